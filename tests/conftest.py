@@ -1,0 +1,36 @@
+"""Shared fixtures: a real, encrypted database file per test in tmp_path; offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from thuiszit_desktop.domain.school import School  # noqa: E402
+from thuiszit_desktop.services import session  # noqa: E402
+
+WACHTWOORD = "Zorg-en-2026!"
+SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return session.database_path(tmp_path / "data")
+
+
+@pytest.fixture
+def services(db_path: Path):
+    """A new school, logged in as its zorgcoördinator 'Anna de Vries'."""
+    s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def vandaag() -> date:
+    return date(2026, 11, 23)

@@ -1,0 +1,1 @@
+"""Persistence: peewee models on one SQLCipher file, its keys and its migrations."""

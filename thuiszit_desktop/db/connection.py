@@ -1,0 +1,111 @@
+"""Opening and creating the encrypted database file."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import filelock
+import peewee as pw
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from ..domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
+from . import migrations
+from .keys import KeyRing, new_database_key, sqlcipher_passphrase
+from .models import database
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "thuiszit.db"
+
+PRAGMAS = {
+    "cipher_log_level": "NONE",  # a wrong key is reported by us, not as an HMAC error on stderr
+    "foreign_keys": 1,
+    "journal_mode": "wal",
+    "synchronous": "normal",  # safe with WAL: a crash can lose at most the last commit, never corrupt
+    "busy_timeout": 5000,
+}
+
+
+@dataclass
+class Store:
+    """An open database file: the peewee database, its key ring and the lock that keeps it ours."""
+
+    path: Path
+    db: SqlCipherDatabase
+    keyring: KeyRing
+    key: bytes
+    lock: filelock.BaseFileLock
+
+    def close(self) -> None:
+        if database.obj is self.db:
+            database.initialize(None)
+        self.db.close()
+        self.lock.release()
+
+
+def exists(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+def _lock(path: Path) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(path) + ".lock", is_singleton=False)
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        raise DatabaseInGebruik() from None
+    return lock
+
+
+def _connect(path: Path, key: bytes) -> SqlCipherDatabase:
+    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except pw.DatabaseError as exc:
+        db.close()
+        log.warning("database unreadable: %s", exc)
+        raise DatabaseOnleesbaar() from None
+    return db
+
+
+def create_store(path: Path) -> Store:
+    """A new, empty, migrated database file with a fresh key; the caller adds the first user's slot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = _lock(path)
+    try:
+        if exists(path):
+            raise DatabaseOnleesbaar("er staat al een database op deze plek")
+        path.unlink(missing_ok=True)
+        key = new_database_key()
+        db = _connect(path, key)
+        migrations.migrate(db)
+        database.initialize(db)
+        return Store(path, db, KeyRing.empty(KeyRing.for_database(path)), key, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
+    """Unlock with one user's own password, migrate forward if needed, and bind the models to it."""
+    if not exists(path):
+        raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
+    lock = _lock(path)
+    try:
+        keyring = KeyRing.load(KeyRing.for_database(path))
+        key = keyring.unlock(naam, wachtwoord)
+        db = _connect(path, key)
+        try:
+            old = migrations.migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        if old != migrations.LATEST:
+            log.info("database migrated from schema %s to %s", old, migrations.LATEST)
+        database.initialize(db)
+        return Store(path, db, keyring, key, lock)
+    except BaseException:
+        lock.release()
+        raise

@@ -1,0 +1,1 @@
+"""The heart: entities, rules and validation in plain Python (no Qt, no peewee, no reportlab)."""

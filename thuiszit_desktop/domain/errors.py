@@ -1,0 +1,47 @@
+"""Errors the user can fix: each carries a Dutch message that says what to do."""
+
+
+class InvoerFout(ValueError):
+    """Bad input. `fouten` maps a field name (or "" for the whole form) to a Dutch message."""
+
+    def __init__(self, fouten: dict[str, str] | str):
+        self.fouten = {"": fouten} if isinstance(fouten, str) else dict(fouten)
+        super().__init__(" ".join(self.fouten.values()))
+
+
+class NietGevonden(LookupError):
+    """What the user asked for does not (or no longer) exist."""
+
+
+class InlogFout(PermissionError):
+    """Wrong name or password: one neutral message, whichever of the two it was."""
+
+    def __init__(self) -> None:
+        super().__init__("Onbekende naam of verkeerd wachtwoord. Probeer het opnieuw.")
+
+
+class DatabaseFout(RuntimeError):
+    """The database cannot be opened; the message says why and what to do."""
+
+
+class DatabaseInGebruik(DatabaseFout):
+    def __init__(self) -> None:
+        super().__init__("Deze database is al geopend, in een ander venster of door een ander programma. "
+                         "Sluit dat eerst en probeer het dan opnieuw.")
+
+
+class DatabaseTeNieuw(DatabaseFout):
+    def __init__(self, versie: int, bekend: int) -> None:
+        super().__init__(f"Deze database is gemaakt met een nieuwere versie van Thuiszit Desktop "
+                         f"(schema {versie}; deze versie kent tot en met {bekend}). "
+                         "Installeer de nieuwste versie van het programma.")
+
+
+class DatabaseOnleesbaar(DatabaseFout):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("Het databasebestand is beschadigd of geen database van Thuiszit Desktop. "
+                         "Kies een ander bestand of zet een reservekopie terug." + (f" ({detail})" if detail else ""))
+
+
+class GeenToegang(PermissionError):
+    """The acting user's role does not allow this action."""

@@ -1,0 +1,156 @@
+"""The student register: list, read, add and edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import peewee as pw
+
+from ..db import models as m
+from ..domain.errors import InvoerFout, NietGevonden
+from ..domain.gebruiker import Rol
+from ..domain.leerling import (
+    Contactvoorkeur,
+    Leerling,
+    Ouder,
+    Relatie,
+    Vrijstelling,
+    VrijstellingType,
+    validate_leerling,
+)
+from .context import Context
+
+
+@dataclass(frozen=True)
+class LeerlingRij:
+    """One line of the student list: only what the list shows and filters on."""
+
+    id: int
+    leerlingnummer: str
+    naam: str
+    sorteernaam: str
+    klas: str
+    mentor: str
+    geboortedatum: date
+    ingeschreven: bool
+
+
+class LeerlingenService:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def lijst(self, peildatum: date | None = None) -> list[LeerlingRij]:
+        """Every student, sorted by name; `ingeschreven` as on `peildatum` (default today)."""
+        peildatum = peildatum or date.today()
+        query = (m.Leerling
+                 .select(m.Leerling.id, m.Leerling.leerlingnummer, m.Leerling.voornaam, m.Leerling.tussenvoegsel,
+                         m.Leerling.achternaam, m.Leerling.klas, m.Leerling.geboortedatum,
+                         m.Leerling.inschrijfdatum, m.Leerling.uitschrijfdatum, m.Contact.naam.alias("mentor"))
+                 .join(m.Contact, pw.JOIN.LEFT_OUTER,
+                       on=(m.Leerling.mentor == m.Contact.id))
+                 .tuples())
+        rows = []
+        for (id_, nummer, voornaam, tussenvoegsel, achternaam, klas, geboren, in_, uit, mentor) in query:
+            naam = " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
+            rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
+            rows.append(LeerlingRij(id_, nummer, naam, f"{achternaam}, {rest}" if rest else achternaam,
+                                    klas, mentor or "", geboren,
+                                    in_ <= peildatum and (uit is None or peildatum < uit)))
+        rows.sort(key=lambda r: (r.sorteernaam.casefold(), r.leerlingnummer))
+        return rows
+
+    def get(self, leerlingnummer: str) -> Leerling:
+        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+        if row is None:
+            raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+        return _to_domain(row)
+
+    def klassen(self) -> list[str]:
+        query = m.Leerling.select(m.Leerling.klas).where(m.Leerling.klas != "").distinct()
+        return sorted((r.klas for r in query), key=_natural)
+
+    def mentoren(self) -> list[str]:
+        query = m.Contact.select(m.Contact.naam).where(m.Contact.rol == "mentor")
+        return sorted((r.naam for r in query), key=str.casefold)
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def opslaan(self, leerling: Leerling, vandaag: date | None = None) -> Leerling:
+        """Add (id None) or change a student with ouders and vrijstellingen, in one transaction."""
+        leerling = validate_leerling(leerling, vandaag or date.today())
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            return write_leerling(leerling)
+
+
+# --- shared with the importer --------------------------------------------------------------------
+
+def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) -> Leerling:
+    """Insert (id None) or update (by id) one validated student; call inside a transaction."""
+    clash = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerling.leerlingnummer)
+    if clash is not None and clash.id != leerling.id and leerling.id is not None:
+        raise InvoerFout({"leerlingnummer": f"Leerlingnummer {leerling.leerlingnummer} is al in gebruik "
+                                            f"bij een andere leerling. Kies een ander nummer."})
+    if leerling.id is None and clash is not None:
+        raise InvoerFout({"leerlingnummer": f"Er is al een leerling met leerlingnummer "
+                                            f"{leerling.leerlingnummer}."})
+    fields = dict(
+        leerlingnummer=leerling.leerlingnummer, voornaam=leerling.voornaam, tussenvoegsel=leerling.tussenvoegsel,
+        achternaam=leerling.achternaam, geboortedatum=leerling.geboortedatum, klas=leerling.klas,
+        mentor=mentor_id(leerling.mentor, mentors), inschrijfdatum=leerling.inschrijfdatum,
+        uitschrijfdatum=leerling.uitschrijfdatum, bestemming=leerling.bestemming,
+        startkwalificatie=leerling.startkwalificatie, bsn=leerling.bsn, onderwijsnummer=leerling.onderwijsnummer,
+        gewijzigd=m.now(),
+    )
+    if leerling.id is None:
+        leerling_id = m.Leerling.insert(**fields).execute()
+    else:
+        if m.Leerling.update(**fields).where(m.Leerling.id == leerling.id).execute() == 0:
+            raise NietGevonden("Deze leerling bestaat niet meer; misschien is hij net verwijderd.")
+        leerling_id = leerling.id
+        m.Ouder.delete().where(m.Ouder.leerling == leerling_id).execute()
+        m.Vrijstelling.delete().where(m.Vrijstelling.leerling == leerling_id).execute()
+    if leerling.ouders:
+        m.Ouder.insert_many([
+            dict(leerling=leerling_id, volgorde=i, naam=o.naam, relatie=o.relatie.value, telefoon=o.telefoon,
+                 email=o.email, adres=o.adres, gezag=o.gezag, contactvoorkeur=o.contactvoorkeur.value)
+            for i, o in enumerate(leerling.ouders)]).execute()
+    if leerling.vrijstellingen:
+        m.Vrijstelling.insert_many([dict(leerling=leerling_id, type=v.type.value, van=v.van, tot=v.tot)
+                                    for v in leerling.vrijstellingen]).execute()
+    return replace(leerling, id=leerling_id)
+
+
+def mentor_id(naam: str, cache: dict[str, int] | None = None) -> int | None:
+    """The contact id of a mentor by name, created as a contact when new (not as a user)."""
+    naam = " ".join(naam.split())
+    if not naam:
+        return None
+    if cache is not None and naam in cache:
+        return cache[naam]
+    contact, _ = m.Contact.get_or_create(naam=naam, rol="mentor")
+    if cache is not None:
+        cache[naam] = contact.id
+    return contact.id
+
+
+def _to_domain(row: m.Leerling) -> Leerling:
+    ouders = tuple(Ouder(o.naam, Relatie(o.relatie), o.telefoon, o.email, o.adres, o.gezag,
+                         Contactvoorkeur(o.contactvoorkeur))
+                   for o in row.ouders.order_by(m.Ouder.volgorde))
+    vrijstellingen = tuple(Vrijstelling(VrijstellingType(v.type), v.van, v.tot)
+                           for v in row.vrijstellingen.order_by(m.Vrijstelling.van))
+    return Leerling(
+        leerlingnummer=row.leerlingnummer, achternaam=row.achternaam, geboortedatum=row.geboortedatum,
+        inschrijfdatum=row.inschrijfdatum, voornaam=row.voornaam, tussenvoegsel=row.tussenvoegsel,
+        klas=row.klas, mentor=row.mentor.naam if row.mentor_id else "", uitschrijfdatum=row.uitschrijfdatum,
+        bestemming=row.bestemming, startkwalificatie=row.startkwalificatie, bsn=row.bsn,
+        onderwijsnummer=row.onderwijsnummer, vrijstellingen=vrijstellingen, ouders=ouders, id=row.id)
+
+
+def _natural(klas: str) -> tuple:
+    """1A, 1B, 2A, …, 10A rather than 10A before 1A."""
+    digits = "".join(ch for ch in klas if ch.isdigit())
+    return (int(digits) if digits else 0, klas.casefold())

@@ -1,0 +1,94 @@
+"""Creating a school's database, logging in, and the bundle of services a logged-in user gets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..db import connection
+from ..db import models as m
+from ..domain.errors import InlogFout
+from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
+from ..domain.school import School
+from .context import Context
+from .importing import ImportService
+from .leerlingen import LeerlingenService
+from .school import SchoolService
+
+
+class Services:
+    """Everything a logged-in user can do; the GUI and the CLI get one of these."""
+
+    def __init__(self, store: connection.Store, gebruiker: Gebruiker):
+        self.ctx = Context(store, gebruiker)
+        self.school = SchoolService(self.ctx)
+        self.leerlingen = LeerlingenService(self.ctx)
+        self.importeren = ImportService(self.ctx)
+
+    @property
+    def gebruiker(self) -> Gebruiker:
+        return self.ctx.gebruiker
+
+    @property
+    def database_path(self) -> Path:
+        return self.ctx.store.path
+
+    def end_thread(self) -> None:
+        """Close the calling worker thread's own connection (peewee keeps one per thread)."""
+        self.ctx.store.db.close()
+
+    def close(self) -> None:
+        self.ctx.store.close()
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / connection.DATABASE_NAME
+
+
+def database_exists(path: Path) -> bool:
+    return connection.exists(path)
+
+
+def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhaling: str,
+                  *, check_wachtwoord: bool = True) -> Services:
+    """A new database for `school` with `naam` as its first zorgcoördinator, logged in.
+
+    `check_wachtwoord=False` is for the demo school only, whose password is the well-known "demo".
+    """
+    school = school.validated()
+    if check_wachtwoord:
+        check_nieuwe_gebruiker(naam, wachtwoord, herhaling)
+    naam = " ".join(naam.split())
+    store = connection.create_store(path)
+    try:
+        with store.db.atomic():
+            m.School.create(naam=school.naam, brin=school.brin, regio=school.regio.value,
+                            schooltype=school.schooltype.value, uren_per_lesdag=school.uren_per_lesdag)
+            row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=Rol.ZORGCOORDINATOR.value)
+            store.keyring.set_user(naam, wachtwoord, store.key)
+            store.keyring.save()  # inside the transaction: if this fails, nothing was created
+    except BaseException:
+        store.close()
+        _remove_database(path)
+        raise
+    return Services(store, Gebruiker(row.id, naam, Rol.ZORGCOORDINATOR))
+
+
+def _remove_database(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path)):
+        p.unlink(missing_ok=True)
+
+
+def login(path: Path, naam: str, wachtwoord: str) -> Services:
+    """Open the database with this user's own password; InlogFout (one neutral message) otherwise."""
+    store = connection.open_store(path, naam, wachtwoord)
+    try:
+        row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
+        if row is None or not row.actief:
+            raise InlogFout()
+        klassen = tuple(k for k in row.klassen.split(",") if k)
+        gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol), klassen)
+    except BaseException:
+        store.close()
+        raise
+    return Services(store, replace(gebruiker))
