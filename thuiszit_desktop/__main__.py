@@ -1,5 +1,6 @@
+# Absolute import: PyInstaller runs this file as a script, where a relative import would fail.
 import sys
 
-from .app import main
+from thuiszit_desktop.app import main
 
 sys.exit(main())

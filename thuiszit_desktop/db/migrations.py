@@ -44,6 +44,40 @@ CREATE TABLE "vrijstelling" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" IN
 CREATE INDEX "vrijstelling_leerling_id" ON "vrijstelling" ("leerling_id");
 """
 
+# 2: verzuim, the school's vrije dagen, and the actions the signals react to.
+_V2 = """
+CREATE TABLE "vrije_dag" ("id" INTEGER NOT NULL PRIMARY KEY, "datum" DATE NOT NULL, "omschrijving" TEXT NOT NULL);
+CREATE UNIQUE INDEX "vrije_dag_datum" ON "vrije_dag" ("datum");
+CREATE TABLE "verzuim" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL, "datum" DATE NOT NULL,
+  "uren" REAL NOT NULL, "reden" TEXT NOT NULL, "bron" TEXT NOT NULL, "code" TEXT NOT NULL,
+  "opmerking" TEXT NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE);
+CREATE INDEX "verzuim_leerling_id" ON "verzuim" ("leerling_id");
+CREATE INDEX "verzuim_leerling_id_datum" ON "verzuim" ("leerling_id", "datum");
+CREATE TABLE "verzuimmelding" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL,
+  "datum" DATE NOT NULL, "einddatum" DATE NOT NULL, "soort" TEXT NOT NULL, "kenmerk" TEXT NOT NULL,
+  "door_id" INTEGER, "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "verzuimmelding_leerling_id" ON "verzuimmelding" ("leerling_id");
+CREATE INDEX "verzuimmelding_door_id" ON "verzuimmelding" ("door_id");
+CREATE TABLE "mazl_actie" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL,
+  "datum" DATE NOT NULL, "opmerking" TEXT NOT NULL, "door_id" INTEGER, "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "mazl_actie_leerling_id" ON "mazl_actie" ("leerling_id");
+CREATE INDEX "mazl_actie_door_id" ON "mazl_actie" ("door_id");
+CREATE TABLE "signaal_bespreking" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL,
+  "signaal" TEXT NOT NULL, "datum" DATE NOT NULL, "notitie" TEXT NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "signaal_bespreking_leerling_id" ON "signaal_bespreking" ("leerling_id");
+CREATE INDEX "signaal_bespreking_door_id" ON "signaal_bespreking" ("door_id");
+CREATE UNIQUE INDEX "signaal_bespreking_leerling_id_signaal_datum"
+  ON "signaal_bespreking" ("leerling_id", "signaal", "datum");
+"""
+
 
 def _sql(script: str) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
@@ -57,6 +91,7 @@ def _sql(script: str) -> Callable[[pw.Database], None]:
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
+    _sql(_V2),
 ]
 LATEST = len(STEPS)
 

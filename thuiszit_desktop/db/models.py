@@ -95,4 +95,63 @@ class Vrijstelling(BaseModel):
     tot = pw.DateField(null=True)
 
 
-MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling]
+class VrijeDag(BaseModel):
+    """A day the school is closed besides vacations and public holidays (studiedag …)."""
+
+    datum = pw.DateField(unique=True)
+    omschrijving = pw.TextField(default="")
+
+
+class Verzuim(BaseModel):
+    """Hours of absence of one student on one day with one reden; imported or entered by hand."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="verzuim")
+    datum = pw.DateField()
+    uren = pw.FloatField()
+    reden = pw.TextField()
+    bron = pw.TextField(default="import")  # "import": replaced by a later import of that day; "hand": kept
+    code = pw.TextField(default="")  # the administration's own code, as imported
+    opmerking = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("leerling", "datum"), False),)
+
+
+class Verzuimmelding(BaseModel):
+    """A melding in DUO's verzuimregister."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="meldingen")
+    datum = pw.DateField()
+    einddatum = pw.DateField()
+    soort = pw.TextField()
+    kenmerk = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class MazlActie(BaseModel):
+    """The jeugdarts was brought in (M@zl)."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="mazl_acties")
+    datum = pw.DateField()
+    opmerking = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class SignaalBespreking(BaseModel):
+    """A signal marked "besproken", with a note; the signal stays in the counts."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="besprekingen")
+    signaal = pw.TextField()
+    datum = pw.DateField()  # the signal's own `datum`: identifies which occurrence was discussed
+    notitie = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL")
+    aangemaakt = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("leerling", "signaal", "datum"), True),)
+
+
+MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
+          VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking]

@@ -1,0 +1,486 @@
+"""The signals and Kearney levels of SIGNALEN.md, as pure functions of calendar, settings, leerling,
+verzuim, registered actions and peildatum P.
+
+The rules work on lesdag positions in the calendar's `LesdagTabel`: one pass over a leerling's records
+sums the hours per lesdag and reden, after which every rule only looks at the days with absence.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import math
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from .calendar import LesdagTabel, SchoolCalendar
+from .leerling import (
+    Leerling,
+    active_vrijstelling,
+    add_years,
+    is_ingeschreven,
+    is_leerplichtig,
+    is_plichtig,
+    schooljaar_start,
+)
+from .verzuim import MazlActie, Reden, Verzuimmelding, VerzuimRecord
+
+_DAG = timedelta(days=1)
+# Hours are decimals (0.1, 50-minute lessons): sums of floats must still reach an exact threshold.
+_EPS = 1e-9
+MELDGRENS_UREN = 16.0
+_VENSTER_LESWEKEN = 4
+_THUISZITTER_LESDAGEN = 20  # "more than 20"
+_LUXE_MAX_RUN = 10  # a longer run of absence is long absence, not a stretched holiday
+_MAZL_ZIEK_LESDAGEN = 7
+_MAZL_MELDINGEN = 4
+_MAZL_LESWEKEN = 12
+# Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
+# making the calendar precompute a thousand years.
+_GESCHIEDENIS_JAREN = 25
+
+
+class SignaalSoort(StrEnum):
+    MELDPLICHT_16U = "meldplicht_16u"
+    THUISZITTER = "thuiszitter"
+    THUISZITTER_3MND = "thuiszitter_3mnd"
+    LANGDURIG_AFWEZIG = "langdurig_afwezig"
+    MAZL = "mazl"
+    LUXE_VERZUIM = "luxe_verzuim"
+    ABSOLUUT_VERZUIM = "absoluut_verzuim"
+
+    @property
+    def label(self) -> str:
+        return {
+            "meldplicht_16u": "Meldplicht: 16 uur ongeoorloofd verzuim",
+            "thuiszitter": "Thuiszitter (langdurig relatief verzuim)",
+            "thuiszitter_3mnd": "Thuiszitter langer dan 3 maanden",
+            "langdurig_afwezig": "Langdurig afwezig (dreigend thuiszitter)",
+            "mazl": "M@zl: zorgwekkend ziekteverzuim",
+            "luxe_verzuim": "Mogelijk luxe verzuim",
+            "absoluut_verzuim": "Absoluut verzuim",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Signaal:
+    leerlingnummer: str
+    soort: SignaalSoort
+    sinds: date  # start of what the signal is about
+    datum: date  # the day it arose
+    uiterlijk: date | None = None  # deadline (meldplicht_16u only)
+    uitleg: str = ""  # plain Dutch, with the numbers that made it fire
+
+    def to_dict(self) -> dict:
+        """The machine-readable form of SIGNALEN.md."""
+        return {"leerlingnummer": self.leerlingnummer, "signaal": self.soort.value,
+                "sinds": self.sinds.isoformat(), "datum": self.datum.isoformat(),
+                "uiterlijk": self.uiterlijk.isoformat() if self.uiterlijk else None,
+                "uitleg": self.uitleg}
+
+
+@dataclass(frozen=True)
+class SignaalInstellingen:
+    uren_per_lesdag: float = 6.0  # dagduur
+    niveau2_pct: float = 5.0
+    niveau3_pct: float = 10.0
+
+
+@dataclass(frozen=True)
+class Niveau:
+    leerlingnummer: str
+    niveau: int  # Kearney: 1, 2 or 3
+    verzuimpercentage: float  # one decimal
+
+    def to_dict(self) -> dict:
+        return {"leerlingnummer": self.leerlingnummer, "niveau": self.niveau,
+                "verzuimpercentage": self.verzuimpercentage}
+
+
+# --- one leerling's verzuim per lesdag ----------------------------------------------------------
+
+@dataclass(slots=True)
+class _Profiel:
+    """Hours per lesdag position (records ≤ P on lesdagen only), per reden that a rule needs."""
+
+    tabel: LesdagTabel
+    laatste: int  # position of the last lesdag ≤ P (-1: none)
+    ong: dict[int, float]
+    ziek: dict[int, float]
+    alle: dict[int, float]
+
+
+def _profiel(cal: SchoolCalendar, verzuim: Iterable[VerzuimRecord], peildatum: date) -> _Profiel:
+    records = verzuim if isinstance(verzuim, Sequence) else list(verzuim)
+    ondergrens = add_years(peildatum, -_GESCHIEDENIS_JAREN)
+    tabel = cal.tabel(schooljaar_start(peildatum), peildatum)
+    ongeoorloofd, ziek = Reden.ONGEOORLOOFD, Reden.ZIEK
+    while True:
+        index_get = tabel.index.get
+        lo = tabel.lo
+        ong: dict[int, float] = {}
+        zk: dict[int, float] = {}
+        alle: dict[int, float] = {}
+        vroegste: date | None = None
+        for r in records:
+            d = r.datum
+            if d > peildatum:
+                continue
+            i = index_get(d)
+            if i is None:
+                # Not a lesdag (ignored by every rule) – or before the table: grow it and start over.
+                if d < lo and d >= ondergrens and (vroegste is None or d < vroegste):
+                    vroegste = d
+                continue
+            u = r.uren
+            alle[i] = alle.get(i, 0.0) + u
+            reden = r.reden
+            if reden == ongeoorloofd:
+                ong[i] = ong.get(i, 0.0) + u
+            elif reden == ziek:
+                zk[i] = zk.get(i, 0.0) + u
+        if vroegste is None:
+            return _Profiel(tabel, tabel.positie_tot(peildatum), ong, zk, alle)
+        tabel = cal.tabel(vroegste, peildatum)
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+def _plus_maanden(d: date, maanden: int) -> date:
+    """d plus calendar months; a day that does not exist becomes the last day of that month."""
+    m = d.month - 1 + maanden
+    year, month = d.year + m // 12, m % 12 + 1
+    return date(year, month, min(d.day, _stdcal.monthrange(year, month)[1]))
+
+
+def _dm(d: date, peildatum: date) -> str:
+    """dd-mm, with the year when d lies outside the school year of P."""
+    if schooljaar_start(d) == schooljaar_start(peildatum):
+        return f"{d:%d-%m}"
+    return f"{d:%d-%m-%Y}"
+
+
+def _uren(x: float) -> str:
+    tekst = f"{x:.2f}".rstrip("0").rstrip(".")
+    return tekst.replace(".", ",")
+
+
+def _run_begin(uren: Mapping[int, float], eind: int, drempel: float) -> int:
+    """Start position of the run of consecutive lesdagen ending at `eind` with uren ≥ drempel each
+    (eind + 1 when `eind` itself is below the threshold)."""
+    i = eind
+    drempel -= _EPS
+    while i >= 0 and uren.get(i, 0.0) >= drempel:
+        i -= 1
+    return i + 1
+
+
+def _vrij_van_plicht(leerling: Leerling, d: date) -> bool:
+    """True when the leerling is not plichtig on d or has a vrijstelling then."""
+    return not is_plichtig(leerling, d) or active_vrijstelling(leerling, d) is not None
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
+                    meldingen: Iterable[Verzuimmelding], peildatum: date) -> Signaal | None:
+    """Rule 1: 16 hours ongeoorloofd within 4 consecutive lesweken.
+
+    Counting starts at the later of 1 August of P's school year and the day after the einddatum of the
+    last verzuimmelding made on or before P. W(d) = the lesdagen from that start through d in d's lesweek
+    or the 3 lesweken before it; d* = the first lesdag ≤ P with Σ u_ongeoorloofd over W(d*) ≥ 16.
+    datum = d*, sinds = the first day of W(d*) with ongeoorloofd hours, uiterlijk = the 5th werkdag
+    after d*. Only when on d* the leerling is ingeschreven and plichtig without vrijstelling.
+    """
+    start = schooljaar_start(peildatum)
+    gemeld = [m for m in meldingen if m.datum <= peildatum]
+    if gemeld:
+        laatste = max(gemeld, key=lambda m: (m.datum, m.einddatum))
+        start = max(start, laatste.einddatum + _DAG)
+    t = p.tabel
+    eerste = t.positie_vanaf(start)
+    weken = t.weken
+    venster: deque[int] = deque()
+    # The sum over W(d) only rises on a day with hours, so d* is one of those days.
+    for i in sorted(i for i, u in p.ong.items() if u > 0 and eerste <= i <= p.laatste):
+        grens = weken[i] - (_VENSTER_LESWEKEN - 1)
+        while venster and weken[venster[0]] < grens:
+            venster.popleft()
+        venster.append(i)
+        totaal = math.fsum(p.ong[j] for j in venster)
+        if totaal < MELDGRENS_UREN - _EPS:
+            continue
+        d = t.dagen[i]
+        if not is_ingeschreven(leerling, d) or _vrij_van_plicht(leerling, d):
+            return None
+        sinds = t.dagen[venster[0]]
+        uiterlijk = cal.werkdag_na(d, 5)
+        uitleg = (f"{_uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
+                  f"{_dm(d, peildatum)}; melden uiterlijk {_dm(uiterlijk, peildatum)}")
+        return Signaal(leerling.leerlingnummer, SignaalSoort.MELDPLICHT_16U, sinds, d, uiterlijk, uitleg)
+    return None
+
+
+def _thuiszitter(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
+                 peildatum: date) -> Signaal | None:
+    """Rule 2: ingeschreven and plichtig on P without vrijstelling, and R – the run of consecutive
+    lesdagen with whole-day ongeoorloofd absence ending at the last lesdag ≤ P – has more than 20
+    lesdagen. sinds = the first day of R, datum = its 21st lesdag; R may reach into earlier years."""
+    if not is_ingeschreven(leerling, peildatum) or _vrij_van_plicht(leerling, peildatum):
+        return None
+    begin = _run_begin(p.ong, p.laatste, inst.uren_per_lesdag)
+    lengte = p.laatste - begin + 1
+    if lengte <= _THUISZITTER_LESDAGEN:
+        return None
+    t = p.tabel
+    sinds, datum = t.dagen[begin], t.dagen[begin + _THUISZITTER_LESDAGEN]
+    uitleg = (f"{lengte} lesdagen achter elkaar de hele dag ongeoorloofd afwezig, sinds "
+              f"{_dm(sinds, peildatum)}; meer dan 20 lesdagen vanaf {_dm(datum, peildatum)}")
+    return Signaal(leerling.leerlingnummer, SignaalSoort.THUISZITTER, sinds, datum, None, uitleg)
+
+
+def _thuiszitter_3mnd(thuiszitter: Signaal | None, peildatum: date) -> Signaal | None:
+    """Rule 3: `thuiszitter` holds and P > sinds + 3 calendar months (a day that does not exist becomes
+    the last day of that month). sinds as for thuiszitter; datum = (sinds + 3 months) + 1 day."""
+    if thuiszitter is None:
+        return None
+    drie = _plus_maanden(thuiszitter.sinds, 3)
+    if peildatum <= drie:
+        return None
+    datum = drie + _DAG
+    uitleg = (f"Sinds {_dm(thuiszitter.sinds, peildatum)} elke lesdag ongeoorloofd afwezig: langer dan "
+              f"3 maanden (na {_dm(drie, peildatum)})")
+    return Signaal(thuiszitter.leerlingnummer, SignaalSoort.THUISZITTER_3MND, thuiszitter.sinds, datum,
+                   None, uitleg)
+
+
+def _langdurig_afwezig(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, peildatum: date,
+                       thuiszitter: Signaal | None) -> Signaal | None:
+    """Rule 4: ingeschreven on P without vrijstelling, `thuiszitter` does not hold, and R' – the run of
+    consecutive lesdagen with whole-day absence of any reden (u(d) ≥ dagduur) ending at the last lesdag
+    ≤ P – has more than 20 lesdagen. sinds = the first day of R', datum = its 21st lesdag."""
+    if thuiszitter is not None or not is_ingeschreven(leerling, peildatum):
+        return None
+    if active_vrijstelling(leerling, peildatum) is not None:
+        return None
+    begin = _run_begin(p.alle, p.laatste, inst.uren_per_lesdag)
+    lengte = p.laatste - begin + 1
+    if lengte <= _THUISZITTER_LESDAGEN:
+        return None
+    t = p.tabel
+    sinds, datum = t.dagen[begin], t.dagen[begin + _THUISZITTER_LESDAGEN]
+    uitleg = (f"{lengte} lesdagen achter elkaar de hele dag afwezig (ziek, verlof of andere reden), sinds "
+              f"{_dm(sinds, peildatum)}; meer dan 20 lesdagen vanaf {_dm(datum, peildatum)}")
+    return Signaal(leerling.leerlingnummer, SignaalSoort.LANGDURIG_AFWEZIG, sinds, datum, None, uitleg)
+
+
+def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
+          peildatum: date) -> Signaal | None:
+    """Rule 5: zorgwekkend ziekteverzuim. A ziekmelding is a maximal run of consecutive lesdagen with
+    ziek hours; only those starting on or after the later of 1 August of P's school year and the day
+    after the last M@zl-actie ≤ P count. (a) a ziekmelding reaches its 7th lesdag: sinds = its first day,
+    datum = that 7th lesdag. (b) the i-th ziekmelding starts at most 11 lesweken after the (i−3)-th:
+    sinds = first day of the (i−3)-th, datum = first day of the i-th. The earliest datum wins, (a) on a
+    tie; at most one signal."""
+    start = schooljaar_start(peildatum)
+    acties = [a.datum for a in mazl_acties if a.datum <= peildatum]
+    if acties:
+        start = max(start, max(acties) + _DAG)
+    t = p.tabel
+    runs: list[list[int]] = []  # [first position, length]; records are ≤ P so runs end by P
+    for i in sorted(i for i, u in p.ziek.items() if u > 0 and i <= p.laatste):
+        if runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1][1] += 1
+        else:
+            runs.append([i, 1])
+    eerste = t.positie_vanaf(start)
+    ziekmeldingen = [r for r in runs if r[0] >= eerste]
+
+    # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
+    a = next((r for r in ziekmeldingen if r[1] >= _MAZL_ZIEK_LESDAGEN), None)
+    b: tuple[int, int] | None = None
+    weken = t.weken
+    stap = _MAZL_MELDINGEN - 1
+    for k in range(stap, len(ziekmeldingen)):
+        if weken[ziekmeldingen[k][0]] - weken[ziekmeldingen[k - stap][0]] <= _MAZL_LESWEKEN - 1:
+            b = (k - stap, k)
+            break
+    a_datum = a[0] + _MAZL_ZIEK_LESDAGEN - 1 if a else None
+    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]][0]):
+        sinds, datum = t.dagen[a[0]], t.dagen[a_datum]
+        uitleg = (f"{a[1]} lesdagen achter elkaar ziek sinds {_dm(sinds, peildatum)}; "
+                  f"de 7e lesdag was {_dm(datum, peildatum)}")
+    elif b is not None:
+        starts = [t.dagen[ziekmeldingen[k][0]] for k in range(b[0], b[1] + 1)]
+        sinds, datum = starts[0], starts[-1]
+        lijst = ", ".join(_dm(d, peildatum) for d in starts[:-1])
+        uitleg = (f"{_MAZL_MELDINGEN} ziekmeldingen binnen {_MAZL_LESWEKEN} lesweken: op {lijst} en "
+                  f"{_dm(datum, peildatum)}")
+    else:
+        return None
+    return Signaal(leerling.leerlingnummer, SignaalSoort.MAZL, sinds, datum, None, uitleg)
+
+
+def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
+                  peildatum: date) -> list[Signaal]:
+    """Rule 6: for each official vacation touching P's school year, b = the last lesdag before it and
+    a = the first lesdag after it. Each of b and a that is ≤ P, in P's school year, with the leerling
+    ingeschreven and u_ongeoorloofd + u_ziek ≥ dagduur gives a signal (sinds = datum = that day) –
+    unless that day lies in a run of more than 10 consecutive lesdagen with such absence."""
+    sy_van = schooljaar_start(peildatum)
+    sy_tot = date(sy_van.year + 1, 7, 31)
+    t = p.tabel
+    drempel = inst.uren_per_lesdag - _EPS
+
+    def uren(i: int) -> float:
+        return p.ong.get(i, 0.0) + p.ziek.get(i, 0.0)
+
+    gevonden: dict[date, Signaal] = {}
+    for v in cal.vakanties:
+        if v.tot < sy_van or v.van > sy_tot:
+            continue
+        for i, waar in ((t.positie_tot(v.van - _DAG), "laatste lesdag vóór"),
+                        (t.positie_vanaf(v.tot + _DAG), "eerste lesdag na")):
+            if not 0 <= i <= p.laatste:
+                continue
+            d = t.dagen[i]
+            if d < sy_van or d in gevonden or not is_ingeschreven(leerling, d) or uren(i) < drempel:
+                continue
+            begin, eind = i, i
+            while begin > 0 and uren(begin - 1) >= drempel:
+                begin -= 1
+            while eind < p.laatste and uren(eind + 1) >= drempel:
+                eind += 1
+            if eind - begin + 1 > _LUXE_MAX_RUN:
+                continue
+            uitleg = (f"De hele dag afwezig (ongeoorloofd of ziek) op {_dm(d, peildatum)}, de {waar} "
+                      f"de {v.soort}")
+            gevonden[d] = Signaal(leerling.leerlingnummer, SignaalSoort.LUXE_VERZUIM, d, d, None, uitleg)
+    return list(gevonden.values())
+
+
+def _absoluut_verzuim(leerling: Leerling, peildatum: date) -> Signaal | None:
+    """Rule 7: uitgeschreven on U ≤ P without a recorded bestemming (new school), and on P plichtig
+    without vrijstelling. sinds = datum = U."""
+    u = leerling.uitschrijfdatum
+    if u is None or u > peildatum or leerling.bestemming.strip():
+        return None
+    if _vrij_van_plicht(leerling, peildatum):
+        return None
+    plicht = "leerplichtig" if is_leerplichtig(leerling, peildatum) else "kwalificatieplichtig"
+    uitleg = f"Uitgeschreven op {_dm(u, peildatum)} zonder nieuwe school, en nog {plicht}"
+    return Signaal(leerling.leerlingnummer, SignaalSoort.ABSOLUUT_VERZUIM, u, u, None, uitleg)
+
+
+# --- public -------------------------------------------------------------------------------------
+
+def _sorteer(signalen: list[Signaal]) -> list[Signaal]:
+    return sorted(signalen, key=lambda s: (s.soort.value, s.datum))
+
+
+def _signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
+              meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
+              peildatum: date) -> list[Signaal]:
+    thuiszitter = _thuiszitter(inst, leerling, p, peildatum)
+    uit = [
+        _meldplicht_16u(cal, leerling, p, meldingen, peildatum),
+        thuiszitter,
+        _thuiszitter_3mnd(thuiszitter, peildatum),
+        _langdurig_afwezig(inst, leerling, p, peildatum, thuiszitter),
+        _mazl(leerling, p, mazl_acties, peildatum),
+        *_luxe_verzuim(cal, inst, leerling, p, peildatum),
+        _absoluut_verzuim(leerling, peildatum),
+    ]
+    return _sorteer([s for s in uit if s is not None])
+
+
+def signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
+             verzuim: Iterable[VerzuimRecord], meldingen: Iterable[Verzuimmelding],
+             mazl_acties: Iterable[MazlActie], peildatum: date) -> list[Signaal]:
+    """All signals of one leerling at peildatum P, sorted by soort, then datum."""
+    p = _profiel(cal, verzuim, peildatum)
+    return _signalen(cal, inst, leerling, p, meldingen, mazl_acties, peildatum)
+
+
+def _rond_af(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _decimaal(x: float) -> Decimal:
+    # Via the shortest repr (and 9 decimals for sums) so 5.94 stays 5.94 instead of 5.93999…
+    return Decimal(repr(round(float(x), 9)))
+
+
+def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen: Iterable[Signaal],
+            peildatum: date) -> Niveau | None:
+    if not is_ingeschreven(leerling, peildatum):
+        return None
+    van = max(schooljaar_start(peildatum), leerling.inschrijfdatum)
+    t = p.tabel
+    lo, hi = t.positie_vanaf(van), p.laatste
+    n = hi - lo + 1
+    if n <= 0:
+        pct = Decimal("0.0")
+    else:
+        dagduur = inst.uren_per_lesdag
+        som = math.fsum(min(u, dagduur) for i, u in p.alle.items() if lo <= i <= hi)
+        pct = _rond_af(Decimal(100) * _decimaal(som) / (n * _decimaal(dagduur)))
+    soorten = {s.soort for s in signalen if s.leerlingnummer == leerling.leerlingnummer}
+    if (pct >= _decimaal(inst.niveau3_pct) or SignaalSoort.THUISZITTER in soorten
+            or SignaalSoort.ABSOLUUT_VERZUIM in soorten):
+        niveau = 3
+    elif pct >= _decimaal(inst.niveau2_pct):
+        niveau = 2
+    else:
+        niveau = 1
+    return Niveau(leerling.leerlingnummer, niveau, float(pct))
+
+
+def niveau(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
+           verzuim: Iterable[VerzuimRecord], signalen: Iterable[Signaal], peildatum: date) -> Niveau | None:
+    """Kearney level at P (None when not ingeschreven on P).
+
+    N = the lesdagen from the later of (1 August of P's school year, inschrijfdatum) through P;
+    verzuimpercentage = 100 × Σ min(u(d), dagduur) / (N × dagduur), one decimal, halves away from zero
+    (0 when N = 0). Level 3 when ≥ niveau3_pct or a thuiszitter/absoluut_verzuim signal; 2 when
+    ≥ niveau2_pct; else 1.
+    """
+    return _niveau(inst, leerling, _profiel(cal, verzuim, peildatum), signalen, peildatum)
+
+
+def schoolbreed(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],
+                verzuim_per_leerling: Mapping[str, Iterable[VerzuimRecord]],
+                meldingen_per_leerling: Mapping[str, Iterable[Verzuimmelding]],
+                mazl_per_leerling: Mapping[str, Iterable[MazlActie]],
+                peildatum: date) -> tuple[list[Signaal], list[Niveau]]:
+    """Signals and levels of the whole school at P (mappings keyed by leerlingnummer).
+
+    Signals sorted by leerlingnummer, soort, datum; levels by leerlingnummer.
+    """
+    alle_signalen: list[Signaal] = []
+    niveaus: list[Niveau] = []
+    for leerling in sorted(leerlingen, key=lambda ll: ll.leerlingnummer):
+        nr = leerling.leerlingnummer
+        p = _profiel(cal, verzuim_per_leerling.get(nr, ()), peildatum)
+        eigen = _signalen(cal, inst, leerling, p, meldingen_per_leerling.get(nr, ()),
+                          mazl_per_leerling.get(nr, ()), peildatum)
+        alle_signalen.extend(eigen)
+        n = _niveau(inst, leerling, p, eigen, peildatum)
+        if n is not None:
+            niveaus.append(n)
+    return alle_signalen, niveaus
+
+
+__all__ = [
+    "MELDGRENS_UREN",
+    "Niveau",
+    "Signaal",
+    "SignaalInstellingen",
+    "SignaalSoort",
+    "niveau",
+    "schoolbreed",
+    "signalen",
+]
