@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--brin", required=True)
     p.add_argument("--regio", required=True, choices=["noord", "midden", "zuid"])
     p.add_argument("--schooltype", default="vo", choices=["po", "vo", "so/vso", "mbo"])
-    p.add_argument("--uren-per-lesdag", type=float, default=6.0, metavar="UREN")
+    p.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
     p.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     p.set_defaults(run=cmd_init)
 
@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tot", metavar="JJJJ-MM-DD", help="verzuim bijgewerkt tot en met deze datum")
     p.set_defaults(run=cmd_import, needs_login=True)
     return parser
+
+
+def _decimal(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen getal: {text}") from None
 
 
 # --- commands -------------------------------------------------------------------------------------

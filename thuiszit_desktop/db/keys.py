@@ -45,6 +45,17 @@ def _derive(wachtwoord: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes
     return material[:KEY_BYTES], material[KEY_BYTES:]
 
 
+def _check_slot(slot: dict) -> None:
+    """ValueError/TypeError/KeyError when a slot cannot be used, so a damaged file is reported as such."""
+    if len(bytes.fromhex(slot["salt"])) < 16 or len(bytes.fromhex(slot["key"])) != KEY_BYTES:
+        raise ValueError("slot")
+    n, r, p = slot["n"], slot["r"], slot["p"]
+    if not all(isinstance(x, int) for x in (n, r, p)) or n < 2 or n & (n - 1) or not 1 <= r * p <= 64 \
+            or 128 * r * n > 256 * 1024 * 1024:
+        raise ValueError("scrypt")
+    bytes.fromhex(slot["mac"])
+
+
 @dataclass
 class KeyRing:
     """The key slots of one database file (`<database>.sleutels`)."""
@@ -60,10 +71,14 @@ class KeyRing:
     def load(cls, path: Path) -> KeyRing:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format", FORMAT_VERSION) > FORMAT_VERSION:
+                raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} is van een nieuwere versie")
             slots = {s["id"]: s for s in data["slots"]}
+            for slot in slots.values():
+                _check_slot(slot)
         except FileNotFoundError:
             raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} ontbreekt") from None
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} is beschadigd") from None
         return cls(path, slots)
 

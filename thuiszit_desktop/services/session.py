@@ -12,8 +12,10 @@ from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleu
 from ..domain.school import School
 from .context import Context
 from .importing import ImportService
+from .kalender import KalenderService
 from .leerlingen import LeerlingenService
 from .school import SchoolService
+from .signalen import SignalenService
 
 
 class Services:
@@ -24,6 +26,8 @@ class Services:
         self.school = SchoolService(self.ctx)
         self.leerlingen = LeerlingenService(self.ctx)
         self.importeren = ImportService(self.ctx)
+        self.kalender = KalenderService(self.ctx)
+        self.signalen = SignalenService(self.ctx, self.kalender)
 
     @property
     def gebruiker(self) -> Gebruiker:
@@ -69,12 +73,12 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
             store.keyring.save()  # inside the transaction: if this fails, nothing was created
     except BaseException:
         store.close()
-        _remove_database(path)
+        remove_database(path)
         raise
     return Services(store, Gebruiker(row.id, naam, Rol.ZORGCOORDINATOR))
 
 
-def _remove_database(path: Path) -> None:
+def remove_database(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path)):
         p.unlink(missing_ok=True)
 

@@ -1,0 +1,171 @@
+"""The school calendar: official vacations of the school's region, the school's own dates for herfst
+and voorjaar, public holidays, and the school's vrije dagen."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from .. import paths
+from ..db import models as m
+from ..domain.calendar import SchoolCalendar, Vakantie, apply_aanpassingen, schooljaar_label, vakanties_from_data
+from ..domain.errors import InvoerFout
+from ..domain.gebruiker import Rol
+from ..domain.leerling import schooljaar_start
+from ..domain.school import Regio
+from . import instellingen
+from .context import Context
+
+_AANPASSINGEN = "vakantie_aanpassingen"  # the school's own dates for herfst/voorjaar
+_EIGEN = "eigen_vakanties"  # vacations the school entered for a year the shipped data does not cover
+SOORTEN = ("herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "meivakantie", "zomervakantie")
+
+
+@cache
+def _vakantiedata() -> dict:
+    return json.loads(paths.resource("data", "schoolvakanties.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class VrijeDag:
+    datum: date
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Dag:
+    datum: date
+    soort: str  # lesdag, weekend, vakantie, feestdag, vrije_dag
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Jaaroverzicht:
+    start_year: int
+    gedekt: bool  # the shipped vacation data knows this school year
+    dagen: list[Dag]
+    vakanties: list[Vakantie]
+
+    @property
+    def label(self) -> str:
+        return schooljaar_label(self.start_year)
+
+    @property
+    def lesdagen(self) -> int:
+        return sum(1 for d in self.dagen if d.soort == "lesdag")
+
+
+class KalenderService:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._calendar: SchoolCalendar | None = None
+
+    def calendar(self) -> SchoolCalendar:
+        """The school's calendar; rebuilt after every change of vacations or vrije dagen."""
+        if self._calendar is None:
+            regio = Regio(m.School.get().regio)
+            officieel = vakanties_from_data(_vakantiedata(), regio)
+            bekend = {v.schooljaar for v in officieel}
+            eigen = [Vakantie(e["soort"], date.fromisoformat(e["van"]), date.fromisoformat(e["tot"]), True,
+                              e["schooljaar"])
+                     for e in instellingen.lees(_EIGEN, []) if e["schooljaar"] not in bekend]
+            vakanties = apply_aanpassingen(officieel + eigen, self._aanpassingen())
+            vrije = {r.datum: r.omschrijving for r in m.VrijeDag.select()}
+            self._calendar = SchoolCalendar(vakanties, vrije)
+        return self._calendar
+
+    def _changed(self) -> None:
+        self._calendar = None
+
+    def _aanpassingen(self) -> dict[tuple[str, str], tuple[date, date]]:
+        return {(a["schooljaar"], a["soort"]): (date.fromisoformat(a["van"]), date.fromisoformat(a["tot"]))
+                for a in instellingen.lees(_AANPASSINGEN, [])}
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def jaar(self, start_year: int | None = None) -> Jaaroverzicht:
+        """Every day of a school year (default: the current one) with what kind of day it is."""
+        start_year = start_year or schooljaar_start(date.today()).year
+        cal = self.calendar()
+        dagen = []
+        d, eind = date(start_year, 8, 1), date(start_year + 1, 7, 31)
+        while d <= eind:
+            dagen.append(Dag(d, cal.dagsoort(d), cal.omschrijving(d)))
+            d += timedelta(days=1)
+        return Jaaroverzicht(start_year, cal.covers_schooljaar(start_year), dagen,
+                             cal.vakanties_in_schooljaar(start_year))
+
+    def vrije_dagen(self) -> list[VrijeDag]:
+        return [VrijeDag(r.datum, r.omschrijving) for r in m.VrijeDag.select().order_by(m.VrijeDag.datum)]
+
+    def aangepaste_vakanties(self) -> dict[tuple[str, str], tuple[date, date]]:
+        return self._aanpassingen()
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def vrije_dagen_toevoegen(self, van: date, tot: date, omschrijving: str) -> int:
+        """Mark van..tot (inclusive) as vrije dagen; weekends are skipped. Returns the number added."""
+        if tot < van:
+            raise InvoerFout({"tot": "De einddatum ligt vóór de begindatum."})
+        if (tot - van).days > 366:
+            raise InvoerFout({"tot": "Een periode van vrije dagen kan hoogstens een jaar zijn."})
+        omschrijving = omschrijving.strip() or "Vrije dag"
+        dagen = [van + timedelta(days=i) for i in range((tot - van).days + 1)]
+        dagen = [d for d in dagen if d.weekday() < 5]
+        if not dagen:
+            raise InvoerFout({"van": "Deze periode valt helemaal in een weekend; kies een doordeweekse dag."})
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            for d in dagen:
+                (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
+                 .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
+                 .execute())
+        self._changed()
+        return len(dagen)
+
+    def vrije_dag_verwijderen(self, datum: date) -> None:
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            m.VrijeDag.delete().where(m.VrijeDag.datum == datum).execute()
+        self._changed()
+
+    def vakantie_aanpassen(self, schooljaar: str, soort: str, van: date, tot: date) -> None:
+        """The school's own dates for an advisory vacation (herfst, voorjaar)."""
+        regio = Regio(m.School.get().regio)
+        officieel = [v for v in vakanties_from_data(_vakantiedata(), regio)
+                     if v.schooljaar == schooljaar and v.soort == soort]
+        if not officieel:
+            raise InvoerFout(f"De {soort} van {schooljaar} staat niet in de vakantiegegevens.")
+        apply_aanpassingen(officieel, {(schooljaar, soort): (van, tot)})  # validates (advisory, order)
+        if (tot - van).days > 16:
+            raise InvoerFout({"tot": "Een herfst- of voorjaarsvakantie duurt hoogstens twee weken en een weekend."})
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            rest = [a for a in instellingen.lees(_AANPASSINGEN, [])
+                    if (a["schooljaar"], a["soort"]) != (schooljaar, soort)]
+            rest.append({"schooljaar": schooljaar, "soort": soort, "van": van.isoformat(), "tot": tot.isoformat()})
+            instellingen.schrijf(_AANPASSINGEN, rest)
+        self._changed()
+
+    def eigen_vakantie_invoeren(self, start_year: int, soort: str, van: date, tot: date) -> None:
+        """A vacation for a school year the shipped data does not (yet) cover, as the school knows it."""
+        schooljaar = schooljaar_label(start_year)
+        if schooljaar in {v.schooljaar for v in vakanties_from_data(_vakantiedata(), Regio(m.School.get().regio))}:
+            raise InvoerFout(f"De vakanties van {schooljaar} zijn al bekend; pas alleen herfst en voorjaar aan.")
+        if soort not in SOORTEN:
+            raise InvoerFout(f"Onbekende vakantie: {soort}.")
+        if tot < van or (tot - van).days > 70:
+            raise InvoerFout({"tot": "Controleer de data: de einddatum ligt vóór de begindatum of te ver erna."})
+        if not date(start_year, 7, 1) <= van <= date(start_year + 1, 7, 31):
+            raise InvoerFout({"van": f"Deze vakantie valt niet in schooljaar {schooljaar}."})
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            rest = [e for e in instellingen.lees(_EIGEN, []) if (e["schooljaar"], e["soort"]) != (schooljaar, soort)]
+            rest.append({"schooljaar": schooljaar, "soort": soort, "van": van.isoformat(), "tot": tot.isoformat()})
+            instellingen.schrijf(_EIGEN, rest)
+        self._changed()
+
+    def vakantie_herstellen(self, schooljaar: str, soort: str) -> None:
+        """Back to the official dates."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            instellingen.schrijf(_AANPASSINGEN, [a for a in instellingen.lees(_AANPASSINGEN, [])
+                                                 if (a["schooljaar"], a["soort"]) != (schooljaar, soort)])
+        self._changed()
