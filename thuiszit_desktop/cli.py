@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from . import paths
@@ -59,13 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser("import", parents=[common, user], help="importeer een CSV- of XLSX-bestand")
-    p.add_argument("soort", choices=["leerlingen"])
+    p.add_argument("soort", choices=["leerlingen", "verzuim", "vrije-dagen"])
     p.add_argument("bestand", type=Path, metavar="BESTAND")
     p.add_argument("--sla-foute-regels-over", action="store_true",
                    help="importeer de goede regels en meld de foute")
-    p.add_argument("--tot", metavar="JJJJ-MM-DD", help="verzuim bijgewerkt tot en met deze datum")
+    p.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="verzuim bijgewerkt tot en met deze datum")
     p.set_defaults(run=cmd_import, needs_login=True)
+
+    for naam, hulp, run in (("signalen", "de signalen van SIGNALEN.md per leerling", cmd_signalen),
+                            ("niveaus", "het niveau (Kearney) en verzuimpercentage per leerling", cmd_niveaus)):
+        p = sub.add_parser(naam, parents=[common, user], help=hulp)
+        p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD",
+                       help="standaard: de datum tot waar het verzuim is bijgewerkt")
+        p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
+        p.set_defaults(run=run, needs_login=True)
     return parser
+
+
+def _datum(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum als JJJJ-MM-DD: {text}") from None
 
 
 def _decimal(text: str) -> float:
@@ -106,11 +122,55 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace, services: Services) -> int:
-    resultaat = services.importeren.leerlingen(args.bestand, sla_foute_regels_over=args.sla_foute_regels_over)
+    overslaan = args.sla_foute_regels_over
+    if args.soort == "leerlingen":
+        resultaat = services.importeren.leerlingen(args.bestand, sla_foute_regels_over=overslaan)
+    elif args.soort == "verzuim":
+        resultaat = services.verzuim.importeren(args.bestand, sla_foute_regels_over=overslaan, tot=args.tot)
+        for waarschuwing in resultaat.geen_lesdag[:20]:
+            print(f"let op, {waarschuwing}", file=sys.stderr)
+        if len(resultaat.geen_lesdag) > 20:
+            print(f"let op: nog {len(resultaat.geen_lesdag) - 20} regels op dagen die geen lesdag zijn",
+                  file=sys.stderr)
+    else:
+        aantal = services.kalender.vrije_dagen_importeren(args.bestand, sla_foute_regels_over=overslaan)
+        print(f"{aantal} vrije dagen opgeslagen.")
+        return 0
     for fout in resultaat.fouten:
         print(f"regel {fout.regel}: {fout.melding}", file=sys.stderr)
     print(resultaat.samenvatting)
     return 0
+
+
+def cmd_signalen(args: argparse.Namespace, services: Services) -> int:
+    overzicht = services.signalen.overzicht(args.peildatum)
+    if args.json:
+        print_json([s.to_dict() for s in overzicht.signalen])
+        return 0
+    print(f"Signalen op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)})")
+    for s in overzicht.signalen:
+        print(f"{s.leerlingnummer:>10}  {s.soort.label}: {s.uitleg}")
+    if not overzicht.signalen:
+        print("Geen signalen.")
+    return 0
+
+
+def cmd_niveaus(args: argparse.Namespace, services: Services) -> int:
+    overzicht = services.signalen.overzicht(args.peildatum)
+    if args.json:
+        print_json([n.to_dict() for n in overzicht.niveaus])
+        return 0
+    telling = overzicht.per_niveau()
+    print(f"Niveaus op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)}): "
+          f"niveau 1: {telling[1]}, niveau 2: {telling[2]}, niveau 3: {telling[3]}")
+    for n in overzicht.niveaus:
+        if n.niveau > 1:
+            print(f"{n.leerlingnummer:>10}  niveau {n.niveau}  {n.verzuimpercentage:.1f}%")
+    return 0
+
+
+def _bijgewerkt(tot) -> str:
+    return f"verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot else "nog geen verzuim geïmporteerd"
 
 
 # --- plumbing -------------------------------------------------------------------------------------

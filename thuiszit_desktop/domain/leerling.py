@@ -196,10 +196,6 @@ def plicht_status(leerling: Leerling, d: date) -> PlichtStatus:
 
 # --- validation ---------------------------------------------------------------------------------
 
-def clean_digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
-
-
 def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
     """The same leerling with tidied fields, or InvoerFout naming every field to fix."""
     fouten: dict[str, str] = {}
@@ -218,11 +214,12 @@ def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
         fouten["uitschrijfdatum"] = "De uitschrijfdatum moet na de inschrijfdatum liggen."
     if leerling.inschrijfdatum < g:
         fouten["inschrijfdatum"] = "De inschrijfdatum ligt vóór de geboortedatum. Controleer de datum."
-    bsn = clean_digits(leerling.bsn)
-    if leerling.bsn.strip() and not stdnum_bsn.is_valid(bsn):
+    # compact() also restores the leading zero that Excel drops from a BSN.
+    bsn = stdnum_bsn.compact(leerling.bsn) if leerling.bsn.strip() else ""
+    if bsn and not stdnum_bsn.is_valid(bsn):
         fouten["bsn"] = "Dit BSN klopt niet (9 cijfers, elfproef). Controleer het nummer."
-    onderwijsnummer = clean_digits(leerling.onderwijsnummer)
-    if leerling.onderwijsnummer.strip() and not stdnum_onderwijsnummer.is_valid(onderwijsnummer):
+    onderwijsnummer = stdnum_onderwijsnummer.compact(leerling.onderwijsnummer) if leerling.onderwijsnummer.strip() else ""
+    if onderwijsnummer and not stdnum_onderwijsnummer.is_valid(onderwijsnummer):
         fouten["onderwijsnummer"] = ("Dit onderwijsnummer klopt niet (9 cijfers, begint met 10). "
                                      "Controleer het nummer.")
     for i, v in enumerate(leerling.vrijstellingen):

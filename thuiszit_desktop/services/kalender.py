@@ -10,11 +10,18 @@ from functools import cache
 
 from .. import paths
 from ..db import models as m
-from ..domain.calendar import SchoolCalendar, Vakantie, apply_aanpassingen, schooljaar_label, vakanties_from_data
+from ..domain.calendar import (
+    SchoolCalendar,
+    Vakantie,
+    apply_aanpassingen,
+    schooljaar_label,
+    vakanties_from_data,
+)
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.school import Regio
+from ..importers.vrije_dagen import lees_vrije_dagen
 from . import instellingen
 from .context import Context
 
@@ -118,6 +125,27 @@ class KalenderService:
             raise InvoerFout({"van": "Deze periode valt helemaal in een weekend; kies een doordeweekse dag."})
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             for d in dagen:
+                (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
+                 .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
+                 .execute())
+        self._changed()
+        return len(dagen)
+
+    def vrije_dagen_importeren(self, path, *, sla_foute_regels_over: bool = False) -> int:
+        """Import `datum;omschrijving` or `van;tot;omschrijving` rows, all or nothing; returns days added."""
+        bestand = lees_vrije_dagen(path)
+        if bestand.fouten and not sla_foute_regels_over:
+            raise InvoerFout({f"regel {f.regel}": f.melding for f in bestand.fouten})
+        dagen: dict[date, str] = {}
+        for p in bestand.perioden:
+            for i in range((p.tot - p.van).days + 1):
+                d = p.van + timedelta(days=i)
+                if d.weekday() < 5:
+                    dagen[d] = p.omschrijving or "Vrije dag"
+        if not dagen:
+            raise InvoerFout("Er staan geen doordeweekse vrije dagen in dit bestand.")
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            for d, omschrijving in dagen.items():
                 (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
                  .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
                  .execute())

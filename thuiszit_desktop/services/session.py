@@ -16,6 +16,7 @@ from .kalender import KalenderService
 from .leerlingen import LeerlingenService
 from .school import SchoolService
 from .signalen import SignalenService
+from .verzuim import VerzuimService
 
 
 class Services:
@@ -28,6 +29,7 @@ class Services:
         self.importeren = ImportService(self.ctx)
         self.kalender = KalenderService(self.ctx)
         self.signalen = SignalenService(self.ctx, self.kalender)
+        self.verzuim = VerzuimService(self.ctx, self.kalender)
 
     @property
     def gebruiker(self) -> Gebruiker:

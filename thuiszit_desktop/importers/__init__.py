@@ -1,0 +1,9 @@
+"""Reading import files (CSV/XLSX) into domain rows plus row errors. Pure Python: no Qt, no peewee.
+
+`tabular` reads any import file into header → value rows and has the shared value parsers;
+`leerlingen` turns those rows into `Leerling` objects.
+"""
+
+from .tabular import RijFout, Tabel, TabelRij, lees_tabel
+
+__all__ = ["RijFout", "Tabel", "TabelRij", "lees_tabel"]

@@ -1,0 +1,380 @@
+"""Any import file as a table: CSV (`;`, `,` or tab; UTF-8 with or without BOM, or Windows-1252) or
+.xlsx (first sheet, first row = header), read lazily row by row; plus the shared value parsers.
+
+    with lees_tabel(path) as tabel:
+        for rij in tabel:          # TabelRij(regel=7, waarden={"klas": "2A", ...})
+            ...
+
+Header names are normalised: case-insensitive, surrounding spaces ignored, inner spaces and hyphens
+read as "_" ("Vrijstelling van" → "vrijstelling_van"). `regel` is the line number the user sees in
+a text editor or the row number in Excel. Every problem with the file as a whole is an `InvoerFout`
+with a Dutch message that says what to do.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import functools
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import InvoerFout
+
+CSV_EXTENSIES = (".csv", ".txt", ".tsv")
+XLSX_EXTENSIES = (".xlsx", ".xlsm")
+SCHEIDINGSTEKENS = (";", "\t", ",")  # in order of preference when counts are equal
+
+_KOP_GROOTTE = 64 * 1024
+_BLOK = 1024 * 1024
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls/.doc
+_ZELFDE_BESTAND = "Sla het bestand op als CSV (puntkomma of komma gescheiden) of als Excel-werkmap (.xlsx)."
+
+
+@dataclass(frozen=True, slots=True)
+class RijFout:
+    """What is wrong with one line of an import file, in Dutch."""
+
+    regel: int
+    melding: str
+
+    def __str__(self) -> str:
+        return f"regel {self.regel}: {self.melding}"
+
+
+@dataclass(slots=True)
+class TabelRij:
+    regel: int
+    waarden: dict[str, str]  # normalised header → stripped text ("" for an empty cell)
+    overschot: int = 0  # filled cells to the right of the last named column
+
+
+def normaliseer_kop(naam: str) -> str:
+    return re.sub(r"[\s\-]+", "_", naam.replace("\ufeff", "").strip()).casefold()
+
+
+class Tabel:
+    """An opened import file. Iterate once for its rows; close it (or use `with`)."""
+
+    def __init__(self, pad: Path, soort: str, koppen: list[str], rijen: Iterator[TabelRij],
+                 voortgang, sluit, *, codering: str = "", scheidingsteken: str = ""):
+        self.pad = pad
+        self.soort = soort  # "csv" or "xlsx"
+        self.codering = codering
+        self.scheidingsteken = scheidingsteken
+        self.kolommen: list[str] = []  # normalised, in file order, nameless columns left out
+        self.namen: dict[str, str] = {}  # normalised → as written in the file
+        for kop in koppen:
+            sleutel = normaliseer_kop(kop)
+            if not sleutel:
+                continue
+            if sleutel in self.namen:
+                raise InvoerFout(f"De kolom '{kop.strip()}' staat twee keer in de eerste regel. "
+                                 "Haal een van de twee weg of geef ze verschillende namen.")
+            self.kolommen.append(sleutel)
+            self.namen[sleutel] = kop.strip()
+        self._rijen = rijen
+        self._voortgang = voortgang
+        self._sluit = sluit
+
+    def __iter__(self) -> Iterator[TabelRij]:
+        return self._rijen
+
+    def voortgang(self) -> tuple[int, int]:
+        """(done, total) for a progress bar: bytes for CSV, rows for Excel (an estimate)."""
+        return self._voortgang()
+
+    def close(self) -> None:
+        self._sluit()
+
+    def __enter__(self) -> Tabel:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def lees_tabel(pad: str | Path) -> Tabel:
+    """Open `pad` as a table, or InvoerFout when it is empty, has no rows or is not CSV/XLSX."""
+    pad = Path(pad)
+    extensie = pad.suffix.lower()
+    if extensie == ".xls":
+        raise InvoerFout("Dit is een oud Excel-bestand (.xls). Open het in Excel en kies 'Opslaan als' "
+                         "Excel-werkmap (.xlsx) of CSV.")
+    if extensie in (".ods", ".numbers", ".pdf", ".doc", ".docx"):
+        raise InvoerFout(f"Een {extensie}-bestand kan niet geïmporteerd worden. {_ZELFDE_BESTAND}")
+    try:
+        with pad.open("rb") as f:
+            kop = f.read(_KOP_GROOTTE)
+    except FileNotFoundError:
+        raise InvoerFout(f"Het bestand {pad.name} bestaat niet (meer). Kies het bestand opnieuw.") from None
+    except IsADirectoryError:
+        raise InvoerFout(f"{pad.name} is een map, geen bestand. Kies een CSV- of Excel-bestand.") from None
+    except OSError as exc:
+        raise InvoerFout(f"Het bestand {pad.name} kan niet geopend worden ({exc.strerror}). "
+                         "Is het nog geopend in een ander programma?") from None
+    if not kop.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InvoerFout(f"Het bestand {pad.name} is leeg. Kies het bestand met de gegevens.")
+    if kop.startswith(_ZIP):
+        return _lees_xlsx(pad)
+    if extensie in XLSX_EXTENSIES:
+        raise InvoerFout(f"{pad.name} is geen geldig Excel-bestand. Open het in Excel en sla het opnieuw op "
+                         "als Excel-werkmap (.xlsx), of als CSV.")
+    if kop.startswith(_OLE):
+        raise InvoerFout("Dit is een oud Excel-bestand (.xls) of een ander Office-bestand. Open het in Excel "
+                         "en kies 'Opslaan als' Excel-werkmap (.xlsx) of CSV.")
+    if kop.startswith(b"%PDF"):
+        raise InvoerFout(f"Dit is een PDF-bestand. {_ZELFDE_BESTAND}")
+    return _lees_csv(pad, kop)
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+def _geen_tekst(pad: Path) -> InvoerFout:
+    return InvoerFout(f"{pad.name} is geen tekstbestand en geen Excel-bestand. {_ZELFDE_BESTAND}")
+
+
+def _codering(pad: Path, kop: bytes) -> str:
+    """utf-8-sig, utf-16, utf-8 or cp1252: one streaming pass, no more than a block in memory."""
+    if kop.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if kop.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # Excel's "Unicode-tekst"
+    if b"\x00" in kop:
+        raise _geen_tekst(pad)
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    with pad.open("rb") as f:
+        while blok := f.read(_BLOK):
+            try:
+                utf8.decode(blok)
+            except UnicodeDecodeError:
+                break
+        else:
+            try:
+                utf8.decode(b"", final=True)
+                return "utf-8"
+            except UnicodeDecodeError:
+                pass
+        f.seek(0)
+        while blok := f.read(_BLOK):  # single-byte: every block decodes on its own
+            try:
+                blok.decode("cp1252")
+            except UnicodeDecodeError:
+                raise _geen_tekst(pad) from None
+    return "cp1252"
+
+
+def _tel_buiten_aanhalingstekens(regel: str) -> dict[str, int]:
+    tellingen = dict.fromkeys(SCHEIDINGSTEKENS, 0)
+    binnen = False
+    for ch in regel:
+        if ch == '"':
+            binnen = not binnen
+        elif not binnen and ch in tellingen:
+            tellingen[ch] += 1
+    return tellingen
+
+
+def _scheidingsteken(koptekst: str) -> str:
+    eerste = next((r for r in koptekst.splitlines() if r.strip()), "")
+    tellingen = _tel_buiten_aanhalingstekens(eerste)
+    beste = max(SCHEIDINGSTEKENS, key=lambda s: tellingen[s])  # max keeps the first of equals
+    return beste if tellingen[beste] else ";"
+
+
+def _lees_csv(pad: Path, kop: bytes) -> Tabel:
+    codering = _codering(pad, kop)
+    koptekst = kop.decode(codering, errors="ignore")  # a cut multi-byte character at the end is harmless
+    stuurtekens = sum(1 for ch in koptekst if ch < " " and ch not in "\t\r\n\f")
+    if "\x00" in koptekst.replace("\ufeff", "") or stuurtekens > max(2, len(koptekst) // 100):
+        raise _geen_tekst(pad)
+    scheidingsteken = _scheidingsteken(koptekst)
+    f = open(pad, encoding=codering, newline="")  # noqa: SIM115 - closed by Tabel.close
+    try:
+        totaal = max(1, pad.stat().st_size)
+        # strict: a quote that is never closed would otherwise swallow the rest of the file unnoticed
+        lezer = csv.reader(f, delimiter=scheidingsteken, strict=True)
+
+        def volgende() -> tuple[int, list[str]] | None:
+            """The next non-empty record and the line it starts on."""
+            while True:
+                begin = lezer.line_num + 1
+                try:
+                    record = next(lezer)
+                except StopIteration:
+                    return None
+                except csv.Error:
+                    raise InvoerFout(
+                        f"Regel {begin} kan niet gelezen worden: er staat een aanhalingsteken (\") verkeerd. Een "
+                        "waarde die met een aanhalingsteken begint, moet er ook mee eindigen, direct voor het "
+                        "scheidingsteken. Verbeter die regel.") from None
+                except UnicodeDecodeError:
+                    raise _geen_tekst(pad) from None
+                if "".join(record).strip():
+                    return begin, record
+
+        eerste = volgende()
+        if eerste is None:
+            raise InvoerFout(f"Het bestand {pad.name} is leeg. Kies het bestand met de gegevens.")
+        koppen = eerste[1]
+        tweede = volgende()
+        if tweede is None:
+            raise InvoerFout(f"Het bestand {pad.name} heeft alleen een kopregel en verder geen gegevens.")
+        rijen = _rijen(koppen, tweede, volgende)
+        return Tabel(pad, "csv", koppen, rijen, lambda: (min(f.buffer.tell(), totaal), totaal), f.close,
+                     codering=codering, scheidingsteken=scheidingsteken)
+    except BaseException:
+        f.close()
+        raise
+
+
+def _rijen(koppen: list[str], eerste: tuple[int, list[str]] | None,
+           volgende: Callable[[], tuple[int, list[str]] | None]) -> Iterator[TabelRij]:
+    """The data records as rows: values by normalised header, short records padded with ""."""
+    sleutels = [normaliseer_kop(k) for k in koppen]
+    aantal = len(sleutels)
+    benoemd = [(i, s) for i, s in enumerate(sleutels) if s]
+    record = eerste
+    while record is not None:
+        regel, waarden = record
+        if len(waarden) < aantal:
+            waarden = waarden + [""] * (aantal - len(waarden))
+        rij = {s: waarden[i].strip() for i, s in benoemd}
+        overschot = sum(1 for w in waarden[aantal:] if w.strip()) if len(waarden) > aantal else 0
+        yield TabelRij(regel, rij, overschot)
+        record = volgende()
+
+
+# --- XLSX -------------------------------------------------------------------------------------------
+
+def cel_tekst(waarde: object) -> str:
+    """An Excel cell as the text a CSV export would have had."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, dt.datetime):
+        if waarde.time() == dt.time(0):
+            return waarde.date().isoformat()
+        return f"{waarde:%Y-%m-%d %H:%M}"
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, dt.time):
+        return f"{waarde:%H:%M}"
+    if isinstance(waarde, float):
+        if waarde.is_integer():
+            return str(int(waarde))
+        return repr(round(waarde, 9))
+    return str(waarde).strip()
+
+
+def _lees_xlsx(pad: Path) -> Tabel:
+    from openpyxl import load_workbook  # only when needed: it takes a while to import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    onleesbaar = InvoerFout(f"{pad.name} kan niet gelezen worden als Excel-bestand. Open het in Excel en sla "
+                            "het opnieuw op als Excel-werkmap (.xlsx), of als CSV.")
+    try:
+        werkmap = load_workbook(pad, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError):
+        raise onleesbaar from None
+    try:
+        blad = werkmap.worksheets[0]
+        totaal = blad.max_row or 0
+        rijen_iter = blad.iter_rows(min_row=1, values_only=True)
+        positie = [0]
+
+        def volgende() -> tuple[int, list[str]] | None:
+            try:
+                for waarden in rijen_iter:
+                    positie[0] += 1
+                    teksten = [cel_tekst(w) for w in waarden]
+                    if any(teksten):
+                        return positie[0], teksten
+            except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+                raise onleesbaar from exc
+            return None
+
+        eerste = volgende()
+        if eerste is None:
+            raise InvoerFout(f"Het eerste werkblad van {pad.name} is leeg. Zet de gegevens op het eerste "
+                             "werkblad, met de kolomnamen in de eerste rij.")
+        koppen = eerste[1]
+        tweede = volgende()
+        if tweede is None:
+            raise InvoerFout(f"Het eerste werkblad van {pad.name} heeft alleen een kopregel en verder geen "
+                             "gegevens.")
+
+        rijen = _rijen(koppen, tweede, volgende)
+        return Tabel(pad, "xlsx", koppen, rijen, lambda: (positie[0], max(totaal, positie[0], 1)),
+                     werkmap.close)
+    except BaseException:
+        werkmap.close()
+        raise
+
+
+# --- values -----------------------------------------------------------------------------------------
+
+class WaardeFout(InvoerFout):
+    """One cell that cannot be read; the message says how to write it."""
+
+
+_DATUM_DMJ = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_DATUM_JMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATUM_KORT_JAAR = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}")
+_TIJD = re.compile(r"(.*?)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+DATUM_VOORBEELD = "DD-MM-JJJJ, bijvoorbeeld 05-03-2011"
+
+
+@functools.lru_cache(maxsize=4096)  # a file repeats the same dates many times
+def parse_datum(tekst: str) -> dt.date:
+    """DD-MM-JJJJ, D-M-JJJJ, DD/MM/JJJJ or JJJJ-MM-DD (a time of day after it is ignored)."""
+    t = tekst.strip()
+    kaal = _TIJD.fullmatch(t).group(1)
+    if m := _DATUM_DMJ.fullmatch(kaal):
+        dag, maand, jaar = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    elif m := _DATUM_JMD.fullmatch(kaal):
+        jaar, maand, dag = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif _DATUM_KORT_JAAR.fullmatch(kaal):
+        raise WaardeFout(f"'{t}': schrijf het jaar met vier cijfers ({DATUM_VOORBEELD}).")
+    elif not t:
+        raise WaardeFout(f"Vul een datum in ({DATUM_VOORBEELD}).")
+    else:
+        raise WaardeFout(f"'{t}' is geen datum. Schrijf de datum als {DATUM_VOORBEELD}.")
+    try:
+        return dt.date(jaar, maand, dag)
+    except ValueError:
+        raise WaardeFout(f"De datum '{t}' bestaat niet. Controleer dag en maand ({DATUM_VOORBEELD}).") from None
+
+
+_DECIMAAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+def parse_decimaal(tekst: str) -> float:
+    """1,5 or 1.5 (no thousands separators)."""
+    t = tekst.strip().replace(" ", "")
+    if not _DECIMAAL.fullmatch(t):
+        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?", t):
+            raise WaardeFout(f"'{tekst.strip()}': schrijf het getal zonder scheiding tussen duizendtallen, "
+                             "bijvoorbeeld 1500 of 2,5.")
+        raise WaardeFout(f"'{tekst.strip()}' is geen getal. Schrijf bijvoorbeeld 2 of 1,5.")
+    return float(t.replace(",", "."))
+
+
+_JA = frozenset({"ja", "j", "yes", "y", "waar", "true", "1", "x"})
+_NEE = frozenset({"nee", "n", "no", "niet", "onwaar", "false", "0"})
+
+
+def parse_ja_nee(tekst: str) -> bool:
+    """ja/nee, J/N (and a few spellings exports use: 1/0, true/false)."""
+    t = tekst.strip().casefold()
+    if t in _JA:
+        return True
+    if t in _NEE:
+        return False
+    raise WaardeFout(f"'{tekst.strip()}' is geen ja of nee. Vul ja of nee in (of J of N).")
