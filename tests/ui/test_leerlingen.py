@@ -1,0 +1,393 @@
+"""The student list (model, filter, view) and the add/edit dialog, driven like a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from thuiszit_desktop.domain.leerling import (
+    Contactvoorkeur,
+    Leerling,
+    Ouder,
+    Relatie,
+    Vrijstelling,
+    VrijstellingType,
+)
+from thuiszit_desktop.services.leerlingen import LeerlingRij
+from thuiszit_desktop.ui import errors
+from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
+from thuiszit_desktop.ui.leerlingen_model import (
+    COL_GEBOORTEDATUM,
+    COL_KLAS,
+    COL_NAAM,
+    GEEN_MENTOR,
+    SORT_ROLE,
+    LeerlingenFilter,
+    LeerlingenModel,
+    fold,
+    natural_key,
+)
+from thuiszit_desktop.ui.leerlingen_view import SEARCH_PLACEHOLDER, LeerlingenView
+
+# The offscreen platform's notice when a window is shown; not a problem of ours.
+
+VANDAAG = date(2026, 11, 23)
+
+LEERLINGEN = [
+    Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë", klas="2B",
+             mentor="Daniël de Jong"),
+    Leerling("1002", "Çelik", date(2011, 1, 17), date(2023, 8, 1), voornaam="Mehmet", klas="3H",
+             mentor="Samira Haddou"),
+    Leerling("1003", "Jong", date(2013, 9, 30), date(2025, 8, 1), voornaam="Daniël", tussenvoegsel="de",
+             klas="1A", mentor="Daniël de Jong"),
+    Leerling("1004", "Amrani", date(2010, 12, 1), date(2022, 8, 1), voornaam="Fatima", tussenvoegsel="el",
+             klas="10A"),
+    Leerling("1005", "Visser", date(2011, 6, 6), date(2022, 8, 1), voornaam="Lars", klas="2B",
+             mentor="Samira Haddou", uitschrijfdatum=date(2026, 3, 1), bestemming="Het Vlietland College"),
+]
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """No real message box may block a test: questions say yes (also when closing at teardown)."""
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+
+
+def add_students(services, leerlingen=LEERLINGEN) -> None:
+    for leerling in leerlingen:
+        services.leerlingen.opslaan(leerling, vandaag=VANDAAG)
+
+
+def rij(i: int, naam: str, sorteernaam: str, klas: str, geboren: date, ingeschreven: bool = True,
+        mentor: str = "") -> LeerlingRij:
+    return LeerlingRij(i, str(2000 + i), naam, sorteernaam, klas, mentor, geboren, ingeschreven)
+
+
+ROWS = [
+    rij(1, "Zoë Bakker", "Bakker, Zoë", "2B", date(2012, 5, 3), mentor="Daniël de Jong"),
+    rij(2, "Mehmet Çelik", "Çelik, Mehmet", "10A", date(2011, 1, 17), mentor="Samira Haddou"),
+    rij(3, "Daniël de Jong", "Jong, Daniël de", "1A", date(2013, 9, 30)),
+    rij(4, "Lars Visser", "Visser, Lars", "2B", date(2009, 2, 28), ingeschreven=False, mentor="Samira Haddou"),
+]
+
+
+@pytest.fixture
+def proxy(qapp):
+    model = LeerlingenModel(ROWS)
+    proxy = LeerlingenFilter()
+    proxy.setSourceModel(model)
+    proxy.set_show_uitgeschreven(True)
+    return proxy
+
+
+def names(proxy: QSortFilterProxyModel) -> list[str]:
+    return [proxy.index(r, COL_NAAM).data() for r in range(proxy.rowCount())]
+
+
+# --- model and filter -------------------------------------------------------------------------------
+
+def test_fold_and_natural_key():
+    assert fold("Zoë Çelik-Öztürk") == "zoe celik-ozturk"
+    assert sorted(["10A", "2B", "1A", "h10a", "H4A"], key=natural_key) == ["1A", "2B", "10A", "H4A", "h10a"]
+
+
+def test_model_and_proxy_pass_the_model_tester(qtmodeltester, proxy):
+    qtmodeltester.check(proxy.sourceModel())
+    qtmodeltester.check(proxy)  # the tester keeps watching the changes below
+    proxy.sort(COL_GEBOORTEDATUM, Qt.SortOrder.DescendingOrder)
+    proxy.set_search("bakker")
+    proxy.set_klas("2B")
+    proxy.sort(COL_KLAS, Qt.SortOrder.AscendingOrder)
+    proxy.sourceModel().set_rows(ROWS[:2])
+    qtmodeltester.check(proxy)
+
+
+def test_model_tester_on_an_empty_model(qtmodeltester, qapp):
+    model = LeerlingenModel([])
+    proxy = LeerlingenFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+
+def test_search_ignores_case_and_accents(proxy):
+    proxy.set_search("zoe")
+    assert names(proxy) == ["Bakker, Zoë"]
+    proxy.set_search("CELIK")
+    assert names(proxy) == ["Çelik, Mehmet"]
+    proxy.set_search("daniel de jong")  # words in any order, each must match
+    assert names(proxy) == ["Jong, Daniël de"]
+    proxy.set_search("2003")  # leerlingnummer
+    assert names(proxy) == ["Jong, Daniël de"]
+    proxy.set_search("2b")  # klas
+    assert sorted(names(proxy)) == ["Bakker, Zoë", "Visser, Lars"]
+    proxy.set_search("")
+    assert proxy.rowCount() == 4
+
+
+def test_filters_on_klas_mentor_and_enrolment(proxy):
+    proxy.set_klas("2B")
+    assert sorted(names(proxy)) == ["Bakker, Zoë", "Visser, Lars"]
+    proxy.set_show_uitgeschreven(False)
+    assert names(proxy) == ["Bakker, Zoë"]
+    proxy.set_klas(None)
+    proxy.set_mentor("Samira Haddou")
+    assert names(proxy) == ["Çelik, Mehmet"]
+    proxy.set_mentor(GEEN_MENTOR)
+    assert names(proxy) == ["Jong, Daniël de"]
+
+
+def test_sorting_uses_natural_klas_order_and_real_dates(proxy):
+    proxy.sort(COL_KLAS, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, COL_KLAS).data() for r in range(4)] == ["1A", "2B", "2B", "10A"]
+    proxy.sort(COL_GEBOORTEDATUM, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, COL_GEBOORTEDATUM).data() for r in range(4)] == [
+        "30-09-2013", "03-05-2012", "17-01-2011", "28-02-2009"]
+    assert proxy.index(0, COL_GEBOORTEDATUM).data(SORT_ROLE) == "2013-09-30"
+    proxy.set_search("a")  # sorting survives a filter change
+    assert names(proxy)[0] == "Jong, Daniël de"
+
+
+# --- the view ----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def view(qtbot, services):
+    add_students(services)
+    view = LeerlingenView(services)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def visible_names(view: LeerlingenView) -> list[str]:
+    return [r.sorteernaam for r in view.visible_rows()]
+
+
+def test_the_list_starts_sorted_by_name_without_uitgeschreven(view):
+    assert visible_names(view) == ["Amrani, Fatima el", "Bakker, Zoë", "Çelik, Mehmet", "Jong, Daniël de"]
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == COL_NAAM
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert view.count_label.text() == "4 leerlingen · 1 uitgeschreven niet getoond"
+    assert view.search.placeholderText() == SEARCH_PLACEHOLDER
+
+
+def test_typing_in_the_search_field_filters(qtbot, view):
+    qtbot.keyClicks(view.search, "zoe")
+    assert visible_names(view) == ["Bakker, Zoë"]
+    assert view.count_label.text().startswith("1 van 4 leerlingen")
+    view.search.clear()
+    qtbot.keyClicks(view.search, "xyz")
+    assert visible_names(view) == []
+    assert "Geen leerlingen gevonden" in view.count_label.text()
+
+
+def test_klas_and_mentor_filters_and_uitgeschreven(qtbot, view):
+    klassen = [view.klas_combo.itemText(i) for i in range(view.klas_combo.count())]
+    assert klassen == ["Alle klassen", "1A", "2B", "3H", "10A"]
+    view.klas_combo.setCurrentIndex(view.klas_combo.findData("2B"))
+    assert visible_names(view) == ["Bakker, Zoë"]
+    view.uitgeschreven_check.setChecked(True)
+    assert visible_names(view) == ["Bakker, Zoë", "Visser, Lars"]
+    view.klas_combo.setCurrentIndex(0)
+    view.mentor_combo.setCurrentIndex(view.mentor_combo.findData("Samira Haddou"))
+    assert visible_names(view) == ["Çelik, Mehmet", "Visser, Lars"]
+    view.mentor_combo.setCurrentIndex(view.mentor_combo.findText("Zonder mentor"))
+    assert visible_names(view) == ["Amrani, Fatima el"]
+
+
+def test_ctrl_f_focuses_the_search_field(qtbot, view):
+    view.table.setFocus()
+    view.activateWindow()
+    qtbot.waitActive(view)
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
+
+
+def test_enter_and_double_click_open_the_student(qtbot, view):
+    view.select("1002")
+    with qtbot.waitSignal(view.open_leerling) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == ["1002"]
+    rect = view.table.visualRect(view.proxy.index(0, COL_NAAM))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(view.open_leerling) as blocker:  # (a double-click starts with a press)
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["1004"]
+    view.search.setText("celik")  # one match: Enter in the search field opens it
+    with qtbot.waitSignal(view.open_leerling) as blocker:
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert blocker.args == ["1002"]
+
+
+def test_empty_state_offers_the_import(qtbot, services):
+    view = LeerlingenView(services)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.stack.currentIndex() == 1
+    assert view.empty_title.text() == "Nog geen leerlingen – importeer ze uit Magister of Somtoday"
+    with qtbot.waitSignal(view.import_requested):
+        view.empty_import_button.click()
+    add_students(services, LEERLINGEN[:1])
+    view.refresh()
+    assert view.stack.currentIndex() == 0
+    assert visible_names(view) == ["Bakker, Zoë"]
+
+
+def test_refresh_keeps_the_selection(qtbot, view, services):
+    view.select("1003")
+    add_students(services, [Leerling("1006", "Aydın", date(2012, 2, 2), date(2024, 8, 1), voornaam="Elif")])
+    view.refresh()
+    assert view.current_leerlingnummer() == "1003"
+    assert visible_names(view)[0] == "Amrani, Fatima el"
+    assert "Aydın, Elif" in visible_names(view)
+
+
+# --- the dialog --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def never_ask(monkeypatch):
+    questions = []
+    monkeypatch.setattr(errors, "ask", lambda parent, question, **kw: questions.append(question) or True)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    return questions
+
+
+def test_add_a_student_with_a_field_error_then_fixed(qtbot, services, never_ask):
+    dialog = LeerlingDialog(services, None, vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.leerlingnummer, "1010")
+    qtbot.keyClicks(dialog.voornaam, "Noah")
+    qtbot.keyClicks(dialog.geboortedatum, "14032012")
+    qtbot.keyClicks(dialog.bsn, "123456789")
+    dialog.klas.setCurrentText("1B")
+    dialog.mentor.setCurrentText("Peter Wijnands")
+
+    dialog.save_button.click()
+    assert dialog.isVisible()  # nothing saved, everything typed still there
+    assert dialog.error_text("achternaam") == "Vul de achternaam in."
+    assert "BSN klopt niet" in dialog.error_text("bsn")
+    assert dialog.voornaam.text() == "Noah"
+    assert dialog.achternaam.hasFocus() or dialog.focusWidget() is dialog.achternaam
+
+    dialog.achternaam.insert("Yılmaz")  # QTest types ASCII only
+    dialog.bsn.setText("111222333")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert never_ask == []  # saving asks nothing
+    saved = services.leerlingen.get("1010")
+    assert (saved.naam, saved.geboortedatum, saved.klas, saved.mentor, saved.bsn) == (
+        "Noah Yılmaz", date(2012, 3, 14), "1B", "Peter Wijnands", "111222333")
+    assert saved.inschrijfdatum == VANDAAG
+    assert dialog.saved.id == saved.id
+
+
+def test_an_empty_birth_date_is_named(qtbot, services, never_ask):
+    dialog = LeerlingDialog(services, None, vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.klas.currentText() == "" and dialog.mentor.currentText() == ""
+    assert "Vul de geboortedatum in" in dialog.plicht_label.text()
+    dialog.save_button.click()
+    assert dialog.error_text("geboortedatum") == "Vul de geboortedatum in."
+    assert dialog.error_text("leerlingnummer") == "Vul het leerlingnummer in."
+    assert dialog.error_text("inschrijfdatum") == ""
+
+
+def test_edit_a_student_with_ouders_and_vrijstelling(qtbot, services, never_ask):
+    add_students(services)
+    leerling = services.leerlingen.get("1001")
+    dialog = LeerlingDialog(services, leerling, vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.has_changes()
+    assert dialog.plicht_label.text() == "Leerplichtig tot en met 31-07-2028."
+
+    dialog.klas.setCurrentText("3H")
+    ouder = dialog.ouders.add_new()
+    qtbot.keyClicks(ouder.naam, "Mirjam Bakker")
+    ouder.relatie.setCurrentIndex(ouder.relatie.findData(Relatie.MOEDER))
+    qtbot.keyClicks(ouder.email, "mirjam.bakker-example.nl")
+    ouder.voorkeur.setCurrentIndex(ouder.voorkeur.findData(Contactvoorkeur.EMAIL))
+    vrijstelling = dialog.vrijstellingen.add_new()
+    vrijstelling.type.setCurrentIndex(vrijstelling.type.findData(VrijstellingType.ART_5A))
+    vrijstelling.van.set_value(date(2026, 9, 1))
+    vrijstelling.tot.set_value(date(2027, 7, 31))
+    assert "vrijstelling 5a" in dialog.plicht_label.text()  # live
+
+    dialog.save_button.click()
+    assert dialog.error_text("ouder0") == "Het e-mailadres van Mirjam Bakker klopt niet."
+    ouder.email.setText("mirjam.bakker@example.nl")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+
+    saved = services.leerlingen.get("1001")
+    assert saved.klas == "3H"
+    assert saved.ouders == (Ouder("Mirjam Bakker", Relatie.MOEDER, email="mirjam.bakker@example.nl",
+                                  contactvoorkeur=Contactvoorkeur.EMAIL),)
+    assert saved.vrijstellingen == (Vrijstelling(VrijstellingType.ART_5A, date(2026, 9, 1), date(2027, 7, 31)),)
+
+
+def test_vrijstelling_dates_in_the_wrong_order_and_removing_rows(qtbot, services, never_ask):
+    add_students(services)
+    dialog = LeerlingDialog(services, services.leerlingen.get("1002"), vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.vrijstellingen.add_new()
+    row.van.set_value(date(2026, 9, 1))
+    row.tot.set_value(date(2026, 1, 1))
+    dialog.save_button.click()
+    assert "einddatum ligt vóór de begindatum" in dialog.error_text("vrijstelling0")
+    row.remove_button.click()
+    assert dialog.vrijstellingen.rows == []
+    assert dialog.vrijstellingen.empty.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+
+
+def test_a_taken_leerlingnummer_shows_next_to_the_field(qtbot, services, never_ask):
+    add_students(services)
+    dialog = LeerlingDialog(services, services.leerlingen.get("1002"), vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.leerlingnummer.setText("1001")
+    dialog.save_button.click()
+    assert "al in gebruik" in dialog.error_text("leerlingnummer")
+    assert dialog.isVisible()
+
+
+def test_closing_with_changes_asks_first(qtbot, services, monkeypatch):
+    add_students(services)
+    answers = [False, True]
+    asked = []
+
+    def ask(parent, question, **kw):
+        asked.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr(errors, "ask", ask)
+    dialog = LeerlingDialog(services, services.leerlingen.get("1001"), vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.voornaam.setText("Zoey")
+    dialog.reject()
+    assert dialog.isVisible()
+    assert asked == ["Wijzigingen weggooien?"]
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.reject()
+    assert services.leerlingen.get("1001").voornaam == "Zoë"
+
+
+def test_closing_without_changes_asks_nothing(qtbot, services, monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *a, **kw: pytest.fail("asked"))
+    dialog = LeerlingDialog(services, None, vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.reject()

@@ -1,0 +1,234 @@
+"""One student's page: who they are, enrolment, leerplicht, ouders and vrijstellingen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.leerling import Leerling, is_ingeschreven, plicht_status
+from ..services.session import Services
+from .widgets import age_on, format_date, heading, hint, link_label
+
+NIET_INGEVULD = "—"
+
+
+def mask_number(number: str, visible: int = 3) -> str:
+    """"•••••• 789": enough to recognise, not enough to copy by looking over a shoulder."""
+    if not number:
+        return NIET_INGEVULD
+    return "•" * max(len(number) - visible, 0) + number[-visible:]
+
+
+def _value(text: str) -> QLabel:
+    label = QLabel(text or NIET_INGEVULD)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
+
+
+class LeerlingPage(QWidget):
+    back = Signal()
+    edit_requested = Signal(object)  # the Leerling shown
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
+        super().__init__(parent)
+        self.services = services
+        self.leerling: Leerling | None = None
+        self._show_numbers = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← Terug naar de lijst")
+        self.back_button.setFlat(True)
+        self.back_button.setToolTip("Terug naar de lijst (Alt+Links)")
+        self.back_button.setShortcut("Alt+Left")
+        self.back_button.clicked.connect(self.back)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.edit_button = QPushButton("Bewerken…")
+        self.edit_button.setShortcut("Ctrl+E")
+        self.edit_button.setToolTip("Gegevens van de leerling bewerken (Ctrl+E)")
+        self.edit_button.setEnabled(can_edit)
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.leerling))
+        top.addWidget(self.edit_button)
+        layout.addLayout(top)
+
+        self.name_label = heading("", 8)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.subtitle)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 8, 8, 8)
+        columns.setSpacing(16)
+        self.gegevens = QGroupBox("Gegevens")
+        self.inschrijving = QGroupBox("Inschrijving")
+        self.leerplicht = QGroupBox("Leerplicht")
+        self.ouders = QGroupBox("Ouders/verzorgers")
+        self.vrijstellingen = QGroupBox("Vrijstellingen")
+        for boxes in ((self.gegevens, self.inschrijving, self.leerplicht), (self.ouders, self.vrijstellingen)):
+            column = QVBoxLayout()
+            column.setSpacing(12)
+            for box in boxes:
+                QVBoxLayout(box)
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def show_leerling(self, leerlingnummer: str) -> Leerling:
+        """Read the student fresh from the database and show them."""
+        leerling = self.services.leerlingen.get(leerlingnummer)
+        self.set_leerling(leerling)
+        return leerling
+
+    def set_leerling(self, leerling: Leerling, vandaag: date | None = None) -> None:
+        vandaag = vandaag or date.today()
+        self.leerling = leerling
+        self._show_numbers = False
+        self.name_label.setText(leerling.naam)
+        parts = [f"Klas {leerling.klas}" if leerling.klas else "Geen klas",
+                 f"Leerlingnummer {leerling.leerlingnummer}"]
+        if not is_ingeschreven(leerling, vandaag):
+            parts.append("niet ingeschreven")
+        self.subtitle.setText("  ·  ".join(parts))
+        self._fill_gegevens(leerling, vandaag)
+        self._fill_inschrijving(leerling, vandaag)
+        self._fill_leerplicht(leerling, vandaag)
+        self._fill_ouders(leerling)
+        self._fill_vrijstellingen(leerling, vandaag)
+
+    def _section(self, box: QGroupBox) -> QVBoxLayout:
+        """An empty layout inside `box`, replacing what the previous student put there."""
+        outer = box.layout()
+        while outer.count():
+            old = outer.takeAt(0).widget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
+        return layout
+
+    def _fill_gegevens(self, leerling: Leerling, vandaag: date) -> None:
+        layout = self._section(self.gegevens)
+        form = _form()
+        g = leerling.geboortedatum
+        form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({age_on(g, vandaag)} jaar)"))
+        self.bsn_value = _value(mask_number(leerling.bsn))
+        self.onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
+        form.addRow("BSN:", self.bsn_value)
+        form.addRow("Onderwijsnummer:", self.onderwijsnummer_value)
+        form.addRow("Mentor:", _value(leerling.mentor))
+        layout.addLayout(form)
+        if leerling.bsn or leerling.onderwijsnummer:
+            self.reveal_link = link_label("Nummers helemaal tonen", self.toggle_numbers)
+            layout.addWidget(self.reveal_link)
+
+    def toggle_numbers(self) -> None:
+        if self.leerling is None:
+            return
+        self._show_numbers = not self._show_numbers
+        show = self._show_numbers
+        bsn, onderwijsnummer = self.leerling.bsn, self.leerling.onderwijsnummer
+        self.bsn_value.setText((bsn or NIET_INGEVULD) if show else mask_number(bsn))
+        self.onderwijsnummer_value.setText(
+            (onderwijsnummer or NIET_INGEVULD) if show else mask_number(onderwijsnummer))
+        text = "Nummers weer verbergen" if show else "Nummers helemaal tonen"
+        self.reveal_link.setText(f'<a href="#">{text}</a>')
+
+    def _fill_inschrijving(self, leerling: Leerling, vandaag: date) -> None:
+        layout = self._section(self.inschrijving)
+        form = _form()
+        if is_ingeschreven(leerling, vandaag):
+            status = "Ingeschreven"
+        elif leerling.inschrijfdatum > vandaag:
+            status = f"Ingeschreven vanaf {format_date(leerling.inschrijfdatum)}"
+        else:
+            status = "Uitgeschreven"
+        form.addRow("Status:", _value(status))
+        form.addRow("Ingeschreven op:", _value(format_date(leerling.inschrijfdatum)))
+        if leerling.uitschrijfdatum:
+            form.addRow("Uitgeschreven op:", _value(format_date(leerling.uitschrijfdatum)))
+        form.addRow("Bestemming:", _value(leerling.bestemming))
+        form.addRow("Startkwalificatie:", _value("ja (havo, vwo of mbo-2)" if leerling.startkwalificatie else "nee"))
+        layout.addLayout(form)
+
+    def _fill_leerplicht(self, leerling: Leerling, vandaag: date) -> None:
+        layout = self._section(self.leerplicht)
+        self.plicht_label = _value(plicht_status(leerling, vandaag).omschrijving)
+        layout.addWidget(self.plicht_label)
+
+    def _fill_ouders(self, leerling: Leerling) -> None:
+        layout = self._section(self.ouders)
+        if not leerling.ouders:
+            layout.addWidget(hint("Geen ouders of verzorgers vastgelegd."))
+            return
+        for i, ouder in enumerate(leerling.ouders):
+            if i:
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.HLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                layout.addWidget(line)
+            title = QLabel()
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setText(f"{ouder.naam} ({ouder.relatie.value})")
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(title)
+            form = _form()
+            form.addRow("Telefoon:", _value(ouder.telefoon))
+            form.addRow("E-mail:", _value(ouder.email))
+            form.addRow("Adres:", _value(ouder.adres))
+            form.addRow("Gezag:", _value("ja" if ouder.gezag else "nee"))
+            form.addRow("Voorkeur:", _value(ouder.contactvoorkeur.value))
+            layout.addLayout(form)
+
+    def _fill_vrijstellingen(self, leerling: Leerling, vandaag: date) -> None:
+        layout = self._section(self.vrijstellingen)
+        if not leerling.vrijstellingen:
+            layout.addWidget(hint("Geen vrijstellingen."))
+            return
+        for v in leerling.vrijstellingen:
+            periode = f"van {format_date(v.van)} " + (f"tot en met {format_date(v.tot)}" if v.tot
+                                                       else "(geen einddatum)")
+            if v.active_on(vandaag):
+                periode += " – geldt nu"
+            label = _value(f"{v.type.label}\n{periode}")
+            layout.addWidget(label)

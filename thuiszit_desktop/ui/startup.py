@@ -1,0 +1,238 @@
+"""Starting the GUI: the QApplication in Dutch, then the welcome wizard or login, then the main window.
+
+`StartupFlow` decides what the user sees before the main window and talks to them only through the
+dialogs and the helpers in `errors` and `login.choose_database_file`, so tests can drive it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from .. import paths
+from ..domain.errors import DatabaseFout, DatabaseInGebruik, DatabaseTeNieuw
+from ..domain.leerling import Leerling, Ouder, Relatie
+from ..domain.school import Regio, School, Schooltype
+from ..services import session
+from ..services.session import Services
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "Thuiszit"
+SETTING_LAST_DATABASE = "database/laatste"
+SETTING_LAST_SCHOOL = "database/school"
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication (or the existing one) with name, Dutch translation and Dutch locale."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    if app.findChild(QTranslator, "qtbase_nl") is None:
+        translator = QTranslator(app)
+        translator.setObjectName("qtbase_nl")
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load("qtbase_nl", folder):
+            app.installTranslator(translator)
+        else:
+            log.warning("Qt's Dutch translation (qtbase_nl.qm) not found in %s", folder)
+    return app
+
+
+def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
+    if smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    if smoke_test:
+        return run_smoke_test(app)
+
+    from . import errors
+    from .main_window import MainWindow
+
+    errors.install_excepthook()
+    app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
+    services = StartupFlow(data_dir or paths.data_dir()).run()
+    if services is None:
+        return 0
+    window = MainWindow(services)
+    window.show()
+    window.raise_()
+    window.activateWindow()  # the login dialog had the focus; give it to the window
+    app.setQuitOnLastWindowClosed(True)
+    try:
+        return app.exec()
+    finally:
+        window.close_services()
+
+
+class StartupFlow:
+    """Welcome wizard when there is no database, otherwise login; a way out of every database problem."""
+
+    def __init__(self, data_dir: Path, settings=None):
+        from PySide6.QtCore import QSettings
+
+        self.data_dir = data_dir
+        self.settings = settings if settings is not None else QSettings()
+
+    def initial_path(self) -> Path:
+        """The database in the data folder, or the file opened last when no folder was asked for."""
+        default = session.database_path(self.data_dir)
+        explicit = bool(os.environ.get("THUISZIT_DATA_DIR")) or self.data_dir != paths.data_dir()
+        last = self.settings.value(SETTING_LAST_DATABASE, "", type=str)
+        if not explicit and last and Path(last) != default and session.database_exists(Path(last)):
+            return Path(last)
+        return default
+
+    def run(self, path: Path | None = None) -> Services | None:
+        from .first_run import FirstRunOutcome, FirstRunWizard
+        from .login import LoginDialog, LoginOutcome
+
+        path = path or self.initial_path()
+        while True:
+            if not session.database_exists(path):
+                wizard = FirstRunWizard(path, settings=self.settings)
+                wizard.exec()
+                if wizard.outcome is FirstRunOutcome.CREATED and wizard.services is not None:
+                    self.remember(path, wizard.services)
+                    return wizard.services
+                if wizard.outcome is FirstRunOutcome.OPEN_EXISTING and wizard.chosen_path is not None:
+                    path = wizard.chosen_path
+                    continue
+                return None
+
+            dialog = LoginDialog(path, settings=self.settings, school=self.known_school(path))
+            dialog.exec()
+            if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
+                self.remember(dialog.path, dialog.services)
+                return dialog.services
+            if dialog.outcome is LoginOutcome.PROBLEM and dialog.problem is not None:
+                new_path = self.database_problem(dialog.problem, dialog.path)
+                if new_path is None:
+                    return None
+                path = new_path
+                continue
+            return None
+
+    def database_problem(self, problem: DatabaseFout, path: Path) -> Path | None:
+        """Explain why `path` cannot be opened and offer a way out: the path to try next, or None."""
+        from . import errors
+        from .login import choose_database_file
+
+        while True:
+            retry = isinstance(problem, DatabaseInGebruik)
+            options = ["Opnieuw proberen"] if retry else []
+            options.append("Ander bestand kiezen…")
+            if not retry and not isinstance(problem, DatabaseTeNieuw):
+                options.append("Nieuwe database maken")
+            options.append("Afsluiten")
+            keuze = errors.choose(None, str(problem), options, title="De database kan niet open",
+                                  detail=f"Bestand: {path}", escape=len(options) - 1)
+            gekozen = options[keuze] if keuze is not None else "Afsluiten"
+            if gekozen == "Opnieuw proberen":
+                return path
+            if gekozen == "Ander bestand kiezen…":
+                other = choose_database_file(None, path.parent)
+                if other is not None:
+                    return other
+                continue
+            if gekozen == "Nieuwe database maken":
+                new = choose_new_database_file(path.parent)
+                if new is not None:
+                    return new
+                continue
+            return None
+
+    def known_school(self, path: Path) -> str:
+        """The school name shown at the last login with this file (the file itself is encrypted)."""
+        if self.settings.value(SETTING_LAST_DATABASE, "", type=str) == str(path):
+            return self.settings.value(SETTING_LAST_SCHOOL, "", type=str)
+        return ""
+
+    def remember(self, path: Path, services: Services) -> None:
+        self.settings.setValue(SETTING_LAST_DATABASE, str(path))
+        with contextlib.suppress(DatabaseFout):
+            self.settings.setValue(SETTING_LAST_SCHOOL, services.school.get().naam)
+
+
+def choose_new_database_file(start: Path) -> Path | None:
+    """Where a new database goes, next to (never over) an existing one."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from . import errors
+
+    name, _ = QFileDialog.getSaveFileName(None, "Nieuwe database maken", str(start / "thuiszit-nieuw.db"),
+                                          "Thuiszit-database (*.db)")
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix != ".db":
+        path = path.with_name(path.name + ".db")
+    if path.exists() or path.with_suffix(".sleutels").exists():
+        errors.show_error(None, f"Er staat al een bestand {path.name} in deze map. Kies een andere naam; zo "
+                                "blijft de oude database bewaard.")
+        return None
+    return path
+
+
+# --- the smoke test ---------------------------------------------------------------------------------
+
+SMOKE_SCHOOL = School("Openbare Scholengemeenschap De Regenboog", "99ZZ", Regio.MIDDEN, Schooltype.VO, 6.0)
+SMOKE_PASSWORD = "Rook-test-2026!"
+
+
+_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_qt_messages() -> None:
+    """Drop the offscreen platform's known, harmless notices; pass every other Qt message on."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context, message: str) -> None:
+        if message in _HARMLESS_QT_MESSAGES or kind == QtMsgType.QtDebugMsg:
+            return
+        sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
+def run_smoke_test(app) -> int:
+    """A temporary database, the main window with a student, the student page and the edit dialog."""
+    from PySide6.QtCore import QSettings
+
+    _quiet_qt_messages()
+    from .leerling_dialog import LeerlingDialog
+    from .main_window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="thuiszit-rooktest-") as tmp:
+        folder = Path(tmp)
+        services = session.create_school(session.database_path(folder), SMOKE_SCHOOL, "Sam de Rook",
+                                         SMOKE_PASSWORD, SMOKE_PASSWORD)
+        vandaag = date.today()
+        services.leerlingen.opslaan(Leerling(
+            "900001", "Bakker", date(vandaag.year - 13, 3, 14), date(vandaag.year - 1, 8, 1), voornaam="Zoë",
+            klas="2B", mentor="Daniël de Jong", ouders=(Ouder("Mirjam Bakker", Relatie.MOEDER),)))
+        settings = QSettings(str(folder / "instellingen.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(services, settings=settings)
+        window.show()
+        app.processEvents()
+        window.leerlingen.open_leerling("900001")
+        app.processEvents()
+        dialog = LeerlingDialog(services, window.leerlingen.page.leerling, window)
+        dialog.show()
+        app.processEvents()
+        dialog.done(0)
+        window.leerlingen.show_list()
+        window.close()
+        app.processEvents()
+        window.close_services()
+    print("Rooktest geslaagd: hoofdvenster gebouwd en gesloten.")
+    return 0

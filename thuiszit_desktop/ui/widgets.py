@@ -1,0 +1,246 @@
+"""Small shared widgets: date fields that may be empty, field error labels, headings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+DATE_FORMAT = "dd-MM-yyyy"
+ERROR_COLOR = "#b3261e"  # a calm, readable red on light and dark backgrounds
+
+_BLANK = QDate(1900, 1, 1)  # the sentinel that shows as an empty field
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def format_date(d: date | None) -> str:
+    return f"{d:%d-%m-%Y}" if d else ""
+
+
+def age_on(geboortedatum: date, d: date) -> int:
+    return d.year - geboortedatum.year - ((d.month, d.day) < (geboortedatum.month, geboortedatum.day))
+
+
+class DateEdit(QDateEdit):
+    """A QDateEdit as dd-MM-yyyy with a calendar popup that can also be empty (`blank_allowed`).
+
+    An empty field shows nothing; typing a digit starts from `start` (and the calendar opens on the
+    month of `start`), so a date is never filled in without the user choosing it.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, blank_allowed: bool = False, start: date | None = None):
+        super().__init__(parent)
+        self._blank_allowed = blank_allowed
+        self._start = start or date.today()
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        if blank_allowed:
+            self.setMinimumDate(_BLANK)
+            self.setSpecialValueText(" ")
+            self.setDate(_BLANK)
+        else:
+            self.setMinimumDate(QDate(1950, 1, 1))
+            self.setDate(to_qdate(self._start))
+        self.calendarWidget().installEventFilter(self)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 40)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def value(self) -> date | None:
+        return None if self.is_blank() else to_date(self.date())
+
+    def set_value(self, d: date | None) -> None:
+        if d is None:
+            if not self._blank_allowed:
+                raise ValueError("this date field cannot be empty")
+            self.setDate(_BLANK)
+        else:
+            self.setDate(to_qdate(d))
+
+    def is_blank(self) -> bool:
+        return self._blank_allowed and self.date() == _BLANK
+
+    def set_start(self, d: date) -> None:
+        """Where typing into an empty field and its calendar start."""
+        self._start = d
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_blank() and event.text().isdigit():
+            self.setDate(to_qdate(self._start))
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        elif (self._blank_allowed and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+              and self.lineEdit().selectedText() == self.text()):
+            self.setDate(_BLANK)
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_blank():
+            self.calendarWidget().setCurrentPage(self._start.year, self._start.month)
+        return super().eventFilter(watched, event)
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may stay empty, with a small button to empty it again."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, start: date | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = DateEdit(blank_allowed=True, start=start)
+        self.clear_button = QToolButton()
+        self.clear_button.setText("✕")
+        self.clear_button.setToolTip("Datum leegmaken")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        layout.addWidget(self.edit)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFocusProxy(self.edit)
+        self.edit.dateChanged.connect(self._on_change)
+        self._on_change()
+
+    def value(self) -> date | None:
+        return self.edit.value()
+
+    def set_value(self, d: date | None) -> None:
+        self.edit.set_value(d)
+
+    def set_start(self, d: date) -> None:
+        self.edit.set_start(d)
+
+    def _on_change(self) -> None:
+        self.clear_button.setVisible(not self.edit.is_blank())
+        self.changed.emit()
+
+
+class WrapLabel(QLabel):
+    """A word-wrapping label that claims the height its lines need.
+
+    Some layouts (QWizard pages, forms inside forms) ignore height-for-width and clip the second line.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.width() > 0:
+            needed = self.heightForWidth(self.width())
+            if needed > 0:
+                self.setMinimumHeight(needed)
+
+
+class ErrorLabel(WrapLabel):
+    """A field's error message, right under the field; hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("", parent)
+        self.setStyleSheet(f"color: {ERROR_COLOR};")  # (no setSizePolicy: it would drop height-for-width)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def set_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldErrors:
+    """Maps field keys (as in InvoerFout.fouten) to their error labels and widgets."""
+
+    def __init__(self, general: ErrorLabel | None = None):
+        self.general = general
+        self.labels: dict[str, ErrorLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add(self, key: str, widget: QWidget | None = None) -> ErrorLabel:
+        label = ErrorLabel()
+        self.labels[key] = label
+        if widget is not None:
+            self.widgets[key] = widget
+        return label
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.set_error("")
+        if self.general:
+            self.general.set_error("")
+
+    def show(self, fouten: dict[str, str]) -> QWidget | None:
+        """Show each message beside its field (unknown keys in the general label); the first widget."""
+        self.clear()
+        rest = []
+        first: QWidget | None = None
+        for key, text in fouten.items():
+            label = self.labels.get(key)
+            if label is None:
+                rest.append(text)
+                continue
+            label.set_error(text)
+            if first is None:
+                first = self.widgets.get(key, label)
+        if rest and self.general:
+            self.general.set_error("\n".join(rest))
+            first = first or self.general
+        return first
+
+    def text(self, key: str) -> str:
+        label = self.labels.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def heading(text: str, size_delta: float = 4, bold: bool = True) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() + size_delta)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def hint(text: str) -> WrapLabel:
+    """Small explanatory text in the palette's muted colour."""
+    label = WrapLabel(text)
+    palette = label.palette()
+    muted = palette.color(palette.ColorRole.WindowText)
+    muted.setAlphaF(0.7)
+    palette.setColor(palette.ColorRole.WindowText, muted)
+    label.setPalette(palette)
+    return label
+
+
+def link_label(text: str, on_click) -> QLabel:
+    """A small text link ("Ander bestand…") that calls `on_click`."""
+    label = QLabel(f'<a href="#">{text}</a>')
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.linkActivated.connect(lambda _href: on_click())
+    return label
