@@ -12,8 +12,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import WACHTWOORD
 
+from conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.services import demo, session
 
