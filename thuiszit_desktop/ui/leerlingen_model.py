@@ -149,9 +149,7 @@ class LeerlingenModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _sort_value(self, i: int, row: LeerlingRij, col: int) -> str:
         if col == COL_NAAM:
@@ -165,6 +163,10 @@ class LeerlingenModel(QAbstractTableModel):
         if col == COL_GEBOORTEDATUM:
             return row.geboortedatum.isoformat()
         return f"{0 if row.ingeschreven else 1}\x00{self._sort_naam[i]}"
+
+
+# Built once: combining enum flags in Python costs more than the rest of flags() (it runs per cell).
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def _display(row: LeerlingRij, col: int) -> str:
@@ -253,20 +255,24 @@ class LeerlingenFilter(QSortFilterProxyModel):
     def _evaluate(self, model: LeerlingenModel) -> None:
         terms, klas, mentor, uit = self._terms, self._klas, self._mentor, self._uitgeschreven
         mentor_value = "" if mentor == GEEN_MENTOR else mentor
-        rows = model.rows()
-        self._accepted = [
-            (uit or r.ingeschreven)
-            and (klas is None or r.klas == klas)
-            and (mentor is None or r.mentor == mentor_value)
-            and all(t in text for t in terms)
-            for r, text in zip(rows, model.search_text, strict=True)
-        ]
+        accepted = [uit or r.ingeschreven for r in model._rows]
+        if klas is not None or mentor is not None:
+            accepted = [a and (klas is None or r.klas == klas) and (mentor is None or r.mentor == mentor_value)
+                        for a, r in zip(accepted, model._rows, strict=True)]
+        for term in terms:  # one cheap `in` per row and term: this runs on every keystroke
+            accepted = [a and term in text for a, text in zip(accepted, model.search_text, strict=True)]
+        self._accepted = accepted
         self._generation = model.generation
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, LeerlingenModel):
+        try:  # the fast path, once per row per change: no Qt calls
+            if self._generation == self._model.generation:
+                return self._accepted[source_row]
+        except AttributeError:  # no LeerlingenModel set (yet)
             return True
-        if self._generation != model.generation:
-            self._evaluate(model)
+        self._evaluate(self._model)
         return self._accepted[source_row]
+
+    def setSourceModel(self, model) -> None:
+        self._model = model if isinstance(model, LeerlingenModel) else None
+        super().setSourceModel(model)

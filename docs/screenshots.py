@@ -1,0 +1,86 @@
+"""Render the main screens with the demo school into docs/screenshots/ (README gallery).
+
+    xvfb-run -a -s '-screen 0 1366x768x24' .venv/bin/python docs/screenshots.py
+
+Builds a fresh demo school in a temporary folder, so the pictures show only fictional people and
+stay true to the current code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
+from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
+from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
+from thuiszit_desktop.ui.main_window import MainWindow  # noqa: E402
+from thuiszit_desktop.ui.startup import create_application  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication, ms: int = 150) -> None:
+    # A local loop: QApplication.quit() would close every window (Qt 6).
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, name: str, app: QApplication) -> None:
+    settle(app)
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(f"docs/screenshots/{name}.png")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application(["screenshots"])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)
+        path = session.database_path(Path(tmp) / "data")
+
+        wizard = FirstRunWizard(session.database_path(Path(tmp) / "nieuw"), settings=settings)
+        wizard.show()
+        save(wizard, "welkom", app)
+        wizard.close()
+
+        services = demo.create_demo_school(path, "demo")
+        services.close()
+        login = LoginDialog(path, settings=settings, school="Het Wilgenlanden College")
+        login.show()
+        save(login, "inloggen", app)
+        login.close()
+
+        services = session.login(path, "demo", "demo")
+        window = MainWindow(services, settings=settings)
+        window.resize(*SIZE)
+        window.show()
+        save(window, "leerlingen", app)
+
+        area = window.leerlingen
+        rij = services.leerlingen.lijst()[42]
+        area.open_leerling(rij.leerlingnummer)
+        save(window, "leerling", app)
+
+        dialog = LeerlingDialog(services, services.leerlingen.get(rij.leerlingnummer), window)
+        dialog.show()
+        save(dialog, "leerling-bewerken", app)
+        dialog.close()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    sys.exit(main())
