@@ -5,21 +5,28 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.calendar import SchoolCalendar
 from thuiszit_desktop.domain.leerling import (
     Leerling,
     VrijstellingType,
     is_ingeschreven,
     is_kwalificatieplichtig,
     is_leerplichtig,
+    schooljaar_start,
     validate_leerling,
 )
+from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
+from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.services import demo, session
 
 
@@ -145,14 +152,29 @@ def test_the_same_seed_and_day_give_the_same_school():
     assert demo.fictional_students(600, random.Random(demo.SEED + 1), vandaag) != eerste
 
 
+def _verzuim_en_signalen(services) -> tuple:
+    overzicht = services.signalen.overzicht()
+    rijen = sorted(m.Verzuim.select(m.Verzuim.leerling, m.Verzuim.datum, m.Verzuim.uren, m.Verzuim.reden,
+                                    m.Verzuim.code).tuples())
+    meldingen = sorted(m.Verzuimmelding.select(m.Verzuimmelding.leerling, m.Verzuimmelding.datum,
+                                               m.Verzuimmelding.einddatum, m.Verzuimmelding.kenmerk).tuples())
+    return overzicht.bijgewerkt_tot, overzicht.signalen, overzicht.niveaus, overzicht.besprekingen, rijen, meldingen
+
+
 def test_two_demo_databases_are_identical(tmp_path, demo_db, leerlingen):
     path, vandaag = demo_db
     again = demo.create_demo_school(session.database_path(tmp_path / "data"), "demo", vandaag=vandaag)
     try:
         tweede = [again.leerlingen.get(r.leerlingnummer) for r in again.leerlingen.lijst()]
+        verzuim_tweede = _verzuim_en_signalen(again)
     finally:
         again.close()
     assert tweede == leerlingen
+    eerste = session.login(path, "demo", "demo")
+    try:
+        assert _verzuim_en_signalen(eerste) == verzuim_tweede
+    finally:
+        eerste.close()
 
 
 def test_the_generator_scales_for_benchmarks():
@@ -195,3 +217,197 @@ def test_a_failure_while_filling_leaves_no_database(tmp_path, monkeypatch):
     assert not path.with_suffix(".sleutels").exists()
     monkeypatch.undo()
     demo.create_demo_school(path, "demo", aantal=24).close()  # a second attempt starts clean
+
+
+# --- step 3: a school year of verzuim -------------------------------------------------------------
+
+NOVEMBER = date(2026, 11, 23)  # a Monday: verzuim up to Friday 20 November
+S = SignaalSoort
+
+
+@dataclass
+class _Demo:
+    vandaag: date
+    cal: SchoolCalendar
+    signalen: list[Signaal]
+    niveaus: list[Niveau]
+    peildatum: date
+    bijgewerkt_tot: date | None
+    besproken: list[Signaal]
+    klas: dict[str, str]
+    verzuim: list[tuple]  # (leerlingnummer, datum, uren, reden, bron, code)
+    meldingen: list[tuple]  # (leerlingnummer, datum, einddatum, soort)
+    mazl: list[tuple]  # (leerlingnummer, datum)
+
+
+@pytest.fixture(scope="module")
+def november(tmp_path_factory) -> _Demo:
+    """The demo as it opens on 23 November 2026, read back through the services."""
+    path = session.database_path(tmp_path_factory.mktemp("november") / "data")
+    services = demo.create_demo_school(path, "demo", vandaag=NOVEMBER)
+    try:
+        overzicht = services.signalen.overzicht()
+        nummer = dict(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer).tuples())
+        return _Demo(
+            NOVEMBER, services.kalender.calendar(), overzicht.signalen, overzicht.niveaus, overzicht.peildatum,
+            overzicht.bijgewerkt_tot, [s for s in overzicht.signalen if overzicht.besproken(s)],
+            {r.leerlingnummer: r.klas for r in services.leerlingen.lijst()},
+            [(nummer[r[0]], *r[1:]) for r in m.Verzuim.select(
+                m.Verzuim.leerling, m.Verzuim.datum, m.Verzuim.uren, m.Verzuim.reden, m.Verzuim.bron,
+                m.Verzuim.code).tuples()],
+            [(nummer[r[0]], *r[1:]) for r in m.Verzuimmelding.select(
+                m.Verzuimmelding.leerling, m.Verzuimmelding.datum, m.Verzuimmelding.einddatum,
+                m.Verzuimmelding.soort).tuples()],
+            [(nummer[r[0]], r[1]) for r in m.MazlActie.select(m.MazlActie.leerling, m.MazlActie.datum).tuples()])
+    finally:
+        services.close()
+
+
+def _aantallen(signalen: list[Signaal]) -> Counter:
+    return Counter(s.soort for s in signalen)
+
+
+def _assert_levels_plausible(niveaus: list[Niveau]) -> None:
+    per = Counter(n.niveau for n in niveaus)
+    totaal = sum(per.values())
+    assert totaal > 500
+    assert 0.02 <= per[3] / totaal <= 0.12, per
+    assert 0.05 <= per[2] / totaal <= 0.25, per
+    assert per[1] / totaal >= 0.65, per
+
+
+def test_the_demo_has_every_signal_a_plausible_number_of_times(november):
+    aantal = _aantallen(november.signalen)
+    assert set(aantal) == set(SignaalSoort), aantal
+    assert 3 <= aantal[S.MELDPLICHT_16U] <= 8
+    assert 3 <= aantal[S.THUISZITTER] <= 4
+    assert 1 <= aantal[S.THUISZITTER_3MND] <= 2
+    assert 2 <= aantal[S.LANGDURIG_AFWEZIG] <= 4
+    assert 2 <= aantal[S.MAZL] <= 8
+    assert 2 <= aantal[S.LUXE_VERZUIM] <= 6
+    assert 1 <= aantal[S.ABSOLUUT_VERZUIM] <= 8
+    # one signal per student and soort, and never more than a few per student
+    assert len({(s.leerlingnummer, s.soort) for s in november.signalen if s.soort is not S.LUXE_VERZUIM}) == (
+        len(november.signalen) - aantal[S.LUXE_VERZUIM])
+    assert max(Counter(s.leerlingnummer for s in november.signalen).values()) <= 3
+
+
+def test_the_cases_are_spread_over_the_klassen(november):
+    klassen = {november.klas[s.leerlingnummer] for s in november.signalen}
+    assert len(klassen) >= 12
+    for soort in (S.MELDPLICHT_16U, S.THUISZITTER, S.LANGDURIG_AFWEZIG, S.MAZL, S.LUXE_VERZUIM):
+        met = [s for s in november.signalen if s.soort is soort]
+        assert len({november.klas[s.leerlingnummer] for s in met}) == len(met), soort
+
+
+def test_kearneys_pyramid_has_the_usual_shape(november):
+    _assert_levels_plausible(november.niveaus)
+    # every thuiszitter is at level 3; most students miss little
+    niveau = {n.leerlingnummer: n for n in november.niveaus}
+    assert all(niveau[s.leerlingnummer].niveau == 3 for s in november.signalen if s.soort is S.THUISZITTER)
+    pct = sorted(n.verzuimpercentage for n in november.niveaus)
+    assert 1.0 <= pct[len(pct) // 2] <= 4.0  # the median student
+    assert sum(p == 0 for p in pct) < len(pct) / 3
+
+
+def test_meldplicht_both_overdue_and_still_to_do(november):
+    meldplicht = [s for s in november.signalen if s.soort is S.MELDPLICHT_16U]
+    te_laat = [s for s in meldplicht if s.uiterlijk < november.vandaag]
+    nog_op_tijd = [s for s in meldplicht if s.uiterlijk >= november.vandaag]
+    assert 1 <= len(te_laat) <= 2
+    assert len(nog_op_tijd) >= 2
+    assert all(s.uiterlijk <= november.vandaag + timedelta(days=10) for s in nog_op_tijd)  # the coming days
+
+
+def test_registered_meldingen_mazl_acties_and_besprekingen(november):
+    assert 4 <= len(november.meldingen) <= 15
+    soorten = {MeldingSoort(soort) for *_, soort in november.meldingen}
+    assert {MeldingSoort.ZESTIEN_UUR, MeldingSoort.LRV} <= soorten
+    assert all(einddatum <= datum <= november.peildatum for _, datum, einddatum, _ in november.meldingen)
+    # some 16-hour counts started afresh this school year: reported, no meldplicht signal since
+    jaar = schooljaar_start(november.peildatum)
+    gemeld = {nr for nr, _, einddatum, soort in november.meldingen if soort == "16_uur" and einddatum >= jaar}
+    open_ = {s.leerlingnummer for s in november.signalen if s.soort is S.MELDPLICHT_16U}
+    assert gemeld - open_
+    assert 1 <= len(november.mazl) <= 5 and all(d <= november.peildatum for _, d in november.mazl)
+    assert 1 <= len(november.besproken) <= 2
+
+
+def test_verzuim_is_imported_per_day_on_lesdagen_up_to_bijgewerkt_tot(november):
+    cal, peildatum = november.cal, november.peildatum
+    assert november.bijgewerkt_tot == peildatum == date(2026, 11, 20)
+    assert cal.is_lesdag(peildatum)
+    assert not any(cal.is_lesdag(peildatum + timedelta(days=i)) for i in range(1, (NOVEMBER - peildatum).days))
+    assert 2_000 <= len(november.verzuim) <= 20_000
+    assert len({(nr, d) for nr, d, *_ in november.verzuim}) == len(november.verzuim)  # one record a day
+    datums = {d for _, d, *_ in november.verzuim}
+    assert all(cal.is_lesdag(d) and d <= peildatum for d in datums)
+    assert min(datums) < schooljaar_start(peildatum)  # early in the school year: also the end of the last one
+    for _, _, uren, reden, bron, code in november.verzuim:
+        assert bron == "import" and uren in (1, 2, 3, 4, 5, 6)
+        assert STANDAARD.vertaal(code) is Reden(reden)
+    codes = Counter(code for *_, code in november.verzuim)
+    assert {"Z", "S", "A", "V", "M", "EH", "GE"} <= codes.keys()
+    assert codes.most_common(1)[0][0] == "Z"  # most absence is illness
+
+
+# Early and late in a school year, straight from the generator (no database): the calendar is the demo's.
+
+def _genereer(cal: SchoolCalendar, vandaag: date, seed: int = demo.SEED, aantal: int = demo.AANTAL_LEERLINGEN):
+    rng = random.Random(seed)
+    leerlingen = demo.fictional_students(aantal, rng, vandaag)
+    return leerlingen, demo.fictional_verzuim(leerlingen, cal, vandaag, rng)
+
+
+def _signalen(cal: SchoolCalendar, leerlingen, gemaakt) -> tuple[list[Signaal], list[Niveau]]:
+    return schoolbreed(cal, SignaalInstellingen(), leerlingen, gemaakt.verzuim_per_leerling(),
+                       gemaakt.meldingen_per_leerling(), gemaakt.mazl_per_leerling(), gemaakt.bijgewerkt_tot)
+
+
+@pytest.mark.parametrize("vandaag", [date(2026, 9, 10), date(2027, 6, 20)], ids=["september", "juni"])
+def test_every_signal_early_and_late_in_the_school_year(november, vandaag):
+    leerlingen, gemaakt = _genereer(november.cal, vandaag)
+    peildatum = gemaakt.bijgewerkt_tot
+    assert peildatum == {date(2026, 9, 10): date(2026, 9, 9), date(2027, 6, 20): date(2027, 6, 18)}[vandaag]
+    signalen, niveaus = _signalen(november.cal, leerlingen, gemaakt)
+    aantal = _aantallen(signalen)
+    assert set(aantal) == set(SignaalSoort), aantal
+    assert aantal[S.THUISZITTER] <= 4 and aantal[S.MELDPLICHT_16U] <= 8 and aantal[S.MAZL] <= 8
+    _assert_levels_plausible(niveaus)
+    assert any(s.uiterlijk < vandaag for s in signalen if s.soort is S.MELDPLICHT_16U)
+    assert any(s.uiterlijk >= vandaag for s in signalen if s.soort is S.MELDPLICHT_16U)
+    if vandaag.month == 9:  # more than three months at home: since before the summer
+        assert any(s.sinds < schooljaar_start(vandaag) for s in signalen if s.soort is S.THUISZITTER_3MND)
+    else:  # a whole school year, and luxe verzuim around more than one vacation
+        assert min(r.datum for r in gemaakt.regels) < date(2026, 9, 15)
+        assert len({s.datum for s in signalen if s.soort is S.LUXE_VERZUIM}) >= 3
+
+
+def test_the_same_seed_and_day_give_the_same_verzuim(november):
+    _, eerste = _genereer(november.cal, NOVEMBER)
+    _, tweede = _genereer(november.cal, NOVEMBER)
+    assert eerste == tweede
+    _, ander = _genereer(november.cal, NOVEMBER, seed=demo.SEED + 1)
+    assert ander.regels != eerste.regels
+
+
+@settings(max_examples=15, deadline=None)
+@given(vandaag=st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)), seed=st.integers(0, 10**6))
+def test_verzuim_is_consistent_whatever_the_date(november, vandaag, seed):
+    """Any day, also outside the vacation data: records only on lesdagen while enrolled, up to the last
+    lesdag before today; registrations not after it; besprekingen about signals that exist."""
+    cal = november.cal
+    leerlingen, gemaakt = _genereer(cal, vandaag, seed, aantal=120)
+    peildatum = gemaakt.bijgewerkt_tot
+    assert peildatum < vandaag and cal.is_lesdag(peildatum)
+    per = {s.leerlingnummer: s for s in leerlingen}
+    for r in gemaakt.regels:
+        assert cal.is_lesdag(r.datum) and r.datum <= peildatum, r
+        assert is_ingeschreven(per[r.leerlingnummer], r.datum), r
+        assert 1 <= r.uren <= 6 and STANDAARD.vertaal(r.code) is r.reden
+    assert all(x.melding.einddatum <= x.melding.datum <= peildatum for x in gemaakt.meldingen)
+    assert all(x.datum <= peildatum for x in gemaakt.mazl)
+    signalen, _ = _signalen(cal, leerlingen, gemaakt)
+    bestaand = {(s.leerlingnummer, s.soort, s.datum) for s in signalen}
+    for b in gemaakt.besprekingen:
+        assert (b.leerlingnummer, b.soort, b.datum) in bestaand and b.datum <= b.op <= peildatum

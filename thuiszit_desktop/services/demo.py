@@ -11,19 +11,29 @@ The demo is built in steps, each a function of (rng, vandaag, what the earlier s
 1. the school and its zorgcoördinator `demo` (`session.create_school`);
 2. the student register: klassen with mentors, students, ouders, uitschrijvingen, vrijstellingen,
    startkwalificaties (`fictional_students`, written in one transaction);
-3. later: verzuim, signals to act on, trajecten (new steps go into `_fill`).
+3. a school year of verzuim as the administration would export it, with a handful of cases for every
+   signal, DUO verzuimmeldingen, M@zl-acties, signals marked "besproken" and "verzuim bijgewerkt t/m"
+   (`fictional_verzuim`, written in the same transaction);
+4. later: trajecten (new steps go into `_fill`).
 
-`fictional_students` is reusable on its own, e.g. for benchmarks with 2,000 students.
+`fictional_students` and `fictional_verzuim` are reusable on their own, e.g. for benchmarks with 2,000
+students.
 """
 
 from __future__ import annotations
 
+import calendar
+import math
 import random
 import unicodedata
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..db import models as m
+from ..domain.calendar import SchoolCalendar
 from ..domain.gebruiker import Rol
 from ..domain.leerling import (
     Contactvoorkeur,
@@ -32,13 +42,19 @@ from ..domain.leerling import (
     Relatie,
     Vrijstelling,
     VrijstellingType,
+    active_vrijstelling,
+    is_ingeschreven,
+    is_plichtig,
     schooljaar_start,
     validate_leerling,
 )
 from ..domain.school import Regio, School, Schooltype
-from . import session
+from ..domain.signals import SignaalInstellingen, SignaalSoort, signalen
+from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
+from . import instellingen, session
 from .leerlingen import write_leerling
 from .session import Services
+from .signalen import BIJGEWERKT_TOT
 
 DEMO_SCHOOL = School("Het Wilgenlanden College", "99WL", Regio.MIDDEN, Schooltype.VO, 6.0)
 DEMO_GEBRUIKER = "demo"
@@ -367,6 +383,683 @@ def _write_students(leerlingen: list[Leerling], vandaag: date) -> list[Leerling]
     return [write_leerling(validate_leerling(s, vandaag), mentors=mentors) for s in leerlingen]
 
 
+# --- step 3: a school year of verzuim -----------------------------------------------------------
+#
+# Relative to the peildatum P (the last lesdag before `vandaag`, which also becomes "verzuim bijgewerkt
+# t/m"): every lesdag from the first of P's school year through P, and early in a school year (P in
+# August–December) also the end of the previous one, so that a thuiszitter can be at home for more than
+# three months. One record per student per day with absence, as an "import" with a Magister code.
+#
+# Ordinary students get absence that stays clear of every signal (under 16 hours ongeoorloofd in any
+# four lesweken, never a 4th ziekmelding within 12 lesweken or a week ill, no whole day of ziek or
+# ongeoorloofd next to a vacation); the signals come only from a few deliberate cases, each in its own
+# klas where possible. Levels aim at Kearney's usual shape: about 80 % at niveau 1, 14 % at 2, 6 % at 3.
+
+_ONG, _ZIEK, _VERLOF, _SCHORSING, _OVERIG = (Reden.ONGEOORLOOFD, Reden.ZIEK, Reden.VERLOF, Reden.SCHORSING,
+                                             Reden.OVERIG_GEOORLOOFD)
+_DAG = timedelta(days=1)
+_CAP_ONGEOORLOOFD = 12.0  # ordinary students: at most this many hours in any 4 lesweken (the limit is 16)
+_MAZL_VENSTER = 11  # 4 ziekmeldingen whose starts lie at most 11 lesweken apart are an M@zl signal
+_NIVEAU_AANDEEL = {3: 0.06, 2: 0.14}
+_PLAFOND_PCT = {1: 4.9, 2: 9.9, 3: 35.0}  # an ordinary student's verzuimpercentage stays below this
+_LEERJAAR = dict(KLASSEN)
+
+# (weight, kind) of an ordinary student's absences, per Kearney level: mostly ill or at the doctor's.
+_EPISODES: dict[int, tuple[tuple[int, str], ...]] = {
+    1: ((30, "ziek"), (14, "ziek_deel"), (30, "arts"), (10, "extern"), (6, "spijbel"), (1, "verlof"),
+        (2, "absent")),
+    2: ((34, "ziek"), (15, "ziek_deel"), (20, "arts"), (10, "extern"), (12, "spijbel"), (2, "verlof"),
+        (6, "absent")),
+    3: ((35, "ziek"), (15, "ziek_deel"), (14, "arts"), (10, "extern"), (14, "spijbel"), (2, "verlof"),
+        (10, "absent")),
+}
+_ZIEK_LENGTE = {1: (1, 1, 2, 2, 3), 2: (1, 2, 2, 3, 3), 3: (1, 2, 3, 3, 4)}
+
+
+@dataclass(frozen=True)
+class DemoRegel:
+    """One day's verzuim of one student, as the administration exports it."""
+
+    leerlingnummer: str
+    datum: date
+    uren: float
+    reden: Reden
+    code: str
+
+
+@dataclass(frozen=True)
+class DemoMelding:
+    leerlingnummer: str
+    melding: Verzuimmelding
+
+
+@dataclass(frozen=True)
+class DemoMazl:
+    leerlingnummer: str
+    datum: date
+    opmerking: str
+
+
+@dataclass(frozen=True)
+class DemoBespreking:
+    leerlingnummer: str
+    soort: SignaalSoort
+    datum: date  # the signal's own datum
+    notitie: str
+    op: date  # the day it was discussed
+
+
+@dataclass
+class DemoVerzuim:
+    """What `fictional_verzuim` made; `bijgewerkt_tot` is the peildatum the demo opens on."""
+
+    bijgewerkt_tot: date
+    regels: list[DemoRegel]
+    meldingen: list[DemoMelding]
+    mazl: list[DemoMazl]
+    besprekingen: list[DemoBespreking]
+
+    def verzuim_per_leerling(self) -> dict[str, list[VerzuimRecord]]:
+        per: dict[str, list[VerzuimRecord]] = {}
+        for r in self.regels:
+            per.setdefault(r.leerlingnummer, []).append(VerzuimRecord(r.datum, r.uren, r.reden))
+        return per
+
+    def meldingen_per_leerling(self) -> dict[str, list[Verzuimmelding]]:
+        per: dict[str, list[Verzuimmelding]] = {}
+        for m_ in self.meldingen:
+            per.setdefault(m_.leerlingnummer, []).append(m_.melding)
+        return per
+
+    def mazl_per_leerling(self) -> dict[str, list[MazlActie]]:
+        per: dict[str, list[MazlActie]] = {}
+        for a in self.mazl:
+            per.setdefault(a.leerlingnummer, []).append(MazlActie(a.datum))
+        return per
+
+
+def laatste_lesdag_voor(cal: SchoolCalendar, vandaag: date) -> date:
+    """The last lesdag before `vandaag`: the day the demo's verzuim is "bijgewerkt t/m"."""
+    d = vandaag - _DAG
+    for _ in range(400):
+        if cal.is_lesdag(d):
+            return d
+        d -= _DAG
+    raise ValueError(f"geen lesdag vóór {vandaag}")
+
+
+def fictional_verzuim(leerlingen: list[Leerling], cal: SchoolCalendar, vandaag: date, rng: random.Random,
+                      dagduur: float = 6.0) -> DemoVerzuim:
+    """Day-level verzuim, meldingen, M@zl-acties and besprekingen for these students, up to the last
+    lesdag before `vandaag` (see the comment above). Deterministic for the same rng state."""
+    return _Verzuimmaker(leerlingen, cal, vandaag, rng, dagduur).maak()
+
+
+def _maanden_terug(d: date, maanden: int) -> date:
+    m_ = d.month - 1 - maanden
+    jaar, maand = d.year + m_ // 12, m_ % 12 + 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+class _Student:
+    """One student's verzuim while it is being made: lesdag position → (reden, code, uren)."""
+
+    __slots__ = ("leerling", "leerjaar", "lo", "hi", "dag", "ziek", "ong_week", "rol", "geen_ong", "bg_hi")
+
+    def __init__(self, leerling: Leerling, lo: int, hi: int):
+        self.leerling = leerling
+        self.leerjaar = _LEERJAAR.get(leerling.klas, 0)
+        self.lo, self.hi = lo, hi  # the positions on which the student is ingeschreven
+        self.dag: dict[int, tuple[Reden, str, float]] = {}
+        self.ziek: set[int] = set()
+        self.ong_week: dict[int, float] = {}
+        self.rol: str | None = None
+        self.geen_ong = False  # a deliberate case whose ongeoorloofd hours are already exact
+        self.bg_hi = hi  # ordinary absence only up to here (before a long run)
+
+
+class _Verzuimmaker:
+    def __init__(self, leerlingen: list[Leerling], cal: SchoolCalendar, vandaag: date, rng: random.Random,
+                 dagduur: float):
+        self.cal, self.vandaag, self.rng, self.dagduur = cal, vandaag, rng, dagduur
+        self.peildatum = p = laatste_lesdag_voor(cal, vandaag)
+        self.jaar = schooljaar_start(p)
+        begin = date(self.jaar.year, 5, 1) if p.month >= 8 else self.jaar  # early: from May on
+        self.dagen = cal.lesdagen(begin, p)
+        tabel = cal.tabel(begin, p)
+        self.weken = [tabel.weken[tabel.index[d]] for d in self.dagen]
+        self.eerste = bisect_left(self.dagen, self.jaar)  # first lesdag of P's school year
+        self.laatste = len(self.dagen) - 1  # P
+        self.grens, self.luxe_dagen = self._vakantiegrenzen(tabel)
+        self.studenten: list[_Student] = []
+        for s in sorted(leerlingen, key=lambda s: s.leerlingnummer):
+            lo = bisect_left(self.dagen, s.inschrijfdatum)
+            hi = self.laatste if s.uitschrijfdatum is None else bisect_left(self.dagen, s.uitschrijfdatum) - 1
+            self.studenten.append(_Student(s, lo, hi))
+        self.klassen: set[str] = set()
+        self.meldingen: list[DemoMelding] = []
+        self.mazl: list[DemoMazl] = []
+        self.besprekingen: list[DemoBespreking] = []
+
+    # --- the calendar -------------------------------------------------------------------------------
+
+    def _vakantiegrenzen(self, tabel) -> tuple[set[int], list[tuple[int, bool]]]:
+        """Positions of the last lesdag before and the first after every vacation (where luxe verzuim
+        is checked), and those that count for P's school year as (position, before a vacation), the
+        herfst- and kerstvakantie first, the most recent first."""
+        pos = {d: i for i, d in enumerate(self.dagen)}
+        grens: set[int] = set()
+        kandidaten: list[tuple[bool, int, int, bool]] = []
+        sy_tot = date(self.jaar.year + 1, 7, 31)
+        for v in self.cal.vakanties:
+            for i, voor in ((tabel.positie_tot(v.van - _DAG), True), (tabel.positie_vanaf(v.tot + _DAG), False)):
+                p = pos.get(tabel.dagen[i]) if 0 <= i < len(tabel.dagen) else None
+                if p is None:
+                    continue
+                grens.add(p)
+                if p >= self.eerste and v.tot >= self.jaar and v.van <= sy_tot:
+                    kandidaten.append((v.soort not in ("herfstvakantie", "kerstvakantie"), -p, p, voor))
+        gezien: set[int] = set()
+        luxe = []
+        for *_, p, voor in sorted(kandidaten):
+            if p not in gezien:
+                gezien.add(p)
+                luxe.append((p, voor))
+        return grens, luxe
+
+    def _vanaf(self, d: date) -> int:
+        return bisect_left(self.dagen, d)
+
+    def _week_vanaf(self, week: int) -> int:
+        return bisect_left(self.weken, week)
+
+    def _werkdag_na(self, p: int, n: int) -> date:
+        return min(self.cal.werkdag_na(self.dagen[p], n), self.peildatum)
+
+    # --- placing absence --------------------------------------------------------------------------
+
+    def _zet(self, st: _Student, p: int, reden: Reden, uren: float, code: str) -> None:
+        st.dag[p] = (reden, code, float(uren))
+        if reden is _ZIEK:
+            st.ziek.add(p)
+        elif reden is _ONG:
+            w = self.weken[p]
+            st.ong_week[w] = st.ong_week.get(w, 0.0) + uren
+
+    def _heel(self, st: _Student, p: int) -> bool:
+        dag = st.dag.get(p)
+        return dag is not None and dag[2] >= self.dagduur
+
+    def _ong_past(self, st: _Student, posities: range, uren: float) -> bool:
+        extra: dict[int, float] = {}
+        for p in posities:
+            extra[self.weken[p]] = extra.get(self.weken[p], 0.0) + uren
+        for w in extra:
+            for eind in range(w, w + 4):
+                som = sum(st.ong_week.get(x, 0.0) + extra.get(x, 0.0) for x in range(eind - 3, eind + 1))
+                if som > _CAP_ONGEOORLOOFD:
+                    return False
+        return True
+
+    def _ziek_past(self, st: _Student, posities: range) -> bool:
+        """No merging with another ziekmelding and never 4 ziekmeldingen within 12 lesweken."""
+        if posities[0] - 1 in st.ziek or posities[-1] + 1 in st.ziek:
+            return False
+        starts = sorted([self.weken[p] for p in st.ziek if p - 1 not in st.ziek] + [self.weken[posities[0]]])
+        return all(starts[i + 3] - starts[i] > _MAZL_VENSTER for i in range(len(starts) - 3))
+
+    def _past(self, st: _Student, posities: range, reden: Reden, uren: float) -> bool:
+        if posities[0] < st.lo or posities[-1] > st.hi or any(p in st.dag for p in posities):
+            return False
+        if uren >= self.dagduur:
+            if reden in (_ONG, _ZIEK) and any(p in self.grens for p in posities):
+                return False  # would be a luxe verzuim signal
+            if self._heel(st, posities[0] - 1) or self._heel(st, posities[-1] + 1):
+                return False
+        if reden is _ONG:
+            return not st.geen_ong and self._ong_past(st, posities, uren)
+        if reden is _ZIEK:
+            return self._ziek_past(st, posities)
+        if reden is _VERLOF:  # never in the first two lesweken of a school year (art. 13a)
+            return all(self.weken[p] - self.weken[self._vanaf(schooljaar_start(self.dagen[p]))] >= 2
+                       for p in posities)
+        return True
+
+    def _episode(self, niveau: int) -> tuple[Reden, str, int, float]:
+        rng, heel = self.rng, self.dagduur
+        soort = rng.choices([s for _, s in _EPISODES[niveau]], weights=[w for w, _ in _EPISODES[niveau]])[0]
+        if soort == "ziek":
+            return _ZIEK, "Z", rng.choice(_ZIEK_LENGTE[niveau]), heel
+        if soort == "ziek_deel":  # ziek naar huis
+            return _ZIEK, "Z", 1, min(rng.randint(2, 4), heel)
+        if soort == "arts":  # huisarts, tandarts, orthodontist
+            return _OVERIG, "M", 1, min(rng.choice((1, 1, 2)), heel)
+        if soort == "extern":
+            return _OVERIG, "EH", 1, min(rng.randint(1, 3), heel)
+        if soort == "spijbel":
+            return _ONG, "S", 1, min(rng.randint(1, 3 if niveau == 3 else 2), heel)
+        if soort == "absent":
+            return _ONG, "A", 1, heel if rng.random() < 0.3 else min(rng.randint(2, 4), heel)
+        return _VERLOF, "V", rng.choice((1, 1, 1, 2)), heel  # a wedding, a funeral, a religious holiday
+
+    def _vul(self, st: _Student, van: int, tot: int, doel: float, plafond: float, niveau: int) -> None:
+        """Ordinary absence on positions van..tot until about `doel` hours; the hours on van..P never
+        exceed `plafond` (keeps a student's level)."""
+        if tot < van or doel <= 0:
+            return
+        rng = self.rng
+        totaal = sum(u for p, (_, _, u) in st.dag.items() if p >= van)
+        for _ in range(150 if niveau == 1 else 400):
+            if totaal >= doel:
+                return
+            reden, code, lengte, uren = self._episode(niveau)
+            if tot - van + 1 < lengte:
+                continue
+            extra = uren * lengte
+            if totaal + extra > plafond:
+                continue
+            # Niveau 1 stops about at its goal (on average), the others go on until they reach it.
+            if niveau == 1 and totaal + extra > doel and rng.random() * extra >= doel - totaal:
+                return
+            p0 = rng.randint(van, tot - lengte + 1)
+            posities = range(p0, p0 + lengte)
+            if not self._past(st, posities, reden, uren):
+                continue
+            for p in posities:
+                self._zet(st, p, reden, uren, code)
+            totaal += extra
+
+    def _doel_pct(self, niveau: int) -> float:
+        rng = self.rng
+        if niveau == 1:
+            return rng.uniform(0.0, 0.6) if rng.random() < 0.3 else rng.triangular(0.6, 4.6, 1.8)
+        if niveau == 2:
+            return rng.uniform(5.3, 9.4)
+        return rng.triangular(10.4, 24.0, 12.5)
+
+    def _achtergrond(self, st: _Student, niveau: int, *, plafond: bool) -> None:
+        hi = min(st.hi, st.bg_hi)
+        if hi < st.lo:
+            return
+        pct = self._doel_pct(niveau)
+        if st.lo < self.eerste:  # the end of the previous school year: the same habits, no level to keep
+            eind = min(hi, self.eerste - 1)
+            self._vul(st, st.lo, eind, pct / 100 * (eind - st.lo + 1) * self.dagduur, math.inf, niveau)
+        van = max(st.lo, self.eerste)
+        if hi >= van:
+            n = (self.laatste if st.hi == self.laatste else st.hi) - van + 1
+            grens = _PLAFOND_PCT[niveau] / 100 * n * self.dagduur if plafond else math.inf
+            self._vul(st, van, hi, pct / 100 * n * self.dagduur, grens, niveau)
+
+    # --- choosing the students for the deliberate cases -------------------------------------------
+
+    def _kies(self, rol: str, leerjaren: tuple[int, ...], vanaf: int, *, plicht: bool = True) -> _Student | None:
+        """An enrolled student without vrijstelling, enrolled from position `vanaf` through P (and
+        plichtig then when `plicht`), preferably in `leerjaren` and in a klas without a case yet."""
+        vanaf = max(vanaf, 0)
+        p = self.peildatum
+
+        def geschikt(st: _Student) -> bool:
+            s = st.leerling
+            return (st.rol is None and s.uitschrijfdatum is None and not s.vrijstellingen and st.lo <= vanaf
+                    and st.hi == self.laatste
+                    and (not plicht or (is_plichtig(s, self.dagen[vanaf]) and is_plichtig(s, p))))
+
+        alle = [st for st in self.studenten if geschikt(st)]
+        for pool in ([st for st in alle if st.leerjaar in leerjaren and st.leerling.klas not in self.klassen],
+                     [st for st in alle if st.leerling.klas not in self.klassen],
+                     [st for st in alle if st.leerjaar in leerjaren],
+                     alle):
+            if pool:
+                st = self.rng.choice(pool)
+                st.rol = rol
+                self.klassen.add(st.leerling.klas)
+                return st
+        return None
+
+    def _melding(self, st: _Student, datum: date, einddatum: date, soort: MeldingSoort) -> None:
+        kenmerk = f"DUO-{datum:%Y}-{self.rng.randrange(10_000, 100_000)}"
+        self.meldingen.append(DemoMelding(st.leerling.leerlingnummer,
+                                          Verzuimmelding(datum, einddatum, soort, kenmerk)))
+
+    def _mazl_actie(self, st: _Student, datum: date, opmerking: str) -> None:
+        self.mazl.append(DemoMazl(st.leerling.leerlingnummer, datum, opmerking))
+
+    # --- the cases --------------------------------------------------------------------------------
+
+    def _thuiszitters(self) -> None:
+        """Four thuiszitters: two at home for more than three months, one for some weeks, one who just
+        passed 20 lesdagen and was never reported (an overdue meldplicht). Before the run, a few weeks
+        of creeping absence."""
+        rng, laatste, p = self.rng, self.laatste, self.peildatum
+        lang = max(self._vanaf(_maanden_terug(p, 6)), 16)
+        drie = max(self._vanaf(_maanden_terug(p, 4) - timedelta(days=rng.randint(0, 14))), lang + rng.randint(5, 15))
+        plannen = (("lang", lang, (2, 3, 4)), ("3mnd", drie, (3, 4, 5)),
+                   ("kort", laatste - rng.randint(28, 40) + 1, (2, 3)),
+                   ("nieuw", laatste - rng.randint(22, 24) + 1, (1, 2, 3)))
+        for rol, sinds, leerjaren in plannen:
+            if sinds < 2 or laatste - sinds + 1 <= 20:
+                continue
+            st = self._kies(f"thuiszitter_{rol}", leerjaren, sinds - 15)
+            if st is None:
+                continue
+            for q in range(sinds, laatste + 1):
+                self._zet(st, q, _ONG, self.dagduur, "A")
+            opbouw = list(range(max(st.lo, sinds - 15), sinds - 1))
+            ziek = 0
+            for q in sorted(rng.sample(opbouw, min(len(opbouw), rng.randint(4, 6)))):
+                if ziek < 2 and rng.random() < 0.35 and self._ziek_past(st, range(q, q + 1)):
+                    self._zet(st, q, _ZIEK, rng.randint(2, 4), "Z")
+                    ziek += 1
+                else:
+                    self._zet(st, q, _ONG, rng.randint(2, 4), rng.choice(("A", "S")))
+            st.bg_hi = sinds - 17
+            st.geen_ong = True
+            if rol == "lang" or (rol == "kort" and sinds + 2 >= self.eerste):
+                d = sinds + 2  # the 16-hour melding when it started
+                self._melding(st, self._werkdag_na(d, rng.randint(2, 5)), self.dagen[d], MeldingSoort.ZESTIEN_UUR)
+            if rol != "nieuw":  # langdurig relatief verzuim reported this week: the count starts afresh
+                d = self.dagen[laatste - rng.randint(0, 2)]
+                self._melding(st, d, d, MeldingSoort.LRV)
+            if rol == "lang":
+                self._bespreek_later.append((st, (SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER), 10, (
+                    "Besproken in het MDO met ouders, leerplichtambtenaar en jeugdarts. Afspraak: opbouwrooster "
+                    "van twee uur per dag; de consulent van het SWV zoekt mee naar een passend aanbod.")))
+
+    def _langdurig(self) -> None:
+        """Long illness: more than 20 lesdagen absent all day, up to P (dreigend thuiszitter)."""
+        rng, laatste = self.rng, self.laatste
+        for rol, lengte in (("ziek_mazl", rng.randint(30, 45)), ("ziek", rng.randint(22, 27)),
+                            ("medisch", rng.randint(24, 32))):
+            begin = laatste - lengte + 1
+            if begin < 2:
+                continue
+            st = self._kies(f"langdurig_{rol}", (1, 2, 3, 4, 5, 6), begin - 2, plicht=False)
+            if st is None:
+                continue
+            ziek_tot = begin + (rng.randint(3, 5) if rol == "medisch" else lengte)
+            for q in range(begin, laatste + 1):
+                if q < ziek_tot and not (rol == "medisch" and q in self.grens):
+                    self._zet(st, q, _ZIEK, self.dagduur, "Z")
+                else:  # hospital and revalidatie
+                    self._zet(st, q, _OVERIG, self.dagduur, "M")
+            if rol == "ziek_mazl":
+                self._mazl_actie(st, self._werkdag_na(begin + 6, rng.randint(2, 4)),
+                                 "Verzuimgesprek gevoerd; ouders akkoord met een consult bij de jeugdarts.")
+            st.bg_hi = begin - 2
+
+    def _ziek_run(self, st: _Student, posities: range) -> None:
+        """A ziekmelding; whole days, but only part of a day next to a vacation (no luxe verzuim)."""
+        for q in posities:
+            self._zet(st, q, _ZIEK, self.dagduur if q not in self.grens else min(4, self.dagduur - 1), "Z")
+
+    def _mazl(self) -> None:
+        """M@zl: a week or more ill (once with the jeugdarts already involved), and twice 4 ziekmeldingen
+        within 12 lesweken."""
+        rng, eerste, laatste = self.rng, self.eerste, self.laatste
+        for met_actie in (False, True):
+            lengte = min(rng.randint(7, 9), laatste - eerste + 1)
+            if lengte < 7:
+                continue
+            eind = min(laatste, max(laatste - rng.randint(2, 15), eerste + lengte - 1))
+            st = self._kies("mazl_week", (1, 2, 3, 4, 5, 6), eerste)
+            if st is None:
+                continue
+            posities = range(eind - lengte + 1, eind + 1)
+            self._ziek_run(st, posities)
+            if met_actie:
+                self._mazl_actie(st, self._werkdag_na(posities[6], rng.randint(1, 3)),
+                                 "Jeugdarts ingeschakeld na een week ziekte; ouders hebben toestemming gegeven.")
+        for _ in range(2):
+            begin = max(eerste, self._week_vanaf(self.weken[laatste] - 10))
+            lengtes = [rng.choice((1, 1, 2)) for _ in range(4)]
+            if (laatste - begin + 1) - sum(lengtes) - 3 < 0:
+                lengtes = [1, 1, 1, 1]  # early in the school year: four single days
+            vrij = (laatste - begin + 1) - sum(lengtes) - 3
+            if vrij < 0:
+                continue
+            st = self._kies("mazl_vaak", (1, 2, 3, 4), begin)
+            if st is None:
+                continue
+            extra = sorted(rng.randint(0, vrij) for _ in range(4))
+            for i, lengte in enumerate(lengtes):
+                start = begin + extra[i] + sum(lengtes[:i]) + i
+                if lengte == 1 and rng.random() < 0.4:  # sent home ill
+                    self._zet(st, start, _ZIEK, min(rng.randint(2, 4), self.dagduur), "Z")
+                else:
+                    self._ziek_run(st, range(start, start + lengte))
+
+    def _luxe(self) -> None:
+        """A whole day away right before or after a vacation: unauthorised (once reported to DUO at once,
+        once two days), once reported ill; and an approved verlof (art. 13a) that is no signal."""
+        rng, kandidaten = self.rng, self.luxe_dagen
+        if not kandidaten:
+            return
+        plannen = [("ong", 0), ("twee", 1), ("ziek", 2)] + ([("ong", 3)] if len(kandidaten) >= 4 else [])
+        for i, (rol, k) in enumerate(plannen):
+            p, voor = kandidaten[k % len(kandidaten)]
+            st = self._kies(f"luxe_{rol}", (1, 2, 3), p - 1)
+            if st is None:
+                continue
+            st.geen_ong = True
+            if rol == "ziek":
+                self._zet(st, p, _ZIEK, self.dagduur, "Z")
+                continue
+            self._zet(st, p, _ONG, self.dagduur, "A")
+            naast = p - 1 if voor else p + 1
+            if rol == "twee" and self.eerste <= naast <= self.laatste and naast >= st.lo and naast not in self.grens:
+                self._zet(st, naast, _ONG, self.dagduur, "A")
+            if i == 0:
+                self._melding(st, self._werkdag_na(p, rng.randint(1, 2)), self.dagen[p], MeldingSoort.LUXE_VERZUIM)
+                self._bespreek_later.append((st, (SignaalSoort.LUXE_VERZUIM,), 0, (
+                    "Moeder gebeld: het gezin is een dag eerder op vakantie gegaan. Uitgelegd dat dat niet mag "
+                    "zonder verlof; gemeld bij DUO als luxe verzuim.")))
+        # verlof for a parent's job: never in the first two lesweken of the school year (art. 13a)
+        p = next((p for p, _ in kandidaten if self.weken[p] - self.weken[self.eerste] >= 2), None)
+        st = self._kies("verlof", (1, 2, 3, 4), p) if p is not None else None
+        if st is not None:
+            self._zet(st, p, _VERLOF, self.dagduur, "V")
+
+    def _zestien(self, st: _Student, start: int, dstar: int) -> bool:
+        """Ongeoorloofd hours from position `start` on that first reach 16 within 4 lesweken on `dstar`."""
+        rng = self.rng
+        if dstar < start or dstar in st.dag:
+            return False
+        a = max(start, self._week_vanaf(self.weken[dstar] - 3), st.lo)
+        kandidaten = [q for q in range(a, dstar) if q not in st.dag and q not in self.grens]
+        slot = rng.choice((2, 3, 4, 6)) if dstar not in self.grens else rng.choice((2, 3, 4))
+        voor = rng.randint(16 - slot, 15)
+        minst = math.ceil(voor / self.dagduur)
+        if len(kandidaten) < minst:
+            return False
+        k = rng.randint(minst, max(minst, min(len(kandidaten), 6)))
+        delen = [1] * k
+        for _ in range(voor - k):
+            i = rng.choice([i for i, u in enumerate(delen) if u < self.dagduur])
+            delen[i] += 1
+        for q, u in zip(sorted(rng.sample(kandidaten, k)), delen, strict=True):
+            self._zet(st, q, _ONG, u, "A" if u >= 4 else "S")
+        self._zet(st, dstar, _ONG, slot, "A" if slot >= 4 else "S")
+        st.geen_ong = True
+        return True
+
+    def _meldplicht(self) -> None:
+        """16 hours ongeoorloofd: two crossed in the last days (melden uiterlijk in the coming days), one
+        weeks ago and never reported (overdue), one reported in time and over 16 again, one reported in
+        time and counting afresh."""
+        rng, eerste, laatste = self.rng, self.eerste, self.laatste
+        for rol, leerjaren in (("nieuw", (3, 4)), ("bijna", (2, 3))):
+            dstar = laatste - (rng.randint(0, 1) if rol == "nieuw" else rng.randint(2, 3))
+            st = self._kies(f"meldplicht_{rol}", leerjaren, eerste)
+            if st is not None:
+                self._zestien(st, eerste, dstar)
+        dstar = laatste - rng.randint(8, 15)
+        while dstar > eerste + 1 and self.cal.werkdag_na(self.dagen[dstar], 5) >= self.vandaag:
+            dstar -= 1
+        if dstar > eerste:
+            st = self._kies("meldplicht_te_laat", (3, 4, 5), eerste)
+            if st is not None:
+                self._zestien(st, eerste, dstar)
+        # reported in time, then over 16 hours again
+        if laatste - 12 >= eerste + 4:
+            st = self._kies("meldplicht_opnieuw", (4, 5), eerste)
+            d1 = rng.randint(eerste + 4, laatste - 12)
+            if st is not None and self._zestien(st, eerste, d1):
+                self._melding(st, self._werkdag_na(d1, rng.randint(1, 4)), self.dagen[d1], MeldingSoort.ZESTIEN_UUR)
+                self._zestien(st, d1 + 1, laatste - rng.randint(0, 3))
+        # reported in time, a few hours since
+        if laatste - 3 >= eerste + 3:
+            st = self._kies("meldplicht_gemeld", (2, 3, 4), eerste)
+            d1 = rng.randint(eerste + 3, max(eerste + 3, laatste - 6))
+            if st is not None and self._zestien(st, eerste, d1):
+                self._melding(st, self._werkdag_na(d1, rng.randint(1, 3)), self.dagen[d1], MeldingSoort.ZESTIEN_UUR)
+                na = [q for q in range(d1 + 1, laatste + 1) if q not in st.dag]
+                for q in sorted(rng.sample(na, min(len(na), rng.randint(1, 3)))):
+                    self._zet(st, q, _ONG, rng.randint(1, 3), "S")
+
+    def _overig(self) -> None:
+        """Two short schorsingen, and the student with a running vrijstelling 5a: weeks ill before it
+        (the jeugdarts involved), nothing since."""
+        rng, eerste, laatste = self.rng, self.eerste, self.laatste
+        for _ in range(2):
+            st = self._kies("schorsing", (2, 3, 4), eerste, plicht=False)
+            if st is None:
+                continue
+            lengte = rng.choice((1, 1, 2))
+            for _ in range(20):
+                p0 = rng.randint(eerste, laatste - lengte + 1) if laatste - lengte + 1 >= eerste else eerste
+                posities = range(p0, p0 + lengte)
+                if posities[-1] <= laatste and self._past(st, posities, _SCHORSING, self.dagduur):
+                    for q in posities:
+                        self._zet(st, q, _SCHORSING, self.dagduur, "GE")
+                    break
+        for st in self.studenten:
+            s = st.leerling
+            v = active_vrijstelling(s, self.peildatum) if s.uitschrijfdatum is None else None
+            if v is None or st.rol is not None:
+                continue
+            st.rol = "vrijstelling"
+            eind = self._vanaf(v.van) - 1
+            begin = max(st.lo, eind - rng.randint(14, 28) + 1)
+            if eind - begin + 1 < 1:
+                continue
+            posities = range(begin, eind + 1)
+            if len(posities) > 10:
+                for q in posities:
+                    self._zet(st, q, _ZIEK, self.dagduur, "Z")
+            else:
+                self._ziek_run(st, posities)
+            if len(posities) >= 7:
+                self._mazl_actie(st, self._werkdag_na(begin + 6, 3),
+                                 "Jeugdarts betrokken; verklaring voor vrijstelling 5a aangevraagd.")
+            st.bg_hi = begin - 2
+
+    # --- levels and the rest of the school ----------------------------------------------------------
+
+    def _pct(self, st: _Student) -> float:
+        van = max(st.lo, self.eerste)
+        n = self.laatste - van + 1
+        if n <= 0:
+            return 0.0
+        som = sum(min(u, self.dagduur) for q, (_, _, u) in st.dag.items() if q >= van)
+        return 100 * som / (n * self.dagduur)
+
+    def _niveau(self, st: _Student) -> int:
+        if st.rol and st.rol.startswith("thuiszitter"):
+            return 3
+        pct = round(self._pct(st) + 1e-9, 1)
+        return 3 if pct >= 10 else 2 if pct >= 5 else 1
+
+    def _school(self) -> None:
+        rng, p = self.rng, self.peildatum
+        for st in self.studenten:
+            if st.rol is not None:
+                self._achtergrond(st, 1, plafond=False)
+        ingeschreven = [st for st in self.studenten if is_ingeschreven(st.leerling, p)]
+        gewoon = [st for st in ingeschreven if st.rol is None]
+        al = Counter(self._niveau(st) for st in ingeschreven if st.rol is not None)
+        q3 = max(0, round(_NIVEAU_AANDEEL[3] * len(ingeschreven)) - al[3])
+        q2 = max(0, round(_NIVEAU_AANDEEL[2] * len(ingeschreven)) - al[2])
+        # Chronic absence is somewhat more common in the upper years.
+        gewicht = {1: 0.7, 2: 0.85, 3: 1.0, 4: 1.2, 5: 1.2, 6: 1.0}
+        volgorde = sorted(gewoon, key=lambda st: rng.random() ** (1 / gewicht.get(st.leerjaar, 1.0)), reverse=True)
+        for i, st in enumerate(volgorde):
+            self._achtergrond(st, 3 if i < q3 else 2 if i < q3 + q2 else 1, plafond=True)
+        for st in self.studenten:
+            if st.rol is None and not is_ingeschreven(st.leerling, p):
+                s = st.leerling
+                absoluut = not s.bestemming and not s.vrijstellingen
+                self._achtergrond(st, rng.choice((2, 3)) if absoluut else rng.choice((1, 1, 1, 2)), plafond=False)
+
+    def _regels(self, st: _Student) -> list[DemoRegel]:
+        nr = st.leerling.leerlingnummer
+        return [DemoRegel(nr, self.dagen[q], u, reden, code) for q, (reden, code, u) in sorted(st.dag.items())]
+
+    def _bespreek(self) -> None:
+        inst = SignaalInstellingen(uren_per_lesdag=self.dagduur)
+        for st, soorten, recent, notitie in self._bespreek_later:
+            nr = st.leerling.leerlingnummer
+            gevonden = signalen(
+                self.cal, inst, st.leerling, [VerzuimRecord(r.datum, r.uren, r.reden) for r in self._regels(st)],
+                [m_.melding for m_ in self.meldingen if m_.leerlingnummer == nr],
+                [MazlActie(a.datum) for a in self.mazl if a.leerlingnummer == nr], self.peildatum)
+            for soort in soorten:
+                sig = next((s for s in gevonden if s.soort is soort), None)
+                if sig is not None:
+                    # a phone call a few days after the signal; an MDO in the last weeks
+                    q = self._vanaf(sig.datum) + self.rng.randint(1, 4)
+                    if recent:
+                        q = max(q, self.laatste - self.rng.randint(3, recent))
+                    q = min(self.laatste, q)
+                    self.besprekingen.append(DemoBespreking(nr, soort, sig.datum, notitie, self.dagen[q]))
+                    break
+
+    def maak(self) -> DemoVerzuim:
+        self._bespreek_later: list[tuple[_Student, tuple[SignaalSoort, ...], int, str]] = []
+        self._thuiszitters()
+        self._langdurig()
+        self._mazl()
+        self._luxe()
+        self._meldplicht()
+        self._overig()
+        self._school()
+        self._bespreek()
+        regels = [r for st in self.studenten for r in self._regels(st)]
+        return DemoVerzuim(self.peildatum, regels, self.meldingen, self.mazl, self.besprekingen)
+
+
+def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.Random, vandaag: date) -> DemoVerzuim:
+    """Step 3 into the database; call inside the transaction that wrote the students (with their ids)."""
+    demo = fictional_verzuim(leerlingen, services.kalender.calendar(), vandaag, rng,
+                             m.School.get().uren_per_lesdag)
+    ids = {s.leerlingnummer: s.id for s in leerlingen}
+    db = services.ctx.store.db
+    db.cursor().executemany(
+        'INSERT INTO verzuim ("leerling_id", "datum", "uren", "reden", "bron", "code", "opmerking") '
+        "VALUES (?, ?, ?, ?, 'import', ?, '')",
+        [(ids[r.leerlingnummer], r.datum.isoformat(), r.uren, r.reden.value, r.code) for r in demo.regels])
+    door = services.gebruiker.id
+
+    def moment(d: date) -> datetime:
+        return datetime.combine(d, time(rng.randint(8, 16), rng.randrange(60)))
+
+    if demo.meldingen:
+        m.Verzuimmelding.insert_many([
+            dict(leerling=ids[x.leerlingnummer], datum=x.melding.datum, einddatum=x.melding.einddatum,
+                 soort=x.melding.soort.value, kenmerk=x.melding.kenmerk, door=door, aangemaakt=moment(x.melding.datum))
+            for x in demo.meldingen]).execute()
+    if demo.mazl:
+        m.MazlActie.insert_many([
+            dict(leerling=ids[x.leerlingnummer], datum=x.datum, opmerking=x.opmerking, door=door,
+                 aangemaakt=moment(x.datum)) for x in demo.mazl]).execute()
+    if demo.besprekingen:
+        m.SignaalBespreking.insert_many([
+            dict(leerling=ids[x.leerlingnummer], signaal=x.soort.value, datum=x.datum, notitie=x.notitie, door=door,
+                 aangemaakt=moment(x.op)) for x in demo.besprekingen]).execute()
+    instellingen.schrijf(BIJGEWERKT_TOT, demo.bijgewerkt_tot.isoformat())
+    return demo
+
+
 # --- the whole demo ------------------------------------------------------------------------------
 
 def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag: date | None = None,
@@ -393,5 +1086,6 @@ def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) ->
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
     with services.ctx.action(Rol.ZORGCOORDINATOR):
-        _write_students(leerlingen, vandaag)
-        # Later steps (verzuim, trajecten) continue here with the same rng and the written students.
+        geschreven = _write_students(leerlingen, vandaag)
+        _write_verzuim(services, geschreven, rng, vandaag)
+        # Later steps (trajecten) continue here with the same rng and the written students.
