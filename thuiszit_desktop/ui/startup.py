@@ -31,11 +31,13 @@ SETTING_LAST_SCHOOL = "database/school"
 def create_application(argv: list[str] | None = None):
     """The QApplication (or the existing one) with name, Dutch translation and Dutch locale."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "thuiszit.svg"))))
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     if app.findChild(QTranslator, "qtbase_nl") is None:
         translator = QTranslator(app)
