@@ -74,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="standaard: de datum tot waar het verzuim is bijgewerkt")
         p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
         p.set_defaults(run=run, needs_login=True)
+
+    p = sub.add_parser("trajecten", parents=[common, user], help="de open trajecten (praktijkkaart) per leerling")
+    p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
+    p.set_defaults(run=cmd_trajecten, needs_login=True)
+
+    p = sub.add_parser("dossier", parents=[common, user],
+                       help="het hele dossier van één leerling (bijvoorbeeld voor een inzageverzoek)")
+    p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
+    p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
+    p.set_defaults(run=cmd_dossier, needs_login=True)
     return parser
 
 
@@ -133,10 +143,8 @@ def cmd_import(args: argparse.Namespace, services: Services) -> int:
             print(f"let op: nog {len(resultaat.geen_lesdag) - 20} regels op dagen die geen lesdag zijn",
                   file=sys.stderr)
     else:
-        aantal = services.kalender.vrije_dagen_importeren(args.bestand, sla_foute_regels_over=overslaan)
-        print(f"{aantal} vrije dagen opgeslagen.")
-        return 0
-    for fout in resultaat.fouten:
+        resultaat = services.kalender.vrije_dagen_import(args.bestand, sla_foute_regels_over=overslaan)
+    for fout in resultaat.fouten:  # only with --sla-foute-regels-over; otherwise nothing was imported
         print(f"regel {fout.regel}: {fout.melding}", file=sys.stderr)
     print(resultaat.samenvatting)
     return 0
@@ -144,26 +152,29 @@ def cmd_import(args: argparse.Namespace, services: Services) -> int:
 
 def cmd_signalen(args: argparse.Namespace, services: Services) -> int:
     overzicht = services.signalen.overzicht(args.peildatum)
+    signalen = sorted(overzicht.signalen, key=lambda s: (s.leerlingnummer, s.soort.value, s.datum))
     if args.json:
-        print_json([s.to_dict() for s in overzicht.signalen])
+        print_json([{**s.to_dict(), "besproken": overzicht.besproken(s) is not None} for s in signalen])
         return 0
     print(f"Signalen op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)})")
-    for s in overzicht.signalen:
-        print(f"{s.leerlingnummer:>10}  {s.soort.label}: {s.uitleg}")
-    if not overzicht.signalen:
+    for s in signalen:
+        besproken = " (besproken)" if overzicht.besproken(s) is not None else ""
+        print(f"{s.leerlingnummer:>10}  {s.soort.label}{besproken}: {s.uitleg}")
+    if not signalen:
         print("Geen signalen.")
     return 0
 
 
 def cmd_niveaus(args: argparse.Namespace, services: Services) -> int:
     overzicht = services.signalen.overzicht(args.peildatum)
+    niveaus = sorted(overzicht.niveaus, key=lambda n: n.leerlingnummer)
     if args.json:
-        print_json([n.to_dict() for n in overzicht.niveaus])
+        print_json([n.to_dict() for n in niveaus])
         return 0
     telling = overzicht.per_niveau()
     print(f"Niveaus op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)}): "
           f"niveau 1: {telling[1]}, niveau 2: {telling[2]}, niveau 3: {telling[3]}")
-    for n in overzicht.niveaus:
+    for n in niveaus:
         if n.niveau > 1:
             print(f"{n.leerlingnummer:>10}  niveau {n.niveau}  {n.verzuimpercentage:.1f}%")
     return 0
@@ -171,6 +182,128 @@ def cmd_niveaus(args: argparse.Namespace, services: Services) -> int:
 
 def _bijgewerkt(tot) -> str:
     return f"verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot else "nog geen verzuim geïmporteerd"
+
+
+# --- trajecten and the dossier ---------------------------------------------------------------------
+
+def cmd_trajecten(args: argparse.Namespace, services: Services) -> int:
+    rijen = services.trajecten.lijst()
+    if args.json:
+        print_json([r.to_dict() for r in rijen])
+        return 0
+    if not rijen:
+        print("Geen open trajecten.")
+        return 0
+    print(f"Open trajecten: {len(rijen)}")
+    for r in rijen:
+        acties = f"{r.open_actiepunten} open {'actiepunt' if r.open_actiepunten == 1 else 'actiepunten'}"
+        print(f"{r.leerlingnummer:>10}  {r.naam}  stap {int(r.stap)}  {r.categorie.label}  sinds {r.geopend:%d-%m-%Y}"
+              f"  casusregisseur {r.eigenaar or '–'}  {acties}")
+    return 0
+
+
+def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
+    dossier = services.trajecten.dossier(args.leerlingnummer)
+    if args.json:
+        print_json(dossier.to_dict())
+        return 0
+    for regel in _dossier_tekst(dossier):
+        print(regel)
+    return 0
+
+
+def _d(x) -> str:
+    return f"{x:%d-%m-%Y}" if x else "–"
+
+
+def _dossier_tekst(dossier) -> list[str]:
+    ll = dossier.leerling
+    uit = [f"Dossier van {ll.naam} (leerlingnummer {ll.leerlingnummer})",
+           f"Gemaakt op {dossier.gemaakt:%d-%m-%Y %H:%M}", "", "LEERLING",
+           f"  Geboortedatum: {_d(ll.geboortedatum)}",
+           f"  Klas: {ll.klas or '–'}; mentor: {ll.mentor or '–'}",
+           f"  Ingeschreven: {_d(ll.inschrijfdatum)}" + (f"; uitgeschreven: {_d(ll.uitschrijfdatum)}"
+                                                          f" ({ll.bestemming or 'geen bestemming'})"
+                                                          if ll.uitschrijfdatum else "")]
+    if ll.bsn or ll.onderwijsnummer:
+        uit.append(f"  BSN: {ll.bsn or '–'}; onderwijsnummer: {ll.onderwijsnummer or '–'}")
+    uit += ["", "OUDERS EN VERZORGERS"]
+    uit += [f"  - {o.naam} ({o.relatie.value}{', gezag' if o.gezag else ''}): telefoon {o.telefoon or '–'}, "
+            f"e-mail {o.email or '–'}" for o in ll.ouders] or ["  Geen."]
+    uit += ["", "VRIJSTELLINGEN"]
+    uit += [f"  - {v.type.label}: van {_d(v.van)} tot en met {_d(v.tot)}" for v in ll.vrijstellingen] or ["  Geen."]
+    uit += ["", "TRAJECTEN"]
+    if not dossier.trajecten:
+        uit.append("  Geen.")
+    for td in dossier.trajecten:
+        t = td.traject
+        status = "open" if t.is_open else f"gesloten op {_d(t.gesloten)}: {t.sluitreden.label}"
+        uit.append(f"  Traject {t.categorie.label.lower()} – geopend {_d(t.geopend)}, {status}, stap {int(t.stap)}")
+        if t.signaal:
+            uit.append(f"    Vanuit signaal: {t.signaal.label} ({_d(t.signaal_datum)})")
+        if t.aanleiding:
+            uit.append(f"    Aanleiding: {t.aanleiding}")
+        if t.sluittoelichting:
+            uit.append(f"    Toelichting bij sluiten: {t.sluittoelichting}")
+        uit.append(f"    Casusregisseur: {t.eigenaar.naam if t.eigenaar else '–'}")
+        for w in t.stapwissels:
+            uit.append(f"    {_d(w.datum)}: van stap {int(w.van)} naar stap {int(w.naar)} ({w.door or 'onbekend'})")
+        for stap in td.stappen:
+            uit.append(f"    Stap {int(stap.stap)}: {stap.titel}{' (huidige stap)' if stap.huidig else ''}")
+            for r in stap.regels:
+                extra = ""
+                if r.automatisch:
+                    extra = f" – {r.bewijs} (automatisch)"
+                elif r.gedaan:
+                    extra = f" – {_d(r.datum)}" + (f", {r.door}" if r.door else "") + (f": {r.notitie}" if r.notitie else "")
+                uit.append(f"      [{'x' if r.gedaan else ' '}] {r.item.label}{extra}")
+        a = td.analyse
+        if a.ingevuld or a.verzuimtype or a.kearney_functie:
+            uit.append("    Analyse:")
+            for domein, f in a.factoren.items():
+                if f.risico or f.beschermend:
+                    uit.append(f"      {domein.label}: risico: {f.risico or '–'}; beschermend: {f.beschermend or '–'}")
+            if a.verzuimtype:
+                uit.append(f"      Verzuimtype: {a.verzuimtype.label}")
+            if a.kearney_functie:
+                uit.append(f"      Functie van het verzuim: {a.kearney_functie.label}")
+        for tt in td.toestemmingen:
+            uit.append(f"    Toestemming ouders voor {tt.organisatie}: {'ja' if tt.gegeven else 'nee'} ({_d(tt.datum)})")
+        for n in t.nazorg:
+            klaar = f" – gedaan {_d(n.gedaan)}" + (f": {n.notitie}" if n.notitie else "") if n.gedaan else ""
+            uit.append(f"    Nazorg {_d(n.datum)}: {n.omschrijving}{klaar}")
+    uit += ["", "GESPREKKEN"]
+    uit += [f"  - {_d(g.datum)} {g.type.label}{' (vertrouwelijk)' if g.vertrouwelijk else ''}"
+            f"{f', door {g.door}' if g.door else ''}: {g.samenvatting}"
+            + "".join(f"\n      Afspraak: {a.tekst}" for a in g.afspraken)
+            for g in dossier.gesprekken] or ["  Geen."]
+    uit += ["", "MDO'S"]
+    if not dossier.mdos:
+        uit.append("  Geen.")
+    for mdo in dossier.mdos:
+        uit.append(f"  - MDO {_d(mdo.datum)}{' (vertrouwelijk)' if mdo.vertrouwelijk else ''}")
+        if mdo.deelnemers:
+            uit.append("      Deelnemers: " + ", ".join(
+                f"{d.naam} ({d.rol.label}{', ' + d.organisatie if d.organisatie else ''})" for d in mdo.deelnemers))
+        if mdo.verslag:
+            uit.append(f"      Verslag: {mdo.verslag}")
+        uit += [f"      Besluit {b.nummer}: {b.tekst}" for b in mdo.besluiten]
+        uit += [f"      Actiepunt: {a.wat} – {a.wie.naam}, uiterlijk {_d(a.uiterlijk)} ({a.status.label.lower()})"
+                for a in mdo.actiepunten]
+    overig = [a for a in dossier.actiepunten if a.mdo_id is None]
+    uit += ["", "OVERIGE ACTIEPUNTEN"]
+    uit += [f"  - {a.wat} – {a.wie.naam}, uiterlijk {_d(a.uiterlijk)} ({a.status.label.lower()})"
+            for a in overig] or ["  Geen."]
+    uit += ["", "SIGNALEN"]
+    uit += [f"  - {_d(s.datum)} {s.soort.label}: {s.uitleg}" for s in dossier.signalen] or ["  Geen."]
+    uit += ["", "VERZUIMMELDINGEN BIJ DUO"]
+    uit += [f"  - {_d(md.datum)} {md.soort.label} (verzuim t/m {_d(md.einddatum)})"
+            f"{f', kenmerk {md.kenmerk}' if md.kenmerk else ''}" for md in dossier.meldingen] or ["  Geen."]
+    uit += ["", "M@ZL-ACTIES"]
+    uit += [f"  - {_d(a.datum)}{f': {a.opmerking}' if a.opmerking else ''}" for a in dossier.mazl_acties] or ["  Geen."]
+    uit += ["", "VERZUIM"]
+    uit += [f"  - {_d(p.van)} t/m {_d(p.tot)}: {p.detail}" for p in dossier.verzuim] or ["  Geen."]
+    return uit
 
 
 # --- plumbing -------------------------------------------------------------------------------------

@@ -79,6 +79,121 @@ CREATE UNIQUE INDEX "signaal_bespreking_leerling_id_signaal_datum"
 """
 
 
+# 3: the praktijkkaart per student – trajecten with their steps, checklist, analysis and nazorg; gesprekken
+# with afspraken; MDO's with deelnemers, besluiten, toestemmingen; actiepunten. Partners are `contact` rows.
+_V3 = """
+CREATE TABLE "traject" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL,
+  "categorie" TEXT NOT NULL, "aanleiding" TEXT NOT NULL, "signaal" TEXT, "signaal_datum" DATE,
+  "geopend" DATE NOT NULL, "eigenaar_gebruiker_id" INTEGER, "eigenaar_contact_id" INTEGER,
+  "status" TEXT NOT NULL, "stap" INTEGER NOT NULL, "evaluatiedatum" DATE, "gesloten" DATE,
+  "sluitreden" TEXT NOT NULL, "sluittoelichting" TEXT NOT NULL, "door_id" INTEGER, "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("eigenaar_gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("eigenaar_contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "traject_leerling_id" ON "traject" ("leerling_id");
+CREATE INDEX "traject_eigenaar_gebruiker_id" ON "traject" ("eigenaar_gebruiker_id");
+CREATE INDEX "traject_eigenaar_contact_id" ON "traject" ("eigenaar_contact_id");
+CREATE INDEX "traject_door_id" ON "traject" ("door_id");
+CREATE UNIQUE INDEX "traject_een_open_per_leerling" ON "traject" ("leerling_id") WHERE ("status" = 'open');
+CREATE TABLE "mdo" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL, "datum" DATE NOT NULL,
+  "agenda" TEXT NOT NULL, "verslag" TEXT NOT NULL, "vertrouwelijk" INTEGER NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "mdo_traject_id" ON "mdo" ("traject_id");
+CREATE INDEX "mdo_door_id" ON "mdo" ("door_id");
+CREATE TABLE "gesprek" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL, "traject_id" INTEGER,
+  "type" TEXT NOT NULL, "datum" DATE NOT NULL, "deelnemers" TEXT NOT NULL, "samenvatting" TEXT NOT NULL,
+  "vertrouwelijk" INTEGER NOT NULL, "door_id" INTEGER, "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "gesprek_leerling_id" ON "gesprek" ("leerling_id");
+CREATE INDEX "gesprek_traject_id" ON "gesprek" ("traject_id");
+CREATE INDEX "gesprek_door_id" ON "gesprek" ("door_id");
+CREATE TABLE "actiepunt" ("id" INTEGER NOT NULL PRIMARY KEY, "leerling_id" INTEGER NOT NULL, "traject_id" INTEGER,
+  "mdo_id" INTEGER, "gesprek_id" INTEGER, "wat" TEXT NOT NULL, "eigenaar_gebruiker_id" INTEGER,
+  "eigenaar_contact_id" INTEGER, "datum" DATE NOT NULL, "uiterlijk" DATE NOT NULL, "status" TEXT NOT NULL,
+  "afgerond" DATE, "door_id" INTEGER, "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("leerling_id") REFERENCES "leerling" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("mdo_id") REFERENCES "mdo" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("gesprek_id") REFERENCES "gesprek" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("eigenaar_gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("eigenaar_contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "actiepunt_leerling_id" ON "actiepunt" ("leerling_id");
+CREATE INDEX "actiepunt_traject_id" ON "actiepunt" ("traject_id");
+CREATE INDEX "actiepunt_mdo_id" ON "actiepunt" ("mdo_id");
+CREATE INDEX "actiepunt_gesprek_id" ON "actiepunt" ("gesprek_id");
+CREATE INDEX "actiepunt_eigenaar_gebruiker_id" ON "actiepunt" ("eigenaar_gebruiker_id");
+CREATE INDEX "actiepunt_eigenaar_contact_id" ON "actiepunt" ("eigenaar_contact_id");
+CREATE INDEX "actiepunt_uiterlijk" ON "actiepunt" ("uiterlijk");
+CREATE INDEX "actiepunt_status" ON "actiepunt" ("status");
+CREATE INDEX "actiepunt_door_id" ON "actiepunt" ("door_id");
+CREATE TABLE "afspraak" ("id" INTEGER NOT NULL PRIMARY KEY, "gesprek_id" INTEGER NOT NULL,
+  "volgorde" INTEGER NOT NULL, "tekst" TEXT NOT NULL, "actiepunt_id" INTEGER,
+  FOREIGN KEY ("gesprek_id") REFERENCES "gesprek" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("actiepunt_id") REFERENCES "actiepunt" ("id") ON DELETE SET NULL);
+CREATE INDEX "afspraak_gesprek_id" ON "afspraak" ("gesprek_id");
+CREATE INDEX "afspraak_actiepunt_id" ON "afspraak" ("actiepunt_id");
+CREATE TABLE "besluit" ("id" INTEGER NOT NULL PRIMARY KEY, "mdo_id" INTEGER NOT NULL, "nummer" INTEGER NOT NULL,
+  "tekst" TEXT NOT NULL,
+  FOREIGN KEY ("mdo_id") REFERENCES "mdo" ("id") ON DELETE CASCADE);
+CREATE INDEX "besluit_mdo_id" ON "besluit" ("mdo_id");
+CREATE UNIQUE INDEX "besluit_mdo_id_nummer" ON "besluit" ("mdo_id", "nummer");
+CREATE TABLE "checklist_afvinking" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL,
+  "item" TEXT NOT NULL, "datum" DATE NOT NULL, "notitie" TEXT NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "checklist_afvinking_traject_id" ON "checklist_afvinking" ("traject_id");
+CREATE INDEX "checklist_afvinking_door_id" ON "checklist_afvinking" ("door_id");
+CREATE UNIQUE INDEX "checklist_afvinking_traject_id_item" ON "checklist_afvinking" ("traject_id", "item");
+CREATE TABLE "mdo_deelnemer" ("id" INTEGER NOT NULL PRIMARY KEY, "mdo_id" INTEGER NOT NULL,
+  "volgorde" INTEGER NOT NULL, "naam" TEXT NOT NULL, "rol" TEXT NOT NULL, "organisatie" TEXT NOT NULL,
+  "gebruiker_id" INTEGER, "contact_id" INTEGER,
+  FOREIGN KEY ("mdo_id") REFERENCES "mdo" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL);
+CREATE INDEX "mdo_deelnemer_mdo_id" ON "mdo_deelnemer" ("mdo_id");
+CREATE INDEX "mdo_deelnemer_gebruiker_id" ON "mdo_deelnemer" ("gebruiker_id");
+CREATE INDEX "mdo_deelnemer_contact_id" ON "mdo_deelnemer" ("contact_id");
+CREATE TABLE "nazorg_moment" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL,
+  "datum" DATE NOT NULL, "omschrijving" TEXT NOT NULL, "gedaan" DATE, "notitie" TEXT NOT NULL, "door_id" INTEGER,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "nazorg_moment_traject_id" ON "nazorg_moment" ("traject_id");
+CREATE INDEX "nazorg_moment_door_id" ON "nazorg_moment" ("door_id");
+CREATE TABLE "stap_wissel" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL,
+  "van_stap" INTEGER NOT NULL, "naar_stap" INTEGER NOT NULL, "datum" DATE NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "stap_wissel_traject_id" ON "stap_wissel" ("traject_id");
+CREATE INDEX "stap_wissel_door_id" ON "stap_wissel" ("door_id");
+CREATE TABLE "toestemming" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL, "mdo_id" INTEGER,
+  "organisatie" TEXT NOT NULL, "gegeven" INTEGER NOT NULL, "datum" DATE NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("mdo_id") REFERENCES "mdo" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "toestemming_traject_id" ON "toestemming" ("traject_id");
+CREATE INDEX "toestemming_mdo_id" ON "toestemming" ("mdo_id");
+CREATE INDEX "toestemming_door_id" ON "toestemming" ("door_id");
+CREATE TABLE "traject_analyse" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL,
+  "leerling_risico" TEXT NOT NULL, "leerling_beschermend" TEXT NOT NULL, "thuis_risico" TEXT NOT NULL,
+  "thuis_beschermend" TEXT NOT NULL, "school_risico" TEXT NOT NULL, "school_beschermend" TEXT NOT NULL,
+  "buurt_risico" TEXT NOT NULL, "buurt_beschermend" TEXT NOT NULL, "verzuimtype" TEXT NOT NULL,
+  "kearney_functie" TEXT NOT NULL, "door_id" INTEGER, "gewijzigd" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE UNIQUE INDEX "traject_analyse_traject_id" ON "traject_analyse" ("traject_id");
+CREATE INDEX "traject_analyse_door_id" ON "traject_analyse" ("door_id");
+"""
+
+
 def _sql(script: str) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for statement in script.split(";"):
@@ -92,6 +207,7 @@ def _sql(script: str) -> Callable[[pw.Database], None]:
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
     _sql(_V2),
+    _sql(_V3),
 ]
 LATEST = len(STEPS)
 

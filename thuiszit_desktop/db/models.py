@@ -153,5 +153,178 @@ class SignaalBespreking(BaseModel):
         indexes = ((("leerling", "signaal", "datum"), True),)
 
 
+# --- 3: the praktijkkaart per student: trajecten, checklist, gesprekken, MDO's, actiepunten -------------
+
+class Traject(BaseModel):
+    """One student's route back to school along the five steps of the praktijkkaart.
+
+    Opened from a signal (`signaal`, `signaal_datum`) or by hand (`aanleiding`); at most one open per
+    student at a time (a partial unique index). The owner (casusregisseur) is a user or a contact.
+    """
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="trajecten")
+    categorie = pw.TextField()
+    aanleiding = pw.TextField(default="")
+    signaal = pw.TextField(null=True)  # SignaalSoort value when opened from a signal
+    signaal_datum = pw.DateField(null=True)
+    geopend = pw.DateField()
+    eigenaar_gebruiker = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    eigenaar_contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+    status = pw.TextField(default="open")
+    stap = pw.IntegerField(default=1)
+    evaluatiedatum = pw.DateField(null=True)
+    gesloten = pw.DateField(null=True)
+    sluitreden = pw.TextField(default="")
+    sluittoelichting = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+Traject.add_index(pw.ModelIndex(Traject, (Traject.leerling,), unique=True, name="traject_een_open_per_leerling",
+                                where=(Traject.status == "open")))
+
+
+class StapWissel(BaseModel):
+    """The current step of a traject changed (for the timeline)."""
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="stapwissels")
+    van_stap = pw.IntegerField()
+    naar_stap = pw.IntegerField()
+    datum = pw.DateField()
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class ChecklistAfvinking(BaseModel):
+    """One item of the praktijkkaart's checklist done (domain/traject.py CHECKLIST, by key)."""
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="afvinkingen")
+    item = pw.TextField()
+    datum = pw.DateField()
+    notitie = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("traject", "item"), True),)
+
+
+class TrajectAnalyse(BaseModel):
+    """Step 4: risk and protective factors per domain, the verzuimtype and (optionally) Kearney's function."""
+
+    traject = pw.ForeignKeyField(Traject, unique=True, on_delete="CASCADE", backref="+")
+    leerling_risico = pw.TextField(default="")
+    leerling_beschermend = pw.TextField(default="")
+    thuis_risico = pw.TextField(default="")
+    thuis_beschermend = pw.TextField(default="")
+    school_risico = pw.TextField(default="")
+    school_beschermend = pw.TextField(default="")
+    buurt_risico = pw.TextField(default="")
+    buurt_beschermend = pw.TextField(default="")
+    verzuimtype = pw.TextField(default="")
+    kearney_functie = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    gewijzigd = pw.DateTimeField(default=now)
+
+
+class NazorgMoment(BaseModel):
+    """A follow-up moment after a traject closed (default 6 weeks, 3 months and 1 year)."""
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="nazorg")
+    datum = pw.DateField()
+    omschrijving = pw.TextField(default="")
+    gedaan = pw.DateField(null=True)
+    notitie = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+
+
+class Gesprek(BaseModel):
+    """A gesprek or contactmoment with or about a student; linked to the traject open at the time."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="gesprekken")
+    traject = pw.ForeignKeyField(Traject, null=True, on_delete="SET NULL", backref="gesprekken")
+    type = pw.TextField()
+    datum = pw.DateField()
+    deelnemers = pw.TextField(default="")
+    samenvatting = pw.TextField(default="")
+    vertrouwelijk = pw.BooleanField(default=False)
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class Mdo(BaseModel):
+    """A multidisciplinair overleg within a traject."""
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="mdos")
+    datum = pw.DateField()
+    agenda = pw.TextField(default="")
+    verslag = pw.TextField(default="")
+    vertrouwelijk = pw.BooleanField(default=False)
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class MdoDeelnemer(BaseModel):
+    mdo = pw.ForeignKeyField(Mdo, on_delete="CASCADE", backref="deelnemers")
+    volgorde = pw.IntegerField(default=0)
+    naam = pw.TextField()
+    rol = pw.TextField()
+    organisatie = pw.TextField(default="")
+    gebruiker = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+
+
+class Besluit(BaseModel):
+    """A decision of an MDO, numbered 1, 2, 3 … per MDO."""
+
+    mdo = pw.ForeignKeyField(Mdo, on_delete="CASCADE", backref="besluiten")
+    nummer = pw.IntegerField()
+    tekst = pw.TextField()
+
+    class Meta:
+        indexes = ((("mdo", "nummer"), True),)
+
+
+class Toestemming(BaseModel):
+    """The ouders' consent for sharing with one partner organisation (the latest per organisation counts)."""
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="toestemmingen")
+    mdo = pw.ForeignKeyField(Mdo, null=True, on_delete="SET NULL", backref="toestemmingen")
+    organisatie = pw.TextField()
+    gegeven = pw.BooleanField()
+    datum = pw.DateField()
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class Actiepunt(BaseModel):
+    """Who does what before when: from an MDO, an afspraak of a gesprek, or on its own."""
+
+    leerling = pw.ForeignKeyField(Leerling, on_delete="CASCADE", backref="actiepunten")
+    traject = pw.ForeignKeyField(Traject, null=True, on_delete="SET NULL", backref="actiepunten")
+    mdo = pw.ForeignKeyField(Mdo, null=True, on_delete="CASCADE", backref="actiepunten")
+    gesprek = pw.ForeignKeyField(Gesprek, null=True, on_delete="SET NULL", backref="actiepunten")
+    wat = pw.TextField()
+    eigenaar_gebruiker = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    eigenaar_contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+    datum = pw.DateField()  # the day it was agreed
+    uiterlijk = pw.DateField(index=True)
+    status = pw.TextField(default="open", index=True)
+    afgerond = pw.DateField(null=True)
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
+class Afspraak(BaseModel):
+    """An afspraak made in a gesprek; it can become an actiepunt."""
+
+    gesprek = pw.ForeignKeyField(Gesprek, on_delete="CASCADE", backref="afspraken")
+    volgorde = pw.IntegerField(default=0)
+    tekst = pw.TextField()
+    actiepunt = pw.ForeignKeyField(Actiepunt, null=True, on_delete="SET NULL", backref="+")
+
+
 MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
-          VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking]
+          VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
+          Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
+          Besluit, Toestemming, Actiepunt, Afspraak]

@@ -16,6 +16,7 @@ from .kalender import KalenderService
 from .leerlingen import LeerlingenService
 from .school import SchoolService
 from .signalen import SignalenService
+from .trajecten import TrajectService
 from .verzuim import VerzuimService
 
 
@@ -30,6 +31,7 @@ class Services:
         self.kalender = KalenderService(self.ctx)
         self.signalen = SignalenService(self.ctx, self.kalender)
         self.verzuim = VerzuimService(self.ctx, self.kalender)
+        self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
 
     @property
     def gebruiker(self) -> Gebruiker:

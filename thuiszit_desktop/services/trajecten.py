@@ -1,0 +1,1446 @@
+"""The praktijkkaart per student: trajecten with their five steps and checklist, gesprekken, MDO's with
+besluiten and actiepunten, the shared address book of partners, the timeline, reminders and the dossier.
+
+Every method returns dataclasses (never peewee rows). Writing a traject, an MDO or the checklist is for
+the zorgcoördinator; gesprekken, contactmomenten and the status of actiepunten also for mentors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+import peewee as pw
+
+from ..db import models as m
+from ..domain.errors import InvoerFout, NietGevonden
+from ..domain.gebruiker import Rol, naam_sleutel
+from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
+from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from ..domain.signals import Signaal, SignaalSoort
+from ..domain.traject import (
+    CHECKLIST,
+    ActiepuntStatus,
+    Analyse,
+    Categorie,
+    ChecklistItem,
+    Domein,
+    Factoren,
+    Gebeurtenis,
+    GesprekType,
+    KearneyFunctie,
+    MdoRol,
+    Persoon,
+    Sluitreden,
+    Stap,
+    Tijdlijnsoort,
+    TrajectStatus,
+    Verzuimperiode,
+    Verzuimtype,
+    categorie_voor_signaal,
+    check_actiepunt,
+    check_gesprek,
+    check_mdo,
+    check_sluiten,
+    check_stap,
+    checklist_item,
+    filter_tijdlijn,
+    sorteer_tijdlijn,
+    standaard_nazorg,
+    verzuimperiodes,
+    volgend_besluitnummer,
+    voortgang,
+)
+from .context import Context
+from .leerlingen import LeerlingenService
+from .signalen import SignalenService
+from .verzuim import Mazl, Melding, VerzuimService
+
+ZORG = (Rol.ZORGCOORDINATOR,)
+ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
+MELDING_TERUGKIJKEN = timedelta(days=28)  # a melding up to 4 weeks before the traject's start counts for step 1
+
+
+class _Ongewijzigd:
+    def __repr__(self) -> str:
+        return "ONGEWIJZIGD"
+
+
+ONGEWIJZIGD: _Ongewijzigd = _Ongewijzigd()  # "leave this field as it is" in the *_bijwerken methods
+
+
+# --- what the service returns ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StapWissel:
+    datum: date
+    van: Stap
+    naar: Stap
+    door: str
+
+
+@dataclass(frozen=True)
+class NazorgMoment:
+    id: int
+    traject_id: int
+    datum: date
+    omschrijving: str
+    gedaan: date | None = None
+    notitie: str = ""
+
+
+@dataclass(frozen=True)
+class Traject:
+    id: int
+    leerlingnummer: str
+    naam: str  # the student's
+    categorie: Categorie
+    status: TrajectStatus
+    stap: Stap
+    geopend: date
+    aanleiding: str = ""
+    signaal: SignaalSoort | None = None
+    signaal_datum: date | None = None
+    eigenaar: Persoon | None = None  # the casusregisseur
+    evaluatiedatum: date | None = None
+    gesloten: date | None = None
+    sluitreden: Sluitreden | None = None
+    sluittoelichting: str = ""
+    stapwissels: tuple[StapWissel, ...] = ()
+    nazorg: tuple[NazorgMoment, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is TrajectStatus.OPEN
+
+
+@dataclass(frozen=True)
+class TrajectRij:
+    """One line of the list of trajecten."""
+
+    id: int
+    leerlingnummer: str
+    naam: str
+    klas: str
+    categorie: Categorie
+    status: TrajectStatus
+    stap: Stap
+    geopend: date
+    eigenaar: str
+    open_actiepunten: int
+    evaluatiedatum: date | None = None
+    gesloten: date | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
+                "categorie": self.categorie.value, "stap": int(self.stap), "status": self.status.value,
+                "geopend": self.geopend.isoformat(), "eigenaar": self.eigenaar,
+                "open_actiepunten": self.open_actiepunten,
+                "evaluatiedatum": self.evaluatiedatum.isoformat() if self.evaluatiedatum else None,
+                "gesloten": self.gesloten.isoformat() if self.gesloten else None}
+
+
+@dataclass(frozen=True)
+class ChecklistRegel:
+    """One checklist item of one traject: done by hand (datum, door, notitie) or `automatisch` because
+    the dossier shows it (`bewijs`, e.g. a registered DUO melding; `referentie` points to it)."""
+
+    item: ChecklistItem
+    gedaan: bool
+    datum: date | None = None
+    door: str = ""
+    notitie: str = ""
+    automatisch: bool = False
+    bewijs: str = ""
+    referentie: str = ""
+
+
+@dataclass(frozen=True)
+class StapChecklist:
+    stap: Stap
+    regels: tuple[ChecklistRegel, ...]
+    huidig: bool = False  # the traject's current step
+
+    @property
+    def titel(self) -> str:
+        return self.stap.titel
+
+    @property
+    def open(self) -> list[ChecklistItem]:
+        return [r.item for r in self.regels if not r.gedaan]
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    id: int
+    tekst: str
+    actiepunt_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Gesprek:
+    id: int
+    leerlingnummer: str
+    traject_id: int | None
+    type: GesprekType
+    datum: date
+    samenvatting: str
+    deelnemers: str = ""
+    door: str = ""
+    vertrouwelijk: bool = False
+    afspraken: tuple[Afspraak, ...] = ()
+
+
+@dataclass(frozen=True)
+class MdoDeelnemer:
+    """A participant of an MDO. As input a name and role are enough: a partner is then looked up in (or
+    added to) the address book; a user of the app is recognised by name."""
+
+    naam: str
+    rol: MdoRol
+    organisatie: str = ""
+    gebruiker_id: int | None = None
+    contact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Toestemming:
+    """The ouders' consent for sharing with one partner organisation (ja/nee, on datum)."""
+
+    organisatie: str
+    gegeven: bool
+    datum: date | None = None  # default: the MDO's date, or today
+    id: int | None = None
+    mdo_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Besluit:
+    id: int
+    mdo_id: int
+    nummer: int
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Actiepunt:
+    id: int
+    leerlingnummer: str
+    leerling_naam: str
+    wat: str
+    wie: Persoon
+    datum: date  # agreed on
+    uiterlijk: date
+    status: ActiepuntStatus
+    afgerond: date | None = None
+    traject_id: int | None = None
+    mdo_id: int | None = None
+    gesprek_id: int | None = None
+
+    def te_laat(self, vandaag: date) -> bool:
+        return self.status is ActiepuntStatus.OPEN and self.uiterlijk < vandaag
+
+
+@dataclass(frozen=True)
+class Mdo:
+    id: int
+    traject_id: int
+    leerlingnummer: str
+    datum: date
+    agenda: str = ""
+    verslag: str = ""
+    vertrouwelijk: bool = False
+    deelnemers: tuple[MdoDeelnemer, ...] = ()
+    besluiten: tuple[Besluit, ...] = ()
+    actiepunten: tuple[Actiepunt, ...] = ()
+    toestemmingen: tuple[Toestemming, ...] = ()
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An entry of the shared address book (the `contact` table), reused across students."""
+
+    naam: str
+    rol: MdoRol | str
+    organisatie: str = ""
+    telefoon: str = ""
+    email: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class TrajectDossier:
+    traject: Traject
+    stappen: tuple[StapChecklist, ...]
+    analyse: Analyse
+    toestemmingen: tuple[Toestemming, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything recorded about one student: the basis for an inzageverzoek (AVG)."""
+
+    gemaakt: datetime
+    leerling: Leerling
+    trajecten: tuple[TrajectDossier, ...]
+    gesprekken: tuple[Gesprek, ...]
+    mdos: tuple[Mdo, ...]
+    actiepunten: tuple[Actiepunt, ...]
+    signalen: tuple[Signaal, ...]
+    meldingen: tuple[Melding, ...]
+    mazl_acties: tuple[Mazl, ...]
+    verzuim: tuple[Verzuimperiode, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        leerling = {f.name: _json(getattr(self.leerling, f.name)) for f in fields(self.leerling)
+                    if f.name not in ("id", "ouders", "vrijstellingen")}
+        leerling["naam"] = self.leerling.naam
+        return {
+            "gemaakt": self.gemaakt.isoformat(timespec="seconds"),
+            "leerling": leerling,
+            "ouders": _json(self.leerling.ouders),
+            "vrijstellingen": _json(self.leerling.vrijstellingen),
+            "trajecten": [_traject_json(t) for t in self.trajecten],
+            "gesprekken": _json(self.gesprekken),
+            "mdos": _json(self.mdos),
+            "actiepunten": _json(self.actiepunten),
+            "signalen": [{**s.to_dict(), "omschrijving": s.soort.label} for s in self.signalen],
+            "meldingen": _json(self.meldingen),
+            "mazl_acties": _json(self.mazl_acties),
+            "verzuim": [{"van": p.van.isoformat(), "tot": p.tot.isoformat(),
+                         "uren": {r.value: round(u, 2) for r, u in p.uren.items()}, "omschrijving": p.titel}
+                        for p in self.verzuim],
+        }
+
+
+# --- the service ----------------------------------------------------------------------------------
+
+
+class TrajectService:
+    def __init__(self, ctx: Context, signalen: SignalenService, verzuim: VerzuimService):
+        self.ctx = ctx
+        self.signalen = signalen
+        self.verzuim = verzuim
+        self._leerlingen = LeerlingenService(ctx)
+
+    # --- trajecten: open, read, change, close -------------------------------------------------------
+
+    def openen(self, leerlingnummer: str, categorie: Categorie | str, aanleiding: str, *,
+               eigenaar: Persoon | str | None = None, geopend: date | None = None,
+               evaluatiedatum: date | None = None, vandaag: date | None = None) -> Traject:
+        """Open a traject by hand, with the aanleiding in a few words. Owner default: the acting user.
+        InvoerFout when the student already has an open traject."""
+        if not aanleiding.strip():
+            raise InvoerFout({"aanleiding": "Beschrijf in een paar woorden de aanleiding voor het traject."})
+        return self._openen(leerlingnummer, _enum(Categorie, categorie, "categorie", "Kies een categorie."),
+                            aanleiding, None, None, eigenaar, geopend, evaluatiedatum, vandaag)
+
+    def openen_vanuit_signaal(self, leerlingnummer: str, soort: SignaalSoort | str, signaal_datum: date, *,
+                              categorie: Categorie | str | None = None, aanleiding: str = "",
+                              eigenaar: Persoon | str | None = None, geopend: date | None = None,
+                              evaluatiedatum: date | None = None, vandaag: date | None = None) -> Traject:
+        """Open a traject from a signal (its soort and datum are kept); the category follows the signal
+        unless given."""
+        soort = _enum(SignaalSoort, soort, "signaal", "Onbekend signaal.")
+        categorie = (categorie_voor_signaal(soort) if categorie is None
+                     else _enum(Categorie, categorie, "categorie", "Kies een categorie."))
+        return self._openen(leerlingnummer, categorie, aanleiding, soort, signaal_datum, eigenaar, geopend,
+                            evaluatiedatum, vandaag)
+
+    def _openen(self, leerlingnummer, categorie, aanleiding, soort, signaal_datum, eigenaar, geopend,
+                evaluatiedatum, vandaag) -> Traject:
+        vandaag = vandaag or date.today()
+        geopend = geopend or vandaag
+        fouten = {}
+        if geopend > vandaag:
+            fouten["geopend"] = "De datum van opening kan niet in de toekomst liggen."
+        if signaal_datum is not None and signaal_datum > vandaag:
+            fouten["signaal_datum"] = "De datum van het signaal kan niet in de toekomst liggen."
+        if evaluatiedatum is not None and evaluatiedatum < geopend:
+            fouten["evaluatiedatum"] = "De evaluatiedatum ligt vóór de opening van het traject."
+        if fouten:
+            raise InvoerFout(fouten)
+        leerling = _leerling(leerlingnummer)
+        try:
+            with self.ctx.action(*ZORG):
+                _geen_open_traject(leerling)
+                if eigenaar is None:
+                    eigenaar = Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id)
+                gebruiker_id, contact_id = _persoon_ids(eigenaar)
+                row = m.Traject.create(
+                    leerling=leerling.id, categorie=categorie.value, aanleiding=aanleiding.strip(),
+                    signaal=soort.value if soort else None, signaal_datum=signaal_datum, geopend=geopend,
+                    eigenaar_gebruiker=gebruiker_id, eigenaar_contact=contact_id, status=TrajectStatus.OPEN.value,
+                    stap=int(Stap.IN_BEELD), evaluatiedatum=evaluatiedatum, door=self.ctx.gebruiker.id)
+        except pw.IntegrityError:  # the partial unique index: opened at the same moment elsewhere
+            _geen_open_traject(leerling)
+            raise
+        return self.get(row.id)
+
+    def get(self, traject_id: int) -> Traject:
+        return _traject(_traject_row(traject_id), _Namen.laad())
+
+    def trajecten(self, leerlingnummer: str) -> list[Traject]:
+        """Every traject of the student, the newest first (history stays)."""
+        leerling = _leerling(leerlingnummer)
+        namen = _Namen.laad()
+        query = (m.Traject.select().where(m.Traject.leerling == leerling.id)
+                 .order_by(m.Traject.geopend.desc(), m.Traject.id.desc()))
+        return [_traject(r, namen, leerling) for r in query]
+
+    def open_traject(self, leerlingnummer: str) -> Traject | None:
+        leerling = _leerling(leerlingnummer)
+        row = _open_row(leerling.id)
+        return _traject(row, _Namen.laad(), leerling) if row else None
+
+    def lijst(self, status: TrajectStatus | str | None = TrajectStatus.OPEN) -> list[TrajectRij]:
+        """The trajecten of the whole school (default: the open ones; None: all), by leerlingnummer."""
+        namen = _Namen.laad()
+        open_per_traject = dict(
+            m.Actiepunt.select(m.Actiepunt.traject, pw.fn.COUNT(m.Actiepunt.id))
+            .where((m.Actiepunt.status == ActiepuntStatus.OPEN.value) & m.Actiepunt.traject.is_null(False))
+            .group_by(m.Actiepunt.traject).tuples())
+        query = m.Traject.select(m.Traject, m.Leerling).join(m.Leerling)
+        if status is not None:
+            query = query.where(m.Traject.status == TrajectStatus(status).value)
+        rijen = []
+        for r in query:
+            eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
+            rijen.append(TrajectRij(
+                r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
+                TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
+                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten))
+        rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
+        return rijen
+
+    def bijwerken(self, traject_id: int, *, categorie: Categorie | str | _Ongewijzigd = ONGEWIJZIGD,
+                  aanleiding: str | _Ongewijzigd = ONGEWIJZIGD,
+                  eigenaar: Persoon | str | None | _Ongewijzigd = ONGEWIJZIGD,
+                  evaluatiedatum: date | None | _Ongewijzigd = ONGEWIJZIGD) -> Traject:
+        """Change what is given; leave the rest. `evaluatiedatum` is when the traject is evaluated next
+        (it comes up in the reminders)."""
+        row = _traject_row(traject_id)
+        velden: dict = {}
+        if categorie is not ONGEWIJZIGD:
+            velden["categorie"] = _enum(Categorie, categorie, "categorie", "Kies een categorie.").value
+        if aanleiding is not ONGEWIJZIGD:
+            velden["aanleiding"] = aanleiding.strip()
+        if evaluatiedatum is not ONGEWIJZIGD:
+            if evaluatiedatum is not None and evaluatiedatum < row.geopend:
+                raise InvoerFout({"evaluatiedatum": "De evaluatiedatum ligt vóór de opening van het traject."})
+            velden["evaluatiedatum"] = evaluatiedatum
+        with self.ctx.action(*ZORG):
+            if eigenaar is not ONGEWIJZIGD:
+                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
+            if velden:
+                m.Traject.update(**velden).where(m.Traject.id == row.id).execute()
+        return self.get(row.id)
+
+    def stap_wijzigen(self, traject_id: int, stap: Stap | int, *, datum: date | None = None,
+                      vandaag: date | None = None) -> Traject:
+        """Move the traject to another step (any step: steps guide, they do not lock); recorded with datum
+        and door for the timeline."""
+        vandaag = vandaag or date.today()
+        datum = datum or vandaag
+        stap = check_stap(stap)
+        row = _traject_row(traject_id)
+        if row.status != TrajectStatus.OPEN.value:
+            raise InvoerFout("Dit traject is gesloten; de stap kan niet meer veranderen.")
+        if datum > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        if datum < row.geopend:
+            raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+        if stap != row.stap:
+            with self.ctx.action(*ZORG):
+                m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
+                                    door=self.ctx.gebruiker.id)
+                m.Traject.update(stap=int(stap)).where(m.Traject.id == row.id).execute()
+        return self.get(row.id)
+
+    def sluiten(self, traject_id: int, reden: Sluitreden | str, toelichting: str = "", *,
+                datum: date | None = None, nazorg: Iterable[tuple[date, str]] | None = None,
+                vandaag: date | None = None) -> Traject:
+        """Close with a reden (toelichting required for 'anders') and plan the nazorg moments: by default
+        6 weeks, 3 months and 1 year after `datum`; pass `nazorg` (datum, omschrijving) to choose others."""
+        vandaag = vandaag or date.today()
+        datum = datum or vandaag
+        row = _traject_row(traject_id)
+        if row.status != TrajectStatus.OPEN.value:
+            raise InvoerFout(f"Dit traject is al gesloten (op {row.gesloten:%d-%m-%Y}).")
+        reden = check_sluiten(reden, toelichting, datum, row.geopend, vandaag)
+        momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
+        with self.ctx.action(*ZORG):
+            m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
+                             sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
+            if momenten:
+                m.NazorgMoment.insert_many([dict(traject=row.id, datum=d, omschrijving=o, notitie="")
+                                            for d, o in momenten]).execute()
+        return self.get(row.id)
+
+    # --- nazorg -------------------------------------------------------------------------------------
+
+    def nazorg_toevoegen(self, traject_id: int, datum: date, omschrijving: str) -> NazorgMoment:
+        row = _traject_row(traject_id)
+        with self.ctx.action(*ZORG):
+            moment = m.NazorgMoment.create(traject=row.id, datum=datum, omschrijving=omschrijving.strip())
+        return _nazorg(moment)
+
+    def nazorg_wijzigen(self, moment_id: int, datum: date, omschrijving: str) -> NazorgMoment:
+        moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            m.NazorgMoment.update(datum=datum, omschrijving=omschrijving.strip()).where(
+                m.NazorgMoment.id == moment.id).execute()
+        return _nazorg(m.NazorgMoment.get_by_id(moment.id))
+
+    def nazorg_verwijderen(self, moment_id: int) -> None:
+        with self.ctx.action(*ZORG):
+            if not m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute():
+                raise NietGevonden("Dit nazorgmoment bestaat niet meer.")
+
+    def nazorg_afronden(self, moment_id: int, notitie: str = "", *, datum: date | None = None,
+                        vandaag: date | None = None) -> NazorgMoment:
+        """Mark a nazorg moment done (on `datum`, default today) with a note."""
+        vandaag = vandaag or date.today()
+        datum = datum or vandaag
+        if datum > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            m.NazorgMoment.update(gedaan=datum, notitie=notitie.strip(), door=self.ctx.gebruiker.id).where(
+                m.NazorgMoment.id == moment.id).execute()
+        return _nazorg(m.NazorgMoment.get_by_id(moment.id))
+
+    # --- the checklist ------------------------------------------------------------------------------
+
+    def checklist(self, traject_id: int) -> list[StapChecklist]:
+        """The five steps with every item: ticked by hand, or automatically when the dossier shows it
+        (a DUO melding, a gesprek, an MDO …)."""
+        row = _traject_row(traject_id)
+        namen = _Namen.laad()
+        afgevinkt = {a.item: a for a in m.ChecklistAfvinking.select().where(m.ChecklistAfvinking.traject == row.id)}
+        bewijs = _bewijs(row)
+        gedaan = set(afgevinkt) | set(bewijs)
+        uit = []
+        for v in voortgang(gedaan):
+            regels = []
+            for item in (i for i in CHECKLIST if i.stap == v.stap):
+                a = afgevinkt.get(item.key)
+                b = bewijs.get(item.key)
+                if a is not None:
+                    regels.append(ChecklistRegel(item, True, a.datum, namen.gebruiker(a.door_id), a.notitie,
+                                                 False, b[1] if b else "", b[2] if b else ""))
+                elif b is not None:
+                    regels.append(ChecklistRegel(item, True, b[0], "", "", True, b[1], b[2]))
+                else:
+                    regels.append(ChecklistRegel(item, False))
+            uit.append(StapChecklist(v.stap, tuple(regels), huidig=v.stap == row.stap))
+        return uit
+
+    def nog_open(self, traject_id: int) -> dict[Stap, list[ChecklistItem]]:
+        """Per step what is still open (steps with nothing open left out)."""
+        return {s.stap: s.open for s in self.checklist(traject_id) if s.open}
+
+    def afvinken(self, traject_id: int, item: str, *, datum: date | None = None, notitie: str = "",
+                 vandaag: date | None = None) -> ChecklistRegel:
+        """Tick one item (by key, see domain.traject.CHECKLIST): done on `datum` (default today), by the
+        acting user, with a note. Ticking again replaces the date and note."""
+        vandaag = vandaag or date.today()
+        datum = datum or vandaag
+        checklist_item(item)
+        if datum > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        row = _traject_row(traject_id)
+        with self.ctx.action(*ZORG):
+            (m.ChecklistAfvinking.insert(traject=row.id, item=item, datum=datum, notitie=notitie.strip(),
+                                         door=self.ctx.gebruiker.id, aangemaakt=m.now())
+             .on_conflict_replace().execute())
+        return next(r for s in self.checklist(row.id) for r in s.regels if r.item.key == item)
+
+    def afvinken_ongedaan(self, traject_id: int, item: str) -> None:
+        """Remove a tick made by hand (an automatic one stays while its evidence is in the dossier)."""
+        checklist_item(item)
+        row = _traject_row(traject_id)
+        with self.ctx.action(*ZORG):
+            m.ChecklistAfvinking.delete().where((m.ChecklistAfvinking.traject == row.id)
+                                                & (m.ChecklistAfvinking.item == item)).execute()
+
+    # --- step 4: the analysis -----------------------------------------------------------------------
+
+    def analyse(self, traject_id: int) -> Analyse:
+        row = _traject_row(traject_id)
+        a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
+        return _analyse(a) if a else Analyse.leeg()
+
+    def analyse_opslaan(self, traject_id: int, analyse: Analyse) -> Analyse:
+        """Risk and protective factors per domain (leerling, thuis, school, buurt/vrije tijd), the
+        verzuimtype and, optionally, Kearney's function."""
+        row = _traject_row(traject_id)
+        velden = {}
+        for d in Domein:
+            f = analyse.factoren.get(d, Factoren())
+            velden[f"{d.value}_risico"] = f.risico.strip()
+            velden[f"{d.value}_beschermend"] = f.beschermend.strip()
+        velden["verzuimtype"] = (_enum(Verzuimtype, analyse.verzuimtype, "verzuimtype", "Kies een verzuimtype.").value
+                                 if analyse.verzuimtype else "")
+        velden["kearney_functie"] = (_enum(KearneyFunctie, analyse.kearney_functie, "kearney_functie",
+                                           "Kies een functie van het verzuim.").value
+                                     if analyse.kearney_functie else "")
+        with self.ctx.action(*ZORG):
+            (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=m.now(), **velden)
+             .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
+                          update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": m.now()})
+             .execute())
+        return self.analyse(row.id)
+
+    # --- gesprekken and contactmomenten -------------------------------------------------------------
+
+    def gesprek_vastleggen(self, leerlingnummer: str, type: GesprekType | str, datum: date, samenvatting: str, *,
+                           deelnemers: str = "", afspraken: Iterable[str] = (), vertrouwelijk: bool = False,
+                           vandaag: date | None = None) -> Gesprek:
+        """A gesprek or contactmoment; linked to the student's open traject when there is one. Each
+        afspraak can later become an actiepunt (`afspraak_naar_actiepunt`)."""
+        vandaag = vandaag or date.today()
+        type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+        check_gesprek(datum, samenvatting, vandaag)
+        leerling = _leerling(leerlingnummer)
+        teksten = [a.strip() for a in afspraken if a.strip()]
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            traject = _open_row(leerling.id)
+            row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
+                                   datum=datum, deelnemers=deelnemers.strip(), samenvatting=samenvatting.strip(),
+                                   vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
+            if teksten:
+                m.Afspraak.insert_many([dict(gesprek=row.id, volgorde=i, tekst=t)
+                                        for i, t in enumerate(teksten)]).execute()
+        return self.gesprek(row.id)
+
+    def contactmoment(self, leerlingnummer: str, type: GesprekType | str, samenvatting: str,
+                      datum: date | None = None, *, vandaag: date | None = None) -> Gesprek:
+        """The quick way for a mentor: type, datum (default today) and a summary in one call."""
+        vandaag = vandaag or date.today()
+        return self.gesprek_vastleggen(leerlingnummer, type, datum or vandaag, samenvatting, vandaag=vandaag)
+
+    def gesprek(self, gesprek_id: int) -> Gesprek:
+        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        return _gesprekken([row], _Namen.laad())[0]
+
+    def gesprekken(self, leerlingnummer: str) -> list[Gesprek]:
+        """The student's gesprekken, the newest first."""
+        leerling = _leerling(leerlingnummer)
+        query = (m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)
+                 .order_by(m.Gesprek.datum.desc(), m.Gesprek.id.desc()))
+        return _gesprekken(list(query), _Namen.laad(), leerling.leerlingnummer)
+
+    def afspraak_naar_actiepunt(self, afspraak_id: int, wie: Persoon | str | None,
+                                uiterlijk: date | None) -> Actiepunt:
+        """Turn an afspraak of a gesprek into an actiepunt with an owner and a deadline."""
+        afspraak = _get(m.Afspraak, afspraak_id, "Deze afspraak bestaat niet meer.")
+        if afspraak.actiepunt_id is not None:
+            raise InvoerFout("Van deze afspraak is al een actiepunt gemaakt.")
+        gesprek = afspraak.gesprek
+        check_actiepunt(afspraak.tekst, _heeft_naam(wie), uiterlijk)
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            actiepunt_id = _actiepunt_maken(self.ctx, gesprek.leerling_id, gesprek.traject_id, None, gesprek.id,
+                                            afspraak.tekst, wie, gesprek.datum, uiterlijk)
+            m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
+        return self.actiepunt(actiepunt_id)
+
+    # --- MDO ----------------------------------------------------------------------------------------
+
+    def agenda_voorstel(self, traject_id: int) -> str:
+        """A standard agenda with the open actiepunten of the earlier MDO's of this traject."""
+        row = _traject_row(traject_id)
+        namen = _Namen.laad()
+        open_ = (m.Actiepunt.select().join(m.Mdo)
+                 .where((m.Mdo.traject == row.id) & (m.Actiepunt.status == ActiepuntStatus.OPEN.value))
+                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
+        regels = [f"   - {a.wat} ({namen.naam(a.eigenaar_gebruiker_id, a.eigenaar_contact_id)}, "
+                  f"uiterlijk {a.uiterlijk:%d-%m-%Y})" for a in open_]
+        return "\n".join([
+            "1. Opening, kennismaking en doel van het overleg",
+            "2. Hoe gaat het? De leerling en de ouders aan het woord",
+            "3. Openstaande actiepunten uit eerdere MDO's" + (":" if regels else ": geen"),
+            *regels,
+            "4. Analyse: risico- en beschermende factoren",
+            "5. Besluiten en actiepunten (wie doet wat, wanneer)",
+            "6. Evaluatie en volgend overleg",
+        ])
+
+    def mdo_vastleggen(self, traject_id: int, datum: date | None, *, deelnemers: Iterable[MdoDeelnemer] = (),
+                       agenda: str | None = None, verslag: str = "", vertrouwelijk: bool = False,
+                       toestemmingen: Iterable[Toestemming] = ()) -> Mdo:
+        """Plan or record an MDO (a date in the future is a planned one). Without `agenda` the proposal
+        with the open actiepunten of earlier MDO's is filled in. Partners among the deelnemers go into
+        the shared address book."""
+        check_mdo(datum)
+        row = _traject_row(traject_id)
+        deelnemers = list(deelnemers)
+        toestemmingen = list(toestemmingen)
+        if agenda is None:
+            agenda = self.agenda_voorstel(row.id)
+        with self.ctx.action(*ZORG):
+            mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=agenda.strip(), verslag=verslag.strip(),
+                               vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
+            _deelnemers_schrijven(mdo.id, deelnemers)
+            for t in toestemmingen:
+                _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
+        return self.mdo(mdo.id)
+
+    def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
+                      deelnemers: Iterable[MdoDeelnemer] | _Ongewijzigd = ONGEWIJZIGD,
+                      agenda: str | _Ongewijzigd = ONGEWIJZIGD, verslag: str | _Ongewijzigd = ONGEWIJZIGD,
+                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
+        """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        velden: dict = {}
+        if datum is not ONGEWIJZIGD:
+            velden["datum"] = check_mdo(datum)
+        if agenda is not ONGEWIJZIGD:
+            velden["agenda"] = agenda.strip()
+        if verslag is not ONGEWIJZIGD:
+            velden["verslag"] = verslag.strip()
+        if vertrouwelijk is not ONGEWIJZIGD:
+            velden["vertrouwelijk"] = bool(vertrouwelijk)
+        with self.ctx.action(*ZORG):
+            if velden:
+                m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
+            if deelnemers is not ONGEWIJZIGD:
+                m.MdoDeelnemer.delete().where(m.MdoDeelnemer.mdo == mdo.id).execute()
+                _deelnemers_schrijven(mdo.id, list(deelnemers))
+        return self.mdo(mdo.id)
+
+    def mdo(self, mdo_id: int) -> Mdo:
+        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        return _mdos([row], _Namen.laad())[0]
+
+    def mdos(self, traject_id: int) -> list[Mdo]:
+        """The MDO's of a traject, in date order."""
+        row = _traject_row(traject_id)
+        query = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id)
+        return _mdos(list(query), _Namen.laad())
+
+    def besluit_toevoegen(self, mdo_id: int, tekst: str) -> Besluit:
+        """The next numbered besluit (1, 2, 3 … per MDO)."""
+        if not tekst.strip():
+            raise InvoerFout({"tekst": "Schrijf het besluit op."})
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            nummer = volgend_besluitnummer(
+                n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
+            row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=tekst.strip())
+        return Besluit(row.id, mdo.id, nummer, row.tekst)
+
+    def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
+        if not tekst.strip():
+            raise InvoerFout({"tekst": "Schrijf het besluit op."})
+        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            m.Besluit.update(tekst=tekst.strip()).where(m.Besluit.id == row.id).execute()
+        return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
+
+    def besluit_verwijderen(self, besluit_id: int) -> None:
+        """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
+        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            m.Besluit.delete().where(m.Besluit.id == row.id).execute()
+            later = (m.Besluit.select().where((m.Besluit.mdo == row.mdo_id) & (m.Besluit.nummer > row.nummer))
+                     .order_by(m.Besluit.nummer))
+            for b in list(later):
+                m.Besluit.update(nummer=b.nummer - 1).where(m.Besluit.id == b.id).execute()
+
+    def toestemming_vastleggen(self, traject_id: int, organisatie: str, gegeven: bool,
+                               datum: date | None = None, *, mdo_id: int | None = None,
+                               vandaag: date | None = None) -> Toestemming:
+        """The ouders' consent (ja/nee) for one partner organisation; a later record replaces an earlier
+        one for the same organisation (`toestemmingen` keeps the history)."""
+        vandaag = vandaag or date.today()
+        row = _traject_row(traject_id)
+        if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
+            raise InvoerFout("Dit MDO hoort bij een ander traject.")
+        with self.ctx.action(*ZORG):
+            t_id = _toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
+                                          vandaag)
+        t = m.Toestemming.get_by_id(t_id)
+        return Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id)
+
+    def toestemmingen(self, traject_id: int, *, alleen_geldend: bool = False) -> list[Toestemming]:
+        """Every consent recorded for the traject in date order; `alleen_geldend`: the latest per organisation."""
+        row = _traject_row(traject_id)
+        query = (m.Toestemming.select().where(m.Toestemming.traject == row.id)
+                 .order_by(m.Toestemming.datum, m.Toestemming.id))
+        alle = [Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id) for t in query]
+        if not alleen_geldend:
+            return alle
+        laatste = {naam_sleutel(t.organisatie): t for t in alle}
+        return sorted(laatste.values(), key=lambda t: t.organisatie.casefold())
+
+    # --- actiepunten --------------------------------------------------------------------------------
+
+    def mdo_actiepunt(self, mdo_id: int, wat: str, wie: Persoon | str | None, uiterlijk: date | None) -> Actiepunt:
+        """An actiepunt of an MDO: what, who (a user or a contact) and by when – all three required."""
+        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        traject = mdo.traject
+        with self.ctx.action(*ZORG):
+            actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
+                                            mdo.datum, uiterlijk)
+        return self.actiepunt(actiepunt_id)
+
+    def actiepunt_toevoegen(self, leerlingnummer: str, wat: str, wie: Persoon | str | None,
+                            uiterlijk: date | None, *, datum: date | None = None,
+                            vandaag: date | None = None) -> Actiepunt:
+        """An actiepunt outside an MDO, linked to the student's open traject when there is one."""
+        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+        leerling = _leerling(leerlingnummer)
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            traject = _open_row(leerling.id)
+            actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
+                                            wat, wie, datum or vandaag or date.today(), uiterlijk)
+        return self.actiepunt(actiepunt_id)
+
+    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | _Ongewijzigd = ONGEWIJZIGD,
+                           wie: Persoon | str | _Ongewijzigd = ONGEWIJZIGD,
+                           uiterlijk: date | _Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or _heeft_naam(wie),
+                        row.uiterlijk if uiterlijk is ONGEWIJZIGD else uiterlijk)
+        velden: dict = {}
+        if wat is not ONGEWIJZIGD:
+            velden["wat"] = wat.strip()
+        if uiterlijk is not ONGEWIJZIGD:
+            velden["uiterlijk"] = uiterlijk
+        with self.ctx.action(*ZORG):
+            if wie is not ONGEWIJZIGD:
+                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
+            if velden:
+                m.Actiepunt.update(**velden).where(m.Actiepunt.id == row.id).execute()
+        return self.actiepunt(row.id)
+
+    def actiepunt_status(self, actiepunt_id: int, status: ActiepuntStatus | str, *, datum: date | None = None,
+                         vandaag: date | None = None) -> Actiepunt:
+        """Open, gedaan (afgerond on `datum`, default today) or vervallen."""
+        vandaag = vandaag or date.today()
+        status = _enum(ActiepuntStatus, status, "status", "Kies open, gedaan of vervallen.")
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        afgerond = None if status is ActiepuntStatus.OPEN else (datum or vandaag)
+        if afgerond is not None and afgerond > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
+        return self.actiepunt(row.id)
+
+    def actiepunt(self, actiepunt_id: int) -> Actiepunt:
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        return _actiepunten(m.Actiepunt.select().where(m.Actiepunt.id == row.id), _Namen.laad())[0]
+
+    def actiepunten(self, leerlingnummer: str, *, status: ActiepuntStatus | str | None = None) -> list[Actiepunt]:
+        """The student's actiepunten (all, or of one status), by deadline."""
+        leerling = _leerling(leerlingnummer)
+        query = m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id)
+        if status is not None:
+            query = query.where(m.Actiepunt.status == ActiepuntStatus(status).value)
+        return _actiepunten(query, _Namen.laad())
+
+    def open_actiepunten(self, wie: Persoon | str | None = None) -> list[Actiepunt]:
+        """The open actiepunten of the whole school (for the dashboard), or of one owner; by deadline."""
+        query = m.Actiepunt.select().where(m.Actiepunt.status == ActiepuntStatus.OPEN.value)
+        if wie is not None:
+            gebruiker_id, contact_id = _persoon_zoeken(wie)
+            if gebruiker_id is None and contact_id is None:
+                return []
+            query = query.where((m.Actiepunt.eigenaar_gebruiker == gebruiker_id) if gebruiker_id is not None
+                                else (m.Actiepunt.eigenaar_contact == contact_id))
+        return _actiepunten(query, _Namen.laad())
+
+    def mijn_actiepunten(self) -> list[Actiepunt]:
+        """The open actiepunten of the logged-in user."""
+        return self.open_actiepunten(Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id))
+
+    def open_actiepunten_per_eigenaar(self) -> dict[str, list[Actiepunt]]:
+        """Owner's name → their open actiepunten, owners in alphabetical order."""
+        per: dict[str, list[Actiepunt]] = defaultdict(list)
+        for a in self.open_actiepunten():
+            per[a.wie.naam].append(a)
+        return {k: per[k] for k in sorted(per, key=str.casefold)}
+
+    # --- the address book ---------------------------------------------------------------------------
+
+    def partners(self, rol: MdoRol | str | None = None) -> list[Partner]:
+        """The shared address book (also the mentors from the import), by name."""
+        query = m.Contact.select()
+        if rol is not None:
+            query = query.where(m.Contact.rol == MdoRol(rol).value)
+        uit = [Partner(c.naam, _rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
+        return sorted(uit, key=lambda p: (p.naam.casefold(), str(p.rol)))
+
+    def partner_opslaan(self, partner: Partner) -> Partner:
+        """Add (id None) or change an entry of the address book."""
+        naam = " ".join(partner.naam.split())
+        fouten = {}
+        if not naam:
+            fouten["naam"] = "Vul de naam in."
+        rol = _rol(partner.rol)
+        if not isinstance(rol, MdoRol):
+            fouten["rol"] = "Kies een rol."
+        if partner.email.strip() and "@" not in partner.email:
+            fouten["email"] = "Dit e-mailadres klopt niet."
+        if fouten:
+            raise InvoerFout(fouten)
+        velden = dict(naam=naam, rol=rol.value, organisatie=partner.organisatie.strip(),
+                      telefoon=partner.telefoon.strip(), email=partner.email.strip())
+        try:
+            with self.ctx.action(*ZORG):
+                if partner.id is None:
+                    contact_id = m.Contact.insert(**velden).execute()
+                else:
+                    if not m.Contact.update(**velden).where(m.Contact.id == partner.id).execute():
+                        raise NietGevonden("Deze partner staat niet meer in het adresboek.")
+                    contact_id = partner.id
+        except pw.IntegrityError:
+            raise InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."}) from None
+        return Partner(naam, rol, velden["organisatie"], velden["telefoon"], velden["email"], contact_id)
+
+    def personen(self) -> list[Persoon]:
+        """Everyone who can own a traject or an actiepunt: the active users, then the address book."""
+        gebruikers = [Persoon(g.naam, gebruiker_id=g.id, rol=g.rol)
+                      for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)]  # noqa: E712
+        contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
+                     for c in m.Contact.select()]
+        return (sorted(gebruikers, key=lambda p: p.naam.casefold())
+                + sorted(contacten, key=lambda p: (p.naam.casefold(), p.rol)))
+
+    # --- the timeline -------------------------------------------------------------------------------
+
+    def tijdlijn(self, leerlingnummer: str, soorten: Iterable[Tijdlijnsoort | str] | None = None, *,
+                 peildatum: date | None = None) -> list[Gebeurtenis]:
+        """One chronological list of everything about the student; `soorten` keeps only those kinds.
+
+        Signals are those at `peildatum` (default: the signals' standaard peildatum); verzuim comes as
+        periods of consecutive lesdagen with absence.
+        """
+        gekozen = None if soorten is None else {Tijdlijnsoort(s) for s in soorten}
+
+        def wil(s: Tijdlijnsoort) -> bool:
+            return gekozen is None or s in gekozen
+
+        leerling = _leerling(leerlingnummer)
+        nr = leerling.leerlingnummer
+        namen = _Namen.laad()
+        uit: list[Gebeurtenis] = []
+        trajecten = list(m.Traject.select().where(m.Traject.leerling == leerling.id))
+        traject_ids = [t.id for t in trajecten]
+        if wil(Tijdlijnsoort.TRAJECT):
+            for t in trajecten:
+                uit.extend(_traject_gebeurtenissen(t, namen))
+        if wil(Tijdlijnsoort.STAP) and traject_ids:
+            for w in m.StapWissel.select().where(m.StapWissel.traject.in_(traject_ids)):
+                stap = Stap(w.naar_stap)
+                uit.append(Gebeurtenis(w.datum, Tijdlijnsoort.STAP, f"Naar stap {int(stap)}: {stap.titel}",
+                                       f"Was stap {w.van_stap}; door {namen.gebruiker(w.door_id) or 'onbekend'}",
+                                       f"traject:{w.traject_id}"))
+        if wil(Tijdlijnsoort.SIGNAAL):
+            for s in self.signalen.overzicht(peildatum, leerlingnummer=nr).signalen:
+                uit.append(Gebeurtenis(s.datum, Tijdlijnsoort.SIGNAAL, s.soort.label, s.uitleg,
+                                       f"signaal:{s.soort.value}:{s.datum.isoformat()}"))
+        if wil(Tijdlijnsoort.VERZUIM):
+            for p in self._verzuimperiodes(nr):
+                uit.append(Gebeurtenis(p.van, Tijdlijnsoort.VERZUIM, p.titel, p.detail,
+                                       f"verzuim:{p.van.isoformat()}"))
+        if wil(Tijdlijnsoort.MELDING):
+            for md in self.verzuim.meldingen(nr):
+                kenmerk = f"; kenmerk {md.kenmerk}" if md.kenmerk else ""
+                uit.append(Gebeurtenis(md.datum, Tijdlijnsoort.MELDING, f"Verzuimmelding bij DUO: {md.soort.label}",
+                                       f"Verzuim tot en met {md.einddatum:%d-%m-%Y}{kenmerk}", f"melding:{md.id}"))
+        if wil(Tijdlijnsoort.MAZL):
+            for a in self.verzuim.mazl_acties(nr):
+                uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)", a.opmerking,
+                                       f"mazl:{a.id}"))
+        if wil(Tijdlijnsoort.GESPREK):
+            for g in _gesprekken(list(m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)), namen, nr):
+                detail = g.samenvatting + (f" (met {g.deelnemers})" if g.deelnemers else "")
+                uit.append(Gebeurtenis(g.datum, Tijdlijnsoort.GESPREK, g.type.label, detail, f"gesprek:{g.id}",
+                                       g.vertrouwelijk))
+        if (wil(Tijdlijnsoort.MDO) or wil(Tijdlijnsoort.BESLUIT)) and traject_ids:
+            mdos = _mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids))), namen, nr)
+            for mdo in mdos:
+                if wil(Tijdlijnsoort.MDO):
+                    wie = ", ".join(f"{d.naam} ({d.rol.label})" for d in mdo.deelnemers)
+                    uit.append(Gebeurtenis(mdo.datum, Tijdlijnsoort.MDO, "MDO (multidisciplinair overleg)",
+                                           f"Deelnemers: {wie}" if wie else "", f"mdo:{mdo.id}", mdo.vertrouwelijk))
+                if wil(Tijdlijnsoort.BESLUIT):
+                    for b in mdo.besluiten:
+                        uit.append(Gebeurtenis(mdo.datum, Tijdlijnsoort.BESLUIT, f"Besluit {b.nummer} (MDO)",
+                                               b.tekst, f"besluit:{b.id}", mdo.vertrouwelijk))
+        if wil(Tijdlijnsoort.ACTIEPUNT):
+            for a in _actiepunten(m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id), namen, nr):
+                status = a.status.label.lower() + (f" op {a.afgerond:%d-%m-%Y}" if a.afgerond else "")
+                uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.ACTIEPUNT, f"Actiepunt: {a.wat}",
+                                       f"{a.wie.naam}, uiterlijk {a.uiterlijk:%d-%m-%Y}; {status}",
+                                       f"actiepunt:{a.id}"))
+        if wil(Tijdlijnsoort.NAZORG) and traject_ids:
+            query = m.NazorgMoment.select().where(m.NazorgMoment.traject.in_(traject_ids)
+                                                  & m.NazorgMoment.gedaan.is_null(False))
+            for n in query:
+                uit.append(Gebeurtenis(n.gedaan, Tijdlijnsoort.NAZORG, n.omschrijving or "Nazorg", n.notitie,
+                                       f"nazorg:{n.id}"))
+        return sorteer_tijdlijn(filter_tijdlijn(uit, gekozen))
+
+    def _verzuimperiodes(self, leerlingnummer: str) -> list[Verzuimperiode]:
+        cal = self.verzuim.kalender.calendar()
+        dagen = self.verzuim.dagen(leerlingnummer, date(1900, 1, 1), date(9999, 12, 31))
+        return verzuimperiodes({d.datum: d.uren for d in dagen}, cal.is_lesdag)
+
+    # --- reminders ----------------------------------------------------------------------------------
+
+    def herinneringen(self, *, vandaag: date | None = None, leerlingnummer: str | None = None,
+                      signalen: Iterable[Signaal] | None = None) -> list[Herinnering]:
+        """Overdue and coming (7 days) actiepunten, evaluatiemomenten, nazorg moments, meldplicht
+        deadlines and 5a vrijstellingen to renew; for the whole school or one student, sorted.
+
+        Pass `signalen` when the caller already has them (the dashboard's overzicht) to save computing
+        them again; otherwise they are computed at the standaard peildatum.
+        """
+        vandaag = vandaag or date.today()
+        leerling_id = _leerling(leerlingnummer).id if leerlingnummer is not None else None
+        namen = _Namen.laad()
+        nummers = dict(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer).tuples())
+        termijnen: list[Termijn] = []
+
+        query = m.Actiepunt.select().where(m.Actiepunt.status == ActiepuntStatus.OPEN.value)
+        if leerling_id is not None:
+            query = query.where(m.Actiepunt.leerling == leerling_id)
+        for a in query:
+            termijnen.append(Termijn(HerinneringSoort.ACTIEPUNT, a.uiterlijk, nummers[a.leerling_id], a.wat,
+                                     namen.naam(a.eigenaar_gebruiker_id, a.eigenaar_contact_id),
+                                     f"actiepunt:{a.id}"))
+        query = m.Traject.select().where((m.Traject.status == TrajectStatus.OPEN.value)
+                                         & m.Traject.evaluatiedatum.is_null(False))
+        if leerling_id is not None:
+            query = query.where(m.Traject.leerling == leerling_id)
+        for t in query:
+            termijnen.append(Termijn(HerinneringSoort.EVALUATIE, t.evaluatiedatum, nummers[t.leerling_id],
+                                     f"traject {Categorie(t.categorie).label.lower()} evalueren",
+                                     namen.naam(t.eigenaar_gebruiker_id, t.eigenaar_contact_id), f"traject:{t.id}"))
+        query = (m.NazorgMoment.select(m.NazorgMoment, m.Traject).join(m.Traject)
+                 .where(m.NazorgMoment.gedaan.is_null()))
+        if leerling_id is not None:
+            query = query.where(m.Traject.leerling == leerling_id)
+        for n in query:
+            termijnen.append(Termijn(HerinneringSoort.NAZORG, n.datum, nummers[n.traject.leerling_id],
+                                     n.omschrijving or "nazorg", "", f"nazorg:{n.id}"))
+
+        if signalen is None:
+            signalen = self.signalen.overzicht(leerlingnummer=leerlingnummer).signalen
+        elif leerlingnummer is not None:
+            signalen = [s for s in signalen if s.leerlingnummer == leerlingnummer]
+        return herinneringen(vandaag, termijnen, signalen, _vrijstellingen_5a(leerling_id, nummers))
+
+    # --- the dossier --------------------------------------------------------------------------------
+
+    def dossier(self, leerlingnummer: str) -> Dossier:
+        """Everything about one student, for an inzageverzoek (AVG) or a transfer: student, ouders,
+        vrijstellingen, trajecten with steps and checklist, gesprekken, MDO's, actiepunten, signals,
+        meldingen, M@zl-acties and verzuim periods. Includes what is marked vertrouwelijk."""
+        leerling = self._leerlingen.get(leerlingnummer)
+        nr = leerling.leerlingnummer
+        trajecten = []
+        for t in sorted(self.trajecten(nr), key=lambda t: (t.geopend, t.id)):
+            trajecten.append(TrajectDossier(t, tuple(self.checklist(t.id)), self.analyse(t.id),
+                                            tuple(self.toestemmingen(t.id))))
+        namen = _Namen.laad()
+        traject_ids = [t.traject.id for t in trajecten]
+        mdos = (_mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids)).order_by(m.Mdo.datum, m.Mdo.id)),
+                      namen, nr) if traject_ids else [])
+        return Dossier(
+            gemaakt=m.now(), leerling=leerling, trajecten=tuple(trajecten),
+            gesprekken=tuple(sorted(self.gesprekken(nr), key=lambda g: (g.datum, g.id))),
+            mdos=tuple(mdos), actiepunten=tuple(self.actiepunten(nr)),
+            signalen=tuple(self.signalen.overzicht(leerlingnummer=nr).signalen),
+            meldingen=tuple(sorted(self.verzuim.meldingen(nr), key=lambda x: (x.datum, x.id))),
+            mazl_acties=tuple(sorted(self.verzuim.mazl_acties(nr), key=lambda x: (x.datum, x.id))),
+            verzuim=tuple(self._verzuimperiodes(nr)))
+
+
+# --- helpers: reading -----------------------------------------------------------------------------
+
+@dataclass
+class _Namen:
+    """Names of users and contacts by id, loaded once per call (a school has tens, not thousands)."""
+
+    gebruikers: dict[int, str]
+    contacten: dict[int, tuple[str, str, str]]  # id → (naam, rol, organisatie)
+
+    @classmethod
+    def laad(cls) -> _Namen:
+        return cls(dict(m.Gebruiker.select(m.Gebruiker.id, m.Gebruiker.naam).tuples()),
+                   {i: (n, r, o) for i, n, r, o in m.Contact.select(m.Contact.id, m.Contact.naam, m.Contact.rol,
+                                                                     m.Contact.organisatie).tuples()})
+
+    def gebruiker(self, gebruiker_id: int | None) -> str:
+        return self.gebruikers.get(gebruiker_id, "") if gebruiker_id is not None else ""
+
+    def naam(self, gebruiker_id: int | None, contact_id: int | None) -> str:
+        p = self.persoon(gebruiker_id, contact_id)
+        return p.naam if p is not None and p.naam else "onbekend"
+
+    def persoon(self, gebruiker_id: int | None, contact_id: int | None) -> Persoon | None:
+        if gebruiker_id is not None:
+            return Persoon(self.gebruikers.get(gebruiker_id, ""), gebruiker_id=gebruiker_id)
+        if contact_id is not None:
+            naam, rol, organisatie = self.contacten.get(contact_id, ("", "", ""))
+            return Persoon(naam, contact_id=contact_id, rol=rol, organisatie=organisatie)
+        return None
+
+
+def _get(model, id_: int, melding: str):
+    row = model.get_or_none(model.id == id_)
+    if row is None:
+        raise NietGevonden(melding)
+    return row
+
+
+def _leerling(leerlingnummer: str) -> m.Leerling:
+    row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == str(leerlingnummer).strip())
+    if row is None:
+        raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+    return row
+
+
+def _naam(leerling: m.Leerling) -> str:
+    return " ".join(p for p in (leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam) if p)
+
+
+def _traject_row(traject_id: int) -> m.Traject:
+    return _get(m.Traject, traject_id, "Dit traject bestaat niet meer.")
+
+
+def _open_row(leerling_id: int) -> m.Traject | None:
+    return m.Traject.get_or_none((m.Traject.leerling == leerling_id) & (m.Traject.status == TrajectStatus.OPEN.value))
+
+
+def _geen_open_traject(leerling: m.Leerling) -> None:
+    open_ = _open_row(leerling.id)
+    if open_ is not None:
+        raise InvoerFout(f"{_naam(leerling)} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+                         "Werk verder in dat traject, of sluit het eerst.")
+
+
+def _enum(cls, waarde, veld: str, melding: str):
+    try:
+        return cls(waarde)
+    except ValueError:
+        raise InvoerFout({veld: melding}) from None
+
+
+def _rol(rol: str) -> MdoRol | str:
+    try:
+        return MdoRol(rol)
+    except ValueError:
+        return rol
+
+
+def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) -> Traject:
+    leerling = leerling or row.leerling
+    wissels = tuple(StapWissel(w.datum, Stap(w.van_stap), Stap(w.naar_stap), namen.gebruiker(w.door_id))
+                    for w in m.StapWissel.select().where(m.StapWissel.traject == row.id)
+                    .order_by(m.StapWissel.datum, m.StapWissel.id))
+    nazorg = tuple(_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
+                   .order_by(m.NazorgMoment.datum, m.NazorgMoment.id))
+    return Traject(
+        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=_naam(leerling), categorie=Categorie(row.categorie),
+        status=TrajectStatus(row.status), stap=Stap(row.stap), geopend=row.geopend, aanleiding=row.aanleiding,
+        signaal=SignaalSoort(row.signaal) if row.signaal else None, signaal_datum=row.signaal_datum,
+        eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
+        evaluatiedatum=row.evaluatiedatum, gesloten=row.gesloten,
+        sluitreden=Sluitreden(row.sluitreden) if row.sluitreden else None, sluittoelichting=row.sluittoelichting,
+        stapwissels=wissels, nazorg=nazorg)
+
+
+def _nazorg(n: m.NazorgMoment) -> NazorgMoment:
+    return NazorgMoment(n.id, n.traject_id, n.datum, n.omschrijving, n.gedaan, n.notitie)
+
+
+def _analyse(a: m.TrajectAnalyse) -> Analyse:
+    factoren = {d: Factoren(getattr(a, f"{d.value}_risico"), getattr(a, f"{d.value}_beschermend")) for d in Domein}
+    return Analyse(factoren, Verzuimtype(a.verzuimtype) if a.verzuimtype else None,
+                   KearneyFunctie(a.kearney_functie) if a.kearney_functie else None)
+
+
+def _bewijs(row: m.Traject) -> dict[str, tuple[date, str, str]]:
+    """Checklist items the dossier itself shows as done: key → (datum, bewijs, referentie)."""
+    uit: dict[str, tuple[date, str, str]] = {}
+    vanaf = (row.signaal_datum or row.geopend) - MELDING_TERUGKIJKEN
+    meldingen = m.Verzuimmelding.select().where((m.Verzuimmelding.leerling == row.leerling_id)
+                                                & (m.Verzuimmelding.datum >= vanaf))
+    if row.gesloten is not None:
+        meldingen = meldingen.where(m.Verzuimmelding.datum <= row.gesloten)
+    melding = meldingen.order_by(m.Verzuimmelding.datum.desc(), m.Verzuimmelding.id.desc()).first()
+    if melding is not None:
+        kenmerk = f", kenmerk {melding.kenmerk}" if melding.kenmerk else ""
+        uit["gemeld_bij_leerplicht"] = (melding.datum, f"DUO-verzuimmelding van {melding.datum:%d-%m-%Y}{kenmerk}",
+                                        f"melding:{melding.id}")
+    for key, types in (("gesprek_leerling", [GesprekType.GESPREK_LEERLING.value]),
+                       ("gesprek_ouders", [GesprekType.GESPREK_OUDERS.value, GesprekType.HUISBEZOEK.value])):
+        g = (m.Gesprek.select().where((m.Gesprek.traject == row.id) & m.Gesprek.type.in_(types))
+             .order_by(m.Gesprek.datum, m.Gesprek.id).first())
+        if g is not None:
+            uit[key] = (g.datum, f"{GesprekType(g.type).label} op {g.datum:%d-%m-%Y}", f"gesprek:{g.id}")
+    mdo = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id).first()
+    if mdo is not None:
+        uit["mdo_gepland"] = (mdo.datum, f"MDO op {mdo.datum:%d-%m-%Y}", f"mdo:{mdo.id}")
+    t = m.Toestemming.select().where(m.Toestemming.traject == row.id).order_by(m.Toestemming.datum).first()
+    if t is not None:
+        uit["toestemming_ouders"] = (t.datum, f"Toestemming vastgelegd op {t.datum:%d-%m-%Y}", f"traject:{row.id}")
+    a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
+    if a is not None and _analyse(a).ingevuld:
+        uit["analyse_factoren"] = (a.gewijzigd.date(), "Analyse ingevuld", f"traject:{row.id}")
+    n = m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id).order_by(m.NazorgMoment.datum).first()
+    if n is not None:
+        uit["nazorg"] = (row.gesloten or n.datum, "Nazorgmomenten gepland", f"nazorg:{n.id}")
+    return uit
+
+
+def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None = None) -> list[Gesprek]:
+    ids = [g.id for g in rows]
+    afspraken: dict[int, list[Afspraak]] = defaultdict(list)
+    if ids:
+        for a in m.Afspraak.select().where(m.Afspraak.gesprek.in_(ids)).order_by(m.Afspraak.volgorde, m.Afspraak.id):
+            afspraken[a.gesprek_id].append(Afspraak(a.id, a.tekst, a.actiepunt_id))
+    return [Gesprek(g.id, leerlingnummer or g.leerling.leerlingnummer, g.traject_id, GesprekType(g.type), g.datum,
+                    g.samenvatting, g.deelnemers, namen.gebruiker(g.door_id), g.vertrouwelijk,
+                    tuple(afspraken.get(g.id, ())))
+            for g in rows]
+
+
+def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -> list[Mdo]:
+    ids = [r.id for r in rows]
+    if not ids:
+        return []
+    deelnemers: dict[int, list[MdoDeelnemer]] = defaultdict(list)
+    for d in m.MdoDeelnemer.select().where(m.MdoDeelnemer.mdo.in_(ids)).order_by(m.MdoDeelnemer.volgorde,
+                                                                                 m.MdoDeelnemer.id):
+        deelnemers[d.mdo_id].append(MdoDeelnemer(d.naam, MdoRol(d.rol), d.organisatie, d.gebruiker_id, d.contact_id))
+    besluiten: dict[int, list[Besluit]] = defaultdict(list)
+    for b in m.Besluit.select().where(m.Besluit.mdo.in_(ids)).order_by(m.Besluit.nummer):
+        besluiten[b.mdo_id].append(Besluit(b.id, b.mdo_id, b.nummer, b.tekst))
+    acties: dict[int, list[Actiepunt]] = defaultdict(list)
+    for a in _actiepunten(m.Actiepunt.select().where(m.Actiepunt.mdo.in_(ids)), namen, leerlingnummer):
+        acties[a.mdo_id].append(a)
+    toestemmingen: dict[int, list[Toestemming]] = defaultdict(list)
+    for t in m.Toestemming.select().where(m.Toestemming.mdo.in_(ids)).order_by(m.Toestemming.id):
+        toestemmingen[t.mdo_id].append(Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id))
+    nummers: dict[int, str] = {}
+    if leerlingnummer is None:
+        nummers = dict(m.Traject.select(m.Traject.id, m.Leerling.leerlingnummer).join(m.Leerling)
+                       .where(m.Traject.id.in_({r.traject_id for r in rows})).tuples())
+    return [Mdo(r.id, r.traject_id, leerlingnummer or nummers[r.traject_id], r.datum, r.agenda, r.verslag,
+                r.vertrouwelijk, tuple(deelnemers[r.id]), tuple(besluiten[r.id]), tuple(acties[r.id]),
+                tuple(toestemmingen[r.id]))
+            for r in rows]
+
+
+def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
+    rows = list(query.select(m.Actiepunt, m.Leerling).join(m.Leerling, on=(m.Actiepunt.leerling == m.Leerling.id))
+                .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
+    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, _naam(a.leerling), a.wat,
+                      namen.persoon(a.eigenaar_gebruiker_id, a.eigenaar_contact_id) or Persoon(""),
+                      a.datum, a.uiterlijk, ActiepuntStatus(a.status), a.afgerond, a.traject_id, a.mdo_id,
+                      a.gesprek_id)
+            for a in rows]
+
+
+def _traject_gebeurtenissen(t: m.Traject, namen: _Namen) -> list[Gebeurtenis]:
+    categorie = Categorie(t.categorie)
+    eigenaar = namen.persoon(t.eigenaar_gebruiker_id, t.eigenaar_contact_id)
+    delen = []
+    if t.signaal:
+        delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {t.signaal_datum:%d-%m-%Y}")
+    if t.aanleiding:
+        delen.append(t.aanleiding)
+    if eigenaar:
+        delen.append(f"casusregisseur {eigenaar.naam}")
+    uit = [Gebeurtenis(t.geopend, Tijdlijnsoort.TRAJECT, f"Traject geopend: {categorie.label}", "; ".join(delen),
+                       f"traject:{t.id}")]
+    if t.gesloten is not None:
+        reden = Sluitreden(t.sluitreden)
+        uit.append(Gebeurtenis(t.gesloten, Tijdlijnsoort.TRAJECT, f"Traject gesloten: {reden.label}",
+                               t.sluittoelichting, f"traject:{t.id}"))
+    return uit
+
+
+def _vrijstellingen_5a(leerling_id: int | None, nummers: Mapping[int, str]) -> dict[str, list[Vrijstelling]]:
+    """leerlingnummer → the 5a vrijstellingen, of every student that has one (or of one student)."""
+    query = m.Vrijstelling.select().where(m.Vrijstelling.type == VrijstellingType.ART_5A.value)
+    if leerling_id is not None:
+        query = query.where(m.Vrijstelling.leerling == leerling_id)
+    per: dict[str, list[Vrijstelling]] = defaultdict(list)
+    for v in query:
+        per[nummers[v.leerling_id]].append(Vrijstelling(VrijstellingType.ART_5A, v.van, v.tot))
+    return dict(per)
+
+
+# --- helpers: writing (call inside ctx.action) ------------------------------------------------------
+
+def _heeft_naam(wie: Persoon | str | None) -> bool:
+    if wie is None:
+        return False
+    if isinstance(wie, str):
+        return bool(wie.strip())
+    return wie.gebruiker_id is not None or wie.contact_id is not None or bool(wie.naam.strip())
+
+
+def _contact_met_naam(naam: str, rol: str | None = None) -> m.Contact | None:
+    sleutel = naam_sleutel(naam)
+    query = m.Contact.select().order_by(m.Contact.id)
+    if rol is not None:
+        query = query.where(m.Contact.rol == rol)
+    return next((c for c in query if naam_sleutel(c.naam) == sleutel), None)
+
+
+def _persoon_zoeken(wie: Persoon | str) -> tuple[int | None, int | None]:
+    """(gebruiker id, contact id) of an existing user or contact; (None, None) when unknown."""
+    if isinstance(wie, str):
+        wie = Persoon(wie)
+    if wie.gebruiker_id is not None:
+        return wie.gebruiker_id, None
+    if wie.contact_id is not None:
+        return None, wie.contact_id
+    naam = " ".join(wie.naam.split())
+    if not naam:
+        return None, None
+    g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
+    if g is not None and g.actief:
+        return g.id, None
+    c = (_contact_met_naam(naam, wie.rol) if wie.rol else None) or _contact_met_naam(naam)
+    return (None, c.id) if c is not None else (None, None)
+
+
+def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
+    """(gebruiker id, contact id) for an owner: a user, a contact, or a new name added to the address book."""
+    if wie is None:
+        return None, None
+    if isinstance(wie, str):
+        wie = Persoon(wie)
+    if wie.gebruiker_id is not None:
+        _get(m.Gebruiker, wie.gebruiker_id, "Deze gebruiker bestaat niet meer.")
+        return wie.gebruiker_id, None
+    if wie.contact_id is not None:
+        _get(m.Contact, wie.contact_id, "Deze persoon staat niet meer in het adresboek.")
+        return None, wie.contact_id
+    gevonden = _persoon_zoeken(wie)
+    if gevonden != (None, None):
+        return gevonden
+    naam = " ".join(wie.naam.split())
+    if not naam:
+        return None, None
+    rol = wie.rol or MdoRol.ANDERS.value
+    return None, m.Contact.create(naam=naam, rol=rol, organisatie=wie.organisatie.strip()).id
+
+
+def _deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
+    rijen = []
+    for i, d in enumerate(deelnemers):
+        naam = " ".join(d.naam.split())
+        if not naam:
+            raise InvoerFout({"deelnemers": "Vul de naam van elke deelnemer in."})
+        rol = _enum(MdoRol, d.rol, "deelnemers", f"Kies de rol van {naam}.")
+        gebruiker_id, contact_id, organisatie = d.gebruiker_id, d.contact_id, d.organisatie.strip()
+        if gebruiker_id is None and contact_id is None and rol.is_partner:
+            g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
+            if g is not None and rol in (MdoRol.ZORGCOORDINATOR, MdoRol.MENTOR):
+                gebruiker_id = g.id
+            else:
+                contact = _contact_met_naam(naam, rol.value)
+                if contact is None:
+                    contact = m.Contact.create(naam=naam, rol=rol.value, organisatie=organisatie)
+                elif organisatie and not contact.organisatie:
+                    m.Contact.update(organisatie=organisatie).where(m.Contact.id == contact.id).execute()
+                contact_id = contact.id
+                organisatie = organisatie or contact.organisatie
+        rijen.append(dict(mdo=mdo_id, volgorde=i, naam=naam, rol=rol.value, organisatie=organisatie,
+                          gebruiker=gebruiker_id, contact=contact_id))
+    if rijen:
+        m.MdoDeelnemer.insert_many(rijen).execute()
+
+
+def _toestemming_schrijven(ctx: Context, traject_id: int, mdo_id: int | None, t: Toestemming,
+                           standaard_datum: date) -> int:
+    organisatie = " ".join(t.organisatie.split())
+    if not organisatie:
+        raise InvoerFout({"toestemmingen": "Vul de organisatie in waarvoor de ouders toestemming geven."})
+    return m.Toestemming.insert(traject=traject_id, mdo=mdo_id, organisatie=organisatie, gegeven=bool(t.gegeven),
+                                datum=t.datum or standaard_datum, door=ctx.gebruiker.id,
+                                aangemaakt=m.now()).execute()
+
+
+def _actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo_id: int | None,
+                     gesprek_id: int | None, wat: str, wie: Persoon | str | None, datum: date,
+                     uiterlijk: date) -> int:
+    gebruiker_id, contact_id = _persoon_ids(wie)
+    return m.Actiepunt.insert(leerling=leerling_id, traject=traject_id, mdo=mdo_id, gesprek=gesprek_id,
+                              wat=wat.strip(), eigenaar_gebruiker=gebruiker_id, eigenaar_contact=contact_id,
+                              datum=datum, uiterlijk=uiterlijk, status=ActiepuntStatus.OPEN.value,
+                              door=ctx.gebruiker.id, aangemaakt=m.now()).execute()
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+
+def _json(x):
+    """Dataclasses, enums, dates, mappings and sequences as plain JSON values."""
+    if isinstance(x, Enum):
+        return x.value
+    if isinstance(x, datetime):
+        return x.isoformat(timespec="seconds")
+    if isinstance(x, date):
+        return x.isoformat()
+    if is_dataclass(x) and not isinstance(x, type):
+        return {f.name: _json(getattr(x, f.name)) for f in fields(x)}
+    if isinstance(x, Mapping):
+        return {str(_json(k)): _json(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_json(v) for v in x]
+    if isinstance(x, float):
+        return round(x, 4)
+    return x
+
+
+def _traject_json(t: TrajectDossier) -> dict:
+    uit = _json(t.traject)
+    uit["stappen"] = [{"stap": int(s.stap), "titel": s.titel, "huidig": s.huidig,
+                       "checklist": [{"key": r.item.key, "label": r.item.label, "gedaan": r.gedaan,
+                                      "datum": _json(r.datum), "door": r.door, "notitie": r.notitie,
+                                      "automatisch": r.automatisch, "bewijs": r.bewijs}
+                                     for r in s.regels],
+                       "open": [i.key for i in s.open]}
+                      for s in t.stappen]
+    uit["analyse"] = {"factoren": {d.value: _json(t.analyse.factoren.get(d, Factoren())) for d in Domein},
+                      "verzuimtype": _json(t.analyse.verzuimtype),
+                      "kearney_functie": _json(t.analyse.kearney_functie)}
+    uit["toestemmingen"] = _json(t.toestemmingen)
+    return uit
+
+
+__all__ = [
+    "ONGEWIJZIGD",
+    "Actiepunt",
+    "Afspraak",
+    "Besluit",
+    "ChecklistRegel",
+    "Dossier",
+    "Gesprek",
+    "Mdo",
+    "MdoDeelnemer",
+    "NazorgMoment",
+    "Partner",
+    "StapChecklist",
+    "StapWissel",
+    "Toestemming",
+    "Traject",
+    "TrajectDossier",
+    "TrajectRij",
+    "TrajectService",
+]
