@@ -11,11 +11,22 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from thuiszit_desktop.db import keys  # noqa: E402
 from thuiszit_desktop.domain.school import School  # noqa: E402
 from thuiszit_desktop.services import session  # noqa: E402
 
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
+
+
+@pytest.fixture(autouse=True)
+def snelle_sleutels(monkeypatch):
+    """A cheap scrypt for test databases: the real cost (~0.1 s a login) would dominate the suite.
+
+    Slots record their own cost, so the code under test is the same; test_session.py covers the real
+    parameters.
+    """
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture

@@ -71,3 +71,16 @@ def test_nothing_readable_in_the_file(services, db_path):
             raw = path.read_bytes()
             for word in ("Çelik".encode(), b"Zo\xc3\xab", b"Het Baken", b"leerling", b"SQLite format"):
                 assert word not in raw, (path.name, word)
+
+
+def test_real_key_cost_round_trip(monkeypatch, db_path):
+    """The production scrypt cost (the other tests use a cheap one, see conftest.py)."""
+    import json
+
+    from thuiszit_desktop.db import keys
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**15)
+    session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD).close()
+    slot = json.loads(db_path.with_suffix(".sleutels").read_text())["slots"][0]
+    assert (slot["n"], slot["r"], slot["p"]) == (2**15, 8, 1)
+    session.login(db_path, "Anna de Vries", WACHTWOORD).close()

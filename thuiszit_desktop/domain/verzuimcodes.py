@@ -24,11 +24,14 @@ STANDAARD_CODES: dict[str, Reden | None] = {
     # Somtoday and plain words
     "Ziek": Z, "Ziek naar huis": Z, "Spijbelen": ONG, "Ongeoorloofd afwezig": ONG, "Ongeoorloofd": ONG,
     "Absent": ONG, "Verlof": V, "Geoorloofd afwezig": G, "Medisch": G, "Huisarts/tandarts": G,
-    "Schorsing": S, "Geschorst": S, "Uit de les verwijderd": G, "Te laat": None, "Aanwezig": None,
-    "Huiswerk vergeten": None, "Materiaal vergeten": None,
-    # The five redenen themselves always work
-    **{r.value: r for r in Reden},
+    "Schorsing": S, "Geschorst": S, "Uit de les verwijderd": G, "Uitgestuurd": G, "Verwijderd": G,
+    "Ongeoorloofd verzuim": ONG, "Geoorloofd verzuim": G, "Bijzonder verlof": V, "Huisarts": G, "Tandarts": G,
+    "Orthodontist": G, "Externe hulp": G, "Privé": G,
+    "Te laat": None, "Aanwezig": None, "Present": None, "Huiswerk vergeten": None, "Materiaal vergeten": None,
+    "Vrijstelling": None,
 }
+# The five redenen themselves ("ziek", "overig_geoorloofd" …) always work: Codetabel adds them. They are
+# not in this table, so the editable list has no entry twice ("Ziek" and "ziek") and saves as it is.
 
 
 def normaliseer_code(code: str) -> str:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 
 from .. import paths
 from ..db import models as m
@@ -21,7 +22,8 @@ from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.school import Regio
-from ..importers.vrije_dagen import lees_vrije_dagen
+from ..importers.tabular import RijFout
+from ..importers.vrije_dagen import VrijeDagenBestand, lees_vrije_dagen
 from . import instellingen
 from .context import Context
 
@@ -51,9 +53,12 @@ class Dag:
 @dataclass(frozen=True)
 class Jaaroverzicht:
     start_year: int
-    gedekt: bool  # the shipped vacation data knows this school year
+    # The vacations of this school year are known: from the shipped data, or all five entered by the
+    # school itself (`eigen`). False: the UI asks the school to enter them (eigen_vakantie_invoeren).
+    gedekt: bool
     dagen: list[Dag]
     vakanties: list[Vakantie]
+    eigen: bool = False  # the vacations are the school's own entries (the shipped data lacks this year)
 
     @property
     def label(self) -> str:
@@ -64,27 +69,75 @@ class Jaaroverzicht:
         return sum(1 for d in self.dagen if d.soort == "lesdag")
 
 
+@dataclass
+class VrijeDagenImport:
+    """What an import of vrije dagen would do (the preview), or did."""
+
+    dagen: dict[date, str]  # the weekdays in the file → omschrijving
+    nieuw: int
+    gewijzigd: int  # already a vrije dag, with another omschrijving
+    ongewijzigd: int
+    fouten: list[RijFout]
+    onbekende_kolommen: list[str]
+
+    @property
+    def samenvatting(self) -> str:
+        tekst = (f"{len(self.dagen)} {'vrije dag' if len(self.dagen) == 1 else 'vrije dagen'}: {self.nieuw} nieuw, "
+                 f"{self.gewijzigd} gewijzigd, {self.ongewijzigd} ongewijzigd")
+        if self.fouten:
+            tekst += f"; {len(self.fouten)} {'regel' if len(self.fouten) == 1 else 'regels'} met een fout"
+        if self.onbekende_kolommen:
+            tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
+        return tekst + "."
+
+
+class VrijeDagenFout(InvoerFout):
+    """Rows with errors, so nothing was imported: "" → a one-line summary, then "regel N" → the reason."""
+
+    def __init__(self, fouten: list[RijFout]):
+        self.rijfouten = list(fouten)
+        n = len(self.rijfouten)
+        samenvatting = (f"Er is niets geïmporteerd: {n} {'regel heeft' if n == 1 else 'regels hebben'} een fout. "
+                        "Verbeter het bestand en importeer opnieuw, of sla de foute regels over.")
+        super().__init__({"": samenvatting, **{f"regel {f.regel}": f.melding for f in self.rijfouten}})
+        self.args = (samenvatting,)
+
+
 class KalenderService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._calendar: SchoolCalendar | None = None
+        self._regio: Regio | None = None
 
     def calendar(self) -> SchoolCalendar:
-        """The school's calendar; rebuilt after every change of vacations or vrije dagen."""
-        if self._calendar is None:
-            regio = Regio(m.School.get().regio)
-            officieel = vakanties_from_data(_vakantiedata(), regio)
+        """The school's calendar; rebuilt after every change of vacations or vrije dagen, and when the
+        school's regio changed (through the school settings)."""
+        regio = self._regio_nu()
+        if self._calendar is None or regio != self._regio:
+            officieel = self._officieel(regio)
             bekend = {v.schooljaar for v in officieel}
             eigen = [Vakantie(e["soort"], date.fromisoformat(e["van"]), date.fromisoformat(e["tot"]), True,
                               e["schooljaar"])
-                     for e in instellingen.lees(_EIGEN, []) if e["schooljaar"] not in bekend]
+                     for e in self._eigen() if e["schooljaar"] not in bekend]
             vakanties = apply_aanpassingen(officieel + eigen, self._aanpassingen())
             vrije = {r.datum: r.omschrijving for r in m.VrijeDag.select()}
-            self._calendar = SchoolCalendar(vakanties, vrije)
+            self._calendar, self._regio = SchoolCalendar(vakanties, vrije), regio
         return self._calendar
 
     def _changed(self) -> None:
         self._calendar = None
+
+    @staticmethod
+    def _regio_nu() -> Regio:
+        return Regio(m.School.select(m.School.regio).scalar())
+
+    @staticmethod
+    def _officieel(regio: Regio) -> list[Vakantie]:
+        return vakanties_from_data(_vakantiedata(), regio)
+
+    @staticmethod
+    def _eigen() -> list[dict]:
+        return instellingen.lees(_EIGEN, [])
 
     def _aanpassingen(self) -> dict[tuple[str, str], tuple[date, date]]:
         return {(a["schooljaar"], a["soort"]): (date.fromisoformat(a["van"]), date.fromisoformat(a["tot"]))
@@ -101,8 +154,11 @@ class KalenderService:
         while d <= eind:
             dagen.append(Dag(d, cal.dagsoort(d), cal.omschrijving(d)))
             d += timedelta(days=1)
-        return Jaaroverzicht(start_year, cal.covers_schooljaar(start_year), dagen,
-                             cal.vakanties_in_schooljaar(start_year))
+        label = schooljaar_label(start_year)
+        eigen = label not in {v.schooljaar for v in self._officieel(self._regio_nu())}
+        vakanties = cal.vakanties_in_schooljaar(start_year)
+        gedekt = cal.covers_schooljaar(start_year) and (not eigen or {v.soort for v in vakanties} >= set(SOORTEN))
+        return Jaaroverzicht(start_year, gedekt, dagen, vakanties, eigen=eigen and bool(vakanties))
 
     def vrije_dagen(self) -> list[VrijeDag]:
         return [VrijeDag(r.datum, r.omschrijving) for r in m.VrijeDag.select().order_by(m.VrijeDag.datum)]
@@ -131,26 +187,47 @@ class KalenderService:
         self._changed()
         return len(dagen)
 
-    def vrije_dagen_importeren(self, path, *, sla_foute_regels_over: bool = False) -> int:
-        """Import `datum;omschrijving` or `van;tot;omschrijving` rows, all or nothing; returns days added."""
-        bestand = lees_vrije_dagen(path)
-        if bestand.fouten and not sla_foute_regels_over:
-            raise InvoerFout({f"regel {f.regel}": f.melding for f in bestand.fouten})
+    def vrije_dagen_voorbeeld(self, path: str | Path, *, vandaag: date | None = None) -> VrijeDagenImport:
+        """What importing this file of vrije dagen would do; writes nothing."""
+        return self._vrije_dagen_plan(lees_vrije_dagen(path, vandaag))
+
+    def vrije_dagen_importeren(self, path: str | Path, *, sla_foute_regels_over: bool = False,
+                               vandaag: date | None = None) -> int:
+        """Import `datum;omschrijving` or `van;tot;omschrijving` rows; returns the number of vrije dagen
+        in the file (weekends in a period are skipped). See `vrije_dagen_import` for the whole report."""
+        return len(self.vrije_dagen_import(path, sla_foute_regels_over=sla_foute_regels_over,
+                                           vandaag=vandaag).dagen)
+
+    def vrije_dagen_import(self, path: str | Path, *, sla_foute_regels_over: bool = False,
+                           vandaag: date | None = None) -> VrijeDagenImport:
+        """Import a file of vrije dagen, all or nothing: VrijeDagenFout when a row has an error, unless
+        `sla_foute_regels_over` (then the good rows go in and the report lists the bad ones). Existing
+        vrije dagen stay; a day in the file gets the file's omschrijving."""
+        bestand = lees_vrije_dagen(path, vandaag)
+        if bestand.fouten and (not sla_foute_regels_over or not bestand.perioden):
+            raise VrijeDagenFout(bestand.fouten)
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            plan = self._vrije_dagen_plan(bestand)
+            for d, omschrijving in sorted(plan.dagen.items()):
+                (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
+                 .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
+                 .execute())
+        self._changed()
+        return plan
+
+    @staticmethod
+    def _vrije_dagen_plan(bestand: VrijeDagenBestand) -> VrijeDagenImport:
         dagen: dict[date, str] = {}
         for p in bestand.perioden:
             for i in range((p.tot - p.van).days + 1):
                 d = p.van + timedelta(days=i)
                 if d.weekday() < 5:
                     dagen[d] = p.omschrijving or "Vrije dag"
-        if not dagen:
-            raise InvoerFout("Er staan geen doordeweekse vrije dagen in dit bestand.")
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
-            for d, omschrijving in dagen.items():
-                (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
-                 .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
-                 .execute())
-        self._changed()
-        return len(dagen)
+        bestaand = {r.datum: r.omschrijving for r in m.VrijeDag.select().where(m.VrijeDag.datum.in_(list(dagen)))}
+        nieuw = sum(1 for d in dagen if d not in bestaand)
+        ongewijzigd = sum(1 for d, o in dagen.items() if bestaand.get(d) == o)
+        return VrijeDagenImport(dagen, nieuw, len(dagen) - nieuw - ongewijzigd, ongewijzigd, bestand.fouten,
+                                bestand.onbekende_kolommen)
 
     def vrije_dag_verwijderen(self, datum: date) -> None:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
@@ -167,6 +244,9 @@ class KalenderService:
         apply_aanpassingen(officieel, {(schooljaar, soort): (van, tot)})  # validates (advisory, order)
         if (tot - van).days > 16:
             raise InvoerFout({"tot": "Een herfst- of voorjaarsvakantie duurt hoogstens twee weken en een weekend."})
+        start_year = int(schooljaar[:4])
+        if not (date(start_year, 8, 1) <= van and tot <= date(start_year + 1, 7, 31)):
+            raise InvoerFout({"van": f"Deze vakantie valt niet in schooljaar {schooljaar}. Controleer het jaartal."})
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             rest = [a for a in instellingen.lees(_AANPASSINGEN, [])
                     if (a["schooljaar"], a["soort"]) != (schooljaar, soort)]
@@ -189,6 +269,13 @@ class KalenderService:
             rest = [e for e in instellingen.lees(_EIGEN, []) if (e["schooljaar"], e["soort"]) != (schooljaar, soort)]
             rest.append({"schooljaar": schooljaar, "soort": soort, "van": van.isoformat(), "tot": tot.isoformat()})
             instellingen.schrijf(_EIGEN, rest)
+        self._changed()
+
+    def eigen_vakantie_verwijderen(self, start_year: int, soort: str) -> None:
+        """Remove a vacation the school entered itself."""
+        schooljaar = schooljaar_label(start_year)
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            instellingen.schrijf(_EIGEN, [e for e in self._eigen() if (e["schooljaar"], e["soort"]) != (schooljaar, soort)])
         self._changed()
 
     def vakantie_herstellen(self, schooljaar: str, soort: str) -> None:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import peewee as pw
 
 from ..db import models as m
+from ..domain.calendar import SchoolCalendar
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
+from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start
 from ..domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
 from . import instellingen
 from .context import Context
 from .kalender import KalenderService
-from .leerlingen import load_all
 
 BIJGEWERKT_TOT = "verzuim_bijgewerkt_tot"
 DREMPELS = "niveau_drempels"
@@ -85,23 +86,32 @@ class SignalenService:
     def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None) -> Overzicht:
         """Signals and levels of every student (or one) at `peildatum` (default: standaard_peildatum)."""
         peildatum = peildatum or self.standaard_peildatum()
-        leerlingen = load_all()
-        if leerlingnummer is not None:
-            leerlingen = [ll for ll in leerlingen if ll.leerlingnummer == leerlingnummer]
-            if not leerlingen:
-                raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+        leerlingen = _leerlingen(leerlingnummer)
+        if leerlingnummer is not None and not leerlingen:
+            raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         nummer = {ll.id: ll.leerlingnummer for ll in leerlingen}
-        only = [leerlingen[0].id] if leerlingnummer is not None else None
+        only = [ll.id for ll in leerlingen] if leerlingnummer is not None else None
+        cal = self.kalender.calendar()
+        inst = self.instellingen()
         signalen, niveaus = schoolbreed(
-            self.kalender.calendar(), self.instellingen(), leerlingen,
-            _verzuim(nummer, peildatum, only), _meldingen(nummer, only), _mazl(nummer, only), peildatum)
+            cal, inst, leerlingen, _verzuim(cal, nummer, peildatum, only, inst.uren_per_lesdag),
+            _meldingen(nummer, only), _mazl(nummer, only), peildatum)
         return Overzicht(peildatum, self.bijgewerkt_tot(), signalen, niveaus, _besprekingen(nummer, only))
+
+    def besprekingen(self, leerlingnummer: str) -> dict[tuple[str, date], Bespreking]:
+        """The signals of one student marked "besproken": (signaal, datum) → the note."""
+        leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer)
+        if leerling is None:
+            raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+        return {(soort, d): b for (_, soort, d), b in _besprekingen({leerling.id: leerlingnummer},
+                                                                     [leerling.id]).items()}
 
     def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str) -> None:
         """Mark a signal "besproken" with a note; it stays in every count."""
         leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer)
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+        soort = SignaalSoort(soort)
         with self.ctx.action(Rol.ZORGCOORDINATOR, Rol.MENTOR):
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
                                         notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
@@ -110,42 +120,136 @@ class SignalenService:
 
 # --- bulk loading: raw tuples, because a school year of per-lesuur verzuim is ~150,000 rows ---------
 
+_IN_BATCH = 500  # ids per "IN (...)": well below SQLite's limit on parameters
+_EPS = 1e-9  # as the rules: sums of decimal hours must still reach a whole day
+
+
 def _where(query, column, only):
     return query.where(column.in_(only)) if only is not None else query
 
 
-def _verzuim(nummer: dict[int, str], peildatum: date, only) -> dict[str, list[VerzuimRecord]]:
+def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
+    """Every student (or one) with vrijstellingen: two queries of plain tuples."""
+    L = m.Leerling
+    query = L.select(L.id, L.leerlingnummer, L.achternaam, L.geboortedatum, L.inschrijfdatum, L.voornaam,
+                     L.tussenvoegsel, L.klas, L.uitschrijfdatum, L.bestemming, L.startkwalificatie)
+    if leerlingnummer is not None:
+        query = query.where(L.leerlingnummer == leerlingnummer.strip())
+    rijen = list(query.tuples())
+    vrijstellingen: dict[int, list[Vrijstelling]] = defaultdict(list)
+    vquery = (m.Vrijstelling.select(m.Vrijstelling.leerling, m.Vrijstelling.type, m.Vrijstelling.van,
+                                    m.Vrijstelling.tot).order_by(m.Vrijstelling.van))
+    if leerlingnummer is not None:
+        vquery = vquery.where(m.Vrijstelling.leerling.in_([r[0] for r in rijen]))
+    for leerling_id, soort, van, tot in vquery.tuples():
+        vrijstellingen[leerling_id].append(Vrijstelling(VrijstellingType(soort), van, tot))
+    return [Leerling(leerlingnummer=nr, achternaam=achternaam, geboortedatum=geboren, inschrijfdatum=ingeschreven,
+                     voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas=klas, uitschrijfdatum=uitgeschreven,
+                     bestemming=bestemming, startkwalificatie=bool(sk),
+                     vrijstellingen=tuple(vrijstellingen.get(id_, ())), id=id_)
+            for (id_, nr, achternaam, geboren, ingeschreven, voornaam, tussenvoegsel, klas, uitgeschreven,
+                 bestemming, sk) in rijen]
+
+
+def _grens(cal: SchoolCalendar, peildatum: date) -> date | None:
+    """The lesdag G from which the verzuim of P's school year is enough for every rule.
+
+    G = the first lesdag of P's school year (the last lesdag ≤ P while that year has had none yet).
+    Every rule reads only lesdagen ≥ G, except three that follow a run of consecutive lesdagen back
+    from G: the runs of whole-day absence (thuiszitter, langdurig afwezig; luxe verzuim's "more than 10"
+    check), which cross G only when the student was absent the whole day on G, and the ziekmelding
+    that a M@zl count must not mistake for a new one, which crosses G only with ziek hours on G.
+    None: no lesdag ≤ P within a year, so read everything.
+    """
+    dagen = cal.lesdagen(schooljaar_start(peildatum), peildatum)
+    if dagen:
+        return dagen[0]
+    dagen = cal.lesdagen(peildatum - timedelta(days=366), peildatum)
+    return dagen[-1] if dagen else None
+
+
+def _verzuim(cal: SchoolCalendar, nummer: dict[int, str], peildatum: date, only: list[int] | None,
+             dagduur: float) -> dict[str, list[VerzuimRecord]]:
+    """The verzuim ≤ P the rules need, per leerlingnummer.
+
+    Verzuim is kept for years; the rules need P's school year (from G, see `_grens`), plus the earlier
+    verzuim of the few students whose whole-day absence or ziekmelding goes on across G. So most of
+    the history is never read. (tests/services/test_signalen_service.py checks that the rules give
+    exactly what they give on all verzuim.)
+    """
     per: dict[str, list[VerzuimRecord]] = defaultdict(list)
-    query = _where(m.Verzuim.select(m.Verzuim.leerling, m.Verzuim.datum, m.Verzuim.uren, m.Verzuim.reden)
-                   .where(m.Verzuim.datum <= peildatum), m.Verzuim.leerling, only)
     redenen = {r.value: r for r in Reden}
-    cursor = m.database.execute(query)  # plain cursor: dates as ISO text, converted once below
-    for leerling_id, datum, uren, reden in cursor:
-        nr = nummer.get(leerling_id)
-        if nr is not None:
-            per[nr].append(VerzuimRecord(date.fromisoformat(datum) if isinstance(datum, str) else datum,
-                                         uren, redenen[reden]))
+    datums: dict[str, date] = {}
+    grens = _grens(cal, peildatum)
+    g = grens.isoformat() if grens else None
+    op_grens: dict[int, float] = {}  # hours on G per student
+    ziek_op_grens: set[int] = set()
+
+    def lees(sql: str, params: list) -> None:
+        append = {id_: per[nr].append for id_, nr in nummer.items()}  # bound once: up to a million rows
+        for leerling_id, datum, uren, reden in m.database.execute_sql(sql, params):
+            add = append.get(leerling_id)
+            if add is not None:
+                d = datums.get(datum)
+                if d is None:
+                    d = datums[datum] = grens if datum == g else date.fromisoformat(datum)
+                if d is grens:
+                    op_grens[leerling_id] = op_grens.get(leerling_id, 0.0) + uren
+                    if reden == "ziek":
+                        ziek_op_grens.add(leerling_id)
+                add(VerzuimRecord(d, uren, redenen[reden]))
+
+    p = peildatum.isoformat()
+    select = 'SELECT "leerling_id", "datum", "uren", "reden" FROM "verzuim" WHERE "datum" <= ?'
+    if only is not None:  # a few students: all their verzuim, through the index
+        for ids in _batches(only):
+            lees(f'{select} AND "leerling_id" IN ({", ".join("?" * len(ids))})', [p, *ids])
+        return per
+    if grens is None:
+        lees(select, [p])
+        return per
+    van = min(schooljaar_start(peildatum), grens).isoformat()
+    # Through the (leerling_id, datum) index, one date range per student: unlike a scan of the whole
+    # table, this does not slow down as the years of history grow.
+    lees(f'{select} AND "datum" >= ? AND "leerling_id" IN (SELECT "id" FROM "leerling")', [p, van])
+    verder = ziek_op_grens | {i for i, u in op_grens.items() if u >= dagduur - _EPS}
+    for ids in _batches(sorted(verder)):
+        lees(f'{select} AND "datum" < ? AND "leerling_id" IN ({", ".join("?" * len(ids))})', [p, van, *ids])
     return per
+
+
+def _batches(ids: list[int]):
+    for begin in range(0, len(ids), _IN_BATCH):
+        yield ids[begin:begin + _IN_BATCH]
 
 
 def _meldingen(nummer: dict[int, str], only) -> dict[str, list[Verzuimmelding]]:
     per: dict[str, list[Verzuimmelding]] = defaultdict(list)
-    for r in _where(m.Verzuimmelding.select(), m.Verzuimmelding.leerling, only):
-        per[nummer[r.leerling_id]].append(Verzuimmelding(r.datum, r.einddatum, MeldingSoort(r.soort), r.kenmerk))
+    query = m.Verzuimmelding.select(m.Verzuimmelding.leerling, m.Verzuimmelding.datum, m.Verzuimmelding.einddatum,
+                                    m.Verzuimmelding.soort, m.Verzuimmelding.kenmerk)
+    for leerling_id, datum, einddatum, soort, kenmerk in _where(query, m.Verzuimmelding.leerling, only).tuples():
+        if leerling_id in nummer:
+            per[nummer[leerling_id]].append(Verzuimmelding(datum, einddatum, MeldingSoort(soort), kenmerk))
     return per
 
 
 def _mazl(nummer: dict[int, str], only) -> dict[str, list[MazlActie]]:
     per: dict[str, list[MazlActie]] = defaultdict(list)
-    for r in _where(m.MazlActie.select(), m.MazlActie.leerling, only):
-        per[nummer[r.leerling_id]].append(MazlActie(r.datum))
+    query = m.MazlActie.select(m.MazlActie.leerling, m.MazlActie.datum)
+    for leerling_id, datum in _where(query, m.MazlActie.leerling, only).tuples():
+        if leerling_id in nummer:
+            per[nummer[leerling_id]].append(MazlActie(datum))
     return per
 
 
 def _besprekingen(nummer: dict[int, str], only) -> dict[tuple[str, str, date], Bespreking]:
-    query = (m.SignaalBespreking.select(m.SignaalBespreking, m.Gebruiker.naam)
+    query = (m.SignaalBespreking.select(m.SignaalBespreking.leerling, m.SignaalBespreking.signaal,
+                                        m.SignaalBespreking.datum, m.SignaalBespreking.notitie,
+                                        m.Gebruiker.naam, m.SignaalBespreking.aangemaakt)
              .join(m.Gebruiker, pw.JOIN.LEFT_OUTER, on=(m.SignaalBespreking.door == m.Gebruiker.id)))
     uit = {}
-    for r in _where(query, m.SignaalBespreking.leerling, only).objects():
-        uit[(nummer[r.leerling_id], r.signaal, r.datum)] = Bespreking(r.notitie, r.naam or "", r.aangemaakt.date())
+    for leerling_id, signaal, datum, notitie, naam, aangemaakt in _where(query, m.SignaalBespreking.leerling,
+                                                                         only).tuples():
+        if leerling_id in nummer:
+            uit[(nummer[leerling_id], signaal, datum)] = Bespreking(notitie, naam or "", aangemaakt.date())
     return uit

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,7 +15,7 @@ from ..domain.gebruiker import Rol
 from ..domain.verzuim import MeldingSoort, Reden
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
-from ..importers.verzuim import VerzuimBestand, lees_verzuim
+from ..importers.verzuim import MAX_UREN_PER_DAG, VerzuimBestand, lees_verzuim, plausibele_periode
 from . import instellingen
 from .context import Context
 from .kalender import KalenderService
@@ -27,38 +27,49 @@ Progress = Callable[[int, int], None] | None
 
 @dataclass
 class VerzuimVoorbeeld:
-    """What an import would do, before anything is written."""
+    """What an import would do (the preview), or did (the result)."""
 
-    regels: int  # rows that will be imported
+    regels: int  # lines that count as verzuim
     leerlingen: int
-    dagen_nieuw: int
-    dagen_gewijzigd: int
+    dagen_nieuw: int  # (leerling, datum) pairs with imported verzuim for the first time
+    dagen_gewijzigd: int  # pairs whose imported verzuim changes (or goes: a lesuur corrected to te laat)
     dagen_ongewijzigd: int
-    overgeslagen: int  # rows with a code that is not absence
+    overgeslagen: int  # lines with a code that is not absence
     fouten: list[RijFout]
-    geen_lesdag: list[RijFout]  # warnings: these rows are kept but ignored by every rule
+    geen_lesdag: list[RijFout]  # warnings: these lines are kept but ignored by every rule
     onbekende_kolommen: list[str]
     bijgewerkt_tot: date | None
 
     @property
     def samenvatting(self) -> str:
-        tekst = (f"{_n(self.regels, 'regel', 'regels')} voor {_n(self.leerlingen, 'leerling', 'leerlingen')}: "
+        tekst = (f"{_n(self.regels, 'regel', 'regels')} verzuim voor {_n(self.leerlingen, 'leerling', 'leerlingen')}: "
                  f"{_n(self.dagen_nieuw, 'nieuwe dag', 'nieuwe dagen')}, {self.dagen_gewijzigd} gewijzigd, "
                  f"{self.dagen_ongewijzigd} ongewijzigd")
         if self.overgeslagen:
             tekst += (f"; {_n(self.overgeslagen, 'regel is', 'regels zijn')} geen verzuim (te laat, present …) "
                       "en overgeslagen")
+        if self.geen_lesdag:
+            tekst += (f"; {_n(len(self.geen_lesdag), 'regel valt', 'regels vallen')} op een dag die geen lesdag is "
+                      "en telt niet mee")
         if self.fouten:
             tekst += f"; {_n(len(self.fouten), 'regel', 'regels')} met een fout"
+        if self.onbekende_kolommen:
+            tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
         if self.bijgewerkt_tot:
             tekst += f". Verzuim bijgewerkt t/m {self.bijgewerkt_tot:%d-%m-%Y}"
         return tekst + "."
 
 
 class VerzuimImportFout(InvoerFout):
+    """Lines with errors, so nothing was imported. `fouten` maps "" to a one-line summary, then
+    "regel N" to the reason; `rijfouten` has the same as RijFout."""
+
     def __init__(self, fouten: list[RijFout]):
-        super().__init__({f"regel {f.regel}": f.melding for f in fouten})
-        self.rijfouten = fouten
+        self.rijfouten = list(fouten)
+        samenvatting = (f"Er is niets geïmporteerd: {_n(len(self.rijfouten), 'regel heeft', 'regels hebben')} "
+                        "een fout. Verbeter het bestand en importeer opnieuw, of sla de foute regels over.")
+        super().__init__({"": samenvatting, **{f"regel {f.regel}": f.melding for f in self.rijfouten}})
+        self.args = (samenvatting,)
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,19 @@ class Mazl:
     opmerking: str
 
 
+# (leerling id, ISO date) → {(reden, code): hours}: one day's imported verzuim, as stored
+_Dag = tuple[int, str]
+_Inhoud = dict[tuple[str, str], float]
+
+
+@dataclass
+class _Plan:
+    voorbeeld: VerzuimVoorbeeld
+    nieuw: dict[_Dag, _Inhoud]  # what the file says, for the days to write
+    schrijven: list[_Dag]  # new or changed days
+    wissen: list[_Dag]  # changed days that have imported verzuim now
+
+
 class VerzuimService:
     def __init__(self, ctx: Context, kalender: KalenderService):
         self.ctx = ctx
@@ -108,100 +132,127 @@ class VerzuimService:
         return Codetabel.from_json(opgeslagen) if opgeslagen is not None else STANDAARD
 
     def codes_opslaan(self, codes: dict[str, Reden | None]) -> None:
-        schoon = {" ".join(c.split()): r for c, r in codes.items() if c.strip()}
-        if len({c.casefold() for c in schoon}) != len(schoon):
-            raise InvoerFout("Een code staat twee keer in de lijst (hoofdletters tellen niet). Haal er één weg.")
+        """The school's own table (replaces the defaults); None for a code that is not absence."""
+        schoon = {" ".join(c.split()): (Reden(r) if r else None) for c, r in codes.items() if c.strip()}
+        gezien: dict[str, str] = {}
+        for c in schoon:
+            if c.casefold() in gezien:
+                raise InvoerFout(f"De code '{c}' staat twee keer in de lijst (ook als '{gezien[c.casefold()]}'; "
+                                 "hoofdletters tellen niet). Haal er één weg.")
+            gezien[c.casefold()] = c
+        vast = [c for c, r in schoon.items() if c.casefold() in {x.value for x in Reden} and r != Reden(c.casefold())]
+        if vast:
+            raise InvoerFout(f"De code '{vast[0]}' is de naam van een reden en betekent altijd die reden. "
+                             "Kies een andere code.")
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             instellingen.schrijf(CODES, Codetabel(schoon).to_json())
 
     def codes_standaard(self) -> None:
+        """Back to the default table."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             m.Instelling.delete().where(m.Instelling.sleutel == CODES).execute()
 
     # --- import ----------------------------------------------------------------------------------
 
-    def _lees(self, path: Path, progress: Progress) -> tuple[VerzuimBestand, dict[str, int]]:
-        ids = {nr: id_ for id_, nr in m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer).tuples()}
-        return lees_verzuim(path, ids, self.codes(), date.today(), progress), ids
-
-    def _vergelijk(self, bestand: VerzuimBestand, ids: dict[str, int], tot: date | None) -> VerzuimVoorbeeld:
-        nieuw: dict[tuple[int, date], Counter] = defaultdict(Counter)
-        for r in bestand.rijen:
-            nieuw[(ids[r.leerlingnummer], r.datum)][(r.reden.value, r.code)] += r.uren
-        oud = self._bestaand_import(nieuw.keys())
-        gewijzigd = sum(1 for k in nieuw if k in oud and _rond(oud[k]) != _rond(nieuw[k]))
-        ongewijzigd = sum(1 for k in nieuw if k in oud and _rond(oud[k]) == _rond(nieuw[k]))
-        cal = self.kalender.calendar()
-        geen_lesdag = [RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
-                                        "deze regel telt niet mee voor de signalen.")
-                       for r in bestand.rijen if not cal.is_lesdag(r.datum)]
-        return VerzuimVoorbeeld(
-            regels=len(bestand.rijen), leerlingen=len({r.leerlingnummer for r in bestand.rijen}),
-            dagen_nieuw=len(nieuw) - gewijzigd - ongewijzigd, dagen_gewijzigd=gewijzigd,
-            dagen_ongewijzigd=ongewijzigd, overgeslagen=bestand.overgeslagen, fouten=bestand.fouten,
-            geen_lesdag=geen_lesdag, onbekende_kolommen=bestand.onbekende_kolommen,
-            bijgewerkt_tot=tot or bestand.laatste_datum)
-
-    def _bestaand_import(self, dagen) -> dict[tuple[int, date], Counter]:
-        per_leerling: dict[int, set[date]] = defaultdict(set)
-        for leerling_id, datum in dagen:
-            per_leerling[leerling_id].add(datum)
-        oud: dict[tuple[int, date], Counter] = defaultdict(Counter)
-        if not per_leerling:
-            return oud
-        van, tot = min(min(d) for d in per_leerling.values()), max(max(d) for d in per_leerling.values())
-        query = (m.Verzuim.select(m.Verzuim.leerling, m.Verzuim.datum, m.Verzuim.uren, m.Verzuim.reden,
-                                  m.Verzuim.code)
-                 .where((m.Verzuim.bron == "import") & (m.Verzuim.datum.between(van, tot))))
-        for leerling_id, datum, uren, reden, code in m.database.execute(query):
-            datum = date.fromisoformat(datum) if isinstance(datum, str) else datum
-            if datum in per_leerling.get(leerling_id, ()):
-                oud[(leerling_id, datum)][(reden, code)] += uren
-        return oud
-
-    def voorbeeld(self, path: Path, *, tot: date | None = None, progress: Progress = None) -> VerzuimVoorbeeld:
-        bestand, ids = self._lees(Path(path), progress)
-        return self._vergelijk(bestand, ids, tot)
-
-    def importeren(self, path: Path, *, sla_foute_regels_over: bool = False, tot: date | None = None,
-                   progress: Progress = None) -> VerzuimVoorbeeld:
-        """Replace the imported verzuim of every (leerling, datum) in the file: all or nothing."""
+    def voorbeeld(self, path: str | Path, *, tot: date | None = None, progress: Progress = None,
+                  vandaag: date | None = None) -> VerzuimVoorbeeld:
+        """What importing this file would do; writes nothing."""
+        vandaag = vandaag or date.today()
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            bestand, ids = self._lees(Path(path), progress)
-            resultaat = self._vergelijk(bestand, ids, tot)
-            if bestand.fouten and not sla_foute_regels_over:
+            bestand, ids = self._lees(Path(path), progress, vandaag)
+            return self._plan(bestand, ids, _check_tot(tot, vandaag)).voorbeeld
+
+    def importeren(self, path: str | Path, *, sla_foute_regels_over: bool = False, tot: date | None = None,
+                   progress: Progress = None, vandaag: date | None = None) -> VerzuimVoorbeeld:
+        """Replace the imported verzuim of every (leerling, datum) in the file, all or nothing.
+
+        VerzuimImportFout (nothing written) when a line has an error, unless `sla_foute_regels_over`:
+        then the good lines go in and the bad ones are listed. Hand-entered verzuim stays. Days whose
+        imported verzuim does not change are not touched, so the same file twice changes nothing.
+        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file.
+        """
+        vandaag = vandaag or date.today()
+        tot = _check_tot(tot, vandaag)
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            bestand, ids = self._lees(Path(path), progress, vandaag)
+            if bestand.fouten and (not sla_foute_regels_over or not bestand.dagen):
                 raise VerzuimImportFout(bestand.fouten)
-            if not bestand.rijen and not bestand.fouten:
-                raise InvoerFout("Er staat geen verzuim in dit bestand (alleen regels die geen verzuim zijn).")
-            samen: dict[tuple[int, date, str, str], float] = defaultdict(float)
-            for r in bestand.rijen:
-                samen[(ids[r.leerlingnummer], r.datum, r.reden.value, r.code)] += r.uren
-            db = self.ctx.store.db
-            db.execute_sql('CREATE TEMP TABLE IF NOT EXISTS import_dag ("leerling_id" INTEGER, "datum" DATE)')
-            db.execute_sql("DELETE FROM import_dag")
-            dagen = sorted({(k[0], k[1].isoformat()) for k in samen})
-            db.cursor().executemany("INSERT INTO import_dag VALUES (?, ?)", dagen)
-            db.execute_sql('DELETE FROM verzuim WHERE bron = \'import\' AND EXISTS (SELECT 1 FROM import_dag d '
-                           'WHERE d.leerling_id = verzuim.leerling_id AND d.datum = verzuim.datum)')
-            db.execute_sql("DELETE FROM import_dag")
-            db.cursor().executemany(
+            plan = self._plan(bestand, ids, tot)
+            cursor = self.ctx.store.db.cursor()
+            cursor.executemany("DELETE FROM verzuim WHERE leerling_id = ? AND datum = ? AND bron = 'import'",
+                               plan.wissen)
+            cursor.executemany(
                 'INSERT INTO verzuim ("leerling_id", "datum", "uren", "reden", "bron", "code", "opmerking") '
                 "VALUES (?, ?, ?, ?, 'import', ?, '')",
-                [(lid, d.isoformat(), round(u, 4), reden, code) for (lid, d, reden, code), u in samen.items()])
-            if resultaat.bijgewerkt_tot:
-                instellingen.schrijf(BIJGEWERKT_TOT, resultaat.bijgewerkt_tot.isoformat())
-        return resultaat
+                [(lid, d, round(u, 4), reden, code) for lid, d in plan.schrijven
+                 for (reden, code), u in plan.nieuw[(lid, d)].items()])
+            if plan.voorbeeld.bijgewerkt_tot:
+                instellingen.schrijf(BIJGEWERKT_TOT, plan.voorbeeld.bijgewerkt_tot.isoformat())
+        return plan.voorbeeld
+
+    def _lees(self, path: Path, progress: Progress, vandaag: date) -> tuple[VerzuimBestand, dict[str, int]]:
+        ids = dict(m.Leerling.select(m.Leerling.leerlingnummer, m.Leerling.id).tuples())
+        return lees_verzuim(path, ids, self.codes(), vandaag, progress), ids
+
+    def _plan(self, bestand: VerzuimBestand, ids: dict[str, int], tot: date | None) -> _Plan:
+        """Compare the file with the imported verzuim in the database, day by day."""
+        iso: dict[date, str] = {}
+        nieuw: dict[_Dag, _Inhoud] = {}
+        for nummer, d in bestand.dagen:
+            nieuw[(ids[nummer], iso.get(d) or iso.setdefault(d, d.isoformat()))] = {}
+        leerlingen = set()
+        waarde = {r: r.value for r in Reden}  # plain str for the database (Enum.value is slow)
+        for r in bestand.rijen:
+            inhoud = nieuw[(ids[r.leerlingnummer], iso[r.datum])]
+            sleutel = (waarde[r.reden], r.code)
+            inhoud[sleutel] = inhoud.get(sleutel, 0.0) + r.uren
+            leerlingen.add(r.leerlingnummer)
+        oud = _bestaand_import(self.ctx.store.db, list(nieuw))
+        schrijven, wissen = [], []
+        nieuwe_dagen = ongewijzigd = 0
+        for dag, inhoud in nieuw.items():
+            was = oud.get(dag)
+            if was is None:  # no imported verzuim on this day yet
+                if inhoud:
+                    schrijven.append(dag)
+                    nieuwe_dagen += 1
+            elif was == inhoud or _rond(was) == _rond(inhoud):  # the first: whole hours, no rounding needed
+                ongewijzigd += 1
+            else:
+                schrijven.append(dag)
+                wissen.append(dag)
+        schrijven.sort()
+        wissen.sort()
+
+        cal = self.kalender.calendar()
+        lesdag: dict[date, bool] = {}
+        geen_lesdag = []
+        for r in bestand.rijen:
+            ok = lesdag.get(r.datum)
+            if ok is None:
+                ok = lesdag[r.datum] = cal.is_lesdag(r.datum)
+            if not ok:
+                geen_lesdag.append(RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag "
+                                                    f"({cal.omschrijving(r.datum).lower()}); deze regel telt "
+                                                    "niet mee voor de signalen."))
+        voorbeeld = VerzuimVoorbeeld(
+            regels=len(bestand.rijen), leerlingen=len(leerlingen),
+            dagen_nieuw=nieuwe_dagen,
+            dagen_gewijzigd=len(wissen), dagen_ongewijzigd=ongewijzigd, overgeslagen=bestand.overgeslagen,
+            fouten=bestand.fouten, geen_lesdag=geen_lesdag, onbekende_kolommen=bestand.onbekende_kolommen,
+            bijgewerkt_tot=tot or bestand.laatste_datum)
+        return _Plan(voorbeeld, nieuw, schrijven, wissen)
 
     # --- one student -----------------------------------------------------------------------------
 
     def _leerling_id(self, leerlingnummer: str) -> int:
-        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer)
+        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
         if row is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         return row.id
 
     def dagen(self, leerlingnummer: str, van: date, tot: date) -> list[VerzuimDag]:
-        """Hours per reden per day with absence, van..tot (for the heat map)."""
+        """Hours per reden per day with absence, van..tot (for the heat map); imported and hand-entered."""
         per: dict[date, dict[Reden, float]] = defaultdict(lambda: defaultdict(float))
         query = (m.Verzuim.select(m.Verzuim.datum, m.Verzuim.uren, m.Verzuim.reden)
                  .where((m.Verzuim.leerling == self._leerling_id(leerlingnummer))
@@ -211,34 +262,42 @@ class VerzuimService:
         return [VerzuimDag(d, dict(u)) for d, u in sorted(per.items())]
 
     def handmatig(self, leerlingnummer: str) -> list[HandRecord]:
+        """The hand-entered records, newest first."""
         query = (m.Verzuim.select().where((m.Verzuim.leerling == self._leerling_id(leerlingnummer))
-                                          & (m.Verzuim.bron == "hand")).order_by(m.Verzuim.datum.desc()))
+                                          & (m.Verzuim.bron == "hand"))
+                 .order_by(m.Verzuim.datum.desc(), m.Verzuim.id.desc()))
         return [HandRecord(r.id, r.datum, r.uren, Reden(r.reden), r.opmerking) for r in query]
 
-    def invoeren(self, leerlingnummer: str, van: date, tot: date, reden: Reden, *,
-                 uren: float | None = None, opmerking: str = "") -> int:
-        """Hand entry: one day (with `uren`, default a whole day) or a period of whole lesdagen.
+    def invoeren(self, leerlingnummer: str, van: date, tot: date | None, reden: Reden, *,
+                 uren: float | None = None, opmerking: str = "", vandaag: date | None = None) -> int:
+        """Hand entry: one day (`tot` None or `van`; `uren`, default a whole day) or a period of whole
+        lesdagen. Days that are not lesdagen (weekend, vacation, vrije dag) are left out.
 
-        Replaces earlier hand-entered verzuim with the same reden on those days. Returns the days written.
+        Replaces earlier hand-entered verzuim with the same reden on those days; imported verzuim stays.
+        Returns the number of days written.
         """
+        vandaag = vandaag or date.today()
+        tot = van if tot is None else tot
+        reden = Reden(reden)
         dagduur = m.School.get().uren_per_lesdag
         if tot < van:
             raise InvoerFout({"tot": "De einddatum ligt vóór de begindatum."})
-        if van > date.today():
-            raise InvoerFout({"van": "Verzuim kan niet in de toekomst liggen."})
+        if tot > vandaag:
+            raise InvoerFout({"tot" if tot != van else "van": "Verzuim kan niet in de toekomst liggen."})
         if (tot - van).days > 366:
             raise InvoerFout({"tot": "Een periode kan hoogstens een jaar zijn."})
-        uren = dagduur if uren is None else uren
-        if not 0 < uren <= 24:
+        uren = dagduur if uren is None else float(uren)
+        if not 0 < uren <= MAX_UREN_PER_DAG:
             raise InvoerFout({"uren": "Vul een aantal uren groter dan 0 en hoogstens 24 in."})
         if van != tot and uren != dagduur:
             raise InvoerFout({"uren": "Een periode is altijd hele dagen; vul voor een deel van een dag één datum in."})
-        cal = self.kalender.calendar()
-        dagen = [van + timedelta(days=i) for i in range((tot - van).days + 1)]
-        dagen = [d for d in dagen if cal.is_lesdag(d)]
-        if not dagen:
-            raise InvoerFout({"van": "In deze periode valt geen enkele lesdag (weekend, vakantie of vrije dag)."})
         leerling_id = self._leerling_id(leerlingnummer)
+        cal = self.kalender.calendar()
+        dagen = [d for d in (van + timedelta(days=i) for i in range((tot - van).days + 1)) if cal.is_lesdag(d)]
+        if not dagen:
+            wat = cal.omschrijving(van).lower() if van == tot else "weekend, vakantie of vrije dag"
+            raise InvoerFout({"van": f"Op deze {'dag' if van == tot else 'periode'} is er geen les ({wat}). "
+                                     "Kies een lesdag."})
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             (m.Verzuim.delete().where((m.Verzuim.leerling == leerling_id) & (m.Verzuim.bron == "hand")
                                       & (m.Verzuim.reden == reden.value) & m.Verzuim.datum.in_(dagen)).execute())
@@ -250,23 +309,29 @@ class VerzuimService:
         """Delete one hand-entered record (imported verzuim is corrected by a new import)."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             if not m.Verzuim.delete().where((m.Verzuim.id == record_id) & (m.Verzuim.bron == "hand")).execute():
-                raise NietGevonden("Dit verzuim bestaat niet meer of is geïmporteerd.")
+                raise NietGevonden("Dit verzuim bestaat niet meer of is geïmporteerd (verbeter dat met een "
+                                   "nieuwe import).")
 
     # --- registered actions ----------------------------------------------------------------------
 
     def meldingen(self, leerlingnummer: str) -> list[Melding]:
         query = (m.Verzuimmelding.select().where(m.Verzuimmelding.leerling == self._leerling_id(leerlingnummer))
-                 .order_by(m.Verzuimmelding.datum.desc()))
+                 .order_by(m.Verzuimmelding.datum.desc(), m.Verzuimmelding.id.desc()))
         return [Melding(r.id, r.datum, r.einddatum, MeldingSoort(r.soort), r.kenmerk) for r in query]
 
     def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date, soort: MeldingSoort,
-                            kenmerk: str = "") -> Melding:
-        """A melding made in DUO's verzuimregister; the 16-hour count restarts after `einddatum`."""
+                            kenmerk: str = "", *, vandaag: date | None = None) -> Melding:
+        """A melding made in DUO's verzuimregister on `datum` about the verzuim up to and including
+        `einddatum`; the 16-hour count starts again the day after `einddatum`."""
+        vandaag = vandaag or date.today()
+        soort = MeldingSoort(soort)
         fouten = {}
-        if datum > date.today():
+        if datum > vandaag:
             fouten["datum"] = "De meldingsdatum kan niet in de toekomst liggen."
         if einddatum > datum:
             fouten["einddatum"] = "De einddatum van het gemelde verzuim kan niet na de meldingsdatum liggen."
+        elif (datum - einddatum).days > 366:
+            fouten["einddatum"] = "De einddatum ligt meer dan een jaar vóór de melding. Controleer het jaartal."
         if fouten:
             raise InvoerFout(fouten)
         leerling_id = self._leerling_id(leerlingnummer)
@@ -277,12 +342,13 @@ class VerzuimService:
 
     def mazl_acties(self, leerlingnummer: str) -> list[Mazl]:
         query = (m.MazlActie.select().where(m.MazlActie.leerling == self._leerling_id(leerlingnummer))
-                 .order_by(m.MazlActie.datum.desc()))
+                 .order_by(m.MazlActie.datum.desc(), m.MazlActie.id.desc()))
         return [Mazl(r.id, r.datum, r.opmerking) for r in query]
 
-    def mazl_registreren(self, leerlingnummer: str, datum: date, opmerking: str = "") -> Mazl:
-        """The jeugdarts was brought in (M@zl); ziekmeldingen are counted afresh after `datum`."""
-        if datum > date.today():
+    def mazl_registreren(self, leerlingnummer: str, datum: date, opmerking: str = "", *,
+                         vandaag: date | None = None) -> Mazl:
+        """The jeugdarts was brought in (M@zl) on `datum`; ziekmeldingen are counted afresh after it."""
+        if datum > (vandaag or date.today()):
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         leerling_id = self._leerling_id(leerlingnummer)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
@@ -292,7 +358,9 @@ class VerzuimService:
 
     def actie_verwijderen(self, soort: str, actie_id: int) -> None:
         """Remove a wrongly registered melding ("melding") or M@zl-actie ("mazl")."""
-        model = {"melding": m.Verzuimmelding, "mazl": m.MazlActie}[soort]
+        model = {"melding": m.Verzuimmelding, "mazl": m.MazlActie}.get(soort)
+        if model is None:
+            raise ValueError(f"onbekende soort registratie: {soort!r}")
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             if not model.delete().where(model.id == actie_id).execute():
                 raise NietGevonden("Deze registratie bestaat niet meer.")
@@ -302,5 +370,40 @@ def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:
     return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
-def _rond(c: Counter) -> dict:
-    return {k: round(v, 4) for k, v in c.items() if v}
+def _rond(inhoud: _Inhoud) -> dict[tuple[str, str], float]:
+    return {k: round(v, 4) for k, v in inhoud.items() if round(v, 4)}
+
+
+def _check_tot(tot: date | None, vandaag: date) -> date | None:
+    eerste, laatste = plausibele_periode(vandaag)
+    if tot is not None and not eerste <= tot <= laatste:
+        raise InvoerFout({"tot": f"Verzuim bijgewerkt tot {tot:%d-%m-%Y} kan niet kloppen: kies een datum van "
+                                 f"{eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}."})
+    return tot
+
+
+def _bestaand_import(db, dagen: list[_Dag]) -> dict[_Dag, _Inhoud]:
+    """The imported verzuim in the database on these (leerling id, ISO date) pairs.
+
+    Through a temporary table joined on the (leerling_id, datum) index: a weekly file reads only its
+    own days, a whole school year reads each of its days once.
+    """
+    oud: dict[_Dag, _Inhoud] = {}
+    if not dagen:
+        return oud
+    # "datum" DATE like verzuim.datum: the same column affinity lets the join use the index.
+    db.execute_sql('CREATE TEMP TABLE IF NOT EXISTS import_dag ("leerling_id" INTEGER NOT NULL, '
+                   '"datum" DATE NOT NULL, PRIMARY KEY ("leerling_id", "datum")) WITHOUT ROWID')
+    db.execute_sql("DELETE FROM temp.import_dag")
+    try:
+        db.cursor().executemany("INSERT INTO temp.import_dag VALUES (?, ?)", dagen)
+        cursor = db.execute_sql(
+            # CROSS JOIN: SQLite keeps import_dag as the outer loop and searches verzuim by its index
+            "SELECT v.leerling_id, v.datum, v.reden, v.code, v.uren FROM temp.import_dag d "
+            "CROSS JOIN verzuim v ON v.leerling_id = d.leerling_id AND v.datum = d.datum WHERE v.bron = 'import'")
+        for leerling_id, datum, reden, code, uren in cursor:
+            inhoud = oud.setdefault((leerling_id, datum), {})
+            inhoud[(reden, code)] = inhoud.get((reden, code), 0.0) + uren
+    finally:
+        db.execute_sql("DELETE FROM temp.import_dag")
+    return oud
