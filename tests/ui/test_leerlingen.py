@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPixmap
 
 from thuiszit_desktop.domain.leerling import (
     Contactvoorkeur,
@@ -15,6 +16,8 @@ from thuiszit_desktop.domain.leerling import (
     Vrijstelling,
     VrijstellingType,
 )
+from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalSoort
+from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.leerlingen import LeerlingRij
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
@@ -22,12 +25,16 @@ from thuiszit_desktop.ui.leerlingen_model import (
     COL_GEBOORTEDATUM,
     COL_KLAS,
     COL_NAAM,
+    COL_NIVEAU,
+    COL_SIGNALEN,
     GEEN_MENTOR,
+    MET_SIGNAAL,
     SORT_ROLE,
     LeerlingenFilter,
     LeerlingenModel,
     fold,
     natural_key,
+    signalen_kort,
 )
 from thuiszit_desktop.ui.leerlingen_view import SEARCH_PLACEHOLDER, LeerlingenView
 
@@ -140,6 +147,107 @@ def test_filters_on_klas_mentor_and_enrolment(proxy):
     assert names(proxy) == ["Jong, Daniël de"]
 
 
+def _signaal(nr: str, soort: SignaalSoort, sinds: date, uitleg: str = "") -> Signaal:
+    return Signaal(nr, soort, sinds, sinds, date(2026, 9, 23) if soort == SignaalSoort.MELDPLICHT_16U else None,
+                   uitleg)
+
+
+NIVEAUS = {"2001": Niveau("2001", 2, 6.1), "2002": Niveau("2002", 3, 45.5), "2003": Niveau("2003", 1, 0.0)}
+SIGNALEN = {
+    "2001": [_signaal("2001", SignaalSoort.MELDPLICHT_16U, date(2026, 9, 14), "18 uur ongeoorloofd verzuim"),
+             _signaal("2001", SignaalSoort.LUXE_VERZUIM, date(2026, 10, 16))],
+    "2002": [_signaal("2002", SignaalSoort.THUISZITTER, date(2026, 6, 1)),
+             _signaal("2002", SignaalSoort.THUISZITTER_3MND, date(2026, 6, 1))],
+    "2004": [_signaal("2004", SignaalSoort.ABSOLUUT_VERZUIM, date(2026, 3, 1))],  # Lars, uitgeschreven
+}
+
+
+def column(proxy: QSortFilterProxyModel, col: int) -> list[str]:
+    return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
+
+
+def test_short_signal_labels():
+    assert signalen_kort([SignaalSoort.LUXE_VERZUIM, SignaalSoort.MELDPLICHT_16U]) == "16 uur, Luxe verzuim?"
+    assert signalen_kort([SignaalSoort.THUISZITTER, SignaalSoort.THUISZITTER_3MND]) == "Thuiszitter >3 mnd"
+    assert signalen_kort([]) == ""
+
+
+def test_levels_and_signals_are_merged_later(qtmodeltester, proxy):
+    model: LeerlingenModel = proxy.sourceModel()
+    qtmodeltester.check(proxy)
+    assert column(proxy, COL_NIVEAU) == ["", "", "", ""] and not model.has_signalen
+    zoe = QPersistentModelIndex(proxy.index(0, COL_NAAM))
+    model.set_signalen(NIVEAUS, SIGNALEN)
+    assert zoe.data() == "Bakker, Zoë"  # the selection survives the merge
+    assert column(proxy, COL_NAAM) == ["Bakker, Zoë", "Çelik, Mehmet", "Jong, Daniël de", "Visser, Lars"]
+    assert column(proxy, COL_NIVEAU) == ["2", "3", "1", ""]
+    assert column(proxy, COL_SIGNALEN) == ["16 uur, Luxe verzuim?", "Thuiszitter >3 mnd", "", "Absoluut verzuim"]
+    assert proxy.index(1, COL_NIVEAU).data(Qt.ItemDataRole.ToolTipRole) == "Niveau 3: 45,5% verzuim dit schooljaar"
+    assert proxy.index(0, COL_SIGNALEN).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Meldplicht: 16 uur ongeoorloofd verzuim: 18 uur ongeoorloofd verzuim\nMogelijk luxe verzuim")
+    assert isinstance(proxy.index(0, COL_NIVEAU).data(Qt.ItemDataRole.DecorationRole), QPixmap)
+    assert proxy.index(3, COL_NIVEAU).data(Qt.ItemDataRole.DecorationRole) is None
+
+    proxy.sort(COL_NIVEAU, Qt.SortOrder.AscendingOrder)  # level 3 first, unknown last
+    assert column(proxy, COL_NIVEAU) == ["3", "2", "1", ""]
+    proxy.sort(COL_SIGNALEN, Qt.SortOrder.AscendingOrder)  # the most urgent signal first
+    assert column(proxy, COL_NAAM) == ["Bakker, Zoë", "Çelik, Mehmet", "Visser, Lars", "Jong, Daniël de"]
+    proxy.set_niveau(2)
+    model.set_signalen({**NIVEAUS, "2003": Niveau("2003", 2, 5.5)}, SIGNALEN)  # a new overzicht, filtered
+    assert column(proxy, COL_NAAM) == ["Bakker, Zoë", "Jong, Daniël de"]
+    model.set_rows(ROWS[:3])  # a refreshed list keeps the levels and signals
+    assert column(proxy, COL_NIVEAU) == ["2", "2"]
+    qtmodeltester.check(proxy)
+
+
+def test_the_proxy_answers_as_qt_maps(proxy):
+    """LeerlingenFilter.data skips Qt's index mapping; it must give what the mapped source index gives."""
+    model: LeerlingenModel = proxy.sourceModel()
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, SORT_ROLE)
+
+    def check() -> None:
+        for r in range(proxy.rowCount()):
+            for c in range(proxy.columnCount()):
+                index = proxy.index(r, c)
+                source = proxy.mapToSource(index)
+                assert proxy.flags(index) == model.flags(source)
+                for role in roles:
+                    assert proxy.data(index, role) == model.data(source, role), (r, c, role)
+
+    check()
+    proxy.set_search("a")
+    check()
+    model.set_signalen(NIVEAUS, SIGNALEN)
+    check()
+    proxy.sort(COL_SIGNALEN, Qt.SortOrder.DescendingOrder)
+    proxy.set_search("")
+    proxy.set_signaal(MET_SIGNAAL)
+    check()
+    model.set_rows(ROWS[1:])
+    check()
+    assert proxy.data(proxy.index(99, 0)) is None
+
+
+def test_filters_on_level_and_signal(proxy):
+    proxy.sourceModel().set_signalen(NIVEAUS, SIGNALEN)
+    proxy.set_show_uitgeschreven(False)
+    proxy.set_niveau(3)
+    assert names(proxy) == ["Çelik, Mehmet"]
+    assert proxy.narrows()
+    proxy.set_niveau(None)
+    proxy.set_signaal(MET_SIGNAAL)  # uitgeschreven students with a signal too: absoluut verzuim is about them
+    assert names(proxy) == ["Bakker, Zoë", "Çelik, Mehmet", "Visser, Lars"]
+    proxy.set_signaal(SignaalSoort.THUISZITTER)
+    assert names(proxy) == ["Çelik, Mehmet"]
+    proxy.set_signaal(SignaalSoort.LUXE_VERZUIM)
+    proxy.set_search("mehmet")
+    assert names(proxy) == []
+    proxy.set_search("")
+    proxy.set_signaal(None)
+    assert names(proxy) == ["Bakker, Zoë", "Çelik, Mehmet", "Jong, Daniël de"]
+    assert not proxy.narrows()
+
+
 def test_sorting_uses_natural_klas_order_and_real_dates(proxy):
     proxy.sort(COL_KLAS, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, COL_KLAS).data() for r in range(4)] == ["1A", "2B", "2B", "10A"]
@@ -159,8 +267,8 @@ def view(qtbot, services):
     view = LeerlingenView(services)
     qtbot.addWidget(view)
     view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):  # (a context manager: called plainly it waits for nothing)
+        view.show()
     return view
 
 
@@ -201,10 +309,52 @@ def test_klas_and_mentor_filters_and_uitgeschreven(qtbot, view):
     assert visible_names(view) == ["Amrani, Fatima el"]
 
 
+def add_verzuim(services, tmp_path) -> None:
+    """Zoë: 16 uur in September; Mehmet: thuiszitter since 12-10; verzuim imported up to 20-11-2026."""
+    services.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    services.verzuim.invoeren("1002", date(2026, 10, 12), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    bestand = tmp_path / "verzuim.csv"
+    bestand.write_text("leerlingnummer;datum;uren;reden\n1003;20-11-2026;1;ziek\n", encoding="utf-8")
+    services.verzuim.importeren(bestand, tot=date(2026, 11, 20), vandaag=VANDAAG)
+
+
+def test_level_and_signal_filters_in_the_view(qtbot, view, services, tmp_path):
+    add_verzuim(services, tmp_path)
+    assert not view.niveau_combo.isEnabled() and not view.signaal_combo.isEnabled()  # not computed yet
+    assert view.table.model().index(0, COL_NIVEAU).data() == ""
+    view.set_signalen_loading(True)
+    assert view.loading_label.isVisibleTo(view)
+    view.select("1004")
+    view.set_overzicht(services.signalen.overzicht())  # (the window computes it in the background)
+    assert not view.loading_label.isVisibleTo(view)
+    assert view.niveau_combo.isEnabled() and view.signaal_combo.isEnabled()
+    assert view.current_leerlingnummer() == "1004"
+    niveaus = {r.sorteernaam: view.proxy.index(i, COL_NIVEAU).data() for i, r in enumerate(view.visible_rows())}
+    assert niveaus == {"Amrani, Fatima el": "1", "Bakker, Zoë": "2", "Çelik, Mehmet": "3", "Jong, Daniël de": "1"}
+
+    assert [view.niveau_combo.itemText(i) for i in range(view.niveau_combo.count())] == [
+        "Alle niveaus", "Niveau 1", "Niveau 2", "Niveau 3"]
+    view.niveau_combo.setCurrentIndex(view.niveau_combo.findData(3))
+    assert visible_names(view) == ["Çelik, Mehmet"]
+    assert view.count_label.text() == "1 van 4 leerlingen · 1 uitgeschreven niet getoond"
+    view.set_niveau_filter(None)
+
+    signalen = [view.signaal_combo.itemText(i) for i in range(view.signaal_combo.count())]
+    assert signalen == ["Alle signalen", "Met een signaal", "16 uur", "Thuiszitter >3 mnd", "Thuiszitter",
+                        "Absoluut verzuim", "M@zl", "Langdurig afwezig", "Luxe verzuim?"]
+    view.signaal_combo.setCurrentIndex(view.signaal_combo.findText("16 uur"))
+    assert visible_names(view) == ["Bakker, Zoë", "Çelik, Mehmet"]
+    assert [view.proxy.index(r, COL_SIGNALEN).data() for r in range(2)] == ["16 uur", "16 uur, Thuiszitter"]
+    view.set_signaal_filter(SignaalSoort.THUISZITTER)
+    assert visible_names(view) == ["Çelik, Mehmet"]
+    view.clear_filters()
+    assert view.signaal_combo.currentIndex() == 0 and len(visible_names(view)) == 4
+
+
 def test_ctrl_f_focuses_the_search_field(qtbot, view):
     view.table.setFocus()
-    view.activateWindow()
-    qtbot.waitActive(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
     qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert view.search.hasFocus()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 import threading
@@ -12,10 +13,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 
 from conftest import WACHTWOORD
 from thuiszit_desktop.domain.errors import InvoerFout
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
@@ -28,6 +32,7 @@ VANDAAG = date(2026, 11, 23)
 def no_modal_boxes(monkeypatch):
     monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 
 
 @pytest.fixture
@@ -45,25 +50,60 @@ def window(qtbot, services, settings):
         Leerling("1002", "Çelik", date(2011, 1, 17), date(2023, 8, 1), voornaam="Mehmet", klas="3H"),
     ):
         services.leerlingen.opslaan(leerling, vandaag=VANDAAG)
+    return open_window(qtbot, services, settings)
+
+
+def open_window(qtbot, services, settings) -> MainWindow:
+    """The window, once its first computation of signals and levels (in the background) is done."""
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.show()
     return window
+
+
+@pytest.fixture
+def school_window(qtbot, services, settings, tmp_path):
+    """Mehmet: thuiszitter since 12-10 (level 3); Daniël: 16 uur last week (level 2); Lars: uitgeschreven
+    without a new school (absoluut verzuim); verzuim imported up to 20-11-2026."""
+    for leerling in (
+        Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë", klas="2B"),
+        Leerling("1002", "Çelik", date(2011, 1, 17), date(2023, 8, 1), voornaam="Mehmet", klas="3H"),
+        Leerling("1003", "Jong", date(2013, 9, 30), date(2025, 8, 1), voornaam="Daniël", tussenvoegsel="de"),
+        Leerling("1005", "Visser", date(2011, 6, 6), date(2022, 8, 1), voornaam="Lars", klas="2B",
+                 uitschrijfdatum=date(2026, 10, 1)),
+    ):
+        services.leerlingen.opslaan(leerling, vandaag=VANDAAG)
+    services.verzuim.invoeren("1002", date(2026, 10, 12), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    services.verzuim.invoeren("1003", date(2026, 11, 18), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    bestand = tmp_path / "verzuim.csv"
+    bestand.write_text("leerlingnummer;datum;uren;reden\n1001;20-11-2026;1;ziek\n", encoding="utf-8")
+    services.verzuim.importeren(bestand, tot=date(2026, 11, 20), vandaag=VANDAAG)
+    return open_window(qtbot, services, settings)
+
+
+def fake_module(monkeypatch, name: str, **attributes) -> None:
+    module = types.ModuleType(f"thuiszit_desktop.ui.{name}")
+    for key, value in attributes.items():
+        setattr(module, key, value)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
 
 
 def test_the_window_shows_school_user_and_only_working_areas(window):
     assert window.windowTitle() == "Thuiszit Desktop – Het Baken"
-    assert window.area_titles() == ["Leerlingen"]
-    assert window.stack.currentWidget() is window.leerlingen
+    kalender = importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is not None
+    assert window.area_titles() == ["Vandaag", "Leerlingen"] + (["Schoolkalender"] if kalender else [])
+    assert window.stack.currentWidget() is window.dashboard  # the window opens on "Vandaag"
     assert window.user_label.text() == "Ingelogd als Anna de Vries (Zorgcoördinator)"
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
-    assert menus == {"Bestand": ["Nieuwe leerling…", "Leerlingen importeren…", "Afsluiten"],
+    assert menus == {"Bestand": ["Nieuwe leerling…", "Leerlingen importeren…", "Verzuim importeren…",
+                                 "Instellingen…", "Afsluiten"],
                      "Help": ["Over Thuiszit Desktop"]}
 
 
 def test_list_to_student_page_and_back(qtbot, window):
+    window.show_area("Leerlingen")
     area = window.leerlingen
     assert [r.sorteernaam for r in area.list.visible_rows()] == ["Bakker, Zoë", "Çelik, Mehmet"]
     area.list.select("1001")
@@ -92,7 +132,8 @@ def test_edit_from_the_page_updates_page_and_list(qtbot, window, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(LeerlingDialog, "exec", fake_exec)
-    area.page.edit_button.click()
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):  # (an uitschrijving changes signals)
+        area.page.edit_button.click()
     assert "Klas 4H" in area.page.subtitle.text()
     assert [r.klas for r in area.list.visible_rows() if r.leerlingnummer == "1002"] == ["4H"]
 
@@ -108,7 +149,8 @@ def test_a_new_student_opens_their_page(qtbot, window, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(LeerlingDialog, "exec", fake_exec)
-    window.action_new.trigger()
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.action_new.trigger()
     assert window.leerlingen.currentWidget() is window.leerlingen.page
     assert window.leerlingen.page.name_label.text() == "Daniël de Jong"
     assert len(window.leerlingen.list.visible_rows()) == 3
@@ -128,13 +170,160 @@ def test_import_refreshes_the_list(qtbot, window, services, monkeypatch):
             self.imported.emit(1)
             return 1
 
-    fake = types.ModuleType("thuiszit_desktop.ui.import_wizard")
-    fake.ImportWizard = FakeImportWizard
-    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.import_wizard", fake)
+    fake_module(monkeypatch, "import_wizard", ImportWizard=FakeImportWizard)
     window.leerlingen.open_leerling("1001")
-    window.action_import.trigger()
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):  # the new student gets a level
+        window.action_import.trigger()
     assert window.leerlingen.currentWidget() is window.leerlingen.page  # the page stays, refreshed
     assert "Öztürk, Aylin" in [r.sorteernaam for r in window.leerlingen.list.visible_rows()]
+    assert window.dashboard.piramide.count(1) == 3
+
+
+# --- Vandaag, signals and levels -------------------------------------------------------------------
+
+def test_vandaag_shows_the_signals_and_the_list_gets_levels(school_window):
+    window = school_window
+    dashboard = window.dashboard
+    assert dashboard.peildatum_label.text() == "Signalen op 20-11-2026 · verzuim bijgewerkt t/m 20-11-2026"
+    assert [(r.naam, r.soort) for r in dashboard.regels()] == [
+        ("Mehmet Çelik", SignaalSoort.MELDPLICHT_16U), ("Daniël de Jong", SignaalSoort.MELDPLICHT_16U),
+        ("Mehmet Çelik", SignaalSoort.THUISZITTER), ("Lars Visser", SignaalSoort.ABSOLUUT_VERZUIM)]
+    assert {n: dashboard.piramide.count(n) for n in (1, 2, 3)} == {1: 1, 2: 1, 3: 1}
+    view = window.leerlingen.list  # merged from the same computation
+    assert view.niveau_combo.isEnabled()
+    assert [(r.sorteernaam, view.model.extra[view.model.row_of(r.leerlingnummer)].niveau)
+            for r in view.visible_rows()] == [("Bakker, Zoë", 1), ("Çelik, Mehmet", 3), ("Jong, Daniël de", 2)]
+
+
+def test_clicking_level_3_shows_those_students(qtbot, school_window):
+    window = school_window
+    window.leerlingen.list.search.setText("zoë")  # an earlier search does not hide them
+    qtbot.mouseClick(window.dashboard.piramide.bands[3], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.leerlingen
+    assert window.leerlingen.currentWidget() is window.leerlingen.list
+    view = window.leerlingen.list
+    assert view.niveau_combo.currentText() == "Niveau 3"
+    assert [r.sorteernaam for r in view.visible_rows()] == ["Çelik, Mehmet"]
+    assert view.search.text() == ""
+    assert view.count_label.text().startswith("1 van 3 leerlingen")
+    window.show_area("Vandaag")
+    window.dashboard.piramide.bands[2].click()
+    assert [r.sorteernaam for r in view.visible_rows()] == ["Jong, Daniël de"]
+
+
+def test_a_signal_count_shows_those_students(qtbot, school_window):
+    window = school_window
+    window.dashboard.count_links[SignaalSoort.ABSOLUUT_VERZUIM].linkActivated.emit("#")
+    view = window.leerlingen.list
+    assert window.stack.currentWidget() is window.leerlingen
+    assert view.signaal_combo.currentText() == "Absoluut verzuim"
+    assert [r.sorteernaam for r in view.visible_rows()] == ["Visser, Lars"]  # uitgeschreven, but shown
+
+
+def test_a_signal_line_opens_the_student_page(qtbot, school_window):
+    window = school_window
+    dashboard = window.dashboard
+    dashboard.select("1003", SignaalSoort.MELDPLICHT_16U)
+    dashboard.lijst.setFocus()
+    qtbot.keyClick(dashboard.lijst, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.leerlingen
+    assert window.leerlingen.currentWidget() is window.leerlingen.page
+    assert window.leerlingen.page.name_label.text() == "Daniël de Jong"
+
+
+def test_verzuim_import_refreshes_the_signals(qtbot, school_window, services, monkeypatch):
+    class FakeVerzuimImportWizard(QObject):
+        imported = Signal(object)
+
+        def __init__(self, services_, parent):
+            super().__init__(parent)
+            self.services = services_
+
+        def exec(self):
+            self.services.verzuim.invoeren("1001", date(2026, 11, 16), date(2026, 11, 18), Reden.ONGEOORLOOFD,
+                                           vandaag=VANDAAG)
+            self.imported.emit(object())
+            return 1
+
+    fake_module(monkeypatch, "verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
+    window = school_window
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.action_import_verzuim.trigger()
+        assert window.dashboard.busy_bar.isVisibleTo(window)  # busy, the previous result still shown
+        assert window.leerlingen.list.loading_label.isVisibleTo(window.leerlingen.list)
+    assert "Zoë Bakker" in [r.naam for r in window.dashboard.regels()]
+    assert not window.dashboard.busy_bar.isVisibleTo(window)
+    assert window.dashboard.count_labels[SignaalSoort.MELDPLICHT_16U].text() == "3"
+
+
+def test_verzuim_entered_on_the_student_page_refreshes_the_signals(qtbot, school_window, services):
+    window = school_window
+    page = window.leerlingen.page
+    if not hasattr(page, "verzuim_changed"):
+        pytest.skip("this version's student page has no verzuim")
+    window.open_leerling("1001")
+    services.verzuim.invoeren("1001", date(2026, 11, 16), date(2026, 11, 18), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        page.verzuim_changed.emit()
+    assert "Zoë Bakker" in [r.naam for r in window.dashboard.regels()]
+
+
+def test_the_empty_dashboard_offers_the_verzuim_import(qtbot, window, monkeypatch):
+    opened = []
+
+    class FakeVerzuimImportWizard(QObject):
+        imported = Signal(object)
+
+        def __init__(self, services_, parent):
+            super().__init__(parent)
+            opened.append(parent)
+
+        def exec(self):
+            return 0
+
+    fake_module(monkeypatch, "verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
+    assert window.dashboard.stack.currentIndex() == 1  # "Nog geen verzuim geïmporteerd"
+    window.dashboard.empty_import_button.click()
+    assert opened == [window]
+    assert not window.signalen_loader.busy  # cancelled: nothing to compute again
+
+
+def test_settings_that_changed_refresh_the_signals(qtbot, window, monkeypatch):
+    results = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
+
+    class FakeInstellingenDialog(QObject):
+        def __init__(self, services_, parent):
+            super().__init__(parent)
+
+        def exec(self):
+            return results.pop(0)
+
+    fake_module(monkeypatch, "instellingen_dialog", InstellingenDialog=FakeInstellingenDialog)
+    window.action_settings.trigger()
+    assert not window.signalen_loader.busy
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.action_settings.trigger()
+    assert results == []
+
+
+def test_missing_screens_say_so(qtbot, window, monkeypatch):
+    messages = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: messages.append(text))
+    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.verzuim_import_wizard", None)  # ImportError
+    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.instellingen_dialog", None)
+    window.action_import_verzuim.trigger()
+    window.action_settings.trigger()
+    assert messages == ["Verzuim importeren is in deze versie nog niet beschikbaar.",
+                        "Instellingen zijn in deze versie nog niet beschikbaar."]
+
+
+def test_ctrl_f_from_vandaag_goes_to_the_search_field(qtbot, window):
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.dashboard.lijst.setFocus()
+    qtbot.keyClick(window.dashboard.lijst, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.leerlingen
+    assert window.leerlingen.list.search.hasFocus()
 
 
 def test_closing_saves_the_geometry_and_closes_the_database(qtbot, window, settings, db_path):
@@ -142,12 +331,13 @@ def test_closing_saves_the_geometry_and_closes_the_database(qtbot, window, setti
     window.close()
     assert settings.value(SETTING_GEOMETRY) is not None
     again = session.login(db_path, "Anna de Vries", WACHTWOORD)  # the lock is free again
+    second = MainWindow(again, settings=settings)
+    qtbot.addWidget(second)
     try:
-        second = MainWindow(again, settings=settings)
-        qtbot.addWidget(second)
         assert second.size().toTuple() == (800, 520)
     finally:
-        again.close()
+        second.close()  # waits for its background computation, then closes the database
+    assert not second.signalen_loader.busy or second.signalen_loader.wait(0)
 
 
 def test_a_mentor_cannot_edit(qtbot, services, settings, monkeypatch):
@@ -156,10 +346,12 @@ def test_a_mentor_cannot_edit(qtbot, services, settings, monkeypatch):
     from thuiszit_desktop.domain.gebruiker import Rol
 
     monkeypatch.setattr(services.ctx, "gebruiker", replace(services.gebruiker, rol=Rol.MENTOR))
-    window = MainWindow(services, settings=settings)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, services, settings)
     assert not window.action_new.isEnabled()
     assert not window.action_import.isEnabled()
+    assert not window.action_import_verzuim.isEnabled()
+    assert not window.action_settings.isEnabled()
+    assert not window.dashboard.empty_import_button.isEnabled()
     assert not window.leerlingen.page.edit_button.isEnabled()
     assert window.user_label.text() == "Ingelogd als Anna de Vries (Mentor)"
 

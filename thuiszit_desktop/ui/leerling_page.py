@@ -1,7 +1,9 @@
-"""One student's page: who they are, enrolment, leerplicht, ouders and vrijstellingen."""
+"""One student's page: verzuim and signals (`VerzuimPanel`), and who they are: enrolment, leerplicht, ouders
+and vrijstellingen."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -13,12 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.errors import NietGevonden
 from ..domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ..services.session import Services
+from .verzuim_panel import VerzuimPanel
 from .widgets import age_on, format_date, heading, hint, link_label
 
 NIET_INGEVULD = "—"
@@ -50,6 +55,7 @@ def _form() -> QFormLayout:
 class LeerlingPage(QWidget):
     back = Signal()
     edit_requested = Signal(object)  # the Leerling shown
+    verzuim_changed = Signal()  # verzuim, a melding, an M@zl-actie or a bespreking changed: signals move
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
         super().__init__(parent)
@@ -83,6 +89,20 @@ class LeerlingPage(QWidget):
         layout.addWidget(self.name_label)
         layout.addWidget(self.subtitle)
 
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.verzuim = VerzuimPanel(services, can_edit=can_edit)
+        self.verzuim.changed.connect(self.verzuim_changed)
+        self.verzuim_scroll = verzuim_scroll = QScrollArea()
+        verzuim_scroll.setWidgetResizable(True)
+        verzuim_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        verzuim_body = QWidget()
+        verzuim_layout = QVBoxLayout(verzuim_body)
+        verzuim_layout.setContentsMargins(0, 8, 8, 8)
+        verzuim_layout.addWidget(self.verzuim)
+        verzuim_scroll.setWidget(verzuim_body)
+        self.tabs.addTab(verzuim_scroll, "Verzuim en signalen")
+
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -104,7 +124,9 @@ class LeerlingPage(QWidget):
             column.addStretch(1)
             columns.addLayout(column, 1)
         scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
+        self.gegevens_scroll = scroll
+        self.tabs.addTab(scroll, "Gegevens en ouders")
+        layout.addWidget(self.tabs, 1)
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -116,6 +138,9 @@ class LeerlingPage(QWidget):
 
     def set_leerling(self, leerling: Leerling, vandaag: date | None = None) -> None:
         vandaag = vandaag or date.today()
+        if self.leerling is None or self.leerling.leerlingnummer != leerling.leerlingnummer:
+            for scroll in (self.verzuim_scroll, self.gegevens_scroll):  # a new student starts at the top
+                scroll.verticalScrollBar().setValue(0)
         self.leerling = leerling
         self._show_numbers = False
         self.name_label.setText(leerling.naam)
@@ -129,6 +154,9 @@ class LeerlingPage(QWidget):
         self._fill_leerplicht(leerling, vandaag)
         self._fill_ouders(leerling)
         self._fill_vrijstellingen(leerling, vandaag)
+        self.verzuim.vandaag = vandaag
+        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
+            self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
 
     def _section(self, box: QGroupBox) -> QVBoxLayout:
         """An empty layout inside `box`, replacing what the previous student put there."""

@@ -1,4 +1,8 @@
-"""The student list: search as you type, filter on klas and mentor, open a student."""
+"""The student list: search as you type, filter on klas, mentor, level and signal, open a student.
+
+The rows come at once from `lijst()`; levels and signals are computed in the background (the same
+overzicht as the dashboard) and merged with `set_overzicht` when they are ready.
+"""
 
 from __future__ import annotations
 
@@ -19,19 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.signals import SignaalSoort
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
+from ..services.signalen import Overzicht
 from .leerlingen_model import (
     COL_GEBOORTEDATUM,
     COL_KLAS,
     COL_LEERLINGNUMMER,
     COL_MENTOR,
     COL_NAAM,
+    COL_NIVEAU,
+    COL_SIGNALEN,
     COL_STATUS,
     GEEN_MENTOR,
+    MET_SIGNAAL,
+    SIGNAAL_KORT,
+    SIGNAAL_VOLGORDE,
     LeerlingenFilter,
     LeerlingenModel,
 )
+from .piramide import NIVEAU_NAAM, niveau_stip
 from .widgets import heading, hint
 
 SEARCH_PLACEHOLDER = "Zoek op naam, leerlingnummer of klas"
@@ -101,6 +113,7 @@ class LeerlingenView(QWidget):
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._after_filter)
         self.proxy.layoutChanged.connect(self._after_filter)
+        self._fill_signal_combos()
         self.refresh()
 
     # --- building --------------------------------------------------------------------------------
@@ -145,9 +158,17 @@ class LeerlingenView(QWidget):
             lambda: self.proxy.set_mentor(self.mentor_combo.currentData()))
         filters.addWidget(self.mentor_combo)
 
-        self.uitgeschreven_check = QCheckBox("Ook uitgeschreven leerlingen tonen")
-        self.uitgeschreven_check.toggled.connect(self.proxy.set_show_uitgeschreven)
-        filters.addWidget(self.uitgeschreven_check)
+        self.niveau_combo = QComboBox()
+        self.niveau_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.niveau_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_niveau(self.niveau_combo.currentData()))
+        filters.addWidget(self.niveau_combo)
+
+        self.signaal_combo = QComboBox()
+        self.signaal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.signaal_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_signaal(self.signaal_combo.currentData()))
+        filters.addWidget(self.signaal_combo)
         filters.addStretch(1)
         layout.addLayout(filters)
 
@@ -167,6 +188,7 @@ class LeerlingenView(QWidget):
         header.setSectionResizeMode(COL_NAAM, QHeaderView.ResizeMode.Stretch)
         width = self.table.fontMetrics().horizontalAdvance
         for col, sample in ((COL_LEERLINGNUMMER, "Leerlingnummer  "), (COL_KLAS, "Klas 10Ab"),
+                            (COL_NIVEAU, "Niveau  M"), (COL_SIGNALEN, "Thuiszitter >3 mnd, M@zl"),
                             (COL_MENTOR, "Meneer van den Berghe"), (COL_GEBOORTEDATUM, "Geboortedatum  "),
                             (COL_STATUS, "uitgeschreven  ")):
             self.table.setColumnWidth(col, width(sample) + 24)
@@ -176,8 +198,17 @@ class LeerlingenView(QWidget):
         self.table.open_requested.connect(self._open_index)
         layout.addWidget(self.table, 1)
 
+        bottom = QHBoxLayout()
         self.count_label = QLabel()
-        layout.addWidget(self.count_label)
+        bottom.addWidget(self.count_label)
+        self.loading_label = hint("Niveaus en signalen worden berekend…")
+        self.loading_label.hide()
+        bottom.addWidget(self.loading_label)
+        bottom.addStretch(1)
+        self.uitgeschreven_check = QCheckBox("Ook uitgeschreven leerlingen tonen")
+        self.uitgeschreven_check.toggled.connect(self.proxy.set_show_uitgeschreven)
+        bottom.addWidget(self.uitgeschreven_check)
+        layout.addLayout(bottom)
         return page
 
     def _build_empty(self, can_edit: bool) -> QWidget:
@@ -235,6 +266,47 @@ class LeerlingenView(QWidget):
             self.select(selected)
         self._update_count()
 
+    def set_overzicht(self, overzicht: Overzicht) -> None:
+        """Merge the levels and signals of a (background) overzicht into the list."""
+        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van())
+        self.set_signalen_loading(False)
+        self._enable_signal_combos(True)
+
+    def set_signalen_loading(self, loading: bool) -> None:
+        """Show that levels and signals are being (re)computed."""
+        self.loading_label.setVisible(loading)
+
+    def _fill_signal_combos(self) -> None:
+        self.niveau_combo.addItem("Alle niveaus", None)
+        for niveau in (1, 2, 3):
+            self.niveau_combo.addItem(niveau_stip(niveau, 10, self.devicePixelRatioF()), f"Niveau {niveau}", niveau)
+            self.niveau_combo.setItemData(niveau, NIVEAU_NAAM[niveau], Qt.ItemDataRole.ToolTipRole)
+        self.signaal_combo.addItem("Alle signalen", None)
+        self.signaal_combo.addItem("Met een signaal", MET_SIGNAAL)
+        for soort in SIGNAAL_VOLGORDE:
+            self.signaal_combo.addItem(SIGNAAL_KORT[soort], soort)
+            self.signaal_combo.setItemData(self.signaal_combo.count() - 1, soort.label, Qt.ItemDataRole.ToolTipRole)
+        self._enable_signal_combos(self.model.has_signalen)  # not before the first overzicht arrives
+
+    def _enable_signal_combos(self, enabled: bool) -> None:
+        later = "" if enabled else " (kan zodra de niveaus en signalen berekend zijn)"
+        self.niveau_combo.setEnabled(enabled)
+        self.niveau_combo.setToolTip(f"Alleen leerlingen op dit verzuimniveau (piramide van Kearney){later}")
+        self.signaal_combo.setEnabled(enabled)
+        self.signaal_combo.setToolTip(f"Alleen leerlingen met dit signaal{later}")
+
+    def set_niveau_filter(self, niveau: int | None) -> None:
+        self.niveau_combo.setCurrentIndex(max(self.niveau_combo.findData(niveau), 0))
+
+    def set_signaal_filter(self, signaal: SignaalSoort | str | None) -> None:
+        self.signaal_combo.setCurrentIndex(max(self.signaal_combo.findData(signaal), 0))
+
+    def clear_filters(self) -> None:
+        """Everyone again: no search, klas, mentor, level or signal filter."""
+        self.search.clear()
+        for combo in (self.klas_combo, self.mentor_combo, self.niveau_combo, self.signaal_combo):
+            combo.setCurrentIndex(0)
+
     def _fill_combo(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
@@ -251,7 +323,8 @@ class LeerlingenView(QWidget):
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
-        hidden = 0 if self.proxy.shows_uitgeschreven else self._uitgeschreven
+        # (a signal filter shows uitgeschreven students with that signal, so none is hidden for being uitgeschreven)
+        hidden = 0 if self.proxy.shows_uitgeschreven or self.proxy.signaal else self._uitgeschreven
         base = self.model.rowCount() - hidden
         if not self.proxy.narrows():
             text = aantal_leerlingen(shown)
@@ -272,14 +345,17 @@ class LeerlingenView(QWidget):
         return self.proxy.source_row(index.row()).leerlingnummer
 
     def select(self, leerlingnummer: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.source_row(row).leerlingnummer == leerlingnummer:
-                index = self.proxy.index(row, COL_NAAM)
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        """Select a student when shown (after each filter change too: keep this fast)."""
+        source_row = self.model.row_of(leerlingnummer)
+        if source_row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, COL_NAAM))
+        if not index.isValid():  # filtered out
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
 
     def visible_rows(self) -> list[LeerlingRij]:
         return [self.proxy.source_row(r) for r in range(self.proxy.rowCount())]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import logging
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,8 +23,10 @@ from PySide6.QtWidgets import (
 from ..domain.errors import NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import Leerling
+from ..domain.signals import SignaalSoort
 from ..services.session import Services
 from . import errors
+from .dashboard import Dashboard, SignalenLoader, Stand
 from .leerling_dialog import LeerlingDialog
 from .leerling_page import LeerlingPage
 from .leerlingen_view import LeerlingenView
@@ -46,6 +50,8 @@ def app_version() -> str:
 class LeerlingenArea(QStackedWidget):
     """The list of students and, in the same place, one student's page."""
 
+    changed = Signal()  # a student, or their verzuim, was added or edited: levels and signals may change
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -58,6 +64,9 @@ class LeerlingenArea(QStackedWidget):
         self.list.new_leerling.connect(self.new_leerling)
         self.page.back.connect(self.show_list)
         self.page.edit_requested.connect(self.edit_leerling)
+        verzuim_changed = getattr(self.page, "verzuim_changed", None)  # verzuim entered on the page
+        if isinstance(verzuim_changed, SignalInstance):
+            verzuim_changed.connect(self.changed)
 
     def open_leerling(self, leerlingnummer: str) -> None:
         try:
@@ -79,6 +88,7 @@ class LeerlingenArea(QStackedWidget):
             self.list.refresh()
             self.list.select(dialog.saved.leerlingnummer)
             self.open_leerling(dialog.saved.leerlingnummer)
+            self.changed.emit()
 
     def edit_leerling(self, leerling: Leerling | None) -> None:
         if leerling is None:
@@ -88,6 +98,7 @@ class LeerlingenArea(QStackedWidget):
             self.list.refresh()
             self.list.select(dialog.saved.leerlingnummer)
             self.page.show_leerling(dialog.saved.leerlingnummer)
+            self.changed.emit()
 
     def refresh(self) -> None:
         self.list.refresh()
@@ -123,16 +134,31 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        # The areas that work, in the order of the navigation. Adding an area is one line here.
-        self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
-        self.leerlingen.list.import_requested.connect(self.import_leerlingen)
+        # Signals and levels: computed in the background, shared by the dashboard and the list.
+        self.signalen_loader = SignalenLoader(services, self)
 
-        self.nav.setCurrentRow(0)
+        # The areas that work, in the order of the navigation. Adding an area is one line here.
+        self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader))
+        self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
+        self.kalender = self._add_kalender()
+
+        self.dashboard.open_leerling.connect(self.open_leerling)
+        self.dashboard.level_clicked.connect(self.show_level)
+        self.dashboard.signaal_clicked.connect(self.show_signaal)
+        self.dashboard.import_requested.connect(self.import_verzuim)
+        self.leerlingen.list.import_requested.connect(self.import_leerlingen)
+        self.leerlingen.changed.connect(self.refresh_signals)
+        self.signalen_loader.started.connect(lambda: self.leerlingen.list.set_signalen_loading(True))
+        self.signalen_loader.loaded.connect(self._signals_loaded)
+        self.signalen_loader.failed.connect(lambda _melding: self.leerlingen.list.set_signalen_loading(False))
+
+        self.nav.setCurrentRow(0)  # the window opens on "Vandaag"
         self.nav.setFixedWidth(max(140, self.nav.sizeHintForColumn(0) + 40))
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
-        self.leerlingen.list.search.setFocus()  # most visits start with finding a student
+        self.dashboard.lijst.setFocus()
+        self.refresh_signals()
 
     # --- areas -----------------------------------------------------------------------------------
 
@@ -149,6 +175,59 @@ class MainWindow(QMainWindow):
     def show_area(self, title: str) -> None:
         self.nav.setCurrentRow(self.area_titles().index(title))
 
+    def _add_kalender(self) -> QWidget | None:
+        """The school calendar, when this version has it (navigation shows only areas that work)."""
+        if importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is None:
+            return None
+        try:
+            from .kalender_view import KalenderView
+        except ImportError:  # present but not usable (e.g. a dependency missing): leave the area out
+            log.warning("school calendar not available", exc_info=True)
+            return None
+
+        view = KalenderView(self.services)
+        for name in ("changed", "imported"):  # vrije dagen change the lesdagen, so the signals
+            signal = getattr(view, name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(self.refresh_signals)
+        return self.add_area("Schoolkalender", view)
+
+    # --- signals and levels ----------------------------------------------------------------------
+
+    def refresh_signals(self, *_args) -> None:
+        """Compute signals and levels again in the background (after an import or a change)."""
+        self.signalen_loader.start()
+
+    def _signals_loaded(self, stand: Stand) -> None:
+        self.leerlingen.list.set_overzicht(stand.overzicht)
+
+    def open_leerling(self, leerlingnummer: str) -> None:
+        self.show_area("Leerlingen")
+        self.leerlingen.open_leerling(leerlingnummer)
+
+    def show_level(self, niveau: int) -> None:
+        """The students on one Kearney level, in the list."""
+        self._show_list_filtered(lambda view: view.set_niveau_filter(niveau))
+
+    def show_signaal(self, soort: SignaalSoort) -> None:
+        """The students with one signal, in the list."""
+        self._show_list_filtered(lambda view: view.set_signaal_filter(soort))
+
+    def _show_list_filtered(self, apply) -> None:
+        self.show_area("Leerlingen")
+        self.leerlingen.show_list()
+        view = self.leerlingen.list
+        view.clear_filters()
+        apply(view)
+        view.table.setFocus()
+        if view.proxy.rowCount():
+            view.table.selectRow(0)
+
+    def find_leerling(self) -> None:
+        self.show_area("Leerlingen")
+        self.leerlingen.show_list()
+        self.leerlingen.list.focus_search()
+
     # --- menus and status bar --------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -160,15 +239,32 @@ class MainWindow(QMainWindow):
         self.action_import = QAction("Leerlingen &importeren…", self)
         self.action_import.setShortcut("Ctrl+I")
         self.action_import.triggered.connect(self.import_leerlingen)
-        for action in (self.action_new, self.action_import):
+        self.action_import_verzuim = QAction("&Verzuim importeren…", self)
+        self.action_import_verzuim.setShortcut("Ctrl+Shift+I")
+        self.action_import_verzuim.triggered.connect(self.import_verzuim)
+        for action in (self.action_new, self.action_import, self.action_import_verzuim):
             action.setEnabled(can_edit)
             bestand.addAction(action)
+        bestand.addSeparator()
+        self.action_settings = QAction("Instellin&gen…", self)
+        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action_settings.setEnabled(can_edit)
+        self.action_settings.triggered.connect(self.open_settings)
+        bestand.addAction(self.action_settings)
         bestand.addSeparator()
         self.action_quit = QAction("&Afsluiten", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.action_quit.triggered.connect(self.close)
         bestand.addAction(self.action_quit)
+
+        # Ctrl+F finds a student from every area (the list's own shortcut would only work on the list).
+        self.leerlingen.list.find_shortcut.setEnabled(False)
+        self.action_find = QAction("Leerling zoeken", self)
+        self.action_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action_find.triggered.connect(self.find_leerling)
+        self.addAction(self.action_find)
 
         help_menu = self.menuBar().addMenu("&Help")
         self.action_about = QAction("&Over Thuiszit Desktop", self)
@@ -200,6 +296,29 @@ class MainWindow(QMainWindow):
     def _after_import(self, *_args) -> None:
         self.show_area("Leerlingen")
         self.leerlingen.refresh()
+        self.refresh_signals()
+
+    def import_verzuim(self) -> None:
+        try:
+            from .verzuim_import_wizard import VerzuimImportWizard
+        except ImportError:
+            log.warning("verzuim import wizard not available")
+            errors.show_error(self, "Verzuim importeren is in deze versie nog niet beschikbaar.")
+            return
+        wizard = VerzuimImportWizard(self.services, self)
+        wizard.imported.connect(self.refresh_signals)
+        wizard.exec()
+
+    def open_settings(self) -> None:
+        try:
+            from .instellingen_dialog import InstellingenDialog
+        except ImportError:
+            log.warning("settings dialog not available")
+            errors.show_error(self, "Instellingen zijn in deze versie nog niet beschikbaar.")
+            return
+        dialog = InstellingenDialog(self.services, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:  # settings changed: thresholds, dagduur, codes
+            self.refresh_signals()
 
     def show_about(self) -> None:
         version = app_version()
@@ -233,5 +352,6 @@ class MainWindow(QMainWindow):
     def close_services(self) -> None:
         if not self._closed:
             self._closed = True
+            self.signalen_loader.wait()  # a background computation still reads the database
             self.services.close()
 

@@ -11,15 +11,12 @@ The function receives a `progress(done, total)` callback; calling it from the wo
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..domain.errors import DatabaseFout, GeenToegang, InvoerFout, NietGevonden
-
-log = logging.getLogger(__name__)
 
 # Errors with a message meant for the user; anything else is a bug and goes to the error dialog.
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout)
@@ -53,8 +50,7 @@ class Job(QRunnable):
             self.signals.failed.emit("Afgebroken; er is niets veranderd.")
         except USER_ERRORS as exc:
             self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: log it and hand it to the GUI thread
-            log.exception("background job failed")
+        except Exception as exc:  # a bug: hand it to the GUI thread's error handler, which logs it safely
             self.signals.crashed.emit(exc)
         else:
             self.signals.finished.emit(result)

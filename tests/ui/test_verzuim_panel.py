@@ -1,0 +1,304 @@
+"""The verzuim part of the student page, driven like a user would: enter verzuim, see the heat map and
+the signal with its reason, register a melding, discuss a signal, remove a mistake."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
+from thuiszit_desktop.ui import errors
+from thuiszit_desktop.ui.leerling_page import LeerlingPage
+from thuiszit_desktop.ui.verzuim_dialogs import (
+    BesprokenDialog,
+    MazlDialog,
+    MeldingDialog,
+    VerzuimInvoerenDialog,
+)
+from thuiszit_desktop.ui.verzuim_panel import REDEN_KLEUR, VerzuimPanel, tint
+
+VANDAAG = date(2026, 11, 23)
+BIJGEWERKT = date(2026, 11, 20)
+
+
+@pytest.fixture
+def school(services, tmp_path: Path):
+    """Three fictional students; verzuim imported up to and including 20-11-2026."""
+    for nummer, voornaam, tussenvoegsel, achternaam in (("1001", "Zoë", "", "Bakker"),
+                                                         ("1002", "Mehmet", "", "Çelik"),
+                                                         ("1003", "Daniël", "de", "Jong")):
+        services.leerlingen.opslaan(Leerling(nummer, achternaam, date(2012, 5, 14), date(2024, 8, 1),
+                                             voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas="2B"),
+                                    vandaag=VANDAAG)
+    pad = tmp_path / "verzuim.csv"
+    pad.write_text("leerlingnummer;datum;uren;reden\n1003;02-11-2026;1;ziek\n1003;20-11-2026;2;ziek\n",
+                   encoding="utf-8")
+    services.verzuim.importeren(pad, tot=BIJGEWERKT, vandaag=VANDAAG)
+    return services
+
+
+@pytest.fixture
+def panel(qtbot, school):
+    p = VerzuimPanel(school, vandaag=VANDAAG)
+    qtbot.addWidget(p)
+    p.resize(1100, 900)
+    p.set_leerling("1001", "Zoë Bakker")
+    p.show()
+    return p
+
+
+def invoeren(monkeypatch, *, van: date, tot: date | None = None, reden: Reden = Reden.ONGEOORLOOFD,
+             uren: float | None = None, opmerking: str = ""):
+    """Make the next "Verzuim invoeren…" fill in the dialog like a user and click Opslaan."""
+    def fill(dialog: VerzuimInvoerenDialog):
+        if tot is not None:
+            dialog.periode.setChecked(True)
+        dialog.van.set_value(van)
+        if tot is not None:
+            dialog.tot.set_value(tot)
+        if uren is not None:
+            dialog.uren.setValue(uren)
+        dialog.reden.setCurrentIndex(dialog.reden.findData(reden.value))
+        dialog.opmerking.setText(opmerking)
+        assert dialog.save(), dialog.errors.general.text()
+        return dialog.result()
+
+    monkeypatch.setattr(VerzuimInvoerenDialog, "exec", fill)
+
+
+def kaart(panel: VerzuimPanel, soort: SignaalSoort):
+    return next(k for k in panel.kaarten if k.signaal.soort == soort)
+
+
+def test_hand_entry_shows_in_the_heat_map_and_fires_the_meldplicht(qtbot, panel, school, monkeypatch):
+    assert panel.geen_signalen.isVisible()
+    assert "Verzuim bijgewerkt t/m 20-11-2026" in panel.bijgewerkt_label.text()
+    assert panel.heatmap.tooltip(date(2026, 9, 14)) == "ma 14-09-2026: geen verzuim"
+
+    invoeren(monkeypatch, van=date(2026, 9, 14), tot=date(2026, 9, 16),
+             opmerking="Niet op school, ouders niet bereikbaar")
+    with qtbot.waitSignal(panel.changed):
+        panel.invoeren_button.click()
+    assert panel.status_label.text().startswith("Verzuim ingevoerd op 3 lesdagen.")
+
+    invoeren(monkeypatch, van=date(2026, 9, 21), uren=3)
+    panel.invoeren_button.click()
+    invoeren(monkeypatch, van=date(2026, 9, 21), uren=1, reden=Reden.ZIEK)
+    panel.invoeren_button.click()
+
+    # the heat map: the day's main reden, lighter for part of a day, the hours in the tooltip
+    assert panel.heatmap.tooltip(date(2026, 9, 14)) == "ma 14-09-2026: 6 uur ongeoorloofd"
+    assert panel.heatmap.stijlen[date(2026, 9, 14)].vulling == REDEN_KLEUR[Reden.ONGEOORLOOFD]
+    assert panel.heatmap.tooltip(date(2026, 9, 21)) == "ma 21-09-2026: 3 uur ongeoorloofd, 1 uur ziek"
+    assert panel.heatmap.stijlen[date(2026, 9, 21)].vulling == tint(REDEN_KLEUR[Reden.ONGEOORLOOFD], 4 / 6)
+    assert panel.heatmap.tooltip(date(2026, 9, 19)) == "za 19-09-2026: weekend, geen lesdag"
+    assert "herfstvakantie, geen lesdag" in panel.heatmap.tooltip(date(2026, 10, 19))
+    assert "nog niet bijgewerkt" in panel.heatmap.tooltip(date(2026, 11, 24))
+    assert panel.heatmap.cel_rect(date(2026, 9, 14)) is not None
+    assert panel.heatmap.dag_op(panel.heatmap.cel_rect(date(2026, 9, 14)).center()) == date(2026, 9, 14)
+    totalen = [label.text() for label in panel.totalen.teksten]
+    assert totalen[:2] == ["Ongeoorloofd", "Ziek"]
+    assert panel.totaal_label.text() == "Samen 22 uur (3,7 lesdagen)"
+    assert panel.percentage_label.text().startswith("Verzuim ")
+    assert "niveau" in panel.percentage_label.text()
+
+    # the meldplicht with the reason it fired, not yet discussed
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    assert k.titel.text() == "Meldplicht: 16 uur ongeoorloofd verzuim"
+    assert k.uitleg.text() == "18 uur ongeoorloofd verzuim tussen 14-09 en 16-09; melden uiterlijk 23-09."
+    assert "nog niet besproken" in k.datums.text()
+    assert k.te_laat is not None and "meldtermijn is voorbij" in k.te_laat.text()
+    assert not panel.geen_signalen.isVisible()
+
+    # the hand-entered records are listed
+    assert panel.hand_tabel.rowCount() == 5
+    assert panel.registraties.tabText(2) == "Zelf ingevoerd (5)"
+    opmerkingen = {panel.hand_tabel.item(r, 3).text() for r in range(5)}
+    assert "Niet op school, ouders niet bereikbaar" in opmerkingen
+
+
+def test_registering_the_melding_clears_the_signal(qtbot, panel, school, monkeypatch):
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    panel.refresh()
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    gezien = {}
+
+    def fill(dialog: MeldingDialog):
+        gezien["einddatum"] = dialog.einddatum.value()
+        gezien["soort"] = dialog.soort.currentData()
+        dialog.datum.set_value(date(2026, 9, 18))
+        dialog.kenmerk.setText("DUO-2026-0815")
+        assert dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(MeldingDialog, "exec", fill)
+    with qtbot.waitSignal(panel.changed):
+        k.actie_button.click()
+    assert gezien == {"einddatum": date(2026, 9, 16), "soort": MeldingSoort.ZESTIEN_UUR.value}
+    assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is None
+    assert panel.geen_signalen.isVisible()
+    assert panel.meldingen_tabel.rowCount() == 1
+    assert panel.meldingen_tabel.item(0, 3).text() == "DUO-2026-0815"
+
+    # registered by mistake: removed after asking, and the signal is back
+    vragen = []
+    monkeypatch.setattr(errors, "ask", lambda parent, vraag, **kw: vragen.append(vraag) or True)
+    panel.meldingen_tabel.selectRow(0)
+    assert panel.melding_verwijderen.isEnabled()
+    panel.melding_verwijderen.click()
+    assert vragen == ["Deze melding verwijderen?"]
+    assert panel.meldingen_tabel.rowCount() == 0
+    assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is not None
+
+
+def test_the_general_melding_button_defaults_to_the_open_meldplicht(qtbot, panel, school, monkeypatch):
+    gezien = []
+    monkeypatch.setattr(MeldingDialog, "exec", lambda d: gezien.append(d.einddatum.value()) or 0)
+    panel.melding_button.click()
+    assert gezien == [VANDAAG]  # nothing open: today
+    school.verzuim.invoeren("1001", date(2026, 10, 5), date(2026, 10, 7), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    panel.refresh()
+    panel.melding_button.click()
+    assert gezien[-1] == date(2026, 10, 7)
+
+
+def test_the_dialog_shows_errors_next_to_the_fields_and_keeps_the_input(qtbot, school, monkeypatch):
+    dialog = VerzuimInvoerenDialog(school, "1001", vandaag=VANDAAG)
+    qtbot.addWidget(dialog)
+    dialog.van.set_value(date(2026, 11, 30))
+    dialog.opmerking.setText("Ziek gemeld door vader")
+    dialog.save_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "toekomst" in dialog.error_text("van")
+    assert dialog.opmerking.text() == "Ziek gemeld door vader"
+
+    dialog.van.set_value(date(2026, 10, 20))  # herfstvakantie
+    dialog.save_button.click()
+    assert "geen les" in dialog.error_text("van")
+
+    dialog.periode.setChecked(True)
+    dialog.van.set_value(date(2026, 9, 10))
+    dialog.tot.set_value(date(2026, 9, 1))
+    assert not dialog.save()
+    assert dialog.error_text("tot") == "De einddatum ligt vóór de begindatum."
+
+    # closing with what was typed asks first
+    vragen = []
+    monkeypatch.setattr(errors, "ask", lambda parent, vraag, **kw: vragen.append(vraag) or False)
+    dialog.show()
+    dialog.reject()
+    assert vragen and dialog.isVisible()
+
+
+def test_removing_hand_entered_verzuim_asks_first(qtbot, panel, school, monkeypatch):
+    school.verzuim.invoeren("1001", date(2026, 9, 14), None, Reden.ZIEK, uren=2, vandaag=VANDAAG)
+    school.verzuim.invoeren("1001", date(2026, 9, 15), None, Reden.VERLOF, uren=6, vandaag=VANDAAG)
+    panel.refresh()
+    panel.registraties.setCurrentIndex(2)
+    assert panel.hand_tabel.rowCount() == 2
+    assert not panel.hand_verwijderen.isEnabled()
+    panel.hand_tabel.selectRow(1)  # newest first: 14-09 is the second row
+    assert panel.hand_tabel.item(1, 0).text() == "ma 14-09-2026"
+
+    monkeypatch.setattr(errors, "ask", lambda *a, **k: False)
+    panel.hand_verwijderen.click()
+    assert panel.hand_tabel.rowCount() == 2
+
+    monkeypatch.setattr(errors, "ask", lambda *a, **k: True)
+    panel.hand_tabel.selectRow(1)
+    with qtbot.waitSignal(panel.changed):
+        panel.hand_verwijderen.click()
+    assert [h.datum for h in school.verzuim.handmatig("1001")] == [date(2026, 9, 15)]
+    assert panel.heatmap.tooltip(date(2026, 9, 14)) == "ma 14-09-2026: geen verzuim"
+
+
+def test_discussing_a_signal(qtbot, panel, school, monkeypatch):
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    panel.refresh()
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    assert k.besproken_button.text() == "Besproken…"
+
+    def fill(dialog: BesprokenDialog):
+        dialog.notitie.setPlainText("Besproken met mentor; gesprek met ouders op 30-11")
+        assert dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(BesprokenDialog, "exec", fill)
+    with qtbot.waitSignal(panel.changed):
+        k.besproken_button.click()
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    assert k.besproken_label.isVisibleTo(k)
+    assert "Besproken op" in k.besproken_label.text() and "Anna de Vries" in k.besproken_label.text()
+    assert "gesprek met ouders op 30-11" in k.besproken_label.text()
+    assert k.besproken_button.text() == "Notitie aanpassen…"
+    assert "nog niet besproken" not in k.datums.text()
+
+
+def test_mazl_actie_from_the_signal(qtbot, panel, school, monkeypatch):
+    for dag in (date(2026, 9, 7), date(2026, 9, 9), date(2026, 9, 11), date(2026, 9, 15)):
+        school.verzuim.invoeren("1001", dag, None, Reden.ZIEK, uren=6, vandaag=VANDAAG)
+    panel.refresh()
+    k = kaart(panel, SignaalSoort.MAZL)
+    assert "4 ziekmeldingen binnen 12 lesweken" in k.uitleg.text()
+
+    def fill(dialog: MazlDialog):
+        dialog.datum.set_value(date(2026, 9, 20))
+        dialog.opmerking.setText("Jeugdarts gebeld, ouders akkoord")
+        assert dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(MazlDialog, "exec", fill)
+    k.actie_button.click()
+    assert panel.signaal(SignaalSoort.MAZL) is None
+    assert panel.mazl_tabel.rowCount() == 1
+    assert panel.mazl_tabel.item(0, 1).text() == "Jeugdarts gebeld, ouders akkoord"
+
+
+def test_an_earlier_school_year(qtbot, panel, school):
+    school.verzuim.invoeren("1001", date(2026, 3, 2), date(2026, 3, 6), Reden.ZIEK, vandaag=VANDAAG)
+    assert panel.start_year() == 2026
+    panel.jaar_combo.setCurrentIndex(panel.jaar_combo.findData(2025))
+    assert panel.heatmap.start_year == 2025
+    assert panel.heatmap.tooltip(date(2026, 3, 2)) == "ma 02-03-2026: 6 uur ziek"
+    assert "t/m 31-07-2026" in panel.percentage_label.text()
+    assert panel.verzuim_box.title() == "Verzuim per dag in schooljaar 2025-2026"
+    panel.set_leerling("1002", "Mehmet Çelik")  # the chosen year stays while browsing students
+    assert panel.start_year() == 2025
+
+
+def test_the_student_page_embeds_the_panel(qtbot, school, monkeypatch):
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.show_leerling("1003")
+    assert page.tabs.tabText(0) == "Verzuim en signalen"
+    assert page.verzuim.leerlingnummer == "1003" and page.verzuim.naam == "Daniël de Jong"
+    assert page.verzuim.heatmap.tooltip(date(2026, 11, 2)) == "ma 02-11-2026: 1 uur ziek"
+    invoeren(monkeypatch, van=date(2026, 11, 3), uren=2)
+    with qtbot.waitSignal(page.verzuim_changed):
+        page.verzuim.invoeren_button.click()
+
+
+def test_a_mentor_sees_but_does_not_register(qtbot, school):
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.gebruiker import Rol
+
+    school.ctx.gebruiker = replace(school.ctx.gebruiker, rol=Rol.MENTOR)
+    p = VerzuimPanel(school, can_edit=False, vandaag=VANDAAG)
+    qtbot.addWidget(p)
+    p.set_leerling("1003", "Daniël de Jong")
+    assert not p.invoeren_button.isEnabled() and not p.melding_button.isEnabled()
+    assert not p.mazl_button.isEnabled()
+
+
+def test_the_panel_reads_again_when_shown_later(qtbot, panel, school):
+    panel.hide()
+    school.kalender.vrije_dagen_toevoegen(date(2026, 9, 14), date(2026, 9, 14), "Studiedag")
+    panel._geladen_op -= 5  # as if the page was left a while ago (e.g. for the school calendar)
+    panel.show()
+    qtbot.waitUntil(lambda: "vrije dag (Studiedag)" in panel.heatmap.tooltip(date(2026, 9, 14)))
