@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from thuiszit_desktop.services import demo, session  # noqa: E402
 from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
+from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
 from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
 from thuiszit_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -66,17 +67,32 @@ def main() -> int:
         window = MainWindow(services, settings=settings)
         window.resize(*SIZE)
         window.show()
+        window.signalen_loader.wait()
+        save(window, "vandaag", app)
+
+        window.show_area("Leerlingen")
         save(window, "leerlingen", app)
 
-        area = window.leerlingen
-        rij = services.leerlingen.lijst()[42]
-        area.open_leerling(rij.leerlingnummer)
-        save(window, "leerling", app)
+        # A student with signals: the first thuiszitter of the demo school.
+        overzicht = services.signalen.overzicht()
+        nummer = next(s.leerlingnummer for s in overzicht.signalen if s.soort.value == "thuiszitter_3mnd")
+        window.open_leerling(nummer)
+        save(window, "leerling-verzuim", app)
+        window.leerlingen.page.tabs.setCurrentIndex(1)
+        save(window, "leerling-gegevens", app)
 
-        dialog = LeerlingDialog(services, services.leerlingen.get(rij.leerlingnummer), window)
+        dialog = LeerlingDialog(services, services.leerlingen.get(nummer), window)
         dialog.show()
         save(dialog, "leerling-bewerken", app)
         dialog.close()
+
+        window.show_area("Schoolkalender")
+        save(window, "schoolkalender", app)
+
+        instellingen = InstellingenDialog(services, window)
+        instellingen.show()
+        save(instellingen, "instellingen", app)
+        instellingen.close()
         window.close()
     return 0
 
