@@ -336,7 +336,8 @@ def test_level_and_signal_filters_in_the_view(qtbot, view, services, tmp_path):
         "Alle niveaus", "Niveau 1", "Niveau 2", "Niveau 3"]
     view.niveau_combo.setCurrentIndex(view.niveau_combo.findData(3))
     assert visible_names(view) == ["Çelik, Mehmet"]
-    assert view.count_label.text() == "1 van 4 leerlingen · 1 uitgeschreven niet getoond"
+    assert view.count_label.text().startswith("1 van 4 leerlingen · 1 uitgeschreven niet getoond · niveaus en "
+                                              "signalen: verzuim bijgewerkt t/m ")
     view.set_niveau_filter(None)
 
     signalen = [view.signaal_combo.itemText(i) for i in range(view.signaal_combo.count())]

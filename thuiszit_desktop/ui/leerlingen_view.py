@@ -99,6 +99,7 @@ class LeerlingenView(QWidget):
         self.proxy.setSourceModel(self.model)
         self._reselect: str | None = None
         self._uitgeschreven = 0
+        self._bijgewerkt = ""  # "verzuim bijgewerkt t/m …" once the levels and signals arrive
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_list(can_edit))
@@ -269,6 +270,10 @@ class LeerlingenView(QWidget):
     def set_overzicht(self, overzicht: Overzicht) -> None:
         """Merge the levels and signals of a (background) overzicht into the list."""
         self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van())
+        tot = overzicht.bijgewerkt_tot
+        self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
+                            else "nog geen verzuim geïmporteerd")
+        self._update_count()
         self.set_signalen_loading(False)
         self._enable_signal_combos(True)
 
@@ -334,6 +339,8 @@ class LeerlingenView(QWidget):
             text = f"{shown} van {aantal_leerlingen(base)}"
         if hidden:
             text += f" · {hidden} uitgeschreven niet getoond"
+        if self._bijgewerkt:
+            text += f" · {self._bijgewerkt}"
         self.count_label.setText(text)
 
     # --- selection and opening -------------------------------------------------------------------
