@@ -193,6 +193,15 @@ CREATE UNIQUE INDEX "traject_analyse_traject_id" ON "traject_analyse" ("traject_
 CREATE INDEX "traject_analyse_door_id" ON "traject_analyse" ("door_id");
 """
 
+# 4: drafts of long texts, inside the encrypted file.
+_V4 = """
+CREATE TABLE "concept" ("id" INTEGER NOT NULL PRIMARY KEY, "gebruiker_id" INTEGER NOT NULL, "soort" TEXT NOT NULL,
+  "sleutel" TEXT NOT NULL, "velden" TEXT NOT NULL, "bijgewerkt" DATETIME NOT NULL,
+  FOREIGN KEY ("gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE CASCADE);
+CREATE INDEX "concept_gebruiker_id" ON "concept" ("gebruiker_id");
+CREATE UNIQUE INDEX "concept_gebruiker_id_soort_sleutel" ON "concept" ("gebruiker_id", "soort", "sleutel");
+"""
+
 
 def _sql(script: str) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
@@ -208,6 +217,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
     _sql(_V2),
     _sql(_V3),
+    _sql(_V4),
 ]
 LATEST = len(STEPS)
 

@@ -324,7 +324,20 @@ class Afspraak(BaseModel):
     actiepunt = pw.ForeignKeyField(Actiepunt, null=True, on_delete="SET NULL", backref="+")
 
 
+class Concept(BaseModel):
+    """A draft of a long text a user has not saved yet (inside the encrypted file, never beside it)."""
+
+    gebruiker = pw.ForeignKeyField(Gebruiker, on_delete="CASCADE", backref="+")
+    soort = pw.TextField()
+    sleutel = pw.TextField()
+    velden = pw.TextField()  # JSON: field name → text
+    bijgewerkt = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("gebruiker", "soort", "sleutel"), True),)
+
+
 MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
-          Besluit, Toestemming, Actiepunt, Afspraak]
+          Besluit, Toestemming, Actiepunt, Afspraak, Concept]

@@ -10,6 +10,7 @@ from ..db import models as m
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
+from .concepten import ConceptService
 from .context import Context
 from .importing import ImportService
 from .kalender import KalenderService
@@ -28,6 +29,7 @@ class Services:
         self.school = SchoolService(self.ctx)
         self.leerlingen = LeerlingenService(self.ctx)
         self.importeren = ImportService(self.ctx)
+        self.concepten = ConceptService(self.ctx)
         self.kalender = KalenderService(self.ctx)
         self.signalen = SignalenService(self.ctx, self.kalender)
         self.verzuim = VerzuimService(self.ctx, self.kalender)
@@ -99,4 +101,6 @@ def login(path: Path, naam: str, wachtwoord: str) -> Services:
     except BaseException:
         store.close()
         raise
-    return Services(store, replace(gebruiker))
+    services = Services(store, replace(gebruiker))
+    services.concepten.opruimen()
+    return services

@@ -1,0 +1,59 @@
+"""Drafts (concepten) of long texts: kept in the encrypted database per user, so neither closing a
+dialog nor a crash loses typed work, and no note about a child ends up unencrypted on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from ..db import models as m
+from .context import Context
+
+BEWAARDAGEN = 30  # an unsaved draft older than this is forgotten
+
+
+@dataclass(frozen=True)
+class Concept:
+    velden: dict[str, str]
+    opgeslagen: dt.datetime = field(default_factory=m.now)
+
+    @property
+    def notitie(self) -> str:
+        return f"Concept van {self.opgeslagen:%d-%m %H:%M} hersteld"
+
+
+class ConceptService:
+    """Every role may keep drafts; each user sees only their own."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def _waar(self, soort: str, sleutel: str):
+        return ((m.Concept.gebruiker == self.ctx.gebruiker.id) & (m.Concept.soort == soort)
+                & (m.Concept.sleutel == str(sleutel)))
+
+    def lees(self, soort: str, sleutel: str) -> Concept | None:
+        row = m.Concept.get_or_none(self._waar(soort, sleutel))
+        return Concept(json.loads(row.velden), row.bijgewerkt) if row else None
+
+    def bewaar(self, soort: str, sleutel: str, velden: dict[str, str]) -> None:
+        with self.ctx.action():
+            (m.Concept.insert(gebruiker=self.ctx.gebruiker.id, soort=soort, sleutel=str(sleutel),
+                              velden=json.dumps(velden, ensure_ascii=False), bijgewerkt=m.now())
+             .on_conflict(conflict_target=[m.Concept.gebruiker, m.Concept.soort, m.Concept.sleutel],
+                          update={m.Concept.velden: json.dumps(velden, ensure_ascii=False),
+                                  m.Concept.bijgewerkt: m.now()})
+             .execute())
+
+    def verwijder(self, soort: str, sleutel: str) -> None:
+        with self.ctx.action():
+            m.Concept.delete().where(self._waar(soort, sleutel)).execute()
+
+    def opruimen(self) -> int:
+        """Forget this user's drafts older than BEWAARDAGEN; returns how many."""
+        grens = m.now() - dt.timedelta(days=BEWAARDAGEN)
+        with self.ctx.action():
+            return (m.Concept.delete()
+                    .where((m.Concept.gebruiker == self.ctx.gebruiker.id) & (m.Concept.bijgewerkt < grens))
+                    .execute())
