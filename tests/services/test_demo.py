@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import random
 import re
 from collections import Counter
@@ -13,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thuiszit_desktop import app
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.calendar import SchoolCalendar
 from thuiszit_desktop.domain.leerling import (
@@ -25,9 +28,22 @@ from thuiszit_desktop.domain.leerling import (
     validate_leerling,
 )
 from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.traject import (
+    ActiepuntStatus,
+    Analyse,
+    Categorie,
+    Gebeurtenis,
+    GesprekType,
+    MdoRol,
+    Sluitreden,
+    Stap,
+    Tijdlijnsoort,
+    Verzuimtype,
+)
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services.trajecten import Actiepunt, Gesprek, Mdo, Partner, StapChecklist, Traject
 
 
 @pytest.fixture(scope="module")
@@ -161,20 +177,45 @@ def _verzuim_en_signalen(services) -> tuple:
     return overzicht.bijgewerkt_tot, overzicht.signalen, overzicht.niveaus, overzicht.besprekingen, rijen, meldingen
 
 
+def _trajecten_snapshot(services) -> tuple:
+    """Everything step 4 wrote, without ids and the clock's timestamps."""
+    tr = services.trajecten
+    rijen = tr.lijst(None)
+    per_traject = []
+    for r in rijen:
+        t = tr.get(r.id)
+        per_traject.append((
+            r.leerlingnummer, t.categorie, t.stap, t.status, t.geopend, t.aanleiding, t.signaal, t.signaal_datum,
+            t.evaluatiedatum, t.gesloten, t.sluitreden, [(w.datum, w.van, w.naar) for w in t.stapwissels],
+            [(n.datum, n.omschrijving, n.gedaan, n.notitie) for n in t.nazorg],
+            [(x.datum, x.verslag, [(d.naam, d.rol) for d in x.deelnemers], [(b.nummer, b.tekst) for b in x.besluiten],
+              [(a.organisatie, a.gegeven, a.datum) for a in x.toestemmingen]) for x in tr.mdos(r.id)],
+            [(c.item.key, c.gedaan, c.datum, c.notitie) for st in tr.checklist(r.id) for c in st.regels],
+            tr.analyse(r.id)))
+    gesprekken = sorted((m.Leerling.get_by_id(g.leerling_id).leerlingnummer, g.datum, g.type, g.samenvatting,
+                         g.deelnemers, g.vertrouwelijk) for g in m.Gesprek.select())
+    actiepunten = [(a.leerlingnummer, a.wat, a.wie.naam, a.datum, a.uiterlijk, a.status, a.afgerond)
+                   for a in tr.open_actiepunten()]
+    return per_traject, gesprekken, actiepunten, [(p.naam, p.rol, p.organisatie) for p in tr.partners()]
+
+
 def test_two_demo_databases_are_identical(tmp_path, demo_db, leerlingen):
     path, vandaag = demo_db
     again = demo.create_demo_school(session.database_path(tmp_path / "data"), "demo", vandaag=vandaag)
     try:
         tweede = [again.leerlingen.get(r.leerlingnummer) for r in again.leerlingen.lijst()]
         verzuim_tweede = _verzuim_en_signalen(again)
+        trajecten_tweede = _trajecten_snapshot(again)
     finally:
         again.close()
     assert tweede == leerlingen
     eerste = session.login(path, "demo", "demo")
     try:
         assert _verzuim_en_signalen(eerste) == verzuim_tweede
+        assert _trajecten_snapshot(eerste) == trajecten_tweede
     finally:
         eerste.close()
+    assert len(trajecten_tweede[0]) >= 9  # whatever today is
 
 
 def test_the_generator_scales_for_benchmarks():
@@ -227,6 +268,7 @@ S = SignaalSoort
 
 @dataclass
 class _Demo:
+    path: Path
     vandaag: date
     cal: SchoolCalendar
     signalen: list[Signaal]
@@ -249,7 +291,7 @@ def november(tmp_path_factory) -> _Demo:
         overzicht = services.signalen.overzicht()
         nummer = dict(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer).tuples())
         return _Demo(
-            NOVEMBER, services.kalender.calendar(), overzicht.signalen, overzicht.niveaus, overzicht.peildatum,
+            path, NOVEMBER, services.kalender.calendar(), overzicht.signalen, overzicht.niveaus, overzicht.peildatum,
             overzicht.bijgewerkt_tot, [s for s in overzicht.signalen if overzicht.besproken(s)],
             {r.leerlingnummer: r.klas for r in services.leerlingen.lijst()},
             [(nummer[r[0]], *r[1:]) for r in m.Verzuim.select(
@@ -411,3 +453,247 @@ def test_verzuim_is_consistent_whatever_the_date(november, vandaag, seed):
     bestaand = {(s.leerlingnummer, s.soort, s.datum) for s in signalen}
     for b in gemaakt.besprekingen:
         assert (b.leerlingnummer, b.soort, b.datum) in bestaand and b.datum <= b.op <= peildatum
+
+
+# --- step 4: trajecten along the praktijkkaart -----------------------------------------------------
+
+@dataclass
+class _Trajecten:
+    """What step 4 made in the November demo, read back through the services."""
+
+    peildatum: date
+    cal: SchoolCalendar
+    trajecten: list[Traject]  # all, open and closed
+    gesprekken: dict[int, list[Gesprek]]  # per traject
+    contactmomenten: list[Gesprek]  # without a traject
+    mdos: dict[int, list[Mdo]]
+    actiepunten: list[Actiepunt]
+    checklist: dict[int, list[StapChecklist]]
+    analyses: dict[int, Analyse]
+    partners: list[Partner]
+    signalen: dict[str, list[Signaal]]
+    mentor: dict[str, str]  # leerlingnummer → mentor
+    tijdlijn: list[Gebeurtenis]  # of the student with the most MDO's
+
+
+@pytest.fixture(scope="module")
+def trajecten(november) -> _Trajecten:
+    services = session.login(november.path, "demo", "demo")
+    try:
+        tr = services.trajecten
+        alle = [tr.get(r.id) for r in tr.lijst(None)]
+        met_gesprek = {nr for (nr,) in m.Gesprek.select(m.Leerling.leerlingnummer).join(m.Leerling).tuples()}
+        gesprekken = [g for nr in sorted(met_gesprek) for g in tr.gesprekken(nr)]
+        mdos = {t.id: tr.mdos(t.id) for t in alle}
+        meeste = max(alle, key=lambda t: (len(mdos[t.id]), t.leerlingnummer))
+        return _Trajecten(
+            november.peildatum, november.cal, alle,
+            {t.id: [g for g in gesprekken if g.traject_id == t.id] for t in alle},
+            [g for g in gesprekken if g.traject_id is None], mdos,
+            [a for t in {t.leerlingnummer for t in alle} for a in tr.actiepunten(t)],
+            {t.id: tr.checklist(t.id) for t in alle}, {t.id: tr.analyse(t.id) for t in alle}, tr.partners(),
+            services.signalen.overzicht().signalen_van(),
+            {r.leerlingnummer: r.mentor for r in services.leerlingen.lijst()},
+            tr.tijdlijn(meeste.leerlingnummer))
+    finally:
+        services.close()
+
+
+def _open(t: _Trajecten) -> list[Traject]:
+    return [x for x in t.trajecten if x.is_open]
+
+
+def test_about_a_dozen_trajecten_over_all_five_steps(trajecten):
+    assert 11 <= len(trajecten.trajecten) <= 15
+    per_stap = Counter(t.stap for t in _open(trajecten))
+    assert set(per_stap) == set(Stap), per_stap
+    assert len({t.leerlingnummer for t in _open(trajecten)}) == len(_open(trajecten))
+    assert {t.categorie for t in trajecten.trajecten} == set(Categorie)
+    # built on the students with signals, opened from the signal after it arose
+    met_signaal = [t for t in _open(trajecten) if t.leerlingnummer in trajecten.signalen]
+    assert len(met_signaal) >= 9
+    for t in met_signaal:
+        assert t.signaal is not None and t.signaal_datum is not None, t.naam
+        assert t.signaal_datum < t.geopend <= trajecten.peildatum, t.naam
+    assert {S.THUISZITTER, S.MELDPLICHT_16U, S.LANGDURIG_AFWEZIG, S.MAZL, S.ABSOLUUT_VERZUIM} <= {
+        t.signaal for t in trajecten.trajecten}
+
+
+def test_every_traject_has_gesprekken_and_the_students_own_words(trajecten):
+    for t in trajecten.trajecten:
+        gesprekken = trajecten.gesprekken[t.id]
+        assert gesprekken and all(t.geopend <= g.datum <= trajecten.peildatum for g in gesprekken), t.naam
+        assert all(g.samenvatting.strip() and g.door == "demo" for g in gesprekken)
+        if t.stap >= Stap.CONTACT:
+            stap2 = next(s for s in trajecten.checklist[t.id] if s.stap is Stap.CONTACT)
+            assert {r.item.key for r in stap2.regels if r.gedaan} >= {"gesprek_leerling", "gesprek_ouders"}, t.naam
+    leerling = [g for t in trajecten.trajecten for g in trajecten.gesprekken[t.id]
+                if g.type is GesprekType.GESPREK_LEERLING]
+    voornamen = {t.naam.split()[0] for t in trajecten.trajecten}
+    assert len(leerling) >= 8
+    assert all(any(g.samenvatting.count(v) for v in voornamen) for g in leerling)  # about the student, by name
+    assert any("'" in g.samenvatting for g in leerling)  # in their own words
+    assert {GesprekType.TELEFONISCH, GesprekType.HUISBEZOEK, GesprekType.GESPREK_OUDERS} <= {
+        g.type for gs in trajecten.gesprekken.values() for g in gs}
+    assert any(g.vertrouwelijk for gs in trajecten.gesprekken.values() for g in gs)
+    assert any(g.afspraken for gs in trajecten.gesprekken.values() for g in gs)
+
+
+def test_mdos_with_partners_consent_and_numbered_besluiten(trajecten):
+    alle = [x for mdos in trajecten.mdos.values() for x in mdos]
+    assert 8 <= len(alle) <= 16
+    for x in alle:
+        rollen = {d.rol for d in x.deelnemers}
+        assert MdoRol.ZORGCOORDINATOR in rollen and MdoRol.OUDER in rollen
+        assert rollen & {MdoRol.LEERPLICHTAMBTENAAR, MdoRol.JEUGDARTS, MdoRol.SWV_CONSULENT, MdoRol.JEUGDHULP}
+        assert 2 <= len(x.besluiten) <= 4
+        assert [b.nummer for b in x.besluiten] == list(range(1, len(x.besluiten) + 1))
+        assert x.actiepunten and x.agenda.startswith("1. Opening")
+    assert {MdoRol.LEERPLICHTAMBTENAAR, MdoRol.JEUGDARTS, MdoRol.SWV_CONSULENT, MdoRol.JEUGDHULP, MdoRol.MENTOR,
+            MdoRol.VERZUIMCOACH, MdoRol.OUDER, MdoRol.LEERLING} <= {d.rol for x in alle for d in x.deelnemers}
+    # consent recorded (once refused, later given), and ticked in step 3
+    toestemmingen = [a for x in alle for a in x.toestemmingen]
+    assert any(a.gegeven for a in toestemmingen) and any(not a.gegeven for a in toestemmingen)
+    for t in trajecten.trajecten:
+        if trajecten.mdos[t.id]:
+            stap3 = next(s for s in trajecten.checklist[t.id] if s.stap is Stap.SAMENWERKEN)
+            assert stap3.regels[0].gedaan and stap3.regels[0].automatisch  # mdo_gepland, from the MDO itself
+    # a small fictional address book of the municipality Oudewaarde, beside the mentors
+    partners = [p for p in trajecten.partners if p.rol is not MdoRol.MENTOR]
+    assert 6 <= len(partners) <= 12
+    assert {"Gemeente Oudewaarde", "GGD Regio Oudewaarde", "SWV VO Oudewaarde e.o.", "Wijkteam Oudewaarde-Noord"} <= {
+        p.organisatie for p in partners}
+    assert all(re.fullmatch(r"06-00\d{6}", p.telefoon) and p.email.endswith("@example.nl") for p in partners)
+    # no ouders or students in the address book
+    ouders = {d.naam for x in alle for d in x.deelnemers if d.rol in (MdoRol.OUDER, MdoRol.LEERLING)}
+    assert not ouders & {p.naam for p in trajecten.partners}
+
+
+def test_actiepunten_with_owners_and_deadlines_some_done_some_open_one_or_two_overdue(trajecten):
+    acties = trajecten.actiepunten
+    assert 25 <= len(acties) <= 60
+    assert all(a.wie.naam and a.uiterlijk and a.traject_id for a in acties)
+    status = Counter(a.status for a in acties)
+    assert status[ActiepuntStatus.GEDAAN] >= 10 and status[ActiepuntStatus.OPEN] >= 10, status
+    te_laat = [a for a in acties if a.te_laat(NOVEMBER)]
+    assert 1 <= len(te_laat) <= 2
+    for a in acties:
+        assert a.datum <= trajecten.peildatum
+        assert trajecten.cal.is_lesdag(a.uiterlijk), a
+        if a.afgerond is not None:
+            assert a.datum <= a.afgerond <= trajecten.peildatum
+        elif a.status is ActiepuntStatus.OPEN and a not in te_laat:
+            assert a.uiterlijk >= NOVEMBER
+    assert any(a.mdo_id is None and a.gesprek_id is None for a in acties)  # outside an MDO
+    assert any(a.gesprek_id is not None for a in acties)  # from an afspraak of a gesprek
+    eigenaren = {a.wie.naam for a in acties}
+    assert "demo" in eigenaren and eigenaren & set(trajecten.mentor.values()) and len(eigenaren) >= 8
+
+
+def test_analyses_for_the_trajecten_in_step_4_and_5(trajecten):
+    verder = [t for t in trajecten.trajecten if t.stap >= Stap.INTERVENTIE]
+    assert len(verder) >= 4
+    for t in verder:
+        analyse = trajecten.analyses[t.id]
+        assert analyse.ingevuld, t.naam
+        assert sum(bool(f.risico and f.beschermend) for f in analyse.factoren.values()) >= 3
+        regel = next(r for s in trajecten.checklist[t.id] for r in s.regels if r.item.key == "analyse_factoren")
+        assert regel.gedaan and t.geopend <= regel.datum <= trajecten.peildatum  # the story's day, not the clock's
+    assert {trajecten.analyses[t.id].verzuimtype for t in _open(trajecten) if t.stap >= Stap.INTERVENTIE} >= {
+        Verzuimtype.SCHOOLWEIGERING}
+    assert not any(trajecten.analyses[t.id].ingevuld for t in _open(trajecten) if t.stap <= Stap.SAMENWERKEN)
+
+
+def test_a_closed_traject_back_at_school_with_nazorg_and_one_from_a_previous_school_year(trajecten):
+    gesloten = [t for t in trajecten.trajecten if not t.is_open]
+    assert len(gesloten) == 2
+    assert all(t.sluitreden is Sluitreden.TERUG_NAAR_SCHOOL and t.stap is Stap.TERUG_IN_BEELD for t in gesloten)
+    dit_jaar = schooljaar_start(trajecten.peildatum)
+    [recent] = [t for t in gesloten if t.gesloten >= dit_jaar]
+    [vorig] = [t for t in gesloten if t.gesloten < dit_jaar]
+    assert [n.gedaan is not None for n in recent.nazorg] == [True, False, False]
+    assert recent.nazorg[0].notitie and recent.nazorg[0].datum <= recent.nazorg[0].gedaan <= trajecten.peildatum
+    assert all(n.datum > trajecten.peildatum for n in recent.nazorg[1:])
+    assert vorig.geopend < vorig.gesloten < dit_jaar and vorig.nazorg[0].gedaan is not None
+    for t in gesloten:  # the gesprekken and MDO's belong to the traject, from before it closed
+        assert trajecten.gesprekken[t.id] and trajecten.mdos[t.id]
+        assert all(g.datum <= t.gesloten for g in trajecten.gesprekken[t.id])
+        assert {r.item.key for s in trajecten.checklist[t.id] for r in s.regels if r.gedaan} >= {
+            "terugkeer_gestart", "evaluaties", "nazorg"}
+
+
+def test_dates_are_believable(trajecten):
+    p = trajecten.peildatum
+    for t in trajecten.trajecten:
+        datums = [t.geopend, *(w.datum for w in t.stapwissels)]
+        assert datums == sorted(datums) and datums[-1] <= p, t.naam
+        assert [int(w.naar) for w in t.stapwissels] == list(range(2, int(t.stap) + 1)), t.naam  # step by step
+        assert all(trajecten.cal.is_lesdag(d) for d in datums)
+        assert all(t.geopend <= x.datum <= p for x in trajecten.mdos[t.id])
+        regels = [r for s in trajecten.checklist[t.id] for r in s.regels if r.gedaan and not r.automatisch]
+        assert all(t.geopend <= r.datum <= (t.gesloten or p) for r in regels), t.naam
+        if t.is_open and t.evaluatiedatum is not None:
+            assert t.evaluatiedatum > NOVEMBER and trajecten.cal.is_lesdag(t.evaluatiedatum)
+    assert sum(t.evaluatiedatum is not None for t in _open(trajecten)) >= 6
+
+
+def test_a_few_mentors_record_a_quick_contactmoment(trajecten):
+    contact = trajecten.contactmomenten
+    assert 3 <= len(contact) <= 8
+    for g in contact:
+        assert g.deelnemers == f"{trajecten.mentor[g.leerlingnummer]} (mentor)"
+        assert NOVEMBER - timedelta(days=21) <= g.datum <= trajecten.peildatum
+    assert len({trajecten.mentor[g.leerlingnummer] for g in contact}) == len(contact)
+    assert len({g.type for g in contact}) >= 3
+
+
+def test_the_timeline_of_a_demo_student_holds_events_of_several_kinds(trajecten):
+    soorten = {g.soort for g in trajecten.tijdlijn}
+    assert {Tijdlijnsoort.TRAJECT, Tijdlijnsoort.STAP, Tijdlijnsoort.SIGNAAL, Tijdlijnsoort.VERZUIM,
+            Tijdlijnsoort.MELDING, Tijdlijnsoort.GESPREK, Tijdlijnsoort.MDO, Tijdlijnsoort.BESLUIT,
+            Tijdlijnsoort.ACTIEPUNT} <= soorten
+    assert [g.datum for g in trajecten.tijdlijn] == sorted(g.datum for g in trajecten.tijdlijn)
+
+
+@pytest.fixture
+def cli_omgeving(monkeypatch):
+    """The demo's password from the environment; the root logger restored after `app.main`."""
+    monkeypatch.setenv("THUISZIT_WACHTWOORD", "demo")
+    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_trajecten_json_through_the_cli_lists_the_open_ones(november, trajecten, cli_omgeving, capsys):
+    assert app.main(["trajecten", "--json", "--data-dir", str(november.path.parent), "--gebruiker", "demo"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    rijen = json.loads(out)
+    assert sorted(r["leerlingnummer"] for r in rijen) == sorted(t.leerlingnummer for t in _open(trajecten))
+    assert {r["status"] for r in rijen} == {"open"} and {r["stap"] for r in rijen} == {1, 2, 3, 4, 5}
+    assert all(r["eigenaar"] == "demo" for r in rijen)
+    assert sum(r["open_actiepunten"] for r in rijen) >= 10
+
+
+def test_trajecten_early_in_the_school_year(tmp_path):
+    """Two days into the school year the windows are short: stories squeeze, dates stay in order."""
+    vandaag = date(2026, 9, 2)
+    services = demo.create_demo_school(session.database_path(tmp_path / "data"), "demo", vandaag=vandaag)
+    try:
+        p = services.signalen.bijgewerkt_tot()
+        tr = services.trajecten
+        alle = [tr.get(r.id) for r in tr.lijst(None)]
+        assert len(alle) >= 8 and {t.stap for t in alle if t.is_open} == set(Stap)
+        for t in alle:
+            assert any(g.traject_id == t.id for g in tr.gesprekken(t.leerlingnummer)), t.naam
+            assert t.geopend <= p and all(w.datum <= p for w in t.stapwissels)
+            assert all(x.datum <= p for x in tr.mdos(t.id))
+        assert max(m.Gesprek.select(m.Gesprek.datum).tuples())[0] <= p
+    finally:
+        services.close()
