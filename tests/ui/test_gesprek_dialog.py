@@ -1,0 +1,248 @@
+"""Recording a gesprek (a date in the future is refused, afspraken become actiepunten), the mentor's quick
+contactmoment (Ctrl+Enter saves), and drafts: kept when the dialog closes without saving, restored with a note,
+removed after saving."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtGui import QShortcut
+
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.traject import Categorie, GesprekType
+from thuiszit_desktop.ui import concept, errors
+from thuiszit_desktop.ui.gesprek_dialog import ContactmomentDialog, GesprekDialog
+from thuiszit_desktop.ui.traject_view import TrajectView
+
+VANDAAG = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+
+
+@pytest.fixture
+def school(services):
+    for nummer, voornaam, tussenvoegsel, achternaam in (("1001", "Zoë", "", "Bakker"),
+                                                         ("1002", "Mehmet", "", "Çelik")):
+        services.leerlingen.opslaan(Leerling(nummer, achternaam, date(2012, 5, 14), date(2024, 8, 1),
+                                             voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas="2B"),
+                                    vandaag=VANDAAG)
+    services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", geopend=date(2026, 11, 2),
+                              vandaag=VANDAAG)
+    return services
+
+
+def dialog(qtbot, school, nr="1001", gesprek=None) -> GesprekDialog:
+    d = GesprekDialog(school, nr, None, gesprek, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    return d
+
+
+def test_a_date_in_the_future_is_refused_and_typed_text_stays(qtbot, school):
+    d = dialog(qtbot, school)
+    assert d.datum.value() == VANDAAG
+    assert "open traject (dreigend thuiszitter, geopend op 02-11-2026)" in d.traject_hint.text()
+    d.type.setCurrentIndex(d.type.findData(GesprekType.GESPREK_OUDERS.value))
+    d.deelnemers.setText("Zoë, haar moeder en de mentor")
+    d.samenvatting.setPlainText("Moeder vertelt over de spanning thuis sinds de verhuizing.")
+    d.datum.set_value(VANDAAG + timedelta(days=1))
+    # shown at once, and again when saving
+    assert "toekomst" in d.error_text("datum")
+    assert not d.save()
+    assert d.error_text("datum") == "De datum van het gesprek kan niet in de toekomst liggen. Controleer de datum."
+    assert school.trajecten.gesprekken("1001") == []
+    assert d.samenvatting.toPlainText() == "Moeder vertelt over de spanning thuis sinds de verhuizing."
+    d.datum.set_value(date(2026, 11, 20))
+    assert d.error_text("datum") == ""
+    d.vertrouwelijk.setChecked(True)
+    assert d.save()
+    g = school.trajecten.gesprekken("1001")[0]
+    assert (g.type, g.datum, g.deelnemers, g.vertrouwelijk) == (GesprekType.GESPREK_OUDERS, date(2026, 11, 20),
+                                                                "Zoë, haar moeder en de mentor", True)
+    assert g.traject_id == school.trajecten.open_traject("1001").id
+    assert d.saved == g
+
+
+def test_an_empty_summary_is_refused(qtbot, school):
+    d = dialog(qtbot, school)
+    assert not d.save()
+    assert d.error_text("samenvatting") == "Schrijf in een paar woorden op waar het gesprek over ging."
+
+
+def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
+    d = dialog(qtbot, school)
+    d.samenvatting.setPlainText("Zoë wil weer naar school, eerst de ochtenden.")
+    eerste = d.afspraken.add()
+    eerste.tekst.setText("Zoë komt maandag het eerste uur")
+    tweede = d.afspraken.add()
+    tweede.tekst.setText("Rooster bekijken met de teamleider")
+    tweede.actiepunt.setChecked(True)
+    tweede.wie.set_value("Anna de Vries")
+    # without a deadline: the service's message beside the row, nothing saved
+    assert not d.save()
+    assert tweede.uiterlijk_error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
+    assert not tweede.uiterlijk_error.isHidden()
+    assert school.trajecten.gesprekken("1001") == []
+    tweede.uiterlijk.set_value(date(2026, 12, 4))
+    assert d.save()
+    g = school.trajecten.gesprekken("1001")[0]
+    assert [a.tekst for a in g.afspraken] == ["Zoë komt maandag het eerste uur", "Rooster bekijken met de teamleider"]
+    assert g.afspraken[0].actiepunt_id is None
+    a = school.trajecten.actiepunt(g.afspraken[1].actiepunt_id)
+    assert (a.wat, a.wie.naam, a.uiterlijk, a.gesprek_id) == ("Rooster bekijken met de teamleider", "Anna de Vries",
+                                                              date(2026, 12, 4), g.id)
+
+    # later, the recorded gesprek: read-only, but the other afspraak can still become an actiepunt
+    view = dialog(qtbot, school, gesprek=g)
+    assert view.samenvatting.isReadOnly() and not view.datum.isEnabled()
+    assert not view.save_button.isEnabled()  # nothing chosen yet
+    rij = view.afspraken.rows[0]
+    assert view.afspraken.rows[1].done_label.text() == "Actiepunt: Anna de Vries, uiterlijk 04-12-2026 (open)"
+    rij.actiepunt.setChecked(True)
+    assert view.save_button.isEnabled()
+    assert not view.save()
+    assert rij.wie_error.text() == "Vul in wie dit actiepunt uitvoert: elk actiepunt heeft een eigenaar."
+    rij.wie.set_value("Daniël de Jong")  # a new name: added to the address book
+    rij.uiterlijk.set_value(date(2026, 11, 30))
+    assert view.save()
+    assert len(school.trajecten.actiepunten("1001")) == 2
+    assert any(p.naam == "Daniël de Jong" for p in school.trajecten.partners())
+
+
+def test_through_the_traject_view(qtbot, school, monkeypatch):
+    v = TrajectView(school, vandaag=VANDAAG)
+    qtbot.addWidget(v)
+    v.show()
+    v.show_leerling("1001")
+
+    def fill(d: GesprekDialog):
+        d.type.setCurrentIndex(d.type.findData(GesprekType.GESPREK_LEERLING.value))
+        d.samenvatting.setPlainText("Zoë vertelt in eigen woorden wat ze nodig heeft.")
+        d.datum.set_value(VANDAAG + timedelta(days=3))
+        assert not d.save()
+        d.datum.set_value(VANDAAG)
+        assert d.save()
+        return d.result()
+
+    monkeypatch.setattr(GesprekDialog, "exec", fill)
+    with qtbot.waitSignal(v.changed):
+        v.gesprek_button.click()
+    assert v.tabs.tabText(0) == "Gesprekken (1)"
+    item = v.gesprekken_tree.topLevelItem(0)
+    assert (item.text(0), item.text(1)) == ("23-11-2026", "Gesprek met de leerling")
+    v.select_step(2)
+    row = next(r for r in v.checklist_rows if r.regel.item.key == "gesprek_leerling")
+    assert row.regel.automatisch and row.checkbox.isChecked()
+
+
+def test_contactmoment_in_three_fields_and_ctrl_enter(qtbot, school):
+    d = ContactmomentDialog(school, "1002", None, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    assert d.datum.value() == VANDAAG
+    assert d.type.currentData() == GesprekType.TELEFONISCH.value
+    assert d.focusWidget() is d.samenvatting  # type at once
+    d.samenvatting.setPlainText("Moeder gebeld: Mehmet is ziek, komt woensdag weer.")
+    # Ctrl+Enter (and Ctrl+Return) save from anywhere in the dialog; the offscreen platform cannot make the
+    # window active, so the shortcut is fired the way Qt fires it
+    sneltoetsen = {s.key().toString(): s for s in d.findChildren(QShortcut)}
+    assert {"Ctrl+Return", "Ctrl+Enter"} <= set(sneltoetsen)
+    with qtbot.waitSignal(d.accepted):
+        sneltoetsen["Ctrl+Return"].activated.emit()
+    g = school.trajecten.gesprekken("1002")[0]
+    assert (g.type, g.datum, g.samenvatting, g.traject_id) == (
+        GesprekType.TELEFONISCH, VANDAAG, "Moeder gebeld: Mehmet is ziek, komt woensdag weer.", None)
+
+
+def test_contactmoment_refuses_an_empty_summary(qtbot, school):
+    d = ContactmomentDialog(school, "1002", None, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    assert not d.save()
+    assert d.error_text("samenvatting") == "Schrijf in een paar woorden op waar het gesprek over ging."
+
+
+def test_a_draft_is_restored_after_closing_without_saving(qtbot, school, monkeypatch):
+    d = dialog(qtbot, school)
+    d.samenvatting.setPlainText("Zoë vertelde dat ze")
+    d.deelnemers.setText("Zoë en de mentor")
+    d.afspraken.add().tekst.setText("Maandag bellen")
+    gevraagd = {}
+
+    def choose(parent, text, options, **kw):
+        gevraagd["vraag"], gevraagd["opties"] = text, options
+        return concept.KEEP_DRAFT
+
+    monkeypatch.setattr(errors, "choose", choose)
+    d.reject()
+    assert gevraagd == {"vraag": "Wijzigingen weggooien?",
+                        "opties": ["Verder bewerken", "Sluiten en concept bewaren", "Weggooien"]}
+    assert d.result() == 0
+
+    again = dialog(qtbot, school)
+    assert again.samenvatting.toPlainText() == "Zoë vertelde dat ze"
+    assert again.deelnemers.text() == "Zoë en de mentor"
+    assert [r.tekst.text() for r in again.afspraken.rows] == ["Maandag bellen"]
+    assert again.concept_note.text().startswith("Concept van ") and "hersteld" in again.concept_note.text()
+    assert not again.concept_note.isHidden()
+    # drafts are per student
+    other = dialog(qtbot, school, nr="1002")
+    assert other.samenvatting.toPlainText() == ""
+    assert other.concept_note.isHidden()
+
+    again.samenvatting.setPlainText("Zoë vertelde dat ze de grote groepen moeilijk vindt.")
+    assert again.save()
+    third = dialog(qtbot, school)
+    assert third.samenvatting.toPlainText() == "" and third.concept_note.isHidden()
+
+
+def test_discarding_removes_the_draft_and_keep_editing_keeps_the_dialog(qtbot, school, monkeypatch):
+    d = dialog(qtbot, school)
+    d.show()
+    d.samenvatting.setPlainText("Eerste aantekening")
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: concept.KEEP_EDITING)
+    d.reject()
+    assert d.isVisible()  # still editing
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: concept.DISCARD)
+    d.reject()
+    assert not d.isVisible()
+    assert concept.concept_store(school).lees("gesprek", "1001") is None
+    assert dialog(qtbot, school).samenvatting.toPlainText() == ""
+
+
+def test_the_draft_is_kept_a_moment_after_typing_stops(qtbot, school, monkeypatch):
+    monkeypatch.setattr(concept, "AUTOSAVE_MS", 20)
+    d = ContactmomentDialog(school, "1002", None, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    store = concept.concept_store(school)
+    d.samenvatting.setPlainText("Halverwege een zin")
+    qtbot.waitUntil(lambda: store.lees("contactmoment", "1002") is not None, timeout=2000)
+    assert store.lees("contactmoment", "1002").velden == {"samenvatting": "Halverwege een zin"}
+    # kept in the encrypted database, for this user only
+    assert store is school.concepten
+    assert school.concepten.lees("contactmoment", "1002").velden == {"samenvatting": "Halverwege een zin"}
+
+
+def test_without_an_encrypted_store_drafts_stay_in_memory_for_the_session(school):
+    class ZonderConcepten:  # services of an older build
+        concepten = None
+
+    a, b = ZonderConcepten(), ZonderConcepten()
+    store = concept.concept_store(a)
+    assert isinstance(store, concept.MemoryConceptStore)
+    assert concept.concept_store(a) is store and concept.concept_store(b) is not store
+    store.bewaar("gesprek", "1001", {"samenvatting": "x"})
+    assert store.lees("gesprek", "1001").notitie.startswith("Concept van ")
+    assert concept.concept_store(b).lees("gesprek", "1001") is None
+
+
+def test_closing_without_changes_asks_nothing(qtbot, school, monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *a, **kw: pytest.fail("asked"))
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: pytest.fail("asked"))
+    d = dialog(qtbot, school)
+    d.reject()
+    assert d.result() == 0

@@ -1,0 +1,245 @@
+"""The MDO dialog: deelnemers from the address book, consent per partner organisation, numbered besluiten, an
+actiepunt without a deadline refused and then fixed, the next MDO's agenda with the open actiepunt, editing
+(removing a besluit renumbers), and the verslag's draft."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
+from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, MdoRol
+from thuiszit_desktop.services.trajecten import Partner
+from thuiszit_desktop.ui import concept, errors
+from thuiszit_desktop.ui.mdo_dialog import JA, NEE, MdoDialog
+from thuiszit_desktop.ui.traject_view import TrajectView
+
+VANDAAG = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+
+
+@pytest.fixture
+def school(services):
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="2B", ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER),)),
+                                vandaag=VANDAAG)
+    services.trajecten.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
+    return services
+
+
+@pytest.fixture
+def traject(school):
+    return school.trajecten.openen("1001", Categorie.THUISZITTER, "Thuis sinds september", geopend=date(2026, 10, 1),
+                                   vandaag=VANDAAG)
+
+
+def new_dialog(qtbot, school, traject, mdo=None) -> MdoDialog:
+    d = MdoDialog(school, traject.id, None, mdo, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    return d
+
+
+def pick(d: MdoDialog, naam: str) -> None:
+    i = next(i for i in range(d.adresboek.count()) if d.adresboek.itemData(i).naam == naam)
+    d.adresboek.setCurrentIndex(i)
+    d.adresboek.activated.emit(i)
+
+
+def test_an_mdo_with_a_besluit_and_an_actiepunt(qtbot, school, traject):
+    d = new_dialog(qtbot, school, traject)
+    assert d.datum.is_blank()
+    # the date is required
+    assert not d.save()
+    assert d.error_text("datum") == "Vul de datum van het MDO in."
+    d.datum.set_value(date(2026, 11, 20))
+
+    # deelnemers: from the address book (role and organisation come along), the family with one click
+    pick(d, "Mehmet Çelik")
+    pick(d, "Anna de Vries")
+    d.gezin_button.click()
+    assert [r.value().naam for r in d.deelnemers.rows] == ["Mehmet Çelik", "Anna de Vries", "Zoë Bakker",
+                                                           "Ingrid Bakker"]
+    assert [r.value().rol for r in d.deelnemers.rows] == [MdoRol.JEUGDARTS, MdoRol.ZORGCOORDINATOR, MdoRol.LEERLING,
+                                                          MdoRol.OUDER]
+    # the partner's organisation is offered for the ouders' consent
+    assert [r.organisatie.text() for r in d.toestemmingen.rows] == ["GGD regio Utrecht"]
+    d.toestemmingen.rows[0].gegeven.setCurrentIndex(d.toestemmingen.rows[0].gegeven.findData(JA))
+    assert d.toestemmingen.rows[0].datum.value() == date(2026, 11, 20)
+
+    d.verslag.setPlainText("Zoë is sinds september thuis. De jeugdarts ziet spanningsklachten.")
+    b1 = d.besluiten.add()
+    b1.tekst.setText("Aangepast rooster: de eerste twee weken alleen de ochtenden.")
+    b2 = d.besluiten.add()
+    b2.tekst.setText("De jeugdarts nodigt Zoë uit voor een consult.")
+    assert [b.nummer.text() for b in d.besluiten.rows] == ["1.", "2."]
+    a = d.actiepunten.add()
+    a.wat.setText("Consult jeugdarts plannen")
+    a.wie.set_value("Mehmet Çelik")
+
+    # an actiepunt without a deadline: the service's message next to it, all typed text stays, nothing saved
+    assert not d.save()
+    assert a.error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
+    assert not a.error.isHidden()
+    assert school.trajecten.mdos(traject.id) == []
+    assert d.verslag.toPlainText().startswith("Zoë is sinds september thuis.")
+    assert b2.tekst.text() == "De jeugdarts nodigt Zoë uit voor een consult."
+
+    a.uiterlijk.set_value(date(2026, 11, 27))
+    assert d.save()
+    [mdo] = school.trajecten.mdos(traject.id)
+    assert mdo.datum == date(2026, 11, 20) and mdo.verslag.startswith("Zoë is sinds september")
+    assert [(b.nummer, b.tekst) for b in mdo.besluiten] == [
+        (1, "Aangepast rooster: de eerste twee weken alleen de ochtenden."),
+        (2, "De jeugdarts nodigt Zoë uit voor een consult.")]
+    [actie] = mdo.actiepunten
+    assert (actie.wat, actie.wie.naam, actie.uiterlijk) == ("Consult jeugdarts plannen", "Mehmet Çelik",
+                                                            date(2026, 11, 27))
+    assert [(d_.naam, d_.rol) for d_ in mdo.deelnemers][:2] == [("Mehmet Çelik", MdoRol.JEUGDARTS),
+                                                                ("Anna de Vries", MdoRol.ZORGCOORDINATOR)]
+    assert [(t.organisatie, t.gegeven) for t in mdo.toestemmingen] == [("GGD regio Utrecht", True)]
+    assert d.saved == mdo
+
+    # the next MDO's agenda holds the open actiepunt
+    second = new_dialog(qtbot, school, traject)
+    assert ("   - Consult jeugdarts plannen (Mehmet Çelik, uiterlijk 27-11-2026)" in
+            second.agenda.toPlainText().splitlines())
+    assert "Eerder vastgelegd: GGD regio Utrecht: ja (20-11-2026)" in second.toestemming_hint.text()
+
+    # once it is done, it is off the agenda
+    school.trajecten.actiepunt_status(actie.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
+    second._agenda_voorstel()
+    assert "3. Openstaande actiepunten uit eerdere MDO's: geen" in second.agenda.toPlainText()
+
+
+def test_an_actiepunt_without_owner_is_refused(qtbot, school, traject):
+    d = new_dialog(qtbot, school, traject)
+    d.datum.set_value(VANDAAG)
+    a = d.actiepunten.add()
+    a.wat.setText("Huisbezoek")
+    a.uiterlijk.set_value(date(2026, 12, 1))
+    assert not d.save()
+    assert a.error.text() == "Vul in wie dit actiepunt uitvoert: elk actiepunt heeft een eigenaar."
+    a.wie.set_value("Daniël de Jong")
+    assert d.save()
+
+
+def test_editing_an_mdo_removes_a_besluit_and_renumbers(qtbot, school, traject):
+    tr = school.trajecten
+    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Eerste verslag")
+    for tekst in ("Eerste besluit", "Tweede besluit", "Derde besluit"):
+        tr.besluit_toevoegen(mdo.id, tekst)
+    d = new_dialog(qtbot, school, traject, tr.mdo(mdo.id))
+    assert [b.tekst.text() for b in d.besluiten.rows] == ["Eerste besluit", "Tweede besluit", "Derde besluit"]
+    d.besluiten.rows[0].remove_button.click()
+    assert [b.nummer.text() for b in d.besluiten.rows] == ["1.", "2."]
+    d.besluiten.add().tekst.setText("Nieuw besluit")
+    d.besluiten.rows[0].tekst.setText("Tweede besluit, aangescherpt")
+    d.verslag.setPlainText("Verslag na afloop")
+    assert d.save()
+    m = tr.mdo(mdo.id)
+    assert [(b.nummer, b.tekst) for b in m.besluiten] == [(1, "Tweede besluit, aangescherpt"), (2, "Derde besluit"),
+                                                          (3, "Nieuw besluit")]
+    assert m.verslag == "Verslag na afloop"
+
+
+def test_consent_refused_is_recorded_too(qtbot, school, traject):
+    d = new_dialog(qtbot, school, traject)
+    d.datum.set_value(VANDAAG)
+    row = d.toestemmingen.add(organisatie="Buurtteam Noord")
+    row.gegeven.setCurrentIndex(row.gegeven.findData(NEE))
+    leeg = d.toestemmingen.add()
+    leeg.gegeven.setCurrentIndex(leeg.gegeven.findData(JA))
+    assert not d.save()
+    assert leeg.error.text() == "Vul de organisatie in waarvoor de ouders toestemming geven."
+    leeg.remove_button.click()
+    assert d.save()
+    assert [(t.organisatie, t.gegeven) for t in school.trajecten.toestemmingen(traject.id)] == [
+        ("Buurtteam Noord", False)]
+
+
+def test_the_verslag_keeps_a_draft(qtbot, school, traject):
+    d = new_dialog(qtbot, school, traject)
+    d.verslag.setPlainText("Halverwege het overleg: moeder vertelt")
+    d.besluiten.add().tekst.setText("Nog te bevestigen besluit")
+    d.reject()
+    again = new_dialog(qtbot, school, traject)
+    assert again.verslag.toPlainText() == "Halverwege het overleg: moeder vertelt"
+    assert [b.tekst.text() for b in again.besluiten.rows] == ["Nog te bevestigen besluit"]
+    assert "hersteld" in again.concept_note.text()
+    again.datum.set_value(VANDAAG)
+    assert again.save()
+    assert new_dialog(qtbot, school, traject).verslag.toPlainText() == ""
+
+
+def test_recorded_through_the_view_and_shown_with_its_besluiten(qtbot, school, traject, monkeypatch):
+    v = TrajectView(school, vandaag=VANDAAG)
+    qtbot.addWidget(v)
+    v.show()
+    v.show_leerling("1001")
+
+    def fill(d: MdoDialog):
+        d.datum.set_value(date(2026, 11, 20))
+        d.besluiten.add().tekst.setText("Aangepast rooster")
+        a = d.actiepunten.add()
+        a.wat.setText("Rooster maken")
+        a.wie.set_value("Anna de Vries")
+        a.uiterlijk.set_value(date(2026, 11, 27))
+        assert d.save()
+        return d.result()
+
+    monkeypatch.setattr(MdoDialog, "exec", fill)
+    with qtbot.waitSignal(v.changed):
+        v.mdo_button.click()
+    assert v.tabs.tabText(1) == "MDO's (1)"
+    texts = [w.text() for w in v.mdo_scroll.widget().findChildren(type(v.title)) if not w.isHidden()]
+    assert "1. Aangepast rooster" in texts
+    assert "• Rooster maken – Anna de Vries, uiterlijk 27-11-2026" in texts
+    v.select_step(3)
+    row = next(r for r in v.checklist_rows if r.regel.item.key == "mdo_gepland")
+    assert row.regel.automatisch and row.done.text() == "✓ Automatisch: MDO op 20-11-2026"
+
+
+def test_read_only_for_a_closed_traject(qtbot, school, traject):
+    tr = school.trajecten
+    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Verslag")
+    d = new_dialog(qtbot, school, traject, tr.mdo(mdo.id))
+    d.set_read_only()
+    assert d.verslag.isReadOnly() and not d.datum.isEnabled()
+    assert d.save_button.isHidden() and d.besluit_add.isHidden()
+    d.reject()
+    assert d.result() == 0
+
+
+def test_a_refusal_halfway_keeps_what_was_stored_and_saves_the_rest_once(qtbot, school, traject, monkeypatch):
+    from thuiszit_desktop.domain.errors import InvoerFout
+
+    tr = school.trajecten
+    d = new_dialog(qtbot, school, traject)
+    d.datum.set_value(VANDAAG)
+    d.besluiten.add().tekst.setText("Aangepast rooster")
+    a = d.actiepunten.add()
+    a.wat.setText("Rooster maken")
+    a.wie.set_value("Anna de Vries")
+    a.uiterlijk.set_value(date(2026, 11, 30))
+    echt = tr.mdo_actiepunt
+
+    def weigert(*args, **kw):
+        raise InvoerFout("Dit actiepunt kon niet worden opgeslagen.")
+
+    monkeypatch.setattr(tr, "mdo_actiepunt", weigert)
+    assert not d.save()
+    assert a.error.text() == "Dit actiepunt kon niet worden opgeslagen."
+    assert d.general_error.text().startswith("Het MDO zelf is opgeslagen.")
+    monkeypatch.setattr(tr, "mdo_actiepunt", echt)
+    assert d.save()
+    [mdo] = tr.mdos(traject.id)
+    assert [b.tekst for b in mdo.besluiten] == ["Aangepast rooster"]
+    assert [x.wat for x in mdo.actiepunten] == ["Rooster maken"]
