@@ -81,6 +81,17 @@ def main() -> int:
         window.leerlingen.page.tabs.setCurrentIndex(1)
         save(window, "leerling-gegevens", app)
 
+        window.show_area("Trajecten")
+        save(window, "trajecten", app)
+
+        # A student whose traject is in step 3 or 4: the praktijkkaart and the timeline.
+        traject = next((r for r in services.trajecten.lijst() if int(r.stap) in (3, 4)), None)
+        if traject is not None:
+            window.open_leerling(traject.leerlingnummer, "Traject")
+            save(window, "leerling-traject", app)
+            window.leerlingen.page.show_tab("Tijdlijn")
+            save(window, "leerling-tijdlijn", app)
+
         dialog = LeerlingDialog(services, services.leerlingen.get(nummer), window)
         dialog.show()
         save(dialog, "leerling-bewerken", app)

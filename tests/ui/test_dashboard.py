@@ -312,3 +312,40 @@ def test_a_bug_in_the_computation_reaches_the_error_dialog(qtbot, services, monk
         loader.start()
     assert "ZeroDivisionError" in crashes[0]
     assert not loader.busy and view.refresh_button.isEnabled()
+
+
+# --- reminders -------------------------------------------------------------------------------------
+
+def test_an_overdue_actiepunt_is_a_red_reminder_first(qtbot, services, tmp_path):
+    from PySide6.QtGui import QColor
+
+    build_school(services, tmp_path)
+    tr = services.trajecten
+    tr.actiepunt_toevoegen("1004", "Gesprek plannen met de ouders", "Anna de Vries", date(2026, 11, 26),
+                           datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
+    tr.actiepunt_toevoegen("1003", "Ouders bellen", "Anna de Vries", date(2026, 11, 20),
+                           datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
+    loader = SignalenLoader(services, today=lambda: VANDAAG)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        view = Dashboard(services, loader, today=lambda: VANDAAG)
+        qtbot.addWidget(view)
+        view.show()
+        loader.start()
+    herinneringen = view.herinneringen()
+    assert all(h.te_laat for h in herinneringen[:3]) and not herinneringen[-1].te_laat  # overdue first
+    lijst = view.herinneringen_lijst
+    rows = {lijst.topLevelItem(i).text(2): lijst.topLevelItem(i) for i in range(lijst.topLevelItemCount())}
+    bellen = next(item for text, item in rows.items() if "Ouders bellen" in text)
+    assert bellen.text(0) == "20-11-2026" and bellen.text(1) == "Daniël de Jong"
+    assert bellen.foreground(2).color() == QColor(ERROR_COLOR)
+    plannen = next(item for text, item in rows.items() if "Gesprek plannen" in text)
+    assert plannen.foreground(2).color() != QColor(ERROR_COLOR)
+    assert "over tijd" in view.herinneringen_count.text()
+
+    # Enter opens the student's traject.
+    opened = []
+    view.herinnering_activated.connect(lambda nr, ref: opened.append((nr, ref.split(":")[0])))
+    lijst.setFocus()
+    lijst.setCurrentItem(bellen)
+    qtbot.keyClick(lijst, Qt.Key.Key_Return)
+    assert opened == [("1003", "actiepunt")]

@@ -542,3 +542,15 @@ def test_closing_without_changes_asks_nothing(qtbot, services, monkeypatch):
     dialog.show()
     with qtbot.waitSignal(dialog.rejected):
         dialog.reject()
+
+
+def test_contactmoment_button_and_context_menu_for_the_selected_student(qtbot, view):
+    asked = []
+    view.contactmoment_requested.connect(asked.append)
+    assert view.contact_button.text() == "Contactmoment…" and not view.contact_button.isEnabled()
+    assert view.select("1002")
+    qtbot.mouseClick(view.contact_button, Qt.MouseButton.LeftButton)
+    menu = view.context_menu_for(view.table.currentIndex())
+    [action] = [a for a in menu.actions() if a.text() == "Contactmoment…"]
+    action.trigger()
+    assert asked == ["1002", "1002"]

@@ -92,13 +92,13 @@ def fake_module(monkeypatch, name: str, **attributes) -> None:
 def test_the_window_shows_school_user_and_only_working_areas(window):
     assert window.windowTitle() == "Thuiszit Desktop – Het Baken"
     kalender = importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is not None
-    assert window.area_titles() == ["Vandaag", "Leerlingen"] + (["Schoolkalender"] if kalender else [])
+    assert window.area_titles() == ["Vandaag", "Leerlingen", "Trajecten"] + (["Schoolkalender"] if kalender else [])
     assert window.stack.currentWidget() is window.dashboard  # the window opens on "Vandaag"
     assert window.user_label.text() == "Ingelogd als Anna de Vries (Zorgcoördinator)"
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert menus == {"Bestand": ["Nieuwe leerling…", "Leerlingen importeren…", "Verzuim importeren…",
-                                 "Instellingen…", "Afsluiten"],
+                                 "Nieuw contactmoment…", "Partners (adresboek)…", "Instellingen…", "Afsluiten"],
                      "Help": ["Over Thuiszit Desktop"]}
 
 
@@ -407,3 +407,159 @@ def test_the_error_dialog_copies_its_details(qtbot):
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == dialog.details.toPlainText()
     assert dialog.copy_button.text() == "Gekopieerd"
+
+
+# --- the praktijkkaart: traject and timeline tabs, the Trajecten area, the quick contactmoment ----------------
+
+def test_the_student_page_has_traject_and_tijdlijn_tabs(qtbot, window, services):
+    from thuiszit_desktop.domain.traject import Categorie
+
+    services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=VANDAAG, vandaag=VANDAAG)
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    assert page.tab_titles() == ["Verzuim en signalen", "Gegevens en ouders", "Traject", "Tijdlijn"]
+    assert page.traject.leerlingnummer == "1001"
+    assert page.traject.traject is not None and page.traject.traject.aanleiding == "Veel ziek"
+    assert page.tijdlijn.leerlingnummer == "1001"
+    assert any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+
+    # Another student: both tabs follow (Mehmet has no traject).
+    window.leerlingen.show_list()
+    window.open_leerling("1002")
+    assert page.traject.leerlingnummer == "1002" and page.traject.traject is None
+    assert page.tijdlijn.leerlingnummer == "1002"
+    assert not any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+
+
+def test_a_timeline_line_opens_on_the_traject_tab(qtbot, window, services):
+    from thuiszit_desktop.domain.traject import Categorie
+
+    t = services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=VANDAAG,
+                                  vandaag=VANDAAG)
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    page.show_tab("Tijdlijn")
+    page.tijdlijn.referentie_activated.emit(f"traject:{t.id}")
+    assert page.tabs.currentWidget() is page.traject
+    assert page.traject.traject.id == t.id
+
+
+def test_a_traject_change_refreshes_the_timeline_and_the_signals(qtbot, window, services):
+    from thuiszit_desktop.domain.traject import Categorie
+
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    assert not any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+    services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=VANDAAG, vandaag=VANDAAG)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        page.traject.changed.emit()  # as after any write in the traject tab
+    assert any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+
+
+def test_the_trajecten_area_opens_a_student_on_the_traject_tab(qtbot, window, services):
+    from thuiszit_desktop.domain.traject import Categorie
+
+    window.show_area("Trajecten")
+    assert window.trajecten.rows() == []
+    services.trajecten.openen("1002", Categorie.DREIGEND_THUISZITTER, "Lang afwezig", geopend=VANDAAG,
+                              vandaag=VANDAAG)
+    window.show_area("Vandaag")
+    window.show_area("Trajecten")  # refreshed when shown
+    assert [r.leerlingnummer for r in window.trajecten.rows()] == ["1002"]
+    assert window.trajecten.select("1002")
+    qtbot.keyClick(window.trajecten.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.leerlingen
+    page = window.leerlingen.page
+    assert window.leerlingen.currentWidget() is page
+    assert page.leerling.leerlingnummer == "1002"
+    assert page.tabs.currentWidget() is page.traject
+
+
+def test_partners_from_the_file_menu(qtbot, window, monkeypatch):
+    from thuiszit_desktop.ui import main_window as main_window_module
+
+    opened = []
+    monkeypatch.setattr(main_window_module.PartnersDialog, "exec", lambda self: opened.append(self) or 0)
+    window.action_partners.trigger()
+    assert len(opened) == 1
+
+
+def _fake_contactmoment(services, samenvatting: str, calls: list):
+    """Replaces the dialog: saves as the user would by filling in the three fields."""
+    from thuiszit_desktop.domain.traject import GesprekType
+
+    def vastleggen(_services, leerlingnummer, _parent):
+        calls.append(leerlingnummer)
+        services.trajecten.contactmoment(leerlingnummer, GesprekType.TELEFONISCH, samenvatting)
+        return True
+    return vastleggen
+
+
+def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, services, monkeypatch):
+    from thuiszit_desktop.ui import leerling_page
+
+    calls: list[str] = []
+    monkeypatch.setattr(leerling_page, "contactmoment_vastleggen",
+                        _fake_contactmoment(services, "Moeder gebeld over de afwezigheid", calls))
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    page.show_tab("Tijdlijn")
+    before = len(page.tijdlijn.getoond)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        qtbot.mouseClick(page.contact_button, Qt.MouseButton.LeftButton)
+    assert calls == ["1001"]
+    assert len(page.tijdlijn.getoond) == before + 1
+    assert any(g.referentie.startswith("gesprek:") for g in page.tijdlijn.getoond)
+
+
+def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, services, monkeypatch):
+    from thuiszit_desktop.ui import leerling_page
+    from thuiszit_desktop.ui import main_window as main_window_module
+
+    calls: list[str] = []
+    fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)
+    monkeypatch.setattr(leerling_page, "contactmoment_vastleggen", fake)
+    monkeypatch.setattr(main_window_module, "contactmoment_vastleggen", fake)
+    assert window.action_contactmoment.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.action_new.shortcut().toString() == "Ctrl+N"
+
+    # Nobody chosen yet: a hint in the status bar, no dialog.
+    window.action_contactmoment.trigger()
+    assert calls == [] and "Kies eerst een leerling" in window.statusBar().currentMessage()
+
+    # In the list: the button and the context menu are for the selected student.
+    window.show_area("Leerlingen")
+    view = window.leerlingen.list
+    assert not view.contact_button.isEnabled()
+    assert view.select("1002")
+    assert view.contact_button.isEnabled()
+    view.contact_button.click()
+    assert calls == ["1002"]
+    menu = view.context_menu_for(view.table.currentIndex())
+    actions = {a.text(): a for a in menu.actions()}
+    assert list(actions) == ["Leerling openen", "Contactmoment…"]
+    actions["Contactmoment…"].trigger()
+    assert calls == ["1002", "1002"]
+    window.action_contactmoment.trigger()
+    assert calls == ["1002", "1002", "1002"]
+
+    # On the page: the student shown, and the timeline follows.
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    window.action_contactmoment.trigger()
+    assert calls[-1] == "1001"
+    assert any(g.referentie.startswith("gesprek:") for g in page.tijdlijn.getoond)
+
+
+def test_overdue_reminders_at_start_are_a_status_bar_notice(qtbot, services, settings):
+    from datetime import timedelta
+
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoe"),
+                                vandaag=VANDAAG)
+    today = date.today()
+    for wat in ("Ouders bellen", "Verslag naar de jeugdarts"):
+        services.trajecten.actiepunt_toevoegen("1001", wat, "Anna de Vries", today - timedelta(days=2),
+                                               datum=today - timedelta(days=9), vandaag=today - timedelta(days=9))
+    window = open_window(qtbot, services, settings)
+    assert window.statusBar().currentMessage() == "2 herinneringen over tijd – zie Vandaag"
+    assert [h.tekst.startswith("Actiepunt") or h.te_laat for h in window.dashboard.herinneringen()] == [True, True]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.gebruiker import Rol
+from ..domain.herinneringen import Herinnering
 from ..domain.signals import Signaal, SignaalSoort
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
@@ -83,14 +85,22 @@ class Stand:
     overzicht: Overzicht
     leerlingen: dict[str, LeerlingRij]
     drempels: tuple[float, float]
+    herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
+
+    @property
+    def te_laat(self) -> int:
+        """How many reminders are overdue."""
+        return sum(h.te_laat for h in self.herinneringen)
 
 
-def bereken_stand(services: Services) -> Stand:
-    """The overzicht at the default peildatum (runs in a worker thread)."""
+def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
+    """The overzicht at the default peildatum and the reminders of `vandaag` (runs in a worker thread)."""
     overzicht = services.signalen.overzicht()
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
-    return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct))
+    herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
+    return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
+                 tuple(sorted(herinneringen, key=lambda h: not h.te_laat)))  # stable: overdue first, by date
 
 
 class SignalenLoader(QObject):
@@ -100,9 +110,11 @@ class SignalenLoader(QObject):
     loaded = Signal(object)  # Stand
     failed = Signal(str)  # a Dutch message
 
-    def __init__(self, services: Services, parent: QObject | None = None):
+    def __init__(self, services: Services, parent: QObject | None = None, *,
+                 today: Callable[[], date] = date.today):
         super().__init__(parent)
         self.services = services
+        self._today = today
         self.stand: Stand | None = None
         self._job: Job | None = None
         self._again = False
@@ -118,6 +130,7 @@ class SignalenLoader(QObject):
             self._again = True  # the running job may have read the database before the change
             return
         services = self.services
+        vandaag = self._today()
         idle = self._idle = threading.Event()
 
         def end_thread() -> None:
@@ -126,7 +139,7 @@ class SignalenLoader(QObject):
             finally:
                 idle.set()
 
-        job = Job(lambda _progress: bereken_stand(services), on_thread_end=end_thread)
+        job = Job(lambda _progress: bereken_stand(services, vandaag), on_thread_end=end_thread)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
         job.signals.crashed.connect(self._crashed)
@@ -441,6 +454,58 @@ class SignalenLijst(QTreeWidget):
             self.open_requested.emit(item.data(0, REGEL_ROLE))
 
 
+# --- the reminders ---------------------------------------------------------------------------------
+
+HERINNERING_ROLE = Qt.ItemDataRole.UserRole + 5  # the Herinnering of a reminder line
+HERINNERINGEN_MAX_REGELS = 6  # more scroll
+
+
+class HerinneringenLijst(QTreeWidget):
+    """Reminders: date, student, what; overdue in red. Enter or a double-click opens the student."""
+
+    open_requested = Signal(object)  # Herinnering
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setHeaderLabels(["Datum", "Leerling", "Wat"])
+        self.setRootIsDecorated(False)
+        self.setIndentation(0)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Herinneringen")
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("Fatima el Amrani-Jansen") + 16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long texts elide (tooltip)
+        self.itemDoubleClicked.connect(lambda item, _c: self._open(item))
+
+    def current_herinnering(self) -> Herinnering | None:
+        item = self.currentItem()
+        return item.data(0, HERINNERING_ROLE) if item is not None else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.currentItem() is not None:
+                self._open(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        h = item.data(0, HERINNERING_ROLE)
+        if h is not None:
+            self.open_requested.emit(h)
+
+    def fit_height(self) -> None:
+        """As high as its lines, up to HERINNERINGEN_MAX_REGELS."""
+        rows = min(max(self.topLevelItemCount(), 1), HERINNERINGEN_MAX_REGELS)
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 6
+        self.setFixedHeight(self.header().sizeHint().height() + rows * row + 2 * self.frameWidth())
+
+
 # --- the dashboard ---------------------------------------------------------------------------------
 
 class Dashboard(QWidget):
@@ -448,6 +513,7 @@ class Dashboard(QWidget):
     level_clicked = Signal(int)
     signaal_clicked = Signal(object)  # SignaalSoort
     import_requested = Signal()
+    herinnering_activated = Signal(str, str)  # leerlingnummer, referentie ("actiepunt:12", …)
 
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today):
@@ -473,7 +539,11 @@ class Dashboard(QWidget):
         self.stack.addWidget(self._build_geen_verzuim())
         self.stack.addWidget(self._build_geen_signalen())
         self.stack.addWidget(self._build_list())
-        body.addWidget(self.stack, 1)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addWidget(self._build_herinneringen())
+        left.addWidget(self.stack, 1)
+        body.addLayout(left, 1)
         body.addWidget(self._build_side())
         layout.addLayout(body, 1)
 
@@ -615,6 +685,60 @@ class Dashboard(QWidget):
         self._update_buttons()
         return page
 
+    def _build_herinneringen(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(4)
+        row = QHBoxLayout()
+        row.addWidget(heading("Herinneringen", 2))
+        self.herinneringen_count = QLabel()
+        row.addWidget(self.herinneringen_count)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.herinneringen_lijst = HerinneringenLijst()
+        self.herinneringen_lijst.open_requested.connect(
+            lambda h: self.herinnering_activated.emit(h.leerlingnummer, h.referentie))
+        layout.addWidget(self.herinneringen_lijst)
+        self.herinneringen_leeg = hint("Niets over tijd en niets in de komende 7 dagen.")
+        layout.addWidget(self.herinneringen_leeg)
+        self.herinneringen_box = box
+        box.hide()  # until the first computation
+        return box
+
+    def _fill_herinneringen(self, stand: Stand) -> None:
+        lijst = self.herinneringen_lijst
+        lijst.clear()
+        rood = QColor(ERROR_COLOR)
+        for h in stand.herinneringen:
+            rij = stand.leerlingen.get(h.leerlingnummer)
+            naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
+            item = QTreeWidgetItem([format_date(h.datum), naam, h.tekst])
+            item.setData(0, HERINNERING_ROLE, h)
+            item.setToolTip(2, h.tekst)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                         f"{'Over tijd: ' if h.te_laat else ''}{format_date(h.datum)}, {naam}: {h.tekst}")
+            if h.te_laat:
+                bold = QFont(lijst.font())
+                bold.setBold(True)
+                for col in range(3):
+                    item.setForeground(col, rood)
+                item.setFont(0, bold)
+            lijst.addTopLevelItem(item)
+        n, te_laat = len(stand.herinneringen), stand.te_laat
+        tekst = f"{n} · {te_laat} over tijd" if te_laat else (str(n) if n else "")
+        self.herinneringen_count.setText(f'<span style="color:{ERROR_COLOR}"><b>{tekst}</b></span>' if te_laat
+                                         else tekst)
+        lijst.setVisible(bool(n))
+        self.herinneringen_leeg.setVisible(not n)
+        lijst.fit_height()
+        self.herinneringen_box.show()
+
+    def herinneringen(self) -> list[Herinnering]:
+        """The reminder lines, in display order."""
+        lijst = self.herinneringen_lijst
+        return [lijst.topLevelItem(i).data(0, HERINNERING_ROLE) for i in range(lijst.topLevelItemCount())]
+
     def _build_side(self) -> QWidget:
         side = QWidget()
         layout = QVBoxLayout(side)
@@ -699,6 +823,7 @@ class Dashboard(QWidget):
         self.oud_label.setVisible(dagen > OUD_NA_DAGEN)
         self._groepen = signaal_regels(stand, self._today())
         self._fill_list()
+        self._fill_herinneringen(stand)
         has_signals = any(self._groepen)
         self.banner.setVisible(o.bijgewerkt_tot is None and has_signals)
         if has_signals:

@@ -1,5 +1,5 @@
-"""One student's page: verzuim and signals (`VerzuimPanel`), and who they are: enrolment, leerplicht, ouders
-and vrijstellingen."""
+"""One student's page: verzuim and signals (`VerzuimPanel`), who they are (enrolment, leerplicht, ouders and
+vrijstellingen), the praktijkkaart (`TrajectView`) and the timeline (`TijdlijnView`)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,30 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import NietGevonden
+from ..domain.gebruiker import Rol
 from ..domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ..services.session import Services
+from .gesprek_dialog import ContactmomentDialog
+from .tijdlijn_view import TijdlijnView
+from .traject_view import TrajectView
 from .verzuim_panel import VerzuimPanel
 from .widgets import age_on, format_date, heading, hint, link_label
 
 NIET_INGEVULD = "—"
+TAB_VERZUIM, TAB_GEGEVENS = "Verzuim en signalen", "Gegevens en ouders"
+TAB_TRAJECT, TAB_TIJDLIJN = "Traject", "Tijdlijn"
+CONTACTMOMENT_SHORTCUT = "Ctrl+Shift+N"
+
+
+def kan_contactmoment(services: Services) -> bool:
+    """Mentors and the zorgcoördinator note contactmomenten; a read-only user does not."""
+    return services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
+
+
+def contactmoment_vastleggen(services: Services, leerlingnummer: str, parent: QWidget | None) -> bool:
+    """The quick contactmoment dialog for one student; True when saved (tests replace this)."""
+    dialog = ContactmomentDialog(services, leerlingnummer, parent)
+    return bool(dialog.exec()) and dialog.saved is not None
 
 
 def mask_number(number: str, visible: int = 3) -> str:
@@ -56,6 +74,7 @@ class LeerlingPage(QWidget):
     back = Signal()
     edit_requested = Signal(object)  # the Leerling shown
     verzuim_changed = Signal()  # verzuim, a melding, an M@zl-actie or a bespreking changed: signals move
+    traject_changed = Signal()  # the traject, a gesprek, an MDO or an actiepunt changed: reminders move
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
         super().__init__(parent)
@@ -73,6 +92,11 @@ class LeerlingPage(QWidget):
         self.back_button.clicked.connect(self.back)
         top.addWidget(self.back_button)
         top.addStretch(1)
+        self.contact_button = QPushButton("Contactmoment…")
+        self.contact_button.setToolTip(f"Snel een contactmoment vastleggen ({CONTACTMOMENT_SHORTCUT})")
+        self.contact_button.setVisible(kan_contactmoment(services))
+        self.contact_button.clicked.connect(self.contactmoment)
+        top.addWidget(self.contact_button)
         self.edit_button = QPushButton("Bewerken…")
         self.edit_button.setShortcut("Ctrl+E")
         self.edit_button.setToolTip("Gegevens van de leerling bewerken (Ctrl+E)")
@@ -101,7 +125,7 @@ class LeerlingPage(QWidget):
         verzuim_layout.setContentsMargins(0, 8, 8, 8)
         verzuim_layout.addWidget(self.verzuim)
         verzuim_scroll.setWidget(verzuim_body)
-        self.tabs.addTab(verzuim_scroll, "Verzuim en signalen")
+        self.tabs.addTab(verzuim_scroll, TAB_VERZUIM)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -125,7 +149,14 @@ class LeerlingPage(QWidget):
             columns.addLayout(column, 1)
         scroll.setWidget(body)
         self.gegevens_scroll = scroll
-        self.tabs.addTab(scroll, "Gegevens en ouders")
+        self.tabs.addTab(scroll, TAB_GEGEVENS)
+
+        self.traject = TrajectView(services)
+        self.traject.changed.connect(self._traject_changed)
+        self.tabs.addTab(self.traject, TAB_TRAJECT)
+        self.tijdlijn = TijdlijnView(services)
+        self.tijdlijn.referentie_activated.connect(self.open_referentie)
+        self.tabs.addTab(self.tijdlijn, TAB_TIJDLIJN)
         layout.addWidget(self.tabs, 1)
 
     # --- showing ---------------------------------------------------------------------------------
@@ -157,6 +188,44 @@ class LeerlingPage(QWidget):
         self.verzuim.vandaag = vandaag
         with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
             self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
+        with contextlib.suppress(NietGevonden):
+            self.traject.show_leerling(leerling.leerlingnummer)
+        self.tijdlijn.show_leerling(leerling.leerlingnummer)
+
+    # --- tabs, traject and timeline --------------------------------------------------------------
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_tab(self, title: str) -> None:
+        self.tabs.setCurrentIndex(self.tab_titles().index(title))
+
+    def open_referentie(self, referentie: str) -> bool:
+        """A timeline line (or a reminder) was activated: show it on the Traject tab."""
+        self.tabs.setCurrentWidget(self.traject)
+        return self.traject.open_referentie(referentie)
+
+    def _traject_changed(self) -> None:
+        self.tijdlijn.refresh()
+        self.traject_changed.emit()
+
+    def refresh_traject(self) -> None:
+        """Read the traject and the timeline again (after a contactmoment from elsewhere)."""
+        if self.leerling is None:
+            return
+        with contextlib.suppress(NietGevonden):
+            self.traject.refresh()
+        self.tijdlijn.refresh()
+
+    def contactmoment(self) -> bool:
+        """The quick contactmoment for the student shown; True when saved."""
+        if self.leerling is None or not kan_contactmoment(self.services):
+            return False
+        if not contactmoment_vastleggen(self.services, self.leerling.leerlingnummer, self.window()):
+            return False
+        self.refresh_traject()
+        self.traject_changed.emit()
+        return True
 
     def _section(self, box: QGroupBox) -> QVBoxLayout:
         """An empty layout inside `box`, replacing what the previous student put there."""

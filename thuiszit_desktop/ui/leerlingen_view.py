@@ -6,7 +6,7 @@ overzicht as the dashboard) and merged with `set_overzicht` when they are ready.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -90,10 +91,13 @@ class LeerlingenView(QWidget):
     open_leerling = Signal(str)
     new_leerling = Signal()
     import_requested = Signal()
+    contactmoment_requested = Signal(str)  # the quick contactmoment for this student
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True,
+                 can_contact: bool = True):
         super().__init__(parent)
         self.services = services
+        self.can_contact = can_contact
         self.model = LeerlingenModel(parent=self)
         self.proxy = LeerlingenFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -128,6 +132,12 @@ class LeerlingenView(QWidget):
         title = heading("Leerlingen", 6)
         top.addWidget(title)
         top.addStretch(1)
+        self.contact_button = QPushButton("Contactmoment…")
+        self.contact_button.setToolTip("Snel een contactmoment vastleggen voor de gekozen leerling (Ctrl+Shift+N)")
+        self.contact_button.setVisible(self.can_contact)
+        self.contact_button.setEnabled(False)
+        self.contact_button.clicked.connect(self._contactmoment_current)
+        top.addWidget(self.contact_button)
         self.new_button = QPushButton("Nieuwe leerling…")
         self.new_button.setEnabled(can_edit)
         self.new_button.clicked.connect(self.new_leerling)
@@ -197,6 +207,9 @@ class LeerlingenView(QWidget):
         self.table.sortByColumn(COL_NAAM, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
@@ -392,6 +405,32 @@ class LeerlingenView(QWidget):
             self._open_index(self.proxy.index(0, COL_NAAM))
         else:
             self._into_table()
+
+    def _update_buttons(self, *_args) -> None:
+        self.contact_button.setEnabled(self.current_leerlingnummer() is not None)
+
+    def _contactmoment_current(self) -> None:
+        nummer = self.current_leerlingnummer()
+        if nummer is not None and self.can_contact:
+            self.contactmoment_requested.emit(nummer)
+
+    def context_menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a row (selects it first); None outside the rows."""
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("Leerling openen", lambda: self._open_index(index))
+        if self.can_contact:
+            menu.addAction("Contactmoment…", self._contactmoment_current)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_for(self.table.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

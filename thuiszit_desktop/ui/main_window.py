@@ -28,8 +28,16 @@ from ..services.session import Services
 from . import errors
 from .dashboard import Dashboard, SignalenLoader, Stand
 from .leerling_dialog import LeerlingDialog
-from .leerling_page import LeerlingPage
+from .leerling_page import (
+    CONTACTMOMENT_SHORTCUT,
+    TAB_TRAJECT,
+    LeerlingPage,
+    contactmoment_vastleggen,
+    kan_contactmoment,
+)
 from .leerlingen_view import LeerlingenView
+from .partners_dialog import PartnersDialog
+from .trajecten_view import TrajectenView
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +58,13 @@ def app_version() -> str:
 class LeerlingenArea(QStackedWidget):
     """The list of students and, in the same place, one student's page."""
 
-    changed = Signal()  # a student, or their verzuim, was added or edited: levels and signals may change
+    changed = Signal()  # a student, their verzuim or traject was added or edited: signals and reminders may change
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
-        self.list = LeerlingenView(services, can_edit=can_edit)
+        self.list = LeerlingenView(services, can_edit=can_edit, can_contact=kan_contactmoment(services))
         self.page = LeerlingPage(services, can_edit=can_edit)
         self.addWidget(self.list)
         self.addWidget(self.page)
@@ -67,16 +75,37 @@ class LeerlingenArea(QStackedWidget):
         verzuim_changed = getattr(self.page, "verzuim_changed", None)  # verzuim entered on the page
         if isinstance(verzuim_changed, SignalInstance):
             verzuim_changed.connect(self.changed)
+        self.page.traject_changed.connect(self.changed)
+        self.list.contactmoment_requested.connect(self.contactmoment)
 
-    def open_leerling(self, leerlingnummer: str) -> None:
+    def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> bool:
+        """Show the student's page (on `tab`, e.g. "Traject", when given); False when they are gone."""
         try:
             self.page.show_leerling(leerlingnummer)
         except NietGevonden as exc:
             errors.show_user_error(self, exc)
             self.list.refresh()
-            return
+            return False
+        if tab is not None:
+            self.page.show_tab(tab)
         self.setCurrentWidget(self.page)
         self.page.back_button.setFocus()
+        return True
+
+    def current_leerlingnummer(self) -> str | None:
+        """The student shown on the page, or the one selected in the list."""
+        if self.currentWidget() is self.page and self.page.leerling is not None:
+            return self.page.leerling.leerlingnummer
+        return self.list.current_leerlingnummer()
+
+    def contactmoment(self, leerlingnummer: str) -> bool:
+        """The quick contactmoment for a student; the page's traject and timeline follow when they are shown."""
+        if self.page.leerling is not None and self.page.leerling.leerlingnummer == leerlingnummer:
+            return self.page.contactmoment()  # refreshes the page and emits traject_changed → changed
+        if not contactmoment_vastleggen(self.services, leerlingnummer, self.window()):
+            return False
+        self.changed.emit()
+        return True
 
     def show_list(self) -> None:
         self.setCurrentWidget(self.list)
@@ -140,9 +169,15 @@ class MainWindow(QMainWindow):
         # The areas that work, in the order of the navigation. Adding an area is one line here.
         self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader))
         self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
+        self.trajecten = self.add_area("Trajecten", TrajectenView(services))
         self.kalender = self._add_kalender()
+        self._herinneringen_gemeld = False  # the "over tijd" notice, once after the first computation
 
         self.dashboard.open_leerling.connect(self.open_leerling)
+        self.dashboard.herinnering_activated.connect(self.open_herinnering)
+        self.trajecten.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
+        self.trajecten.changed.connect(self.refresh_signals)
+        self.stack.currentChanged.connect(self._area_shown)
         self.dashboard.level_clicked.connect(self.show_level)
         self.dashboard.signaal_clicked.connect(self.show_signaal)
         self.dashboard.import_requested.connect(self.import_verzuim)
@@ -200,10 +235,36 @@ class MainWindow(QMainWindow):
 
     def _signals_loaded(self, stand: Stand) -> None:
         self.leerlingen.list.set_overzicht(stand.overzicht)
+        if not self._herinneringen_gemeld:  # at start: a short notice, no popup
+            self._herinneringen_gemeld = True
+            te_laat = sum(h.te_laat for h in stand.herinneringen)
+            if te_laat:
+                wat = "1 herinnering" if te_laat == 1 else f"{te_laat} herinneringen"
+                self.statusBar().showMessage(f"{wat} over tijd – zie Vandaag", 20_000)
 
-    def open_leerling(self, leerlingnummer: str) -> None:
+    def _area_shown(self, _index: int) -> None:
+        if self.stack.currentWidget() is self.trajecten:
+            self.trajecten.refresh()
+
+    def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> None:
         self.show_area("Leerlingen")
-        self.leerlingen.open_leerling(leerlingnummer)
+        self.leerlingen.open_leerling(leerlingnummer, tab)
+
+    def open_herinnering(self, leerlingnummer: str, referentie: str) -> None:
+        """A reminder on the dashboard: the student's Traject tab, on the actiepunt or nazorg it is about."""
+        self.show_area("Leerlingen")
+        if self.leerlingen.open_leerling(leerlingnummer, TAB_TRAJECT) and referentie.split(":")[0] in (
+                "traject", "actiepunt", "nazorg"):
+            self.leerlingen.page.open_referentie(referentie)
+
+    def contactmoment(self) -> None:
+        """Ctrl+Shift+N: the quick contactmoment for the student shown or selected."""
+        nummer = self.leerlingen.current_leerlingnummer() if self.stack.currentWidget() is self.leerlingen else None
+        if nummer is None:
+            self.statusBar().showMessage("Kies eerst een leerling (in de lijst of open de leerling) voor een "
+                                         "contactmoment.", 8_000)
+            return
+        self.leerlingen.contactmoment(nummer)
 
     def show_level(self, niveau: int) -> None:
         """The students on one Kearney level, in the list."""
@@ -245,6 +306,16 @@ class MainWindow(QMainWindow):
         for action in (self.action_new, self.action_import, self.action_import_verzuim):
             action.setEnabled(can_edit)
             bestand.addAction(action)
+        self.action_contactmoment = QAction("Nieuw &contactmoment…", self)
+        self.action_contactmoment.setShortcut(CONTACTMOMENT_SHORTCUT)
+        self.action_contactmoment.setToolTip("Nieuw contactmoment voor de gekozen leerling")
+        self.action_contactmoment.setEnabled(kan_contactmoment(self.services))
+        self.action_contactmoment.triggered.connect(self.contactmoment)
+        bestand.addAction(self.action_contactmoment)
+        bestand.addSeparator()
+        self.action_partners = QAction("&Partners (adresboek)…", self)
+        self.action_partners.triggered.connect(self.open_partners)
+        bestand.addAction(self.action_partners)
         bestand.addSeparator()
         self.action_settings = QAction("Instellin&gen…", self)
         self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -308,6 +379,12 @@ class MainWindow(QMainWindow):
         wizard = VerzuimImportWizard(self.services, self)
         wizard.imported.connect(self.refresh_signals)
         wizard.exec()
+
+    def open_partners(self) -> None:
+        dialog = PartnersDialog(self.services, self)
+        dialog.exec()
+        if dialog.changed_any:  # a name in a traject or an actiepunt may have changed
+            self.leerlingen.page.refresh_traject()
 
     def open_settings(self) -> None:
         try:
