@@ -598,3 +598,189 @@ def test_the_dossier_of_a_student_without_anything(tr):
     assert data["vrijstellingen"] == [{"type": "5a", "van": "2026-08-24", "tot": None}]
     with pytest.raises(NietGevonden):
         tr.dossier("9999")
+
+
+# --- need-to-know: vertrouwelijk only for the zorgcoördinator ---------------------------------------------
+
+VERBORGEN = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"
+
+
+def test_vertrouwelijk_content_is_hidden_from_a_mentor_but_dates_stay(school, traject):
+    tr = school.trajecten
+    g = tr.gesprek_vastleggen("1001", "gesprek_ouders", d(2, 10), "Moeder vertelt over de diagnose",
+                              deelnemers="moeder", afspraken=["Huisarts bellen"], vertrouwelijk=True,
+                              vandaag=VANDAAG)
+    open_ = tr.gesprek_vastleggen("1001", "telefonisch", d(3, 10), "Zoë komt morgen", vandaag=VANDAAG)
+    mdo = tr.mdo_vastleggen(traject.id, d(5, 10), verslag="Angststoornis besproken", vertrouwelijk=True,
+                            deelnemers=DEELNEMERS[:2])
+    tr.besluit_toevoegen(mdo.id, "Verwijzing GGZ")
+    mentor = als(school, "Bram Visser", Rol.MENTOR)
+
+    mg = mentor.gesprek(g.id)
+    assert (mg.datum, mg.type, mg.vertrouwelijk, mg.samenvatting, mg.deelnemers) == (
+        d(2, 10), GesprekType.GESPREK_OUDERS, True, VERBORGEN, "")
+    assert [a.tekst for a in mg.afspraken] == [VERBORGEN]
+    assert [x.samenvatting for x in mentor.gesprekken("1001")] == ["Zoë komt morgen", VERBORGEN]
+    assert mentor.gesprek(open_.id) == tr.gesprek(open_.id)
+    mm = mentor.mdo(mdo.id)
+    assert (mm.datum, mm.verslag, mm.agenda, [b.tekst for b in mm.besluiten], len(mm.deelnemers)) == (
+        d(5, 10), VERBORGEN, VERBORGEN, [VERBORGEN], 2)
+    assert mentor.mdos(traject.id) == [mm]
+    lijn = mentor.tijdlijn("1001", ["gesprek", "mdo", "besluit"])
+    assert "diagnose" not in repr(lijn) and "GGZ" not in repr(lijn) and "Angst" not in repr(lijn)
+    assert [(x.datum, x.vertrouwelijk) for x in lijn] == [(d(2, 10), True), (d(3, 10), False), (d(5, 10), True),
+                                                         (d(5, 10), True)]
+    # the zorgcoördinator sees everything, and only she makes the dossier
+    assert tr.gesprek(g.id).samenvatting == "Moeder vertelt over de diagnose"
+    assert tr.mdo(mdo.id).besluiten[0].tekst == "Verwijzing GGZ"
+    assert "diagnose" in json.dumps(tr.dossier("1001").to_dict())
+    with pytest.raises(GeenToegang):
+        mentor.dossier("1001")
+    with pytest.raises(GeenToegang):
+        als(school, "Lotte Jansen", Rol.ALLEEN_LEZEN).dossier("1001")
+
+
+# --- one transaction per user action ----------------------------------------------------------------------
+
+def test_a_gesprek_with_its_actiepunten_is_saved_in_one_go(tr, traject):
+    with pytest.raises(InvoerFout) as exc:
+        tr.gesprek_vastleggen("1001", "gesprek_leerling", d(3, 9), "Over de pauzes",
+                              afspraken=["Eet bij de mentor", "", "Mentor belt vrijdag"],
+                              actiepunten=[(0, "Anna de Vries", d(10, 9)), (2, None, d(1, 9)), (1, "Anna de Vries", d(9, 9))],
+                              vandaag=VANDAAG)
+    assert set(exc.value.fouten) == {"afspraak3.wie", "afspraak2.wat"}
+    assert tr.gesprekken("1001") == [] and tr.actiepunten("1001") == []  # nothing written
+    with pytest.raises(InvoerFout) as exc:
+        tr.gesprek_vastleggen("1001", "gesprek_leerling", d(3, 9), "Over de pauzes", afspraken=["Bellen"],
+                              actiepunten=[(0, "Anna de Vries", d(2, 9))], vandaag=VANDAAG)
+    assert list(exc.value.fouten) == ["afspraak1.uiterlijk"]  # before the gesprek itself
+    g = tr.gesprek_vastleggen("1001", "gesprek_leerling", d(3, 9), "Over de pauzes",
+                              afspraken=["Eet bij de mentor", " ", "Mentor belt vrijdag"],
+                              actiepunten=[(2, "Anna de Vries", d(6, 9))], vandaag=VANDAAG)
+    [ap] = tr.actiepunten("1001")
+    assert (ap.wat, ap.gesprek_id, ap.traject_id, ap.datum, ap.uiterlijk) == (
+        "Mentor belt vrijdag", g.id, traject.id, d(3, 9), d(6, 9))
+    assert [a.actiepunt_id for a in g.afspraken] == [None, ap.id]
+
+
+def test_an_mdo_with_besluiten_and_actiepunten_is_saved_in_one_go(tr, traject):
+    with pytest.raises(InvoerFout) as exc:
+        tr.mdo_vastleggen(traject.id, d(1, 10), deelnemers=DEELNEMERS, besluiten=["Rooster aanpassen"],
+                          actiepunten=[("Leerplicht bellen", "Karel Smit", d(8, 10)),
+                                       ("Jeugdarts", "", d(9, 10)), ("", "Anna de Vries", d(30, 9))],
+                          vandaag=VANDAAG)
+    assert set(exc.value.fouten) == {"actiepunt2.wie", "actiepunt3.wat"}
+    with pytest.raises(InvoerFout) as exc:
+        tr.mdo_vastleggen(traject.id, d(1, 10), actiepunten=[("Bellen", "Anna de Vries", d(30, 9))], vandaag=VANDAAG)
+    assert list(exc.value.fouten) == ["actiepunt1.uiterlijk"]
+    assert tr.mdos(traject.id) == [] and tr.actiepunten("1001") == []
+    assert tr.partners(MdoRol.LEERPLICHTAMBTENAAR) == []  # the deelnemers were not written either
+    mdo = tr.mdo_vastleggen(traject.id, d(1, 10), deelnemers=DEELNEMERS, besluiten=["Rooster aanpassen", " ", "OPP"],
+                            actiepunten=[("Leerplicht bellen", "Karel Smit", d(8, 10))], vandaag=VANDAAG)
+    assert [(b.nummer, b.tekst) for b in mdo.besluiten] == [(1, "Rooster aanpassen"), (2, "OPP")]
+    [ap] = mdo.actiepunten
+    assert (ap.wat, ap.wie.naam, ap.datum, ap.mdo_id, ap.traject_id) == (
+        "Leerplicht bellen", "Karel Smit", d(1, 10), mdo.id, traject.id)
+    assert tr.besluit_toevoegen(mdo.id, "Evaluatie in december").nummer == 3  # the old methods still work
+
+
+def test_dates_analysis_mdo_deadline_and_a_backdated_gesprek(tr):
+    oud = tr.openen("1001", "thuiszitter", "eerste", geopend=d(1, 3), vandaag=d(1, 3))
+    tr.sluiten(oud.id, "terug_naar_school", datum=d(1, 6), vandaag=d(1, 6))
+    nieuw = tr.openen("1001", "thuiszitter", "tweede", geopend=d(1, 9), vandaag=VANDAAG)
+    assert tr.gesprek_vastleggen("1001", "telefonisch", d(15, 4), "x", vandaag=VANDAAG).traject_id == oud.id
+    assert tr.gesprek_vastleggen("1001", "telefonisch", d(15, 7), "x", vandaag=VANDAAG).traject_id is None
+    assert tr.gesprek_vastleggen("1001", "telefonisch", d(15, 9), "x", vandaag=VANDAAG).traject_id == nieuw.id
+
+    tr.analyse_opslaan(nieuw.id, Analyse({Domein.SCHOOL: Factoren("pesten", "")}), datum=d(10, 10), vandaag=VANDAAG)
+    regel = next(r for s in tr.checklist(nieuw.id) for r in s.regels if r.item.key == "analyse_factoren")
+    assert (regel.gedaan, regel.datum) == (True, d(10, 10))
+    for fout in (VANDAAG + timedelta(days=1), d(31, 8)):
+        with pytest.raises(InvoerFout) as exc:
+            tr.analyse_opslaan(nieuw.id, Analyse.leeg(), datum=fout, vandaag=VANDAAG)
+        assert list(exc.value.fouten) == ["datum"]
+
+    mdo = tr.mdo_vastleggen(nieuw.id, d(1, 10), vandaag=VANDAAG)
+    with pytest.raises(InvoerFout) as exc:
+        tr.mdo_actiepunt(mdo.id, "Bellen", "Anna de Vries", d(30, 9), vandaag=VANDAAG)
+    assert "vóór" in exc.value.fouten["uiterlijk"]
+    assert tr.mdo_actiepunt(mdo.id, "Bellen", "Anna de Vries", d(1, 10), vandaag=VANDAAG).uiterlijk == d(1, 10)
+
+
+def test_a_closed_traject_is_protected_but_its_nazorg_stays_editable(tr, traject):
+    mdo = tr.mdo_vastleggen(traject.id, d(1, 10))
+    gesloten = tr.sluiten(traject.id, "terug_naar_school", datum=d(20, 11), vandaag=VANDAAG)
+    for poging in (lambda: tr.mdo_vastleggen(traject.id, d(21, 11)),
+                   lambda: tr.besluit_toevoegen(mdo.id, "Nog iets"),
+                   lambda: tr.toestemming_vastleggen(traject.id, "GGD", True, vandaag=VANDAAG)):
+        with pytest.raises(InvoerFout, match="Dit traject is gesloten"):
+            poging()
+    assert tr.mdos(traject.id)[0].besluiten == () and tr.toestemmingen(traject.id) == []
+    moment = tr.nazorg_toevoegen(traject.id, d(1, 12), "Extra check-in")
+    assert tr.nazorg_wijzigen(moment.id, d(2, 12), "Check-in met mentor").omschrijving == "Check-in met mentor"
+    assert len(tr.get(traject.id).nazorg) == len(gesloten.nazorg) + 1
+    for poging in (lambda: tr.nazorg_toevoegen(traject.id, d(1, 12), "  "),
+                   lambda: tr.nazorg_wijzigen(moment.id, d(1, 12), "")):
+        with pytest.raises(InvoerFout) as exc:
+            poging()
+        assert list(exc.value.fouten) == ["omschrijving"]
+    ander = tr.openen("1002", "thuiszitter", "x", geopend=d(1, 9), vandaag=VANDAAG)
+    with pytest.raises(InvoerFout):
+        tr.sluiten(ander.id, "terug_naar_school", nazorg=[(d(1, 12), "")], vandaag=VANDAAG)
+    assert tr.get(ander.id).is_open
+
+
+# --- the address book: case-insensitive, no ouders ---------------------------------------------------------
+
+def test_partner_names_ignore_case_and_ouders_stay_out_of_the_address_book(tr, traject):
+    karin = tr.partner_opslaan(Partner("Karin Veldhuis", MdoRol.JEUGDHULP, "Wijkteam"))
+    with pytest.raises(InvoerFout, match="staat al in het adresboek"):
+        tr.partner_opslaan(Partner("karin  veldhuis", "jeugdhulp"))
+    assert tr.partner_opslaan(Partner("Karin Veldhuis", "jeugdhulp", "Wijkteam Oost", id=karin.id)).id == karin.id
+    ap = tr.actiepunt_toevoegen("1001", "Gesprek plannen", "KARIN VELDHUIS", d(1, 12), vandaag=VANDAAG)
+    assert ap.wie.contact_id == karin.id
+    assert [a.id for a in tr.open_actiepunten("karin veldhuis")] == [ap.id]
+    with pytest.raises(InvoerFout) as exc:
+        tr.partner_opslaan(Partner("Ingrid Bakker", MdoRol.OUDER))
+    assert list(exc.value.fouten) == ["rol"]
+
+    ouder = tr.actiepunt_toevoegen("1001", "Zoë 's ochtends brengen", Persoon("Ingrid Bakker", rol="ouder"),
+                                   d(1, 12), vandaag=VANDAAG)
+    assert (ouder.wie.naam, ouder.wie.rol) == ("Ingrid Bakker", "ouder")
+    assert [p.naam for p in tr.partners()] == ["Karin Veldhuis"]
+    assert "Ingrid Bakker" not in [p.naam for p in tr.personen()]
+    mdo = tr.mdo_vastleggen(traject.id, d(1, 10), actiepunten=[("Huisarts bellen", Persoon("ingrid bakker", rol="ouder"),
+                                                                d(8, 10))], vandaag=VANDAAG)
+    assert mdo.actiepunten[0].wie.contact_id == ouder.wie.contact_id  # the same ouder again
+    assert [p.naam for p in tr.partners()] == ["Karin Veldhuis"]
+
+
+# --- correcting a gesprek ---------------------------------------------------------------------------------
+
+def test_a_recorded_gesprek_can_be_corrected(school, traject):
+    tr = school.trajecten
+    los = tr.gesprek_vastleggen("1001", "telefonisch", d(3, 9), "Moeder gebeld", afspraken=["Terugbellen"],
+                                actiepunten=[(0, "Anna de Vries", d(10, 9))], vandaag=VANDAAG)
+    g = tr.gesprek_bijwerken(los.id, type="gesprek_ouders", samenvatting=" Moeder op school ", deelnemers="moeder",
+                             vandaag=VANDAAG)
+    assert (g.type, g.samenvatting, g.deelnemers, g.datum, g.traject_id) == (
+        GesprekType.GESPREK_OUDERS, "Moeder op school", "moeder", d(3, 9), traject.id)
+    for kwargs, veld in ((dict(datum=VANDAAG + timedelta(days=1)), "datum"), (dict(samenvatting=" "), "samenvatting"),
+                         (dict(type="kletsen"), "type"), (dict(datum=d(11, 9)), "datum")):
+        with pytest.raises(InvoerFout) as exc:
+            tr.gesprek_bijwerken(g.id, vandaag=VANDAAG, **kwargs)
+        assert list(exc.value.fouten) == [veld]
+    assert tr.gesprek(g.id) == g  # nothing changed
+    eerder = tr.gesprek_bijwerken(g.id, datum=d(28, 8), vandaag=VANDAAG)  # before the traject was opened
+    assert (eerder.datum, eerder.traject_id) == (d(28, 8), None)
+    [ap] = tr.actiepunten("1001")
+    assert (ap.datum, ap.traject_id) == (d(28, 8), None)
+    tr.gesprek_bijwerken(g.id, vertrouwelijk=True, vandaag=VANDAAG)
+    mentor = als(school, "Bram Visser", Rol.MENTOR)
+    with pytest.raises(GeenToegang):
+        mentor.gesprek_bijwerken(g.id, samenvatting="x", vandaag=VANDAAG)
+    eigen = mentor.contactmoment("1001", "telefonisch", "Zoë belt", vandaag=VANDAAG)
+    assert mentor.gesprek_bijwerken(eigen.id, samenvatting="Zoë belde zelf", vandaag=VANDAAG).samenvatting == (
+        "Zoë belde zelf")
+    with pytest.raises(NietGevonden):
+        tr.gesprek_bijwerken(999, samenvatting="x", vandaag=VANDAAG)

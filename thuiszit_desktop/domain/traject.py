@@ -434,7 +434,8 @@ class Persoon:
     """Who: a user of the app (`gebruiker_id`) or a contact from the address book (`contact_id`).
 
     As input a `naam` alone is enough: the service finds the user or contact by that name, or adds the
-    name to the address book.
+    name to the address book. A new name with `rol="ouder"` (or "leerling") is stored for the actiepunt
+    but kept out of the partners' address book.
     """
 
     naam: str

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 
 import peewee as pw
 
 from ..db import models as m
-from ..domain.errors import InvoerFout, NietGevonden
+from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
@@ -61,7 +61,9 @@ from .verzuim import Mazl, Melding, VerzuimService
 
 ZORG = (Rol.ZORGCOORDINATOR,)
 ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
+_GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 MELDING_TERUGKIJKEN = timedelta(days=28)  # a melding up to 4 weeks before the traject's start counts for step 1
+VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 
 
 class _Ongewijzigd:
@@ -473,6 +475,8 @@ class TrajectService:
             raise InvoerFout(f"Dit traject is al gesloten (op {row.gesloten:%d-%m-%Y}).")
         reden = check_sluiten(reden, toelichting, datum, row.geopend, vandaag)
         momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
+        for _, o in momenten:
+            _check_nazorg(o)
         with self.ctx.action(*ZORG):
             m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
@@ -484,12 +488,15 @@ class TrajectService:
     # --- nazorg -------------------------------------------------------------------------------------
 
     def nazorg_toevoegen(self, traject_id: int, datum: date, omschrijving: str) -> NazorgMoment:
+        """A nazorg moment; also (especially) on a closed traject."""
+        _check_nazorg(omschrijving)
         row = _traject_row(traject_id)
         with self.ctx.action(*ZORG):
             moment = m.NazorgMoment.create(traject=row.id, datum=datum, omschrijving=omschrijving.strip())
         return _nazorg(moment)
 
     def nazorg_wijzigen(self, moment_id: int, datum: date, omschrijving: str) -> NazorgMoment:
+        _check_nazorg(omschrijving)
         moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
         with self.ctx.action(*ZORG):
             m.NazorgMoment.update(datum=datum, omschrijving=omschrijving.strip()).where(
@@ -575,10 +582,19 @@ class TrajectService:
         a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
         return _analyse(a) if a else Analyse.leeg()
 
-    def analyse_opslaan(self, traject_id: int, analyse: Analyse) -> Analyse:
+    def analyse_opslaan(self, traject_id: int, analyse: Analyse, *, datum: date | None = None,
+                        vandaag: date | None = None) -> Analyse:
         """Risk and protective factors per domain (leerling, thuis, school, buurt/vrije tijd), the
-        verzuimtype and, optionally, Kearney's function."""
+        verzuimtype and, optionally, Kearney's function. `datum`: the day the analysis was made (default:
+        now); it dates the automatic tick of the checklist item."""
+        vandaag = vandaag or date.today()
         row = _traject_row(traject_id)
+        if datum is not None:
+            if datum > vandaag:
+                raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+            if datum < row.geopend:
+                raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+        gewijzigd = m.now() if datum is None else datetime.combine(datum, time(12))
         velden = {}
         for d in Domein:
             f = analyse.factoren.get(d, Factoren())
@@ -590,9 +606,9 @@ class TrajectService:
                                            "Kies een functie van het verzuim.").value
                                      if analyse.kearney_functie else "")
         with self.ctx.action(*ZORG):
-            (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=m.now(), **velden)
+            (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd, **velden)
              .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
-                          update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": m.now()})
+                          update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": gewijzigd})
              .execute())
         return self.analyse(row.id)
 
@@ -600,22 +616,92 @@ class TrajectService:
 
     def gesprek_vastleggen(self, leerlingnummer: str, type: GesprekType | str, datum: date, samenvatting: str, *,
                            deelnemers: str = "", afspraken: Iterable[str] = (), vertrouwelijk: bool = False,
+                           actiepunten: Iterable[tuple[int, Persoon | str | None, date | None]] = (),
                            vandaag: date | None = None) -> Gesprek:
-        """A gesprek or contactmoment; linked to the student's open traject when there is one. Each
-        afspraak can later become an actiepunt (`afspraak_naar_actiepunt`)."""
+        """A gesprek or contactmoment; linked to the student's traject that was open on `datum` (a
+        backdated gesprek goes with the traject of its day, not with today's). Each
+        afspraak can become an actiepunt at once – `actiepunten`: (index in `afspraken`, wie, uiterlijk) – or
+        later (`afspraak_naar_actiepunt`). Everything is checked first and saved in one transaction;
+        errors of an actiepunt are keyed "afspraak<n>.<veld>" (n = 1-based index in `afspraken`)."""
         vandaag = vandaag or date.today()
-        type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
-        check_gesprek(datum, samenvatting, vandaag)
+        fouten: dict[str, str] = {}
+        try:
+            type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
+        try:
+            check_gesprek(datum, samenvatting, vandaag)
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
+        gegeven = [a.strip() for a in afspraken]
+        acties = _afspraak_acties(gegeven, actiepunten, datum, fouten)
+        if fouten:
+            raise InvoerFout(fouten)
         leerling = _leerling(leerlingnummer)
-        teksten = [a.strip() for a in afspraken if a.strip()]
+        teksten = [a for a in gegeven if a]
+        volgorde = {i: n for n, i in enumerate(i for i, a in enumerate(gegeven) if a)}  # given index → stored
         with self.ctx.action(*ZORG_EN_MENTOR):
-            traject = _open_row(leerling.id)
+            traject = _traject_op(leerling.id, datum)
             row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
                                    datum=datum, deelnemers=deelnemers.strip(), samenvatting=samenvatting.strip(),
                                    vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
             if teksten:
                 m.Afspraak.insert_many([dict(gesprek=row.id, volgorde=i, tekst=t)
                                         for i, t in enumerate(teksten)]).execute()
+            for i, wie, uiterlijk in acties:
+                afspraak = m.Afspraak.get((m.Afspraak.gesprek == row.id) & (m.Afspraak.volgorde == volgorde[i]))
+                actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, row.traject_id, None, row.id, afspraak.tekst,
+                                                wie, datum, uiterlijk)
+                m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
+        return self.gesprek(row.id)
+
+    def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | _Ongewijzigd = ONGEWIJZIGD,
+                          datum: date | _Ongewijzigd = ONGEWIJZIGD, samenvatting: str | _Ongewijzigd = ONGEWIJZIGD,
+                          deelnemers: str | _Ongewijzigd = ONGEWIJZIGD,
+                          vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
+        """Correct a recorded gesprek (what is given; the rest stays), with the same checks as
+        `gesprek_vastleggen`. A new datum links it to the traject open on that day and moves the
+        'afgesproken op' of its actiepunten along. A vertrouwelijk gesprek only the zorgcoördinator changes."""
+        vandaag = vandaag or date.today()
+        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        nieuw_datum = row.datum if datum is ONGEWIJZIGD else datum
+        fouten: dict[str, str] = {}
+        if type is not ONGEWIJZIGD:
+            try:
+                type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+            except InvoerFout as exc:
+                fouten.update(exc.fouten)
+        try:
+            check_gesprek(nieuw_datum, row.samenvatting if samenvatting is ONGEWIJZIGD else samenvatting, vandaag)
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
+        if nieuw_datum is not None and datum is not ONGEWIJZIGD:
+            te_vroeg = (m.Actiepunt.select().where((m.Actiepunt.gesprek == row.id) & (m.Actiepunt.uiterlijk < nieuw_datum))
+                        .exists())
+            if te_vroeg:
+                fouten["datum"] = "Een actiepunt uit dit gesprek moet vóór deze datum al klaar zijn. Controleer de datum."
+        if fouten:
+            raise InvoerFout(fouten)
+        velden: dict = {}
+        if type is not ONGEWIJZIGD:
+            velden["type"] = type.value
+        if samenvatting is not ONGEWIJZIGD:
+            velden["samenvatting"] = samenvatting.strip()
+        if deelnemers is not ONGEWIJZIGD:
+            velden["deelnemers"] = deelnemers.strip()
+        if vertrouwelijk is not ONGEWIJZIGD:
+            velden["vertrouwelijk"] = bool(vertrouwelijk)
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            if row.vertrouwelijk and not self.ziet_vertrouwelijk:
+                raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het wijzigen.")
+            if datum is not ONGEWIJZIGD and datum != row.datum:
+                traject = _traject_op(row.leerling_id, datum)
+                velden["datum"] = datum
+                velden["traject"] = traject.id if traject else None
+                m.Actiepunt.update(datum=datum, traject=velden["traject"]).where(
+                    m.Actiepunt.gesprek == row.id).execute()
+            if velden:
+                m.Gesprek.update(**velden).where(m.Gesprek.id == row.id).execute()
         return self.gesprek(row.id)
 
     def contactmoment(self, leerlingnummer: str, type: GesprekType | str, samenvatting: str,
@@ -625,15 +711,38 @@ class TrajectService:
         return self.gesprek_vastleggen(leerlingnummer, type, datum or vandaag, samenvatting, vandaag=vandaag)
 
     def gesprek(self, gesprek_id: int) -> Gesprek:
+        """One gesprek; for anyone but the zorgcoördinator a vertrouwelijk one comes with its content
+        replaced by VERTROUWELIJK (type, datum and the links to actiepunten stay)."""
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
-        return _gesprekken([row], _Namen.laad())[0]
+        return self._zichtbaar_gesprek(_gesprekken([row], _Namen.laad())[0])
 
     def gesprekken(self, leerlingnummer: str) -> list[Gesprek]:
         """The student's gesprekken, the newest first."""
         leerling = _leerling(leerlingnummer)
         query = (m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)
                  .order_by(m.Gesprek.datum.desc(), m.Gesprek.id.desc()))
-        return _gesprekken(list(query), _Namen.laad(), leerling.leerlingnummer)
+        return [self._zichtbaar_gesprek(g) for g in _gesprekken(list(query), _Namen.laad(), leerling.leerlingnummer)]
+
+    # --- need-to-know ---------------------------------------------------------------------------------
+
+    @property
+    def ziet_vertrouwelijk(self) -> bool:
+        """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
+        return self.ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
+
+    def _zichtbaar_gesprek(self, g: Gesprek) -> Gesprek:
+        if not g.vertrouwelijk or self.ziet_vertrouwelijk:
+            return g
+        return replace(g, samenvatting=VERTROUWELIJK, deelnemers="",
+                       afspraken=tuple(replace(a, tekst=VERTROUWELIJK) for a in g.afspraken))
+
+    def _zichtbaar_mdo(self, mdo: Mdo) -> Mdo:
+        """A vertrouwelijk MDO for a non-zorgcoördinator: agenda, verslag and besluiten hidden; date,
+        deelnemers, toestemmingen and actiepunten (which people must carry out) stay."""
+        if not mdo.vertrouwelijk or self.ziet_vertrouwelijk:
+            return mdo
+        return replace(mdo, agenda=VERTROUWELIJK, verslag=VERTROUWELIJK,
+                       besluiten=tuple(replace(b, tekst=VERTROUWELIJK) for b in mdo.besluiten))
 
     def afspraak_naar_actiepunt(self, afspraak_id: int, wie: Persoon | str | None,
                                 uiterlijk: date | None) -> Actiepunt:
@@ -672,14 +781,36 @@ class TrajectService:
 
     def mdo_vastleggen(self, traject_id: int, datum: date | None, *, deelnemers: Iterable[MdoDeelnemer] = (),
                        agenda: str | None = None, verslag: str = "", vertrouwelijk: bool = False,
-                       toestemmingen: Iterable[Toestemming] = ()) -> Mdo:
+                       toestemmingen: Iterable[Toestemming] = (), besluiten: Iterable[str] = (),
+                       actiepunten: Iterable[tuple[str, Persoon | str | None, date | None]] = (),
+                       vandaag: date | None = None) -> Mdo:
         """Plan or record an MDO (a date in the future is a planned one). Without `agenda` the proposal
         with the open actiepunten of earlier MDO's is filled in. Partners among the deelnemers go into
-        the shared address book."""
-        check_mdo(datum)
+        the shared address book. `besluiten` (texts, numbered 1, 2, 3 …; empty ones skipped) and
+        `actiepunten` (wat, wie, uiterlijk) are saved with it in one transaction, after checking all of
+        it: errors are keyed "besluit<n>" and "actiepunt<n>.<wat|wie|uiterlijk>" (n counts from 1).
+        Refused on a closed traject."""
+        vandaag = vandaag or date.today()
+        fouten: dict[str, str] = {}
+        try:
+            check_mdo(datum)
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
         row = _traject_row(traject_id)
+        _niet_gesloten(row, "geen MDO meer vastleggen")
         deelnemers = list(deelnemers)
         toestemmingen = list(toestemmingen)
+        teksten = [b.strip() for b in besluiten if b.strip()]
+        acties = list(actiepunten)
+        for n, (wat, wie, uiterlijk) in enumerate(acties, 1):
+            _actiepunt_fouten(f"actiepunt{n}.", wat, wie, uiterlijk, datum, fouten)
+        for t in toestemmingen:
+            if not t.organisatie.strip():
+                fouten["toestemmingen"] = "Vul de organisatie in waarvoor de ouders toestemming geven."
+            elif t.datum is not None and t.datum > vandaag:
+                fouten["toestemmingen"] = "De datum van een toestemming kan niet in de toekomst liggen."
+        if fouten:
+            raise InvoerFout(fouten)
         if agenda is None:
             agenda = self.agenda_voorstel(row.id)
         with self.ctx.action(*ZORG):
@@ -688,6 +819,10 @@ class TrajectService:
             _deelnemers_schrijven(mdo.id, deelnemers)
             for t in toestemmingen:
                 _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
+            if teksten:
+                m.Besluit.insert_many([dict(mdo=mdo.id, nummer=n, tekst=t) for n, t in enumerate(teksten, 1)]).execute()
+            for wat, wie, uiterlijk in acties:
+                _actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
         return self.mdo(mdo.id)
 
     def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
@@ -715,19 +850,20 @@ class TrajectService:
 
     def mdo(self, mdo_id: int) -> Mdo:
         row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
-        return _mdos([row], _Namen.laad())[0]
+        return self._zichtbaar_mdo(_mdos([row], _Namen.laad())[0])
 
     def mdos(self, traject_id: int) -> list[Mdo]:
         """The MDO's of a traject, in date order."""
         row = _traject_row(traject_id)
         query = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id)
-        return _mdos(list(query), _Namen.laad())
+        return [self._zichtbaar_mdo(x) for x in _mdos(list(query), _Namen.laad())]
 
     def besluit_toevoegen(self, mdo_id: int, tekst: str) -> Besluit:
         """The next numbered besluit (1, 2, 3 … per MDO)."""
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        _niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
         with self.ctx.action(*ZORG):
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
@@ -759,6 +895,9 @@ class TrajectService:
         one for the same organisation (`toestemmingen` keeps the history)."""
         vandaag = vandaag or date.today()
         row = _traject_row(traject_id)
+        _niet_gesloten(row, "geen toestemming meer vastleggen")
+        if datum is not None and datum > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
             raise InvoerFout("Dit MDO hoort bij een ander traject.")
         with self.ctx.action(*ZORG):
@@ -780,10 +919,17 @@ class TrajectService:
 
     # --- actiepunten --------------------------------------------------------------------------------
 
-    def mdo_actiepunt(self, mdo_id: int, wat: str, wie: Persoon | str | None, uiterlijk: date | None) -> Actiepunt:
-        """An actiepunt of an MDO: what, who (a user or a contact) and by when – all three required."""
-        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+    def mdo_actiepunt(self, mdo_id: int, wat: str, wie: Persoon | str | None, uiterlijk: date | None, *,
+                      vandaag: date | None = None) -> Actiepunt:
+        """An actiepunt of an MDO: what, who (a user or a contact) and by when – all three required; the
+        deadline cannot lie before the MDO's date. (`vandaag` is accepted for symmetry with the other
+        methods; a deadline in the past is allowed for an MDO recorded afterwards.)"""
+        del vandaag
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        fouten: dict[str, str] = {}
+        _actiepunt_fouten("", wat, wie, uiterlijk, mdo.datum, fouten)
+        if fouten:
+            raise InvoerFout(fouten)
         traject = mdo.traject
         with self.ctx.action(*ZORG):
             actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
@@ -870,10 +1016,11 @@ class TrajectService:
     # --- the address book ---------------------------------------------------------------------------
 
     def partners(self, rol: MdoRol | str | None = None) -> list[Partner]:
-        """The shared address book (also the mentors from the import), by name."""
-        query = m.Contact.select()
+        """The shared address book (also the mentors from the import), by name. Ouders and leerlingen
+        that own an actiepunt are stored as a contact too, but are never part of the address book."""
+        query = m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))
         if rol is not None:
-            query = query.where(m.Contact.rol == MdoRol(rol).value)
+            query = query.where(m.Contact.rol == _enum(MdoRol, str(rol).casefold(), "rol", "Kies een rol.").value)
         uit = [Partner(c.naam, _rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
         return sorted(uit, key=lambda p: (p.naam.casefold(), str(p.rol)))
 
@@ -883,17 +1030,23 @@ class TrajectService:
         fouten = {}
         if not naam:
             fouten["naam"] = "Vul de naam in."
-        rol = _rol(partner.rol)
+        rol = _rol(str(partner.rol).casefold())
         if not isinstance(rol, MdoRol):
             fouten["rol"] = "Kies een rol."
+        elif not rol.is_partner:
+            fouten["rol"] = "Ouders en leerlingen komen niet in het adresboek van partners."
         if partner.email.strip() and "@" not in partner.email:
             fouten["email"] = "Dit e-mailadres klopt niet."
         if fouten:
             raise InvoerFout(fouten)
         velden = dict(naam=naam, rol=rol.value, organisatie=partner.organisatie.strip(),
                       telefoon=partner.telefoon.strip(), email=partner.email.strip())
+        dubbel = InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."})
         try:
             with self.ctx.action(*ZORG):
+                bestaand = _contact_met_naam(naam, rol.value)  # "karin veldhuis" is "Karin Veldhuis"
+                if bestaand is not None and bestaand.id != partner.id:
+                    raise dubbel
                 if partner.id is None:
                     contact_id = m.Contact.insert(**velden).execute()
                 else:
@@ -901,7 +1054,7 @@ class TrajectService:
                         raise NietGevonden("Deze partner staat niet meer in het adresboek.")
                     contact_id = partner.id
         except pw.IntegrityError:
-            raise InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."}) from None
+            raise dubbel from None
         return Partner(naam, rol, velden["organisatie"], velden["telefoon"], velden["email"], contact_id)
 
     def personen(self) -> list[Persoon]:
@@ -909,7 +1062,7 @@ class TrajectService:
         gebruikers = [Persoon(g.naam, gebruiker_id=g.id, rol=g.rol)
                       for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)]  # noqa: E712
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
-                     for c in m.Contact.select()]
+                     for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
         return (sorted(gebruikers, key=lambda p: p.naam.casefold())
                 + sorted(contacten, key=lambda p: (p.naam.casefold(), p.rol)))
 
@@ -961,12 +1114,13 @@ class TrajectService:
                                        f"mazl:{a.id}"))
         if wil(Tijdlijnsoort.GESPREK):
             for g in _gesprekken(list(m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)), namen, nr):
+                g = self._zichtbaar_gesprek(g)
                 detail = g.samenvatting + (f" (met {g.deelnemers})" if g.deelnemers else "")
                 uit.append(Gebeurtenis(g.datum, Tijdlijnsoort.GESPREK, g.type.label, detail, f"gesprek:{g.id}",
                                        g.vertrouwelijk))
         if (wil(Tijdlijnsoort.MDO) or wil(Tijdlijnsoort.BESLUIT)) and traject_ids:
             mdos = _mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids))), namen, nr)
-            for mdo in mdos:
+            for mdo in map(self._zichtbaar_mdo, mdos):
                 if wil(Tijdlijnsoort.MDO):
                     wie = ", ".join(f"{d.naam} ({d.rol.label})" for d in mdo.deelnemers)
                     uit.append(Gebeurtenis(mdo.datum, Tijdlijnsoort.MDO, "MDO (multidisciplinair overleg)",
@@ -1044,7 +1198,10 @@ class TrajectService:
     def dossier(self, leerlingnummer: str) -> Dossier:
         """Everything about one student, for an inzageverzoek (AVG) or a transfer: student, ouders,
         vrijstellingen, trajecten with steps and checklist, gesprekken, MDO's, actiepunten, signals,
-        meldingen, M@zl-acties and verzuim periods. Includes what is marked vertrouwelijk."""
+        meldingen, M@zl-acties and verzuim periods. Includes what is marked vertrouwelijk, so it is for
+        the zorgcoördinator only."""
+        if not self.ziet_vertrouwelijk:
+            raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator maken.")
         leerling = self._leerlingen.get(leerlingnummer)
         nr = leerling.leerlingnummer
         trajecten = []
@@ -1120,6 +1277,25 @@ def _traject_row(traject_id: int) -> m.Traject:
 
 def _open_row(leerling_id: int) -> m.Traject | None:
     return m.Traject.get_or_none((m.Traject.leerling == leerling_id) & (m.Traject.status == TrajectStatus.OPEN.value))
+
+
+def _traject_op(leerling_id: int, datum: date) -> m.Traject | None:
+    """The student's traject that was open on `datum` (opened on or before it, not closed before it)."""
+    return (m.Traject.select()
+            .where((m.Traject.leerling == leerling_id) & (m.Traject.geopend <= datum)
+                   & (m.Traject.gesloten.is_null() | (m.Traject.gesloten >= datum)))
+            .order_by(m.Traject.geopend.desc(), m.Traject.id.desc()).first())
+
+
+def _niet_gesloten(row: m.Traject, wat: str) -> None:
+    if row.status != TrajectStatus.OPEN.value:
+        raise InvoerFout(f"Dit traject is gesloten (op {row.gesloten:%d-%m-%Y}); u kunt er {wat}. "
+                         "Nazorgmomenten kunt u wel nog plannen en afronden.")
+
+
+def _check_nazorg(omschrijving: str) -> None:
+    if not omschrijving.strip():
+        raise InvoerFout({"omschrijving": "Schrijf op wat er bij dit nazorgmoment moet gebeuren."})
 
 
 def _geen_open_traject(leerling: m.Leerling) -> None:
@@ -1285,6 +1461,38 @@ def _vrijstellingen_5a(leerling_id: int | None, nummers: Mapping[int, str]) -> d
 
 # --- helpers: writing (call inside ctx.action) ------------------------------------------------------
 
+def _actiepunt_fouten(prefix: str, wat: str, wie, uiterlijk: date | None, afgesproken: date | None,
+                      fouten: dict[str, str]) -> None:
+    """Collect the errors of one actiepunt (keys prefixed, e.g. "actiepunt2.wie")."""
+    try:
+        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+    except InvoerFout as exc:
+        fouten.update({prefix + k: v for k, v in exc.fouten.items()})
+        return
+    if afgesproken is not None and uiterlijk < afgesproken:
+        fouten[prefix + "uiterlijk"] = (f"De uiterste datum ligt vóór de datum waarop het is afgesproken "
+                                        f"({afgesproken:%d-%m-%Y}).")
+
+
+def _afspraak_acties(gegeven: list[str], actiepunten, datum: date | None,
+                     fouten: dict[str, str]) -> list[tuple[int, Persoon | str | None, date]]:
+    """Check (afspraak index, wie, uiterlijk) of a new gesprek; errors keyed "afspraak<n>.<veld>"."""
+    uit = []
+    gezien: set[int] = set()
+    for i, wie, uiterlijk in actiepunten:
+        prefix = f"afspraak{i + 1}."
+        if not (0 <= i < len(gegeven)) or not gegeven[i]:
+            fouten[prefix + "wat"] = "Schrijf eerst de afspraak op waarvan u een actiepunt maakt."
+            continue
+        if i in gezien:
+            fouten[prefix + "wat"] = "Van deze afspraak wordt al een actiepunt gemaakt."
+            continue
+        gezien.add(i)
+        _actiepunt_fouten(prefix, gegeven[i], wie, uiterlijk, datum, fouten)
+        uit.append((i, wie, uiterlijk))
+    return uit
+
+
 def _heeft_naam(wie: Persoon | str | None) -> bool:
     if wie is None:
         return False
@@ -1312,15 +1520,22 @@ def _persoon_zoeken(wie: Persoon | str) -> tuple[int | None, int | None]:
     naam = " ".join(wie.naam.split())
     if not naam:
         return None, None
+    rol = wie.rol.casefold()
+    if rol in _GEEN_PARTNER:  # an ouder is neither a user of the app nor a partner with the same name
+        c = _contact_met_naam(naam, rol)
+        return (None, c.id) if c is not None else (None, None)
     g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
     if g is not None and g.actief:
         return g.id, None
-    c = (_contact_met_naam(naam, wie.rol) if wie.rol else None) or _contact_met_naam(naam)
+    c = (_contact_met_naam(naam, rol) if rol else None) or _contact_met_naam(naam)
     return (None, c.id) if c is not None else (None, None)
 
 
 def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
-    """(gebruiker id, contact id) for an owner: a user, a contact, or a new name added to the address book."""
+    """(gebruiker id, contact id) for an owner: a user, a contact, or a new name added to the address book.
+    A new ouder or leerling (Persoon(..., rol="ouder")) gets a contact row with that rol, which
+    `partners()` and `personen()` leave out: the actiepunt needs a row to point to, the shared address
+    book of professionals must not fill up with the families of students."""
     if wie is None:
         return None, None
     if isinstance(wie, str):
@@ -1337,7 +1552,7 @@ def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
     naam = " ".join(wie.naam.split())
     if not naam:
         return None, None
-    rol = wie.rol or MdoRol.ANDERS.value
+    rol = wie.rol.casefold() or MdoRol.ANDERS.value
     return None, m.Contact.create(naam=naam, rol=rol, organisatie=wie.organisatie.strip()).id
 
 
