@@ -349,3 +349,20 @@ def test_an_overdue_actiepunt_is_a_red_reminder_first(qtbot, services, tmp_path)
     lijst.setCurrentItem(bellen)
     qtbot.keyClick(lijst, Qt.Key.Key_Return)
     assert opened == [("1003", "actiepunt")]
+
+
+def test_open_actiepunten_due_later_stay_in_view(qtbot, services, tmp_path):
+    """An actiepunt due in three weeks is no reminder yet, but the dashboard still counts it."""
+    build_school(services, tmp_path)
+    services.trajecten.actiepunt_toevoegen("1004", "Rooster evalueren", "Anna de Vries", date(2026, 12, 14),
+                                           datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
+    loader = SignalenLoader(services, today=lambda: VANDAAG)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        view = Dashboard(services, loader, today=lambda: VANDAAG)
+        qtbot.addWidget(view)
+        view.show()
+        loader.start()
+    assert not any("Rooster evalueren" in h.tekst for h in view.herinneringen())
+    assert "1 open actiepunt – alle bekijken" in view.actiepunten_link.text()
+    with qtbot.waitSignal(view.actiepunten_requested, timeout=1000):
+        view.actiepunten_link.linkActivated.emit("trajecten")

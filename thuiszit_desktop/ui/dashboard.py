@@ -86,6 +86,7 @@ class Stand:
     leerlingen: dict[str, LeerlingRij]
     drempels: tuple[float, float]
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
+    open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
 
     @property
     def te_laat(self) -> int:
@@ -100,7 +101,8 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     instellingen = services.signalen.instellingen()
     herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
-                 tuple(sorted(herinneringen, key=lambda h: not h.te_laat)))  # stable: overdue first, by date
+                 tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
+                 len(services.trajecten.open_actiepunten()))
 
 
 class SignalenLoader(QObject):
@@ -514,6 +516,7 @@ class Dashboard(QWidget):
     signaal_clicked = Signal(object)  # SignaalSoort
     import_requested = Signal()
     herinnering_activated = Signal(str, str)  # leerlingnummer, referentie ("actiepunt:12", …)
+    actiepunten_requested = Signal()
 
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today):
@@ -695,6 +698,10 @@ class Dashboard(QWidget):
         self.herinneringen_count = QLabel()
         row.addWidget(self.herinneringen_count)
         row.addStretch(1)
+        self.actiepunten_link = QLabel()
+        self.actiepunten_link.setToolTip("Alle open actiepunten, ook die later moeten: op de pagina Trajecten")
+        self.actiepunten_link.linkActivated.connect(lambda _link: self.actiepunten_requested.emit())
+        row.addWidget(self.actiepunten_link)
         layout.addLayout(row)
         self.herinneringen_lijst = HerinneringenLijst()
         self.herinneringen_lijst.open_requested.connect(
@@ -731,6 +738,10 @@ class Dashboard(QWidget):
                                          else tekst)
         lijst.setVisible(bool(n))
         self.herinneringen_leeg.setVisible(not n)
+        open_ = stand.open_actiepunten
+        self.actiepunten_link.setText(
+            f'<a href="trajecten">{open_} open actiepunt{"en" if open_ != 1 else ""} – alle bekijken</a>'
+            if open_ else "")
         lijst.fit_height()
         self.herinneringen_box.show()
 

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard.open_leerling.connect(self.open_leerling)
         self.dashboard.herinnering_activated.connect(self.open_herinnering)
+        self.dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
         self.trajecten.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
         self.trajecten.changed.connect(self.refresh_signals)
         self.stack.currentChanged.connect(self._area_shown)
