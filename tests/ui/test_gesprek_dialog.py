@@ -98,14 +98,13 @@ def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
     assert (a.wat, a.wie.naam, a.uiterlijk, a.gesprek_id) == ("Rooster bekijken met de teamleider", "Anna de Vries",
                                                               date(2026, 12, 4), g.id)
 
-    # later, the recorded gesprek: read-only, but the other afspraak can still become an actiepunt
+    # later, the recorded gesprek: its other afspraak can still become an actiepunt
     view = dialog(qtbot, school, gesprek=g)
-    assert view.samenvatting.isReadOnly() and not view.datum.isEnabled()
-    assert not view.save_button.isEnabled()  # nothing chosen yet
+    assert not view.samenvatting.isReadOnly() and view.datum.isEnabled()  # a correction is possible
+    assert "niet meer wijzigen" not in view.traject_hint.text()
     rij = view.afspraken.rows[0]
     assert view.afspraken.rows[1].done_label.text() == "Actiepunt: Anna de Vries, uiterlijk 04-12-2026 (open)"
     rij.actiepunt.setChecked(True)
-    assert view.save_button.isEnabled()
     assert not view.save()
     assert rij.wie_error.text() == "Vul in wie dit actiepunt uitvoert: elk actiepunt heeft een eigenaar."
     rij.wie.set_value("Daniël de Jong")  # a new name: added to the address book
@@ -113,6 +112,94 @@ def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
     assert view.save()
     assert len(school.trajecten.actiepunten("1001")) == 2
     assert any(p.naam == "Daniël de Jong" for p in school.trajecten.partners())
+
+
+def test_an_afspraak_becomes_an_actiepunt_in_the_same_single_call(qtbot, school, monkeypatch):
+    tr = school.trajecten
+    calls = []
+    for name in ("gesprek_vastleggen", "afspraak_naar_actiepunt", "actiepunt_toevoegen", "gesprek_bijwerken"):
+        echt = getattr(tr, name)
+        monkeypatch.setattr(tr, name, lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
+    d = dialog(qtbot, school)
+    d.samenvatting.setPlainText("Zoë wil weer naar school.")
+    d.afspraken.add()  # an empty row is skipped, yet the index of the next one stays right
+    rij = d.afspraken.add()
+    rij.tekst.setText("Mentor belt vrijdag")
+    rij.actiepunt.setChecked(True)
+    rij.wie.set_value("Anna de Vries")
+    rij.uiterlijk.set_value(date(2026, 11, 27))
+    assert d.save()
+    assert calls == ["gesprek_vastleggen"]
+    g = tr.gesprekken("1001")[0]
+    assert [a.tekst for a in g.afspraken] == ["Mentor belt vrijdag"]
+    a = tr.actiepunt(g.afspraken[0].actiepunt_id)
+    assert (a.wat, a.wie.naam, a.uiterlijk, a.gesprek_id) == ("Mentor belt vrijdag", "Anna de Vries",
+                                                              date(2026, 11, 27), g.id)
+
+
+def test_a_deadline_before_the_gesprek_shows_beside_its_afspraak_and_keeps_the_text(qtbot, school):
+    d = dialog(qtbot, school)
+    d.samenvatting.setPlainText("Zoë wil weer naar school.")
+    d.datum.set_value(date(2026, 11, 20))
+    rij = d.afspraken.add()
+    rij.tekst.setText("Mentor belt vrijdag")
+    rij.actiepunt.setChecked(True)
+    rij.wie.set_value("Anna de Vries")
+    rij.uiterlijk.set_value(date(2026, 11, 19))
+    assert not d.save()
+    assert "vóór de datum waarop het is afgesproken" in rij.uiterlijk_error.text()
+    assert school.trajecten.gesprekken("1001") == []
+    assert (d.samenvatting.toPlainText(), rij.tekst.text()) == ("Zoë wil weer naar school.", "Mentor belt vrijdag")
+
+
+def test_a_recorded_gesprek_is_corrected(qtbot, school):
+    tr = school.trajecten
+    g = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_LEERLING, date(2026, 11, 20), "Zoe vertelt",
+                              vandaag=VANDAAG)
+    d = dialog(qtbot, school, gesprek=g)
+    d.samenvatting.setPlainText("")
+    assert not d.save()
+    assert d.error_text("samenvatting") == "Schrijf in een paar woorden op waar het gesprek over ging."
+    d.samenvatting.setPlainText("Zoë vertelt over de grote pauze.")
+    d.deelnemers.setText("Zoë en de mentor")
+    d.datum.set_value(date(2026, 11, 19))
+    d.type.setCurrentIndex(d.type.findData(GesprekType.GESPREK_OUDERS.value))
+    assert d.save()
+    nu = tr.gesprek(g.id)
+    assert (nu.type, nu.datum, nu.samenvatting, nu.deelnemers) == (
+        GesprekType.GESPREK_OUDERS, date(2026, 11, 19), "Zoë vertelt over de grote pauze.", "Zoë en de mentor")
+    assert d.saved == nu
+
+
+def mentor(school):
+    from thuiszit_desktop.db import models as m
+    from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+    from thuiszit_desktop.services.session import Services
+
+    row = m.Gebruiker.create(naam="Bram Visser", naam_sleutel="bram visser", rol=Rol.MENTOR.value)
+    return Services(school.ctx.store, Gebruiker(row.id, "Bram Visser", Rol.MENTOR))
+
+
+def test_a_mentor_sees_the_vertrouwelijk_marker_not_the_content(qtbot, school):
+    from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+
+    tr = school.trajecten
+    geheim = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Moeder over de therapie",
+                                   afspraken=["Jeugdarts belt moeder"], vertrouwelijk=True, vandaag=VANDAAG)
+    gewoon = tr.gesprek_vastleggen("1001", GesprekType.TELEFONISCH, date(2026, 11, 21), "Zoë komt morgen",
+                                   vandaag=VANDAAG)
+    bram = mentor(school)
+    d = dialog(qtbot, bram, gesprek=bram.trajecten.gesprek(geheim.id))
+    assert d.vertrouwelijk.isChecked() and "vertrouwelijk" in d.traject_hint.text()
+    assert d.samenvatting.toPlainText() == VERTROUWELIJK and "therapie" not in d.samenvatting.toPlainText()
+    assert [r.tekst.text() for r in d.afspraken.rows] == [VERTROUWELIJK]
+    assert d.samenvatting.isReadOnly() and d.save_button.isHidden()
+    # a gesprek that is not vertrouwelijk the mentor can correct
+    d = dialog(qtbot, bram, gesprek=bram.trajecten.gesprek(gewoon.id))
+    assert not d.samenvatting.isReadOnly()
+    d.samenvatting.setPlainText("Zoë komt morgen het eerste uur")
+    assert d.save()
+    assert tr.gesprek(gewoon.id).samenvatting == "Zoë komt morgen het eerste uur"
 
 
 def test_through_the_traject_view(qtbot, school, monkeypatch):

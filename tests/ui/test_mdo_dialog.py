@@ -158,7 +158,8 @@ def test_consent_refused_is_recorded_too(qtbot, school, traject):
     leeg = d.toestemmingen.add()
     leeg.gegeven.setCurrentIndex(leeg.gegeven.findData(JA))
     assert not d.save()
-    assert leeg.error.text() == "Vul de organisatie in waarvoor de ouders toestemming geven."
+    assert d.error_text("toestemmingen") == "Vul de organisatie in waarvoor de ouders toestemming geven."
+    assert school.trajecten.mdos(traject.id) == []
     leeg.remove_button.click()
     assert d.save()
     assert [(t.organisatie, t.gegeven) for t in school.trajecten.toestemmingen(traject.id)] == [
@@ -218,28 +219,50 @@ def test_read_only_for_a_closed_traject(qtbot, school, traject):
     assert d.result() == 0
 
 
-def test_a_refusal_halfway_keeps_what_was_stored_and_saves_the_rest_once(qtbot, school, traject, monkeypatch):
-    from thuiszit_desktop.domain.errors import InvoerFout
-
+def test_a_second_actiepunt_without_deadline_writes_nothing_and_shows_beside_that_row(qtbot, school, traject,
+                                                                                        monkeypatch):
     tr = school.trajecten
+    calls = []
+    for name in ("mdo_vastleggen", "besluit_toevoegen", "mdo_actiepunt", "toestemming_vastleggen", "mdo_bijwerken"):
+        echt = getattr(tr, name)
+        monkeypatch.setattr(tr, name, lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
     d = new_dialog(qtbot, school, traject)
     d.datum.set_value(VANDAAG)
+    d.verslag.setPlainText("Zoë start met ochtenden.")
     d.besluiten.add().tekst.setText("Aangepast rooster")
-    a = d.actiepunten.add()
-    a.wat.setText("Rooster maken")
-    a.wie.set_value("Anna de Vries")
-    a.uiterlijk.set_value(date(2026, 11, 30))
-    echt = tr.mdo_actiepunt
-
-    def weigert(*args, **kw):
-        raise InvoerFout("Dit actiepunt kon niet worden opgeslagen.")
-
-    monkeypatch.setattr(tr, "mdo_actiepunt", weigert)
+    d.actiepunten.add()  # an empty row is left out, and the numbering still points at the right row
+    eerste = d.actiepunten.add()
+    eerste.wat.setText("Rooster maken")
+    eerste.wie.set_value("Anna de Vries")
+    eerste.uiterlijk.set_value(date(2026, 11, 30))
+    tweede = d.actiepunten.add()
+    tweede.wat.setText("Consult jeugdarts plannen")
+    tweede.wie.set_value("Mehmet Çelik")
     assert not d.save()
-    assert a.error.text() == "Dit actiepunt kon niet worden opgeslagen."
-    assert d.general_error.text().startswith("Het MDO zelf is opgeslagen.")
-    monkeypatch.setattr(tr, "mdo_actiepunt", echt)
+    assert tweede.error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
+    assert not tweede.error.isHidden() and eerste.error.text() == ""
+    assert tr.mdos(traject.id) == [] and tr.actiepunten("1001") == []
+    assert (d.verslag.toPlainText(), tweede.wat.text(), d.besluiten.rows[0].tekst.text()) == (
+        "Zoë start met ochtenden.", "Consult jeugdarts plannen", "Aangepast rooster")
+    tweede.uiterlijk.set_value(date(2026, 12, 4))
     assert d.save()
+    assert calls == ["mdo_vastleggen", "mdo_vastleggen"]  # one call each time, nothing else
     [mdo] = tr.mdos(traject.id)
     assert [b.tekst for b in mdo.besluiten] == ["Aangepast rooster"]
-    assert [x.wat for x in mdo.actiepunten] == ["Rooster maken"]
+    assert sorted(x.wat for x in mdo.actiepunten) == ["Consult jeugdarts plannen", "Rooster maken"]
+
+
+def test_editing_an_mdo_shows_a_refused_actiepunt_beside_its_row(qtbot, school, traject):
+    tr = school.trajecten
+    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 20), actiepunten=[("Rooster maken", "Anna de Vries",
+                                                                          date(2026, 11, 30))], vandaag=VANDAAG)
+    d = new_dialog(qtbot, school, traject, mdo)
+    a = d.actiepunten.add()
+    a.wat.setText("Huisbezoek")
+    a.wie.set_value("Anna de Vries")
+    a.uiterlijk.set_value(date(2026, 11, 19))  # before the MDO
+    assert not d.save()
+    assert "vóór de datum waarop het is afgesproken" in a.error.text()
+    a.uiterlijk.set_value(date(2026, 11, 25))
+    assert d.save()
+    assert sorted(x.wat for x in tr.mdo(mdo.id).actiepunten) == ["Huisbezoek", "Rooster maken"]

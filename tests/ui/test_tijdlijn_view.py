@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Tijdlijnsoort
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.services.trajecten import MdoDeelnemer
+from thuiszit_desktop.services.trajecten import VERTROUWELIJK, MdoDeelnemer
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.tijdlijn_view import COL_WAT, ROLE_GEBEURTENIS, TijdlijnView, nieuwste_eerst
 
@@ -130,4 +130,9 @@ def test_a_mentor_sees_that_something_is_confidential_not_what(qtbot, school):
     v.show_leerling("1001", peildatum=VANDAAG)
     gesprek = next(g for g in v.getoond if g.soort is Tijdlijnsoort.GESPREK)
     assert gesprek.titel == "Gesprek met de ouders" and gesprek.vertrouwelijk
-    assert gesprek.detail == "Vertrouwelijk: alleen de zorgcoördinator ziet de inhoud."
+    assert gesprek.detail == VERTROUWELIJK  # the service's text: the badge stays, the content is hidden
+    item = next(v.tree.topLevelItem(i) for i in range(v.tree.topLevelItemCount())
+                if v.tree.topLevelItem(i).data(COL_WAT, ROLE_GEBEURTENIS) == gesprek)
+    assert item.data(COL_WAT, Qt.ItemDataRole.AccessibleTextRole).endswith(". Vertrouwelijk")
+    assert "spanning" not in item.toolTip(COL_WAT)
+

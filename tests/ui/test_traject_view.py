@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
@@ -23,6 +24,7 @@ from thuiszit_desktop.domain.traject import (
 )
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.session import Services
+from thuiszit_desktop.services.trajecten import VERTROUWELIJK
 from thuiszit_desktop.ui import concept, errors
 from thuiszit_desktop.ui.traject_view import (
     ActiepuntDialog,
@@ -417,5 +419,23 @@ def test_a_mentor_does_not_see_confidential_summaries(qtbot, school):
     qtbot.addWidget(v)
     v.show_leerling("1001")
     item = v.gesprekken_tree.topLevelItem(0)
-    assert item.text(1) == "Gesprek met de ouders · vertrouwelijk"
-    assert item.text(3) == "Vertrouwelijk: alleen de zorgcoördinator ziet de inhoud."
+    assert item.text(1) == "Gesprek met de ouders · vertrouwelijk"  # the marker stays visible
+    assert item.text(3) == VERTROUWELIJK and item.toolTip(3) == VERTROUWELIJK  # the service's text
+    assert "Medische" not in item.text(3) + item.toolTip(3)
+
+
+def test_a_mentor_sees_a_confidential_mdo_marked_without_its_besluiten(qtbot, school):
+    from thuiszit_desktop.db import models as m
+
+    row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
+    t = school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
+    school.trajecten.mdo_vastleggen(t.id, VANDAAG, verslag="Diagnose", vertrouwelijk=True,
+                                    besluiten=["Behandeling bij de GGZ"], vandaag=VANDAAG)
+    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    v = TrajectView(mentor, vandaag=VANDAAG)
+    qtbot.addWidget(v)
+    v.show_leerling("1001")
+    teksten = [w.text() for w in v.findChildren(QLabel)]
+    assert any("· vertrouwelijk" in x for x in teksten)
+    assert VERTROUWELIJK in teksten
+    assert not any("GGZ" in x or "Diagnose" in x for x in teksten)

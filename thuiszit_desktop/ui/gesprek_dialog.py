@@ -6,6 +6,7 @@ its error line under it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
-from ..domain.traject import GesprekType, MdoRol, Persoon, check_actiepunt, check_gesprek
+from ..domain.traject import GesprekType, MdoRol, Persoon
 from ..services.session import Services
 from ..services.trajecten import Gesprek
 from . import errors
@@ -40,14 +41,6 @@ from .concept import ConceptDialog
 from .widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint
 
 REQUIRED = " *"
-VERTROUWELIJK_VERBORGEN = "Vertrouwelijk: alleen de zorgcoördinator ziet de inhoud."
-
-
-def ziet_vertrouwelijk(services: Services) -> bool:
-    """Need-to-know: medical and psychological details (what is marked vertrouwelijk) are for the
-    zorgcoördinator only. (The services return them to every role; this keeps them off other users' screens.)"""
-    return services.gebruiker.rol == Rol.ZORGCOORDINATOR
-
 
 # --- shared pieces ------------------------------------------------------------------------------------
 
@@ -243,6 +236,9 @@ class AfspraakRow(QFrame):
         for w in (self.wie, self.uiterlijk, self.wie_label, self.uiterlijk_label):
             w.setEnabled(on)
 
+    def wordt_actiepunt(self) -> bool:
+        return self.actiepunt.isChecked() and not self.actiepunt.isHidden()
+
     def snapshot(self) -> tuple:
         return (self.tekst.text(), self.actiepunt.isChecked(), self.wie.currentText(), self.uiterlijk.value())
 
@@ -314,8 +310,8 @@ class AfsprakenList(QGroupBox):
 
 class GesprekDialog(ConceptDialog):
     """Record a gesprek: type, datum (not in the future), deelnemers, samenvatting, afspraken (each can become
-    an actiepunt with wie and uiterlijk) and vertrouwelijk. With `gesprek` it shows a recorded one
-    (read-only: the service has no way to change it) where afspraken can still become actiepunten.
+    an actiepunt with wie and uiterlijk) and vertrouwelijk. With `gesprek` it shows a recorded one, which a
+    zorgcoördinator (a mentor: when not vertrouwelijk) can correct and whose afspraken can still become actiepunten.
 
     After `exec()`, `saved` holds the Gesprek.
     """
@@ -417,42 +413,50 @@ class GesprekDialog(ConceptDialog):
                 f"{format_date(traject.geopend)}) en in de tijdlijn." if traject else
                 "Er is geen open traject; het gesprek komt wel in de tijdlijn van de leerling.")
             return
-        self.traject_hint.setText("Een vastgelegd gesprek kunt u niet meer wijzigen. Van een afspraak kunt u nog "
-                                  "wel een actiepunt maken.")
+        # The service hides the content of a vertrouwelijk gesprek from everyone but the zorgcoördinator
+        # (samenvatting and afspraken come as VERTROUWELIJK): what it returns is what this user may see.
         self.type.setCurrentIndex(self.type.findData(g.type.value))
         self.datum.set_value(g.datum)
-        verborgen = g.vertrouwelijk and not ziet_vertrouwelijk(self.services)
-        self.deelnemers.setText("" if verborgen else g.deelnemers)
-        self.samenvatting.setPlainText(VERTROUWELIJK_VERBORGEN if verborgen else g.samenvatting)
+        self.deelnemers.setText(g.deelnemers)
+        self.samenvatting.setPlainText(g.samenvatting)
         self.vertrouwelijk.setChecked(g.vertrouwelijk)
         acties = {a.id: a for a in self.services.trajecten.actiepunten(self.leerlingnummer)}
         for a in g.afspraken:
             self.afspraken.add(a.tekst, afspraak=a, actiepunt=acties.get(a.actiepunt_id))
-        self._read_only_fields()
+        for row in self.afspraken.rows:
+            row.tekst.setReadOnly(True)
+            row.tekst.setStyleSheet("background: palette(window);")
         if not g.afspraken:
             self.afspraken.empty.setText("Bij dit gesprek zijn geen afspraken vastgelegd.")
-        open_ = any(a.actiepunt_id is None for a in g.afspraken)
-        self.save_button.setText("Actiepunten maken")
-        self.save_button.setVisible(open_)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
-        self.afspraken.changed.connect(self._update_save)
-        self._update_save()
+        if self.mag_wijzigen:
+            self.traject_hint.setText("U kunt dit gesprek corrigeren. Van een afspraak kunt u ook nog een actiepunt "
+                                      "maken.")
+        else:
+            self.traject_hint.setText(
+                "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator ziet en wijzigt de inhoud."
+                if g.vertrouwelijk else "U kunt dit gesprek alleen bekijken.")
+            self._read_only_fields()
+            self.save_button.hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
+
+    @property
+    def mag_wijzigen(self) -> bool:
+        """A recorded gesprek can be corrected by a zorgcoördinator, and by a mentor when it is not
+        vertrouwelijk (as `gesprek_bijwerken` allows)."""
+        if self.gesprek is None:
+            return True
+        rol = self.services.gebruiker.rol
+        return rol == Rol.ZORGCOORDINATOR or (rol == Rol.MENTOR and not self.gesprek.vertrouwelijk)
 
     def _read_only_fields(self) -> None:
-        """A recorded gesprek cannot change: its fields look like text, not like inputs."""
+        """Only look: the fields look like text, not like inputs."""
         for w in (self.type, self.datum, self.vertrouwelijk):
             w.setEnabled(False)
         for w in (self.deelnemers, self.samenvatting):
             w.setReadOnly(True)
             w.setStyleSheet("background: palette(window);")
         for row in self.afspraken.rows:
-            row.tekst.setReadOnly(True)
-            row.tekst.setStyleSheet("background: palette(window);")
-
-    def _update_save(self) -> None:
-        if self.gesprek is not None:
-            self.save_button.setEnabled(any(r.actiepunt.isChecked() and not r.actiepunt.isHidden()
-                                            for r in self.afspraken.rows))
+            row.actiepunt.setEnabled(False)
 
     def _check_datum(self) -> None:
         d = self.datum.value()
@@ -469,52 +473,15 @@ class GesprekDialog(ConceptDialog):
 
     # --- saving ----------------------------------------------------------------------------------------
 
-    def _check_actiepunten(self, rows: list[AfspraakRow]) -> bool:
-        ok = True
-        for row in rows:
-            row.clear_errors()
-            if not row.actiepunt.isChecked() or row.actiepunt.isHidden():
-                continue
-            try:
-                check_actiepunt(row.tekst.text(), row.wie.value() is not None, row.uiterlijk.value())
-            except InvoerFout as exc:
-                row.show_errors(exc.fouten)
-                ok = False
-        return ok
-
     def save(self) -> bool:
+        """One service call: `gesprek_vastleggen` (with the afspraken that become actiepunten) for a new
+        gesprek, `gesprek_bijwerken` for a correction. The service checks everything; its messages appear
+        beside their field or afspraak and all typed text stays."""
         self.field_errors.clear()
-        rows = [r for r in self.afspraken.rows if r.afspraak is not None or r.tekst.text().strip()]
-        if self.gesprek is None:
-            try:
-                check_gesprek(self.datum.value(), self.samenvatting.toPlainText(), self.vandaag)
-            except InvoerFout as exc:
-                self._show(exc.fouten)
-                self._check_actiepunten(rows)
-                return False
-        if not self._check_actiepunten(rows):
-            return False
-        tr = self.services.trajecten
+        for row in self.afspraken.rows:
+            row.clear_errors()
         try:
-            if self.gesprek is None:
-                self.gesprek = tr.gesprek_vastleggen(
-                    self.leerlingnummer, self.type.currentData(), self.datum.value(),
-                    self.samenvatting.toPlainText(), deelnemers=self.deelnemers.text(),
-                    afspraken=[r.tekst.text() for r in rows], vertrouwelijk=self.vertrouwelijk.isChecked(),
-                    vandaag=self.vandaag)
-                for row, afspraak in zip(rows, self.gesprek.afspraken, strict=False):
-                    row.afspraak = afspraak
-                self._saved_once()
-            for row in rows:
-                if row.afspraak is not None and row.actiepunt.isChecked() and not row.actiepunt.isHidden():
-                    try:
-                        tr.afspraak_naar_actiepunt(row.afspraak.id, row.wie.value(), row.uiterlijk.value())
-                    except InvoerFout as exc:
-                        row.show_errors(exc.fouten)
-                        return False
-                    row.actiepunt.setChecked(False)
-                    row.actiepunt.hide()
-            self.gesprek = tr.gesprek(self.gesprek.id)
+            self.gesprek = self._vastleggen() if self.gesprek is None else self._bijwerken()
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
@@ -526,18 +493,59 @@ class GesprekDialog(ConceptDialog):
         self.accept()
         return True
 
-    def _saved_once(self) -> None:
-        """The gesprek itself is stored: from now on only its afspraken can still change."""
-        self.concept.verwijder()
-        self.concept.stop()
-        self.concept.mark_clean()
-        self._read_only_fields()
-        self.afspraken.add_button.hide()
-        for row in self.afspraken.rows:
-            row.remove_button.hide()
+    def _vastleggen(self) -> Gesprek:
+        rows = self.afspraken.rows  # all of them: the service skips empty ones, its index n is row n
+        return self.services.trajecten.gesprek_vastleggen(
+            self.leerlingnummer, self.type.currentData(), self.datum.value(), self.samenvatting.toPlainText(),
+            deelnemers=self.deelnemers.text(), afspraken=[r.tekst.text() for r in rows],
+            vertrouwelijk=self.vertrouwelijk.isChecked(),
+            actiepunten=[(i, r.wie.value(), r.uiterlijk.value()) for i, r in enumerate(rows) if r.wordt_actiepunt()],
+            vandaag=self.vandaag)
+
+    def _bijwerken(self) -> Gesprek:
+        tr = self.services.trajecten
+        g = self.gesprek
+        velden: dict = {}
+        if self.type.currentData() != g.type.value:
+            velden["type"] = self.type.currentData()
+        if self.datum.value() != g.datum:
+            velden["datum"] = self.datum.value()
+        if self.samenvatting.toPlainText() != g.samenvatting:
+            velden["samenvatting"] = self.samenvatting.toPlainText()
+        if self.deelnemers.text() != g.deelnemers:
+            velden["deelnemers"] = self.deelnemers.text()
+        if self.vertrouwelijk.isChecked() != g.vertrouwelijk:
+            velden["vertrouwelijk"] = self.vertrouwelijk.isChecked()
+        if velden:
+            self.gesprek = g = tr.gesprek_bijwerken(g.id, **velden, vandaag=self.vandaag)
+        for n, row in enumerate(self.afspraken.rows, 1):
+            if row.afspraak is None or not row.wordt_actiepunt():
+                continue
+            try:
+                tr.afspraak_naar_actiepunt(row.afspraak.id, row.wie.value(), row.uiterlijk.value())
+            except InvoerFout as exc:
+                raise InvoerFout({f"afspraak{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
+            row.actiepunt.setChecked(False)
+            row.actiepunt.hide()
+        return tr.gesprek(g.id)
 
     def _show(self, fouten: dict[str, str]) -> None:
-        first = self.field_errors.show(fouten)
+        """Each message beside its field; "afspraak<n>.<veld>" beside afspraak n."""
+        per_rij: dict[int, dict[str, str]] = {}
+        rest = {}
+        for key, text in fouten.items():
+            m = re.fullmatch(r"afspraak(\d+)\.(\w+)", key)
+            if m and 1 <= int(m.group(1)) <= len(self.afspraken.rows):
+                per_rij.setdefault(int(m.group(1)) - 1, {})[m.group(2)] = text
+            else:
+                rest[key] = text
+        first = self.field_errors.show(rest) if rest else None
+        for i, rij_fouten in sorted(per_rij.items()):
+            row = self.afspraken.rows[i]
+            row.show_errors(rij_fouten)
+            if first is None:
+                first = (row.uiterlijk if "uiterlijk" in rij_fouten else row.wie if "wie" in rij_fouten
+                         else row.tekst)
         if first is not None:
             self.scroll.ensureWidgetVisible(first, 50, 50)
             first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,13 +2,14 @@
 consent per partner organisation, the agenda (with the open actiepunten of earlier MDO's), the verslag,
 numbered besluiten and actiepunten (wat, wie, uiterlijk).
 
-Saving is one sequence of service calls: the MDO, then its besluiten, then its actiepunten. Everything is
-checked before the first call, so a mistake is shown next to its field while all typed text stays; should
-a later call still refuse, the MDO is already stored and the next "Opslaan" only adds what is missing.
+A new MDO is saved in one service call (`mdo_vastleggen` with its besluiten and actiepunten): the service
+checks it all and writes all or nothing, a mistake is shown next to its field or row and all typed text
+stays. Changing a recorded MDO still takes one call per changed part (the service has no single call for it).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
-from ..domain.traject import MdoRol, Persoon, check_actiepunt
+from ..domain.traject import MdoRol, Persoon
 from ..services.session import Services
 from ..services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
 from . import errors
@@ -641,113 +642,103 @@ class MdoDialog(ConceptDialog):
             for r in rows:
                 r.error.set_error("")
 
-    def _check(self) -> QWidget | None:
-        """Everything the service would refuse, shown beside its field; the first widget with an error."""
-        first: list[QWidget] = []
-
-        def fout(label: ErrorLabel, text: str, widget: QWidget) -> None:
-            label.set_error(text)
-            first.append(widget)
-
-        if self.datum.value() is None:
-            fout(self.field_errors.labels["datum"], "Vul de datum van het MDO in.", self.datum)
-        for r in self.deelnemers.rows:
-            if not r.is_empty() and not r.naam.text().strip():
-                fout(r.error, "Vul de naam van deze deelnemer in.", r.naam)
-        for r in self.toestemmingen.rows:
-            if r.gegeven.currentData() != NOG_NIET and not r.organisatie.text().strip():
-                fout(r.error, "Vul de organisatie in waarvoor de ouders toestemming geven.", r.organisatie)
-        for r in self.actiepunten.rows:
-            if r.is_empty():
-                continue
-            try:
-                check_actiepunt(r.wat.text(), r.wie.value() is not None, r.uiterlijk.value())
-            except InvoerFout as exc:
-                fout(r.error, " ".join(exc.fouten.values()),
-                     r.wat if "wat" in exc.fouten else r.wie if "wie" in exc.fouten else r.uiterlijk)
-        return first[0] if first else None
-
     def _focus(self, widget: QWidget) -> None:
         self.scroll.ensureWidgetVisible(widget, 50, 50)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> bool:
+        """A new MDO is one `mdo_vastleggen` call with its besluiten and actiepunten: the service checks
+        everything and writes all or nothing; its messages appear beside their field or row."""
         self._clear_errors()
-        first = self._check()
-        if first is not None:
-            self._focus(first)
-            return False
-        tr = self.services.trajecten
-        step = "mdo"
-        current = None
         try:
-            deelnemers = self.deelnemers.values()
             if self.mdo is None:
-                nieuwe = [r for r in self.toestemmingen.rows if r.te_bewaren()]
-                self.mdo = tr.mdo_vastleggen(self.traject_id, self.datum.value(), deelnemers=deelnemers,
-                                             agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
-                                             vertrouwelijk=self.vertrouwelijk.isChecked(),
-                                             toestemmingen=[r.value() for r in nieuwe])
-                for r, t in zip(nieuwe, self.mdo.toestemmingen, strict=False):
-                    r.mark_saved(t)
-                self.setWindowTitle(f"MDO van {format_date(self.mdo.datum)} – {self.traject.naam}")
+                self._vastleggen()
             else:
-                tr.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=deelnemers,
-                                 agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
-                                 vertrouwelijk=self.vertrouwelijk.isChecked())
-                step = "toestemmingen"
-                for r in self.toestemmingen.rows:
-                    if r.te_bewaren():
-                        current = r
-                        t = r.value()
-                        r.mark_saved(tr.toestemming_vastleggen(self.traject_id, t.organisatie, t.gegeven, t.datum,
-                                                               mdo_id=self.mdo.id, vandaag=self.vandaag))
-            step = "besluiten"
-            for b in list(self.besluiten.verwijderd):
-                tr.besluit_verwijderen(b.id)
-                self.besluiten.verwijderd.remove(b)
-            for r in self.besluiten.rows:
-                current = r
-                tekst = r.tekst.text().strip()
-                if r.besluit is None and tekst:
+                self._bijwerken()
+        except InvoerFout as exc:
+            self._show(exc.fouten)
+            return False
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self.saved = self.services.trajecten.mdo(self.mdo.id)
+        self._saved()
+        self.accept()
+        return True
+
+    def _actie_rows(self) -> list[ActiepuntRow]:
+        return [r for r in self.actiepunten.rows if not r.is_empty()]
+
+    def _besluit_rows(self) -> list[BesluitRow]:
+        return [r for r in self.besluiten.rows if r.tekst.text().strip()]
+
+    def _vastleggen(self) -> None:
+        nieuwe = [r for r in self.toestemmingen.rows if r.te_bewaren()]
+        self.mdo = self.services.trajecten.mdo_vastleggen(
+            self.traject_id, self.datum.value(), deelnemers=self.deelnemers.values(),
+            agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
+            vertrouwelijk=self.vertrouwelijk.isChecked(), toestemmingen=[r.value() for r in nieuwe],
+            besluiten=[r.tekst.text() for r in self._besluit_rows()],
+            actiepunten=[(r.wat.text(), r.wie.value(), r.uiterlijk.value()) for r in self._actie_rows()],
+            vandaag=self.vandaag)
+
+    def _bijwerken(self) -> None:
+        """Changing a recorded MDO: the service has no single call for it, so what changed goes one call at
+        a time; what is stored is marked, so saving again after a refusal does nothing twice."""
+        tr = self.services.trajecten
+        tr.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
+                         agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
+                         vertrouwelijk=self.vertrouwelijk.isChecked())
+        for r in self.toestemmingen.rows:
+            if r.te_bewaren():
+                t = r.value()
+                r.mark_saved(tr.toestemming_vastleggen(self.traject_id, t.organisatie, t.gegeven, t.datum,
+                                                       mdo_id=self.mdo.id, vandaag=self.vandaag))
+        for b in list(self.besluiten.verwijderd):
+            tr.besluit_verwijderen(b.id)
+            self.besluiten.verwijderd.remove(b)
+        for n, r in enumerate(self._besluit_rows(), 1):
+            tekst = r.tekst.text().strip()
+            try:
+                if r.besluit is None:
                     r.besluit = tr.besluit_toevoegen(self.mdo.id, tekst)
-                elif r.besluit is not None and tekst and tekst != r.besluit.tekst:
+                elif tekst != r.besluit.tekst:
                     r.besluit = tr.besluit_wijzigen(r.besluit.id, tekst)
-            step = "actiepunten"
-            for r in self.actiepunten.rows:
-                current = r
-                if r.is_empty():
-                    continue
+            except InvoerFout as exc:
+                raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
+        for n, r in enumerate(self._actie_rows(), 1):
+            try:
                 if r.actiepunt is None:
                     r.mark_saved(tr.mdo_actiepunt(self.mdo.id, r.wat.text(), r.wie.value(), r.uiterlijk.value()))
                 elif r.gewijzigd():
                     r.mark_saved(tr.actiepunt_wijzigen(r.actiepunt.id, wat=r.wat.text(), wie=r.wie.value(),
                                                        uiterlijk=r.uiterlijk.value()))
-        except InvoerFout as exc:
-            self._show_service_error(step, current, exc)
-            return False
-        except errors.USER_ERRORS as exc:
-            errors.show_user_error(self, exc)
-            return False
-        self.saved = tr.mdo(self.mdo.id)
-        self._saved()
-        self.accept()
-        return True
+            except InvoerFout as exc:
+                raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
 
-    def _show_service_error(self, step: str, row, exc: InvoerFout) -> None:
-        tekst = " ".join(exc.fouten.values())
-        if step != "mdo" and row is not None and hasattr(row, "error"):
-            row.error.set_error(tekst)
-            self._focus(row.error)
-        else:
-            first = self.field_errors.show(exc.fouten)
-            if first is not None:
-                self._focus(first)
-        if self.mdo is not None and self.saved is None:
-            self.general_error.set_error(
-                "Het MDO zelf is opgeslagen. Verbeter wat hieronder rood staat en kies opnieuw Opslaan; "
-                "wat al bewaard is, wordt niet dubbel opgeslagen." + ("\n" + self.general_error.text()
-                                                                     if self.general_error.text() else ""))
+    def _show(self, fouten: dict[str, str]) -> None:
+        """Each message beside its field; "besluit<n>" and "actiepunt<n>.<veld>" beside row n of the
+        besluiten and actiepunten as they were sent (empty rows left out)."""
+        besluiten, acties = self._besluit_rows(), self._actie_rows()
+        per_rij: dict = {}
+        rest = {}
+        for key, text in fouten.items():
+            m = re.fullmatch(r"(besluit|actiepunt)(\d+)(?:\.(\w+))?", key)
+            rows = besluiten if m and m.group(1) == "besluit" else acties
+            if m and 1 <= int(m.group(2)) <= len(rows):
+                row = rows[int(m.group(2)) - 1]
+                veld = m.group(3) or "wat"
+                per_rij.setdefault(id(row), (row, {}))[1][veld] = text
+            else:
+                rest[key] = text
+        first = self.field_errors.show(rest) if rest else None
+        for row, rij_fouten in per_rij.values():
+            row.error.set_error(" ".join(rij_fouten.values()))
+            if first is None:
+                first = getattr(row, next(iter(rij_fouten)), None) if isinstance(row, ActiepuntRow) else row.tekst
+                first = first if isinstance(first, QWidget) else row.error
+        if first is not None:
+            self._focus(first)
 
     def error_text(self, key: str) -> str:
         return self.field_errors.text(key)

@@ -1,6 +1,7 @@
 """Everything about one student in one chronological view, the newest first: signals, verzuim, meldingen,
 gesprekken, MDO's and besluiten, actiepunten, step changes, nazorg … each kind with its own colour and
-letter, filterable per kind; what is marked vertrouwelijk carries a badge.
+letter, filterable per kind; what is marked vertrouwelijk carries a badge (its content the service
+already replaced by VERTROUWELIJK for anyone but the zorgcoördinator).
 
 Embedding: `view = TijdlijnView(services)`, `view.show_leerling(nr)`. Double-click (or Enter) on a line
 emits `referentie_activated("gesprek:12")` for whoever wants to open it.
@@ -8,7 +9,6 @@ emits `referentie_activated("gesprek:12")` for whoever wants to open it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from ..domain.errors import NietGevonden
 from ..domain.traject import Gebeurtenis, Tijdlijnsoort
 from ..services.session import Services
-from .gesprek_dialog import VERTROUWELIJK_VERBORGEN, ziet_vertrouwelijk
 from .widgets import format_date, hint
 
 # Colour and letter per kind: the letter keeps kinds apart for colour-blind eyes too.
@@ -295,7 +294,7 @@ class TijdlijnView(QWidget):
 
     def _filter(self) -> None:
         gekozen = set(self.soorten())
-        self.getoond = nieuwste_eerst([self._zichtbaar(g) for g in self.alle if g.soort in gekozen])
+        self.getoond = nieuwste_eerst([g for g in self.alle if g.soort in gekozen])
         self.tree.clear()
         items = []
         for g in self.getoond:
@@ -320,12 +319,6 @@ class TijdlijnView(QWidget):
             self.empty.setText("")
         self.empty.setVisible(not self.getoond)
         self.tree.setVisible(bool(self.getoond))
-
-    def _zichtbaar(self, g: Gebeurtenis) -> Gebeurtenis:
-        """What this user may see of it: a vertrouwelijk detail only for the zorgcoördinator."""
-        if g.vertrouwelijk and g.detail and not ziet_vertrouwelijk(self.services):
-            return replace(g, detail=VERTROUWELIJK_VERBORGEN)
-        return g
 
     def titels(self) -> list[str]:
         """The titles as shown, top to bottom (for tests and screen readers)."""

@@ -61,6 +61,7 @@ from ..domain.traject import (
 )
 from ..services.session import Services
 from ..services.trajecten import (
+    VERTROUWELIJK,
     Actiepunt,
     ChecklistRegel,
     Gesprek,
@@ -72,14 +73,12 @@ from ..services.trajecten import (
 from . import errors
 from .concept import ConceptDialog, ask_discard
 from .gesprek_dialog import (
-    VERTROUWELIJK_VERBORGEN,
     ContactmomentDialog,
     GesprekDialog,
     PersoonCombo,
     form_layout,
     text_edit,
     with_error,
-    ziet_vertrouwelijk,
 )
 from .mdo_dialog import MdoDialog
 from .partners_dialog import PartnersDialog
@@ -1330,15 +1329,11 @@ class TrajectView(QWidget):
         tree.clear()
         self.gesprekken = self._traject_items(self.services.trajecten.gesprekken(self.leerlingnummer),
                                               lambda g: g.traject_id)
-        ziet = ziet_vertrouwelijk(self.services)
-        for g in self.gesprekken:
-            samenvatting = " ".join(g.samenvatting.split())
-            if g.vertrouwelijk and not ziet:
-                samenvatting = VERTROUWELIJK_VERBORGEN
+        for g in self.gesprekken:  # a vertrouwelijk one comes with VERTROUWELIJK for its content, unless allowed
             item = QTreeWidgetItem([format_date(g.datum), g.type.label + (" · vertrouwelijk" if g.vertrouwelijk else ""),
-                                    str(len(g.afspraken)) if g.afspraken else "", samenvatting])
+                                    str(len(g.afspraken)) if g.afspraken else "", " ".join(g.samenvatting.split())])
             item.setData(0, Qt.ItemDataRole.UserRole, g.id)
-            item.setToolTip(3, samenvatting if g.vertrouwelijk and not ziet else g.samenvatting)
+            item.setToolTip(3, g.samenvatting)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
             if g.vertrouwelijk:
                 item.setForeground(1, QColor("#6a1b9a"))
@@ -1374,14 +1369,14 @@ class TrajectView(QWidget):
         gepland = " (gepland)" if m.datum > self.vandaag else ""
         titel = f"MDO {format_date(m.datum)}{gepland}" + ("  · vertrouwelijk" if m.vertrouwelijk else "")
         top.addWidget(_label(titel, bold=True), 1)
-        verborgen = m.vertrouwelijk and not ziet_vertrouwelijk(self.services)
+        verborgen = m.vertrouwelijk and not self.services.trajecten.ziet_vertrouwelijk  # the service hid it
         open_text = "Openen…" if self.can_edit and not self.read_only else "Bekijken…"
         if not verborgen:
             top.addWidget(_button(open_text, lambda m=m: self.mdo_openen(m)))
         layout.addLayout(top)
         if verborgen:
-            layout.addWidget(_small(_label(VERTROUWELIJK_VERBORGEN, muted=True)))
-        if m.deelnemers and not verborgen:
+            layout.addWidget(_small(_label(VERTROUWELIJK, muted=True)))
+        if m.deelnemers:
             layout.addWidget(_small(_label("Deelnemers: " + ", ".join(f"{d.naam} ({d.rol.label.lower()})"
                                                                         for d in m.deelnemers), muted=True)))
         if m.besluiten and not verborgen:
@@ -1614,7 +1609,7 @@ class TrajectView(QWidget):
                 if self.traject is None or self.traject.id != m.traject_id:
                     self.show_traject(m.traject_id)
                 self.tabs.setCurrentIndex(1)
-                if m.vertrouwelijk and not ziet_vertrouwelijk(self.services):
+                if m.vertrouwelijk and not tr.ziet_vertrouwelijk:  # the service hid its content
                     return False
                 return self.mdo_openen(m)
             if soort in ("traject", "actiepunt", "nazorg"):
@@ -1640,7 +1635,7 @@ class TrajectView(QWidget):
         if self.read_only or not self.can_contact:
             dialog.save_button.hide()
         if dialog.exec() and dialog.saved is not None:
-            self._wrote("Actiepunten gemaakt van de afspraken.")
+            self._wrote("Gesprek opgeslagen.")
             return True
         return False
 
