@@ -38,3 +38,10 @@ def test_old_drafts_are_forgotten_at_login(services, db_path):
     assert again.concepten.lees("gesprek", "1001") is None
     assert again.concepten.lees("gesprek", "1002").velden == {"samenvatting": "nieuw"}
     again.close()
+
+
+def test_an_autosave_after_logging_out_is_ignored(services):
+    """A dialog's autosave timer may fire after the database closed (logout, end of a test)."""
+    services.close()
+    services.concepten.bewaar("gesprek", "1001", {"samenvatting": "te laat"})
+    services.concepten.verwijder("gesprek", "1001")

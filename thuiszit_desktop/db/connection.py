@@ -37,8 +37,10 @@ class Store:
     keyring: KeyRing
     key: bytes
     lock: filelock.BaseFileLock
+    closed: bool = False
 
     def close(self) -> None:
+        self.closed = True
         if database.obj is self.db:
             database.initialize(None)
         self.db.close()

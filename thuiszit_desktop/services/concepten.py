@@ -38,6 +38,8 @@ class ConceptService:
         return Concept(json.loads(row.velden), row.bijgewerkt) if row else None
 
     def bewaar(self, soort: str, sleutel: str, velden: dict[str, str]) -> None:
+        if self.ctx.store.closed:  # an autosave timer that fired after logging out: nothing to keep it in
+            return
         with self.ctx.action():
             (m.Concept.insert(gebruiker=self.ctx.gebruiker.id, soort=soort, sleutel=str(sleutel),
                               velden=json.dumps(velden, ensure_ascii=False), bijgewerkt=m.now())
@@ -47,6 +49,8 @@ class ConceptService:
              .execute())
 
     def verwijder(self, soort: str, sleutel: str) -> None:
+        if self.ctx.store.closed:
+            return
         with self.ctx.action():
             m.Concept.delete().where(self._waar(soort, sleutel)).execute()
 
