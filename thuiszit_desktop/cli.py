@@ -84,6 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
     p.set_defaults(run=cmd_dossier, needs_login=True)
+
+    p = sub.add_parser("mdo-pdf", parents=[common, user], help="het verslag van een MDO als PDF, voor de deelnemers")
+    p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
+    p.add_argument("uit", type=Path, metavar="UIT.pdf")
+    p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="het MDO van deze datum (standaard: het laatste)")
+    p.set_defaults(run=cmd_mdo_pdf, needs_login=True)
+
+    p = sub.add_parser("dossier-pdf", parents=[common, user],
+                       help="het hele dossier van één leerling als PDF, voor een inzageverzoek (AVG)")
+    p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
+    p.add_argument("uit", type=Path, metavar="UIT.pdf")
+    p.set_defaults(run=cmd_dossier_pdf, needs_login=True)
+
+    p = sub.add_parser("plan-pdf", parents=[common, user],
+                       help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
+    p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
+    p.add_argument("uit", type=Path, metavar="UIT.pdf")
+    p.add_argument("--versie", type=int, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
+    p.set_defaults(run=cmd_plan_pdf, needs_login=True)
     return parser
 
 
@@ -209,6 +228,35 @@ def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
         return 0
     for regel in _dossier_tekst(dossier):
         print(regel)
+    return 0
+
+
+def cmd_mdo_pdf(args: argparse.Namespace, services: Services) -> int:
+    _pdf_schrijven(args.uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
+    return 0
+
+
+def cmd_dossier_pdf(args: argparse.Namespace, services: Services) -> int:
+    _pdf_schrijven(args.uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
+    return 0
+
+
+def _pdf_schrijven(uit: Path, pdf: bytes, wat: str) -> None:
+    try:
+        uit.write_bytes(pdf)
+    except OSError as exc:
+        raise CliFout(f"Kan {uit} niet schrijven ({exc.strerror or exc}). Kies een andere map of bestandsnaam.") from None
+    print(f"{wat} staat in {uit}.")
+
+
+def cmd_plan_pdf(args: argparse.Namespace, services: Services) -> int:
+    plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)
+    pdf = services.plannen.pdf(plan.id)
+    try:
+        args.uit.write_bytes(pdf)
+    except OSError as exc:
+        raise CliFout(f"Kan {args.uit} niet schrijven: {exc.strerror or exc}") from None
+    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {args.uit}.")
     return 0
 
 

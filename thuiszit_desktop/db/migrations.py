@@ -202,6 +202,32 @@ CREATE INDEX "concept_gebruiker_id" ON "concept" ("gebruiker_id");
 CREATE UNIQUE INDEX "concept_gebruiker_id_soort_sleutel" ON "concept" ("gebruiker_id", "soort", "sleutel");
 """
 
+# 5: the plan van aanpak per traject, in versions, with doelen and their evaluations.
+_V5 = """
+CREATE TABLE "plan_van_aanpak" ("id" INTEGER NOT NULL PRIMARY KEY, "traject_id" INTEGER NOT NULL,
+  "versie" INTEGER NOT NULL, "status" TEXT NOT NULL, "aanleiding" TEXT NOT NULL, "analyse" TEXT NOT NULL,
+  "leerling_wil" TEXT NOT NULL, "ouders_willen" TEXT NOT NULL, "interventies" TEXT NOT NULL,
+  "afspraken" TEXT NOT NULL, "evaluatiemomenten" TEXT NOT NULL, "contactpersonen" TEXT NOT NULL,
+  "overleg_datum" DATE, "akkoord_naam" TEXT NOT NULL, "akkoord_datum" DATE, "akkoord_rol" TEXT NOT NULL,
+  "vastgesteld_op" DATE, "door_id" INTEGER, "gewijzigd" DATETIME NOT NULL,
+  FOREIGN KEY ("traject_id") REFERENCES "traject" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "plan_van_aanpak_traject_id" ON "plan_van_aanpak" ("traject_id");
+CREATE INDEX "plan_van_aanpak_door_id" ON "plan_van_aanpak" ("door_id");
+CREATE UNIQUE INDEX "plan_van_aanpak_traject_id_versie" ON "plan_van_aanpak" ("traject_id", "versie");
+CREATE TABLE "plan_doel" ("id" INTEGER NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL,
+  "volgorde" INTEGER NOT NULL, "omschrijving" TEXT NOT NULL, "datum" DATE, "hoe_merken" TEXT NOT NULL,
+  FOREIGN KEY ("plan_id") REFERENCES "plan_van_aanpak" ("id") ON DELETE CASCADE);
+CREATE INDEX "plan_doel_plan_id" ON "plan_doel" ("plan_id");
+CREATE TABLE "plan_evaluatie" ("id" INTEGER NOT NULL PRIMARY KEY, "doel_id" INTEGER NOT NULL,
+  "datum" DATE NOT NULL, "uitkomst" TEXT NOT NULL, "notitie" TEXT NOT NULL, "door_id" INTEGER,
+  "aangemaakt" DATETIME NOT NULL,
+  FOREIGN KEY ("doel_id") REFERENCES "plan_doel" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("door_id") REFERENCES "gebruiker" ("id") ON DELETE SET NULL);
+CREATE INDEX "plan_evaluatie_doel_id" ON "plan_evaluatie" ("doel_id");
+CREATE INDEX "plan_evaluatie_door_id" ON "plan_evaluatie" ("door_id");
+"""
+
 
 def _sql(script: str) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
@@ -218,6 +244,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V2),
     _sql(_V3),
     _sql(_V4),
+    _sql(_V5),
 ]
 LATEST = len(STEPS)
 

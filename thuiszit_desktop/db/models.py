@@ -337,7 +337,58 @@ class Concept(BaseModel):
         indexes = ((("gebruiker", "soort", "sleutel"), True),)
 
 
+# --- 5: the plan van aanpak per traject, in versions, with doelen and their evaluations ----------------
+
+class PlanVanAanpak(BaseModel):
+    """One version of a traject's plan van aanpak; a vastgesteld version is read-only.
+
+    The lists without their own identity (interventies, afspraken, evaluatiemomenten, contactpersonen)
+    are JSON; doelen are rows because evaluations refer to them.
+    """
+
+    traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="plannen")
+    versie = pw.IntegerField()
+    status = pw.TextField(default="concept")
+    aanleiding = pw.TextField(default="")
+    analyse = pw.TextField(default="")
+    leerling_wil = pw.TextField(default="")
+    ouders_willen = pw.TextField(default="")
+    interventies = pw.TextField(default="[]")
+    afspraken = pw.TextField(default="[]")
+    evaluatiemomenten = pw.TextField(default="[]")
+    contactpersonen = pw.TextField(default="[]")
+    overleg_datum = pw.DateField(null=True)
+    akkoord_naam = pw.TextField(default="")
+    akkoord_datum = pw.DateField(null=True)
+    akkoord_rol = pw.TextField(default="")
+    vastgesteld_op = pw.DateField(null=True)
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    gewijzigd = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("traject", "versie"), True),)
+
+
+class PlanDoel(BaseModel):
+    plan = pw.ForeignKeyField(PlanVanAanpak, on_delete="CASCADE", backref="doelen")
+    volgorde = pw.IntegerField(default=0)
+    omschrijving = pw.TextField()
+    datum = pw.DateField(null=True)
+    hoe_merken = pw.TextField(default="")
+
+
+class PlanEvaluatie(BaseModel):
+    """How one doel went: behaald / deels / niet, with a note."""
+
+    doel = pw.ForeignKeyField(PlanDoel, on_delete="CASCADE", backref="evaluaties")
+    datum = pw.DateField()
+    uitkomst = pw.TextField()
+    notitie = pw.TextField(default="")
+    door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
+    aangemaakt = pw.DateTimeField(default=now)
+
+
 MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
-          Besluit, Toestemming, Actiepunt, Afspraak, Concept]
+          Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie]

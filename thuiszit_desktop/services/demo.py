@@ -1915,6 +1915,69 @@ def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: De
                      vandaag: date) -> None:
     """Step 4 into the database; call inside the transaction that wrote steps 2 and 3."""
     _Trajectmaker(services, leerlingen, gemaakt, rng, vandaag).maak()
+    _write_plannen(services, vandaag)
+
+
+def _write_plannen(services: Services, vandaag: date) -> None:
+    """A plan van aanpak for every traject in step 4 or 5; the first gets two versions and an evaluation."""
+    from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, PlanAfspraak, zelf_akkoord
+
+    pl = services.plannen
+    rijen = sorted((r for r in services.trajecten.lijst(status=None) if r.stap >= 4), key=lambda r: r.id)
+    for i, rij in enumerate(rijen):
+        leerling = services.leerlingen.get(rij.leerlingnummer)
+        naam = leerling.voornaam or leerling.naam
+        ouder = next((o for o in leerling.ouders if o.gezag), None)
+        regel = next((r for st in services.trajecten.checklist(rij.id) for r in st.regels
+                      if r.item.key == "plan_van_aanpak" and r.gedaan), None)
+        akkoord_op = min(max(regel.datum if regel and regel.datum else vandaag - timedelta(days=21), rij.geopend),
+                         vandaag)
+        twee = i == 0 and (vandaag - akkoord_op).days >= 14
+        if twee:  # version 1 some weeks back, then an evaluation and version 2 last week
+            akkoord_op = max(rij.geopend, akkoord_op - timedelta(days=14))
+        start = akkoord_op + timedelta(days=7)
+        plan = pl.nieuw(rij.id, vandaag=akkoord_op)
+        plan = pl.opslaan(replace(
+            plan,
+            leerling_wil=f"{naam}: “Ik wil wel weer naar school, maar niet meteen de hele dag. Als ik eerst bij "
+                         f"mijn mentor kan beginnen en weet wat er die dag komt, durf ik het beter.”",
+            ouders_willen=f"Dat {naam} weer met plezier naar school gaat en dat school en thuis hetzelfde zeggen. "
+                          f"We willen graag elke week horen hoe het gaat.",
+            doelen=(Doel(f"{naam} is vanaf {_datum_tekst(start)} drie ochtenden per week op school.",
+                         start + timedelta(days=28), "De mentor houdt de aanwezigheid bij en bespreekt die elke "
+                                                     "vrijdag met ouders."),
+                    Doel(f"{naam} volgt weer de lessen Nederlands en wiskunde in de eigen klas.",
+                         start + timedelta(days=56), "De vakdocenten zien het in de presentie en het werk."),
+                    Doel(f"{naam} weet op school bij wie je terechtkunt als het even niet gaat.",
+                         start + timedelta(days=14), f"{naam} noemt zelf twee mensen op school.")),
+            interventies=(Interventie("Dagelijkse check-in met de mentor", "Mentor", start, start + timedelta(days=56)),
+                          Interventie("Aangepast rooster", "Zorgcoördinator", start, start + timedelta(days=42)),
+                          Interventie("Verzuimcoach", "Verzuimcoach van het samenwerkingsverband", start, None)),
+            afspraken=(PlanAfspraak("Mentor", f"Belt {ouder.naam if ouder else 'ouders'} elke vrijdag kort over de week.",
+                                    "elke vrijdag"),
+                       PlanAfspraak(naam, "Meldt zich om 8.20 uur bij de mentor.", "elke schooldag"),
+                       PlanAfspraak("Ouders", "Bellen de school vóór 8.00 uur als het niet lukt.", "als het nodig is")),
+            evaluatiemomenten=(start + timedelta(days=28), start + timedelta(days=56)),
+            contactpersonen=(Contactpersoon(services.gebruiker.naam, "zorgcoördinator", "030-1234567",
+                                            "zorg@demoschool.example"),
+                             Contactpersoon(leerling.mentor or "De mentor", f"mentor van klas {leerling.klas}",
+                                            "030-1234568"))),
+            vandaag=akkoord_op)
+        wie = leerling.naam if zelf_akkoord(leerling.geboortedatum, akkoord_op) or ouder is None else ouder.naam
+        plan = pl.vaststellen(plan.id, akkoord_op, Akkoord(wie, akkoord_op), vandaag=akkoord_op)
+        if twee:
+            evaluatie = akkoord_op + timedelta(days=10)
+            plan = pl.evaluatie_vastleggen(plan.doelen[0].id, "deels", f"Twee ochtenden lukken goed; de derde "
+                                           f"ochtend nog niet. {naam} is wel positiever.", datum=evaluatie,
+                                           vandaag=evaluatie)
+            pl.evaluatie_vastleggen(plan.doelen[2].id, "behaald", f"{naam} noemt de mentor en de conciërge.",
+                                    datum=evaluatie, vandaag=evaluatie)
+            nieuw = pl.opslaan(replace(plan, doelen=(
+                replace(plan.doelen[0], omschrijving=f"{naam} is twee ochtenden per week op school en bouwt op "
+                                                     f"naar drie."),
+                *plan.doelen[1:])), vandaag=evaluatie)
+            tweede = min(evaluatie + timedelta(days=4), vandaag)
+            pl.vaststellen(nieuw.id, tweede, Akkoord(wie, tweede), vandaag=tweede)
 
 
 # --- the whole demo ------------------------------------------------------------------------------

@@ -10,11 +10,13 @@ from ..db import models as m
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
+from .afdrukken import AfdrukService
 from .concepten import ConceptService
 from .context import Context
 from .importing import ImportService
 from .kalender import KalenderService
 from .leerlingen import LeerlingenService
+from .plannen import PlanService
 from .school import SchoolService
 from .signalen import SignalenService
 from .trajecten import TrajectService
@@ -34,6 +36,8 @@ class Services:
         self.signalen = SignalenService(self.ctx, self.kalender)
         self.verzuim = VerzuimService(self.ctx, self.kalender)
         self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
+        self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
+        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school)
 
     @property
     def gebruiker(self) -> Gebruiker:

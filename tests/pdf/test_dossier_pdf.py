@@ -1,0 +1,134 @@
+"""The dossier PDF for an inzageverzoek (AVG), read back with pypdf: every section of the dossier, names with
+diacritics, page numbers, embedded fonts, metadata; long texts are wrapped, not cut off."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.traject import Analyse, Domein, Factoren, MdoRol, Verzuimtype
+from thuiszit_desktop.domain.verzuim import MeldingSoort
+from thuiszit_desktop.pdf.dossier import SECTIES
+from thuiszit_desktop.services.session import Services
+from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
+
+VANDAAG = date(2026, 11, 23)
+LANG = " ".join(f"regel{n} van een lang verslag over Zoë." for n in range(160)) + " EINDE-VERSLAG"
+
+
+def tekst(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def fonts(pdf: bytes) -> set[str]:
+    namen = set()
+    for pagina in PdfReader(io.BytesIO(pdf)).pages:
+        for font in pagina["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
+            namen.add(str(font["/BaseFont"]))
+    return namen
+
+
+@pytest.fixture
+def zoe(services):
+    """Zoë Bakker with everything a dossier can hold; a 5,000-character MDO-verslag and gesprek."""
+    services.leerlingen.opslaan(Leerling(
+        leerlingnummer="1001", voornaam="Zoë", achternaam="Bakker", geboortedatum=date(2012, 3, 5),
+        inschrijfdatum=date(2024, 8, 1), klas="2B", mentor="Daniël de Jong", bsn="123456782",
+        ouders=(Ouder("Ingrid Çelik", Relatie.MOEDER, "06-12345678", "ingrid@example.nl", "Dorpsstraat 1, Utrecht"),),
+        vrijstellingen=(Vrijstelling(VrijstellingType.ART_5A, date(2026, 1, 1), date(2026, 6, 30)),)), VANDAAG)
+    tr = services.trajecten
+    t = tr.openen_vanuit_signaal("1001", "meldplicht_16u", date(2026, 9, 17), geopend=date(2026, 9, 18),
+                                 vandaag=VANDAAG)
+    tr.stap_wijzigen(t.id, 3, datum=date(2026, 10, 1), vandaag=VANDAAG)
+    tr.afvinken(t.id, "swv_geinformeerd", datum=date(2026, 9, 20), notitie="Gebeld met het SWV", vandaag=VANDAAG)
+    tr.analyse_opslaan(t.id, Analyse({Domein.SCHOOL: Factoren("Gepest in de pauzes", "Fijne mentor")},
+                                     Verzuimtype.SCHOOLWEIGERING), datum=date(2026, 9, 25), vandaag=VANDAAG)
+    tr.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 9, 24), "Zoë vertelt over de pauzes. " + LANG,
+                          deelnemers="Zoë, Daniël de Jong", afspraken=["Zoë eet bij de mentor"], vandaag=VANDAAG)
+    tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+        MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
+        MdoDeelnemer("Karel Çelik", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht")],
+        toestemmingen=[Toestemming("GGD regio Utrecht", True)], verslag=LANG,
+        besluiten=["Rooster aanpassen"], actiepunten=[("Jeugdarts inschakelen", "Karel Çelik", date(2026, 10, 8))],
+        vandaag=VANDAAG)
+    tr.actiepunt_toevoegen("1001", "Ouders bellen", "Anna de Vries", date(2026, 10, 9))
+    services.verzuim.melding_registreren("1001", date(2026, 9, 17), date(2026, 9, 16), MeldingSoort.ZESTIEN_UUR,
+                                         "DUO-2026-12345", vandaag=VANDAAG)
+    services.verzuim.mazl_registreren("1001", date(2026, 9, 22), "Jeugdarts gevraagd", vandaag=VANDAAG)
+    tr.nazorg_toevoegen(t.id, date(2027, 1, 15), "Nazorg na zes weken")
+    return services
+
+
+def test_every_section_and_what_it_holds(zoe):
+    pdf = zoe.afdrukken.dossier_pdf("1001")
+    t = tekst(pdf)
+    for kop in ("Dossier van Zoë Bakker", *SECTIES):
+        assert kop in t, kop
+    assert "kopie van het dossier dat Het Baken over Zoë Bakker bijhoudt, voor een inzageverzoek (AVG)" in t
+    assert f"Gemaakt op {date.today():%d-%m-%Y} om" in t
+    for wat in ("Leerlingnummer 1001", "Geboortedatum 05-03-2012", "Mentor Daniël de Jong", "BSN 123456782",
+                "Ingrid Çelik (moeder)", "Telefoon 06-12345678", "Adres Dorpsstraat 1, Utrecht",
+                "01-01-2026 30-06-2026",
+                "Traject dreigend thuiszitter – geopend 18-09-2026", "Vanuit signaal",
+                "Stap 3: Met wie werk je samen rondom (dreigend) thuiszitten (huidige stap)",
+                "Samenwerkingsverband geïnformeerd 20-09-2026, Anna de Vries: Gebeld met het SWV",
+                "School Gepest in de pauzes Fijne mentor", "Verzuimtype Schoolweigering",
+                "24-09-2026 · Gesprek met de leerling", "Zoë vertelt over de pauzes.", "• Zoë eet bij de mentor",
+                "MDO van 01-10-2026", "Karel Çelik Leerplichtambtenaar Gemeente Utrecht", "GGD regio Utrecht ja",
+                "1. Rooster aanpassen", "Jeugdarts inschakelen Karel Çelik 08-10-2026 Open",
+                "Ouders bellen Anna de Vries", "16 uur ongeoorloofd verzuim 16-09-2026 DUO-2026-12345",
+                "22-09-2026 Jeugdarts gevraagd", "15-01-2027", "Nazorg na zes weken", "nog niet",
+                "Er zijn geen signalen.", "Er is geen verzuim geregistreerd."):
+        assert wat in t, wat
+    assert "{" not in t and "None" not in t and "True" not in t  # readable, not a dump
+
+
+def test_long_texts_wrap_over_pages_nothing_cut_off(zoe):
+    assert len(LANG) > 5000
+    pdf = zoe.afdrukken.dossier_pdf("1001")
+    t = tekst(pdf)
+    assert t.count("EINDE-VERSLAG") == 2  # the gesprek and the MDO-verslag
+    assert [n for n in range(160) if t.count(f"regel{n} ") != 2] == []  # a page break may split a sentence
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 3
+    for n in range(1, pages + 1):
+        assert f"pagina {n} van {pages}" in t
+
+
+def test_metadata_and_only_embedded_dejavu_fonts(zoe):
+    pdf = zoe.afdrukken.dossier_pdf("1001")
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title == "Dossier – Zoë Bakker" and meta.author == "Het Baken"
+    namen = fonts(pdf)
+    assert namen and all("DejaVuSans" in n for n in namen), namen
+    assert not any("Helvetica" in n for n in namen)
+
+
+def test_an_empty_dossier_still_reads_well(zoe):
+    zoe.leerlingen.opslaan(Leerling(leerlingnummer="1003", voornaam="Daniël", tussenvoegsel="de", achternaam="Jong",
+                                    geboortedatum=date(2012, 1, 1), inschrijfdatum=date(2024, 8, 1)), VANDAAG)
+    t = tekst(zoe.afdrukken.dossier_pdf("1003"))
+    for kop in SECTIES:
+        assert kop in t
+    assert "Dossier van Daniël de Jong" in t and "Er zijn geen trajecten geweest." in t
+    assert "pagina 1 van" in t
+
+
+def test_only_the_zorgcoordinator_and_a_known_student(zoe):
+    with pytest.raises(NietGevonden, match="geen leerling met leerlingnummer 9999"):
+        zoe.afdrukken.dossier_pdf("9999")
+    row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
+    mentor = Services(zoe.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    with pytest.raises(GeenToegang, match="alleen de zorgcoördinator"):
+        mentor.afdrukken.dossier_pdf("1001")
+

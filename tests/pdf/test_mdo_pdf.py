@@ -1,0 +1,151 @@
+"""The MDO-verslag PDF, read back with pypdf: every section, names with diacritics, page numbers, embedded
+fonts, metadata; which MDO is printed, and who may print it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.traject import MdoRol
+from thuiszit_desktop.services.session import Services
+from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
+
+VANDAAG = date(2026, 11, 23)
+SECTIES = ("Verslag MDO", "Wie waren erbij", "Toestemming van ouders", "Agenda", "Verslag", "Besluiten",
+           "Actiepunten")
+
+
+def tekst(pdf: bytes) -> str:
+    """All text of the PDF, whitespace normalised (a wrapped line reads as one)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def fonts(pdf: bytes) -> set[str]:
+    """The BaseFont of every font resource; fails unless each one has its TrueType file embedded."""
+    namen = set()
+    for pagina in PdfReader(io.BytesIO(pdf)).pages:
+        for font in pagina["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
+            namen.add(str(font["/BaseFont"]))
+    return namen
+
+
+def leerling(nummer: str, voornaam: str, tussenvoegsel: str, achternaam: str) -> Leerling:
+    return Leerling(leerlingnummer=nummer, voornaam=voornaam, tussenvoegsel=tussenvoegsel, achternaam=achternaam,
+                    geboortedatum=date(2012, 3, 5), inschrijfdatum=date(2024, 8, 1), klas="2B")
+
+
+@pytest.fixture
+def zoe(services):
+    """Zoë Bakker with a traject and two MDO's (1 oktober and 5 november) and a planned one in december;
+    Mehmet Çelik without any MDO."""
+    services.leerlingen.opslaan(leerling("1001", "Zoë", "", "Bakker"), VANDAAG)
+    services.leerlingen.opslaan(leerling("1002", "Mehmet", "", "Çelik"), VANDAAG)
+    tr = services.trajecten
+    t = tr.openen("1001", "dreigend_thuiszitter", "Veel verzuim na de herfstvakantie", geopend=date(2026, 9, 18),
+                  vandaag=VANDAAG)
+    tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+        MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
+        MdoDeelnemer("Karel Çelik", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht"),
+        MdoDeelnemer("Daniël Visser", MdoRol.JEUGDARTS, "GGD regio Utrecht"),
+        MdoDeelnemer("Ingrid Bakker", MdoRol.OUDER)],
+        toestemmingen=[Toestemming("GGD regio Utrecht", True), Toestemming("Wijkteam Noord", False)],
+        verslag="Zoë vertelt dat de pauzes moeilijk zijn.\nDe ouders zijn bezorgd.",
+        besluiten=["Rooster aanpassen: halve dagen", "Jeugdarts doet een gesprek"],
+        actiepunten=[("Rooster maken", "Anna de Vries", date(2026, 10, 8)),
+                     ("Gesprek met Zoë", "Daniël Visser", date(2026, 10, 15))], vandaag=VANDAAG)
+    tr.mdo_vastleggen(t.id, date(2026, 11, 5), deelnemers=[MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR)],
+                      verslag="Tweede overleg: het gaat beter.", besluiten=["Doorgaan met het rooster"],
+                      vandaag=VANDAAG)
+    tr.mdo_vastleggen(t.id, date(2026, 12, 10), vandaag=VANDAAG)  # planned: not the default
+    return services
+
+
+def test_the_verslag_has_every_section_and_the_names(zoe):
+    pdf = zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG)
+    t = tekst(pdf)
+    for kop in SECTIES:
+        assert kop in t
+    for wat in ("Zoë Bakker (leerlingnummer 1001)", "2B", "donderdag 1 oktober 2026", "Het Baken",
+                "Karel Çelik", "Leerplichtambtenaar", "Gemeente Utrecht", "Daniël Visser", "Jeugdarts / JGZ",
+                "Ingrid Bakker", "Ouder / verzorger",
+                "GGD regio Utrecht ja 01-10-2026", "Wijkteam Noord nee 01-10-2026",
+                "1. Opening, kennismaking", "Zoë vertelt dat de pauzes moeilijk zijn. De ouders zijn bezorgd.",
+                "1. Rooster aanpassen: halve dagen", "2. Jeugdarts doet een gesprek",
+                "Rooster maken Anna de Vries 08-10-2026 Open", "Gesprek met Zoë Daniël Visser 15-10-2026 Open",
+                "Verslag MDO · 01-10-2026 · vertrouwelijk – alleen voor de deelnemers", "pagina 1 van 1"):
+        assert wat in t, wat
+    assert "{" not in t and "None" not in t and "MdoRol" not in t  # no reprs
+
+
+def test_metadata_and_only_embedded_dejavu_fonts(zoe):
+    pdf = zoe.afdrukken.mdo_pdf("1001", vandaag=VANDAAG)
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title == "Verslag MDO – Zoë Bakker – 05-11-2026"
+    assert meta.author == "Het Baken"
+    namen = fonts(pdf)
+    assert namen and all("DejaVuSans" in n for n in namen), namen
+    assert not any("Helvetica" in n for n in namen)
+
+
+def test_default_is_the_latest_mdo_held_and_a_date_picks_one(zoe):
+    laatste = tekst(zoe.afdrukken.mdo_pdf("1001", vandaag=VANDAAG))
+    assert "donderdag 5 november 2026" in laatste and "Tweede overleg" in laatste
+    assert "Er zijn geen actiepunten afgesproken." in laatste
+    eerste = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Tweede overleg" not in eerste and "Rooster maken" in eerste
+    gepland = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 12, 10), vandaag=VANDAAG))
+    assert "donderdag 10 december 2026" in gepland and "Er zijn geen deelnemers vastgelegd." in gepland
+
+
+def test_nothing_to_print_is_a_dutch_message(zoe):
+    with pytest.raises(NietGevonden, match="Er is nog geen MDO vastgelegd voor Mehmet Çelik"):
+        zoe.afdrukken.mdo_pdf("1002")
+    with pytest.raises(NietGevonden, match="geen leerling met leerlingnummer 9999"):
+        zoe.afdrukken.mdo_pdf("9999")
+    with pytest.raises(NietGevonden, match="Er is geen MDO van 02-10-2026 voor Zoë Bakker. Kies een van deze "
+                                           "datums: 2026-10-01, 2026-11-05, 2026-12-10."):
+        zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 2))
+    with pytest.raises(NietGevonden, match="nog niet gehouden"):
+        zoe.afdrukken.mdo_pdf("1001", vandaag=date(2026, 9, 30))
+
+
+def _mentor(services) -> Services:
+    row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
+    return Services(services.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+
+
+def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):
+    [t] = zoe.trajecten.trajecten("1001")
+    mdo = zoe.trajecten.mdos(t.id)[0]
+    mentor = _mentor(zoe)
+    assert "Rooster maken" in tekst(mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
+    zoe.trajecten.mdo_bijwerken(mdo.id, vertrouwelijk=True)
+    with pytest.raises(GeenToegang, match="vertrouwelijk: alleen de zorgcoördinator"):
+        mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
+    t = tekst(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
+    assert "Zoë vertelt dat de pauzes moeilijk zijn." in t and "Deel het niet verder dan de deelnemers." in t
+
+
+def test_a_long_verslag_wraps_over_pages_and_nothing_is_cut_off(zoe):
+    [t] = zoe.trajecten.trajecten("1001")
+    mdo = zoe.trajecten.mdos(t.id)[0]
+    lang = " ".join(f"zin{n} over Zoë en de school." for n in range(200))
+    assert len(lang) > 5000
+    zoe.trajecten.mdo_bijwerken(mdo.id, verslag="Begin.\n" + lang + " EINDE-VAN-HET-VERSLAG")
+    pdf = zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
+    t = tekst(pdf)
+    assert [n for n in range(200) if f"zin{n} " not in t] == []  # a page break may split a sentence
+    assert "EINDE-VAN-HET-VERSLAG" in t and "Rooster maken" in t
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 2 and f"pagina 1 van {pages}" in t and f"pagina {pages} van {pages}" in t
+

@@ -1,0 +1,69 @@
+"""The PDFs ouders and partners receive: the MDO-verslag and the dossier for an inzageverzoek (AVG).
+
+Gathers the data through the other services, checks who may print it, and hands it to thuiszit_desktop.pdf.
+Nothing to print is a NietGevonden with a Dutch message that says what to do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.errors import GeenToegang, NietGevonden
+from ..domain.gebruiker import Rol
+from ..pdf import dossier as dossier_pdf
+from ..pdf import mdo as mdo_pdf
+from .context import Context
+from .leerlingen import LeerlingenService
+from .school import SchoolService
+from .trajecten import Mdo, TrajectService
+
+
+class AfdrukService:
+    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService):
+        self.ctx = ctx
+        self.trajecten = trajecten
+        self.school = school
+        self._leerlingen = LeerlingenService(ctx)
+
+    @property
+    def _zorgcoordinator(self) -> bool:
+        return self.ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
+
+    def mdo_kiezen(self, leerlingnummer: str, datum: date | None = None, *, vandaag: date | None = None) -> Mdo:
+        """The MDO of that date, or (without a date) the latest one held up to `vandaag` – of every traject
+        of the student. NietGevonden when there is none; GeenToegang for a vertrouwelijk MDO when you are
+        not the zorgcoördinator."""
+        vandaag = vandaag or date.today()
+        leerling = self._leerlingen.get(leerlingnummer)
+        alle = sorted((x for t in self.trajecten.trajecten(leerling.leerlingnummer) for x in self.trajecten.mdos(t.id)),
+                      key=lambda x: (x.datum, x.id))
+        if not alle:
+            raise NietGevonden(f"Er is nog geen MDO vastgelegd voor {leerling.naam}; er is niets om af te drukken.")
+        if datum is not None:
+            gekozen = [x for x in alle if x.datum == datum]
+            if not gekozen:
+                data = ", ".join(dict.fromkeys(x.datum.isoformat() for x in alle))
+                raise NietGevonden(f"Er is geen MDO van {datum:%d-%m-%Y} voor {leerling.naam}. "
+                                   f"Kies een van deze datums: {data}.")
+        else:
+            gekozen = [x for x in alle if x.datum <= vandaag]
+            if not gekozen:
+                raise NietGevonden(f"Het MDO van {leerling.naam} op {alle[0].datum:%d-%m-%Y} is nog niet gehouden; "
+                                   "er is nog geen verslag. Kies het met een datum als u de agenda wilt afdrukken.")
+        mdo = gekozen[-1]
+        if mdo.vertrouwelijk and not self._zorgcoordinator:
+            raise GeenToegang("Dit MDO-verslag is vertrouwelijk: alleen de zorgcoördinator kan het afdrukken.")
+        return mdo
+
+    def mdo_pdf(self, leerlingnummer: str, datum: date | None = None, *, vandaag: date | None = None) -> bytes:
+        """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
+        mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
+        leerling = self._leerlingen.get(leerlingnummer)
+        return mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam)
+
+    def dossier_pdf(self, leerlingnummer: str) -> bytes:
+        """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
+        if not self._zorgcoordinator:
+            raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
+        dossier = self.trajecten.dossier(leerlingnummer)
+        return dossier_pdf.dossier_pdf(dossier, self.school.get().naam)
