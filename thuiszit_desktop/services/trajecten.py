@@ -7,6 +7,7 @@ the zorgcoördinator; gesprekken, contactmomenten and the status of actiepunten 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -1179,6 +1180,22 @@ class TrajectService:
             termijnen.append(Termijn(HerinneringSoort.EVALUATIE, t.evaluatiedatum, nummers[t.leerling_id],
                                      f"traject {Categorie(t.categorie).label.lower()} evalueren",
                                      namen.naam(t.eigenaar_gebruiker_id, t.eigenaar_contact_id), f"traject:{t.id}"))
+        # The evaluatiemomenten of the newest plan van aanpak of each open traject.
+        nieuwste = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, pw.fn.MAX(m.PlanVanAanpak.versie).alias("v"))
+                    .group_by(m.PlanVanAanpak.traject))
+        query = (m.PlanVanAanpak.select(m.PlanVanAanpak, m.Traject).join(m.Traject)
+                 .join(nieuwste, on=((m.PlanVanAanpak.traject == nieuwste.c.traject_id)
+                                     & (m.PlanVanAanpak.versie == nieuwste.c.v)))
+                 .where(m.Traject.status == TrajectStatus.OPEN.value))
+        if leerling_id is not None:
+            query = query.where(m.Traject.leerling == leerling_id)
+        for plan in query:
+            for moment in json.loads(plan.evaluatiemomenten):
+                termijnen.append(Termijn(HerinneringSoort.EVALUATIE, date.fromisoformat(moment),
+                                         nummers[plan.traject.leerling_id],
+                                         f"plan van aanpak (versie {plan.versie}) evalueren",
+                                         namen.naam(plan.traject.eigenaar_gebruiker_id,
+                                                    plan.traject.eigenaar_contact_id), f"plan:{plan.id}"))
         query = (m.NazorgMoment.select(m.NazorgMoment, m.Traject).join(m.Traject)
                  .where(m.NazorgMoment.gedaan.is_null()))
         if leerling_id is not None:
