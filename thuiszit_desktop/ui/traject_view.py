@@ -82,6 +82,8 @@ from .gesprek_dialog import (
 )
 from .mdo_dialog import MdoDialog
 from .partners_dialog import PartnersDialog
+from .pdf_preview import PdfPreviewDialog
+from .plan_dialog import PlanDialog
 from .widgets import (
     ERROR_COLOR,
     DateEdit,
@@ -922,7 +924,11 @@ class TrajectView(QWidget):
         self.wijzig_button = _button("Gegevens wijzigen…", self.traject_wijzigen,
                                      "Categorie, aanleiding, casusregisseur of evaluatiedatum wijzigen")
         self.sluit_button = _button("Traject sluiten…", self.traject_sluiten)
-        for b in (self.wijzig_button, self.sluit_button):
+        self.plan_button = _button("Plan van aanpak…", self.plan_van_aanpak,
+                                   "Het plan van aanpak van dit traject: doelen, interventies, afspraken, versies")
+        self.dossier_button = _button("Dossier afdrukken…", self.dossier_afdrukken,
+                                      "Alles wat over de leerling is vastgelegd, als PDF (bij een inzageverzoek)")
+        for b in (self.plan_button, self.wijzig_button, self.sluit_button, self.dossier_button):
             actions.addWidget(b)
         actions.addStretch(1)
         header.addLayout(actions)
@@ -1208,6 +1214,8 @@ class TrajectView(QWidget):
         self.aanleiding.setVisible(bool(aanleiding))
         self.wijzig_button.setVisible(self.can_edit and not self.read_only)
         self.sluit_button.setVisible(self.can_edit and not self.read_only)
+        self.dossier_button.setVisible(self.can_edit)
+        self.plan_button.setVisible(self.can_edit or self.services.plannen.plan(t.id) is not None)
 
     def _fill_steps(self) -> None:
         standen = [StapStand(s.stap, sum(r.gedaan for r in s.regels), len(s.regels)) for s in self.stappen]
@@ -1272,7 +1280,9 @@ class TrajectView(QWidget):
             if edit:
                 row.addWidget(_button("MDO vastleggen…", self.mdo_vastleggen))
                 row.addWidget(_button("Adresboek…", self.adresboek))
-        elif stap == Stap.INTERVENTIE:
+        if stap in (Stap.INTERVENTIE, Stap.TERUG_IN_BEELD):
+            self.extra_layout.addWidget(self._plan_box())
+        if stap == Stap.INTERVENTIE:
             if edit:
                 row.addWidget(_button("Analyse bewerken…", self.analyse_bewerken,
                                       "Risico- en beschermende factoren per domein, verzuimtype en functie"))
@@ -1287,6 +1297,29 @@ class TrajectView(QWidget):
         if row.count():
             row.addStretch(1)
             self.extra_layout.addLayout(row)
+
+    def _plan_box(self) -> QWidget:
+        """The plan van aanpak, prominent in steps 4 and 5: its version and status and the button to open it."""
+        plan = self.services.plannen.plan(self.traject.id)
+        box = QGroupBox("Plan van aanpak")
+        layout = QHBoxLayout(box)
+        if plan is None:
+            tekst = ("Nog geen plan van aanpak. Leg samen met de leerling en ouders doelen, interventies en "
+                     "afspraken vast.")
+        elif plan.is_vastgesteld:
+            tekst = f"Versie {plan.versie}, vastgesteld op {format_date(plan.vastgesteld_op)}."
+            volgende = plan.volgende_evaluatie(self.vandaag)
+            if volgende:
+                tekst += f" Volgende evaluatie: {format_date(volgende)}."
+        else:
+            tekst = f"Versie {plan.versie} is nog een concept (gewijzigd {format_date(plan.gewijzigd)})."
+        layout.addWidget(_label(tekst), 1)
+        if self.can_edit or plan is not None:
+            knop = "Plan van aanpak maken…" if plan is None else ("Plan van aanpak…" if self.can_edit
+                                                                  else "Plan bekijken…")
+            self.plan_step_button = _button(knop, self.plan_van_aanpak)
+            layout.addWidget(self.plan_step_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return box
 
     def _analyse_box(self) -> QWidget:
         a = self.services.trajecten.analyse(self.traject.id)
@@ -1373,6 +1406,9 @@ class TrajectView(QWidget):
         open_text = "Openen…" if self.can_edit and not self.read_only else "Bekijken…"
         if not verborgen:
             top.addWidget(_button(open_text, lambda m=m: self.mdo_openen(m)))
+            top.addWidget(_button("Verslag afdrukken…" if m.datum <= self.vandaag else "Agenda afdrukken…",
+                                  lambda m=m: self.mdo_afdrukken(m),
+                                  "Als PDF: bekijken, afdrukken of opslaan"))
         layout.addLayout(top)
         if verborgen:
             layout.addWidget(_small(_label(VERTROUWELIJK, muted=True)))
@@ -1654,6 +1690,30 @@ class TrajectView(QWidget):
             self._wrote("MDO opgeslagen.")
             return True
         return False
+
+    def plan_van_aanpak(self) -> bool:
+        dialog = PlanDialog(self.services, self.traject.id, self._parent(), vandaag=self.vandaag_vast)
+        dialog.exec()
+        self._wrote("Plan van aanpak opgeslagen." if dialog.changed_any else "")  # opening may have made version 1
+        return dialog.changed_any
+
+    def mdo_afdrukken(self, m: Mdo) -> PdfPreviewDialog:
+        nr, datum = self.leerlingnummer, m.datum
+        dialog = PdfPreviewDialog(self._parent(), f"MDO-verslag – {self.naam}",
+                                  lambda: self.services.afdrukken.mdo_pdf(nr, datum),
+                                  f"MDO-verslag {self.naam} {format_date(datum)}.pdf",
+                                  on_thread_end=self.services.end_thread)
+        dialog.exec()
+        return dialog
+
+    def dossier_afdrukken(self) -> PdfPreviewDialog:
+        nr = self.leerlingnummer
+        dialog = PdfPreviewDialog(self._parent(), f"Dossier – {self.naam}",
+                                  lambda: self.services.afdrukken.dossier_pdf(nr),
+                                  f"Dossier {self.naam} {format_date(self.vandaag)}.pdf",
+                                  on_thread_end=self.services.end_thread)
+        dialog.exec()
+        return dialog
 
     def adresboek(self) -> None:
         dialog = PartnersDialog(self.services, self._parent())

@@ -1,0 +1,135 @@
+"""The plan van aanpak dialog: version 1 is made on opening, a doel saved, vaststellen makes it read-only, a
+change then becomes version 2 while version 1 stays viewable; an evaluatie per doel; field errors keep the
+typed text; the preview opens with the plan's PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
+from thuiszit_desktop.domain.plan import PlanStatus, Uitkomst
+from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
+from thuiszit_desktop.ui import concept, errors, pdf_preview
+from thuiszit_desktop.ui.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
+
+VANDAAG = date.today()
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.DISCARD)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+    monkeypatch.setattr(pdf_preview, "choose_printer", lambda *a: pytest.fail("print dialog"))
+    monkeypatch.setattr(pdf_preview, "save_file_name", lambda *a: pytest.fail("file dialog"))
+
+
+@pytest.fixture
+def traject_id(services) -> int:
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="3B", ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER),)), VANDAAG)
+    t = services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Zoë komt sinds oktober bijna niet meer.",
+                                  geopend=date(2026, 10, 1), vandaag=VANDAAG)
+    services.trajecten.analyse_opslaan(t.id, Analyse({Domein.LEERLING: Factoren("angstig", "wil graag leren")},
+                                                     Verzuimtype.SCHOOLWEIGERING), vandaag=VANDAAG)
+    return t.id
+
+
+def new_dialog(qtbot, services, traject_id) -> PlanDialog:
+    d = PlanDialog(services, traject_id, None)
+    qtbot.addWidget(d)
+    return d
+
+
+def test_create_save_vaststellen_and_a_new_version(qtbot, services, traject_id, monkeypatch):
+    d = new_dialog(qtbot, services, traject_id)
+    assert d.plan.versie == 1 and d.editable
+    assert d.version_label.text() == "Versie 1 · concept"
+    assert d.texts["aanleiding"].toPlainText() == "Zoë komt sinds oktober bijna niet meer."
+    assert "Angstig" in d.texts["analyse"].toPlainText()  # pre-filled from step 4
+
+    # a doel without omschrijving is refused next to its row; what was typed stays
+    d.texts["leerling_wil"].setPlainText("Eerst rustig beginnen.")
+    row = d.doelen.add()
+    row.widgets[1].set_value(date(2027, 3, 1))
+    assert not d.save()
+    assert d.error_text("doel 1") == "Beschrijf het doel."
+    assert d.texts["leerling_wil"].toPlainText() == "Eerst rustig beginnen."
+    row.widgets[0].setText("Drie ochtenden per week op school")
+    row.widgets[2].setText("Rooster van de mentor")
+    iv = d.interventies.add()
+    iv.widgets[0].setCurrentText("Verzuimcoach")
+    iv.widgets[1].setText("Sanne")
+    d.momenten.add().widgets[0].set_value(date(2027, 1, 15))
+    assert d.save()
+    plan = services.plannen.plan(traject_id)
+    assert [x.omschrijving for x in plan.doelen] == ["Drie ochtenden per week op school"]
+    assert plan.interventies[0].soort == "Verzuimcoach" and plan.evaluatiemomenten == (date(2027, 1, 15),)
+    assert plan.leerling_wil == "Eerst rustig beginnen."
+    assert not d.has_changes()
+
+    # vaststellen: the ouder is proposed (Zoë is 14), the version becomes read-only
+    def vaststellen(dialog: VaststellenDialog):
+        assert dialog.naam.text() == "Ingrid Bakker"
+        assert dialog.save()
+        return 1
+
+    monkeypatch.setattr(VaststellenDialog, "exec", vaststellen)
+    assert d.vaststellen()
+    assert d.plan.status is PlanStatus.VASTGESTELD and not d.editable
+    assert d.version_label.text() == "Versie 1 · vastgesteld"
+    assert d.texts["aanleiding"].isReadOnly() and not d.save_button.isVisibleTo(d)
+    assert not d.doelen.rows[0].widgets[0].isEnabled() or d.doelen.rows[0].widgets[0].isReadOnly()
+    assert "versie (2)" in d.note.text()
+
+    # an evaluatie of the doel (also on a vastgesteld version)
+    def evalueren(dialog: EvaluatieDialog):
+        dialog.uitkomst.setCurrentIndex(dialog.uitkomst.findData(Uitkomst.DEELS))
+        dialog.notitie.setPlainText("Twee van de drie ochtenden")
+        assert dialog.save()
+        return 1
+
+    monkeypatch.setattr(EvaluatieDialog, "exec", evalueren)
+    assert d.evaluatie(d.doelen.rows[0])
+    assert "Deels behaald" in d.doelen.rows[0].evaluatie_label.text()
+
+    # a change makes version 2; version 1 stays as it was and can still be viewed
+    d.wijzig_button.click()
+    assert d.editable and "versie 2" in d.note.text()
+    d.texts["ouders_willen"].setPlainText("Dat Zoë weer plezier krijgt.")
+    assert d.save()
+    assert d.plan.versie == 2 and d.plan.status is PlanStatus.CONCEPT and d.editable
+    assert d.version_label.text() == "Versie 2 · concept"
+    assert "Versie 1 blijft vastgesteld" in d.status.text()
+    assert [p.versie for p in services.plannen.versies(traject_id)] == [1, 2]
+
+    d.versie_combo.setCurrentIndex(d.versie_combo.findData(1))
+    d.versie_combo.activated.emit(d.versie_combo.currentIndex())
+    assert d.plan.versie == 1 and not d.editable
+    assert d.texts["ouders_willen"].toPlainText() == ""
+    assert "eerdere versie" in d.note.text()
+    assert not d.wijzig_button.isVisibleTo(d) and not d.vaststellen_button.isVisibleTo(d)
+
+
+def test_a_draft_of_the_long_texts_comes_back(qtbot, services, traject_id):
+    d = new_dialog(qtbot, services, traject_id)
+    d.texts["ouders_willen"].setPlainText("Nog niet opgeslagen")
+    d.concept.bewaar()
+    d.concept.stop()
+    d.close()
+    d2 = new_dialog(qtbot, services, traject_id)
+    assert d2.texts["ouders_willen"].toPlainText() == "Nog niet opgeslagen"
+    assert "hersteld" in d2.concept_note.text()
+
+
+def test_preview_shows_the_pdf(qtbot, services, traject_id, monkeypatch):
+    d = new_dialog(qtbot, services, traject_id)
+    geopend = []
+    monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda dialog: geopend.append(dialog) or 0)
+    preview = d.voorbeeld()
+    assert preview is geopend[0]
+    assert preview.bestandsnaam == "Plan van aanpak Zoë Bakker versie 1.pdf"
+    qtbot.waitUntil(lambda: preview.document.pageCount() > 0, timeout=10_000)
