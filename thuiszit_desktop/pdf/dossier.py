@@ -151,14 +151,15 @@ def _nazorg(doc: Document, trajecten) -> list[Flowable]:
     return _tabel_of_geen(doc, "Nazorg", "Er is geen nazorg gepland.", rijen, [0.14, 0.26, 0.35, 0.25])
 
 
-def dossier_pdf(dossier, school: str) -> bytes:
+def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
     """The whole dossier (a trajecten.Dossier) of one student, with the school as author."""
     ll = dossier.leerling
     gemaakt = dossier.gemaakt
     doc = Document(titel=f"Dossier – {ll.naam}", auteur=school,
                    voettekst=f"Dossier {ll.naam} · inzage (AVG) · gemaakt {gemaakt:%d-%m-%Y} · vertrouwelijk",
                    onderwerp="Kopie van het dossier voor een inzageverzoek (AVG)")
-    story: list[Flowable] = [
+    story: list[Flowable] = [f for f in (doc.logo(logo),) if f is not None]
+    story += [
         doc.titelregel(f"Dossier van {ll.naam}"),
         doc.opmaak(f"Dit is de kopie van het dossier dat {tekst_xml(school)} over {tekst_xml(ll.naam)} bijhoudt, "
                    f"voor een inzageverzoek (AVG). Het bevat alles wat over deze leerling is vastgelegd. "

@@ -128,7 +128,7 @@ def _status(a) -> str:
     return a.status.label
 
 
-def mdo_verslag(mdo, leerling: Leerling, school: str) -> bytes:
+def mdo_verslag(mdo, leerling: Leerling, school: str, logo: bytes | None = None) -> bytes:
     """The verslag of one MDO (a trajecten.Mdo) about `leerling`, with the school as author."""
     doc = Document(titel=f"Verslag MDO – {leerling.naam} – {d(mdo.datum)}", auteur=school,
                    voettekst=f"Verslag MDO · {d(mdo.datum)} · {VOETTEKST}",
@@ -137,7 +137,8 @@ def mdo_verslag(mdo, leerling: Leerling, school: str) -> bytes:
               ("Klas", leerling.klas or "–"),
               ("Datum", lange_datum(mdo.datum)),
               ("School", school)]
-    story: list[Flowable] = [doc.titelregel("Verslag MDO"), doc.velden(velden), doc.ruimte(2)]
+    story: list[Flowable] = [f for f in (doc.logo(logo),) if f is not None]
+    story += [doc.titelregel("Verslag MDO"), doc.velden(velden), doc.ruimte(2)]
     if mdo.vertrouwelijk:
         story.append(doc.opmaak("<b>Vertrouwelijk.</b> Dit verslag bevat vertrouwelijke informatie. "
                                 "Deel het niet verder dan de deelnemers.", "tekst"))

@@ -59,11 +59,11 @@ class AfdrukService:
         """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
-        return mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam)
+        return mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam, self.school.logo())
 
     def dossier_pdf(self, leerlingnummer: str) -> bytes:
         """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
         if not self._zorgcoordinator:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
         dossier = self.trajecten.dossier(leerlingnummer)
-        return dossier_pdf.dossier_pdf(dossier, self.school.get().naam)
+        return dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())

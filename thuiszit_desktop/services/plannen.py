@@ -37,6 +37,7 @@ from ..domain.plan import (
 from . import instellingen
 from .context import Context
 from .leerlingen import LeerlingenService
+from .school import school_logo
 from .trajecten import TrajectService
 
 ZORG = (Rol.ZORGCOORDINATOR,)
@@ -192,7 +193,7 @@ class PlanService:
         if zelf_akkoord(leerling.geboortedatum, peildatum):
             wie.append(f"{leerling.naam} (leerling)")
         wie.append(f"{zorg or 'Zorgcoördinator'} (namens {school})")
-        return PlanAfdruk(plan, leerling, school, tuple(wie), zorg)
+        return PlanAfdruk(plan, leerling, school, tuple(wie), zorg, school_logo())
 
     def pdf(self, plan_id: int) -> bytes:
         from ..pdf.plan import plan_pdf

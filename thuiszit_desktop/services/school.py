@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+
 from ..db import models as m
+from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.school import Regio, School, Schooltype
+from . import instellingen
 from .context import Context
+
+LOGO = "logo"
+MAX_LOGO = 1024 * 1024
 
 
 class SchoolService:
@@ -23,3 +30,22 @@ class SchoolService:
                             schooltype=school.schooltype.value,
                             uren_per_lesdag=school.uren_per_lesdag).execute()
         return school
+
+    def logo(self) -> bytes | None:
+        return school_logo()
+
+    def logo_opslaan(self, data: bytes | None) -> None:
+        """The school's logo (PNG or JPEG, at most 1 MB) for the PDFs; None removes it."""
+        if data is not None:
+            if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+                raise InvoerFout({"logo": "Kies een logo als PNG- of JPG-bestand."})
+            if len(data) > MAX_LOGO:
+                raise InvoerFout({"logo": "Dit logo is groter dan 1 MB. Kies een kleinere afbeelding."})
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            instellingen.schrijf(LOGO, base64.b64encode(data).decode("ascii") if data else None)
+
+
+def school_logo() -> bytes | None:
+    """The logo for the PDFs (call inside a service method)."""
+    waarde = instellingen.lees(LOGO)
+    return base64.b64decode(waarde) if waarde else None
