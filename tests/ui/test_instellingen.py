@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialog
 
+from thuiszit_desktop.domain.plan import STANDAARD_INTERVENTIES
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.instellingen_dialog import GEEN_VERZUIM, InstellingenDialog
+
+
+@pytest.fixture(autouse=True)
+def geen_echte_vragen(monkeypatch):
+    """A test that fails with changes left must not hang on a real "Wijzigingen weggooien?" at teardown."""
+    monkeypatch.setattr(errors, "ask", lambda *a, **k: True)
 
 
 @pytest.fixture
@@ -120,3 +127,92 @@ def test_closing_with_changes_asks(qtbot, dialog, monkeypatch):
 def test_saving_without_changes_is_not_a_change(qtbot, dialog):
     assert dialog.save()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+# --- Interventies ---------------------------------------------------------------------------------
+
+def test_interventies_tab_shows_the_catalogue(dialog, services):
+    assert dialog.tabs.tabText(3) == "Interventies"
+    assert tuple(dialog.interventies()) == services.plannen.catalogus() == STANDAARD_INTERVENTIES
+    assert not dialog.interventie_verwijderen.isEnabled() and not dialog.interventie_hernoemen.isEnabled()
+
+
+def test_interventies_add_rename_remove_and_save(qtbot, dialog, services):
+    dialog.tabs.setCurrentIndex(3)
+    lijst = dialog.interventies_lijst
+    dialog.interventie_toevoegen.click()
+    assert lijst.currentRow() == lijst.count() - 1
+    lijst.currentItem().setText("  Gesprek   met leerplicht ")
+    lijst.setCurrentRow(0)
+    assert dialog.interventie_hernoemen.isEnabled()
+    lijst.item(0).setText("Verzuimcoach (één keer per week)")
+    lijst.setCurrentRow(1)
+    dialog.interventie_verwijderen.click()
+    assert dialog.has_changes()
+
+    assert dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    verwacht = ("Verzuimcoach (één keer per week)", *STANDAARD_INTERVENTIES[2:], "Gesprek met leerplicht")
+    assert services.plannen.catalogus() == verwacht
+    assert tuple(dialog.interventies()) == verwacht
+
+
+def test_interventies_empty_names_and_doubles_are_tidied(qtbot, dialog, services):
+    dialog.interventie_toevoegen.click()  # left empty
+    dialog.interventie_toevoegen.click()
+    dialog.interventies_lijst.currentItem().setText(STANDAARD_INTERVENTIES[0].upper())
+    assert dialog.save()
+    assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
+
+
+def test_interventies_error_stands_next_to_the_list(qtbot, dialog, services):
+    dialog.naam.setText("Het Baken Zuid")
+    dialog.interventies_lijst.selectAll()
+    dialog.interventie_verwijderen.click()
+    assert dialog.interventies_lijst.count() == 0
+    assert not dialog.save()
+    assert "minstens één interventie" in dialog.interventies_fout.text()
+    assert dialog.tabs.currentIndex() == 3 and dialog.isVisible()
+    assert services.school.get().naam == "Het Baken Zuid"  # the other part was saved
+    assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
+
+    dialog.interventie_toevoegen.click()
+    assert dialog.interventies_fout.text() == ""  # editing clears the message
+    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    assert dialog.save()
+    assert services.plannen.catalogus() == ("Huisbezoek",)
+
+
+def test_interventies_standard_list_back(qtbot, services):
+    services.plannen.catalogus_opslaan(["Huisbezoek"])
+    d = InstellingenDialog(services)
+    qtbot.addWidget(d)
+    assert d.interventies() == ["Huisbezoek"]
+    d.interventies_standaard.click()
+    assert tuple(d.interventies()) == STANDAARD_INTERVENTIES and d.has_changes()
+    assert d.save()
+    assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
+
+
+def test_interventies_change_asks_before_closing(qtbot, dialog, monkeypatch):
+    vragen = []
+    monkeypatch.setattr(errors, "ask", lambda parent, vraag, **k: vragen.append(vraag) or False)
+    dialog.interventie_toevoegen.click()
+    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    dialog.reject()
+    assert vragen == ["Wijzigingen weggooien?"] and dialog.isVisible()
+
+
+def test_interventies_user_error_is_shown(qtbot, dialog, services, monkeypatch):
+    from thuiszit_desktop.domain.errors import GeenToegang
+
+    def weigert(_namen):
+        raise GeenToegang("Alleen de zorgcoördinator mag dit.")
+
+    getoond = []
+    monkeypatch.setattr(services.plannen, "catalogus_opslaan", weigert)
+    monkeypatch.setattr(errors, "show_user_error", lambda parent, exc: getoond.append(str(exc)))
+    dialog.interventie_toevoegen.click()
+    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    assert not dialog.save()
+    assert getoond == ["Alleen de zorgcoördinator mag dit."] and dialog.isVisible()

@@ -1,4 +1,5 @@
-"""Settings: the school, the absence codes of the administration system, and the level thresholds.
+"""Settings: the school, the absence codes of the administration system, the level thresholds and the
+catalogue of interventies for the plan van aanpak.
 
 One Opslaan saves each part that changed with its own service call (one transaction each). When a part
 has an error, its message stands next to the field, that tab comes to the front and the dialog stays
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import InvoerFout
+from ..domain.plan import STANDAARD_INTERVENTIES
 from ..domain.school import Regio, School, Schooltype
 from ..domain.verzuim import Reden
 from ..domain.verzuimcodes import STANDAARD_CODES
@@ -78,6 +82,7 @@ class InstellingenDialog(QDialog):
         self.tabs.addTab(self._bouw_school(), "School")
         self.tabs.addTab(self._bouw_codes(), "Verzuimcodes")
         self.tabs.addTab(self._bouw_niveaus(), "Niveaus")
+        self.tabs.addTab(self._bouw_interventies(), "Interventies")
         outer.addWidget(self.tabs, 1)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -288,6 +293,90 @@ class InstellingenDialog(QDialog):
         layout.addStretch(1)
         return pagina
 
+    # --- Interventies --------------------------------------------------------------------------------
+
+    def _bouw_interventies(self) -> QWidget:
+        pagina = QWidget()
+        layout = QVBoxLayout(pagina)
+        layout.addWidget(WrapLabel(
+            "In het plan van aanpak kiest u per afspraak een interventie uit deze lijst (of typt u er zelf een). "
+            "Dubbelklik op een interventie om de naam te veranderen. Plannen die een interventie al gebruiken, "
+            "houden hun tekst."))
+        self.interventies_lijst = QListWidget()
+        self.interventies_lijst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.interventies_lijst.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                                | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.interventies_lijst.itemChanged.connect(lambda _item: self.interventies_fout.set_error(""))
+        self.interventies_lijst.itemSelectionChanged.connect(self._update_interventie_knoppen)
+        layout.addWidget(self.interventies_lijst, 1)
+        self.interventies_fout = ErrorLabel()
+        layout.addWidget(self.interventies_fout)
+        knoppen = QHBoxLayout()
+        self.interventie_toevoegen = QPushButton("Toevoegen")
+        self.interventie_toevoegen.clicked.connect(self.add_interventie)
+        self.interventie_hernoemen = QPushButton("Naam wijzigen")
+        self.interventie_hernoemen.clicked.connect(self.rename_interventie)
+        self.interventie_verwijderen = QPushButton("Verwijderen")
+        self.interventie_verwijderen.clicked.connect(self.remove_interventies)
+        self.interventies_standaard = QPushButton("Standaardlijst terugzetten")
+        self.interventies_standaard.setToolTip("De lijst van het programma")
+        self.interventies_standaard.clicked.connect(self.restore_default_interventies)
+        for w in (self.interventie_toevoegen, self.interventie_hernoemen, self.interventie_verwijderen):
+            w.setAutoDefault(False)
+            knoppen.addWidget(w)
+        knoppen.addStretch(1)
+        self.interventies_standaard.setAutoDefault(False)
+        knoppen.addWidget(self.interventies_standaard)
+        layout.addLayout(knoppen)
+        return pagina
+
+    def _add_interventie_item(self, naam: str) -> QListWidgetItem:
+        item = QListWidgetItem(naam)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.interventies_lijst.addItem(item)
+        return item
+
+    def set_interventies(self, namen: list[str] | tuple[str, ...]) -> None:
+        self.interventies_lijst.clear()
+        for naam in namen:
+            self._add_interventie_item(naam)
+        self._update_interventie_knoppen()
+
+    def interventies(self) -> list[str]:
+        """The list as shown (trimmed), empty names included."""
+        lijst = self.interventies_lijst
+        return [" ".join(lijst.item(i).text().split()) for i in range(lijst.count())]
+
+    def add_interventie(self) -> None:
+        item = self._add_interventie_item("")
+        self.interventies_fout.set_error("")
+        self.interventies_lijst.setCurrentItem(item)
+        self.interventies_lijst.scrollToItem(item)
+        self.interventies_lijst.setFocus()
+        self.interventies_lijst.editItem(item)
+
+    def rename_interventie(self) -> None:
+        item = self.interventies_lijst.currentItem()
+        if item is not None:
+            self.interventies_lijst.setFocus()
+            self.interventies_lijst.editItem(item)
+
+    def remove_interventies(self) -> None:
+        lijst = self.interventies_lijst
+        for r in sorted((lijst.row(i) for i in lijst.selectedItems()), reverse=True):
+            lijst.takeItem(r)
+        self.interventies_fout.set_error("")
+        self._update_interventie_knoppen()
+
+    def restore_default_interventies(self) -> None:
+        self.set_interventies(STANDAARD_INTERVENTIES)
+        self.interventies_fout.set_error("")
+
+    def _update_interventie_knoppen(self) -> None:
+        gekozen = self.interventies_lijst.selectedItems()
+        self.interventie_verwijderen.setEnabled(bool(gekozen))
+        self.interventie_hernoemen.setEnabled(len(gekozen) == 1)
+
     # --- loading, changes, saving ----------------------------------------------------------------
 
     def _load(self) -> None:
@@ -304,11 +393,13 @@ class InstellingenDialog(QDialog):
         inst = self.services.signalen.instellingen()
         self.niveau2.setValue(inst.niveau2_pct)
         self.niveau3.setValue(inst.niveau3_pct)
+        self.set_interventies(self.services.plannen.catalogus())
         self._initial = self._snapshot()
         self._standaard_gekozen = False
 
     def _snapshot(self) -> tuple:
-        return (self.school(), tuple(self.codes()), (self.niveau2.value(), self.niveau3.value()))
+        return (self.school(), tuple(self.codes()), (self.niveau2.value(), self.niveau3.value()),
+                tuple(self.interventies()))
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._initial or self._standaard_gekozen
@@ -321,11 +412,12 @@ class InstellingenDialog(QDialog):
 
         The parts are independent: an error in one does not stop the others, so every error shows at once.
         """
-        school, codes, drempels = self._snapshot()
-        oud_school, oud_codes, oud_drempels = self._initial
+        school, codes, drempels, interventies = self._snapshot()
+        oud_school, oud_codes, oud_drempels, oud_interventies = self._initial
         for e in (self.school_errors, self.niveaus_errors):
             e.clear()
         self.codes_fout.set_error("")
+        self.interventies_fout.set_error("")
         fouten: list[tuple[int, QWidget | None]] = []  # (tab, widget to focus) per part with an error
 
         if school != oud_school:
@@ -372,6 +464,19 @@ class InstellingenDialog(QDialog):
             else:
                 self._deel_opgeslagen(2)
 
+        if interventies != oud_interventies:
+            try:
+                opgeslagen_lijst = self.services.plannen.catalogus_opslaan(list(interventies))
+            except InvoerFout as exc:
+                self.interventies_fout.set_error(" ".join(exc.fouten.values()))
+                fouten.append((3, self.interventies_lijst))
+            except errors.USER_ERRORS as exc:
+                errors.show_user_error(self, exc)
+                return False
+            else:
+                self.set_interventies(opgeslagen_lijst)  # tidied: trimmed, no empties or doubles
+                self._deel_opgeslagen(3)
+
         if fouten:
             tab, widget = fouten[0]
             self.tabs.setCurrentIndex(tab)
@@ -385,7 +490,7 @@ class InstellingenDialog(QDialog):
         return True
 
     def _deel_opgeslagen(self, deel: int) -> None:
-        """Remember part `deel` (0 school, 1 codes, 2 niveaus) as saved."""
+        """Remember part `deel` (0 school, 1 codes, 2 niveaus, 3 interventies) as saved."""
         nu = list(self._snapshot())
         start = list(self._initial)
         start[deel] = nu[deel]
