@@ -216,3 +216,30 @@ def test_interventies_user_error_is_shown(qtbot, dialog, services, monkeypatch):
     dialog.interventies_lijst.currentItem().setText("Huisbezoek")
     assert not dialog.save()
     assert getoond == ["Alleen de zorgcoördinator mag dit."] and dialog.isVisible()
+
+
+def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    png = tmp_path / "logo.png"
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f5f8b"))
+    assert image.save(str(png))
+    assert dialog.logo_voorbeeld.text() == "Geen logo" and not dialog.logo_weg.isEnabled()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(png), ""))
+    dialog.kies_logo()
+    assert services.school.logo() == png.read_bytes()
+    assert not dialog.logo_voorbeeld.pixmap().isNull() and dialog.logo_weg.isEnabled()
+    assert dialog.saved_something  # exec() reports a change, so the PDFs pick it up
+
+    gif = tmp_path / "logo.png.gif"
+    gif.write_bytes(b"GIF89a....")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(gif), ""))
+    dialog.kies_logo()
+    assert "PNG- of JPG" in dialog.logo_fout.text()
+    assert services.school.logo() == png.read_bytes()  # the earlier logo stays
+
+    dialog.logo_weg.click()
+    assert services.school.logo() is None and dialog.logo_voorbeeld.text() == "Geen logo"

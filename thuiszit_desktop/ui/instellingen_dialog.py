@@ -10,16 +10,18 @@ something was saved, so the caller knows to recompute signals and levels.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -128,8 +130,63 @@ class InstellingenDialog(QDialog):
         form.addRow("Regio schoolvakanties:", _met_fout(self.regio, e.add("regio", self.regio), self.regio_hint))
         form.addRow("Schooltype:", _met_fout(self.schooltype, e.add("schooltype", self.schooltype)))
         form.addRow("Uren per lesdag:", _met_fout(self.uren, e.add("uren_per_lesdag", self.uren), uren_hint))
+        form.addRow("Logo:", self._bouw_logo())
         form.addRow(e.general)
         return pagina
+
+    def _bouw_logo(self) -> QWidget:
+        """The logo at the top of every PDF; choosing or removing it is saved at once."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        rij = QHBoxLayout()
+        self.logo_voorbeeld = QLabel()
+        self.logo_voorbeeld.setMinimumHeight(48)
+        rij.addWidget(self.logo_voorbeeld)
+        kiezen = QPushButton("Logo kiezen…")
+        kiezen.clicked.connect(self.kies_logo)
+        self.logo_weg = QPushButton("Logo verwijderen")
+        self.logo_weg.clicked.connect(lambda: self._logo_opslaan(None))
+        rij.addWidget(kiezen)
+        rij.addWidget(self.logo_weg)
+        rij.addStretch(1)
+        layout.addLayout(rij)
+        self.logo_fout = ErrorLabel()
+        layout.addWidget(self.logo_fout)
+        layout.addWidget(hint("Komt bovenaan het plan van aanpak, het MDO-verslag en het dossier. PNG of JPG, "
+                              "hoogstens 1 MB. Wordt meteen opgeslagen."))
+        return box
+
+    def kies_logo(self) -> None:
+        pad, _filter = QFileDialog.getOpenFileName(self, "Logo kiezen", "", "Afbeelding (*.png *.jpg *.jpeg)")
+        if pad:
+            try:
+                with open(pad, "rb") as f:
+                    self._logo_opslaan(f.read())
+            except OSError:
+                self.logo_fout.set_error("Dit bestand kan niet gelezen worden. Kies een ander bestand.")
+
+    def _logo_opslaan(self, data: bytes | None) -> None:
+        self.logo_fout.set_error("")
+        try:
+            self.services.school.logo_opslaan(data)
+        except InvoerFout as exc:
+            self.logo_fout.set_error(" ".join(exc.fouten.values()))
+            return
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return
+        self.saved_something = True
+        self._toon_logo()
+
+    def _toon_logo(self) -> None:
+        data = self.services.school.logo()
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_voorbeeld.setPixmap(pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_voorbeeld.setText("Geen logo")
+        self.logo_weg.setEnabled(bool(data))
 
     def _update_regio_hint(self) -> None:
         regio = Regio(self.regio.currentData())
@@ -387,6 +444,7 @@ class InstellingenDialog(QDialog):
         self.regio.setCurrentIndex(self.regio.findData(school.regio.value))
         self.schooltype.setCurrentIndex(self.schooltype.findData(school.schooltype.value))
         self.uren.setValue(school.uren_per_lesdag)
+        self._toon_logo()
         self._school = school
         self._update_regio_hint()
         self.set_codes(_zonder_redenen(self.services.verzuim.codes().codes))
