@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import io  # noqa: E402
+import logging  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -40,6 +42,23 @@ def services(db_path: Path):
     s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
     yield s
     s.close()
+
+
+@pytest.fixture
+def cli_omgeving(monkeypatch):
+    """For `app.main([...])` in-process: the password from the environment, no data folder from it, no
+    terminal; the root logger restored afterwards (`main` points it at a log file in the data folder)."""
+    monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
+    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture

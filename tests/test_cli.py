@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-import logging
 from pathlib import Path
 
 import pytest
@@ -21,20 +20,9 @@ NEUTRAAL = "Onbekende naam of verkeerd wachtwoord. Probeer het opnieuw."
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch, tmp_path):
-    """No password, no data folder and no terminal unless a test sets them; the root logger restored
-    afterwards (`main` points it at a log file in the data folder)."""
+def clean_environment(cli_omgeving, monkeypatch):
+    """As every CLI test (conftest.py), but without a password unless a test sets one."""
     monkeypatch.delenv("THUISZIT_WACHTWOORD", raising=False)
-    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a tty
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
 
 
 @pytest.fixture

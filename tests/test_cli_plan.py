@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import logging
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel
@@ -18,19 +15,7 @@ from thuiszit_desktop.domain.plan import Akkoord, Doel
 VANDAAG = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch):
-    monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
-    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture

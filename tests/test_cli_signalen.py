@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
 from thuiszit_desktop import app
 
 SLEUTELS = ("leerlingnummer", "signaal", "sinds", "datum", "uiterlijk")
@@ -30,20 +27,7 @@ VERZUIM = ["leerlingnummer;datum;uren;reden",
 
 
 
-@pytest.fixture(autouse=True)
-def omgeving(monkeypatch):
-    """The password from the environment, no terminal, and the root logger restored afterwards."""
-    monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
-    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 def bestand(tmp_path: Path, naam: str, regels: list[str]) -> Path:

@@ -3,14 +3,11 @@ the `services` fixture filled and closed first."""
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 from datetime import date
 
 import pytest
 
-from conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import MdoRol
@@ -19,21 +16,7 @@ from thuiszit_desktop.services.trajecten import MdoDeelnemer
 VANDAAG = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch):
-    """The password from the environment, no terminal; the root logger restored afterwards (`main` points it
-    at a log file in the data folder)."""
-    monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
-    monkeypatch.delenv("THUISZIT_DATA_DIR", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
