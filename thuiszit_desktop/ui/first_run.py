@@ -28,7 +28,7 @@ from ..services import session
 from ..services.session import Services
 from . import errors
 from .login import SETTING_NAME, choose_database_file
-from .widgets import ErrorLabel, FieldErrors, hint, link_label
+from .widgets import ErrorLabel, FieldErrors, hint, link_label, with_error
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +64,6 @@ def password_hint(naam: str, wachtwoord: str, herhaling: str) -> tuple[str, bool
     return (sterkte + (" De twee wachtwoorden zijn gelijk." if herhaling == wachtwoord else "")), True
 
 
-def _with_error(widget: QWidget, label: ErrorLabel, extra: QWidget | None = None) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
-    if extra is not None:
-        layout.addWidget(extra)
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
 class WelcomePage(QWizardPage):
@@ -135,12 +124,12 @@ class SchoolPage(QWizardPage):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Naam van de school:", _with_error(self.naam, self.errors.add("naam", self.naam)))
-        form.addRow("BRIN-nummer:", _with_error(self.brin, self.errors.add("brin", self.brin)))
-        form.addRow("Regio schoolvakanties:", _with_error(self.regio, self.errors.add("regio", self.regio),
+        form.addRow("Naam van de school:", with_error(self.naam, self.errors.add("naam", self.naam)))
+        form.addRow("BRIN-nummer:", with_error(self.brin, self.errors.add("brin", self.brin)))
+        form.addRow("Regio schoolvakanties:", with_error(self.regio, self.errors.add("regio", self.regio),
                                                            self.regio_hint))
-        form.addRow("Schooltype:", _with_error(self.schooltype, self.errors.add("schooltype", self.schooltype)))
-        form.addRow("Uren per lesdag:", _with_error(self.uren, self.errors.add("uren_per_lesdag", self.uren),
+        form.addRow("Schooltype:", with_error(self.schooltype, self.errors.add("schooltype", self.schooltype)))
+        form.addRow("Uren per lesdag:", with_error(self.uren, self.errors.add("uren_per_lesdag", self.uren),
                                                      uren_hint))
         form.addRow(self.errors.general)
 
@@ -186,10 +175,10 @@ class AccountPage(QWizardPage):
         self.strength.setObjectName("wachtwoord_hint")
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Naam:", _with_error(self.naam, self.errors.add("naam", self.naam)))
-        form.addRow("Wachtwoord:", _with_error(self.wachtwoord, self.errors.add("wachtwoord", self.wachtwoord),
+        form.addRow("Naam:", with_error(self.naam, self.errors.add("naam", self.naam)))
+        form.addRow("Wachtwoord:", with_error(self.wachtwoord, self.errors.add("wachtwoord", self.wachtwoord),
                                                self.strength))
-        form.addRow("Nog een keer:", _with_error(self.herhaling, self.errors.add("herhaling", self.herhaling)))
+        form.addRow("Nog een keer:", with_error(self.herhaling, self.errors.add("herhaling", self.herhaling)))
         warning = hint("Onthoud uw wachtwoord goed en schrijf het niet op een briefje bij de laptop. Zonder "
                        "wachtwoord is de database niet te openen – ook niet door de leverancier.")
         form.addRow(warning)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from ..services.session import Services
 from ..services.trajecten import Gesprek
 from . import errors
 from .concept import ConceptDialog
-from .widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint
+from .widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error
 
 REQUIRED = " *"
 
@@ -60,25 +58,8 @@ def persoon_tekst(p: Persoon) -> str:
     return f"{p.naam} ({', '.join(extra)})" if extra else p.naam
 
 
-def with_error(widget: QWidget, label: ErrorLabel) -> QWidget:
-    """The field with its error message right under it."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    fixed = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if fixed else Qt.AlignmentFlag(0))
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
-def form_layout() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
 
 
 def text_edit(placeholder: str = "", lines: int = 5, *, max_lines: int | None = None) -> QPlainTextEdit:

@@ -41,7 +41,7 @@ from ..domain.verzuim import Reden
 from ..domain.verzuimcodes import STANDAARD_CODES
 from ..services.session import Services
 from . import errors
-from .widgets import ErrorLabel, FieldErrors, WrapLabel, hint
+from .widgets import ErrorLabel, FieldErrors, WrapLabel, hint, with_error
 
 GEEN_VERZUIM = "Geen verzuim (overslaan)"
 REGIO_HINTS = {
@@ -52,18 +52,6 @@ REGIO_HINTS = {
 _REDEN_CODES = {r.value for r in Reden}  # the five redenen always mean themselves; not in the table
 
 
-def _met_fout(widget: QWidget, label: ErrorLabel, extra: QWidget | None = None) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    fixed = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if fixed else Qt.AlignmentFlag(0))
-    if extra is not None:
-        layout.addWidget(extra)
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
 def _zonder_redenen(codes: dict[str, Reden | None]) -> list[tuple[str, Reden | None]]:
@@ -125,11 +113,11 @@ class InstellingenDialog(QDialog):
         form = QFormLayout(pagina)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         e = self.school_errors
-        form.addRow("Naam van de school:", _met_fout(self.naam, e.add("naam", self.naam)))
-        form.addRow("BRIN-nummer:", _met_fout(self.brin, e.add("brin", self.brin)))
-        form.addRow("Regio schoolvakanties:", _met_fout(self.regio, e.add("regio", self.regio), self.regio_hint))
-        form.addRow("Schooltype:", _met_fout(self.schooltype, e.add("schooltype", self.schooltype)))
-        form.addRow("Uren per lesdag:", _met_fout(self.uren, e.add("uren_per_lesdag", self.uren), uren_hint))
+        form.addRow("Naam van de school:", with_error(self.naam, e.add("naam", self.naam)))
+        form.addRow("BRIN-nummer:", with_error(self.brin, e.add("brin", self.brin)))
+        form.addRow("Regio schoolvakanties:", with_error(self.regio, e.add("regio", self.regio), self.regio_hint))
+        form.addRow("Schooltype:", with_error(self.schooltype, e.add("schooltype", self.schooltype)))
+        form.addRow("Uren per lesdag:", with_error(self.uren, e.add("uren_per_lesdag", self.uren), uren_hint))
         form.addRow("Logo:", self._bouw_logo())
         form.addRow(e.general)
         return pagina
@@ -339,9 +327,9 @@ class InstellingenDialog(QDialog):
             spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             spin.valueChanged.connect(lambda _v: self.niveaus_errors.clear())
         form = QFormLayout()
-        form.addRow("Niveau 2 (beginnend verzuim) vanaf:", _met_fout(self.niveau2, self.niveaus_errors.add(
+        form.addRow("Niveau 2 (beginnend verzuim) vanaf:", with_error(self.niveau2, self.niveaus_errors.add(
             "niveau2", self.niveau2)))
-        form.addRow("Niveau 3 (ernstig verzuim) vanaf:", _met_fout(self.niveau3, self.niveaus_errors.add(
+        form.addRow("Niveau 3 (ernstig verzuim) vanaf:", with_error(self.niveau3, self.niveaus_errors.add(
             "niveau3", self.niveau3)))
         layout.addLayout(form)
         layout.addWidget(self.niveaus_errors.general)

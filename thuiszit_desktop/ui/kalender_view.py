@@ -49,7 +49,7 @@ from ..domain.leerling import schooljaar_start
 from ..services.kalender import SOORTEN, Jaaroverzicht
 from ..services.session import Services
 from . import errors
-from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, WrapLabel, heading, hint
+from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, WrapLabel, heading, hint, with_error
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")
@@ -451,15 +451,6 @@ def officiele_vakanties(regio) -> list[Vakantie]:
 
 # --- dialogs ----------------------------------------------------------------------------------------
 
-def _met_fout(widget: QWidget, label: ErrorLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
 class VakantieAanpassenDialog(QDialog):
@@ -485,8 +476,8 @@ class VakantieAanpassenDialog(QDialog):
         self.van.set_value(vakantie.van)
         self.tot = DateEdit(start=vakantie.tot)
         self.tot.set_value(vakantie.tot)
-        form.addRow("Eerste vakantiedag:", _met_fout(self.van, self.errors.add("van", self.van)))
-        form.addRow("Laatste vakantiedag:", _met_fout(self.tot, self.errors.add("tot", self.tot)))
+        form.addRow("Eerste vakantiedag:", with_error(self.van, self.errors.add("van", self.van)))
+        form.addRow("Laatste vakantiedag:", with_error(self.tot, self.errors.add("tot", self.tot)))
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox()
@@ -697,9 +688,9 @@ class KalenderView(QWidget):
         self.vrij_toevoegen_button.clicked.connect(self.vrije_dagen_toevoegen)
         self.vrij_omschrijving.returnPressed.connect(self.vrije_dagen_toevoegen)
         form.addRow(QLabel("<b>Vrije dag toevoegen</b>"))
-        form.addRow("Datum (van):", _met_fout(self.vrij_van, self.vrij_errors.add("van", self.vrij_van)))
+        form.addRow("Datum (van):", with_error(self.vrij_van, self.vrij_errors.add("van", self.vrij_van)))
         tot_rij = QHBoxLayout()
-        tot_rij.addWidget(_met_fout(self.vrij_tot, self.vrij_errors.add("tot", self.vrij_tot)), 1)
+        tot_rij.addWidget(with_error(self.vrij_tot, self.vrij_errors.add("tot", self.vrij_tot)), 1)
         tot_rij.addWidget(hint("leeg: één dag"), 0, Qt.AlignmentFlag.AlignTop)
         form.addRow("Tot en met:", tot_rij)
         omschrijving = QHBoxLayout()

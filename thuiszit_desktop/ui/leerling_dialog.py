@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +38,7 @@ from ..domain.leerling import (
 )
 from ..services.session import Services
 from . import errors
-from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, hint
+from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, form_layout, hint, with_error
 
 REQUIRED = " *"
 _PLACEHOLDER_BIRTH = date(1900, 1, 1)  # only to collect the other field errors while it is empty
@@ -50,25 +48,8 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _with_error(widget: QWidget, label: ErrorLabel) -> QWidget:
-    """The field with its error message right under it."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    fixed = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if fixed else Qt.AlignmentFlag(0))
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
 
 
 class _Row(QFrame):
@@ -279,7 +260,7 @@ class LeerlingDialog(QDialog):
     # --- building --------------------------------------------------------------------------------
 
     def _field(self, key: str, widget: QWidget) -> QWidget:
-        return _with_error(widget, self.field_errors.add(key, widget))
+        return with_error(widget, self.field_errors.add(key, widget))
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -317,7 +298,7 @@ class LeerlingDialog(QDialog):
         self.mentor.setCurrentIndex(-1)
         self.mentor.lineEdit().setPlaceholderText("kies of typ een naam")
         person = QGroupBox("Leerling")
-        form = _form()
+        form = form_layout()
         form.addRow("Leerlingnummer" + REQUIRED, self._field("leerlingnummer", self.leerlingnummer))
         form.addRow("Voornaam", self.voornaam)
         form.addRow("Tussenvoegsel", self.tussenvoegsel)
@@ -335,7 +316,7 @@ class LeerlingDialog(QDialog):
         self.bestemming.setPlaceholderText("de nieuwe school, of wat de leerling gaat doen")
         self.startkwalificatie = QCheckBox("Startkwalificatie behaald (havo, vwo of mbo-2)")
         enrol = QGroupBox("Inschrijving")
-        form = _form()
+        form = form_layout()
         form.addRow("Inschrijfdatum" + REQUIRED, self._field("inschrijfdatum", self.inschrijfdatum))
         form.addRow("Uitschrijfdatum", self._field("uitschrijfdatum", self.uitschrijfdatum))
         form.addRow("Bestemming", self.bestemming)
@@ -348,7 +329,7 @@ class LeerlingDialog(QDialog):
         self.onderwijsnummer = QLineEdit()
         self.onderwijsnummer.setPlaceholderText("9 cijfers, begint met 10 (als er geen BSN is)")
         numbers = QGroupBox("Nummers")
-        form = _form()
+        form = form_layout()
         form.addRow("BSN", self._field("bsn", self.bsn))
         form.addRow("Onderwijsnummer", self._field("onderwijsnummer", self.onderwijsnummer))
         numbers.setLayout(form)

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from .gesprek_dialog import ContactmomentDialog
 from .tijdlijn_view import TijdlijnView
 from .traject_view import TrajectView
 from .verzuim_panel import VerzuimPanel
-from .widgets import age_on, format_date, heading, hint, link_label
+from .widgets import age_on, form_layout, format_date, heading, hint, link_label
 
 NIET_INGEVULD = "—"
 TAB_VERZUIM, TAB_GEGEVENS = "Verzuim en signalen", "Gegevens en ouders"
@@ -62,12 +61,6 @@ def _value(text: str) -> QLabel:
     return label
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
 
 
 class LeerlingPage(QWidget):
@@ -243,7 +236,7 @@ class LeerlingPage(QWidget):
 
     def _fill_gegevens(self, leerling: Leerling, vandaag: date) -> None:
         layout = self._section(self.gegevens)
-        form = _form()
+        form = form_layout()
         g = leerling.geboortedatum
         form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({age_on(g, vandaag)} jaar)"))
         self.bsn_value = _value(mask_number(leerling.bsn))
@@ -270,7 +263,7 @@ class LeerlingPage(QWidget):
 
     def _fill_inschrijving(self, leerling: Leerling, vandaag: date) -> None:
         layout = self._section(self.inschrijving)
-        form = _form()
+        form = form_layout()
         if is_ingeschreven(leerling, vandaag):
             status = "Ingeschreven"
         elif leerling.inschrijfdatum > vandaag:
@@ -309,7 +302,7 @@ class LeerlingPage(QWidget):
             title.setFont(font)
             title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(title)
-            form = _form()
+            form = form_layout()
             form.addRow("Telefoon:", _value(ouder.telefoon))
             form.addRow("E-mail:", _value(ouder.email))
             form.addRow("Adres:", _value(ouder.adres))

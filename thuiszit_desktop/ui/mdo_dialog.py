@@ -37,8 +37,8 @@ from ..services.session import Services
 from ..services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
 from . import errors
 from .concept import ConceptDialog
-from .gesprek_dialog import PersoonCombo, persoon_tekst, text_edit, with_error
-from .widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint
+from .gesprek_dialog import PersoonCombo, persoon_tekst, text_edit
+from .widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint, with_error
 
 # What each role brings to the table, in the praktijkkaart's words (shown as a tooltip on the role).
 ROL_UITLEG = {

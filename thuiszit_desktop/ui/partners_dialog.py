@@ -26,8 +26,8 @@ from ..services.session import Services
 from ..services.trajecten import Partner
 from . import errors
 from .concept import ask_discard
-from .gesprek_dialog import form_layout, rol_label, with_error
-from .widgets import ErrorLabel, FieldErrors, hint
+from .gesprek_dialog import rol_label
+from .widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"]
 PARTNERS_BUITEN_SCHOOL = "__buiten_school__"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from ..domain.verzuim import MeldingSoort, Reden
 from ..services.session import Services
 from ..services.signalen import Bespreking
 from . import errors
-from .widgets import DateEdit, ErrorLabel, FieldErrors, WrapLabel, format_date, hint
+from .widgets import DateEdit, ErrorLabel, FieldErrors, WrapLabel, form_layout, format_date, hint, with_error
 
 
 def uren_tekst(uren: float) -> str:
@@ -43,27 +42,8 @@ def uren_tekst(uren: float) -> str:
     return tekst.replace(".", ",")
 
 
-def _met_fout(widget: QWidget, label: ErrorLabel, extra: QWidget | None = None) -> QWidget:
-    """The field with (optionally a hint and) its error message right under it."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    fixed = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if fixed else Qt.AlignmentFlag(0))
-    if extra is not None:
-        layout.addWidget(extra)
-    layout.addWidget(label)
-    box.setFocusProxy(widget)
-    return box
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
 
 
 class _FormDialog(QDialog):
@@ -78,7 +58,7 @@ class _FormDialog(QDialog):
         self.setWindowTitle(self.titel)
         self.errors = FieldErrors(ErrorLabel())
         self.outer = QVBoxLayout(self)
-        self.form = _form()
+        self.form = form_layout()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
@@ -97,7 +77,7 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(500)
 
     def field(self, key: str, widget: QWidget, extra: QWidget | None = None) -> QWidget:
-        return _met_fout(widget, self.errors.add(key, widget), extra)
+        return with_error(widget, self.errors.add(key, widget), extra)
 
     def snapshot(self) -> tuple:
         raise NotImplementedError

@@ -8,10 +8,12 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -244,3 +246,27 @@ def link_label(text: str, on_click) -> QLabel:
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
     label.linkActivated.connect(lambda _href: on_click())
     return label
+
+
+def with_error(widget: QWidget, label: ErrorLabel, extra: QWidget | None = None) -> QWidget:
+    """The field with (optionally a hint and) its error message right under it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    fixed = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if fixed else Qt.AlignmentFlag(0))
+    if extra is not None:
+        layout.addWidget(extra)
+    layout.addWidget(label)
+    box.setFocusProxy(widget)
+    return box
+
+
+def form_layout() -> QFormLayout:
+    """A form whose fields grow, with labels on the left (also on platforms that right-align them)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
