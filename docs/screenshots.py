@@ -13,14 +13,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E402
 from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.ui import theme  # noqa: E402
+from thuiszit_desktop.ui.audit_view import AuditDialog  # noqa: E402
+from thuiszit_desktop.ui.backup_dialog import BackupDialog  # noqa: E402
+from thuiszit_desktop.ui.bewaren_dialog import BewaarDialog  # noqa: E402
 from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
+from thuiszit_desktop.ui.gebruikers_dialog import GebruikersDialog  # noqa: E402
+from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog  # noqa: E402
 from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
 from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
@@ -84,6 +91,18 @@ def main() -> int:
         window.show_area("Trajecten")
         save(window, "trajecten", app)
 
+        # Overzichten: the quarterly overview for the SWV, the trends of the school year, "werkt het?" and
+        # the lijstbespreking (each computed in the background).
+        window.show_area("Overzichten")
+        for tab, naam in ((window.overzichten.kwartaal, "overzichten-kwartaal"),
+                          (window.overzichten.trends, "overzichten-trends"),
+                          (window.overzichten.werkt_het, "overzichten-werkt-het"),
+                          (window.overzichten.lijstbespreking, "overzichten-lijstbespreking")):
+            window.overzichten.setCurrentWidget(tab)
+            window.overzichten.wait()
+            settle(app, 300)
+            save(window, naam, app)
+
         # A student whose traject is in step 3 or 4: the praktijkkaart and the timeline.
         traject = next((r for r in services.trajecten.lijst() if int(r.stap) in (3, 4)), None)
         if traject is not None:
@@ -104,7 +123,54 @@ def main() -> int:
         instellingen.show()
         save(instellingen, "instellingen", app)
         instellingen.close()
+
+        # Beheer: users, the audit trail, backups, retention, the shortcuts – and the locked screen.
+        for dialoog, naam in ((GebruikersDialog, "gebruikers"), (AuditDialog, "auditlog"),
+                              (BackupDialog, "backups"), (BewaarDialog, "bewaartermijnen")):
+            d = dialoog(services, window)
+            d.show()
+            settle(app, 600)  # previews and checks load in the background
+            save(d, naam, app)
+            d.close()
+        sneltoetsen = SneltoetsenDialog(window)
+        sneltoetsen.show()
+        save(sneltoetsen, "sneltoetsen", app)
+        sneltoetsen.close()
+        window.show_area("Vandaag")
+        window.vergrendeling.vergrendel()
+        save(window, "vergrendeld", app)
+        window.vergrendeling.ontgrendel()
+
+        # The same day in dark mode.
+        theme.apply_theme(app, Qt.ColorScheme.Dark)
+        save(window, "vandaag-donker", app)
+        theme.apply_theme(app, Qt.ColorScheme.Light)
         window.close()
+        services.close()
+
+        # What a mentor sees: only the students of their own klassen.
+        services = session.login(path, "mentor", "demo")
+        window = MainWindow(services, settings=settings)
+        window.resize(*SIZE)
+        window.show()
+        window.signalen_loader.wait()
+        window.show_area("Leerlingen")
+        save(window, "mentor-leerlingen", app)
+        window.close()
+        services.close()
+
+        # A new school on day one: the "Aan de slag" checklist and the empty states.
+        services = session.create_school(
+            session.database_path(Path(tmp) / "leeg"),
+            School("Het Nieuwe Lyceum", "12AB", Regio.MIDDEN, Schooltype.VO), "Sanne Jansen", "kl4ver-bl4d",
+            "kl4ver-bl4d")
+        window = MainWindow(services, settings=settings)
+        window.resize(*SIZE)
+        window.show()
+        window.signalen_loader.wait()
+        save(window, "aan-de-slag", app)
+        window.close()
+        services.close()
     return 0
 
 

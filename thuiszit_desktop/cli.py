@@ -17,8 +17,11 @@ from pathlib import Path
 
 from . import paths
 from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
+from .domain.gebruiker import Rol
+from .domain.kwartaal import Kwartaal
 from .domain.school import School
 from .services import session
+from .services.bewaren import aantallen_tekst
 from .services.session import Services
 
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
@@ -103,7 +106,87 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--versie", type=int, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
     p.set_defaults(run=cmd_plan_pdf, needs_login=True)
+
+    # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
+    p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
+    rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", parser_class=DutchArgumentParser, required=True)
+    r = rapporten.add_parser("jaar", parents=[common, user],
+                             help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
+    r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
+    r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
+    r.set_defaults(run=cmd_rapport_jaar, needs_login=True)
+    r = rapporten.add_parser("lijstbespreking", parents=[common, user],
+                             help="alle leerlingen met een open traject, voor de lijstbespreking (PDF)")
+    r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
+    r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
+    r = rapporten.add_parser("kwartaal", parents=[common, user],
+                             help="het anonieme kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
+    r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
+    r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
+                   help="het soort bestand volgt uit de extensie: .xlsx, .csv of .pdf")
+    r.set_defaults(run=cmd_rapport_kwartaal, needs_login=True)
+
+    p = sub.add_parser("backup", parents=[common, user], help="maak nu een versleutelde back-up")
+    p.add_argument("--naar", type=Path, metavar="MAP", help="in deze map (standaard: de map uit de instellingen)")
+    p.set_defaults(run=cmd_backup, needs_login=True)
+    p = sub.add_parser("restore", parents=[common, user], help="zet een back-up terug (vervangt de database)")
+    p.add_argument("bestand", type=Path, metavar="BESTAND")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(run=cmd_restore)
+
+    # "gebruiker …": user management (zorgcoördinator) and one's own password.
+    p = sub.add_parser("gebruiker", parents=[common], help="gebruikers: toevoegen, lijst, wachtwoord, uitschakelen")
+    gebruikers = p.add_subparsers(dest="gebruiker_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+                                  required=True)
+    g = gebruikers.add_parser("toevoegen", parents=[common, user],
+                              help="een nieuwe gebruiker; wachtwoord uit THUISZIT_NIEUW_WACHTWOORD of een vraag")
+    g.add_argument("naam", metavar="NAAM")
+    g.add_argument("--rol", required=True, choices=[r.value for r in Rol])
+    g.add_argument("--klassen", default="", metavar="3A,3B", help="de klassen van een mentor, met komma's")
+    g.set_defaults(run=cmd_gebruiker_toevoegen, needs_login=True)
+    g = gebruikers.add_parser("lijst", parents=[common, user], help="alle gebruikers met rol, klassen en status")
+    g.add_argument("--json", action="store_true")
+    g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True)
+    g = gebruikers.add_parser("wachtwoord", parents=[common, user],
+                              help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
+    g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True)
+    g = gebruikers.add_parser("uitschakelen", parents=[common, user], help="iemand kan niet meer inloggen")
+    g.add_argument("naam", metavar="NAAM")
+    g.set_defaults(run=cmd_gebruiker_uitschakelen, needs_login=True)
+
+    # "audit …": the audit trail (zorgcoördinator); "bewaartermijnen": what has expired, and removing it.
+    p = sub.add_parser("audit", parents=[common], help="het auditlog: controleren of bekijken")
+    audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+                             required=True)
+    a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
+    a.set_defaults(run=cmd_audit_verify, needs_login=True)
+    a = audit.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
+    a.add_argument("--leerling", metavar="LEERLINGNUMMER")
+    a.add_argument("--door", metavar="NAAM", help="alleen wat deze gebruiker deed (--gebruiker is wie inlogt)")
+    a.add_argument("--van", type=_datum, metavar="JJJJ-MM-DD")
+    a.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="tot en met deze dag")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(run=cmd_audit_lijst, needs_login=True)
+    p = sub.add_parser("bewaartermijnen", parents=[common, user],
+                       help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
+    p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
+    p.add_argument("--opruimen", action="store_true", help="verwijder het definitief (zonder vraag)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
     return parser
+
+
+def _kwartaal(text: str) -> Kwartaal:
+    try:
+        return Kwartaal.parse(text)
+    except InvoerFout:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen kwartaal; schrijf JJJJ-Qn, bijvoorbeeld 2026-Q3") from None
+
+
+def _schooljaar(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2100):
+        raise argparse.ArgumentTypeError(f"'{text}' is geen schooljaar; geef het beginjaar, bijvoorbeeld 2026")
+    return int(text)
 
 
 def _datum(text: str) -> date:
@@ -241,6 +324,36 @@ def cmd_dossier_pdf(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def _pdf_uit(uit: Path) -> Path:
+    if uit.suffix.lower() != ".pdf":
+        raise CliFout(f"Dit rapport is een PDF: laat {uit.name} eindigen op .pdf.")
+    return uit
+
+
+def cmd_rapport_jaar(args: argparse.Namespace, services: Services) -> int:
+    uit = _pdf_uit(args.uit)
+    _pdf_schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
+                   f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
+    return 0
+
+
+def cmd_rapport_lijstbespreking(args: argparse.Namespace, services: Services) -> int:
+    uit = _pdf_uit(args.uit)
+    _pdf_schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
+    return 0
+
+
+def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
+    extensie = args.uit.suffix.lower()
+    if extensie not in (".xlsx", ".csv", ".pdf"):
+        raise CliFout(f"Laat {args.uit.name} eindigen op .xlsx (Excel), .csv of .pdf: "
+                      "daaraan ziet het programma welk soort bestand u wilt.")
+    overzicht = services.kwartaal.overzicht(args.kwartaal)
+    _pdf_schrijven(args.uit, services.kwartaal.export(overzicht, extensie),
+                   f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
+    return 0
+
+
 def _pdf_schrijven(uit: Path, pdf: bytes, wat: str) -> None:
     try:
         uit.write_bytes(pdf)
@@ -352,6 +465,139 @@ def _dossier_tekst(dossier) -> list[str]:
     uit += ["", "VERZUIM"]
     uit += [f"  - {_d(p.van)} t/m {_d(p.tot)}: {p.detail}" for p in dossier.verzuim] or ["  Geen."]
     return uit
+
+
+def cmd_backup(args: argparse.Namespace, services: Services) -> int:
+    info = services.backups.maken(args.naar)
+    print(f"Back-up gemaakt: {info.pad} ({info.samenvatting}).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Works on a damaged database too: the backup is then opened with the user's own password."""
+    from .domain.errors import DatabaseBeschadigd
+    from .services.backups import lees, terugzetten_bij_start
+
+    if not args.bestand.is_file():
+        raise CliFout(f"Het bestand {args.bestand} bestaat niet.")
+    if not args.gebruiker:
+        raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
+    path = session.database_path(paths.data_dir(args.data_dir))
+    wachtwoord = _password(f"Wachtwoord voor {args.gebruiker}: ")
+    services = None
+    if session.database_exists(path):
+        try:
+            services = session.login(path, args.gebruiker, wachtwoord)
+        except DatabaseBeschadigd:
+            print("De database is beschadigd; de back-up wordt geopend met uw eigen wachtwoord.", file=sys.stderr)
+    try:  # checked with this database's key when it opens; otherwise restore checks it before replacing
+        info = services.backups.voorbeeld(args.bestand) if services else lees(args.bestand)
+        wanneer = f"{info.gemaakt:%d-%m-%Y %H:%M}"
+        print(f"Back-up van {wanneer}: {info.samenvatting}.")
+        if not args.ja:
+            if not sys.stdin.isatty():
+                raise CliFout("Terugzetten vervangt de database. Bevestig met --ja.")
+            antwoord = input(f"Alles wat na {wanneer} is ingevoerd, gaat verloren. Terugzetten? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets veranderd.")
+                return 1
+        if services:
+            info = services.backups.terugzetten(args.bestand)
+        else:
+            info = terugzetten_bij_start(args.bestand, path, args.gebruiker, wachtwoord)
+    finally:
+        if services:
+            services.close()
+    print(f"Back-up van {info.gemaakt:%d-%m-%Y %H:%M} teruggezet ({info.samenvatting}).")
+    return 0
+
+
+def cmd_gebruiker_toevoegen(args: argparse.Namespace, services: Services) -> int:
+    wachtwoord = _nieuw_wachtwoord(args.naam)
+    klassen = [k for k in args.klassen.split(",") if k.strip()]
+    rij = services.gebruikers.toevoegen(args.naam, args.rol, klassen, wachtwoord, wachtwoord)
+    extra = f" voor {', '.join(rij.klassen)}" if rij.klassen else ""
+    print(f"Gebruiker {rij.naam} toegevoegd als {rij.rol.label.lower()}{extra}.")
+    return 0
+
+
+def cmd_gebruiker_lijst(args: argparse.Namespace, services: Services) -> int:
+    rijen = services.gebruikers.lijst()
+    if args.json:
+        print_json([r.to_dict() for r in rijen])
+        return 0
+    for r in rijen:
+        print("\t".join([r.naam, r.rol.label, ",".join(r.klassen) or "-", "actief" if r.actief else "uitgeschakeld"]))
+    return 0
+
+
+def cmd_gebruiker_wachtwoord(args: argparse.Namespace, services: Services) -> int:
+    nieuw = _nieuw_wachtwoord(services.gebruiker.naam)
+    services.gebruikers.wachtwoord_wijzigen(_password("Huidig wachtwoord: "), nieuw, nieuw)
+    print("Uw wachtwoord is gewijzigd. Log voortaan in met het nieuwe wachtwoord.")
+    return 0
+
+
+def cmd_gebruiker_uitschakelen(args: argparse.Namespace, services: Services) -> int:
+    rij = services.gebruikers.uitschakelen(args.naam)
+    print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen.")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, services: Services) -> int:
+    uitslag = services.audit.controleren()
+    print(uitslag.melding, file=sys.stdout if uitslag.ok else sys.stderr)
+    return 0 if uitslag.ok else 1
+
+
+def cmd_audit_lijst(args: argparse.Namespace, services: Services) -> int:
+    rijen = services.audit.lijst(gebruiker=args.door, leerlingnummer=args.leerling, van=args.van, tot=args.tot)
+    if args.json:
+        print_json([r.to_dict() for r in rijen])
+        return 0
+    for r in rijen:
+        leerling = f"{r.leerling} ({r.leerlingnummer})" if r.leerlingnummer else r.leerling
+        print("  ".join(x for x in (f"{r.tijd:%d-%m-%Y %H:%M}", r.gebruiker, r.actie, leerling, r.wat) if x))
+    return 0
+
+
+def cmd_bewaartermijnen(args: argparse.Namespace, services: Services) -> int:
+    voorstel = services.bewaren.voorstel(args.peildatum)
+    if args.opruimen and not voorstel.leeg:
+        voorstel = services.bewaren.opruimen(voorstel)
+    if args.json:
+        print_json({"peildatum": voorstel.peildatum.isoformat(), "opgeruimd": bool(args.opruimen),
+                    "aantallen": dict(voorstel.aantallen),
+                    "leerlingen": [{"leerlingnummer": r.leerlingnummer, "naam": r.naam,
+                                    "uitschrijfdatum": r.uitschrijfdatum.isoformat(),
+                                    "dossier_tot": r.dossier_tot.isoformat(), "verzuim_tot": r.verzuim_tot.isoformat(),
+                                    "helemaal": r.helemaal, "aantallen": r.aantallen} for r in voorstel.rijen]})
+        return 0
+    t = voorstel.termijnen
+    print(f"Bewaartermijnen: dossier {t.dossier_jaren} jaar, verzuim {t.verzuim_jaren} jaar na uitschrijving.")
+    for r in voorstel.rijen:
+        wat = "alles" if r.helemaal else ("dossier" if r.dossier_verlopen else "verzuim")
+        print(f"{r.leerlingnummer:>10}  {r.naam}  uitgeschreven {r.uitschrijfdatum:%d-%m-%Y}  {wat}")
+    if voorstel.leeg:
+        print(voorstel.samenvatting())
+    elif args.opruimen:
+        print(f"Definitief verwijderd: {aantallen_tekst(dict(voorstel.aantallen))}.")
+    else:
+        print(voorstel.samenvatting() + " Verwijder het met --opruimen.")
+    return 0
+
+
+def _nieuw_wachtwoord(naam: str) -> str:
+    """For another user (or one's own new one): THUISZIT_NIEUW_WACHTWOORD, or asked twice at a terminal."""
+    wachtwoord = os.environ.get("THUISZIT_NIEUW_WACHTWOORD")
+    if wachtwoord is not None:
+        return wachtwoord
+    if not sys.stdin.isatty():
+        raise CliFout("Geef het nieuwe wachtwoord in de omgevingsvariabele THUISZIT_NIEUW_WACHTWOORD.")
+    eerste = getpass.getpass(f"Nieuw wachtwoord voor {naam}: ")
+    if getpass.getpass("Nog een keer: ") != eerste:
+        raise CliFout("De twee wachtwoorden zijn niet gelijk.")
+    return eerste
 
 
 # --- plumbing -------------------------------------------------------------------------------------

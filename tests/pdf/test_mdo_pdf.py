@@ -121,7 +121,7 @@ def test_nothing_to_print_is_a_dutch_message(zoe):
 
 def _mentor(services) -> Services:
     row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
-    return Services(services.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    return Services(services.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
 
 
 def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):

@@ -697,3 +697,18 @@ def test_trajecten_early_in_the_school_year(tmp_path):
         assert max(m.Gesprek.select(m.Gesprek.datum).tuples())[0] <= p
     finally:
         services.close()
+
+
+def test_the_quarterly_overview_of_the_demo_has_every_kind(november):
+    """The last complete quarter (2026-Q3) holds a student who came back, a vrijstelling 5a and absoluut verzuim."""
+    services = session.login(november.path, "demo", "demo")
+    try:
+        o = services.kwartaal.overzicht(services.kwartaal.standaard_kwartaal(NOVEMBER), vandaag=NOVEMBER)
+    finally:
+        services.close()
+    assert str(o.kwartaal) == "2026-Q3" and o.volledig
+    categorieen = {r.categorie.value for r in o.rijen}
+    assert {"absoluut verzuim", "langdurig relatief verzuim", "vrijstelling 5a"} <= categorieen
+    terug = [r for r in o.rijen if r.einddatum is not None]
+    assert terug and all(o.kwartaal.van <= r.einddatum <= o.kwartaal.tot for r in terug)
+    assert {r.status.value for r in terug} <= {"gedeeltelijk terug", "terug op school"}

@@ -187,8 +187,9 @@ def test_a_read_only_user_cannot_mark_besproken(qtbot, services, tmp_path, monke
     build_school(services, tmp_path)
     monkeypatch.setattr(services.ctx, "gebruiker", replace(services.gebruiker, rol=Rol.ALLEEN_LEZEN))
     view = make_dashboard(qtbot, services)
-    view.select("1001", SignaalSoort.MELDPLICHT_16U)
-    assert view.open_button.isEnabled()
+    # issue 6: alleen-lezen sees counts and the pyramid, no students (tests/ui/test_rollen_gui.py)
+    assert not view.select("1001", SignaalSoort.MELDPLICHT_16U) and view.regels() == []
+    assert sum(view.stand.overzicht.per_niveau().values()) > 0
     assert not view.bespreken_button.isEnabled()
     assert not view.empty_import_button.isEnabled()
 

@@ -177,7 +177,7 @@ def mentor(school):
     from thuiszit_desktop.services.session import Services
 
     row = m.Gebruiker.create(naam="Bram Visser", naam_sleutel="bram visser", rol=Rol.MENTOR.value)
-    return Services(school.ctx.store, Gebruiker(row.id, "Bram Visser", Rol.MENTOR))
+    return Services(school.ctx.store, Gebruiker(row.id, "Bram Visser", Rol.MENTOR, ("2B",)))
 
 
 def test_a_mentor_sees_the_vertrouwelijk_marker_not_the_content(qtbot, school):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from thuiszit_desktop import paths
 from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.kalender_view import KLEUR_VAKANTIE, KalenderView, VakantieAanpassenDialog
+from thuiszit_desktop.ui.kalender_view import SOORT_KLEUR, KalenderView, VakantieAanpassenDialog
 
 VANDAAG = date(2026, 11, 23)
 
@@ -48,7 +48,7 @@ def test_lesdagen_of_2026_2027_region_midden(view):
     assert "Regio midden" in view.lesdagen_label.text()
     assert not view.ongedekt.isVisible()
     assert view.raster.tooltip(date(2026, 10, 19)) == "ma 19-10-2026: Herfstvakantie"
-    assert view.raster.stijlen[date(2026, 10, 19)].vulling == KLEUR_VAKANTIE
+    assert view.raster.stijlen[date(2026, 10, 19)].vulling == SOORT_KLEUR["vakantie"]
     assert view.raster.tooltip(date(2027, 3, 29)) == "ma 29-03-2027: Tweede Paasdag (feestdag)"
     assert view.raster.tooltip(date(2026, 9, 14)) == "ma 14-09-2026: lesdag"
     assert view.raster.tooltip(date(2026, 9, 19)) == "za 19-09-2026: weekend"

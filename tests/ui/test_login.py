@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, login, startup
+from thuiszit_desktop.ui import errors, login, startup, theme
 from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
 from thuiszit_desktop.ui.startup import StartupFlow
@@ -228,3 +228,4 @@ def test_the_application_speaks_dutch(qapp):
         translator.deleteLater()
         QLocale.setDefault(old_locale)
         qapp.setApplicationName(old_name)
+        theme.reset_theme(qapp)

@@ -92,14 +92,18 @@ def fake_module(monkeypatch, name: str, **attributes) -> None:
 def test_the_window_shows_school_user_and_only_working_areas(window):
     assert window.windowTitle() == "Thuiszit Desktop – Het Baken"
     kalender = importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is not None
-    assert window.area_titles() == ["Vandaag", "Leerlingen", "Trajecten"] + (["Schoolkalender"] if kalender else [])
+    assert window.area_titles() == (["Vandaag", "Leerlingen", "Trajecten", "Overzichten"]
+                                    + (["Schoolkalender"] if kalender else []))
     assert window.stack.currentWidget() is window.dashboard  # the window opens on "Vandaag"
     assert window.user_label.text() == "Ingelogd als Anna de Vries (Zorgcoördinator)"
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert menus == {"Bestand": ["Nieuwe leerling…", "Leerlingen importeren…", "Verzuim importeren…",
-                                 "Nieuw contactmoment…", "Partners (adresboek)…", "Instellingen…", "Afsluiten"],
-                     "Help": ["Over Thuiszit Desktop"]}
+                                 "Nieuw contactmoment…", "Afdrukken…", "Partners (adresboek)…", "Gebruikers…",
+                                 "Auditlog…", "Verlopen gegevens opruimen…", "Wachtwoord wijzigen…", "Instellingen…",
+                                 "Back-up maken", "Back-up terugzetten…", "Scherm vergrendelen", "Afsluiten"],
+                     "Ga naar": [f"{i} {t}" for i, t in enumerate(window.area_titles(), 1)],
+                     "Help": ["Uitleg bij dit scherm", "Sneltoetsen", "Over Thuiszit Desktop"]}
 
 
 def test_list_to_student_page_and_back(qtbot, window):
@@ -520,12 +524,14 @@ def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, service
     fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)
     monkeypatch.setattr(leerling_page, "contactmoment_vastleggen", fake)
     monkeypatch.setattr(main_window_module, "contactmoment_vastleggen", fake)
-    assert window.action_contactmoment.shortcut().toString() == "Ctrl+Shift+N"
-    assert window.action_new.shortcut().toString() == "Ctrl+N"
+    assert window.action_contactmoment.shortcut().toString() == "Ctrl+N"
+    assert window.action_new.shortcut().toString() == "Ctrl+Shift+N"
 
-    # Nobody chosen yet: a hint in the status bar, no dialog.
+    # Nobody chosen yet: a quick search asks who; cancelled, nothing happens.
+    asked: list[str] = []
+    monkeypatch.setattr(main_window_module, "kies_leerling", lambda _s, _p, titel: asked.append(titel))
     window.action_contactmoment.trigger()
-    assert calls == [] and "Kies eerst een leerling" in window.statusBar().currentMessage()
+    assert calls == [] and asked == ["Contactmoment: welke leerling?"]
 
     # In the list: the button and the context menu are for the selected student.
     window.show_area("Leerlingen")

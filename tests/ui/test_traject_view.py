@@ -361,7 +361,7 @@ def test_a_mentor_records_contact_but_does_not_run_the_traject(qtbot, school, mo
 
     row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
     school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
-    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
     v = TrajectView(mentor, vandaag=VANDAAG)
     qtbot.addWidget(v)
     v.show()
@@ -414,7 +414,7 @@ def test_a_mentor_does_not_see_confidential_summaries(qtbot, school):
     school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
     school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, "Medische details",
                                         vertrouwelijk=True, vandaag=VANDAAG)
-    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
     v = TrajectView(mentor, vandaag=VANDAAG)
     qtbot.addWidget(v)
     v.show_leerling("1001")
@@ -431,7 +431,7 @@ def test_a_mentor_sees_a_confidential_mdo_marked_without_its_besluiten(qtbot, sc
     t = school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
     school.trajecten.mdo_vastleggen(t.id, VANDAAG, verslag="Diagnose", vertrouwelijk=True,
                                     besluiten=["Behandeling bij de GGZ"], vandaag=VANDAAG)
-    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR))
+    mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
     v = TrajectView(mentor, vandaag=VANDAAG)
     qtbot.addWidget(v)
     v.show_leerling("1001")

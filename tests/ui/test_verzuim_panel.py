@@ -111,6 +111,8 @@ def test_hand_entry_shows_in_the_heat_map_and_fires_the_meldplicht(qtbot, panel,
     k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
     assert k.titel.text() == "Meldplicht: 16 uur ongeoorloofd verzuim"
     assert k.uitleg.text() == "18 uur ongeoorloofd verzuim tussen 14-09 en 16-09; melden uiterlijk 23-09."
+    assert k.regel.text() == ("Regel: 16 uur of meer ongeoorloofd verzuim binnen 4 lesweken achter elkaar. De school "
+                              "meldt dit binnen 5 werkdagen bij DUO.")
     assert "nog niet besproken" in k.datums.text()
     assert k.te_laat is not None and "meldtermijn is voorbij" in k.te_laat.text()
     assert not panel.geen_signalen.isVisible()
@@ -151,7 +153,7 @@ def test_registering_the_melding_clears_the_signal(qtbot, panel, school, monkeyp
     panel.meldingen_tabel.selectRow(0)
     assert panel.melding_verwijderen.isEnabled()
     panel.melding_verwijderen.click()
-    assert vragen == ["Deze melding verwijderen?"]
+    assert vragen == ["De melding van 18-09-2026 verwijderen?"]
     assert panel.meldingen_tabel.rowCount() == 0
     assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is not None
 
@@ -288,7 +290,7 @@ def test_a_mentor_sees_but_does_not_register(qtbot, school):
 
     from thuiszit_desktop.domain.gebruiker import Rol
 
-    school.ctx.gebruiker = replace(school.ctx.gebruiker, rol=Rol.MENTOR)
+    school.ctx.gebruiker = replace(school.ctx.gebruiker, rol=Rol.MENTOR, klassen=("2B",))
     p = VerzuimPanel(school, can_edit=False, vandaag=VANDAAG)
     qtbot.addWidget(p)
     p.set_leerling("1003", "Daniël de Jong")

@@ -229,9 +229,25 @@ CREATE INDEX "plan_evaluatie_door_id" ON "plan_evaluatie" ("door_id");
 """
 
 
-def _sql(script: str) -> Callable[[pw.Database], None]:
+# 6: the audit trail, append-only: triggers refuse every change or removal of a row (statements are
+# separated by ";;" here because a trigger body holds ";" itself).
+_V6 = """
+CREATE TABLE "audit_regel" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "tijd" DATETIME NOT NULL,
+  "gebruiker_id" INTEGER, "gebruiker_naam" TEXT NOT NULL, "actie" TEXT NOT NULL, "leerling_id" INTEGER,
+  "wat" TEXT NOT NULL, "vorige_hash" TEXT NOT NULL, "hash" TEXT NOT NULL);;
+CREATE INDEX "audit_regel_tijd" ON "audit_regel" ("tijd");;
+CREATE INDEX "audit_regel_gebruiker_id" ON "audit_regel" ("gebruiker_id");;
+CREATE INDEX "audit_regel_leerling_id" ON "audit_regel" ("leerling_id");;
+CREATE TRIGGER "audit_regel_geen_wijziging" BEFORE UPDATE ON "audit_regel"
+  BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;;
+CREATE TRIGGER "audit_regel_geen_verwijdering" BEFORE DELETE ON "audit_regel"
+  BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;;
+"""
+
+
+def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
-        for statement in script.split(";"):
+        for statement in script.split(separator):
             if statement.strip():
                 db.execute_sql(statement)
 
@@ -245,6 +261,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V3),
     _sql(_V4),
     _sql(_V5),
+    _sql(_V6, separator=";;"),
 ]
 LATEST = len(STEPS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import peewee as pw
+from playhouse.sqlite_ext import AutoIncrementField
 
 # Late-bound: the composition root (or a test) opens a database file and initialises this proxy.
 database = pw.DatabaseProxy()
@@ -388,7 +389,30 @@ class PlanEvaluatie(BaseModel):
     aangemaakt = pw.DateTimeField(default=now)
 
 
+# --- 6: the audit trail ---------------------------------------------------------------------------------
+
+class AuditRegel(BaseModel):
+    """Who viewed, changed, printed or exported what, and when: append-only and hash-chained.
+
+    No foreign keys on purpose: an audit row outlives the user or student it names (a cascade or SET NULL
+    would have to change it), and triggers refuse every UPDATE and DELETE. The student is an id only; the
+    name is looked up when the log is shown. `wat` is a short kind ("gesprek", "plan-pdf"), never content.
+    AUTOINCREMENT keeps ids from being reused, so a deleted last row is noticed by domain/audit.py.
+    """
+
+    id = AutoIncrementField()
+    tijd = pw.DateTimeField(index=True)
+    gebruiker_id = pw.IntegerField(null=True, index=True)
+    gebruiker_naam = pw.TextField()
+    actie = pw.TextField()
+    leerling_id = pw.IntegerField(null=True, index=True)
+    wat = pw.TextField(default="")
+    vorige_hash = pw.TextField()
+    hash = pw.TextField()
+
+
 MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
-          Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie]
+          Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie,
+          AuditRegel]

@@ -43,5 +43,13 @@ class DatabaseOnleesbaar(DatabaseFout):
                          "Kies een ander bestand of zet een reservekopie terug." + (f" ({detail})" if detail else ""))
 
 
+class DatabaseBeschadigd(DatabaseOnleesbaar):
+    """The right key, but the integrity check at opening found damage: offer the last good backup."""
+
+    def __init__(self) -> None:
+        DatabaseFout.__init__(self, "De database is beschadigd: de controle bij het openen vond fouten. "
+                                    "Zet de laatste goede back-up terug, of kies een ander bestand.")
+
+
 class GeenToegang(PermissionError):
     """The acting user's role does not allow this action."""

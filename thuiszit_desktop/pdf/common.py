@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -104,7 +104,7 @@ class _GenummerdCanvas(canvas.Canvas):
             self.setFont(FONT, 8.5)
             self.setFillColor(KLEUR_GRIJS)
             self.drawString(MARGE, 10 * mm, self.voettekst)
-            self.drawRightString(A4[0] - MARGE, 10 * mm, f"pagina {self._pageNumber} van {totaal}")
+            self.drawRightString(self._pagesize[0] - MARGE, 10 * mm, f"pagina {self._pageNumber} van {totaal}")
             super().showPage()
         super().save()
 
@@ -118,6 +118,15 @@ class Document:
     voettekst: str = ""
     onderwerp: str = ""
     st: dict[str, ParagraphStyle] = field(default_factory=styles)
+    liggend: bool = False  # landscape, for wide tables (the quarterly overview)
+
+    @property
+    def pagina(self) -> tuple[float, float]:
+        return landscape(A4) if self.liggend else A4
+
+    @property
+    def breedte(self) -> float:
+        return self.pagina[0] - 2 * MARGE
 
     # --- flowables --------------------------------------------------------------------------------
 
@@ -149,7 +158,7 @@ class Document:
         cellen = [[c if isinstance(c, Flowable) else
                    Paragraph(tekst_xml(str(c)), self.st["celkop" if kop and i == 0 else "cel"]) for c in rij]
                   for i, rij in enumerate(rijen)]
-        tabel = Table(cellen, colWidths=[b * BREEDTE for b in breedtes], repeatRows=1 if kop else 0,
+        tabel = Table(cellen, colWidths=[b * self.breedte for b in breedtes], repeatRows=1 if kop else 0,
                       hAlign="LEFT")
         stijl = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # plain-string cells would otherwise fall back to Helvetica
@@ -197,7 +206,7 @@ class Document:
     def bouw(self, story: list[Flowable]) -> bytes:
         register_fonts()
         buffer = io.BytesIO()
-        template = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
+        template = SimpleDocTemplate(buffer, pagesize=self.pagina, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                                      bottomMargin=MARGE + 6 * mm, title=self.titel, author=self.auteur,
                                      subject=self.onderwerp, creator="Thuiszit Desktop",
                                      initialFontName=FONT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
 from ..pdf import dossier as dossier_pdf
@@ -59,11 +60,20 @@ class AfdrukService:
         """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
-        return mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam, self.school.logo())
+        pdf = mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam, self.school.logo())
+        self._gedrukt(leerling.id, "mdo-pdf")
+        return pdf
 
     def dossier_pdf(self, leerlingnummer: str) -> bytes:
         """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
         if not self._zorgcoordinator:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
         dossier = self.trajecten.dossier(leerlingnummer)
-        return dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
+        pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
+        self._gedrukt(dossier.leerling.id, "dossier-pdf")
+        return pdf
+
+    def _gedrukt(self, leerling_id: int | None, wat: str) -> None:
+        """Log a PDF made for a student: it can leave the building, so who made it matters."""
+        with self.ctx.action():
+            self.ctx.audit(Actie.AFGEDRUKT, leerling_id, wat)

@@ -40,7 +40,7 @@ class ConceptService:
     def bewaar(self, soort: str, sleutel: str, velden: dict[str, str]) -> None:
         if self.ctx.store.closed:  # an autosave timer that fired after logging out: nothing to keep it in
             return
-        with self.ctx.action():
+        with self.ctx.action(audit=False):  # drafts: bookkeeping, not a change to log
             (m.Concept.insert(gebruiker=self.ctx.gebruiker.id, soort=soort, sleutel=str(sleutel),
                               velden=json.dumps(velden, ensure_ascii=False), bijgewerkt=m.now())
              .on_conflict(conflict_target=[m.Concept.gebruiker, m.Concept.soort, m.Concept.sleutel],
@@ -51,13 +51,13 @@ class ConceptService:
     def verwijder(self, soort: str, sleutel: str) -> None:
         if self.ctx.store.closed:
             return
-        with self.ctx.action():
+        with self.ctx.action(audit=False):
             m.Concept.delete().where(self._waar(soort, sleutel)).execute()
 
     def opruimen(self) -> int:
         """Forget this user's drafts older than BEWAARDAGEN; returns how many."""
         grens = m.now() - dt.timedelta(days=BEWAARDAGEN)
-        with self.ctx.action():
+        with self.ctx.action(audit=False):
             return (m.Concept.delete()
                     .where((m.Concept.gebruiker == self.ctx.gebruiker.id) & (m.Concept.bijgewerkt < grens))
                     .execute())

@@ -2,23 +2,133 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..db import models as m
 from ..db.connection import Store
+from ..domain.audit import Actie
 from ..domain.errors import GeenToegang
 from ..domain.gebruiker import Gebruiker, Rol
+from .audit import schrijf
 
 
 @dataclass
 class Context:
     store: Store
     gebruiker: Gebruiker
+    # when each (leerling_id, wat) was last logged as "bekeken": a repaint or refresh is not a new view
+    _bekeken: dict = field(default_factory=dict, repr=False, compare=False)
+    # per thread (workers share the Context): how deep in nested actions, and whether one wrote an entry
+    _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
-    def action(self, *roles: Rol):
-        """One user action: a permission check and one transaction (audit hooks in here later)."""
+    def action(self, *roles: Rol, audit: bool = True):
+        """One user action: a permission check and one transaction.
+
+        `audit()` inside it writes the action's audit entry. An outermost action that changed rows without
+        writing one gets a "gewijzigd" entry named after the service method, so no change goes unlogged;
+        `audit=False` is for bookkeeping that is not a user's change (drafts saved while typing).
+        """
         if roles and self.gebruiker.rol not in roles:
             raise GeenToegang("Dit mag u niet met uw rol. Vraag het de zorgcoördinator.")
-        with self.store.db.atomic() as transaction:
-            yield transaction
+        staat = self._actie
+        buitenste = getattr(staat, "diepte", 0) == 0
+        if buitenste:
+            staat.geschreven, staat.eigen = not audit, 0  # eigen: rows the audit entries themselves added
+            staat.uitgesteld = []
+            methode = _methode(sys._getframe(2))  # 0 this generator, 1 contextlib, 2 the service method
+        staat.diepte = getattr(staat, "diepte", 0) + 1
+        try:
+            with self.store.db.atomic() as transaction:
+                if buitenste:
+                    staat.begin = self.store.db.connection().total_changes
+                yield transaction
+                gewijzigd = self.store.db.connection().total_changes - staat.begin - staat.eigen
+                if buitenste and staat.uitgesteld and gewijzigd > 0:
+                    self._schrijf_uitgesteld()  # the action writes anyway: its entries go with it
+                if buitenste and not staat.geschreven and gewijzigd > 0:
+                    self.audit(Actie.GEWIJZIGD, wat=methode)
+        finally:
+            staat.diepte -= 1
+        if buitenste and staat.uitgesteld:
+            # A reading action (a view, a print) ends its read transaction first and then appends its entry
+            # in a fresh one that waits for a writer in another thread. Writing inside the read would fail
+            # at once ("database is locked") whenever that thread had committed since the read began.
+            with self.store.db.atomic("IMMEDIATE"):
+                self._schrijf_uitgesteld()
+
+    # --- who may see which students (the one scoping rule; services/toegang.py applies it) ----------
+
+    def klassen_filter(self) -> frozenset[str] | None:
+        """The klassen whose students this user may see: None = all (zorgcoördinator); a mentor their
+        own klassen; alleen-lezen none (counts and overviews only)."""
+        if self.gebruiker.rol == Rol.ZORGCOORDINATOR:
+            return None
+        if self.gebruiker.rol == Rol.MENTOR:
+            return frozenset(k.casefold() for k in self.gebruiker.klassen)
+        return frozenset()
+
+    def mag_klas(self, klas: str) -> bool:
+        klassen = self.klassen_filter()
+        return klassen is None or klas.casefold() in klassen
+
+    def check_klas(self, klas: str) -> None:
+        """GeenToegang unless a student of `klas` is one this user may see."""
+        if not self.mag_klas(klas):
+            if self.gebruiker.rol == Rol.MENTOR:
+                raise GeenToegang("Deze leerling zit niet in uw klassen. Vraag het de zorgcoördinator.")
+            raise GeenToegang("U kunt met uw rol geen gegevens van leerlingen zien, alleen aantallen en overzichten.")
+
+    BEKEKEN_OPNIEUW_NA = 600.0  # seconds: looking at the same thing again within this time is one view
+
+    def audit(self, actie: Actie | str, leerling_id: int | None = None, wat: str = "", *,
+              leerlingnummer: str | None = None) -> None:
+        """Append an audit entry inside the current action's transaction (rolled back with it).
+
+        `wat` is a short kind ("gesprek", "plan-pdf", "12 leerlingen"), never names or note text. A student
+        is given by id or leerlingnummer; only the id is stored.
+        """
+        if leerling_id is None and leerlingnummer:
+            row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+            leerling_id = row.id if row else None
+        if actie == Actie.BEKEKEN:
+            nu, laatst = time.monotonic(), self._bekeken.get((leerling_id, wat))
+            if laatst is not None and nu - laatst < self.BEKEKEN_OPNIEUW_NA:
+                return
+            self._bekeken[(leerling_id, wat)] = nu
+        else:
+            self._actie.geschreven = True  # the action's own entry: no generic one needed (a view is not one)
+        staat = self._actie
+        if actie in _LEZEND and getattr(staat, "diepte", 0) > 0 and \
+                self.store.db.connection().total_changes == staat.begin:
+            staat.uitgesteld.append((actie, leerling_id, wat))
+            return
+        self._schrijf(actie, leerling_id, wat)
+
+    def _schrijf_uitgesteld(self) -> None:
+        uitgesteld, self._actie.uitgesteld = self._actie.uitgesteld, []
+        for actie, leerling_id, wat in uitgesteld:
+            self._schrijf(actie, leerling_id, wat)
+
+    def _schrijf(self, actie: Actie | str, leerling_id: int | None, wat: str) -> None:
+        verbinding = self.store.db.connection()
+        voor = verbinding.total_changes
+        schrijf(self.store.db, self.gebruiker, actie, leerling_id, wat)
+        self._actie.eigen = getattr(self._actie, "eigen", 0) + verbinding.total_changes - voor
+
+
+# Entries of actions that only read: written after the read transaction (see `action`).
+_LEZEND = frozenset({Actie.BEKEKEN, Actie.AFGEDRUKT, Actie.GEEXPORTEERD})
+
+
+def _methode(frame) -> str:
+    """"kalender: vrije_dagen_toevoegen" for a frame of KalenderService.vrije_dagen_toevoegen."""
+    naam = frame.f_code.co_name.strip("_")
+    eigenaar = frame.f_locals.get("self")
+    if eigenaar is None:
+        return naam
+    return f"{type(eigenaar).__name__.removesuffix('Service').lower()}: {naam}"

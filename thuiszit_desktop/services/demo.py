@@ -40,6 +40,7 @@ from pathlib import Path
 from ..db import models as m
 from ..domain.calendar import SchoolCalendar
 from ..domain.gebruiker import Rol
+from ..domain.kwartaal import Kwartaal
 from ..domain.leerling import (
     Contactvoorkeur,
     Leerling,
@@ -714,7 +715,8 @@ class _Verzuimmaker:
 
     # --- choosing the students for the deliberate cases -------------------------------------------
 
-    def _kies(self, rol: str, leerjaren: tuple[int, ...], vanaf: int, *, plicht: bool = True) -> _Student | None:
+    def _kies(self, rol: str, leerjaren: tuple[int, ...], vanaf: int, *, plicht: bool = True,
+              rng: random.Random | None = None) -> _Student | None:
         """An enrolled student without vrijstelling, enrolled from position `vanaf` through P (and
         plichtig then when `plicht`), preferably in `leerjaren` and in a klas without a case yet."""
         vanaf = max(vanaf, 0)
@@ -732,7 +734,7 @@ class _Verzuimmaker:
                      [st for st in alle if st.leerjaar in leerjaren],
                      alle):
             if pool:
-                st = self.rng.choice(pool)
+                st = (rng or self.rng).choice(pool)
                 st.rol = rol
                 self.klassen.add(st.leerling.klas)
                 return st
@@ -786,6 +788,34 @@ class _Verzuimmaker:
                 self._bespreek_later.append((st, (SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER), 10, (
                     "Besproken in het MDO met ouders, leerplichtambtenaar en jeugdarts. Afspraak: opbouwrooster "
                     "van twee uur per dag; de consulent van het SWV zoekt mee naar een passend aanbod.")))
+
+    def _teruggekeerd(self) -> None:
+        """A thuiszitter who came back during the last complete quarter (the quarterly overview keeps the
+        row): some 25 lesdagen at home, reported, then two weeks on an opbouwrooster of half days.
+        Chosen last and with its own random numbers, so the other cases stay as they were."""
+        rng = random.Random(f"teruggekeerd {self.vandaag}")
+        tot = Kwartaal.laatste_volledige(self.vandaag).tot
+        terug = bisect_right(self.dagen, tot) - rng.randint(8, 10)  # the first lesdag back
+        sinds = terug - rng.randint(24, 28)
+        if sinds < 2 or terug > self.laatste:
+            return
+        st = self._kies("teruggekeerd", (2, 3, 4), sinds - 2, rng=rng)
+        if st is None:
+            return
+        for q in range(sinds, terug):
+            self._zet(st, q, _ONG, self.dagduur, "A")
+        for q in range(terug, min(terug + 10, self.laatste + 1)):  # opbouwrooster: geoorloofd, half days
+            self._zet(st, q, _OVERIG, self.dagduur / 2, "EH")
+        nr = st.leerling.leerlingnummer
+        # The 16-hour melding when it started; the whole period as langdurig relatief verzuim on the day
+        # back, so the count starts afresh.
+        for datum, einddatum, soort in ((self._werkdag_na(sinds + 2, rng.randint(2, 4)), self.dagen[sinds + 2],
+                                         MeldingSoort.ZESTIEN_UUR),
+                                        (self.dagen[terug], self.dagen[terug - 1], MeldingSoort.LRV)):
+            kenmerk = f"DUO-{datum:%Y}-{rng.randrange(10_000, 100_000)}"
+            self.meldingen.append(DemoMelding(nr, Verzuimmelding(datum, einddatum, soort, kenmerk)))
+        st.geen_ong = True
+        st.bg_hi = sinds - 2
 
     def _langdurig(self) -> None:
         """Long illness: more than 20 lesdagen absent all day, up to P (dreigend thuiszitter)."""
@@ -1043,6 +1073,7 @@ class _Verzuimmaker:
         self._luxe()
         self._meldplicht()
         self._overig()
+        self._teruggekeerd()
         self._school()
         self._bespreek()
         regels = [r for st in self.studenten for r in self._regels(st)]
@@ -1995,11 +2026,29 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
                                      check_wachtwoord=False)
     try:
         _fill(services, rng, vandaag, aantal)
+        _demo_gebruikers(services, wachtwoord)
     except BaseException:
         services.close()
         session.remove_database(path)
         raise
     return services
+
+
+DEMO_MENTOR, DEMO_LEZER = "mentor", "lezer"
+
+
+def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
+    """A mentor of the two klassen with the most open trajecten, and an alleen-lezen account, with the
+    same well-known password as "demo" (which the normal checks would refuse, hence written directly)."""
+    open_per_klas = Counter(klas for (klas,) in m.Traject.select(m.Leerling.klas).join(m.Leerling)
+                            .where(m.Traject.status == "open").tuples() if klas)
+    klassen = [k for k, _ in open_per_klas.most_common(2)] or sorted({r.klas for r in m.Leerling.select()})[:2]
+    store = services.ctx.store
+    with services.ctx.action(Rol.ZORGCOORDINATOR):
+        for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
+            m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
+            store.keyring.set_user(naam, wachtwoord, store.key)
+        store.keyring.save()
 
 
 def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) -> None:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import peewee as pw
 
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.leerling import (
@@ -155,6 +156,8 @@ class ImportService:
             if plan.fouten and not sla_foute_regels_over:
                 raise ImportFout(plan.fouten)
             _schrijf(plan, stappen.fase(_VERGELIJKEN, 100))
+            self.ctx.audit(Actie.GEIMPORTEERD,  # how many, never who
+                           wat=f"leerlingen: {len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd")
         return ImportResultaat(toegevoegd=len(plan.nieuw), gewijzigd=len(plan.gewijzigd),
                                ongewijzigd=plan.ongewijzigd, overgeslagen=len(plan.fouten), fouten=plan.fouten,
                                onbekende_kolommen=plan.onbekende_kolommen)

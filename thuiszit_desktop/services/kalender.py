@@ -26,6 +26,7 @@ from ..importers.tabular import RijFout
 from ..importers.vrije_dagen import VrijeDagenBestand, lees_vrije_dagen
 from . import instellingen
 from .context import Context
+from .ongedaan import Opname, Verwijderd, datum_tekst
 
 _AANPASSINGEN = "vakantie_aanpassingen"  # the school's own dates for herfst/voorjaar
 _EIGEN = "eigen_vakanties"  # vacations the school entered for a year the shipped data does not cover
@@ -229,10 +230,13 @@ class KalenderService:
         return VrijeDagenImport(dagen, nieuw, len(dagen) - nieuw - ongewijzigd, ongewijzigd, bestand.fouten,
                                 bestand.onbekende_kolommen)
 
-    def vrije_dag_verwijderen(self, datum: date) -> None:
+    def vrije_dag_verwijderen(self, datum: date) -> Verwijderd:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
+            opname = Opname(f"Vrije dag {datum_tekst(datum)}", (Rol.ZORGCOORDINATOR,))
+            opname.rijen(m.VrijeDag, m.VrijeDag.datum == datum)
             m.VrijeDag.delete().where(m.VrijeDag.datum == datum).execute()
         self._changed()
+        return opname.klaar()
 
     def vakantie_aanpassen(self, schooljaar: str, soort: str, van: date, tot: date) -> None:
         """The school's own dates for an advisory vacation (herfst, voorjaar)."""
@@ -271,12 +275,18 @@ class KalenderService:
             instellingen.schrijf(_EIGEN, rest)
         self._changed()
 
-    def eigen_vakantie_verwijderen(self, start_year: int, soort: str) -> None:
-        """Remove a vacation the school entered itself."""
+    def eigen_vakantie_verwijderen(self, start_year: int, soort: str) -> Verwijderd:
+        """Remove a vacation the school entered itself; undo with the result."""
         schooljaar = schooljaar_label(start_year)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
+            opname = Opname(f"De {soort} van {schooljaar}", (Rol.ZORGCOORDINATOR,))
+            voor = m.Instelling.get_or_none(m.Instelling.sleutel == _EIGEN)
             instellingen.schrijf(_EIGEN, [e for e in self._eigen() if (e["schooljaar"], e["soort"]) != (schooljaar, soort)])
+            if voor is not None:  # the setting is one JSON list: undo puts the list back if nobody changed it since
+                na = m.Instelling.get_by_id(_EIGEN).waarde
+                opname.wijziging(m.Instelling, _EIGEN, {"waarde": voor.waarde}, {"waarde": na})
         self._changed()
+        return opname.klaar()
 
     def vakantie_herstellen(self, schooljaar: str, soort: str) -> None:
         """Back to the official dates."""

@@ -8,6 +8,7 @@ from datetime import date
 import peewee as pw
 
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import (
@@ -66,6 +67,8 @@ class LeerlingenService:
         row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
         if row is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+        with self.ctx.action():
+            self.ctx.audit(Actie.BEKEKEN, row.id, "leerling")
         return _to_domain(row)
 
     def klassen(self) -> list[str]:
@@ -82,7 +85,9 @@ class LeerlingenService:
         """Add (id None) or change a student with ouders and vrijstellingen, in one transaction."""
         leerling = validate_leerling(leerling, vandaag or date.today())
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            return write_leerling(leerling)
+            opgeslagen = write_leerling(leerling)
+            self.ctx.audit(Actie.TOEGEVOEGD if leerling.id is None else Actie.GEWIJZIGD, opgeslagen.id, "leerling")
+            return opgeslagen
 
 
 # --- shared with the importer --------------------------------------------------------------------

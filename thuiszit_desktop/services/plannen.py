@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.plan import (
@@ -37,6 +38,7 @@ from ..domain.plan import (
 from . import instellingen
 from .context import Context
 from .leerlingen import LeerlingenService
+from .ongedaan import Opname, Verwijderd
 from .school import school_logo
 from .trajecten import TrajectService
 
@@ -100,6 +102,21 @@ class PlanService:
                              vastgesteld_op=None, gewijzigd=vandaag), self.ctx.gebruiker.id, plan_id=oud.id)
         return self.get(oud.id)
 
+    def concept_verwijderen(self, plan_id: int) -> Verwijderd:
+        """Throw away a new concept version (the changes to a vastgesteld plan); the vastgesteld version
+        before it stays as it is. Undo with the result."""
+        row = m.PlanVanAanpak.get_or_none(m.PlanVanAanpak.id == plan_id)
+        if row is None:
+            raise NietGevonden("Dit plan van aanpak bestaat niet (meer).")
+        if row.status != PlanStatus.CONCEPT.value or row.versie == 1:
+            raise InvoerFout("Alleen een nieuwe conceptversie kunt u weggooien; een vastgestelde versie en "
+                             "versie 1 blijven bewaard.")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"Conceptversie {row.versie} van het plan", ZORG)
+            opname.rijen(m.PlanVanAanpak, m.PlanVanAanpak.id == row.id)
+            m.PlanVanAanpak.delete().where(m.PlanVanAanpak.id == row.id).execute()
+        return opname.klaar()
+
     def vaststellen(self, plan_id: int, overleg_datum: date, akkoord: Akkoord, *,
                     vandaag: date | None = None) -> Plan:
         """After the overleg with the ouders: the akkoord (name, date; a student of 16+ agrees for themself)
@@ -142,6 +159,8 @@ class PlanService:
         row = m.PlanVanAanpak.get_or_none(m.PlanVanAanpak.id == plan_id)
         if row is None:
             raise NietGevonden("Dit plan van aanpak bestaat niet (meer).")
+        with self.ctx.action():
+            self.ctx.audit(Actie.BEKEKEN, row.traject.leerling_id, "plan")
         return _plan(row)
 
     def versies(self, traject_id: int) -> list[Plan]:
@@ -198,7 +217,11 @@ class PlanService:
     def pdf(self, plan_id: int) -> bytes:
         from ..pdf.plan import plan_pdf
 
-        return plan_pdf(self.afdruk(plan_id))
+        afdruk = self.afdruk(plan_id)
+        pdf = plan_pdf(afdruk)
+        with self.ctx.action():
+            self.ctx.audit(Actie.AFGEDRUKT, afdruk.leerling.id, "plan-pdf")
+        return pdf
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from ..domain.gebruiker import Rol
 from ..domain.school import Regio, School, Schooltype
 from . import instellingen
 from .context import Context
+from .ongedaan import Opname, Verwijderd
 
 LOGO = "logo"
 MAX_LOGO = 1024 * 1024
@@ -43,6 +44,17 @@ class SchoolService:
                 raise InvoerFout({"logo": "Dit logo is groter dan 1 MB. Kies een kleinere afbeelding."})
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             instellingen.schrijf(LOGO, base64.b64encode(data).decode("ascii") if data else None)
+
+    def logo_verwijderen(self) -> Verwijderd:
+        """No logo on the PDFs any more; undo with the result."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            opname = Opname("Het logo", (Rol.ZORGCOORDINATOR,))
+            voor = m.Instelling.get_or_none(m.Instelling.sleutel == LOGO)
+            instellingen.schrijf(LOGO, None)
+            if voor is not None:
+                opname.wijziging(m.Instelling, LOGO, {"waarde": voor.waarde},
+                                 {"waarde": m.Instelling.get_by_id(LOGO).waarde})
+        return opname.klaar()
 
 
 def school_logo() -> bytes | None:

@@ -7,19 +7,30 @@ from pathlib import Path
 
 from ..db import connection
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
+from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
+from .audit import AuditService
+from .backups import BackupService
+from .bewaren import BewaarService
 from .concepten import ConceptService
 from .context import Context
+from .gebruikers import GebruikersService
 from .importing import ImportService
 from .kalender import KalenderService
+from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
+from .ongedaan import OngedaanService
+from .overzichten import OverzichtenService
 from .plannen import PlanService
 from .school import SchoolService
 from .signalen import SignalenService
+from .toegang import beveilig
 from .trajecten import TrajectService
+from .vergrendeling import VergrendelService
 from .verzuim import VerzuimService
 
 
@@ -34,10 +45,26 @@ class Services:
         self.concepten = ConceptService(self.ctx)
         self.kalender = KalenderService(self.ctx)
         self.signalen = SignalenService(self.ctx, self.kalender)
+        self.kwartaal = KwartaalService(self.ctx, self.signalen)
+        self.overzichten = OverzichtenService(self.ctx, self.kalender, self.signalen, self.school)
         self.verzuim = VerzuimService(self.ctx, self.kalender)
         self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
         self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
         self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school)
+        self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
+        self.vergrendeling = VergrendelService(self.ctx)
+        self.aan_de_slag = AanDeSlagService(self.ctx)
+        self.gebruikers = GebruikersService(self.ctx)
+        self.audit = AuditService(self.ctx)
+        self.bewaren = BewaarService(self.ctx)
+        self.backups = BackupService(self.ctx)
+
+    def __setattr__(self, naam: str, waarde) -> None:
+        # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
+        # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
+        if naam != "ctx":
+            waarde = beveilig(self.ctx, naam, waarde)
+        super().__setattr__(naam, waarde)
 
     @property
     def gebruiker(self) -> Gebruiker:
@@ -107,4 +134,6 @@ def login(path: Path, naam: str, wachtwoord: str) -> Services:
         raise
     services = Services(store, replace(gebruiker))
     services.concepten.opruimen()
+    with services.ctx.action():
+        services.ctx.audit(Actie.INGELOGD)
     return services

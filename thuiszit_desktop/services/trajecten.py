@@ -17,6 +17,7 @@ from enum import Enum
 import peewee as pw
 
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
@@ -57,6 +58,7 @@ from ..domain.traject import (
 )
 from .context import Context
 from .leerlingen import LeerlingenService
+from .ongedaan import Opname, Verwijderd, datum_tekst
 from .signalen import SignalenService
 from .verzuim import Mazl, Melding, VerzuimService
 
@@ -379,6 +381,7 @@ class TrajectService:
                     signaal=soort.value if soort else None, signaal_datum=signaal_datum, geopend=geopend,
                     eigenaar_gebruiker=gebruiker_id, eigenaar_contact=contact_id, status=TrajectStatus.OPEN.value,
                     stap=int(Stap.IN_BEELD), evaluatiedatum=evaluatiedatum, door=self.ctx.gebruiker.id)
+                self.ctx.audit(Actie.TOEGEVOEGD, leerling.id, "traject")
         except pw.IntegrityError:  # the partial unique index: opened at the same moment elsewhere
             _geen_open_traject(leerling)
             raise
@@ -441,6 +444,7 @@ class TrajectService:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
             if velden:
                 m.Traject.update(**velden).where(m.Traject.id == row.id).execute()
+                self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject")
         return self.get(row.id)
 
     def stap_wijzigen(self, traject_id: int, stap: Stap | int, *, datum: date | None = None,
@@ -462,6 +466,7 @@ class TrajectService:
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
                 m.Traject.update(stap=int(stap)).where(m.Traject.id == row.id).execute()
+                self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject-stap")
         return self.get(row.id)
 
     def sluiten(self, traject_id: int, reden: Sluitreden | str, toelichting: str = "", *,
@@ -481,6 +486,7 @@ class TrajectService:
         with self.ctx.action(*ZORG):
             m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
+            self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
             if momenten:
                 m.NazorgMoment.insert_many([dict(traject=row.id, datum=d, omschrijving=o, notitie="")
                                             for d, o in momenten]).execute()
@@ -504,10 +510,15 @@ class TrajectService:
                 m.NazorgMoment.id == moment.id).execute()
         return _nazorg(m.NazorgMoment.get_by_id(moment.id))
 
-    def nazorg_verwijderen(self, moment_id: int) -> None:
+    def nazorg_verwijderen(self, moment_id: int) -> Verwijderd:
         with self.ctx.action(*ZORG):
-            if not m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute():
+            row = m.NazorgMoment.get_or_none(m.NazorgMoment.id == moment_id)
+            if row is None:
                 raise NietGevonden("Dit nazorgmoment bestaat niet meer.")
+            opname = Opname(f"Nazorgmoment van {datum_tekst(row.datum)}", ZORG)
+            opname.rijen(m.NazorgMoment, m.NazorgMoment.id == moment_id)
+            m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute()
+        return opname.klaar()
 
     def nazorg_afronden(self, moment_id: int, notitie: str = "", *, datum: date | None = None,
                         vandaag: date | None = None) -> NazorgMoment:
@@ -646,6 +657,7 @@ class TrajectService:
             row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
                                    datum=datum, deelnemers=deelnemers.strip(), samenvatting=samenvatting.strip(),
                                    vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
+            self.ctx.audit(Actie.TOEGEVOEGD, leerling.id, "gesprek")
             if teksten:
                 m.Afspraak.insert_many([dict(gesprek=row.id, volgorde=i, tekst=t)
                                         for i, t in enumerate(teksten)]).execute()
@@ -704,6 +716,18 @@ class TrajectService:
             if velden:
                 m.Gesprek.update(**velden).where(m.Gesprek.id == row.id).execute()
         return self.gesprek(row.id)
+
+    def gesprek_verwijderen(self, gesprek_id: int) -> Verwijderd:
+        """Remove a gesprek entered by mistake, with its afspraken; actiepunten made from it stay (unlinked).
+        Undo with the result."""
+        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            if row.vertrouwelijk and not self.ziet_vertrouwelijk:
+                raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
+            opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
+            opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
+            m.Gesprek.delete().where(m.Gesprek.id == row.id).execute()
+        return opname.klaar()
 
     def contactmoment(self, leerlingnummer: str, type: GesprekType | str, samenvatting: str,
                       datum: date | None = None, *, vandaag: date | None = None) -> Gesprek:
@@ -849,6 +873,17 @@ class TrajectService:
                 _deelnemers_schrijven(mdo.id, list(deelnemers))
         return self.mdo(mdo.id)
 
+    def mdo_verwijderen(self, mdo_id: int) -> Verwijderd:
+        """Remove an MDO entered by mistake (e.g. planned twice), with its deelnemers, besluiten and
+        actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""
+        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        _niet_gesloten(row.traject, "geen MDO meer verwijderen")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"MDO van {datum_tekst(row.datum)}" if row.datum else "Gepland MDO", ZORG)
+            opname.rijen(m.Mdo, m.Mdo.id == row.id)
+            m.Mdo.delete().where(m.Mdo.id == row.id).execute()
+        return opname.klaar()
+
     def mdo(self, mdo_id: int) -> Mdo:
         row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         return self._zichtbaar_mdo(_mdos([row], _Namen.laad())[0])
@@ -879,15 +914,19 @@ class TrajectService:
             m.Besluit.update(tekst=tekst.strip()).where(m.Besluit.id == row.id).execute()
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
-    def besluit_verwijderen(self, besluit_id: int) -> None:
+    def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
         """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action(*ZORG):
+            opname = Opname(f"Besluit {row.nummer}", ZORG)
+            opname.rijen(m.Besluit, m.Besluit.id == row.id)
             m.Besluit.delete().where(m.Besluit.id == row.id).execute()
             later = (m.Besluit.select().where((m.Besluit.mdo == row.mdo_id) & (m.Besluit.nummer > row.nummer))
                      .order_by(m.Besluit.nummer))
             for b in list(later):
                 m.Besluit.update(nummer=b.nummer - 1).where(m.Besluit.id == b.id).execute()
+                opname.wijziging(m.Besluit, b.id, {"nummer": b.nummer}, {"nummer": b.nummer - 1})
+        return opname.klaar()
 
     def toestemming_vastleggen(self, traject_id: int, organisatie: str, gegeven: bool,
                                datum: date | None = None, *, mdo_id: int | None = None,
@@ -980,6 +1019,16 @@ class TrajectService:
             m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
 
+    def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:
+        """Remove an actiepunt added by mistake (a finished one is marked gedaan or vervallen instead);
+        an afspraak it came from stays. Undo with the result."""
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"Actiepunt '{_kort(row.wat)}'", ZORG)
+            opname.rijen(m.Actiepunt, m.Actiepunt.id == row.id)
+            m.Actiepunt.delete().where(m.Actiepunt.id == row.id).execute()
+        return opname.klaar()
+
     def actiepunt(self, actiepunt_id: int) -> Actiepunt:
         row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
         return _actiepunten(m.Actiepunt.select().where(m.Actiepunt.id == row.id), _Namen.laad())[0]
@@ -1057,6 +1106,26 @@ class TrajectService:
         except pw.IntegrityError:
             raise dubbel from None
         return Partner(naam, rol, velden["organisatie"], velden["telefoon"], velden["email"], contact_id)
+
+    def partner_verwijderen(self, partner_id: int) -> Verwijderd:
+        """Remove a partner added by mistake; refused while they are a mentor, casusregisseur or owner of an
+        actiepunt (choose someone else there first). MDO's keep the name. Undo with the result."""
+        row = m.Contact.get_or_none((m.Contact.id == partner_id) & m.Contact.rol.not_in(_GEEN_PARTNER))
+        if row is None:
+            raise NietGevonden("Deze partner staat niet meer in het adresboek.")
+        with self.ctx.action(*ZORG):
+            in_gebruik = [wat for wat, query in (
+                ("mentor van een leerling", m.Leerling.select().where(m.Leerling.mentor == row.id)),
+                ("casusregisseur van een traject", m.Traject.select().where(m.Traject.eigenaar_contact == row.id)),
+                ("eigenaar van een actiepunt", m.Actiepunt.select().where(m.Actiepunt.eigenaar_contact == row.id)),
+            ) if query.exists()]
+            if in_gebruik:
+                raise InvoerFout(f"{row.naam} is nog {' en '.join(in_gebruik)}. Kies daar eerst iemand anders; "
+                                 "daarna kunt u deze partner verwijderen.")
+            opname = Opname(row.naam, ZORG)
+            opname.rijen(m.Contact, m.Contact.id == row.id)
+            m.Contact.delete().where(m.Contact.id == row.id).execute()
+        return opname.klaar()
 
     def personen(self) -> list[Persoon]:
         """Everyone who can own a traject or an actiepunt: the active users, then the address book."""
@@ -1220,6 +1289,8 @@ class TrajectService:
         if not self.ziet_vertrouwelijk:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator maken.")
         leerling = self._leerlingen.get(leerlingnummer)
+        with self.ctx.action():
+            self.ctx.audit(Actie.BEKEKEN, leerling.id, "dossier")
         nr = leerling.leerlingnummer
         trajecten = []
         for t in sorted(self.trajecten(nr), key=lambda t: (t.geopend, t.id)):
@@ -1613,6 +1684,7 @@ def _actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo
                      gesprek_id: int | None, wat: str, wie: Persoon | str | None, datum: date,
                      uiterlijk: date) -> int:
     gebruiker_id, contact_id = _persoon_ids(wie)
+    ctx.audit(Actie.TOEGEVOEGD, leerling_id, "actiepunt")
     return m.Actiepunt.insert(leerling=leerling_id, traject=traject_id, mdo=mdo_id, gesprek=gesprek_id,
                               wat=wat.strip(), eigenaar_gebruiker=gebruiker_id, eigenaar_contact=contact_id,
                               datum=datum, uiterlijk=uiterlijk, status=ActiepuntStatus.OPEN.value,
@@ -1676,3 +1748,9 @@ __all__ = [
     "TrajectRij",
     "TrajectService",
 ]
+
+
+def _kort(tekst: str, n: int = 40) -> str:
+    """The start of a text for a message ("Actiepunt 'Bel de leerplichtambtenaar…' verwijderd")."""
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= n else tekst[:n - 1].rstrip() + "…"

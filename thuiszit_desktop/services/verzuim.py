@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.verzuim import MeldingSoort, Reden
@@ -19,6 +20,7 @@ from ..importers.verzuim import MAX_UREN_PER_DAG, VerzuimBestand, lees_verzuim, 
 from . import instellingen
 from .context import Context
 from .kalender import KalenderService
+from .ongedaan import Opname, Verwijderd, datum_tekst
 from .signalen import BIJGEWERKT_TOT
 
 CODES = "verzuimcodes"
@@ -188,6 +190,7 @@ class VerzuimService:
                  for (reden, code), u in plan.nieuw[(lid, d)].items()])
             if plan.voorbeeld.bijgewerkt_tot:
                 instellingen.schrijf(BIJGEWERKT_TOT, plan.voorbeeld.bijgewerkt_tot.isoformat())
+            self.ctx.audit(Actie.GEIMPORTEERD, wat=f"verzuim: {len(plan.schrijven)} leerling-dagen")
         return plan.voorbeeld
 
     def _lees(self, path: Path, progress: Progress, vandaag: date) -> tuple[VerzuimBestand, dict[str, int]]:
@@ -305,12 +308,22 @@ class VerzuimService:
                                         code="", opmerking=opmerking.strip()) for d in dagen]).execute()
         return len(dagen)
 
-    def verwijderen(self, record_id: int) -> None:
-        """Delete one hand-entered record (imported verzuim is corrected by a new import)."""
+    def verwijderen(self, record_id: int) -> Verwijderd:
+        """Delete one hand-entered record (imported verzuim is corrected by a new import); undo with the result."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            if not m.Verzuim.delete().where((m.Verzuim.id == record_id) & (m.Verzuim.bron == "hand")).execute():
+            waar = (m.Verzuim.id == record_id) & (m.Verzuim.bron == "hand")
+            row = m.Verzuim.get_or_none(waar)
+            if row is None:
                 raise NietGevonden("Dit verzuim bestaat niet meer of is geïmporteerd (verbeter dat met een "
                                    "nieuwe import).")
+            opname = Opname(f"Verzuim van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname.rijen(m.Verzuim, waar)
+            # verzuim_invoeren replaces hand verzuim of the same reden on a day: the undo must not double it
+            opname.botsing(m.Verzuim, dict(leerling=row.leerling_id, datum=row.datum, bron="hand", reden=row.reden),
+                           f"Op {datum_tekst(row.datum)} is intussen opnieuw verzuim ingevoerd; "
+                           "het verwijderde verzuim komt daarom niet terug.")
+            m.Verzuim.delete().where(waar).execute()
+        return opname.klaar()
 
     # --- registered actions ----------------------------------------------------------------------
 
@@ -356,14 +369,20 @@ class VerzuimService:
                                      door=self.ctx.gebruiker.id)
         return Mazl(row.id, datum, row.opmerking)
 
-    def actie_verwijderen(self, soort: str, actie_id: int) -> None:
-        """Remove a wrongly registered melding ("melding") or M@zl-actie ("mazl")."""
+    def actie_verwijderen(self, soort: str, actie_id: int) -> Verwijderd:
+        """Remove a wrongly registered melding ("melding") or M@zl-actie ("mazl"); undo with the result."""
         model = {"melding": m.Verzuimmelding, "mazl": m.MazlActie}.get(soort)
         if model is None:
             raise ValueError(f"onbekende soort registratie: {soort!r}")
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            if not model.delete().where(model.id == actie_id).execute():
+            row = model.get_or_none(model.id == actie_id)
+            if row is None:
                 raise NietGevonden("Deze registratie bestaat niet meer.")
+            naam = "Melding DUO" if soort == "melding" else "M@zl-actie"
+            opname = Opname(f"{naam} van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname.rijen(model, model.id == actie_id)
+            model.delete().where(model.id == actie_id).execute()
+        return opname.klaar()
 
 
 def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -91,6 +92,22 @@ def _set(widget: Text, text: str) -> None:
         widget.setPlainText(text)
 
 
+_keepers: weakref.WeakSet = weakref.WeakSet()  # every live keeper, for `bewaar_openstaande`
+
+
+def bewaar_openstaande() -> int:
+    """Write every draft still waiting for its timer now (the app closes): how many were written."""
+    n = 0
+    for keeper in list(_keepers):
+        if shiboken6.isValid(keeper) and keeper._timer.isActive():
+            try:
+                keeper.bewaar()
+                n += 1
+            except errors.USER_ERRORS:  # the database is already closed: nothing more to do
+                pass
+    return n
+
+
 class ConceptKeeper(QObject):
     """Keeps the text of some fields as a draft under (soort, sleutel).
 
@@ -112,6 +129,7 @@ class ConceptKeeper(QObject):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.bewaar)
         self.enabled = True
+        _keepers.add(self)
 
     def add(self, key: str, widget: Text) -> None:
         signal = widget.textChanged

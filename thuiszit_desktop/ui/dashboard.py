@@ -46,13 +46,15 @@ from PySide6.QtWidgets import (
 from ..domain.gebruiker import Rol
 from ..domain.herinneringen import Herinnering
 from ..domain.signals import Signaal, SignaalSoort
+from ..domain.uitleg import signaal_tooltip
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
 from ..services.signalen import Bespreking, Overzicht
-from . import errors
+from . import errors, theme
+from .aan_de_slag import AanDeSlagKaart
 from .leerlingen_model import SIGNAAL_KORT, SIGNAAL_VOLGORDE
 from .piramide import NIVEAU_KLEUR, Piramide
-from .widgets import ERROR_COLOR, format_date, heading, hint
+from .widgets import format_date, heading, hint
 from .worker import Job, start
 
 # The groups of the signal list, most urgent first: (title, what to do, the signals in it).
@@ -368,7 +370,7 @@ class SignalenDelegate(QStyledItemDelegate):
         right_w = max(fm.horizontalAdvance(termijn) + 16, fm.horizontalAdvance(besproken)) + 4
         right = QRect(r.right() - right_w, r.top(), right_w, line)
         painter.setFont(bold if regel.te_laat else opt.font)
-        painter.setPen(text if selected or not regel.te_laat else QColor(ERROR_COLOR))
+        painter.setPen(text if selected or not regel.te_laat else theme.color("danger"))
         painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, termijn)
         if besproken:
             painter.setFont(opt.font)
@@ -413,10 +415,8 @@ class SignalenDelegate(QStyledItemDelegate):
                          fm.elidedText(regel.signaal.uitleg, Qt.TextElideMode.ElideRight, max(0, uitleg_w)))
 
 
-def _muted(palette: QPalette) -> QColor:
-    color = QColor(palette.color(QPalette.ColorRole.Text))
-    color.setAlphaF(0.72)
-    return color
+def _muted(_palette: QPalette) -> QColor:
+    return theme.color("muted")
 
 
 class SignalenLijst(QTreeWidget):
@@ -534,6 +534,8 @@ class Dashboard(QWidget):
         layout.addLayout(self._build_top())
         self.banner = self._build_banner()
         layout.addWidget(self.banner)
+        self.aan_de_slag = AanDeSlagKaart(services)  # a new school's first steps; gone when done
+        layout.addWidget(self.aan_de_slag)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -552,6 +554,7 @@ class Dashboard(QWidget):
 
         loader.started.connect(self._busy)
         loader.loaded.connect(self.show_stand)
+        loader.loaded.connect(lambda _stand: self.aan_de_slag.refresh())
         loader.failed.connect(self._failed)
         if loader.stand is not None:
             self.show_stand(loader.stand)
@@ -640,7 +643,7 @@ class Dashboard(QWidget):
         bar.setAccessibleName("Bezig met berekenen")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        theme.style(self.error_label, "color: {danger};")
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_label.hide()
         self.busy_page_label, self.busy_page_bar = label, bar
@@ -660,8 +663,9 @@ class Dashboard(QWidget):
     def _build_geen_signalen(self) -> QWidget:
         self.geen_signalen_title = heading("Geen signalen", 3)
         self.geen_signalen_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        uitleg = hint("Niemand hoeft gemeld te worden en niemand is lang afwezig. De piramide rechts laat zien "
-                      "hoeveel leerlingen er op elk verzuimniveau staan.")
+        uitleg = self.geen_signalen_uitleg = hint(
+            "Niemand hoeft gemeld te worden en niemand is lang afwezig. De piramide rechts laat zien "
+            "hoeveel leerlingen er op elk verzuimniveau staan.")
         uitleg.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return self._centered(self.geen_signalen_title, uitleg)
 
@@ -697,11 +701,12 @@ class Dashboard(QWidget):
         row.addWidget(heading("Herinneringen", 2))
         self.herinneringen_count = QLabel()
         row.addWidget(self.herinneringen_count)
-        row.addStretch(1)
         self.actiepunten_link = QLabel()
+        self.actiepunten_link.setWordWrap(True)  # on a narrow screen: two lines rather than cut off
+        self.actiepunten_link.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.actiepunten_link.setToolTip("Alle open actiepunten, ook die later moeten: op de pagina Trajecten")
         self.actiepunten_link.linkActivated.connect(lambda _link: self.actiepunten_requested.emit())
-        row.addWidget(self.actiepunten_link)
+        row.addWidget(self.actiepunten_link, 1)  # the rest of the row, right-aligned
         layout.addLayout(row)
         self.herinneringen_lijst = HerinneringenLijst()
         self.herinneringen_lijst.open_requested.connect(
@@ -716,7 +721,7 @@ class Dashboard(QWidget):
     def _fill_herinneringen(self, stand: Stand) -> None:
         lijst = self.herinneringen_lijst
         lijst.clear()
-        rood = QColor(ERROR_COLOR)
+        rood = theme.color("danger")
         for h in stand.herinneringen:
             rij = stand.leerlingen.get(h.leerlingnummer)
             naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
@@ -734,7 +739,7 @@ class Dashboard(QWidget):
             lijst.addTopLevelItem(item)
         n, te_laat = len(stand.herinneringen), stand.te_laat
         tekst = f"{n} · {te_laat} over tijd" if te_laat else (str(n) if n else "")
-        self.herinneringen_count.setText(f'<span style="color:{ERROR_COLOR}"><b>{tekst}</b></span>' if te_laat
+        self.herinneringen_count.setText(f'<span style="color:{theme.css("danger")}"><b>{tekst}</b></span>' if te_laat
                                          else tekst)
         lijst.setVisible(bool(n))
         self.herinneringen_leeg.setVisible(not n)
@@ -755,8 +760,9 @@ class Dashboard(QWidget):
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Verzuimniveaus", 2))
-        layout.addWidget(hint("Piramide van Kearney: al het verzuim telt, ook ziekte en verlof. "
-                              "Klik op een niveau om die leerlingen te zien."))
+        klik = (" Klik op een niveau om die leerlingen te zien." if self.services.gebruiker.rol != Rol.ALLEEN_LEZEN
+                 else "")  # alleen-lezen sees no students
+        layout.addWidget(hint("Piramide van Kearney: al het verzuim telt, ook ziekte en verlof." + klik))
         self.piramide = Piramide()
         self.piramide.level_clicked.connect(self.level_clicked)
         layout.addWidget(self.piramide)
@@ -782,14 +788,19 @@ class Dashboard(QWidget):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
-        side.setFixedWidth(max(self.piramide.sizeHint().width(), 360))
+        # As wide as the pyramid likes, narrower on a small screen (1366×768 at 150 %) so nothing falls off.
+        breed = max(self.piramide.sizeHint().width(), 360)
+        side.setMinimumWidth(min(breed, self.piramide.minimumSizeHint().width()))
+        side.setMaximumWidth(breed)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(side.width() + scroll.verticalScrollBar().sizeHint().width() + 2)
-        scroll.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        rand = scroll.verticalScrollBar().sizeHint().width() + 2
+        scroll.setMinimumWidth(side.minimumWidth() + rand)
+        scroll.setMaximumWidth(breed + rand)
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         return scroll
 
     # --- data ------------------------------------------------------------------------------------
@@ -832,9 +843,12 @@ class Dashboard(QWidget):
         self.oud_label.setText(f"Het verzuim is {dagen} dagen oud: importeer het nieuwste verzuim voor de signalen "
                                "van vandaag.")
         self.oud_label.setVisible(dagen > OUD_NA_DAGEN)
-        self._groepen = signaal_regels(stand, self._today())
+        # Alleen-lezen sees the counts and the pyramid only: no students, no reminders (services/toegang.py).
+        alleen_tellen = self.services.gebruiker.rol == Rol.ALLEEN_LEZEN
+        self._groepen = [[] for _ in GROEPEN] if alleen_tellen else signaal_regels(stand, self._today())
         self._fill_list()
         self._fill_herinneringen(stand)
+        self.herinneringen_box.setVisible(not alleen_tellen)
         has_signals = any(self._groepen)
         self.banner.setVisible(o.bijgewerkt_tot is None and has_signals)
         if has_signals:
@@ -842,13 +856,17 @@ class Dashboard(QWidget):
         else:
             self.stack.setCurrentIndex(1 if o.bijgewerkt_tot is None else 2)
             self.geen_signalen_title.setText(f"Geen signalen op {format_date(o.peildatum)}")
+            if alleen_tellen:
+                self.geen_signalen_title.setText(f"Aantallen op {format_date(o.peildatum)}")
+                self.geen_signalen_uitleg.setText("Met uw rol ziet u alleen aantallen: rechts de verzuimniveaus en de "
+                                                  "signalen. Namen en dossiers zijn voor de zorgcoördinator en mentoren.")
         self.piramide.set_counts(o.per_niveau(), stand.drempels)
         per = o.per_signaal()
         for soort in SIGNAAL_VOLGORDE:
             n = per.get(soort, 0)
             link, count = self.count_links[soort], self.count_labels[soort]
             count.setText(str(n))
-            if n:
+            if n and not alleen_tellen:
                 link.setText(f'<a href="#">{soort.label}</a>')
                 link.setToolTip(f"Toon de {'leerling' if n == 1 else f'{n} leerlingen'} met dit signaal in de lijst")
             else:
@@ -878,7 +896,7 @@ class Dashboard(QWidget):
                 item = QTreeWidgetItem([regel.zin()])
                 item.setData(0, KIND_ROLE, SIGNAAL)
                 item.setData(0, REGEL_ROLE, regel)
-                item.setData(0, TERMIJN_KLEUR_ROLE, ERROR_COLOR if regel.te_laat else "")
+                item.setData(0, TERMIJN_KLEUR_ROLE, theme.css("danger") if regel.te_laat else "")
                 item.setToolTip(0, self._tooltip(regel))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemNeverHasChildren)
@@ -895,7 +913,7 @@ class Dashboard(QWidget):
 
     @staticmethod
     def _tooltip(regel: SignaalRegel) -> str:
-        tekst = f"{regel.soort.label}\n{regel.signaal.uitleg}"
+        tekst = signaal_tooltip(regel.signaal)  # the rule and the numbers that made it fire
         if regel.bespreking:
             tekst += f"\n\n{regel.besproken_tekst}"
         return tekst

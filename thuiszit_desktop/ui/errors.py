@@ -24,14 +24,17 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +74,32 @@ def ask(parent: QWidget | None, question: str, *, title: str = APP_TITLE, detail
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def bevestig_verwijderen(parent: QWidget | None, wat: str, detail: str = "") -> bool:
+    """Every delete asks first, naming what goes: "Gesprek van 12-11-2026 verwijderen?" ("Niet verwijderen"
+    is the default). Goes through `ask`, so tests that stub `ask` answer this too."""
+    return ask(parent, f"{wat} verwijderen?", detail=detail or "Daarna kunt u het nog even ongedaan maken.",
+               yes="Verwijderen", no="Niet verwijderen")
+
+
+def _getypt(widget: QWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.toPlainText()
+    # a row: its text fields, but not the line edit inside a date or number field (always filled in)
+    return "".join(_getypt(w) for soort in (QLineEdit, QPlainTextEdit, QTextEdit) for w in widget.findChildren(soort)
+                   if not isinstance(w.parentWidget(), QAbstractSpinBox))
+
+
+def bevestig_regel_weg(parent: QWidget | None, wat: str, *velden: QWidget) -> bool:
+    """Removing a row of a form that is not saved yet: at once when nothing is typed in `velden` (text
+    fields, or rows holding them), otherwise only after asking, so typed text is never lost by a misclick."""
+    if not any(_getypt(v).strip() for v in velden):
+        return True
+    return ask(parent, f"{wat} weghalen?", detail="Wat u hierin typte, gaat dan verloren.", yes="Weghalen",
+               no="Laten staan")
 
 
 def choose(parent: QWidget | None, text: str, options: list[str], *, title: str = APP_TITLE,

@@ -28,7 +28,7 @@ from ..services import session
 from ..services.session import Services
 from . import errors
 from .login import SETTING_NAME, choose_database_file
-from .widgets import ErrorLabel, FieldErrors, hint, link_label, with_error
+from .widgets import ErrorLabel, FieldErrors, fit_to_screen, hint, link_label, with_error
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +232,7 @@ class FirstRunWizard(QWizard):
             # that appear later.
             page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             self.addPage(page)
-        self.resize(680, 560)
+        fit_to_screen(self, 680, 560)
 
     def create(self, naam: str, wachtwoord: str, herhaling: str, page: AccountPage) -> bool:
         assert self.school is not None

@@ -168,7 +168,8 @@ class AfspraakRow(QFrame):
         self.error = ErrorLabel()
         self.remove_button = QPushButton("Verwijderen")
         self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Deze afspraak", self.tekst) and self.remove_requested.emit(self))
         self.done_label = QLabel()
         self.done_label.setTextFormat(Qt.TextFormat.PlainText)
         self.done_label.setWordWrap(True)

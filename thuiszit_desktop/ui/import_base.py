@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.session import Services
-from .widgets import ERROR_COLOR
+from . import theme
+from .widgets import fit_to_screen
 from .worker import Job, start
 
 BESTANDSFILTER = "CSV of Excel (*.csv *.txt *.xlsx)"
@@ -55,7 +56,7 @@ def _disconnect(job: Job | None) -> None:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    theme.style(label, "color: {danger};")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
@@ -414,6 +415,7 @@ class ImportWizardBase(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the page has "Afbreken"
         self.setMinimumSize(*minimum)
+        fit_to_screen(self, *minimum)  # 1366×768 at 150 % is smaller than the minimum
         for button, text in ((QWizard.WizardButton.BackButton, "< Vorige"),
                              (QWizard.WizardButton.NextButton, "Volgende >"),
                              (QWizard.WizardButton.CommitButton, "Importeren"),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -37,11 +38,15 @@ from PySide6.QtWidgets import (
 from ..domain.errors import InvoerFout
 from ..domain.plan import STANDAARD_INTERVENTIES
 from ..domain.school import Regio, School, Schooltype
+from ..domain.vergrendeling import MAX_MINUTEN
 from ..domain.verzuim import Reden
 from ..domain.verzuimcodes import STANDAARD_CODES
 from ..services.session import Services
-from . import errors
-from .widgets import ErrorLabel, FieldErrors, WrapLabel, hint, with_error
+from . import errors, theme
+from .backup_dialog import BackupTab
+from .bewaren_dialog import BewaarTab
+from .ongedaan_bar import toon_ongedaan
+from .widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, hint, with_error
 
 GEEN_VERZUIM = "Geen verzuim (overslaan)"
 REGIO_HINTS = {
@@ -73,6 +78,11 @@ class InstellingenDialog(QDialog):
         self.tabs.addTab(self._bouw_codes(), "Verzuimcodes")
         self.tabs.addTab(self._bouw_niveaus(), "Niveaus")
         self.tabs.addTab(self._bouw_interventies(), "Interventies")
+        self.backup_tab = BackupTab(services)  # acts at once; a restore closes the dialog (and the session)
+        self.backup_tab.restored.connect(lambda _info: QDialog.done(self, QDialog.DialogCode.Rejected))
+        self.tabs.addTab(self.backup_tab, "Back-ups")
+        self.bewaar_tab = BewaarTab(services)  # saved with Opslaan below, like the other tabs
+        self.tabs.addTab(self.bewaar_tab, "Bewaartermijnen")
         outer.addWidget(self.tabs, 1)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -83,7 +93,7 @@ class InstellingenDialog(QDialog):
         outer.addWidget(self.buttons)
 
         self._load()
-        self.resize(760, 600)
+        fit_to_screen(self, 760, 600)
 
     # --- School ----------------------------------------------------------------------------------
 
@@ -119,6 +129,15 @@ class InstellingenDialog(QDialog):
         form.addRow("Schooltype:", with_error(self.schooltype, e.add("schooltype", self.schooltype)))
         form.addRow("Uren per lesdag:", with_error(self.uren, e.add("uren_per_lesdag", self.uren), uren_hint))
         form.addRow("Logo:", self._bouw_logo())
+        self.vergrendelen = QSpinBox()
+        self.vergrendelen.setRange(0, MAX_MINUTEN)
+        self.vergrendelen.setSuffix(" minuten")
+        self.vergrendelen.setSpecialValueText("nooit")
+        self.vergrendelen.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        vergrendelen_hint = hint("Na zoveel minuten zonder toetsenbord of muis gaat het scherm op slot; met het "
+                                 "wachtwoord gaat het weer open. Ctrl+L vergrendelt meteen.")
+        form.addRow("Scherm vergrendelen na:", with_error(
+            self.vergrendelen, e.add("vergrendelen", self.vergrendelen), vergrendelen_hint))
         form.addRow(e.general)
         return pagina
 
@@ -134,7 +153,7 @@ class InstellingenDialog(QDialog):
         kiezen = QPushButton("Logo kiezen…")
         kiezen.clicked.connect(self.kies_logo)
         self.logo_weg = QPushButton("Logo verwijderen")
-        self.logo_weg.clicked.connect(lambda: self._logo_opslaan(None))
+        self.logo_weg.clicked.connect(self.logo_verwijderen)
         rij.addWidget(kiezen)
         rij.addWidget(self.logo_weg)
         rij.addStretch(1)
@@ -166,6 +185,20 @@ class InstellingenDialog(QDialog):
             return
         self.saved_something = True
         self._toon_logo()
+
+    def logo_verwijderen(self) -> bool:
+        if not errors.bevestig_verwijderen(self, "Het logo van de school",
+                                           "De PDF's worden dan zonder logo gemaakt."):
+            return False
+        try:
+            weg = self.services.school.logo_verwijderen()
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self.saved_something = True
+        self._toon_logo()
+        toon_ongedaan(self, self.services, weg, self._toon_logo)
+        return True
 
     def _toon_logo(self) -> None:
         data = self.services.school.logo()
@@ -202,6 +235,7 @@ class InstellingenDialog(QDialog):
         uitleg.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(uitleg)
         self.codes_tabel = QTableWidget(0, 2)
+        self.codes_tabel.setAccessibleName("Verzuimcodes")
         self.codes_tabel.setHorizontalHeaderLabels(["Code", "Betekent"])
         self.codes_tabel.verticalHeader().hide()
         self.codes_tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -302,9 +336,9 @@ class InstellingenDialog(QDialog):
                 continue
             sleutel = " ".join(code.split()).casefold()
             dubbel = bool(sleutel) and sleutel in gezien
-            item.setBackground(QColor("#f9dedc") if dubbel else QColor(0, 0, 0, 0))
+            item.setBackground(theme.color("danger_bg") if dubbel else QColor(0, 0, 0, 0))
             if dubbel:
-                self.codes_tabel.item(gezien[sleutel], 0).setBackground(QColor("#f9dedc"))
+                self.codes_tabel.item(gezien[sleutel], 0).setBackground(theme.color("danger_bg"))
             gezien.setdefault(sleutel, r)
 
     # --- Niveaus ---------------------------------------------------------------------------------
@@ -348,6 +382,7 @@ class InstellingenDialog(QDialog):
             "Dubbelklik op een interventie om de naam te veranderen. Plannen die een interventie al gebruiken, "
             "houden hun tekst."))
         self.interventies_lijst = QListWidget()
+        self.interventies_lijst.setAccessibleName("Interventies")
         self.interventies_lijst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.interventies_lijst.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                                 | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -440,6 +475,8 @@ class InstellingenDialog(QDialog):
         self.niveau2.setValue(inst.niveau2_pct)
         self.niveau3.setValue(inst.niveau3_pct)
         self.set_interventies(self.services.plannen.catalogus())
+        self.vergrendelen.setValue(self.services.vergrendeling.minuten())
+        self._vergrendelen_start = self.vergrendelen.value()
         self._initial = self._snapshot()
         self._standaard_gekozen = False
 
@@ -448,7 +485,8 @@ class InstellingenDialog(QDialog):
                 tuple(self.interventies()))
 
     def has_changes(self) -> bool:
-        return self._snapshot() != self._initial or self._standaard_gekozen
+        return (self._snapshot() != self._initial or self._standaard_gekozen
+                or self.vergrendelen.value() != self._vergrendelen_start or self.bewaar_tab.has_changes())
 
     def _codes_dict(self) -> dict[str, Reden | None]:
         return {code: reden for code, reden in self.codes() if code}
@@ -522,6 +560,28 @@ class InstellingenDialog(QDialog):
             else:
                 self.set_interventies(opgeslagen_lijst)  # tidied: trimmed, no empties or doubles
                 self._deel_opgeslagen(3)
+
+        if self.vergrendelen.value() != self._vergrendelen_start:
+            try:
+                self._vergrendelen_start = self.services.vergrendeling.minuten_opslaan(self.vergrendelen.value())
+            except InvoerFout as exc:
+                fouten.insert(0, (0, self.school_errors.show(exc.fouten)))
+            except errors.USER_ERRORS as exc:
+                errors.show_user_error(self, exc)
+                return False
+            else:
+                self.saved_something = True
+
+        if self.bewaar_tab.has_changes():
+            try:
+                self.bewaar_tab.save()
+            except InvoerFout as exc:
+                fouten.append((self.tabs.indexOf(self.bewaar_tab), self.bewaar_tab.show_errors(exc)))
+            except errors.USER_ERRORS as exc:
+                errors.show_user_error(self, exc)
+                return False
+            else:
+                self.saved_something = True
 
         if fouten:
             tab, widget = fouten[0]

@@ -47,8 +47,10 @@ from ..domain.calendar import Vakantie, schooljaar_label, vakanties_from_data
 from ..domain.errors import InvoerFout
 from ..domain.leerling import schooljaar_start
 from ..services.kalender import SOORTEN, Jaaroverzicht
+from ..services.ongedaan import samen
 from ..services.session import Services
-from . import errors
+from . import errors, theme
+from .ongedaan_bar import toon_ongedaan
 from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, WrapLabel, heading, hint, with_error
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -56,17 +58,9 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 BESTANDSFILTER = "CSV of Excel (*.csv *.txt *.xlsx)"
 
-# The calendar's colours: light enough for the day numbers, distinct for colour-blind eyes too.
-KLEUR_LESDAG = QColor("#d7ecd0")
-KLEUR_WEEKEND = QColor("#e2e2e2")
-KLEUR_VAKANTIE = QColor("#9fcbef")
-KLEUR_FEESTDAG = QColor("#f5b060")
-KLEUR_VRIJE_DAG = QColor("#c6a4e8")
-KLEUR_RAND = QColor("#c4c4c4")
-KLEUR_VANDAAG = QColor("#1d1d1d")
-
-SOORT_KLEUR = {"lesdag": KLEUR_LESDAG, "weekend": KLEUR_WEEKEND, "vakantie": KLEUR_VAKANTIE,
-               "feestdag": KLEUR_FEESTDAG, "vrije_dag": KLEUR_VRIJE_DAG}
+# The calendar's colours per kind of day ("lesdag", "weekend", "vakantie", "feestdag", "vrije_dag", …), from
+# `theme` in light or dark: calm enough for the day numbers, distinct for colour-blind eyes too.
+SOORT_KLEUR = theme.KALENDER_KLEUR
 VAKANTIE_NAMEN = {"herfstvakantie": "Herfstvakantie", "kerstvakantie": "Kerstvakantie",
                   "voorjaarsvakantie": "Voorjaarsvakantie", "meivakantie": "Meivakantie",
                   "zomervakantie": "Zomervakantie"}
@@ -112,11 +106,11 @@ class DagStijl:
 
 
 def _tekstkleur(achtergrond: QColor, gedimd: bool) -> QColor:
+    kleuren = theme.current().kalender
     if gedimd:
-        return QColor("#8a8a8a")
-    r, g, b = achtergrond.redF(), achtergrond.greenF(), achtergrond.blueF()
-    helderheid = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return QColor("#111111") if helderheid > 0.5 else QColor("#ffffff")
+        return QColor(kleuren["dag_gedimd"])
+    return QColor(max(kleuren["dag_tekst"], kleuren["dag_tekst_licht"],
+                      key=lambda tekst: theme.contrast(tekst, achtergrond.name())))
 
 
 class JaarRaster(QWidget):
@@ -195,12 +189,22 @@ class JaarRaster(QWidget):
             cel = min(cel, vrij // (rijen * 6))
         return cel
 
+    def _kies(self, breedte: int, hoogte: int | None) -> int:
+        """The arrangement for a size. When the height follows the width: the first of `opties` whose cells
+        stay at least min_cel (fewer columns only on a narrow screen); otherwise the one with the largest cells."""
+        if hoogte is None:
+            for k in self.opties:
+                if self._cel_voor(breedte, None, k) >= self.min_cel:
+                    return k
+        return max(self.opties, key=lambda k: (self._cel_voor(breedte, hoogte, k), -k))
+
     def _indeling(self) -> None:
         """Choose the arrangement and cell size for the current widget size."""
         hoogte = None if self.hoogte_volgt_breedte else self.height()
-        beste = max(self.opties, key=lambda k: (self._cel_voor(self.width(), hoogte, k), -k))
+        beste = self._kies(self.width(), hoogte)
         self.kolommen = beste
-        self._cel = max(self.min_cel, min(self.max_cel, self._cel_voor(self.width(), hoogte, beste)))
+        # Below min_cel only when the widget is smaller than it asked (1366×768 at 150 %): small cells, not cut off.
+        self._cel = max(min(self.min_cel, 10), min(self.max_cel, self._cel_voor(self.width(), hoogte, beste)))
 
     def cel(self) -> int:
         """The cell size for the current widget size."""
@@ -210,7 +214,7 @@ class JaarRaster(QWidget):
         return self.hoogte_volgt_breedte
 
     def heightForWidth(self, width: int) -> int:
-        k = self.opties[0]
+        k = self._kies(width, None)
         return self._hoogte_voor(max(self.min_cel, min(self.max_cel, self._cel_voor(width, None, k))), k)
 
     def sizeHint(self) -> QSize:
@@ -304,15 +308,18 @@ class JaarRaster(QWidget):
         for index, (y, m) in enumerate(self.maanden()):
             o = self._blok_oorsprong(index, cel)
             koppen.append(o)
+            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
+            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
+                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
             painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             f"{MAANDEN[m - 1].capitalize()} {y}")
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
         painter.setFont(self._kleinfont)
-        painter.setPen(QColor("#6b6b6b"))
+        painter.setPen(theme.color("muted"))
+        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
         for o in koppen:
             for k, naam in enumerate(WEEKDAGEN):
                 painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
-                                 int(Qt.AlignmentFlag.AlignCenter), naam)
+                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
 
         # the cells, grouped by how they look
         groepen: dict[tuple, list[QRect]] = defaultdict(list)
@@ -322,7 +329,7 @@ class JaarRaster(QWidget):
             while d.month == m:
                 rect = self.cel_rect(d)
                 stijl = self.stijlen.get(d)
-                vulling = stijl.vulling if stijl else QColor("#ffffff")
+                vulling = stijl.vulling if stijl else theme.kalender_color("aanwezig")
                 rand = stijl.rand.name() if stijl and stijl.rand is not None else ""
                 sleutel = (vulling.name(QColor.NameFormat.HexArgb), rand, bool(stijl and stijl.gestippeld))
                 groepen[sleutel].append(rect.adjusted(1, 1, -2, -2) if rand else rect.adjusted(1, 1, -1, -1))
@@ -339,7 +346,7 @@ class JaarRaster(QWidget):
             painter.drawRects(rects)
         if self.vandaag is not None and (rect := self.cel_rect(self.vandaag)) is not None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(KLEUR_VANDAAG, 2))
+            painter.setPen(QPen(theme.kalender_color("vandaag"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
         getalfont = QFont(self._kleinfont)
@@ -558,8 +565,8 @@ class KalenderView(QWidget):
         # the message and editor for a year the data does not cover
         self.ongedekt = QFrame()
         self.ongedekt.setObjectName("ongedekt")
-        self.ongedekt.setStyleSheet("QFrame#ongedekt { background: #fff4d6; border: 1px solid #e0b84f; "
-                                    "border-radius: 4px; }")
+        theme.style(self.ongedekt, "QFrame#ongedekt {{ background: {warning_bg}; border: 1px solid {warning_border}; "
+                                   "border-radius: 4px; }}")
         ongedekt_layout = QVBoxLayout(self.ongedekt)
         self.ongedekt_label = WrapLabel()
         font = self.ongedekt_label.font()
@@ -604,8 +611,9 @@ class KalenderView(QWidget):
         self.legenda = Legenda()
         for soort, tekst in (("lesdag", "Lesdag"), ("weekend", "Weekend"), ("vakantie", "Schoolvakantie"),
                              ("feestdag", "Feestdag"), ("vrije_dag", "Vrije dag van de school")):
-            self.legenda.add(Kleurvak(SOORT_KLEUR[soort], QColor("#cfcfcf") if soort == "weekend" else None), tekst)
-        self.legenda.add(Kleurvak(QColor("#ffffff"), KLEUR_VANDAAG, dik=True), "Vandaag")
+            self.legenda.add(Kleurvak(SOORT_KLEUR[soort], theme.kalender_color("rand") if soort == "weekend" else None),
+                             tekst)
+        self.legenda.add(Kleurvak(theme.kalender_color("aanwezig"), theme.kalender_color("vandaag"), dik=True), "Vandaag")
         zijkant.addWidget(self.legenda)
 
         self.tabs = QTabWidget()
@@ -615,7 +623,8 @@ class KalenderView(QWidget):
         zijwidget = QWidget()
         zijwidget.setLayout(zijkant)
         zijkant.setContentsMargins(0, 0, 0, 0)
-        zijwidget.setFixedWidth(400)
+        zijwidget.setMinimumWidth(280)  # narrower on a small screen (1366×768 at 150 %), so nothing falls off
+        zijwidget.setMaximumWidth(400)
         body.addWidget(zijwidget)
         outer.addLayout(body, 1)
 
@@ -625,6 +634,7 @@ class KalenderView(QWidget):
         pagina = QWidget()
         layout = QVBoxLayout(pagina)
         self.vakanties_tabel = _tabel(["Vakantie", "Van", "Tot en met"])
+        self.vakanties_tabel.setAccessibleName("Schoolvakanties")
         kop = self.vakanties_tabel.horizontalHeader()
         kop.setStretchLastSection(False)
         kop.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -654,6 +664,7 @@ class KalenderView(QWidget):
         pagina = QWidget()
         layout = QVBoxLayout(pagina)
         self.vrije_tabel = _tabel(["Datum", "Omschrijving"])
+        self.vrije_tabel.setAccessibleName("Vrije dagen van de school")
         self.vrije_tabel.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.vrije_tabel.itemSelectionChanged.connect(
             lambda: self.vrij_verwijderen_button.setEnabled(bool(self._gekozen_vrije_dagen())))
@@ -757,7 +768,7 @@ class KalenderView(QWidget):
                     tekst += " (door de school ingevuld)"
             else:
                 tekst += f"{dag.omschrijving} (feestdag)"
-            stijlen[dag.datum] = DagStijl(SOORT_KLEUR.get(dag.soort, KLEUR_WEEKEND), tekst,
+            stijlen[dag.datum] = DagStijl(SOORT_KLEUR.get(dag.soort, SOORT_KLEUR["weekend"]), tekst,
                                           gedimd=dag.soort == "weekend")
         self.raster.set_jaar(start_year, stijlen, self.vandaag)
 
@@ -972,17 +983,19 @@ class KalenderView(QWidget):
         dagen = self._gekozen_vrije_dagen()
         if not dagen:
             return
-        vraag = (f"De vrije dag {dag_tekst(dagen[0])} verwijderen?" if len(dagen) == 1
-                 else f"Deze {len(dagen)} vrije dagen verwijderen?")
-        if not errors.ask(self, vraag, detail="Die dagen worden dan weer lesdagen.", yes="Verwijderen",
-                          no="Niet verwijderen"):
+        wat = f"De vrije dag {dag_tekst(dagen[0])}" if len(dagen) == 1 else f"Deze {len(dagen)} vrije dagen"
+        if not errors.bevestig_verwijderen(self, wat, "Die dagen worden dan weer lesdagen."):
             return
+        weg = []
         try:
             for d in dagen:
-                self.services.kalender.vrije_dag_verwijderen(d)
+                weg.append(self.services.kalender.vrije_dag_verwijderen(d))
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging()
+        if weg:
+            toon_ongedaan(self, self.services, weg[0] if len(weg) == 1 else samen(f"{len(weg)} vrije dagen", weg),
+                          self._na_wijziging)
 
     def vrije_dagen_importeren(self) -> None:
         pad, _ = QFileDialog.getOpenFileName(self, "Bestand met vrije dagen kiezen", str(Path.home()),

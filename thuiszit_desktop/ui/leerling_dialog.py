@@ -57,6 +57,7 @@ class _Row(QFrame):
 
     changed = Signal()
     remove_requested = Signal(object)
+    wat = "Deze regel"  # for "Deze ouder weghalen?"
 
     def __init__(self):
         super().__init__()
@@ -68,13 +69,16 @@ class _Row(QFrame):
         self.error = ErrorLabel()
         self.remove_button = QPushButton("Verwijderen")
         self.remove_button.setAutoDefault(False)  # Enter in a field saves the dialog, never removes
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, self.wat, self) and self.remove_requested.emit(self))
 
     def snapshot(self) -> tuple:
         raise NotImplementedError
 
 
 class OuderRow(_Row):
+    wat = "Deze ouder"
+
     def __init__(self, ouder: Ouder | None = None):
         super().__init__()
         self.naam = QLineEdit()
@@ -110,6 +114,9 @@ class OuderRow(_Row):
         g.addWidget(self.error, 3, 0, 1, 5)
         g.setColumnStretch(1, 3)
         g.setColumnStretch(3, 2)
+        for veld, naam in ((self.naam, "Naam van de ouder"), (self.relatie, "Relatie"), (self.telefoon, "Telefoon"),
+                           (self.email, "E-mail"), (self.adres, "Adres"), (self.voorkeur, "Contactvoorkeur")):
+            veld.setAccessibleName(naam)  # the labels beside them are not buddies (a row repeats per ouder)
 
         self.set_value(ouder or Ouder(""))
         for edit in (self.naam, self.telefoon, self.email, self.adres):
@@ -141,6 +148,8 @@ class OuderRow(_Row):
 
 
 class VrijstellingRow(_Row):
+    wat = "Deze vrijstelling"
+
     def __init__(self, vrijstelling: Vrijstelling | None = None):
         super().__init__()
         self.type = QComboBox()

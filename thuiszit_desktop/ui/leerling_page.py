@@ -32,7 +32,7 @@ from .widgets import age_on, form_layout, format_date, heading, hint, link_label
 NIET_INGEVULD = "—"
 TAB_VERZUIM, TAB_GEGEVENS = "Verzuim en signalen", "Gegevens en ouders"
 TAB_TRAJECT, TAB_TIJDLIJN = "Traject", "Tijdlijn"
-CONTACTMOMENT_SHORTCUT = "Ctrl+Shift+N"
+CONTACTMOMENT_SHORTCUT = "Ctrl+N"
 
 
 def kan_contactmoment(services: Services) -> bool:

@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..domain.signals import Niveau, Signaal, SignaalSoort
+from ..domain.uitleg import signaal_tooltip
 from ..services.leerlingen import LeerlingRij
 from .piramide import niveau_stip, procent
 
@@ -128,8 +129,8 @@ def _niveau_tip(extra: _Extra) -> str | None:
 def _signalen_tip(extra: _Extra) -> str | None:
     if not extra.signalen:
         return None
-    return "\n".join(f"{s.soort.label}: {s.uitleg}" if s.uitleg else s.soort.label
-                     for s in sorted(extra.signalen, key=lambda s: (_RANG[s.soort], s.datum)))
+    return "\n\n".join(signaal_tooltip(s)  # per signal: the rule and the numbers that made it fire
+                       for s in sorted(extra.signalen, key=lambda s: (_RANG[s.soort], s.datum)))
 
 
 def _datum(d) -> str:

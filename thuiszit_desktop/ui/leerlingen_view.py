@@ -133,19 +133,21 @@ class LeerlingenView(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         self.contact_button = QPushButton("Contactmoment…")
-        self.contact_button.setToolTip("Snel een contactmoment vastleggen voor de gekozen leerling (Ctrl+Shift+N)")
+        self.contact_button.setToolTip("Snel een contactmoment vastleggen voor de gekozen leerling (Ctrl+N)")
         self.contact_button.setVisible(self.can_contact)
         self.contact_button.setEnabled(False)
         self.contact_button.clicked.connect(self._contactmoment_current)
         top.addWidget(self.contact_button)
         self.new_button = QPushButton("Nieuwe leerling…")
         self.new_button.setEnabled(can_edit)
+        self.new_button.setVisible(can_edit)  # not offered to a mentor at all
         self.new_button.clicked.connect(self.new_leerling)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
         self.search = SearchField()
+        self.search.setAccessibleName("Zoek een leerling")
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(f"{SEARCH_PLACEHOLDER} ({QKeySequence(QKeySequence.StandardKey.Find).toString()})")
@@ -184,6 +186,7 @@ class LeerlingenView(QWidget):
         layout.addLayout(filters)
 
         self.table = LeerlingenTable()
+        self.table.setAccessibleName("Leerlingen")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -214,11 +217,11 @@ class LeerlingenView(QWidget):
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
-        bottom.addWidget(self.count_label)
+        self.count_label.setWordWrap(True)  # on a narrow screen: two lines rather than cut off
+        bottom.addWidget(self.count_label, 1)
         self.loading_label = hint("Niveaus en signalen worden berekend…")
         self.loading_label.hide()
         bottom.addWidget(self.loading_label)
-        bottom.addStretch(1)
         self.uitgeschreven_check = QCheckBox("Ook uitgeschreven leerlingen tonen")
         self.uitgeschreven_check.toggled.connect(self.proxy.set_show_uitgeschreven)
         bottom.addWidget(self.uitgeschreven_check)
@@ -248,6 +251,7 @@ class LeerlingenView(QWidget):
         self.empty_new_button.clicked.connect(self.new_leerling)
         for b in (self.empty_import_button, self.empty_new_button):
             b.setEnabled(can_edit)
+            b.setVisible(can_edit)
             buttons.addWidget(b)
         buttons.addStretch(1)
         box.addLayout(buttons)

@@ -6,7 +6,7 @@ import html
 import importlib.util
 import logging
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,19 +15,24 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
-from ..domain.errors import NietGevonden
+from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import Leerling
 from ..domain.signals import SignaalSoort
 from ..services.session import Services
-from . import errors
+from . import concept, errors, theme
+from .backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from .dashboard import Dashboard, SignalenLoader, Stand
+from .layout_memory import remember_layout
 from .leerling_dialog import LeerlingDialog
+from .leerling_kiezer import kies_leerling
 from .leerling_page import (
     CONTACTMOMENT_SHORTCUT,
     TAB_TRAJECT,
@@ -36,8 +41,11 @@ from .leerling_page import (
     kan_contactmoment,
 )
 from .leerlingen_view import LeerlingenView
+from .overzichten_view import OverzichtenView
 from .partners_dialog import PartnersDialog
 from .trajecten_view import TrajectenView
+from .vergrendeling import SNELTOETS as VERGRENDEL_SNELTOETS
+from .vergrendeling import Vergrendeling
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +90,7 @@ class LeerlingenArea(QStackedWidget):
         """Show the student's page (on `tab`, e.g. "Traject", when given); False when they are gone."""
         try:
             self.page.show_leerling(leerlingnummer)
-        except NietGevonden as exc:
+        except (NietGevonden, GeenToegang) as exc:  # GeenToegang: a mentor, for a student of another klas
             errors.show_user_error(self, exc)
             self.list.refresh()
             return False
@@ -150,8 +158,10 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigatie")
+        self.nav.setAccessibleName("Navigatie")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
+        self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(200)
         self.stack = QStackedWidget()
         central = QWidget()
@@ -170,6 +180,7 @@ class MainWindow(QMainWindow):
         self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader))
         self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
         self.trajecten = self.add_area("Trajecten", TrajectenView(services))
+        self.overzichten = self.add_area("Overzichten", OverzichtenView(services))
         self.kalender = self._add_kalender()
         self._herinneringen_gemeld = False  # the "over tijd" notice, once after the first computation
 
@@ -177,39 +188,71 @@ class MainWindow(QMainWindow):
         self.dashboard.herinnering_activated.connect(self.open_herinnering)
         self.dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
         self.trajecten.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
+        if self.overzichten.lijstbespreking is not None:
+            self.overzichten.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))
         self.trajecten.changed.connect(self.refresh_signals)
+        self.trajecten.signalen_requested.connect(lambda: self.show_area("Vandaag"))
         self.stack.currentChanged.connect(self._area_shown)
         self.dashboard.level_clicked.connect(self.show_level)
         self.dashboard.signaal_clicked.connect(self.show_signaal)
         self.dashboard.import_requested.connect(self.import_verzuim)
+        self.dashboard.aan_de_slag.stap_gekozen.connect(self.aan_de_slag)
         self.leerlingen.list.import_requested.connect(self.import_leerlingen)
         self.leerlingen.changed.connect(self.refresh_signals)
         self.signalen_loader.started.connect(lambda: self.leerlingen.list.set_signalen_loading(True))
         self.signalen_loader.loaded.connect(self._signals_loaded)
         self.signalen_loader.failed.connect(lambda _melding: self.leerlingen.list.set_signalen_loading(False))
 
+        self._apply_role()
         self.nav.setCurrentRow(0)  # the window opens on "Vandaag"
-        self.nav.setFixedWidth(max(140, self.nav.sizeHintForColumn(0) + 40))
+        # The items have no width of their own (their size hint is 0 wide): the longest title, its icon, margins.
+        langste = max(self.nav.fontMetrics().horizontalAdvance(t) for t in self.area_titles())
+        self.nav.setFixedWidth(max(140, langste + self.nav.iconSize().width() + 40))
         self._build_menus()
+        self._set_icons()
+        self._build_sneltoetsen()
         self._build_status_bar()
+        self.afgemeld = False  # "Afmelden" on the lock screen: startup shows the login again
+        self.vergrendeling = Vergrendeling(self, services, services.vergrendeling.minuten())
+        self.vergrendeling.afmelden.connect(self.afmelden)
+        self.backups = BackupSchedule(services, self)  # daily and on close
+        self.backups.made.connect(lambda info: self.statusBar().showMessage(
+            f"Back-up gemaakt ({tijdstip(info.gemaakt)}).", 8_000))
+        self.backups.failed.connect(lambda melding: errors.show_error(self, melding))
         self._restore_geometry()
+        self._remember_layout()
+        self.stack.currentChanged.connect(self._remember_layout)  # views built later get theirs when shown
+        self.leerlingen.currentChanged.connect(self._remember_layout)
         self.dashboard.lijst.setFocus()
         self.refresh_signals()
 
     # --- areas -----------------------------------------------------------------------------------
 
+    def _apply_role(self) -> None:
+        """Alleen-lezen sees counts and overviews, no students: those areas are not offered (the
+        services refuse or return nothing anyway, see services/toegang.py)."""
+        if self.services.gebruiker.rol == Rol.ALLEEN_LEZEN:
+            for title in ("Leerlingen", "Trajecten"):
+                for item in self.nav.findItems(title, Qt.MatchFlag.MatchExactly):
+                    item.setHidden(True)
+
     def add_area(self, title: str, widget: QWidget) -> QWidget:
         item = QListWidgetItem(title)
+        if title.lower() in theme.ICONS:  # "Vandaag" → the icon "vandaag"
+            item.setIcon(theme.icon(title.lower()))
         item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 16))
         self.nav.addItem(item)
         self.stack.addWidget(widget)
         return widget
 
     def area_titles(self) -> list[str]:
-        return [self.nav.item(i).text() for i in range(self.nav.count())]
+        """The areas this user sees (alleen-lezen: no Leerlingen or Trajecten; see _apply_role)."""
+        return [self.nav.item(i).text() for i in range(self.nav.count()) if not self.nav.item(i).isHidden()]
 
     def show_area(self, title: str) -> None:
-        self.nav.setCurrentRow(self.area_titles().index(title))
+        items = self.nav.findItems(title, Qt.MatchFlag.MatchExactly)
+        if items and not items[0].isHidden():  # a hidden area stays closed, whoever asks for it
+            self.nav.setCurrentItem(items[0])
 
     def _add_kalender(self) -> QWidget | None:
         """The school calendar, when this version has it (navigation shows only areas that work)."""
@@ -247,6 +290,26 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.trajecten:
             self.trajecten.refresh()
 
+    def _set_icons(self) -> None:
+        """The main actions in the menus with their icon from the one icon set (theme.ICONS)."""
+        for attribute, naam in (("action_new", "nieuwe_leerling"), ("action_import", "importeren"),
+                                ("action_import_verzuim", "importeren"), ("action_contactmoment", "contactmoment"),
+                                ("action_settings", "instellingen"), ("action_find", "zoeken"),
+                                ("action_print", "afdrukken"), ("action_lock", "vergrendelen")):
+            action = getattr(self, attribute, None)
+            if action is not None:
+                action.setIcon(theme.icon(naam))
+
+    def _remember_layout(self, *_args) -> None:
+        """Splitters and table columns as the user left them, also after a restart."""
+        remember_layout(self, "indeling", self.settings)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """A dialog of this window, built and about to show: its splitters and table columns come back too."""
+        super().childEvent(event)
+        if event.type() == QEvent.Type.ChildPolished and isinstance(dialog := event.child(), QDialog):
+            remember_layout(dialog, f"dialoog/{type(dialog).__name__}", self.settings)
+
     def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> None:
         self.show_area("Leerlingen")
         self.leerlingen.open_leerling(leerlingnummer, tab)
@@ -259,12 +322,12 @@ class MainWindow(QMainWindow):
             self.leerlingen.page.open_referentie(referentie)
 
     def contactmoment(self) -> None:
-        """Ctrl+Shift+N: the quick contactmoment for the student shown or selected."""
+        """Ctrl+N: the quick contactmoment for the student shown or selected."""
         nummer = self.leerlingen.current_leerlingnummer() if self.stack.currentWidget() is self.leerlingen else None
-        if nummer is None:
-            self.statusBar().showMessage("Kies eerst een leerling (in de lijst of open de leerling) voor een "
-                                         "contactmoment.", 8_000)
-            return
+        if nummer is None:  # nobody shown or selected: ask who, with a quick search
+            nummer = kies_leerling(self.services, self, "Contactmoment: welke leerling?")
+            if nummer is None:
+                return
         self.leerlingen.contactmoment(nummer)
 
     def show_level(self, niveau: int) -> None:
@@ -294,9 +357,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         can_edit = self.services.gebruiker.rol == Rol.ZORGCOORDINATOR
-        bestand = self.menuBar().addMenu("&Bestand")
+        bestand = self.bestand_menu = self.menuBar().addMenu("&Bestand")
         self.action_new = QAction("&Nieuwe leerling…", self)
-        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.setShortcut("Ctrl+Shift+N")  # Ctrl+N is the contactmoment, the daily action
         self.action_new.triggered.connect(self._new_leerling)
         self.action_import = QAction("Leerlingen &importeren…", self)
         self.action_import.setShortcut("Ctrl+I")
@@ -306,23 +369,51 @@ class MainWindow(QMainWindow):
         self.action_import_verzuim.triggered.connect(self.import_verzuim)
         for action in (self.action_new, self.action_import, self.action_import_verzuim):
             action.setEnabled(can_edit)
+            action.setVisible(can_edit)  # not offered at all to a role that cannot do it
             bestand.addAction(action)
         self.action_contactmoment = QAction("Nieuw &contactmoment…", self)
         self.action_contactmoment.setShortcut(CONTACTMOMENT_SHORTCUT)
         self.action_contactmoment.setToolTip("Nieuw contactmoment voor de gekozen leerling")
         self.action_contactmoment.setEnabled(kan_contactmoment(self.services))
+        self.action_contactmoment.setVisible(kan_contactmoment(self.services))
         self.action_contactmoment.triggered.connect(self.contactmoment)
         bestand.addAction(self.action_contactmoment)
         bestand.addSeparator()
         self.action_partners = QAction("&Partners (adresboek)…", self)
         self.action_partners.triggered.connect(self.open_partners)
+        self.action_partners.setVisible(self.services.gebruiker.rol != Rol.ALLEEN_LEZEN)
         bestand.addAction(self.action_partners)
+        self.action_gebruikers = QAction("&Gebruikers…", self)
+        self.action_gebruikers.triggered.connect(self.open_gebruikers)
+        self.action_gebruikers.setEnabled(can_edit)
+        self.action_gebruikers.setVisible(can_edit)
+        bestand.addAction(self.action_gebruikers)
+        self.action_audit = QAction("&Auditlog…", self)
+        self.action_audit.triggered.connect(self.open_audit)
+        self.action_bewaren = QAction("Verlopen gegevens &opruimen…", self)
+        self.action_bewaren.triggered.connect(self.open_bewaren)
+        for action in (self.action_audit, self.action_bewaren):  # the zorgcoördinator's privacy duties
+            action.setEnabled(can_edit)
+            action.setVisible(can_edit)
+            bestand.addAction(action)
+        self.action_wachtwoord = QAction("&Wachtwoord wijzigen…", self)
+        self.action_wachtwoord.triggered.connect(self.wachtwoord_wijzigen)
+        bestand.addAction(self.action_wachtwoord)
         bestand.addSeparator()
         self.action_settings = QAction("Instellin&gen…", self)
         self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action_settings.setEnabled(can_edit)
+        self.action_settings.setVisible(can_edit)
         self.action_settings.triggered.connect(self.open_settings)
         bestand.addAction(self.action_settings)
+        self.action_backup = QAction("&Back-up maken", self)
+        self.action_backup.triggered.connect(self.backups_make_now)
+        self.action_restore = QAction("Back-up &terugzetten…", self)
+        self.action_restore.triggered.connect(self.restore_backup)
+        for action in (self.action_backup, self.action_restore):
+            action.setEnabled(can_edit)
+            action.setVisible(can_edit)
+            bestand.addAction(action)
         bestand.addSeparator()
         self.action_quit = QAction("&Afsluiten", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -336,13 +427,136 @@ class MainWindow(QMainWindow):
         self.action_find.setShortcut(QKeySequence.StandardKey.Find)
         self.action_find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action_find.triggered.connect(self.find_leerling)
+        self.action_find.setEnabled(self.services.gebruiker.rol != Rol.ALLEEN_LEZEN)
         self.addAction(self.action_find)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         self.action_about = QAction("&Over Thuiszit Desktop", self)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    def _build_sneltoetsen(self) -> None:
+        """Printing, locking, help and Ctrl+1…n to the areas; the help screen lists every shortcut."""
+        self.action_print = QAction("Af&drukken…", self)
+        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_print.triggered.connect(self.afdrukken)
+        self.action_lock = QAction("Scherm &vergrendelen", self)
+        self.action_lock.setShortcut(VERGRENDEL_SNELTOETS)
+        self.action_lock.setStatusTip("Het scherm op slot zetten; met uw wachtwoord gaat het weer open")
+        self.action_lock.triggered.connect(lambda: self.vergrendeling.vergrendel())
+        self.bestand_menu.insertAction(self.action_partners, self.action_print)
+        self.bestand_menu.insertSeparator(self.action_partners)
+        self.bestand_menu.insertAction(self.action_quit, self.action_lock)
+        self.bestand_menu.insertSeparator(self.action_quit)
+
+        ga_naar = QMenu("&Ga naar", self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), ga_naar)
+        self.area_actions: list[QAction] = []
+        for i, title in enumerate(self.area_titles()[:9]):
+            action = QAction(f"&{i + 1} {title}", self)
+            action.setShortcut(f"Ctrl+{i + 1}")
+            action.setProperty("uitleg", f"Naar {title}")  # in the Sneltoetsen screen
+            action.triggered.connect(lambda _=False, t=title: self._go_to_area(t))
+            ga_naar.addAction(action)
+            self.area_actions.append(action)
+
+        self.action_uitleg = QAction("&Uitleg bij dit scherm", self)
+        self.action_uitleg.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.action_uitleg.triggered.connect(self.show_uitleg)
+        self.action_sneltoetsen = QAction("&Sneltoetsen", self)
+        self.action_sneltoetsen.triggered.connect(self.show_sneltoetsen)
+        first = self.help_menu.actions()[0] if self.help_menu.actions() else None
+        self.help_menu.insertAction(first, self.action_uitleg)
+        self.help_menu.insertAction(first, self.action_sneltoetsen)
+        if first is not None:
+            self.help_menu.insertSeparator(first)
+
+        self.stack.currentChanged.connect(self._update_print_action)
+        self.leerlingen.currentChanged.connect(self._update_print_action)
+        self.leerlingen.page.tabs.currentChanged.connect(self._update_print_action)
+        self.leerlingen.page.traject.tabs.currentChanged.connect(self._update_print_action)
+        self.leerlingen.page.traject.changed.connect(self._update_print_action)
+        for i in range(self.stack.count()):
+            if isinstance(self.stack.widget(i), QTabWidget):  # an area with tabs: Ctrl+P follows its tab
+                self.stack.widget(i).currentChanged.connect(self._update_print_action)
+        self._update_print_action()
+
+    def aan_de_slag(self, stap: str) -> None:
+        """A button on the "Aan de slag" card: do that step."""
+        if stap == "school_ingesteld":
+            self.open_settings()
+        elif stap == "leerlingen_geimporteerd":
+            self.import_leerlingen()
+        elif stap == "verzuim_geimporteerd":
+            self.import_verzuim()
+        else:
+            self.show_area("Leerlingen")
+            self.leerlingen.show_list()
+            self.statusBar().showMessage("Open een leerling (Enter) en kies op het tabblad Traject "
+                                         "'Traject openen…'.", 15_000)
+        self.dashboard.aan_de_slag.refresh()
+
+    def _go_to_area(self, title: str) -> None:
+        self.show_area(title)
+        self.nav.setFocus()
+
+    def current_area_title(self) -> str:
+        return self.nav.currentItem().text()
+
+    def show_uitleg(self) -> None:
+        from .help_dialog import UitlegDialog
+
+        UitlegDialog(self.current_area_title(), self).exec()
+
+    def show_sneltoetsen(self) -> None:
+        from .help_dialog import SneltoetsenDialog
+
+        SneltoetsenDialog(self).exec()
+
+    def _area_printer(self):
+        """An area (or the current tab of an area) that prints itself has a method `afdrukken()`."""
+        widget = self.stack.currentWidget()
+        if isinstance(widget, QTabWidget):
+            widget = widget.currentWidget()
+        printer = getattr(widget, "afdrukken", None)
+        return printer if callable(printer) else None
+
+    def _print_target(self) -> str | None:
+        """What Ctrl+P prints here: the open student's dossier (or the MDO-verslag on the MDO tab), or
+        what the area prints itself."""
+        if self._area_printer() is not None:
+            return "area"
+        page = self.leerlingen.page
+        if (self.stack.currentWidget() is not self.leerlingen or self.leerlingen.currentWidget() is not page
+                or page.leerling is None or self.services.gebruiker.rol != Rol.ZORGCOORDINATOR):
+            return None
+        view = page.traject
+        if (page.tabs.currentWidget() is view and view.traject is not None and getattr(view, "mdos", None)
+                and view.tabs.currentIndex() == 1):
+            return "mdo"
+        return "dossier"
+
+    def _update_print_action(self, *_args) -> None:
+        target = self._print_target()
+        self.action_print.setEnabled(target is not None)
+        self.action_print.setText({"mdo": "MDO-verslag af&drukken…", "dossier": "Dossier af&drukken…"}
+                                  .get(target or "", "Af&drukken…"))
+        self.action_print.setStatusTip("" if target else "Open een leerling om het dossier of een MDO-verslag "
+                                                         "af te drukken.")
+
+    def afdrukken(self) -> None:
+        target = self._print_target()
+        view = self.leerlingen.page.traject
+        if target == "area":
+            self._area_printer()()
+        elif target == "mdo":
+            held = [m for m in view.mdos if m.datum <= view.vandaag] or view.mdos
+            view.mdo_afdrukken(held[-1])
+        elif target == "dossier":
+            view.dossier_afdrukken()
+        else:
+            self.statusBar().showMessage(self.action_print.statusTip(), 8_000)
 
     def _build_status_bar(self) -> None:
         gebruiker = self.services.gebruiker
@@ -387,6 +601,34 @@ class MainWindow(QMainWindow):
         if dialog.changed_any:  # a name in a traject or an actiepunt may have changed
             self.leerlingen.page.refresh_traject()
 
+    def open_gebruikers(self) -> None:
+        from .gebruikers_dialog import GebruikersDialog
+
+        GebruikersDialog(self.services, self).exec()
+
+    def open_audit(self) -> None:
+        from .audit_view import AuditDialog
+
+        AuditDialog(self.services, self).exec()
+
+    def open_bewaren(self) -> None:
+        from .bewaren_dialog import BewaarDialog
+
+        dialog = BewaarDialog(self.services, self)
+        dialog.opgeruimd.connect(self._after_opruimen)
+        dialog.exec()
+
+    def _after_opruimen(self, *_args) -> None:
+        """Students or their data were deleted for good: every list and count must forget them."""
+        self.leerlingen.refresh()
+        self.refresh_signals()
+
+    def wachtwoord_wijzigen(self) -> None:
+        from .gebruikers_dialog import WachtwoordDialog
+
+        if WachtwoordDialog(self.services, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Uw wachtwoord is gewijzigd.", 8_000)
+
     def open_settings(self) -> None:
         try:
             from .instellingen_dialog import InstellingenDialog
@@ -395,8 +637,35 @@ class MainWindow(QMainWindow):
             errors.show_error(self, "Instellingen zijn in deze versie nog niet beschikbaar.")
             return
         dialog = InstellingenDialog(self.services, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:  # settings changed: thresholds, dagduur, codes
+        resultaat = dialog.exec()
+        teruggezet = getattr(getattr(dialog, "backup_tab", None), "teruggezet", None)
+        if teruggezet is not None:  # the "Back-ups" tab put a backup back: this session is over
+            self._after_restore(teruggezet)
+            return
+        if getattr(getattr(dialog, "bewaar_tab", None), "opgeruimd_iets", False):
+            self._after_opruimen()
+        if resultaat == QDialog.DialogCode.Accepted:  # settings changed: thresholds, dagduur, codes
             self.refresh_signals()
+            self.vergrendeling.set_minuten(self.services.vergrendeling.minuten())
+
+    def backups_make_now(self) -> None:
+        self.statusBar().showMessage("Bezig met een back-up…")
+        self.backups.make_now()
+
+    def restore_backup(self) -> None:
+        self.signalen_loader.wait()  # background reads of the database must be done before it is replaced
+        self.overzichten.wait()
+        dialog = BackupDialog(self.services, self)
+        dialog.exec()
+        if dialog.teruggezet is not None:
+            self._after_restore(dialog.teruggezet)
+
+    def _after_restore(self, info) -> None:
+        """The database file was replaced: close this window and log in again (as with "Afmelden")."""
+        errors.show_info(self, f"De back-up van {tijdstip(info.gemaakt)} is teruggezet. Log opnieuw in, met het "
+                               "wachtwoord dat u toen had.")
+        self.afgemeld = True
+        self.close()
 
     def show_about(self) -> None:
         version = app_version()
@@ -420,7 +689,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def afmelden(self) -> None:
+        self.afgemeld = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        concept.bewaar_openstaande()  # text typed in a still open dialog a moment ago: kept as its draft
+        self.vergrendeling.stop()
         self.settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTING_STATE, self.saveState())
         self.settings.sync()
@@ -430,6 +705,9 @@ class MainWindow(QMainWindow):
     def close_services(self) -> None:
         if not self._closed:
             self._closed = True
+            self.vergrendeling.stop()
             self.signalen_loader.wait()  # a background computation still reads the database
+            self.overzichten.wait()
+            self.backups.on_close()  # the backup on close, before the database closes
             self.services.close()
 

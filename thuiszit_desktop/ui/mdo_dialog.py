@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -192,7 +193,8 @@ class DeelnemersList(_Rows):
 
     def add(self, d: MdoDeelnemer | None = None) -> DeelnemerRow:
         row = DeelnemerRow(self, d)
-        row.remove_button.clicked.connect(lambda: self.remove(row))
+        row.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Deze deelnemer", row.naam, row.organisatie) and self.remove(row))
         for signal in (row.naam.textChanged, row.rol.currentIndexChanged, row.organisatie.textChanged):
             signal.connect(self.changed)
         row.organisatie.editingFinished.connect(lambda: self._organisatie(row))
@@ -230,6 +232,7 @@ class ToestemmingRow:
         if t is not None:
             self.gegeven.setCurrentIndex(self.gegeven.findData(JA if t.gegeven else NEE))
         self.datum = DateEdit(start=standaard)
+        self.datum.setAccessibleName("Datum van de toestemming")
         self.datum.set_value(t.datum if t and t.datum else standaard)
         self.remove_button = _remove_button("×")
         self.remove_button.setToolTip("Regel verwijderen")
@@ -267,7 +270,8 @@ class ToestemmingList(_Rows):
 
     def add(self, t: Toestemming | None = None, organisatie: str = "") -> ToestemmingRow:
         row = ToestemmingRow(t, organisatie, self.standaard)
-        row.remove_button.clicked.connect(lambda: self.remove(row))
+        row.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Deze organisatie", row.organisatie) and self.remove(row))
         row.remove_button.setVisible(t is None)
         for signal in (row.organisatie.textChanged, row.gegeven.currentIndexChanged, row.datum.dateChanged):
             signal.connect(self.changed)
@@ -309,7 +313,8 @@ class BesluitenList(_Rows):
 
     def add(self, b: Besluit | None = None, tekst: str = "") -> BesluitRow:
         row = BesluitRow(b, tekst)
-        row.remove_button.clicked.connect(lambda: self.remove(row))
+        row.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Dit besluit", row.tekst) and self.remove(row))
         row.tekst.textChanged.connect(self.changed)
         self._place(row, [row.nummer, row.tekst, row.remove_button], [row.error])
         self._nummer()
@@ -348,6 +353,7 @@ class ActiepuntRow:
         self.wie.setMinimumContentsLength(12)
         self.uiterlijk = DateEdit(blank_allowed=True, start=standaard)
         self.uiterlijk.setToolTip("Uiterlijk klaar op")
+        self.uiterlijk.setAccessibleName("Uiterlijk klaar op")
         if a is not None:
             self.wie.set_value(a.wie)
             self.uiterlijk.set_value(a.uiterlijk)
@@ -387,7 +393,8 @@ class ActiepuntenList(_Rows):
 
     def add(self, a: Actiepunt | None = None) -> ActiepuntRow:
         row = ActiepuntRow(self.personen, a, self.standaard)
-        row.remove_button.clicked.connect(lambda: self.remove(row))
+        row.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Dit actiepunt", row.wat) and self.remove(row))
         for signal in (row.wat.textChanged, row.wie.currentTextChanged, row.uiterlijk.dateChanged):
             signal.connect(self.changed)
         last = row.remove_button if a is None else row.status
@@ -461,8 +468,10 @@ class MdoDialog(ConceptDialog):
         left = QVBoxLayout()
         left.setSpacing(10)
         datum_row = QHBoxLayout()
-        datum_row.addWidget(QLabel("Datum *"))
+        datum_label = QLabel("&Datum *")
+        datum_row.addWidget(datum_label)
         self.datum = DateEdit(blank_allowed=True, start=self.vandaag)
+        datum_label.setBuddy(self.datum)
         datum_row.addWidget(with_error(self.datum, fe.add("datum", self.datum)))
         self.datum_hint = hint("")
         datum_row.addWidget(self.datum_hint, 1)
@@ -536,6 +545,7 @@ class MdoDialog(ConceptDialog):
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._grid, self._left, self._right = grid, left, right
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
@@ -548,6 +558,15 @@ class MdoDialog(ConceptDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.datum.dateChanged.connect(self._datum_hint)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns when there is room; the right one under the left on a narrow screen (150 %)."""
+        super().resizeEvent(event)
+        naast = self._left.minimumSize().width() + self._right.minimumSize().width() + 40 <= self.width()
+        if naast != (self._grid.getItemPosition(self._grid.indexOf(self._right))[1] == 1):
+            self._grid.removeItem(self._right)
+            self._grid.addLayout(self._right, *((0, 1) if naast else (1, 0)))
+            self._grid.setColumnStretch(1, 1 if naast else 0)
 
     def showEvent(self, event) -> None:
         if not self._fitted:

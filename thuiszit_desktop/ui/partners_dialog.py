@@ -27,6 +27,7 @@ from ..services.trajecten import Partner
 from . import errors
 from .concept import ask_discard
 from .gesprek_dialog import rol_label
+from .ongedaan_bar import toon_ongedaan
 from .widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"]
@@ -114,6 +115,11 @@ class PartnersDialog(QDialog):
         box_layout.addWidget(self.general_error)
         box_layout.addLayout(form)
         buttons = QHBoxLayout()
+        self.delete_button = QPushButton("Verwijderen…")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.setToolTip("Een partner die per vergissing in het adresboek staat")
+        self.delete_button.clicked.connect(self.verwijderen)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         self.save_button = QPushButton("Opslaan")
         self.save_button.setDefault(True)
@@ -198,6 +204,7 @@ class PartnersDialog(QDialog):
         self.organisatie.setText(p.organisatie if p else "")
         self.telefoon.setText(p.telefoon if p else "")
         self.email.setText(p.email if p else "")
+        self.delete_button.setVisible(self.can_edit and p is not None and p.id is not None)
         self._loaded = self._snapshot()
 
     def new(self) -> None:
@@ -240,6 +247,25 @@ class PartnersDialog(QDialog):
         self._loaded = self._snapshot()
         self.refresh(select_id=saved.id)
         self.load(next((p for p in self.partners if p.id == saved.id), saved))
+        return True
+
+    def verwijderen(self) -> bool:
+        p = self.current
+        if p is None or p.id is None or not errors.bevestig_verwijderen(
+                self, p.naam, "Deze partner verdwijnt uit het adresboek; verslagen van MDO's houden de naam."):
+            return False
+        try:
+            weg = self.services.trajecten.partner_verwijderen(p.id)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self.changed_any = True
+        self.refresh()
+        self.table.blockSignals(True)
+        self.table.clearSelection()  # the form is empty again: no row may look chosen
+        self.table.blockSignals(False)
+        self.load(None)
+        toon_ongedaan(self, self.services, weg, lambda: self.refresh(select_id=p.id))
         return True
 
     def reject(self) -> None:

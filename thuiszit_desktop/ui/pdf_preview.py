@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import errors
-from .widgets import ErrorLabel, hint
+from .widgets import ErrorLabel, fit_to_screen, hint
 from .worker import Job, start
 
 PRINT_DPI = 300  # enough for text on paper, without a 1200 dpi image per page
@@ -109,7 +109,7 @@ class PdfPreviewDialog(QDialog):
         bar.addWidget(buttons)
         layout.addLayout(bar)
 
-        self.resize(820, 700)
+        fit_to_screen(self, 820, 700)
         self.job = Job(lambda _progress: maak_pdf(), on_thread_end=on_thread_end)
         self.job.signals.finished.connect(self._loaded)
         self.job.signals.failed.connect(self._failed)

@@ -2,7 +2,7 @@
 on each level. Each band is a button of its own, so it takes the keyboard focus (Tab, arrows,
 Space/Enter), has an accessible name ("Niveau 3: 4 leerlingen") and can be clicked.
 
-The level colours are defined here once and used wherever a level is shown (the list's Niveau column).
+The level colours come from `theme` (light or dark), like everywhere a level is shown.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QVBoxLayout, QWidget
 
-# Fill and text colour per level; each text colour has a contrast of at least 4.5:1 on its fill
-# (WCAG AA): white on #2e7d32 is 5.1:1, #1f1f1f on #f2b705 is 10:1, white on #b3261e is 6.5:1.
-NIVEAU_KLEUR = {1: QColor("#2e7d32"), 2: QColor("#f2b705"), 3: QColor("#b3261e")}
-NIVEAU_TEKSTKLEUR = {1: QColor("#ffffff"), 2: QColor("#1f1f1f"), 3: QColor("#ffffff")}
+from . import theme
+
+# Fill and text colour per level, from the current palette (tests/ui/test_theme.py checks their contrast).
+NIVEAU_KLEUR = theme.NIVEAU_KLEUR
+NIVEAU_TEKSTKLEUR = theme.NIVEAU_TEKSTKLEUR
 
 # Kearney's tiers in the words of the praktijkkaart.
 NIVEAU_NAAM = {1: "Komt naar school", 2: "Beginnend verzuim", 3: "Ernstig verzuim"}
@@ -142,8 +143,7 @@ class PiramideBand(QAbstractButton):
         title_font.setBold(True)
         title_font.setUnderline(hovered or self.hasFocus())
         text = palette.color(QPalette.ColorRole.WindowText)
-        muted = QColor(text)
-        muted.setAlphaF(0.75)
+        muted = theme.color("muted")
         for i, (font, color, value) in enumerate(((title_font, text, f"Niveau {self.niveau}"),
                                                   (self.font(), text, NIVEAU_NAAM[self.niveau]),
                                                   (self.font(), muted, self.uitleg))):

@@ -48,13 +48,11 @@ from ..domain.plan import (
     Uitkomst,
     akkoord_rol,
 )
-from . import concept
+from . import concept, errors, theme
 from .concept import ConceptDialog
 from .pdf_preview import PdfPreviewDialog
 from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, age_on, format_date, heading, hint
 from .worker import USER_ERRORS
-
-NOTE_COLOR = "#8a5a00"
 
 
 class LongText(QTextEdit):
@@ -148,7 +146,8 @@ class PlanRow(QWidget):
         self.remove_button = QPushButton("Verwijderen")
         self.remove_button.setAutoDefault(False)
         self.remove_button.setVisible(not read_only)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button.clicked.connect(
+            lambda: errors.bevestig_regel_weg(self, "Deze regel", self) and self.remove_requested.emit(self))
         self.grid.addWidget(self.remove_button, 0, len(cells) + 1)
         if not any(c.stretch for c in cells):  # only dates: keep them on the left
             self.grid.setColumnStretch(len(cells) + 2, 1)
@@ -413,6 +412,7 @@ class PlanDialog(ConceptDialog):
         self.versies: list[Plan] = []
         self.editable = False
         self.changed_any = False
+        self.verwijderd = None  # the Verwijderd of a thrown-away concept version: the caller offers undo
         self.setWindowTitle(f"Plan van aanpak – {self.traject.naam}")
         self._build()
         self._setup_concept(services, "plan", f"traject:{traject_id}")
@@ -465,14 +465,19 @@ class PlanDialog(ConceptDialog):
 
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {NOTE_COLOR}; background: #fff4d6; border: 1px solid #e6c86e; "
-                                "border-radius: 4px; padding: 6px;")
+        theme.style(self.note, "color: {warning}; background: {warning_bg}; border: 1px solid {warning_border}; "
+                               "border-radius: 4px; padding: 6px;")
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         self.wijzig_button = QPushButton("Wijzigen…")
         self.wijzig_button.setAutoDefault(False)
         self.wijzig_button.clicked.connect(lambda: self._set_editable(True))
         note_row.addWidget(self.wijzig_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.weggooi_button = QPushButton("Conceptversie verwijderen…")
+        self.weggooi_button.setAutoDefault(False)
+        self.weggooi_button.setToolTip("De wijzigingen op het vastgestelde plan weggooien")
+        self.weggooi_button.clicked.connect(self.concept_verwijderen)
+        note_row.addWidget(self.weggooi_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(note_row)
         self.concept_note = hint("")
         self.concept_note.hide()
@@ -632,6 +637,8 @@ class PlanDialog(ConceptDialog):
         self.vaststellen_button.setVisible(self.can_edit and newest and plan is not None and not plan.is_vastgesteld)
         self.wijzig_button.setVisible(self.can_edit and newest and plan is not None and plan.is_vastgesteld
                                       and not editable)
+        self.weggooi_button.setVisible(self.can_edit and newest and plan is not None and not plan.is_vastgesteld
+                                       and plan.versie > 1)
         self.preview_button.setEnabled(plan is not None)
         self._update_labels()
 
@@ -803,6 +810,24 @@ class PlanDialog(ConceptDialog):
                                   on_thread_end=self.services.end_thread)
         dialog.exec()
         return dialog
+
+    def concept_verwijderen(self) -> bool:
+        """Throw this concept version away (after asking) and close; the caller shows the undo bar."""
+        plan = self.plan
+        if plan is None or not errors.bevestig_verwijderen(
+                self, f"Conceptversie {plan.versie} van het plan",
+                f"Versie {plan.versie - 1} blijft zoals hij is vastgesteld."):
+            return False
+        try:
+            self.verwijderd = self.services.plannen.concept_verwijderen(plan.id)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self.changed_any = True
+        self.concept.verwijder()
+        self.concept.stop()
+        QDialog.reject(self)
+        return True
 
     def reject(self) -> None:
         if self.plan is None or not self.editable:

@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from .. import paths
-from ..domain.errors import DatabaseFout, DatabaseInGebruik, DatabaseTeNieuw
+from ..domain.errors import DatabaseBeschadigd, DatabaseFout, DatabaseInGebruik, DatabaseTeNieuw, GeenToegang
 from ..domain.leerling import Leerling, Ouder, Relatie
 from ..domain.school import Regio, School, Schooltype
 from ..services import session
+from ..services.backups import STANDAARD_MAP, BackupInfo, backups_in, terugzetten_bij_start
 from ..services.session import Services
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 ORGANISATION = "Thuiszit"
 SETTING_LAST_DATABASE = "database/laatste"
 SETTING_LAST_SCHOOL = "database/school"
+SETTING_BACKUP_MAP = "backups/map"
 
 
 def create_application(argv: list[str] | None = None):
@@ -38,7 +40,13 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setWindowIcon(QIcon(str(paths.resource("icons", "thuiszit.svg"))))
+    from . import toegankelijk
+
+    toegankelijk.installeer(app)  # form fields get their label's name, for screen readers
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    from .theme import apply_theme
+
+    apply_theme(app)  # Fusion with the light or dark palette of the system, following it when it changes
     if app.findChild(QTranslator, "qtbase_nl") is None:
         translator = QTranslator(app)
         translator.setObjectName("qtbase_nl")
@@ -61,19 +69,23 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
     from .main_window import MainWindow
 
     errors.install_excepthook()
-    app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
-    services = StartupFlow(data_dir or paths.data_dir()).run()
-    if services is None:
-        return 0
-    window = MainWindow(services)
-    window.show()
-    window.raise_()
-    window.activateWindow()  # the login dialog had the focus; give it to the window
-    app.setQuitOnLastWindowClosed(True)
-    try:
-        return app.exec()
-    finally:
-        window.close_services()
+    while True:  # "Afmelden" on the lock screen closes the window and shows the login again
+        app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
+        services = StartupFlow(data_dir or paths.data_dir()).run()
+        if services is None:
+            return 0
+        window = MainWindow(services)
+        window.show()
+        window.raise_()
+        window.activateWindow()  # the login dialog had the focus; give it to the window
+        app.setQuitOnLastWindowClosed(True)
+        try:
+            code = app.exec()
+        finally:
+            window.close_services()
+        if not window.afgemeld:
+            return code
+        window.deleteLater()
 
 
 class StartupFlow:
@@ -117,30 +129,49 @@ class StartupFlow:
                 self.remember(dialog.path, dialog.services)
                 return dialog.services
             if dialog.outcome is LoginOutcome.PROBLEM and dialog.problem is not None:
-                new_path = self.database_problem(dialog.problem, dialog.path)
+                # a damaged database: the name and password just typed open the backup to put back
+                inlog = ((dialog.naam.text(), dialog.wachtwoord.text())
+                         if isinstance(dialog.problem, DatabaseBeschadigd) else None)
+                new_path = self.database_problem(dialog.problem, dialog.path, inlog=inlog)
                 if new_path is None:
                     return None
                 path = new_path
                 continue
             return None
 
-    def database_problem(self, problem: DatabaseFout, path: Path) -> Path | None:
-        """Explain why `path` cannot be opened and offer a way out: the path to try next, or None."""
+    def database_problem(self, problem: DatabaseFout, path: Path, *,
+                         inlog: tuple[str, str] | None = None) -> Path | None:
+        """Explain why `path` cannot be opened and offer a way out: the path to try next, or None.
+
+        With `inlog` (name, password) for a damaged database, the first way out is its newest backup.
+        """
         from . import errors
         from .login import choose_database_file
 
+        mislukt: set[Path] = set()  # backups that turned out not to be good
         while True:
+            backup = self.last_backup(path, mislukt) if inlog else None
             retry = isinstance(problem, DatabaseInGebruik)
             options = ["Opnieuw proberen"] if retry else []
+            detail = f"Bestand: {path}"
+            if backup is not None:
+                options.append(f"Laatste goede back-up terugzetten ({backup.gemaakt:%d-%m-%Y %H:%M})")
+                detail += (f"\n\nIn die back-up: {backup.samenvatting}. Wat daarna is ingevoerd, gaat "
+                           "verloren.")
             options.append("Ander bestand kiezen…")
             if not retry and not isinstance(problem, DatabaseTeNieuw):
                 options.append("Nieuwe database maken")
             options.append("Afsluiten")
             keuze = errors.choose(None, str(problem), options, title="De database kan niet open",
-                                  detail=f"Bestand: {path}", escape=len(options) - 1)
+                                  detail=detail, escape=len(options) - 1)
             gekozen = options[keuze] if keuze is not None else "Afsluiten"
             if gekozen == "Opnieuw proberen":
                 return path
+            if backup is not None and gekozen.startswith("Laatste goede back-up"):
+                if self.restore_backup(backup, path, inlog):
+                    return path
+                mislukt.add(backup.pad)
+                continue
             if gekozen == "Ander bestand kiezen…":
                 other = choose_database_file(None, path.parent)
                 if other is not None:
@@ -163,6 +194,35 @@ class StartupFlow:
         self.settings.setValue(SETTING_LAST_DATABASE, str(path))
         with contextlib.suppress(DatabaseFout):
             self.settings.setValue(SETTING_LAST_SCHOOL, services.school.get().naam)
+            # kept outside the database too: when it is damaged, this is where its backups are
+            self.settings.setValue(SETTING_BACKUP_MAP, str(services.backups.map()))
+
+    def last_backup(self, path: Path, skip: set[Path]) -> BackupInfo | None:
+        """The newest readable backup of `path` in its `backups` folder or the folder set last."""
+        folders = {path.parent / STANDAARD_MAP}
+        if gekozen := self.settings.value(SETTING_BACKUP_MAP, "", type=str):
+            folders.add(Path(gekozen))
+        found = [b for folder in folders for b in backups_in(folder, path) if b.pad not in skip]
+        return max(found, key=lambda b: b.gemaakt, default=None)
+
+    def restore_backup(self, backup: BackupInfo, path: Path, inlog: tuple[str, str]) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        from . import errors
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            terugzetten_bij_start(backup.pad, path, *inlog)
+        except (DatabaseFout, OSError) as exc:  # OSError includes GeenToegang (not a zorgcoördinator)
+            log.warning("restoring a backup at start failed: %s", type(exc).__name__)
+            QGuiApplication.restoreOverrideCursor()
+            errors.show_error(None, str(exc) if isinstance(exc, (DatabaseFout, GeenToegang)) else
+                              f"De back-up kon niet worden teruggezet ({exc.strerror or exc}).")
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        errors.show_info(None, f"De back-up van {backup.gemaakt:%d-%m-%Y %H:%M} is teruggezet. Log nu opnieuw in.")
+        return True
 
 
 def choose_new_database_file(start: Path) -> Path | None:

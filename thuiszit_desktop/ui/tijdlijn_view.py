@@ -33,21 +33,14 @@ from PySide6.QtWidgets import (
 from ..domain.errors import NietGevonden
 from ..domain.traject import Gebeurtenis, Tijdlijnsoort
 from ..services.session import Services
+from . import theme
 from .widgets import format_date, hint
 
-# Colour and letter per kind: the letter keeps kinds apart for colour-blind eyes too.
-KLEUR = {
-    Tijdlijnsoort.TRAJECT: ("#37474f", "T"),
-    Tijdlijnsoort.STAP: ("#1565c0", "S"),
-    Tijdlijnsoort.SIGNAAL: ("#d08700", "!"),
-    Tijdlijnsoort.VERZUIM: ("#c62828", "V"),
-    Tijdlijnsoort.MELDING: ("#ad1457", "D"),
-    Tijdlijnsoort.MAZL: ("#00838f", "J"),
-    Tijdlijnsoort.GESPREK: ("#2e7d32", "G"),
-    Tijdlijnsoort.MDO: ("#6a1b9a", "M"),
-    Tijdlijnsoort.BESLUIT: ("#4527a0", "B"),
-    Tijdlijnsoort.ACTIEPUNT: ("#e65100", "A"),
-    Tijdlijnsoort.NAZORG: ("#558b2f", "N"),
+# A letter per kind, on its colour from `theme`: the letter keeps kinds apart for colour-blind eyes too.
+LETTER = {
+    Tijdlijnsoort.TRAJECT: "T", Tijdlijnsoort.STAP: "S", Tijdlijnsoort.SIGNAAL: "!", Tijdlijnsoort.VERZUIM: "V",
+    Tijdlijnsoort.MELDING: "D", Tijdlijnsoort.MAZL: "J", Tijdlijnsoort.GESPREK: "G", Tijdlijnsoort.MDO: "M",
+    Tijdlijnsoort.BESLUIT: "B", Tijdlijnsoort.ACTIEPUNT: "A", Tijdlijnsoort.NAZORG: "N",
 }
 
 # The filter's words (plural, as in "show me the gesprekken"), in a reading order.
@@ -66,20 +59,19 @@ FILTER_LABEL = {
 }
 
 VERTROUWELIJK = "vertrouwelijk"
-VERTROUWELIJK_KLEUR = QColor("#6a1b9a")
 ROLE_GEBEURTENIS = Qt.ItemDataRole.UserRole
 COL_DATUM, COL_SOORT, COL_WAT = 0, 1, 2
 
 
 def soort_icon(soort: Tijdlijnsoort, size: int = 16) -> QIcon:
-    kleur, letter = KLEUR[soort]
+    kleur, letter = theme.tijdlijn_color(soort), LETTER[soort]
     pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on high-dpi screens
     pixmap.setDevicePixelRatio(2)
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(kleur))
+    p.setBrush(kleur)
     p.drawEllipse(0, 0, size, size)
     font = QFont()
     font.setBold(True)
@@ -141,9 +133,7 @@ class WatDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         text_color = pal.color(pal.ColorRole.HighlightedText if selected else pal.ColorRole.Text)
-        muted = QColor(text_color)
-        if not selected:
-            muted.setAlphaF(0.72)
+        muted = QColor(text_color) if selected else theme.color("muted")
         rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         flags = int(Qt.TextFlag.TextWordWrap)
         painter.save()
@@ -158,10 +148,11 @@ class WatDelegate(QStyledItemDelegate):
             badge = QRect(title_rect.right() + 8, title_rect.top() + 1, badge_w, fm.height() + 2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#f3e5f5") if not selected else QColor("white"))
+            paars, wit = theme.tijdlijn_color(Tijdlijnsoort.MDO), QColor("white")  # white on it: 9:1
+            painter.setBrush(wit if selected else paars)
             painter.drawRoundedRect(badge, 4, 4)
             painter.setFont(small)
-            painter.setPen(VERTROUWELIJK_KLEUR)
+            painter.setPen(paars if selected else wit)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, VERTROUWELIJK)
         if g.detail:
             painter.setFont(normal)
@@ -241,6 +232,7 @@ class TijdlijnView(QWidget):
         self.count_label = hint("")
         layout.addWidget(self.count_label)
         self.tree = TijdlijnTree()
+        self.tree.setAccessibleName("Tijdlijn")
         self.tree.setHeaderLabels(["Datum", "Soort", "Wat"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
@@ -309,7 +301,8 @@ class TijdlijnView(QWidget):
         n, totaal = len(self.getoond), len(self.alle)
         if totaal == 0:
             self.count_label.setText("")
-            self.empty.setText("Er staat nog niets in de tijdlijn van deze leerling.")
+            self.empty.setText("Er staat nog niets in de tijdlijn van deze leerling. Leg een gesprek of "
+                               "contactmoment vast (Ctrl+N) of open een traject op het tabblad Traject.")
         elif n == 0:
             self.count_label.setText("")
             self.empty.setText("Niets te tonen: zet een of meer soorten hierboven aan.")

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -59,6 +60,7 @@ from ..domain.traject import (
     categorie_voor_signaal,
     standaard_nazorg,
 )
+from ..domain.uitleg import stap_uitleg
 from ..services.session import Services
 from ..services.trajecten import (
     VERTROUWELIJK,
@@ -70,7 +72,7 @@ from ..services.trajecten import (
     StapChecklist,
     Traject,
 )
-from . import errors
+from . import errors, theme
 from .concept import ConceptDialog, ask_discard
 from .gesprek_dialog import (
     ContactmomentDialog,
@@ -80,12 +82,13 @@ from .gesprek_dialog import (
     text_edit,
     with_error,
 )
+from .help_dialog import UitlegPaneel
 from .mdo_dialog import MdoDialog
+from .ongedaan_bar import toon_ongedaan
 from .partners_dialog import PartnersDialog
 from .pdf_preview import PdfPreviewDialog
 from .plan_dialog import PlanDialog
 from .widgets import (
-    ERROR_COLOR,
     DateEdit,
     ErrorLabel,
     FieldErrors,
@@ -94,11 +97,6 @@ from .widgets import (
     heading,
     hint,
 )
-
-ACCENT = QColor("#1565c0")
-DONE = QColor("#2e7d32")
-SELECTED_BG = QColor("#e3eefb")
-MUTED = "#5f6368"
 
 STAP_KORT = {Stap.IN_BEELD: "In beeld", Stap.CONTACT: "Contact", Stap.SAMENWERKEN: "Samenwerken",
              Stap.INTERVENTIE: "Interventie", Stap.TERUG_IN_BEELD: "Terug in beeld"}
@@ -119,8 +117,8 @@ def _label(text: str = "", *, bold: bool = False, muted: bool = False, color: st
         font = QFont(label.font())
         font.setBold(True)
         label.setFont(font)
-    if muted or color:
-        label.setStyleSheet(f"color: {color or MUTED};")
+    if muted or color:  # `color` is a theme role: "danger", "success", "warning"
+        theme.style(label, "color: {%s};" % (color or "muted"))
     return label
 
 
@@ -172,7 +170,7 @@ def _tree(headers: list[str]) -> QTreeWidget:
 def _card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("kaart")
-    frame.setStyleSheet("QFrame#kaart { border: 1px solid #d0d0d0; border-radius: 4px; background: palette(base); }")
+    theme.style(frame, "QFrame#kaart {{ border: 1px solid {border}; border-radius: 4px; background: palette(base); }}")
     return frame
 
 
@@ -703,7 +701,8 @@ class Stepper(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         text = pal.color(pal.ColorRole.WindowText)
-        muted = QColor(MUTED)
+        muted = theme.color("muted")
+        accent, done = theme.color("accent"), theme.color("success")
         base = pal.color(pal.ColorRole.Base)
         fm = self.fontMetrics()
         r = 14
@@ -713,14 +712,14 @@ class Stepper(QWidget):
         # the selected step's background
         sel = self.step_rect(self.selected).adjusted(2, 0, -2, 0)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(SELECTED_BG)
+        p.setBrush(theme.color("selection_bg"))
         p.drawRoundedRect(QRectF(sel), 6, 6)
         if self.hasFocus():
-            p.setPen(QPen(ACCENT, 1, Qt.PenStyle.DotLine))
+            p.setPen(QPen(accent, 1, Qt.PenStyle.DotLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(QRectF(sel.adjusted(1, 1, -1, -1)), 6, 6)
         # connectors
-        p.setPen(QPen(QColor("#c4c4c4"), 2))
+        p.setPen(QPen(theme.color("border"), 2))
         for i in range(4):
             p.drawLine(round(centers[i] + r + 4), cy, round(centers[i + 1] - r - 4), cy)
         bold = QFont(self.font())
@@ -733,15 +732,15 @@ class Stepper(QWidget):
             huidig = s.stap == self.current
             circle = QRectF(cx - r, cy - r, 2 * r, 2 * r)
             if huidig:
-                p.setPen(QPen(ACCENT, 2))
-                p.setBrush(ACCENT)
-                number_color = QColor("white")
+                p.setPen(QPen(accent, 2))
+                p.setBrush(accent)
+                number_color = theme.color("on_accent")
             elif compleet:
-                p.setPen(QPen(DONE, 2))
+                p.setPen(QPen(done, 2))
                 p.setBrush(base)
-                number_color = DONE
+                number_color = done
             else:
-                p.setPen(QPen(ACCENT if s.gedaan else QColor("#9e9e9e"), 2))
+                p.setPen(QPen(accent if s.gedaan else muted, 2))
                 p.setBrush(base)
                 number_color = text if s.gedaan else muted
             p.drawEllipse(circle)
@@ -754,7 +753,7 @@ class Stepper(QWidget):
             title_rect = QRectF(cx - w / 2 + 4, cy + r + 4, w - 8, fm.height() + 2)
             p.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, f"{int(s.stap)}. {STAP_KORT[s.stap]}")
             p.setFont(small)
-            p.setPen(DONE if compleet else muted)
+            p.setPen(done if compleet else muted)
             count = f"{s.gedaan} van {s.totaal} gedaan"
             if huidig:
                 count = "nu · " + count
@@ -792,7 +791,7 @@ class ChecklistRow(QWidget):
         self.help = _small(_label(regel.item.hulp, muted=True))
         self.help.setContentsMargins(indent, 0, 0, 0)
         layout.addWidget(self.help)
-        self.done = _small(_label(self.done_text(), color=DONE.name()))
+        self.done = _small(_label(self.done_text(), color="success"))
         self.done.setContentsMargins(indent, 0, 0, 0)
         self.done.setVisible(bool(self.done.text()))
         layout.addWidget(self.done)
@@ -845,6 +844,12 @@ class TrajectView(QWidget):
     @property
     def vandaag(self) -> date:
         return self.vandaag_vast or date.today()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The step beside the tabs when there is room; above them on a narrow screen (1366×768 at 150 %)."""
+        super().resizeEvent(event)
+        naast = self.step_box.minimumSizeHint().width() + self.tabs.minimumSizeHint().width() + 40 <= self.width()
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if naast else QBoxLayout.Direction.TopToBottom)
 
     # --- building: no open traject ---------------------------------------------------------------------
 
@@ -899,7 +904,8 @@ class TrajectView(QWidget):
 
         self.banner = QFrame()
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("QFrame#banner { background: #fff4d6; border: 1px solid #e6c86e; border-radius: 4px; }")
+        theme.style(self.banner, "QFrame#banner {{ background: {warning_bg}; border: 1px solid {warning_border}; "
+                                 "border-radius: 4px; }}")
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(10, 6, 10, 6)
         self.banner_text = _label()
@@ -938,25 +944,27 @@ class TrajectView(QWidget):
         self.stepper.step_selected.connect(self.select_step)
         layout.addWidget(self.stepper)
 
-        columns = QHBoxLayout()
+        self.columns = columns = QHBoxLayout()  # side by side, or one above the other on a narrow screen
         columns.setSpacing(12)
         # left: the selected step
         self.step_box = QFrame()
         self.step_box.setObjectName("stap")
-        self.step_box.setStyleSheet("QFrame#stap { border: 1px solid #d0d0d0; border-radius: 4px; }")
+        theme.style(self.step_box, "QFrame#stap {{ border: 1px solid {border}; border-radius: 4px; }}")
         step = QVBoxLayout(self.step_box)
         step.setContentsMargins(10, 8, 10, 8)
         step.setSpacing(4)
         self.step_title = heading("", 1)
         self.step_title.setWordWrap(True)
         step.addWidget(self.step_title)
+        self.step_uitleg = UitlegPaneel("Uitleg bij deze stap (praktijkkaart)")
+        step.addWidget(self.step_uitleg)
         move = QHBoxLayout()
         self.step_status = _label()
         move.addWidget(self.step_status, 1)
         self.move_button = _button("", self.move_to_selected)
         move.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
         step.addLayout(move)
-        self.step_open = _label(color="#8a5a00")
+        self.step_open = _label(color="warning")
         step.addWidget(self.step_open)
         self.checklist_layout = QVBoxLayout()
         self.checklist_layout.setSpacing(2)
@@ -1004,7 +1012,9 @@ class TrajectView(QWidget):
         self.contact_button = _button("Contactmoment…", self.contactmoment,
                                       "Snel een telefoontje of gesprek noteren (Ctrl+Enter slaat op)")
         self.gesprek_open_button = _button("Bekijken…", self.gesprek_bekijken)
-        for b in (self.gesprek_button, self.contact_button, self.gesprek_open_button):
+        self.gesprek_weg_button = _button("Verwijderen…", self.gesprek_verwijderen,
+                                          "Een gesprek dat per vergissing is vastgelegd")
+        for b in (self.gesprek_button, self.contact_button, self.gesprek_open_button, self.gesprek_weg_button):
             row.addWidget(b)
         row.addStretch(1)
         self.gesprekken_leeg = hint("Nog geen gesprekken bij dit traject.")
@@ -1033,7 +1043,10 @@ class TrajectView(QWidget):
                                         "Het actiepunt is niet meer nodig")
         self.heropen_button = _button("Weer open", lambda: self.actiepunt_status(ActiepuntStatus.OPEN))
         self.actie_add_button = _button("Actiepunt toevoegen…", self.actiepunt_toevoegen)
-        for b in (self.actie_add_button, self.gedaan_button, self.vervallen_button, self.heropen_button):
+        self.actie_weg_button = _button("Verwijderen…", self.actiepunt_verwijderen,
+                                        "Een actiepunt dat per vergissing is toegevoegd (anders: Vervallen)")
+        for b in (self.actie_add_button, self.gedaan_button, self.vervallen_button, self.heropen_button,
+                  self.actie_weg_button):
             row.addWidget(b)
         row.addStretch(1)
         self.alle_acties = QCheckBox("Ook afgeronde tonen")
@@ -1164,7 +1177,7 @@ class TrajectView(QWidget):
                     tekst += f" – gedaan op {format_date(n.gedaan)}" + (f": {n.notitie}" if n.notitie else "")
                 elif te_laat:
                     tekst += " – te laat"
-                row.addWidget(_label(tekst, color=ERROR_COLOR if te_laat else (DONE.name() if n.gedaan else "")), 1)
+                row.addWidget(_label(tekst, color="danger" if te_laat else ("success" if n.gedaan else "")), 1)
                 if n.gedaan is None and self.can_edit:
                     row.addWidget(_button("Afronden…", lambda n=n: self.nazorg_afronden(n)))
                 self.empty_nazorg_layout.addLayout(row)
@@ -1234,6 +1247,7 @@ class TrajectView(QWidget):
         stap = self.selected
         sc = self.stappen[int(stap) - 1]
         self.step_title.setText(f"Stap {int(stap)}: {stap.titel}")
+        self.step_uitleg.set_tekst(stap_uitleg(stap).tekst)
         open_items = sc.open
         gedaan = len(sc.regels) - len(open_items)
         if stap == t.stap:
@@ -1289,7 +1303,8 @@ class TrajectView(QWidget):
                 row.addStretch(1)
                 self.extra_layout.addLayout(row)
                 row = QHBoxLayout()
-            self.extra_layout.addWidget(self._analyse_box())
+            if self.can_edit:  # the analysis is for the zorgcoördinator only (services/toegang.py)
+                self.extra_layout.addWidget(self._analyse_box())
         elif stap == Stap.TERUG_IN_BEELD and edit:
             self.extra_layout.addWidget(_small(hint("Bij het sluiten van het traject plant u de nazorg: standaard na "
                                                     "6 weken, 3 maanden en 1 jaar.")))
@@ -1369,7 +1384,7 @@ class TrajectView(QWidget):
             item.setToolTip(3, g.samenvatting)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
             if g.vertrouwelijk:
-                item.setForeground(1, QColor("#6a1b9a"))
+                item.setForeground(1, theme.color("accent"))
             tree.addTopLevelItem(item)
         for c in range(3):
             tree.resizeColumnToContents(c)
@@ -1378,6 +1393,7 @@ class TrajectView(QWidget):
         self.tabs.setTabText(0, f"Gesprekken ({len(self.gesprekken)})")
         for b in (self.gesprek_button, self.contact_button):
             b.setVisible(self.can_contact and not self.read_only)
+        self.gesprek_weg_button.setVisible(self.can_contact and not self.read_only and bool(self.gesprekken))
 
     def _fill_mdos(self) -> None:
         _clear(self.mdo_layout)
@@ -1409,6 +1425,9 @@ class TrajectView(QWidget):
             top.addWidget(_button("Verslag afdrukken…" if m.datum <= self.vandaag else "Agenda afdrukken…",
                                   lambda m=m: self.mdo_afdrukken(m),
                                   "Als PDF: bekijken, afdrukken of opslaan"))
+        if self.can_edit and not self.read_only:
+            top.addWidget(_button("Verwijderen…", lambda m=m: self.mdo_verwijderen(m),
+                                  "Een MDO dat per vergissing is vastgelegd, met zijn besluiten en actiepunten"))
         layout.addLayout(top)
         if verborgen:
             layout.addWidget(_small(_label(VERTROUWELIJK, muted=True)))
@@ -1425,7 +1444,7 @@ class TrajectView(QWidget):
             for a in open_:
                 te_laat = a.te_laat(self.vandaag)
                 layout.addWidget(_label(f"• {a.wat} – {a.wie.naam}, uiterlijk {format_date(a.uiterlijk)}"
-                                        + (" (te laat)" if te_laat else ""), color=ERROR_COLOR if te_laat else ""))
+                                        + (" (te laat)" if te_laat else ""), color="danger" if te_laat else ""))
         klaar = len(m.actiepunten) - len(open_)
         if klaar:
             layout.addWidget(_small(_label(f"{klaar} actiepunt{'en' if klaar != 1 else ''} afgerond of vervallen",
@@ -1460,10 +1479,10 @@ class TrajectView(QWidget):
             item.setToolTip(4, a.wat)
             if te_laat:
                 for c in range(5):
-                    item.setForeground(c, QColor(ERROR_COLOR))
+                    item.setForeground(c, theme.color("danger"))
             elif a.status is not ActiepuntStatus.OPEN:
                 for c in range(5):
-                    item.setForeground(c, QColor(MUTED))
+                    item.setForeground(c, theme.color("muted"))
             tree.addTopLevelItem(item)
         for c in range(4):
             tree.resizeColumnToContents(c)
@@ -1484,6 +1503,8 @@ class TrajectView(QWidget):
         self.gedaan_button.setEnabled(a is not None and a.status is ActiepuntStatus.OPEN)
         self.vervallen_button.setEnabled(a is not None and a.status is ActiepuntStatus.OPEN)
         self.heropen_button.setEnabled(a is not None and a.status is not ActiepuntStatus.OPEN)
+        self.actie_weg_button.setVisible(self.can_edit and not self.read_only)
+        self.actie_weg_button.setEnabled(a is not None)
 
     def _selected_actiepunt(self) -> Actiepunt | None:
         item = self.actiepunten_tree.currentItem()
@@ -1510,7 +1531,7 @@ class TrajectView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, n.id)
             if te_laat:
                 for c in range(3):
-                    item.setForeground(c, QColor(ERROR_COLOR))
+                    item.setForeground(c, theme.color("danger"))
             tree.addTopLevelItem(item)
         tree.resizeColumnToContents(0)
         tree.setColumnWidth(1, 220)
@@ -1563,7 +1584,7 @@ class TrajectView(QWidget):
         if open_:
             n = sum(len(v) for v in open_.values())
             dialog.outer.insertWidget(1, _label(f"Let op: er staan nog {n} punten van de checklist open. U kunt het "
-                                                "traject toch sluiten.", color="#8a5a00"))
+                                                "traject toch sluiten.", color="warning"))
         if dialog.exec() and dialog.value is not None:
             self._wrote("Traject gesloten; de nazorg staat in de herinneringen.")
             return True
@@ -1621,6 +1642,36 @@ class TrajectView(QWidget):
             self._wrote("Contactmoment vastgelegd.")
             return True
         return False
+
+    def mdo_verwijderen(self, mdo: Mdo) -> bool:
+        n = len(mdo.besluiten) + len(mdo.actiepunten)
+        if not errors.bevestig_verwijderen(self, f"Het MDO van {format_date(mdo.datum)}",
+                                           f"De deelnemers, besluiten en actiepunten ({n}) van dit MDO gaan mee."
+                                           if n else "De deelnemers van dit MDO gaan mee."):
+            return False
+        try:
+            weg = self.services.trajecten.mdo_verwijderen(mdo.id)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self._wrote("MDO verwijderd.")
+        toon_ongedaan(self, self.services, weg, lambda: self._wrote("MDO teruggezet."))
+        return True
+
+    def gesprek_verwijderen(self) -> bool:
+        g = self._selected_gesprek()
+        if g is None or not errors.bevestig_verwijderen(self, f"Het gesprek van {format_date(g.datum)}",
+                                                        "De afspraken van het gesprek gaan mee; actiepunten die eruit "
+                                                        "kwamen blijven staan."):
+            return False
+        try:
+            weg = self.services.trajecten.gesprek_verwijderen(g.id)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self._wrote("Gesprek verwijderd.")
+        toon_ongedaan(self, self.services, weg, lambda: self._wrote("Gesprek teruggezet."))
+        return True
 
     def _selected_gesprek(self) -> Gesprek | None:
         item = self.gesprekken_tree.currentItem()
@@ -1694,6 +1745,10 @@ class TrajectView(QWidget):
     def plan_van_aanpak(self) -> bool:
         dialog = PlanDialog(self.services, self.traject.id, self._parent(), vandaag=self.vandaag_vast)
         dialog.exec()
+        if dialog.verwijderd is not None:
+            self._wrote("Conceptversie verwijderd.")
+            toon_ongedaan(self, self.services, dialog.verwijderd, lambda: self._wrote("Conceptversie teruggezet."))
+            return True
         self._wrote("Plan van aanpak opgeslagen." if dialog.changed_any else "")  # opening may have made version 1
         return dialog.changed_any
 
@@ -1740,6 +1795,21 @@ class TrajectView(QWidget):
         self._wrote(f"Actiepunt '{a.wat}': {status.label.lower()}.")
         return True
 
+    def actiepunt_verwijderen(self) -> bool:
+        a = self._selected_actiepunt()
+        if a is None or not errors.bevestig_verwijderen(self, f"Het actiepunt '{a.wat}'",
+                                                        "Alleen als het per vergissing is toegevoegd; is het niet meer "
+                                                        "nodig, kies dan Vervallen."):
+            return False
+        try:
+            weg = self.services.trajecten.actiepunt_verwijderen(a.id)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self._wrote("Actiepunt verwijderd.")
+        toon_ongedaan(self, self.services, weg, lambda: self._wrote("Actiepunt teruggezet."))
+        return True
+
     def nazorg_afronden(self, moment: NazorgMoment | None = None) -> bool:
         n = moment or self._selected_nazorg()
         if n is None:
@@ -1769,13 +1839,14 @@ class TrajectView(QWidget):
 
     def nazorg_verwijderen(self) -> bool:
         n = self._selected_nazorg()
-        if n is None or not errors.ask(self, "Dit nazorgmoment verwijderen?", detail=f"{format_date(n.datum)} "
-                                       f"{n.omschrijving}", yes="Verwijderen", no="Bewaren"):
+        if n is None or not errors.bevestig_verwijderen(self, f"Het nazorgmoment van {format_date(n.datum)}",
+                                                        n.omschrijving):
             return False
         try:
-            self.services.trajecten.nazorg_verwijderen(n.id)
+            weg = self.services.trajecten.nazorg_verwijderen(n.id)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Nazorgmoment verwijderd.")
+        toon_ongedaan(self, self.services, weg, lambda: self._wrote("Nazorgmoment teruggezet."))
         return True

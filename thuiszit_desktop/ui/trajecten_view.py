@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,9 +41,9 @@ from ..domain.gebruiker import Rol
 from ..domain.traject import ActiepuntStatus, Stap
 from ..services.session import Services
 from ..services.trajecten import Actiepunt, TrajectRij
-from . import errors
+from . import errors, theme
 from .leerlingen_model import fold, natural_key
-from .widgets import ERROR_COLOR, format_date, heading, hint
+from .widgets import format_date, heading, hint
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -126,7 +126,7 @@ class TrajectenModel(QAbstractTableModel):
                 COL_TERMIJN: regel.termijn.isoformat() if regel.termijn else "9999",
             }.get(c)
         if role == Qt.ItemDataRole.ForegroundRole and c == COL_TERMIJN and regel.termijn and regel.termijn < self.vandaag:
-            return QColor(ERROR_COLOR)
+            return theme.color("danger")
         if role == Qt.ItemDataRole.ToolTipRole:
             if c == COL_STAP:
                 return f"Stap {int(r.stap)}: {r.stap.titel}"
@@ -190,6 +190,7 @@ class ActiepuntenTree(QTreeWidget):
 class TrajectenView(QWidget):
     open_leerling = Signal(str)
     changed = Signal()
+    signalen_requested = Signal()  # the empty state's button: the signals, where a traject starts
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
         super().__init__(parent)
@@ -205,6 +206,7 @@ class TrajectenView(QWidget):
         filters = QHBoxLayout()
         self.zoek = QLineEdit()
         self.zoek.setPlaceholderText("Zoek op naam, klas of leerlingnummer")
+        self.zoek.setAccessibleName("Zoek een traject")
         self.zoek.setClearButtonEnabled(True)
         self.zoek.textChanged.connect(self._filter)
         filters.addWidget(self.zoek, 2)
@@ -229,6 +231,7 @@ class TrajectenView(QWidget):
         self.proxy = TrajectenFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = TrajectenTable()
+        self.table.setAccessibleName("Open trajecten")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TERMIJN, Qt.SortOrder.AscendingOrder)
@@ -251,6 +254,10 @@ class TrajectenView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.leeg)
+        self.leeg_knop = QPushButton("Signalen bekijken")
+        self.leeg_knop.setToolTip("Op Vandaag ziet u welke leerlingen een signaal hebben; open daar een leerling")
+        self.leeg_knop.clicked.connect(self.signalen_requested)
+        top_layout.addWidget(self.leeg_knop, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.tabs = QTabWidget()
         self.mijn = self._actie_tree()
@@ -273,6 +280,7 @@ class TrajectenView(QWidget):
 
     def _actie_tree(self) -> ActiepuntenTree:
         tree = ActiepuntenTree()
+        tree.setAccessibleName("Actiepunten")
         tree.setHeaderLabels(["Uiterlijk", "Leerling", "Wat", "Wie"])
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
@@ -349,6 +357,7 @@ class TrajectenView(QWidget):
         elif n == 0:
             self.leeg.setText("Geen trajecten met deze filters.")
         self.leeg.setVisible(n == 0)
+        self.leeg_knop.setVisible(totaal == 0)
 
     def _fill_acties(self, tree: ActiepuntenTree, acties: list[Actiepunt], titel: str, leeg: str) -> None:
         tree.clear()
@@ -363,7 +372,7 @@ class TrajectenView(QWidget):
             item.setToolTip(2, a.wat)
             if laat:
                 for c in range(4):
-                    item.setForeground(c, QColor(ERROR_COLOR))
+                    item.setForeground(c, theme.color("danger"))
             tree.addTopLevelItem(item)
         for c in (0, 1):
             tree.resizeColumnToContents(c)

@@ -33,31 +33,24 @@ from ..domain.calendar import schooljaar_label
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.signals import Niveau, Signaal, SignaalSoort
+from ..domain.uitleg import signaal_regel, signaal_waarom
 from ..domain.verzuim import MeldingSoort, Reden
 from ..services.kalender import Jaaroverzicht
+from ..services.ongedaan import samen
 from ..services.session import Services
 from ..services.signalen import Bespreking, Overzicht
 from ..services.verzuim import VerzuimDag
-from . import errors
+from . import errors, theme
 from .kalender_view import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
+from .ongedaan_bar import toon_ongedaan
 from .piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
-from .widgets import ERROR_COLOR, format_date, hint
+from .werkt_het_view import LeerlingEffectPanel
+from .widgets import format_date, hint
 
-# One colour per reden (distinct for colour-blind eyes too); a lighter shade means fewer hours that day.
-REDEN_KLEUR = {
-    Reden.ONGEOORLOOFD: QColor("#c62828"),
-    Reden.ZIEK: QColor("#1565c0"),
-    Reden.VERLOF: QColor("#2e7d32"),
-    Reden.SCHORSING: QColor("#6a1b9a"),
-    Reden.OVERIG_GEOORLOOFD: QColor("#e08a00"),
-}
-KLEUR_AANWEZIG = QColor("#ffffff")
-KLEUR_AANWEZIG_RAND = QColor("#d2d2d2")
-KLEUR_WEEKEND = QColor("#e3e3e3")
-KLEUR_GEEN_LESDAG = QColor("#cbcbcb")
-KLEUR_ONBEKEND = QColor("#fafafa")
-KLEUR_ONBEKEND_RAND = QColor("#a8a8a8")
+# One colour per reden (distinct for colour-blind eyes too; from `theme`, light or dark); a lighter shade
+# means fewer hours that day.
+REDEN_KLEUR = theme.REDEN_KLEUR
 
 # The most urgent first: what the law asks the school to do, then what may grow into it.
 VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER,
@@ -87,9 +80,7 @@ def reden_tekst(reden: Reden) -> str:
 
 def tint(kleur: QColor, fractie: float) -> QColor:
     """The reden's colour for a day with `fractie` of a whole day absent: light for an hour, full for a day."""
-    t = 0.3 + 0.7 * max(0.0, min(fractie, 1.0))
-    return QColor(round(255 + (kleur.red() - 255) * t), round(255 + (kleur.green() - 255) * t),
-                  round(255 + (kleur.blue() - 255) * t))
+    return theme.mix(kleur, theme.kalender_color("aanwezig"), 0.3 + 0.7 * max(0.0, min(fractie, 1.0)))
 
 
 def hoofdreden(uren: dict[Reden, float]) -> Reden:
@@ -120,7 +111,7 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
             tekst = f"{kop}: {wat}, geen lesdag"
             if uren:
                 tekst += f" – {uren_per_reden(uren)} geregistreerd; telt niet mee"
-            kleur = KLEUR_WEEKEND if dag.soort == "weekend" else KLEUR_GEEN_LESDAG
+            kleur = theme.kalender_color("weekend" if dag.soort == "weekend" else "geen_lesdag")
             stijlen[d] = DagStijl(kleur, tekst, gedimd=True)
         elif uren:
             reden = hoofdreden(uren)
@@ -133,9 +124,11 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
                 tekst = f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
             else:
                 tekst = f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
-            stijlen[d] = DagStijl(KLEUR_ONBEKEND, tekst, rand=KLEUR_ONBEKEND_RAND, gestippeld=True)
+            stijlen[d] = DagStijl(theme.kalender_color("onbekend"), tekst, rand=theme.kalender_color("rand_sterk"),
+                                  gestippeld=True)
         else:
-            stijlen[d] = DagStijl(KLEUR_AANWEZIG, f"{kop}: geen verzuim", rand=KLEUR_AANWEZIG_RAND)
+            stijlen[d] = DagStijl(theme.kalender_color("aanwezig"), f"{kop}: geen verzuim",
+                                  rand=theme.kalender_color("rand"))
     return stijlen
 
 
@@ -183,17 +176,19 @@ class SignaalKaart(QFrame):
         self.setObjectName("signaalkaart")
         ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
                                     SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
-        kleur = "#b3261e" if ernstig else "#e0a000"
-        self.setStyleSheet(f"QFrame#signaalkaart {{ border: 1px solid #cfcfcf; border-left: 4px solid {kleur}; "
-                           "border-radius: 3px; background: palette(base); }")
+        kleur = "{danger}" if ernstig else "{warning}"
+        theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
+                    + "; border-radius: 3px; background: palette(base); }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         tekst = QVBoxLayout()
         tekst.setSpacing(2)
         self.titel = _label(signaal.soort.label, bold=True)
         tekst.addWidget(self.titel)
-        self.uitleg = _label((signaal.uitleg[:1].upper() + signaal.uitleg[1:] + ".") if signaal.uitleg else "")
+        self.uitleg = _label(signaal_waarom(signaal))  # the numbers that made it fire
         tekst.addWidget(self.uitleg)
+        self.regel = _label(f"Regel: {signaal_regel(signaal.soort)}", muted=True)  # the rule, in plain Dutch
+        tekst.addWidget(self.regel)
         datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
         if signaal.uiterlijk is not None:
             datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
@@ -206,7 +201,7 @@ class SignaalKaart(QFrame):
         if signaal.uiterlijk is not None and signaal.uiterlijk < vandaag:
             self.te_laat = _label(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
                                   "mogelijk bij DUO en registreer de melding hier.")
-            self.te_laat.setStyleSheet(f"color: {ERROR_COLOR};")
+            theme.style(self.te_laat, "color: {danger};")
             tekst.addWidget(self.te_laat)
         if bespreking is not None:
             besproken = f"✓ Besproken op {format_date(bespreking.op)}"
@@ -217,7 +212,7 @@ class SignaalKaart(QFrame):
         else:
             besproken = "Nog niet besproken."
         self.besproken_label = _label(besproken)
-        self.besproken_label.setStyleSheet("color: #2e7d32;")
+        theme.style(self.besproken_label, "color: {success};")
         self.besproken_label.setVisible(bespreking is not None)
         tekst.addWidget(self.besproken_label)
         layout.addLayout(tekst, 1)
@@ -257,11 +252,7 @@ def _label(text: str, *, bold: bool = False, muted: bool = False) -> QLabel:
         font.setBold(True)
         label.setFont(font)
     if muted:
-        palette = label.palette()
-        kleur = palette.color(palette.ColorRole.WindowText)
-        kleur.setAlphaF(0.7)
-        palette.setColor(palette.ColorRole.WindowText, kleur)
-        label.setPalette(palette)
+        theme.style(label, "color: {muted};")
     return label
 
 
@@ -337,7 +328,8 @@ class VerzuimPanel(QWidget):
         verzuim_layout.addLayout(kop)
         body = QHBoxLayout()
         body.setSpacing(16)
-        self.heatmap = JaarRaster(kolommen=6, min_cel=14, max_cel=22, hoogte_volgt_breedte=True)
+        # Six months a row; four or three on a narrow screen (1366×768 at 150 %), rather than scrolling sideways.
+        self.heatmap = JaarRaster(kolommen=(6, 4, 3), min_cel=14, max_cel=22, hoogte_volgt_breedte=True)
         body.addWidget(self.heatmap, 1, Qt.AlignmentFlag.AlignTop)
         rechts = QVBoxLayout()
         rechts.setSpacing(6)
@@ -349,10 +341,11 @@ class VerzuimPanel(QWidget):
         self.totaal_label.setFont(font)
         rechts.addWidget(self.totaal_label)
         self.legenda = Legenda()
-        self.legenda.add(Kleurvak(KLEUR_AANWEZIG, KLEUR_AANWEZIG_RAND), "Lesdag zonder verzuim")
-        self.legenda.add(Kleurvak(KLEUR_ONBEKEND, KLEUR_ONBEKEND_RAND, gestippeld=True), "Nog niet bijgewerkt")
-        self.legenda.add(Kleurvak(KLEUR_GEEN_LESDAG), "Vakantie, feestdag, vrije dag")
-        self.legenda.add(Kleurvak(KLEUR_WEEKEND, QColor("#d0d0d0")), "Weekend")
+        kleur = theme.kalender_color
+        self.legenda.add(Kleurvak(kleur("aanwezig"), kleur("rand")), "Lesdag zonder verzuim")
+        self.legenda.add(Kleurvak(kleur("onbekend"), kleur("rand_sterk"), gestippeld=True), "Nog niet bijgewerkt")
+        self.legenda.add(Kleurvak(kleur("geen_lesdag")), "Vakantie, feestdag, vrije dag")
+        self.legenda.add(Kleurvak(kleur("weekend"), kleur("rand")), "Weekend")
         rechts.addSpacing(6)
         rechts.addWidget(self.legenda)
         uitleg = hint("Lichter gekleurd: een deel van de dag afwezig. Wijs een dag aan voor de uren.")
@@ -363,6 +356,14 @@ class VerzuimPanel(QWidget):
         verzuim_layout.addLayout(body)
         layout.addWidget(self.verzuim_box)
 
+        # "werkt het?": verzuim per lesweek with the interventions shaded (zorgcoördinator only: the plan's data)
+        self.effect_panel: LeerlingEffectPanel | None = None
+        if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+            self.effect_box = QGroupBox("Verzuim per lesweek en interventies")
+            self.effect_panel = LeerlingEffectPanel(services)
+            QVBoxLayout(self.effect_box).addWidget(self.effect_panel)
+            layout.addWidget(self.effect_box)
+
         # registrations
         layout.addWidget(self._bouw_registraties())
         layout.addStretch(1)
@@ -372,6 +373,9 @@ class VerzuimPanel(QWidget):
         self.meldingen_tabel = _tabel(["Gemeld op", "Soort", "Verzuim t/m", "Kenmerk"])
         self.mazl_tabel = _tabel(["Jeugdarts ingeschakeld", "Opmerking"])
         self.hand_tabel = _tabel(["Datum", "Uren", "Reden", "Opmerking"])
+        for tabel, naam in ((self.meldingen_tabel, "Meldingen bij DUO"), (self.mazl_tabel, "M@zl-acties"),
+                            (self.hand_tabel, "Zelf ingevoerd verzuim")):
+            tabel.setAccessibleName(naam)  # for screen readers: the box title is not its label
         self.melding_verwijderen = QPushButton("Verwijderen…")
         self.mazl_verwijderen = QPushButton("Verwijderen…")
         self.hand_verwijderen = QPushButton("Verwijderen…")
@@ -434,6 +438,8 @@ class VerzuimPanel(QWidget):
         vul_jaar_combo(self.jaar_combo, list(range(huidig - 4, huidig + 1)), jaar)
         self._toon_jaar(jaar)
         self._toon_registraties()
+        if self.effect_panel is not None:
+            self.effect_panel.set_leerling(nr)
 
     def _jaar_gekozen(self, _index: int) -> None:
         jaar = self.jaar_combo.currentData()
@@ -616,33 +622,40 @@ class VerzuimPanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._na_wijziging("De bespreking is vastgelegd.")
 
-    def _verwijder(self, tabel: QTableWidget, vraag_een: str, vraag_meer: str, detail: str, verwijder) -> None:
+    def _verwijder(self, tabel: QTableWidget, enkelvoud: str, meervoud: str, detail: str, verwijder) -> None:
+        """Ask (naming the row or the number of rows), delete, and offer undo of all of them at once."""
         ids = _gekozen_ids(tabel)
         if not ids:
             return
-        vraag = vraag_een if len(ids) == 1 else vraag_meer.format(n=len(ids))
-        if not errors.ask(self, vraag, detail=detail, yes="Verwijderen", no="Niet verwijderen"):
+        if len(ids) == 1:
+            wat = f"{enkelvoud} van {tabel.item(tabel.selectedIndexes()[0].row(), 0).text()}"
+        else:
+            wat = f"Deze {len(ids)} {meervoud}"
+        if not errors.bevestig_verwijderen(self, wat, detail):
             return
+        weg = []
         try:
             for ident in ids:
-                verwijder(ident)
+                weg.append(verwijder(ident))
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging("Verwijderd.")
+        if weg:
+            snapshot = weg[0] if len(weg) == 1 else samen(f"{len(weg)} {meervoud}", weg)
+            toon_ongedaan(self, self.services, snapshot, lambda: self._na_wijziging("Teruggezet."))
 
     def meldingen_verwijderen(self) -> None:
-        self._verwijder(self.meldingen_tabel, "Deze melding verwijderen?", "Deze {n} meldingen verwijderen?",
+        self._verwijder(self.meldingen_tabel, "De melding", "meldingen",
                         "Alleen als ze hier per vergissing is vastgelegd: de melding bij DUO blijft bestaan. "
                         "De telling van 16 uur gaat dan weer uit van de vorige melding.",
                         lambda i: self.services.verzuim.actie_verwijderen("melding", i))
 
     def mazl_acties_verwijderen(self) -> None:
-        self._verwijder(self.mazl_tabel, "Deze M@zl-actie verwijderen?", "Deze {n} M@zl-acties verwijderen?",
+        self._verwijder(self.mazl_tabel, "De M@zl-actie", "M@zl-acties",
                         "Alleen als ze hier per vergissing is vastgelegd.",
                         lambda i: self.services.verzuim.actie_verwijderen("mazl", i))
 
     def hand_verzuim_verwijderen(self) -> None:
-        self._verwijder(self.hand_tabel, "Dit ingevoerde verzuim verwijderen?",
-                        "Deze {n} dagen ingevoerd verzuim verwijderen?",
+        self._verwijder(self.hand_tabel, "Het ingevoerde verzuim", "dagen ingevoerd verzuim",
                         "Verzuim uit de import blijft staan; dat verbetert u met een nieuwe import.",
                         self.services.verzuim.verwijderen)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
+
 DATE_FORMAT = "dd-MM-yyyy"
-ERROR_COLOR = "#b3261e"  # a calm, readable red on light and dark backgrounds
+ERROR_COLOR = theme.LIGHT.danger  # for tests and old callers; painting uses theme.color("danger")
 
 _BLANK = QDate(1900, 1, 1)  # the sentinel that shows as an empty field
 
@@ -91,6 +93,11 @@ class DateEdit(QDateEdit):
             self.setDate(_BLANK)
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the field (Qt would step through day, month and year, and an empty field would
+        keep the focus for ever); typing a "-" or the arrow keys move between the parts."""
+        return QWidget.focusNextPrevChild(self, next)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_blank():
@@ -165,7 +172,7 @@ class ErrorLabel(WrapLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("", parent)
-        self.setStyleSheet(f"color: {ERROR_COLOR};")  # (no setSizePolicy: it would drop height-for-width)
+        theme.style(self, "color: {danger};")  # (no setSizePolicy: it would drop height-for-width)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -218,7 +225,7 @@ class FieldErrors:
         return label.text() if label is not None and not label.isHidden() else ""
 
 
-def heading(text: str, size_delta: float = 4, bold: bool = True) -> QLabel:
+def heading(text: str, size_delta: float = theme.FONT_TITLE, bold: bool = True) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() + size_delta)
@@ -230,11 +237,7 @@ def heading(text: str, size_delta: float = 4, bold: bool = True) -> QLabel:
 def hint(text: str) -> WrapLabel:
     """Small explanatory text in the palette's muted colour."""
     label = WrapLabel(text)
-    palette = label.palette()
-    muted = palette.color(palette.ColorRole.WindowText)
-    muted.setAlphaF(0.7)
-    palette.setColor(palette.ColorRole.WindowText, muted)
-    label.setPalette(palette)
+    theme.style(label, "color: {muted};")
     return label
 
 
@@ -261,6 +264,21 @@ def with_error(widget: QWidget, label: ErrorLabel, extra: QWidget | None = None)
     layout.addWidget(label)
     box.setFocusProxy(widget)
     return box
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog or window width×height, but never larger than the screen it opens on.
+
+    1366×768 at 150 % is only 911×512: a dialog that is taller hides its buttons below the screen.
+    A minimum size set earlier shrinks too, so the layout (scroll areas, word wrap) takes over.
+    """
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry().size() - QSize(40, 60)  # the window frame and a margin
+        window.setMinimumSize(window.minimumSize().boundedTo(room))
+        width, height = min(width, room.width()), min(height, room.height())
+    window.resize(width, height)
 
 
 def form_layout() -> QFormLayout:

@@ -1,0 +1,85 @@
+"""`thuiszit-desktop rapport kwartaal JJJJ-Qn --uit FILE` in-process through `app.main`: the format from the
+extension, anonymous files, and Dutch messages with exit 2 (wrong usage) or 1 (an error)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from thuiszit_desktop import app
+from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.verzuim import Reden
+
+pytestmark = pytest.mark.usefixtures("cli_omgeving")
+
+NAMEN = ("Zoë", "Bakker", "Mehmet", "Çelik", "771201", "771202", "111222333", "05-03-2012", "2012-03-05")
+
+
+@pytest.fixture
+def data_dir(services, db_path):
+    """Zoë: at home since 14 September; Mehmet: a vrijstelling 5a since 1 October (both fictional)."""
+    services.leerlingen.opslaan(Leerling("771201", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="2B", bsn="111222333"), date(2026, 9, 1))
+    services.leerlingen.opslaan(Leerling("771202", "Çelik", date(2012, 6, 17), date(2024, 8, 1), voornaam="Mehmet",
+                                         klas="2C", vrijstellingen=(
+                                             Vrijstelling(VrijstellingType.ART_5A, date(2026, 10, 1)),)),
+                                date(2026, 10, 1))
+    services.verzuim.invoeren("771201", date(2026, 9, 14), date(2026, 12, 18), Reden.ONGEOORLOOFD,
+                              vandaag=date(2026, 12, 18))
+    services.close()
+    return db_path.parent
+
+
+def run(data_dir, *argv: str) -> int:
+    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
+
+
+def _anoniem(tekst: str) -> None:
+    assert not [n for n in NAMEN if n.casefold() in tekst.casefold()]
+
+
+def test_xlsx_csv_and_pdf_from_the_extension(data_dir, tmp_path, capsys):
+    xlsx, csv_, pdf = tmp_path / "q4.xlsx", tmp_path / "q4.csv", tmp_path / "Q4.PDF"
+    for uit in (xlsx, csv_, pdf):
+        assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(uit)) == 0
+        out, err = capsys.readouterr()
+        assert err == "" and out == f"Het kwartaaloverzicht 2026-Q4 (2 leerlingen) staat in {uit}.\n"
+
+    with zipfile.ZipFile(xlsx) as z:
+        for naam in z.namelist():
+            _anoniem(z.read(naam).decode("utf-8", errors="replace"))
+    ws = load_workbook(xlsx)["Overzicht"]
+    assert sorted(ws.cell(r, 5).value for r in (2, 3)) == ["langdurig relatief verzuim", "vrijstelling 5a"]
+
+    data = csv_.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    tekst = data.decode("utf-8-sig")
+    _anoniem(tekst)
+    assert tekst.splitlines()[0].startswith("Pseudoniem;Leeftijd;Schooltype;Leerjaar;Categorie;")
+    assert "14-09-2026;;" in tekst and "01-10-2026;;" in tekst  # still home / vrijstelling: no einddatum
+
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    pdf_tekst = " ".join(p.extract_text() for p in reader.pages)
+    _anoniem(pdf_tekst)
+    assert "Kwartaaloverzicht thuiszitters 2026-Q4" in pdf_tekst
+
+
+def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
+    for argv in (("2026-Q5", "--uit", str(tmp_path / "x.csv")), ("Q4", "--uit", str(tmp_path / "x.csv")),
+                 ("2026-Q4",)):  # --uit is required
+        with pytest.raises(SystemExit) as exc:
+            run(data_dir, "rapport", "kwartaal", *argv)
+        assert exc.value.code == 2
+    assert "geen kwartaal; schrijf JJJJ-Qn" in capsys.readouterr().err
+    assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "x.docx")) == 1
+    assert "eindigen op .xlsx (Excel), .csv of .pdf" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+    assert run(data_dir, "rapport", "kwartaal", "2099-Q1", "--uit", str(tmp_path / "x.csv")) == 1
+    assert "nog niet begonnen" in capsys.readouterr().err
+    assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "geen-map" / "x.csv")) == 1
+    assert "niet schrijven" in capsys.readouterr().err

@@ -1,0 +1,62 @@
+"""`thuiszit-desktop rapport jaar` and `rapport lijstbespreking`, in-process through `app.main`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from thuiszit_desktop import app
+from thuiszit_desktop.domain.leerling import Leerling
+
+VANDAAG = date(2026, 11, 23)
+
+pytestmark = pytest.mark.usefixtures("cli_omgeving")
+
+
+@pytest.fixture
+def data_dir(services, db_path):
+    services.leerlingen.opslaan(Leerling(leerlingnummer="1001", voornaam="Zoë", achternaam="Bakker",
+                                         geboortedatum=date(2012, 3, 5), inschrijfdatum=date(2024, 8, 1),
+                                         klas="2B"), VANDAAG)
+    services.trajecten.openen("1001", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1),
+                              vandaag=VANDAAG)
+    services.close()
+    return db_path.parent
+
+
+def run(data_dir, *argv: str) -> int:
+    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
+
+
+def tekst(pad) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(pad)).pages).split())
+
+
+def test_jaaroverzicht(data_dir, tmp_path, capsys):
+    uit = tmp_path / "jaar.pdf"
+    assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(uit)) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out == f"Het jaaroverzicht 2026-2027 staat in {uit}.\n"
+    t = tekst(uit)
+    assert "Jaaroverzicht 2026-2027" in t and "Werkt het?" in t and "Zoë" not in t
+
+
+def test_lijstbespreking(data_dir, tmp_path, capsys):
+    uit = tmp_path / "lijst.pdf"
+    assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(uit)) == 0
+    t = tekst(uit)
+    assert "Zoë Bakker" in t and "Vertrouwelijk" in t
+
+
+def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
+    for argv in (("jaar", "26", "--uit", str(tmp_path / "x.pdf")), ("jaar", "2026")):  # --uit is required
+        with pytest.raises(SystemExit) as exc:
+            run(data_dir, "rapport", *argv)
+        assert exc.value.code == 2
+    assert "geen schooljaar" in capsys.readouterr().err
+    assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(tmp_path / "lijst.xlsx")) == 1
+    assert "eindigen op .pdf" in capsys.readouterr().err
+    assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
+    assert "Kan" in capsys.readouterr().err

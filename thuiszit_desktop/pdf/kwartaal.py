@@ -1,0 +1,57 @@
+"""The quarterly thuiszittersoverzicht as a landscape PDF for the SWV: totals, the anonymous table, and
+what each column means.
+
+    pdf_bytes = kwartaal_pdf(overzicht)
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, TableStyle
+
+from ..domain.kwartaal import KOLOMMEN, KwartaalOverzicht, als_tekst, datum_tekst
+from .common import Document, tekst_xml
+
+# Fractions of the landscape text width per column of KOLOMMEN: a date and each header word fit on one line.
+_BREEDTES = (0.092, 0.066, 0.082, 0.066, 0.122, 0.084, 0.084, 0.108, 0.210, 0.086)
+VOETTEKST = "anoniem overzicht – zonder namen, BSN of leerlingnummers"
+
+
+def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
+    titel = f"Kwartaaloverzicht thuiszitters {o.kwartaal}"
+    doc = Document(titel=titel, auteur=o.school, voettekst=f"{o.school} · {o.kwartaal} · {VOETTEKST}",
+                   onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
+    story = [doc.titelregel(titel), doc.tekst(f"{o.school} – {o.kwartaal.omschrijving}")]
+    if not o.volledig:
+        story.append(doc.tekst(f"Het kwartaal is nog niet voorbij of het verzuim is nog niet helemaal "
+                               f"ingevoerd: dit overzicht gaat tot en met {datum_tekst(o.peildatum)}.", "klein"))
+
+    # Not doc.kop: its keep-with-next would push the whole table to the next page rather than split it.
+    story.append(Paragraph("Leerlingen", ParagraphStyle("kop_los", parent=doc.st["kop"], keepWithNext=0)))
+    if o.rijen:
+        klein = ParagraphStyle("kwartaalcel", parent=doc.st["cel"], fontSize=8.5, leading=11)
+        kop = ParagraphStyle("kwartaalkop", parent=doc.st["celkop"], fontSize=8.5, leading=11)
+        rijen = [[Paragraph(tekst_xml(k.replace("/", " / ")), kop) for k, _ in KOLOMMEN]]
+        rijen += [[Paragraph(tekst_xml(t), klein) for t in als_tekst(r)] for r in o.rijen]
+        tabel = doc.tabel(rijen, _BREEDTES)
+        tabel.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+        story.append(tabel)
+    else:
+        story.append(doc.tekst("In dit kwartaal waren er geen thuiszitters, leerlingen met absoluut verzuim, "
+                               "dreigende thuiszitters of vrijstellingen 5a."))
+
+    story.append(doc.kop(f"Totalen ({len(o.rijen)} leerlingen)"))
+    categorie, status, duur = (list(t.items()) for t in (o.per_categorie(), o.per_status(), o.per_duur()))
+    regels = max(len(categorie), len(status), len(duur))
+
+    def cel(paren, i, deel):
+        return (paren[i][0].value if deel == 0 else str(paren[i][1])) if i < len(paren) else ""
+
+    story.append(doc.tabel(
+        [["Categorie", "Aantal", "Status", "Aantal", "Duur", "Aantal"]]
+        + [[cel(p, i, deel) for p in (categorie, status, duur) for deel in (0, 1)] for i in range(regels)],
+        [0.22, 0.08, 0.2, 0.08, 0.22, 0.08]))
+
+    story.append(doc.kop("Toelichting"))
+    story.append(doc.tabel([["Kolom", "Betekenis"], *[[k, u] for k, u in KOLOMMEN]], [0.18, 0.82]))
+    return doc.bouw(story)

@@ -1,0 +1,95 @@
+"""The lijstbespreking: every student with an open traject on one landscape list, for the periodic
+review with the samenwerkingsverband and leerplicht. It names students, so every page says
+"Vertrouwelijk" at the top and the bottom."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from .common import (
+    FONT,
+    FONT_BOLD,
+    KLEUR_ACHTERGROND,
+    KLEUR_GRIJS,
+    KLEUR_KOP,
+    KLEUR_LIJN,
+    MARGE,
+    _GenummerdCanvas,
+    register_fonts,
+    styles,
+    tekst_xml,
+)
+
+PAGINA = landscape(A4)
+BREEDTE = PAGINA[0] - 2 * MARGE
+VERTROUWELIJK = "Vertrouwelijk – alleen voor de deelnemers aan de lijstbespreking"
+# Fractions of the width per column (KOLOMMEN of services/overzichten.py).
+_BREEDTES = (0.19, 0.06, 0.05, 0.19, 0.11, 0.22, 0.18)
+
+
+@dataclass(frozen=True)
+class Lijst:
+    school: str
+    datum: date
+    filtertekst: str  # "" or what the list is filtered on, in words
+    kolommen: list[str]
+    rijen: list[list[str]]
+
+
+class _Canvas(_GenummerdCanvas):
+    """Landscape pages with "Vertrouwelijk" above and below, and "pagina X van Y"."""
+
+    def save(self) -> None:
+        totaal = len(self._paginas)
+        breedte, hoogte = PAGINA
+        for staat in self._paginas:
+            self.__dict__.update(staat)
+            self.setFont(FONT_BOLD, 8.5)
+            self.setFillColor(KLEUR_KOP)
+            self.drawRightString(breedte - MARGE, hoogte - MARGE + 12, "VERTROUWELIJK")
+            self.setFont(FONT, 8.5)
+            self.setFillColor(KLEUR_GRIJS)
+            self.drawString(MARGE, 22, f"{VERTROUWELIJK} · {self.voettekst}")
+            self.drawRightString(breedte - MARGE, 22, f"pagina {self._pageNumber} van {totaal}")
+            canvas.Canvas.showPage(self)  # the real page break, past the deferring one
+        canvas.Canvas.save(self)
+
+
+def lijstbespreking(lijst: Lijst) -> bytes:
+    register_fonts()
+    st = styles()
+    story = [Paragraph(tekst_xml(f"Lijstbespreking {lijst.school}"), st["titel"]),
+             Paragraph(tekst_xml(f"Leerlingen met een open traject op {lijst.datum:%d-%m-%Y}: {len(lijst.rijen)}."
+                                 + (f" Gefilterd: {lijst.filtertekst}." if lijst.filtertekst else "")), st["tekst"])]
+    if lijst.rijen:
+        cellen = [[Paragraph(tekst_xml(k), st["celkop"]) for k in lijst.kolommen]]
+        cellen += [[Paragraph(tekst_xml(c), st["cel"]) for c in rij] for rij in lijst.rijen]
+        tabel = Table(cellen, colWidths=[b * BREEDTE for b in _BREEDTES], repeatRows=1, hAlign="LEFT")
+        tabel.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, KLEUR_LIJN),
+            ("BACKGROUND", (0, 0), (-1, 0), KLEUR_ACHTERGROND),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        story.append(tabel)
+    else:
+        story.append(Paragraph("Er zijn geen leerlingen met een open traject in deze lijst.", st["klein"]))
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(buffer, pagesize=PAGINA, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
+                                 bottomMargin=MARGE, title=f"Lijstbespreking {lijst.datum:%d-%m-%Y}",
+                                 author=lijst.school, subject="Vertrouwelijk", creator="Thuiszit Desktop",
+                                 initialFontName=FONT)
+
+    class Canvas(_Canvas):
+        voettekst = f"{lijst.school} · {lijst.datum:%d-%m-%Y}"
+
+    template.build(story, canvasmaker=Canvas)
+    return buffer.getvalue()

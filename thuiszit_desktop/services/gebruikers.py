@@ -1,0 +1,212 @@
+"""The users of one school's database: who they are, their role and klassen, and their passwords.
+
+Each user unlocks the database with their own password: a key slot in the key ring (db/keys.py) holds
+the database key wrapped with that password. The table and the key ring change together – the key
+ring is written inside the transaction, so a failure leaves both as they were. A disabled user's slot
+is removed, so they really cannot open the file; enabling them again needs a new password.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..db import models as m
+from ..domain.errors import InlogFout, InvoerFout, NietGevonden
+from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
+from .context import Context
+
+
+@dataclass(frozen=True)
+class GebruikerRij:
+    id: int
+    naam: str
+    rol: Rol
+    klassen: tuple[str, ...]
+    actief: bool
+    aangemaakt: datetime | None = None
+
+    def to_dict(self) -> dict:
+        return {"naam": self.naam, "rol": self.rol.value, "klassen": list(self.klassen), "actief": self.actief}
+
+
+class GebruikersService:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def lijst(self) -> list[GebruikerRij]:
+        """Every user, active ones first, by name."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            rijen = [_rij(r) for r in m.Gebruiker.select()]
+        return sorted(rijen, key=lambda r: (not r.actief, r.naam.casefold()))
+
+    # --- the zorgcoördinator manages users ---------------------------------------------------------
+
+    def toevoegen(self, naam: str, rol: Rol | str, klassen: Iterable[str], wachtwoord: str,
+                  herhaling: str) -> GebruikerRij:
+        """A new user with their own password. A mentor needs at least one klas from the register."""
+        fouten: dict[str, str] = {}
+        try:
+            check_nieuwe_gebruiker(naam, wachtwoord, herhaling)
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
+        naam = " ".join(naam.split())
+        rol = _rol(rol, fouten)
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            if naam and m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam)) is not None:
+                fouten["naam"] = "Er is al een gebruiker met deze naam. Kies een andere naam."
+            opgeslagen = _klassen(rol, klassen, fouten)
+            if fouten:
+                raise InvoerFout(fouten)
+            with self._sleutels() as keyring:
+                row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=rol.value,
+                                         klassen=",".join(opgeslagen), actief=True)
+                keyring.set_user(naam, wachtwoord, self.ctx.store.key)
+        return _rij(row)
+
+    def wijzigen(self, naam: str, *, rol: Rol | str | None = None,
+                 klassen: Iterable[str] | None = None) -> GebruikerRij:
+        """Change a user's role and/or klassen (what is given; the rest stays)."""
+        fouten: dict[str, str] = {}
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            row = _row(naam)
+            nieuwe_rol = Rol(row.rol) if rol is None else _rol(rol, fouten)
+            if fouten:
+                raise InvoerFout(fouten)
+            if nieuwe_rol != Rol.ZORGCOORDINATOR:
+                _niet_de_laatste(row, "Dit is de laatste zorgcoördinator: geef eerst iemand anders die rol.")
+            gegeven = _splits(row.klassen) if klassen is None else klassen
+            opgeslagen = _klassen(nieuwe_rol, gegeven, fouten)
+            if fouten:
+                raise InvoerFout(fouten)
+            m.Gebruiker.update(rol=nieuwe_rol.value, klassen=",".join(opgeslagen)).where(
+                m.Gebruiker.id == row.id).execute()
+            rij = _rij(m.Gebruiker.get_by_id(row.id))
+        self._ververs_mij(rij)
+        return rij
+
+    def wachtwoord_resetten(self, naam: str, nieuw: str, herhaling: str) -> GebruikerRij:
+        """A new password for someone who forgot theirs (tell it to them in person)."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            row = _row(naam)
+            if not row.actief:
+                raise InvoerFout(f"{row.naam} is uitgeschakeld. Schakel de gebruiker in met een nieuw wachtwoord.")
+            check_nieuwe_gebruiker(row.naam, nieuw, herhaling)
+            with self._sleutels() as keyring:
+                keyring.set_user(row.naam, nieuw, self.ctx.store.key)
+        return _rij(row)
+
+    def uitschakelen(self, naam: str) -> GebruikerRij:
+        """The user can no longer log in: their key slot is removed. Their notes and actiepunten stay."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            row = _row(naam)
+            if row.id == self.ctx.gebruiker.id:
+                raise InvoerFout("U kunt uzelf niet uitschakelen. Vraag dat aan een andere zorgcoördinator.")
+            if not row.actief:
+                return _rij(row)
+            _niet_de_laatste(row, "Dit is de laatste zorgcoördinator: die kan niet worden uitgeschakeld.")
+            with self._sleutels() as keyring:
+                m.Gebruiker.update(actief=False).where(m.Gebruiker.id == row.id).execute()
+                keyring.remove_user(row.naam)
+            return _rij(m.Gebruiker.get_by_id(row.id))
+
+    def inschakelen(self, naam: str, wachtwoord: str, herhaling: str) -> GebruikerRij:
+        """Let a disabled user in again, with a new password (the old slot is gone)."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            row = _row(naam)
+            check_nieuwe_gebruiker(row.naam, wachtwoord, herhaling)
+            with self._sleutels() as keyring:
+                m.Gebruiker.update(actief=True).where(m.Gebruiker.id == row.id).execute()
+                keyring.set_user(row.naam, wachtwoord, self.ctx.store.key)
+            return _rij(m.Gebruiker.get_by_id(row.id))
+
+    # --- every user: their own password ------------------------------------------------------------
+
+    def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:
+        """Change the logged-in user's own password; the current one must be given first."""
+        naam = self.ctx.gebruiker.naam
+        try:
+            self.ctx.store.keyring.unlock(naam, oud)
+        except InlogFout:
+            raise InvoerFout({"oud": "Uw huidige wachtwoord klopt niet. Typ het opnieuw."}) from None
+        check_nieuwe_gebruiker(naam, nieuw, herhaling)
+        if nieuw == oud:
+            raise InvoerFout({"wachtwoord": "Kies een ander wachtwoord dan het huidige."})
+        with self.ctx.action(), self._sleutels() as keyring:
+            keyring.set_user(naam, nieuw, self.ctx.store.key)
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _sleutels(self):
+        """Change the key ring; it is saved at the end (still inside the transaction) and put back in
+        memory as it was when anything fails, so the table and the file never disagree."""
+        keyring = self.ctx.store.keyring
+        voor = copy.deepcopy(keyring.slots)
+        try:
+            yield keyring
+            keyring.save()
+        except BaseException:
+            keyring.slots = voor
+            raise
+
+    def _ververs_mij(self, rij: GebruikerRij) -> None:
+        """Changing one's own role or klassen takes effect at once."""
+        if rij.id == self.ctx.gebruiker.id:
+            self.ctx.gebruiker = replace(self.ctx.gebruiker, rol=rij.rol, klassen=rij.klassen)
+
+
+def _rij(row: m.Gebruiker) -> GebruikerRij:
+    return GebruikerRij(row.id, row.naam, Rol(row.rol), _splits(row.klassen), bool(row.actief), row.aangemaakt)
+
+
+def _splits(klassen: str) -> tuple[str, ...]:
+    return tuple(k for k in klassen.split(",") if k)
+
+
+def _row(naam: str) -> m.Gebruiker:
+    row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
+    if row is None:
+        raise NietGevonden(f"Er is geen gebruiker met de naam {naam.strip()}.")
+    return row
+
+
+def _rol(rol: Rol | str, fouten: dict[str, str]) -> Rol:
+    try:
+        return Rol(str(rol).strip().casefold().replace("ö", "o"))
+    except ValueError:
+        fouten["rol"] = "Kies een rol: zorgcoördinator, mentor of alleen-lezen."
+        return Rol.ALLEEN_LEZEN
+
+
+def _klassen(rol: Rol, klassen: Iterable[str], fouten: dict[str, str]) -> list[str]:
+    """The klassen as the register spells them; only a mentor has klassen."""
+    if rol != Rol.MENTOR:
+        return []
+    register = {k.casefold(): k for (k,) in m.Leerling.select(m.Leerling.klas).where(m.Leerling.klas != "")
+                .distinct().tuples()}
+    gegeven = list(dict.fromkeys(k.strip() for k in klassen if k.strip()))
+    onbekend = [k for k in gegeven if k.casefold() not in register]
+    if not gegeven:
+        fouten["klassen"] = "Kies minstens één klas: een mentor ziet alleen de leerlingen van zijn of haar klassen."
+    elif onbekend:
+        fouten["klassen"] = (f"Deze klas{'sen staan' if len(onbekend) > 1 else ' staat'} niet in het leerlingregister: "
+                             f"{', '.join(onbekend)}. Controleer de schrijfwijze of importeer eerst de leerlingen.")
+    return [register[k.casefold()] for k in gegeven if k.casefold() in register]
+
+
+def _niet_de_laatste(row: m.Gebruiker, melding: str) -> None:
+    if row.rol != Rol.ZORGCOORDINATOR.value or not row.actief:
+        return
+    anderen = (m.Gebruiker.select().where((m.Gebruiker.rol == Rol.ZORGCOORDINATOR.value) & m.Gebruiker.actief
+                                          & (m.Gebruiker.id != row.id)).count())
+    if not anderen:
+        raise InvoerFout({"rol": melding})
+
+
+__all__ = ["Gebruiker", "GebruikerRij", "GebruikersService"]

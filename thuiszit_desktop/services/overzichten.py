@@ -1,0 +1,302 @@
+"""School-wide overviews: trends over the school year, "werkt het?" (verzuim before and after
+interventions) and the lijstbespreking with the SWV and leerplicht, with their PDFs.
+
+Roles: the counts (trends, the table per type of intervention) for the zorgcoördinator and alleen-lezen;
+what names students (the lijstbespreking, one student's chart) for the zorgcoördinator only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import peewee as pw
+
+from ..db import models as m
+from ..domain.audit import Actie
+from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
+from ..domain.errors import NietGevonden
+from ..domain.gebruiker import Rol
+from ..domain.leerling import schooljaar_start
+from ..domain.signals import SignaalSoort
+from ..domain.traject import ActiepuntStatus, Categorie, Stap, TrajectStatus
+from ..domain.trends import Trends, trends
+from ..domain.verzuim import VerzuimRecord
+from ..pdf import jaaroverzicht as jaaroverzicht_pdf
+from ..pdf import lijstbespreking as lijstbespreking_pdf
+from .context import Context
+from .kalender import KalenderService
+from .school import SchoolService
+from .signalen import SignalenService, _leerlingen, _mazl, _meldingen, _verzuim
+
+TELLINGEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)
+NAMEN = (Rol.ZORGCOORDINATOR,)
+
+SIGNAAL_KORT = {
+    SignaalSoort.MELDPLICHT_16U: "16 uur",
+    SignaalSoort.THUISZITTER: "Thuiszitter",
+    SignaalSoort.THUISZITTER_3MND: "Thuiszitter > 3 mnd",
+    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
+    SignaalSoort.MAZL: "M@zl",
+    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim",
+    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
+}
+
+
+@dataclass(frozen=True)
+class Effecten:
+    """The table "werkt het?" for the school."""
+
+    per_soort: list[EffectPerSoort]
+    tot: date  # verzuim known through
+    voetnoot: str = VOETNOOT
+
+
+@dataclass(frozen=True)
+class Lesweek:
+    maandag: date
+    lesdagen: int
+    verzuimd_uren: float
+    percentage: float  # of the lesdagen through `tot`
+
+
+@dataclass(frozen=True)
+class LeerlingEffecten:
+    """One student's verzuim per lesweek of a school year, with the interventions and their figures."""
+
+    leerlingnummer: str
+    schooljaar: int
+    tot: date
+    weken: list[Lesweek]
+    effecten: list[Effect]
+
+
+@dataclass(frozen=True)
+class BesprekingsRij:
+    """One student with an open traject, for the lijstbespreking."""
+
+    leerlingnummer: str
+    naam: str
+    klas: str
+    stap: Stap
+    categorie: Categorie
+    signalen: tuple[SignaalSoort, ...]
+    laatste_contact: date | None
+    open_actiepunten: int
+    eerste_deadline: date | None
+    actiepunten_over_tijd: int
+    volgende_evaluatie: date | None  # the first one from today; else the last one passed
+    evaluatie_over_tijd: bool
+
+    @property
+    def signalen_tekst(self) -> str:
+        return ", ".join(SIGNAAL_KORT[s] for s in self.signalen)
+
+    @property
+    def actiepunten_tekst(self) -> str:
+        if not self.open_actiepunten:
+            return "geen"
+        tekst = f"{self.open_actiepunten}, eerste uiterlijk {self.eerste_deadline:%d-%m-%Y}"
+        return tekst + (f" ({self.actiepunten_over_tijd} over tijd)" if self.actiepunten_over_tijd else "")
+
+    def cellen(self) -> list[str]:
+        """The row as the PDF prints it (the columns of KOLOMMEN)."""
+        return [self.naam, self.klas, f"{int(self.stap)}", self.signalen_tekst or "–",
+                f"{self.laatste_contact:%d-%m-%Y}" if self.laatste_contact else "nog geen",
+                self.actiepunten_tekst,
+                (f"{self.volgende_evaluatie:%d-%m-%Y}" + (" (over tijd)" if self.evaluatie_over_tijd else ""))
+                if self.volgende_evaluatie else "niet gepland"]
+
+
+KOLOMMEN = ("Leerling", "Klas", "Stap", "Signalen", "Laatste contact", "Open actiepunten", "Volgende evaluatie")
+
+
+class OverzichtenService:
+    def __init__(self, ctx: Context, kalender: KalenderService, signalen: SignalenService, school: SchoolService):
+        self.ctx = ctx
+        self.kalender = kalender
+        self.signalen = signalen
+        self.school = school
+
+    def _tot(self, vandaag: date | None) -> date:
+        return self.signalen.bijgewerkt_tot() or vandaag or date.today()
+
+    def schooljaren(self, *, vandaag: date | None = None) -> list[int]:
+        """The school years with verzuim (newest first), at least the current one."""
+        tot = self._tot(vandaag)
+        eerste = m.Verzuim.select(pw.fn.MIN(m.Verzuim.datum)).scalar()
+        van = schooljaar_start(min(eerste, tot) if eerste else tot).year
+        return list(range(schooljaar_start(tot).year, van - 1, -1))
+
+    # --- trends -------------------------------------------------------------------------------------
+
+    def trends(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> Trends:
+        """Month by month for the school year (default: the current one) through "bijgewerkt t/m"."""
+        tot = self._tot(vandaag)
+        schooljaar = schooljaar_start(tot).year if schooljaar is None else int(schooljaar)
+        tot = min(tot, date(schooljaar + 1, 7, 31))
+        with self.ctx.action(*TELLINGEN):
+            leerlingen = _leerlingen(None)
+            nummer = {ll.id: ll.leerlingnummer for ll in leerlingen}
+            cal = self.kalender.calendar()
+            inst = self.signalen.instellingen()
+            verzuim = _verzuim_voor_jaar(cal, nummer, schooljaar, tot, inst.uren_per_lesdag)
+            meldingen, mazl = _meldingen(nummer, None), _mazl(nummer, None)
+        if tot < date(schooljaar, 8, 1):
+            return Trends(schooljaar, tot, [])
+        return trends(cal, inst, leerlingen, verzuim, meldingen, mazl, schooljaar, tot)
+
+    # --- werkt het? -----------------------------------------------------------------------------------
+
+    def effecten(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> Effecten:
+        """Per type of intervention in the plannen van aanpak: count and average verzuim before/after –
+        of every intervention, or of those that started in `schooljaar` (the jaaroverzicht)."""
+        tot = self._tot(vandaag)
+        with self.ctx.action(*TELLINGEN):
+            alle = [e for lijst in self._effecten(None, tot).values() for e in lijst
+                    if schooljaar is None or schooljaar_start(e.van).year == schooljaar]
+        voetnoot = VOETNOOT if schooljaar is None else (
+            f"Interventies die in schooljaar {schooljaar}-{schooljaar + 1} zijn gestart. {VOETNOOT}")
+        return Effecten(per_soort(alle), tot, voetnoot)
+
+    def effect_per_leerling(self, leerlingnummer: str, *, vandaag: date | None = None) -> LeerlingEffecten:
+        """The student's verzuim per lesweek of the current school year, with the interventions."""
+        tot = self._tot(vandaag)
+        with self.ctx.action(*NAMEN):
+            leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+            if leerling is None:
+                raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
+            effecten = self._effecten(leerling.id, tot).get(leerling.id, [])
+            start = schooljaar_start(tot)
+            uren = _uren_per_dag([leerling.id], start, tot)[leerling.id]
+        dagduur = m.School.get().uren_per_lesdag
+        cal = self.kalender.calendar()
+        per_week: dict[date, list[date]] = defaultdict(list)
+        for d in cal.lesdagen(max(start, leerling.inschrijfdatum), tot):
+            per_week[d - timedelta(days=d.weekday())].append(d)
+        weken = []
+        for maandag, dagen in sorted(per_week.items()):
+            verzuimd = sum(min(uren.get(d, 0.0), dagduur) for d in dagen)
+            weken.append(Lesweek(maandag, len(dagen), verzuimd, percentage(verzuimd, len(dagen) * dagduur)))
+        return LeerlingEffecten(leerling.leerlingnummer, start.year, tot, weken,
+                                sorted(effecten, key=lambda e: (e.van, e.soort)))
+
+    def _effecten(self, leerling_id: int | None, tot: date) -> dict[int, list[Effect]]:
+        """The interventions with a start date in the newest plan of every traject, with their figures."""
+        nieuwste = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, pw.fn.MAX(m.PlanVanAanpak.versie).alias("v"))
+                    .group_by(m.PlanVanAanpak.traject))
+        query = (m.PlanVanAanpak.select(m.PlanVanAanpak.interventies, m.Leerling.id, m.Leerling.inschrijfdatum)
+                 .join(m.Traject).join(m.Leerling)
+                 .join(nieuwste, on=((m.PlanVanAanpak.traject == nieuwste.c.traject_id)
+                                     & (m.PlanVanAanpak.versie == nieuwste.c.v))))
+        if leerling_id is not None:
+            query = query.where(m.Leerling.id == leerling_id)
+        starts: list[tuple[int, date, str, date, date | None]] = []
+        for interventies, lid, ingeschreven in query.tuples():
+            for i in json.loads(interventies):
+                if i.get("van") and date.fromisoformat(i["van"]) <= tot:
+                    starts.append((lid, ingeschreven, i["soort"], date.fromisoformat(i["van"]),
+                                   date.fromisoformat(i["tot"]) if i.get("tot") else None))
+        if not starts:
+            return {}
+        cal = self.kalender.calendar()
+        dagduur = m.School.get().uren_per_lesdag
+        eerste = min(s[3] for s in starts) - timedelta(weeks=26)
+        uren = _uren_per_dag(sorted({s[0] for s in starts}), eerste, tot)
+        uit: dict[int, list[Effect]] = defaultdict(list)
+        for lid, ingeschreven, soort, van, eind in starts:
+            uit[lid].append(effect(cal, soort, van, uren[lid], dagduur, tot=tot, vanaf=ingeschreven, eind=eind))
+        return uit
+
+    # --- lijstbespreking ------------------------------------------------------------------------------
+
+    def lijstbespreking(self, *, vandaag: date | None = None) -> list[BesprekingsRij]:
+        """Every student with an open traject, by name."""
+        vandaag = vandaag or date.today()
+        overzicht = self.signalen.overzicht()  # outside the action: it is a long read of its own
+        with self.ctx.action(*NAMEN):
+            per_signaal = defaultdict(list)
+            for s in overzicht.signalen:
+                if s.soort not in per_signaal[s.leerlingnummer]:
+                    per_signaal[s.leerlingnummer].append(s.soort)
+            contact = dict(m.Gesprek.select(m.Gesprek.leerling, pw.fn.MAX(m.Gesprek.datum))
+                           .group_by(m.Gesprek.leerling).tuples())
+            actiepunten: dict[int, list[date]] = defaultdict(list)
+            for lid, uiterlijk in (m.Actiepunt.select(m.Actiepunt.leerling, m.Actiepunt.uiterlijk)
+                                   .where(m.Actiepunt.status == ActiepuntStatus.OPEN.value).tuples()):
+                actiepunten[lid].append(uiterlijk)
+            evaluaties: dict[int, list[date]] = defaultdict(list)
+            nieuwste = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, pw.fn.MAX(m.PlanVanAanpak.versie).alias("v"))
+                        .group_by(m.PlanVanAanpak.traject))
+            for traject_id, momenten in (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, m.PlanVanAanpak.evaluatiemomenten)
+                                         .join(nieuwste, on=((m.PlanVanAanpak.traject == nieuwste.c.traject_id)
+                                                             & (m.PlanVanAanpak.versie == nieuwste.c.v))).tuples()):
+                evaluaties[traject_id].extend(date.fromisoformat(x) for x in json.loads(momenten))
+            rijen = []
+            query = (m.Traject.select(m.Traject, m.Leerling).join(m.Leerling)
+                     .where(m.Traject.status == TrajectStatus.OPEN.value))
+            for t in query:
+                ll = t.leerling
+                data = evaluaties[t.id] + ([t.evaluatiedatum] if t.evaluatiedatum else [])
+                komend = [d for d in data if d >= vandaag]
+                volgende = min(komend) if komend else (max(data) if data else None)
+                open_ = sorted(actiepunten[ll.id])
+                rijen.append(BesprekingsRij(
+                    ll.leerlingnummer, " ".join(x for x in (ll.voornaam, ll.tussenvoegsel, ll.achternaam) if x),
+                    ll.klas, Stap(t.stap), Categorie(t.categorie), tuple(per_signaal.get(ll.leerlingnummer, ())),
+                    contact.get(ll.id), len(open_), open_[0] if open_ else None,
+                    sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag)))
+        rijen.sort(key=lambda r: (r.naam.casefold(), r.leerlingnummer))
+        return rijen
+
+    # --- PDFs -----------------------------------------------------------------------------------------
+
+    def lijstbespreking_pdf(self, rijen: Sequence[BesprekingsRij] | None = None, filtertekst: str = "", *,
+                            vandaag: date | None = None) -> bytes:
+        """The list as a landscape PDF: the given rows in their order (the screen's filter and sort), or all."""
+        vandaag = vandaag or date.today()
+        if rijen is None:
+            rijen = self.lijstbespreking(vandaag=vandaag)
+        with self.ctx.action(*NAMEN):
+            naam = self.school.get().naam
+            self.ctx.audit(Actie.AFGEDRUKT, wat=f"lijstbespreking: {len(rijen)} leerlingen")
+        return lijstbespreking_pdf.lijstbespreking(lijstbespreking_pdf.Lijst(
+            naam, vandaag, filtertekst, list(KOLOMMEN), [r.cellen() for r in rijen]))
+
+    def jaaroverzicht_pdf(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> bytes:
+        t = self.trends(schooljaar, vandaag=vandaag)
+        e = self.effecten(t.schooljaar, vandaag=vandaag)
+        with self.ctx.action(*TELLINGEN):
+            naam = self.school.get().naam
+        return jaaroverzicht_pdf.jaaroverzicht(jaaroverzicht_pdf.Jaaroverzicht(
+            naam, t, e.per_soort, e.voetnoot, vandaag or date.today()))
+
+
+def _uren_per_dag(leerling_ids: Sequence[int], van: date, tot: date) -> dict[int, dict[date, float]]:
+    """Verzuim hours (all redenen) per day, van..tot, of these students."""
+    uit: dict[int, dict[date, float]] = {i: defaultdict(float) for i in leerling_ids}
+    for begin in range(0, len(leerling_ids), 500):
+        ids = list(leerling_ids[begin:begin + 500])
+        for lid, datum, uren in (m.Verzuim.select(m.Verzuim.leerling, m.Verzuim.datum, pw.fn.SUM(m.Verzuim.uren))
+                                 .where(m.Verzuim.leerling.in_(ids) & m.Verzuim.datum.between(van, tot))
+                                 .group_by(m.Verzuim.leerling, m.Verzuim.datum).tuples()):
+            uit[lid][datum] += uren
+    return uit
+
+
+def _verzuim_voor_jaar(cal, nummer: dict[int, str], schooljaar: int, tot: date,
+                       dagduur: float) -> dict[str, list[VerzuimRecord]]:
+    """Verzuim enough for the rules at every month end of the school year and at 31 July before it.
+
+    The signal service's loader reads what one peildatum needs; the year before comes from the load at
+    31 July, the year itself from the load at `tot` (its records after 31 July).
+    """
+    juli = date(schooljaar, 8, 1) - timedelta(days=1)
+    per = _verzuim(cal, nummer, juli, None, dagduur)
+    if tot > juli:
+        for nr, records in _verzuim(cal, nummer, tot, None, dagduur).items():
+            per[nr].extend(r for r in records if r.datum > juli)
+    return per
