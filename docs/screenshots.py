@@ -137,8 +137,11 @@ def main() -> int:
         save(sneltoetsen, "sneltoetsen", app)
         sneltoetsen.close()
         window.show_area("Vandaag")
+        window.move(0, 0)  # no window manager under Xvfb: the screen grab below starts at its corner
         window.vergrendeling.vergrendel()
-        save(window, "vergrendeld", app)
+        settle(app, 300)
+        # The lock screen is a window of its own over the emptied main window: grab the whole screen.
+        app.primaryScreen().grabWindow(0, 0, 0, *SIZE).save(str(OUT / "vergrendeld.png"))
         window.vergrendeling.ontgrendel()
 
         # The same day in dark mode.

@@ -262,3 +262,17 @@ def test_a_view_still_logs_when_another_thread_wrote_during_the_read(school):
         ctx.audit(Actie.BEKEKEN, leerling_id("1001"), "leerling")
     thread.join()
     assert [r.actie for r in regels()[-2:]] == [Actie.GEWIJZIGD, Actie.BEKEKEN]
+
+
+def test_a_change_without_an_entry_of_its_own_is_filed_under_its_student(school):
+    """Nazorg has no explicit hook: the generic entry still names the student the call was about –
+    also for a delete, whose record no longer leads to the student afterwards."""
+    from thuiszit_desktop.domain.traject import Categorie
+
+    traject = school.trajecten.openen("1001", Categorie.THUISZITTER, "Sinds de herfstvakantie thuis.",
+                                      geopend=VANDAAG, vandaag=VANDAAG)
+    moment = school.trajecten.nazorg_toevoegen(traject.id, VANDAAG + dt.timedelta(days=42), "Na zes weken")
+    school.trajecten.nazorg_verwijderen(moment.id)
+    laatste = regels()[-2:]
+    assert [(r.actie, r.leerling_id) for r in laatste] == [(Actie.GEWIJZIGD, leerling_id("1001"))] * 2
+    assert [r.wat for r in laatste] == ["traject: nazorg_toevoegen", "traject: nazorg_verwijderen"]

@@ -73,6 +73,31 @@ def test_wrong_password_gets_one_neutral_message(qtbot, dialog):
     assert dialog.services is None
 
 
+def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialog):
+    dialog.naam.setText("Anna de Vries")
+    for _ in range(2):  # typos happen: no wait yet
+        dialog.wachtwoord.setText("niet-het-goede-1")
+        dialog.login_button.click()
+        assert dialog.login_button.isEnabled()
+    dialog.wachtwoord.setText("niet-het-goede-1")
+    dialog.login_button.click()
+    assert not dialog.login_button.isEnabled() and not dialog.wachtwoord.isEnabled()
+    assert dialog.error.text() == ("3 keer een verkeerde naam of wachtwoord. U kunt het over 2 seconden "
+                                   "opnieuw proberen.")
+    dialog.tik()
+    assert "over 1 seconde" in dialog.error.text() and not dialog.login_button.isEnabled()
+    dialog.tik()
+    assert dialog.login_button.isEnabled() and dialog.focusWidget() is dialog.wachtwoord
+    dialog.wachtwoord.setText("niet-het-goede-1")
+    dialog.login_button.click()
+    assert "over 4 seconden" in dialog.error.text()
+    for _ in range(4):
+        dialog.tik()
+    dialog.wachtwoord.setText(WACHTWOORD)  # the right one still works after waiting
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.login_button.click()
+
+
 def test_the_last_name_is_filled_in(qtbot, closed_school, settings):
     settings.setValue(login.SETTING_NAME, "Anna de Vries")
     dialog = LoginDialog(closed_school, settings=settings)

@@ -51,7 +51,7 @@ class Context:
                 if buitenste and staat.uitgesteld and gewijzigd > 0:
                     self._schrijf_uitgesteld()  # the action writes anyway: its entries go with it
                 if buitenste and not staat.geschreven and gewijzigd > 0:
-                    self.audit(Actie.GEWIJZIGD, wat=methode)
+                    self.audit(Actie.GEWIJZIGD, self._leerling_van_actie(), wat=methode)
         finally:
             staat.diepte -= 1
         if buitenste and staat.uitgesteld:
@@ -60,6 +60,24 @@ class Context:
             # at once ("database is locked") whenever that thread had committed since the read began.
             with self.store.db.atomic("IMMEDIATE"):
                 self._schrijf_uitgesteld()
+
+    @contextmanager
+    def over_leerling(self, zoek):
+        """The outermost service call names its student (`zoek()` finds the id from its arguments, before
+        the call: a delete removes what leads to it), so a change logged without an entry of its own is
+        still filed under that student."""
+        staat = self._actie
+        eerste = not getattr(staat, "in_aanroep", False)
+        if eerste:
+            staat.in_aanroep, staat.leerling_id = True, zoek()
+        try:
+            yield
+        finally:
+            if eerste:
+                staat.in_aanroep, staat.leerling_id = False, None
+
+    def _leerling_van_actie(self) -> int | None:
+        return getattr(self._actie, "leerling_id", None)
 
     # --- who may see which students (the one scoping rule; services/toegang.py applies it) ----------
 

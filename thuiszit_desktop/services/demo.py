@@ -1949,6 +1949,18 @@ def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: De
     _write_plannen(services, vandaag)
 
 
+
+# The demo plans' interventions: (soort, wie, start in days after the plan's start, duration in days or None).
+_DEMO_AANBOD = (
+    ("Dagelijkse check-in met de mentor", "Mentor", 0, 56),
+    ("Aangepast rooster", "Zorgcoördinator", 0, 42),
+    ("Verzuimcoach", "Verzuimcoach van het samenwerkingsverband", 7, None),
+    ("M@zl / jeugdarts", "Jeugdarts GGD", -7, None),
+    ("Afstandsonderwijs als brug", "Mentor", 0, 28),
+    ("Huiswerkbegeleiding", "Buurtteam", 14, 84),
+)
+
+
 def _write_plannen(services: Services, vandaag: date) -> None:
     """A plan van aanpak for every traject in step 4 or 5; the first gets two versions and an evaluation."""
     from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, PlanAfspraak, zelf_akkoord
@@ -1981,9 +1993,10 @@ def _write_plannen(services: Services, vandaag: date) -> None:
                          start + timedelta(days=56), "De vakdocenten zien het in de presentie en het werk."),
                     Doel(f"{naam} weet op school bij wie je terechtkunt als het even niet gaat.",
                          start + timedelta(days=14), f"{naam} noemt zelf twee mensen op school.")),
-            interventies=(Interventie("Dagelijkse check-in met de mentor", "Mentor", start, start + timedelta(days=56)),
-                          Interventie("Aangepast rooster", "Zorgcoördinator", start, start + timedelta(days=42)),
-                          Interventie("Verzuimcoach", "Verzuimcoach van het samenwerkingsverband", start, None)),
+            interventies=tuple(  # each plan its own mix, so "Werkt het?" compares different kinds
+                Interventie(soort, wie, start + timedelta(days=begin), None if duur is None
+                            else start + timedelta(days=begin + duur))
+                for soort, wie, begin, duur in (_DEMO_AANBOD[(i + k) % len(_DEMO_AANBOD)] for k in (0, 2, 3))),
             afspraken=(PlanAfspraak("Mentor", f"Belt {ouder.naam if ouder else 'ouders'} elke vrijdag kort over de week.",
                                     "elke vrijdag"),
                        PlanAfspraak(naam, "Meldt zich om 8.20 uur bij de mentor.", "elke schooldag"),

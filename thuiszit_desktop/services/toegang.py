@@ -36,30 +36,26 @@ GEEN_ROL = "Dit mag u niet met uw rol. Vraag het de zorgcoördinator."
 ALLEEN_ZORG = "Dit kan alleen de zorgcoördinator. Vraag het hem of haar."
 
 
-# --- from an argument to the student's klas -------------------------------------------------------
-# Each returns the klas, or None when the record does not exist (the method then says so itself).
+# --- from an argument to the student ----------------------------------------------------------------
+# Each returns the student's id, or None when the record does not exist (the method then says so itself).
 
-def _klas_van_leerling(leerling_id) -> str | None:
-    return m.Leerling.select(m.Leerling.klas).where(m.Leerling.id == leerling_id).scalar()
-
-
-def _via(model, *pad: str) -> Callable[[Any], str | None]:
-    """Follow foreign keys from `model` (by id) along `pad` to a leerling id, then its klas."""
-    def klas(waarde) -> str | None:
+def _via(model, *pad: str) -> Callable[[Any], int | None]:
+    """Follow foreign keys from `model` (by id) along `pad` to a leerling id."""
+    def leerling_id(waarde) -> int | None:
         row = model.get_or_none(model.id == waarde)
         for veld in pad[:-1]:
             if row is None:
                 return None
             row = getattr(row, veld)
-        return None if row is None else _klas_van_leerling(getattr(row, pad[-1] + "_id"))
-    return klas
+        return None if row is None else getattr(row, pad[-1] + "_id")
+    return leerling_id
 
 
-def _leerlingnummer(waarde) -> str | None:
-    return m.Leerling.select(m.Leerling.klas).where(m.Leerling.leerlingnummer == str(waarde).strip()).scalar()
+def _leerlingnummer(waarde) -> int | None:
+    return m.Leerling.select(m.Leerling.id).where(m.Leerling.leerlingnummer == str(waarde).strip()).scalar()
 
 
-SLEUTELS: dict[str, Callable[[Any], str | None]] = {
+SLEUTELS: dict[str, Callable[[Any], int | None]] = {
     "leerlingnummer": _leerlingnummer,
     "traject_id": _via(m.Traject, "leerling"),
     "gesprek_id": _via(m.Gesprek, "leerling"),
@@ -67,7 +63,23 @@ SLEUTELS: dict[str, Callable[[Any], str | None]] = {
     "afspraak_id": _via(m.Afspraak, "gesprek", "leerling"),
     "mdo_id": _via(m.Mdo, "traject", "leerling"),
     "plan_id": _via(m.PlanVanAanpak, "traject", "leerling"),
+    "besluit_id": _via(m.Besluit, "mdo", "traject", "leerling"),
+    "moment_id": _via(m.NazorgMoment, "traject", "leerling"),
 }
+
+
+def _klas_van(leerling_id: int | None) -> str | None:
+    if leerling_id is None:
+        return None
+    return m.Leerling.select(m.Leerling.klas).where(m.Leerling.id == leerling_id).scalar()
+
+
+def leerling_van(args: dict) -> int | None:
+    """The student an action is about, found from its arguments (for the audit trail)."""
+    for sleutel, zoek in SLEUTELS.items():
+        if args.get(sleutel) is not None:
+            return zoek(args[sleutel])
+    return None
 
 
 # --- what happens to a result for someone who may see only some students ---------------------------
@@ -308,7 +320,7 @@ def check(ctx: Context, r: Regel, args: dict) -> None:
     if r.leerling is not None and ctx.klassen_filter() is not None:
         waarde = args.get(r.leerling)
         if waarde is not None:
-            klas = SLEUTELS[r.leerling](waarde)
+            klas = _klas_van(SLEUTELS[r.leerling](waarde))
             if klas is not None:
                 ctx.check_klas(klas)
     if r.voor is not None:
@@ -332,9 +344,10 @@ def _bewaakt(ctx: Context, r: Regel, methode):
 
     @functools.wraps(methode)
     def bewaakt(*args, **kwargs):
-        gebonden = handtekening.bind_partial(*args, **kwargs).arguments if r.leerling or r.voor or r.na else {}
+        gebonden = handtekening.bind_partial(*args, **kwargs).arguments
         check(ctx, r, gebonden)
-        resultaat = methode(*args, **kwargs)
+        with ctx.over_leerling(lambda: leerling_van(gebonden)):
+            resultaat = methode(*args, **kwargs)
         return r.na(ctx, resultaat, methode.__self__, gebonden) if r.na is not None else resultaat
 
     bewaakt.regel = r

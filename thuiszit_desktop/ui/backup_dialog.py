@@ -393,7 +393,9 @@ class BackupSchedule(QObject):
         """The backup on close (0.3 s for 2,000 students): it must be done before the database closes."""
         self.first.stop()
         self.timer.stop()
-        self._idle.wait()
+        if not self._idle.wait(120):  # a backup still running after two minutes: close without a new one
+            log.warning("backup on close skipped: the running backup did not finish")
+            return
         try:
             self.services.backups.automatisch(altijd=True)
         except Exception as exc:  # never keep the app from closing; the daily backup tries again

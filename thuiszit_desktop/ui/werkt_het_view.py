@@ -120,7 +120,7 @@ class WerktHetView(QWidget):
             cellen = [_item(r.soort, r.soort.casefold()), _item(str(r.aantal), r.aantal),
                       _item(str(r.meegeteld), r.meegeteld), _item(pct(r.gemiddeld_voor), r.gemiddeld_voor),
                       _item(pct(r.gemiddeld_na), r.gemiddeld_na), _item(verschil(r.verschil), r.verschil)]
-            if r.verschil is not None:
+            if r.verschil:  # less verzuim afterwards is good news; no change stays plain
                 cellen[5].setForeground(theme.color("success" if r.verschil < 0 else "danger"))
             for k, item in enumerate(cellen):
                 self.tabel.setItem(rij, k, item)

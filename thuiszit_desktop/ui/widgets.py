@@ -155,16 +155,20 @@ class WrapLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        self._claim_height()
 
     def setText(self, text: str) -> None:
         super().setText(text)
         if self.width() > 0:
-            needed = self.heightForWidth(self.width())
-            if needed > 0:
-                self.setMinimumHeight(needed)
+            self._claim_height()
+
+    def _claim_height(self) -> None:
+        # QLabel's heightForWidth never answers less than the minimum height: measure without it, or a
+        # height claimed while the label was briefly narrow (during the first layout) would stick for good.
+        old = self.minimumHeight()
+        self.setMinimumHeight(0)
+        needed = self.heightForWidth(self.width())
+        self.setMinimumHeight(needed if needed > 0 else old)
 
 
 class ErrorLabel(WrapLabel):
