@@ -27,6 +27,19 @@ def no_modal_boxes(monkeypatch):
     monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 
 
+def closes(dialog):
+    """Run the body inside `dialog.exec()` and always end the dialog: a failing assertion in it must fail
+    the test, not leave exec() waiting for ever."""
+    def wrap(body):
+        def run():
+            try:
+                body()
+            finally:
+                dialog.reject()  # harmless when the body already ended it
+        return run
+    return wrap
+
+
 @pytest.fixture
 def window(qtbot, services, tmp_path: Path):
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam=NAAM,
@@ -72,6 +85,7 @@ def test_ctrl_l_hides_students_also_in_an_open_dialog_and_the_password_unlocks(q
     dialog = LeerlingDialog(services, window.leerlingen.page.leerling, window)
     result: list[int] = []
 
+    @closes(dialog)
     def lock_while_the_dialog_runs():
         qtbot.waitExposed(dialog)
         assert visible_names()
@@ -91,7 +105,6 @@ def test_ctrl_l_hides_students_also_in_an_open_dialog_and_the_password_unlocks(q
         assert dialog.isVisible()  # the dialog was not closed: nothing typed is lost
         assert visible_names()
         result.append(1)
-        dialog.reject()
 
     QTimer.singleShot(0, lock_while_the_dialog_runs)
     dialog.exec()
@@ -151,6 +164,7 @@ def test_afmelden_ends_open_dialogs_and_closes_the_session(qtbot, window, servic
     monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
     dialog = LeerlingDialog(services, None, window)
 
+    @closes(dialog)
     def lock_and_sign_off():
         qtbot.waitExposed(dialog)
         window.vergrendeling.vergrendel()
@@ -192,13 +206,13 @@ def test_ctrl_l_also_locks_from_inside_a_dialog(qtbot, window, services):
     dialog = LeerlingDialog(services, None, window)
     result: list[bool] = []
 
+    @closes(dialog)
     def press_ctrl_l():
         qtbot.waitExposed(dialog)
         qtbot.keyClick(dialog.leerlingnummer, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         result.append(window.vergrendeling.is_vergrendeld)
         window.vergrendeling.scherm.wachtwoord.setText(WACHTWOORD)
         window.vergrendeling.scherm.ontgrendel()
-        dialog.reject()
 
     QTimer.singleShot(0, press_ctrl_l)
     dialog.exec()
