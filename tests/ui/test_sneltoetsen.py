@@ -155,3 +155,33 @@ def test_ctrl_p_on_an_area_that_prints_itself(qtbot, window):
     assert window.action_print.isEnabled() and window.action_print.text() == "Af&drukken…"
     window.action_print.trigger()
     assert printed == ["lijst"]
+
+
+def test_ctrl_p_on_trajecten_prints_the_open_trajecten_as_the_lijstbespreking(qtbot, window, services,
+                                                                             monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from thuiszit_desktop.domain.traject import Categorie
+    from thuiszit_desktop.ui import pdf_preview
+
+    services.trajecten.openen("1001", Categorie.THUISZITTER, "Sinds de herfstvakantie thuis.", geopend=VANDAAG,
+                              vandaag=VANDAAG)
+    geprint: list[tuple[str, bytes]] = []
+
+    class Voorbeeld:
+        def __init__(self, parent, titel, maak_pdf, bestandsnaam, **_kw):
+            geprint.append((titel, maak_pdf()))
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(pdf_preview, "PdfPreviewDialog", Voorbeeld)
+    window.show_area("Trajecten")
+    window._update_print_action()
+    assert window.action_print.isEnabled()
+    window.action_print.trigger()
+    [(titel, pdf)] = geprint
+    tekst = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert titel == "Lijstbespreking" and "Zoë" in tekst and "Mehmet" not in tekst

@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QTabWidget):
             widget = widget.currentWidget()
         printer = getattr(widget, "afdrukken", None)
-        return printer if callable(printer) else None
+        return printer if callable(printer) and getattr(widget, "kan_afdrukken", True) else None
 
     def _print_target(self) -> str | None:
         """What Ctrl+P prints here: the open student's dossier (or the MDO-verslag on the MDO tab), or

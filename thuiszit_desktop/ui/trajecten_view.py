@@ -316,6 +316,18 @@ class TrajectenView(QWidget):
 
     # --- data -------------------------------------------------------------------------------------------
 
+    @property
+    def kan_afdrukken(self) -> bool:
+        return self.services.gebruiker.rol == Rol.ZORGCOORDINATOR  # the printed list names every student
+
+    def afdrukken(self) -> None:
+        """Ctrl+P: every open traject as the lijstbespreking (Overzichten › Lijstbespreking prints a selection)."""
+        from .pdf_preview import PdfPreviewDialog
+
+        services, vandaag = self.services, self.vandaag_vast or date.today()
+        PdfPreviewDialog(self, "Lijstbespreking", lambda: services.overzichten.lijstbespreking_pdf(vandaag=vandaag),
+                         f"Lijstbespreking {format_date(vandaag)}.pdf", on_thread_end=services.end_thread).exec()
+
     def refresh(self) -> None:
         tr = self.services.trajecten
         self.model.vandaag = self.vandaag
