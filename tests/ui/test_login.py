@@ -84,15 +84,15 @@ def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialo
     assert not dialog.login_button.isEnabled() and not dialog.wachtwoord.isEnabled()
     assert dialog.error.text() == ("3 keer een verkeerde naam of wachtwoord. U kunt het over 2 seconden "
                                    "opnieuw proberen.")
-    dialog.tik()
+    dialog.wachttijd.tik()
     assert "over 1 seconde" in dialog.error.text() and not dialog.login_button.isEnabled()
-    dialog.tik()
+    dialog.wachttijd.tik()
     assert dialog.login_button.isEnabled() and dialog.focusWidget() is dialog.wachtwoord
     dialog.wachtwoord.setText("niet-het-goede-1")
     dialog.login_button.click()
     assert "over 4 seconden" in dialog.error.text()
     for _ in range(4):
-        dialog.tik()
+        dialog.wachttijd.tik()
     dialog.wachtwoord.setText(WACHTWOORD)  # the right one still works after waiting
     with qtbot.waitSignal(dialog.accepted):
         dialog.login_button.click()

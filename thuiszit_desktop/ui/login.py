@@ -6,7 +6,7 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DatabaseFout, DatabaseOnleesbaar, InlogFout
-from ..domain.vergrendeling import wachttijd
 from ..services import session
 from ..services.session import Services
 from . import errors
-from .widgets import ErrorLabel, heading, hint, link_label
+from .widgets import ErrorLabel, Wachttijd, heading, hint, link_label
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +89,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
 
         # Wrong passwords in a row slow further attempts down (the same rule as the lock screen).
-        self.mislukt = self.resterend = 0
-        self.aftellen = QTimer(self)
-        self.aftellen.setInterval(1000)
-        self.aftellen.timeout.connect(self.tik)
+        self.wachttijd = Wachttijd("een verkeerde naam of wachtwoord", self)
+        self.wachttijd.bericht.connect(self.error.set_error)
+        self.wachttijd.voorbij.connect(self._opnieuw)
 
         last = self.settings.value(SETTING_NAME, "", type=str)
         if last:
@@ -117,7 +115,9 @@ class LoginDialog(QDialog):
         except InlogFout as exc:
             log.info("login refused")
             self._fail(str(exc), self.wachtwoord)
-            self._vertraag()
+            if self.wachttijd.fout():
+                self.login_button.setEnabled(False)
+                self.wachtwoord.setEnabled(False)
             return False
         except (DatabaseFout, OSError) as exc:  # OSError: a folder or file we may not read
             log.warning("database could not be opened: %s", type(exc).__name__)
@@ -138,27 +138,7 @@ class LoginDialog(QDialog):
         self.wachtwoord.clear()
         focus.setFocus()
 
-    def _vertraag(self) -> None:
-        self.mislukt += 1
-        self.resterend = wachttijd(self.mislukt)
-        if self.resterend:
-            self.login_button.setEnabled(False)
-            self.wachtwoord.setEnabled(False)
-            self.aftellen.start()
-            self._toon_aftellen()
-
-    def _toon_aftellen(self) -> None:
-        eenheid = "seconde" if self.resterend == 1 else "seconden"
-        self.error.set_error(f"{self.mislukt} keer een verkeerde naam of wachtwoord. U kunt het over "
-                             f"{self.resterend} {eenheid} opnieuw proberen.")
-
-    def tik(self) -> None:
-        """One second of the countdown (public so tests can count down without waiting)."""
-        self.resterend = max(0, self.resterend - 1)
-        if self.resterend:
-            self._toon_aftellen()
-            return
-        self.aftellen.stop()
+    def _opnieuw(self) -> None:
         self.error.set_error("Probeer het opnieuw.")
         self.login_button.setEnabled(True)
         self.wachtwoord.setEnabled(True)

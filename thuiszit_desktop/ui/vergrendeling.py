@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import InlogFout
-from ..domain.vergrendeling import STANDAARD_MINUTEN, wachttijd
+from ..domain.vergrendeling import STANDAARD_MINUTEN
 from ..services.session import Services
 from . import errors, theme
-from .widgets import heading, hint
+from .widgets import Wachttijd, heading, hint
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,6 @@ class Vergrendelscherm(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.mislukt = 0  # wrong passwords in a row
-        self.resterend = 0  # seconds before the next attempt
         self.setObjectName("vergrendelscherm")
         self.setWindowTitle(TITEL)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -117,14 +115,14 @@ class Vergrendelscherm(QDialog):
         self.setTabOrder(self.wachtwoord, self.ontgrendel_knop)
         self.setTabOrder(self.ontgrendel_knop, self.afmelden_knop)
 
-        self.aftellen = QTimer(self)
-        self.aftellen.setInterval(1000)
-        self.aftellen.timeout.connect(self.tik)
+        self.wachttijd = Wachttijd("een verkeerd wachtwoord", self)
+        self.wachttijd.bericht.connect(self.melding.setText)
+        self.wachttijd.voorbij.connect(self._opnieuw)
 
     # --- unlocking -------------------------------------------------------------------------------------
 
     def ontgrendel(self) -> None:
-        if self.resterend > 0:
+        if self.wachttijd.wacht:
             return
         wachtwoord = self.wachtwoord.text()
         if not wachtwoord:
@@ -138,36 +136,21 @@ class Vergrendelscherm(QDialog):
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.mislukt = 0
+        self.wachttijd.goed()
         self.wachtwoord.clear()
         self.melding.clear()
         self.ontgrendeld.emit()
 
     def _mislukt(self) -> None:
-        self.mislukt += 1
         self.wachtwoord.clear()
-        self.resterend = wachttijd(self.mislukt)
-        if self.resterend:
+        if self.wachttijd.fout():
             self.wachtwoord.setEnabled(False)
             self.ontgrendel_knop.setEnabled(False)
-            self.aftellen.start()
-            self._toon_aftellen()
         else:
             self.melding.setText("Dat wachtwoord klopt niet. Probeer het opnieuw.")
             self.wachtwoord.setFocus()
 
-    def _toon_aftellen(self) -> None:
-        eenheid = "seconde" if self.resterend == 1 else "seconden"
-        self.melding.setText(f"{self.mislukt} keer een verkeerd wachtwoord. U kunt het over {self.resterend} "
-                             f"{eenheid} opnieuw proberen.")
-
-    def tik(self) -> None:
-        """One second of the countdown (public so tests can count down without waiting)."""
-        self.resterend = max(0, self.resterend - 1)
-        if self.resterend:
-            self._toon_aftellen()
-            return
-        self.aftellen.stop()
+    def _opnieuw(self) -> None:
         self.melding.setText("Probeer het opnieuw.")
         self.wachtwoord.setEnabled(True)
         self.ontgrendel_knop.setEnabled(True)
@@ -327,7 +310,7 @@ class Vergrendeling(QObject):
     def _sluit_scherm(self) -> None:
         scherm, self.scherm = self.scherm, None
         if scherm is not None:
-            scherm.aftellen.stop()
+            scherm.wachttijd.timer.stop()
             scherm.setProperty("mag_sluiten", True)
             scherm.close()
             scherm.deleteLater()

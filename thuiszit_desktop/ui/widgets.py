@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.vergrendeling import wachttijd
 from . import theme
 
 DATE_FORMAT = "dd-MM-yyyy"
@@ -292,3 +293,49 @@ def form_layout() -> QFormLayout:
     form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
     return form
+
+
+class Wachttijd(QObject):
+    """Wrong passwords in a row and the wait they cost (the rule `wachttijd`), counted down per second.
+    The login and the lock screen share it: `bericht` while waiting, `voorbij` when one may try again."""
+
+    bericht = Signal(str)
+    voorbij = Signal()
+
+    def __init__(self, wat: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.wat = wat  # "een verkeerd wachtwoord"
+        self.mislukt = self.resterend = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tik)
+
+    @property
+    def wacht(self) -> bool:
+        return self.resterend > 0
+
+    def fout(self) -> bool:
+        """One more wrong attempt; True when the next one has to wait (`bericht` says how long)."""
+        self.mislukt += 1
+        self.resterend = wachttijd(self.mislukt)
+        if self.resterend:
+            self.timer.start()
+            self._meld()
+        return self.wacht
+
+    def goed(self) -> None:
+        self.mislukt = 0
+
+    def tik(self) -> None:
+        """One second of the countdown (public so tests can count down without waiting)."""
+        self.resterend = max(0, self.resterend - 1)
+        if self.resterend:
+            self._meld()
+            return
+        self.timer.stop()
+        self.voorbij.emit()
+
+    def _meld(self) -> None:
+        eenheid = "seconde" if self.resterend == 1 else "seconden"
+        self.bericht.emit(f"{self.mislukt} keer {self.wat}. U kunt het over {self.resterend} {eenheid} opnieuw "
+                          "proberen.")
