@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, login, startup, theme
+from thuiszit_desktop.ui import bestanden, errors, login, startup, theme
 from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
 from thuiszit_desktop.ui.startup import StartupFlow
@@ -138,7 +138,7 @@ def test_choose_database_file_needs_the_key_file(tmp_path, monkeypatch):
     db = tmp_path / "los.db"
     db.write_bytes(b"x")
     messages = []
-    monkeypatch.setattr(login.QFileDialog, "getOpenFileName", lambda *a, **kw: (str(db), ""))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(db)])
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: messages.append(text))
     assert login.choose_database_file(None) is None
     assert "los.sleutels" in messages[0]

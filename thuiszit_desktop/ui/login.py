@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
 from ..domain.errors import DatabaseFout, DatabaseOnleesbaar, InlogFout
 from ..services import session
 from ..services.session import Services
-from . import errors
+from . import bestanden, errors
+from .bestanden import bestand_openen
 from .widgets import ErrorLabel, Wachttijd, heading, hint, link_label
 
 log = logging.getLogger(__name__)
@@ -160,11 +160,10 @@ class LoginDialog(QDialog):
 
 def choose_database_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A file dialog for a Thuiszit database (*.db); None when cancelled or its key file is missing."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Database kiezen", str(start or Path.home()),
-                                          "Thuiszit-database (*.db);;Alle bestanden (*)")
-    if not name:
+    path = bestand_openen(parent, "Database kiezen", "Thuiszit-database (*.db);;Alle bestanden (*)",
+                          bestanden.DATABASE, start=start)
+    if path is None:
         return None
-    path = Path(name)
     keys = path.with_suffix(".sleutels")
     if not keys.exists():
         errors.show_error(parent, f"Naast dit bestand staat geen sleutelbestand ({keys.name}). Zonder dat "

@@ -27,7 +27,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,6 +50,7 @@ from ..domain.kwartaal import (
 )
 from ..services.session import Services
 from . import errors
+from .bestanden import EXPORT, bestand_opslaan
 from .lijstbespreking_view import LijstbesprekingView
 from .pdf_preview import PdfPreviewDialog, safe_file_name
 from .trends_view import TrendsView
@@ -69,8 +69,8 @@ FORMATEN = {  # extension → (button text, file filter)
 
 def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:
     """Where to save an export ("" when cancelled); tests replace this module function."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Kwartaaloverzicht opslaan", voorstel, filter_)
-    return path
+    path = bestand_opslaan(parent, "Kwartaaloverzicht opslaan", voorstel, filter_, EXPORT)
+    return str(path) if path is not None else ""
 
 
 class OverzichtenView(QTabWidget):
