@@ -67,6 +67,8 @@ ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 MELDING_TERUGKIJKEN = timedelta(days=28)  # a melding up to 4 weeks before the traject's start counts for step 1
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
+GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
+                      "Laat ze hier weg en bespreek ze met de zorgcoördinator.")
 
 
 class _Ongewijzigd:
@@ -198,6 +200,7 @@ class Gesprek:
     door: str = ""
     vertrouwelijk: bool = False
     afspraken: tuple[Afspraak, ...] = ()
+    door_id: int | None = None  # the user who recorded it
 
 
 @dataclass(frozen=True)
@@ -645,6 +648,8 @@ class TrajectService:
             check_gesprek(datum, samenvatting, vandaag)
         except InvoerFout as exc:
             fouten.update(exc.fouten)
+        if vertrouwelijk and not self.ziet_vertrouwelijk:
+            fouten["vertrouwelijk"] = GEEN_VERTROUWELIJK
         gegeven = [a.strip() for a in afspraken]
         acties = _afspraak_acties(gegeven, actiepunten, datum, fouten)
         if fouten:
@@ -703,6 +708,8 @@ class TrajectService:
         if deelnemers is not ONGEWIJZIGD:
             velden["deelnemers"] = deelnemers.strip()
         if vertrouwelijk is not ONGEWIJZIGD:
+            if vertrouwelijk and not row.vertrouwelijk and not self.ziet_vertrouwelijk:
+                raise InvoerFout({"vertrouwelijk": GEEN_VERTROUWELIJK})
             velden["vertrouwelijk"] = bool(vertrouwelijk)
         with self.ctx.action(*ZORG_EN_MENTOR):
             if row.vertrouwelijk and not self.ziet_vertrouwelijk:
@@ -719,10 +726,11 @@ class TrajectService:
 
     def gesprek_verwijderen(self, gesprek_id: int) -> Verwijderd:
         """Remove a gesprek entered by mistake, with its afspraken; actiepunten made from it stay (unlinked).
-        Undo with the result."""
+        Undo with the result. A vertrouwelijk one only the zorgcoördinator removes – and whoever recorded it
+        (a mentor's own gesprek from before mentors could no longer mark one vertrouwelijk)."""
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         with self.ctx.action(*ZORG_EN_MENTOR):
-            if row.vertrouwelijk and not self.ziet_vertrouwelijk:
+            if row.vertrouwelijk and not self.ziet_vertrouwelijk and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
             opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
@@ -754,6 +762,11 @@ class TrajectService:
     def ziet_vertrouwelijk(self) -> bool:
         """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
         return self.ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
+
+    def mag_gesprek_verwijderen(self, g: Gesprek) -> bool:
+        """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
+        return (self.ctx.gebruiker.rol in ZORG_EN_MENTOR
+                and (not g.vertrouwelijk or self.ziet_vertrouwelijk or g.door_id == self.ctx.gebruiker.id))
 
     def _zichtbaar_gesprek(self, g: Gesprek) -> Gesprek:
         if not g.vertrouwelijk or self.ziet_vertrouwelijk:
@@ -1476,7 +1489,7 @@ def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None
             afspraken[a.gesprek_id].append(Afspraak(a.id, a.tekst, a.actiepunt_id))
     return [Gesprek(g.id, leerlingnummer or g.leerling.leerlingnummer, g.traject_id, GesprekType(g.type), g.datum,
                     g.samenvatting, g.deelnemers, namen.gebruiker(g.door_id), g.vertrouwelijk,
-                    tuple(afspraken.get(g.id, ())))
+                    tuple(afspraken.get(g.id, ())), g.door_id)
             for g in rows]
 
 

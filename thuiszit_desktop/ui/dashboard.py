@@ -942,6 +942,16 @@ class Dashboard(QWidget):
             self.lijst.setCurrentItem(item)
         return item is not None
 
+    def gekozen_leerling(self) -> str | None:
+        """The student of the selected signal line or reminder (Ctrl+N notes a contactmoment for them)."""
+        item = self.lijst.currentItem()
+        signaal = self.lijst.current_regel() if item is not None and item.isSelected() else None
+        item = self.herinneringen_lijst.currentItem()
+        herinnering = self.herinneringen_lijst.current_herinnering() if item is not None and item.isSelected() else None
+        if herinnering is not None and (signaal is None or self.herinneringen_lijst.hasFocus()):
+            return herinnering.leerlingnummer
+        return signaal.leerlingnummer if signaal is not None else None
+
     def _update_buttons(self, *_args) -> None:
         regel = self.lijst.current_regel()
         self.open_button.setEnabled(regel is not None)

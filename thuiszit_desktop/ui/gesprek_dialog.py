@@ -352,6 +352,12 @@ class GesprekDialog(ConceptDialog):
         self.vertrouwelijk = QCheckBox("Vertrouwelijk (bijvoorbeeld medische of psychologische details)")
         self.vertrouwelijk.setToolTip("Het gesprek staat dan gemarkeerd als vertrouwelijk in de tijdlijn en "
                                       "in het dossier.")
+        # Only the zorgcoördinator can read vertrouwelijk content back: others do not get the choice.
+        self.mag_vertrouwelijk = self.services.trajecten.ziet_vertrouwelijk
+        self.vertrouwelijk.setVisible(self.mag_vertrouwelijk)
+        self.vertrouwelijk_hint = hint("Vertrouwelijke notities (medische of psychologische details) zijn voor de "
+                                       "zorgcoördinator: schrijf ze hier niet op, maar bespreek ze met hem of haar.")
+        self.vertrouwelijk_hint.setVisible(not self.mag_vertrouwelijk)
         fe = self.field_errors
         form.addRow("Soort contact", with_error(self.type, fe.add("type", self.type)))
         form.addRow("Datum" + REQUIRED, with_error(self.datum, fe.add("datum", self.datum)))
@@ -359,6 +365,7 @@ class GesprekDialog(ConceptDialog):
         form.addRow("Samenvatting" + REQUIRED, with_error(self.samenvatting,
                                                           fe.add("samenvatting", self.samenvatting)))
         form.addRow("", self.vertrouwelijk)
+        form.addRow("", self.vertrouwelijk_hint)
         layout.addLayout(form)
         self.afspraken = AfsprakenList(self.personen, editable=self.gesprek is None)
         layout.addWidget(self.afspraken)
@@ -418,6 +425,7 @@ class GesprekDialog(ConceptDialog):
                 "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator ziet en wijzigt de inhoud."
                 if g.vertrouwelijk else "U kunt dit gesprek alleen bekijken.")
             self._read_only_fields()
+            self.vertrouwelijk_hint.hide()
             self.save_button.hide()
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
 

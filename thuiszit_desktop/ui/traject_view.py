@@ -1007,6 +1007,7 @@ class TrajectView(QWidget):
         self.gesprekken_tree = _tree(["Datum", "Soort", "Afspraken", "Samenvatting"])
         self.gesprekken_tree.itemActivated.connect(lambda *_: self.gesprek_bekijken())  # double-click, Enter
         self.gesprekken_tree.setToolTip("Dubbelklik om het gesprek te bekijken")
+        self.gesprekken_tree.currentItemChanged.connect(self._update_gesprek_weg)
         row = QHBoxLayout()
         self.gesprek_button = _button("Gesprek vastleggen…", self.gesprek_vastleggen)
         self.contact_button = _button("Contactmoment…", self.contactmoment,
@@ -1394,6 +1395,16 @@ class TrajectView(QWidget):
         for b in (self.gesprek_button, self.contact_button):
             b.setVisible(self.can_contact and not self.read_only)
         self.gesprek_weg_button.setVisible(self.can_contact and not self.read_only and bool(self.gesprekken))
+        self._update_gesprek_weg()
+
+    def _update_gesprek_weg(self, *_args) -> None:
+        """Removing is offered only where the service allows it (no question first and a refusal after)."""
+        g = self._selected_gesprek()
+        mag = g is None or self.services.trajecten.mag_gesprek_verwijderen(g)
+        self.gesprek_weg_button.setEnabled(mag)
+        self.gesprek_weg_button.setToolTip("Een gesprek dat per vergissing is vastgelegd" if mag else
+                                           "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het "
+                                           "verwijderen.")
 
     def _fill_mdos(self) -> None:
         _clear(self.mdo_layout)
@@ -1660,6 +1671,9 @@ class TrajectView(QWidget):
 
     def gesprek_verwijderen(self) -> bool:
         g = self._selected_gesprek()
+        if g is not None and not self.services.trajecten.mag_gesprek_verwijderen(g):
+            self.status_label.setText(self.gesprek_weg_button.toolTip())
+            return False
         if g is None or not errors.bevestig_verwijderen(self, f"Het gesprek van {format_date(g.datum)}",
                                                         "De afspraken van het gesprek gaan mee; actiepunten die eruit "
                                                         "kwamen blijven staan."):
