@@ -184,7 +184,7 @@ MATRIX: dict[str, Geval] = {
     "trajecten.gesprek_bijwerken": Geval(lambda s, x: s.trajecten.gesprek_bijwerken(
         x.gesprek, samenvatting="Beter verwoord", vandaag=VANDAAG), EIGEN_KLAS),
     "trajecten.gesprek_verwijderen": Geval(lambda s, x: s.trajecten.gesprek_verwijderen(x.gesprek), EIGEN_KLAS),
-    "trajecten.mag_gesprek_verwijderen": Geval(lambda s, x: s.trajecten.mag_gesprek_verwijderen(
+    "trajecten.mag_gesprek_weghalen": Geval(lambda s, x: s.trajecten.mag_gesprek_weghalen(
         Gesprek(x.gesprek, x.nummer, None, GesprekType.TELEFONISCH, d(2, 11), "")),
         IEDEREEN),
     "trajecten.afspraak_naar_actiepunt": Geval(lambda s, x: s.trajecten.afspraak_naar_actiepunt(

@@ -632,10 +632,10 @@ def test_a_mentors_own_vertrouwelijk_gesprek_from_before_is_no_dead_end(school):
     gewoon = tr.gesprek_vastleggen("1001", "telefonisch", d(4, 10), "Zoë komt morgen", vandaag=VANDAAG)
     zien = {g.id: g for g in mentor.gesprekken("1001")}
     assert zien[eigen.id].samenvatting == VERBORGEN
-    assert [mentor.mag_gesprek_verwijderen(zien[x.id]) for x in (eigen, ander, gewoon)] == [True, False, True]
-    assert all(tr.mag_gesprek_verwijderen(g) for g in tr.gesprekken("1001"))
+    assert [mentor.mag_gesprek_weghalen(zien[x.id]) for x in (eigen, ander, gewoon)] == [True, False, True]
+    assert all(tr.mag_gesprek_weghalen(g) for g in tr.gesprekken("1001"))
     lezer = als(school, "Lotte Jansen", Rol.ALLEEN_LEZEN)
-    assert not lezer.mag_gesprek_verwijderen(tr.gesprek(gewoon.id))
+    assert not lezer.mag_gesprek_weghalen(tr.gesprek(gewoon.id))
     with pytest.raises(GeenToegang):
         mentor.gesprek_verwijderen(ander.id)
     mentor.gesprek_verwijderen(eigen.id)

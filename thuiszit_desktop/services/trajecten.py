@@ -19,9 +19,10 @@ import peewee as pw
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol, naam_sleutel
+from ..domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from ..domain.plan import traject_evaluatie
 from ..domain.signals import Signaal, SignaalSoort
 from ..domain.traject import (
     CHECKLIST,
@@ -119,10 +120,15 @@ class Traject:
     sluittoelichting: str = ""
     stapwissels: tuple[StapWissel, ...] = ()
     nazorg: tuple[NazorgMoment, ...] = ()
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
 
     @property
     def is_open(self) -> bool:
         return self.status is TrajectStatus.OPEN
+
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
 
 
 @dataclass(frozen=True)
@@ -139,15 +145,21 @@ class TrajectRij:
     geopend: date
     eigenaar: str
     open_actiepunten: int
-    evaluatiedatum: date | None = None
+    evaluatiedatum: date | None = None  # set on the traject itself (see `evaluatie`)
     gesloten: date | None = None
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
+
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
 
     def to_dict(self) -> dict:
+        evaluatie = self.evaluatie(date.today())
         return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
                 "categorie": self.categorie.value, "stap": int(self.stap), "status": self.status.value,
                 "geopend": self.geopend.isoformat(), "eigenaar": self.eigenaar,
                 "open_actiepunten": self.open_actiepunten,
-                "evaluatiedatum": self.evaluatiedatum.isoformat() if self.evaluatiedatum else None,
+                "evaluatiedatum": evaluatie.isoformat() if evaluatie else None,
                 "gesloten": self.gesloten.isoformat() if self.gesloten else None}
 
 
@@ -417,12 +429,13 @@ class TrajectService:
         if status is not None:
             query = query.where(m.Traject.status == TrajectStatus(status).value)
         rijen = []
+        evaluaties = plan_evaluaties()
         for r in query:
             eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
             rijen.append(TrajectRij(
                 r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
-                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten))
+                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten, evaluaties.get(r.id, ())))
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
@@ -763,7 +776,7 @@ class TrajectService:
         """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
         return self.ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
 
-    def mag_gesprek_verwijderen(self, g: Gesprek) -> bool:
+    def mag_gesprek_weghalen(self, g: Gesprek) -> bool:
         """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
         return (self.ctx.gebruiker.rol in ZORG_EN_MENTOR
                 and (not g.vertrouwelijk or self.ziet_vertrouwelijk or g.door_id == self.ctx.gebruiker.id))
@@ -1141,9 +1154,11 @@ class TrajectService:
         return opname.klaar()
 
     def personen(self) -> list[Persoon]:
-        """Everyone who can own a traject or an actiepunt: the active users, then the address book."""
+        """Everyone who can own a traject or an actiepunt: the active users who are people working with the
+        students (`kan_eigenaar_zijn`), then the address book."""
         gebruikers = [Persoon(g.naam, gebruiker_id=g.id, rol=g.rol)
-                      for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)]  # noqa: E712
+                      for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)  # noqa: E712
+                      if kan_eigenaar_zijn(Gebruiker(g.id, g.naam, Rol(g.rol)))]
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
                      for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
         return (sorted(gebruikers, key=lambda p: p.naam.casefold())
@@ -1258,7 +1273,10 @@ class TrajectService:
                                          & m.Traject.evaluatiedatum.is_null(False))
         if leerling_id is not None:
             query = query.where(m.Traject.leerling == leerling_id)
+        met_plan = set(plan_evaluaties())
         for t in query:
+            if t.id in met_plan:  # one evaluation date per traject: the plan's evaluatiemomenten (below)
+                continue
             termijnen.append(Termijn(HerinneringSoort.EVALUATIE, t.evaluatiedatum, nummers[t.leerling_id],
                                      f"traject {Categorie(t.categorie).label.lower()} evalueren",
                                      namen.naam(t.eigenaar_gebruiker_id, t.eigenaar_contact_id), f"traject:{t.id}"))
@@ -1434,7 +1452,24 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
         evaluatiedatum=row.evaluatiedatum, gesloten=row.gesloten,
         sluitreden=Sluitreden(row.sluitreden) if row.sluitreden else None, sluittoelichting=row.sluittoelichting,
-        stapwissels=wissels, nazorg=nazorg)
+        stapwissels=wissels, nazorg=nazorg, plan_evaluaties=plan_evaluaties([row.id]).get(row.id, ()))
+
+
+def plan_evaluaties(traject_ids: list[int] | None = None) -> dict[int, tuple[date, ...]]:
+    """traject id → the evaluatiemomenten of its newest plan van aanpak (only trajecten that have some)."""
+    nieuwste = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, pw.fn.MAX(m.PlanVanAanpak.versie).alias("v"))
+                .group_by(m.PlanVanAanpak.traject))
+    if traject_ids is not None:
+        nieuwste = nieuwste.where(m.PlanVanAanpak.traject.in_(traject_ids))
+    query = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, m.PlanVanAanpak.evaluatiemomenten)
+             .join(nieuwste, on=((m.PlanVanAanpak.traject == nieuwste.c.traject_id)
+                                 & (m.PlanVanAanpak.versie == nieuwste.c.v))))
+    uit = {}
+    for traject_id, momenten in query.tuples():
+        datums = tuple(sorted(date.fromisoformat(x) for x in json.loads(momenten)))
+        if datums:
+            uit[traject_id] = datums
+    return uit
 
 
 def _nazorg(n: m.NazorgMoment) -> NazorgMoment:

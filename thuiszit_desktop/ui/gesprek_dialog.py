@@ -94,6 +94,12 @@ class PersoonCombo(QComboBox):
         self.setCompleter(completer)
         self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # A long "name (role, organisation)" is never cut in the middle of the name: the list is as wide as
+        # its longest line (up to the screen) and cuts, if it must, at the end.
+        for view in (self.view(), completer.popup()):
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + self.view().verticalScrollBar().sizeHint()
+                                    .width() + 2 * self.view().frameWidth())
 
     def value(self) -> Persoon | None:
         tekst = " ".join(self.currentText().split())

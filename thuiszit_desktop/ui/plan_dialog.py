@@ -51,6 +51,7 @@ from ..domain.plan import (
 from . import concept, errors, theme
 from .concept import ConceptDialog
 from .pdf_preview import PdfPreviewDialog
+from .plan_besluiten import MdoBesluiten
 from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, age_on, format_date, heading, hint
 from .worker import USER_ERRORS
 
@@ -365,6 +366,8 @@ class EvaluatieDialog(QDialog):
         self.uitkomst = QComboBox()
         for u in Uitkomst:
             self.uitkomst.addItem(u.label, u)
+        self.uitkomst.setPlaceholderText("Kies de uitkomst")  # no answer chosen for the user
+        self.uitkomst.setCurrentIndex(-1)
         self.notitie = _text_edit("Wat ging goed, wat niet, wat is de volgende stap?", 70)
         form.addRow("Uitkomst", self.uitkomst)
         form.addRow("Notitie", self.notitie)
@@ -380,6 +383,10 @@ class EvaluatieDialog(QDialog):
         self.setMinimumWidth(460)
 
     def save(self) -> bool:
+        if self.uitkomst.currentIndex() < 0:
+            self.error.set_error("Kies de uitkomst: is het doel behaald, deels behaald of niet behaald?")
+            self.uitkomst.setFocus()
+            return False
         try:
             self.saved = self.services.plannen.evaluatie_vastleggen(self.doel.id, Uitkomst(self.uitkomst.currentData()),
                                                                     self.notitie.toPlainText())
@@ -518,9 +525,16 @@ class PlanDialog(ConceptDialog):
         self.contacten = RowList("contactpersoon", [_Cell("text", "Naam", 3), _Cell("text", "Rol", 2),
                                                     _Cell("text", "Telefoon", 2), _Cell("text", "E-mail", 3)],
                                  "Contactpersoon toevoegen", "Nog geen contactpersonen.")
+        self.besluiten_box = MdoBesluiten(self.services.trajecten.mdos(self.traject_id) if self.can_edit else [])
+        self.besluiten_box.als_interventie.connect(lambda tekst: self.interventies.add((tekst, "", None, None)))
+        self.besluiten_box.als_afspraak.connect(lambda tekst: self.afspraken.add(("", tekst, "")))
+        for rows in (self.interventies, self.afspraken):
+            rows.changed.connect(self._besluiten_markeren)
         for title, rows, key in (("Doelen", self.doelen, "doelen"), ("Interventies", self.interventies, None),
                                  ("Afspraken", self.afspraken, None), ("Evaluatiemomenten", self.momenten, None),
                                  ("Contactpersonen", self.contacten, None)):
+            if rows is self.interventies:
+                form.addWidget(self.besluiten_box)  # what the MDO decided, right where the plan works it out
             box = QGroupBox(title)
             v = QVBoxLayout(box)
             v.addWidget(rows)
@@ -621,6 +635,9 @@ class PlanDialog(ConceptDialog):
         self.contacten.set_rows([(c.naam, c.rol, c.telefoon, c.email) for c in plan.contactpersonen],
                                 read_only=read_only)
 
+    def _besluiten_markeren(self) -> None:
+        self.besluiten_box.markeer({v[0] for v in self.interventies.values()} | {v[1] for v in self.afspraken.values()})
+
     def _set_editable(self, editable: bool) -> None:
         if self.plan is not None and editable != self.editable:
             current = self._form_plan()  # what is typed stays
@@ -628,6 +645,8 @@ class PlanDialog(ConceptDialog):
             self._fill_rows(current, read_only=not editable)
         plan = self.plan
         self.editable = editable
+        self.besluiten_box.setVisible(editable and bool(self.besluiten_box.regels))
+        self._besluiten_markeren()
         for edit in self.texts.values():
             edit.setReadOnly(not editable)
         self.concept.enabled = editable
