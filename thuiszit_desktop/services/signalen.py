@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import peewee as pw
@@ -52,6 +52,14 @@ class Overzicht:
     def per_niveau(self) -> Counter:
         return Counter(n.niveau for n in self.niveaus)
 
+    def per_getoond_niveau(self) -> Counter:
+        """The pyramid: students per level, leaving out those whose level rests on no verzuim at all."""
+        return Counter(n.niveau for n in self.niveaus if not n.zonder_verzuim)
+
+    def zonder_verzuim(self) -> int:
+        """Students with no verzuim known yet (nothing imported, none entered): no level to show."""
+        return sum(n.zonder_verzuim for n in self.niveaus)
+
     def per_signaal(self) -> Counter:
         return Counter(s.soort for s in self.signalen)
 
@@ -96,7 +104,12 @@ class SignalenService:
         signalen, niveaus = schoolbreed(
             cal, inst, leerlingen, _verzuim(cal, nummer, peildatum, only, inst.uren_per_lesdag),
             _meldingen(nummer, only), _mazl(nummer, only), peildatum)
-        return Overzicht(peildatum, self.bijgewerkt_tot(), signalen, niveaus, _besprekingen(nummer, only))
+        bijgewerkt = self.bijgewerkt_tot()
+        if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
+            met = {nummer[i] for (i,) in m.Verzuim.select(m.Verzuim.leerling).distinct().tuples() if i in nummer}
+            niveaus = [replace(n, zonder_verzuim=True) if n.niveau == 1 and n.leerlingnummer not in met else n
+                       for n in niveaus]
+        return Overzicht(peildatum, bijgewerkt, signalen, niveaus, _besprekingen(nummer, only))
 
     def besprekingen(self, leerlingnummer: str) -> dict[tuple[str, date], Bespreking]:
         """The signals of one student marked "besproken": (signaal, datum) → the note."""
