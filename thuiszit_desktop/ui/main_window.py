@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.dashboard.level_clicked.connect(self.show_level)
         self.dashboard.signaal_clicked.connect(self.show_signaal)
         self.dashboard.import_requested.connect(self.import_verzuim)
+        self.dashboard.leerlingen_import_requested.connect(self.import_leerlingen)
         self.dashboard.aan_de_slag.stap_gekozen.connect(self.aan_de_slag)
         self.leerlingen.list.import_requested.connect(self.import_leerlingen)
         self.leerlingen.changed.connect(self.refresh_signals)
@@ -540,10 +541,18 @@ class MainWindow(QMainWindow):
     def current_area_title(self) -> str:
         return self.nav.currentItem().text()
 
+    def uitleg_scherm(self) -> str:
+        """The screen F1 explains: the area, or on a student's page the Traject tab its own."""
+        page = self.leerlingen.page
+        if (self.stack.currentWidget() is self.leerlingen and self.leerlingen.currentWidget() is page
+                and page.tabs.currentWidget() is page.traject):
+            return TAB_TRAJECT
+        return self.current_area_title()
+
     def show_uitleg(self) -> None:
         from .help_dialog import UitlegDialog
 
-        UitlegDialog(self.current_area_title(), self).exec()
+        UitlegDialog(self.uitleg_scherm(), self).exec()
 
     def show_sneltoetsen(self) -> None:
         from .help_dialog import SneltoetsenDialog
