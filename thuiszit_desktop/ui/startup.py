@@ -96,6 +96,7 @@ class StartupFlow:
 
         self.data_dir = data_dir
         self.settings = settings if settings is not None else QSettings()
+        self.network_ok: set[Path] = set()  # network paths the user chose to open anyway
 
     def initial_path(self) -> Path:
         """The database in the data folder, or the file opened last when no folder was asked for."""
@@ -112,6 +113,11 @@ class StartupFlow:
 
         path = path or self.initial_path()
         while True:
+            if (other := self.network_check(path)) != path:
+                if other is None:
+                    return None
+                path = other
+                continue
             if not session.database_exists(path):
                 wizard = FirstRunWizard(path, settings=self.settings)
                 wizard.exec()
@@ -138,6 +144,25 @@ class StartupFlow:
                 path = new_path
                 continue
             return None
+
+    def network_check(self, path: Path) -> Path | None:
+        """A database on a network folder: warn once, then go on, choose another file, or stop (None)."""
+        from . import errors
+        from .login import choose_database_file
+
+        waarschuwing = paths.network_warning(path)
+        if waarschuwing is None or path in self.network_ok:
+            return path
+        while True:
+            keuze = errors.choose(None, waarschuwing, ["Toch openen", "Ander bestand kiezen…", "Afsluiten"],
+                                  title="Database in een netwerkmap", detail=f"Bestand: {path}", escape=2)
+            if keuze == 0:
+                self.network_ok.add(path)
+                return path
+            if keuze != 1:
+                return None
+            if (other := choose_database_file(None, self.data_dir)) is not None:
+                return other  # checked in its turn
 
     def database_problem(self, problem: DatabaseFout, path: Path, *,
                          inlog: tuple[str, str] | None = None) -> Path | None:
