@@ -116,8 +116,33 @@ def test_linux_network_mounts(tmp_path):
     assert not paths._linux_network(lokaal / "thuiszit.db", str(tmp_path / "geen-mounts"))  # macOS
 
 
-def test_network_warning_names_the_folder_and_the_way_out(monkeypatch, tmp_path):
-    assert paths.network_warning(tmp_path / "thuiszit.db") is None
+@pytest.fixture
+def home(monkeypatch, tmp_path) -> Path:
+    for var in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path / "sam"))
+    return tmp_path / "sam"
+
+
+def test_synchronised_folders(monkeypatch, home):
+    monkeypatch.setenv("OneDriveCommercial", str(home / "OneDrive - De Regenboog"))
+    (home / "Library" / "CloudStorage" / "GoogleDrive-sam@school.nl").mkdir(parents=True)
+    (home / "Library" / "CloudStorage" / "OneDrive-DeRegenboog").mkdir()
+    assert paths.synced_service(home / "OneDrive - De Regenboog" / "Documenten" / "thuiszit.db") == "OneDrive"
+    assert paths.synced_service(home / "Library" / "Mobile Documents" / "com~apple~CloudDocs" / "x.db") == "iCloud Drive"
+    assert paths.synced_service(home / "Library" / "CloudStorage" / "GoogleDrive-sam@school.nl" / "x.db") == \
+        "Google Drive"
+    assert paths.synced_service(home / "Library" / "CloudStorage" / "OneDrive-DeRegenboog" / "x.db") == "OneDrive"
+    assert paths.synced_service(home / "Dropbox" / "x.db") == "Dropbox"
+    assert paths.synced_service(home / "Dropboxen" / "x.db") is None
+    assert paths.synced_service(home / "AppData" / "Local" / "Thuiszit Desktop" / "thuiszit.db") is None
+
+
+def test_network_warning_names_the_folder_and_the_way_out(monkeypatch, home):
+    assert paths.network_warning(home / "thuiszit.db") is None
+    monkeypatch.setenv("OneDrive", str(home / "OneDrive"))
+    tekst = paths.network_warning(home / "OneDrive" / "thuiszit.db")
+    assert f"in een map die OneDrive synchroniseert ({home / 'OneDrive'})" in tekst
     monkeypatch.setattr(paths, "is_network_path", lambda p: True)
     tekst = paths.network_warning(Path("/mnt/school/thuiszit.db"))
-    assert "netwerkmap (/mnt/school)" in tekst and "Instellingen › Back-ups" in tekst
+    assert "in een netwerkmap (/mnt/school)" in tekst and "Instellingen › Back-ups" in tekst

@@ -1,5 +1,5 @@
 """Where things are: bundled resources and the user's data folder; file names every system accepts; whether
-a folder is on another computer."""
+a folder is on another computer or synchronised with one."""
 
 from __future__ import annotations
 
@@ -113,11 +113,35 @@ def _linux_network(path: Path, mounts: str = "/proc/self/mounts") -> bool:
     return fstype in _NETWORK_FILESYSTEMS
 
 
+def synced_service(path: str | os.PathLike) -> str | None:
+    """The service that copies `path` to the internet and back (OneDrive, iCloud Drive, Dropbox …), if any:
+    OneDrive's folders on Windows (often Documents and the Desktop too), macOS's iCloud Drive and CloudStorage
+    folders, and a Dropbox folder in the home folder."""
+    home = Path.home()
+    roots = [(os.environ.get(var, ""), "OneDrive") for var in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")]
+    roots += [(str(home / "Library" / "Mobile Documents"), "iCloud Drive"), (str(home / "Dropbox"), "Dropbox")]
+    cloud = home / "Library" / "CloudStorage"  # macOS 12+: one folder per service, e.g. OneDrive-School
+    names = {"onedrive": "OneDrive", "dropbox": "Dropbox", "googledrive": "Google Drive", "box": "Box"}
+    with contextlib.suppress(OSError):
+        if cloud.is_dir():
+            roots += [(str(d), names.get(d.name.split("-")[0].lower(), "een clouddienst")) for d in cloud.iterdir()]
+    target = os.path.normcase(os.path.abspath(path))
+    for root, service in roots:
+        if root and (target + os.sep).startswith(os.path.normcase(os.path.abspath(root)) + os.sep):
+            return service
+    return None
+
+
 def network_warning(database: Path) -> str | None:
-    """The Dutch warning for a live database on a network folder, or None when it is on this computer."""
-    if not is_network_path(database):
+    """The Dutch warning for a live database on a network folder or in a synchronised folder, or None when it
+    is on this computer only."""
+    if is_network_path(database):
+        waar = f"in een netwerkmap ({database.parent})"
+    elif service := synced_service(database):
+        waar = f"in een map die {service} synchroniseert ({database.parent})"
+    else:
         return None
-    return (f"De database staat in een netwerkmap ({database.parent}). Dat is niet veilig: als de verbinding even "
-            "wegvalt, kan de database beschadigd raken, en het slot dat een tweede gebruiker tegenhoudt werkt "
-            "daar niet altijd. Zet de database op deze computer zelf en kies de netwerkmap alleen voor de "
-            "back-ups (Instellingen › Back-ups).")
+    return (f"De database staat {waar}. Dat is niet veilig: als de verbinding even wegvalt of er tussendoor een "
+            "kopie wordt gemaakt, kan de database beschadigd raken, en het slot dat een tweede gebruiker "
+            "tegenhoudt werkt daar niet altijd. Zet de database op deze computer zelf en kies de netwerkmap "
+            "alleen voor de back-ups (Instellingen › Back-ups).")

@@ -153,7 +153,8 @@ class StartupFlow:
             return path
         while True:
             keuze = errors.choose(None, waarschuwing, ["Toch openen", "Ander bestand kiezen…", "Afsluiten"],
-                                  title="Database in een netwerkmap", detail=f"Bestand: {path}", escape=2)
+                                  title="Database niet alleen op deze computer", detail=f"Bestand: {path}",
+                                  escape=2)
             if keuze == 0:
                 self.network_ok.add(path)
                 return path
