@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 import platformdirs
 import pytest
@@ -105,7 +106,7 @@ def test_the_gui_starts_in_documents(tmp_path, monkeypatch):
             if handler not in handlers:
                 handler.close()
         root.handlers[:] = handlers
-    assert started_in == [str(documenten)]
+    assert [Path(p).resolve() for p in started_in] == [documenten.resolve()]  # /var → /private/var on macOS
 
 
 @pytest.mark.parametrize("argv", [["--smoke-test"], ["signalen", "--help"]])
@@ -118,4 +119,4 @@ def test_the_command_line_keeps_its_working_folder(tmp_path, monkeypatch, argv):
     monkeypatch.setattr(startup, "run_gui", lambda data_dir, smoke_test=False: 0)
     with contextlib.suppress(SystemExit):  # --help exits
         app.main(argv)
-    assert os.getcwd() == str(tmp_path)
+    assert Path(os.getcwd()).resolve() == tmp_path.resolve()

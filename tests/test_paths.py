@@ -31,6 +31,7 @@ def test_macos_data_folder(monkeypatch, tmp_path):
     from platformdirs.macos import MacOS
 
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))  # what expanduser reads when this runs on Windows
     monkeypatch.setattr(platformdirs, "PlatformDirs", MacOS)
     assert paths.platform_data_dir() == tmp_path / "Library" / "Application Support" / "Thuiszit Desktop"
 

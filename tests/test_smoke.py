@@ -4,7 +4,7 @@ the bundle runs the same test (tests/test_build.py, and on Windows and macOS the
 import os
 import subprocess
 import sys
-from pathlib import Path, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
@@ -20,7 +20,7 @@ def test_smoke_test_exits_cleanly(tmp_path: Path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "THUISZIT_DATA_DIR": str(tmp_path / "data"),
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run([sys.executable, "-m", "thuiszit_desktop", "--smoke-test"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
     for alarming in ("Traceback", "error", "warning", "QWidget", "QObject"):
         assert alarming.lower() not in done.stderr.lower(), done.stderr
@@ -44,7 +44,7 @@ def test_missing_fonts_fail_the_smoke_test(monkeypatch, tmp_path):
     ("linux", "Thuiszit Desktop", False),
 ])
 def test_the_data_folder_check(monkeypatch, platform, folder, ok):
-    as_path = PureWindowsPath(folder) if platform == "win32" else Path(folder)
+    as_path = PureWindowsPath(folder) if platform == "win32" else PurePosixPath(folder)
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(paths, "platform_data_dir", lambda: as_path)
     if ok:
