@@ -260,7 +260,8 @@ def test_the_latest_date_counts_skipped_lines_but_not_impossible_dates(tmp_path)
     ("datum;uren;reden", "'leerlingnummer'"),
     ("leerlingnummer;uren;reden", "'datum'"),
     ("leerlingnummer;datum;uren", "'reden' (of 'code')"),
-    ("leerlingnummer;datum;reden", "'uren' (of 'lesuur')"),
+    ("leerlingnummer;datum;reden", "'uren' (of 'lesuur', of een periode: 'begindatum' en 'einddatum')"),
+    ("leerlingnummer;begindatum;reden", "'einddatum' (bij een begindatum)"),
 ])
 def test_a_missing_column_is_named(tmp_path, kop, ontbreekt):
     pad = bestand(tmp_path, kop, "1001;14-09-2026;2")
