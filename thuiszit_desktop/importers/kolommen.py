@@ -38,7 +38,8 @@ _LEERLINGNUMMER = ("stamnummer", "stamnr", "leerlingnr", "leerling nummer", "lee
 
 LEERLINGEN: tuple[Veld, ...] = (
     _v("leerlingnummer", "Leerlingnummer", *_LEERLINGNUMMER),
-    _v("voornaam", "Voornaam (roepnaam)", "roepnaam", "voornaam leerling", "roepnaam leerling"),
+    # the roepnaam is what school calls a student: it wins over a column called Voornaam
+    Veld("voornaam", "Voornaam (roepnaam)", ("roepnaam", "voornaam", "roepnaam leerling", "voornaam leerling")),
     _v("voornamen", "Voornamen (de eerste, als de roepnaam leeg is)", "officiële voornamen"),
     _v("tussenvoegsel", "Tussenvoegsel", "tussenv.", "voorvoegsel", "tussenvoegsels", "voorv."),
     _v("achternaam", "Achternaam", "achternaam leerling", "geslachtsnaam", "officiële achternaam"),
