@@ -1,9 +1,10 @@
-"""What the import wizards share: choose a file, check the preview, import (FORMATEN.md).
+"""What the import wizards share: choose a file, its columns, check the preview, import (FORMATEN.md).
 
 Reading and comparing the file, and the import itself, run off the GUI thread in a `Job` with a
 progress bar, so the window never freezes. The preview writes nothing; the import is all or nothing
-(unless the user chooses to skip the lines with an error), and can be cancelled. Each wizard
-(`import_wizard.py`, `verzuim_import_wizard.py`) adds its explanation, its preview and its service calls.
+(unless the user chooses to skip the lines with an error), and can be cancelled. The column page is
+`import_kolommen.py`. Each wizard (`import_wizard.py`, `verzuim_import_wizard.py`) adds its explanation,
+its preview and its service calls.
 """
 
 from __future__ import annotations
@@ -407,7 +408,8 @@ class ImportWizardBase(QWizard):
     """Subclasses declare `imported = Signal(object)` and give `import_taak()`."""
 
     def __init__(self, services: Services, parent: QWidget | None, *, titel: str, minimum: tuple[int, int],
-                 kies_pagina: KiesBestandPage, voorbeeld_pagina: VoorbeeldPage, import_pagina: ImporteerPage):
+                 kies_pagina: KiesBestandPage, kolommen_pagina: QWizardPage, voorbeeld_pagina: VoorbeeldPage,
+                 import_pagina: ImporteerPage):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(titel)
@@ -423,13 +425,18 @@ class ImportWizardBase(QWizard):
                              (QWizard.WizardButton.CancelButton, "Annuleren")):
             self.setButtonText(button, text)
         self.kies_pagina = kies_pagina
+        self.kolommen_pagina = kolommen_pagina
         self.voorbeeld_pagina = voorbeeld_pagina
         self.import_pagina = import_pagina
-        for page in (kies_pagina, voorbeeld_pagina, import_pagina):
+        for page in (kies_pagina, kolommen_pagina, voorbeeld_pagina, import_pagina):
             self.addPage(page)
 
     def pad(self) -> Path:
         return self.kies_pagina.pad()
+
+    def koppeling(self) -> dict[str, str]:
+        """The field of each column, as chosen on the column page."""
+        return self.kolommen_pagina.koppeling()
 
     def foute_regels_overslaan(self) -> bool:
         return self.voorbeeld_pagina.overslaan.isChecked()
@@ -443,5 +450,6 @@ class ImportWizardBase(QWizard):
         if self.import_pagina.bezig:
             self.import_pagina.annuleer()
             return
+        self.kolommen_pagina.stop()
         self.voorbeeld_pagina.stop()
         super().reject()
