@@ -189,7 +189,7 @@ def controleer(koppeling: Mapping[str, str], soort: str) -> Controle:
     if soort == "leerlingen":
         ontbreekt = [f"'{v}'" for v in ("leerlingnummer", "achternaam", "geboortedatum") if v not in velden]
         waarschuwingen = [] if velden & {"voornaam", "voornamen"} else [
-            "Er is geen kolom voor de voornaam: de leerlingen komen erin zonder voornaam."]
+            "Er is geen kolom voor de voornaam: de leerlingen worden zonder voornaam geïmporteerd."]
         return Controle(ontbreekt, waarschuwingen)
     ontbreekt = []
     if "leerlingnummer" not in velden:

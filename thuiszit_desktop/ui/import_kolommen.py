@@ -177,8 +177,8 @@ class KolommenPage(_JobPage):
         labels = {v.naam: v.label for v in self.voorstel.velden} if self.voorstel else {}
         if controle.ontbreekt:
             namen = [_leesbaar(o, labels) for o in controle.ontbreekt]
-            self.ontbreekt.set_error(f"Nog geen kolom voor: {', '.join(namen)}. Kies hierboven bij de kolom die "
-                                     "dat bevat wat hij is; zonder kan er niet geïmporteerd worden.")
+            self.ontbreekt.set_error(f"Nog geen kolom voor: {', '.join(namen)}. Geef hierboven aan in welke kolom "
+                                     "dat staat. Zonder kan er niet geïmporteerd worden.")
         else:
             self.ontbreekt.set_error("")
         self.waarschuwing.setText(" ".join(controle.waarschuwingen))
