@@ -355,11 +355,13 @@ def test_overlapping_periods_of_one_student_are_an_error(tmp_path):
                   "1001;14-09-2026;08:30;14-09-2026;12:10;Ziek",
                   "1002;14-09-2026;08:30;14-09-2026;12:10;Ziek",
                   "1001;14-09-2026;12:00;14-09-2026;14:00;Verlof",
-                  "1001;14-09-2026;12:10;14-09-2026;14:20;Verlof")  # touching is fine
+                  "1001;14-09-2026;12:10;14-09-2026;14:20;Verlof",  # touching is fine
+                  "1002;14-09-2026;08:30;14-09-2026;08:40;Te laat")  # not absence: no overlap
     gelezen = lees(pad)
     assert [(f.regel, f.melding) for f in gelezen.fouten] == [
         (4, "Deze periode overlapt met regel 2 (zelfde leerling). Haal een van de twee weg, of verbeter de tijden.")]
     assert [r.regel for r in gelezen.rijen] == [2, 3, 5]
+    assert gelezen.overgeslagen == 1
 
 
 def test_leading_zeros_and_excel_decimals_find_the_student(tmp_path):

@@ -261,8 +261,8 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         meldingen.append(f"De code '{code}' is onbekend. Voeg hem toe bij Instellingen › "
                                          "Verzuimcodes, of vul de kolom geoorloofd (J of N) in.")
 
-            if meldingen or (reden is None and periode is None):
-                pass
+            if meldingen or reden is None:
+                pass  # (a line that is not absence – te laat – may repeat or overlap another)
             elif periode is not None:
                 begin, eind = periode
                 eigen = periodes.setdefault(nummer, [])
