@@ -186,9 +186,60 @@ class _JobPage(QWizardPage):
         raise NotImplementedError
 
 
-# --- page 2 ---------------------------------------------------------------------------------------
+class _LeesPage(_JobPage):
+    """A page whose job reads the file (its columns, the preview): `voorbeeld` is what was read, or None
+    with the reason the file cannot be imported; `_uitkomst` are the widgets that show the result."""
 
-class VoorbeeldPage(_JobPage):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.voorbeeld = None
+        self._uitkomst: list[QWidget] = []
+
+    def stop(self) -> None:
+        _disconnect(self._job)
+        self._job = None
+
+    def _ontvangen(self, resultaat) -> None:
+        raise NotImplementedError
+
+    def _finished(self, resultaat) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.progress.hide()
+        self._ontvangen(resultaat)
+        self.completeChanged.emit()
+        self.klaar.emit()
+
+    def _failed(self, melding: str) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.voorbeeld = None
+        self.progress.hide()
+        for widget in self._uitkomst:
+            widget.hide()
+        self.status.setText("Dit bestand kan niet geïmporteerd worden. Ga terug en kies een ander bestand, "
+                            "of verbeter het bestand en probeer het opnieuw.")
+        self.melding.setText(melding)
+        self.melding.show()
+        self.completeChanged.emit()
+        self.klaar.emit()
+
+    def _crashed(self, exc: BaseException) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.progress.hide()
+        self.status.setText("Er ging iets mis bij het lezen van het bestand.")
+        self.completeChanged.emit()
+        self.klaar.emit()
+        raise exc  # to the app's error dialog
+
+
+# --- page 2 (page 1b is import_kolommen.py) ------------------------------------------------------
+
+class VoorbeeldPage(_LeesPage):
     """The preview: subclasses add their figures (`_show`), the job (`_taak`) and when it may be imported."""
 
     def __init__(self, services: Services, vergeleken_met: str, tabbladen: dict[str, list[str]],
@@ -226,10 +277,6 @@ class VoorbeeldPage(_JobPage):
         self.stop()
         self._reset()
 
-    def stop(self) -> None:
-        _disconnect(self._job)
-        self._job = None
-
     # --- the preview job ---
 
     def _taak(self, pad: Path) -> Taak:
@@ -244,46 +291,12 @@ class VoorbeeldPage(_JobPage):
         self._start_job(self._taak(pad))
         self.completeChanged.emit()
 
-    def _finished(self, resultaat) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self._ontvangen(resultaat)
-        self.completeChanged.emit()
-        self.klaar.emit()
-
     def _ontvangen(self, voorbeeld) -> None:
         self.voorbeeld = voorbeeld
         self._show(voorbeeld)
 
     def _show(self, voorbeeld) -> None:
         raise NotImplementedError
-
-    def _failed(self, melding: str) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.voorbeeld = None
-        self.progress.hide()
-        for widget in self._uitkomst:
-            widget.hide()
-        self.status.setText("Dit bestand kan niet geïmporteerd worden. Ga terug en kies een ander bestand, "
-                            "of verbeter het bestand en probeer het opnieuw.")
-        self.melding.setText(melding)
-        self.melding.show()
-        self.completeChanged.emit()
-        self.klaar.emit()
-
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self.status.setText("Er ging iets mis bij het lezen van het bestand.")
-        self.completeChanged.emit()
-        self.klaar.emit()
-        raise exc  # to the app's error dialog
 
     def _reset(self) -> None:
         self.voorbeeld = None

@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
 from ..services.importkolommen import NIET, KolomVoorstel, controleer
 from ..services.session import Services
 from . import theme
-from .import_base import _disconnect, _JobPage
+from .import_base import _LeesPage
 from .widgets import ErrorLabel, WrapLabel, hint
 
 NIET_GEBRUIKEN = "Niet gebruiken"
 _KOLOM, _VOORBEELDEN, _VELD = range(3)
 
 
-class KolommenPage(_JobPage):
+class KolommenPage(_LeesPage):
+    voorbeeld: KolomVoorstel | None  # the columns as read, with what each will feed
+
     def __init__(self, services: Services, soort: str, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.soort = soort  # "leerlingen" or "verzuim"
-        self.voorstel: KolomVoorstel | None = None
         self.setTitle("Kolommen")
         self.setSubTitle("Welke kolom van het bestand is wat? De gebruikelijke namen van Magister en Somtoday "
                          "herkent het programma zelf; kies voor de rest.")
@@ -62,18 +63,18 @@ class KolommenPage(_JobPage):
                               "klaar. Kolommen die u niet gebruikt, worden overgeslagen.")
         layout.addWidget(self.onthouden)
         self._combos: list[QComboBox] = []
+        self._uitkomst = [self.tabel, self.onthouden, self.ontbreekt, self.waarschuwing]
 
     # --- QWizardPage ---
 
     def initializePage(self) -> None:
         self.stop()
-        self.voorstel = None
+        self.voorbeeld = None
         self.tabel.setRowCount(0)
         self._combos = []
-        self.tabel.hide()
-        self.onthouden.hide()
+        for widget in self._uitkomst:
+            widget.hide()
         self.ontbreekt.set_error("")
-        self.waarschuwing.hide()
         self.melding.hide()
         pad: Path = self.wizard().pad()
         self.status.setText(f"De kolommen van {pad.name} worden gelezen…")
@@ -86,50 +87,17 @@ class KolommenPage(_JobPage):
     def cleanupPage(self) -> None:
         self.stop()
 
-    def stop(self) -> None:
-        _disconnect(self._job)
-        self._job = None
-
     def isComplete(self) -> bool:
-        return self.voorstel is not None and not self.ontbreekt.text()
+        return self.voorbeeld is not None and not self.ontbreekt.text()
 
-    # --- the job ---
-
-    def _finished(self, voorstel: KolomVoorstel) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self.voorstel = voorstel
+    def _ontvangen(self, voorstel: KolomVoorstel) -> None:
+        self.voorbeeld = voorstel
         self.status.setText(f"{self.wizard().pad().name} heeft {len(voorstel.kolommen)} kolommen. Controleer bij "
                             "elke kolom waarvoor hij gebruikt wordt:")
         self._vul(voorstel)
         self.tabel.show()
         self.onthouden.show()
         self._controleer()
-        self.klaar.emit()
-
-    def _failed(self, melding: str) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self.status.setText("Dit bestand kan niet geïmporteerd worden. Ga terug en kies een ander bestand, "
-                            "of verbeter het bestand en probeer het opnieuw.")
-        self.melding.setText(melding)
-        self.melding.show()
-        self.completeChanged.emit()
-        self.klaar.emit()
-
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self.status.setText("Er ging iets mis bij het lezen van het bestand.")
-        self.completeChanged.emit()
-        self.klaar.emit()
-        raise exc  # to the app's error dialog
 
     # --- the table ---
 
@@ -168,13 +136,14 @@ class KolommenPage(_JobPage):
 
     def koppeling(self) -> dict[str, str]:
         """The choice as shown: normalised header → field ("" = not used)."""
-        if self.voorstel is None:
+        if self.voorbeeld is None:
             return {}
-        return {k.sleutel: combo.currentData() for k, combo in zip(self.voorstel.kolommen, self._combos, strict=True)}
+        return {k.sleutel: combo.currentData() for k, combo in zip(self.voorbeeld.kolommen, self._combos,
+                                                                    strict=True)}
 
     def _controleer(self) -> None:
         controle = controleer(self.koppeling(), self.soort)
-        labels = {v.naam: v.label for v in self.voorstel.velden} if self.voorstel else {}
+        labels = {v.naam: v.label for v in self.voorbeeld.velden} if self.voorbeeld else {}
         if controle.ontbreekt:
             namen = [_leesbaar(o, labels) for o in controle.ontbreekt]
             self.ontbreekt.set_error(f"Nog geen kolom voor: {', '.join(namen)}. Geef hierboven aan in welke kolom "
