@@ -22,6 +22,7 @@ from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from ..domain.plan import Contactpersoon
 from ..domain.signals import Signaal, SignaalSoort
 from ..domain.traject import (
     CHECKLIST,
@@ -59,6 +60,7 @@ from ..domain.traject import (
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd, datum_tekst
+from .profielen import profiel
 from .signalen import SignalenService
 from .verzuim import Mazl, Melding, VerzuimService
 
@@ -389,6 +391,13 @@ class TrajectService:
 
     def get(self, traject_id: int) -> Traject:
         return _traject(_traject_row(traject_id), _Namen.laad())
+
+    def casusregisseur(self, traject_id: int) -> Contactpersoon | None:
+        """The traject's casusregisseur (its eigenaar: the one owner who keeps the overview) with function and
+        how to reach them – a user through their profile, a partner through the address book. None when
+        nobody is named."""
+        row = _traject_row(traject_id)
+        return _bereikbaar(row.eigenaar_gebruiker_id, row.eigenaar_contact_id)
 
     def trajecten(self, leerlingnummer: str) -> list[Traject]:
         """Every traject of the student, the newest first (history stays)."""
@@ -1422,6 +1431,27 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
         evaluatiedatum=row.evaluatiedatum, gesloten=row.gesloten,
         sluitreden=Sluitreden(row.sluitreden) if row.sluitreden else None, sluittoelichting=row.sluittoelichting,
         stapwissels=wissels, nazorg=nazorg)
+
+
+def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpersoon | None:
+    """A user or a contact as someone to call: name, function, phone and e-mail."""
+    if gebruiker_id is not None:
+        g = m.Gebruiker.get_or_none(m.Gebruiker.id == gebruiker_id)
+        if g is None:
+            return None
+        p = profiel(g.id)
+        return Contactpersoon(p.volledige_naam or g.naam, p.functie or Rol(g.rol).label.lower(), p.telefoon,
+                              p.email, gebruiker_id=g.id)
+    if contact_id is not None:
+        c = m.Contact.get_or_none(m.Contact.id == contact_id)
+        if c is None:
+            return None
+        rol = _rol(c.rol)
+        functie = rol.label.lower() if isinstance(rol, MdoRol) else str(rol)
+        if c.organisatie:
+            functie = f"{functie}, {c.organisatie}"
+        return Contactpersoon(c.naam, functie, c.telefoon, c.email, contact_id=c.id)
+    return None
 
 
 def _nazorg(n: m.NazorgMoment) -> NazorgMoment:
