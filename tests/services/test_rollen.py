@@ -348,6 +348,7 @@ def school(services, tmp_path):
     zorg.leerlingen.opslaan(eigen_klas_leerling, VANDAAG)  # so klas 3A exists when the mentor is added
     mentor_rij = zorg.gebruikers.toevoegen("Mo Mentor", "mentor", ["3A"], WACHTWOORDEN[EIGEN], WACHTWOORDEN[EIGEN])
     lezer_rij = zorg.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], WACHTWOORDEN[LEZER], WACHTWOORDEN[LEZER])
+    zorg.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     eigen = vul(zorg, "1001", "3A", mentor_rij.id)
     ander = vul(zorg, "1003", "4C", mentor_rij.id)
     zonder = Leerling(leerlingnummer="1005", achternaam="Zonder Traject", geboortedatum=d(1, 1, 2012),

@@ -228,6 +228,12 @@ class Document:
         """Our own markup (<b>, <i>) around already escaped user text."""
         return Paragraph(xml, self.st[stijl])
 
+    def punten(self, teksten: Sequence[str], stijl: str = "tekst", teken: str = "•") -> list[Paragraph]:
+        """User texts as a list: one bullet each, a wrapped line indented under the text (hanging indent)."""
+        st = ParagraphStyle(f"punt_{stijl}", parent=self.st[stijl], leftIndent=14, bulletIndent=2,
+                            bulletFontName=FONT, bulletFontSize=self.st[stijl].fontSize)
+        return [Paragraph(tekst_xml(t), st, bulletText=teken) for t in teksten]
+
     def ruimte(self, hoogte_mm: float = 4) -> Spacer:
         return Spacer(1, hoogte_mm * mm)
 
@@ -265,8 +271,12 @@ class Document:
                        erbij: Sequence[Flowable] = ()) -> KeepTogether:
         """A signature block: per person name (and function), date and a line to sign on. Kept on one page
         together with `erbij` – the end of the last section – so it never stands alone on a page."""
-        rijen = [[Paragraph(tekst_xml(naam).replace("\n", "<br/>"), self.st["celkop"]),
-                  Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])] for naam in wie]
+        def naamcel(tekst: str) -> Paragraph:  # the name in bold, "moeder" or the function under it
+            naam, *rest = tekst.split("\n")
+            return Paragraph("<br/>".join([f"<b>{tekst_xml(naam)}</b>", *map(tekst_xml, rest)]), self.st["cel"])
+
+        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])]
+                 for naam in wie]
         tabel = Table(rijen, colWidths=[0.4 * BREEDTE, 0.2 * BREEDTE, 0.4 * BREEDTE],
                       rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),

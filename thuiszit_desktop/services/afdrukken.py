@@ -6,6 +6,7 @@ Nothing to print is a NietGevonden with a Dutch message that says what to do.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..domain.audit import Actie
@@ -16,6 +17,7 @@ from ..pdf import dossier as dossier_pdf
 from ..pdf import mdo as mdo_pdf
 from .context import Context
 from .leerlingen import LeerlingenService
+from .profielen import namen_op_papier
 from .school import SchoolService
 from .trajecten import Mdo, TrajectService
 
@@ -62,7 +64,7 @@ class AfdrukService:
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
         tr = self.trajecten
-        afdruk = mdo_pdf.MdoAfdruk(mdo, leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
+        afdruk = mdo_pdf.MdoAfdruk(_op_papier(mdo), leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
                                    tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
                                    self.school.logo(), vandaag or date.today())
         pdf = mdo_pdf.mdo_verslag(afdruk)
@@ -82,3 +84,11 @@ class AfdrukService:
         """Log a PDF made for a student: it can leave the building, so who made it matters."""
         with self.ctx.action():
             self.ctx.audit(Actie.AFGEDRUKT, leerling_id, wat)
+
+
+def _op_papier(mdo: Mdo) -> Mdo:
+    """The MDO with the users among the deelnemers and owners of actiepunten by their full name."""
+    namen = namen_op_papier()
+    return replace(mdo, deelnemers=tuple(replace(d, naam=namen.get(d.gebruiker_id, d.naam)) for d in mdo.deelnemers),
+                   actiepunten=tuple(replace(a, wie=replace(a.wie, naam=namen.get(a.wie.gebruiker_id, a.wie.naam)))
+                                     for a in mdo.actiepunten))
