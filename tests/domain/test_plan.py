@@ -198,7 +198,7 @@ def test_datum_waarschuwingen():
     kalender = SchoolCalendar([Vakantie("kerstvakantie", _d(19, 12), _d(3, 1, 2027), True, "2026-2027")],
                               {_d(9, 12): "Studiedag"})
     p = Plan(1, doelen=(Doel("a", _d(20, 11)), Doel("b", _d(30, 12)), Doel("c", _d(14, 12)), Doel("d")),
-             interventies=(Interventie("Coach", van=_d(2, 11), tot=_d(12, 12)),),
+             interventies=(Interventie("Coach", van=_d(1, 11), tot=_d(12, 12)),),
              evaluatiemomenten=(_d(9, 12), _d(15, 12)))
     assert datum_waarschuwingen(p, VANDAAG, kalender) == [
         ("doel 1", "Doel 1: 20 november 2026 ligt in het verleden."),

@@ -124,8 +124,9 @@ def in_gewone_woorden(tekst: str) -> str:
     def vervang(m: re.Match, voorstel: str) -> str:
         if voorstel.startswith("(vakterm"):
             return ""
-        woord = m.group(0)
-        return voorstel[:1].upper() + voorstel[1:] if woord[:1].isupper() and not woord.isupper() else voorstel
+        ervoor = m.string[:m.start()].rstrip(" \t")
+        begin = not ervoor or ervoor[-1] in ".!?\n"  # a new sentence starts with a capital
+        return voorstel[:1].upper() + voorstel[1:] if begin else voorstel
 
     uit = tekst or ""
     for patroon, voorstel in _PATRONEN:

@@ -417,13 +417,14 @@ class Kalender(Protocol):
 
 
 def datum_waarschuwingen(plan: Plan, vandaag: date, kalender: Kalender) -> list[tuple[str, str]]:
-    """Dates of a concept worth a second look – a warning, never a refusal: a doel's date or an evaluation
-    moment in the past, and any date of the plan on a day without lessons (weekend, vacation, holiday or
-    vrije dag). (key, message) in the order of the plan; keys as in check_plan ("doel 2")."""
+    """Dates of a concept worth a second look – a warning, never a refusal: a doel's date, an evaluation
+    moment or the end of an interventie in the past, and a date still ahead on a day without lessons
+    (weekend, vacation, holiday or vrije dag). (key, message) in the order of the plan; keys as in
+    check_plan ("doel 2")."""
     uit: list[tuple[str, str]] = []
 
     def kijk(sleutel: str, wat: str, d: date | None, *, verleden: bool) -> None:
-        if d is None:
+        if d is None or (not verleden and d < vandaag):  # a start that lies behind us is history
             return
         if verleden and d < vandaag:
             uit.append((sleutel, f"{wat}: {datum_tekst(d)} ligt in het verleden."))
