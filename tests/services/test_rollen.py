@@ -173,7 +173,7 @@ MATRIX: dict[str, Geval] = {
     "trajecten.personen": Geval(lambda s, x: s.trajecten.personen(), TEAM),
     "trajecten.analyse": Geval(lambda s, x: s.trajecten.analyse(x.traject), ALLEEN_ZORG),
     "trajecten.tijdlijn": Geval(lambda s, x: s.trajecten.tijdlijn(x.nummer), EIGEN_KLAS),
-    "trajecten.dossier": Geval(lambda s, x: s.trajecten.dossier(x.nummer), ALLEEN_ZORG),
+    "inzage.dossier": Geval(lambda s, x: s.inzage.dossier(x.nummer), ALLEEN_ZORG),
     "trajecten.toestemmingen": Geval(lambda s, x: s.trajecten.toestemmingen(x.traject), EIGEN_KLAS),
     "trajecten.casusregisseur": Geval(lambda s, x: s.trajecten.casusregisseur(x.traject), EIGEN_KLAS),
     "trajecten.agenda_voorstel": Geval(lambda s, x: s.trajecten.agenda_voorstel(x.traject), ALLEEN_ZORG),

@@ -16,6 +16,7 @@ from ..domain.mdo import geldende_toestemmingen
 from ..pdf import dossier as dossier_pdf
 from ..pdf import mdo as mdo_pdf
 from .context import Context
+from .inzage import InzageService
 from .leerlingen import LeerlingenService
 from .profielen import namen_op_papier
 from .school import SchoolService
@@ -23,9 +24,10 @@ from .trajecten import Mdo, TrajectService
 
 
 class AfdrukService:
-    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService):
+    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService, inzage: InzageService):
         self.ctx = ctx
         self.trajecten = trajecten
+        self.inzage = inzage
         self.school = school
         self._leerlingen = LeerlingenService(ctx)
 
@@ -75,7 +77,7 @@ class AfdrukService:
         """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
         if not self._zorgcoordinator:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
-        dossier = self.trajecten.dossier(leerlingnummer)
+        dossier = self.inzage.dossier(leerlingnummer)
         pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
         self._gedrukt(dossier.leerling.id, "dossier-pdf")
         return pdf
