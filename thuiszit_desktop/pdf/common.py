@@ -101,7 +101,6 @@ class _GenummerdCanvas(canvas.Canvas):
     bookmark made before that would point at the first page."""
 
     voettekst = ""  # one or two lines ("\n"); the left half of the footer
-    rechts = ""  # a second line on the right, under "pagina X van Y" (e.g. "vertrouwelijk")
     band = ""  # a coloured band across the top of every page (a concept)
     bovenregel = ""  # a word at the top right of every page ("VERTROUWELIJK")
 
@@ -148,8 +147,6 @@ class _GenummerdCanvas(canvas.Canvas):
                 self.drawString(MARGE, (11 - 3.8 * i) * mm, regel)
             self.setFont(FONT, 8)
             self.drawRightString(breedte - MARGE, 11 * mm, f"pagina {self._pageNumber} van {totaal}")
-            if self.rechts:
-                self.drawRightString(breedte - MARGE, 7.2 * mm, self.rechts)
             canvas.Canvas.showPage(self)  # the real page break, past the deferring one
         if outline:
             self.showOutline()
@@ -176,8 +173,8 @@ class Document:
     """One PDF: metadata, footer and the helpers that build its flowables in the house style.
 
     The footer is the same in every document: first line what it is and about whom (`soort`, `leerling`),
-    second line the school, `voettekst` (which version, which quarter …) and the print date; on the right
-    "pagina X van Y" and, when `vertrouwelijk`, that word."""
+    with "Vertrouwelijk" when it is; second line the school, `voettekst` (which version, which quarter …) and
+    the print date; on the right "pagina X van Y"."""
 
     titel: str
     auteur: str  # the school
@@ -194,7 +191,8 @@ class Document:
 
     @property
     def voetregels(self) -> str:
-        eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling) if x)
+        eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling, "Vertrouwelijk" if self.vertrouwelijk
+                                        else "") if x)
         tweede = " · ".join(x for x in (self.auteur, self.voettekst, f"gedrukt op {self.gedrukt:%d-%m-%Y}") if x)
         return f"{eerste}\n{tweede}"
 
@@ -305,7 +303,6 @@ class Document:
 
         class Canvas(_GenummerdCanvas):
             voettekst = self.voetregels
-            rechts = "vertrouwelijk" if self.vertrouwelijk else ""
             band = self.band
             bovenregel = self.bovenregel
 

@@ -14,7 +14,6 @@ from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, MARGE, Document, tekst_
 
 PAGINA = landscape(A4)
 BREEDTE = PAGINA[0] - 2 * MARGE
-VERTROUWELIJK = "Vertrouwelijk – alleen voor de deelnemers aan de lijstbespreking"
 # Fractions of the width per column (KOLOMMEN of services/overzichten.py).
 _BREEDTES = (0.19, 0.06, 0.05, 0.19, 0.11, 0.22, 0.18)
 
@@ -30,7 +29,7 @@ class Lijst:
 
 def lijstbespreking(lijst: Lijst) -> bytes:
     doc = Document(titel=f"Lijstbespreking {lijst.datum:%d-%m-%Y}", auteur=lijst.school, soort="Lijstbespreking",
-                   voettekst=f"open trajecten op {lijst.datum:%d-%m-%Y} · {VERTROUWELIJK}", gedrukt=lijst.datum,
+                   voettekst=f"open trajecten op {lijst.datum:%d-%m-%Y} · alleen voor de deelnemers aan de lijstbespreking", gedrukt=lijst.datum,
                    onderwerp="Vertrouwelijk: de leerlingen met een open traject", liggend=True, vertrouwelijk=True,
                    bovenregel="VERTROUWELIJK")
     st = doc.st

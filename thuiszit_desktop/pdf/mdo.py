@@ -198,7 +198,7 @@ def mdo_verslag(a: MdoAfdruk) -> bytes:
     """The verslag of one MDO, with the school as author."""
     mdo, leerling = a.mdo, a.leerling
     doc = Document(titel=f"Verslag MDO – {leerling.naam} – {d(mdo.datum)}", auteur=a.school, soort="Verslag MDO",
-                   leerling=leerling.naam, voettekst=f"overleg van {d(mdo.datum)} · alleen voor wie het verslag krijgt",
+                   leerling=leerling.naam, voettekst=f"overleg van {d(mdo.datum)}",
                    onderwerp="Verslag van het multidisciplinair overleg", gedrukt=a.gedrukt, vertrouwelijk=True)
     velden = [("Leerling", f"{leerling.naam} (leerlingnummer {leerling.leerlingnummer})"),
               ("Klas", leerling.klas or "–"),
