@@ -86,6 +86,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "cel": ParagraphStyle("cel", parent=basis, fontSize=9.5, leading=13, spaceAfter=0),
         "celkop": ParagraphStyle("celkop", parent=basis, fontName=FONT_BOLD, fontSize=9.5, leading=13,
                                  spaceAfter=0),
+        "onderschrift": ParagraphStyle("onderschrift", parent=basis, fontSize=9.5, leading=13, spaceBefore=6,
+                                       spaceAfter=2, keepWithNext=1),
     }
 
 
@@ -151,6 +153,25 @@ class _GenummerdCanvas(canvas.Canvas):
         if outline:
             self.showOutline()
         canvas.Canvas.save(self)
+
+
+class _Tabel(Table):
+    """A table that never leaves a single row behind at a page break: not one row alone at the bottom of a
+    page, not one alone at the top of the next (the widow and orphan of a table)."""
+
+    def split(self, availWidth, availHeight):  # noqa: N802 (reportlab's name)
+        delen = super().split(availWidth, availHeight)
+        if len(delen) != 2:
+            return delen
+        kop = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        boven, onder = len(delen[0]._cellvalues), len(delen[1]._cellvalues) - kop
+        if boven + onder != len(self._cellvalues):
+            return delen  # a row was split inside itself (a very long cell): leave it as it is
+        if boven - kop == 1 and onder >= 3:
+            return []  # one row under the header at the bottom of a page: start on the next page
+        if onder == 1 and boven - kop >= 3:  # take a second row along to the next page
+            return super().split(availWidth, availHeight - self._rowHeights[boven - 1] - 0.5)
+        return delen
 
 
 class _Sjabloon(SimpleDocTemplate):
@@ -241,8 +262,8 @@ class Document:
         cellen = [[c if isinstance(c, Flowable) else
                    Paragraph(tekst_xml(str(c)), self.st["celkop" if kop and i == 0 else "cel"]) for c in rij]
                   for i, rij in enumerate(rijen)]
-        tabel = Table(cellen, colWidths=[b * self.breedte for b in breedtes], repeatRows=1 if kop else 0,
-                      hAlign="LEFT")
+        tabel = _Tabel(cellen, colWidths=[b * self.breedte for b in breedtes], repeatRows=1 if kop else 0,
+                       hAlign="LEFT")
         stijl = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # plain-string cells would otherwise fall back to Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

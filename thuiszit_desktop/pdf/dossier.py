@@ -8,7 +8,7 @@ table without a section of its own.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling
 from ..domain.traject import Domein, Factoren
@@ -113,6 +113,7 @@ def _plan(doc: Document, p) -> list[Flowable]:
         velden.append(("Analyse", p.analyse))
     uit: list[Flowable] = [kleine_kop(doc, f"Plan van aanpak, versie {p.versie}"), splitsbaar(doc.velden(velden))]
     if p.factoren:
+        uit.append(_onderschrift(doc, "Wat het moeilijk maakt en wat helpt"))
         uit.append(splitsbaar(doc.tabel([["", "Wat het moeilijk maakt", "Wat helpt"],
                                          *[[dm.label, f.risico or "–", f.beschermend or "–"]
                                            for dm, f in p.factoren.items()]], [0.2, 0.4, 0.4])))
@@ -122,12 +123,14 @@ def _plan(doc: Document, p) -> list[Flowable]:
             evaluaties = "; ".join(f"{d(e.datum)}: {e.uitkomst.label.lower()}" + (f" – {e.notitie}" if e.notitie else "")
                                    for e in doel.evaluaties) or "–"
             rijen.append([doel.omschrijving, d(doel.datum), doel.hoe_merken or "–", evaluaties])
-        uit.append(splitsbaar(doc.tabel(rijen, [0.32, 0.13, 0.25, 0.3])))
+        uit += [_onderschrift(doc, "Doelen"), splitsbaar(doc.tabel(rijen, [0.3, 0.14, 0.25, 0.31]))]
     if p.interventies:
+        uit.append(_onderschrift(doc, "Wat we doen"))
         uit.append(splitsbaar(doc.tabel([["Interventie", "Wie", "Van", "Tot"],
                                          *[[i.soort, i.wie or "–", d(i.van), d(i.tot)] for i in p.interventies]],
                                         [0.4, 0.3, 0.15, 0.15])))
     if p.afspraken:
+        uit.append(_onderschrift(doc, "Afspraken"))
         uit.append(splitsbaar(doc.tabel([["Wie", "Afspraak", "Wanneer"],
                                          *[[a.wie or "–", a.wat, a.wanneer or "–"] for a in p.afspraken]],
                                         [0.25, 0.5, 0.25])))
@@ -138,8 +141,13 @@ def _plan(doc: Document, p) -> list[Flowable]:
         rest.append(("Contactpersonen", "; ".join(" · ".join(x for x in (c.naam, c.rol, c.telefoon, c.email) if x)
                                                   for c in p.contactpersonen)))
     if rest:
-        uit.append(doc.velden(rest))
+        uit += [doc.ruimte(2), doc.velden(rest)]
     return uit
+
+
+def _onderschrift(doc: Document, tekst: str) -> Flowable:
+    """A caption above a table inside a section: a little space, in bold, kept with its table."""
+    return doc.opmaak(f"<b>{tekst_xml(tekst)}</b>", "onderschrift")
 
 
 def _analyse(doc: Document, a) -> list[Flowable]:
@@ -181,13 +189,17 @@ def _mdos(doc: Document, dossier, school: str) -> list[Flowable]:
         return [*uit, geen(doc, "Er zijn geen MDO's vastgelegd.")]
     records = {td.traject.id: td.toestemmingen for td in dossier.trajecten}
     for mdo in dossier.mdos:
-        uit.append(doc.subkop(f"MDO van {d(mdo.datum)}" + (" (vertrouwelijk)" if mdo.vertrouwelijk else "")))
-        uit.append(doc.velden([("Verslaglegger", mdo.verslaglegger or "–"),
-                               ("Volgend overleg", d(mdo.volgend_overleg) if mdo.volgend_overleg else "–")]))
-        uit += mdo_onderdelen(doc, mdo, school=school,
-                              geldend=geldende_toestemmingen(records.get(mdo.traject_id, ()), mdo.datum),
-                              door_leerling=toestemming_door_leerling(dossier.leerling.geboortedatum, mdo.datum),
-                              kop=lambda tekst: kleine_kop(doc, tekst))
+        onderdelen = mdo_onderdelen(doc, mdo, school=school,
+                                    geldend=geldende_toestemmingen(records.get(mdo.traject_id, ()), mdo.datum),
+                                    door_leerling=toestemming_door_leerling(dossier.leerling.geboortedatum, mdo.datum),
+                                    kop=lambda tekst: kleine_kop(doc, tekst))
+        # the MDO's heading stays on one page with who was there
+        uit.append(KeepTogether([
+            doc.subkop(f"MDO van {d(mdo.datum)}" + (" (vertrouwelijk)" if mdo.vertrouwelijk else "")),
+            doc.velden([("Verslaglegger", mdo.verslaglegger or "–"),
+                        ("Volgend overleg", d(mdo.volgend_overleg) if mdo.volgend_overleg else "–")]),
+            *onderdelen[:2]]))
+        uit += onderdelen[2:]
     return uit
 
 
@@ -227,9 +239,10 @@ def _signaalnotities(doc: Document, notities) -> list[Flowable]:
 
 def _gebruik(doc: Document, gebruik) -> list[Flowable]:
     return _tabel_of_geen(doc, "Wie het dossier heeft gebruikt", "Niemand heeft het dossier gebruikt.",
-                          [["Wie", "Wat", "Hoe vaak", "Van – tot"],
-                           *[[g.wie, f"{g.actie} {g.wat}".strip(), str(g.aantal), f"{d(g.eerste)} – {d(g.laatste)}"]
-                             for g in gebruik]], [0.25, 0.4, 0.12, 0.23])
+                          [["Wie", "Wat", "Aantal", "Wanneer"],
+                           *[[g.wie, f"{g.actie} {g.wat}".strip(), str(g.aantal),
+                              d(g.eerste) if g.eerste == g.laatste else f"{d(g.eerste)} – {d(g.laatste)}"]
+                             for g in gebruik]], [0.22, 0.38, 0.1, 0.3])
 
 
 def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flowable]:
