@@ -186,6 +186,8 @@ def test_a_concept_cannot_be_signed():
     assert "versie 1, concept van 23-11-2026" in t and "nog niet vastgesteld" in t
     assert "Dit is een concept." in t and "Teken het nog niet." in t
     assert "Handtekening:" not in t and "Handtekeningen" not in t and "Datum:" not in t
+    laatste = plat(reader.pages[-1].extract_text())
+    assert "Wie u kunt bellen" in laatste and "Dit concept tekent u nog niet." in laatste
 
 
 def test_concept_and_empty_sections():

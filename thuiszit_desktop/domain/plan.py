@@ -366,7 +366,7 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
         if vorig.omschrijving != d.omschrijving:
             uit.append(f"Doel aangepast: {d.omschrijving} (was: {vorig.omschrijving})")
         if vorig.datum != d.datum:
-            uit.append(f"Nieuwe datum voor het doel ‘{_kort(d.omschrijving)}’: "
+            uit.append(f"Nieuwe datum voor het doel ‘{d.omschrijving}’: "
                        f"{datum_tekst(d.datum) or 'geen datum'} (was {datum_tekst(vorig.datum) or 'geen datum'})")
     for o in oud.doelen:
         if id(o) not in gebruikt:
@@ -391,11 +391,6 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     if eraf:
         uit.append("Vervallen moment om te kijken hoe het gaat: " + ", ".join(datum_tekst(x) for x in eraf))
     return uit
-
-
-def _kort(tekst: str, n: int = 60) -> str:
-    tekst = " ".join(tekst.split())
-    return tekst if len(tekst) <= n else tekst[:n - 1].rstrip() + "…"
 
 
 def _periode(van: date | None, tot: date | None) -> str:

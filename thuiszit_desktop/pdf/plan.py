@@ -104,10 +104,11 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     else:
         story.append(doc.tekst("We spreken samen af wanneer we kijken hoe het gaat."))
     bellen = _bellen(doc, afdruk)
-    if concept:
-        story += [*bellen, doc.kop("Ondertekenen"),
-                  doc.tekst("Dit concept tekent u nog niet. Als we het plan samen hebben besproken en vastgesteld, "
-                            "krijgt u de versie om te ondertekenen.")]
+    if concept:  # in one piece with who to call, like the signature block of a vastgesteld version
+        story.append(KeepTogether([
+            *bellen, doc.kop("Ondertekenen"),
+            doc.tekst("Dit concept tekent u nog niet. Als we het plan samen hebben besproken en vastgesteld, krijgt "
+                      "u de versie om te ondertekenen.")]))
     else:
         story += [doc.ruimte(2), _handtekeningen(doc, afdruk, bellen)]
     return doc.bouw(story)
