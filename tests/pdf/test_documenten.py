@@ -125,3 +125,18 @@ def test_a_table_never_leaves_one_row_alone_at_a_page_break(voor):
         reader = PdfReader(io.BytesIO(doc.bouw(story)))
         per_pagina = [p.extract_text().count("rij-") for p in reader.pages]
         assert sum(per_pagina) == n and 1 not in per_pagina, (voor, n, per_pagina)
+
+
+def test_no_widows_or_orphans_and_an_agenda_stays_together():
+    from reportlab.platypus import KeepTogether
+
+    from thuiszit_desktop.pdf.common import Document, styles
+    from thuiszit_desktop.pdf.mdo import tekstblok
+
+    assert all(s.allowWidows == 0 and s.allowOrphans == 0 for s in styles().values())
+    doc = Document(titel="Proef", auteur="Het Baken")
+    kort = tekstblok(doc, "1. Opening\n2. Hoe gaat het?\n   - rooster\n3. Afspraken", bij_elkaar=True)
+    assert len(kort) == 1 and isinstance(kort[0], KeepTogether)  # a short agenda in one piece
+    lang = "\n".join(f"{n}. Punt {n}\n   - toelichting {n}" for n in range(1, 12))
+    punten = tekstblok(doc, lang, bij_elkaar=True)
+    assert len(punten) == 11 and all(isinstance(p, KeepTogether) for p in punten)  # an item with its lines
