@@ -263,9 +263,13 @@ def test_the_besluiten_of_the_mdo_are_offered_when_writing_the_plan(qtbot, schoo
 
 
 def test_a_locked_plan_shows_no_date_clear_buttons_and_an_evaluation_has_no_default(qtbot, school):
+    from thuiszit_desktop.db import models as m
+    from thuiszit_desktop.domain.gebruiker import Profiel
     from thuiszit_desktop.domain.plan import Akkoord, Doel, Uitkomst
     from thuiszit_desktop.ui.plan_dialog import EvaluatieDialog
 
+    school.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "030-1234567"))  # signs for the school
+    m.Contact.update(telefoon="06-11223344").where(m.Contact.naam == "Bram Jansen").execute()  # reachable
     traject = school.trajecten.open_traject("1001")
     plan = school.plannen.nieuw(traject.id, vandaag=VANDAAG)
     plan = school.plannen.opslaan(replace(plan, doelen=(Doel("Elke ochtend op school", date(2027, 3, 1), "Rooster"),),

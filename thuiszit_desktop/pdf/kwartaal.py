@@ -19,8 +19,8 @@ VOETTEKST = "anoniem overzicht – zonder namen, BSN of leerlingnummers"
 
 def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
     titel = f"Kwartaaloverzicht thuiszitters {o.kwartaal}"
-    doc = Document(titel=titel, auteur=o.school, voettekst=f"{o.school} · {o.kwartaal} · {VOETTEKST}",
-                   onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
+    doc = Document(titel=titel, auteur=o.school, soort=f"Kwartaaloverzicht thuiszitters {o.kwartaal}",
+                   voettekst=VOETTEKST, onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
     story = [doc.titelregel(titel), doc.tekst(f"{o.school} – {o.kwartaal.omschrijving}")]
     if not o.volledig:
         story.append(doc.tekst(f"Het kwartaal is nog niet voorbij of het verzuim is nog niet helemaal "

@@ -71,7 +71,7 @@ from ..domain.traject import (
     Verzuimtype,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
-from . import instellingen, session
+from . import demo_documenten, instellingen, session
 from .leerlingen import write_leerling
 from .session import Services
 from .signalen import BIJGEWERKT_TOT
@@ -2002,8 +2002,8 @@ def _write_plannen(services: Services, vandaag: date) -> None:
                        PlanAfspraak(naam, "Meldt zich om 8.20 uur bij de mentor.", "elke schooldag"),
                        PlanAfspraak("Ouders", "Bellen de school vóór 8.00 uur als het niet lukt.", "als het nodig is")),
             evaluatiemomenten=(start + timedelta(days=28), start + timedelta(days=56)),
-            contactpersonen=(Contactpersoon(services.gebruiker.naam, "zorgcoördinator", "030-1234567",
-                                            "zorg@demoschool.example"),
+            contactpersonen=(Contactpersoon(services.profielen.get().volledige_naam or services.gebruiker.naam,
+                                            "zorgcoördinator", "030-1234567", "zorg@demoschool.example"),
                              Contactpersoon(leerling.mentor or "De mentor", f"mentor van klas {leerling.klas}",
                                             "030-1234568"))),
             vandaag=akkoord_op)
@@ -2040,6 +2040,7 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
     try:
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
+        demo_documenten.gebruikers_profielen(services)
     except BaseException:
         services.close()
         session.remove_database(path)
@@ -2068,6 +2069,8 @@ def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) ->
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
     with services.ctx.action(Rol.ZORGCOORDINATOR):
+        demo_documenten.zorgcoordinator_profiel(services)
         geschreven = _write_students(leerlingen, vandaag)
         gemaakt = _write_verzuim(services, geschreven, rng, vandaag)
         _write_trajecten(services, geschreven, gemaakt, rng, vandaag)
+        demo_documenten.mdo_details(services, vandaag)

@@ -20,12 +20,14 @@ from .concepten import ConceptService
 from .context import Context
 from .gebruikers import GebruikersService
 from .importing import ImportService
+from .inzage import InzageService
 from .kalender import KalenderService
 from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
 from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
 from .plannen import PlanService
+from .profielen import ProfielService
 from .school import SchoolService
 from .signalen import SignalenService
 from .toegang import beveilig
@@ -50,14 +52,16 @@ class Services:
         self.verzuim = VerzuimService(self.ctx, self.kalender)
         self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
         self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
-        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school)
         self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
         self.vergrendeling = VergrendelService(self.ctx)
         self.aan_de_slag = AanDeSlagService(self.ctx)
         self.gebruikers = GebruikersService(self.ctx)
+        self.profielen = ProfielService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.bewaren = BewaarService(self.ctx)
         self.backups = BackupService(self.ctx)
+        self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
+        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a

@@ -248,7 +248,8 @@ REGELS: dict[str, dict[str, Regel]] = {
         "open_actiepunten_per_eigenaar": gefilterd(), "herinneringen": gefilterd(),
         "partners": alleen(*TEAM), "personen": alleen(*TEAM),
         "analyse": leerling("traject_id", ZORG), "tijdlijn": leerling(),
-        "dossier": leerling(rollen=ZORG), "toestemmingen": leerling("traject_id"),
+        "toestemmingen": leerling("traject_id"),
+        "casusregisseur": leerling("traject_id"),
         "agenda_voorstel": leerling("traject_id", ZORG),
         # what a mentor may do: contactmomenten and actiepunten of their own students
         "gesprek_vastleggen": leerling(), "contactmoment": leerling(), "gesprek_bijwerken": leerling("gesprek_id"),
@@ -274,6 +275,8 @@ REGELS: dict[str, dict[str, Regel]] = {
         "afdruk": leerling("plan_id"), "pdf": leerling("plan_id"),  # both read through `get`
     },
     "afdrukken": {"mdo_kiezen": leerling(), "mdo_pdf": leerling(), "dossier_pdf": leerling(rollen=ZORG)},
+    # Everything about one student, vertrouwelijk included: the zorgcoördinator only.
+    "inzage": {"dossier": leerling(rollen=ZORG)},
     # The quarterly overview is anonymous (pseudonyms, no names): alleen-lezen too, a mentor not.
     # Trends and "werkt het?" per type are counts: alleen-lezen too. The lijstbespreking names students.
     "overzichten": {
@@ -301,6 +304,9 @@ REGELS: dict[str, dict[str, Regel]] = {
         "uitschakelen": alleen(*ZORG), "inschakelen": alleen(*ZORG), "wijzigen": alleen(*ZORG),
         "wachtwoord_wijzigen": iedereen(),
     },
+    # Your own profile (name, function, phone, e-mail); the service lets only the zorgcoördinator change
+    # someone else's. Staff contact details, no student data.
+    "profielen": {"get": iedereen(), "opslaan": iedereen()},
 }
 
 ONBEKEND = alleen(*ZORG)  # a method nobody wrote a rule for: safe until someone does
