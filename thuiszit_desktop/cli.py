@@ -21,7 +21,7 @@ from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
 from .domain.school import School
 from .services import session
-from .services.bewaren import aantallen_tekst
+from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.session import Services
 
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
@@ -170,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bewaartermijnen", parents=[common, user],
                        help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
     p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
-    p.add_argument("--opruimen", action="store_true", help="verwijder het definitief (zonder vraag)")
+    p.add_argument("--opruimen", action="store_true",
+                   help="verwijder het definitief, na een back-up (vraagt eerst om bevestiging)")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
     return parser
@@ -207,8 +209,10 @@ def _decimal(text: str) -> float:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = session.database_path(paths.data_dir(args.data_dir))
-    if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een andere map met --data-dir.")
+    if session.database_exists(path):  # a database, its key file, or a restore to finish: never over it
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir; zo blijft wat er staat bewaard. (Gaat die database niet open? Zet dan een "
+                      "back-up terug met 'thuiszit-desktop restore BESTAND'.)")
     wachtwoord = _new_password(args.gebruiker)
     school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag)
     services = session.create_school(path, school, args.gebruiker, wachtwoord, wachtwoord)
@@ -222,7 +226,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = session.database_path(paths.data_dir(args.data_dir))
     if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een lege map met --data-dir.")
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir.")
     wachtwoord = os.environ.get("THUISZIT_WACHTWOORD") or "demo"
     services = demo.create_demo_school(path, wachtwoord)
     try:
@@ -474,8 +479,9 @@ def cmd_backup(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Works on a damaged database too: the backup is then opened with the user's own password."""
-    from .domain.errors import DatabaseBeschadigd
+    """Works on a database that does not open too (damaged, truncated, no key file): the backup is then
+    opened with the user's own password, must be of this database (its id), and what it replaces is kept."""
+    from .domain.errors import DatabaseOnleesbaar
     from .services.backups import lees, terugzetten_bij_start
 
     if not args.bestand.is_file():
@@ -488,8 +494,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if session.database_exists(path):
         try:
             services = session.login(path, args.gebruiker, wachtwoord)
-        except DatabaseBeschadigd:
-            print("De database is beschadigd; de back-up wordt geopend met uw eigen wachtwoord.", file=sys.stderr)
+        except DatabaseOnleesbaar as exc:
+            print(f"{exc}\nDe back-up wordt geopend met uw eigen wachtwoord; wat er nu staat, blijft bewaard.",
+                  file=sys.stderr)
     try:  # checked with this database's key when it opens; otherwise restore checks it before replacing
         info = services.backups.voorbeeld(args.bestand) if services else lees(args.bestand)
         wanneer = f"{info.gemaakt:%d-%m-%Y %H:%M}"
@@ -497,7 +504,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not args.ja:
             if not sys.stdin.isatty():
                 raise CliFout("Terugzetten vervangt de database. Bevestig met --ja.")
-            antwoord = input(f"Alles wat na {wanneer} is ingevoerd, gaat verloren. Terugzetten? [j/N] ")
+            bewaard = ("Eerst wordt een back-up gemaakt van hoe het nu is." if services else
+                       "Wat er nu staat, blijft bewaard naast de database.")
+            antwoord = input(f"Wat na {wanneer} is ingevoerd, staat niet in deze back-up. {bewaard} "
+                             "Terugzetten? [j/N] ")
             if antwoord.strip().lower() not in ("j", "ja"):
                 print("Niets veranderd.")
                 return 1
@@ -509,6 +519,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if services:
             services.close()
     print(f"Back-up van {info.gemaakt:%d-%m-%Y %H:%M} teruggezet ({info.samenvatting}).")
+    if info.bewaard:
+        print(f"Wat er stond, is bewaard als {min(info.bewaard).name} (met het sleutelbestand ernaast).")
     return 0
 
 
@@ -562,9 +574,21 @@ def cmd_audit_lijst(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_bewaartermijnen(args: argparse.Namespace, services: Services) -> int:
+    if args.opruimen and args.peildatum:
+        controleer_peildatum(args.peildatum)
     voorstel = services.bewaren.voorstel(args.peildatum)
     if args.opruimen and not voorstel.leeg:
+        if not args.ja:
+            wat = f"Van {len(voorstel.rijen)} leerling(en) wordt definitief verwijderd: " \
+                  f"{aantallen_tekst(dict(voorstel.aantallen))}."
+            if not sys.stdin.isatty():
+                raise CliFout(f"{wat} Dat kan niet ongedaan worden gemaakt. Bevestig met --ja.")
+            antwoord = input(f"{wat} Eerst wordt een back-up gemaakt. Definitief verwijderen? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets verwijderd.")
+                return 1
         voorstel = services.bewaren.opruimen(voorstel)
+        print(f"Eerst een back-up gemaakt: {voorstel.backup}.", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json({"peildatum": voorstel.peildatum.isoformat(), "opgeruimd": bool(args.opruimen),
                     "aantallen": dict(voorstel.aantallen),

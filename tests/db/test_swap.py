@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 import signal
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from thuiszit_desktop.db import swap
+from conftest import WACHTWOORD
+from thuiszit_desktop.db import backup, swap
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.services import session
 
 NU = datetime(2026, 11, 23, 18, 0)
 STEPS = ["journal", "opzij thuiszit.db", "opzij thuiszit.db-wal", "opzij thuiszit.sleutels", "nieuw thuiszit.db",
@@ -109,3 +112,35 @@ def test_killed_at_any_step_the_next_open_finishes_or_undoes_it(tmp_path, step, 
     if aside.exists():
         assert state(aside) == ("oud", "oude sleutels", "oude wal")
     assert list(swap.temp_dir(db_path).iterdir()) == []  # what the killed process left is cleared
+
+
+@pytest.fixture
+def school(services, db_path, tmp_path):
+    """A school with one student and a backup of it; then a second student, entered after the backup."""
+    services.leerlingen.opslaan(Leerling("900001", "Eerste", date(2012, 1, 1), date(2024, 8, 1), voornaam="Fictief"))
+    made = services.backups.maken(nu=NU)
+    services.leerlingen.opslaan(Leerling("900002", "Later", date(2012, 1, 1), date(2024, 8, 1), voornaam="Fictief"))
+    services.close()
+    return made.pad
+
+
+def students(db_path: Path) -> set[str]:
+    services = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    try:
+        return {r.leerlingnummer for r in services.leerlingen.lijst()}
+    finally:
+        services.close()
+
+
+@needs_fork
+@pytest.mark.parametrize("step", ["opzij thuiszit.sleutels", "nieuw thuiszit.db", "klaar"])
+def test_a_restore_killed_in_its_swap_leaves_a_database_that_opens_without_loss(school, db_path, step):
+    killed_at(step, lambda: backup.restore(school, db_path, naam="Anna de Vries", wachtwoord=WACHTWOORD, nu=NU))
+    assert session.database_exists(db_path)  # never the welcome wizard, never "make a new one"
+    na = students(db_path)  # the login finishes or undoes the swap
+    if na == {"900001"}:  # rolled forward: the backup is in place, the replaced database kept aside
+        aside = db_path.with_name("thuiszit-voor-terugzetten-20261123-180000.db")
+        assert aside.exists() and aside.with_suffix(".sleutels").exists()
+    else:
+        assert na == {"900001", "900002"}
+    assert not swap.pending(db_path)
