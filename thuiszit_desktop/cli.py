@@ -20,7 +20,7 @@ from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, Nie
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
 from .domain.school import School
-from .services import session
+from .services import session, uitvoer
 from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.session import Services
 
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     user = argparse.ArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
+    uit = argparse.ArgumentParser(add_help=False)  # every command that writes a file
+    uit.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
 
     parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
@@ -88,19 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
     p.set_defaults(run=cmd_dossier, needs_login=True)
 
-    p = sub.add_parser("mdo-pdf", parents=[common, user], help="het verslag van een MDO als PDF, voor de deelnemers")
+    p = sub.add_parser("mdo-pdf", parents=[common, user, uit], help="het verslag van een MDO als PDF, voor de deelnemers")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="het MDO van deze datum (standaard: het laatste)")
     p.set_defaults(run=cmd_mdo_pdf, needs_login=True)
 
-    p = sub.add_parser("dossier-pdf", parents=[common, user],
+    p = sub.add_parser("dossier-pdf", parents=[common, user, uit],
                        help="het hele dossier van één leerling als PDF, voor een inzageverzoek (AVG)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.set_defaults(run=cmd_dossier_pdf, needs_login=True)
 
-    p = sub.add_parser("plan-pdf", parents=[common, user],
+    p = sub.add_parser("plan-pdf", parents=[common, user, uit],
                        help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
@@ -110,16 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
     rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", parser_class=DutchArgumentParser, required=True)
-    r = rapporten.add_parser("jaar", parents=[common, user],
+    r = rapporten.add_parser("jaar", parents=[common, user, uit],
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_jaar, needs_login=True)
-    r = rapporten.add_parser("lijstbespreking", parents=[common, user],
+    r = rapporten.add_parser("lijstbespreking", parents=[common, user, uit],
                              help="alle leerlingen met een open traject, voor de lijstbespreking (PDF)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
-    r = rapporten.add_parser("kwartaal", parents=[common, user],
+    r = rapporten.add_parser("kwartaal", parents=[common, user, uit],
                              help="het anonieme kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
@@ -320,61 +322,54 @@ def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_mdo_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
     return 0
 
 
 def cmd_dossier_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
     return 0
 
 
-def _pdf_uit(uit: Path) -> Path:
-    if uit.suffix.lower() != ".pdf":
-        raise CliFout(f"Dit rapport is een PDF: laat {uit.name} eindigen op .pdf.")
-    return uit
-
-
 def cmd_rapport_jaar(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
-                   f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
+               f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
     return 0
 
 
 def cmd_rapport_lijstbespreking(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
     return 0
 
 
 def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
-    extensie = args.uit.suffix.lower()
-    if extensie not in (".xlsx", ".csv", ".pdf"):
-        raise CliFout(f"Laat {args.uit.name} eindigen op .xlsx (Excel), .csv of .pdf: "
-                      "daaraan ziet het programma welk soort bestand u wilt.")
+    uit = _uitvoerpad(args, services, (".xlsx", ".csv", ".pdf"))  # the kind of file follows from the extension
     overzicht = services.kwartaal.overzicht(args.kwartaal)
-    _pdf_schrijven(args.uit, services.kwartaal.export(overzicht, extensie),
-                   f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
+    _schrijven(uit, services.kwartaal.export(overzicht, uit.suffix.lower()),
+               f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
     return 0
 
 
-def _pdf_schrijven(uit: Path, pdf: bytes, wat: str) -> None:
-    try:
-        uit.write_bytes(pdf)
-    except OSError as exc:
-        raise CliFout(f"Kan {uit} niet schrijven ({exc.strerror or exc}). Kies een andere map of bestandsnaam.") from None
+def _uitvoerpad(args: argparse.Namespace, services: Services, extensies: tuple[str, ...]) -> Path:
+    """`args.uit` when a file may be written there (services/uitvoer.py): checked before the work is done."""
+    return uitvoer.uitvoerpad(args.uit, extensies=extensies, beschermd=uitvoer.beschermde_mappen(services),
+                              overschrijven=args.overschrijven)
+
+
+def _schrijven(uit: Path, data: bytes, wat: str) -> None:
+    uitvoer.schrijf(uit, data)
     print(f"{wat} staat in {uit}.")
 
 
 def cmd_plan_pdf(args: argparse.Namespace, services: Services) -> int:
+    uit = _uitvoerpad(args, services, (".pdf",))
     plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)
-    pdf = services.plannen.pdf(plan.id)
-    try:
-        args.uit.write_bytes(pdf)
-    except OSError as exc:
-        raise CliFout(f"Kan {args.uit} niet schrijven: {exc.strerror or exc}") from None
-    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {args.uit}.")
+    uitvoer.schrijf(uit, services.plannen.pdf(plan.id))
+    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {uit}.")
     return 0
 
 

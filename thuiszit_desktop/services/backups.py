@@ -19,7 +19,7 @@ from ..db import backup, identity
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
-from . import instellingen
+from . import instellingen, uitvoer
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,7 @@ class BackupService:
                 pad = Path(tekst).expanduser()
                 if not pad.is_absolute():
                     raise InvoerFout({"map": "Kies een hele map (bijvoorbeeld met 'Bladeren…'), geen losse naam."})
+                self._check_map(pad, "map")
                 try:
                     pad.mkdir(parents=True, exist_ok=True)
                     (pad / ".thuiszit-schrijftest.tmp").write_bytes(b"")
@@ -140,9 +141,19 @@ class BackupService:
 
     # --- making ---
 
+    def _check_map(self, pad: Path, veld: str = "") -> None:
+        """Backups go beside the database only in its standard `backups` folder: anywhere else in the data
+        folder they would mix with the database's own files."""
+        data = self.ctx.store.path.parent
+        if uitvoer.binnen(pad, data) and not uitvoer.binnen(pad, self.standaard_map()):
+            raise InvoerFout({veld: f"{pad} ligt in de map van de database zelf. Kies voor back-ups een andere map, "
+                                    "liefst op een andere schijf of de netwerkschijf van de school."})
+
     def maken(self, naar: Path | None = None, *, nu: datetime | None = None) -> BackupInfo:
         """A backup by hand (zorgcoördinator), into the backup folder or `naar`."""
-        folder = Path(naar) if naar else self.map()
+        if naar:
+            self._check_map(Path(naar).expanduser())
+        folder = Path(naar).expanduser() if naar else self.map()
         with self.ctx.action(Rol.ZORGCOORDINATOR):  # committed first, so the backup holds its own entry
             self.ctx.audit(Actie.GEEXPORTEERD, wat="back-up")
         return self._maken(folder, nu)
