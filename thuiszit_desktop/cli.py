@@ -20,7 +20,7 @@ from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, Nie
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
 from .domain.school import School
-from .services import session, uitvoer
+from .services import fouten, session, uitvoer
 from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.session import Services
 
@@ -78,17 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD",
                        help="standaard: de datum tot waar het verzuim is bijgewerkt")
         p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-        p.set_defaults(run=run, needs_login=True)
+        p.set_defaults(run=run, needs_login=True, lezend=True)
 
     p = sub.add_parser("trajecten", parents=[common, user], help="de open trajecten (praktijkkaart) per leerling")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=cmd_trajecten, needs_login=True)
+    p.set_defaults(run=cmd_trajecten, needs_login=True, lezend=True)
 
     p = sub.add_parser("dossier", parents=[common, user],
                        help="het hele dossier van één leerling (bijvoorbeeld voor een inzageverzoek)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=cmd_dossier, needs_login=True)
+    p.set_defaults(run=cmd_dossier, needs_login=True, lezend=True)
 
     p = sub.add_parser("mdo-pdf", parents=[common, user, uit], help="het verslag van een MDO als PDF, voor de deelnemers")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
-    p.add_argument("--versie", type=int, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
+    p.add_argument("--versie", type=_versie, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
     p.set_defaults(run=cmd_plan_pdf, needs_login=True)
 
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(run=cmd_gebruiker_toevoegen, needs_login=True)
     g = gebruikers.add_parser("lijst", parents=[common, user], help="alle gebruikers met rol, klassen en status")
     g.add_argument("--json", action="store_true")
-    g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True)
+    g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True, lezend=True)
     g = gebruikers.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
     g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True)
@@ -161,14 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
     audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
                              required=True)
     a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
-    a.set_defaults(run=cmd_audit_verify, needs_login=True)
+    a.set_defaults(run=cmd_audit_verify, needs_login=True, lezend=True)
     a = audit.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
     a.add_argument("--leerling", metavar="LEERLINGNUMMER")
     a.add_argument("--door", metavar="NAAM", help="alleen wat deze gebruiker deed (--gebruiker is wie inlogt)")
     a.add_argument("--van", type=_datum, metavar="JJJJ-MM-DD")
     a.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="tot en met deze dag")
     a.add_argument("--json", action="store_true")
-    a.set_defaults(run=cmd_audit_lijst, needs_login=True)
+    a.set_defaults(run=cmd_audit_lijst, needs_login=True, lezend=True)
     p = sub.add_parser("bewaartermijnen", parents=[common, user],
                        help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
     p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="verwijder het definitief, na een back-up (vraagt eerst om bevestiging)")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
+    p.set_defaults(run=cmd_bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
     return parser
 
 
@@ -193,11 +193,24 @@ def _schooljaar(text: str) -> int:
     return int(text)
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2099  # dates on the command line: what a school's records can hold
+
+
 def _datum(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        datum = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"geen datum als JJJJ-MM-DD: {text}") from None
+    if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
+        raise argparse.ArgumentTypeError(f"{text} ligt buiten de jaren {EERSTE_JAAR}–{LAATSTE_JAAR}; kies een datum "
+                                         "daartussen")
+    return datum
+
+
+def _versie(text: str) -> int:
+    if not (text.isdigit() and 1 <= int(text) <= 9999):
+        raise argparse.ArgumentTypeError(f"'{text}' is geen versienummer; geef een getal vanaf 1, bijvoorbeeld 2")
+    return int(text)
 
 
 def _decimal(text: str) -> float:
@@ -642,25 +655,41 @@ def _new_password(naam: str) -> str:
     return eerste
 
 
-def _login(args: argparse.Namespace) -> Services:
+def _login(args: argparse.Namespace, lezend: bool = False) -> Services:
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
-    return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "))
+    return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
+
+
+def _login_vastleggen(services: Services) -> None:
+    """A reading command's login entry, written when it is done (it started without the write lock)."""
+    try:
+        session.login_vastleggen(services)
+    except DatabaseFout as exc:
+        print(f"Let op: deze aanmelding kon niet in het auditlog worden gezet. {exc}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     command: Callable = args.run
     try:
         if getattr(args, "needs_login", False):
-            services = _login(args)
+            # A command that only reads starts even while another program holds the database's write lock.
+            lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
+            services = _login(args, lezend)
             try:
-                return command(args, services)
+                code = command(args, services)
+                if lezend:
+                    _login_vastleggen(services)
+                return code
             finally:
                 services.close()
         return command(args)
+    except BrokenPipeError:  # `… | head`: the reader has what it wanted; stop quietly
+        _stdout_dicht()
+        return 0
     except InvoerFout as exc:
         for veld, melding in exc.fouten.items():
             print(f"{veld}: {melding}" if veld else melding, file=sys.stderr)
@@ -668,6 +697,26 @@ def run(args: argparse.Namespace) -> int:
     except (CliFout, *USER_ERRORS) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except Exception as exc:  # the disk or another program: a Dutch sentence, never a traceback
+        fout = fouten.vertaal(exc, paths.data_dir(args.data_dir))
+        if fout is None and not isinstance(exc, OSError):
+            raise  # a bug
+        print(str(fout) if fout else f"Er ging iets mis met een bestand{_bestand(exc)}: {exc.strerror or exc}. "
+              "Controleer of de map bestaat en bereikbaar is, en probeer het opnieuw.", file=sys.stderr)
+        return 1
+
+
+def _bestand(exc: OSError) -> str:
+    return f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+
+
+def _stdout_dicht() -> None:
+    """After a closed pipe: send what is still buffered nowhere, so exiting does not complain about it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
 
 
 def print_json(data: object) -> None:

@@ -186,7 +186,7 @@ def test_a_damaged_database_at_start_offers_the_last_good_backup(qtbot, services
     assert flow.database_problem(dialog.problem, db_path, inlog=("Anna de Vries", WACHTWOORD)) == db_path
     text, options, detail = choices[0]
     assert "beschadigd" in text
-    assert options[0] == "Laatste goede back-up terugzetten (20-11-2026 16:45)"
+    assert options[0] == "Laatste goede back-up terugzetten" and "van 20-11-2026 16:45" in detail
     assert "1 leerling," in detail and "staat er niet in" in detail and "blijven bewaard" in detail
     assert "teruggezet" in infos[0]
     assert nummers(db_path) == {"900001"}
@@ -223,8 +223,8 @@ def test_a_missing_key_file_at_start_offers_this_schools_backups_only(qtbot, ser
     assert flow.database_problem(DatabaseOnleesbaar(
         "het sleutelbestand thuiszit.sleutels ontbreekt"), db_path, inlog=("Anna de Vries", WACHTWOORD)) == db_path
     text, options = choices[0]
-    assert options[:3] == ["Sleutelbestand terughalen uit de back-up (20-11-2026 16:45)",
-                           "Laatste goede back-up terugzetten (20-11-2026 16:45)", "Andere back-up kiezen…"]
+    assert options[:3] == ["Sleutelbestand terughalen uit de laatste back-up", "Laatste goede back-up terugzetten",
+                           "Andere back-up kiezen…"]
     assert "De database zelf is niet veranderd" in infos[0]
     assert nummers(db_path) == {"900001", "900002"}  # nothing lost
 

@@ -63,7 +63,7 @@ def test_the_dialog_previews_asks_with_numbers_and_deletes(qtbot, school, vragen
     assert vraag == "Verlopen gegevens definitief verwijderen?"
     assert "Van 2 leerlingen wordt definitief verwijderd: 1 gesprek, 1 leerling helemaal." in detail
     assert "Eerst maakt het programma een back-up" in detail
-    assert d.melding.text().startswith("Definitief verwijderd: 1 gesprek, 1 leerling helemaal. De back-up van "
+    assert d.melding.text().startswith("Definitief verwijderd: 1 gesprek, 1 leerling helemaal. De back-up van vlak "
                                        "daarvoor staat in ")
     (voor,) = [b for b in backup.list_backups(school.backups.map()) if b.manifest.reden == backup.VOOR_OPRUIMEN]
     assert voor.manifest.aantallen["leerlingen"] == 3 and str(voor.pad) in d.melding.text()

@@ -12,7 +12,7 @@ import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from ..domain.errors import DatabaseBeschadigd, DatabaseBestaatAl, DatabaseInGebruik, DatabaseOnleesbaar
-from . import identity, migrations, swap
+from . import faults, identity, migrations, swap
 from .keys import KeyRing, new_database_key, sqlcipher_passphrase
 from .models import database
 
@@ -59,6 +59,8 @@ def _lock(path: Path) -> filelock.BaseFileLock:
         lock.acquire(timeout=0)
     except filelock.Timeout:
         raise DatabaseInGebruik() from None
+    except OSError as exc:  # a read-only folder, a full disk
+        raise (faults.translate(exc, path.parent) or exc) from None
     return lock
 
 
@@ -70,7 +72,7 @@ def _connect(path: Path, key: bytes) -> SqlCipherDatabase:
     except pw.DatabaseError as exc:
         db.close()
         log.warning("database unreadable: %s", exc)
-        raise DatabaseOnleesbaar() from None
+        raise (faults.translate(exc, path.parent) or DatabaseOnleesbaar()) from None
     return db
 
 
@@ -83,6 +85,8 @@ def _check_integrity(db: SqlCipherDatabase) -> None:
         rows = db.execute_sql("PRAGMA quick_check").fetchall()
     except (pw.DatabaseError, sqlcipher3.DatabaseError) as exc:  # the key was right, so this is damage
         log.warning("integrity check failed: %s", type(exc).__name__)
+        if fout := faults.translate(exc, Path(db.database).parent):  # … unless the disk is full, say
+            raise fout from None
         rows = []
     if [tuple(r) for r in rows] != [("ok",)]:
         log.warning("database damaged: integrity check found %d problem(s)", len(rows))
@@ -125,6 +129,9 @@ def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
             _check_integrity(db)
             old = migrations.migrate(db)
             identity.ensure(db.connection(), path, key, keyring)
+        except (pw.DatabaseError, sqlcipher3.Error, OSError) as exc:
+            db.close()
+            raise (faults.translate(exc, path.parent) or exc) from None
         except BaseException:
             db.close()
             raise

@@ -10,7 +10,12 @@ a full disk, never a traceback.
 from __future__ import annotations
 
 import errno
+import shutil
+from contextlib import contextmanager
 from pathlib import Path
+
+import peewee as pw
+import sqlcipher3
 
 from ..domain.errors import AlleenLezen, DatabaseBezet, DatabaseFout, SchijfVol
 
@@ -19,24 +24,45 @@ _READONLY_ERRNO = {errno.EROFS, errno.EACCES, errno.EPERM}
 VOL = SchijfVol().args[0]
 
 
+_NAMES = (("disk is full", "SQLITE_FULL"), ("readonly database", "SQLITE_READONLY"), ("disk i/o error", "SQLITE_IOERR"),
+          ("database is locked", "SQLITE_BUSY"), ("database table is locked", "SQLITE_LOCKED"))
+
+
+def _chain(exc: BaseException):
+    """`exc` and what it was raised from or while handling: a failed commit surfaces as "cannot rollback"."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen and len(seen) < 10:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
 def _sqlite_code(exc: BaseException) -> str:
-    """SQLITE_FULL, SQLITE_READONLY… of `exc` or the driver error peewee wrapped into it ("" otherwise)."""
-    for e in (exc, exc.__cause__, exc.__context__):
-        name = getattr(e, "sqlite_errorname", None)
-        if name:
-            return name
-    text = str(exc).lower()
-    for fragment, name in (("disk is full", "SQLITE_FULL"), ("readonly database", "SQLITE_READONLY"),
-                           ("database is locked", "SQLITE_BUSY"), ("database table is locked", "SQLITE_LOCKED")):
-        if fragment in text:
+    """SQLITE_FULL, SQLITE_READONLY… of `exc` or of an error in its chain ("" otherwise)."""
+    for e in _chain(exc):
+        name = getattr(e, "sqlite_errorname", None) or next((n for f, n in _NAMES if f in str(e).lower()), "")
+        if name and name != "SQLITE_ERROR":
             return name
     return ""
 
 
-def is_full(exc: BaseException) -> bool:
+BIJNA_VOL = 4 * 1024 * 1024  # bytes free: less than this, and an I/O error is the full disk
+
+
+def is_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """The disk is full. SQLite says so itself when a page does not fit (SQLITE_FULL); when the WAL index
+    cannot grow it only says "disk I/O error", so then the free space of `folder` decides."""
     if isinstance(exc, OSError) and exc.errno in _FULL_ERRNO:
         return True
-    return _sqlite_code(exc).startswith("SQLITE_FULL")
+    code = _sqlite_code(exc)
+    if code.startswith("SQLITE_FULL"):
+        return True
+    if folder is not None and (code.startswith("SQLITE_IOERR") or "disk i/o error" in str(exc).lower()):
+        try:
+            return shutil.disk_usage(folder).free < BIJNA_VOL
+        except OSError:
+            return False
+    return False
 
 
 def is_readonly(exc: BaseException) -> bool:
@@ -51,7 +77,7 @@ def is_locked(exc: BaseException) -> bool:
 
 def translate(exc: BaseException, folder: Path | None = None) -> DatabaseFout | None:
     """The Dutch fault for `exc`, or None when it is none of these (then it is something else: damage, a bug)."""
-    if is_full(exc):
+    if is_full(exc, folder):
         return SchijfVol()
     if is_readonly(exc):
         return AlleenLezen(folder)
@@ -60,8 +86,20 @@ def translate(exc: BaseException, folder: Path | None = None) -> DatabaseFout | 
     return None
 
 
+@contextmanager
+def vertaald(folder: Path | None = None):
+    """Inside: a full disk, a read-only folder or a lock another program holds leaves as its Dutch
+    DatabaseFout; every other error as it was."""
+    try:
+        yield
+    except (pw.DatabaseError, sqlcipher3.Error, OSError) as exc:
+        if isinstance(exc, DatabaseFout) or (fout := translate(exc, folder)) is None:
+            raise
+        raise fout from None
+
+
 def backup_message(exc: BaseException, folder: Path) -> str:
-    if is_full(exc):
+    if is_full(exc, folder):
         return ("De back-up kon niet worden gemaakt: de schijf is vol. Maak ruimte vrij, of kies in Instellingen › "
                 "Back-ups een map op een andere schijf. Uw gegevens zelf zijn niet aangetast.")
     if is_readonly(exc):

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import DatabaseOnleesbaar, InlogFout
+from ..domain.errors import DatabaseOnleesbaar, InlogFout, SleutelbestandWeg
 
 KEY_BYTES = 32
 # scrypt cost: about 0.1 s and 32 MiB on a school laptop, which makes guessing expensive.
@@ -79,7 +79,7 @@ class KeyRing:
                 _check_slot(slot)
             database_id = str(data.get("database_id", ""))
         except FileNotFoundError:
-            raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} ontbreekt") from None
+            raise SleutelbestandWeg(path.name) from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} is beschadigd") from None
         return cls(path, slots, database_id)

@@ -25,6 +25,8 @@ import json
 import logging
 import os
 import shutil
+import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -67,6 +69,20 @@ def recover(db_path: Path) -> None:
     """At every open, under the lock: finish an interrupted swap, then clear what a killed process left."""
     finish_interrupted_swap(db_path)
     clear_temp_dir(db_path)
+    _clear_old_system_temp()
+
+
+def _clear_old_system_temp() -> None:
+    """Versions before `.tijdelijk` unpacked backups in the system's temporary folder (`.controle-*`,
+    `.sleutels-*`); a kill left them there. Ours only (by prefix and owner) and only when an hour old."""
+    folder = Path(tempfile.gettempdir())
+    uur_geleden = time.time() - 3600
+    ik = os.getuid() if hasattr(os, "getuid") else None
+    for item in [*folder.glob(".controle-*"), *folder.glob(".sleutels-*")]:
+        with contextlib.suppress(OSError):
+            info = item.lstat()
+            if item.is_dir() and not item.is_symlink() and info.st_mtime < uur_geleden and ik in (None, info.st_uid):
+                shutil.rmtree(item)
 
 
 def pending(db_path: Path) -> bool:

@@ -77,6 +77,15 @@ class DatabaseOnleesbaar(DatabaseFout):
                          "Kies een ander bestand of zet een reservekopie terug." + (f" ({detail})" if detail else ""))
 
 
+class SleutelbestandWeg(DatabaseOnleesbaar):
+    """The key file beside the database is gone: the database itself may be whole."""
+
+    def __init__(self, naam: str = "thuiszit.sleutels") -> None:
+        DatabaseFout.__init__(self, f"Het sleutelbestand {naam} naast de database ontbreekt; zonder dat bestand gaat "
+                                    "de database niet open. Haal het terug uit een back-up, of zet het terug als u het "
+                                    "nog ergens anders heeft.")
+
+
 class DatabaseBeschadigd(DatabaseOnleesbaar):
     """The right key, but the integrity check at opening found damage: offer the last good backup."""
 

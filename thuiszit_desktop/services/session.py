@@ -123,8 +123,12 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def login(path: Path, naam: str, wachtwoord: str) -> Services:
-    """Open the database with this user's own password; InlogFout (one neutral message) otherwise."""
+def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services:
+    """Open the database with this user's own password; InlogFout (one neutral message) otherwise.
+
+    `lezend`: for a command that only reads – it writes nothing at login (no housekeeping, and its login
+    entry follows with `login_vastleggen` when it is done), so it starts even while another program holds
+    the database's write lock."""
     store = connection.open_store(path, naam, wachtwoord)
     try:
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
@@ -136,7 +140,13 @@ def login(path: Path, naam: str, wachtwoord: str) -> Services:
         store.close()
         raise
     services = Services(store, replace(gebruiker))
-    services.concepten.opruimen()
+    if not lezend:
+        services.concepten.opruimen()
+        login_vastleggen(services)
+    return services
+
+
+def login_vastleggen(services: Services) -> None:
+    """The audit entry of a login."""
     with services.ctx.action():
         services.ctx.audit(Actie.INGELOGD)
-    return services

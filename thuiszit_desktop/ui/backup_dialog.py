@@ -87,10 +87,8 @@ class BackupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Back-up terugzetten"))
-        layout.addWidget(hint("Terugzetten vervangt de hele database door de gekozen back-up; wat daarna is "
-                              "ingevoerd, staat daar niet in. Eerst wordt een back-up gemaakt van hoe het nu is, "
-                              "zodat u altijd terug kunt. Daarna logt u opnieuw in, met het wachtwoord dat u "
-                              "had op het moment van de back-up."))
+        layout.addWidget(hint("Terugzetten vervangt de database door de gekozen back-up; eerst wordt een back-up "
+                              "van nu gemaakt. Daarna logt u opnieuw in, met het wachtwoord van toen."))
         self.folder_label = hint("")
         layout.addWidget(self.folder_label)
 

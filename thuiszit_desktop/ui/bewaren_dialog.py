@@ -190,7 +190,7 @@ class BewaarDialog(QDialog):
 
     def _klaar(self, voorstel: Voorstel) -> None:
         self._einde()
-        self.melding.setText(f"Definitief verwijderd: {_aantallen(dict(voorstel.aantallen))}. De back-up van "
+        self.melding.setText(f"Definitief verwijderd: {_aantallen(dict(voorstel.aantallen))}. De back-up van vlak "
                              f"daarvoor staat in {voorstel.backup}.")
         self.refresh()
         self.opgeruimd.emit(voorstel)

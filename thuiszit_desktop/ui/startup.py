@@ -174,13 +174,14 @@ class StartupFlow:
             detail = f"Bestand: {path}"
             keys_only = backup is not None and path.exists() and not path.with_suffix(".sleutels").exists()
             if keys_only:
-                options.append(f"Sleutelbestand terughalen uit de back-up ({backup.gemaakt:%d-%m-%Y %H:%M})")
-                detail += ("\n\nHet sleutelbestand naast de database ontbreekt. Terughalen uit een back-up kost "
-                           "geen gegevens: de database zelf blijft zoals hij is.")
+                options.append("Sleutelbestand terughalen uit de laatste back-up")
+                detail += ("\n\nHet sleutelbestand terughalen uit een back-up kost geen gegevens: de database zelf "
+                           "blijft zoals hij is.")
             if backup is not None:
-                options.append(f"Laatste goede back-up terugzetten ({backup.gemaakt:%d-%m-%Y %H:%M})")
-                detail += (f"\n\nIn die back-up: {backup.samenvatting}. Wat daarna is ingevoerd, staat er niet in; "
-                           "de huidige bestanden blijven bewaard naast de database (…-voor-terugzetten-…).")
+                options.append("Laatste goede back-up terugzetten")
+                detail += (f"\n\nDe laatste back-up van deze database is van {backup.gemaakt:%d-%m-%Y %H:%M}: "
+                           f"{backup.samenvatting}. Wat daarna is ingevoerd, staat er niet in; de huidige bestanden "
+                           "blijven bewaard naast de database (…-voor-terugzetten-…).")
             if len(backups) > 1:
                 options.append("Andere back-up kiezen…")
             options.append("Ander bestand kiezen…")
