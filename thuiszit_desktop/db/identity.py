@@ -20,12 +20,12 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import secrets
 from pathlib import Path
 
 import sqlcipher3
 
+from . import files
 from .keys import KeyRing
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def write_marker(db_path: Path, database_id: str) -> None:
     tmp.write_text(json.dumps({"database_id": database_id,
                                "uitleg": "Welke database dit is, om de back-ups ervan te herkennen. Verder staat "
                                          "hier niets in."}, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    files.replace(tmp, path)
 
 
 def known_id(db_path: Path) -> str | None:

@@ -30,6 +30,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from . import files
+
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
@@ -122,13 +124,13 @@ def replace_database(db_path: Path, new_db: Path, new_keys: Path, *, keep_old: b
     _step("journal")
     try:
         for original, set_aside in aside.items():
-            os.replace(folder / original, folder / set_aside)
+            files.replace(folder / original, folder / set_aside)
             _step(f"opzij {original}")
-        _fsync_dir(folder)
+        files.fsync_dir(folder)
         for target, source in journal["nieuw"].items():
-            os.replace(folder / source, folder / target)
+            files.replace(folder / source, folder / target)
             _step(f"nieuw {target}")
-        _fsync_dir(folder)
+        files.fsync_dir(folder)
     except Exception:
         _roll_back(db_path, journal)
         raise
@@ -173,7 +175,7 @@ def _finish(db_path: Path, journal: dict) -> list[Path]:
                 (folder / set_aside).unlink()
     _step("opgeruimd")
     journal_path(db_path).unlink(missing_ok=True)
-    _fsync_dir(folder)
+    files.fsync_dir(folder)
     return kept
 
 
@@ -184,13 +186,13 @@ def _roll_back(db_path: Path, journal: dict) -> None:
         # moved in only after every current file was set aside, so a file at `target` is the new one
         if not (folder / source).exists() and (folder / target).exists():
             (folder / source).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(folder / target, folder / source)
+            files.replace(folder / target, folder / source)
     for original, set_aside in journal["opzij"].items():
         if (folder / set_aside).exists():
-            os.replace(folder / set_aside, folder / original)
-    _fsync_dir(folder)
+            files.replace(folder / set_aside, folder / original)
+    files.fsync_dir(folder)
     journal_path(db_path).unlink(missing_ok=True)
-    _fsync_dir(folder)
+    files.fsync_dir(folder)
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -208,14 +210,6 @@ def _write_journal(db_path: Path, journal: dict) -> None:
         json.dump(journal, f, indent=1)
         f.flush()
         os.fsync(f.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    files.replace(tmp, path)
+    files.fsync_dir(path.parent)
 
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on every platform or share; the renames still hold
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

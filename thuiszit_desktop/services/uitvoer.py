@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..db import faults
+from ..db import faults, files
 from ..domain.errors import InvoerFout
 from ..domain.spreadsheet import lijkt_formule, neutraliseer
 
@@ -100,7 +100,7 @@ def schrijf(pad: Path, data: bytes) -> Path:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tijdelijk, pad)
+        files.replace(tijdelijk, pad)
     except OSError as exc:
         tijdelijk.unlink(missing_ok=True)
         raise InvoerFout(_schrijffout(pad, exc)) from None
