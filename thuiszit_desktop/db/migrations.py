@@ -8,6 +8,8 @@ one gets; tests/db/test_migrations.py checks that the result matches the models.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Callable
 
 import peewee as pw
@@ -254,6 +256,29 @@ def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
     return step
 
 
+def _v7_leerlingnummers(db: pw.Database) -> None:
+    """7: all-digit leerlingnummers without leading zeros or an Excel ".0" ("000123", "123.0" → "123"), as
+    domain.leerling.normaliseer_leerlingnummer writes them from now on (the rule is copied here: a step is
+    frozen). When two students would get one number – one child imported twice, or two numbers that only
+    differ by zeros – neither is changed: merging two dossiers unasked could join two children. They keep
+    their numbers, each findable as stored, and every import names them until one is renumbered
+    (services/leerlingnummers.py)."""
+    cijfers = re.compile(r"([0-9]+)(?:[.,]0+)?")
+
+    def normaal(nummer: str) -> str:
+        t = nummer.strip()
+        m = cijfers.fullmatch(t)
+        return (m.group(1).lstrip("0") or "0") if m else t
+
+    rijen = db.execute_sql('SELECT "id", "leerlingnummer" FROM "leerling"').fetchall()
+    per_nummer: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for id_, nummer in rijen:
+        per_nummer[normaal(nummer)].append((id_, nummer))
+    for nieuw, leden in per_nummer.items():
+        if len(leden) == 1 and leden[0][1] != nieuw:
+            db.execute_sql('UPDATE "leerling" SET "leerlingnummer" = ? WHERE "id" = ?', (nieuw, leden[0][0]))
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -262,6 +287,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V4),
     _sql(_V5),
     _sql(_V6, separator=";;"),
+    _v7_leerlingnummers,
 ]
 LATEST = len(STEPS)
 
