@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E402
 from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.services.backups import backups_van  # noqa: E402
 from thuiszit_desktop.ui import theme  # noqa: E402
 from thuiszit_desktop.ui.audit_view import AuditDialog  # noqa: E402
 from thuiszit_desktop.ui.backup_dialog import BackupDialog  # noqa: E402
@@ -28,6 +29,7 @@ from thuiszit_desktop.ui.bewaren_dialog import BewaarDialog  # noqa: E402
 from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from thuiszit_desktop.ui.gebruikers_dialog import GebruikersDialog  # noqa: E402
 from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog  # noqa: E402
+from thuiszit_desktop.ui.herstel_dialog import KiesBackupDialog  # noqa: E402
 from thuiszit_desktop.ui.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
@@ -175,6 +177,12 @@ def main() -> int:
             settle(app, 600)  # previews and checks load in the background
             save(d, naam, app)
             d.close()
+        # The way out at the start when the database does not open: this school's backups, matched by its id.
+        services.backups.maken()
+        kies = KiesBackupDialog(backups_van(path, [services.backups.map()]), window)
+        kies.show()
+        save(kies, "herstel", app)
+        kies.close()
         sneltoetsen = SneltoetsenDialog(window)
         sneltoetsen.show()
         save(sneltoetsen, "sneltoetsen", app)

@@ -22,10 +22,11 @@ def setup_logging(data_dir: Path) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             log_dir / "thuiszit.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
+    except OSError:  # a read-only or full data folder: no log (the user gets the Dutch message, not log lines)
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    logging.raiseExceptions = False  # a log line that cannot be written (a full disk) is dropped, not printed
 
 
 def safe_output() -> None:

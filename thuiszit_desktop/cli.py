@@ -20,8 +20,8 @@ from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, Nie
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
 from .domain.school import School
-from .services import session
-from .services.bewaren import aantallen_tekst
+from .services import fouten, session, uitvoer
+from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.importkolommen import keuzes
 from .services.session import Services
 
@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     user = argparse.ArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
+    uit = argparse.ArgumentParser(add_help=False)  # every command that writes a file
+    uit.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
 
     parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
@@ -80,50 +82,50 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD",
                        help="standaard: de datum tot waar het verzuim is bijgewerkt")
         p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-        p.set_defaults(run=run, needs_login=True)
+        p.set_defaults(run=run, needs_login=True, lezend=True)
 
     p = sub.add_parser("trajecten", parents=[common, user], help="de open trajecten (praktijkkaart) per leerling")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=cmd_trajecten, needs_login=True)
+    p.set_defaults(run=cmd_trajecten, needs_login=True, lezend=True)
 
     p = sub.add_parser("dossier", parents=[common, user],
                        help="het hele dossier van één leerling (bijvoorbeeld voor een inzageverzoek)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=cmd_dossier, needs_login=True)
+    p.set_defaults(run=cmd_dossier, needs_login=True, lezend=True)
 
-    p = sub.add_parser("mdo-pdf", parents=[common, user], help="het verslag van een MDO als PDF, voor de deelnemers")
+    p = sub.add_parser("mdo-pdf", parents=[common, user, uit], help="het verslag van een MDO als PDF, voor de deelnemers")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="het MDO van deze datum (standaard: het laatste)")
     p.set_defaults(run=cmd_mdo_pdf, needs_login=True)
 
-    p = sub.add_parser("dossier-pdf", parents=[common, user],
+    p = sub.add_parser("dossier-pdf", parents=[common, user, uit],
                        help="het hele dossier van één leerling als PDF, voor een inzageverzoek (AVG)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.set_defaults(run=cmd_dossier_pdf, needs_login=True)
 
-    p = sub.add_parser("plan-pdf", parents=[common, user],
+    p = sub.add_parser("plan-pdf", parents=[common, user, uit],
                        help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
-    p.add_argument("--versie", type=int, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
+    p.add_argument("--versie", type=_versie, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
     p.set_defaults(run=cmd_plan_pdf, needs_login=True)
 
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
     rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", parser_class=DutchArgumentParser, required=True)
-    r = rapporten.add_parser("jaar", parents=[common, user],
+    r = rapporten.add_parser("jaar", parents=[common, user, uit],
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_jaar, needs_login=True)
-    r = rapporten.add_parser("lijstbespreking", parents=[common, user],
+    r = rapporten.add_parser("lijstbespreking", parents=[common, user, uit],
                              help="alle leerlingen met een open traject, voor de lijstbespreking (PDF)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
-    r = rapporten.add_parser("kwartaal", parents=[common, user],
+    r = rapporten.add_parser("kwartaal", parents=[common, user, uit],
                              help="het anonieme kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
@@ -150,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(run=cmd_gebruiker_toevoegen, needs_login=True)
     g = gebruikers.add_parser("lijst", parents=[common, user], help="alle gebruikers met rol, klassen en status")
     g.add_argument("--json", action="store_true")
-    g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True)
+    g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True, lezend=True)
     g = gebruikers.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
     g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True)
@@ -163,20 +165,22 @@ def build_parser() -> argparse.ArgumentParser:
     audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
                              required=True)
     a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
-    a.set_defaults(run=cmd_audit_verify, needs_login=True)
+    a.set_defaults(run=cmd_audit_verify, needs_login=True, lezend=True)
     a = audit.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
     a.add_argument("--leerling", metavar="LEERLINGNUMMER")
     a.add_argument("--door", metavar="NAAM", help="alleen wat deze gebruiker deed (--gebruiker is wie inlogt)")
     a.add_argument("--van", type=_datum, metavar="JJJJ-MM-DD")
     a.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="tot en met deze dag")
     a.add_argument("--json", action="store_true")
-    a.set_defaults(run=cmd_audit_lijst, needs_login=True)
+    a.set_defaults(run=cmd_audit_lijst, needs_login=True, lezend=True)
     p = sub.add_parser("bewaartermijnen", parents=[common, user],
                        help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
     p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
-    p.add_argument("--opruimen", action="store_true", help="verwijder het definitief (zonder vraag)")
+    p.add_argument("--opruimen", action="store_true",
+                   help="verwijder het definitief, na een back-up (vraagt eerst om bevestiging)")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
+    p.set_defaults(run=cmd_bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
     return parser
 
 
@@ -193,11 +197,24 @@ def _schooljaar(text: str) -> int:
     return int(text)
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2099  # dates on the command line: what a school's records can hold
+
+
 def _datum(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        datum = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"geen datum als JJJJ-MM-DD: {text}") from None
+    if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
+        raise argparse.ArgumentTypeError(f"{text} ligt buiten de jaren {EERSTE_JAAR}–{LAATSTE_JAAR}; kies een datum "
+                                         "daartussen")
+    return datum
+
+
+def _versie(text: str) -> int:
+    if not (text.isdigit() and 1 <= int(text) <= 9999):
+        raise argparse.ArgumentTypeError(f"'{text}' is geen versienummer; geef een getal vanaf 1, bijvoorbeeld 2")
+    return int(text)
 
 
 def _decimal(text: str) -> float:
@@ -211,8 +228,10 @@ def _decimal(text: str) -> float:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = session.database_path(paths.data_dir(args.data_dir))
-    if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een andere map met --data-dir.")
+    if session.database_exists(path):  # a database, its key file, or a restore to finish: never over it
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir; zo blijft wat er staat bewaard. (Gaat die database niet open? Zet dan een "
+                      "back-up terug met 'thuiszit-desktop restore BESTAND'.)")
     wachtwoord = _new_password(args.gebruiker)
     school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag)
     services = session.create_school(path, school, args.gebruiker, wachtwoord, wachtwoord)
@@ -226,7 +245,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = session.database_path(paths.data_dir(args.data_dir))
     if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een lege map met --data-dir.")
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir.")
     wachtwoord = os.environ.get("THUISZIT_WACHTWOORD") or "demo"
     services = demo.create_demo_school(path, wachtwoord)
     try:
@@ -323,61 +343,54 @@ def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_mdo_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
     return 0
 
 
 def cmd_dossier_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
     return 0
 
 
-def _pdf_uit(uit: Path) -> Path:
-    if uit.suffix.lower() != ".pdf":
-        raise CliFout(f"Dit rapport is een PDF: laat {uit.name} eindigen op .pdf.")
-    return uit
-
-
 def cmd_rapport_jaar(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
-                   f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
+               f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
     return 0
 
 
 def cmd_rapport_lijstbespreking(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
     return 0
 
 
 def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
-    extensie = args.uit.suffix.lower()
-    if extensie not in (".xlsx", ".csv", ".pdf"):
-        raise CliFout(f"Laat {args.uit.name} eindigen op .xlsx (Excel), .csv of .pdf: "
-                      "daaraan ziet het programma welk soort bestand u wilt.")
+    uit = _uitvoerpad(args, services, (".xlsx", ".csv", ".pdf"))  # the kind of file follows from the extension
     overzicht = services.kwartaal.overzicht(args.kwartaal)
-    _pdf_schrijven(args.uit, services.kwartaal.export(overzicht, extensie),
-                   f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
+    _schrijven(uit, services.kwartaal.export(overzicht, uit.suffix.lower()),
+               f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
     return 0
 
 
-def _pdf_schrijven(uit: Path, pdf: bytes, wat: str) -> None:
-    try:
-        uit.write_bytes(pdf)
-    except OSError as exc:
-        raise CliFout(f"Kan {uit} niet schrijven ({exc.strerror or exc}). Kies een andere map of bestandsnaam.") from None
+def _uitvoerpad(args: argparse.Namespace, services: Services, extensies: tuple[str, ...]) -> Path:
+    """`args.uit` when a file may be written there (services/uitvoer.py): checked before the work is done."""
+    return uitvoer.uitvoerpad(args.uit, extensies=extensies, beschermd=uitvoer.beschermde_mappen(services),
+                              overschrijven=args.overschrijven)
+
+
+def _schrijven(uit: Path, data: bytes, wat: str) -> None:
+    uitvoer.schrijf(uit, data)
     print(f"{wat} staat in {uit}.")
 
 
 def cmd_plan_pdf(args: argparse.Namespace, services: Services) -> int:
+    uit = _uitvoerpad(args, services, (".pdf",))
     plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)
-    pdf = services.plannen.pdf(plan.id)
-    try:
-        args.uit.write_bytes(pdf)
-    except OSError as exc:
-        raise CliFout(f"Kan {args.uit} niet schrijven: {exc.strerror or exc}") from None
-    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {args.uit}.")
+    uitvoer.schrijf(uit, services.plannen.pdf(plan.id))
+    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {uit}.")
     return 0
 
 
@@ -495,8 +508,9 @@ def cmd_backup(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Works on a damaged database too: the backup is then opened with the user's own password."""
-    from .domain.errors import DatabaseBeschadigd
+    """Works on a database that does not open too (damaged, truncated, no key file): the backup is then
+    opened with the user's own password, must be of this database (its id), and what it replaces is kept."""
+    from .domain.errors import DatabaseOnleesbaar
     from .services.backups import lees, terugzetten_bij_start
 
     if not args.bestand.is_file():
@@ -509,8 +523,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if session.database_exists(path):
         try:
             services = session.login(path, args.gebruiker, wachtwoord)
-        except DatabaseBeschadigd:
-            print("De database is beschadigd; de back-up wordt geopend met uw eigen wachtwoord.", file=sys.stderr)
+        except DatabaseOnleesbaar as exc:
+            print(f"{exc}\nDe back-up wordt geopend met uw eigen wachtwoord; wat er nu staat, blijft bewaard.",
+                  file=sys.stderr)
     try:  # checked with this database's key when it opens; otherwise restore checks it before replacing
         info = services.backups.voorbeeld(args.bestand) if services else lees(args.bestand)
         wanneer = f"{info.gemaakt:%d-%m-%Y %H:%M}"
@@ -518,7 +533,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not args.ja:
             if not sys.stdin.isatty():
                 raise CliFout("Terugzetten vervangt de database. Bevestig met --ja.")
-            antwoord = input(f"Alles wat na {wanneer} is ingevoerd, gaat verloren. Terugzetten? [j/N] ")
+            bewaard = ("Eerst wordt een back-up gemaakt van hoe het nu is." if services else
+                       "Wat er nu staat, blijft bewaard naast de database.")
+            antwoord = input(f"Wat na {wanneer} is ingevoerd, staat niet in deze back-up. {bewaard} "
+                             "Terugzetten? [j/N] ")
             if antwoord.strip().lower() not in ("j", "ja"):
                 print("Niets veranderd.")
                 return 1
@@ -530,6 +548,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if services:
             services.close()
     print(f"Back-up van {info.gemaakt:%d-%m-%Y %H:%M} teruggezet ({info.samenvatting}).")
+    if info.bewaard:
+        print(f"Wat er stond, is bewaard als {min(info.bewaard).name} (met het sleutelbestand ernaast).")
     return 0
 
 
@@ -583,9 +603,21 @@ def cmd_audit_lijst(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_bewaartermijnen(args: argparse.Namespace, services: Services) -> int:
+    if args.opruimen and args.peildatum:
+        controleer_peildatum(args.peildatum)
     voorstel = services.bewaren.voorstel(args.peildatum)
     if args.opruimen and not voorstel.leeg:
+        if not args.ja:
+            wat = f"Van {len(voorstel.rijen)} leerling(en) wordt definitief verwijderd: " \
+                  f"{aantallen_tekst(dict(voorstel.aantallen))}."
+            if not sys.stdin.isatty():
+                raise CliFout(f"{wat} Dat kan niet ongedaan worden gemaakt. Bevestig met --ja.")
+            antwoord = input(f"{wat} Eerst wordt een back-up gemaakt. Definitief verwijderen? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets verwijderd.")
+                return 1
         voorstel = services.bewaren.opruimen(voorstel)
+        print(f"Eerst een back-up gemaakt: {voorstel.backup}.", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json({"peildatum": voorstel.peildatum.isoformat(), "opgeruimd": bool(args.opruimen),
                     "aantallen": dict(voorstel.aantallen),
@@ -644,25 +676,41 @@ def _new_password(naam: str) -> str:
     return eerste
 
 
-def _login(args: argparse.Namespace) -> Services:
+def _login(args: argparse.Namespace, lezend: bool = False) -> Services:
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
-    return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "))
+    return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
+
+
+def _login_vastleggen(services: Services) -> None:
+    """A reading command's login entry, written when it is done (it started without the write lock)."""
+    try:
+        session.login_vastleggen(services)
+    except DatabaseFout as exc:
+        print(f"Let op: deze aanmelding kon niet in het auditlog worden gezet. {exc}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     command: Callable = args.run
     try:
         if getattr(args, "needs_login", False):
-            services = _login(args)
+            # A command that only reads starts even while another program holds the database's write lock.
+            lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
+            services = _login(args, lezend)
             try:
-                return command(args, services)
+                code = command(args, services)
+                if lezend:
+                    _login_vastleggen(services)
+                return code
             finally:
                 services.close()
         return command(args)
+    except BrokenPipeError:  # `… | head`: the reader has what it wanted; stop quietly
+        _stdout_dicht()
+        return 0
     except InvoerFout as exc:
         for veld, melding in exc.fouten.items():
             print(f"{veld}: {melding}" if veld else melding, file=sys.stderr)
@@ -670,6 +718,26 @@ def run(args: argparse.Namespace) -> int:
     except (CliFout, *USER_ERRORS) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except Exception as exc:  # the disk or another program: a Dutch sentence, never a traceback
+        fout = fouten.vertaal(exc, paths.data_dir(args.data_dir))
+        if fout is None and not isinstance(exc, OSError):
+            raise  # a bug
+        print(str(fout) if fout else f"Er ging iets mis met een bestand{_bestand(exc)}: {exc.strerror or exc}. "
+              "Controleer of de map bestaat en bereikbaar is, en probeer het opnieuw.", file=sys.stderr)
+        return 1
+
+
+def _bestand(exc: OSError) -> str:
+    return f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+
+
+def _stdout_dicht() -> None:
+    """After a closed pipe: send what is still buffered nowhere, so exiting does not complain about it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
 
 
 def print_json(data: object) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services.backups import BackupInfo
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.main_window import MainWindow
 
@@ -170,6 +172,7 @@ DIALOGEN = [
     _dialog("traject_view", "AnalyseDialog", "services", "traject_id", "window"),
     _dialog("gebruikers_dialog", "GebruikersDialog", "services", "window"),
     _dialog("backup_dialog", "BackupDialog", "services", "window"),
+    _dialog("herstel_dialog", "KiesBackupDialog", "backups", "window"),
     _dialog("bewaren_dialog", "BewaarDialog", "services", "window"),
     _dialog("audit_view", "AuditDialog", "services", "window"),
 ]
@@ -186,7 +189,11 @@ def test_every_dialog_fits_a_small_screen(qtbot, venster, klein_scherm, maak):
     services = venster.services
     traject = next(r for r in services.trajecten.lijst())
     values = {"services": services, "window": venster, "leerlingnummer": traject.leerlingnummer,
-              "traject_id": traject.id, "leerling": services.leerlingen.get(traject.leerlingnummer), "geen": None}
+              "traject_id": traject.id, "leerling": services.leerlingen.get(traject.leerlingnummer), "geen": None,
+              "backups": [BackupInfo(Path(f"thuiszit-backup-2026112{d}-170000.tzbackup"), datetime(2026, 11, 20 + d, 17),
+                                     8_400_000, 20, "1.0", {"leerlingen": 600, "trajecten": 13, "verzuimregels": 4200,
+                                                            "gesprekken": 40, "mdo's": 11, "gebruikers": 3})
+                          for d in range(3, 0, -1)]}
     try:
         dialog = maak(values)
     except (ImportError, AttributeError, TypeError) as exc:  # a dialog another version does not have (yet)

@@ -11,8 +11,8 @@ import peewee as pw
 import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from ..domain.errors import DatabaseBeschadigd, DatabaseInGebruik, DatabaseOnleesbaar
-from . import migrations
+from ..domain.errors import DatabaseBeschadigd, DatabaseBestaatAl, DatabaseInGebruik, DatabaseOnleesbaar
+from . import faults, identity, migrations, swap
 from .keys import KeyRing, new_database_key, sqlcipher_passphrase
 from .models import database
 
@@ -59,6 +59,8 @@ def _lock(path: Path) -> filelock.BaseFileLock:
         lock.acquire(timeout=0)
     except filelock.Timeout:
         raise DatabaseInGebruik() from None
+    except OSError as exc:  # a read-only folder, a full disk
+        raise (faults.translate(exc, path.parent) or exc) from None
     return lock
 
 
@@ -70,7 +72,7 @@ def _connect(path: Path, key: bytes) -> SqlCipherDatabase:
     except pw.DatabaseError as exc:
         db.close()
         log.warning("database unreadable: %s", exc)
-        raise DatabaseOnleesbaar() from None
+        raise (faults.translate(exc, path.parent) or DatabaseOnleesbaar()) from None
     return db
 
 
@@ -83,6 +85,8 @@ def _check_integrity(db: SqlCipherDatabase) -> None:
         rows = db.execute_sql("PRAGMA quick_check").fetchall()
     except (pw.DatabaseError, sqlcipher3.DatabaseError) as exc:  # the key was right, so this is damage
         log.warning("integrity check failed: %s", type(exc).__name__)
+        if fout := faults.translate(exc, Path(db.database).parent):  # … unless the disk is full, say
+            raise fout from None
         rows = []
     if [tuple(r) for r in rows] != [("ok",)]:
         log.warning("database damaged: integrity check found %d problem(s)", len(rows))
@@ -94,14 +98,16 @@ def create_store(path: Path) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = _lock(path)
     try:
-        if exists(path):
-            raise DatabaseOnleesbaar("er staat al een database op deze plek")
+        if exists(path) or KeyRing.for_database(path).exists() or swap.pending(path):
+            raise DatabaseBestaatAl(path.parent)  # never over a database or the key file of one set aside
         path.unlink(missing_ok=True)
         key = new_database_key()
         db = _connect(path, key)
         migrations.migrate(db)
+        keyring = KeyRing.empty(KeyRing.for_database(path))
+        identity.create(db.connection(), path, keyring)
         database.initialize(db)
-        return Store(path, db, KeyRing.empty(KeyRing.for_database(path)), key, lock)
+        return Store(path, db, keyring, key, lock)
     except BaseException:
         lock.release()
         raise
@@ -109,16 +115,23 @@ def create_store(path: Path) -> Store:
 
 def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
     """Unlock with one user's own password, migrate forward if needed, and bind the models to it."""
-    if not exists(path):
+    if not exists(path) and not swap.pending(path):
         raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
     lock = _lock(path)
     try:
+        swap.recover(path)  # a restore a kill interrupted is finished or undone first
+        if not exists(path):
+            raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
         keyring = KeyRing.load(KeyRing.for_database(path))
         key = keyring.unlock(naam, wachtwoord)
         db = _connect(path, key)
         try:
             _check_integrity(db)
             old = migrations.migrate(db)
+            identity.ensure(db.connection(), path, key, keyring)
+        except (pw.DatabaseError, sqlcipher3.Error, OSError) as exc:
+            db.close()
+            raise (faults.translate(exc, path.parent) or exc) from None
         except BaseException:
             db.close()
             raise

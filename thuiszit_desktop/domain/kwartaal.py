@@ -116,7 +116,7 @@ class Kwartaal:
     def parse(cls, tekst: str) -> Kwartaal:
         """"2026-Q3" (also "2026-q3", "2026Q3"); InvoerFout otherwise."""
         match = re.fullmatch(r"\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*", tekst or "")
-        if not match:
+        if not match or not 2000 <= int(match.group(1)) <= 2099:
             raise InvoerFout({"kwartaal": "Schrijf het kwartaal als JJJJ-Qn, bijvoorbeeld 2026-Q3 "
                                           "(Q1 = januari tot en met maart)."})
         return cls(int(match.group(1)), int(match.group(2)))

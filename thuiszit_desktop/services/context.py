@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from ..db import faults
 from ..db.connection import Store
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang
@@ -43,7 +44,7 @@ class Context:
             methode = _methode(sys._getframe(2))  # 0 this generator, 1 contextlib, 2 the service method
         staat.diepte = getattr(staat, "diepte", 0) + 1
         try:
-            with self.store.db.atomic() as transaction:
+            with faults.vertaald(self.store.path.parent), self.store.db.atomic() as transaction:
                 if buitenste:
                     staat.begin = self.store.db.connection().total_changes
                 yield transaction

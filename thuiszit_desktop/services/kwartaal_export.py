@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..domain.kwartaal import KOLOMMEN, KwartaalOverzicht, als_tekst, datum_tekst
+from .uitvoer import csv_rij, neutraliseer_werkmap
 
 _BREEDTES = (12, 9, 11, 9, 26, 12, 12, 22, 40, 18)  # characters, per column of KOLOMMEN
 
@@ -35,7 +36,7 @@ def naar_csv(o: KwartaalOverzicht) -> bytes:
     schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow([k for k, _ in KOLOMMEN])
     for rij in o.rijen:
-        schrijver.writerow(als_tekst(rij))
+        schrijver.writerow(csv_rij(als_tekst(rij)))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -95,6 +96,7 @@ def naar_xlsx(o: KwartaalOverzicht) -> bytes:
     for (cel,) in info.iter_rows(min_row=6, min_col=2, max_col=2):
         cel.alignment = Alignment(wrap_text=True, vertical="top")
 
+    neutraliseer_werkmap(wb)  # the school's name and every other text: never a formula
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

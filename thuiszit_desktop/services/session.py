@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..db import connection
+from ..db import connection, identity, swap
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout
@@ -58,8 +58,8 @@ class Services:
         self.gebruikers = GebruikersService(self.ctx)
         self.profielen = ProfielService(self.ctx)
         self.audit = AuditService(self.ctx)
-        self.bewaren = BewaarService(self.ctx)
         self.backups = BackupService(self.ctx)
+        self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
         self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
         self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
 
@@ -91,7 +91,9 @@ def database_path(data_dir: Path) -> Path:
 
 
 def database_exists(path: Path) -> bool:
-    return connection.exists(path)
+    """Something of a database is here – the file, its key file, or a restore a kill interrupted – so this
+    is no place for a new one (and logging in says what is wrong with it)."""
+    return connection.exists(path) or connection.KeyRing.for_database(path).exists() or swap.pending(path)
 
 
 def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhaling: str,
@@ -120,12 +122,17 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
 
 
 def remove_database(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path)):
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path),
+              identity.marker_path(path)):
         p.unlink(missing_ok=True)
 
 
-def login(path: Path, naam: str, wachtwoord: str) -> Services:
-    """Open the database with this user's own password; InlogFout (one neutral message) otherwise."""
+def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services:
+    """Open the database with this user's own password; InlogFout (one neutral message) otherwise.
+
+    `lezend`: for a command that only reads – it writes nothing at login (no housekeeping, and its login
+    entry follows with `login_vastleggen` when it is done), so it starts even while another program holds
+    the database's write lock."""
     store = connection.open_store(path, naam, wachtwoord)
     try:
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
@@ -137,7 +144,13 @@ def login(path: Path, naam: str, wachtwoord: str) -> Services:
         store.close()
         raise
     services = Services(store, replace(gebruiker))
-    services.concepten.opruimen()
+    if not lezend:
+        services.concepten.opruimen()
+        login_vastleggen(services)
+    return services
+
+
+def login_vastleggen(services: Services) -> None:
+    """The audit entry of a login."""
     with services.ctx.action():
         services.ctx.audit(Actie.INGELOGD)
-    return services

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
+from ..services import fouten
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,9 @@ def choose(parent: QWidget | None, text: str, options: list[str], *, title: str 
     if detail:
         box.setInformativeText(detail)
     buttons = [box.addButton(option, QMessageBox.ButtonRole.ActionRole) for option in options]
+    rij = box.findChild(QDialogButtonBox)
+    if len(options) > 3 and rij is not None:  # a row of many long buttons would not fit a laptop screen
+        rij.setOrientation(Qt.Orientation.Vertical)
     box.setDefaultButton(buttons[0])
     if escape is not None:
         box.setEscapeButton(buttons[escape])
@@ -212,6 +216,10 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
     if isinstance(exc, USER_ERRORS):
         log.info("user error not caught by its screen: %s", exc_type.__name__)
         show_user_error(parent, exc)
+        return
+    if (fout := fouten.vertaal(exc)) is not None:  # a full disk, a read-only folder, a lock held elsewhere
+        log.warning("fault not caught by its screen: %s", exc_type.__name__)
+        show_user_error(parent, fout)
         return
     log.error("unexpected error\n%s", log_safe_traceback(exc_type, exc, tb))
     if _showing:  # an error while the dialog is up (e.g. in a paint event): logged, not stacked
