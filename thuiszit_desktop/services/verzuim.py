@@ -13,7 +13,7 @@ from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
-from ..domain.verzuim import MeldingSoort, Reden
+from ..domain.verzuim import MeldingSoort, Reden, standaard_einddatum
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
 from ..importers.verzuim import MAX_UREN_PER_DAG, VerzuimBestand, lees_verzuim, plausibele_periode
@@ -332,12 +332,19 @@ class VerzuimService:
                  .order_by(m.Verzuimmelding.datum.desc(), m.Verzuimmelding.id.desc()))
         return [Melding(r.id, r.datum, r.einddatum, MeldingSoort(r.soort), r.kenmerk) for r in query]
 
-    def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date, soort: MeldingSoort,
+    def standaard_einddatum(self, datum: date) -> date:
+        """The "verzuim t/m" of a melding sent on `datum` unless the user says otherwise (SIGNALEN.md)."""
+        waarde = instellingen.lees(BIJGEWERKT_TOT)
+        return standaard_einddatum(datum, date.fromisoformat(waarde) if waarde else None)
+
+    def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date | None, soort: MeldingSoort,
                             kenmerk: str = "", *, vandaag: date | None = None) -> Melding:
         """A melding made in DUO's verzuimregister on `datum` about the verzuim up to and including
-        `einddatum`; the 16-hour count starts again the day after `einddatum`."""
+        `einddatum` (None: `standaard_einddatum`); the 16-hour count starts again the day after `einddatum`."""
         vandaag = vandaag or date.today()
         soort = MeldingSoort(soort)
+        if einddatum is None:
+            einddatum = self.standaard_einddatum(datum)
         fouten = {}
         if datum > vandaag:
             fouten["datum"] = "De meldingsdatum kan niet in de toekomst liggen."

@@ -595,9 +595,8 @@ class VerzuimPanel(QWidget):
         if signaal is None:  # from the general button: the open meldplicht, if any
             signaal = self.signaal(SignaalSoort.MELDPLICHT_16U)
         soort = MELDING_VOOR.get(signaal.soort, MeldingSoort.ZESTIEN_UUR) if signaal else MeldingSoort.ZESTIEN_UUR
-        einddatum = signaal.datum if signaal is not None else None
         dialog = MeldingDialog(self.services, self.leerlingnummer, self.window(), vandaag=self.vandaag,
-                               naam=self.naam, soort=soort, einddatum=einddatum, signaal=signaal)
+                               naam=self.naam, soort=soort, signaal=signaal)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._na_wijziging("De melding is vastgelegd.")
 

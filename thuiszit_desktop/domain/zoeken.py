@@ -1,0 +1,105 @@
+"""One search key and one sort order for every name in the app.
+
+`zoeksleutel` folds a text for searching: lower case, accents off, and the letters that Unicode does not
+decompose spelled the way a Dutch keyboard types them (ı → i, ø → o, ß → ss, ł → l, æ → ae …), so "omer
+kilic" finds Ömer Kılıç. `zoek_in` is the one test of a search against a text.
+
+`sorteersleutel` and `naam_sorteersleutel` sort the way a Dutch reader expects (the root collation of the
+Unicode Collation Algorithm, which Dutch uses unchanged): first on the letters alone (Ömer between Olga and
+Peter, not after Z), then on accents, then lower case before upper case. A list that sorts by achternaam
+ignores the tussenvoegsel at first: "van der Berg" sorts under B, "de Vries" after "Dekker". The keys are
+plain strings, so a Qt model can use them as its sort role and Python's `sorted` needs no collator.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters without a Unicode decomposition, as they are written without the mark (DIN 5007-2 / ICU's Latin-ASCII
+# transliteration). Upper case maps to upper case, so the tertiary level of the sort key still sees the case.
+_LETTERS = str.maketrans({
+    "ı": "i", "ȷ": "j", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h", "Ħ": "H",
+    "ŧ": "t", "Ŧ": "T", "ĸ": "k", "ŋ": "ng", "Ŋ": "NG", "ſ": "s", "ƒ": "f", "ɨ": "i", "ʉ": "u", "ƀ": "b",
+    "ƚ": "l", "ɗ": "d", "ɓ": "b", "ƙ": "k", "ƴ": "y",
+    # apostrophes and dashes that keyboards and administrations mix up
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
+})
+_SPATIES = re.compile(r"\s+")
+_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f]")
+
+# Dutch tussenvoegsels that may have ended up at the start of an achternaam (an import without a separate
+# column): written in lower case they are not part of the name to sort on. A capital ("De Smet", Flemish)
+# is part of the name and stays.
+_TUSSENVOEGSELS = frozenset({
+    "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "bij", "uit", "onder",
+    "voor", "over", "tot", "d'", "l'", "la", "le", "les", "du", "des", "da", "di", "dos", "el", "al", "'s",
+})
+
+
+def zoeksleutel(tekst: str) -> str:
+    """`tekst` folded for searching: "Ömer  KILIÇ" → "omer kilic", "Øyvind" → "oyvind", "Straße" → "strasse"."""
+    return _plat(tekst).casefold()
+
+
+def zoektermen(zoekopdracht: str) -> tuple[str, ...]:
+    """The words of what someone typed, each folded: every one of them must occur (`zoek_in`)."""
+    return tuple(zoeksleutel(zoekopdracht).split())
+
+
+def zoek_in(termen: tuple[str, ...] | str, sleutel: str) -> bool:
+    """True when every term occurs in `sleutel` (a text folded by `zoeksleutel`); no terms: always."""
+    if isinstance(termen, str):
+        termen = zoektermen(termen)
+    return all(t in sleutel for t in termen)
+
+
+def sorteersleutel(tekst: str) -> str:
+    """A string key that puts texts (names of partners, mentors, organisations …) in Dutch order."""
+    return _SCHEIDING.join((_primair(tekst), *_verfijning(tekst)))
+
+
+def naam_sorteersleutel(achternaam: str, voornaam: str = "", tussenvoegsel: str = "") -> str:
+    """The key of a person in a list that sorts by achternaam: achternaam (without tussenvoegsel), then
+    voornaam, then tussenvoegsel – "Berg, Anna van den" before "Bergen, Anna" before "Dekker, Tim" before
+    "Vries, Eva de"."""
+    kern, los = _zonder_tussenvoegsel(achternaam)
+    tussen = " ".join(p for p in (tussenvoegsel, los) if p)
+    heel = f"{kern} {voornaam} {tussen}"
+    return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen), *_verfijning(heel)))
+
+
+# Between the parts of a key: below every character a part can contain (control characters are removed),
+# so "Berg" + next part sorts before "Bergen".
+_SCHEIDING = "\x01"
+
+
+def _plat(tekst: str) -> str:
+    """Accents off, undecomposable letters spelled out, whitespace as single spaces; case kept."""
+    tekst = unicodedata.normalize("NFKD", tekst.translate(_LETTERS))
+    tekst = "".join(ch for ch in tekst if not unicodedata.combining(ch)).translate(_LETTERS)
+    return _SPATIES.sub(" ", _STUURTEKENS.sub(" ", tekst)).strip()
+
+
+def _primair(tekst: str) -> str:
+    """The letters and digits only, lower case: what counts first when sorting."""
+    return "".join(ch for ch in zoeksleutel(tekst) if ch.isalnum() or ch == " ")
+
+
+def _verfijning(tekst: str) -> tuple[str, str]:
+    """Ties broken the Unicode way: unaccented before accented, then lower case before upper case."""
+    schoon = _SPATIES.sub(" ", _STUURTEKENS.sub(" ", unicodedata.normalize("NFC", tekst))).strip()
+    return schoon.casefold(), schoon.swapcase()
+
+
+def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
+    """("Berg", "van der") for "van der Berg"; the achternaam itself when it has no lower-case prefix."""
+    woorden = achternaam.split()
+    i = 0
+    while i < len(woorden) - 1 and woorden[i] in _TUSSENVOEGSELS:
+        i += 1
+    return " ".join(woorden[i:]), " ".join(woorden[:i])
+
+
+__all__ = ["naam_sorteersleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektermen"]
