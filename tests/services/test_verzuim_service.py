@@ -183,6 +183,28 @@ def test_verzuim_bijgewerkt_tot(school, tmp_path, tot, verwacht):
     assert school.signalen.overzicht().peildatum == verwacht
 
 
+def test_a_correction_file_about_older_days_does_not_move_bijgewerkt_tot_back(school, tmp_path):
+    """FORMATEN.md: "verzuim bijgewerkt t/m" moves forward only; only `tot` sets it earlier."""
+    importeer(school, csv(tmp_path, "1001;20-11-2026;2;ziek", naam="week.csv"))
+    assert school.signalen.bijgewerkt_tot() == d(20, 11)
+    correctie = csv(tmp_path, "1001;19-11-2026;6;ongeoorloofd", naam="correctie.csv")
+    voorbeeld = school.verzuim.voorbeeld(correctie)
+    assert (voorbeeld.bijgewerkt_tot, voorbeeld.blijft_staan, voorbeeld.terug) == (d(20, 11), True, False)
+    resultaat = importeer(school, correctie)
+    assert resultaat.bijgewerkt_tot == d(20, 11) and school.signalen.bijgewerkt_tot() == d(20, 11)
+    assert resultaat.samenvatting.endswith("Verzuim bijgewerkt t/m 20-11-2026 (blijft staan: het bestand gaat tot "
+                                           "en met 19-11-2026).")
+    assert ("1001", d(19, 11), 6.0, "ongeoorloofd", "import", "ongeoorloofd") in inhoud()  # the correction is in
+    # a later file moves it forward
+    importeer(school, csv(tmp_path, "1001;23-11-2026;1;ziek", naam="maandag.csv"))
+    assert school.signalen.bijgewerkt_tot() == d(23, 11)
+    # only --tot (or the same choice in the GUI) sets it back
+    terug = importeer(school, correctie, tot=d(19, 11))
+    assert (terug.bijgewerkt_tot, terug.bijgewerkt_was, terug.terug) == (d(19, 11), d(23, 11), True)
+    assert "(teruggezet van 23-11-2026)" in terug.samenvatting
+    assert school.signalen.bijgewerkt_tot() == d(19, 11)
+
+
 def test_an_impossible_tot_is_refused(school, tmp_path):
     with pytest.raises(InvoerFout) as exc:
         importeer(school, csv(tmp_path, "1001;14-09-2026;2;ziek"), tot=date(2062, 9, 18))

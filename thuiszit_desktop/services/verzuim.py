@@ -40,7 +40,20 @@ class VerzuimVoorbeeld:
     fouten: list[RijFout]
     geen_lesdag: list[RijFout]  # warnings: these lines are kept but ignored by every rule
     onbekende_kolommen: list[str]
-    bijgewerkt_tot: date | None
+    bijgewerkt_tot: date | None  # after the import
+    bijgewerkt_was: date | None = None  # before it
+    laatste_in_bestand: date | None = None
+
+    @property
+    def terug(self) -> bool:
+        """The import sets "verzuim bijgewerkt t/m" earlier than it was (only with `tot`)."""
+        return bool(self.bijgewerkt_was and self.bijgewerkt_tot and self.bijgewerkt_tot < self.bijgewerkt_was)
+
+    @property
+    def blijft_staan(self) -> bool:
+        """A file about older days: "verzuim bijgewerkt t/m" does not move back."""
+        return bool(self.laatste_in_bestand and self.bijgewerkt_was and self.laatste_in_bestand < self.bijgewerkt_was
+                    and self.bijgewerkt_tot == self.bijgewerkt_was)
 
     @property
     def samenvatting(self) -> str:
@@ -59,6 +72,10 @@ class VerzuimVoorbeeld:
             tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
         if self.bijgewerkt_tot:
             tekst += f". Verzuim bijgewerkt t/m {self.bijgewerkt_tot:%d-%m-%Y}"
+            if self.blijft_staan:
+                tekst += f" (blijft staan: het bestand gaat tot en met {self.laatste_in_bestand:%d-%m-%Y})"
+            elif self.terug:
+                tekst += f" (teruggezet van {self.bijgewerkt_was:%d-%m-%Y})"
         return tekst + "."
 
 
@@ -171,7 +188,9 @@ class VerzuimService:
         VerzuimImportFout (nothing written) when a line has an error, unless `sla_foute_regels_over`:
         then the good lines go in and the bad ones are listed. Hand-entered verzuim stays. Days whose
         imported verzuim does not change are not touched, so the same file twice changes nothing.
-        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file.
+        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file when that is later
+        than the current one (FORMATEN.md: a correction file about older days never moves it back; only
+        `tot` sets it earlier).
         """
         vandaag = vandaag or date.today()
         tot = _check_tot(tot, vandaag)
@@ -227,6 +246,8 @@ class VerzuimService:
         schrijven.sort()
         wissen.sort()
 
+        waarde = instellingen.lees(BIJGEWERKT_TOT)
+        was = date.fromisoformat(waarde) if waarde else None
         cal = self.kalender.calendar()
         lesdag: dict[date, bool] = {}
         geen_lesdag = []
@@ -243,7 +264,8 @@ class VerzuimService:
             dagen_nieuw=nieuwe_dagen,
             dagen_gewijzigd=len(wissen), dagen_ongewijzigd=ongewijzigd, overgeslagen=bestand.overgeslagen,
             fouten=bestand.fouten, geen_lesdag=geen_lesdag, onbekende_kolommen=bestand.onbekende_kolommen,
-            bijgewerkt_tot=tot or bestand.laatste_datum)
+            bijgewerkt_tot=tot or _later(was, bestand.laatste_datum), bijgewerkt_was=was,
+            laatste_in_bestand=bestand.laatste_datum)
         return _Plan(voorbeeld, nieuw, schrijven, wissen)
 
     # --- one student -----------------------------------------------------------------------------
@@ -394,6 +416,10 @@ class VerzuimService:
 
 def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:
     return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
+
+
+def _later(a: date | None, b: date | None) -> date | None:
+    return max(a, b) if a and b else a or b
 
 
 def _rond(inhoud: _Inhoud) -> dict[tuple[str, str], float]:
