@@ -26,8 +26,8 @@ _LETTERS = str.maketrans({
     # apostrophes and dashes that keyboards and administrations mix up
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
 })
-_SPATIES = re.compile(r"\s+")
-_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f]")
+_CIJFERS = re.compile(r"(\d+)")
+_STUUR_NAAR_SPATIE = {i: " " for i in (*range(0x20), 0x7F)}
 
 # Dutch tussenvoegsels that may have ended up at the start of an achternaam (an import without a separate
 # column): written in lower case they are not part of the name to sort on. A capital ("De Smet", Flemish)
@@ -70,6 +70,11 @@ def naam_sorteersleutel(achternaam: str, voornaam: str = "", tussenvoegsel: str 
     return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen), *_verfijning(heel)))
 
 
+def natuurlijke_sleutel(tekst: str) -> str:
+    """For klassen and numbers: "1A", "2B", "10A" (and "h4a" before "h10a") in plain string order."""
+    return _CIJFERS.sub(lambda m: m.group(1).zfill(8), zoeksleutel(tekst))
+
+
 # Between the parts of a key: below every character a part can contain (control characters are removed),
 # so "Berg" + next part sorts before "Bergen".
 _SCHEIDING = "\x01"
@@ -77,9 +82,10 @@ _SCHEIDING = "\x01"
 
 def _plat(tekst: str) -> str:
     """Accents off, undecomposable letters spelled out, whitespace as single spaces; case kept."""
-    tekst = unicodedata.normalize("NFKD", tekst.translate(_LETTERS))
-    tekst = "".join(ch for ch in tekst if not unicodedata.combining(ch)).translate(_LETTERS)
-    return _SPATIES.sub(" ", _STUURTEKENS.sub(" ", tekst)).strip()
+    if not tekst.isascii():  # (most names are plain ASCII: then there is nothing to take off)
+        tekst = unicodedata.normalize("NFKD", tekst.translate(_LETTERS))
+        tekst = "".join(ch for ch in tekst if not unicodedata.combining(ch)).translate(_LETTERS)
+    return " ".join(tekst.translate(_STUUR_NAAR_SPATIE).split())
 
 
 def _primair(tekst: str) -> str:
@@ -89,7 +95,7 @@ def _primair(tekst: str) -> str:
 
 def _verfijning(tekst: str) -> tuple[str, str]:
     """Ties broken the Unicode way: unaccented before accented, then lower case before upper case."""
-    schoon = _SPATIES.sub(" ", _STUURTEKENS.sub(" ", unicodedata.normalize("NFC", tekst))).strip()
+    schoon = " ".join(unicodedata.normalize("NFC", tekst).translate(_STUUR_NAAR_SPATIE).split())
     return schoon.casefold(), schoon.swapcase()
 
 
@@ -102,4 +108,4 @@ def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
     return " ".join(woorden[i:]), " ".join(woorden[:i])
 
 
-__all__ = ["naam_sorteersleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektermen"]
+__all__ = ["naam_sorteersleutel", "natuurlijke_sleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektermen"]

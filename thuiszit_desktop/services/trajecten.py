@@ -67,6 +67,7 @@ from ..domain.traject import (
     volgend_besluitnummer,
     voortgang,
 )
+from ..domain.zoeken import naam_sorteersleutel, sorteersleutel
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd, datum_tekst
@@ -149,6 +150,7 @@ class TrajectRij:
     open_actiepunten: int
     evaluatiedatum: date | None = None
     gesloten: date | None = None
+    sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
 
     def to_dict(self) -> dict:
         return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
@@ -429,7 +431,8 @@ class TrajectService:
             rijen.append(TrajectRij(
                 r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
-                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten))
+                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
+                naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel)))
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
@@ -965,7 +968,7 @@ class TrajectService:
         if not alleen_geldend:
             return alle
         laatste = {naam_sleutel(t.organisatie): t for t in alle}
-        return sorted(laatste.values(), key=lambda t: t.organisatie.casefold())
+        return sorted(laatste.values(), key=lambda t: sorteersleutel(t.organisatie))
 
     # --- actiepunten --------------------------------------------------------------------------------
 
@@ -1071,7 +1074,7 @@ class TrajectService:
         per: dict[str, list[Actiepunt]] = defaultdict(list)
         for a in self.open_actiepunten():
             per[a.wie.naam].append(a)
-        return {k: per[k] for k in sorted(per, key=str.casefold)}
+        return {k: per[k] for k in sorted(per, key=sorteersleutel)}
 
     # --- the address book ---------------------------------------------------------------------------
 
@@ -1082,7 +1085,7 @@ class TrajectService:
         if rol is not None:
             query = query.where(m.Contact.rol == _enum(MdoRol, str(rol).casefold(), "rol", "Kies een rol.").value)
         uit = [Partner(c.naam, _rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
-        return sorted(uit, key=lambda p: (p.naam.casefold(), str(p.rol)))
+        return sorted(uit, key=lambda p: (sorteersleutel(p.naam), str(p.rol)))
 
     def partner_opslaan(self, partner: Partner) -> Partner:
         """Add (id None) or change an entry of the address book."""
@@ -1143,8 +1146,8 @@ class TrajectService:
                       for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)]  # noqa: E712
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
                      for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
-        return (sorted(gebruikers, key=lambda p: p.naam.casefold())
-                + sorted(contacten, key=lambda p: (p.naam.casefold(), p.rol)))
+        return (sorted(gebruikers, key=lambda p: sorteersleutel(p.naam))
+                + sorted(contacten, key=lambda p: (sorteersleutel(p.naam), p.rol)))
 
     # --- the timeline -------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The student list as a Qt table model, and the proxy that searches, filters and sorts it.
 
 Search-as-you-type stays fast with thousands of rows: the model folds each row's searchable text
-once (lower case, accents removed: "Zoë" → "zoe"), the proxy evaluates a new filter in one pass over
+once with the app's one search key (domain/zoeken.py: "Ömer Kılıç" → "omer kilic"), the proxy evaluates a new filter in one pass over
 those strings, and `filterAcceptsRow` only looks up the answer. Sorting happens in the source model
 with Python's sort over precomputed keys (the proxy forwards `sort`); a proxy that sorts itself would
 call back into Python for every comparison, which is slow when a filter brings rows back. The text of
@@ -14,8 +14,6 @@ with `set_signalen`, a layout change that keeps the selection and re-evaluates t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain.signals import Niveau, Signaal, SignaalSoort
 from ..domain.uitleg import signaal_tooltip
+from ..domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ..services.leerlingen import LeerlingRij
 from .piramide import niveau_stip, procent
 
@@ -65,8 +64,6 @@ SIGNAAL_KORT = {
 }
 _RANG = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
 
-_DIGITS = re.compile(r"(\d+)")
-
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -75,17 +72,6 @@ _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({_DISPLAY, SORT_ROLE, ROW_ROLE, _FOREGROUND, _TOOLTIP, _DECORATION})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for searching: "Zoë Çelik" → "zoe celik"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def natural_key(text: str) -> str:
-    """A string that sorts 1A, 2B, 10A (and "h4a" before "h10a") in plain string order."""
-    return _DIGITS.sub(lambda m: m.group(1).zfill(6), fold(text))
 
 
 def signalen_kort(soorten: Iterable[SignaalSoort]) -> str:
@@ -182,8 +168,8 @@ class LeerlingenModel(QAbstractTableModel):
         return self._sort_rows()
 
     def _precompute(self) -> None:
-        self.search_text = [fold(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
-        self._sort_naam = [f"{fold(r.sorteernaam)}\x00{natural_key(r.leerlingnummer)}" for r in self._rows]
+        self.search_text = [zoeksleutel(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
+        self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
         self.extra = [_extra(self._niveaus.get(r.leerlingnummer), self._signalen.get(r.leerlingnummer, ()))
                       for r in self._rows]
         self._cells = [_cells(r, e) for r, e in zip(self._rows, self.extra, strict=True)]
@@ -232,10 +218,10 @@ class LeerlingenModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.leerlingnummer == leerlingnummer), None)
 
     def klassen(self) -> list[str]:
-        return sorted({r.klas for r in self._rows if r.klas}, key=natural_key)
+        return sorted({r.klas for r in self._rows if r.klas}, key=natuurlijke_sleutel)
 
     def mentoren(self) -> list[str]:
-        return sorted({r.mentor for r in self._rows if r.mentor}, key=fold)
+        return sorted({r.mentor for r in self._rows if r.mentor}, key=sorteersleutel)
 
     # --- Qt's interface --------------------------------------------------------------------------
 
@@ -291,11 +277,11 @@ class LeerlingenModel(QAbstractTableModel):
         if col == COL_NAAM:
             return self._sort_naam[i]
         if col == COL_LEERLINGNUMMER:
-            return natural_key(row.leerlingnummer)
+            return natuurlijke_sleutel(row.leerlingnummer)
         if col == COL_KLAS:
-            return f"{natural_key(row.klas)}\x00{self._sort_naam[i]}" if row.klas else "\uffff"
+            return f"{natuurlijke_sleutel(row.klas)}\x00{self._sort_naam[i]}" if row.klas else "\uffff"
         if col == COL_MENTOR:
-            return f"{fold(row.mentor)}\x00{self._sort_naam[i]}" if row.mentor else "\uffff"
+            return f"{sorteersleutel(row.mentor)}\x00{self._sort_naam[i]}" if row.mentor else "\uffff"
         if col == COL_GEBOORTEDATUM:
             return row.geboortedatum.isoformat()
         if col == COL_NIVEAU:  # level 3 first: the students who need attention
@@ -346,7 +332,7 @@ class LeerlingenFilter(QSortFilterProxyModel):
         return " ".join(self._terms)
 
     def set_search(self, text: str) -> None:
-        terms = tuple(fold(text).split())
+        terms = zoektermen(text)
         if terms != self._terms:
             self._change(lambda: setattr(self, "_terms", terms))
 
