@@ -342,7 +342,8 @@ def test_level_and_signal_filters_in_the_view(qtbot, view, services, tmp_path):
     view.set_niveau_filter(None)
 
     signalen = [view.signaal_combo.itemText(i) for i in range(view.signaal_combo.count())]
-    assert signalen == ["Alle signalen", "Met een signaal", "16 uur", "Thuiszitter >3 mnd", "Thuiszitter",
+    assert signalen == ["Alle signalen", "Met een signaal", "Met een signaal, niet afgehandeld", "16 uur",
+                        "Thuiszitter >3 mnd", "Thuiszitter",
                         "Absoluut verzuim", "M@zl", "Langdurig afwezig", "Luxe verzuim?"]
     view.signaal_combo.setCurrentIndex(view.signaal_combo.findText("16 uur"))
     assert visible_names(view) == ["Bakker, Zoë", "Çelik, Mehmet"]
