@@ -58,6 +58,10 @@ from .worker import Job, start
 
 SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
 
+
+def _vandaag() -> date:
+    return date.today()  # looked up when called (a test's clock replaces `date` in this module)
+
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
 
 
@@ -96,10 +100,10 @@ class SignalenLoader(QObject):
     failed = Signal(str)  # a Dutch message
 
     def __init__(self, services: Services, parent: QObject | None = None, *,
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] | None = None):
         super().__init__(parent)
         self.services = services
-        self._today = today
+        self._today = today or _vandaag
         self.stand: Stand | None = None
         self._job: Job | None = None
         self._again = False
@@ -276,13 +280,13 @@ class Dashboard(QWidget):
     traject_geopend = Signal(str)  # a traject was opened from a signal here
 
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today, settings: QSettings | None = None):
+                 today: Callable[[], date] | None = None, settings: QSettings | None = None):
         super().__init__(parent)
         self.services = services
         self.loader = loader
         self.settings = settings  # remembers "afgehandelde verbergen" (None: not remembered)
         self.stand: Stand | None = None
-        self._today = today
+        self._today = today or _vandaag
         self._groepen: list[list[SignaalRegel]] = []
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
