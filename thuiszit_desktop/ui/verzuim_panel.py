@@ -189,7 +189,7 @@ class SignaalKaart(QFrame):
         datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
         if signaal.uiterlijk is not None:
             datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
-        if bespreking is None:
+        if bespreking is None and (afhandeling is None or afhandeling.mdo is None):
             datums.append("nog niet besproken")
         meta = " · ".join(datums)
         self.datums = _label(meta[:1].upper() + meta[1:], muted=True)
