@@ -169,3 +169,34 @@ def test_a_melding_on_the_students_page_shows_in_the_checklist_and_goes_when_del
     assert not stap1().gedaan and "DUO-0815" not in stap1().bewijs
     kaart = next(k for k in page.verzuim.kaarten if k.signaal.soort is S.MELDPLICHT_16U)
     assert kaart.afhandeling_label.text().startswith("✓ Traject vanuit dit signaal geopend op 17-09-2026")
+
+
+def test_the_view_asks_only_the_rows_on_screen_for_their_data(qtbot):
+    """Vandaag stays quick with a whole school's signals: painting 2,000 lines asks for the data of the rows
+    that are visible, not of all of them (issue 16 builds on this)."""
+    from thuiszit_desktop.domain.signals import Signaal
+    from thuiszit_desktop.ui.vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, SignalenModel
+
+    gevraagd: set[tuple[int, int]] = set()
+
+    class Tellend(SignalenModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            gevraagd.add((index.internalId(), index.row()))
+            return super().data(index, role)
+
+    regels = [SignaalRegel(f"{i}", f"Leerling {i}", "2B", 1,
+                           Signaal(f"{i}", S.LANGDURIG_AFWEZIG, date(2026, 10, 1), date(2026, 10, 29), uitleg="x"),
+                           None, False) for i in range(2000)]
+    lijst = SignalenLijst()
+    model = Tellend(lijst)
+    lijst.setModel(model)
+    model.modelReset.connect(lijst.expandAll)
+    qtbot.addWidget(lijst)
+    lijst.resize(600, 400)
+    lijst.show()
+    qtbot.waitExposed(lijst)
+    groepen = [[] for _ in GROEPEN]
+    groepen[3] = regels
+    model.set_regels(groepen)
+    lijst.grab()
+    assert 0 < len(gevraagd) < 40
