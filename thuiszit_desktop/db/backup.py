@@ -33,7 +33,7 @@ import sqlcipher3
 
 from ..domain import rotatie
 from ..domain.errors import DatabaseFout, InlogFout
-from . import migrations
+from . import files, migrations
 from .connection import _lock
 from .keys import KeyRing, sqlcipher_passphrase
 
@@ -102,15 +102,6 @@ def counts(conn) -> dict[str, int]:
             for label, table in TELLINGEN.items() if table in tables}
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on every platform or share; the rename still holds
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as f:
         os.fsync(f.fileno())
@@ -174,11 +165,11 @@ def _make(db_path: Path, key: bytes, folder: Path, nu: datetime) -> Backup:
                     z.write(copy, DB_MEMBER)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp_zip, final)
+            files.replace(tmp_zip, final)
         except BaseException:
             tmp_zip.unlink(missing_ok=True)
             raise
-    _fsync_dir(folder)
+    files.fsync_dir(folder)
     log.info("backup made (%d bytes)", final.stat().st_size)
     rotate(folder, db_path.stem, database_id(key))
     return Backup(final, read_manifest(final), final.stat().st_size)
@@ -358,15 +349,15 @@ def _swap(db_path: Path, new_db: Path, new_keys: Path, nu: datetime) -> None:
     moved: list[tuple[Path, Path]] = []
     try:
         for original, aside in current:
-            os.replace(original, aside)
+            files.replace(original, aside)
             moved.append((original, aside))
-        os.replace(new_keys, keys_path)
-        os.replace(new_db, db_path)
-        _fsync_dir(db_path.parent)
+        files.replace(new_keys, keys_path)
+        files.replace(new_db, db_path)
+        files.fsync_dir(db_path.parent)
     except BaseException:
         for original, aside in reversed(moved):  # put the old database back as it was
             with contextlib.suppress(OSError):
-                os.replace(aside, original)
+                files.replace(aside, original)
         raise
     for _original, aside in moved:  # the restore succeeded: the old files are no longer needed
         with contextlib.suppress(OSError):
