@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters without a Unicode decomposition, as they are written without the mark (DIN 5007-2 / ICU's Latin-ASCII
 # transliteration). Upper case maps to upper case, so the tertiary level of the sort key still sees the case.
@@ -27,6 +28,7 @@ _LETTERS = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
 })
 _CIJFERS = re.compile(r"(\d+)")
+_GEEN_LETTER = re.compile(r"[^\w ]|_")  # what the primary level of the sort key leaves out
 _STUUR_NAAR_SPATIE = {i: " " for i in (*range(0x20), 0x7F)}
 
 # Dutch tussenvoegsels that may have ended up at the start of an achternaam (an import without a separate
@@ -38,6 +40,7 @@ _TUSSENVOEGSELS = frozenset({
 })
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat (voornamen, achternamen, klassen): fold each once
 def zoeksleutel(tekst: str) -> str:
     """`tekst` folded for searching: "Ömer  KILIÇ" → "omer kilic", "Øyvind" → "oyvind", "Straße" → "strasse"."""
     return _plat(tekst).casefold()
@@ -88,9 +91,10 @@ def _plat(tekst: str) -> str:
     return " ".join(tekst.translate(_STUUR_NAAR_SPATIE).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _primair(tekst: str) -> str:
     """The letters and digits only, lower case: what counts first when sorting."""
-    return "".join(ch for ch in zoeksleutel(tekst) if ch.isalnum() or ch == " ")
+    return _GEEN_LETTER.sub("", zoeksleutel(tekst))
 
 
 def _verfijning(tekst: str) -> tuple[str, str]:
