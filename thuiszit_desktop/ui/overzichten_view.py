@@ -48,6 +48,7 @@ from ..domain.kwartaal import (
     KwartaalRij,
     als_tekst,
 )
+from ..domain.zoeken import sorteersleutel
 from ..paths import safe_file_name
 from ..services.session import Services
 from . import errors
@@ -161,7 +162,7 @@ def _sorteerwaarde(r: KwartaalRij, kolom: int):
             return list(Duur).index(r.duur)
         case 9:
             return STATUSSEN.index(r.status)
-    return als_tekst(r)[kolom].casefold()
+    return sorteersleutel(als_tekst(r)[kolom])
 
 
 class KwartaalTab(QWidget):
