@@ -33,6 +33,7 @@ from thuiszit_desktop.ui.herstel_dialog import KiesBackupDialog  # noqa: E402
 from thuiszit_desktop.ui.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
+from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer  # noqa: E402
 from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
 from thuiszit_desktop.ui.main_window import MainWindow  # noqa: E402
 from thuiszit_desktop.ui.startup import create_application  # noqa: E402
@@ -107,6 +108,15 @@ def main() -> int:
         window.show()
         window.signalen_loader.wait()
         save(window, "vandaag", app)
+        window.dashboard.verberg_check.setChecked(True)  # what is gemeld, in a traject or besproken: hidden
+        save(window, "vandaag-afgehandeld-verborgen", app)
+        window.dashboard.verberg_check.setChecked(False)
+
+        kiezer = LeerlingKiezer(services, "Contactmoment: welke leerling?", window)  # Ctrl+N
+        kiezer.show()
+        kiezer.zoek.setText("omer")
+        save(kiezer, "leerling-kiezer", app)
+        kiezer.close()
 
         window.show_area("Leerlingen")
         save(window, "leerlingen", app)

@@ -160,6 +160,21 @@ def test_sla_foute_regels_over_and_tot(data_dir, tmp_path, capsys):
     assert capsys.readouterr().out.startswith("Niveaus op 25-09-2026 (verzuim bijgewerkt t/m 25-09-2026)")
 
 
+def test_verzuim_bijgewerkt_tot_moves_forward_only_unless_tot(met_verzuim, tmp_path, capsys):
+    correctie = bestand(tmp_path, "correctie.csv", ["leerlingnummer;datum;uren;reden", "1003;15-10-2026;6;ziek"])
+    assert run(met_verzuim, "import", "verzuim", correctie) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("Verzuim bijgewerkt t/m 30-10-2026 (blijft staan: het bestand gaat tot en met "
+                        "15-10-2026).\n") and err == ""
+    assert run(met_verzuim, "import", "verzuim", correctie, "--tot", "2026-10-15") == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("Verzuim bijgewerkt t/m 15-10-2026 (teruggezet van 30-10-2026).\n")
+    assert err == ("let op: 'verzuim bijgewerkt t/m' is teruggezet van 30-10-2026 naar 15-10-2026; de signalen "
+                   "gaan nu over het verzuim tot en met die dag\n")
+    assert run(met_verzuim, "niveaus") == 0
+    assert capsys.readouterr().out.startswith("Niveaus op 15-10-2026 (verzuim bijgewerkt t/m 15-10-2026)")
+
+
 def test_the_same_file_twice(met_verzuim, tmp_path, capsys):
     assert run(met_verzuim, "import", "verzuim", tmp_path / "verzuim.csv") == 0
     assert capsys.readouterr().out.startswith("30 regels verzuim voor 3 leerlingen: 0 nieuwe dagen, 0 gewijzigd, "

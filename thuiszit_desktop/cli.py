@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("bestand", type=Path, metavar="BESTAND")
     p.add_argument("--sla-foute-regels-over", action="store_true",
                    help="importeer de goede regels en meld de foute")
-    p.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="verzuim bijgewerkt tot en met deze datum")
+    p.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD",
+                   help="verzuim bijgewerkt tot en met deze datum (standaard: de laatste datum in het bestand, als "
+                        "die later is dan nu; alleen --tot zet de datum terug)")
     p.add_argument("--kolom", action="append", default=[], metavar="BRON=VELD",
                    help="kolom BRON van het bestand is VELD (of 'niet'); herhaalbaar. Bekende kolomnamen "
                         "(Magister, Somtoday) en eerdere keuzes gaan vanzelf")
@@ -267,6 +269,10 @@ def cmd_import(args: argparse.Namespace, services: Services) -> int:
     elif args.soort == "verzuim":
         resultaat = services.verzuim.importeren(args.bestand, sla_foute_regels_over=overslaan, tot=args.tot,
                                                 kolommen=kolommen)
+        if resultaat.terug:
+            print(f"let op: 'verzuim bijgewerkt t/m' is teruggezet van {resultaat.bijgewerkt_was:%d-%m-%Y} naar "
+                  f"{resultaat.bijgewerkt_tot:%d-%m-%Y}; de signalen gaan nu over het verzuim tot en met die dag",
+                  file=sys.stderr)
         for waarschuwing in resultaat.geen_lesdag[:20]:
             print(f"let op, {waarschuwing}", file=sys.stderr)
         if len(resultaat.geen_lesdag) > 20:

@@ -29,7 +29,14 @@ from thuiszit_desktop.domain.signals import (
     schoolbreed,
     signalen,
 )
-from thuiszit_desktop.domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
+from thuiszit_desktop.domain.verzuim import (
+    MazlActie,
+    MeldingSoort,
+    Reden,
+    Verzuimmelding,
+    VerzuimRecord,
+    standaard_einddatum,
+)
 
 DATA = Path(__file__).parents[2] / "resources/data/schoolvakanties.json"
 D = date.fromisoformat
@@ -118,10 +125,21 @@ def melding(datum: str, eind: str) -> Verzuimmelding:
                  id="count-starts-on-1-august"),
     pytest.param(HERHAALD, "2026-12-18", (melding("2026-10-07", "2026-10-05"),),
                  ("2026-10-06", "2026-11-02", "2026-11-09"), id="restart-after-duo-melding"),
-    pytest.param(HERHAALD, "2026-10-06", (melding("2026-10-07", "2026-10-05"),),
-                 ("2026-09-14", "2026-10-05", "2026-10-12"), id="melding-after-P-does-not-count"),
+    # The einddatum counts, not the day the melding was sent (SIGNALEN.md rule 1).
+    pytest.param(HERHAALD, "2026-10-06", (melding("2026-10-07", "2026-10-05"),), None,
+                 id="melding-sent-after-P-about-verzuim-before-it-counts"),
+    pytest.param(HERHAALD, "2026-10-05", (melding("2026-10-07", "2026-10-05"),), None,
+                 id="melding-einddatum-on-P-counts"),
+    pytest.param(HERHAALD, "2026-10-06", (melding("2026-10-07", "2026-10-07"),),
+                 ("2026-09-14", "2026-10-05", "2026-10-12"), id="melding-einddatum-after-P-does-not-count"),
     pytest.param(HERHAALD, "2026-12-18", (melding("2026-10-07", "2026-10-05"), melding("2026-09-25", "2026-09-24")),
                  ("2026-10-06", "2026-11-02", "2026-11-09"), id="last-melding-counts"),
+    pytest.param(HERHAALD, "2026-12-18", (melding("2026-10-07", "2026-10-05"), melding("2026-10-20", "2026-09-24")),
+                 ("2026-10-06", "2026-11-02", "2026-11-09"), id="latest-einddatum-counts-not-latest-sent"),
+    pytest.param(HERHAALD, "2026-11-06", (melding("2026-11-09", "2026-11-06"),), None,
+                 id="monday-melding-about-verzuim-up-to-friday-covers-it-all"),
+    pytest.param(HERHAALD, "2026-11-06", (melding("2026-11-09", "2026-10-05"),),
+                 ("2026-10-06", "2026-11-02", "2026-11-09"), id="melding-up-to-first-d-star-leaves-the-rest"),
     pytest.param(BRIEF, "2026-10-30", (melding("2026-09-22", "2026-09-21"),), None,
                  id="hours-up-to-einddatum-were-reported"),
     pytest.param(BRIEF, "2026-10-30", (melding("2026-07-20", "2026-07-17"),),
@@ -516,6 +534,17 @@ STRETCH_ALL = [D("2026-11-02") + timedelta(days=i) for i in range(33)]
 WEEK = timedelta(days=7)
 
 
+@pytest.mark.parametrize(("gemeld_op", "bijgewerkt_tot", "expected"), [
+    ("2026-11-09", "2026-11-06", "2026-11-06"),  # Monday, verzuim up to Friday: Friday
+    ("2026-11-09", "2026-11-09", "2026-11-09"),
+    ("2026-11-06", "2026-11-09", "2026-11-06"),  # sent before the last import's date: capped at the day sent
+    ("2026-11-09", None, "2026-11-09"),  # nothing imported yet: the day it was sent
+    ("2026-11-09", "2026-06-30", "2026-06-30"),  # an old import: only what is known
+])
+def test_standaard_einddatum(gemeld_op, bijgewerkt_tot, expected):
+    assert standaard_einddatum(D(gemeld_op), D(bijgewerkt_tot) if bijgewerkt_tot else None) == D(expected)
+
+
 @st.composite
 def _school_data(draw):
     records = draw(_records(STRETCH, max_size=40))
@@ -566,3 +595,24 @@ def test_signalen_is_deterministic_and_ignores_record_order(args, volgorde):
     assert signalen(CAL, INST, ll, gehusseld, list(reversed(meldingen)), acties, p) == eerst
     assert signalen(CAL, INST, ll, records, meldingen, acties, p) == eerst
     assert niveau(CAL, INST, ll, gehusseld, eerst, p) == niveau(CAL, INST, ll, records, eerst, p)
+
+
+@settings(max_examples=80, deadline=None)
+@given(args=_school_data(), later=st.integers(0, 10), gemeld_op=st.sampled_from(STRETCH_ALL))
+def test_a_melding_with_the_default_einddatum_clears_the_meldplicht_and_deleting_it_restores_it(args, later,
+                                                                                               gemeld_op):
+    """A melding sent on any day P + k about the verzuim up to P (the default when verzuim is bijgewerkt t/m P)
+    leaves no meldplicht at P: all known verzuim is reported. Without it again, the signals are as before."""
+    records, ll, meldingen, acties, p = args
+    voor = signalen(CAL, INST, ll, records, meldingen, acties, p)
+    melding_ = Verzuimmelding(p + timedelta(days=later), standaard_einddatum(p + timedelta(days=later), p),
+                              MeldingSoort.ZESTIEN_UUR)
+    na = signalen(CAL, INST, ll, records, [*meldingen, melding_], acties, p)
+    assert not [s for s in na if s.soort == S.MELDPLICHT_16U]
+    assert [s for s in na if s.soort != S.MELDPLICHT_16U] == [s for s in voor if s.soort != S.MELDPLICHT_16U]
+    assert signalen(CAL, INST, ll, records, meldingen, acties, p) == voor
+    # a melding counts from its einddatum on, whenever it was sent
+    eind = min(gemeld_op, p)
+    for m in (Verzuimmelding(gemeld_op, eind, MeldingSoort.ZESTIEN_UUR),):
+        met = een(signalen(CAL, INST, ll, records, [m], acties, p), S.MELDPLICHT_16U)
+        assert met is None or D(met[0]) > m.einddatum

@@ -112,13 +112,13 @@ def test_trends_match_the_signals_at_each_month_end(school):
 
 def test_lijstbespreking_rows(school):
     rijen = school.overzichten.lijstbespreking(vandaag=VANDAAG)
-    assert [r.naam for r in rijen] == ["Daniël Çelik", "Zoë Bakker"]
-    daniel = rijen[0]
+    assert [r.naam for r in rijen] == ["Zoë Bakker", "Daniël Çelik"]  # by achternaam
+    daniel = rijen[1]
     assert (daniel.klas, daniel.stap, daniel.laatste_contact) == ("2A", Stap.SAMENWERKEN, D("2026-11-20"))
     assert (daniel.open_actiepunten, daniel.eerste_deadline, daniel.actiepunten_over_tijd) == (2, D("2026-12-01"), 1)
     assert (daniel.volgende_evaluatie, daniel.evaluatie_over_tijd) == (D("2027-01-15"), False)
     assert daniel.actiepunten_tekst == "2, eerste uiterlijk 01-12-2026 (1 over tijd)"
-    assert rijen[1].laatste_contact is None and rijen[1].open_actiepunten == 0
+    assert rijen[0].laatste_contact is None and rijen[0].open_actiepunten == 0
 
 
 def test_pdfs(school):
@@ -128,7 +128,7 @@ def test_pdfs(school):
     tekst = "\n".join(p.extract_text() for p in reader.pages)
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     assert "Vertrouwelijk" in tekst and "pagina 1 van 1" in tekst and "Gefilterd: klas 2A" in tekst
-    assert tekst.index("Zoë Bakker") < tekst.index("Daniël Çelik")  # the order given
+    assert tekst.index("Daniël Çelik") < tekst.index("Zoë Bakker")  # the order given
     assert "(1 over tijd)" in tekst and "15-01-2027" in tekst
 
     data = school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)

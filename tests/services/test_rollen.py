@@ -153,6 +153,7 @@ MATRIX: dict[str, Geval] = {
         x.nummer, d(20, 11), d(19, 11), MeldingSoort.LRV, vandaag=VANDAAG), ALLEEN_ZORG),
     "verzuim.mazl_registreren": Geval(lambda s, x: s.verzuim.mazl_registreren(x.nummer, d(20, 11), "Gebeld",
                                                                               vandaag=VANDAAG), ALLEEN_ZORG),
+    "verzuim.standaard_einddatum": Geval(lambda s, x: s.verzuim.standaard_einddatum(d(20, 11)), ALLEEN_ZORG),
     "verzuim.actie_verwijderen": Geval(lambda s, x: s.verzuim.actie_verwijderen("mazl", x.mazl), ALLEEN_ZORG),
     # --- trajecten: reading ---
     "trajecten.get": Geval(lambda s, x: s.trajecten.get(x.traject), EIGEN_KLAS),

@@ -183,6 +183,28 @@ def test_verzuim_bijgewerkt_tot(school, tmp_path, tot, verwacht):
     assert school.signalen.overzicht().peildatum == verwacht
 
 
+def test_a_correction_file_about_older_days_does_not_move_bijgewerkt_tot_back(school, tmp_path):
+    """FORMATEN.md: "verzuim bijgewerkt t/m" moves forward only; only `tot` sets it earlier."""
+    importeer(school, csv(tmp_path, "1001;20-11-2026;2;ziek", naam="week.csv"))
+    assert school.signalen.bijgewerkt_tot() == d(20, 11)
+    correctie = csv(tmp_path, "1001;19-11-2026;6;ongeoorloofd", naam="correctie.csv")
+    voorbeeld = school.verzuim.voorbeeld(correctie)
+    assert (voorbeeld.bijgewerkt_tot, voorbeeld.blijft_staan, voorbeeld.terug) == (d(20, 11), True, False)
+    resultaat = importeer(school, correctie)
+    assert resultaat.bijgewerkt_tot == d(20, 11) and school.signalen.bijgewerkt_tot() == d(20, 11)
+    assert resultaat.samenvatting.endswith("Verzuim bijgewerkt t/m 20-11-2026 (blijft staan: het bestand gaat tot "
+                                           "en met 19-11-2026).")
+    assert ("1001", d(19, 11), 6.0, "ongeoorloofd", "import", "ongeoorloofd") in inhoud()  # the correction is in
+    # a later file moves it forward
+    importeer(school, csv(tmp_path, "1001;23-11-2026;1;ziek", naam="maandag.csv"))
+    assert school.signalen.bijgewerkt_tot() == d(23, 11)
+    # only --tot (or the same choice in the GUI) sets it back
+    terug = importeer(school, correctie, tot=d(19, 11))
+    assert (terug.bijgewerkt_tot, terug.bijgewerkt_was, terug.terug) == (d(19, 11), d(23, 11), True)
+    assert "(teruggezet van 23-11-2026)" in terug.samenvatting
+    assert school.signalen.bijgewerkt_tot() == d(19, 11)
+
+
 def test_an_impossible_tot_is_refused(school, tmp_path):
     with pytest.raises(InvoerFout) as exc:
         importeer(school, csv(tmp_path, "1001;14-09-2026;2;ziek"), tot=date(2062, 9, 18))
@@ -314,11 +336,25 @@ def test_16_hours_ongeoorloofd_and_a_duo_melding(school, tmp_path, melding, verw
     assert signalen(school, SignaalSoort.MELDPLICHT_16U) == ([verwacht] if verwacht else [])
 
 
-def test_a_melding_counts_only_from_its_own_date(school, tmp_path):
+def test_a_melding_counts_from_its_einddatum_and_defaults_to_all_known_verzuim(school, tmp_path):
+    """SIGNALEN.md: the einddatum counts, not the day it was sent; its default is "verzuim bijgewerkt t/m"
+    capped at that day. Deleting the melding brings the signal back."""
     importeer(school, csv(tmp_path, *(f"1001;{x}-09-2026;4;ongeoorloofd" for x in (14, 15, 16, 17))))
-    school.verzuim.melding_registreren("1001", d(22, 9), d(17, 9), MeldingSoort.ZESTIEN_UUR, vandaag=VANDAAG)
-    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(21, 9)) == [("1001", d(14, 9), d(17, 9), d(24, 9))]
-    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(22, 9)) == []
+    assert school.signalen.bijgewerkt_tot() == d(17, 9)
+    meldplicht = [("1001", d(14, 9), d(17, 9), d(24, 9))]
+    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(17, 9)) == meldplicht
+    assert school.verzuim.standaard_einddatum(d(21, 9)) == d(17, 9)  # Monday, verzuim up to Thursday
+    assert school.verzuim.standaard_einddatum(d(16, 9)) == d(16, 9)  # no later than the day it was sent
+    melding = school.verzuim.melding_registreren("1001", d(21, 9), None, MeldingSoort.ZESTIEN_UUR, vandaag=VANDAAG)
+    assert melding.einddatum == d(17, 9)
+    for peildatum in (d(17, 9), d(18, 9), d(21, 9)):  # sent after the peildatum, about verzuim up to it
+        assert signalen(school, SignaalSoort.MELDPLICHT_16U, peildatum) == []
+    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(16, 9)) == []  # 12 hours
+    school.verzuim.actie_verwijderen("melding", melding.id)
+    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(17, 9)) == meldplicht
+    # a melding about the verzuim up to the 16th leaves the 17th: 4 hours, no new signal
+    school.verzuim.melding_registreren("1001", d(21, 9), d(16, 9), MeldingSoort.ZESTIEN_UUR, vandaag=VANDAAG)
+    assert signalen(school, SignaalSoort.MELDPLICHT_16U, d(17, 9)) == []
 
 
 @pytest.mark.parametrize("acties, verwacht", [

@@ -13,8 +13,9 @@ from thuiszit_desktop.domain.signals import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui import dashboard as dashboard_module
 from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.dashboard import TERMIJN_KLEUR_ROLE, Dashboard, SignalenLoader
+from thuiszit_desktop.ui.dashboard import Dashboard, SignalenLoader
 from thuiszit_desktop.ui.piramide import NIVEAU_KLEUR, NIVEAU_TEKSTKLEUR, Piramide
+from thuiszit_desktop.ui.vandaag_signalen import TERMIJN_KLEUR_ROLE
 from thuiszit_desktop.ui.widgets import ERROR_COLOR
 
 VANDAAG = date(2026, 11, 23)  # a Monday
@@ -94,10 +95,10 @@ def test_header_groups_and_deadlines(view):
     assert (zoe.klas, zoe.niveau, zoe.te_laat) == ("2B", 2, True)
     assert zoe.signaal.uitleg.startswith("18 uur ongeoorloofd verzuim tussen 14-09 en 16-09")
     # Overdue in red, the others in the normal colour.
-    assert view.item_of("1001", SignaalSoort.MELDPLICHT_16U).data(0, TERMIJN_KLEUR_ROLE) == ERROR_COLOR
-    assert view.item_of("1003", SignaalSoort.MELDPLICHT_16U).data(0, TERMIJN_KLEUR_ROLE) == ""
+    assert view.item_of("1001", SignaalSoort.MELDPLICHT_16U).data(TERMIJN_KLEUR_ROLE) == ERROR_COLOR
+    assert view.item_of("1003", SignaalSoort.MELDPLICHT_16U).data(TERMIJN_KLEUR_ROLE) == ""
     # Each line reads as one sentence for a screen reader, with name, klas, signal and explanation.
-    assert view.item_of("1001", SignaalSoort.MELDPLICHT_16U).text(0).startswith(
+    assert view.item_of("1001", SignaalSoort.MELDPLICHT_16U).data().startswith(
         "Zoë Bakker, 2B: Meldplicht: 16 uur ongeoorloofd verzuim, te laat – uiterlijk 23-09. 18 uur")
 
 
@@ -138,7 +139,7 @@ def test_enter_and_double_click_open_the_student(qtbot, view):
         qtbot.keyClick(view.lijst, Qt.Key.Key_Return)
     assert blocker.args == ["1002"]
     item = view.item_of("1003", SignaalSoort.MELDPLICHT_16U)
-    rect = view.lijst.visualItemRect(item)
+    rect = view.lijst.visualRect(item)
     qtbot.mouseClick(view.lijst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(view.open_leerling) as blocker:
         qtbot.mouseDClick(view.lijst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -151,7 +152,8 @@ def test_besproken_with_a_note(qtbot, view, services, monkeypatch):
     monkeypatch.setattr(dashboard_module, "vraag_notitie",
                         lambda parent, regel: asked.append(regel.naam) or "Ouders gebeld; melding gedaan bij DUO.")
     # The keyboard starts on the first signal (current, not selected), so Enter or the buttons work at once.
-    assert view.lijst.current_regel().naam == "Zoë Bakker" and not view.lijst.currentItem().isSelected()
+    assert view.lijst.current_regel().naam == "Zoë Bakker"
+    assert not view.lijst.selectionModel().isSelected(view.lijst.currentIndex())
     assert view.bespreken_button.isEnabled()
     view.select("1003", SignaalSoort.MELDPLICHT_16U)
     view.select("1001", SignaalSoort.MELDPLICHT_16U)
@@ -160,9 +162,9 @@ def test_besproken_with_a_note(qtbot, view, services, monkeypatch):
     assert asked == ["Zoë Bakker"]
     regel = view.regels()[0]
     assert regel.bespreking is not None and regel.bespreking.door == "Anna de Vries"
-    tooltip = view.item_of("1001", SignaalSoort.MELDPLICHT_16U).toolTip(0)
+    tooltip = view.item_of("1001", SignaalSoort.MELDPLICHT_16U).data(Qt.ItemDataRole.ToolTipRole)
     assert "Besproken op" in tooltip and "Ouders gebeld; melding gedaan bij DUO." in tooltip
-    assert "Besproken." in view.item_of("1001", SignaalSoort.MELDPLICHT_16U).text(0)
+    assert "Als besproken gemarkeerd op" in view.item_of("1001", SignaalSoort.MELDPLICHT_16U).data()
     assert view.lijst.current_regel().leerlingnummer == "1001"  # the line stays selected
     assert view.bespreken_button.text() == "Bespreking aanpassen…"
     # Stored: a new computation shows it too, and the signal still counts.

@@ -130,8 +130,7 @@ def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot
     window = open_window(qtbot, bram, tmp_path)
     assert window.stack.currentWidget() is window.dashboard
     dashboard = window.dashboard
-    item = dashboard.item_of("1001", dashboard.regels()[0].soort)
-    dashboard.lijst.setCurrentItem(item)  # selected, as a click does
+    dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
     gevraagd, vastgelegd = [], []
     monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
     monkeypatch.setattr(main_window, "contactmoment_vastleggen",

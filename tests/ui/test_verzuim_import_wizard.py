@@ -145,6 +145,25 @@ def test_another_tot_en_met_date(qtbot, wizard, leerlingen, tmp_path):
     assert leerlingen.signalen.bijgewerkt_tot() == date(2026, 9, 18)
 
 
+def test_an_earlier_file_keeps_the_date_and_setting_it_back_is_a_warned_choice(qtbot, wizard, leerlingen,
+                                                                                 tmp_path):
+    leerlingen.verzuim.importeren(csv(tmp_path, KOP, "1001;20-11-2026;2;S", naam="week.csv"), vandaag=VANDAAG)
+    naar_voorbeeld(qtbot, wizard, csv(tmp_path, KOP, *GOED))  # about September: a correction
+    pagina = wizard.voorbeeld_pagina
+    assert pagina.bijgewerkt_label.text().startswith(
+        "Blijft 20-11-2026: het bestand gaat maar tot en met 17-09-2026, en een correctie van eerdere dagen zet de "
+        "datum niet terug.")
+    with qtbot.waitSignal(pagina.klaar, timeout=TIMEOUT):
+        pagina.tot_check.setChecked(True)
+        pagina.tot_edit.set_value(date(2026, 9, 17))
+    assert pagina.bijgewerkt_label.text().startswith(
+        "Let op: dit zet 'verzuim bijgewerkt t/m' terug van 20-11-2026 naar 17-09-2026.")
+    assert "color" in pagina.bijgewerkt_label.styleSheet()
+    with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT):
+        commit_button(wizard).click()
+    assert leerlingen.signalen.bijgewerkt_tot() == date(2026, 9, 17)
+
+
 def test_a_file_without_a_required_column_is_explained(qtbot, wizard, tmp_path):
     naar_kolommen(qtbot, wizard, csv(tmp_path, "leerlingnummer;uren", "1001;2", naam="zonder_datum.csv"))
     pagina = wizard.kolommen_pagina

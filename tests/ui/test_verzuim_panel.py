@@ -131,9 +131,10 @@ def test_registering_the_melding_clears_the_signal(qtbot, panel, school, monkeyp
     gezien = {}
 
     def fill(dialog: MeldingDialog):
-        gezien["einddatum"] = dialog.einddatum.value()
+        gezien["einddatum"] = dialog.einddatum.value()  # the default: all verzuim up to "bijgewerkt t/m"
         gezien["soort"] = dialog.soort.currentData()
-        dialog.datum.set_value(date(2026, 9, 18))
+        dialog.datum.set_value(date(2026, 9, 18))  # sent back then: the verzuim up to that day, no later
+        gezien["gevolgd"] = dialog.einddatum.value()
         dialog.kenmerk.setText("DUO-2026-0815")
         assert dialog.save()
         return dialog.result()
@@ -141,7 +142,9 @@ def test_registering_the_melding_clears_the_signal(qtbot, panel, school, monkeyp
     monkeypatch.setattr(MeldingDialog, "exec", fill)
     with qtbot.waitSignal(panel.changed):
         k.actie_button.click()
-    assert gezien == {"einddatum": date(2026, 9, 16), "soort": MeldingSoort.ZESTIEN_UUR.value}
+    assert gezien == {"einddatum": BIJGEWERKT, "soort": MeldingSoort.ZESTIEN_UUR.value,
+                      "gevolgd": date(2026, 9, 18)}
+    assert school.verzuim.meldingen("1001")[0].einddatum == date(2026, 9, 18)
     assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is None
     assert panel.geen_signalen.isVisible()
     assert panel.meldingen_tabel.rowCount() == 1
@@ -158,15 +161,27 @@ def test_registering_the_melding_clears_the_signal(qtbot, panel, school, monkeyp
     assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is not None
 
 
-def test_the_general_melding_button_defaults_to_the_open_meldplicht(qtbot, panel, school, monkeypatch):
+def test_a_melding_reports_all_verzuim_up_to_bijgewerkt_tot_by_default(qtbot, panel, school, monkeypatch):
+    """SIGNALEN.md: the default einddatum is "verzuim bijgewerkt t/m", capped at the day the melding was sent –
+    so no new meldplicht arises right after saving for verzuim after the first 16 hours."""
     gezien = []
     monkeypatch.setattr(MeldingDialog, "exec", lambda d: gezien.append(d.einddatum.value()) or 0)
     panel.melding_button.click()
-    assert gezien == [VANDAAG]  # nothing open: today
+    assert gezien == [BIJGEWERKT]
     school.verzuim.invoeren("1001", date(2026, 10, 5), date(2026, 10, 7), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    school.verzuim.invoeren("1001", date(2026, 11, 2), date(2026, 11, 4), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
     panel.refresh()
     panel.melding_button.click()
-    assert gezien[-1] == date(2026, 10, 7)
+    assert gezien[-1] == BIJGEWERKT
+
+    def save(dialog: MeldingDialog):
+        assert dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(MeldingDialog, "exec", save)
+    with qtbot.waitSignal(panel.changed):
+        kaart(panel, SignaalSoort.MELDPLICHT_16U).actie_button.click()
+    assert panel.signaal(SignaalSoort.MELDPLICHT_16U) is None  # also not for the 18 hours in November
 
 
 def test_the_dialog_shows_errors_next_to_the_fields_and_keeps_the_input(qtbot, school, monkeypatch):

@@ -192,17 +192,17 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
                     meldingen: Iterable[Verzuimmelding], peildatum: date) -> Signaal | None:
     """Rule 1: 16 hours ongeoorloofd within 4 consecutive lesweken.
 
-    Counting starts at the later of 1 August of P's school year and the day after the einddatum of the
-    last verzuimmelding made on or before P. W(d) = the lesdagen from that start through d in d's lesweek
+    Counting starts at the later of 1 August of P's school year and the day after the latest einddatum
+    ≤ P of the verzuimmeldingen: what counts is the verzuim a melding covers, not the day it was sent, so
+    a melding sent on Monday about verzuim up to last Friday counts for a peildatum of that Friday. W(d) = the lesdagen from that start through d in d's lesweek
     or the 3 lesweken before it; d* = the first lesdag ≤ P with Σ u_ongeoorloofd over W(d*) ≥ 16.
     datum = d*, sinds = the first day of W(d*) with ongeoorloofd hours, uiterlijk = the 5th werkdag
     after d*. Only when on d* the leerling is ingeschreven and plichtig without vrijstelling.
     """
     start = schooljaar_start(peildatum)
-    gemeld = [m for m in meldingen if m.datum <= peildatum]
+    gemeld = [m.einddatum for m in meldingen if m.einddatum <= peildatum]
     if gemeld:
-        laatste = max(gemeld, key=lambda m: (m.datum, m.einddatum))
-        start = max(start, laatste.einddatum + _DAG)
+        start = max(start, max(gemeld) + _DAG)
     t = p.tabel
     eerste = t.positie_vanaf(start)
     weken = t.weken

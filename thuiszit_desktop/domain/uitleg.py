@@ -109,6 +109,9 @@ SCHERM_UITLEG: dict[str, str] = {
     "Vandaag": "Elke ochtend uw startpunt. U ziet de signalen van vandaag, gegroepeerd naar hoe dringend ze "
                "zijn (meldplicht met de uiterste datum eerst), de piramide van Kearney met het aantal "
                "leerlingen per niveau, en de herinneringen: actiepunten, evaluaties, nazorg en vrijstellingen.\n"
+               "Bij elk signaal staat wat er al gedaan is: gemeld bij DUO, een traject (met de stap) of "
+               "besproken. Met 'Afgehandelde verbergen' ziet u alleen wat nog moet; een meldplicht blijft staan "
+               "tot de melding is geregistreerd. 'Traject openen…' opent een traject vanuit het gekozen signaal.\n"
                "Kies een signaal of een niveau om de leerlingen te zien. Nog niets te zien? Volg dan de "
                "stappen van 'Aan de slag' bovenaan.",
     "Leerlingen": "Alle leerlingen van de school, met niveau en signalen. Zoek met Ctrl+F op naam, klas of "

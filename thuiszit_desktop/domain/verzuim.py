@@ -59,13 +59,24 @@ class MeldingSoort(StrEnum):
 class Verzuimmelding:
     """A melding in DUO's verzuimregister: made on `datum`, about verzuim up to and including `einddatum`.
 
-    After a melding the 16-hour count starts again on the day after `einddatum`.
+    After a melding the 16-hour count starts again on the day after `einddatum`, for every peildatum on or
+    after `einddatum` (also when the melding was sent later).
     """
 
     datum: date
     einddatum: date
     soort: MeldingSoort
     kenmerk: str = ""  # DUO's reference, for the dossier
+
+
+def standaard_einddatum(gemeld_op: date, bijgewerkt_tot: date | None) -> date:
+    """The "verzuim t/m" a melding gets unless the user says otherwise (SIGNALEN.md, rule 1): the last day
+    with verzuim data ("verzuim bijgewerkt t/m"), capped at the day it was sent, so that all known verzuim
+    is reported at once and no new meldplicht arises for verzuim the melding covered. Without imported
+    verzuim: the day it was sent."""
+    if bijgewerkt_tot is None:
+        return gemeld_op
+    return min(bijgewerkt_tot, gemeld_op)
 
 
 @dataclass(frozen=True, slots=True)

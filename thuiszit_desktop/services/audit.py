@@ -15,6 +15,7 @@ from ..db import models as m
 from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
+from ..domain.zoeken import sorteersleutel
 from . import leerlingnummers
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class AuditService:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             ids = {r.gebruiker_id for r in m.AuditRegel.select(m.AuditRegel.gebruiker_id).distinct()}
             namen = {g.naam for g in m.Gebruiker.select().where(m.Gebruiker.id.in_(list(ids)))}
-            return sorted(namen, key=str.casefold)
+            return sorted(namen, key=sorteersleutel)
 
     def controleren(self) -> Controle:
         with self.ctx.action(Rol.ZORGCOORDINATOR):

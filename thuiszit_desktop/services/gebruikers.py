@@ -17,6 +17,7 @@ from datetime import datetime
 from ..db import models as m
 from ..domain.errors import InlogFout, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
+from ..domain.zoeken import sorteersleutel
 from .context import Context
 
 
@@ -43,7 +44,7 @@ class GebruikersService:
         """Every user, active ones first, by name."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             rijen = [_rij(r) for r in m.Gebruiker.select()]
-        return sorted(rijen, key=lambda r: (not r.actief, r.naam.casefold()))
+        return sorted(rijen, key=lambda r: (not r.actief, sorteersleutel(r.naam)))
 
     # --- the zorgcoördinator manages users ---------------------------------------------------------
 

@@ -20,6 +20,7 @@ from ..domain.leerling import (
     VrijstellingType,
     validate_leerling,
 )
+from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel, sorteersleutel
 from . import leerlingnummers
 from .context import Context
 
@@ -36,6 +37,11 @@ class LeerlingRij:
     mentor: str
     geboortedatum: date
     ingeschreven: bool
+    sleutel: str = ""  # how lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first)
+
+    @property
+    def sorteer(self) -> str:
+        return self.sleutel or naam_sorteersleutel(self.sorteernaam)
 
 
 class LeerlingenService:
@@ -60,8 +66,9 @@ class LeerlingenService:
             rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
             rows.append(LeerlingRij(id_, nummer, naam, f"{achternaam}, {rest}" if rest else achternaam,
                                     klas, mentor or "", geboren,
-                                    in_ <= peildatum and (uit is None or peildatum < uit)))
-        rows.sort(key=lambda r: (r.sorteernaam.casefold(), r.leerlingnummer))
+                                    in_ <= peildatum and (uit is None or peildatum < uit),
+                                    naam_sorteersleutel(achternaam, voornaam, tussenvoegsel)))
+        rows.sort(key=lambda r: (r.sleutel, natuurlijke_sleutel(r.leerlingnummer)))
         return rows
 
     def get(self, leerlingnummer: str) -> Leerling:
@@ -74,11 +81,11 @@ class LeerlingenService:
 
     def klassen(self) -> list[str]:
         query = m.Leerling.select(m.Leerling.klas).where(m.Leerling.klas != "").distinct()
-        return sorted((r.klas for r in query), key=_natural)
+        return sorted((r.klas for r in query), key=natuurlijke_sleutel)
 
     def mentoren(self) -> list[str]:
         query = m.Contact.select(m.Contact.naam).where(m.Contact.rol == "mentor")
-        return sorted((r.naam for r in query), key=str.casefold)
+        return sorted((r.naam for r in query), key=sorteersleutel)
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -154,12 +161,6 @@ def _to_domain(row: m.Leerling) -> Leerling:
         klas=row.klas, mentor=row.mentor.naam if row.mentor_id else "", uitschrijfdatum=row.uitschrijfdatum,
         bestemming=row.bestemming, startkwalificatie=row.startkwalificatie, bsn=row.bsn,
         onderwijsnummer=row.onderwijsnummer, vrijstellingen=vrijstellingen, ouders=ouders, id=row.id)
-
-
-def _natural(klas: str) -> tuple:
-    """1A, 1B, 2A, …, 10A rather than 10A before 1A."""
-    digits = "".join(ch for ch in klas if ch.isdigit())
-    return (int(digits) if digits else 0, klas.casefold())
 
 
 def load_all() -> list[Leerling]:

@@ -26,6 +26,7 @@ from ..domain.signals import SignaalSoort
 from ..domain.traject import ActiepuntStatus, Categorie, Stap, TrajectStatus
 from ..domain.trends import Trends, trends
 from ..domain.verzuim import VerzuimRecord
+from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
 from ..pdf import jaaroverzicht as jaaroverzicht_pdf
 from ..pdf import lijstbespreking as lijstbespreking_pdf
 from . import leerlingnummers
@@ -92,6 +93,7 @@ class BesprekingsRij:
     actiepunten_over_tijd: int
     volgende_evaluatie: date | None  # the first one from today; else the last one passed
     evaluatie_over_tijd: bool
+    sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
 
     @property
     def signalen_tekst(self) -> str:
@@ -248,8 +250,9 @@ class OverzichtenService:
                     ll.leerlingnummer, " ".join(x for x in (ll.voornaam, ll.tussenvoegsel, ll.achternaam) if x),
                     ll.klas, Stap(t.stap), Categorie(t.categorie), tuple(per_signaal.get(ll.leerlingnummer, ())),
                     contact.get(ll.id), len(open_), open_[0] if open_ else None,
-                    sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag)))
-        rijen.sort(key=lambda r: (r.naam.casefold(), r.leerlingnummer))
+                    sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag),
+                    naam_sorteersleutel(ll.achternaam, ll.voornaam, ll.tussenvoegsel)))
+        rijen.sort(key=lambda r: (r.sleutel, natuurlijke_sleutel(r.leerlingnummer)))
         return rijen
 
     # --- PDFs -----------------------------------------------------------------------------------------

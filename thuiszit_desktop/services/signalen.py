@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import peewee as pw
 
 from ..db import models as m
+from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
 from ..domain.calendar import SchoolCalendar
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
@@ -39,6 +40,10 @@ class Overzicht:
     signalen: list[Signaal]
     niveaus: list[Niveau]
     besprekingen: dict[tuple[str, str, date], Bespreking] = field(default_factory=dict)
+    # What `afhandeling` needs, per leerlingnummer (only for students with a signal)
+    meldingen: dict[str, list[Verzuimmelding]] = field(default_factory=dict)
+    trajecten: dict[str, TrajectStand] = field(default_factory=dict)  # the open traject
+    mdos: dict[str, list[date]] = field(default_factory=dict)  # MDO's with a verslag or besluiten
 
     def niveau_van(self) -> dict[str, Niveau]:
         return {n.leerlingnummer: n for n in self.niveaus}
@@ -65,6 +70,13 @@ class Overzicht:
 
     def besproken(self, s: Signaal) -> Bespreking | None:
         return self.besprekingen.get((s.leerlingnummer, s.soort.value, s.datum))
+
+    def afhandeling(self, s: Signaal) -> Afhandeling:
+        """Gemeld, in a traject, besproken? (domain/afhandeling.py)"""
+        nr = s.leerlingnummer
+        b = self.besproken(s)
+        return afhandeling(s, meldingen=self.meldingen.get(nr, ()), traject=self.trajecten.get(nr),
+                           besproken=b.op if b else None, mdos=self.mdos.get(nr, ()))
 
 
 class SignalenService:
@@ -101,15 +113,19 @@ class SignalenService:
         only = [ll.id for ll in leerlingen] if leerlingnummer is not None else None
         cal = self.kalender.calendar()
         inst = self.instellingen()
+        meldingen = _meldingen(nummer, only)
         signalen, niveaus = schoolbreed(
             cal, inst, leerlingen, _verzuim(cal, nummer, peildatum, only, inst.uren_per_lesdag),
-            _meldingen(nummer, only), _mazl(nummer, only), peildatum)
+            meldingen, _mazl(nummer, only), peildatum)
         bijgewerkt = self.bijgewerkt_tot()
         if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
             met = {nummer[i] for (i,) in m.Verzuim.select(m.Verzuim.leerling).distinct().tuples() if i in nummer}
             niveaus = [replace(n, zonder_verzuim=True) if n.niveau == 1 and n.leerlingnummer not in met else n
                        for n in niveaus]
-        return Overzicht(peildatum, bijgewerkt, signalen, niveaus, _besprekingen(nummer, only))
+        met_signaal = {s.leerlingnummer for s in signalen}
+        return Overzicht(peildatum, bijgewerkt, signalen, niveaus, _besprekingen(nummer, only),
+                         {nr: v for nr, v in meldingen.items() if nr in met_signaal},
+                         *_trajecten_en_mdos(nummer, only, met_signaal))
 
     def besprekingen(self, leerlingnummer: str) -> dict[tuple[str, date], Bespreking]:
         """The signals of one student marked "besproken": (signaal, datum) → the note."""
@@ -266,3 +282,26 @@ def _besprekingen(nummer: dict[int, str], only) -> dict[tuple[str, str, date], B
         if leerling_id in nummer:
             uit[(nummer[leerling_id], signaal, datum)] = Bespreking(notitie, naam or "", aangemaakt.date())
     return uit
+
+
+def _trajecten_en_mdos(nummer: dict[int, str], only,
+                       met_signaal: set[str]) -> tuple[dict[str, TrajectStand], dict[str, list[date]]]:
+    """The open traject of each student with a signal, and the MDO's (of any of their trajecten) that were
+    held: with a verslag or a besluit. Two queries, whatever the number of students."""
+    trajecten: dict[str, TrajectStand] = {}
+    T = m.Traject
+    query = T.select(T.leerling, T.id, T.stap, T.geopend, T.signaal, T.signaal_datum).where(T.status == "open")
+    for leerling_id, id_, stap, geopend, signaal, signaal_datum in _where(query, T.leerling, only).tuples():
+        nr = nummer.get(leerling_id)
+        if nr in met_signaal:
+            trajecten[nr] = TrajectStand(id_, stap, geopend, SignaalSoort(signaal) if signaal else None,
+                                         signaal_datum)
+    mdos: dict[str, list[date]] = defaultdict(list)
+    besluit = m.Besluit.select(m.Besluit.id).where(m.Besluit.mdo == m.Mdo.id)
+    query = (m.Mdo.select(T.leerling, m.Mdo.datum).join(T)
+             .where((m.Mdo.verslag != "") | pw.fn.EXISTS(besluit)))
+    for leerling_id, datum in _where(query, T.leerling, only).tuples():
+        nr = nummer.get(leerling_id)
+        if nr in met_signaal:
+            mdos[nr].append(datum)
+    return trajecten, dict(mdos)

@@ -115,13 +115,16 @@ def _overzicht(ctx: Context, o, *_):
     so the dashboard can count them (leerlingnummer and explanation removed)."""
     if ctx.gebruiker.rol == Rol.ALLEEN_LEZEN:
         return replace(o, signalen=[replace(s, leerlingnummer="", uitleg="") for s in o.signalen],
-                       niveaus=[replace(n, leerlingnummer="") for n in o.niveaus], besprekingen={})
+                       niveaus=[replace(n, leerlingnummer="") for n in o.niveaus], besprekingen={},
+                       meldingen={}, trajecten={}, mdos={})
     zichtbaar = zichtbare_leerlingnummers(ctx)
     if zichtbaar is None:
         return o
     return replace(o, signalen=[s for s in o.signalen if s.leerlingnummer in zichtbaar],
                    niveaus=[n for n in o.niveaus if n.leerlingnummer in zichtbaar],
-                   besprekingen={k: v for k, v in o.besprekingen.items() if k[0] in zichtbaar})
+                   besprekingen={k: v for k, v in o.besprekingen.items() if k[0] in zichtbaar},
+                   **{veld: {nr: v for nr, v in getattr(o, veld).items() if nr in zichtbaar}
+                      for veld in ("meldingen", "trajecten", "mdos")})
 
 
 def _vastgesteld(ctx: Context, plan, *_):
@@ -233,6 +236,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         "voorbeeld": alleen(*ZORG), "importeren": alleen(*ZORG),
         "dagen": leerling(), "handmatig": leerling(), "meldingen": leerling(), "mazl_acties": leerling(),
         "invoeren": alleen(*ZORG), "verwijderen": alleen(*ZORG), "melding_registreren": alleen(*ZORG),
+        "standaard_einddatum": alleen(*ZORG),
         "mazl_registreren": alleen(*ZORG), "actie_verwijderen": alleen(*ZORG),
     },
     "trajecten": {

@@ -12,13 +12,24 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from enum import Enum
 
 import peewee as pw
 
 from ..db import models as m
 from ..domain.audit import Actie
+from ..domain.bewijs import (
+    Bewijs,
+    Deelnemer,
+    Dossierfeiten,
+    GesprekFeit,
+    MdoFeit,
+    MeldingFeit,
+    PlanFeit,
+    ToestemmingFeit,
+    automatisch,
+)
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
@@ -58,6 +69,7 @@ from ..domain.traject import (
     volgend_besluitnummer,
     voortgang,
 )
+from ..domain.zoeken import naam_sorteersleutel, sorteersleutel
 from . import leerlingnummers
 from .context import Context
 from .leerlingen import LeerlingenService
@@ -69,7 +81,6 @@ from .verzuim import VerzuimService
 ZORG = (Rol.ZORGCOORDINATOR,)
 ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
-MELDING_TERUGKIJKEN = timedelta(days=28)  # a melding up to 4 weeks before the traject's start counts for step 1
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
                       "Laat ze hier weg en bespreek ze met de zorgcoördinator.")
@@ -150,6 +161,7 @@ class TrajectRij:
     open_actiepunten: int
     evaluatiedatum: date | None = None  # set on the traject itself (see `evaluatie`)
     gesloten: date | None = None
+    sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
     plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
 
     def evaluatie(self, vandaag: date) -> date | None:
@@ -413,7 +425,9 @@ class TrajectService:
             rijen.append(TrajectRij(
                 r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
-                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten, evaluaties.get(r.id, ())))
+                open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
+                naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel),
+                evaluaties.get(r.id, ())))
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
@@ -545,9 +559,9 @@ class TrajectService:
                 b = bewijs.get(item.key)
                 if a is not None:
                     regels.append(ChecklistRegel(item, True, a.datum, namen.gebruiker(a.door_id), a.notitie,
-                                                 False, b[1] if b else "", b[2] if b else ""))
+                                                 False, b.tekst if b else "", b.referentie if b else ""))
                 elif b is not None:
-                    regels.append(ChecklistRegel(item, True, b[0], "", "", True, b[1], b[2]))
+                    regels.append(ChecklistRegel(item, True, b.datum, "", "", True, b.tekst, b.referentie))
                 else:
                     regels.append(ChecklistRegel(item, False))
             uit.append(StapChecklist(v.stap, tuple(regels), huidig=v.stap == row.stap))
@@ -978,7 +992,7 @@ class TrajectService:
         if not alleen_geldend:
             return alle
         laatste = {naam_sleutel(t.organisatie): t for t in alle}
-        return sorted(laatste.values(), key=lambda t: t.organisatie.casefold())
+        return sorted(laatste.values(), key=lambda t: sorteersleutel(t.organisatie))
 
     # --- actiepunten --------------------------------------------------------------------------------
 
@@ -1084,7 +1098,7 @@ class TrajectService:
         per: dict[str, list[Actiepunt]] = defaultdict(list)
         for a in self.open_actiepunten():
             per[a.wie.naam].append(a)
-        return {k: per[k] for k in sorted(per, key=str.casefold)}
+        return {k: per[k] for k in sorted(per, key=sorteersleutel)}
 
     # --- the address book ---------------------------------------------------------------------------
 
@@ -1095,7 +1109,7 @@ class TrajectService:
         if rol is not None:
             query = query.where(m.Contact.rol == _enum(MdoRol, str(rol).casefold(), "rol", "Kies een rol.").value)
         uit = [Partner(c.naam, _rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
-        return sorted(uit, key=lambda p: (p.naam.casefold(), str(p.rol)))
+        return sorted(uit, key=lambda p: (sorteersleutel(p.naam), str(p.rol)))
 
     def partner_opslaan(self, partner: Partner) -> Partner:
         """Add (id None) or change an entry of the address book."""
@@ -1158,8 +1172,8 @@ class TrajectService:
                       if kan_eigenaar_zijn(Gebruiker(g.id, g.naam, Rol(g.rol)))]
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
                      for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
-        return (sorted(gebruikers, key=lambda p: p.naam.casefold())
-                + sorted(contacten, key=lambda p: (p.naam.casefold(), p.rol)))
+        return (sorted(gebruikers, key=lambda p: sorteersleutel(p.naam))
+                + sorted(contacten, key=lambda p: (sorteersleutel(p.naam), p.rol)))
 
     # --- the timeline -------------------------------------------------------------------------------
 
@@ -1469,38 +1483,39 @@ def _analyse(a: m.TrajectAnalyse) -> Analyse:
                    KearneyFunctie(a.kearney_functie) if a.kearney_functie else None)
 
 
-def _bewijs(row: m.Traject) -> dict[str, tuple[date, str, str]]:
-    """Checklist items the dossier itself shows as done: key → (datum, bewijs, referentie)."""
-    uit: dict[str, tuple[date, str, str]] = {}
-    vanaf = (row.signaal_datum or row.geopend) - MELDING_TERUGKIJKEN
-    meldingen = m.Verzuimmelding.select().where((m.Verzuimmelding.leerling == row.leerling_id)
-                                                & (m.Verzuimmelding.datum >= vanaf))
-    if row.gesloten is not None:
-        meldingen = meldingen.where(m.Verzuimmelding.datum <= row.gesloten)
-    melding = meldingen.order_by(m.Verzuimmelding.datum.desc(), m.Verzuimmelding.id.desc()).first()
-    if melding is not None:
-        kenmerk = f", kenmerk {melding.kenmerk}" if melding.kenmerk else ""
-        uit["gemeld_bij_leerplicht"] = (melding.datum, f"DUO-verzuimmelding van {melding.datum:%d-%m-%Y}{kenmerk}",
-                                        f"melding:{melding.id}")
-    for key, types in (("gesprek_leerling", [GesprekType.GESPREK_LEERLING.value]),
-                       ("gesprek_ouders", [GesprekType.GESPREK_OUDERS.value, GesprekType.HUISBEZOEK.value])):
-        g = (m.Gesprek.select().where((m.Gesprek.traject == row.id) & m.Gesprek.type.in_(types))
-             .order_by(m.Gesprek.datum, m.Gesprek.id).first())
-        if g is not None:
-            uit[key] = (g.datum, f"{GesprekType(g.type).label} op {g.datum:%d-%m-%Y}", f"gesprek:{g.id}")
-    mdo = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id).first()
-    if mdo is not None:
-        uit["mdo_gepland"] = (mdo.datum, f"MDO op {mdo.datum:%d-%m-%Y}", f"mdo:{mdo.id}")
-    t = m.Toestemming.select().where(m.Toestemming.traject == row.id).order_by(m.Toestemming.datum).first()
-    if t is not None:
-        uit["toestemming_ouders"] = (t.datum, f"Toestemming vastgelegd op {t.datum:%d-%m-%Y}", f"traject:{row.id}")
+def _bewijs(row: m.Traject) -> dict[str, Bewijs]:
+    """Checklist items the dossier itself shows as done (domain/bewijs.py), from what exists now."""
+    mdo_rows = list(m.Mdo.select(m.Mdo.id, m.Mdo.datum).where(m.Mdo.traject == row.id))
+    deelnemers: dict[int, list[Deelnemer]] = defaultdict(list)
+    if mdo_rows:
+        for mdo_id, naam, rol, organisatie in (m.MdoDeelnemer.select(m.MdoDeelnemer.mdo, m.MdoDeelnemer.naam,
+                                                                     m.MdoDeelnemer.rol, m.MdoDeelnemer.organisatie)
+                                               .where(m.MdoDeelnemer.mdo.in_([r.id for r in mdo_rows])).tuples()):
+            rol_ = _rol(rol)
+            if isinstance(rol_, MdoRol):
+                deelnemers[mdo_id].append(Deelnemer(naam, rol_, organisatie))
+    plannen = list(m.PlanVanAanpak.select().where((m.PlanVanAanpak.traject == row.id)
+                                                  & (m.PlanVanAanpak.status == "vastgesteld")))
+    evaluaties = (m.PlanEvaluatie.select(m.PlanEvaluatie.datum).join(m.PlanDoel).join(m.PlanVanAanpak)
+                  .where(m.PlanVanAanpak.traject == row.id).tuples())
     a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
-    if a is not None and _analyse(a).ingevuld:
-        uit["analyse_factoren"] = (a.gewijzigd.date(), "Analyse ingevuld", f"traject:{row.id}")
-    n = m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id).order_by(m.NazorgMoment.datum).first()
-    if n is not None:
-        uit["nazorg"] = (row.gesloten or n.datum, "Nazorgmomenten gepland", f"nazorg:{n.id}")
-    return uit
+    return automatisch(Dossierfeiten(
+        traject_id=row.id, geopend=row.geopend, signaal_datum=row.signaal_datum, gesloten=row.gesloten,
+        meldingen=tuple(MeldingFeit(i, d, k) for i, d, k in m.Verzuimmelding.select(
+            m.Verzuimmelding.id, m.Verzuimmelding.datum, m.Verzuimmelding.kenmerk)
+            .where(m.Verzuimmelding.leerling == row.leerling_id).tuples()),
+        gesprekken=tuple(GesprekFeit(i, GesprekType(t), d) for i, t, d in m.Gesprek.select(
+            m.Gesprek.id, m.Gesprek.type, m.Gesprek.datum).where(m.Gesprek.traject == row.id).tuples()),
+        mdos=tuple(MdoFeit(r.id, r.datum, tuple(deelnemers[r.id])) for r in mdo_rows),
+        toestemmingen=tuple(ToestemmingFeit(o, bool(g), d) for o, g, d in m.Toestemming.select(
+            m.Toestemming.organisatie, m.Toestemming.gegeven, m.Toestemming.datum)
+            .where(m.Toestemming.traject == row.id).tuples()),
+        analyse_ingevuld=a.gewijzigd.date() if a is not None and _analyse(a).ingevuld else None,
+        nazorg=tuple(m.NazorgMoment.select(m.NazorgMoment.id, m.NazorgMoment.datum)
+                     .where(m.NazorgMoment.traject == row.id).tuples()),
+        plannen=tuple(PlanFeit(p.versie, p.vastgesteld_op or p.gewijzigd.date(), p.analyse,
+                               tuple(i.get("soort", "") for i in json.loads(p.interventies))) for p in plannen),
+        evaluaties=tuple(d for (d,) in evaluaties)))
 
 
 def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None = None) -> list[Gesprek]:

@@ -13,7 +13,7 @@ from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
-from ..domain.verzuim import MeldingSoort, Reden
+from ..domain.verzuim import MeldingSoort, Reden, standaard_einddatum
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
 from ..importers.verzuim import (
@@ -47,7 +47,20 @@ class VerzuimVoorbeeld:
     fouten: list[RijFout]
     geen_lesdag: list[RijFout]  # warnings: these lines are kept but ignored by every rule
     onbekende_kolommen: list[str]
-    bijgewerkt_tot: date | None
+    bijgewerkt_tot: date | None  # after the import
+    bijgewerkt_was: date | None = None  # before it
+    laatste_in_bestand: date | None = None
+
+    @property
+    def terug(self) -> bool:
+        """The import sets "verzuim bijgewerkt t/m" earlier than it was (only with `tot`)."""
+        return bool(self.bijgewerkt_was and self.bijgewerkt_tot and self.bijgewerkt_tot < self.bijgewerkt_was)
+
+    @property
+    def blijft_staan(self) -> bool:
+        """A file about older days: "verzuim bijgewerkt t/m" does not move back."""
+        return bool(self.laatste_in_bestand and self.bijgewerkt_was and self.laatste_in_bestand < self.bijgewerkt_was
+                    and self.bijgewerkt_tot == self.bijgewerkt_was)
 
     @property
     def samenvatting(self) -> str:
@@ -66,6 +79,10 @@ class VerzuimVoorbeeld:
             tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
         if self.bijgewerkt_tot:
             tekst += f". Verzuim bijgewerkt t/m {self.bijgewerkt_tot:%d-%m-%Y}"
+            if self.blijft_staan:
+                tekst += f" (blijft staan: het bestand gaat tot en met {self.laatste_in_bestand:%d-%m-%Y})"
+            elif self.terug:
+                tekst += f" (teruggezet van {self.bijgewerkt_was:%d-%m-%Y})"
         return tekst + "."
 
 
@@ -180,8 +197,9 @@ class VerzuimService:
         VerzuimImportFout (nothing written) when a line has an error, unless `sla_foute_regels_over`:
         then the good lines go in and the bad ones are listed. Hand-entered verzuim stays. Days whose
         imported verzuim does not change are not touched, so the same file twice changes nothing.
-        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file. The choice of
-        columns is remembered for the school's next import.
+        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file when that is later
+        than the current one (FORMATEN.md: a correction file about older days never moves it back; only
+        `tot` sets it earlier). The choice of columns is remembered for the school's next import.
         """
         vandaag = vandaag or date.today()
         tot = _check_tot(tot, vandaag)
@@ -242,6 +260,8 @@ class VerzuimService:
         schrijven.sort()
         wissen.sort()
 
+        waarde = instellingen.lees(BIJGEWERKT_TOT)
+        was = date.fromisoformat(waarde) if waarde else None
         cal = self.kalender.calendar()
         lesdag: dict[date, bool] = {}
         geen_lesdag = list(bestand.buiten_lesuren)
@@ -259,7 +279,8 @@ class VerzuimService:
             dagen_nieuw=nieuwe_dagen,
             dagen_gewijzigd=len(wissen), dagen_ongewijzigd=ongewijzigd, overgeslagen=bestand.overgeslagen,
             fouten=bestand.fouten, geen_lesdag=geen_lesdag, onbekende_kolommen=bestand.onbekende_kolommen,
-            bijgewerkt_tot=tot or bestand.laatste_datum)
+            bijgewerkt_tot=tot or _later(was, bestand.laatste_datum), bijgewerkt_was=was,
+            laatste_in_bestand=bestand.laatste_datum)
         return _Plan(voorbeeld, nieuw, schrijven, wissen)
 
     # --- one student -----------------------------------------------------------------------------
@@ -348,12 +369,19 @@ class VerzuimService:
                  .order_by(m.Verzuimmelding.datum.desc(), m.Verzuimmelding.id.desc()))
         return [Melding(r.id, r.datum, r.einddatum, MeldingSoort(r.soort), r.kenmerk) for r in query]
 
-    def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date, soort: MeldingSoort,
+    def standaard_einddatum(self, datum: date) -> date:
+        """The "verzuim t/m" of a melding sent on `datum` unless the user says otherwise (SIGNALEN.md)."""
+        waarde = instellingen.lees(BIJGEWERKT_TOT)
+        return standaard_einddatum(datum, date.fromisoformat(waarde) if waarde else None)
+
+    def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date | None, soort: MeldingSoort,
                             kenmerk: str = "", *, vandaag: date | None = None) -> Melding:
         """A melding made in DUO's verzuimregister on `datum` about the verzuim up to and including
-        `einddatum`; the 16-hour count starts again the day after `einddatum`."""
+        `einddatum` (None: `standaard_einddatum`); the 16-hour count starts again the day after `einddatum`."""
         vandaag = vandaag or date.today()
         soort = MeldingSoort(soort)
+        if einddatum is None:
+            einddatum = self.standaard_einddatum(datum)
         fouten = {}
         if datum > vandaag:
             fouten["datum"] = "De meldingsdatum kan niet in de toekomst liggen."
@@ -403,6 +431,10 @@ class VerzuimService:
 
 def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:
     return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
+
+
+def _later(a: date | None, b: date | None) -> date | None:
+    return max(a, b) if a and b else a or b
 
 
 def _rond(inhoud: _Inhoud) -> dict[tuple[str, str], float]:

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from ..services.audit import AuditRij
 from ..services.session import Services
 from . import errors, theme, worker
 from .widgets import ErrorLabel, OptionalDateEdit, fit_to_screen, hint
+from .zoeken import ZoekCompleter
 
 HEADERS = ["Tijd", "Gebruiker", "Actie", "Leerling", "Wat"]
 MAX_REGELS = 5000  # the newest; the filters narrow it down further
@@ -89,8 +89,7 @@ class AuditDialog(QDialog):
         self.leerling.addItem("", None)
         for rij in services.leerlingen.lijst():
             self.leerling.addItem(f"{rij.naam} ({rij.leerlingnummer})", rij.leerlingnummer)
-        self.leerling.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.leerling.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.leerling.setCompleter(ZoekCompleter(self.leerling.model(), self.leerling))
         self.van = OptionalDateEdit()
         self.tot = OptionalDateEdit()
         self.zoek_knop = QPushButton("Toon")

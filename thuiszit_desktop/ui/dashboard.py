@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -34,9 +35,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,32 +43,24 @@ from PySide6.QtWidgets import (
 
 from ..domain.gebruiker import Rol
 from ..domain.herinneringen import Herinnering
-from ..domain.signals import Signaal, SignaalSoort
-from ..domain.uitleg import signaal_tooltip
+from ..domain.signals import SignaalSoort
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
 from ..services.signalen import Bespreking, Overzicht
 from . import errors, theme
 from .aan_de_slag import AanDeSlagKaart
-from .leerlingen_model import SIGNAAL_KORT, SIGNAAL_VOLGORDE
-from .piramide import NIVEAU_KLEUR, Piramide
+from .leerlingen_model import SIGNAAL_VOLGORDE
+from .piramide import Piramide
+from .traject_view import TrajectDialog
+from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
 from .widgets import format_date, heading, hint
 from .worker import Job, start
 
-# The groups of the signal list, most urgent first: (title, what to do, the signals in it).
-GROEPEN: tuple[tuple[str, str, tuple[SignaalSoort, ...]], ...] = (
-    ("Melden bij leerplicht", "binnen 5 werkdagen melden in het verzuimregister van DUO",
-     (SignaalSoort.MELDPLICHT_16U,)),
-    ("Thuiszitters", "langdurig ongeoorloofd afwezig, of uitgeschreven zonder nieuwe school",
-     (SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER, SignaalSoort.ABSOLUUT_VERZUIM)),
-    ("Zorgwekkend ziekteverzuim (M@zl)", "een gesprek, en met toestemming de jeugdarts",
-     (SignaalSoort.MAZL,)),
-    ("Langdurig afwezig", "meer dan 4 weken afwezig, ook met een geldige reden: dreigend thuiszitter",
-     (SignaalSoort.LANGDURIG_AFWEZIG,)),
-    ("Mogelijk luxe verzuim", "afwezig direct voor of na een vakantie: navragen",
-     (SignaalSoort.LUXE_VERZUIM,)),
-)
-_GROEP_VAN = {soort: i for i, (_t, _u, soorten) in enumerate(GROEPEN) for soort in soorten}
+SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
+
+
+def _vandaag() -> date:
+    return date.today()  # looked up when called (a test's clock replaces `date` in this module)
 
 _GEEN_VERZUIM_UITLEG = ("Maak in Magister of Somtoday een export van het verzuim (CSV of Excel) en importeer die "
                        "hier. Daarna ziet u elke ochtend wie gemeld moet worden, wie dreigt thuis te zitten en "
@@ -79,11 +69,6 @@ _GEEN_LEERLINGEN_UITLEG = ("Begin met de leerlingen: maak in Magister of Somtoda
                            "of Excel) en importeer die hier. Daarna importeert u het verzuim; dan ziet u elke ochtend "
                            "wie gemeld moet worden en wie dreigt thuis te zitten.")
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "groep" or "signaal"
-REGEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the SignaalRegel of a signal line
-TERMIJN_KLEUR_ROLE = Qt.ItemDataRole.UserRole + 3  # the colour of the deadline text, "" for the normal one
-GROEP_UITLEG_ROLE = Qt.ItemDataRole.UserRole + 4  # what a group is about (painted after its title)
-GROEP, SIGNAAL = "groep", "signaal"
 
 
 @dataclass(frozen=True)
@@ -121,10 +106,10 @@ class SignalenLoader(QObject):
     failed = Signal(str)  # a Dutch message
 
     def __init__(self, services: Services, parent: QObject | None = None, *,
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] | None = None):
         super().__init__(parent)
         self.services = services
-        self._today = today
+        self._today = today or _vandaag
         self.stand: Stand | None = None
         self._job: Job | None = None
         self._again = False
@@ -191,74 +176,6 @@ class SignalenLoader(QObject):
         errors.report(exc)
 
 
-# --- one line of the signal list -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SignaalRegel:
-    leerlingnummer: str
-    naam: str
-    klas: str
-    niveau: int  # 0 when unknown
-    signaal: Signaal
-    bespreking: Bespreking | None
-    te_laat: bool  # a meldplicht whose deadline has passed
-
-    @property
-    def soort(self) -> SignaalSoort:
-        return self.signaal.soort
-
-    @property
-    def termijn(self) -> str:
-        s = self.signaal
-        if s.uiterlijk is not None:
-            return f"te laat – uiterlijk {s.uiterlijk:%d-%m}" if self.te_laat else f"melden uiterlijk {s.uiterlijk:%d-%m}"
-        if s.soort == SignaalSoort.LUXE_VERZUIM:
-            return f"op {format_date(s.sinds)}"
-        if s.soort == SignaalSoort.ABSOLUUT_VERZUIM:
-            return f"uitgeschreven {format_date(s.sinds)}"
-        return f"sinds {format_date(s.sinds)}"
-
-    @property
-    def besproken_tekst(self) -> str:
-        b = self.bespreking
-        if b is None:
-            return ""
-        wie = f" door {b.door}" if b.door else ""
-        return f"Besproken op {format_date(b.op)}{wie}" + (f":\n{b.notitie}" if b.notitie else ".")
-
-    def zin(self) -> str:
-        """The whole line as one sentence (for screen readers)."""
-        klas = f", {self.klas}" if self.klas else ""
-        besproken = " Besproken." if self.bespreking else ""
-        return f"{self.naam}{klas}: {self.soort.label}, {self.termijn}. {self.signaal.uitleg}.{besproken}"
-
-
-def signaal_regels(stand: Stand, today: date) -> list[list[SignaalRegel]]:
-    """The lines of every group in GROEPEN, in display order.
-
-    A thuiszitter of more than 3 months has both `thuiszitter` and `thuiszitter_3mnd`: one line (the
-    latter) says it all.
-    """
-    o = stand.overzicht
-    niveau = o.niveau_van()
-    lang = {s.leerlingnummer for s in o.signalen if s.soort == SignaalSoort.THUISZITTER_3MND}
-    groepen: list[list[SignaalRegel]] = [[] for _ in GROEPEN]
-    for s in o.signalen:
-        if s.soort == SignaalSoort.THUISZITTER and s.leerlingnummer in lang:
-            continue
-        rij = stand.leerlingen.get(s.leerlingnummer)
-        n = niveau.get(s.leerlingnummer)
-        groepen[_GROEP_VAN[s.soort]].append(SignaalRegel(
-            s.leerlingnummer, rij.naam if rij else f"Leerling {s.leerlingnummer}", rij.klas if rij else "",
-            n.niveau if n else 0, s, o.besproken(s), s.uiterlijk is not None and s.uiterlijk < today))
-    volgorde = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
-    for groep in groepen:
-        groep.sort(key=lambda r: (volgorde[r.soort], r.signaal.uiterlijk or r.signaal.sinds, r.signaal.sinds,
-                                  (stand.leerlingen[r.leerlingnummer].sorteernaam.casefold()
-                                   if r.leerlingnummer in stand.leerlingen else r.naam)))
-    return groepen
-
-
 # --- asking for the note (tests replace this, like the helpers in errors.py) -------------------------
 
 class BesprekenDialog(QDialog):
@@ -302,164 +219,6 @@ def vraag_notitie(parent: QWidget | None, regel: SignaalRegel) -> str | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.notitie.toPlainText().strip()
-
-
-# --- the signal list -------------------------------------------------------------------------------
-
-class SignalenDelegate(QStyledItemDelegate):
-    """Two lines per signal: name · klas · signal and the deadline; the explanation and "besproken"."""
-
-    PAD = 8
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.height()
-        if index.data(KIND_ROLE) == GROEP:
-            return QSize(200, line + 22)
-        return QSize(200, line * 2 + 16)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        painter.save()
-        try:
-            if index.data(KIND_ROLE) == GROEP:
-                self._paint_group(painter, opt, index)
-            else:
-                if style is not None:
-                    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-                self._paint_signal(painter, opt, index.data(REGEL_ROLE))
-        finally:
-            painter.restore()
-
-    def _paint_group(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex) -> None:
-        r = opt.rect
-        palette = opt.palette
-        font = QFont(opt.font)
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() + 1)
-        painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        text_rect = QRect(r.left() + 2, r.top() + 10, r.width() - 4, r.height() - 12)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        used = painter.fontMetrics().horizontalAdvance(title)
-        uitleg = index.data(GROEP_UITLEG_ROLE) or ""
-        if uitleg:
-            painter.setFont(opt.font)
-            painter.setPen(_muted(palette))
-            rest = QRect(text_rect.left() + used + 12, text_rect.top(), text_rect.width() - used - 12,
-                         text_rect.height())
-            painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             painter.fontMetrics().elidedText(uitleg, Qt.TextElideMode.ElideRight, rest.width()))
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(r.left() + 2, r.bottom(), r.right() - 2, r.bottom())
-
-    def _paint_signal(self, painter: QPainter, opt: QStyleOptionViewItem, regel: SignaalRegel | None) -> None:
-        if regel is None:
-            return
-        r = opt.rect.adjusted(self.PAD, 6, -self.PAD, -6)
-        palette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text) if selected else _muted(palette)
-        fm = opt.fontMetrics
-        line = fm.height()
-        bold = QFont(opt.font)
-        bold.setBold(True)
-
-        # Right: the deadline (red when overdue) and "besproken".
-        termijn = regel.termijn
-        besproken = "✓ besproken" if regel.bespreking else ""
-        right_w = max(fm.horizontalAdvance(termijn) + 16, fm.horizontalAdvance(besproken)) + 4
-        right = QRect(r.right() - right_w, r.top(), right_w, line)
-        painter.setFont(bold if regel.te_laat else opt.font)
-        painter.setPen(text if selected or not regel.te_laat else theme.color("danger"))
-        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, termijn)
-        if besproken:
-            painter.setFont(opt.font)
-            painter.setPen(muted)
-            painter.drawText(right.translated(0, line + 2), Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter, besproken)
-
-        # Left, line 1: the level dot, the name (bold), the klas and the signal.
-        x = r.left()
-        dot = max(8, line // 2)
-        if regel.niveau:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(NIVEAU_KLEUR[regel.niveau])
-            painter.drawEllipse(x, r.top() + (line - dot) // 2, dot, dot)
-        x += dot + 8
-        avail = right.left() - 12
-        painter.setFont(bold)
-        painter.setPen(text)
-        bfm = painter.fontMetrics()
-        naam = bfm.elidedText(regel.naam, Qt.TextElideMode.ElideRight, max(0, avail - x))
-        painter.drawText(QRect(x, r.top(), max(0, avail - x), line), Qt.AlignmentFlag.AlignVCenter, naam)
-        x += bfm.horizontalAdvance(naam) + 10
-        painter.setFont(opt.font)
-        if regel.klas and x < avail:
-            painter.setPen(muted)
-            painter.drawText(QRect(x, r.top(), avail - x, line), Qt.AlignmentFlag.AlignVCenter, regel.klas)
-            x += fm.horizontalAdvance(regel.klas) + 14
-        if x < avail:
-            label = regel.soort.label
-            if fm.horizontalAdvance(label) > avail - x:  # a narrow window: the list's short label
-                label = SIGNAAL_KORT[regel.soort]
-            painter.setPen(text)
-            painter.drawText(QRect(x, r.top(), avail - x, line), Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, avail - x))
-
-        # Line 2: the explanation.
-        left = r.left() + dot + 8
-        uitleg_w = (right.left() - 12 if besproken else r.right()) - left
-        painter.setPen(muted)
-        painter.drawText(QRect(left, r.top() + line + 2, max(0, uitleg_w), line), Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(regel.signaal.uitleg, Qt.TextElideMode.ElideRight, max(0, uitleg_w)))
-
-
-def _muted(_palette: QPalette) -> QColor:
-    return theme.color("muted")
-
-
-class SignalenLijst(QTreeWidget):
-    """The grouped signal lines; Enter or a double-click opens the student."""
-
-    open_requested = Signal(object)  # SignaalRegel
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setHeaderHidden(True)
-        self.setColumnCount(1)
-        self.setRootIsDecorated(False)
-        self.setItemsExpandable(False)
-        self.setIndentation(0)
-        self.setUniformRowHeights(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setMouseTracking(True)
-        self.setItemDelegate(SignalenDelegate(self))
-        self.setAccessibleName("Signalen per groep")
-        self.itemDoubleClicked.connect(self._double_clicked)
-
-    def current_regel(self) -> SignaalRegel | None:
-        item = self.currentItem()
-        return item.data(0, REGEL_ROLE) if item is not None and item.data(0, KIND_ROLE) == SIGNAAL else None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            regel = self.current_regel()
-            if regel is not None:
-                self.open_requested.emit(regel)
-            return
-        super().keyPressEvent(event)
-
-    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        if item.data(0, KIND_ROLE) == SIGNAAL:
-            self.open_requested.emit(item.data(0, REGEL_ROLE))
 
 
 # --- the reminders ---------------------------------------------------------------------------------
@@ -524,17 +283,21 @@ class Dashboard(QWidget):
     leerlingen_import_requested = Signal()  # the empty screen of a new school: the students come first
     herinnering_activated = Signal(str, str)  # leerlingnummer, referentie ("actiepunt:12", …)
     actiepunten_requested = Signal()
+    open_traject = Signal(str)  # show the student's traject
+    traject_geopend = Signal(str)  # a traject was opened from a signal here
 
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] | None = None, settings: QSettings | None = None):
         super().__init__(parent)
         self.services = services
         self.loader = loader
+        self.settings = settings  # remembers "afgehandelde verbergen" (None: not remembered)
         self.stand: Stand | None = None
-        self._today = today
+        self._today = today or _vandaag
         self._groepen: list[list[SignaalRegel]] = []
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
+        self.can_traject = services.gebruiker.rol == Rol.ZORGCOORDINATOR
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -583,6 +346,15 @@ class Dashboard(QWidget):
         titles.addWidget(self.oud_label)
         top.addLayout(titles)
         top.addStretch(1)
+        # A view option of the signal list, up here where a narrow window still has room for it.
+        self.verberg_check = QCheckBox("Afgehandelde verbergen")
+        self.verberg_check.setToolTip("Verberg de signalen die al gemeld zijn, in een traject zitten of besproken "
+                                      "zijn. Een meldplicht blijft staan tot de melding is geregistreerd.")
+        self.verberg_check.setChecked(bool(self.settings is not None
+                                           and self.settings.value(SETTING_VERBERG, False, type=bool)))
+        self.verberg_check.toggled.connect(self._verberg_gewijzigd)
+        self.verberg_check.setVisible(self.services.gebruiker.rol != Rol.ALLEEN_LEZEN)  # (no list of names)
+        top.addWidget(self.verberg_check, 0, Qt.AlignmentFlag.AlignVCenter)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(140)
@@ -697,7 +469,7 @@ class Dashboard(QWidget):
         self.lijst.open_requested.connect(lambda regel: self.open_leerling.emit(regel.leerlingnummer))
         self.lijst.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.lijst.customContextMenuRequested.connect(self._context_menu)
-        self.lijst.currentItemChanged.connect(self._update_buttons)
+        self.lijst.selectionModel().currentChanged.connect(self._update_buttons)
         layout.addWidget(self.lijst, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton("Leerling openen")
@@ -705,8 +477,12 @@ class Dashboard(QWidget):
         self.bespreken_button = QPushButton("Besproken…")
         self.bespreken_button.setToolTip("Noteer dat dit signaal besproken is, met wat er is afgesproken")
         self.bespreken_button.clicked.connect(lambda: self.bespreek())
+        self.traject_button = QPushButton("Traject openen…")
+        self.traject_button.clicked.connect(lambda: self.traject())
+        self.traject_button.setVisible(self.can_traject)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.bespreken_button)
+        buttons.addWidget(self.traject_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -865,7 +641,8 @@ class Dashboard(QWidget):
         self.oud_label.setVisible(dagen > OUD_NA_DAGEN)
         # Alleen-lezen sees the counts and the pyramid only: no students, no reminders (services/toegang.py).
         alleen_tellen = self.services.gebruiker.rol == Rol.ALLEEN_LEZEN
-        self._groepen = [[] for _ in GROEPEN] if alleen_tellen else signaal_regels(stand, self._today())
+        self._groepen = ([[] for _ in GROEPEN] if alleen_tellen
+                         else signaal_regels(o, stand.leerlingen, self._today()))
         self._fill_list()
         self._fill_herinneringen(stand)
         self.herinneringen_box.setVisible(not alleen_tellen)
@@ -899,74 +676,49 @@ class Dashboard(QWidget):
 
     def _fill_list(self) -> None:
         current = self.lijst.current_regel()
-        keep = (current.leerlingnummer, current.soort, current.signaal.datum) if current else None
-        self.lijst.clear()
-        select = None
-        for (titel, uitleg, _soorten), groep in zip(GROEPEN, self._groepen, strict=True):
-            if not groep:
-                continue
-            te_laat = sum(r.te_laat for r in groep)
-            kop = f"{titel} · {len(groep)}" + (f" · {te_laat} te laat" if te_laat else "")
-            top = QTreeWidgetItem([kop])
-            top.setData(0, KIND_ROLE, GROEP)
-            top.setData(0, GROEP_UITLEG_ROLE, uitleg)
-            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{kop}: {uitleg}")
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.lijst.addTopLevelItem(top)
-            for regel in groep:
-                item = QTreeWidgetItem([regel.zin()])
-                item.setData(0, KIND_ROLE, SIGNAAL)
-                item.setData(0, REGEL_ROLE, regel)
-                item.setData(0, TERMIJN_KLEUR_ROLE, theme.css("danger") if regel.te_laat else "")
-                item.setToolTip(0, self._tooltip(regel))
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemNeverHasChildren)
-                top.addChild(item)
-                if keep == (regel.leerlingnummer, regel.soort, regel.signaal.datum):
-                    select = item
-        self.lijst.expandAll()
-        if select is not None:
-            self.lijst.setCurrentItem(select)
-        elif self.lijst.topLevelItemCount():  # the keyboard starts on the first signal (not selected)
-            self.lijst.setCurrentItem(self.lijst.topLevelItem(0).child(0), 0,
-                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        keep = (current.leerlingnummer, current.soort) if current else None
+        gekozen = self.lijst.selectionModel().isSelected(self.lijst.currentIndex())
+        self.lijst.signalen.set_regels(self._groepen, verberg_afgehandeld=self.verberg_check.isChecked())
+        index = self.lijst.signalen.index_of(*keep) if keep else QModelIndex()
+        if index.isValid() and gekozen:
+            self.lijst.setCurrentIndex(index)
+        elif index.isValid():
+            self.lijst.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:  # the keyboard starts on the first signal (not selected)
+            eerste = self.lijst.signalen.index(0, 0, self.lijst.signalen.index(0, 0))
+            if eerste.isValid():
+                self.lijst.selectionModel().setCurrentIndex(eerste, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_buttons()
 
-    @staticmethod
-    def _tooltip(regel: SignaalRegel) -> str:
-        tekst = signaal_tooltip(regel.signaal)  # the rule and the numbers that made it fire
-        if regel.bespreking:
-            tekst += f"\n\n{regel.besproken_tekst}"
-        return tekst
+    def _verberg_gewijzigd(self, verberg: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue(SETTING_VERBERG, verberg)
+        self._fill_list()
 
-    # --- lines -----------------------------------------------------------------------------------
+    # --- lines ----------------------------------------------------------------------------------------
 
     def regels(self) -> list[SignaalRegel]:
-        """Every signal line, in display order."""
-        return [r for groep in self._groepen for r in groep]
+        """Every signal line shown, in display order."""
+        return self.lijst.signalen.regels()
 
     def groep_titels(self) -> list[str]:
-        return [self.lijst.topLevelItem(i).text(0) for i in range(self.lijst.topLevelItemCount())]
+        return self.lijst.signalen.koppen()
 
-    def item_of(self, leerlingnummer: str, soort: SignaalSoort) -> QTreeWidgetItem | None:
-        for i in range(self.lijst.topLevelItemCount()):
-            top = self.lijst.topLevelItem(i)
-            for j in range(top.childCount()):
-                regel = top.child(j).data(0, REGEL_ROLE)
-                if regel.leerlingnummer == leerlingnummer and regel.soort == soort:
-                    return top.child(j)
-        return None
+    def item_of(self, leerlingnummer: str, soort: SignaalSoort) -> QModelIndex:
+        """The line of a signal (an invalid index when it is not shown)."""
+        return self.lijst.signalen.index_of(leerlingnummer, soort)
 
     def select(self, leerlingnummer: str, soort: SignaalSoort) -> bool:
-        item = self.item_of(leerlingnummer, soort)
-        if item is not None:
-            self.lijst.setCurrentItem(item)
-        return item is not None
+        index = self.item_of(leerlingnummer, soort)
+        if index.isValid():
+            self.lijst.setCurrentIndex(index)
+        return index.isValid()
 
     def gekozen_leerling(self) -> str | None:
         """The student of the selected signal line or reminder (Ctrl+N notes a contactmoment for them)."""
-        item = self.lijst.currentItem()
-        signaal = self.lijst.current_regel() if item is not None and item.isSelected() else None
+        index = self.lijst.currentIndex()
+        signaal = (self.lijst.current_regel() if index.isValid() and self.lijst.selectionModel().isSelected(index)
+                   else None)
         item = self.herinneringen_lijst.currentItem()
         herinnering = self.herinneringen_lijst.current_herinnering() if item is not None and item.isSelected() else None
         if herinnering is not None and (signaal is None or self.herinneringen_lijst.hasFocus()):
@@ -981,6 +733,12 @@ class Dashboard(QWidget):
             self.bespreken_button.setText("Bespreking aanpassen…")
         else:
             self.bespreken_button.setText("Besproken…")
+        heeft_traject = regel is not None and regel.afhandeling.traject is not None
+        self.traject_button.setEnabled(regel is not None and self.can_traject)
+        self.traject_button.setText("Traject bekijken" if heeft_traject else "Traject openen…")
+        self.traject_button.setToolTip(
+            "Het traject van deze leerling" if heeft_traject
+            else "Een traject openen vanuit dit signaal (het signaal en het traject horen dan bij elkaar)")
 
     def _open_current(self) -> None:
         regel = self.lijst.current_regel()
@@ -988,16 +746,18 @@ class Dashboard(QWidget):
             self.open_leerling.emit(regel.leerlingnummer)
 
     def _context_menu(self, pos: QPoint) -> None:
-        item = self.lijst.itemAt(pos)
-        if item is None or item.data(0, KIND_ROLE) != SIGNAAL:
+        index = self.lijst.indexAt(pos)
+        regel = self.lijst.signalen.regel(index)
+        if regel is None:
             return
-        self.lijst.setCurrentItem(item)
-        regel: SignaalRegel = item.data(0, REGEL_ROLE)
+        self.lijst.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction("Leerling openen", lambda: self.open_leerling.emit(regel.leerlingnummer))
         action = menu.addAction("Bespreking aanpassen…" if regel.bespreking else "Besproken…",
                                 lambda: self.bespreek(regel))
         action.setEnabled(self.can_bespreken)
+        if self.can_traject:
+            menu.addAction(self.traject_button.text(), lambda: self.traject(regel))
         menu.exec(self.lijst.viewport().mapToGlobal(pos))
 
     def bespreek(self, regel: SignaalRegel | None = None) -> bool:
@@ -1017,7 +777,24 @@ class Dashboard(QWidget):
         # Shown at once; the next overzicht reads the same from the database.
         self.stand.overzicht.besprekingen[(regel.leerlingnummer, s.soort.value, s.datum)] = Bespreking(
             notitie, self.services.gebruiker.naam, date.today())
-        self._groepen = signaal_regels(self.stand, self._today())
+        self._groepen = signaal_regels(self.stand.overzicht, self.stand.leerlingen, self._today())
         self._fill_list()
         self.select(regel.leerlingnummer, regel.soort)
+        return True
+
+    def traject(self, regel: SignaalRegel | None = None) -> bool:
+        """Open a traject from the (current) signal – linked to it – or show the student's open traject.
+        True when a traject was opened."""
+        regel = regel or self.lijst.current_regel()
+        if regel is None or not self.can_traject:
+            return False
+        if regel.afhandeling.traject is not None:
+            self.open_traject.emit(regel.leerlingnummer)
+            return False
+        dialog = TrajectDialog(self.services, regel.leerlingnummer, self.window(), signaal=regel.signaal,
+                               vandaag=self._today())
+        if not dialog.exec() or dialog.value is None:
+            return False
+        self.traject_geopend.emit(regel.leerlingnummer)
+        self.loader.start()  # the line shows the traject (and its link) once recomputed
         return True

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -37,6 +36,7 @@ from ..services.trajecten import Gesprek
 from . import errors
 from .concept import ConceptDialog
 from .widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error
+from .zoeken import ZoekCompleter
 
 REQUIRED = " *"
 
@@ -87,16 +87,12 @@ class PersoonCombo(QComboBox):
             self.addItem(persoon_tekst(p), p)
         self.setCurrentIndex(-1)
         self.lineEdit().setPlaceholderText(placeholder)
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        self.setCompleter(ZoekCompleter(self.model(), self))
         self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # A long "name (role, organisation)" is never cut in the middle of the name: the list is as wide as
         # its longest line (up to the screen) and cuts, if it must, at the end.
-        for view in (self.view(), completer.popup()):
+        for view in (self.view(), self.completer().popup()):
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + self.view().verticalScrollBar().sizeHint()
                                     .width() + 2 * self.view().frameWidth())

@@ -110,6 +110,8 @@ class LeerlingPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.verzuim = VerzuimPanel(services, can_edit=can_edit)
         self.verzuim.changed.connect(self.verzuim_changed)
+        # A melding or M@zl-actie ticks (or unticks) checklist items and shows on the timeline: both follow.
+        self.verzuim.changed.connect(self.refresh_traject)
         self.verzuim_scroll = verzuim_scroll = QScrollArea()
         verzuim_scroll.setWidgetResizable(True)
         verzuim_scroll.setFrameShape(QFrame.Shape.NoFrame)

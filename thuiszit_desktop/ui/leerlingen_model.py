@@ -1,7 +1,7 @@
 """The student list as a Qt table model, and the proxy that searches, filters and sorts it.
 
 Search-as-you-type stays fast with thousands of rows: the model folds each row's searchable text
-once (lower case, accents removed: "Zoë" → "zoe"), the proxy evaluates a new filter in one pass over
+once with the app's one search key (domain/zoeken.py: "Ömer Kılıç" → "omer kilic"), the proxy evaluates a new filter in one pass over
 those strings, and `filterAcceptsRow` only looks up the answer. Sorting happens in the source model
 with Python's sort over precomputed keys (the proxy forwards `sort`); a proxy that sorts itself would
 call back into Python for every comparison, which is slow when a filter brings rows back. The text of
@@ -14,8 +14,6 @@ with `set_signalen`, a layout change that keeps the selection and re-evaluates t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -29,8 +27,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ..domain.afhandeling import Afhandeling
 from ..domain.signals import Niveau, Signaal, SignaalSoort
 from ..domain.uitleg import signaal_tooltip
+from ..domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ..services.leerlingen import LeerlingRij
 from .piramide import niveau_stip, procent
 
@@ -43,6 +43,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the LeerlingRij of the row
 
 GEEN_MENTOR = "\x00geen"  # the mentor filter value for students without a mentor
 MET_SIGNAAL = "\x00met"  # the signal filter value for students with any signal
+MET_OPEN_SIGNAAL = "\x00open"  # … with a signal that is not handled yet (domain/afhandeling.py)
+AFGEHANDELD = " ✓"  # after the short label of a handled signal
 
 # The signals from most to least urgent (the dashboard's order), with the short label of the list.
 SIGNAAL_VOLGORDE = (
@@ -65,8 +67,6 @@ SIGNAAL_KORT = {
 }
 _RANG = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
 
-_DIGITS = re.compile(r"(\d+)")
-
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -77,23 +77,15 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({_DISPLAY, SORT_ROLE, ROW_ROLE, _FOREGROUND, _TOOLTIP, _DECORATION})
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for searching: "Zoë Çelik" → "zoe celik"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def natural_key(text: str) -> str:
-    """A string that sorts 1A, 2B, 10A (and "h4a" before "h10a") in plain string order."""
-    return _DIGITS.sub(lambda m: m.group(1).zfill(6), fold(text))
-
-
-def signalen_kort(soorten: Iterable[SignaalSoort]) -> str:
-    """"16 uur, Thuiszitter >3 mnd": most urgent first; "Thuiszitter" is left out when ">3 mnd" says it."""
+def signalen_kort(soorten: Iterable[SignaalSoort], afgehandeld: Iterable[SignaalSoort] = ()) -> str:
+    """"16 uur, Thuiszitter >3 mnd ✓": most urgent first, a check mark after a handled one; "Thuiszitter" is
+    left out when ">3 mnd" says it."""
     aanwezig = set(soorten)
+    klaar = set(afgehandeld)
     if SignaalSoort.THUISZITTER_3MND in aanwezig:
         aanwezig.discard(SignaalSoort.THUISZITTER)
-    return ", ".join(SIGNAAL_KORT[s] for s in SIGNAAL_VOLGORDE if s in aanwezig)
+    return ", ".join(SIGNAAL_KORT[s] + (AFGEHANDELD if s in klaar else "") for s in SIGNAAL_VOLGORDE
+                     if s in aanwezig)
 
 
 class _Extra(NamedTuple):
@@ -105,26 +97,35 @@ class _Extra(NamedTuple):
     rang: int  # of the most urgent signal; len(SIGNAAL_VOLGORDE) without one
     signalen: tuple[Signaal, ...]
     kort: str  # the text of the Signalen column
+    afhandeling: Mapping[SignaalSoort, Afhandeling]  # what was done per signal (only the ones with something)
     geen_verzuim: bool = False  # nothing known yet: "–" instead of a level (Niveau.zonder_verzuim)
+
+    @property
+    def open_soorten(self) -> frozenset[SignaalSoort]:
+        """The signals not handled yet."""
+        return frozenset(s for s in self.soorten if not (s in self.afhandeling and self.afhandeling[s].afgehandeld))
 
 
 _GEEN_SOORTEN: frozenset[SignaalSoort] = frozenset()
-_GEEN = _Extra(0, 0.0, _GEEN_SOORTEN, len(SIGNAAL_VOLGORDE), (), "")
+_GEEN = _Extra(0, 0.0, _GEEN_SOORTEN, len(SIGNAAL_VOLGORDE), (), "", {})
 _GEEN_VERZUIM = _GEEN._replace(geen_verzuim=True)
 GEEN_VERZUIM_TEKST = "–"
 
 
-def _extra(niveau: Niveau | None, signalen: Sequence[Signaal]) -> _Extra:
+def _extra(niveau: Niveau | None, signalen: Sequence[Signaal],
+           afhandeling: Mapping[SignaalSoort, Afhandeling] | None = None) -> _Extra:
     if niveau is not None and niveau.zonder_verzuim:
         niveau = None  # no level to show yet
         if not signalen:
             return _GEEN_VERZUIM
     if not signalen:
         return _GEEN if niveau is None else _Extra(niveau.niveau, niveau.verzuimpercentage, _GEEN_SOORTEN,
-                                                   len(SIGNAAL_VOLGORDE), (), "")
+                                                   len(SIGNAAL_VOLGORDE), (), "", {})
     soorten = frozenset(s.soort for s in signalen)
+    afhandeling = afhandeling or {}
+    klaar = [s for s, a in afhandeling.items() if a.afgehandeld]
     return _Extra(niveau.niveau if niveau is not None else 0, niveau.verzuimpercentage if niveau else 0.0, soorten,
-                  min(_RANG[s] for s in soorten), tuple(signalen), signalen_kort(soorten))
+                  min(_RANG[s] for s in soorten), tuple(signalen), signalen_kort(soorten, klaar), afhandeling)
 
 
 def _niveau_tip(extra: _Extra) -> str | None:
@@ -138,8 +139,12 @@ def _niveau_tip(extra: _Extra) -> str | None:
 def _signalen_tip(extra: _Extra) -> str | None:
     if not extra.signalen:
         return None
-    return "\n\n".join(signaal_tooltip(s)  # per signal: the rule and the numbers that made it fire
-                       for s in sorted(extra.signalen, key=lambda s: (_RANG[s.soort], s.datum)))
+    def tip(s: Signaal) -> str:
+        tekst = signaal_tooltip(s)  # per signal: the rule and the numbers that made it fire
+        a = extra.afhandeling.get(s.soort)
+        return f"{tekst}\n{a.zin()}" if a is not None and a.zin() else tekst
+
+    return "\n\n".join(tip(s) for s in sorted(extra.signalen, key=lambda s: (_RANG[s.soort], s.datum)))
 
 
 def _datum(d) -> str:
@@ -159,6 +164,7 @@ class LeerlingenModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._niveaus: dict[str, Niveau] = {}
         self._signalen: dict[str, list[Signaal]] = {}
+        self._afhandeling: dict[str, dict[SignaalSoort, Afhandeling]] = {}
         self.has_signalen = False  # whether levels and signals were merged
         self._muted = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
@@ -175,16 +181,18 @@ class LeerlingenModel(QAbstractTableModel):
         self._sort_rows()
         self.endResetModel()
 
-    def set_signalen(self, niveaus: Mapping[str, Niveau], signalen: Mapping[str, Sequence[Signaal]]) -> None:
-        """Merge levels and signals (keyed by leerlingnummer); they stay over later `set_rows`."""
+    def set_signalen(self, niveaus: Mapping[str, Niveau], signalen: Mapping[str, Sequence[Signaal]],
+                     afhandeling: Mapping[str, Mapping[SignaalSoort, Afhandeling]] | None = None) -> None:
+        """Merge levels, signals and what was done about them (keyed by leerlingnummer); they stay over later
+        `set_rows`."""
         self._niveaus = dict(niveaus)
         self._signalen = {nr: list(s) for nr, s in signalen.items()}
+        self._afhandeling = {nr: dict(a) for nr, a in (afhandeling or {}).items()}
         self.has_signalen = True
         self._relayout(self._merge)
 
     def _merge(self) -> list[int]:
-        self.extra = [_extra(self._niveaus.get(r.leerlingnummer), self._signalen.get(r.leerlingnummer, ()))
-                      for r in self._rows]
+        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         tekst = _NIVEAU_TEKST
         self._cells = [(*c[:COL_NIVEAU], GEEN_VERZUIM_TEKST if e.geen_verzuim else tekst[e.niveau], e.kort,
                         *c[COL_MENTOR:])
@@ -192,11 +200,13 @@ class LeerlingenModel(QAbstractTableModel):
         return self._sort_rows()
 
     def _precompute(self) -> None:
-        self.search_text = [fold(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
-        self._sort_naam = [f"{fold(r.sorteernaam)}\x00{natural_key(r.leerlingnummer)}" for r in self._rows]
-        self.extra = [_extra(self._niveaus.get(r.leerlingnummer), self._signalen.get(r.leerlingnummer, ()))
-                      for r in self._rows]
+        self.search_text = [zoeksleutel(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
+        self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
+        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [_cells(r, e) for r, e in zip(self._rows, self.extra, strict=True)]
+
+    def _extra_van(self, nr: str) -> _Extra:
+        return _extra(self._niveaus.get(nr), self._signalen.get(nr, ()), self._afhandeling.get(nr))
 
     def _sort_rows(self) -> list[int]:
         """Order the rows by the current sort column; returns the old row of each new row."""
@@ -242,10 +252,10 @@ class LeerlingenModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.leerlingnummer == leerlingnummer), None)
 
     def klassen(self) -> list[str]:
-        return sorted({r.klas for r in self._rows if r.klas}, key=natural_key)
+        return sorted({r.klas for r in self._rows if r.klas}, key=natuurlijke_sleutel)
 
     def mentoren(self) -> list[str]:
-        return sorted({r.mentor for r in self._rows if r.mentor}, key=fold)
+        return sorted({r.mentor for r in self._rows if r.mentor}, key=sorteersleutel)
 
     # --- Qt's interface --------------------------------------------------------------------------
 
@@ -301,11 +311,11 @@ class LeerlingenModel(QAbstractTableModel):
         if col == COL_NAAM:
             return self._sort_naam[i]
         if col == COL_LEERLINGNUMMER:
-            return natural_key(row.leerlingnummer)
+            return natuurlijke_sleutel(row.leerlingnummer)
         if col == COL_KLAS:
-            return f"{natural_key(row.klas)}\x00{self._sort_naam[i]}" if row.klas else "\uffff"
+            return f"{natuurlijke_sleutel(row.klas)}\x00{self._sort_naam[i]}" if row.klas else "\uffff"
         if col == COL_MENTOR:
-            return f"{fold(row.mentor)}\x00{self._sort_naam[i]}" if row.mentor else "\uffff"
+            return f"{sorteersleutel(row.mentor)}\x00{self._sort_naam[i]}" if row.mentor else "\uffff"
         if col == COL_GEBOORTEDATUM:
             return row.geboortedatum.isoformat()
         if col == COL_NIVEAU:  # level 3 first: the students who need attention
@@ -357,7 +367,7 @@ class LeerlingenFilter(QSortFilterProxyModel):
         return " ".join(self._terms)
 
     def set_search(self, text: str) -> None:
-        terms = tuple(fold(text).split())
+        terms = zoektermen(text)
         if terms != self._terms:
             self._change(lambda: setattr(self, "_terms", terms))
 
@@ -376,7 +386,7 @@ class LeerlingenFilter(QSortFilterProxyModel):
             self._change(lambda: setattr(self, "_niveau", niveau or None))
 
     def set_signaal(self, signaal: SignaalSoort | str | None) -> None:
-        """A SignaalSoort, MET_SIGNAAL for any signal, or None for all."""
+        """A SignaalSoort, MET_SIGNAAL for any signal, MET_OPEN_SIGNAAL for one not handled yet, or None."""
         if signaal != self._signaal:
             self._change(lambda: setattr(self, "_signaal", signaal or None))
 
@@ -442,8 +452,12 @@ class LeerlingenFilter(QSortFilterProxyModel):
         if signaal is None:
             accepted = [uit or r.ingeschreven for r in model._rows]
         else:
-            met = signaal == MET_SIGNAAL
-            accepted = [bool(e.soorten) if met else signaal in e.soorten for e in model.extra]
+            if signaal == MET_SIGNAAL:
+                accepted = [bool(e.soorten) for e in model.extra]
+            elif signaal == MET_OPEN_SIGNAAL:
+                accepted = [bool(e.soorten) and bool(e.open_soorten) for e in model.extra]
+            else:
+                accepted = [signaal in e.soorten for e in model.extra]
         if niveau is not None:
             accepted = [a and e.niveau == niveau for a, e in zip(accepted, model.extra, strict=True)]
         if klas is not None or mentor is not None:

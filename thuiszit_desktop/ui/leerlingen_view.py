@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.afhandeling import Afhandeling
 from ..domain.signals import SignaalSoort
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
@@ -38,6 +39,7 @@ from .leerlingen_model import (
     COL_SIGNALEN,
     COL_STATUS,
     GEEN_MENTOR,
+    MET_OPEN_SIGNAAL,
     MET_SIGNAAL,
     SIGNAAL_KORT,
     SIGNAAL_VOLGORDE,
@@ -286,7 +288,12 @@ class LeerlingenView(QWidget):
 
     def set_overzicht(self, overzicht: Overzicht) -> None:
         """Merge the levels and signals of a (background) overzicht into the list."""
-        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van())
+        afhandeling: dict[str, dict[SignaalSoort, Afhandeling]] = {}
+        for s in overzicht.signalen:
+            a = overzicht.afhandeling(s)
+            if a.iets:
+                afhandeling.setdefault(s.leerlingnummer, {})[s.soort] = a
+        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(), afhandeling)
         tot = overzicht.bijgewerkt_tot
         self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
                             else "nog geen verzuim geïmporteerd")
@@ -305,6 +312,10 @@ class LeerlingenView(QWidget):
             self.niveau_combo.setItemData(niveau, NIVEAU_NAAM[niveau], Qt.ItemDataRole.ToolTipRole)
         self.signaal_combo.addItem("Alle signalen", None)
         self.signaal_combo.addItem("Met een signaal", MET_SIGNAAL)
+        self.signaal_combo.addItem("Met een signaal, niet afgehandeld", MET_OPEN_SIGNAAL)
+        self.signaal_combo.setItemData(self.signaal_combo.count() - 1,
+                                       "Nog niet gemeld, niet in een traject en niet besproken (✓ in de kolom "
+                                       "Signalen: afgehandeld)", Qt.ItemDataRole.ToolTipRole)
         for soort in SIGNAAL_VOLGORDE:
             self.signaal_combo.addItem(SIGNAAL_KORT[soort], soort)
             self.signaal_combo.setItemData(self.signaal_combo.count() - 1, soort.label, Qt.ItemDataRole.ToolTipRole)

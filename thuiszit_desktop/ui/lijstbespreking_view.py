@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.zoeken import natuurlijke_sleutel, sorteersleutel
 from ..services.overzichten import KOLOMMEN, BesprekingsRij
 from ..services.session import Services
 from . import theme
@@ -70,7 +71,7 @@ class LijstModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return r.cellen()[col]
         if role == SORT_ROLE:
-            return (r.naam.casefold(), r.klas.casefold(), int(r.stap), r.signalen_tekst.casefold(),
+            return (r.sleutel or sorteersleutel(r.naam), natuurlijke_sleutel(r.klas), int(r.stap), r.signalen_tekst,
                     r.laatste_contact or date.min, (r.eerste_deadline or _LEEG, -r.open_actiepunten),
                     r.volgende_evaluatie or _LEEG)[col]
         te_laat = (col == COL_ACTIEPUNTEN and r.actiepunten_over_tijd) or (col == COL_EVALUATIE
@@ -197,7 +198,7 @@ class LijstbesprekingView(QWidget):
         self.klas_combo.blockSignals(True)
         self.klas_combo.clear()
         self.klas_combo.addItem("Alle klassen", None)
-        for klas in sorted({r.klas for r in rijen if r.klas}, key=str.casefold):
+        for klas in sorted({r.klas for r in rijen if r.klas}, key=natuurlijke_sleutel):
             self.klas_combo.addItem(klas, klas)
         self.klas_combo.setCurrentIndex(max(0, self.klas_combo.findData(gekozen)))
         self.klas_combo.blockSignals(False)

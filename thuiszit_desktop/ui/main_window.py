@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.signalen_loader = SignalenLoader(services, self)
 
         # The areas that work, in the order of the navigation. Adding an area is one line here.
-        self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader))
+        self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader, settings=self.settings))
         self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
         self.trajecten = self.add_area("Trajecten", TrajectenView(services))
         self.overzichten = self.add_area("Overzichten", OverzichtenView(services))
@@ -195,6 +195,9 @@ class MainWindow(QMainWindow):
         self.dashboard.open_leerling.connect(self.open_leerling)
         self.dashboard.herinnering_activated.connect(self.open_herinnering)
         self.dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
+        self.dashboard.open_traject.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
+        self.dashboard.traject_geopend.connect(lambda _nummer: self.statusBar().showMessage(
+            "Traject geopend vanuit het signaal; het staat bij de leerling op het tabblad Traject.", 10_000))
         self.trajecten.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
         if self.overzichten.lijstbespreking is not None:
             self.overzichten.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))

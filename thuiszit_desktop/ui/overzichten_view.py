@@ -49,6 +49,7 @@ from ..domain.kwartaal import (
     KwartaalRij,
     als_tekst,
 )
+from ..domain.zoeken import sorteersleutel
 from ..paths import safe_file_name
 from ..services.session import Services
 from . import errors
@@ -164,7 +165,7 @@ def _sorteerwaarde(r: KwartaalRij, kolom: int):
             return list(Duur).index(r.duur)
         case 9:
             return STATUSSEN.index(r.status)
-    return als_tekst(r)[kolom].casefold()
+    return sorteersleutel(als_tekst(r)[kolom])
 
 
 class KwartaalTab(QWidget):

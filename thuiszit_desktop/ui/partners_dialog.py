@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.traject import MdoRol
+from ..domain.zoeken import zoek_in, zoeksleutel, zoektermen
 from ..services.session import Services
 from ..services.trajecten import Partner
 from . import errors
@@ -33,10 +34,6 @@ from .widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
 COLUMNS = ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"]
 PARTNERS_BUITEN_SCHOOL = "__buiten_school__"
 SCHOOL_ROLLEN = (MdoRol.ZORGCOORDINATOR.value, MdoRol.MENTOR.value)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 class PartnersDialog(QDialog):
@@ -166,12 +163,12 @@ class PartnersDialog(QDialog):
                     break
 
     def _filter(self) -> None:
-        zoek = _fold(self.search.text())
+        zoek = zoektermen(self.search.text())
         rol_filter = self.rol_filter.currentData()
         for r, p in enumerate(self.partners):
             rol = p.rol.value if isinstance(p.rol, MdoRol) else str(p.rol)
-            tekst = _fold(" ".join([p.naam, rol_label(rol), p.organisatie, p.email]))
-            verborgen = bool(zoek) and zoek not in tekst
+            tekst = zoeksleutel(" ".join([p.naam, rol_label(rol), p.organisatie, p.email]))
+            verborgen = not zoek_in(zoek, tekst)
             if rol_filter == PARTNERS_BUITEN_SCHOOL:
                 verborgen = verborgen or rol in SCHOOL_ROLLEN
             elif rol_filter:

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.gebruiker import Rol
 from ..domain.traject import ActiepuntStatus, Stap
+from ..domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoek_in, zoeksleutel, zoektermen
 from ..services.session import Services
 from ..services.trajecten import Actiepunt, TrajectRij
 from . import errors, theme
-from .leerlingen_model import fold, natural_key
 from .widgets import format_date, heading, hint
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,8 +122,9 @@ class TrajectenModel(QAbstractTableModel):
             }.get(c)
         if role == SORT_ROLE:
             return {
-                COL_LEERLING: fold(r.naam), COL_KLAS: natural_key(r.klas), COL_CATEGORIE: r.categorie.label,
-                COL_STAP: f"{int(r.stap)}", COL_EIGENAAR: fold(r.eigenaar), COL_GEOPEND: r.geopend.isoformat(),
+                COL_LEERLING: r.sleutel or sorteersleutel(r.naam), COL_KLAS: natuurlijke_sleutel(r.klas),
+                COL_CATEGORIE: r.categorie.label, COL_STAP: f"{int(r.stap)}", COL_EIGENAAR: sorteersleutel(r.eigenaar),
+                COL_GEOPEND: r.geopend.isoformat(),
                 COL_ACTIES: f"{r.open_actiepunten:06d}",
                 COL_TERMIJN: regel.termijn.isoformat() if regel.termijn else "9999",
             }.get(c)
@@ -150,13 +151,14 @@ class TrajectenFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.stap: int | None = None
         self.eigenaar: str | None = None  # folded name
-        self.zoek = ""
+        self.zoek: tuple[str, ...] = ()
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_filter(self, *, stap: int | None = None, eigenaar: str | None = None, zoek: str = "") -> None:
         self.beginFilterChange()
-        self.stap, self.eigenaar, self.zoek = stap, (fold(eigenaar) if eigenaar else None), fold(zoek.strip())
+        self.stap, self.eigenaar = stap, (zoeksleutel(eigenaar) if eigenaar else None)
+        self.zoek = zoektermen(zoek)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -164,9 +166,9 @@ class TrajectenFilter(QSortFilterProxyModel):
         r = regel.rij
         if self.stap is not None and int(r.stap) != self.stap:
             return False
-        if self.eigenaar is not None and fold(r.eigenaar) != self.eigenaar:
+        if self.eigenaar is not None and zoeksleutel(r.eigenaar) != self.eigenaar:
             return False
-        return not self.zoek or self.zoek in fold(f"{r.naam} {r.klas} {r.leerlingnummer}")
+        return zoek_in(self.zoek, zoeksleutel(f"{r.naam} {r.klas} {r.leerlingnummer}"))
 
 
 class TrajectenTable(QTableView):
@@ -344,7 +346,7 @@ class TrajectenView(QWidget):
 
     def _fill_eigenaren(self) -> None:
         huidig = self.eigenaar.currentData()
-        namen = sorted({r.rij.eigenaar for r in self.model.regels if r.rij.eigenaar}, key=fold)
+        namen = sorted({r.rij.eigenaar for r in self.model.regels if r.rij.eigenaar}, key=sorteersleutel)
         self.eigenaar.blockSignals(True)
         self.eigenaar.clear()
         self.eigenaar.addItem("Iedereen", ALLE)

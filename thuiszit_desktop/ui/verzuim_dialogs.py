@@ -222,11 +222,11 @@ class MeldingDialog(_FormDialog):
 
     def __init__(self, services: Services, leerlingnummer: str, parent: QWidget | None = None, *,
                  vandaag: date | None = None, naam: str = "", soort: MeldingSoort = MeldingSoort.ZESTIEN_UUR,
-                 einddatum: date | None = None, signaal: Signaal | None = None):
+                 signaal: Signaal | None = None):
         super().__init__(services, parent, vandaag=vandaag)
         self.leerlingnummer = leerlingnummer
         uitleg = ("Heeft u het verzuim gemeld bij DUO (het verzuimregister)? Leg de melding hier vast. "
-                  "Na een melding van 16 uur begint de telling opnieuw, vanaf de dag na de einddatum.")
+                  "Na een melding begint de telling van 16 uur opnieuw, vanaf de dag na 'Verzuim t/m'.")
         if naam:
             uitleg = f"Voor <b>{_html(naam)}</b>. " + uitleg
         tekst = WrapLabel(uitleg)
@@ -242,16 +242,33 @@ class MeldingDialog(_FormDialog):
         self.soort.setCurrentIndex(self.soort.findData(MeldingSoort(soort).value))
         self.soort.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.datum = DateEdit(start=self.vandaag)
-        self.einddatum = DateEdit(start=einddatum or self.vandaag)
-        self.einddatum.set_value(einddatum or self.vandaag)
+        standaard = services.verzuim.standaard_einddatum(self.vandaag)
+        self.einddatum = DateEdit(start=standaard)
+        self.einddatum.set_value(standaard)
+        self._einddatum_gekozen = False  # until the user picks one, it follows "Gemeld op"
+        self.einddatum.dateChanged.connect(self._einddatum_gewijzigd)
+        self.datum.dateChanged.connect(self._datum_gewijzigd)
+        bijgewerkt = services.signalen.bijgewerkt_tot()
         self.kenmerk = QLineEdit()
         self.kenmerk.setPlaceholderText("het kenmerk dat DUO gaf (mag leeg)")
         self.form.addRow("Soort melding:", self.field("soort", self.soort))
         self.form.addRow("Gemeld op:", self.field("datum", self.datum))
         self.form.addRow("Verzuim t/m:", self.field("einddatum", self.einddatum, hint(
-            "De laatste dag van het verzuim dat u meldde.")))
+            "De laatste dag van het verzuim dat u meldde. Standaard: t/m "
+            + (f"{format_date(bijgewerkt)}, de dag tot waar het verzuim is bijgewerkt" if bijgewerkt
+               else "de dag van de melding")
+            + " (niet later dan de melding), zodat al het bekende verzuim gemeld is.")))
         self.form.addRow("Kenmerk DUO:", self.field("kenmerk", self.kenmerk))
         self._finish()
+
+    def _datum_gewijzigd(self) -> None:
+        if not self._einddatum_gekozen and self.datum.value() is not None:
+            self.einddatum.blockSignals(True)
+            self.einddatum.set_value(self.services.verzuim.standaard_einddatum(self.datum.value()))
+            self.einddatum.blockSignals(False)
+
+    def _einddatum_gewijzigd(self) -> None:
+        self._einddatum_gekozen = True
 
     def snapshot(self) -> tuple:
         return (self.soort.currentData(), self.datum.value(), self.einddatum.value(), self.kenmerk.text())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 from ..domain.errors import InvoerFout
 from ..services.session import Services
 from ..services.verzuim import VerzuimVoorbeeld
+from . import theme
 from .import_base import (
     MAX_RIJEN,
     ImporteerPage,
@@ -100,7 +101,7 @@ class VoorbeeldPage(_VoorbeeldPage):
         rij = QHBoxLayout()
         self.tot_check = QCheckBox("Een andere datum gebruiken:")
         self.tot_check.setToolTip("Bijvoorbeeld als het bestand tot en met vrijdag loopt maar de laatste dagen "
-                                  "zonder verzuim waren")
+                                  "zonder verzuim waren. Een eerdere datum dan nu zet de signalen terug.")
         self.tot_edit = DateEdit(start=self.vandaag)
         self.tot_edit.setEnabled(False)
         rij.addWidget(self.tot_check)
@@ -178,7 +179,19 @@ class VoorbeeldPage(_VoorbeeldPage):
             f"{_n(v.overgeslagen, 'regel', 'regels')} (te laat, aanwezig en dergelijke; worden overgeslagen)"
             if v.overgeslagen else "geen")
         self.kolommen_label.setText(", ".join(v.onbekende_kolommen) if v.onbekende_kolommen else "geen")
-        if v.bijgewerkt_tot is not None:
+        self.bijgewerkt_label.setStyleSheet("")
+        if v.terug:  # only with a date the user chose (FORMATEN.md): said loud and clear
+            self.bijgewerkt_label.setText(
+                f"Let op: dit zet 'verzuim bijgewerkt t/m' terug van {format_date(v.bijgewerkt_was)} naar "
+                f"{format_date(v.bijgewerkt_tot)}. De signalen en niveaus gaan dan over het verzuim tot en met "
+                f"{format_date(v.bijgewerkt_tot)}; wat daarna komt, telt pas weer mee na een nieuwe import.")
+            theme.style(self.bijgewerkt_label, "color: {danger}; font-weight: bold;")
+        elif v.blijft_staan:
+            self.bijgewerkt_label.setText(
+                f"Blijft {format_date(v.bijgewerkt_tot)}: het bestand gaat maar tot en met "
+                f"{format_date(v.laatste_in_bestand)}, en een correctie van eerdere dagen zet de datum niet terug. "
+                "Wilt u hem toch terugzetten? Kies hieronder een andere datum.")
+        elif v.bijgewerkt_tot is not None:
             bron = "de datum die u koos" if self.tot() is not None else "de laatste datum in het bestand"
             self.bijgewerkt_label.setText(f"Na de import: {format_date(v.bijgewerkt_tot)} ({bron}). Signalen "
                                           "tellen het verzuim tot en met die dag.")

@@ -8,6 +8,7 @@ year, measured on the demo school), so it loads on the GUI thread.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.afhandeling import MELDING_VOOR, Afhandeling
 from ..domain.calendar import schooljaar_label
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
@@ -59,12 +61,6 @@ VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalS
 VOLGORDE += [s for s in SignaalSoort if s not in VOLGORDE]
 
 # What the student page offers for a signal: which melding it leads to.
-MELDING_VOOR = {
-    SignaalSoort.MELDPLICHT_16U: MeldingSoort.ZESTIEN_UUR,
-    SignaalSoort.THUISZITTER: MeldingSoort.LRV,
-    SignaalSoort.THUISZITTER_3MND: MeldingSoort.LRV,
-    SignaalSoort.LUXE_VERZUIM: MeldingSoort.LUXE_VERZUIM,
-}
 
 
 def dagen_tekst(dagen: float) -> str:
@@ -170,7 +166,8 @@ class SignaalKaart(QFrame):
     actie = Signal(object)  # the Signaal: register the melding or M@zl-actie it asks for
 
     def __init__(self, signaal: Signaal, bespreking: Bespreking | None, *, vandaag: date,
-                 can_edit: bool, can_bespreken: bool, parent: QWidget | None = None):
+                 can_edit: bool, can_bespreken: bool, afhandeling: Afhandeling | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.signaal = signaal
         self.setObjectName("signaalkaart")
@@ -192,7 +189,7 @@ class SignaalKaart(QFrame):
         datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
         if signaal.uiterlijk is not None:
             datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
-        if bespreking is None:
+        if bespreking is None and (afhandeling is None or afhandeling.mdo is None):
             datums.append("nog niet besproken")
         meta = " · ".join(datums)
         self.datums = _label(meta[:1].upper() + meta[1:], muted=True)
@@ -215,6 +212,12 @@ class SignaalKaart(QFrame):
         theme.style(self.besproken_label, "color: {success};")
         self.besproken_label.setVisible(bespreking is not None)
         tekst.addWidget(self.besproken_label)
+        # gemeld, in a traject, besproken in an MDO (the bespreking itself is the line above)
+        gedaan = replace(afhandeling, besproken=None).zin() if afhandeling is not None else ""
+        self.afhandeling_label = _label(f"✓ {gedaan}" if gedaan else "")
+        theme.style(self.afhandeling_label, "color: {success};")
+        self.afhandeling_label.setVisible(bool(gedaan))
+        tekst.addWidget(self.afhandeling_label)
         layout.addLayout(tekst, 1)
 
         self.actie_button: QPushButton | None = None
@@ -469,7 +472,7 @@ class VerzuimPanel(QWidget):
         can_bespreken = self.services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         for s in self.signalen:
             kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
-                                 can_bespreken=can_bespreken)
+                                 can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
             kaart.bespreken.connect(self.bespreken)
             kaart.actie.connect(self._actie)
             self.signalen_lijst.addWidget(kaart)
@@ -600,9 +603,8 @@ class VerzuimPanel(QWidget):
         if signaal is None:  # from the general button: the open meldplicht, if any
             signaal = self.signaal(SignaalSoort.MELDPLICHT_16U)
         soort = MELDING_VOOR.get(signaal.soort, MeldingSoort.ZESTIEN_UUR) if signaal else MeldingSoort.ZESTIEN_UUR
-        einddatum = signaal.datum if signaal is not None else None
         dialog = MeldingDialog(self.services, self.leerlingnummer, self.window(), vandaag=self.vandaag,
-                               naam=self.naam, soort=soort, einddatum=einddatum, signaal=signaal)
+                               naam=self.naam, soort=soort, signaal=signaal)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._na_wijziging("De melding is vastgelegd.")
 

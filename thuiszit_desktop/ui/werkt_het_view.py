@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.effect import Effect
+from ..domain.zoeken import sorteersleutel
 from ..services.overzichten import Effecten, LeerlingEffecten
 from ..services.session import Services
 from . import theme
@@ -117,7 +118,7 @@ class WerktHetView(QWidget):
         self.tabel.setSortingEnabled(False)
         self.tabel.setRowCount(len(e.per_soort))
         for rij, r in enumerate(e.per_soort):
-            cellen = [_item(r.soort, r.soort.casefold()), _item(str(r.aantal), r.aantal),
+            cellen = [_item(r.soort, sorteersleutel(r.soort)), _item(str(r.aantal), r.aantal),
                       _item(str(r.meegeteld), r.meegeteld), _item(pct(r.gemiddeld_voor), r.gemiddeld_voor),
                       _item(pct(r.gemiddeld_na), r.gemiddeld_na), _item(verschil(r.verschil), r.verschil)]
             if r.verschil:  # less verzuim afterwards is good news; no change stays plain
