@@ -164,7 +164,7 @@ def test_wrong_usage_exits_with_2(argv, capsys):
         app.main(argv)
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert "fout in de opdracht" in err and "usage" in err.lower()
+    assert "fout in de opdracht" in err and err.startswith("gebruik: ")
 
 
 # --- logging in for a command ---------------------------------------------------------------------

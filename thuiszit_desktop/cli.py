@@ -7,6 +7,7 @@ import), 2 on wrong usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import os
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from . import paths
+from .argparse_nl import DutchArgumentParser
 from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
@@ -31,24 +33,18 @@ class CliFout(Exception):
     """A usage problem found after parsing; exit 1 with this message."""
 
 
-class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own texts stay English; the frame is Dutch
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP",
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
-    user = argparse.ArgumentParser(add_help=False)
+    user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
 
     parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open een tijdelijke database, bouw het hoofdvenster en stop (voor tests)")
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
 
     p = sub.add_parser("init", parents=[common], help="maak een nieuwe, versleutelde database")
     p.add_argument("--school", required=True, metavar="NAAM")
@@ -109,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
-    rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", parser_class=DutchArgumentParser, required=True)
+    rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", required=True)
     r = rapporten.add_parser("jaar", parents=[common, user],
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
@@ -136,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "gebruiker …": user management (zorgcoördinator) and one's own password.
     p = sub.add_parser("gebruiker", parents=[common], help="gebruikers: toevoegen, lijst, wachtwoord, uitschakelen")
-    gebruikers = p.add_subparsers(dest="gebruiker_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+    gebruikers = p.add_subparsers(dest="gebruiker_opdracht", metavar="OPDRACHT",
                                   required=True)
     g = gebruikers.add_parser("toevoegen", parents=[common, user],
                               help="een nieuwe gebruiker; wachtwoord uit THUISZIT_NIEUW_WACHTWOORD of een vraag")
@@ -156,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "audit …": the audit trail (zorgcoördinator); "bewaartermijnen": what has expired, and removing it.
     p = sub.add_parser("audit", parents=[common], help="het auditlog: controleren of bekijken")
-    audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+    audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT",
                              required=True)
     a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
     a.set_defaults(run=cmd_audit_verify, needs_login=True)
@@ -173,7 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opruimen", action="store_true", help="verwijder het definitief (zonder vraag)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
+    _opties_vastleggen(parser)
     return parser
+
+
+def _opties_vastleggen(parser: argparse.ArgumentParser) -> None:
+    """Give every command the names of its options by field (`peildatum` → `--peildatum`), so that an error
+    about a field names the option to fix, never the field."""
+    opties = {a.dest: a.option_strings[-1] for a in parser._actions if a.option_strings}
+    parser.set_defaults(opties=opties)
+    for actie in parser._actions:
+        if isinstance(actie, argparse._SubParsersAction):
+            for sub in actie.choices.values():
+                _opties_vastleggen(sub)
 
 
 def _kwartaal(text: str) -> Kwartaal:
@@ -354,22 +362,40 @@ def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _pdf_schrijven(uit: Path, pdf: bytes, wat: str) -> None:
+def _pdf_schrijven(uit: Path, data: bytes, wat: str) -> None:
+    """Write a PDF or export under a temporary name beside `uit`, then rename: an interrupted write never
+    leaves half a file, and never half-overwrites an earlier one."""
+    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.tmp")
     try:
-        uit.write_bytes(pdf)
+        if uit.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "")
+        tijdelijk.write_bytes(data)
+        os.replace(tijdelijk, uit)
     except OSError as exc:
-        raise CliFout(f"Kan {uit} niet schrijven ({exc.strerror or exc}). Kies een andere map of bestandsnaam.") from None
+        if tijdelijk.parent.is_dir():
+            tijdelijk.unlink(missing_ok=True)
+        raise CliFout(f"Kan {uit} niet schrijven: {_reden(exc, uit)}. Kies een andere map of bestandsnaam.") from None
     print(f"{wat} staat in {uit}.")
+
+
+def _reden(exc: OSError, pad: Path) -> str:
+    """Why a file could not be written, in Dutch (the system's own text is English)."""
+    return {
+        errno.ENOENT: f"de map {pad.parent} bestaat niet",
+        errno.ENOTDIR: f"de map {pad.parent} bestaat niet",
+        errno.EISDIR: "dat is een map, geen bestand",
+        errno.EACCES: "u hebt daar geen schrijfrechten (of het bestand is nog geopend)",
+        errno.EPERM: "u hebt daar geen schrijfrechten",
+        errno.EROFS: "die schijf is alleen-lezen",
+        errno.ENOSPC: "de schijf is vol",
+        errno.ENAMETOOLONG: "de naam is te lang",
+    }.get(exc.errno, f"foutcode {exc.errno}" if exc.errno else "onbekende fout")
 
 
 def cmd_plan_pdf(args: argparse.Namespace, services: Services) -> int:
     plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)
-    pdf = services.plannen.pdf(plan.id)
-    try:
-        args.uit.write_bytes(pdf)
-    except OSError as exc:
-        raise CliFout(f"Kan {args.uit} niet schrijven: {exc.strerror or exc}") from None
-    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {args.uit}.")
+    _pdf_schrijven(args.uit, services.plannen.pdf(plan.id),
+                   f"Het plan van aanpak, versie {plan.versie} ({plan.status.label.lower()}),")
     return 0
 
 
@@ -644,11 +670,20 @@ def run(args: argparse.Namespace) -> int:
         return command(args)
     except InvoerFout as exc:
         for veld, melding in exc.fouten.items():
-            print(f"{veld}: {melding}" if veld else melding, file=sys.stderr)
+            print(_met_optie(args, veld, melding), file=sys.stderr)
         return 1
     except (CliFout, *USER_ERRORS) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+
+
+def _met_optie(args: argparse.Namespace, veld: str, melding: str) -> str:
+    """The option to fix before the message ("--brin: …"); a label for people ("regel 3") stays; an internal
+    field name ("kwartaal") never shows."""
+    opties = getattr(args, "opties", {})
+    if veld in opties:
+        return f"{opties[veld]}: {melding}"
+    return melding if not veld or veld.isidentifier() else f"{veld}: {melding}"
 
 
 def print_json(data: object) -> None:
