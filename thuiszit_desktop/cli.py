@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", required=True, choices=["noord", "midden", "zuid"])
     p.add_argument("--schooltype", default="vo", choices=["po", "vo", "so/vso", "mbo"])
     p.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
+    p.add_argument("--swv", default="", metavar="NAAM",
+                   help="het samenwerkingsverband (naam of code), voor het kwartaaloverzicht")
     p.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     p.set_defaults(run=cmd_init)
 
@@ -218,7 +220,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if session.database_exists(path):
         raise CliFout(f"Er staat al een database in {path.parent}. Kies een andere map met --data-dir.")
     wachtwoord = _new_password(args.gebruiker)
-    school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag)
+    school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag, args.swv)
     services = session.create_school(path, school, args.gebruiker, wachtwoord, wachtwoord)
     services.close()
     print(f"Database gemaakt in {path.parent}. Log in als {args.gebruiker}.")

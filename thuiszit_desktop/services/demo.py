@@ -77,7 +77,7 @@ from .session import Services
 from .signalen import BIJGEWERKT_TOT
 from .trajecten import MdoDeelnemer, Partner, Toestemming
 
-DEMO_SCHOOL = School("Het Wilgenlanden College", "99WL", Regio.MIDDEN, Schooltype.VO, 6.0)
+DEMO_SCHOOL = School("Het Wilgenlanden College", "99WL", Regio.MIDDEN, Schooltype.VO, 6.0, "SWV VO Oudewaarde e.o.")
 DEMO_GEBRUIKER = "demo"
 DEMO_WACHTWOORD = "demo"
 SEED = 20261123
@@ -1129,7 +1129,7 @@ def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.R
 
 _GEMEENTE = "Gemeente Oudewaarde"
 _GGD = "GGD Regio Oudewaarde"
-_SWV = "SWV VO Oudewaarde e.o."
+_SWV = DEMO_SCHOOL.swv
 
 # The municipality's partners around the school (fictional people; numbers in the unassigned 06-00 block).
 _PARTNERS: dict[str, Partner] = {
