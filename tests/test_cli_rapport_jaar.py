@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.verzuim import Reden
 
 VANDAAG = date(2026, 11, 23)
 
@@ -22,6 +23,7 @@ def data_dir(services, db_path):
                                          klas="2B"), VANDAAG)
     services.trajecten.openen("1001", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1),
                               vandaag=VANDAAG)
+    services.verzuim.invoeren("1001", date(2026, 9, 1), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
     services.close()
     return db_path.parent
 
@@ -60,3 +62,11 @@ def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     assert "eindigen op .pdf" in capsys.readouterr().err
     assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
     assert "Kan" in capsys.readouterr().err
+
+
+def test_a_school_year_without_verzuim_is_refused(data_dir, tmp_path, capsys):
+    uit = tmp_path / "jaar.pdf"
+    assert run(data_dir, "rapport", "jaar", "2030", "--uit", str(uit)) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Over schooljaar 2030-2031 is geen verzuim ingevoerd")
+    assert not uit.exists()

@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
     r = rapporten.add_parser("kwartaal", parents=[common, user],
-                             help="het anonieme kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
+                             help="het gepseudonimiseerde kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
                    help="het soort bestand volgt uit de extensie: .xlsx, .csv of .pdf")
@@ -359,6 +359,9 @@ def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
         raise CliFout(f"Laat {args.uit.name} eindigen op .xlsx (Excel), .csv of .pdf: "
                       "daaraan ziet het programma welk soort bestand u wilt.")
     overzicht = services.kwartaal.overzicht(args.kwartaal)
+    if not overzicht.swv:
+        print("let op: het samenwerkingsverband is niet ingevuld, dus die kolom blijft leeg. Vul het in bij "
+              "Instellingen › School.", file=sys.stderr)
     _pdf_schrijven(args.uit, services.kwartaal.export(overzicht, extensie),
                    f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
     return 0

@@ -89,6 +89,21 @@ def test_trends_tab(qtbot, school):
     assert not view.grab().isNull()
 
 
+def test_the_jaaroverzicht_of_a_year_without_verzuim_is_refused_on_screen(qtbot, school, monkeypatch):
+    view = TrendsView(school)
+    qtbot.addWidget(view)
+    view.jaar_combo.addItem("2025-2026", 2025)  # (the combo offers only years with verzuim and the current one)
+    view.jaar_combo.blockSignals(True)
+    view.jaar_combo.setCurrentIndex(view.jaar_combo.findData(2025))
+    geopend = []
+    monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda dialog: geopend.append(dialog) or 0)
+    dialog = view.afdrukken()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=30_000)
+    assert dialog.error.text().startswith("Over schooljaar 2025-2026 is geen verzuim ingevoerd")
+    assert dialog.data is None and not dialog.save_button.isEnabled()
+    dialog.close()
+
+
 def test_werkt_het_tab(qtbot, school):
     view = WerktHetView(school)
     qtbot.addWidget(view)

@@ -18,7 +18,7 @@ import peewee as pw
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
-from ..domain.errors import NietGevonden
+from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.signals import SignaalSoort
@@ -267,6 +267,15 @@ class OverzichtenService:
             naam, vandaag, filtertekst, list(KOLOMMEN), [r.cellen() for r in rijen]))
 
     def jaaroverzicht_pdf(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> bytes:
+        """The jaaroverzicht of `schooljaar` (default: the current one); refused for a school year without any
+        verzuim, whose charts would claim that nothing happened."""
+        schooljaar = schooljaar_start(self._tot(vandaag)).year if schooljaar is None else int(schooljaar)
+        with self.ctx.action(*TELLINGEN):
+            if not m.Verzuim.select().where(m.Verzuim.datum.between(date(schooljaar, 8, 1),
+                                                                     date(schooljaar + 1, 7, 31))).exists():
+                raise InvoerFout({"schooljaar": f"Over schooljaar {schooljaar}-{schooljaar + 1} is geen verzuim "
+                                                "ingevoerd, dus is er niets te tellen. Importeer eerst het verzuim "
+                                                "van dat schooljaar of kies een ander schooljaar."})
         t = self.trends(schooljaar, vandaag=vandaag)
         e = self.effecten(t.schooljaar, vandaag=vandaag)
         with self.ctx.action(*TELLINGEN):
