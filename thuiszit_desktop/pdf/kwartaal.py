@@ -9,7 +9,14 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from ..domain.kwartaal import KOLOMMEN, PSEUDONIEM_UITLEG, SCHOOLKOLOMMEN, KwartaalOverzicht, als_tekst, datum_tekst
+from ..domain.kwartaal import (
+    KOLOMMEN,
+    PSEUDONIEM_UITLEG,
+    SCHOOLKOLOMMEN,
+    KwartaalOverzicht,
+    als_tekst,
+    datum_tekst,
+)
 from .common import Document, tekst_xml
 
 # Fractions of the landscape text width per column of KOLOMMEN: a month and each header word fit on one line.
