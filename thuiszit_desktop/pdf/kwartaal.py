@@ -20,7 +20,7 @@ from ..domain.kwartaal import (
 from .common import Document, tekst_xml
 
 # Fractions of the landscape text width per column of KOLOMMEN: a month and each header word fit on one line.
-_BREEDTES = (0.086, 0.064, 0.08, 0.064, 0.118, 0.1, 0.1, 0.1, 0.2, 0.088)
+_BREEDTES = (0.095, 0.062, 0.09, 0.064, 0.118, 0.105, 0.105, 0.1, 0.173, 0.088)
 VOETTEKST = "gepseudonimiseerd overzicht – zonder namen, BSN of leerlingnummers"
 
 
