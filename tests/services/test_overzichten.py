@@ -8,6 +8,7 @@ after = the weeks of 02-11 … 07-12 (30 lesdagen, last lesdag 11-12).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -138,6 +139,51 @@ def test_pdfs(school):
                 "gestart"):
         assert kop in tekst
     assert "Zoë" not in tekst and "Bakker" not in tekst  # counts only
+
+
+def lettertypen(reader: PdfReader) -> dict[str, bool]:
+    """Every font the pages use: name → embedded (a font file in its descriptor)."""
+    uit: dict[str, bool] = {}
+    for pagina in reader.pages:
+        for font in (pagina.get("/Resources", {}).get("/Font", {}) or {}).values():
+            font = font.get_object()
+            for f in [font, *(x.get_object() for x in font.get("/DescendantFonts", []))]:
+                descriptor = f.get("/FontDescriptor")
+                ingebed = descriptor is not None and any(k in descriptor.get_object()
+                                                         for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                uit[str(f["/BaseFont"])] = uit.get(str(f["/BaseFont"]), False) or ingebed
+    return uit
+
+
+def test_jaaroverzicht_units_direction_and_embedded_fonts(school):
+    reader = PdfReader(io.BytesIO(school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)))
+    tekst = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    # every chart names its unit; the difference has its unit and says which way is worse
+    for eenheid in ("aantal leerlingen", "aantal leerlingen met het signaal", "aantal thuiszitters",
+                    "Aantallen leerlingen per maand", "Verschil (hoger is slechter)", "hoger is slechter"):
+        assert eenheid in tekst
+    assert "55,9% 18,9% -37,0 procentpunt: minder verzuim" in tekst  # Time-out
+    assert not re.search(r"[+-]\d+,\d(?! procentpunt)(?!%)", tekst)  # no bare signed figure
+    fonts = lettertypen(reader)
+    assert fonts and all(fonts.values()), fonts  # the charts too: no Helvetica that is not embedded
+    assert not any("Helvetica" in f for f in fonts)
+
+
+def test_the_signal_lines_differ_by_more_than_colour():
+    """Each of the seven lines has its own marker and dash pattern, in the chart and in its legend."""
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.widgets.markers import Marker
+
+    from thuiszit_desktop.pdf.jaaroverzicht import LIJNSTIJLEN, SIGNAAL_KLEUR, _lijnen
+
+    soorten = list(SignaalSoort)
+    d = _lijnen(["aug", "sep"], [[1, 2]] * len(soorten), [SIGNAAL_KLEUR[s] for s in soorten],
+                [s.value for s in soorten], eenheid="aantal leerlingen")
+    chart = next(c for c in d.contents if isinstance(c, HorizontalLineChart))
+    stijlen = [(chart.lines[i].symbol.kind, chart.lines[i].strokeDashArray) for i in range(len(soorten))]
+    assert len(set(stijlen)) == len(soorten) == len(LIJNSTIJLEN)
+    assert sum(isinstance(c, Marker) for c in d.contents) == len(soorten)  # one in the legend per line
+    assert d.initialFontName == "DejaVuSans"
 
 
 def test_roles(school, monkeypatch):

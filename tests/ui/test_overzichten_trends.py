@@ -18,7 +18,7 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.traject import Categorie, Stap
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import pdf_preview
+from thuiszit_desktop.ui import charts, pdf_preview
 from thuiszit_desktop.ui.charts import Grafiek, Periode, Reeks
 from thuiszit_desktop.ui.lijstbespreking_view import COL_KLAS, COL_STAP, LijstbesprekingView
 from thuiszit_desktop.ui.overzichten_view import OverzichtenView
@@ -70,6 +70,10 @@ def test_chart_exposes_values_and_paints(qtbot):
         g.soort = soort
         assert not g.grab().isNull()
     assert g.index_op(g.width() - 12) == 1 and g.index_op(0) == -1
+    # seven lines (the signals) differ by marker and dash, not only by colour
+    assert len(set(zip(charts.MARKERS, charts._STREPEN, strict=True))) == len(charts.MARKERS) == 7
+    g.set_data(["aug", "sep"], [Reeks(f"Signaal {k}", QColor("#1565c0"), [k, 7 - k]) for k in range(7)])
+    assert not g.grab().isNull()
     with pytest.raises(ValueError):
         g.set_data(["aug"], [Reeks("x", QColor("red"), [1, 2])])
 
