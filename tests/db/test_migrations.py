@@ -142,6 +142,39 @@ def test_login_to_a_newer_database_says_to_update_the_program(services, db_path)
     session.login(db_path, "Anna de Vries", WACHTWOORD).close()
 
 
+def _stap_van(script: str) -> int:
+    """The index in STEPS of the step that runs `script` (the lead renumbers steps when merging)."""
+    return next(i for i, stap in enumerate(migrations.STEPS)
+                if any(c.cell_contents is script for c in stap.__closure__ or ()))
+
+
+def test_step_7_links_each_doel_to_the_doel_of_the_previous_version_by_position(open_db):
+    """Before step 7 a new version was a copy position by position; that becomes the herkomst."""
+    db = open_db("herkomst.db")
+    migrations.migrate(db, target=_stap_van(migrations._V7))
+    sql = db.execute_sql
+    sql("INSERT INTO school VALUES (1, 'Het Baken', '12AB', 'midden', 'vo', 6.0)")
+    sql("INSERT INTO leerling (id, leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, klas, "
+        "inschrijfdatum, bestemming, startkwalificatie, bsn, onderwijsnummer, gewijzigd) "
+        "VALUES (1, '1001', 'Zoë', '', 'Bakker', '2012-03-05', '2B', '2024-08-01', '', 0, '', '', '2026-11-01')")
+    sql("INSERT INTO traject (id, leerling_id, categorie, aanleiding, geopend, status, stap, sluitreden, "
+        "sluittoelichting, aangemaakt) VALUES (1, 1, 'thuiszitter', '', '2026-10-01', 'open', 4, '', '', "
+        "'2026-10-01')")
+    for plan_id, versie in ((1, 1), (2, 2), (3, 3)):
+        sql("INSERT INTO plan_van_aanpak (id, traject_id, versie, status, aanleiding, analyse, leerling_wil, "
+            "ouders_willen, interventies, afspraken, evaluatiemomenten, contactpersonen, akkoord_naam, akkoord_rol, "
+            f"gewijzigd) VALUES ({plan_id}, 1, {versie}, 'vastgesteld', '', '', '', '', '[]', '[]', '[]', '[]', "
+            "'', '', '2026-11-01')")
+    doelen = [(10, 1, 0), (11, 1, 1), (20, 2, 0), (21, 2, 1), (22, 2, 2), (30, 3, 0)]
+    for doel_id, plan_id, volgorde in doelen:
+        sql(f"INSERT INTO plan_doel (id, plan_id, volgorde, omschrijving, hoe_merken) "
+            f"VALUES ({doel_id}, {plan_id}, {volgorde}, 'doel', '')")
+    migrations.migrate(db)
+    herkomst = dict(sql("SELECT id, herkomst_id FROM plan_doel").fetchall())
+    assert herkomst == {10: None, 11: None, 20: 10, 21: 11, 22: None, 30: 20}
+    assert sql("SELECT factoren FROM plan_van_aanpak WHERE id = 1").fetchone()[0] == "{}"
+
+
 def test_a_failing_step_rolls_back(open_db, monkeypatch):
     db = open_db("kapot.db")
     migrations.migrate(db)

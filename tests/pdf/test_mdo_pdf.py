@@ -4,6 +4,7 @@ fonts, metadata; which MDO is printed, and who may print it."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,15 +12,15 @@ from pypdf import PdfReader
 
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import MdoRol
 from thuiszit_desktop.services.session import Services
 from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
 
 VANDAAG = date(2026, 11, 23)
-SECTIES = ("Verslag MDO", "Wie waren erbij", "Toestemming van ouders", "Agenda", "Verslag", "Besluiten",
-           "Actiepunten")
+SECTIES = ("Verslag MDO", "Aanwezig", "Toestemming van ouders", "Agenda", "Verslag", "Besluiten",
+           "Actiepunten", "Verzendlijst")
 
 
 def tekst(pdf: bytes) -> str:
@@ -63,9 +64,13 @@ def zoe(services):
         besluiten=["Rooster aanpassen: halve dagen", "Jeugdarts doet een gesprek"],
         actiepunten=[("Rooster maken", "Anna de Vries", date(2026, 10, 8)),
                      ("Gesprek met Zoë", "Daniël Visser", date(2026, 10, 15))], vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 11, 5), deelnemers=[MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR)],
-                      verslag="Tweede overleg: het gaat beter.", besluiten=["Doorgaan met het rooster"],
-                      vandaag=VANDAAG)
+    tr.mdo_vastleggen(t.id, date(2026, 11, 5), deelnemers=[
+        MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
+        MdoDeelnemer("Lisanne Kok", MdoRol.JEUGDHULP, "Wijkteam Noord"),
+        MdoDeelnemer("Daniël Visser", MdoRol.JEUGDARTS, "GGD regio Utrecht", afgemeld=True)],
+        verslag="Tweede overleg: het gaat beter.", besluiten=["Doorgaan met het rooster"],
+        verslaglegger="Mo Amrani", volgend_overleg=date(2026, 12, 10),
+        verzenden_aan=["Huisarts dr. Öztürk", ""], vandaag=VANDAAG)
     tr.mdo_vastleggen(t.id, date(2026, 12, 10), vandaag=VANDAAG)  # planned: not the default
     return services
 
@@ -82,9 +87,65 @@ def test_the_verslag_has_every_section_and_the_names(zoe):
                 "1. Opening, kennismaking", "Zoë vertelt dat de pauzes moeilijk zijn. De ouders zijn bezorgd.",
                 "1. Rooster aanpassen: halve dagen", "2. Jeugdarts doet een gesprek",
                 "Rooster maken Anna de Vries 08-10-2026 Open", "Gesprek met Zoë Daniël Visser 15-10-2026 Open",
-                "Verslag MDO · 01-10-2026 · vertrouwelijk – alleen voor de deelnemers", "pagina 1 van 1"):
+                "Verslag MDO · Zoë Bakker", "overleg van 01-10-2026", "gedrukt op 23-11-2026", "pagina 1 van"):
         assert wat in t, wat
     assert "{" not in t and "None" not in t and "MdoRol" not in t  # no reprs
+
+
+def test_consent_in_force_from_earlier_meetings_and_a_partner_without_it(zoe):
+    """At the second MDO nothing was recorded, but the GGD's consent of 1 oktober still holds; the wijkteam
+    took part although the ouders said no."""
+    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
+    assert "Op 05-11-2026 geldt deze toestemming van de ouders om gegevens te delen, ook als die bij een eerder " \
+           "overleg is gegeven" in t
+    assert "GGD regio Utrecht ja 01-10-2026" in t and "Wijkteam Noord nee 01-10-2026" in t
+    assert "Let op: Lisanne Kok (jeugdhulp / wijkteam) deed mee, maar voor Wijkteam Noord is op deze datum geen " \
+           "toestemming." in t
+    assert "Daniël Visser deed mee" not in t  # afgemeld: not at the table
+    assert "geen toestemming vastgelegd" not in t
+
+
+def test_verslaglegger_casusregisseur_afgemeld_next_meeting_and_distribution(zoe):
+    zoe.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "030-1234567", "a.devries@baken.nl"))
+    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
+    assert "Casusregisseur Anna de Vries, zorgcoördinator · 030-1234567 · a.devries@baken.nl" in t
+    assert "Verslaglegger Mo Amrani" in t
+    assert "Volgend overleg donderdag 10 december 2026" in t
+    aanwezig = t[t.index("Aanwezig"):t.index("Afgemeld")]
+    assert "Anna de Vries Zorgcoördinator Het Baken" in aanwezig  # school staff: the school
+    assert "Lisanne Kok" in aanwezig and "Daniël Visser" not in aanwezig
+    assert "Uitgenodigd, maar afgemeld: • Daniël Visser (jeugdarts / JGZ, GGD regio Utrecht)" in t
+    verzend = t[t.index("Verzendlijst"):]
+    for wie in ("Anna de Vries (zorgcoördinator, Het Baken)", "Lisanne Kok (jeugdhulp / wijkteam, Wijkteam Noord)",
+                "Daniël Visser (jeugdarts / JGZ, GGD regio Utrecht)", "Huisarts dr. Öztürk"):
+        assert wie in verzend, wie
+    # the first MDO: the verslaglegger is who recorded it, no next meeting
+    eerste = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Verslaglegger Anna de Vries" in eerste and "Volgend overleg nog niet gepland" in eerste
+    assert "Afgemeld" not in eerste
+
+
+def test_from_16_the_student_gives_consent(zoe):
+    """Zoë is born 5-3-2012; a student born 16 years before the meeting gets "Toestemming van de leerling"."""
+    zoe.leerlingen.opslaan(replace(zoe.leerlingen.get("1001"), geboortedatum=date(2010, 10, 1)), VANDAAG)
+    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Toestemming van de leerling" in t and "Toestemming van ouders" not in t
+    assert "geldt deze toestemming van de leerling" in t
+    zoe.leerlingen.opslaan(replace(zoe.leerlingen.get("1001"), geboortedatum=date(2010, 10, 2)), VANDAAG)
+    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Toestemming van ouders" in t and "Toestemming van de leerling" not in t
+
+
+def test_every_page_names_the_student_and_the_print_date(zoe):
+    [t] = zoe.trajecten.trajecten("1001")
+    mdo = zoe.trajecten.mdos(t.id)[0]
+    zoe.trajecten.mdo_bijwerken(mdo.id, verslag="\n".join(f"Regel {n} van een lang verslag." for n in range(120)))
+    reader = PdfReader(io.BytesIO(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)))
+    assert len(reader.pages) >= 3
+    for n, pagina in enumerate(reader.pages, 1):
+        p = " ".join(pagina.extract_text().split())
+        assert "Verslag MDO · Zoë Bakker" in p and "gedrukt op 23-11-2026" in p, n
+        assert f"pagina {n} van {len(reader.pages)}" in p and "vertrouwelijk" in p
 
 
 def test_metadata_and_only_embedded_dejavu_fonts(zoe):
@@ -133,7 +194,8 @@ def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):
     with pytest.raises(GeenToegang, match="vertrouwelijk: alleen de zorgcoördinator"):
         mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
     t = tekst(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
-    assert "Zoë vertelt dat de pauzes moeilijk zijn." in t and "Deel het niet verder dan de deelnemers." in t
+    assert "Zoë vertelt dat de pauzes moeilijk zijn." in t and "Deel het niet verder dan de mensen op de " \
+                                                                "verzendlijst." in t
 
 
 def test_a_long_verslag_wraps_over_pages_and_nothing_is_cut_off(zoe):

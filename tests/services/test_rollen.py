@@ -26,7 +26,7 @@ import pytest
 
 from conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import GeenToegang
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus
 from thuiszit_desktop.domain.signals import SignaalSoort
@@ -175,6 +175,7 @@ MATRIX: dict[str, Geval] = {
     "trajecten.tijdlijn": Geval(lambda s, x: s.trajecten.tijdlijn(x.nummer), EIGEN_KLAS),
     "trajecten.dossier": Geval(lambda s, x: s.trajecten.dossier(x.nummer), ALLEEN_ZORG),
     "trajecten.toestemmingen": Geval(lambda s, x: s.trajecten.toestemmingen(x.traject), EIGEN_KLAS),
+    "trajecten.casusregisseur": Geval(lambda s, x: s.trajecten.casusregisseur(x.traject), EIGEN_KLAS),
     "trajecten.agenda_voorstel": Geval(lambda s, x: s.trajecten.agenda_voorstel(x.traject), ALLEEN_ZORG),
     # --- trajecten: what a mentor may do for their own students ---
     "trajecten.gesprek_vastleggen": Geval(lambda s, x: s.trajecten.gesprek_vastleggen(
@@ -302,6 +303,9 @@ MATRIX: dict[str, Geval] = {
                                                                           "Terug-ww-2026"), ALLEEN_ZORG),
     "gebruikers.wachtwoord_wijzigen": Geval(lambda s, x: s.gebruikers.wachtwoord_wijzigen(
         x.wachtwoord, "Nieuw-ww-2026!", "Nieuw-ww-2026!"), IEDEREEN),
+    # --- one's own profile (name and function on paper, phone, e-mail) ---
+    "profielen.get": Geval(lambda s, x: s.profielen.get(), IEDEREEN),
+    "profielen.opslaan": Geval(lambda s, x: s.profielen.opslaan(Profiel("Mo de Mentor", "mentor")), IEDEREEN),
 }
 
 

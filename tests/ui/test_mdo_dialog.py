@@ -4,6 +4,7 @@ actiepunt without a deadline refused and then fixed, the next MDO's agenda with 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -266,3 +267,69 @@ def test_editing_an_mdo_shows_a_refused_actiepunt_beside_its_row(qtbot, school, 
     a.uiterlijk.set_value(date(2026, 11, 25))
     assert d.save()
     assert sorted(x.wat for x in tr.mdo(mdo.id).actiepunten) == ["Huisbezoek", "Rooster maken"]
+
+
+def test_a_partner_without_consent_is_warned_about_and_earlier_consent_counts(qtbot, school, traject):
+    """Consent given at an earlier MDO holds at the next one; a partner at the table without it gets a
+    warning (saving stays possible); afgemeld means not at the table."""
+    d = new_dialog(qtbot, school, traject)
+    d.datum.set_value(date(2026, 11, 20))
+    pick(d, "Mehmet Çelik")
+    assert "Mehmet Çelik (jeugdarts / JGZ): geen toestemming voor GGD regio Utrecht" in d.zonder_toestemming.text()
+    assert d.zonder_toestemming.isVisibleTo(d)
+    d.toestemmingen.rows[0].gegeven.setCurrentIndex(d.toestemmingen.rows[0].gegeven.findData(NEE))
+    assert "geen toestemming voor GGD regio Utrecht" in d.zonder_toestemming.text()
+    d.toestemmingen.rows[0].gegeven.setCurrentIndex(d.toestemmingen.rows[0].gegeven.findData(JA))
+    assert d.zonder_toestemming.text() == ""
+    assert d.verslaglegger.text() == "Anna de Vries"  # who records it, by default
+    d.volgend_overleg.set_value(date(2026, 12, 14))
+    d.verzenden_aan.setPlainText("Huisarts dr. Öztürk")
+    assert d.save()
+    mdo = d.saved
+    assert (mdo.verslaglegger, mdo.volgend_overleg, mdo.verzenden_aan) == ("Anna de Vries", date(2026, 12, 14),
+                                                                         ("Huisarts dr. Öztürk",))
+
+    # the next MDO: nothing recorded there, but the consent of 20 november holds
+    d2 = new_dialog(qtbot, school, traject)
+    d2.datum.set_value(date(2026, 12, 14))
+    pick(d2, "Mehmet Çelik")
+    assert d2.zonder_toestemming.text() == ""
+    # before 20 november it did not hold yet
+    d2.datum.set_value(date(2026, 11, 19))
+    assert "geen toestemming voor GGD regio Utrecht" in d2.zonder_toestemming.text()
+    d2.datum.set_value(date(2026, 12, 14))
+    # a new partner from another organisation, first without and then afgemeld
+    row = d2.deelnemers.add()
+    row.naam.setText("Lisanne Kok")
+    row.rol.setCurrentIndex(row.rol.findData(MdoRol.JEUGDHULP.value))
+    row.organisatie.setText("Wijkteam Noord")
+    assert "Lisanne Kok (jeugdhulp / wijkteam): geen toestemming voor Wijkteam Noord" in d2.zonder_toestemming.text()
+    row.afgemeld.setChecked(True)
+    row.krijgt_verslag.setChecked(False)
+    assert d2.zonder_toestemming.text() == ""
+    d2.volgend_overleg.set_value(date(2026, 12, 1))  # before this MDO: refused beside the field
+    assert not d2.save()
+    assert d2.error_text("volgend_overleg").startswith("Het volgende overleg ligt na dit MDO (14-12-2026)")
+    d2.volgend_overleg.set_value(None)
+    assert d2.save()
+    lisanne = next(x for x in d2.saved.deelnemers if x.naam == "Lisanne Kok")
+    assert lisanne.afgemeld and not lisanne.krijgt_verslag
+
+    # reopened: the checkboxes come back as saved, and changing them is saved too
+    d3 = new_dialog(qtbot, school, traject, d2.saved)
+    r = next(r for r in d3.deelnemers.rows if r.naam.text() == "Lisanne Kok")
+    assert r.afgemeld.isChecked() and not r.krijgt_verslag.isChecked()
+    r.afgemeld.setChecked(False)
+    assert "Lisanne Kok" in d3.zonder_toestemming.text()
+    assert d3.save()
+    assert not next(x for x in d3.saved.deelnemers if x.naam == "Lisanne Kok").afgemeld
+
+
+def test_from_16_the_consent_is_the_students(qtbot, school, traject):
+    zoe = school.leerlingen.get("1001")
+    school.leerlingen.opslaan(replace(zoe, geboortedatum=date(2010, 11, 20)), vandaag=VANDAAG)
+    d = new_dialog(qtbot, school, traject)
+    d.datum.set_value(date(2026, 11, 19))
+    assert d.toestemming_box.title() == "Toestemming van ouders"
+    d.datum.set_value(date(2026, 11, 20))
+    assert d.toestemming_box.title() == "Toestemming van de leerling"

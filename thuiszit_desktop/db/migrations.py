@@ -244,6 +244,32 @@ CREATE TRIGGER "audit_regel_geen_verwijdering" BEFORE DELETE ON "audit_regel"
   BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;;
 """
 
+# 7: documents that are right to hand over (issue 13): the user's profile (full name, function, phone,
+# e-mail) for signatures and contacts; the MDO's verslaglegger, next meeting, extra recipients and per
+# participant "afgemeld" and "krijgt het verslag"; the plan's analysis as a table (factoren, JSON); and per
+# doel the doel of the previous version it continues (herkomst), so a new version can say what changed
+# and carry the earlier evaluations. New columns get a DEFAULT so ALTER TABLE can add them; the models
+# declare the same DEFAULT. Existing versions were copies position by position: that is their herkomst.
+_V7 = """
+CREATE TABLE "profiel" ("gebruiker_id" INTEGER NOT NULL PRIMARY KEY, "volledige_naam" TEXT NOT NULL,
+  "functie" TEXT NOT NULL, "telefoon" TEXT NOT NULL, "email" TEXT NOT NULL,
+  FOREIGN KEY ("gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE CASCADE);
+ALTER TABLE "mdo" ADD COLUMN "verslaglegger" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "mdo" ADD COLUMN "volgend_overleg" DATE;
+ALTER TABLE "mdo" ADD COLUMN "verzenden_aan" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "mdo_deelnemer" ADD COLUMN "afgemeld" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "mdo_deelnemer" ADD COLUMN "krijgt_verslag" INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE "plan_van_aanpak" ADD COLUMN "factoren" TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE "plan_doel" ADD COLUMN "herkomst_id" INTEGER REFERENCES "plan_doel" ("id") ON DELETE SET NULL;
+CREATE INDEX "plan_doel_herkomst_id" ON "plan_doel" ("herkomst_id");
+UPDATE "plan_doel" SET "herkomst_id" = (
+  SELECT o."id" FROM "plan_doel" o
+  JOIN "plan_van_aanpak" op ON o."plan_id" = op."id"
+  JOIN "plan_van_aanpak" np ON np."id" = "plan_doel"."plan_id"
+  WHERE op."traject_id" = np."traject_id" AND op."versie" = np."versie" - 1 AND o."volgorde" = "plan_doel"."volgorde"
+  ORDER BY o."id" LIMIT 1);
+"""
+
 
 def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
@@ -262,6 +288,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V4),
     _sql(_V5),
     _sql(_V6, separator=";;"),
+    _sql(_V7),
 ]
 LATEST = len(STEPS)
 

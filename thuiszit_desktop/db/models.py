@@ -47,6 +47,18 @@ class Gebruiker(BaseModel):
     aangemaakt = pw.DateTimeField(default=now)
 
 
+class Profiel(BaseModel):
+    """What a user is called on paper and how to reach them: the school signs the plan with it, and the
+    casusregisseur and contacts are reachable through it. Kept apart from the gebruiker row, whose fields
+    are security-relevant."""
+
+    gebruiker = pw.ForeignKeyField(Gebruiker, primary_key=True, on_delete="CASCADE", backref="+")
+    volledige_naam = pw.TextField(default="")
+    functie = pw.TextField(default="")
+    telefoon = pw.TextField(default="")
+    email = pw.TextField(default="")
+
+
 class Contact(BaseModel):
     """A person the school works with who does not log in: a mentor from an import, later partners."""
 
@@ -263,6 +275,9 @@ class Mdo(BaseModel):
     vertrouwelijk = pw.BooleanField(default=False)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
+    verslaglegger = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    volgend_overleg = pw.DateField(null=True)
+    verzenden_aan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])  # one recipient per line
 
 
 class MdoDeelnemer(BaseModel):
@@ -273,6 +288,8 @@ class MdoDeelnemer(BaseModel):
     organisatie = pw.TextField(default="")
     gebruiker = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+    afgemeld = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])  # invited, absent with notice
+    krijgt_verslag = pw.BooleanField(default=True, constraints=[pw.SQL("DEFAULT 1")])
 
 
 class Besluit(BaseModel):
@@ -365,6 +382,9 @@ class PlanVanAanpak(BaseModel):
     vastgesteld_op = pw.DateField(null=True)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     gewijzigd = pw.DateTimeField(default=now)
+    # The analysis for ouders: domein → [wat het moeilijk maakt, wat helpt] (JSON). Versions from before it
+    # have only the free text `analyse`.
+    factoren = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])
 
     class Meta:
         indexes = ((("traject", "versie"), True),)
@@ -376,6 +396,7 @@ class PlanDoel(BaseModel):
     omschrijving = pw.TextField()
     datum = pw.DateField(null=True)
     hoe_merken = pw.TextField(default="")
+    herkomst = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="+")  # the doel it continues
 
 
 class PlanEvaluatie(BaseModel):
@@ -411,7 +432,7 @@ class AuditRegel(BaseModel):
     hash = pw.TextField()
 
 
-MODELS = [School, Instelling, Gebruiker, Contact, Leerling, Ouder, Vrijstelling,
+MODELS = [School, Instelling, Gebruiker, Profiel, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
           Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .errors import InvoerFout
@@ -26,6 +27,52 @@ class Gebruiker:
     naam: str
     rol: Rol
     klassen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profiel:
+    """How a user is named on paper and reached: "Anna de Vries, zorgcoördinator, 030-1234567"."""
+
+    volledige_naam: str = ""
+    functie: str = ""
+    telefoon: str = ""
+    email: str = ""
+
+    @property
+    def bereikbaar(self) -> bool:
+        return bool(self.telefoon.strip() or self.email.strip())
+
+    @property
+    def compleet(self) -> bool:
+        """Enough to sign for the school: a full name and a function."""
+        return bool(self.volledige_naam.strip() and self.functie.strip())
+
+
+_TELEFOON = re.compile(r"[0-9+()\- ]+")
+
+
+def bereikbaarheid_fouten(telefoon: str, email: str) -> dict[str, str]:
+    """A phone number of digits (with + - ( ) and spaces) and an e-mail address that looks like one."""
+    fouten: dict[str, str] = {}
+    telefoon, email = telefoon.strip(), email.strip()
+    if telefoon and (not _TELEFOON.fullmatch(telefoon) or sum(c.isdigit() for c in telefoon) < 6):
+        fouten["telefoon"] = "Dit telefoonnummer klopt niet. Gebruik cijfers, bijvoorbeeld 030-1234567."
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        fouten["email"] = "Dit e-mailadres klopt niet. Een e-mailadres ziet eruit als naam@school.nl."
+    return fouten
+
+
+def check_profiel(profiel: Profiel) -> Profiel:
+    """Tidied (spaces) or InvoerFout naming each field to fix."""
+    p = replace(profiel, volledige_naam=" ".join(profiel.volledige_naam.split()),
+                functie=" ".join(profiel.functie.split()), telefoon=profiel.telefoon.strip(),
+                email=profiel.email.strip())
+    fouten = bereikbaarheid_fouten(p.telefoon, p.email)
+    if len(p.volledige_naam) > 200 or len(p.functie) > 200:
+        fouten["volledige_naam" if len(p.volledige_naam) > 200 else "functie"] = "Dit is te lang (meer dan 200 tekens)."
+    if fouten:
+        raise InvoerFout(fouten)
+    return p
 
 
 def naam_sleutel(naam: str) -> str:

@@ -105,10 +105,19 @@ class PlanAfspraak:
 
 @dataclass(frozen=True)
 class Contactpersoon:
+    """Someone ouders can call. From the address book or a user's profile also the id it came from, so
+    the app can ask for a missing phone number or e-mail address and store it there."""
+
     naam: str
     rol: str = ""
     telefoon: str = ""
     email: str = ""
+    gebruiker_id: int | None = field(default=None, compare=False)
+    contact_id: int | None = field(default=None, compare=False)
+
+    @property
+    def bereikbaar(self) -> bool:
+        return bool(self.telefoon.strip() or self.email.strip())
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,11 @@ class MdoRol(StrEnum):
         }[self.value]
 
     @property
+    def label_klein(self) -> str:
+        """The label inside a sentence: "jeugdarts / JGZ" (abbreviations keep their capitals)."""
+        return self.label[:1].lower() + self.label[1:]
+
+    @property
     def is_partner(self) -> bool:
         """A professional who goes into the shared address book (not the family themselves)."""
         return self not in (MdoRol.OUDER, MdoRol.LEERLING)

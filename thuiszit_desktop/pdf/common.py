@@ -1,7 +1,10 @@
-"""What every PDF of Thuiszit Desktop shares: the embedded font, one stylesheet of named styles, A4
-geometry, "pagina X van Y", metadata, and escaping user text before it enters a Paragraph.
+"""What every PDF of Thuiszit Desktop shares: the embedded font (also in charts), one stylesheet of named
+styles without widows or orphans, A4 geometry, one footer design (what the document is, the student, the
+school, the print date, "pagina X van Y"), an optional band at the top of every page (a concept), the
+language (nl-NL), bookmarks per section, metadata, and escaping user text before it enters a Paragraph.
 
-    doc = Document(titel="Plan van aanpak – Zoë Bakker", auteur="Het Baken", voettekst="Versie 2 · 23-11-2026")
+    doc = Document(titel="Plan van aanpak – Zoë Bakker", auteur="Het Baken", soort="Plan van aanpak",
+                   leerling="Zoë Bakker", voettekst="versie 2, vastgesteld 23-11-2026")
     story = [doc.kop("Plan van aanpak"), doc.tekst(user_text), doc.tabel([[...]], [0.3, 0.7])]
     pdf_bytes = doc.bouw(story)
 """
@@ -11,9 +14,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -41,6 +46,8 @@ KLEUR_KOP = colors.HexColor("#1f5f8b")
 KLEUR_LIJN = colors.HexColor("#b8c7d3")
 KLEUR_ACHTERGROND = colors.HexColor("#eef3f7")
 KLEUR_GRIJS = colors.HexColor("#555555")
+KLEUR_BAND = colors.HexColor("#b3261e")  # the concept band: unmistakable, also printed in grey
+TAAL = "nl-NL"
 
 MARGE = 18 * mm
 BREEDTE = A4[0] - 2 * MARGE  # the text width every table divides
@@ -56,14 +63,17 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic="DejaVuSans-Oblique",
                                   boldItalic="DejaVuSans-BoldOblique")
+    # Charts (reportlab.graphics) start every drawing in this font: Helvetica would not be embedded.
+    rl_config.defaultGraphicsFontName = FONT
 
 
 @cache
 def styles() -> dict[str, ParagraphStyle]:
-    """One stylesheet of named styles; B1-friendly: 10.5 pt body, generous leading."""
+    """One stylesheet of named styles; B1-friendly: 10.5 pt body, generous leading; a paragraph never leaves
+    one line behind at a page break or starts a page with its last line (no orphans, no widows)."""
     register_fonts()
     basis = ParagraphStyle("tekst", fontName=FONT, fontSize=10.5, leading=15, alignment=TA_LEFT,
-                           spaceAfter=4)
+                           spaceAfter=4, allowWidows=0, allowOrphans=0)
     return {
         "tekst": basis,
         "klein": ParagraphStyle("klein", parent=basis, fontSize=8.5, leading=11, textColor=KLEUR_GRIJS),
@@ -85,40 +95,108 @@ def tekst_xml(text: str) -> str:
 
 
 class _GenummerdCanvas(canvas.Canvas):
-    """Defers each page until the total is known, then writes "pagina X van Y" and the footer."""
+    """Defers each page until the total is known, then draws the band, the footer and "pagina X van Y".
 
-    voettekst = ""
+    Bookmarks are deferred with their page: a page only gets its number when it is really written, and a
+    bookmark made before that would point at the first page."""
+
+    voettekst = ""  # one or two lines ("\n"); the left half of the footer
+    rechts = ""  # a second line on the right, under "pagina X van Y" (e.g. "vertrouwelijk")
+    band = ""  # a coloured band across the top of every page (a concept)
+    bovenregel = ""  # a word at the top right of every page ("VERTROUWELIJK")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._paginas: list[dict] = []
+        self._bladwijzers: list[tuple[str, str, int, float]] = []
+
+    def bladwijzer(self, titel: str, niveau: int, boven: float) -> None:
+        self._bladwijzers.append((f"b{len(self._paginas)}_{len(self._bladwijzers)}", titel, niveau, boven))
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._paginas.append(dict(self.__dict__))
+        self._bladwijzers = []
         self._startPage()
 
     def save(self) -> None:
         totaal = len(self._paginas)
+        breedte, hoogte = self._pagesize
+        outline = False
         for staat in self._paginas:
             self.__dict__.update(staat)
-            self.setFont(FONT, 8.5)
+            for sleutel, titel, niveau, boven in self._bladwijzers:
+                canvas.Canvas.bookmarkPage(self, sleutel, fit="XYZ", left=0, top=boven)
+                self.addOutlineEntry(titel, sleutel, niveau)
+                outline = True
+            if self.band:
+                self.setFillColor(KLEUR_BAND)
+                self.rect(0, hoogte - 13 * mm, breedte, 9 * mm, stroke=0, fill=1)
+                self.setFillColor(colors.white)
+                self.setFont(FONT_BOLD, 11)
+                self.drawCentredString(breedte / 2, hoogte - 10 * mm, self.band)
+            if self.bovenregel:
+                self.setFont(FONT_BOLD, 8.5)
+                self.setFillColor(KLEUR_KOP)
+                self.drawRightString(breedte - MARGE, hoogte - MARGE + 12, self.bovenregel)
+            self.setStrokeColor(KLEUR_LIJN)
+            self.setLineWidth(0.5)
+            self.line(MARGE, 14.5 * mm, breedte - MARGE, 14.5 * mm)
             self.setFillColor(KLEUR_GRIJS)
-            self.drawString(MARGE, 10 * mm, self.voettekst)
-            self.drawRightString(self._pagesize[0] - MARGE, 10 * mm, f"pagina {self._pageNumber} van {totaal}")
-            super().showPage()
-        super().save()
+            regels = self.voettekst.split("\n")
+            for i, regel in enumerate(regels[:2]):
+                self.setFont(FONT_BOLD if i == 0 and len(regels) > 1 else FONT, 8)
+                self.drawString(MARGE, (11 - 3.8 * i) * mm, regel)
+            self.setFont(FONT, 8)
+            self.drawRightString(breedte - MARGE, 11 * mm, f"pagina {self._pageNumber} van {totaal}")
+            if self.rechts:
+                self.drawRightString(breedte - MARGE, 7.2 * mm, self.rechts)
+            canvas.Canvas.showPage(self)  # the real page break, past the deferring one
+        if outline:
+            self.showOutline()
+        canvas.Canvas.save(self)
+
+
+class _Sjabloon(SimpleDocTemplate):
+    """Bookmarks from the headings: the title and each section (kop) on the first level, subsections under
+    them. Marked with `bladwijzer` on the Paragraph (see Document.kop)."""
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+        niveau = getattr(flowable, "bladwijzer", None)
+        if niveau is None or not isinstance(self.canv, _GenummerdCanvas):
+            return
+        niveau = min(niveau, self._niveau + 1)  # an outline cannot skip a level
+        self._niveau = niveau
+        self.canv.bladwijzer(flowable.getPlainText(), niveau, self.frame._y + flowable.height + 6)
+
+    _niveau = -1
 
 
 @dataclass
 class Document:
-    """One PDF: metadata, footer and the helpers that build its flowables in the house style."""
+    """One PDF: metadata, footer and the helpers that build its flowables in the house style.
+
+    The footer is the same in every document: first line what it is and about whom (`soort`, `leerling`),
+    second line the school, `voettekst` (which version, which quarter …) and the print date; on the right
+    "pagina X van Y" and, when `vertrouwelijk`, that word."""
 
     titel: str
     auteur: str  # the school
-    voettekst: str = ""
+    voettekst: str = ""  # what identifies this copy: "versie 2, vastgesteld 23-11-2026"
     onderwerp: str = ""
     st: dict[str, ParagraphStyle] = field(default_factory=styles)
     liggend: bool = False  # landscape, for wide tables (the quarterly overview)
+    soort: str = ""  # "Plan van aanpak", "Verslag MDO" …; default: the title
+    leerling: str = ""  # the student's name: on every page
+    gedrukt: date = field(default_factory=date.today)
+    vertrouwelijk: bool = False
+    band: str = ""  # a band across the top of every page: "CONCEPT – niet ondertekenen"
+    bovenregel: str = ""  # a word at the top right of every page
+
+    @property
+    def voetregels(self) -> str:
+        eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling) if x)
+        tweede = " · ".join(x for x in (self.auteur, self.voettekst, f"gedrukt op {self.gedrukt:%d-%m-%Y}") if x)
+        return f"{eerste}\n{tweede}"
 
     @property
     def pagina(self) -> tuple[float, float]:
@@ -131,13 +209,14 @@ class Document:
     # --- flowables --------------------------------------------------------------------------------
 
     def titelregel(self, text: str) -> Paragraph:
-        return Paragraph(tekst_xml(text), self.st["titel"])
+        return _met_bladwijzer(Paragraph(tekst_xml(text), self.st["titel"]), 0)
 
     def kop(self, text: str) -> Paragraph:
-        return Paragraph(tekst_xml(text), self.st["kop"])
+        """A section heading: kept with what follows, and a bookmark."""
+        return _met_bladwijzer(Paragraph(tekst_xml(text), self.st["kop"]), 1)
 
     def subkop(self, text: str) -> Paragraph:
-        return Paragraph(tekst_xml(text), self.st["subkop"])
+        return _met_bladwijzer(Paragraph(tekst_xml(text), self.st["subkop"]), 2)
 
     def tekst(self, text: str, stijl: str = "tekst") -> Paragraph:
         """User text (escaped); an empty text becomes a grey dash so a section never looks broken."""
@@ -182,15 +261,17 @@ class Document:
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return tabel
 
-    def handtekeningen(self, wie: Sequence[str]) -> KeepTogether:
-        """A signature block: per person name, date and a line to sign on; kept on one page."""
-        rijen = [[Paragraph(tekst_xml(naam), self.st["celkop"]), Paragraph("Datum:", self.st["cel"]),
-                  Paragraph("Handtekening:", self.st["cel"])] for naam in wie]
+    def handtekeningen(self, wie: Sequence[str], *, uitleg: Sequence[Flowable] = (),
+                       erbij: Sequence[Flowable] = ()) -> KeepTogether:
+        """A signature block: per person name (and function), date and a line to sign on. Kept on one page
+        together with `erbij` – the end of the last section – so it never stands alone on a page."""
+        rijen = [[Paragraph(tekst_xml(naam).replace("\n", "<br/>"), self.st["celkop"]),
+                  Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])] for naam in wie]
         tabel = Table(rijen, colWidths=[0.4 * BREEDTE, 0.2 * BREEDTE, 0.4 * BREEDTE],
-                      rowHeights=[16 * mm] * len(rijen), hAlign="LEFT")
+                      rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]))
-        return KeepTogether([self.kop("Handtekeningen"), tabel])
+        return KeepTogether([*erbij, self.kop("Handtekeningen"), *uitleg, tabel])
 
     def logo(self, png_of_jpg: bytes | None, hoogte_mm: float = 16) -> Image | None:
         if not png_of_jpg:
@@ -206,15 +287,22 @@ class Document:
     def bouw(self, story: list[Flowable]) -> bytes:
         register_fonts()
         buffer = io.BytesIO()
-        template = SimpleDocTemplate(buffer, pagesize=self.pagina, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
-                                     bottomMargin=MARGE + 6 * mm, title=self.titel, author=self.auteur,
-                                     subject=self.onderwerp, creator="Thuiszit Desktop",
-                                     initialFontName=FONT)
-        voettekst = self.voettekst
+        boven = MARGE + (6 * mm if self.band else 0)
+        template = _Sjabloon(buffer, pagesize=self.pagina, leftMargin=MARGE, rightMargin=MARGE, topMargin=boven,
+                             bottomMargin=MARGE + 6 * mm, title=self.titel, author=self.auteur,
+                             subject=self.onderwerp or self.titel, creator="Thuiszit Desktop",
+                             initialFontName=FONT, lang=TAAL)
 
         class Canvas(_GenummerdCanvas):
-            pass
+            voettekst = self.voetregels
+            rechts = "vertrouwelijk" if self.vertrouwelijk else ""
+            band = self.band
+            bovenregel = self.bovenregel
 
-        Canvas.voettekst = voettekst
         template.build(story, canvasmaker=Canvas)
         return buffer.getvalue()
+
+
+def _met_bladwijzer(p: Paragraph, niveau: int) -> Paragraph:
+    p.bladwijzer = niveau
+    return p

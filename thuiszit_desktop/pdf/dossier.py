@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling
 from ..domain.traject import Domein, Factoren
 from .common import Document, tekst_xml
 from .mdo import d, geen, genummerd, kleine_kop, mdo_onderdelen, splitsbaar, tekstblok
@@ -125,13 +126,19 @@ def _gesprekken(doc: Document, gesprekken) -> list[Flowable]:
     return uit
 
 
-def _mdos(doc: Document, mdos) -> list[Flowable]:
+def _mdos(doc: Document, dossier, school: str) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("MDO's")]
-    if not mdos:
+    if not dossier.mdos:
         return [*uit, geen(doc, "Er zijn geen MDO's vastgelegd.")]
-    for mdo in mdos:
+    records = {td.traject.id: td.toestemmingen for td in dossier.trajecten}
+    for mdo in dossier.mdos:
         uit.append(doc.subkop(f"MDO van {d(mdo.datum)}" + (" (vertrouwelijk)" if mdo.vertrouwelijk else "")))
-        uit += mdo_onderdelen(doc, mdo, kop=lambda tekst: kleine_kop(doc, tekst))
+        uit.append(doc.velden([("Verslaglegger", mdo.verslaglegger or "–"),
+                               ("Volgend overleg", d(mdo.volgend_overleg) if mdo.volgend_overleg else "–")]))
+        uit += mdo_onderdelen(doc, mdo, school=school,
+                              geldend=geldende_toestemmingen(records.get(mdo.traject_id, ()), mdo.datum),
+                              door_leerling=toestemming_door_leerling(dossier.leerling.geboortedatum, mdo.datum),
+                              kop=lambda tekst: kleine_kop(doc, tekst))
     return uit
 
 
@@ -174,7 +181,7 @@ def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
     for td in dossier.trajecten:
         story += _traject(doc, td)
     story += _gesprekken(doc, dossier.gesprekken)
-    story += _mdos(doc, dossier.mdos)
+    story += _mdos(doc, dossier, school)
     overig = [a for a in dossier.actiepunten if a.mdo_id is None]
     story += _tabel_of_geen(doc, "Overige actiepunten", "Er zijn geen andere actiepunten.",
                             [["Wat", "Wie", "Afgesproken", "Uiterlijk", "Status"],

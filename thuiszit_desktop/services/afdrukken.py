@@ -11,6 +11,7 @@ from datetime import date
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
+from ..domain.mdo import geldende_toestemmingen
 from ..pdf import dossier as dossier_pdf
 from ..pdf import mdo as mdo_pdf
 from .context import Context
@@ -60,7 +61,11 @@ class AfdrukService:
         """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
-        pdf = mdo_pdf.mdo_verslag(mdo, leerling, self.school.get().naam, self.school.logo())
+        tr = self.trajecten
+        afdruk = mdo_pdf.MdoAfdruk(mdo, leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
+                                   tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
+                                   self.school.logo(), vandaag or date.today())
+        pdf = mdo_pdf.mdo_verslag(afdruk)
         self._gedrukt(leerling.id, "mdo-pdf")
         return pdf
 

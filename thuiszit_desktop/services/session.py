@@ -27,6 +27,7 @@ from .leerlingen import LeerlingenService
 from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
 from .plannen import PlanService
+from .profielen import ProfielService
 from .school import SWV, SchoolService
 from .signalen import SignalenService
 from .toegang import beveilig
@@ -56,6 +57,7 @@ class Services:
         self.vergrendeling = VergrendelService(self.ctx)
         self.aan_de_slag = AanDeSlagService(self.ctx)
         self.gebruikers = GebruikersService(self.ctx)
+        self.profielen = ProfielService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.bewaren = BewaarService(self.ctx)
         self.backups = BackupService(self.ctx)

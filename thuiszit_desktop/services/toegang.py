@@ -248,6 +248,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         "partners": alleen(*TEAM), "personen": alleen(*TEAM),
         "analyse": leerling("traject_id", ZORG), "tijdlijn": leerling(),
         "dossier": leerling(rollen=ZORG), "toestemmingen": leerling("traject_id"),
+        "casusregisseur": leerling("traject_id"),
         "agenda_voorstel": leerling("traject_id", ZORG),
         # what a mentor may do: contactmomenten and actiepunten of their own students
         "gesprek_vastleggen": leerling(), "contactmoment": leerling(), "gesprek_bijwerken": leerling("gesprek_id"),
@@ -299,6 +300,9 @@ REGELS: dict[str, dict[str, Regel]] = {
         "uitschakelen": alleen(*ZORG), "inschakelen": alleen(*ZORG), "wijzigen": alleen(*ZORG),
         "wachtwoord_wijzigen": iedereen(),
     },
+    # Your own profile (name, function, phone, e-mail); the service lets only the zorgcoördinator change
+    # someone else's. Staff contact details, no student data.
+    "profielen": {"get": iedereen(), "opslaan": iedereen()},
 }
 
 ONBEKEND = alleen(*ZORG)  # a method nobody wrote a rule for: safe until someone does

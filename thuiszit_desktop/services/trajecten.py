@@ -22,6 +22,7 @@ from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from ..domain.plan import Contactpersoon
 from ..domain.signals import Signaal, SignaalSoort
 from ..domain.traject import (
     CHECKLIST,
@@ -59,6 +60,7 @@ from ..domain.traject import (
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd, datum_tekst
+from .profielen import profiel
 from .signalen import SignalenService
 from .verzuim import Mazl, Melding, VerzuimService
 
@@ -210,6 +212,8 @@ class MdoDeelnemer:
     organisatie: str = ""
     gebruiker_id: int | None = None
     contact_id: int | None = None
+    afgemeld: bool = False  # invited, but absent with notice
+    krijgt_verslag: bool = True
 
 
 @dataclass(frozen=True)
@@ -262,7 +266,18 @@ class Mdo:
     deelnemers: tuple[MdoDeelnemer, ...] = ()
     besluiten: tuple[Besluit, ...] = ()
     actiepunten: tuple[Actiepunt, ...] = ()
-    toestemmingen: tuple[Toestemming, ...] = ()
+    toestemmingen: tuple[Toestemming, ...] = ()  # recorded at this MDO (geldende_toestemmingen: all in force)
+    verslaglegger: str = ""
+    volgend_overleg: date | None = None
+    verzenden_aan: tuple[str, ...] = ()  # who else receives the verslag, besides the deelnemers marked so
+
+    @property
+    def aanwezig(self) -> tuple[MdoDeelnemer, ...]:
+        return tuple(d for d in self.deelnemers if not d.afgemeld)
+
+    @property
+    def afgemeld(self) -> tuple[MdoDeelnemer, ...]:
+        return tuple(d for d in self.deelnemers if d.afgemeld)
 
 
 @dataclass(frozen=True)
@@ -389,6 +404,13 @@ class TrajectService:
 
     def get(self, traject_id: int) -> Traject:
         return _traject(_traject_row(traject_id), _Namen.laad())
+
+    def casusregisseur(self, traject_id: int) -> Contactpersoon | None:
+        """The traject's casusregisseur (its eigenaar: the one owner who keeps the overview) with function and
+        how to reach them – a user through their profile, a partner through the address book. None when
+        nobody is named."""
+        row = _traject_row(traject_id)
+        return _bereikbaar(row.eigenaar_gebruiker_id, row.eigenaar_contact_id)
 
     def trajecten(self, leerlingnummer: str) -> list[Traject]:
         """Every traject of the student, the newest first (history stays)."""
@@ -808,10 +830,11 @@ class TrajectService:
                        agenda: str | None = None, verslag: str = "", vertrouwelijk: bool = False,
                        toestemmingen: Iterable[Toestemming] = (), besluiten: Iterable[str] = (),
                        actiepunten: Iterable[tuple[str, Persoon | str | None, date | None]] = (),
-                       vandaag: date | None = None) -> Mdo:
+                       verslaglegger: str | None = None, volgend_overleg: date | None = None,
+                       verzenden_aan: Iterable[str] = (), vandaag: date | None = None) -> Mdo:
         """Plan or record an MDO (a date in the future is a planned one). Without `agenda` the proposal
-        with the open actiepunten of earlier MDO's is filled in. Partners among the deelnemers go into
-        the shared address book. `besluiten` (texts, numbered 1, 2, 3 …; empty ones skipped) and
+        with the open actiepunten of earlier MDO's is filled in; without `verslaglegger` the acting user
+        writes it. Partners among the deelnemers go into the shared address book. `besluiten` (texts, numbered 1, 2, 3 …; empty ones skipped) and
         `actiepunten` (wat, wie, uiterlijk) are saved with it in one transaction, after checking all of
         it: errors are keyed "besluit<n>" and "actiepunt<n>.<wat|wie|uiterlijk>" (n counts from 1).
         Refused on a closed traject."""
@@ -834,13 +857,18 @@ class TrajectService:
                 fouten["toestemmingen"] = "Vul de organisatie in waarvoor de ouders toestemming geven."
             elif t.datum is not None and t.datum > vandaag:
                 fouten["toestemmingen"] = "De datum van een toestemming kan niet in de toekomst liggen."
+        _volgend_fout(datum, volgend_overleg, fouten)
         if fouten:
             raise InvoerFout(fouten)
         if agenda is None:
             agenda = self.agenda_voorstel(row.id)
+        if verslaglegger is None:
+            verslaglegger = profiel(self.ctx.gebruiker.id).volledige_naam or self.ctx.gebruiker.naam
         with self.ctx.action(*ZORG):
             mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=agenda.strip(), verslag=verslag.strip(),
-                               vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
+                               vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
+                               verslaglegger=" ".join(verslaglegger.split()), volgend_overleg=volgend_overleg,
+                               verzenden_aan=_regels(verzenden_aan))
             _deelnemers_schrijven(mdo.id, deelnemers)
             for t in toestemmingen:
                 _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
@@ -853,12 +881,25 @@ class TrajectService:
     def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
                       deelnemers: Iterable[MdoDeelnemer] | _Ongewijzigd = ONGEWIJZIGD,
                       agenda: str | _Ongewijzigd = ONGEWIJZIGD, verslag: str | _Ongewijzigd = ONGEWIJZIGD,
-                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
+                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD,
+                      verslaglegger: str | _Ongewijzigd = ONGEWIJZIGD,
+                      volgend_overleg: date | None | _Ongewijzigd = ONGEWIJZIGD,
+                      verzenden_aan: Iterable[str] | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
         """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         velden: dict = {}
         if datum is not ONGEWIJZIGD:
             velden["datum"] = check_mdo(datum)
+        if volgend_overleg is not ONGEWIJZIGD:
+            fouten: dict[str, str] = {}
+            _volgend_fout(velden.get("datum", mdo.datum), volgend_overleg, fouten)
+            if fouten:
+                raise InvoerFout(fouten)
+            velden["volgend_overleg"] = volgend_overleg
+        if verslaglegger is not ONGEWIJZIGD:
+            velden["verslaglegger"] = " ".join(verslaglegger.split())
+        if verzenden_aan is not ONGEWIJZIGD:
+            velden["verzenden_aan"] = _regels(verzenden_aan)
         if agenda is not ONGEWIJZIGD:
             velden["agenda"] = agenda.strip()
         if verslag is not ONGEWIJZIGD:
@@ -1424,6 +1465,27 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
         stapwissels=wissels, nazorg=nazorg)
 
 
+def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpersoon | None:
+    """A user or a contact as someone to call: name, function, phone and e-mail."""
+    if gebruiker_id is not None:
+        g = m.Gebruiker.get_or_none(m.Gebruiker.id == gebruiker_id)
+        if g is None:
+            return None
+        p = profiel(g.id)
+        return Contactpersoon(p.volledige_naam or g.naam, p.functie or Rol(g.rol).label.lower(), p.telefoon,
+                              p.email, gebruiker_id=g.id)
+    if contact_id is not None:
+        c = m.Contact.get_or_none(m.Contact.id == contact_id)
+        if c is None:
+            return None
+        rol = _rol(c.rol)
+        functie = rol.label_klein if isinstance(rol, MdoRol) else str(rol)
+        if c.organisatie:
+            functie = f"{functie}, {c.organisatie}"
+        return Contactpersoon(c.naam, functie, c.telefoon, c.email, contact_id=c.id)
+    return None
+
+
 def _nazorg(n: m.NazorgMoment) -> NazorgMoment:
     return NazorgMoment(n.id, n.traject_id, n.datum, n.omschrijving, n.gedaan, n.notitie)
 
@@ -1487,7 +1549,8 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
     deelnemers: dict[int, list[MdoDeelnemer]] = defaultdict(list)
     for d in m.MdoDeelnemer.select().where(m.MdoDeelnemer.mdo.in_(ids)).order_by(m.MdoDeelnemer.volgorde,
                                                                                  m.MdoDeelnemer.id):
-        deelnemers[d.mdo_id].append(MdoDeelnemer(d.naam, MdoRol(d.rol), d.organisatie, d.gebruiker_id, d.contact_id))
+        deelnemers[d.mdo_id].append(MdoDeelnemer(d.naam, MdoRol(d.rol), d.organisatie, d.gebruiker_id, d.contact_id,
+                                                 d.afgemeld, d.krijgt_verslag))
     besluiten: dict[int, list[Besluit]] = defaultdict(list)
     for b in m.Besluit.select().where(m.Besluit.mdo.in_(ids)).order_by(m.Besluit.nummer):
         besluiten[b.mdo_id].append(Besluit(b.id, b.mdo_id, b.nummer, b.tekst))
@@ -1503,7 +1566,8 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
                        .where(m.Traject.id.in_({r.traject_id for r in rows})).tuples())
     return [Mdo(r.id, r.traject_id, leerlingnummer or nummers[r.traject_id], r.datum, r.agenda, r.verslag,
                 r.vertrouwelijk, tuple(deelnemers[r.id]), tuple(besluiten[r.id]), tuple(acties[r.id]),
-                tuple(toestemmingen[r.id]))
+                tuple(toestemmingen[r.id]), r.verslaglegger, r.volgend_overleg,
+                tuple(x for x in r.verzenden_aan.splitlines() if x.strip()))
             for r in rows]
 
 
@@ -1665,9 +1729,26 @@ def _deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
                 contact_id = contact.id
                 organisatie = organisatie or contact.organisatie
         rijen.append(dict(mdo=mdo_id, volgorde=i, naam=naam, rol=rol.value, organisatie=organisatie,
-                          gebruiker=gebruiker_id, contact=contact_id))
+                          gebruiker=gebruiker_id, contact=contact_id, afgemeld=bool(d.afgemeld),
+                          krijgt_verslag=bool(d.krijgt_verslag)))
     if rijen:
         m.MdoDeelnemer.insert_many(rijen).execute()
+
+
+def _volgend_fout(datum: date | None, volgend: date | None, fouten: dict[str, str]) -> None:
+    if volgend is not None and datum is not None and volgend <= datum:
+        fouten["volgend_overleg"] = f"Het volgende overleg ligt na dit MDO ({datum:%d-%m-%Y}). Controleer de datum."
+
+
+def _regels(teksten: Iterable[str]) -> str:
+    """Names, one per line, tidied: no empty lines, no doubles."""
+    uit: list[str] = []
+    for t in teksten:
+        for regel in str(t).splitlines():
+            regel = " ".join(regel.split())
+            if regel and regel.casefold() not in {u.casefold() for u in uit}:
+                uit.append(regel)
+    return "\n".join(uit)
 
 
 def _toestemming_schrijven(ctx: Context, traject_id: int, mdo_id: int | None, t: Toestemming,

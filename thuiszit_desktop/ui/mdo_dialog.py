@@ -1,6 +1,8 @@
-"""Plan or record an MDO (multidisciplinair overleg): datum, deelnemers with their role, the ouders'
-consent per partner organisation, the agenda (with the open actiepunten of earlier MDO's), the verslag,
-numbered besluiten and actiepunten (wat, wie, uiterlijk).
+"""Plan or record an MDO (multidisciplinair overleg): datum, deelnemers with their role (present or
+afgemeld, and who receives the verslag), the consent per partner organisation (of the ouders, or of the
+student from 16) with a warning for a partner at the table without one, the agenda (with the open
+actiepunten of earlier MDO's), the verslag and its verslaglegger, numbered besluiten, actiepunten (wat, wie,
+uiterlijk), the next meeting and who else receives the verslag.
 
 A new MDO is saved in one service call (`mdo_vastleggen` with its besluiten and actiepunten): the service
 checks it all and writes all or nothing, a mistake is shown next to its field or row and all typed text
@@ -10,6 +12,7 @@ stays. Changing a recorded MDO still takes one call per changed part (the servic
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
+from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling, zonder_toestemming
 from ..domain.traject import MdoRol, Persoon
 from ..services.session import Services
 from ..services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
@@ -155,8 +159,19 @@ class DeelnemerRow:
             self.rol.addItem(r.label, r.value)
             self.rol.setItemData(self.rol.count() - 1, ROL_UITLEG[r], Qt.ItemDataRole.ToolTipRole)
         self.rol.setCurrentIndex(self.rol.findData((d.rol if d else MdoRol.ANDERS).value))
+        # narrower than its longest role, so the name keeps room (the full role shows in the list and tooltip)
+        self.rol.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rol.setMinimumContentsLength(12)
         self.organisatie = QLineEdit(d.organisatie if d else "")
         self.organisatie.setPlaceholderText("organisatie")
+        self.afgemeld = QCheckBox()
+        self.afgemeld.setChecked(bool(d and d.afgemeld))
+        self.afgemeld.setToolTip("Uitgenodigd, maar afgemeld: niet bij het overleg")
+        self.afgemeld.setAccessibleName("Afgemeld")
+        self.krijgt_verslag = QCheckBox()
+        self.krijgt_verslag.setChecked(d.krijgt_verslag if d else True)
+        self.krijgt_verslag.setToolTip("Krijgt het verslag (staat op de verzendlijst)")
+        self.krijgt_verslag.setAccessibleName("Krijgt het verslag")
         self.remove_button = _remove_button("×")
         self.remove_button.setToolTip("Deelnemer verwijderen")
         self.remove_button.setFixedWidth(self.remove_button.fontMetrics().horizontalAdvance("×") + 24)
@@ -175,31 +190,35 @@ class DeelnemerRow:
 
     def value(self) -> MdoDeelnemer:
         return MdoDeelnemer(" ".join(self.naam.text().split()), MdoRol(self.rol.currentData()),
-                            self.organisatie.text().strip(), self.gebruiker_id, self.contact_id)
+                            self.organisatie.text().strip(), self.gebruiker_id, self.contact_id,
+                            self.afgemeld.isChecked(), self.krijgt_verslag.isChecked())
 
     def is_empty(self) -> bool:
         return not self.naam.text().strip() and not self.organisatie.text().strip()
 
     def snapshot(self) -> tuple:
-        return (self.naam.text(), self.rol.currentData(), self.organisatie.text())
+        return (self.naam.text(), self.rol.currentData(), self.organisatie.text(), self.afgemeld.isChecked(),
+                self.krijgt_verslag.isChecked())
 
 
 class DeelnemersList(_Rows):
     organisatie_bekend = Signal(str)
 
     def __init__(self):
-        super().__init__(["Naam", "Rol", "Organisatie", ""],
+        super().__init__(["Naam", "Rol", "Organisatie", "Afgemeld", "Verslag", ""],
                          "Nog geen deelnemers. Kies ze uit het adresboek of voeg een nieuwe toe.", {0: 3, 1: 2, 2: 3})
 
     def add(self, d: MdoDeelnemer | None = None) -> DeelnemerRow:
         row = DeelnemerRow(self, d)
         row.remove_button.clicked.connect(
             lambda: errors.bevestig_regel_weg(self, "Deze deelnemer", row.naam, row.organisatie) and self.remove(row))
-        for signal in (row.naam.textChanged, row.rol.currentIndexChanged, row.organisatie.textChanged):
+        for signal in (row.naam.textChanged, row.rol.currentIndexChanged, row.organisatie.textChanged,
+                       row.afgemeld.toggled, row.krijgt_verslag.toggled):
             signal.connect(self.changed)
         row.organisatie.editingFinished.connect(lambda: self._organisatie(row))
         row.rol.currentIndexChanged.connect(lambda: self._organisatie(row))
-        self._place(row, [row.naam, row.rol, row.organisatie, row.remove_button], [row.error])
+        self._place(row, [row.naam, row.rol, row.organisatie, row.afgemeld, row.krijgt_verslag, row.remove_button],
+                    [row.error])
         return row
 
     def _organisatie(self, row: DeelnemerRow) -> None:
@@ -417,6 +436,7 @@ class MdoDialog(ConceptDialog):
         self.saved: Mdo | None = None
         tr = services.trajecten
         self.traject = tr.get(traject_id)
+        self.geboortedatum = services.leerlingen.get(self.traject.leerlingnummer).geboortedatum
         self.personen = tr.personen()
         self.setWindowTitle((f"MDO van {format_date(mdo.datum)}" if mdo else "MDO vastleggen")
                             + f" – {self.traject.naam}")
@@ -478,6 +498,8 @@ class MdoDialog(ConceptDialog):
         left.addLayout(datum_row)
 
         self.deelnemers = DeelnemersList()
+        self.zonder_toestemming = ErrorLabel()  # a warning, not a refusal: saving stays possible
+        self.deelnemers.changed.connect(self._toestemming_check)
         pick = QHBoxLayout()
         self.adresboek = PersoonCombo(self.personen, placeholder="zoek in het adresboek")
         self.adresboek.setToolTip("Kies iemand uit het adresboek of de gebruikers van het programma")
@@ -491,9 +513,11 @@ class MdoDialog(ConceptDialog):
         self.gezin_button.clicked.connect(self._gezin)
         pick.addWidget(self.gezin_button)
         self.deelnemers_error = fe.add("deelnemers")
-        left.addWidget(self._group("Deelnemers", self.deelnemers, self.deelnemers_error, pick))
+        left.addWidget(self._group("Deelnemers", self.deelnemers, self.deelnemers_error, self.zonder_toestemming, pick,
+                                   uitleg="Vink aan wie zich heeft afgemeld en wie het verslag krijgt."))
 
         self.toestemmingen = ToestemmingList(self.vandaag)
+        self.toestemmingen.changed.connect(self._toestemming_check)
         self.deelnemers.organisatie_bekend.connect(self.toestemmingen.ensure)
         self.toestemming_hint = hint("")
         self.toestemming_add = _remove_button("Organisatie toevoegen")
@@ -502,9 +526,10 @@ class MdoDialog(ConceptDialog):
         add_row.addWidget(self.toestemming_add)
         add_row.addStretch(1)
         self.toestemmingen_error = fe.add("toestemmingen")
-        left.addWidget(self._group("Toestemming van ouders", self.toestemming_hint, self.toestemmingen,
-                                   self.toestemmingen_error, add_row,
-                                   uitleg="Per partnerorganisatie: mag de school informatie delen?"))
+        self.toestemming_box = self._group("Toestemming van ouders", self.toestemming_hint, self.toestemmingen,
+                                           self.toestemmingen_error, add_row,
+                                           uitleg="Per partnerorganisatie: mag de school informatie delen?")
+        left.addWidget(self.toestemming_box)
 
         self.agenda = text_edit("", 7)
         self.agenda_button = _remove_button("Voorstel opnieuw invullen")
@@ -524,8 +549,15 @@ class MdoDialog(ConceptDialog):
         self.vertrouwelijk = QCheckBox("Vertrouwelijk (bijvoorbeeld medische of psychologische details)")
         self.vertrouwelijk.setToolTip("Het MDO en zijn besluiten staan dan gemarkeerd als vertrouwelijk in de tijdlijn "
                                       "en het dossier.")
+        self.verslaglegger = QLineEdit()
+        self.verslaglegger.setAccessibleName("Verslaglegger")
+        self.verslaglegger.setPlaceholderText("wie schrijft het verslag?")
+        legger_row = QHBoxLayout()
+        legger_row.addWidget(QLabel("Verslaglegger:"))
+        legger_row.addWidget(self.verslaglegger, 1)
         right.addWidget(self._group("Verslag", self.verslag, with_error(self.vertrouwelijk,
-                                                                        fe.add("verslag", self.verslag))), 1)
+                                                                        fe.add("verslag", self.verslag)),
+                                    legger_row), 1)
         self.besluiten = BesluitenList()
         self.besluit_add = _remove_button("Besluit toevoegen")
         self.besluit_add.clicked.connect(lambda: self.besluiten.add().tekst.setFocus())
@@ -540,6 +572,20 @@ class MdoDialog(ConceptDialog):
         row.addWidget(self.actie_add)
         row.addStretch(1)
         right.addWidget(self._group("Actiepunten: wie doet wat, wanneer", self.actiepunten, row))
+        self.volgend_overleg = DateEdit(blank_allowed=True, start=self.vandaag)
+        self.volgend_overleg.setAccessibleName("Volgend overleg")
+        self.verzenden_aan = text_edit("Bijvoorbeeld: de huisarts. Eén naam per regel.", 2, max_lines=4)
+        self.verzenden_aan.setAccessibleName("Verslag ook naar")
+        afsluiting = QGridLayout()
+        afsluiting.addWidget(QLabel("Volgend overleg:"), 0, 0)
+        afsluiting.addWidget(with_error(self.volgend_overleg, fe.add("volgend_overleg", self.volgend_overleg)), 0, 1)
+        afsluiting.addWidget(QLabel("Verslag ook naar:"), 1, 0, Qt.AlignmentFlag.AlignTop)
+        afsluiting.addWidget(self.verzenden_aan, 1, 1)
+        afsluiting.setColumnStretch(1, 1)
+        box = self._group("Na het overleg", uitleg="Wie niet als deelnemer staat maar het verslag wel krijgt, "
+                                                          "zet u hier.")
+        box.layout().addLayout(afsluiting)
+        right.addWidget(box)
 
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -591,15 +637,21 @@ class MdoDialog(ConceptDialog):
                 f"{t.organisatie}: {'ja' if t.gegeven else 'nee'} ({format_date(t.datum)})" for t in geldend))
         else:
             self.toestemming_hint.hide()
+        self._records = [t for t in tr.toestemmingen(self.traject_id)
+                         if self.mdo is None or t.mdo_id != self.mdo.id]  # this MDO's own come from its rows
         m = self.mdo
         if m is None:
             self.agenda.setPlainText(tr.agenda_voorstel(self.traject_id))
+            self.verslaglegger.setText(self.services.profielen.get().volledige_naam or self.services.gebruiker.naam)
             self._datum_hint()
             return
         self.datum.set_value(m.datum)
         self.agenda.setPlainText(m.agenda)
         self.verslag.setPlainText(m.verslag)
         self.vertrouwelijk.setChecked(m.vertrouwelijk)
+        self.verslaglegger.setText(m.verslaglegger)
+        self.volgend_overleg.set_value(m.volgend_overleg)
+        self.verzenden_aan.setPlainText("\n".join(m.verzenden_aan))
         for d in m.deelnemers:
             self.deelnemers.add(d)
         for t in m.toestemmingen:
@@ -613,9 +665,28 @@ class MdoDialog(ConceptDialog):
             edit.setCursorPosition(0)
         self._datum_hint()
 
+    def _toestemming_check(self) -> None:
+        """Warn (not refuse) when a partner at the table has no consent in force on the meeting date."""
+        op = self.datum.value() or self.vandaag
+        hier = [r.value() for r in self.toestemmingen.rows if r.gegeven.currentData() != NOG_NIET]
+        hier = [replace(t, id=10**9 + i) for i, t in enumerate(hier)]  # recorded now: after the earlier ones
+        geldend = geldende_toestemmingen([*getattr(self, "_records", []), *hier], op)
+        wie = zonder_toestemming(self.deelnemers.values(), geldend)
+        regels = [f"{p.naam} ({p.rol.label_klein}): " + (f"geen toestemming voor {p.organisatie}"
+                                                           if p.organisatie else "geen organisatie ingevuld")
+                  for p in wie]
+        self.zonder_toestemming.set_error(
+            ("Let op, deze partners doen mee zonder toestemming om gegevens te delen:\n" + "\n".join(regels)
+             + "\nVraag de toestemming en leg die hieronder vast, of laat hen het overleg niet bijwonen.")
+            if regels else "")
+
     def _datum_hint(self) -> None:
         d = self.datum.value()
         self.toestemmingen.set_standaard(d)
+        self.toestemming_box.setTitle("Toestemming van de leerling"
+                                      if toestemming_door_leerling(self.geboortedatum, d or self.vandaag)
+                                      else "Toestemming van ouders")
+        self._toestemming_check()
         if d is None:
             self.datum_hint.setText("Een datum in de toekomst: dan is het MDO gepland.")
         elif d > self.vandaag:
@@ -649,7 +720,8 @@ class MdoDialog(ConceptDialog):
 
     def _snapshot(self) -> tuple:
         return (self.datum.value(), self.agenda.toPlainText(), self.verslag.toPlainText(),
-                self.vertrouwelijk.isChecked(), tuple(r.snapshot() for r in self.deelnemers.rows),
+                self.vertrouwelijk.isChecked(), self.verslaglegger.text(), self.volgend_overleg.value(),
+                self.verzenden_aan.toPlainText(), tuple(r.snapshot() for r in self.deelnemers.rows),
                 tuple(r.snapshot() for r in self.toestemmingen.rows), tuple(r.tekst.text() for r in self.besluiten.rows),
                 tuple(r.snapshot() for r in self.actiepunten.rows))
 
@@ -699,7 +771,8 @@ class MdoDialog(ConceptDialog):
             vertrouwelijk=self.vertrouwelijk.isChecked(), toestemmingen=[r.value() for r in nieuwe],
             besluiten=[r.tekst.text() for r in self._besluit_rows()],
             actiepunten=[(r.wat.text(), r.wie.value(), r.uiterlijk.value()) for r in self._actie_rows()],
-            vandaag=self.vandaag)
+            verslaglegger=self.verslaglegger.text(), volgend_overleg=self.volgend_overleg.value(),
+            verzenden_aan=self.verzenden_aan.toPlainText().splitlines(), vandaag=self.vandaag)
 
     def _bijwerken(self) -> None:
         """Changing a recorded MDO: the service has no single call for it, so what changed goes one call at
@@ -707,7 +780,9 @@ class MdoDialog(ConceptDialog):
         tr = self.services.trajecten
         tr.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
                          agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
-                         vertrouwelijk=self.vertrouwelijk.isChecked())
+                         vertrouwelijk=self.vertrouwelijk.isChecked(), verslaglegger=self.verslaglegger.text(),
+                         volgend_overleg=self.volgend_overleg.value(),
+                         verzenden_aan=self.verzenden_aan.toPlainText().splitlines())
         for r in self.toestemmingen.rows:
             if r.te_bewaren():
                 t = r.value()
