@@ -50,6 +50,7 @@ def test_lijstbespreking(data_dir, tmp_path, capsys):
     assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(uit)) == 0
     t = tekst(uit)
     assert "Zoë Bakker" in t and "Vertrouwelijk" in t
+    assert "nr. 1001 · klas 2B" in t and "Thuiszitter stap 1, sinds 01-09-2026" in t and "Notities" in t
 
 
 def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):

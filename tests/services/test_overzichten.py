@@ -16,12 +16,13 @@ import pytest
 from pypdf import PdfReader
 
 from thuiszit_desktop.domain.errors import GeenToegang
-from thuiszit_desktop.domain.gebruiker import Rol
+from thuiszit_desktop.domain.gebruiker import Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.signals import SignaalSoort
-from thuiszit_desktop.domain.traject import Categorie, GesprekType, Stap
+from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Persoon, Stap
 from thuiszit_desktop.domain.verzuim import Reden
+from thuiszit_desktop.services.trajecten import Partner
 
 D = date.fromisoformat
 VANDAAG = D("2026-12-14")
@@ -67,6 +68,14 @@ def school(services):
     services.trajecten.actiepunt_toevoegen("1002", "Rooster maken", "Anna de Vries", D("2026-12-20"),
                                            datum=D("2026-11-20"), vandaag=D("2026-11-20"))
     services.trajecten.bijwerken(t2.id, evaluatiedatum=D("2027-01-15"))
+    # Daniël: an MDO before the huisbezoek (the huisbezoek stays the last contact); his casusregisseur is the
+    # zorgcoördinator, by the full name of her profile. Zoë: only an MDO, with a partner as casusregisseur.
+    services.trajecten.mdo_vastleggen(t2.id, D("2026-11-10"), verslag="Eerste MDO.", vandaag=VANDAAG)
+    services.profielen.opslaan(Profiel("Anna de Vries-Smit", "zorgcoördinator"))
+    services.trajecten.bijwerken(t2.id, eigenaar=Persoon("Anna de Vries", gebruiker_id=services.gebruiker.id))
+    services.trajecten.mdo_vastleggen(t1.id, D("2026-11-25"), verslag="MDO over Zoë.", vandaag=VANDAAG)
+    coach = services.trajecten.partner_opslaan(Partner("Yvonne Stam", MdoRol.VERZUIMCOACH, "SWV"))
+    services.trajecten.bijwerken(t1.id, eigenaar=Persoon(coach.naam, contact_id=coach.id))
     return services
 
 
@@ -119,7 +128,13 @@ def test_lijstbespreking_rows(school):
     assert (daniel.open_actiepunten, daniel.eerste_deadline, daniel.actiepunten_over_tijd) == (2, D("2026-12-01"), 1)
     assert (daniel.volgende_evaluatie, daniel.evaluatie_over_tijd) == (D("2027-01-15"), False)
     assert daniel.actiepunten_tekst == "2, eerste uiterlijk 01-12-2026 (1 over tijd)"
-    assert rijen[1].laatste_contact is None and rijen[1].open_actiepunten == 0
+    assert (daniel.leerlingnummer, daniel.categorie, daniel.sinds, daniel.casusregisseur) == (
+        "1002", Categorie.THUISZITTER, D("2026-10-15"), "Anna de Vries-Smit")
+    assert daniel.contact_tekst == "20-11-2026 (huisbezoek)"
+    zoe = rijen[1]
+    assert (zoe.laatste_contact, zoe.contact_tekst) == (D("2026-11-25"), "25-11-2026 (MDO)")  # an MDO counts
+    assert zoe.casusregisseur == "Yvonne Stam" and zoe.open_actiepunten == 0
+    assert zoe.cellen()[:7] == ["Zoë Bakker", "1001", "3B", "Dreigend thuiszitter", "1", "01-10-2026", "Yvonne Stam"]
 
 
 def test_pdfs(school):
@@ -130,7 +145,15 @@ def test_pdfs(school):
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     assert "Vertrouwelijk" in tekst and "pagina 1 van 1" in tekst and "Gefilterd: klas 2A" in tekst
     assert tekst.index("Zoë Bakker") < tekst.index("Daniël Çelik")  # the order given
-    assert "(1 over tijd)" in tekst and "15-01-2027" in tekst
+    plat = " ".join(tekst.split())
+    assert "(1 over tijd)" in plat and "15-01-2027" in plat
+    for kop in ("Leerling", "Traject", "Casusregisseur", "Signalen", "Laatste contact", "Open actiepunten",
+                "Volgende evaluatie", "Notities"):
+        assert kop in plat
+    assert "nr. 1001 · klas 3B" in plat and "nr. 1002 · klas 2A" in plat
+    assert "Dreigend thuiszitter stap 1, sinds 01-10-2026" in plat and "Thuiszitter stap 3, sinds 15-10-2026" in plat
+    assert "Yvonne Stam" in plat and "Anna de Vries-Smit" in plat
+    assert "25-11-2026 (MDO)" in plat and "20-11-2026 (huisbezoek)" in plat
 
     data = school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)
     tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())

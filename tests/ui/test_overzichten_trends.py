@@ -20,7 +20,14 @@ from thuiszit_desktop.domain.traject import Categorie, Stap
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui import charts, pdf_preview
 from thuiszit_desktop.ui.charts import Grafiek, Periode, Reeks
-from thuiszit_desktop.ui.lijstbespreking_view import COL_KLAS, COL_STAP, LijstbesprekingView
+from thuiszit_desktop.ui.lijstbespreking_view import (
+    COL_CATEGORIE,
+    COL_KLAS,
+    COL_NUMMER,
+    COL_SINDS,
+    COL_STAP,
+    LijstbesprekingView,
+)
 from thuiszit_desktop.ui.overzichten_view import OverzichtenView
 from thuiszit_desktop.ui.trends_view import TrendsView
 from thuiszit_desktop.ui.verzuim_panel import VerzuimPanel
@@ -131,6 +138,11 @@ def test_lijstbespreking_filters_sorts_and_prints_what_is_shown(qtbot, school, m
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.laad()
     assert [r.naam for r in view.zichtbare_rijen()] == ["Daniël Çelik", "Fleur de Wit", "Zoë Bakker"]
+    koppen = [view.proxy.headerData(k, Qt.Orientation.Horizontal) for k in range(view.proxy.columnCount())]
+    assert koppen == ["Leerling", "Leerlingnummer", "Klas", "Categorie", "Stap", "Sinds", "Casusregisseur",
+                      "Signalen", "Laatste contact", "Open actiepunten", "Volgende evaluatie"]
+    assert [view.proxy.index(0, k).data() for k in (COL_NUMMER, COL_CATEGORIE, COL_SINDS)] == [
+        "1002", "Dreigend thuiszitter", "01-10-2026"]
     view.klas_combo.setCurrentIndex(view.klas_combo.findData("2A"))
     assert [r.naam for r in view.zichtbare_rijen()] == ["Daniël Çelik", "Fleur de Wit"]
     view.over_tijd_check.setChecked(True)

@@ -1,6 +1,7 @@
-"""The "Lijstbespreking" tab of Overzichten: every student with an open traject – step, signals, last
-contact, open actiepunten, next evaluation – sortable and filterable, printed in the order and with
-the filter on screen (for the periodic review with the SWV and leerplicht)."""
+"""The "Lijstbespreking" tab of Overzichten: every student with an open traject – leerlingnummer, categorie,
+step, since when, casusregisseur, signals, last contact (gesprek or MDO), open actiepunten, next evaluation –
+sortable and filterable, printed in the order and with the filter on screen (for the periodic review with the
+SWV and leerplicht)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ from .pdf_preview import PdfPreviewDialog
 from .trends_view import Lader
 from .widgets import format_date, hint
 
-COL_NAAM, COL_KLAS, COL_STAP, COL_SIGNALEN, COL_CONTACT, COL_ACTIEPUNTEN, COL_EVALUATIE = range(7)
+(COL_NAAM, COL_NUMMER, COL_KLAS, COL_CATEGORIE, COL_STAP, COL_SINDS, COL_CASUSREGISSEUR, COL_SIGNALEN, COL_CONTACT,
+ COL_ACTIEPUNTEN, COL_EVALUATIE) = range(11)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _LEEG = date.max  # sorts "none" last
 
@@ -70,7 +72,8 @@ class LijstModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return r.cellen()[col]
         if role == SORT_ROLE:
-            return (r.naam.casefold(), r.klas.casefold(), int(r.stap), r.signalen_tekst.casefold(),
+            return (r.naam.casefold(), r.leerlingnummer.zfill(20), r.klas.casefold(), r.categorie.label,
+                    int(r.stap), r.sinds or _LEEG, r.casusregisseur.casefold(), r.signalen_tekst.casefold(),
                     r.laatste_contact or date.min, (r.eerste_deadline or _LEEG, -r.open_actiepunten),
                     r.volgende_evaluatie or _LEEG)[col]
         te_laat = (col == COL_ACTIEPUNTEN and r.actiepunten_over_tijd) or (col == COL_EVALUATIE
