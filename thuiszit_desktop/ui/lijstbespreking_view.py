@@ -38,6 +38,7 @@ from .widgets import format_date, hint
 (COL_NAAM, COL_NUMMER, COL_KLAS, COL_CATEGORIE, COL_STAP, COL_SINDS, COL_CASUSREGISSEUR, COL_SIGNALEN, COL_CONTACT,
  COL_ACTIEPUNTEN, COL_EVALUATIE) = range(11)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_KOP = {COL_NUMMER: "Nr.", COL_EVALUATIE: "Evaluatie"}  # short headers on screen; the full name as tooltip
 _LEEG = date.max  # sorts "none" last
 
 
@@ -61,6 +62,8 @@ class LijstModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _KOP.get(section, KOLOMMEN[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return KOLOMMEN[section]
         return None
 
@@ -160,6 +163,13 @@ class LijstbesprekingView(QWidget):
         header = self.tabel.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SIGNALEN, QHeaderView.ResizeMode.Stretch)
+        # Eleven columns on a laptop screen: the longer texts wrap within a width that fits their usual value.
+        fm = self.tabel.fontMetrics()
+        for kolom, voorbeeld in ((COL_CATEGORIE, "Dreigend thuiszitter"), (COL_CASUSREGISSEUR, "Marloes van Dijk"),
+                                 (COL_CONTACT, "04-12-2026 (telefoon)"), (COL_ACTIEPUNTEN, "2, eerste uiterlijk"),
+                                 (COL_EVALUATIE, "04-01-2027")):
+            header.setSectionResizeMode(kolom, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(kolom, fm.horizontalAdvance(voorbeeld) + 16)
         self.tabel.activated.connect(self._geactiveerd)
         layout.addWidget(self.tabel, 1)
         onder = QHBoxLayout()
