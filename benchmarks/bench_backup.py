@@ -51,7 +51,7 @@ def main() -> int:
             made = tijd("backup.make (kopie + controle + zip)",
                         lambda: backup.make(store.path, store.key, Path(tmp) / "backups"))
             print(f"  back-up {made.grootte / 1e6:.1f} MB")
-            tijd("backup.check (uitpakken + integrity_check)", lambda: backup.check(made.pad, store.key))
+            tijd("backup.check (uitpakken + integrity_check)", lambda: backup.check(made.pad, store.key, made.manifest.database_id, store.path))
         finally:
             services.close()
     return 0

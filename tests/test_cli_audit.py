@@ -68,7 +68,9 @@ def test_bewaartermijnen_preview_and_cleanup(data_dir, capsys):
     assert run(data_dir, "bewaartermijnen", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["leerlingnummer"] for r in data["leerlingen"]] == ["1001"] and data["leerlingen"][0]["helemaal"]
-    assert run(data_dir, "bewaartermijnen", "--opruimen") == 0
+    assert run(data_dir, "bewaartermijnen", "--opruimen") == 1  # no terminal: only with --ja
+    assert "--ja" in capsys.readouterr().err
+    assert run(data_dir, "bewaartermijnen", "--opruimen", "--ja") == 0
     assert "Definitief verwijderd: 1 leerling helemaal." in capsys.readouterr().out
     assert run(data_dir, "bewaartermijnen") == 0
     assert "Er is niets dat over de bewaartermijn is." in capsys.readouterr().out

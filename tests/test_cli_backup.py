@@ -84,7 +84,7 @@ def test_restore_asks_on_a_terminal(data_dir, capsys, monkeypatch, antwoord, cod
     terminal.isatty = lambda: True
     monkeypatch.setattr("sys.stdin", terminal)
     assert cli(data_dir, "restore", str(bestand)) == code
-    assert "gaat verloren" in capsys.readouterr().out
+    assert "staat niet in deze back-up" in capsys.readouterr().out
     assert students(data_dir) == verwacht
 
 

@@ -93,4 +93,4 @@ def test_dossier_pdf_writes_the_dossier(data_dir, tmp_path, capsys):
 
 def test_an_unwritable_file_is_a_dutch_message(data_dir, tmp_path, capsys):
     assert run(data_dir, "dossier-pdf", "1001", str(tmp_path / "bestaat-niet" / "d.pdf")) == 1
-    assert "niet schrijven" in capsys.readouterr().err
+    assert "bestaat niet" in capsys.readouterr().err

@@ -85,7 +85,7 @@ def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     assert run(data_dir, "rapport", "kwartaal", "2099-Q1", "--uit", str(tmp_path / "x.csv")) == 1
     assert "nog niet begonnen" in capsys.readouterr().err
     assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "geen-map" / "x.csv")) == 1
-    assert "niet schrijven" in capsys.readouterr().err
+    assert "bestaat niet" in capsys.readouterr().err
 
 
 def test_a_quarter_without_verzuim_is_refused_and_naming_the_quarter(data_dir, tmp_path, capsys):

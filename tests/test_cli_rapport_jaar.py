@@ -62,7 +62,7 @@ def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(tmp_path / "lijst.xlsx")) == 1
     assert "eindigen op .pdf" in capsys.readouterr().err
     assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
-    assert "Kan" in capsys.readouterr().err
+    assert "bestaat niet" in capsys.readouterr().err
 
 
 def test_a_school_year_without_verzuim_is_refused(data_dir, tmp_path, capsys):

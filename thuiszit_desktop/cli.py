@@ -7,7 +7,6 @@ import), 2 on wrong usage.
 from __future__ import annotations
 
 import argparse
-import errno
 import getpass
 import json
 import os
@@ -22,8 +21,8 @@ from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, Nie
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
 from .domain.school import School
-from .services import session
-from .services.bewaren import aantallen_tekst
+from .services import session, uitvoer
+from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.session import Services
 
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
@@ -39,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
+    uit = DutchArgumentParser(add_help=False)  # every command that writes a file
+    uit.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
 
     parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
@@ -86,19 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
     p.set_defaults(run=cmd_dossier, needs_login=True)
 
-    p = sub.add_parser("mdo-pdf", parents=[common, user], help="het verslag van een MDO als PDF, voor de deelnemers")
+    p = sub.add_parser("mdo-pdf", parents=[common, user, uit], help="het verslag van een MDO als PDF, voor de deelnemers")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="het MDO van deze datum (standaard: het laatste)")
     p.set_defaults(run=cmd_mdo_pdf, needs_login=True)
 
-    p = sub.add_parser("dossier-pdf", parents=[common, user],
+    p = sub.add_parser("dossier-pdf", parents=[common, user, uit],
                        help="het hele dossier van één leerling als PDF, voor een inzageverzoek (AVG)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.set_defaults(run=cmd_dossier_pdf, needs_login=True)
 
-    p = sub.add_parser("plan-pdf", parents=[common, user],
+    p = sub.add_parser("plan-pdf", parents=[common, user, uit],
                        help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
@@ -108,16 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
     rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", required=True)
-    r = rapporten.add_parser("jaar", parents=[common, user],
+    r = rapporten.add_parser("jaar", parents=[common, user, uit],
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_jaar, needs_login=True)
-    r = rapporten.add_parser("lijstbespreking", parents=[common, user],
+    r = rapporten.add_parser("lijstbespreking", parents=[common, user, uit],
                              help="alle leerlingen met een open traject, voor de lijstbespreking (PDF)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
-    r = rapporten.add_parser("kwartaal", parents=[common, user],
+    r = rapporten.add_parser("kwartaal", parents=[common, user, uit],
                              help="het gepseudonimiseerde kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
@@ -168,7 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bewaartermijnen", parents=[common, user],
                        help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
     p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
-    p.add_argument("--opruimen", action="store_true", help="verwijder het definitief (zonder vraag)")
+    p.add_argument("--opruimen", action="store_true",
+                   help="verwijder het definitief, na een back-up (vraagt eerst om bevestiging)")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_bewaartermijnen, needs_login=True)
     _opties_vastleggen(parser)
@@ -217,8 +220,10 @@ def _decimal(text: str) -> float:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = session.database_path(paths.data_dir(args.data_dir))
-    if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een andere map met --data-dir.")
+    if session.database_exists(path):  # a database, its key file, or a restore to finish: never over it
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir; zo blijft wat er staat bewaard. (Gaat die database niet open? Zet dan een "
+                      "back-up terug met 'thuiszit-desktop restore BESTAND'.)")
     wachtwoord = _new_password(args.gebruiker)
     school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag, args.swv)
     services = session.create_school(path, school, args.gebruiker, wachtwoord, wachtwoord)
@@ -232,7 +237,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = session.database_path(paths.data_dir(args.data_dir))
     if session.database_exists(path):
-        raise CliFout(f"Er staat al een database in {path.parent}. Kies een lege map met --data-dir.")
+        raise CliFout(f"Er staat al een database of sleutelbestand in {path.parent}. Kies een lege map met "
+                      "--data-dir.")
     wachtwoord = os.environ.get("THUISZIT_WACHTWOORD") or "demo"
     services = demo.create_demo_school(path, wachtwoord)
     try:
@@ -325,82 +331,57 @@ def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_mdo_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.mdo_pdf(args.leerlingnummer, args.datum), "Het MDO-verslag")
     return 0
 
 
 def cmd_dossier_pdf(args: argparse.Namespace, services: Services) -> int:
-    _pdf_schrijven(args.uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
     return 0
 
 
-def _pdf_uit(uit: Path) -> Path:
-    if uit.suffix.lower() != ".pdf":
-        raise CliFout(f"Dit rapport is een PDF: laat {uit.name} eindigen op .pdf.")
-    return uit
-
-
 def cmd_rapport_jaar(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
-                   f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.jaaroverzicht_pdf(args.schooljaar),
+               f"Het jaaroverzicht {args.schooljaar}-{args.schooljaar + 1}")
     return 0
 
 
 def cmd_rapport_lijstbespreking(args: argparse.Namespace, services: Services) -> int:
-    uit = _pdf_uit(args.uit)
-    _pdf_schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
+    uit = _uitvoerpad(args, services, (".pdf",))
+    _schrijven(uit, services.overzichten.lijstbespreking_pdf(), "De lijstbespreking")
     return 0
 
 
 def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
-    extensie = args.uit.suffix.lower()
-    if extensie not in (".xlsx", ".csv", ".pdf"):
-        raise CliFout(f"Laat {args.uit.name} eindigen op .xlsx (Excel), .csv of .pdf: "
-                      "daaraan ziet het programma welk soort bestand u wilt.")
+    uit = _uitvoerpad(args, services, (".xlsx", ".csv", ".pdf"))  # the kind of file follows from the extension
     overzicht = services.kwartaal.overzicht(args.kwartaal)
     if not overzicht.swv:
         print("let op: het samenwerkingsverband is niet ingevuld, dus die kolom blijft leeg. Vul het in bij "
               "Instellingen › School.", file=sys.stderr)
-    _pdf_schrijven(args.uit, services.kwartaal.export(overzicht, extensie),
-                   f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
+    _schrijven(uit, services.kwartaal.export(overzicht, uit.suffix.lower()),
+               f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
     return 0
 
 
-def _pdf_schrijven(uit: Path, data: bytes, wat: str) -> None:
-    """Write a PDF or export under a temporary name beside `uit`, then rename: an interrupted write never
-    leaves half a file, and never half-overwrites an earlier one."""
-    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.tmp")
-    try:
-        if uit.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "")
-        tijdelijk.write_bytes(data)
-        os.replace(tijdelijk, uit)
-    except OSError as exc:
-        if tijdelijk.parent.is_dir():
-            tijdelijk.unlink(missing_ok=True)
-        raise CliFout(f"Kan {uit} niet schrijven: {_reden(exc, uit)}. Kies een andere map of bestandsnaam.") from None
+def _uitvoerpad(args: argparse.Namespace, services: Services, extensies: tuple[str, ...]) -> Path:
+    """`args.uit` when a file may be written there (services/uitvoer.py): checked before the work is done."""
+    return uitvoer.uitvoerpad(args.uit, extensies=extensies, beschermd=uitvoer.beschermde_mappen(services),
+                              overschrijven=args.overschrijven)
+
+
+def _schrijven(uit: Path, data: bytes, wat: str) -> None:
+    uitvoer.schrijf(uit, data)
     print(f"{wat} staat in {uit}.")
 
 
-def _reden(exc: OSError, pad: Path) -> str:
-    """Why a file could not be written, in Dutch (the system's own text is English)."""
-    return {
-        errno.ENOENT: f"de map {pad.parent} bestaat niet",
-        errno.ENOTDIR: f"de map {pad.parent} bestaat niet",
-        errno.EISDIR: "dat is een map, geen bestand",
-        errno.EACCES: "u hebt daar geen schrijfrechten (of het bestand is nog geopend)",
-        errno.EPERM: "u hebt daar geen schrijfrechten",
-        errno.EROFS: "die schijf is alleen-lezen",
-        errno.ENOSPC: "de schijf is vol",
-        errno.ENAMETOOLONG: "de naam is te lang",
-    }.get(exc.errno, f"foutcode {exc.errno}" if exc.errno else "onbekende fout")
-
-
 def cmd_plan_pdf(args: argparse.Namespace, services: Services) -> int:
+    uit = _uitvoerpad(args, services, (".pdf",))
     plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)
-    _pdf_schrijven(args.uit, services.plannen.pdf(plan.id),
-                   f"Het plan van aanpak, versie {plan.versie} ({plan.status.label.lower()}),")
+    uitvoer.schrijf(uit, services.plannen.pdf(plan.id))
+    print(f"Plan van aanpak versie {plan.versie} ({plan.status.label.lower()}) opgeslagen in {uit}.")
     return 0
 
 
@@ -505,8 +486,9 @@ def cmd_backup(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Works on a damaged database too: the backup is then opened with the user's own password."""
-    from .domain.errors import DatabaseBeschadigd
+    """Works on a database that does not open too (damaged, truncated, no key file): the backup is then
+    opened with the user's own password, must be of this database (its id), and what it replaces is kept."""
+    from .domain.errors import DatabaseOnleesbaar
     from .services.backups import lees, terugzetten_bij_start
 
     if not args.bestand.is_file():
@@ -519,8 +501,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if session.database_exists(path):
         try:
             services = session.login(path, args.gebruiker, wachtwoord)
-        except DatabaseBeschadigd:
-            print("De database is beschadigd; de back-up wordt geopend met uw eigen wachtwoord.", file=sys.stderr)
+        except DatabaseOnleesbaar as exc:
+            print(f"{exc}\nDe back-up wordt geopend met uw eigen wachtwoord; wat er nu staat, blijft bewaard.",
+                  file=sys.stderr)
     try:  # checked with this database's key when it opens; otherwise restore checks it before replacing
         info = services.backups.voorbeeld(args.bestand) if services else lees(args.bestand)
         wanneer = f"{info.gemaakt:%d-%m-%Y %H:%M}"
@@ -528,7 +511,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not args.ja:
             if not sys.stdin.isatty():
                 raise CliFout("Terugzetten vervangt de database. Bevestig met --ja.")
-            antwoord = input(f"Alles wat na {wanneer} is ingevoerd, gaat verloren. Terugzetten? [j/N] ")
+            bewaard = ("Eerst wordt een back-up gemaakt van hoe het nu is." if services else
+                       "Wat er nu staat, blijft bewaard naast de database.")
+            antwoord = input(f"Wat na {wanneer} is ingevoerd, staat niet in deze back-up. {bewaard} "
+                             "Terugzetten? [j/N] ")
             if antwoord.strip().lower() not in ("j", "ja"):
                 print("Niets veranderd.")
                 return 1
@@ -540,6 +526,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if services:
             services.close()
     print(f"Back-up van {info.gemaakt:%d-%m-%Y %H:%M} teruggezet ({info.samenvatting}).")
+    if info.bewaard:
+        print(f"Wat er stond, is bewaard als {min(info.bewaard).name} (met het sleutelbestand ernaast).")
     return 0
 
 
@@ -593,9 +581,21 @@ def cmd_audit_lijst(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_bewaartermijnen(args: argparse.Namespace, services: Services) -> int:
+    if args.opruimen and args.peildatum:
+        controleer_peildatum(args.peildatum)
     voorstel = services.bewaren.voorstel(args.peildatum)
     if args.opruimen and not voorstel.leeg:
+        if not args.ja:
+            wat = f"Van {len(voorstel.rijen)} leerling(en) wordt definitief verwijderd: " \
+                  f"{aantallen_tekst(dict(voorstel.aantallen))}."
+            if not sys.stdin.isatty():
+                raise CliFout(f"{wat} Dat kan niet ongedaan worden gemaakt. Bevestig met --ja.")
+            antwoord = input(f"{wat} Eerst wordt een back-up gemaakt. Definitief verwijderen? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets verwijderd.")
+                return 1
         voorstel = services.bewaren.opruimen(voorstel)
+        print(f"Eerst een back-up gemaakt: {voorstel.backup}.", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json({"peildatum": voorstel.peildatum.isoformat(), "opgeruimd": bool(args.opruimen),
                     "aantallen": dict(voorstel.aantallen),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import WACHTWOORD
-from thuiszit_desktop.db import backup
+from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import DatabaseBeschadigd, DatabaseInGebruik
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
@@ -43,6 +43,11 @@ def readable(data: bytes) -> list[str]:
 def make(services, folder: Path, nu: datetime | None = None) -> backup.Backup:
     store = services.ctx.store
     return backup.make(store.path, store.key, folder, nu=nu)
+
+
+def check(services, pad: Path) -> backup.Manifest:
+    store = services.ctx.store
+    return backup.check(pad, store.key, identity.of(store.db.connection(), store.key), store.path)
 
 
 def corrupt_page(path: Path, page: int) -> None:
@@ -83,7 +88,7 @@ def test_the_database_file_itself_holds_no_readable_name(services):
 def test_the_copy_opens_with_the_key_and_holds_the_data(services, tmp_path):
     with_student(services)
     made = make(services, tmp_path / "b")
-    manifest = backup.check(made.pad, services.ctx.store.key)
+    manifest = check(services, made.pad)
     assert manifest.aantallen["leerlingen"] == 1
     db, keys = backup.extract(made.pad, tmp_path)
     key = KeyRing.load(keys).unlock("Anna de Vries", WACHTWOORD)
@@ -104,7 +109,7 @@ def test_a_damaged_backup_is_refused_by_the_check(services, tmp_path):
     data[middle:middle + 64] = bytes(b ^ 0xFF for b in data[middle:middle + 64])
     made.pad.write_bytes(bytes(data))
     with pytest.raises(backup.BackupFout, match="beschadigd"):
-        backup.check(made.pad, services.ctx.store.key)
+        check(services, made.pad)
 
 
 def test_a_backup_of_another_database_is_refused(services, tmp_path):
@@ -113,7 +118,7 @@ def test_a_backup_of_another_database_is_refused(services, tmp_path):
                                   "Anna de Vries", WACHTWOORD, WACHTWOORD)
     try:
         with pytest.raises(backup.BackupFout, match="andere database"):
-            backup.check(made.pad, other.ctx.store.key)
+            check(other, made.pad)
     finally:
         other.close()
 
@@ -168,13 +173,17 @@ def test_restore_puts_database_and_key_file_back_and_refuses_while_open(services
     with_student(services)
     made = make(services, tmp_path / "b")
     with pytest.raises(DatabaseInGebruik):  # never under an open database
-        backup.restore(made.pad, db_path, key=services.ctx.store.key)
+        backup.restore(made.pad, db_path, key=services.ctx.store.key, database_id="x")
     services.close()
     corrupt_page(db_path, 3)
+    damaged = db_path.read_bytes()
     backup.restore(made.pad, db_path, naam="anna de vries", wachtwoord=WACHTWOORD,
                    nu=datetime(2026, 11, 23, 18, 0))
-    assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(".lock")) == [
-        "thuiszit.db", "thuiszit.sleutels"]  # nothing kept aside once it worked
+    assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(".lock")
+                  and not p.name.startswith(".")) == [
+        "thuiszit-voor-terugzetten-20261123-180000.db", "thuiszit-voor-terugzetten-20261123-180000.sleutels",
+        "thuiszit.db", "thuiszit.id", "thuiszit.sleutels"]  # the damaged database is kept aside, never thrown away
+    assert (db_path.parent / "thuiszit-voor-terugzetten-20261123-180000.db").read_bytes() == damaged
     again = session.login(db_path, "Anna de Vries", WACHTWOORD)
     try:
         assert [x.naam for x in again.leerlingen.lijst()] == [f"{NAAM} Zuiderhoek"]

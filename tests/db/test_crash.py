@@ -104,7 +104,7 @@ def test_killed_while_making_backups(school, db_path):
         kill_at_random("backup", db_path, rng, run)
         finals = sorted(folder.glob(f"*{backup.SUFFIX}"))
         for path in finals:  # a file with a backup's name is a whole, good backup
-            assert backup.check(path, school).aantallen["leerlingen"] == LEERLINGEN
+            assert backup.check(path, school, backup.read_manifest(path).database_id, db_path).aantallen["leerlingen"] == LEERLINGEN
         assert sorted(b.pad for b in backup.list_backups(folder)) == finals
         rows(db_path, school, "SELECT 1")
         opens(db_path)

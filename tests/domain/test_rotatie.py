@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from thuiszit_desktop.domain.rotatie import te_bewaren
+from thuiszit_desktop.domain.rotatie import DAGELIJKS, WEKELIJKS, BackupStand, bewaren, te_bewaren
 
 
 def dag(d: str, uur: int = 17) -> datetime:
@@ -58,3 +60,59 @@ def test_table(momenten, verwacht):
 
 def test_the_newest_is_always_kept_even_with_zero_periods():
     assert te_bewaren([dag("2026-11-22"), dag("2026-11-23")], dagen=0, weken=0) == {dag("2026-11-23")}
+
+
+# --- lines of work: the newest backup of a state that exists nowhere else is never removed ---------------
+
+def stand(d: str, uur: int, tak: str = "", vast_tot: str | None = None) -> BackupStand:
+    return BackupStand(dag(d, uur), tak, date.fromisoformat(vast_tot) if vast_tot else None)
+
+
+def kept(backups: list[BackupStand], vandaag: str = "2026-11-23", **kw) -> set[tuple[str, int]]:
+    nieuwste_eerst = sorted(backups, key=lambda b: b.gemaakt, reverse=True)
+    return {(f"{b.gemaakt:%Y-%m-%d}", b.gemaakt.hour)
+            for i, b in enumerate(nieuwste_eerst) if i in bewaren(nieuwste_eerst, vandaag=date.fromisoformat(vandaag), **kw)}
+
+
+@pytest.mark.parametrize("uitleg, backups, verwacht", [
+    # The issue: backup → import 3,001 students → backup → restore the first → backup. The restore first backs
+    # up the state with the 3,001 (10:00, line ""), then starts line "B"; the backup on close (11:00) is the
+    # day's newest, but 10:00 is the last copy of line "" and stays. (9:00 and 9:30 are older states of "".)
+    ("backup, import, backup, restore, backup",
+     [stand("2026-11-23", 8), stand("2026-11-23", 9), stand("2026-11-23", 10), stand("2026-11-23", 11, "B")],
+     {("2026-11-23", 10), ("2026-11-23", 11)}),
+    ("without a restore, one line: only the day's newest",
+     [stand("2026-11-23", 8), stand("2026-11-23", 9), stand("2026-11-23", 10)], {("2026-11-23", 10)}),
+    ("a line left long ago keeps its last backup, however old",
+     [stand("2025-01-10", 17), stand("2025-01-11", 17)] + [stand(f"2026-11-{d:02d}", 17, "B") for d in range(1, 24)],
+     {("2025-01-11", 17)} | {("2026-11-23", 17), ("2026-11-22", 17), ("2026-11-21", 17), ("2026-11-20", 17),
+                             ("2026-11-19", 17), ("2026-11-18", 17), ("2026-11-17", 17), ("2026-11-15", 17),
+                             ("2026-11-08", 17)}),
+    ("two restores on one day: the last backup of each line stays",
+     [stand("2026-11-23", 8), stand("2026-11-23", 9, "B"), stand("2026-11-23", 10, "B"), stand("2026-11-23", 11, "C")],
+     {("2026-11-23", 10), ("2026-11-23", 11), ("2026-11-23", 8)}),
+    ("the backup before the bewaartermijnen are applied is kept until its day",
+     [stand("2026-11-20", 9, vast_tot="2026-12-18"), stand("2026-11-20", 17)],
+     {("2026-11-20", 9), ("2026-11-20", 17)}),
+    ("… and after that day rotated like any other",
+     [stand("2026-11-20", 9, vast_tot="2026-11-22"), stand("2026-11-20", 17)], {("2026-11-20", 17)}),
+])
+def test_lines_of_work(uitleg, backups, verwacht):
+    assert kept(backups) == verwacht, uitleg
+
+
+def test_two_files_of_one_second_keep_the_first_listed():
+    b = [stand("2026-11-23", 9), stand("2026-11-23", 9)]
+    assert bewaren(b, vandaag=date(2026, 11, 23)) == {0}
+
+
+@given(st.lists(st.tuples(st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2026, 12, 31)),
+                          st.sampled_from(["", "B", "C", "D"])), max_size=40))
+def test_every_line_keeps_its_newest_and_time_alone_keeps_no_more(backups):
+    nieuwste_eerst = sorted((BackupStand(g, t) for g, t in backups), key=lambda b: b.gemaakt, reverse=True)
+    houden = bewaren(nieuwste_eerst, vandaag=date(2026, 12, 31))
+    for tak in {b.tak for b in nieuwste_eerst}:
+        assert min(i for i, b in enumerate(nieuwste_eerst) if b.tak == tak) in houden
+    if nieuwste_eerst:
+        assert 0 in houden
+    assert len(houden) <= DAGELIJKS + WEKELIJKS + len({b.tak for b in nieuwste_eerst})

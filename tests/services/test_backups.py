@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
-from thuiszit_desktop.db import backup
+from conftest import SCHOOL, WACHTWOORD
+from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import demo, session
-from thuiszit_desktop.services.backups import backups_in, terugzetten_bij_start
+from thuiszit_desktop.services.backups import (
+    backups_van,
+    sleutels_terugzetten_bij_start,
+    terugzetten_bij_start,
+)
 from thuiszit_desktop.services.session import Services
 
 NU = datetime(2026, 11, 23, 17, 30)
@@ -50,7 +54,10 @@ def test_round_trip_backup_change_restore_gives_every_table_back(tmp_path):
         assert services.ctx.store.closed  # this session is over: log in again
     finally:
         services.close()
-    assert dump(db_path, key) == at_backup
+    na = dump(db_path, key)
+    assert [r for r in na["instelling"] if r[0] == "database.tak"]  # a restore starts a new line of work
+    na["instelling"] = [r for r in na["instelling"] if r[0] != "database.tak"]
+    assert na == at_backup
     again = session.login(db_path, "demo", "demo")
     try:
         assert "990001" not in {r.leerlingnummer for r in again.leerlingen.lijst()}
@@ -125,7 +132,7 @@ def test_restore_at_start_with_the_users_own_password(services, db_path):
     made = services.backups.maken(nu=NU)
     services.leerlingen.opslaan(leerling("900009", "Later"))
     services.close()
-    assert [b.pad for b in backups_in(db_path.parent / "backups", db_path)] == [made.pad]
+    assert [b.pad for b in backups_van(db_path, [db_path.parent / "backups"])] == [made.pad]
     info = terugzetten_bij_start(made.pad, db_path, "Anna de Vries", WACHTWOORD)
     assert info.gemaakt == NU
     again = session.login(db_path, "Anna de Vries", WACHTWOORD)
@@ -144,3 +151,126 @@ def test_restore_at_start_is_for_a_zorgcoordinator_only(services, db_path):
     with pytest.raises(GeenToegang, match="Alleen een zorgcoördinator"):
         terugzetten_bij_start(made.pad, db_path, "Mees Mentor", WACHTWOORD)
     assert db_path.read_bytes() == before
+
+
+# --- no restore, rotation or purge loses work (issue 12, item 6) ---------------------------------------
+
+def import_students(services, tmp_path: Path, n: int) -> None:
+    csv = tmp_path / "leerlingen.csv"
+    csv.write_text("leerlingnummer;voornaam;achternaam;geboortedatum;klas\n" + "".join(
+        f"{700000 + i};Fictief;Import{i};01-03-2012;2B\n" for i in range(n)), encoding="utf-8")
+    services.importeren.leerlingen(csv)
+
+
+def test_backup_import_backup_restore_backup_keeps_the_imported_state(services, db_path, tmp_path):
+    """The issue's scenario, also with the backup on close: the state with the imported students must still be
+    in a backup at the end."""
+    services.leerlingen.opslaan(leerling("900001", "Eerste"))
+    eerste = services.backups.maken(nu=NU - timedelta(days=1))
+    import_students(services, tmp_path, 30)
+    services.backups.maken(nu=NU + timedelta(minutes=5))
+    services.backups.terugzetten(eerste.pad, nu=NU + timedelta(minutes=10))
+    again = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    try:
+        assert len(again.leerlingen.lijst()) == 1
+        again.backups.automatisch(nu=NU + timedelta(minutes=20), altijd=True)  # the backup on close
+        again.backups.maken(nu=NU + timedelta(minutes=30))
+        bewaard = again.backups.lijst()
+    finally:
+        again.close()
+    assert 31 in {b.aantallen["leerlingen"] for b in bewaard}, [b.aantallen for b in bewaard]
+    voor = [b for b in backup.list_backups(db_path.parent / "backups") if b.manifest.reden == backup.VOOR_TERUGZETTEN]
+    assert [b.manifest.aantallen["leerlingen"] for b in voor] == [31]  # the restore backed up what it replaced
+
+
+def test_restore_refuses_when_the_backup_of_the_current_state_fails(services, db_path, monkeypatch):
+    made = services.backups.maken(nu=NU)
+    services.leerlingen.opslaan(leerling("900002", "Later"))
+    echte = backup.make
+
+    def vol(*args, **kwargs):
+        if kwargs.get("reden") == backup.VOOR_TERUGZETTEN:
+            raise backup.BackupFout("De back-up kon niet worden gemaakt: de schijf is vol.")
+        return echte(*args, **kwargs)
+    monkeypatch.setattr(backup, "make", vol)
+    with pytest.raises(backup.BackupFout, match="Er is niets teruggezet.*de schijf is vol"):
+        services.backups.terugzetten(made.pad)
+    assert not services.ctx.store.closed
+    assert len(services.leerlingen.lijst()) == 1
+
+
+def other_school(tmp_path: Path) -> Path:
+    """Another school's backup, made by a user with the same name and password."""
+    ander = session.create_school(session.database_path(tmp_path / "ander"), SCHOOL, "Anna de Vries",
+                                  WACHTWOORD, WACHTWOORD)
+    try:
+        ander.leerlingen.opslaan(leerling("123456", "Vreemd"))
+        return ander.backups.maken(nu=NU + timedelta(days=1)).pad
+    finally:
+        ander.close()
+
+
+@pytest.mark.parametrize("schade", ["beschadigd", "afgekapt", "kop", "sleutels weg", "weg"])
+def test_a_database_that_does_not_open_takes_only_its_own_backups(services, db_path, tmp_path, schade):
+    """Damaged, truncated, a damaged header, no key file, no database file: the way out lists this school's
+    backups (matched by id, even in a shared folder with another school's newer one) and puts one back; another
+    school's backup with the same user name and password is refused."""
+    services.leerlingen.opslaan(leerling("900001", "Eerste"))
+    eigen = services.backups.maken(nu=NU)
+    services.close()
+    vreemd = other_school(tmp_path)
+    gedeeld = db_path.parent / "backups"
+    vreemd = vreemd.rename(gedeeld / vreemd.name)  # newer, same file name pattern, in the same folder
+    data = bytearray(db_path.read_bytes())
+    if schade == "beschadigd":
+        data[3 * 4096 + 100:3 * 4096 + 200] = b"\xff" * 100
+    elif schade == "afgekapt":
+        data = data[:4096 + 1000]
+    elif schade == "kop":
+        data[:64] = b"\0" * 64
+    db_path.write_bytes(bytes(data))
+    if schade == "sleutels weg":
+        db_path.with_suffix(".sleutels").unlink()
+    elif schade == "weg":
+        db_path.unlink()
+    assert session.database_exists(db_path)  # not the welcome wizard
+    assert [b.pad for b in backups_van(db_path, [gedeeld])] == [eigen.pad]  # no password needed to know them
+    with pytest.raises(backup.BackupFout, match="andere database"):
+        terugzetten_bij_start(vreemd, db_path, "Anna de Vries", WACHTWOORD)
+    info = terugzetten_bij_start(eigen.pad, db_path, "Anna de Vries", WACHTWOORD)
+    again = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    try:
+        assert [r.leerlingnummer for r in again.leerlingen.lijst()] == ["900001"]
+    finally:
+        again.close()
+    if schade not in ("weg",):
+        assert info.bewaard  # what was there is kept aside, never thrown away
+
+
+def test_a_lost_key_file_comes_back_alone_and_nothing_is_lost(services, db_path):
+    made = services.backups.maken(nu=NU)
+    services.leerlingen.opslaan(leerling("900002", "Later"))  # after the backup
+    services.close()
+    db_path.with_suffix(".sleutels").unlink()
+    sleutels_terugzetten_bij_start(made.pad, db_path, "Anna de Vries", WACHTWOORD)
+    again = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    try:
+        assert [r.leerlingnummer for r in again.leerlingen.lijst()] == ["900002"]
+    finally:
+        again.close()
+
+
+def test_a_legacy_database_is_matched_by_its_keys_fingerprint(services, db_path):
+    """A database from before ids: its backups carry its key's fingerprint; after the first open it has that id."""
+    key = services.ctx.store.key
+    services.close()
+    conn = backup.connect(db_path, key)
+    conn.execute("DELETE FROM instelling WHERE sleutel = 'database.id'")
+    conn.close()
+    identity.marker_path(db_path).unlink()
+    again = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    try:
+        made = again.backups.maken(nu=NU)
+    finally:
+        again.close()
+    assert backup.read_manifest(made.pad).database_id == identity.legacy_id(key) == identity.known_id(db_path)

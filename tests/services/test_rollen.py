@@ -286,6 +286,7 @@ MATRIX: dict[str, Geval] = {
     "backups.voorbeeld": Geval(lambda s, x: s.backups.voorbeeld(GEEN), ALLEEN_ZORG, fout_ok=True),
     "backups.terugzetten": Geval(lambda s, x: s.backups.terugzetten(GEEN), ALLEEN_ZORG, fout_ok=True),
     "backups.aantallen": Geval(lambda s, x: s.backups.aantallen(), ALLEEN_ZORG),
+    "backups.voor_opruimen": Geval(lambda s, x: s.backups.voor_opruimen(), ALLEEN_ZORG),
     "ongedaan.herstel": Geval(lambda s, x: s.ongedaan.herstel(Verwijderd("Niets", ("zorgcoordinator",), ())),
                               ALLEEN_ZORG),
     "aan_de_slag.stand": Geval(lambda s, x: s.aan_de_slag.stand(), ALLEEN_ZORG),

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from conftest import WACHTWOORD
+from thuiszit_desktop.domain.errors import DatabaseOnleesbaar
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui import errors
@@ -65,7 +66,7 @@ def test_the_dialog_lists_previews_and_restores(qtbot, services, db_path):
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.restore_button.click()
     question, detail = asked[0]
-    assert "20-11-2026 16:45" in question and "gaat verloren" in detail
+    assert "20-11-2026 16:45" in question and "staat niet" in detail
     assert "Nu: 2 leerlingen" in detail and "Na terugzetten: 1 leerling," in detail
     assert dialog.teruggezet is not None and services.ctx.store.closed
     assert nummers(db_path) == {"900001"}
@@ -186,6 +187,51 @@ def test_a_damaged_database_at_start_offers_the_last_good_backup(qtbot, services
     text, options, detail = choices[0]
     assert "beschadigd" in text
     assert options[0] == "Laatste goede back-up terugzetten (20-11-2026 16:45)"
-    assert "1 leerling," in detail and "gaat verloren" in detail
+    assert "1 leerling," in detail and "staat er niet in" in detail and "blijven bewaard" in detail
     assert "teruggezet" in infos[0]
     assert nummers(db_path) == {"900001"}
+
+
+def test_a_missing_key_file_at_start_offers_this_schools_backups_only(qtbot, services, db_path, settings,
+                                                                       monkeypatch, tmp_path):
+    """The key file is gone: the way out lists the backups of this database (by id: another school's newer
+    backup in the same folder is not offered), first the key file alone (no data lost), or another backup."""
+    from conftest import SCHOOL
+    from thuiszit_desktop.ui import herstel_dialog
+
+    services.leerlingen.opslaan(leerling("900001"))
+    services.backups.maken(nu=NU.replace(day=18))
+    services.backups.maken(nu=NU)
+    services.leerlingen.opslaan(leerling("900002"))  # after the last backup
+    services.close()
+    ander = session.create_school(session.database_path(tmp_path / "ander"), SCHOOL, "Anna de Vries", WACHTWOORD,
+                                  WACHTWOORD)
+    vreemd = ander.backups.maken(nu=NU.replace(day=21)).pad
+    ander.close()
+    vreemd.rename(db_path.parent / "backups" / vreemd.name)
+    db_path.with_suffix(".sleutels").unlink()
+
+    choices, infos, lijsten = [], [], []
+    monkeypatch.setattr(errors, "show_info", lambda parent, text, **kw: infos.append(text))
+
+    def choose(parent, text, options, **kw):
+        choices.append((text, options))
+        return 0 if len(choices) == 1 else options.index("Andere back-up kiezen…")
+
+    monkeypatch.setattr(errors, "choose", choose)
+    flow = StartupFlow(db_path.parent, settings)
+    assert flow.database_problem(DatabaseOnleesbaar(
+        "het sleutelbestand thuiszit.sleutels ontbreekt"), db_path, inlog=("Anna de Vries", WACHTWOORD)) == db_path
+    text, options = choices[0]
+    assert options[:3] == ["Sleutelbestand terughalen uit de back-up (20-11-2026 16:45)",
+                           "Laatste goede back-up terugzetten (20-11-2026 16:45)", "Andere back-up kiezen…"]
+    assert "De database zelf is niet veranderd" in infos[0]
+    assert nummers(db_path) == {"900001", "900002"}  # nothing lost
+
+    db_path.with_suffix(".sleutels").unlink()  # again, now choose an older backup from the list
+    monkeypatch.setattr(herstel_dialog, "kies_backup", lambda backups: lijsten.append(backups) or backups[-1])
+    assert flow.database_problem(DatabaseOnleesbaar(), db_path,
+                                 inlog=("Anna de Vries", WACHTWOORD)) == db_path
+    assert [b.gemaakt.day for b in lijsten[0]] == [20, 18]  # not the other school's of the 21st
+    assert nummers(db_path) == {"900001"}
+    assert "bewaard als thuiszit-voor-terugzetten-" in infos[-1]

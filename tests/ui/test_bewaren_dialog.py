@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from thuiszit_desktop.db import backup
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services.bewaren import Termijnen
@@ -61,7 +62,11 @@ def test_the_dialog_previews_asks_with_numbers_and_deletes(qtbot, school, vragen
     vraag, detail = gesteld[-1]
     assert vraag == "Verlopen gegevens definitief verwijderen?"
     assert "Van 2 leerlingen wordt definitief verwijderd: 1 gesprek, 1 leerling helemaal." in detail
-    assert d.melding.text() == "Definitief verwijderd: 1 gesprek, 1 leerling helemaal."
+    assert "Eerst maakt het programma een back-up" in detail
+    assert d.melding.text().startswith("Definitief verwijderd: 1 gesprek, 1 leerling helemaal. De back-up van "
+                                       "daarvoor staat in ")
+    (voor,) = [b for b in backup.list_backups(school.backups.map()) if b.manifest.reden == backup.VOOR_OPRUIMEN]
+    assert voor.manifest.aantallen["leerlingen"] == 3 and str(voor.pad) in d.melding.text()
     assert sorted(r.leerlingnummer for r in m.Leerling.select()) == ["1002", "1003"]
     assert m.Gesprek.select().count() == 0
     assert d.tabel.rowCount() == 0 and not d.verwijder_knop.isEnabled()

@@ -10,12 +10,18 @@ A backup file is a zip (stored, not compressed: encrypted bytes do not compress)
   manifest.json       date, app version, schema version and plain counts; never a name
 It is written under a temporary name, fsynced and renamed, so a backup killed halfway never leaves a
 file that looks complete; the zip's CRCs catch a file damaged later.
+
+The manifest names the database it belongs to (`database_id`, db/identity.py) and its line of work (`tak`), so
+rotation keeps the last copy of every state (domain/rotatie.py) and a restore takes only this database's
+backups – also when the database itself cannot be opened. `anker` is a dict others may fill (the audit trail's
+head at the moment of the backup). Temporary copies go in the data folder's own `.tijdelijk` folder, which
+every open clears, so a kill leaves nothing behind elsewhere. Putting a backup back goes through
+`swap.replace_database`: a kill at any moment is finished or undone at the next open.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -25,16 +31,16 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlcipher3
 
 from ..domain import rotatie
-from ..domain.errors import DatabaseFout, InlogFout
-from . import migrations
-from .connection import _lock
+from ..domain.errors import DatabaseFout, GeenToegang, InlogFout
+from . import faults, identity, migrations, swap
+from .connection import _lock, exists
 from .keys import KeyRing, sqlcipher_passphrase
 
 log = logging.getLogger(__name__)
@@ -46,7 +52,12 @@ DB_MEMBER, KEYS_MEMBER, MANIFEST_MEMBER = "thuiszit.db", "thuiszit.sleutels", "m
 TELLINGEN = {"leerlingen": "leerling", "trajecten": "traject", "verzuimregels": "verzuim",
              "gesprekken": "gesprek", "mdo's": "mdo", "plannen van aanpak": "plan_van_aanpak",
              "gebruikers": "gebruiker"}
+# Why a backup was made (manifest "reden"): the two made before a risky step are kept longer by rotation.
+VOOR_TERUGZETTEN, VOOR_OPRUIMEN = "voor terugzetten", "voor opruimen"
 OTHER_DATABASE = "Deze back-up hoort bij een andere database. Kies een back-up van deze database."
+UNKNOWN_DATABASE = ("Bij welke database deze map hoort, is niet meer vast te stellen (het databasebestand, "
+                    "thuiszit.id en het sleutelbestand zijn onleesbaar of weg). Zet de back-up terug in een lege "
+                    "map (kies een andere map, bijvoorbeeld met --data-dir); zo blijft wat hier staat bewaard.")
 _NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<moment>\d{8}-\d{6})(?:-(?P<n>\d+))?" + re.escape(SUFFIX) + "$")
 
 
@@ -60,7 +71,11 @@ class Manifest:
     app_versie: str
     schema: int
     aantallen: dict[str, int]
-    database_id: str  # a one-way fingerprint of the key: which database the backup belongs to
+    database_id: str  # which database the backup belongs to (db/identity.py)
+    tak: str = ""  # its line of work: a restore starts a new one (domain/rotatie.py)
+    reden: str = ""  # "" (daily, on close, by hand), VOOR_TERUGZETTEN or VOOR_OPRUIMEN
+    bewaren_tot: date | None = None  # rotation keeps it at least until this day
+    anker: dict = field(default_factory=dict)  # filled by others (the audit trail's head); never a name
 
 
 @dataclass(frozen=True)
@@ -70,11 +85,13 @@ class Backup:
     grootte: int  # bytes
 
 
+@dataclass(frozen=True)
+class Restored:
+    manifest: Manifest
+    bewaard: list[Path]  # the replaced files, kept aside (a damaged database is never thrown away)
+
+
 # --- the raw connection ---------------------------------------------------------------------------
-
-def database_id(key: bytes) -> str:
-    return hashlib.sha256(b"thuiszit-database-id:" + key).hexdigest()[:16]
-
 
 def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     """A plain sqlcipher3 connection (not peewee's): usable from any thread, closed by the caller."""
@@ -90,6 +107,8 @@ def integrity_ok(conn, *, quick: bool = False) -> bool:
     try:
         rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
+        if faults.is_full(exc):
+            raise
         log.warning("integrity check failed: %s", type(exc).__name__)
         return False
     return [tuple(r) for r in rows] == [("ok",)]
@@ -127,24 +146,26 @@ def _app_version() -> str:
 
 # --- making a backup ------------------------------------------------------------------------------
 
-def make(db_path: Path, key: bytes, folder: Path, *, nu: datetime | None = None) -> Backup:
-    """A new backup of the open database at `db_path` in `folder`; old ones are then rotated."""
+def make(db_path: Path, key: bytes, folder: Path, *, nu: datetime | None = None, reden: str = "",
+         bewaren_tot: date | None = None, anker: Callable[[sqlcipher3.Connection], dict] | None = None,
+         rotate_after: bool = True) -> Backup:
+    """A new backup of the open database at `db_path` in `folder`; old ones are then rotated (not with
+    `rotate_after=False`: before a restore, whose backup must stay until it is put back).
+
+    `anker(copy)` may add a dict to the manifest, computed on the consistent copy (read-only use)."""
+    nu = (nu or datetime.now()).replace(microsecond=0)
     try:
-        return _make(db_path, key, folder, (nu or datetime.now()).replace(microsecond=0))
-    except OSError as exc:  # a full disk, a share that went away, no permission
+        return _make(db_path, key, folder, nu, reden, bewaren_tot, anker, rotate_after)
+    except (OSError, sqlcipher3.Error) as exc:  # a full disk, a share that went away, no permission
         log.warning("backup failed: %s", type(exc).__name__)
-        raise BackupFout(f"De back-up kon niet worden geschreven in {folder} ({exc.strerror or exc}). Controleer "
-                         "of de map bereikbaar is en er ruimte is, of kies een andere map.") from None
-    except sqlcipher3.Error as exc:
-        log.warning("backup failed: %s", type(exc).__name__)
-        raise BackupFout("De back-up is niet gelukt: de database kon niet worden gelezen. Probeer het opnieuw.") \
-            from None
+        raise BackupFout(faults.backup_message(exc, folder)) from None
 
 
-def _make(db_path: Path, key: bytes, folder: Path, nu: datetime) -> Backup:
+def _make(db_path: Path, key: bytes, folder: Path, nu: datetime, reden: str, bewaren_tot: date | None,
+          anker: Callable[[sqlcipher3.Connection], dict] | None, rotate_after: bool) -> Backup:
     folder.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(folder, db_path.parent)
-    with tempfile.TemporaryDirectory(prefix=".backup-", dir=db_path.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix="backup-", dir=swap.temp_dir(db_path)) as tmp:
         copy = Path(tmp) / DB_MEMBER
         source = connect(db_path, key)
         try:
@@ -154,15 +175,17 @@ def _make(db_path: Path, key: bytes, folder: Path, nu: datetime) -> Backup:
                 target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal
                 if not integrity_ok(target, quick=True):  # the full check runs before a restore
                     raise BackupFout("De back-up is niet goed gelukt: de kopie klopt niet. Probeer het opnieuw.")
-                schema = target.execute("PRAGMA user_version").fetchone()[0]
-                aantallen = counts(target)
+                manifest = {"format": FORMAT_VERSION, "gemaakt": nu.isoformat(), "app_versie": _app_version(),
+                            "schema": target.execute("PRAGMA user_version").fetchone()[0],
+                            "aantallen": counts(target), "database_id": identity.of(target, key),
+                            "tak": identity.tak(target), "reden": reden,
+                            "bewaren_tot": bewaren_tot.isoformat() if bewaren_tot else None,
+                            "anker": anker(target) if anker else {}}
             finally:
                 target.close()
         finally:
             source.close()
         sleutels = KeyRing.for_database(db_path).read_bytes()
-        manifest = {"format": FORMAT_VERSION, "gemaakt": nu.isoformat(), "app_versie": _app_version(),
-                    "schema": schema, "aantallen": aantallen, "database_id": database_id(key)}
         final = _free_name(folder, db_path.stem, nu)
         fd, name = tempfile.mkstemp(dir=folder, prefix=".thuiszit-backup-", suffix=".tmp")
         tmp_zip = Path(name)
@@ -180,7 +203,8 @@ def _make(db_path: Path, key: bytes, folder: Path, nu: datetime) -> Backup:
             raise
     _fsync_dir(folder)
     log.info("backup made (%d bytes)", final.stat().st_size)
-    rotate(folder, db_path.stem, database_id(key))
+    if rotate_after:
+        rotate(folder, db_path.stem, manifest["database_id"], vandaag=nu.date())
     return Backup(final, read_manifest(final), final.stat().st_size)
 
 
@@ -195,8 +219,9 @@ def _free_name(folder: Path, stem: str, nu: datetime) -> Path:
 
 
 def _remove_leftovers(folder: Path, data_dir: Path) -> None:
-    """What a backup or restore killed halfway left behind: only ours (by prefix) and only when an hour
-    old, so one still being written – by this process, or by another on a shared folder – stays."""
+    """What a backup killed halfway left in the (maybe shared) backup folder: only ours (by prefix) and only
+    when an hour old, so one still being written – by another computer on a shared folder – stays. (Older
+    versions also left `.backup-*` and `.terugzetten-*` in the data folder.)"""
     uur_geleden = time.time() - 3600
     for tmp in [*folder.glob(".thuiszit-backup-*.tmp"), *data_dir.glob(".backup-*"), *data_dir.glob(".terugzetten-*")]:
         with contextlib.suppress(OSError):
@@ -208,16 +233,15 @@ def _remove_leftovers(folder: Path, data_dir: Path) -> None:
                 tmp.unlink()
 
 
-def rotate(folder: Path, stem: str, db_id: str) -> list[Path]:
-    """Remove the backups of this database (file name `stem`, key fingerprint `db_id`: a shared folder may
-    hold another school's `thuiszit` backups) that the rotation rule no longer keeps; the removed files."""
+def rotate(folder: Path, stem: str, db_id: str, *, vandaag: date | None = None) -> list[Path]:
+    """Remove the backups of this database (file name `stem`, id `db_id`: a shared folder may hold another
+    school's `thuiszit` backups) that the rotation rule no longer keeps; the removed files."""
     backups = [b for b in list_backups(folder, stem) if b.manifest.database_id == db_id]  # newest first
-    keep = rotatie.te_bewaren(b.manifest.gemaakt for b in backups)
+    keep = rotatie.bewaren([rotatie.BackupStand(b.manifest.gemaakt, b.manifest.tak, b.manifest.bewaren_tot)
+                            for b in backups], vandaag=vandaag or date.today())
     removed = []
-    for b in backups:
-        if b.manifest.gemaakt in keep:
-            keep.discard(b.manifest.gemaakt)  # two in the same second: only the newest file is kept
-        else:
+    for i, b in enumerate(backups):
+        if i not in keep:
             with contextlib.suppress(OSError):
                 b.pad.unlink()
                 removed.append(b.pad)
@@ -235,9 +259,11 @@ def read_manifest(path: Path) -> Manifest:
             data = json.loads(z.read(MANIFEST_MEMBER))
         if data.get("format", 0) > FORMAT_VERSION:
             raise BackupFout(f"De back-up {path.name} is gemaakt met een nieuwere versie van het programma.")
+        bewaren_tot = data.get("bewaren_tot")
         return Manifest(datetime.fromisoformat(data["gemaakt"]), str(data.get("app_versie", "")),
                         int(data["schema"]), {str(k): int(v) for k, v in data["aantallen"].items()},
-                        str(data["database_id"]))
+                        str(data["database_id"]), str(data.get("tak") or ""), str(data.get("reden") or ""),
+                        date.fromisoformat(bewaren_tot) if bewaren_tot else None, dict(data.get("anker") or {}))
     except FileNotFoundError:
         raise BackupFout(f"Het bestand {path.name} bestaat niet (meer).") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile):
@@ -267,26 +293,33 @@ def extract(path: Path, into: Path) -> tuple[Path, Path]:
             if z.testzip() is not None:
                 raise zipfile.BadZipFile("crc")
             db, keys = into / DB_MEMBER, into / KEYS_MEMBER
-            db.write_bytes(z.read(DB_MEMBER))
+            with z.open(DB_MEMBER) as src, db.open("wb") as dst:
+                shutil.copyfileobj(src, dst, 1024 * 1024)
             keys.write_bytes(z.read(KEYS_MEMBER))
-    except (OSError, zipfile.BadZipFile):
+    except zipfile.BadZipFile:
         raise BackupFout(f"De back-up {path.name} is beschadigd; kies een andere.") from None
+    except OSError as exc:
+        if faults.is_full(exc):
+            raise BackupFout(faults.VOL) from None
+        raise BackupFout(f"De back-up {path.name} kan niet worden gelezen ({exc.strerror or exc}); kies een "
+                         "andere.") from None
     return db, keys
 
 
-def keyring(path: Path) -> KeyRing:
+def keyring(path: Path, db_path: Path) -> KeyRing:
     """The key slots inside a backup (to see whose password will open it)."""
-    with tempfile.TemporaryDirectory(prefix=".sleutels-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sleutels-", dir=swap.temp_dir(db_path)) as tmp:
         _db, keys = extract(path, Path(tmp))
         return KeyRing.load(keys)
 
 
-def check(path: Path, key: bytes) -> Manifest:
-    """Open the backup's copy with `key` and run the full integrity check; BackupFout when it fails."""
+def check(path: Path, key: bytes, database_id: str, db_path: Path) -> Manifest:
+    """Open the backup's copy with `key` and run the full integrity check; BackupFout when it fails or the
+    backup belongs to another database than `database_id`. Unpacked in `db_path`'s temporary folder."""
     manifest = read_manifest(path)
-    if manifest.database_id != database_id(key):
+    if manifest.database_id != database_id:
         raise BackupFout(OTHER_DATABASE)
-    with tempfile.TemporaryDirectory(prefix=".controle-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="controle-", dir=swap.temp_dir(db_path)) as tmp:
         db, _keys = extract(path, Path(tmp))
         _check_copy(db, key, path)
     return manifest
@@ -308,67 +341,129 @@ def _check_copy(db: Path, key: bytes, backup: Path) -> int:
 
 # --- putting a backup back ------------------------------------------------------------------------
 
-def restore(path: Path, db_path: Path, *, key: bytes | None = None, naam: str = "", wachtwoord: str = "",
-            nu: datetime | None = None, check_copy: Callable[[sqlcipher3.Connection], None] | None = None
-            ) -> Manifest:
+def restore(path: Path, db_path: Path, *, key: bytes | None = None, database_id: str | None = None,
+            naam: str = "", wachtwoord: str = "", nu: datetime | None = None,
+            check_copy: Callable[[sqlcipher3.Connection], None] | None = None) -> Restored:
     """Replace the database at `db_path` (closed) and its key file by those of backup `path`.
 
-    The key is `key` or the one `naam`/`wachtwoord` unlock in the backup's own key file (at startup,
-    when the damaged database is not open). The copy is checked before anything is touched (and passed to
-    `check_copy`, which may raise to refuse); the current
-    files are kept aside as `<stem>-voor-terugzetten-<tijd>.db` until the new ones are in place.
+    In a session: `key` and `database_id` of the open database, which the backup must match; the files it
+    replaces are removed (the caller made a backup of them first). At the start, when the database cannot
+    be opened: the key that `naam`/`wachtwoord` unlock in the backup's own key file, and the backup must belong
+    to the database whose id `identity.known_id` still knows; the files it replaces are kept aside.
+    The copy is checked before anything is touched (and passed to `check_copy`, which may raise to refuse);
+    it starts a new line of work (`identity.start_new_tak`), and `swap.replace_database` puts it in place.
     """
-    nu = nu or datetime.now()
     manifest = read_manifest(path)
     lock = _lock(db_path)
     try:
-        with tempfile.TemporaryDirectory(prefix=".terugzetten-", dir=db_path.parent) as tmp:
+        swap.recover(db_path)
+        with tempfile.TemporaryDirectory(prefix="terugzetten-", dir=swap.temp_dir(db_path)) as tmp:
             new_db, new_keys = extract(path, Path(tmp))
+            in_session = key is not None
             if key is None:
                 try:
                     key = KeyRing.load(new_keys).unlock(naam, wachtwoord)
                 except InlogFout:
                     raise BackupFout("Met uw naam en wachtwoord gaat deze back-up niet open: uw account of "
                                      "wachtwoord is van na deze back-up. Kies een andere back-up.") from None
-            elif manifest.database_id != database_id(key):
+                _check_belongs(manifest, db_path, key, naam, wachtwoord)
+            elif manifest.database_id != database_id:
                 raise BackupFout(OTHER_DATABASE)
             _check_copy(new_db, key, path)
-            if check_copy is not None:
-                conn = connect(new_db, key)
-                try:
+            conn = connect(new_db, key)
+            try:
+                if check_copy is not None:
                     check_copy(conn)
-                finally:
-                    conn.close()
+                identity.start_new_tak(conn)
+            finally:
+                conn.close()
             _fsync_file(new_db)
             _fsync_file(new_keys)
-            _swap(db_path, new_db, new_keys, nu)
+            kept = swap.replace_database(db_path, new_db, new_keys, keep_old=not in_session,
+                                         label="voor-terugzetten", now=nu)
+        identity.write_marker(db_path, manifest.database_id)
+    except (GeenToegang, InlogFout):  # PermissionErrors, but meant for the user as they are
+        raise
+    except (OSError, sqlcipher3.Error) as exc:
+        log.warning("restore failed: %s", type(exc).__name__)
+        raise BackupFout(faults.restore_message(exc)) from None
     finally:
         lock.release()
     log.info("backup restored")
-    return manifest
+    return Restored(manifest, kept)
 
 
-def _swap(db_path: Path, new_db: Path, new_keys: Path, nu: datetime) -> None:
-    keys_path = KeyRing.for_database(db_path)
-    aside_db = db_path.with_name(f"{db_path.stem}-voor-terugzetten-{nu:%Y%m%d-%H%M%S}.db")
-    current = [(p, Path(str(aside_db) + p.name[len(db_path.name):]))
-               for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")) if p.exists()]
-    if keys_path.exists():
-        current.append((keys_path, aside_db.with_suffix(".sleutels")))
-    moved: list[tuple[Path, Path]] = []
+def expected_id(db_path: Path, naam: str = "", wachtwoord: str = "") -> str | None:
+    """The id of the database at `db_path` without opening it: kept beside it (`identity.known_id`), or for a
+    database from before ids the fingerprint of the key its key file gives `naam`/`wachtwoord`."""
+    expected = identity.known_id(db_path)
+    if expected is None and naam:
+        with contextlib.suppress(DatabaseFout, InlogFout):
+            expected = identity.legacy_id(KeyRing.load(KeyRing.for_database(db_path)).unlock(naam, wachtwoord))
+    return expected
+
+
+def _check_belongs(manifest: Manifest, db_path: Path, key: bytes, naam: str, wachtwoord: str) -> None:
+    """At the start: the backup is of the database in this folder, by its id (`expected_id`), or else when the
+    backup's key opens the file. An empty folder takes any backup."""
+    expected = expected_id(db_path, naam, wachtwoord)
+    if expected is not None:
+        if manifest.database_id != expected:
+            raise BackupFout(OTHER_DATABASE)
+        return
+    if not exists(db_path) and not KeyRing.for_database(db_path).exists():
+        return
+    if not _opens(db_path, key):
+        raise BackupFout(UNKNOWN_DATABASE)
+
+
+def _opens(db_path: Path, key: bytes) -> bool:
+    """Whether `key` decrypts the first page of the file at `db_path`."""
+    if not db_path.is_file():
+        return False
     try:
-        for original, aside in current:
-            os.replace(original, aside)
-            moved.append((original, aside))
-        os.replace(new_keys, keys_path)
-        os.replace(new_db, db_path)
-        _fsync_dir(db_path.parent)
-    except BaseException:
-        for original, aside in reversed(moved):  # put the old database back as it was
-            with contextlib.suppress(OSError):
-                os.replace(aside, original)
-        raise
-    for _original, aside in moved:  # the restore succeeded: the old files are no longer needed
-        with contextlib.suppress(OSError):
-            aside.unlink()
+        conn = connect(db_path, key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        finally:
+            conn.close()
+    except sqlcipher3.DatabaseError:
+        return False
 
+
+def restore_keys(path: Path, db_path: Path, naam: str, wachtwoord: str) -> Manifest:
+    """Put back only the key file of backup `path`, for a database whose key file is gone but which is itself
+    whole: nothing entered since the backup is lost. BackupFout when the backup's key does not open the
+    database (its key was changed since; then restore the whole backup)."""
+    manifest = read_manifest(path)
+    lock = _lock(db_path)
+    try:
+        swap.recover(db_path)
+        with tempfile.TemporaryDirectory(prefix="sleutels-", dir=swap.temp_dir(db_path)) as tmp:
+            _db, new_keys = extract(path, Path(tmp))
+            try:
+                key = KeyRing.load(new_keys).unlock(naam, wachtwoord)
+            except InlogFout:
+                raise BackupFout("Met uw naam en wachtwoord gaat het sleutelbestand in deze back-up niet open. "
+                                 "Kies een andere back-up.") from None
+            _check_belongs(manifest, db_path, key, naam, wachtwoord)
+            conn = connect(db_path, key)
+            try:
+                if not integrity_ok(conn, quick=True):
+                    raise BackupFout("Met het sleutelbestand uit deze back-up gaat de database niet (goed) open. "
+                                     "Zet de hele back-up terug.")
+            finally:
+                conn.close()
+            _fsync_file(new_keys)
+            os.replace(new_keys, KeyRing.for_database(db_path))
+            _fsync_dir(db_path.parent)
+    except InlogFout:
+        raise
+    except (OSError, sqlcipher3.Error) as exc:
+        log.warning("restoring the key file failed: %s", type(exc).__name__)
+        raise BackupFout(faults.restore_message(exc)) from None
+    finally:
+        lock.release()
+    log.info("key file restored from a backup")
+    return manifest

@@ -11,8 +11,8 @@ import peewee as pw
 import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from ..domain.errors import DatabaseBeschadigd, DatabaseInGebruik, DatabaseOnleesbaar
-from . import migrations
+from ..domain.errors import DatabaseBeschadigd, DatabaseBestaatAl, DatabaseInGebruik, DatabaseOnleesbaar
+from . import identity, migrations, swap
 from .keys import KeyRing, new_database_key, sqlcipher_passphrase
 from .models import database
 
@@ -94,14 +94,16 @@ def create_store(path: Path) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = _lock(path)
     try:
-        if exists(path):
-            raise DatabaseOnleesbaar("er staat al een database op deze plek")
+        if exists(path) or KeyRing.for_database(path).exists() or swap.pending(path):
+            raise DatabaseBestaatAl(path.parent)  # never over a database or the key file of one set aside
         path.unlink(missing_ok=True)
         key = new_database_key()
         db = _connect(path, key)
         migrations.migrate(db)
+        keyring = KeyRing.empty(KeyRing.for_database(path))
+        identity.create(db.connection(), path, keyring)
         database.initialize(db)
-        return Store(path, db, KeyRing.empty(KeyRing.for_database(path)), key, lock)
+        return Store(path, db, keyring, key, lock)
     except BaseException:
         lock.release()
         raise
@@ -109,16 +111,20 @@ def create_store(path: Path) -> Store:
 
 def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
     """Unlock with one user's own password, migrate forward if needed, and bind the models to it."""
-    if not exists(path):
+    if not exists(path) and not swap.pending(path):
         raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
     lock = _lock(path)
     try:
+        swap.recover(path)  # a restore a kill interrupted is finished or undone first
+        if not exists(path):
+            raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
         keyring = KeyRing.load(KeyRing.for_database(path))
         key = keyring.unlock(naam, wachtwoord)
         db = _connect(path, key)
         try:
             _check_integrity(db)
             old = migrations.migrate(db)
+            identity.ensure(db.connection(), path, key, keyring)
         except BaseException:
             db.close()
             raise

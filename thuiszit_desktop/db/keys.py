@@ -62,6 +62,7 @@ class KeyRing:
 
     path: Path
     slots: dict[str, dict]
+    database_id: str = ""  # which database the slots belong to (db/identity.py), readable without opening it
 
     @classmethod
     def for_database(cls, database: Path) -> Path:
@@ -76,11 +77,12 @@ class KeyRing:
             slots = {s["id"]: s for s in data["slots"]}
             for slot in slots.values():
                 _check_slot(slot)
+            database_id = str(data.get("database_id", ""))
         except FileNotFoundError:
             raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} ontbreekt") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise DatabaseOnleesbaar(f"het sleutelbestand {path.name} is beschadigd") from None
-        return cls(path, slots)
+        return cls(path, slots, database_id)
 
     @classmethod
     def empty(cls, path: Path) -> KeyRing:
@@ -119,6 +121,8 @@ class KeyRing:
     def save(self) -> None:
         """Write atomically: a crash leaves either the old file or the new one, never half of it."""
         data = {"format": FORMAT_VERSION, "slots": sorted(self.slots.values(), key=lambda s: s["id"])}
+        if self.database_id:
+            data["database_id"] = self.database_id
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".sleutels-", suffix=".tmp")
         try:

@@ -30,6 +30,40 @@ class DatabaseInGebruik(DatabaseFout):
                          "Sluit dat eerst en probeer het dan opnieuw.")
 
 
+class DatabaseBestaatAl(DatabaseFout):
+    def __init__(self, map) -> None:
+        super().__init__(f"In {map} staat al een database of het sleutelbestand van een database. Kies een lege "
+                         "map; zo blijft wat er staat bewaard.")
+
+
+class SchijfVol(DatabaseFout):
+    """The disk (or the share) is full: nothing is damaged, there is no room to write."""
+
+    def __init__(self) -> None:
+        super().__init__("De schijf is vol, dus er kon niets worden opgeslagen. Maak ruimte vrij op de schijf "
+                         "(bijvoorbeeld door oude bestanden weg te halen) en probeer het opnieuw. Wat al was "
+                         "opgeslagen, blijft bewaard.")
+
+
+class AlleenLezen(DatabaseFout):
+    """The program may not write in the data folder (or the file is read-only)."""
+
+    def __init__(self, map=None) -> None:
+        waar = f"de map {map}" if map else "de map van de database"
+        super().__init__(f"In {waar} mag het programma niet schrijven (alleen-lezen). Vraag de ICT om "
+                         "schrijfrechten op die map, of gebruik een andere map.")
+
+
+class DatabaseBezet(DatabaseFout):
+    """Another program holds the database's write lock (SQLite), e.g. a second copy of the program or a
+    tool that opened the file."""
+
+    def __init__(self) -> None:
+        super().__init__("Een ander programma of venster is op dit moment met de database bezig, zodat er niets "
+                         "kon worden opgeslagen. Sluit dat andere programma of venster (of wacht even) en probeer "
+                         "het opnieuw.")
+
+
 class DatabaseTeNieuw(DatabaseFout):
     def __init__(self, versie: int, bekend: int) -> None:
         super().__init__(f"Deze database is gemaakt met een nieuwere versie van Thuiszit Desktop "

@@ -2,21 +2,24 @@
 
 The folder is a school setting (default `backups` beside the database; a network share is a good
 choice). A restore replaces the database file itself, so afterwards this Services bundle is closed and
-the user logs in again.
+the user logs in again. A restore first makes a backup of the state it replaces, which rotation keeps (it
+is the last copy of that line of work, domain/rotatie.py); so does applying the bewaartermijnen (kept four
+weeks). Only backups of this database count: matched by the id in their manifest (db/identity.py), also
+at the start, when the database itself does not open.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..db import backup
+from ..db import backup, identity
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
-from . import instellingen
+from . import instellingen, uitvoer
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,7 @@ log = logging.getLogger(__name__)
 SETTING_MAP = "backups.map"
 STANDAARD_MAP = "backups"  # beside the database
 ELKE = timedelta(days=1)  # the automatic backup: at most this old
+VOOR_OPRUIMEN_BEWAREN = timedelta(weeks=4)  # the backup before applying the bewaartermijnen: as long as a weekly one
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class BackupInfo:
     schema: int
     app_versie: str
     aantallen: dict[str, int]
+    bewaard: tuple[Path, ...] = ()  # after a restore at the start: the replaced files, kept aside
 
     @property
     def samenvatting(self) -> str:
@@ -56,9 +61,16 @@ def _info(b: backup.Backup) -> BackupInfo:
     return BackupInfo(b.pad, m.gemaakt, b.grootte, m.schema, m.app_versie, dict(m.aantallen))
 
 
-def backups_in(folder: Path, database: Path) -> list[BackupInfo]:
-    """The backups of `database` (by file name) in `folder`, newest first; for the start, before login."""
-    return [_info(b) for b in backup.list_backups(folder, database.stem)]
+def backups_van(database: Path, folders: list[Path], naam: str = "", wachtwoord: str = "") -> list[BackupInfo]:
+    """The backups of `database` in `folders`, newest first, for the start, when it may not open: matched by
+    the id kept beside it (`backup.expected_id`; `naam`/`wachtwoord` help for a database from before ids).
+    None when that id is unknown: then a backup chosen by hand is checked when it is put back."""
+    verwacht = backup.expected_id(database, naam, wachtwoord)
+    if verwacht is None:
+        return []
+    gevonden = {b.pad: b for folder in dict.fromkeys(folders) for b in backup.list_backups(folder, database.stem)
+                if b.manifest.database_id == verwacht}
+    return [_info(b) for b in sorted(gevonden.values(), key=lambda b: b.manifest.gemaakt, reverse=True)]
 
 
 def lees(bestand: Path) -> BackupInfo:
@@ -77,13 +89,24 @@ def terugzetten_bij_start(bestand: Path, database: Path, naam: str, wachtwoord: 
             raise GeenToegang("Alleen een zorgcoördinator kan een back-up terugzetten. Vraag het de zorgcoördinator.")
 
     grootte = Path(bestand).stat().st_size
-    manifest = backup.restore(bestand, database, naam=naam, wachtwoord=wachtwoord, check_copy=zorgcoordinator)
-    return BackupInfo(bestand, manifest.gemaakt, grootte, manifest.schema, manifest.app_versie, dict(manifest.aantallen))
+    gedaan = backup.restore(bestand, database, naam=naam, wachtwoord=wachtwoord, check_copy=zorgcoordinator)
+    m = gedaan.manifest
+    return BackupInfo(bestand, m.gemaakt, grootte, m.schema, m.app_versie, dict(m.aantallen), tuple(gedaan.bewaard))
+
+
+def sleutels_terugzetten_bij_start(bestand: Path, database: Path, naam: str, wachtwoord: str) -> BackupInfo:
+    """Only the key file of a backup, for a database that is whole but lost its key file: nothing entered
+    since the backup is lost (users added since then need a new password)."""
+    return _info(backup.Backup(Path(bestand), backup.restore_keys(Path(bestand), database, naam, wachtwoord),
+                               Path(bestand).stat().st_size))
 
 
 class BackupService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._id: str | None = None
+        if not ctx.store.closed:
+            self._eigen_id()
 
     # --- the folder ---
 
@@ -103,6 +126,7 @@ class BackupService:
                 pad = Path(tekst).expanduser()
                 if not pad.is_absolute():
                     raise InvoerFout({"map": "Kies een hele map (bijvoorbeeld met 'Bladeren…'), geen losse naam."})
+                self._check_map(pad, "map")
                 try:
                     pad.mkdir(parents=True, exist_ok=True)
                     (pad / ".thuiszit-schrijftest.tmp").write_bytes(b"")
@@ -117,9 +141,19 @@ class BackupService:
 
     # --- making ---
 
+    def _check_map(self, pad: Path, veld: str = "") -> None:
+        """Backups go beside the database only in its standard `backups` folder: anywhere else in the data
+        folder they would mix with the database's own files."""
+        data = self.ctx.store.path.parent
+        if uitvoer.binnen(pad, data) and not uitvoer.binnen(pad, self.standaard_map()):
+            raise InvoerFout({veld: f"{pad} ligt in de map van de database zelf. Kies voor back-ups een andere map, "
+                                    "liefst op een andere schijf of de netwerkschijf van de school."})
+
     def maken(self, naar: Path | None = None, *, nu: datetime | None = None) -> BackupInfo:
         """A backup by hand (zorgcoördinator), into the backup folder or `naar`."""
-        folder = Path(naar) if naar else self.map()
+        if naar:
+            self._check_map(Path(naar).expanduser())
+        folder = Path(naar).expanduser() if naar else self.map()
         with self.ctx.action(Rol.ZORGCOORDINATOR):  # committed first, so the backup holds its own entry
             self.ctx.audit(Actie.GEEXPORTEERD, wat="back-up")
         return self._maken(folder, nu)
@@ -139,15 +173,32 @@ class BackupService:
         laatste = self.laatste(folder)
         return laatste is None or (nu or datetime.now()) - laatste.gemaakt >= ELKE
 
-    def _maken(self, folder: Path, nu: datetime | None) -> BackupInfo:
+    def voor_opruimen(self, *, nu: datetime | None = None) -> BackupInfo:
+        """The backup before the bewaartermijnen are applied (zorgcoördinator): kept four weeks, so a mistake
+        can be undone, and then rotated away like any other (the terms apply to backups too)."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            pass
+        nu = nu or datetime.now()
+        return self._maken(self.map(), nu, reden=backup.VOOR_OPRUIMEN, bewaren_tot=(nu + VOOR_OPRUIMEN_BEWAREN).date())
+
+    def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None
+               ) -> BackupInfo:
         store = self.ctx.store
-        return _info(backup.make(store.path, store.key, folder, nu=nu))
+        return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
+                                 rotate_after=reden != backup.VOOR_TERUGZETTEN))
+
+    def _eigen_id(self) -> str:
+        """Which database this is (db/identity.py): its backups carry the same id. Read once, on the thread
+        that opened the session: a worker thread must not open a connection of its own just for this."""
+        if self._id is None:
+            self._id = identity.of(self.ctx.store.db.connection(), self.ctx.store.key)
+        return self._id
 
     # --- looking ---
 
     def lijst(self, folder: Path | None = None) -> list[BackupInfo]:
         """The backups of this database in the backup folder (or `folder`), newest first."""
-        eigen = backup.database_id(self.ctx.store.key)
+        eigen = self._eigen_id()
         return [_info(b) for b in backup.list_backups(folder or self.map(), self.ctx.store.path.stem)
                 if b.manifest.database_id == eigen]
 
@@ -158,7 +209,7 @@ class BackupService:
     def voorbeeld(self, bestand: Path) -> BackupInfo:
         """Date, schema version and counts of a backup, after opening its copy with this database's key
         and a full integrity check (BackupFout when it is damaged or of another database)."""
-        manifest = backup.check(Path(bestand), self.ctx.store.key)
+        manifest = backup.check(Path(bestand), self.ctx.store.key, self._eigen_id(), self.ctx.store.path)
         return BackupInfo(Path(bestand), manifest.gemaakt, Path(bestand).stat().st_size, manifest.schema,
                           manifest.app_versie, dict(manifest.aantallen))
 
@@ -169,20 +220,26 @@ class BackupService:
 
     # --- putting back ---
 
-    def terugzetten(self, bestand: Path) -> BackupInfo:
-        """Replace the database by backup `bestand` (zorgcoördinator). Checked first; afterwards this
-        bundle of services is closed: log in again (with the password you had at the time of the backup)."""
+    def terugzetten(self, bestand: Path, *, nu: datetime | None = None) -> BackupInfo:
+        """Replace the database by backup `bestand` (zorgcoördinator). Checked first, then the current state
+        is backed up (kept by rotation: nothing entered since is lost for good); afterwards this bundle of
+        services is closed: log in again (with the password you had at the time of the backup)."""
         bestand = Path(bestand)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             pass
         info = self.voorbeeld(bestand)
-        if not backup.keyring(bestand).has_user(self.ctx.gebruiker.naam):
+        store = self.ctx.store
+        if not backup.keyring(bestand, store.path).has_user(self.ctx.gebruiker.naam):
             raise InvoerFout("In deze back-up bestaat uw account nog niet, dus na het terugzetten kunt u "
                                  "niet inloggen. Kies een latere back-up.")
-        store = self.ctx.store
-        key = store.key
+        try:
+            self._maken(self.map(), nu, reden=backup.VOOR_TERUGZETTEN)
+        except backup.BackupFout as exc:
+            raise backup.BackupFout(f"Er is niets teruggezet. Eerst wordt een back-up gemaakt van de gegevens zoals "
+                                    f"ze nu zijn, en dat lukte niet: {exc}") from None
+        key, eigen = store.key, self._eigen_id()
         store.close()  # releases the lock; restore takes it again while it swaps the files
-        backup.restore(bestand, store.path, key=key)
+        backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu)
         log.info("database replaced by a backup")
         return info
 

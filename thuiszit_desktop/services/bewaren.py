@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import peewee as pw
 
@@ -24,6 +25,7 @@ from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from . import instellingen
+from .backups import BackupService
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,8 @@ SLEUTEL_VERZUIM = "bewaartermijn_verzuim_jaren"
 STANDAARD_DOSSIER = 2
 STANDAARD_VERZUIM = 5
 MAX_JAREN = 100
+VERANDERD = ("De gegevens zijn veranderd sinds het overzicht werd gemaakt. Bekijk het overzicht opnieuw en "
+             "bevestig dan.")
 
 # What is counted per kind, in the order shown: (label, model, field pointing at the student)
 DOSSIER_SOORTEN = (("trajecten", m.Traject), ("gesprekken", m.Gesprek), ("actiepunten", m.Actiepunt),
@@ -91,6 +95,7 @@ class Voorstel:
     peildatum: dt.date
     termijnen: Termijnen
     rijen: list[BewaarRij] = field(default_factory=list)
+    backup: Path | None = None  # after `opruimen`: the backup made first
 
     @property
     def aantallen(self) -> Counter:
@@ -111,9 +116,17 @@ class Voorstel:
         return f"Over de bewaartermijn bij {wie}: {aantallen_tekst(dict(self.aantallen))}."
 
 
+def controleer_peildatum(peildatum: dt.date, vandaag: dt.date | None = None) -> None:
+    """Opruimen goes by today or an earlier day: a later one would delete what has not expired yet."""
+    if peildatum > (vandaag or dt.date.today()):
+        raise InvoerFout({"peildatum": f"De peildatum {peildatum:%d-%m-%Y} ligt na vandaag. Opruimen kan alleen wat "
+                                       "vandaag over de bewaartermijn is; kies vandaag of een eerdere datum."})
+
+
 class BewaarService:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, backups: BackupService):
         self.ctx = ctx
+        self.backups = backups
 
     def termijnen(self) -> Termijnen:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
@@ -138,17 +151,23 @@ class BewaarService:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             return self._voorstel(peildatum or dt.date.today())
 
-    def opruimen(self, verwacht: Voorstel) -> Voorstel:
-        """Delete, in one transaction, what `verwacht` (the preview the user confirmed) named, then VACUUM.
+    def opruimen(self, verwacht: Voorstel, *, vandaag: dt.date | None = None) -> Voorstel:
+        """Make a backup (kept four weeks), then delete, in one transaction, what `verwacht` (the preview the
+        user confirmed) named, then VACUUM.
 
-        The preview is made again inside the transaction; if it no longer matches (an import or a new
-        traject in between), nothing is deleted and the user is asked to look again.
+        A peildatum after today is refused: it would delete what has not expired yet. The preview is made
+        again inside the transaction; if it no longer matches (an import or a new traject in between),
+        nothing is deleted and the user is asked to look again. If the backup fails, nothing is deleted.
         """
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            controleer_peildatum(verwacht.peildatum, vandaag)
+            if _kern(self._voorstel(verwacht.peildatum)) != _kern(verwacht):
+                raise InvoerFout(VERANDERD)
+        gemaakt = self.backups.voor_opruimen().pad if not verwacht.leeg else None
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             voorstel = self._voorstel(verwacht.peildatum)
             if _kern(voorstel) != _kern(verwacht):
-                raise InvoerFout("De gegevens zijn veranderd sinds het overzicht werd gemaakt. "
-                                 "Bekijk het overzicht opnieuw en bevestig dan.")
+                raise InvoerFout(VERANDERD)
             dossier = [r.leerling_id for r in voorstel.rijen if r.dossier_verlopen and not r.helemaal]
             verzuim = [r.leerling_id for r in voorstel.rijen if r.verzuim_verlopen and not r.helemaal]
             helemaal = [r.leerling_id for r in voorstel.rijen if r.helemaal]
@@ -162,7 +181,7 @@ class BewaarService:
                 self.ctx.audit(Actie.OPGERUIMD, wat=f"{soort}: {aantal}")
         if not voorstel.leeg:
             self._vacuum()
-        return voorstel
+        return replace(voorstel, backup=gemaakt)
 
     def _vacuum(self) -> None:
         """Rebuild the file so deleted rows do not linger in free pages or the WAL (outside a transaction)."""

@@ -22,6 +22,7 @@ from ..domain.kwartaal import (
     als_tekst,
     datum_tekst,
 )
+from .uitvoer import csv_rij, neutraliseer_werkmap
 
 ALLE_KOLOMMEN = SCHOOLKOLOMMEN + KOLOMMEN
 # characters, per column of ALLE_KOLOMMEN
@@ -47,7 +48,7 @@ def naar_csv(o: KwartaalOverzicht) -> bytes:
     schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow([k for k, _ in ALLE_KOLOMMEN])
     for rij in o.rijen:
-        schrijver.writerow(o.schoolkolommen + als_tekst(rij))
+        schrijver.writerow(csv_rij(o.schoolkolommen + als_tekst(rij)))  # the school's name is typed text too
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -106,6 +107,7 @@ def naar_xlsx(o: KwartaalOverzicht) -> bytes:
     for (cel,) in info.iter_rows(min_row=6, min_col=2, max_col=2):
         cel.alignment = Alignment(wrap_text=True, vertical="top")
 
+    neutraliseer_werkmap(wb)  # the school's name and every other text: never a formula
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..db import connection
+from ..db import connection, identity, swap
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout
@@ -59,8 +59,8 @@ class Services:
         self.gebruikers = GebruikersService(self.ctx)
         self.profielen = ProfielService(self.ctx)
         self.audit = AuditService(self.ctx)
-        self.bewaren = BewaarService(self.ctx)
         self.backups = BackupService(self.ctx)
+        self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
@@ -90,7 +90,9 @@ def database_path(data_dir: Path) -> Path:
 
 
 def database_exists(path: Path) -> bool:
-    return connection.exists(path)
+    """Something of a database is here – the file, its key file, or a restore a kill interrupted – so this
+    is no place for a new one (and logging in says what is wrong with it)."""
+    return connection.exists(path) or connection.KeyRing.for_database(path).exists() or swap.pending(path)
 
 
 def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhaling: str,
@@ -121,7 +123,8 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
 
 
 def remove_database(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path)):
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path),
+              identity.marker_path(path)):
         p.unlink(missing_ok=True)
 
 

@@ -293,7 +293,8 @@ REGELS: dict[str, dict[str, Regel]] = {
     # Backups show no student data (dates, sizes, counts); every role's session makes the automatic ones.
     "backups": {"map": iedereen(), "standaard_map": iedereen(), "automatisch": iedereen(), "nodig": iedereen(),
                 "lijst": iedereen(), "laatste": iedereen(), "maken": alleen(*ZORG), "map_instellen": alleen(*ZORG),
-                "voorbeeld": alleen(*ZORG), "terugzetten": alleen(*ZORG), "aantallen": alleen(*ZORG)},
+                "voorbeeld": alleen(*ZORG), "terugzetten": alleen(*ZORG), "aantallen": alleen(*ZORG),
+                "voor_opruimen": alleen(*ZORG)},
     # User management checks roles itself too (everyone changes their own password).
     "gebruikers": {
         "lijst": alleen(*ZORG), "toevoegen": alleen(*ZORG), "wachtwoord_resetten": alleen(*ZORG),

@@ -87,8 +87,9 @@ class BackupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Back-up terugzetten"))
-        layout.addWidget(hint("Terugzetten vervangt de hele database door de gekozen back-up. Alles wat daarna is "
-                              "ingevoerd, gaat verloren. Daarna logt u opnieuw in, met het wachtwoord dat u "
+        layout.addWidget(hint("Terugzetten vervangt de hele database door de gekozen back-up; wat daarna is "
+                              "ingevoerd, staat daar niet in. Eerst wordt een back-up gemaakt van hoe het nu is, "
+                              "zodat u altijd terug kunt. Daarna logt u opnieuw in, met het wachtwoord dat u "
                               "had op het moment van de back-up."))
         self.folder_label = hint("")
         layout.addWidget(self.folder_label)
@@ -202,9 +203,11 @@ class BackupDialog(QDialog):
             return
         nu = samenvatting(self.services.backups.aantallen())
         if not errors.ask(self, f"De back-up van {tijdstip(info.gemaakt)} terugzetten?",
-                          detail=f"Alles wat na {tijdstip(info.gemaakt)} is ingevoerd of gewijzigd, gaat "
-                                 f"verloren.\n\nNu: {nu}.\nNa terugzetten: {info.samenvatting}.\n\n"
-                                 "Daarna logt u opnieuw in.", yes="Terugzetten", no="Niet terugzetten"):
+                          detail=f"Alles wat na {tijdstip(info.gemaakt)} is ingevoerd of gewijzigd, staat niet "
+                                 f"in die back-up.\n\nNu: {nu}.\nNa terugzetten: {info.samenvatting}.\n\n"
+                                 "Eerst maakt het programma een back-up van hoe het nu is; die blijft bewaard, dus "
+                                 "u kunt altijd terug. Daarna logt u opnieuw in.",
+                          yes="Terugzetten", no="Niet terugzetten"):
             return
         self._busy(True)
         self.restoring = True

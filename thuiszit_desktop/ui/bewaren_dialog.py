@@ -166,8 +166,9 @@ class BewaarDialog(QDialog):
     def bevestiging(self) -> str:
         v = self.voorstel
         wie = "1 leerling" if len(v.rijen) == 1 else f"{len(v.rijen)} leerlingen"
-        return (f"Van {wie} wordt definitief verwijderd: {_aantallen(dict(v.aantallen))}. "
-                "Dit kan niet ongedaan worden gemaakt; alleen een eerdere back-up heeft de gegevens dan nog.")
+        return (f"Van {wie} wordt definitief verwijderd: {_aantallen(dict(v.aantallen))}.\n\n"
+                "Eerst maakt het programma een back-up; die blijft vier weken bewaard, zodat een vergissing nog "
+                "te herstellen is. Daarna verdwijnt ook die, want de bewaartermijn geldt ook voor back-ups.")
 
     def verwijderen(self) -> None:
         if self.voorstel is None or self.voorstel.leeg:
@@ -179,7 +180,7 @@ class BewaarDialog(QDialog):
         self.verwijder_knop.setEnabled(False)
         self.sluit_knop.setEnabled(False)
         self.voortgang.show()
-        self.melding.setText("Bezig met verwijderen…")
+        self.melding.setText("Eerst een back-up, dan verwijderen…")
         self._job = worker.Job(lambda progress: self.services.bewaren.opruimen(voorstel),
                                on_thread_end=self.services.end_thread)
         self._job.signals.finished.connect(self._klaar)
@@ -189,7 +190,8 @@ class BewaarDialog(QDialog):
 
     def _klaar(self, voorstel: Voorstel) -> None:
         self._einde()
-        self.melding.setText(f"Definitief verwijderd: {_aantallen(dict(voorstel.aantallen))}.")
+        self.melding.setText(f"Definitief verwijderd: {_aantallen(dict(voorstel.aantallen))}. De back-up van "
+                             f"daarvoor staat in {voorstel.backup}.")
         self.refresh()
         self.opgeruimd.emit(voorstel)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -52,6 +51,7 @@ from ..domain.kwartaal import (
 from ..services.session import Services
 from . import errors
 from .lijstbespreking_view import LijstbesprekingView
+from .opslaan import opslaan
 from .pdf_preview import PdfPreviewDialog, safe_file_name
 from .trends_view import TrendsView
 from .werkt_het_view import WerktHetView
@@ -340,14 +340,10 @@ class KwartaalTab(QWidget):
         pad = save_file_name(self.window(), self.bestandsnaam(extensie), FORMATEN[extensie][1])
         if not pad:
             return False
-        path = Path(pad)
-        if path.suffix.lower() != extensie:
-            path = path.with_name(path.name + extensie)
-        try:
-            path.write_bytes(self.services.kwartaal.export(self.overzicht, extensie))
-        except OSError as exc:
-            errors.show_error(self, f"Kan {path.name} niet opslaan ({exc.strerror or exc}). "
-                                    "Kies een andere map of sluit het bestand als het nog open staat in Excel.")
+        overzicht = self.overzicht
+        path = opslaan(self, pad, lambda: self.services.kwartaal.export(overzicht, extensie), extensie,
+                       services=self.services)
+        if path is None:
             return False
         self.status.setText(f"Opgeslagen: {path}")
         self.exported.emit(str(path))

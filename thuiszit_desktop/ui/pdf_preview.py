@@ -11,7 +11,6 @@ Tests replace `choose_printer` and `save_file_name` (module functions) instead o
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import errors
+from .opslaan import opslaan, services_van
 from .widgets import ErrorLabel, fit_to_screen, hint
 from .worker import Job, start
 
@@ -152,14 +152,10 @@ class PdfPreviewDialog(QDialog):
         path = save_file_name(self, self.bestandsnaam)
         if not path:
             return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        try:
-            Path(path).write_bytes(self.data)
-        except OSError as exc:
-            errors.show_error(self, f"De PDF kon niet worden opgeslagen in {path}.\n({exc.strerror or exc})")
+        written = opslaan(self, path, self.data, ".pdf", services=services_van(self.parentWidget()))
+        if written is None:
             return False
-        self.pages_label.setText(f"Opgeslagen als {Path(path).name}")
+        self.pages_label.setText(f"Opgeslagen als {written.name}")
         return True
 
     def afdrukken(self) -> bool:

@@ -15,11 +15,26 @@ from datetime import date
 from pathlib import Path
 
 from .. import paths
-from ..domain.errors import DatabaseBeschadigd, DatabaseFout, DatabaseInGebruik, DatabaseTeNieuw, GeenToegang
+from ..domain.errors import (
+    AlleenLezen,
+    DatabaseBezet,
+    DatabaseFout,
+    DatabaseInGebruik,
+    DatabaseOnleesbaar,
+    DatabaseTeNieuw,
+    GeenToegang,
+    SchijfVol,
+)
 from ..domain.leerling import Leerling, Ouder, Relatie
 from ..domain.school import Regio, School, Schooltype
 from ..services import session
-from ..services.backups import STANDAARD_MAP, BackupInfo, backups_in, terugzetten_bij_start
+from ..services.backups import (
+    STANDAARD_MAP,
+    BackupInfo,
+    backups_van,
+    sleutels_terugzetten_bij_start,
+    terugzetten_bij_start,
+)
 from ..services.session import Services
 
 log = logging.getLogger(__name__)
@@ -129,9 +144,9 @@ class StartupFlow:
                 self.remember(dialog.path, dialog.services)
                 return dialog.services
             if dialog.outcome is LoginOutcome.PROBLEM and dialog.problem is not None:
-                # a damaged database: the name and password just typed open the backup to put back
+                # a database that does not open: the name and password just typed open the backup to put back
                 inlog = ((dialog.naam.text(), dialog.wachtwoord.text())
-                         if isinstance(dialog.problem, DatabaseBeschadigd) else None)
+                         if isinstance(dialog.problem, DatabaseOnleesbaar) else None)
                 new_path = self.database_problem(dialog.problem, dialog.path, inlog=inlog)
                 if new_path is None:
                     return None
@@ -143,21 +158,31 @@ class StartupFlow:
                          inlog: tuple[str, str] | None = None) -> Path | None:
         """Explain why `path` cannot be opened and offer a way out: the path to try next, or None.
 
-        With `inlog` (name, password) for a damaged database, the first way out is its newest backup.
+        With `inlog` (name, password) for a database that does not open, the ways out are the backups of
+        this database (matched by its id, db/identity.py): its key file alone when only that is gone, the
+        newest backup, or another one of them. What is there now is kept aside, never thrown away.
         """
         from . import errors
         from .login import choose_database_file
 
         mislukt: set[Path] = set()  # backups that turned out not to be good
         while True:
-            backup = self.last_backup(path, mislukt) if inlog else None
-            retry = isinstance(problem, DatabaseInGebruik)
+            backups = [b for b in self.matched_backups(path, inlog) if b.pad not in mislukt] if inlog else []
+            backup = backups[0] if backups else None
+            retry = isinstance(problem, (DatabaseInGebruik, DatabaseBezet, SchijfVol, AlleenLezen))
             options = ["Opnieuw proberen"] if retry else []
             detail = f"Bestand: {path}"
+            keys_only = backup is not None and path.exists() and not path.with_suffix(".sleutels").exists()
+            if keys_only:
+                options.append(f"Sleutelbestand terughalen uit de back-up ({backup.gemaakt:%d-%m-%Y %H:%M})")
+                detail += ("\n\nHet sleutelbestand naast de database ontbreekt. Terughalen uit een back-up kost "
+                           "geen gegevens: de database zelf blijft zoals hij is.")
             if backup is not None:
                 options.append(f"Laatste goede back-up terugzetten ({backup.gemaakt:%d-%m-%Y %H:%M})")
-                detail += (f"\n\nIn die back-up: {backup.samenvatting}. Wat daarna is ingevoerd, gaat "
-                           "verloren.")
+                detail += (f"\n\nIn die back-up: {backup.samenvatting}. Wat daarna is ingevoerd, staat er niet in; "
+                           "de huidige bestanden blijven bewaard naast de database (…-voor-terugzetten-…).")
+            if len(backups) > 1:
+                options.append("Andere back-up kiezen…")
             options.append("Ander bestand kiezen…")
             if not retry and not isinstance(problem, DatabaseTeNieuw):
                 options.append("Nieuwe database maken")
@@ -167,7 +192,18 @@ class StartupFlow:
             gekozen = options[keuze] if keuze is not None else "Afsluiten"
             if gekozen == "Opnieuw proberen":
                 return path
-            if backup is not None and gekozen.startswith("Laatste goede back-up"):
+            if gekozen.startswith("Sleutelbestand terughalen"):
+                if self.restore_backup(backup, path, inlog, keys_only=True):
+                    return path
+                keys_only = False
+                continue
+            if gekozen.startswith("Laatste goede back-up") or gekozen == "Andere back-up kiezen…":
+                if gekozen == "Andere back-up kiezen…":
+                    from .herstel_dialog import kies_backup
+
+                    backup = kies_backup(backups)
+                    if backup is None:
+                        continue
                 if self.restore_backup(backup, path, inlog):
                     return path
                 mislukt.add(backup.pad)
@@ -197,15 +233,17 @@ class StartupFlow:
             # kept outside the database too: when it is damaged, this is where its backups are
             self.settings.setValue(SETTING_BACKUP_MAP, str(services.backups.map()))
 
-    def last_backup(self, path: Path, skip: set[Path]) -> BackupInfo | None:
-        """The newest readable backup of `path` in its `backups` folder or the folder set last."""
-        folders = {path.parent / STANDAARD_MAP}
+    def matched_backups(self, path: Path, inlog: tuple[str, str] | None) -> list[BackupInfo]:
+        """The backups of `path` – by its id, never by file name alone – in its `backups` folder and the
+        folder set last, newest first."""
+        folders = [path.parent / STANDAARD_MAP]
         if gekozen := self.settings.value(SETTING_BACKUP_MAP, "", type=str):
-            folders.add(Path(gekozen))
-        found = [b for folder in folders for b in backups_in(folder, path) if b.pad not in skip]
-        return max(found, key=lambda b: b.gemaakt, default=None)
+            folders.append(Path(gekozen))
+        naam, wachtwoord = inlog or ("", "")
+        return backups_van(path, folders, naam, wachtwoord)
 
-    def restore_backup(self, backup: BackupInfo, path: Path, inlog: tuple[str, str]) -> bool:
+    def restore_backup(self, backup: BackupInfo, path: Path, inlog: tuple[str, str], *, keys_only: bool = False
+                       ) -> bool:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
@@ -213,7 +251,10 @@ class StartupFlow:
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            terugzetten_bij_start(backup.pad, path, *inlog)
+            if keys_only:
+                sleutels_terugzetten_bij_start(backup.pad, path, *inlog)
+            else:
+                backup = terugzetten_bij_start(backup.pad, path, *inlog)
         except (DatabaseFout, OSError) as exc:  # OSError includes GeenToegang (not a zorgcoördinator)
             log.warning("restoring a backup at start failed: %s", type(exc).__name__)
             QGuiApplication.restoreOverrideCursor()
@@ -221,7 +262,15 @@ class StartupFlow:
                               f"De back-up kon niet worden teruggezet ({exc.strerror or exc}).")
             return False
         QGuiApplication.restoreOverrideCursor()
-        errors.show_info(None, f"De back-up van {backup.gemaakt:%d-%m-%Y %H:%M} is teruggezet. Log nu opnieuw in.")
+        if keys_only:
+            errors.show_info(None, f"Het sleutelbestand is teruggehaald uit de back-up van {backup.gemaakt:%d-%m-%Y %H:%M}. "
+                                   "De database zelf is niet veranderd. Log nu opnieuw in – met het wachtwoord dat u "
+                                   "toen had; wie daarna is toegevoegd, krijgt een nieuw wachtwoord van de zorgcoördinator.")
+            return True
+        bewaard = (f"\n\nWat er stond, is bewaard als {min(backup.bewaard).name} (met het sleutelbestand ernaast). "
+                   "Gooi het pas weg als alles in orde is." if backup.bewaard else "")
+        errors.show_info(None, f"De back-up van {backup.gemaakt:%d-%m-%Y %H:%M} is teruggezet. Log nu opnieuw in."
+                         + bewaard)
         return True
 
 
