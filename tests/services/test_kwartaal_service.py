@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from pdfhulp import lettertypen
 from pypdf import PdfReader
 
 from conftest import WACHTWOORD
@@ -259,6 +260,8 @@ def test_pdf_is_anonymous_landscape_and_complete(school):
     assert "Startmaand Eindmaand" in tekst and "oktober 2026 november 2026" in tekst
     assert "gepseudonimiseerd overzicht" in tekst and "anoniem" not in tekst.lower()
     assert "onbekend" in tekst and "geen" in tekst
+    fonts = lettertypen(reader)
+    assert fonts and all(fonts.values()), fonts
 
 
 def test_an_unknown_extension(school):

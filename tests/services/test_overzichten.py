@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from pdfhulp import lettertypen
 from pypdf import PdfReader
 
 from thuiszit_desktop.domain.errors import GeenToegang
@@ -154,6 +155,7 @@ def test_pdfs(school):
     assert "Dreigend thuiszitter stap 1, sinds 01-10-2026" in plat and "Thuiszitter stap 3, sinds 15-10-2026" in plat
     assert "Yvonne Stam" in plat and "Anna de Vries-Smit" in plat
     assert "25-11-2026 (MDO)" in plat and "20-11-2026 (huisbezoek)" in plat
+    assert all(lettertypen(reader).values())  # every font embedded
 
     data = school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)
     tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
@@ -162,20 +164,6 @@ def test_pdfs(school):
                 "gestart"):
         assert kop in tekst
     assert "Zoë" not in tekst and "Bakker" not in tekst  # counts only
-
-
-def lettertypen(reader: PdfReader) -> dict[str, bool]:
-    """Every font the pages use: name → embedded (a font file in its descriptor)."""
-    uit: dict[str, bool] = {}
-    for pagina in reader.pages:
-        for font in (pagina.get("/Resources", {}).get("/Font", {}) or {}).values():
-            font = font.get_object()
-            for f in [font, *(x.get_object() for x in font.get("/DescendantFonts", []))]:
-                descriptor = f.get("/FontDescriptor")
-                ingebed = descriptor is not None and any(k in descriptor.get_object()
-                                                         for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                uit[str(f["/BaseFont"])] = uit.get(str(f["/BaseFont"]), False) or ingebed
-    return uit
 
 
 def test_jaaroverzicht_units_direction_and_embedded_fonts(school):
