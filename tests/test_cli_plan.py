@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from thuiszit_desktop import app
+from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 
@@ -27,6 +28,7 @@ def data_dir(services, db_path):
                                              klas="2B", ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER),)), VANDAAG)
     t = services.trajecten.openen("1001", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1),
                                   vandaag=VANDAAG)
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     p = services.plannen.nieuw(t.id, vandaag=VANDAAG)
     p = services.plannen.opslaan(replace(p, doelen=(Doel("Eerste doel", date(2027, 1, 1)),)), vandaag=VANDAAG)
     p = services.plannen.vaststellen(p.id, date(2026, 11, 20), Akkoord("Ingrid Bakker", date(2026, 11, 20)),
@@ -56,7 +58,7 @@ def test_an_earlier_version(data_dir, tmp_path):
     uit = tmp_path / "plan-v1.pdf"
     assert run(data_dir, "plan-pdf", "1001", str(uit), "--versie", "1") == 0
     t = tekst(uit)
-    assert "Eerste doel" in t and "Tweede doel" not in t and "versie 1 · vastgesteld 20-11-2026" in t
+    assert "Eerste doel" in t and "Tweede doel" not in t and "versie 1, vastgesteld 20-11-2026" in t
 
 
 def test_nothing_to_print_is_exit_1_in_dutch(data_dir, tmp_path, capsys):

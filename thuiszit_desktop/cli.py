@@ -321,7 +321,7 @@ def cmd_trajecten(args: argparse.Namespace, services: Services) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace, services: Services) -> int:
-    dossier = services.trajecten.dossier(args.leerlingnummer)
+    dossier = services.inzage.dossier(args.leerlingnummer)
     if args.json:
         print_json(dossier.to_dict())
         return 0
@@ -445,6 +445,14 @@ def _dossier_tekst(dossier) -> list[str]:
         for n in t.nazorg:
             klaar = f" – gedaan {_d(n.gedaan)}" + (f": {n.notitie}" if n.notitie else "") if n.gedaan else ""
             uit.append(f"    Nazorg {_d(n.datum)}: {n.omschrijving}{klaar}")
+        for p in td.plannen:
+            akkoord = f", akkoord {p.akkoord.naam} ({p.akkoord.rol.label.lower()})" if p.akkoord else ""
+            uit.append(f"    Plan van aanpak versie {p.versie}: {p.status.label.lower()} {_d(p.datum)}{akkoord}")
+            for doel in p.doelen:
+                uit.append(f"      Doel: {doel.omschrijving} (uiterlijk {_d(doel.datum)})")
+                uit += [f"        Evaluatie {_d(e.datum)}: {e.uitkomst.label.lower()}" + (f" – {e.notitie}" if e.notitie
+                                                                                         else "")
+                        for e in doel.evaluaties]
     uit += ["", "GESPREKKEN"]
     uit += [f"  - {_d(g.datum)} {g.type.label}{' (vertrouwelijk)' if g.vertrouwelijk else ''}"
             f"{f', door {g.door}' if g.door else ''}: {g.samenvatting}"
@@ -476,6 +484,11 @@ def _dossier_tekst(dossier) -> list[str]:
     uit += [f"  - {_d(a.datum)}{f': {a.opmerking}' if a.opmerking else ''}" for a in dossier.mazl_acties] or ["  Geen."]
     uit += ["", "VERZUIM"]
     uit += [f"  - {_d(p.van)} t/m {_d(p.tot)}: {p.detail}" for p in dossier.verzuim] or ["  Geen."]
+    uit += ["", "WIE HET DOSSIER HEEFT GEBRUIKT"]
+    uit += [f"  - {g.wie}: {g.actie} {g.wat} ({g.aantal}×, {_d(g.eerste)} – {_d(g.laatste)})"
+            for g in dossier.gebruik] or ["  Niemand."]
+    for o in dossier.avg:  # the art. 15 information
+        uit += ["", o.kop.upper(), *(f"  {a}" for a in o.alineas), *(f"  - {p}" for p in o.punten)]
     return uit
 
 

@@ -74,7 +74,7 @@ def test_every_section_and_what_it_holds(zoe):
     t = tekst(pdf)
     for kop in ("Dossier van Zoë Bakker", *SECTIES):
         assert kop in t, kop
-    assert "kopie van het dossier dat Het Baken over Zoë Bakker bijhoudt, voor een inzageverzoek (AVG)" in t
+    assert "een kopie van alles wat Het Baken over Zoë Bakker heeft vastgelegd" in t and "inzageverzoek (AVG)" in t
     assert f"Gemaakt op {date.today():%d-%m-%Y} om" in t
     for wat in ("Leerlingnummer 1001", "Geboortedatum 05-03-2012", "Mentor Daniël de Jong", "BSN 123456782",
                 "Ingrid Çelik (moeder)", "Telefoon 06-12345678", "Adres Dorpsstraat 1, Utrecht",
@@ -122,6 +122,7 @@ def test_an_empty_dossier_still_reads_well(zoe):
         assert kop in t
     assert "Dossier van Daniël de Jong" in t and "Er zijn geen trajecten geweest." in t
     assert "pagina 1 van" in t
+    assert "Buiten de school heeft niemand gegevens uit dit dossier gekregen." in t
 
 
 def test_only_the_zorgcoordinator_and_a_known_student(zoe):

@@ -145,7 +145,7 @@ def test_every_page_names_the_student_and_the_print_date(zoe):
     for n, pagina in enumerate(reader.pages, 1):
         p = " ".join(pagina.extract_text().split())
         assert "Verslag MDO · Zoë Bakker" in p and "gedrukt op 23-11-2026" in p, n
-        assert f"pagina {n} van {len(reader.pages)}" in p and "vertrouwelijk" in p
+        assert f"pagina {n} van {len(reader.pages)}" in p and "Zoë Bakker · Vertrouwelijk" in p
 
 
 def test_metadata_and_only_embedded_dejavu_fonts(zoe):

@@ -1,15 +1,18 @@
 """The plan van aanpak PDF read back with pypdf: every section under its plain heading, names with
-diacritics, "pagina X van Y", the signature block, only embedded DejaVu fonts, metadata, long inputs
-never cut off, and the speed."""
+diacritics, "pagina X van Y" and the student on every page, the signature block (student, ouders and school,
+never alone on a page), a concept that cannot be signed, the analysis in plain words, what changed since the
+version before, only embedded DejaVu fonts, metadata, and long inputs never cut off."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import (
     Akkoord,
@@ -18,16 +21,19 @@ from thuiszit_desktop.domain.plan import (
     Doel,
     Evaluatie,
     Interventie,
+    Ondertekenaar,
     Plan,
     PlanAfdruk,
     PlanAfspraak,
     PlanStatus,
     Uitkomst,
+    ondertekenaars,
 )
+from thuiszit_desktop.domain.traject import Domein, Factoren
 from thuiszit_desktop.pdf.plan import datum_tekst, plan_pdf, voettekst
 
-KOPPEN = ("Waarom dit plan", "Wat Zoë zelf zegt", "Wat ouders willen", "Onze doelen", "Wat we doen", "Afspraken",
-          "Wanneer we kijken hoe het gaat", "Wie u kunt bellen", "Handtekeningen")
+KOPPEN = ("Waarom dit plan", "Wat het moeilijk maakt en wat helpt", "Wat Zoë zelf zegt", "Wat ouders willen",
+          "Onze doelen", "Wat we doen", "Afspraken", "Wanneer we kijken hoe het gaat", "Wie u kunt bellen")
 
 ZOE = Leerling("1001", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Zoë", klas="2B",
                ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER), Ouder("Mehmet Çelik", Relatie.VERZORGER)))
@@ -44,15 +50,21 @@ def plan(**kw) -> Plan:
         afspraken=(PlanAfspraak("Mentor", "Dagelijkse check-in om 8.15 uur", "elke schooldag"),),
         evaluatiemomenten=(date(2027, 1, 18),),
         contactpersonen=(Contactpersoon("Anna de Vries", "zorgcoördinator", "010-1234567", "a.devries@baken.nl"),),
+        factoren={Domein.LEERLING: Factoren("Grote groepen zijn moeilijk.", "Tekenen en muziek."),
+                  Domein.THUIS: Factoren("", "Moeder is betrokken.")},
         overleg_datum=date(2026, 11, 20), akkoord=Akkoord("Ingrid Bakker", date(2026, 11, 23), AkkoordRol.OUDER),
         vastgesteld_op=date(2026, 11, 23), gewijzigd=date(2026, 11, 23), id=7)
     basis.update(kw)
     return Plan(**basis)
 
 
-def afdruk(p: Plan | None = None, leerling: Leerling = ZOE) -> PlanAfdruk:
-    return PlanAfdruk(p or plan(), leerling, "Het Baken",
-                      ("Ingrid Bakker (moeder)", "Anna de Vries (namens Het Baken)"), "Anna de Vries")
+SCHOOL = Ondertekenaar("Anna de Vries", "zorgcoördinator, namens Het Baken")
+
+
+def afdruk(p: Plan | None = None, leerling: Leerling = ZOE, **kw) -> PlanAfdruk:
+    p = p or plan()
+    wie = ondertekenaars(leerling, p.akkoord.datum, SCHOOL) if p.akkoord else ()
+    return PlanAfdruk(p, leerling, "Het Baken", wie, gedrukt=date(2026, 11, 24), **kw)
 
 
 def lees(pdf: bytes) -> tuple[PdfReader, str]:
@@ -88,17 +100,48 @@ def test_every_section_names_and_footer():
     assert "Klas" in tekst and "2B" in tekst and "5 maart 2012" in tekst
     n = len(reader.pages)
     assert f"pagina 1 van {n}" in tekst and f"pagina {n} van {n}" in tekst
-    assert "Plan van aanpak · versie 2 · vastgesteld 23-11-2026" in tekst
+    assert "Plan van aanpak · Zoë Bakker" in tekst and "versie 2, vastgesteld 23-11-2026 · gedrukt op 24-11-2026" in tekst
     assert "Twee ochtenden lukt al" in tekst and "deels behaald" in tekst
     assert "maandag 18 januari 2027" in tekst
-    # the signature block: everyone who signs, with a date and a line
-    assert "Ingrid Bakker (moeder)" in tekst and "Anna de Vries (namens Het Baken)" in tekst
-    assert tekst.count("Handtekening:") == 2 and tekst.count("Datum:") == 2
+    # the analysis as a table in plain words
+    assert "Wat het moeilijk maakt Wat helpt Zoë zelf Grote groepen zijn moeilijk. Tekenen en muziek. " \
+           "Thuis – Moeder is betrokken." in tekst
+    # the signature block: the ouders with gezag, the student (also below 16) and the school, each with a line
+    for wie in ("Ingrid Bakker moeder", "Mehmet Çelik verzorger", "Zoë Bakker leerling",
+                "Anna de Vries zorgcoördinator, namens Het Baken"):
+        assert wie in tekst, wie
+    assert tekst.count("Handtekening:") == 4 and tekst.count("Datum:") == 4
+    assert "Zoë is jonger dan 16. Daarom geven de ouders akkoord. Zoë tekent ook, want het is ook het plan van Zoë." \
+        in tekst
+    assert "CONCEPT" not in tekst
+
+
+def test_from_16_the_students_signature_counts_and_comes_first():
+    zestien = replace(ZOE, geboortedatum=date(2010, 11, 23))  # 16 on the day of the akkoord
+    tekst = plat(lees(plan_pdf(afdruk(leerling=zestien)))[1])
+    assert "Zoë is 16 jaar of ouder. Daarom telt de handtekening van Zoë zelf." in tekst
+    handtekeningen = tekst[tekst.index("Handtekeningen"):]
+    assert handtekeningen.index("Zoë Bakker leerling") < handtekeningen.index("Ingrid Bakker moeder")
+
+
+def test_the_signature_block_never_stands_alone_and_every_page_names_the_student():
+    """Whatever the length of what comes before, the last page holds who to call and the signatures."""
+    for n in range(1, 14):
+        p = plan(afspraken=tuple(PlanAfspraak("Mentor", f"Afspraak {i} over de week en de dag", "elke dag")
+                                 for i in range(n * 3)))
+        reader, _ = lees(plan_pdf(afdruk(p)))
+        laatste = plat(reader.pages[-1].extract_text())
+        assert "Handtekeningen" in laatste and "Wie u kunt bellen" in laatste, n
+        for pagina in reader.pages:
+            assert "Plan van aanpak · Zoë Bakker" in plat(pagina.extract_text())
 
 
 def test_metadata_and_only_embedded_dejavu():
     reader, _ = lees(plan_pdf(afdruk()))
     assert reader.metadata.title == "Plan van aanpak – Zoë Bakker"
+    assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert [x.title for x in reader.outline[1]][:3] == ["Waarom dit plan", "Wat het moeilijk maakt en wat helpt",
+                                                         "Wat Zoë zelf zegt"]
     assert reader.metadata.author == "Het Baken"
     gebruikt = fonts(reader)
     assert gebruikt and all("DejaVuSans" in naam for naam in gebruikt), gebruikt
@@ -132,20 +175,57 @@ def test_long_fields_and_30_doelen_are_never_cut_off():
     assert "Handtekeningen" in t
 
 
+def test_a_concept_cannot_be_signed():
+    p = plan(status=PlanStatus.CONCEPT, akkoord=None, vastgesteld_op=None, overleg_datum=None, versie=1,
+             afspraken=tuple(PlanAfspraak("Mentor", f"Afspraak {i}", "elke dag") for i in range(40)))
+    reader, tekst = lees(plan_pdf(afdruk(p)))
+    assert len(reader.pages) >= 2
+    for pagina in reader.pages:  # the band on every page
+        assert "CONCEPT – niet ondertekenen" in pagina.extract_text()
+    t = plat(tekst)
+    assert "versie 1, concept van 23-11-2026" in t and "nog niet vastgesteld" in t
+    assert "Dit is een concept." in t and "Teken het nog niet." in t
+    assert "Handtekening:" not in t and "Handtekeningen" not in t and "Datum:" not in t
+    laatste = plat(reader.pages[-1].extract_text())
+    assert "Wie u kunt bellen" in laatste and "Dit concept tekent u nog niet." in laatste
+
+
 def test_concept_and_empty_sections():
     p = plan(status=PlanStatus.CONCEPT, akkoord=None, vastgesteld_op=None, overleg_datum=None, versie=1,
-             doelen=(), interventies=(), afspraken=(), evaluatiemomenten=(), contactpersonen=(), analyse="")
+             doelen=(), interventies=(), afspraken=(), evaluatiemomenten=(), contactpersonen=(), analyse="",
+             factoren={})
     _, tekst = lees(plan_pdf(afdruk(p)))
-    assert "Plan van aanpak · versie 1 · concept van 23-11-2026" in tekst
-    assert "nog niet vastgesteld" in tekst
     for kop in KOPPEN:
-        assert kop in tekst
+        if kop != "Wat het moeilijk maakt en wat helpt":  # nothing to say: no heading
+            assert kop in tekst
+
+
+def test_the_casusregisseur_is_the_first_to_call():
+    c = Contactpersoon("Karel Çelik", "leerplichtambtenaar, Gemeente Utrecht", "", "k.celik@utrecht.nl")
+    tekst = plat(lees(plan_pdf(afdruk(casusregisseur=c)))[1])
+    assert "Wie u kunt bellen Naam Wie is dat Telefoon E-mail Karel Çelik casusregisseur: houdt het overzicht " \
+           "(leerplichtambtenaar, Gemeente Utrecht) – k.celik@utrecht.nl Anna de Vries" in tekst
+    # the casusregisseur among the plan's contacts is named once
+    zelf = Contactpersoon("Anna de Vries", "zorgcoördinator", "010-1234567", "")
+    tekst = plat(lees(plan_pdf(afdruk(casusregisseur=zelf)))[1])
+    assert tekst.count("010-1234567") == 1 and "a.devries@baken.nl" in tekst
+
+
+def test_what_changed_since_the_version_before():
+    v1 = plan(versie=1, doelen=(Doel("Twee ochtenden", date(2027, 2, 1), id=1,
+                                     evaluaties=(Evaluatie(date(2026, 12, 15), Uitkomst.DEELS, "Gaat beter"),)),))
+    v2 = plan(versie=2, doelen=(Doel("Drie ochtenden", date(2027, 3, 1), herkomst=1,
+                                     eerdere_evaluaties=((1, v1.doelen[0].evaluaties[0]),)),))
+    tekst = plat(lees(plan_pdf(afdruk(v2, vorige=v1)))[1])
+    assert "Wat er veranderd is sinds versie 1 • Doel aangepast: Drie ochtenden (was: Twee ochtenden) • Nieuwe " \
+           "datum voor het doel ‘Drie ochtenden’: 1 maart 2027 (was 1 februari 2027)" in tekst
+    assert "Hoe ging het op 15 december 2026 (versie 1): deels behaald – Gaat beter" in tekst
 
 
 def test_helpers():
     assert datum_tekst(date(2027, 3, 1)) == "1 maart 2027"
     assert datum_tekst(date(2027, 3, 1), dag=True) == "maandag 1 maart 2027"
-    assert voettekst(plan()) == "Plan van aanpak · versie 2 · vastgesteld 23-11-2026"
+    assert voettekst(plan()) == "versie 2, vastgesteld 23-11-2026"
 
 
 @pytest.fixture
@@ -153,6 +233,7 @@ def demo_afdruk(services):
     """Through the service: version 1 stays printable after version 2."""
     from thuiszit_desktop.domain.traject import Categorie
 
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))
     services.leerlingen.opslaan(ZOE, date(2026, 11, 23))
     t = services.trajecten.openen("1001", Categorie.THUISZITTER, "Thuis sinds oktober", geopend=date(2026, 10, 1),
                                   vandaag=date(2026, 11, 23))
@@ -168,7 +249,32 @@ def test_service_prints_every_version(demo_afdruk):
     services, v1, v2 = demo_afdruk
     tekst1 = plat(lees(services.plannen.pdf(v1.id))[1])
     tekst2 = plat(lees(services.plannen.pdf(v2.id))[1])
-    assert "versie 1 · vastgesteld 23-11-2026" in tekst1 and "Akkoord gegeven door Ingrid Bakker" in tekst1
-    assert "versie 2 · concept" in tekst2
-    assert "Ingrid Bakker (moeder)" in tekst2 and "Mehmet Çelik (verzorger)" in tekst2
-    assert "Anna de Vries (namens Het Baken)" in tekst2
+    assert "versie 1, vastgesteld 23-11-2026" in tekst1 and "Akkoord gegeven door Ingrid Bakker" in tekst1
+    assert "Ingrid Bakker moeder" in tekst1 and "Mehmet Çelik verzorger" in tekst1 and "Zoë Bakker leerling" in tekst1
+    assert "Anna de Vries zorgcoördinator, namens Het Baken" in tekst1
+    assert "versie 2, concept" in tekst2 and "CONCEPT – niet ondertekenen" in tekst2
+    assert "Wat er veranderd is sinds versie 1" in tekst2
+
+
+def test_the_analysis_reaches_ouders_without_jargon(services):
+    """From a step-4 analysis full of professional words to a plan ouders read: no labels that blame,
+    no Kearney or MAS terms – the plain table instead."""
+    from thuiszit_desktop.domain.traject import Analyse, Categorie, KearneyFunctie, Verzuimtype
+
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))
+    services.leerlingen.opslaan(ZOE, date(2026, 11, 23))
+    t = services.trajecten.openen("1001", Categorie.THUISZITTER, "Thuis sinds oktober", geopend=date(2026, 10, 1),
+                                  vandaag=date(2026, 11, 23))
+    services.trajecten.analyse_opslaan(t.id, Analyse(
+        {Domein.LEERLING: Factoren("schoolweigering sinds de zomer; M@zl loopt", "wil graag tekenen"),
+         Domein.THUIS: Factoren("door ouders thuisgehouden op maandag", "betrokken moeder"),
+         Domein.SCHOOL: Factoren("presentie laat gaten zien", "")},
+        Verzuimtype.ONTHOUDEN, KearneyFunctie.SOCIALE_SITUATIES), vandaag=date(2026, 11, 23))
+    p = services.plannen.nieuw(t.id, vandaag=date(2026, 11, 23))
+    tekst = plat(lees(services.plannen.pdf(p.id))[1]).casefold()
+    for vakterm in ("schoolweigering", "onthouden", "thuisgehouden", "m@zl", "presentie", "kearney", "evaluerende",
+                    "sociale situaties", "risicofactoren", "verzuimtype"):
+        assert vakterm not in tekst, vakterm
+    for gewoon in ("wat het moeilijk maakt", "wat helpt", "niet naar school kunnen gaan", "de jeugdarts",
+                   "aanwezigheidslijst", "waarin zoë beoordeeld wordt", "wil graag tekenen"):
+        assert gewoon in tekst, gewoon

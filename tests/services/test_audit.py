@@ -44,7 +44,7 @@ def leerling_id(nummer: str) -> int:
 
 def test_saving_viewing_and_a_gesprek_are_logged_with_user_and_student(school):
     school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
-    school.trajecten.dossier("1001")
+    school.inzage.dossier("1001")
     log = [(r.actie, r.leerling_id, r.wat, r.gebruiker_naam) for r in regels()]
     zoe = leerling_id("1001")
     assert (Actie.TOEGEVOEGD, zoe, "leerling", "Anna de Vries") in log
@@ -55,8 +55,8 @@ def test_saving_viewing_and_a_gesprek_are_logged_with_user_and_student(school):
 
 def test_viewing_the_same_dossier_again_at_once_is_one_entry(school):
     for _ in range(3):
-        school.trajecten.dossier("1001")
-    school.trajecten.dossier("1002")
+        school.inzage.dossier("1001")
+    school.inzage.dossier("1002")
     bekeken = [r.leerling_id for r in regels() if r.actie == Actie.BEKEKEN and r.wat == "dossier"]
     assert bekeken == [leerling_id("1001"), leerling_id("1002")]
 
@@ -178,7 +178,7 @@ def test_only_the_zorgcoordinator_reads_the_log(school):
 
 def test_the_table_holds_no_names_or_note_text(school):
     school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
-    school.trajecten.dossier("1001")
+    school.inzage.dossier("1001")
     school.afdrukken.dossier_pdf("1001")
     rows = school.ctx.store.db.execute_sql("SELECT * FROM audit_regel").fetchall()
     assert len(rows) >= 4

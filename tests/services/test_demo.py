@@ -658,7 +658,7 @@ def test_every_plan_is_its_own_students_story_on_lesdagen(november, trajecten):
         assert all(trajecten.cal.is_lesdag(d) for d in (*(x.datum for x in p.doelen), *p.evaluatiemomenten)), t.naam
         assert all(trajecten.cal.is_lesdag(i.van) and (i.tot is None or i.van < i.tot) for i in p.interventies)
         assert p.vastgesteld_op <= trajecten.peildatum and all(x.datum > p.vastgesteld_op for x in p.doelen)
-        assert any(c.naam == profiel.volledige_naam == "Marloes Dekker" for c in p.contactpersonen)
+        assert any(c.naam == profiel.volledige_naam == "Marieke Jansen" for c in p.contactpersonen)
         assert all(c.telefoon or c.email for c in p.contactpersonen)
     [(t, tweede)] = [(t, p) for t, p in plannen if p.versie == 2]
     [eerste_versie] = [p for p in versies[t.id] if p.versie == 1]

@@ -108,6 +108,5 @@ def test_a_plan_follows_its_analysis_in_step_4_and_is_complete(naam):
 def test_the_cast_is_fictional():
     for p in vh.PARTNERS.values():
         assert re.fullmatch(r"06-00\d{6}", p.telefoon) and p.email.endswith("@example.nl")
-    assert vh.ZORGCOORDINATOR.email.endswith("@example.nl")
     assert {v.casusregisseur for v in vh.VERHALEN.values()} - {"zoco"} <= set(vh.PARTNERS)
     assert len({v.casusregisseur for v in vh.VERHALEN.values()}) >= 3

@@ -12,7 +12,7 @@ import pytest
 
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 from thuiszit_desktop.domain.traject import MdoRol, Persoon
@@ -134,6 +134,7 @@ def test_a_concept_version_of_the_plan_comes_back_with_its_doelen(school):
                       vandaag=VANDAAG)
     with pytest.raises(InvoerFout, match="Alleen een nieuwe conceptversie"):
         pl.concept_verwijderen(plan.id)
+    school.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     vast = pl.vaststellen(plan.id, d(20, 11), Akkoord("Ingrid Bakker", d(20, 11)), vandaag=VANDAAG)
     concept = pl.opslaan(replace(vast, ouders_willen="Meer rust"), vandaag=VANDAAG)
     voor = alles()

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout, NietGevonden
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import (
     STANDAARD_INTERVENTIES,
@@ -19,6 +19,7 @@ from thuiszit_desktop.domain.plan import (
     Contactpersoon,
     Doel,
     Interventie,
+    Ondertekenaar,
     PlanAfspraak,
     PlanStatus,
     Uitkomst,
@@ -40,6 +41,12 @@ def maak_leerling(services, nummer: str, voornaam: str, achternaam: str, geboren
         inschrijfdatum=d(1, 8, 2024), klas="3B",
         ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER, "06-12345678"), Ouder("Kees Bakker", Relatie.VADER,
                                                                            gezag=False))), VANDAAG)
+
+
+@pytest.fixture(autouse=True)
+def profiel(services):
+    """Whoever vaststelt signs for the school with the name and function of their profile."""
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))
 
 
 @pytest.fixture
@@ -67,7 +74,10 @@ def test_nieuw_start_with_aanleiding_and_analyse(services, traject_id):
     plan = services.plannen.nieuw(traject_id, vandaag=VANDAAG)
     assert plan.versie == 1 and plan.status is PlanStatus.CONCEPT
     assert plan.aanleiding == "Zoë komt sinds oktober bijna niet meer."
-    assert "Angstig" in plan.analyse and "Wil graag leren" in plan.analyse and "schoolweigering" in plan.analyse
+    # the analysis as the table ouders read: plain words, no "schoolweigering"
+    assert plan.analyse == ""
+    assert plan.factoren == {Domein.LEERLING: Factoren(
+        "Angstig. Naar school gaan voelt voor Zoë heel zwaar, vaak door spanning of angst.", "Wil graag leren.")}
     with pytest.raises(InvoerFout):
         services.plannen.nieuw(traject_id, vandaag=VANDAAG)
 
@@ -129,8 +139,8 @@ def test_a_student_of_16_agrees_for_themself(services):
     plan = services.plannen.vaststellen(plan.id, d(20, 11), Akkoord("Daniël Çelik", d(21, 11)), vandaag=VANDAAG)
     assert plan.akkoord.rol is AkkoordRol.LEERLING
     afdruk = services.plannen.afdruk(plan.id)
-    assert afdruk.ondertekenaars == ("Ingrid Bakker (moeder)", "Daniël Çelik (leerling)",
-                                     "Anna de Vries (namens Het Baken)")
+    assert afdruk.ondertekenaars == (Ondertekenaar("Daniël Çelik", "leerling"), Ondertekenaar("Ingrid Bakker", "moeder"),
+                                     Ondertekenaar("Anna de Vries", "zorgcoördinator, namens Het Baken"))
 
 
 def test_evaluatie_per_doel(services, traject_id):
@@ -144,8 +154,52 @@ def test_evaluatie_per_doel(services, traject_id):
     with pytest.raises(InvoerFout):
         services.plannen.evaluatie_vastleggen(plan.doelen[0].id, "half", vandaag=VANDAAG)
     v2 = services.plannen.opslaan(plan, vandaag=VANDAAG)
-    assert v2.doelen[0].evaluaties == ()  # a new version starts without the old evaluations
+    assert v2.doelen[0].evaluaties == ()  # a new version starts without the old evaluations …
     assert services.plannen.get(plan.id).doelen[0].evaluaties == plan.doelen[0].evaluaties
+    # … but carries them as earlier evaluations of the doel it continues
+    assert v2.doelen[0].herkomst == plan.doelen[0].id
+    assert v2.doelen[0].eerdere_evaluaties == ((1, e),)
+
+
+def test_a_new_version_says_what_changed_and_carries_the_evaluations(services, traject_id):
+    plan = services.plannen.opslaan(replace(vul(services.plannen.nieuw(traject_id, vandaag=VANDAAG)), doelen=(
+        Doel("Drie ochtenden per week op school", d(1, 3, 2027)), Doel("Weet bij wie je terechtkunt", d(1, 2, 2027)))),
+        vandaag=VANDAAG)
+    v1 = services.plannen.vaststellen(plan.id, d(20, 11), Akkoord("Ingrid Bakker", d(20, 11)), vandaag=VANDAAG)
+    services.plannen.evaluatie_vastleggen(v1.doelen[1].id, "behaald", "Noemt de mentor", datum=d(22, 11),
+                                          vandaag=VANDAAG)
+    v1 = services.plannen.get(v1.id)
+    # the editor drops doel 1 and keeps doel 2 (with its id), and adds a new one
+    v2 = services.plannen.opslaan(replace(v1, doelen=(v1.doelen[1], Doel("Elke week naar de verzuimcoach"))),
+                                  vandaag=VANDAAG)
+    assert [x.omschrijving for x in v2.doelen] == ["Weet bij wie je terechtkunt", "Elke week naar de verzuimcoach"]
+    assert v2.doelen[0].eerdere_evaluaties[0][1].notitie == "Noemt de mentor"
+    assert v2.doelen[1].eerdere_evaluaties == ()
+    afdruk = services.plannen.afdruk(v2.id)
+    assert afdruk.vorige == v1 and afdruk.ondertekenaars == ()  # a concept: nobody signs
+    assert afdruk.wijzigingen == ["Nieuw doel: Elke week naar de verzuimcoach",
+                                  "Doel gestopt: Drie ochtenden per week op school"]
+    # in the concept, removing the first doel keeps the second's row (and so its evaluations): matched by id
+    services.plannen.evaluatie_vastleggen(v2.doelen[1].id, "deels", datum=d(23, 11), vandaag=VANDAAG)
+    v2 = services.plannen.get(v2.id)
+    v2b = services.plannen.opslaan(replace(v2, doelen=(v2.doelen[1],)), vandaag=VANDAAG)
+    assert [(x.omschrijving, [e.uitkomst for e in x.evaluaties]) for x in v2b.doelen] == [
+        ("Elke week naar de verzuimcoach", [Uitkomst.DEELS])]
+
+
+def test_vaststellen_asks_for_whoever_ouders_must_reach_and_who_signs(services, traject_id):
+    services.profielen.opslaan(Profiel())  # no name or function yet, no phone
+    plan = services.plannen.opslaan(replace(vul(services.plannen.nieuw(traject_id, vandaag=VANDAAG)),
+                                            contactpersonen=(Contactpersoon("Mo", "mentor"),)), vandaag=VANDAAG)
+    with pytest.raises(InvoerFout) as exc:
+        services.plannen.vaststellen(plan.id, d(20, 11), Akkoord("Ingrid Bakker", d(20, 11)), vandaag=VANDAAG)
+    assert set(exc.value.fouten) == {"casusregisseur", "contactpersoon 1", "ondertekenaar"}
+    assert "Anna de Vries (casusregisseur)" in exc.value.fouten["casusregisseur"]
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", email="a.devries@baken.nl"))
+    plan = services.plannen.opslaan(replace(plan, contactpersonen=(Contactpersoon("Mo", "mentor", "06-12345678"),)),
+                                    vandaag=VANDAAG)
+    assert services.plannen.vaststellen(plan.id, d(20, 11), Akkoord("Ingrid Bakker", d(20, 11)),
+                                        vandaag=VANDAAG).is_vastgesteld
 
 
 def test_catalogus(services):

@@ -173,7 +173,7 @@ MATRIX: dict[str, Geval] = {
     "trajecten.personen": Geval(lambda s, x: s.trajecten.personen(), TEAM),
     "trajecten.analyse": Geval(lambda s, x: s.trajecten.analyse(x.traject), ALLEEN_ZORG),
     "trajecten.tijdlijn": Geval(lambda s, x: s.trajecten.tijdlijn(x.nummer), EIGEN_KLAS),
-    "trajecten.dossier": Geval(lambda s, x: s.trajecten.dossier(x.nummer), ALLEEN_ZORG),
+    "inzage.dossier": Geval(lambda s, x: s.inzage.dossier(x.nummer), ALLEEN_ZORG),
     "trajecten.toestemmingen": Geval(lambda s, x: s.trajecten.toestemmingen(x.traject), EIGEN_KLAS),
     "trajecten.casusregisseur": Geval(lambda s, x: s.trajecten.casusregisseur(x.traject), EIGEN_KLAS),
     "trajecten.agenda_voorstel": Geval(lambda s, x: s.trajecten.agenda_voorstel(x.traject), ALLEEN_ZORG),
@@ -349,6 +349,7 @@ def school(services, tmp_path):
     zorg.leerlingen.opslaan(eigen_klas_leerling, VANDAAG)  # so klas 3A exists when the mentor is added
     mentor_rij = zorg.gebruikers.toevoegen("Mo Mentor", "mentor", ["3A"], WACHTWOORDEN[EIGEN], WACHTWOORDEN[EIGEN])
     lezer_rij = zorg.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], WACHTWOORDEN[LEZER], WACHTWOORDEN[LEZER])
+    zorg.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     eigen = vul(zorg, "1001", "3A", mentor_rij.id)
     ander = vul(zorg, "1003", "4C", mentor_rij.id)
     zonder = Leerling(leerlingnummer="1005", achternaam="Zonder Traject", geboortedatum=d(1, 1, 2012),

@@ -100,8 +100,9 @@ def test_the_window_shows_school_user_and_only_working_areas(window):
              for a in window.menuBar().actions()}
     assert menus == {"Bestand": ["Nieuwe leerling…", "Leerlingen importeren…", "Verzuim importeren…",
                                  "Nieuw contactmoment…", "Afdrukken…", "Partners (adresboek)…", "Gebruikers…",
-                                 "Auditlog…", "Verlopen gegevens opruimen…", "Wachtwoord wijzigen…", "Instellingen…",
-                                 "Back-up maken", "Back-up terugzetten…", "Scherm vergrendelen", "Afsluiten"],
+                                 "Auditlog…", "Verlopen gegevens opruimen…", "Mijn gegevens…", "Wachtwoord wijzigen…",
+                                 "Instellingen…", "Back-up maken", "Back-up terugzetten…", "Scherm vergrendelen",
+                                 "Afsluiten"],
                      "Ga naar": [f"{i} {t}" for i, t in enumerate(window.area_titles(), 1)],
                      "Help": ["Uitleg bij dit scherm", "Sneltoetsen", "Over Thuiszit Desktop"]}
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, Persoon
@@ -41,6 +41,7 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def school(services):
     """Zoë in 3A (the mentor's klas) with a traject, a plan and verzuim; Mehmet in 4C likewise."""
+    services.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     for nummer, voornaam, achternaam, klas in (("1001", "Zoë", "Bakker", "3A"), ("1002", "Mehmet", "Çelik", "4C")):
         services.leerlingen.opslaan(Leerling(nummer, achternaam, date(2012, 5, 3), date(2024, 8, 1), voornaam=voornaam,
                                              klas=klas), vandaag=VANDAAG)

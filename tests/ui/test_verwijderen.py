@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
+from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui import errors
@@ -298,6 +299,7 @@ def test_a_concept_version_of_the_plan_is_thrown_away_and_comes_back(qtbot, traj
     plan = pl.opslaan(replace(pl.nieuw(t.id, vandaag=VANDAAG), doelen=(Doel("Elke ochtend op school",
                                                                             date(2027, 3, 1), "Rooster"),)),
                       vandaag=VANDAAG)
+    school.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     vast = pl.vaststellen(plan.id, date(2026, 11, 20), Akkoord("Ingrid Bakker", date(2026, 11, 20)), vandaag=VANDAAG)
     pl.opslaan(replace(vast, ouders_willen="Meer rust"), vandaag=VANDAAG)
     zichtbaar = []

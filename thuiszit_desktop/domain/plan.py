@@ -2,20 +2,29 @@
 
 A plan has versions. A version is a `concept` until it is `vastgesteld` after the overleg with the ouders
 (with their akkoord, or the student's own from 16); a vastgesteld version is read-only, and changing it
-makes a new concept version that starts as a copy. Per doel an evaluation records behaald / deels / niet.
-Pure: no database, no PDF.
+makes a new concept version that starts as a copy. Per doel an evaluation records behaald / deels / niet;
+a doel of a new version knows the doel it continues (`herkomst`), so the version can say what changed
+(`wijzigingen`) and show the earlier evaluations. Everyone signs a vastgesteld version – the ouders, the
+student at every age (from 16 theirs is the signature that counts) and the school – and nobody signs a
+concept. Pure: no database, no PDF.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from .errors import InvoerFout
+from .gebruiker import Profiel, bereikbaarheid_fouten
 from .leerling import Leerling, add_years
-from .traject import Analyse
+from .traject import Domein, Factoren
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 MAX_TEKST = 20_000  # per field; a 5,000-character text is normal, a pasted book is not
 ZELF_AKKOORD_VANAF = 16  # from this age the student agrees for themself
@@ -82,6 +91,9 @@ class Doel:
     hoe_merken: str = ""
     evaluaties: tuple[Evaluatie, ...] = ()  # oldest first; stored per version, not copied to a new one
     id: int | None = field(default=None, compare=False)
+    herkomst: int | None = field(default=None, compare=False)  # the id of the doel of the version before
+    # (versie, evaluatie) of the doelen this one continues, oldest first: shown, never changed
+    eerdere_evaluaties: tuple[tuple[int, Evaluatie], ...] = field(default=(), compare=False)
 
     @property
     def laatste_evaluatie(self) -> Evaluatie | None:
@@ -143,6 +155,8 @@ class Plan:
     afspraken: tuple[PlanAfspraak, ...] = ()
     evaluatiemomenten: tuple[date, ...] = ()
     contactpersonen: tuple[Contactpersoon, ...] = ()
+    # the analysis for ouders: per domain what makes it hard (risico) and what helps (beschermend)
+    factoren: Mapping[Domein, Factoren] = field(default_factory=dict)
     overleg_datum: date | None = None
     akkoord: Akkoord | None = None
     vastgesteld_op: date | None = None
@@ -163,18 +177,38 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Ondertekenaar:
+    naam: str
+    als: str  # "moeder", "leerling", "zorgcoördinator, namens Het Baken"
+
+
+@dataclass(frozen=True)
 class PlanAfdruk:
     """Everything the PDF shows: the plan and what it needs from elsewhere."""
 
     plan: Plan
     leerling: Leerling
     school: str
-    ondertekenaars: tuple[str, ...]  # "Ingrid Bakker (moeder)", "Zoë Bakker (leerling)", "… (namens school)"
-    zorgcoordinator: str = ""
+    ondertekenaars: tuple[Ondertekenaar, ...] = ()  # empty for a concept: nobody signs a concept
+    casusregisseur: Contactpersoon | None = None
     logo: bytes | None = None
+    vorige: Plan | None = None  # the version before, for "wat er veranderd is"
+    gedrukt: date | None = None
+
+    @property
+    def wijzigingen(self) -> list[str]:
+        return wijzigingen(self.vorige, self.plan) if self.vorige is not None else []
 
 
 # --- rules ----------------------------------------------------------------------------------------
+
+def datum_tekst(d: date | None, *, dag: bool = False) -> str:
+    """"1 maart 2027" (with `dag`: "maandag 1 maart 2027"); empty for None."""
+    if d is None:
+        return ""
+    tekst = f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return f"{DAGEN[d.weekday()]} {tekst}" if dag else tekst
+
 
 def zelf_akkoord(geboortedatum: date, datum: date) -> bool:
     """A student of 16 or older on `datum` agrees for themself."""
@@ -220,24 +254,59 @@ def check_plan(plan: Plan) -> Plan:
             continue
         if not c.naam.strip():
             fouten[f"contactpersoon {i}"] = "Vul een naam in."
+        elif bereikbaarheid_fouten(c.telefoon, c.email):
+            fouten[f"contactpersoon {i}"] = " ".join(bereikbaarheid_fouten(c.telefoon, c.email).values())
         contacten.append(Contactpersoon(c.naam.strip(), c.rol.strip(), c.telefoon.strip(), c.email.strip()))
+    factoren = {}
+    for domein in Domein:
+        f = plan.factoren.get(domein)
+        if f is None or not (f.risico.strip() or f.beschermend.strip()):
+            continue
+        if len(f.risico) > MAX_TEKST or len(f.beschermend) > MAX_TEKST:
+            fouten["factoren"] = f"Deze tekst is te lang (meer dan {MAX_TEKST} tekens)."
+        factoren[domein] = Factoren(f.risico.strip(), f.beschermend.strip())
     if fouten:
         raise InvoerFout(fouten)
     return replace(plan, aanleiding=plan.aanleiding.strip(), analyse=plan.analyse.strip(),
                    leerling_wil=plan.leerling_wil.strip(), ouders_willen=plan.ouders_willen.strip(),
                    doelen=tuple(doelen), interventies=tuple(interventies), afspraken=tuple(afspraken),
-                   evaluatiemomenten=tuple(sorted(set(plan.evaluatiemomenten))), contactpersonen=tuple(contacten))
+                   evaluatiemomenten=tuple(sorted(set(plan.evaluatiemomenten))), contactpersonen=tuple(contacten),
+                   factoren=factoren)
+
+
+def bereikbaar_fouten(plan: Plan, casusregisseur: Contactpersoon | None) -> dict[str, str]:
+    """Ouders must be able to reach the casusregisseur and every contact of the plan: each needs a phone
+    number or an e-mail address. Keyed "casusregisseur" and "contactpersoon <n>"."""
+    fouten: dict[str, str] = {}
+    if casusregisseur is None:
+        fouten["casusregisseur"] = ("Dit traject heeft geen casusregisseur. Wijs bij het traject iemand aan die "
+                                    "het overzicht houdt.")
+    elif not casusregisseur.bereikbaar:
+        fouten["casusregisseur"] = (f"Vul een telefoonnummer of e-mailadres in van {casusregisseur.naam} "
+                                    "(casusregisseur), zodat ouders hem of haar kunnen bereiken.")
+    for i, c in enumerate(plan.contactpersonen, 1):
+        if c.naam.strip() and not c.bereikbaar:
+            fouten[f"contactpersoon {i}"] = (f"Vul een telefoonnummer of e-mailadres in van {c.naam}, zodat ouders "
+                                             "hem of haar kunnen bereiken.")
+    return fouten
 
 
 def check_vaststellen(plan: Plan, overleg_datum: date | None, akkoord: Akkoord | None, geboortedatum: date,
-                      vandaag: date) -> Akkoord:
+                      vandaag: date, *, casusregisseur: Contactpersoon | None = None,
+                      ondertekenaar: Profiel | None = None) -> Akkoord:
     """A plan is vastgesteld after the overleg with the ouders, with a named akkoord on or after it; the
-    akkoord's rol follows the student's age on that date. Returns the akkoord with the right rol."""
+    akkoord's rol follows the student's age on that date. The casusregisseur and every contact can be
+    reached (`bereikbaar_fouten`), and the one who vaststelt signs for the school with a full name and a
+    function (`ondertekenaar`, their profile). Returns the akkoord with the right rol."""
     fouten: dict[str, str] = {}
     if plan.is_vastgesteld:
         raise InvoerFout(f"Versie {plan.versie} is al vastgesteld.")
     if not plan.doelen:
         fouten["doelen"] = "Een plan heeft minstens één doel."
+    fouten.update(bereikbaar_fouten(plan, casusregisseur))
+    if ondertekenaar is None or not ondertekenaar.compleet:
+        fouten["ondertekenaar"] = ("Vul uw volledige naam en functie in: daarmee tekent u het plan namens de "
+                                   "school.")
     if overleg_datum is None:
         fouten["overleg_datum"] = "Vul de datum van het overleg met ouders in."
     elif overleg_datum > vandaag:
@@ -255,35 +324,117 @@ def check_vaststellen(plan: Plan, overleg_datum: date | None, akkoord: Akkoord |
 
 
 def nieuwe_versie(plan: Plan, gewijzigd: date) -> Plan:
-    """The concept that starts as a copy of a vastgesteld version (without its akkoord and evaluaties)."""
+    """The concept that starts as a copy of a vastgesteld version (without its akkoord and evaluaties); each
+    doel remembers the doel it continues."""
     return replace(plan, id=None, versie=plan.versie + 1, status=PlanStatus.CONCEPT, overleg_datum=None,
                    akkoord=None, vastgesteld_op=None, gewijzigd=gewijzigd,
-                   doelen=tuple(replace(d, id=None, evaluaties=()) for d in plan.doelen))
+                   doelen=tuple(replace(d, id=None, herkomst=d.id if d.id is not None else d.herkomst,
+                                        evaluaties=(), eerdere_evaluaties=())
+                                for d in plan.doelen))
 
 
-def analyse_tekst(analyse: Analyse) -> str:
-    """Step 4's analysis as plain sentences, to start the plan's analyse with (the user edits it)."""
-    regels = []
-    for domein, f in analyse.factoren.items():
-        delen = []
-        if f.risico.strip():
-            delen.append(f"Wat het moeilijk maakt: {_zin(f.risico)}")
-        if f.beschermend.strip():
-            delen.append(f"Wat helpt: {_zin(f.beschermend)}")
-        if delen:
-            regels.append(f"{domein.label}. " + " ".join(delen))
-    if analyse.verzuimtype:
-        regels.append(f"Soort verzuim: {analyse.verzuimtype.label.lower()}.")
-    if analyse.kearney_functie:
-        regels.append(f"Waarom het verzuim er is: {analyse.kearney_functie.label.lower()}.")
-    return "\n".join(regels)
+def ondertekenaars(leerling: Leerling, peildatum: date, school: Ondertekenaar) -> tuple[Ondertekenaar, ...]:
+    """Who signs a vastgesteld plan: the student at every age – first, from 16, since theirs is the signature
+    that counts – the ouders with gezag, and the school."""
+    ouders = [Ondertekenaar(o.naam, o.relatie.value) for o in leerling.ouders if o.gezag] or [
+        Ondertekenaar("", "ouder/verzorger")]
+    zelf = Ondertekenaar(leerling.naam, "leerling")
+    if zelf_akkoord(leerling.geboortedatum, peildatum):
+        return (zelf, *ouders, school)
+    return (*ouders, zelf, school)
 
 
-def _zin(tekst: str) -> str:
-    """A text as a sentence: capital first letter, closing punctuation."""
-    tekst = " ".join(tekst.split())
-    tekst = tekst[:1].upper() + tekst[1:]
-    return tekst if tekst[-1:] in ".!?'’\")" else tekst + "."
+# --- what changed since the version before -----------------------------------------------------------
+
+def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
+    """What changed from `oud` to `nieuw`, in plain sentences: doelen added, ended, reworded or with a new
+    date; interventies started, ended or with new dates; evaluation moments added or dropped.
+
+    A doel of the new version is the same doel when it continues the old one (`herkomst`), or – for
+    versions without that link – when it has the same text."""
+    uit: list[str] = []
+    oude = {d.id: d for d in oud.doelen if d.id is not None}
+    gebruikt: set[int] = set()
+    for d in nieuw.doelen:
+        vorig = oude.get(d.herkomst) if d.herkomst is not None else None
+        if vorig is None:
+            vorig = next((o for o in oud.doelen if id(o) not in gebruikt and o.omschrijving == d.omschrijving), None)
+        if vorig is None:
+            uit.append(f"Nieuw doel: {d.omschrijving}")
+            continue
+        gebruikt.add(id(vorig))
+        if vorig.omschrijving != d.omschrijving:
+            uit.append(f"Doel aangepast: {d.omschrijving} (was: {vorig.omschrijving})")
+        if vorig.datum != d.datum:
+            uit.append(f"Nieuwe datum voor het doel ‘{d.omschrijving}’: "
+                       f"{datum_tekst(d.datum) or 'geen datum'} (was {datum_tekst(vorig.datum) or 'geen datum'})")
+    for o in oud.doelen:
+        if id(o) not in gebruikt:
+            laatste = o.laatste_evaluatie
+            hoe = f" (laatste evaluatie: {laatste.uitkomst.label.lower()})" if laatste else ""
+            uit.append(f"Doel gestopt: {o.omschrijving}{hoe}")
+    oude_iv = {i.soort.casefold(): i for i in oud.interventies}
+    nieuwe_iv = {i.soort.casefold(): i for i in nieuw.interventies}
+    for sleutel, i in nieuwe_iv.items():
+        vorig = oude_iv.get(sleutel)
+        if vorig is None:
+            uit.append(f"Nieuw ingezet: {i.soort}")
+        elif (vorig.van, vorig.tot) != (i.van, i.tot):
+            uit.append(f"Andere datums voor ‘{i.soort}’: {_periode(i.van, i.tot)} (was {_periode(vorig.van, vorig.tot)})")
+    for sleutel, i in oude_iv.items():
+        if sleutel not in nieuwe_iv:
+            uit.append(f"Gestopt: {i.soort}")
+    erbij = sorted(set(nieuw.evaluatiemomenten) - set(oud.evaluatiemomenten))
+    eraf = sorted(set(oud.evaluatiemomenten) - set(nieuw.evaluatiemomenten))
+    if erbij:
+        uit.append("Nieuw moment om te kijken hoe het gaat: " + ", ".join(datum_tekst(x) for x in erbij))
+    if eraf:
+        uit.append("Vervallen moment om te kijken hoe het gaat: " + ", ".join(datum_tekst(x) for x in eraf))
+    return uit
+
+
+def _periode(van: date | None, tot: date | None) -> str:
+    if van and tot:
+        return f"{datum_tekst(van)} tot {datum_tekst(tot)}"
+    if van:
+        return f"vanaf {datum_tekst(van)}"
+    if tot:
+        return f"tot {datum_tekst(tot)}"
+    return "geen datum"
+
+
+# --- dates to check before a version goes out ----------------------------------------------------------
+
+class Kalender(Protocol):
+    def is_lesdag(self, d: date) -> bool: ...
+
+    def omschrijving(self, d: date) -> str: ...
+
+
+def datum_waarschuwingen(plan: Plan, vandaag: date, kalender: Kalender) -> list[tuple[str, str]]:
+    """Dates of a concept worth a second look – a warning, never a refusal: a doel's date, an evaluation
+    moment or the end of an interventie in the past, and a date still ahead on a day without lessons
+    (weekend, vacation, holiday or vrije dag). (key, message) in the order of the plan; keys as in
+    check_plan ("doel 2")."""
+    uit: list[tuple[str, str]] = []
+
+    def kijk(sleutel: str, wat: str, d: date | None, *, verleden: bool) -> None:
+        if d is None or (not verleden and d < vandaag):  # a start that lies behind us is history
+            return
+        if verleden and d < vandaag:
+            uit.append((sleutel, f"{wat}: {datum_tekst(d)} ligt in het verleden."))
+        elif not kalender.is_lesdag(d):
+            uit.append((sleutel, f"{wat}: {datum_tekst(d, dag=True)} is geen lesdag "
+                                 f"({kalender.omschrijving(d).lower()})."))
+
+    for i, doel in enumerate(plan.doelen, 1):
+        kijk(f"doel {i}", f"Doel {i}", doel.datum, verleden=True)
+    for i, iv in enumerate(plan.interventies, 1):
+        kijk(f"interventie {i}", f"{iv.soort or f'Interventie {i}'}, begin", iv.van, verleden=False)
+        kijk(f"interventie {i}", f"{iv.soort or f'Interventie {i}'}, einde", iv.tot, verleden=True)
+    for i, d in enumerate(plan.evaluatiemomenten, 1):
+        kijk(f"evaluatiemoment {i}", "Evaluatiemoment", d, verleden=True)
+    return uit
 
 
 def catalogus(soorten: Iterable[str]) -> tuple[str, ...]:

@@ -86,6 +86,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "cel": ParagraphStyle("cel", parent=basis, fontSize=9.5, leading=13, spaceAfter=0),
         "celkop": ParagraphStyle("celkop", parent=basis, fontName=FONT_BOLD, fontSize=9.5, leading=13,
                                  spaceAfter=0),
+        "onderschrift": ParagraphStyle("onderschrift", parent=basis, fontSize=9.5, leading=13, spaceBefore=6,
+                                       spaceAfter=2, keepWithNext=1),
     }
 
 
@@ -101,7 +103,6 @@ class _GenummerdCanvas(canvas.Canvas):
     bookmark made before that would point at the first page."""
 
     voettekst = ""  # one or two lines ("\n"); the left half of the footer
-    rechts = ""  # a second line on the right, under "pagina X van Y" (e.g. "vertrouwelijk")
     band = ""  # a coloured band across the top of every page (a concept)
     bovenregel = ""  # a word at the top right of every page ("VERTROUWELIJK")
 
@@ -148,12 +149,29 @@ class _GenummerdCanvas(canvas.Canvas):
                 self.drawString(MARGE, (11 - 3.8 * i) * mm, regel)
             self.setFont(FONT, 8)
             self.drawRightString(breedte - MARGE, 11 * mm, f"pagina {self._pageNumber} van {totaal}")
-            if self.rechts:
-                self.drawRightString(breedte - MARGE, 7.2 * mm, self.rechts)
             canvas.Canvas.showPage(self)  # the real page break, past the deferring one
         if outline:
             self.showOutline()
         canvas.Canvas.save(self)
+
+
+class _Tabel(Table):
+    """A table that never leaves a single row behind at a page break: not one row alone at the bottom of a
+    page, not one alone at the top of the next (the widow and orphan of a table)."""
+
+    def split(self, availWidth, availHeight):  # noqa: N802 (reportlab's name)
+        delen = super().split(availWidth, availHeight)
+        if len(delen) != 2:
+            return delen
+        kop = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        boven, onder = len(delen[0]._cellvalues), len(delen[1]._cellvalues) - kop
+        if boven + onder != len(self._cellvalues):
+            return delen  # a row was split inside itself (a very long cell): leave it as it is
+        if boven - kop == 1 and onder >= 3:
+            return []  # one row under the header at the bottom of a page: start on the next page
+        if onder == 1 and boven - kop >= 3:  # take a second row along to the next page
+            return super().split(availWidth, availHeight - self._rowHeights[boven - 1] - 0.5)
+        return delen
 
 
 class _Sjabloon(SimpleDocTemplate):
@@ -176,8 +194,8 @@ class Document:
     """One PDF: metadata, footer and the helpers that build its flowables in the house style.
 
     The footer is the same in every document: first line what it is and about whom (`soort`, `leerling`),
-    second line the school, `voettekst` (which version, which quarter …) and the print date; on the right
-    "pagina X van Y" and, when `vertrouwelijk`, that word."""
+    with "Vertrouwelijk" when it is; second line the school, `voettekst` (which version, which quarter …) and
+    the print date; on the right "pagina X van Y"."""
 
     titel: str
     auteur: str  # the school
@@ -194,7 +212,8 @@ class Document:
 
     @property
     def voetregels(self) -> str:
-        eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling) if x)
+        eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling, "Vertrouwelijk" if self.vertrouwelijk
+                                        else "") if x)
         tweede = " · ".join(x for x in (self.auteur, self.voettekst, f"gedrukt op {self.gedrukt:%d-%m-%Y}") if x)
         return f"{eerste}\n{tweede}"
 
@@ -228,6 +247,12 @@ class Document:
         """Our own markup (<b>, <i>) around already escaped user text."""
         return Paragraph(xml, self.st[stijl])
 
+    def punten(self, teksten: Sequence[str], stijl: str = "tekst", teken: str = "•") -> list[Paragraph]:
+        """User texts as a list: one bullet each, a wrapped line indented under the text (hanging indent)."""
+        st = ParagraphStyle(f"punt_{stijl}", parent=self.st[stijl], leftIndent=14, bulletIndent=2,
+                            bulletFontName=FONT, bulletFontSize=self.st[stijl].fontSize)
+        return [Paragraph(tekst_xml(t), st, bulletText=teken) for t in teksten]
+
     def ruimte(self, hoogte_mm: float = 4) -> Spacer:
         return Spacer(1, hoogte_mm * mm)
 
@@ -237,8 +262,8 @@ class Document:
         cellen = [[c if isinstance(c, Flowable) else
                    Paragraph(tekst_xml(str(c)), self.st["celkop" if kop and i == 0 else "cel"]) for c in rij]
                   for i, rij in enumerate(rijen)]
-        tabel = Table(cellen, colWidths=[b * self.breedte for b in breedtes], repeatRows=1 if kop else 0,
-                      hAlign="LEFT")
+        tabel = _Tabel(cellen, colWidths=[b * self.breedte for b in breedtes], repeatRows=1 if kop else 0,
+                       hAlign="LEFT")
         stijl = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # plain-string cells would otherwise fall back to Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -265,8 +290,12 @@ class Document:
                        erbij: Sequence[Flowable] = ()) -> KeepTogether:
         """A signature block: per person name (and function), date and a line to sign on. Kept on one page
         together with `erbij` – the end of the last section – so it never stands alone on a page."""
-        rijen = [[Paragraph(tekst_xml(naam).replace("\n", "<br/>"), self.st["celkop"]),
-                  Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])] for naam in wie]
+        def naamcel(tekst: str) -> Paragraph:  # the name in bold, "moeder" or the function under it
+            naam, *rest = tekst.split("\n")
+            return Paragraph("<br/>".join([f"<b>{tekst_xml(naam)}</b>", *map(tekst_xml, rest)]), self.st["cel"])
+
+        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])]
+                 for naam in wie]
         tabel = Table(rijen, colWidths=[0.4 * BREEDTE, 0.2 * BREEDTE, 0.4 * BREEDTE],
                       rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -295,7 +324,6 @@ class Document:
 
         class Canvas(_GenummerdCanvas):
             voettekst = self.voetregels
-            rechts = "vertrouwelijk" if self.vertrouwelijk else ""
             band = self.band
             bovenregel = self.bovenregel
 

@@ -1,19 +1,23 @@
-"""The dossier as a PDF for an inzageverzoek (AVG): everything `dossier --json` holds, in readable sections.
+"""The dossier as a PDF for an inzageverzoek (AVG): what the school does with the data (art. 15: purposes,
+categories, recipients, bewaartermijn, rights, complaint), then everything `dossier --json` holds, in readable
+sections – also every version of the plan van aanpak, the verzuim per day, who used the dossier, and any
+table without a section of its own.
 
-    pdf_bytes = dossier_pdf(services.trajecten.dossier("1001"), school="Het Baken")
+    pdf_bytes = dossier_pdf(services.inzage.dossier("1001"), school="Het Baken")
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling
 from ..domain.traject import Domein, Factoren
 from .common import Document, tekst_xml
 from .mdo import d, geen, genummerd, kleine_kop, mdo_onderdelen, splitsbaar, tekstblok
 
-SECTIES = ("Leerling", "Ouders en verzorgers", "Vrijstellingen", "Trajecten", "Gesprekken", "MDO's",
-           "Overige actiepunten", "Signalen", "Verzuimmeldingen bij DUO", "M@zl-acties", "Verzuim", "Nazorg")
+SECTIES = ("Wat de school met deze gegevens doet", "Leerling", "Ouders en verzorgers", "Vrijstellingen", "Trajecten",
+           "Gesprekken", "MDO's", "Overige actiepunten", "Signalen", "Verzuimmeldingen bij DUO", "M@zl-acties",
+           "Verzuim", "Nazorg", "Wie het dossier heeft gebruikt")
 
 
 def _ja(x: bool) -> str:
@@ -86,11 +90,64 @@ def _traject(doc: Document, td) -> list[Flowable]:
                 splitsbaar(doc.tabel(rijen, [0.05, 0.5, 0.45]))]
     uit += _analyse(doc, td.analyse)
     if td.toestemmingen:
-        uit.append(kleine_kop(doc, "Toestemming van ouders"))
+        uit.append(kleine_kop(doc, "Toestemmingen om gegevens te delen"))
         uit.append(splitsbaar(doc.tabel([["Organisatie", "Toestemming", "Datum"],
                                          *[[x.organisatie, _ja(x.gegeven), d(x.datum)] for x in td.toestemmingen]],
                                         [0.5, 0.25, 0.25])))
+    for plan in td.plannen:
+        uit += _plan(doc, plan)
     return uit
+
+
+def _plan(doc: Document, p) -> list[Flowable]:
+    """One version of the plan van aanpak, as it is stored."""
+    status = f"vastgesteld op {d(p.vastgesteld_op)}" if p.is_vastgesteld else f"concept van {d(p.gewijzigd)}"
+    velden = [("Status", status)]
+    if p.overleg_datum:
+        velden.append(("Besproken met ouders", d(p.overleg_datum)))
+    if p.akkoord:
+        velden.append(("Akkoord", f"{p.akkoord.naam} ({p.akkoord.rol.label.lower()}), {d(p.akkoord.datum)}"))
+    velden += [("Aanleiding", p.aanleiding or "–"), ("Wat de leerling zelf wil", p.leerling_wil or "–"),
+               ("Wat ouders willen", p.ouders_willen or "–")]
+    if p.analyse:
+        velden.append(("Analyse", p.analyse))
+    uit: list[Flowable] = [kleine_kop(doc, f"Plan van aanpak, versie {p.versie}"), splitsbaar(doc.velden(velden))]
+    if p.factoren:
+        uit.append(_onderschrift(doc, "Wat het moeilijk maakt en wat helpt"))
+        uit.append(splitsbaar(doc.tabel([["", "Wat het moeilijk maakt", "Wat helpt"],
+                                         *[[dm.label, f.risico or "–", f.beschermend or "–"]
+                                           for dm, f in p.factoren.items()]], [0.2, 0.4, 0.4])))
+    if p.doelen:
+        rijen = [["Doel", "Uiterlijk", "Zo merken we het", "Evaluaties"]]
+        for doel in p.doelen:
+            evaluaties = "; ".join(f"{d(e.datum)}: {e.uitkomst.label.lower()}" + (f" – {e.notitie}" if e.notitie else "")
+                                   for e in doel.evaluaties) or "–"
+            rijen.append([doel.omschrijving, d(doel.datum), doel.hoe_merken or "–", evaluaties])
+        uit += [_onderschrift(doc, "Doelen"), splitsbaar(doc.tabel(rijen, [0.3, 0.14, 0.25, 0.31]))]
+    if p.interventies:
+        uit.append(_onderschrift(doc, "Wat we doen"))
+        uit.append(splitsbaar(doc.tabel([["Interventie", "Wie", "Van", "Tot"],
+                                         *[[i.soort, i.wie or "–", d(i.van), d(i.tot)] for i in p.interventies]],
+                                        [0.4, 0.3, 0.15, 0.15])))
+    if p.afspraken:
+        uit.append(_onderschrift(doc, "Afspraken"))
+        uit.append(splitsbaar(doc.tabel([["Wie", "Afspraak", "Wanneer"],
+                                         *[[a.wie or "–", a.wat, a.wanneer or "–"] for a in p.afspraken]],
+                                        [0.25, 0.5, 0.25])))
+    rest = []
+    if p.evaluatiemomenten:
+        rest.append(("Evaluatiemomenten", ", ".join(d(x) for x in p.evaluatiemomenten)))
+    if p.contactpersonen:
+        rest.append(("Contactpersonen", "; ".join(" · ".join(x for x in (c.naam, c.rol, c.telefoon, c.email) if x)
+                                                  for c in p.contactpersonen)))
+    if rest:
+        uit += [doc.ruimte(2), doc.velden(rest)]
+    return uit
+
+
+def _onderschrift(doc: Document, tekst: str) -> Flowable:
+    """A caption above a table inside a section: a little space, in bold, kept with its table."""
+    return doc.opmaak(f"<b>{tekst_xml(tekst)}</b>", "onderschrift")
 
 
 def _analyse(doc: Document, a) -> list[Flowable]:
@@ -132,13 +189,17 @@ def _mdos(doc: Document, dossier, school: str) -> list[Flowable]:
         return [*uit, geen(doc, "Er zijn geen MDO's vastgelegd.")]
     records = {td.traject.id: td.toestemmingen for td in dossier.trajecten}
     for mdo in dossier.mdos:
-        uit.append(doc.subkop(f"MDO van {d(mdo.datum)}" + (" (vertrouwelijk)" if mdo.vertrouwelijk else "")))
-        uit.append(doc.velden([("Verslaglegger", mdo.verslaglegger or "–"),
-                               ("Volgend overleg", d(mdo.volgend_overleg) if mdo.volgend_overleg else "–")]))
-        uit += mdo_onderdelen(doc, mdo, school=school,
-                              geldend=geldende_toestemmingen(records.get(mdo.traject_id, ()), mdo.datum),
-                              door_leerling=toestemming_door_leerling(dossier.leerling.geboortedatum, mdo.datum),
-                              kop=lambda tekst: kleine_kop(doc, tekst))
+        onderdelen = mdo_onderdelen(doc, mdo, school=school,
+                                    geldend=geldende_toestemmingen(records.get(mdo.traject_id, ()), mdo.datum),
+                                    door_leerling=toestemming_door_leerling(dossier.leerling.geboortedatum, mdo.datum),
+                                    kop=lambda tekst: kleine_kop(doc, tekst))
+        # the MDO's heading stays on one page with who was there
+        uit.append(KeepTogether([
+            doc.subkop(f"MDO van {d(mdo.datum)}" + (" (vertrouwelijk)" if mdo.vertrouwelijk else "")),
+            doc.velden([("Verslaglegger", mdo.verslaglegger or "–"),
+                        ("Volgend overleg", d(mdo.volgend_overleg) if mdo.volgend_overleg else "–")]),
+            *onderdelen[:2]]))
+        uit += onderdelen[2:]
     return uit
 
 
@@ -158,20 +219,63 @@ def _nazorg(doc: Document, trajecten) -> list[Flowable]:
     return _tabel_of_geen(doc, "Nazorg", "Er is geen nazorg gepland.", rijen, [0.14, 0.26, 0.35, 0.25])
 
 
+def _avg(doc: Document, onderdelen) -> list[Flowable]:
+    uit: list[Flowable] = [doc.kop("Wat de school met deze gegevens doet")]
+    for o in onderdelen:
+        uit.append(doc.subkop(o.kop))
+        uit += [doc.tekst(a) for a in o.alineas]
+        uit += doc.punten(o.punten)
+    return uit
+
+
+def _signaalnotities(doc: Document, notities) -> list[Flowable]:
+    if not notities:
+        return []
+    return [kleine_kop(doc, "Besproken signalen"),
+            splitsbaar(doc.tabel([["Signaal", "Van", "Notitie", "Door, op"],
+                                  *[[n.soort.label, d(n.datum), n.notitie or "–", f"{n.door or '–'}, {d(n.op)}"]
+                                    for n in notities]], [0.3, 0.13, 0.37, 0.2]))]
+
+
+def _gebruik(doc: Document, gebruik) -> list[Flowable]:
+    return _tabel_of_geen(doc, "Wie het dossier heeft gebruikt", "Niemand heeft het dossier gebruikt.",
+                          [["Wie", "Wat", "Aantal", "Wanneer"],
+                           *[[g.wie, f"{g.actie} {g.wat}".strip(), str(g.aantal),
+                              d(g.eerste) if g.eerste == g.laatste else f"{d(g.eerste)} – {d(g.laatste)}"]
+                             for g in gebruik]], [0.22, 0.38, 0.1, 0.3])
+
+
+def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flowable]:
+    """Tables without a section of their own: every row, field by field."""
+    if not overig:
+        return []
+    uit: list[Flowable] = [doc.kop("Overige gegevens")]
+    for tabel, rijen in overig.items():
+        uit.append(doc.subkop(tabel.replace("_", " ").capitalize()))
+        for rij in rijen:
+            uit.append(doc.velden([(k.replace("_", " "), v or "–") for k, v in rij.items()]))
+            uit.append(doc.ruimte(2))
+    return uit
+
+
 def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
-    """The whole dossier (a trajecten.Dossier) of one student, with the school as author."""
+    """The whole dossier (an inzage.Dossier) of one student, with the school as author."""
     ll = dossier.leerling
     gemaakt = dossier.gemaakt
-    doc = Document(titel=f"Dossier – {ll.naam}", auteur=school,
-                   voettekst=f"Dossier {ll.naam} · inzage (AVG) · gemaakt {gemaakt:%d-%m-%Y} · vertrouwelijk",
-                   onderwerp="Kopie van het dossier voor een inzageverzoek (AVG)")
+    doc = Document(titel=f"Dossier – {ll.naam}", auteur=school, soort="Dossier (inzage AVG)", leerling=ll.naam,
+                   voettekst=f"gemaakt {gemaakt:%d-%m-%Y} om {gemaakt:%H:%M}", gedrukt=gemaakt.date(),
+                   vertrouwelijk=True, onderwerp="Kopie van het dossier voor een inzageverzoek (AVG)")
     story: list[Flowable] = [f for f in (doc.logo(logo),) if f is not None]
     story += [
         doc.titelregel(f"Dossier van {ll.naam}"),
-        doc.opmaak(f"Dit is de kopie van het dossier dat {tekst_xml(school)} over {tekst_xml(ll.naam)} bijhoudt, "
-                   f"voor een inzageverzoek (AVG). Het bevat alles wat over deze leerling is vastgelegd. "
-                   f"Gemaakt op {gemaakt:%d-%m-%Y} om {gemaakt:%H:%M}."),
+        doc.opmaak(f"Dit is een kopie van alles wat {tekst_xml(school)} over {tekst_xml(ll.naam)} heeft vastgelegd in "
+                   f"het programma voor de begeleiding bij afwezigheid, voor een inzageverzoek (AVG). Gemaakt op "
+                   f"{gemaakt:%d-%m-%Y} om {gemaakt:%H:%M}."),
+        doc.opmaak("Niet in dit dossier: teksten die nog niet zijn opgeslagen. Andere gegevens van de school, "
+                   "zoals cijfers in de leerlingadministratie, staan in andere programma's; vraag daar apart naar.",
+                   "klein"),
     ]
+    story += _avg(doc, dossier.avg)
     story += _leerling(doc, ll)
     story += _ouders(doc, ll.ouders)
     story += _vrijstellingen(doc, ll.vrijstellingen)
@@ -191,6 +295,7 @@ def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
                             [["Datum", "Signaal", "Uitleg"],
                              *[[d(s.datum), s.soort.label, s.uitleg or "–"] for s in dossier.signalen]],
                             [0.15, 0.3, 0.55])
+    story += _signaalnotities(doc, dossier.signaalnotities)
     story += _tabel_of_geen(doc, "Verzuimmeldingen bij DUO", "Er zijn geen verzuimmeldingen gedaan.",
                             [["Datum", "Soort melding", "Verzuim tot en met", "Kenmerk"],
                              *[[d(x.datum), x.soort.label, d(x.einddatum), x.kenmerk or "–"]
@@ -201,5 +306,13 @@ def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
     story += _tabel_of_geen(doc, "Verzuim", "Er is geen verzuim geregistreerd.",
                             [["Van", "Tot en met", "Afwezig"],
                              *[[d(p.van), d(p.tot), p.detail] for p in dossier.verzuim]], [0.15, 0.15, 0.7])
+    if dossier.verzuimregels:
+        story += [kleine_kop(doc, "Verzuim per dag, zoals vastgelegd"),
+                  splitsbaar(doc.tabel([["Datum", "Uren", "Reden", "Code", "Opmerking"],
+                                        *[[d(r.datum), f"{r.uren:g}".replace(".", ","), r.reden.label, r.code or "–",
+                                           r.opmerking or ("met de hand ingevoerd" if r.bron == "hand" else "–")]
+                                          for r in dossier.verzuimregels]], [0.14, 0.09, 0.22, 0.12, 0.43]))]
     story += _nazorg(doc, dossier.trajecten)
+    story += _gebruik(doc, dossier.gebruik)
+    story += _overig(doc, dossier.overig)
     return doc.bouw(story)

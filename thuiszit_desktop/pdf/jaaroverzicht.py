@@ -155,8 +155,8 @@ def _lijnen(labels: list[str], reeksen: list[list[int]], kleuren: list, namen: l
 
 def jaaroverzicht(j: Jaaroverzicht) -> bytes:
     t = j.trends
-    doc = Document(titel=f"Jaaroverzicht {t.label} – {j.school}", auteur=j.school,
-                   voettekst=f"{j.school} · jaaroverzicht {t.label} · gemaakt op {j.datum:%d-%m-%Y}",
+    doc = Document(titel=f"Jaaroverzicht {t.label} – {j.school}", auteur=j.school, soort=f"Jaaroverzicht {t.label}",
+                   voettekst="alleen aantallen, geen namen", gedrukt=j.datum,
                    onderwerp="Trends in verzuim en signalen, zonder namen")
     story = [doc.titelregel(f"Jaaroverzicht {t.label}"),
              doc.tekst(f"{j.school}. Per maand, gemeten op de laatste dag van de maand (de laatste maand op "

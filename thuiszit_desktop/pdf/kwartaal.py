@@ -26,8 +26,8 @@ VOETTEKST = "gepseudonimiseerd overzicht – zonder namen, BSN of leerlingnummer
 
 def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
     titel = f"Kwartaaloverzicht thuiszitters {o.kwartaal}"
-    doc = Document(titel=titel, auteur=o.school, voettekst=f"{o.school} · {o.kwartaal} · {VOETTEKST}",
-                   onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
+    doc = Document(titel=titel, auteur=o.school, soort=f"Kwartaaloverzicht thuiszitters {o.kwartaal}",
+                   voettekst=VOETTEKST, onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
     story = [doc.titelregel(titel), doc.tekst(o.kwartaal.omschrijving[0].upper() + o.kwartaal.omschrijving[1:]),
              doc.velden([("School", o.school), ("BRIN", o.brin or "–"),
                          ("Samenwerkingsverband", o.swv or "niet ingevuld (Instellingen › School)")]),

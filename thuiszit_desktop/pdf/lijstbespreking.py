@@ -1,36 +1,21 @@
 """The lijstbespreking: every student with an open traject on one landscape list, for the periodic
 review with the samenwerkingsverband and leerplicht, with room per student for notes taken in the meeting.
-It names students, so every page says "Vertrouwelijk" at the top and the bottom."""
+It names students, so every page says "Vertrouwelijk" at the top and the bottom (the shared footer of pdf/common.py)."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from .common import (
-    FONT,
-    FONT_BOLD,
-    KLEUR_ACHTERGROND,
-    KLEUR_GRIJS,
-    KLEUR_KOP,
-    KLEUR_LIJN,
-    MARGE,
-    _GenummerdCanvas,
-    register_fonts,
-    styles,
-    tekst_xml,
-)
+from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, MARGE, Document, tekst_xml
 
 PAGINA = landscape(A4)
 BREEDTE = PAGINA[0] - 2 * MARGE
-VERTROUWELIJK = "Vertrouwelijk – alleen voor de deelnemers aan de lijstbespreking"
 # Fractions of the width per column (PDF_KOLOMMEN of services/overzichten.py), then the notes.
 _BREEDTES = (0.14, 0.13, 0.12, 0.1, 0.1, 0.13, 0.09)
 NOTITIES = "Notities"
@@ -46,29 +31,13 @@ class Lijst:
     rijen: list[list[str]]
 
 
-class _Canvas(_GenummerdCanvas):
-    """Landscape pages with "Vertrouwelijk" above and below, and "pagina X van Y"."""
-
-    def save(self) -> None:
-        totaal = len(self._paginas)
-        breedte, hoogte = PAGINA
-        for staat in self._paginas:
-            self.__dict__.update(staat)
-            self.setFont(FONT_BOLD, 8.5)
-            self.setFillColor(KLEUR_KOP)
-            self.drawRightString(breedte - MARGE, hoogte - MARGE + 12, "VERTROUWELIJK")
-            self.setFont(FONT, 8.5)
-            self.setFillColor(KLEUR_GRIJS)
-            self.drawString(MARGE, 22, f"{VERTROUWELIJK} · {self.voettekst}")
-            self.drawRightString(breedte - MARGE, 22, f"pagina {self._pageNumber} van {totaal}")
-            canvas.Canvas.showPage(self)  # the real page break, past the deferring one
-        canvas.Canvas.save(self)
-
-
 def lijstbespreking(lijst: Lijst) -> bytes:
-    register_fonts()
-    st = styles()
-    story = [Paragraph(tekst_xml(f"Lijstbespreking {lijst.school}"), st["titel"]),
+    doc = Document(titel=f"Lijstbespreking {lijst.datum:%d-%m-%Y}", auteur=lijst.school, soort="Lijstbespreking",
+                   voettekst=f"open trajecten op {lijst.datum:%d-%m-%Y} · alleen voor de deelnemers aan de lijstbespreking", gedrukt=lijst.datum,
+                   onderwerp="Vertrouwelijk: de leerlingen met een open traject", liggend=True, vertrouwelijk=True,
+                   bovenregel="VERTROUWELIJK")
+    st = doc.st
+    story = [doc.titelregel(f"Lijstbespreking {lijst.school}"),
              Paragraph(tekst_xml(f"Leerlingen met een open traject op {lijst.datum:%d-%m-%Y}: {len(lijst.rijen)}."
                                  + (f" Gefilterd: {lijst.filtertekst}." if lijst.filtertekst else "")), st["tekst"])]
     if lijst.rijen:
@@ -90,14 +59,4 @@ def lijstbespreking(lijst: Lijst) -> bytes:
         story.append(tabel)
     else:
         story.append(Paragraph("Er zijn geen leerlingen met een open traject in deze lijst.", st["klein"]))
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(buffer, pagesize=PAGINA, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
-                                 bottomMargin=MARGE, title=f"Lijstbespreking {lijst.datum:%d-%m-%Y}",
-                                 author=lijst.school, subject="Vertrouwelijk", creator="Thuiszit Desktop",
-                                 initialFontName=FONT)
-
-    class Canvas(_Canvas):
-        voettekst = f"{lijst.school} · {lijst.datum:%d-%m-%Y}"
-
-    template.build(story, canvasmaker=Canvas)
-    return buffer.getvalue()
+    return doc.bouw(story)

@@ -128,8 +128,8 @@ def mdo_onderdelen(doc: Document, mdo, *, school: str, geldend=(), door_leerling
     else:
         uit.append(geen(doc, "Er zijn geen deelnemers vastgelegd."))
     if mdo.afgemeld:
-        uit += [kop("Afgemeld"), doc.opmaak("Uitgenodigd, maar afgemeld:", "cel"),
-                *genummerd(doc, [("•", persoon_regel(p, school)) for p in mdo.afgemeld])]
+        uit += [kop("Afgemeld"), doc.opmaak("Uitgenodigd, maar afgemeld:"),
+                *doc.punten([persoon_regel(p, school) for p in mdo.afgemeld])]
 
     wie = "de leerling" if door_leerling else "de ouders"
     uit.append(kop("Toestemming van de leerling" if door_leerling else "Toestemming van ouders"))
@@ -169,7 +169,7 @@ def mdo_onderdelen(doc: Document, mdo, *, school: str, geldend=(), door_leerling
     ontvangers = [persoon_regel(p, school) for p in mdo.deelnemers if p.krijgt_verslag] + list(mdo.verzenden_aan)
     uit.append(kop("Verzendlijst"))
     if ontvangers:
-        uit += [doc.opmaak("Dit verslag gaat naar:", "cel"), *genummerd(doc, [("•", x) for x in ontvangers])]
+        uit += [doc.opmaak("Dit verslag gaat naar:"), *doc.punten(ontvangers)]
     else:
         uit.append(geen(doc, "Er is niet vastgelegd wie dit verslag krijgt."))
     return uit
@@ -198,7 +198,7 @@ def mdo_verslag(a: MdoAfdruk) -> bytes:
     """The verslag of one MDO, with the school as author."""
     mdo, leerling = a.mdo, a.leerling
     doc = Document(titel=f"Verslag MDO – {leerling.naam} – {d(mdo.datum)}", auteur=a.school, soort="Verslag MDO",
-                   leerling=leerling.naam, voettekst=f"overleg van {d(mdo.datum)} · alleen voor wie het verslag krijgt",
+                   leerling=leerling.naam, voettekst=f"overleg van {d(mdo.datum)}",
                    onderwerp="Verslag van het multidisciplinair overleg", gedrukt=a.gedrukt, vertrouwelijk=True)
     velden = [("Leerling", f"{leerling.naam} (leerlingnummer {leerling.leerlingnummer})"),
               ("Klas", leerling.klas or "–"),

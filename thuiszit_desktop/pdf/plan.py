@@ -1,6 +1,8 @@
-"""The plan van aanpak as the PDF ouders take home and sign: plain Dutch (B1), warm headings, every
-section, tables that wrap (and split inside a row when a text is longer than a page), the version and
-date in the footer and a signature block.
+"""The plan van aanpak as the PDF ouders take home and sign: plain Dutch (B1), warm headings, the analysis
+as "Wat het moeilijk maakt / Wat helpt", every section, tables that wrap (and split inside a row when a text
+is longer than a page), what changed since the version before, and a signature block for the student, the
+ouders and the school, kept on one page with the contacts. A concept carries a band "CONCEPT – niet
+ondertekenen" on every page and no signature block.
 """
 
 from __future__ import annotations
@@ -9,36 +11,30 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from ..domain.plan import AkkoordRol, Plan, PlanAfdruk
+from ..domain.gewone_woorden import domein_voor_ouders, interventie_voor_ouders
+from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, datum_tekst, zelf_akkoord
+from ..domain.traject import Domein
 from .common import Document, tekst_xml
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+CONCEPT_BAND = "CONCEPT – niet ondertekenen"
 
-
-def datum_tekst(d: date | None, *, dag: bool = False) -> str:
-    """"1 maart 2027" (with `dag`: "maandag 1 maart 2027"); empty for None."""
-    if d is None:
-        return ""
-    tekst = f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-    return f"{DAGEN[d.weekday()]} {tekst}" if dag else tekst
+__all__ = ["CONCEPT_BAND", "datum_tekst", "plan_pdf", "voettekst"]
 
 
 def voettekst(plan: Plan) -> str:
-    """"Plan van aanpak · versie 2 · vastgesteld 23-11-2026" (a concept: "· concept van 20-11-2026")."""
+    """"versie 2, vastgesteld 23-11-2026" (a concept: "versie 1, concept van 20-11-2026")."""
     if plan.is_vastgesteld and plan.vastgesteld_op:
-        wanneer = f"vastgesteld {plan.vastgesteld_op:%d-%m-%Y}"
-    else:
-        wanneer = f"concept van {plan.gewijzigd:%d-%m-%Y}" if plan.gewijzigd else "concept"
-    return f"Plan van aanpak · versie {plan.versie} · {wanneer}"
+        return f"versie {plan.versie}, vastgesteld {plan.vastgesteld_op:%d-%m-%Y}"
+    return f"versie {plan.versie}, concept" + (f" van {plan.gewijzigd:%d-%m-%Y}" if plan.gewijzigd else "")
 
 
 def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     plan, ll = afdruk.plan, afdruk.leerling
     voornaam = ll.voornaam or ll.naam
-    doc = Document(titel=f"Plan van aanpak – {ll.naam}", auteur=afdruk.school, voettekst=voettekst(plan),
-                   onderwerp=f"Plan van aanpak, versie {plan.versie}")
+    concept = not plan.is_vastgesteld
+    doc = Document(titel=f"Plan van aanpak – {ll.naam}", auteur=afdruk.school, soort="Plan van aanpak",
+                   leerling=ll.naam, voettekst=voettekst(plan), onderwerp=f"Plan van aanpak, versie {plan.versie}",
+                   gedrukt=afdruk.gedrukt or date.today(), band=CONCEPT_BAND if concept else "")
     story: list[Flowable] = []
     logo = doc.logo(afdruk.logo)
     if logo is not None:
@@ -53,15 +49,27 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
             ("Versie", _versie_tekst(plan)),
         ]),
         doc.ruimte(3),
-        doc.tekst(f"Dit plan hebben we samen gemaakt: {voornaam}, u als ouders en de school. Er staat in wat "
-                  f"we willen bereiken, wat we daarvoor doen en wie wat doet. Lees het rustig door. Klopt "
-                  f"alles? Dan zetten we onderaan samen onze handtekening. Hebt u een vraag? Bel gerust een "
-                  f"van de mensen bij ‘Wie u kunt bellen’."),
-        doc.kop("Waarom dit plan"),
-        doc.tekst(plan.aanleiding),
     ]
-    if plan.analyse.strip():
-        story += [doc.kop("Wat we samen hebben gezien"), doc.tekst(plan.analyse)]
+    if concept:
+        story.append(doc.opmaak(
+            "<b>Dit is een concept.</b> Het is een voorstel dat we nog samen bespreken: "
+            f"{tekst_xml(voornaam)}, u als ouders en de school. Teken het nog niet. Schrijf gerust op wat u "
+            "anders wilt. Na het gesprek maken we de versie die we samen ondertekenen."))
+    else:
+        story.append(doc.tekst(
+            f"Dit plan hebben we samen gemaakt: {voornaam}, u als ouders en de school. Er staat in wat we willen "
+            f"bereiken, wat we daarvoor doen en wie wat doet. Lees het rustig door. Klopt alles? Dan zetten we "
+            f"onderaan samen onze handtekening. Hebt u een vraag? Bel gerust een van de mensen bij ‘Wie u kunt "
+            f"bellen’."))
+    if afdruk.vorige is not None:
+        story.append(doc.kop(f"Wat er veranderd is sinds versie {afdruk.vorige.versie}"))
+        wijzigingen = afdruk.wijzigingen
+        if wijzigingen:
+            story += doc.punten(wijzigingen)
+        else:
+            story.append(doc.tekst("De doelen, wat we doen en de data zijn hetzelfde gebleven."))
+    story += [doc.kop("Waarom dit plan"), doc.tekst(plan.aanleiding)]
+    story += _analyse(doc, plan, voornaam)
     story += [
         doc.kop(f"Wat {voornaam} zelf zegt"),
         doc.tekst(plan.leerling_wil),
@@ -73,7 +81,8 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     story.append(doc.kop("Wat we doen"))
     if plan.interventies:
         story.append(_tabel(doc, [["Wat", "Wie", "Wanneer"]]
-                            + [[i.soort, i.wie or "–", _periode(i.van, i.tot)] for i in plan.interventies],
+                            + [[interventie_voor_ouders(i.soort), i.wie or "–", _periode(i.van, i.tot)]
+                               for i in plan.interventies],
                             [0.42, 0.30, 0.28]))
     else:
         story.append(doc.tekst(""))
@@ -88,22 +97,20 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     if plan.evaluatiemomenten:
         momenten = [doc.tekst("Op deze dagen kijken we samen of het plan werkt en of de doelen dichterbij "
                               "komen. Zo nodig passen we het plan aan."),
-                    *(doc.opmaak("•&nbsp;&nbsp;" + tekst_xml(datum_tekst(d, dag=True)))
-                      for d in plan.evaluatiemomenten)]
+                    *doc.punten([datum_tekst(d, dag=True) for d in plan.evaluatiemomenten])]
         story.append(KeepTogether(momenten) if len(momenten) < 12 else momenten[0])
         if len(momenten) >= 12:
             story += momenten[1:]
     else:
         story.append(doc.tekst("We spreken samen af wanneer we kijken hoe het gaat."))
-    story.append(doc.kop("Wie u kunt bellen"))
-    if plan.contactpersonen:
-        story.append(_tabel(doc, [["Naam", "Wie is dat", "Telefoon", "E-mail"]]
-                            + [[c.naam, c.rol or "–", c.telefoon or "–", c.email or "–"]
-                               for c in plan.contactpersonen],
-                            [0.26, 0.26, 0.18, 0.30]))
+    bellen = _bellen(doc, afdruk)
+    if concept:  # in one piece with who to call, like the signature block of a vastgesteld version
+        story.append(KeepTogether([
+            *bellen, doc.kop("Ondertekenen"),
+            doc.tekst("Dit concept tekent u nog niet. Als we het plan samen hebben besproken en vastgesteld, krijgt "
+                      "u de versie om te ondertekenen.")]))
     else:
-        story.append(doc.tekst(f"Bel de school: {afdruk.school}."))
-    story += _handtekeningen(doc, afdruk)
+        story += [doc.ruimte(2), _handtekeningen(doc, afdruk, bellen)]
     return doc.bouw(story)
 
 
@@ -114,6 +121,21 @@ def _versie_tekst(plan: Plan) -> str:
             tekst += f" (besproken met ouders op {datum_tekst(plan.overleg_datum)})"
         return tekst
     return f"{plan.versie}, concept van {datum_tekst(plan.gewijzigd)} – nog niet vastgesteld"
+
+
+def _analyse(doc: Document, plan: Plan, voornaam: str) -> list[Flowable]:
+    """The analysis as ouders read it: per domain what makes it hard and what helps; a version from before
+    the table keeps its free text."""
+    rijen = [[domein_voor_ouders(d, voornaam), f.risico or "–", f.beschermend or "–"]
+             for d in Domein if (f := plan.factoren.get(d)) is not None]
+    if not rijen and not plan.analyse.strip():
+        return []
+    uit: list[Flowable] = [doc.kop("Wat het moeilijk maakt en wat helpt")]
+    if rijen:
+        uit.append(_tabel(doc, [["", "Wat het moeilijk maakt", "Wat helpt"], *rijen], [0.2, 0.4, 0.4]))
+    if plan.analyse.strip():
+        uit.append(doc.tekst(plan.analyse))
+    return uit
 
 
 def _periode(van: date | None, tot: date | None) -> str:
@@ -142,6 +164,10 @@ def _doelen(doc: Document, plan: Plan) -> list[Flowable]:
             blok.append(doc.opmaak(f"<i>Wanneer:</i> uiterlijk {tekst_xml(datum_tekst(d.datum))}", "cel"))
         if d.hoe_merken:
             blok.append(doc.opmaak(f"<i>Zo merken we het:</i> {tekst_xml(d.hoe_merken)}", "cel"))
+        for versie, e in d.eerdere_evaluaties:
+            notitie = f" – {tekst_xml(e.notitie)}" if e.notitie else ""
+            blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(datum_tekst(e.datum))} (versie {versie}):</i> "
+                                   f"{e.uitkomst.label.lower()}{notitie}", "cel"))
         for e in d.evaluaties:
             notitie = f" – {tekst_xml(e.notitie)}" if e.notitie else ""
             blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(datum_tekst(e.datum))}:</i> "
@@ -156,12 +182,43 @@ def _doelen(doc: Document, plan: Plan) -> list[Flowable]:
     return uit
 
 
-def _handtekeningen(doc: Document, afdruk: PlanAfdruk) -> list[Flowable]:
-    plan = afdruk.plan
-    zin = "Met onze handtekening laten we zien dat we het eens zijn met dit plan en dat we ons eraan houden."
+def _bellen(doc: Document, afdruk: PlanAfdruk) -> list[Flowable]:
+    """Who ouders can call: the casusregisseur first (who keeps the overview), then the plan's contacts."""
+    rijen: list[Contactpersoon] = []
+    c = afdruk.casusregisseur
+    contacten = list(afdruk.plan.contactpersonen)
+    if c is not None:
+        zelfde = next((x for x in contacten if " ".join(x.naam.split()).casefold() == c.naam.casefold()), None)
+        if zelfde is not None:
+            contacten.remove(zelfde)
+        rijen.append(Contactpersoon(c.naam, f"casusregisseur: houdt het overzicht ({c.rol})" if c.rol
+                                    else "casusregisseur: houdt het overzicht",
+                                    c.telefoon or (zelfde.telefoon if zelfde else ""),
+                                    c.email or (zelfde.email if zelfde else "")))
+    rijen += contacten
+    if not rijen:
+        return [doc.kop("Wie u kunt bellen"), doc.tekst(f"Bel de school: {afdruk.school}.")]
+    return [doc.kop("Wie u kunt bellen"),
+            _tabel(doc, [["Naam", "Wie is dat", "Telefoon", "E-mail"]]
+                   + [[x.naam, x.rol or "–", x.telefoon or "–", x.email or "–"] for x in rijen],
+                   [0.22, 0.28, 0.17, 0.33])]
+
+
+def _handtekeningen(doc: Document, afdruk: PlanAfdruk, erbij: list[Flowable]) -> KeepTogether:
+    """The signature block, kept on one page with who to call: everyone who signs, and in plain words why
+    the student signs too (from 16 theirs is the signature that counts)."""
+    plan, ll = afdruk.plan, afdruk.leerling
+    voornaam = ll.voornaam or ll.naam
+    zinnen = ["Met onze handtekening laten we zien dat we het eens zijn met dit plan en dat we ons eraan houden."]
+    peildatum = plan.akkoord.datum if plan.akkoord else (afdruk.gedrukt or date.today())
+    if zelf_akkoord(ll.geboortedatum, peildatum):
+        zinnen.append(f"{voornaam} is 16 jaar of ouder. Daarom telt de handtekening van {voornaam} zelf. De ouders "
+                      "tekenen ook: zo laten zij zien dat ze het plan kennen en meehelpen.")
+    else:
+        zinnen.append(f"{voornaam} is jonger dan 16. Daarom geven de ouders akkoord. {voornaam} tekent ook, want "
+                      f"het is ook het plan van {voornaam}.")
     if plan.akkoord:
         wie = "de leerling zelf" if plan.akkoord.rol is AkkoordRol.LEERLING else "ouder"
-        zin += f" Akkoord gegeven door {plan.akkoord.naam} ({wie}) op {datum_tekst(plan.akkoord.datum)}."
-    blok = doc.handtekeningen(list(afdruk.ondertekenaars))  # [kop, tabel]: the sentence goes in between
-    kop, *rest = blok._content
-    return [doc.ruimte(4), KeepTogether([kop, doc.tekst(zin), *rest])]
+        zinnen.append(f"Akkoord gegeven door {plan.akkoord.naam} ({wie}) op {datum_tekst(plan.akkoord.datum)}.")
+    namen = [f"{o.naam or '.' * 40}\n{o.als}" for o in afdruk.ondertekenaars]
+    return doc.handtekeningen(namen, uitleg=[doc.tekst(" ".join(zinnen))], erbij=erbij)

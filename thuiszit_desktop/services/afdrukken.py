@@ -6,6 +6,7 @@ Nothing to print is a NietGevonden with a Dutch message that says what to do.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..domain.audit import Actie
@@ -15,15 +16,18 @@ from ..domain.mdo import geldende_toestemmingen
 from ..pdf import dossier as dossier_pdf
 from ..pdf import mdo as mdo_pdf
 from .context import Context
+from .inzage import InzageService
 from .leerlingen import LeerlingenService
+from .profielen import namen_op_papier
 from .school import SchoolService
 from .trajecten import Mdo, TrajectService
 
 
 class AfdrukService:
-    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService):
+    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService, inzage: InzageService):
         self.ctx = ctx
         self.trajecten = trajecten
+        self.inzage = inzage
         self.school = school
         self._leerlingen = LeerlingenService(ctx)
 
@@ -62,7 +66,7 @@ class AfdrukService:
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
         tr = self.trajecten
-        afdruk = mdo_pdf.MdoAfdruk(mdo, leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
+        afdruk = mdo_pdf.MdoAfdruk(_op_papier(mdo), leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
                                    tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
                                    self.school.logo(), vandaag or date.today())
         pdf = mdo_pdf.mdo_verslag(afdruk)
@@ -73,7 +77,7 @@ class AfdrukService:
         """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
         if not self._zorgcoordinator:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
-        dossier = self.trajecten.dossier(leerlingnummer)
+        dossier = self.inzage.dossier(leerlingnummer)
         pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
         self._gedrukt(dossier.leerling.id, "dossier-pdf")
         return pdf
@@ -82,3 +86,11 @@ class AfdrukService:
         """Log a PDF made for a student: it can leave the building, so who made it matters."""
         with self.ctx.action():
             self.ctx.audit(Actie.AFGEDRUKT, leerling_id, wat)
+
+
+def _op_papier(mdo: Mdo) -> Mdo:
+    """The MDO with the users among the deelnemers and owners of actiepunten by their full name."""
+    namen = namen_op_papier()
+    return replace(mdo, deelnemers=tuple(replace(d, naam=namen.get(d.gebruiker_id, d.naam)) for d in mdo.deelnemers),
+                   actiepunten=tuple(replace(a, wie=replace(a.wie, naam=namen.get(a.wie.gebruiker_id, a.wie.naam)))
+                                     for a in mdo.actiepunten))

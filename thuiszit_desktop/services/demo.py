@@ -68,8 +68,8 @@ from ..domain.traject import (
     Persoon,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
+from . import demo_documenten, instellingen, session
 from . import demo_verhalen as vh
-from . import instellingen, session
 from .leerlingen import write_leerling
 from .session import Services
 from .signalen import BIJGEWERKT_TOT
@@ -1158,6 +1158,7 @@ class _Trajectmaker:
         self.dagen = self.cal.lesdagen(date(schooljaar_start(p).year - 1, 8, 1), p)
         self.laatste = len(self.dagen) - 1
         self.zoco = Persoon(services.gebruiker.naam, gebruiker_id=services.gebruiker.id)
+        self.profiel = services.profielen.get()  # how the plans name the zorgcoördinator (demo_documenten.py)
         self.leerlingen = {s.leerlingnummer: s for s in leerlingen}
         overzicht = services.signalen.overzicht(p)
         self.signalen = overzicht.signalen_van()
@@ -1442,8 +1443,9 @@ class _Trajectmaker:
     def _contactpersonen(self, traject_id: int, s: Leerling) -> tuple[Contactpersoon, ...]:
         """Who ouders can call: the casusregisseur, the zorgcoördinator (when someone else is casusregisseur)
         and the mentor, each with a phone number."""
-        zoco = Contactpersoon(vh.ZORGCOORDINATOR.volledige_naam, vh.ZORGCOORDINATOR.functie,
-                              vh.ZORGCOORDINATOR.telefoon, vh.ZORGCOORDINATOR.email, gebruiker_id=self.zoco.gebruiker_id)
+        p = self.profiel
+        zoco = Contactpersoon(p.volledige_naam or self.zoco.naam, p.functie or "zorgcoördinator", p.telefoon, p.email,
+                              gebruiker_id=self.zoco.gebruiker_id)
         regisseur = self.tr.casusregisseur(traject_id)
         uit = [regisseur] if regisseur is not None and regisseur.gebruiker_id is None else []
         return (*uit, zoco, Contactpersoon(s.mentor or "De mentor", f"mentor van klas {s.klas}", vh.SCHOOL_TELEFOON))
@@ -1515,7 +1517,6 @@ class _Trajectmaker:
 def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: DemoVerzuim, rng: random.Random,
                      vandaag: date) -> None:
     """Step 4 into the database; call inside the transaction that wrote steps 2 and 3."""
-    services.profielen.opslaan(vh.ZORGCOORDINATOR)  # "demo" signs and is reached by a name, not the login
     _Trajectmaker(services, leerlingen, gemaakt, rng, vandaag).maak()
 
 
@@ -1537,6 +1538,7 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
     try:
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
+        demo_documenten.gebruikers_profielen(services)
     except BaseException:
         services.close()
         session.remove_database(path)
@@ -1565,6 +1567,8 @@ def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) ->
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
     with services.ctx.action(Rol.ZORGCOORDINATOR):
+        demo_documenten.zorgcoordinator_profiel(services)
         geschreven = _write_students(leerlingen, vandaag)
         gemaakt = _write_verzuim(services, geschreven, rng, vandaag)
         _write_trajecten(services, geschreven, gemaakt, rng, vandaag)
+        demo_documenten.mdo_details(services, vandaag)

@@ -23,14 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.gebruiker import Profiel
 from ..domain.traject import Categorie, GesprekType, KearneyFunctie, MdoRol, Sluitreden, Stap, Verzuimtype
 from .trajecten import Partner
 
 SCHOOL = "Het Wilgenlanden College"
 SCHOOL_TELEFOON = "030-1234568"  # the school's reception, where mentors are reached
-# The profile of the demo's zorgcoördinator (login "demo"): how plans and lists name her.
-ZORGCOORDINATOR = Profiel("Marloes Dekker", "zorgcoördinator", "030-1234567", "m.dekker@example.nl")
 
 GEMEENTE = "Gemeente Oudewaarde"
 GGD = "GGD Regio Oudewaarde"

@@ -15,6 +15,7 @@ from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
+from ..domain.gewone_woorden import factoren_voor_ouders
 from ..domain.plan import (
     STANDAARD_INTERVENTIES,
     Akkoord,
@@ -23,22 +24,24 @@ from ..domain.plan import (
     Doel,
     Evaluatie,
     Interventie,
+    Ondertekenaar,
     Plan,
     PlanAfdruk,
     PlanAfspraak,
     PlanStatus,
     Uitkomst,
-    analyse_tekst,
     catalogus,
     check_plan,
     check_vaststellen,
     nieuwe_versie,
-    zelf_akkoord,
+    ondertekenaars,
 )
+from ..domain.traject import Domein, Factoren
 from . import instellingen
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd
+from .profielen import profiel
 from .school import school_logo
 from .trajecten import TrajectService
 
@@ -69,7 +72,8 @@ class PlanService:
     # --- versions -----------------------------------------------------------------------------------
 
     def nieuw(self, traject_id: int, *, vandaag: date | None = None) -> Plan:
-        """Version 1 as a concept, started with the traject's aanleiding and step 4's analysis."""
+        """Version 1 as a concept, started with the traject's aanleiding and step 4's analysis – as the table
+        ouders read, in plain words."""
         vandaag = vandaag or date.today()
         traject = self.trajecten.get(traject_id)
         if m.PlanVanAanpak.select().where(m.PlanVanAanpak.traject == traject_id).exists():
@@ -77,8 +81,9 @@ class PlanService:
         aanleiding = traject.aanleiding
         if not aanleiding and traject.signaal and traject.signaal_datum:
             aanleiding = f"Signaal: {traject.signaal.label.lower()} (op {traject.signaal_datum:%d-%m-%Y})."
-        plan = Plan(traject_id, aanleiding=aanleiding,
-                    analyse=analyse_tekst(self.trajecten.analyse(traject_id)), gewijzigd=vandaag)
+        leerling = self.leerlingen.get(traject.leerlingnummer)
+        plan = Plan(traject_id, aanleiding=aanleiding, gewijzigd=vandaag,
+                    factoren=factoren_voor_ouders(self.trajecten.analyse(traject_id), leerling.voornaam or leerling.naam))
         with self.ctx.action(*ZORG):
             plan_id = _schrijf(plan, self.ctx.gebruiker.id)
         return self.get(plan_id)
@@ -120,11 +125,15 @@ class PlanService:
     def vaststellen(self, plan_id: int, overleg_datum: date, akkoord: Akkoord, *,
                     vandaag: date | None = None) -> Plan:
         """After the overleg with the ouders: the akkoord (name, date; a student of 16+ agrees for themself)
-        makes the version read-only. Also ticks "plan van aanpak" on the traject's checklist."""
+        makes the version read-only. Ouders must be able to reach the casusregisseur and every contact, and
+        you sign for the school with the full name and function of your profile (InvoerFout names what is
+        missing). Also ticks "plan van aanpak" on the traject's checklist."""
         vandaag = vandaag or date.today()
         plan = self.get(plan_id)
         leerling = self._leerling_row(plan.traject_id)
-        akkoord = check_vaststellen(plan, overleg_datum, akkoord, leerling.geboortedatum, vandaag)
+        akkoord = check_vaststellen(plan, overleg_datum, akkoord, leerling.geboortedatum, vandaag,
+                                    casusregisseur=self.trajecten.casusregisseur(plan.traject_id),
+                                    ondertekenaar=profiel(self.ctx.gebruiker.id))
         with self.ctx.action(*ZORG):
             m.PlanVanAanpak.update(status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum,
                                    akkoord_naam=akkoord.naam, akkoord_datum=akkoord.datum,
@@ -194,25 +203,23 @@ class PlanService:
 
     # --- printing -----------------------------------------------------------------------------------
 
-    def afdruk(self, plan_id: int) -> PlanAfdruk:
+    def afdruk(self, plan_id: int, *, vandaag: date | None = None) -> PlanAfdruk:
+        """What the PDF shows. A vastgesteld version is signed by the student (at every age), the ouders
+        with gezag and – for the school – the one who vastgesteld it, with the name and function of their
+        profile; a concept by nobody. A later version carries the one before, to say what changed."""
         plan = self.get(plan_id)
-        leerling_row = self._leerling_row(plan.traject_id)
-        leerling = self.leerlingen.get(leerling_row.leerlingnummer)
+        leerling = self.leerlingen.get(self._leerling_row(plan.traject_id).leerlingnummer)
         school = m.School.get().naam
-        traject = self.trajecten.get(plan.traject_id)
-        zorg = traject.eigenaar.naam if traject.eigenaar and traject.eigenaar.gebruiker_id else ""
-        if not zorg:
-            g = m.Gebruiker.select().where((m.Gebruiker.rol == Rol.ZORGCOORDINATOR.value)
-                                           & m.Gebruiker.actief).order_by(m.Gebruiker.id).first()
-            zorg = g.naam if g else ""
-        peildatum = plan.akkoord.datum if plan.akkoord else (plan.gewijzigd or date.today())
-        wie = [f"{o.naam} ({o.relatie.value})" for o in leerling.ouders if o.gezag]
-        if not wie:
-            wie = ["Ouder/verzorger"]
-        if zelf_akkoord(leerling.geboortedatum, peildatum):
-            wie.append(f"{leerling.naam} (leerling)")
-        wie.append(f"{zorg or 'Zorgcoördinator'} (namens {school})")
-        return PlanAfdruk(plan, leerling, school, tuple(wie), zorg, school_logo())
+        wie: tuple[Ondertekenaar, ...] = ()
+        if plan.is_vastgesteld and plan.akkoord:
+            door = m.PlanVanAanpak.get_by_id(plan_id).door
+            p = profiel(door.id if door else None)
+            naam = p.volledige_naam or (door.naam if door else "")
+            wie = ondertekenaars(leerling, plan.akkoord.datum,
+                                 Ondertekenaar(naam, f"{p.functie or 'zorgcoördinator'}, namens {school}"))
+        vorige = self.plan(plan.traject_id, plan.versie - 1) if plan.versie > 1 else None
+        return PlanAfdruk(plan, leerling, school, wie, self.trajecten.casusregisseur(plan.traject_id),
+                          school_logo(), vorige, vandaag or date.today())
 
     def pdf(self, plan_id: int) -> bytes:
         from ..pdf.plan import plan_pdf
@@ -258,40 +265,64 @@ def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None) -> int:
         evaluatiemomenten=json.dumps([d.isoformat() for d in plan.evaluatiemomenten]),
         contactpersonen=json.dumps([{"naam": c.naam, "rol": c.rol, "telefoon": c.telefoon, "email": c.email}
                                     for c in plan.contactpersonen], ensure_ascii=False),
+        factoren=json.dumps({d.value: [f.risico, f.beschermend] for d, f in plan.factoren.items()},
+                            ensure_ascii=False),
         door=door, gewijzigd=datetime.combine(plan.gewijzigd, time(12)) if plan.gewijzigd else m.now(),
     )
     if plan_id is None:
         plan_id = m.PlanVanAanpak.insert(**velden).execute()
     else:
         m.PlanVanAanpak.update(**velden).where(m.PlanVanAanpak.id == plan_id).execute()
-    # Keep the rows of doelen that stay (their evaluations refer to them), by position.
+    # Keep the rows of doelen that stay (their evaluations refer to them): by id, as the editor sends them.
+    # A call that sends no ids at all (a script, the demo) keeps them by position.
     bestaand = list(m.PlanDoel.select().where(m.PlanDoel.plan == plan_id).order_by(m.PlanDoel.volgorde, m.PlanDoel.id))
-    for i, doel in enumerate(plan.doelen):
+    ids = [d.id for d in plan.doelen]
+    if not any(i is not None for i in ids):
+        ids = [r.id for r in bestaand[:len(plan.doelen)]] + [None] * max(0, len(plan.doelen) - len(bestaand))
+    eigen = {r.id for r in bestaand}
+    for i, (doel, doel_id) in enumerate(zip(plan.doelen, ids, strict=True)):
         waarden = dict(volgorde=i, omschrijving=doel.omschrijving, datum=doel.datum, hoe_merken=doel.hoe_merken)
-        if i < len(bestaand):
-            m.PlanDoel.update(**waarden).where(m.PlanDoel.id == bestaand[i].id).execute()
+        if doel_id in eigen:
+            m.PlanDoel.update(**waarden).where(m.PlanDoel.id == doel_id).execute()
         else:
-            m.PlanDoel.insert(plan=plan_id, **waarden).execute()
-    if len(bestaand) > len(plan.doelen):
-        m.PlanDoel.delete().where(m.PlanDoel.id.in_([r.id for r in bestaand[len(plan.doelen):]])).execute()
+            m.PlanDoel.insert(plan=plan_id, herkomst=doel.herkomst, **waarden).execute()
+    weg = eigen - set(ids)
+    if weg:
+        m.PlanDoel.delete().where(m.PlanDoel.id.in_(list(weg))).execute()
     return plan_id
 
 
 def _plan(row: m.PlanVanAanpak) -> Plan:
-    doelen = list(m.PlanDoel.select().where(m.PlanDoel.plan == row.id).order_by(m.PlanDoel.volgorde, m.PlanDoel.id))
+    # The doelen of every version of the traject: a doel's earlier evaluations are those of the doelen it
+    # continues (herkomst), version by version.
+    versies = dict(m.PlanVanAanpak.select(m.PlanVanAanpak.id, m.PlanVanAanpak.versie)
+                   .where(m.PlanVanAanpak.traject == row.traject_id).tuples())
+    alle = {d.id: d for d in m.PlanDoel.select().where(m.PlanDoel.plan.in_(list(versies)))}
+    doelen = sorted((d for d in alle.values() if d.plan_id == row.id), key=lambda d: (d.volgorde, d.id))
     evaluaties: dict[int, list[Evaluatie]] = {}
     namen = dict(m.Gebruiker.select(m.Gebruiker.id, m.Gebruiker.naam).tuples())
-    if doelen:
-        for e in (m.PlanEvaluatie.select().where(m.PlanEvaluatie.doel.in_([d.id for d in doelen]))
+    if alle:
+        for e in (m.PlanEvaluatie.select().where(m.PlanEvaluatie.doel.in_(list(alle)))
                   .order_by(m.PlanEvaluatie.datum, m.PlanEvaluatie.id)):
             evaluaties.setdefault(e.doel_id, []).append(
                 Evaluatie(e.datum, Uitkomst(e.uitkomst), e.notitie, namen.get(e.door_id, ""), e.id))
+
+    def eerder(d: m.PlanDoel) -> tuple[tuple[int, Evaluatie], ...]:
+        keten, gezien = [], {d.id}
+        vorig = alle.get(d.herkomst_id)
+        while vorig is not None and vorig.id not in gezien:
+            gezien.add(vorig.id)
+            keten[:0] = [(versies[vorig.plan_id], e) for e in evaluaties.get(vorig.id, ())]
+            vorig = alle.get(vorig.herkomst_id)
+        return tuple(keten)
+
     akkoord = (Akkoord(row.akkoord_naam, row.akkoord_datum, AkkoordRol(row.akkoord_rol or "ouder"))
                if row.akkoord_datum else None)
     return Plan(
         traject_id=row.traject_id, versie=row.versie, status=PlanStatus(row.status), aanleiding=row.aanleiding,
         analyse=row.analyse, leerling_wil=row.leerling_wil, ouders_willen=row.ouders_willen,
-        doelen=tuple(Doel(d.omschrijving, d.datum, d.hoe_merken, tuple(evaluaties.get(d.id, ())), d.id)
+        doelen=tuple(Doel(d.omschrijving, d.datum, d.hoe_merken, tuple(evaluaties.get(d.id, ())), d.id,
+                          d.herkomst_id, eerder(d))
                      for d in doelen),
         interventies=tuple(Interventie(i["soort"], i["wie"], _p(i["van"]), _p(i["tot"]))
                            for i in json.loads(row.interventies)),
@@ -299,6 +330,7 @@ def _plan(row: m.PlanVanAanpak) -> Plan:
         evaluatiemomenten=tuple(date.fromisoformat(x) for x in json.loads(row.evaluatiemomenten)),
         contactpersonen=tuple(Contactpersoon(c["naam"], c["rol"], c["telefoon"], c["email"])
                               for c in json.loads(row.contactpersonen)),
+        factoren={Domein(k): Factoren(*v) for k, v in json.loads(row.factoren or "{}").items()},
         overleg_datum=row.overleg_datum, akkoord=akkoord, vastgesteld_op=row.vastgesteld_op,
         gewijzigd=row.gewijzigd.date() if isinstance(row.gewijzigd, datetime) else row.gewijzigd, id=row.id,
     )

@@ -41,3 +41,9 @@ def profiel(gebruiker_id: int | None) -> Profiel:
     if row is None:
         return Profiel()
     return Profiel(row.volledige_naam, row.functie, row.telefoon, row.email)
+
+
+def namen_op_papier() -> dict[int, str]:
+    """Users by id → the full name of their profile, for documents that leave the school (a login name such
+    as "demo" or "avries" means nothing to a partner); users without one keep their login name."""
+    return {g: n for g, n in m.Profiel.select(m.Profiel.gebruiker, m.Profiel.volledige_naam).tuples() if n.strip()}

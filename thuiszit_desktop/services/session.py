@@ -21,6 +21,7 @@ from .concepten import ConceptService
 from .context import Context
 from .gebruikers import GebruikersService
 from .importing import ImportService
+from .inzage import InzageService
 from .kalender import KalenderService
 from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
@@ -52,7 +53,6 @@ class Services:
         self.verzuim = VerzuimService(self.ctx, self.kalender)
         self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
         self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
-        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school)
         self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
         self.vergrendeling = VergrendelService(self.ctx)
         self.aan_de_slag = AanDeSlagService(self.ctx)
@@ -61,6 +61,8 @@ class Services:
         self.audit = AuditService(self.ctx)
         self.backups = BackupService(self.ctx)
         self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
+        self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
+        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a

@@ -247,7 +247,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         "open_actiepunten_per_eigenaar": gefilterd(), "herinneringen": gefilterd(),
         "partners": alleen(*TEAM), "personen": alleen(*TEAM),
         "analyse": leerling("traject_id", ZORG), "tijdlijn": leerling(),
-        "dossier": leerling(rollen=ZORG), "toestemmingen": leerling("traject_id"),
+        "toestemmingen": leerling("traject_id"),
         "casusregisseur": leerling("traject_id"),
         "agenda_voorstel": leerling("traject_id", ZORG),
         # what a mentor may do: contactmomenten and actiepunten of their own students
@@ -273,6 +273,8 @@ REGELS: dict[str, dict[str, Regel]] = {
         "afdruk": leerling("plan_id"), "pdf": leerling("plan_id"),  # both read through `get`
     },
     "afdrukken": {"mdo_kiezen": leerling(), "mdo_pdf": leerling(), "dossier_pdf": leerling(rollen=ZORG)},
+    # Everything about one student, vertrouwelijk included: the zorgcoördinator only.
+    "inzage": {"dossier": leerling(rollen=ZORG)},
     # The quarterly overview is pseudonymised (no names): alleen-lezen too, a mentor not.
     # Trends and "werkt het?" per type are counts: alleen-lezen too. The lijstbespreking names students.
     "overzichten": {

@@ -1,5 +1,6 @@
 """The praktijkkaart per student: trajecten with their five steps and checklist, gesprekken, MDO's with
-besluiten and actiepunten, the shared address book of partners, the timeline, reminders and the dossier.
+besluiten and actiepunten, the shared address book of partners, the timeline and reminders (the dossier for
+an inzageverzoek is services/inzage.py).
 
 Every method returns dataclasses (never peewee rows). Writing a traject, an MDO or the checklist is for
 the zorgcoördinator; gesprekken, contactmomenten and the status of actiepunten also for mentors.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
@@ -21,7 +22,7 @@ from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
-from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType
+from ..domain.leerling import Vrijstelling, VrijstellingType
 from ..domain.plan import Contactpersoon
 from ..domain.signals import Signaal, SignaalSoort
 from ..domain.traject import (
@@ -62,7 +63,7 @@ from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd, datum_tekst
 from .profielen import profiel
 from .signalen import SignalenService
-from .verzuim import Mazl, Melding, VerzuimService
+from .verzuim import VerzuimService
 
 ZORG = (Rol.ZORGCOORDINATOR,)
 ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
@@ -290,51 +291,6 @@ class Partner:
     telefoon: str = ""
     email: str = ""
     id: int | None = None
-
-
-@dataclass(frozen=True)
-class TrajectDossier:
-    traject: Traject
-    stappen: tuple[StapChecklist, ...]
-    analyse: Analyse
-    toestemmingen: tuple[Toestemming, ...]
-
-
-@dataclass(frozen=True)
-class Dossier:
-    """Everything recorded about one student: the basis for an inzageverzoek (AVG)."""
-
-    gemaakt: datetime
-    leerling: Leerling
-    trajecten: tuple[TrajectDossier, ...]
-    gesprekken: tuple[Gesprek, ...]
-    mdos: tuple[Mdo, ...]
-    actiepunten: tuple[Actiepunt, ...]
-    signalen: tuple[Signaal, ...]
-    meldingen: tuple[Melding, ...]
-    mazl_acties: tuple[Mazl, ...]
-    verzuim: tuple[Verzuimperiode, ...] = field(default=())
-
-    def to_dict(self) -> dict:
-        leerling = {f.name: _json(getattr(self.leerling, f.name)) for f in fields(self.leerling)
-                    if f.name not in ("id", "ouders", "vrijstellingen")}
-        leerling["naam"] = self.leerling.naam
-        return {
-            "gemaakt": self.gemaakt.isoformat(timespec="seconds"),
-            "leerling": leerling,
-            "ouders": _json(self.leerling.ouders),
-            "vrijstellingen": _json(self.leerling.vrijstellingen),
-            "trajecten": [_traject_json(t) for t in self.trajecten],
-            "gesprekken": _json(self.gesprekken),
-            "mdos": _json(self.mdos),
-            "actiepunten": _json(self.actiepunten),
-            "signalen": [{**s.to_dict(), "omschrijving": s.soort.label} for s in self.signalen],
-            "meldingen": _json(self.meldingen),
-            "mazl_acties": _json(self.mazl_acties),
-            "verzuim": [{"van": p.van.isoformat(), "tot": p.tot.isoformat(),
-                         "uren": {r.value: round(u, 2) for r, u in p.uren.items()}, "omschrijving": p.titel}
-                        for p in self.verzuim],
-        }
 
 
 # --- the service ----------------------------------------------------------------------------------
@@ -1320,37 +1276,6 @@ class TrajectService:
             signalen = [s for s in signalen if s.leerlingnummer == leerlingnummer]
         return herinneringen(vandaag, termijnen, signalen, _vrijstellingen_5a(leerling_id, nummers))
 
-    # --- the dossier --------------------------------------------------------------------------------
-
-    def dossier(self, leerlingnummer: str) -> Dossier:
-        """Everything about one student, for an inzageverzoek (AVG) or a transfer: student, ouders,
-        vrijstellingen, trajecten with steps and checklist, gesprekken, MDO's, actiepunten, signals,
-        meldingen, M@zl-acties and verzuim periods. Includes what is marked vertrouwelijk, so it is for
-        the zorgcoördinator only."""
-        if not self.ziet_vertrouwelijk:
-            raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator maken.")
-        leerling = self._leerlingen.get(leerlingnummer)
-        with self.ctx.action():
-            self.ctx.audit(Actie.BEKEKEN, leerling.id, "dossier")
-        nr = leerling.leerlingnummer
-        trajecten = []
-        for t in sorted(self.trajecten(nr), key=lambda t: (t.geopend, t.id)):
-            trajecten.append(TrajectDossier(t, tuple(self.checklist(t.id)), self.analyse(t.id),
-                                            tuple(self.toestemmingen(t.id))))
-        namen = _Namen.laad()
-        traject_ids = [t.traject.id for t in trajecten]
-        mdos = (_mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids)).order_by(m.Mdo.datum, m.Mdo.id)),
-                      namen, nr) if traject_ids else [])
-        return Dossier(
-            gemaakt=m.now(), leerling=leerling, trajecten=tuple(trajecten),
-            gesprekken=tuple(sorted(self.gesprekken(nr), key=lambda g: (g.datum, g.id))),
-            mdos=tuple(mdos), actiepunten=tuple(self.actiepunten(nr)),
-            signalen=tuple(self.signalen.overzicht(leerlingnummer=nr).signalen),
-            meldingen=tuple(sorted(self.verzuim.meldingen(nr), key=lambda x: (x.datum, x.id))),
-            mazl_acties=tuple(sorted(self.verzuim.mazl_acties(nr), key=lambda x: (x.datum, x.id))),
-            verzuim=tuple(self._verzuimperiodes(nr)))
-
-
 # --- helpers: reading -----------------------------------------------------------------------------
 
 @dataclass
@@ -1793,29 +1718,12 @@ def _json(x):
     return x
 
 
-def _traject_json(t: TrajectDossier) -> dict:
-    uit = _json(t.traject)
-    uit["stappen"] = [{"stap": int(s.stap), "titel": s.titel, "huidig": s.huidig,
-                       "checklist": [{"key": r.item.key, "label": r.item.label, "gedaan": r.gedaan,
-                                      "datum": _json(r.datum), "door": r.door, "notitie": r.notitie,
-                                      "automatisch": r.automatisch, "bewijs": r.bewijs}
-                                     for r in s.regels],
-                       "open": [i.key for i in s.open]}
-                      for s in t.stappen]
-    uit["analyse"] = {"factoren": {d.value: _json(t.analyse.factoren.get(d, Factoren())) for d in Domein},
-                      "verzuimtype": _json(t.analyse.verzuimtype),
-                      "kearney_functie": _json(t.analyse.kearney_functie)}
-    uit["toestemmingen"] = _json(t.toestemmingen)
-    return uit
-
-
 __all__ = [
     "ONGEWIJZIGD",
     "Actiepunt",
     "Afspraak",
     "Besluit",
     "ChecklistRegel",
-    "Dossier",
     "Gesprek",
     "Mdo",
     "MdoDeelnemer",
@@ -1825,7 +1733,6 @@ __all__ = [
     "StapWissel",
     "Toestemming",
     "Traject",
-    "TrajectDossier",
     "TrajectRij",
     "TrajectService",
 ]

@@ -220,7 +220,10 @@ class GebruikersDialog(QDialog):
         self.reset_knop.clicked.connect(self.resetten)
         self.schakel_knop = QPushButton("&Uitschakelen")
         self.schakel_knop.clicked.connect(self.schakelen)
-        for knop in (self.toevoegen_knop, self.wijzigen_knop, self.reset_knop, self.schakel_knop):
+        self.gegevens_knop = QPushButton("&Gegevens…")
+        self.gegevens_knop.setToolTip("Volledige naam, functie, telefoon en e-mail")
+        self.gegevens_knop.clicked.connect(self.gegevens)
+        for knop in (self.toevoegen_knop, self.wijzigen_knop, self.gegevens_knop, self.reset_knop, self.schakel_knop):
             knoppen.addWidget(knop)
         knoppen.addStretch(1)
         layout.addLayout(knoppen)
@@ -255,7 +258,7 @@ class GebruikersDialog(QDialog):
 
     def _update_buttons(self) -> None:
         rij = self.huidige()
-        for knop in (self.wijzigen_knop, self.reset_knop, self.schakel_knop):
+        for knop in (self.wijzigen_knop, self.gegevens_knop, self.reset_knop, self.schakel_knop):
             knop.setEnabled(rij is not None)
         self.reset_knop.setEnabled(rij is not None and rij.actief)
         self.schakel_knop.setText("&Inschakelen…" if rij is not None and not rij.actief else "&Uitschakelen")
@@ -276,6 +279,17 @@ class GebruikersDialog(QDialog):
         formulier = GebruikerFormulier(self.services, rij, self)
         if formulier.exec() == QDialog.DialogCode.Accepted:
             self.vullen(kies=rij.naam)
+
+    def gegevens(self):
+        """The selected user's full name, function, phone and e-mail (their gebruiker row stays as it is)."""
+        from .profiel_dialog import ProfielDialog
+
+        rij = self.huidige()
+        if rij is None:
+            return None
+        dialog = ProfielDialog(self.services, rij.id, rij.naam, self)
+        dialog.exec()
+        return dialog
 
     def resetten(self) -> None:
         rij = self.huidige()

@@ -396,6 +396,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(can_edit)
             action.setVisible(can_edit)
             bestand.addAction(action)
+        self.action_profiel = QAction("&Mijn gegevens…", self)
+        self.action_profiel.setToolTip("Uw naam en functie op papier, uw telefoonnummer en e-mailadres")
+        self.action_profiel.triggered.connect(self.open_profiel)
+        bestand.addAction(self.action_profiel)
         self.action_wachtwoord = QAction("&Wachtwoord wijzigen…", self)
         self.action_wachtwoord.triggered.connect(self.wachtwoord_wijzigen)
         bestand.addAction(self.action_wachtwoord)
@@ -622,6 +626,12 @@ class MainWindow(QMainWindow):
         """Students or their data were deleted for good: every list and count must forget them."""
         self.leerlingen.refresh()
         self.refresh_signals()
+
+    def open_profiel(self) -> None:
+        from .profiel_dialog import ProfielDialog
+
+        if ProfielDialog(self.services, parent=self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Uw gegevens zijn opgeslagen.", 8_000)
 
     def wachtwoord_wijzigen(self) -> None:
         from .gebruikers_dialog import WachtwoordDialog

@@ -1,5 +1,10 @@
 """The plan van aanpak of a traject: its sections, versions, vaststellen, evaluations and the PDF.
 
+While the plan is written the editor shows what ouders will read: the analysis as "Wat het moeilijk maakt /
+Wat helpt" (ui/plan_analyse.py), professional words with the plain words to use instead, dates that lie in
+the past or on a day without lessons (a warning, not a refusal), and for a later version what changed since
+the one before; the preview shows the ouder version before printing.
+
 Opens the newest version (version 1 is made with `services.plannen.nieuw` when there is none). A concept is
 edited in place; a vastgesteld version is read-only – "Wijzigen…" unlocks it, and saving then makes a new
 concept version (the vastgesteld one stays as it was). Earlier versions can be viewed from the version combo.
@@ -19,8 +24,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -37,22 +40,26 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
+from ..domain.gewone_woorden import factoren_voor_ouders, in_gewone_woorden, vakwoorden
 from ..domain.plan import (
-    Akkoord,
-    AkkoordRol,
     Contactpersoon,
     Doel,
     Interventie,
     Plan,
     PlanAfspraak,
-    Uitkomst,
-    akkoord_rol,
+    bereikbaar_fouten,
+    datum_waarschuwingen,
+    wijzigingen,
 )
 from . import concept, errors, theme
 from .concept import ConceptDialog
 from .pdf_preview import PdfPreviewDialog
-from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, age_on, format_date, heading, hint
+from .plan_analyse import Aandacht, AnalyseTabel
+from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
+from .widgets import ErrorLabel, FieldErrors, OptionalDateEdit, format_date, heading, hint
 from .worker import USER_ERRORS
+
+__all__ = ["EvaluatieDialog", "PlanDialog", "VaststellenDialog"]
 
 
 class LongText(QTextEdit):
@@ -264,137 +271,11 @@ class RowList(QWidget):
         return first
 
 
-# --- vaststellen and evaluatie ----------------------------------------------------------------------------
-
-class VaststellenDialog(QDialog):
-    """The overleg date and the akkoord (name, date, ouder or the student from 16); saves through the service."""
-
-    def __init__(self, services, plan: Plan, geboortedatum: date, voorstel_ouder: str, leerling_naam: str,
-                 parent: QWidget | None = None, *, vandaag: date):
-        super().__init__(parent)
-        self.services, self.plan, self.geboortedatum = services, plan, geboortedatum
-        self.voorstel_ouder, self.leerling_naam = voorstel_ouder, leerling_naam
-        self.saved: Plan | None = None
-        self.setWindowTitle(f"Versie {plan.versie} vaststellen")
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint("Stel het plan vast na het overleg met de ouders (en de leerling). Vanaf 16 jaar geeft "
-                              "de leerling zelf akkoord. Daarna kan deze versie niet meer veranderen; een wijziging "
-                              "wordt een nieuwe versie."))
-        self.errors = FieldErrors(ErrorLabel())
-        form = QFormLayout()
-        self.overleg = DateEdit(start=vandaag)
-        self.naam = QLineEdit()
-        self.datum = DateEdit(start=vandaag)
-        self.rol = QComboBox()
-        for r in AkkoordRol:
-            self.rol.addItem(r.label, r)
-        for label, key, w in (("Datum overleg met ouders", "overleg_datum", self.overleg),
-                              ("Akkoord gegeven door", "akkoord", self.naam),
-                              ("Datum akkoord", "akkoord_datum", self.datum), ("Als", "rol", self.rol)):
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(2)
-            v.addWidget(w)
-            v.addWidget(self.errors.add(key, w))
-            form.addRow(label, box)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        self.datum.dateChanged.connect(self._rol_voor_datum)
-        self.rol.currentIndexChanged.connect(self._naam_voor_rol)
-        self._rol_voor_datum()
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Vaststellen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-
-    def _rol_voor_datum(self) -> None:
-        self.rol.setCurrentIndex(self.rol.findData(akkoord_rol(self.geboortedatum, self.datum.value())))
-        self._naam_voor_rol()
-
-    def _naam_voor_rol(self) -> None:
-        voorstellen = (self.voorstel_ouder, self.leerling_naam)
-        if self.naam.text().strip() in ("", *voorstellen):
-            rol = AkkoordRol(self.rol.currentData())
-            self.naam.setText(self.leerling_naam if rol is AkkoordRol.LEERLING else self.voorstel_ouder)
-
-    def save(self) -> bool:
-        self.errors.clear()
-        rol = AkkoordRol(self.rol.currentData())
-        juist = akkoord_rol(self.geboortedatum, self.datum.value())
-        if rol is not juist:
-            leeftijd = age_on(self.geboortedatum, self.datum.value())
-            self.errors.show({"rol": f"De leerling is op die datum {leeftijd}: "
-                                     + ("de leerling geeft vanaf 16 zelf akkoord." if juist is AkkoordRol.LEERLING
-                                        else "een ouder/verzorger geeft akkoord.")})
-            return False
-        try:
-            self.saved = self.services.plannen.vaststellen(
-                self.plan.id, self.overleg.value(), Akkoord(self.naam.text(), self.datum.value(), rol))
-        except InvoerFout as exc:
-            first = self.errors.show(exc.fouten)
-            if first:
-                first.setFocus()
-            return False
-        except USER_ERRORS as exc:
-            self.errors.show({"": str(exc)})
-            return False
-        self.accept()
-        return True
-
-
-class EvaluatieDialog(QDialog):
-    """How one doel went: behaald / deels / niet, with a note."""
-
-    def __init__(self, services, doel: Doel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services, self.doel = services, doel
-        self.saved: Plan | None = None
-        self.setWindowTitle("Evaluatie van een doel")
-        layout = QVBoxLayout(self)
-        doel_label = QLabel(f"<b>Doel:</b> {doel.omschrijving}")
-        doel_label.setTextFormat(Qt.TextFormat.RichText)
-        doel_label.setWordWrap(True)
-        layout.addWidget(doel_label)
-        for e in doel.evaluaties:
-            layout.addWidget(hint(f"{format_date(e.datum)}: {e.uitkomst.label}" + (f" – {e.notitie}" if e.notitie else "")))
-        form = QFormLayout()
-        self.uitkomst = QComboBox()
-        for u in Uitkomst:
-            self.uitkomst.addItem(u.label, u)
-        self.notitie = _text_edit("Wat ging goed, wat niet, wat is de volgende stap?", 70)
-        form.addRow("Uitkomst", self.uitkomst)
-        form.addRow("Notitie", self.notitie)
-        layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Vastleggen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def save(self) -> bool:
-        try:
-            self.saved = self.services.plannen.evaluatie_vastleggen(self.doel.id, Uitkomst(self.uitkomst.currentData()),
-                                                                    self.notitie.toPlainText())
-        except USER_ERRORS as exc:
-            self.error.set_error("\n".join(exc.fouten.values()) if isinstance(exc, InvoerFout) else str(exc))
-            return False
-        self.accept()
-        return True
-
-
 # --- the plan dialog --------------------------------------------------------------------------------------
 
 LONG_TEXTS = (
     ("aanleiding", "Aanleiding", "Waarom is er een plan nodig? Sinds wanneer, wat is er gebeurd?"),
-    ("analyse", "Analyse", "Wat maakt het moeilijk en wat helpt (uit stap 4)?"),
+    ("analyse", "Wat het moeilijk maakt en wat helpt", ""),  # the table of ui/plan_analyse.py
     ("leerling_wil", "Wat de leerling zelf wil en nodig heeft", "In de woorden van de leerling"),
     ("ouders_willen", "Wat ouders willen", "Wat vinden ouders belangrijk, wat verwachten zij?"),
 )
@@ -418,6 +299,9 @@ class PlanDialog(ConceptDialog):
         self._setup_concept(services, "plan", f"traject:{traject_id}")
         for key, _label, _ph in LONG_TEXTS:
             self.concept.add(key, self.texts[key])
+        for domein, (moeilijk, helpt) in self.analyse.cellen.items():
+            self.concept.add(f"{domein.value}_moeilijk", moeilijk)
+            self.concept.add(f"{domein.value}_helpt", helpt)
 
         self.versies = services.plannen.versies(traject_id)
         if not self.versies and self.can_edit:
@@ -487,19 +371,27 @@ class PlanDialog(ConceptDialog):
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
         form.setSpacing(10)
+        self.aandacht = Aandacht()  # at the top of what scrolls: never squeezes the form on a small screen
+        self.aandacht.vervang_button.clicked.connect(self.gewone_woorden)
+        form.addWidget(self.aandacht)
         self.errors = FieldErrors(ErrorLabel())
         self.texts: dict[str, LongText] = {}
         for key, label, placeholder in LONG_TEXTS:
             box = QGroupBox(label)
             v = QVBoxLayout(box)
-            edit = _text_edit(placeholder, 90 if key == "analyse" else 70)
-            self.texts[key] = edit
-            v.addWidget(edit)
-            v.addWidget(self.errors.add(key, edit))
             if key == "analyse":
-                v.addWidget(hint("Begonnen met de analyse uit stap 4; vul aan of pas aan."))
+                self.analyse = AnalyseTabel(self.leerling.voornaam or self.leerling.naam, _text_edit)
+                self.analyse.changed.connect(self._changed)
+                self.analyse.vullen_button.clicked.connect(self.analyse_vullen)
+                edit = self.analyse.verder
+                v.addWidget(self.analyse)
+            else:
+                edit = _text_edit(placeholder, 70)
+                v.addWidget(edit)
+                edit.textChanged.connect(self._changed)
+            self.texts[key] = edit
+            v.addWidget(self.errors.add(key, edit))
             form.addWidget(box)
-            edit.textChanged.connect(self._changed)
 
         catalogus = self.services.plannen.catalogus()
         self.doelen = RowList("doel", [_Cell("text", "Doel", 5, "bijvoorbeeld: vanaf 1 maart drie ochtenden op school"),
@@ -576,8 +468,12 @@ class PlanDialog(ConceptDialog):
     def _fill_evaluatie(self, row: PlanRow, doel: Doel | None) -> None:
         row.item = doel
         e = doel.laatste_evaluatie if doel else None
-        row.evaluatie_label.setText(f"Evaluatie {format_date(e.datum)}: {e.uitkomst.label}"
-                                    + (f" – {e.notitie}" if e.notitie else "") if e else "")
+        eerder = doel.eerdere_evaluaties[-1] if doel and doel.eerdere_evaluaties and e is None else None
+        if eerder is not None:  # a new version: the evaluation of the doel it continues
+            e = eerder[1]
+        wanneer = f"Evaluatie {format_date(e.datum)}" + (f" (versie {eerder[0]})" if eerder else "") if e else ""
+        row.evaluatie_label.setText(f"{wanneer}: {e.uitkomst.label}" + (f" – {e.notitie}" if e.notitie else "")
+                                    if e else "")
         row.evaluatie_label.setVisible(e is not None)
         row.evaluatie_button.setVisible(self.can_edit and doel is not None and doel.id is not None
                                         and self.plan is not None and self._is_newest())
@@ -604,6 +500,8 @@ class PlanDialog(ConceptDialog):
         self.versie_combo.setCurrentIndex(self.versie_combo.findData(plan.versie))
         for key, edit in self.texts.items():
             edit.setPlainText(getattr(plan, key))
+        self.analyse.zet(dict(plan.factoren), plan.analyse)
+        self.analyse.verder_label.setVisible(bool(plan.analyse.strip()) or self.can_edit)
         self.editable = self.can_edit and self._is_newest() and not plan.is_vastgesteld
         self._fill_rows(plan, read_only=not self.editable)
         self.errors.clear()
@@ -611,6 +509,7 @@ class PlanDialog(ConceptDialog):
         self.concept.mark_clean()
         self._initial_snapshot = self._snapshot()
         self.concept.enabled = self.editable
+        self._update_aandacht()
 
     def _fill_rows(self, plan: Plan, *, read_only: bool) -> None:
         self.doelen.set_rows([(d.omschrijving, d.datum, d.hoe_merken) for d in plan.doelen], list(plan.doelen),
@@ -630,6 +529,7 @@ class PlanDialog(ConceptDialog):
         self.editable = editable
         for edit in self.texts.values():
             edit.setReadOnly(not editable)
+        self.analyse.set_read_only(not editable)
         self.concept.enabled = editable
         self.save_button.setVisible(editable)
         self.save_button.setDefault(editable)
@@ -695,10 +595,11 @@ class PlanDialog(ConceptDialog):
         for row in self.doelen.rows:
             omschrijving, datum, hoe = row.values()
             oud = row.item if isinstance(row.item, Doel) else None
-            doelen.append(Doel(omschrijving, datum, hoe, oud.evaluaties if oud else (), oud.id if oud else None))
+            doelen.append(replace(oud, omschrijving=omschrijving, datum=datum, hoe_merken=hoe) if oud
+                          else Doel(omschrijving, datum, hoe))
         return replace(
             self.plan, **{key: edit.toPlainText() for key, edit in self.texts.items()},
-            doelen=tuple(doelen),
+            factoren=self.analyse.waarde(), doelen=tuple(doelen),
             interventies=tuple(Interventie(*v) for v in self.interventies.values()),
             afspraken=tuple(PlanAfspraak(*v) for v in self.afspraken.values()),
             evaluatiemomenten=tuple(v[0] for v in self.momenten.values() if v[0] is not None),
@@ -708,13 +609,67 @@ class PlanDialog(ConceptDialog):
         if self.plan is None:
             return None
         p = self._form_plan()
-        return (p.aanleiding, p.analyse, p.leerling_wil, p.ouders_willen,
+        return (p.aanleiding, p.analyse, tuple(p.factoren.items()), p.leerling_wil, p.ouders_willen,
                 tuple((d.omschrijving, d.datum, d.hoe_merken) for d in p.doelen), p.interventies, p.afspraken,
                 tuple(v[0] for v in self.momenten.values()), p.contactpersonen)
 
     def _changed(self) -> None:
         if self.editable:
             self.status.setText("")
+        self._update_aandacht()
+
+    # --- what ouders will read ---------------------------------------------------------------------------
+
+    def _update_aandacht(self) -> None:
+        """Professional words and dates to check while a concept is written; what changed for a later version."""
+        if self.plan is None or not hasattr(self, "contacten"):
+            return
+        p = self._form_plan()
+        woorden, datums = [], []
+        if self.editable:
+            woorden = vakwoorden("\n".join(self._ouder_teksten(p)))
+            datums = [t for _, t in datum_waarschuwingen(p, self.vandaag, self._kalender())]
+        vorige = next((v for v in self.versies if v.versie == p.versie - 1), None)
+        self.aandacht.toon(woorden, datums, wijzigingen(vorige, p) if vorige and not p.is_vastgesteld else None,
+                           vorige.versie if vorige else None)
+
+    def _kalender(self):
+        if getattr(self, "_kalender_cache", None) is None:
+            self._kalender_cache = self.services.kalender.calendar()
+        return self._kalender_cache
+
+    @staticmethod
+    def _ouder_teksten(p: Plan) -> list[str]:
+        """What the school writes for ouders (not the student's or the ouders' own words)."""
+        return [p.aanleiding, p.analyse, *(t for f in p.factoren.values() for t in (f.risico, f.beschermend)),
+                *(t for d in p.doelen for t in (d.omschrijving, d.hoe_merken)), *(a.wat for a in p.afspraken)]
+
+    def gewone_woorden(self) -> None:
+        """Replace the professional words in the school's texts by plain words."""
+        if not self.editable:
+            return
+        edits = [self.texts["aanleiding"], *self.analyse.edits()]
+        for e in edits:
+            nieuw = in_gewone_woorden(e.toPlainText())
+            if nieuw != e.toPlainText():
+                e.setPlainText(nieuw)
+        for rows, kolommen in ((self.doelen, (0, 2)), (self.afspraken, (1,))):
+            for row in rows.rows:
+                for k in kolommen:
+                    w = row.widgets[k]
+                    nieuw = in_gewone_woorden(w.text())
+                    if nieuw != w.text():
+                        w.setText(nieuw)
+        self._update_aandacht()
+
+    def analyse_vullen(self) -> None:
+        """The table again from step 4 (after asking when something was typed in it)."""
+        if self.analyse.waarde() and not errors.ask(self, "De tabel opnieuw vullen vanuit stap 4?",
+                                                    detail="Wat nu in de tabel staat, wordt vervangen."):
+            return
+        factoren = factoren_voor_ouders(self.services.trajecten.analyse(self.traject_id),
+                                        self.leerling.voornaam or self.leerling.naam)
+        self.analyse.zet(factoren, self.analyse.verder.toPlainText())
 
     def error_text(self, key: str) -> str:
         if key in self.errors.labels:
@@ -768,6 +723,16 @@ class PlanDialog(ConceptDialog):
         if self.plan is None or self.plan.is_vastgesteld or not self._is_newest():
             return False
         if self.has_changes() and not self.save():
+            return False
+        # every contact needs a phone number or e-mail address: fixed in their row, before the akkoord
+        contacten = {k: v for k, v in bereikbaar_fouten(self.plan, None).items() if k.startswith("contactpersoon")}
+        if contacten:
+            first = self.contacten.show_errors(contacten)
+            if first is not None:
+                self.scroll.ensureWidgetVisible(first)
+                first.setFocus()
+            self.status.setText("Vaststellen kan nog niet: vul bij elke contactpersoon een telefoonnummer of "
+                                "e-mailadres in.")
             return False
         ouder = next((o.naam for o in self.leerling.ouders if o.gezag), "")
         dialog = VaststellenDialog(self.services, self.plan, self.leerling.geboortedatum, ouder,

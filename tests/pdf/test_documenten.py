@@ -1,0 +1,127 @@
+"""Every document type, read back with pypdf, for what they share (pdf/common.py): every font embedded and
+none of them Helvetica (also in the charts), the language nl-NL, bookmarks per section, title, author and
+subject, and one footer on every page that names the document, the student (where there is one), the school,
+the print date and "pagina X van Y".
+
+The documents come from a small demo school, so the test follows what the demo holds rather than a list of
+students.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.services import demo, session
+
+VANDAAG = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    path = session.database_path(tmp_path_factory.mktemp("documenten"))
+    services = demo.create_demo_school(path, "demo", aantal=60, vandaag=VANDAAG)
+    yield services
+    services.close()
+
+
+def _documenten(s) -> dict[str, tuple[bytes, str]]:
+    """Document type → (pdf, the student's name or "")."""
+    plan = m.PlanVanAanpak.select().join(m.Traject).order_by(m.PlanVanAanpak.id).first()
+    plan_leerling = s.leerlingen.get(plan.traject.leerling.leerlingnummer)
+    mdo = m.Mdo.select().where(m.Mdo.datum <= VANDAAG).order_by(m.Mdo.id).first()
+    mdo_leerling = s.leerlingen.get(mdo.traject.leerling.leerlingnummer)
+    kwartaal = s.kwartaal.standaard_kwartaal(VANDAAG)
+    return {
+        "plan van aanpak": (s.plannen.pdf(plan.id), plan_leerling.naam),
+        "MDO-verslag": (s.afdrukken.mdo_pdf(mdo_leerling.leerlingnummer, mdo.datum, vandaag=VANDAAG),
+                        mdo_leerling.naam),
+        "dossier": (s.afdrukken.dossier_pdf(plan_leerling.leerlingnummer), plan_leerling.naam),
+        "kwartaaloverzicht": (s.kwartaal.export(s.kwartaal.overzicht(kwartaal, vandaag=VANDAAG), ".pdf"), ""),
+        "jaaroverzicht": (s.overzichten.jaaroverzicht_pdf(vandaag=VANDAAG), ""),
+        "lijstbespreking": (s.overzichten.lijstbespreking_pdf(vandaag=VANDAAG), ""),
+    }
+
+
+@pytest.fixture(scope="module")
+def documenten(school) -> dict[str, tuple[PdfReader, str]]:
+    return {soort: (PdfReader(io.BytesIO(pdf if isinstance(pdf, bytes) else pdf.read_bytes())), leerling)
+            for soort, (pdf, leerling) in _documenten(school).items()}
+
+
+def fonts(reader: PdfReader) -> dict[str, bool]:
+    """Base font → embedded, over every page and every Form XObject on it (reportlab draws charts as forms)."""
+    uit: dict[str, bool] = {}
+
+    def bekijk(resources) -> None:
+        resources = resources.get_object() if resources is not None else {}
+        for f in (resources.get("/Font") or {}).values():
+            f = f.get_object()
+            desc = f.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in f:
+                desc = f["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            desc = desc.get_object() if desc is not None else {}
+            uit[str(f["/BaseFont"])] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        for x in (resources.get("/XObject") or {}).values():
+            x = x.get_object()
+            if x.get("/Subtype") == "/Form":
+                bekijk(x.get("/Resources"))
+
+    for page in reader.pages:
+        bekijk(page.get("/Resources"))
+    return uit
+
+
+SOORTEN = ("plan van aanpak", "MDO-verslag", "dossier", "kwartaaloverzicht", "jaaroverzicht", "lijstbespreking")
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_every_font_is_embedded_and_none_is_helvetica(documenten, soort):
+    reader, _ = documenten[soort]
+    gebruikt = fonts(reader)
+    assert gebruikt, soort
+    assert all(gebruikt.values()), f"{soort}: not embedded: {[f for f, e in gebruikt.items() if not e]}"
+    assert not [f for f in gebruikt if "Helvetica" in f], soort
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_language_bookmarks_and_metadata(documenten, soort):
+    reader, _ = documenten[soort]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl-NL"
+    assert root.get("/PageMode") == "/UseOutlines"
+    titels = [x.title for x in reader.outline if not isinstance(x, list)]
+    assert titels, soort
+    meta = reader.metadata
+    assert meta.title and meta.author == "Het Wilgenlanden College" and meta.subject, soort
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_one_footer_on_every_page_names_the_student_and_the_print_date(documenten, soort):
+    reader, leerling = documenten[soort]
+    n = len(reader.pages)
+    for i, pagina in enumerate(reader.pages, 1):
+        tekst = " ".join(pagina.extract_text().split())
+        assert f"pagina {i} van {n}" in tekst, (soort, i)
+        assert "gedrukt op " in tekst and "Het Wilgenlanden College" in tekst, (soort, i)
+        if leerling:
+            assert f"· {leerling}" in tekst, (soort, i)
+
+
+@pytest.mark.parametrize("voor", [0, 3, 21, 33])
+def test_a_table_never_leaves_one_row_alone_at_a_page_break(voor):
+    """Whatever comes before it, a long table keeps at least two rows on each side of a page break (without
+    that, 35 rows after 0 lines, or 38 after 33, leave one row alone on the last page)."""
+    from thuiszit_desktop.pdf.common import Document
+
+    doc = Document(titel="Proef", auteur="Het Baken")
+    for n in range(30, 50):
+        story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+        story.append(doc.tabel([["Datum", "Reden"], *[[f"rij-{i:03}", "ziek"] for i in range(n)]], [0.5, 0.5]))
+        reader = PdfReader(io.BytesIO(doc.bouw(story)))
+        per_pagina = [p.extract_text().count("rij-") for p in reader.pages]
+        assert sum(per_pagina) == n and 1 not in per_pagina, (voor, n, per_pagina)
