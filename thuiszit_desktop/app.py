@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
+import platformdirs
+
 from . import cli, paths
+from .services import session
 
 
 def setup_logging(data_dir: Path) -> None:
@@ -23,17 +28,53 @@ def setup_logging(data_dir: Path) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
+def safe_output() -> None:
+    """Output that never crashes the program. The windowed program on Windows has no console at all (its
+    sys.stdout and sys.stderr are None): what it prints goes nowhere, a scheduled `backup` still works.
+    Output redirected to a file or pipe is UTF-8 whatever the system's code page (cp1252 cannot hold ş or
+    Ł); on a console a character it cannot show becomes "?" instead of an error."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the whole run
+        elif (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # not a TextIOWrapper
+                if stream.isatty():
+                    stream.reconfigure(errors="replace")
+                else:
+                    stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def start_in_documents() -> None:
+    """The GUI's working folder is the user's Documents: a save dialog offered only a file name opens
+    there, not in the program folder (on Windows a Start-menu start's folder, often not writable) or in /
+    (a macOS app started from the Finder)."""
+    documents = Path(platformdirs.user_documents_dir())
+    with contextlib.suppress(OSError):
+        if documents.is_dir():
+            os.chdir(documents)
+
+
 def main(argv: list[str] | None = None) -> int:
+    safe_output()
     args = cli.build_parser().parse_args(argv)
     if args.opdracht:
-        setup_logging(paths.data_dir(args.data_dir))
-        return cli.run(args)
+        data_dir = paths.data_dir(args.data_dir)
+        setup_logging(data_dir)
+        if waarschuwing := paths.network_warning(session.database_path(data_dir)):
+            print(f"Let op: {waarschuwing}", file=sys.stderr)
+        try:
+            return cli.run(args)
+        except KeyboardInterrupt:  # Ctrl+C at a question: no traceback
+            print("\nAfgebroken.", file=sys.stderr)
+            return 130
     from .ui.startup import run_gui  # Qt is only loaded for the GUI
 
     if args.smoke_test:
         return run_gui(None, smoke_test=True)
     data_dir = paths.data_dir(args.data_dir)
     setup_logging(data_dir)
+    start_in_documents()
     return run_gui(data_dir)
 
 

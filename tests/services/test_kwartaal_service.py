@@ -207,6 +207,7 @@ def test_csv_is_anonymous_with_bom_and_semicolons(school):
     o = school.kwartaal.overzicht(Q4, vandaag=NA_Q4)
     data = school.kwartaal.export(o, ".csv")
     assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\n") == data.count(b"\r\n") > 5 and b"\r\r" not in data  # CRLF on every system
     tekst = data.decode("utf-8-sig")
     _scan(tekst, "CSV")
     rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))

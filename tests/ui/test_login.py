@@ -254,3 +254,33 @@ def test_the_application_speaks_dutch(qapp):
         QLocale.setDefault(old_locale)
         qapp.setApplicationName(old_name)
         theme.reset_theme(qapp)
+
+
+def test_a_database_on_a_network_folder_is_warned_about_once(closed_school, settings, monkeypatch, tmp_path):
+    """The live database belongs on this computer: the user is told, and may open it anyway, choose another
+    file (which is checked in its turn) or stop."""
+    from thuiszit_desktop import paths
+
+    elders = tmp_path / "elders" / "thuiszit.db"
+    monkeypatch.setattr(paths, "is_network_path", lambda p: Path(p) == closed_school)
+    gekozen = []
+    monkeypatch.setattr(login, "choose_database_file", lambda parent, start: gekozen.append(start) or elders)
+    keuzes = iter([1, 0])  # another file; then (for a second start) open anyway
+    teksten = []
+
+    def choose(parent, text, options, **kw):
+        teksten.append(text)
+        assert options == ["Toch openen", "Ander bestand kiezen…", "Afsluiten"]
+        return next(keuzes)
+
+    monkeypatch.setattr(errors, "choose", choose)
+    flow = StartupFlow(closed_school.parent, settings)
+    assert flow.network_check(closed_school) == elders and gekozen == [closed_school.parent]
+    assert flow.network_check(elders) == elders  # not on a share: no question
+    assert flow.network_check(closed_school) == closed_school
+    assert flow.network_check(closed_school) == closed_school  # asked once
+    assert len(teksten) == 2 and "netwerkmap" in teksten[0]
+
+    flow = StartupFlow(closed_school.parent, settings)
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: None)  # Escape: stop
+    assert flow.run(closed_school) is None

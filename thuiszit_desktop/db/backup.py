@@ -39,7 +39,7 @@ import sqlcipher3
 
 from ..domain import rotatie
 from ..domain.errors import DatabaseFout, GeenToegang, InlogFout
-from . import faults, identity, migrations, swap
+from . import faults, files, identity, migrations, swap
 from .connection import _lock, exists
 from .keys import KeyRing, sqlcipher_passphrase
 
@@ -121,15 +121,6 @@ def counts(conn) -> dict[str, int]:
             for label, table in TELLINGEN.items() if table in tables}
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on every platform or share; the rename still holds
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as f:
         os.fsync(f.fileno())
@@ -197,11 +188,11 @@ def _make(db_path: Path, key: bytes, folder: Path, nu: datetime, reden: str, bew
                     z.write(copy, DB_MEMBER)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp_zip, final)
+            files.replace(tmp_zip, final)
         except BaseException:
             tmp_zip.unlink(missing_ok=True)
             raise
-    _fsync_dir(folder)
+    files.fsync_dir(folder)
     log.info("backup made (%d bytes)", final.stat().st_size)
     if rotate_after:
         rotate(folder, db_path.stem, manifest["database_id"], vandaag=nu.date())
@@ -456,8 +447,8 @@ def restore_keys(path: Path, db_path: Path, naam: str, wachtwoord: str) -> Manif
             finally:
                 conn.close()
             _fsync_file(new_keys)
-            os.replace(new_keys, KeyRing.for_database(db_path))
-            _fsync_dir(db_path.parent)
+            files.replace(new_keys, KeyRing.for_database(db_path))
+            files.fsync_dir(db_path.parent)
     except InlogFout:
         raise
     except (OSError, sqlcipher3.Error) as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import DatabaseOnleesbaar, InlogFout
+from . import files
 
 KEY_BYTES = 32
 # scrypt cost: about 0.1 s and 32 MiB on a school laptop, which makes guessing expensive.
@@ -130,7 +131,7 @@ class KeyRing:
                 json.dump(data, f, indent=1)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            files.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

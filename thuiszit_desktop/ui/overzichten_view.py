@@ -48,11 +48,12 @@ from ..domain.kwartaal import (
     KwartaalRij,
     als_tekst,
 )
+from ..paths import safe_file_name
 from ..services.session import Services
 from . import errors
 from .lijstbespreking_view import LijstbesprekingView
 from .opslaan import opslaan
-from .pdf_preview import PdfPreviewDialog, safe_file_name
+from .pdf_preview import PdfPreviewDialog
 from .trends_view import TrendsView
 from .werkt_het_view import WerktHetView
 from .widgets import ErrorLabel, WrapLabel, heading, hint

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..paths import safe_file_name
 from . import errors
 from .opslaan import opslaan, services_van
 from .widgets import ErrorLabel, fit_to_screen, hint
@@ -50,14 +51,6 @@ def save_file_name(parent: QWidget | None, voorstel: str) -> str:
     """Where to save the PDF ("" when cancelled)."""
     path, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als PDF", voorstel, "PDF-bestanden (*.pdf)")
     return path
-
-
-def safe_file_name(naam: str) -> str:
-    """A file name without characters Windows does not allow."""
-    for teken in '<>:"/\\|?*':
-        naam = naam.replace(teken, "-")
-    naam = " ".join(naam.split()).strip(". ")
-    return naam or "document.pdf"
 
 
 class PdfPreviewDialog(QDialog):

@@ -10,8 +10,6 @@ import contextlib
 import logging
 import os
 import sys
-import tempfile
-from datetime import date
 from pathlib import Path
 
 from .. import paths
@@ -25,8 +23,6 @@ from ..domain.errors import (
     GeenToegang,
     SchijfVol,
 )
-from ..domain.leerling import Leerling, Ouder, Relatie
-from ..domain.school import Regio, School, Schooltype
 from ..services import session
 from ..services.backups import (
     STANDAARD_MAP,
@@ -78,6 +74,8 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
     if smoke_test:
+        from .smoke_test import run_smoke_test
+
         return run_smoke_test(app)
 
     from . import errors
@@ -111,6 +109,7 @@ class StartupFlow:
 
         self.data_dir = data_dir
         self.settings = settings if settings is not None else QSettings()
+        self.network_ok: set[Path] = set()  # network paths the user chose to open anyway
 
     def initial_path(self) -> Path:
         """The database in the data folder, or the file opened last when no folder was asked for."""
@@ -127,6 +126,11 @@ class StartupFlow:
 
         path = path or self.initial_path()
         while True:
+            if (other := self.network_check(path)) != path:
+                if other is None:
+                    return None
+                path = other
+                continue
             if not session.database_exists(path):
                 wizard = FirstRunWizard(path, settings=self.settings)
                 wizard.exec()
@@ -153,6 +157,26 @@ class StartupFlow:
                 path = new_path
                 continue
             return None
+
+    def network_check(self, path: Path) -> Path | None:
+        """A database on a network folder: warn once, then go on, choose another file, or stop (None)."""
+        from . import errors
+        from .login import choose_database_file
+
+        waarschuwing = paths.network_warning(path)
+        if waarschuwing is None or path in self.network_ok:
+            return path
+        while True:
+            keuze = errors.choose(None, waarschuwing, ["Toch openen", "Ander bestand kiezen…", "Afsluiten"],
+                                  title="Database niet alleen op deze computer", detail=f"Bestand: {path}",
+                                  escape=2)
+            if keuze == 0:
+                self.network_ok.add(path)
+                return path
+            if keuze != 1:
+                return None
+            if (other := choose_database_file(None, self.data_dir)) is not None:
+                return other  # checked in its turn
 
     def database_problem(self, problem: DatabaseFout, path: Path, *,
                          inlog: tuple[str, str] | None = None) -> Path | None:
@@ -292,58 +316,3 @@ def choose_new_database_file(start: Path) -> Path | None:
                                 "blijft de oude database bewaard.")
         return None
     return path
-
-
-# --- the smoke test ---------------------------------------------------------------------------------
-
-SMOKE_SCHOOL = School("Openbare Scholengemeenschap De Regenboog", "99ZZ", Regio.MIDDEN, Schooltype.VO, 6.0)
-SMOKE_PASSWORD = "Rook-test-2026!"
-
-
-_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-
-
-def _quiet_qt_messages() -> None:
-    """Drop the offscreen platform's known, harmless notices; pass every other Qt message on."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    def handler(kind: QtMsgType, _context, message: str) -> None:
-        if message in _HARMLESS_QT_MESSAGES or kind == QtMsgType.QtDebugMsg:
-            return
-        sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handler)
-
-
-def run_smoke_test(app) -> int:
-    """A temporary database, the main window with a student, the student page and the edit dialog."""
-    from PySide6.QtCore import QSettings
-
-    _quiet_qt_messages()
-    from .leerling_dialog import LeerlingDialog
-    from .main_window import MainWindow
-
-    with tempfile.TemporaryDirectory(prefix="thuiszit-rooktest-") as tmp:
-        folder = Path(tmp)
-        services = session.create_school(session.database_path(folder), SMOKE_SCHOOL, "Sam de Rook",
-                                         SMOKE_PASSWORD, SMOKE_PASSWORD)
-        vandaag = date.today()
-        services.leerlingen.opslaan(Leerling(
-            "900001", "Bakker", date(vandaag.year - 13, 3, 14), date(vandaag.year - 1, 8, 1), voornaam="Zoë",
-            klas="2B", mentor="Daniël de Jong", ouders=(Ouder("Mirjam Bakker", Relatie.MOEDER),)))
-        settings = QSettings(str(folder / "instellingen.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(services, settings=settings)
-        window.show()
-        app.processEvents()
-        window.leerlingen.open_leerling("900001")
-        app.processEvents()
-        dialog = LeerlingDialog(services, window.leerlingen.page.leerling, window)
-        dialog.show()
-        app.processEvents()
-        dialog.done(0)
-        window.leerlingen.show_list()
-        window.close()
-        app.processEvents()
-        window.close_services()
-    print("Rooktest geslaagd: hoofdvenster gebouwd en gesloten.")
-    return 0
