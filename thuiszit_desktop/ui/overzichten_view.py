@@ -200,7 +200,7 @@ class KwartaalTab(QWidget):
         self.picker.setCurrentIndex(self.picker.findData(str(nu.vorige())))  # the last complete quarter
         self.picker.currentIndexChanged.connect(self.load)
         keuze.addWidget(self.picker)
-        self.status = QLabel("")
+        self.status = WrapLabel("")  # the count, school and SWV: wraps on a small screen
         self.status.setObjectName("kwartaalStatus")
         keuze.addWidget(self.status, 1)
         layout.addLayout(keuze)
