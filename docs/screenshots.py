@@ -28,11 +28,13 @@ from thuiszit_desktop.ui.bewaren_dialog import BewaarDialog  # noqa: E402
 from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from thuiszit_desktop.ui.gebruikers_dialog import GebruikersDialog  # noqa: E402
 from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog  # noqa: E402
+from thuiszit_desktop.ui.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
 from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
 from thuiszit_desktop.ui.main_window import MainWindow  # noqa: E402
 from thuiszit_desktop.ui.startup import create_application  # noqa: E402
+from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -49,6 +51,33 @@ def save(widget: QWidget, name: str, app: QApplication) -> None:
     settle(app)
     widget.grab().save(str(OUT / f"{name}.png"))
     print(f"docs/screenshots/{name}.png")
+
+
+def wacht(signal, ms: int = 10_000) -> None:
+    """Until `signal` fires (a background job is done), at most `ms`."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def exports(services, map_: Path) -> tuple[Path, Path]:
+    """A register and absences shaped like Magister and Somtoday exports, of demo-school students."""
+    rijen = [services.leerlingen.get(r.leerlingnummer) for r in services.leerlingen.lijst()[:12]]
+    register = map_ / "Leerlingen 2026-2027.csv"
+    regels = ["Stamnr;Achternaam;Tussenv.;Roepnaam;Voornamen;Geb.datum;Geslacht;Stamgroep;Studie;Mentor;Datum in"]
+    regels += [f"{ll.leerlingnummer:0>8};{ll.achternaam};{ll.tussenvoegsel};{ll.voornaam};{ll.voornaam} Maria;"
+               f"{ll.geboortedatum:%d-%m-%Y};;{ll.klas};;{ll.mentor};{ll.inschrijfdatum:%d-%m-%Y}" for ll in rijen]
+    register.write_text("\r\n".join(regels), encoding="utf-8-sig")
+    absenties = map_ / "Absentiemeldingen.csv"
+    regels = ["Leerlingnummer;Achternaam;Begindatum;Begintijd;Einddatum;Eindtijd;Absentiereden;Geoorloofd;Opmerking"]
+    regels += [f"{ll.leerlingnummer};{ll.achternaam};02-11-2026;{b};{e};{t};{r};{g};"
+               for ll, (b, e, t, r, g) in zip(rijen, [("10:30", "02-11-2026", "12:10", "Huisarts", "Ja"),
+                                                      ("", "04-11-2026", "", "Ziek", "Ja"),
+                                                      ("12:40", "02-11-2026", "16:15", "Spijbelen", "Nee")] * 4,
+                                              strict=False)]
+    absenties.write_text("\r\n".join(regels), encoding="utf-8-sig")
+    return register, absenties
 
 
 def main() -> int:
@@ -122,7 +151,21 @@ def main() -> int:
         instellingen = InstellingenDialog(services, window)
         instellingen.show()
         save(instellingen, "instellingen", app)
+        instellingen.tabs.setCurrentWidget(instellingen.lesuur_tab)
+        save(instellingen, "instellingen-lesuurtijden", app)
         instellingen.close()
+
+        # The import wizards' column page with exports as they come from Magister and Somtoday.
+        register, absenties = exports(services, Path(tmp))
+        for wizard_klasse, bestand, naam in ((ImportWizard, register, "import-kolommen"),
+                                             (VerzuimImportWizard, absenties, "verzuim-import-kolommen")):
+            wizard = wizard_klasse(services, window)
+            wizard.show()
+            wizard.kies_pagina.set_pad(bestand)
+            wizard.next()
+            wacht(wizard.kolommen_pagina.klaar)
+            save(wizard, naam, app)
+            wizard.reject()
 
         # Beheer: users, the audit trail, backups, retention, the shortcuts – and the locked screen.
         for dialoog, naam in ((GebruikersDialog, "gebruikers"), (AuditDialog, "auditlog"),

@@ -23,6 +23,7 @@ from .domain.kwartaal import Kwartaal
 from .domain.school import School
 from .services import session, uitvoer
 from .services.bewaren import aantallen_tekst, controleer_peildatum
+from .services.importkolommen import keuzes
 from .services.session import Services
 
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
@@ -67,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sla-foute-regels-over", action="store_true",
                    help="importeer de goede regels en meld de foute")
     p.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="verzuim bijgewerkt tot en met deze datum")
+    p.add_argument("--kolom", action="append", default=[], metavar="BRON=VELD",
+                   help="kolom BRON van het bestand is VELD (of 'niet'); herhaalbaar. Bekende kolomnamen "
+                        "(Magister, Somtoday) en eerdere keuzes gaan vanzelf")
     p.set_defaults(run=cmd_import, needs_login=True)
 
     for naam, hulp, run in (("signalen", "de signalen van SIGNALEN.md per leerling", cmd_signalen),
@@ -251,10 +255,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace, services: Services) -> int:
     overslaan = args.sla_foute_regels_over
+    if args.kolom and args.soort == "vrije-dagen":
+        raise CliFout("--kolom is er voor de import van leerlingen en verzuim.")
+    kolommen = keuzes(args.kolom, args.soort) if args.kolom else None
     if args.soort == "leerlingen":
-        resultaat = services.importeren.leerlingen(args.bestand, sla_foute_regels_over=overslaan)
+        resultaat = services.importeren.leerlingen(args.bestand, sla_foute_regels_over=overslaan, kolommen=kolommen)
     elif args.soort == "verzuim":
-        resultaat = services.verzuim.importeren(args.bestand, sla_foute_regels_over=overslaan, tot=args.tot)
+        resultaat = services.verzuim.importeren(args.bestand, sla_foute_regels_over=overslaan, tot=args.tot,
+                                                kolommen=kolommen)
         for waarschuwing in resultaat.geen_lesdag[:20]:
             print(f"let op, {waarschuwing}", file=sys.stderr)
         if len(resultaat.geen_lesdag) > 20:

@@ -148,10 +148,10 @@ def _stap_van(script: str) -> int:
                 if any(c.cell_contents is script for c in stap.__closure__ or ()))
 
 
-def test_step_7_links_each_doel_to_the_doel_of_the_previous_version_by_position(open_db):
-    """Before step 7 a new version was a copy position by position; that becomes the herkomst."""
+def test_step_8_links_each_doel_to_the_doel_of_the_previous_version_by_position(open_db):
+    """Before step 8 a new version was a copy position by position; that becomes the herkomst."""
     db = open_db("herkomst.db")
-    migrations.migrate(db, target=_stap_van(migrations._V7))
+    migrations.migrate(db, target=_stap_van(migrations._V8))
     sql = db.execute_sql
     sql("INSERT INTO school VALUES (1, 'Het Baken', '12AB', 'midden', 'vo', 6.0)")
     sql("INSERT INTO leerling (id, leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, klas, "
@@ -335,3 +335,21 @@ def test_saving_is_atomic_when_writing_fails_halfway(keyring, monkeypatch):
         ring.save()
     assert ring.path.read_bytes() == before
     assert sorted(p.name for p in ring.path.parent.iterdir()) == [ring.path.name]
+
+
+# --- step 7: one spelling per leerlingnummer ----------------------------------------------------------
+
+def test_step_7_writes_all_digit_numbers_without_leading_zeros_and_keeps_a_clash_apart(open_db):
+    db = open_db("nummers.db")
+    migrations.migrate(db, target=6)
+    nummers = ["000123", "45.0", "A-17", "0077", "77", "0", "1001"]
+    for i, nummer in enumerate(nummers, start=1):
+        db.execute_sql(
+            'INSERT INTO "leerling" ("id", "leerlingnummer", "voornaam", "tussenvoegsel", "achternaam", '
+            '"geboortedatum", "klas", "inschrijfdatum", "bestemming", "startkwalificatie", "bsn", "onderwijsnummer", '
+            '"gewijzigd") VALUES (?, ?, \'\', \'\', \'Bakker\', \'2012-05-14\', \'2A\', \'2024-08-01\', \'\', 0, '
+            '\'\', \'\', \'2026-01-01 00:00:00\')', (i, nummer))
+    migrations.migrate(db)
+    na = dict(db.execute_sql('SELECT "id", "leerlingnummer" FROM "leerling"').fetchall())
+    # 0077 and 77 would become one number: both are kept as they were (the imports then name them)
+    assert na == {1: "123", 2: "45", 3: "A-17", 4: "0077", 5: "77", 6: "0", 7: "1001"}

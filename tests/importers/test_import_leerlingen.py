@@ -64,7 +64,7 @@ def test_inschrijfdatum_defaults_to_the_start_of_the_current_school_year(tmp_pat
 @pytest.mark.parametrize("kopregel, ontbreekt", [
     ("voornaam;achternaam;geboortedatum", "'leerlingnummer'"),
     ("leerlingnummer;voornaam;geboortedatum", "'achternaam'"),
-    ("leerlingnummer;achternaam;geboren", "'geboortedatum'"),
+    ("leerlingnummer;achternaam;leeftijd", "'geboortedatum'"),
     ("naam;klas", "'leerlingnummer', 'achternaam' en 'geboortedatum'"),
 ])
 def test_a_missing_required_column_is_an_error_for_the_whole_file(tmp_path, kopregel, ontbreekt):
@@ -150,12 +150,15 @@ def test_a_repeated_leerlingnummer_is_an_error_on_the_later_line(tmp_path):
                   "1002;Daniël;van;Dijk;07-03-2011;2B;",
                   "1003;Fatima;;El Idrissi;12-11-2012;1C;",
                   " 1001 ;Aïcha;;Bakker;01-02-2012;1D;",
-                  "1003;Fatima;;El Idrissi;12-11-2012;1C;")
+                  "1003;Fatima;;El Idrissi;12-11-2012;1C;",
+                  "001002;Daan;;Dijkstra;07-03-2011;2B;")
     gelezen = lees_leerlingen(pad, VANDAAG)
     assert [r.leerling.achternaam for r in gelezen.leerlingen] == ["Çelik", "Dijk", "El Idrissi"]
+    een = "Haal een van de twee regels weg."
     assert [(f.regel, f.melding) for f in gelezen.fouten] == [
-        (5, "Leerlingnummer 1001 is dubbel: staat ook op regel 2. Haal een van de twee regels weg."),
-        (6, "Leerlingnummer 1003 is dubbel: staat ook op regel 4. Haal een van de twee regels weg."),
+        (5, f"Leerlingnummer 1001 is dubbel: staat ook op regel 2. {een}"),
+        (6, f"Leerlingnummer 1003 is dubbel: staat ook op regel 4. {een}"),
+        (7, f"Leerlingnummer 1002 is dubbel: staat ook op regel 3 (daar als 1002, hier als 001002). {een}"),
     ]
 
 
@@ -168,10 +171,10 @@ def test_a_repeat_of_a_bad_row_is_still_a_duplicate(tmp_path):
 
 
 def test_unknown_columns_are_listed_by_name(tmp_path):
-    pad = bestand(tmp_path, "Leerlingnummer;Achternaam;Geboortedatum;Roepnaam;E-mail ouder;Klas",
-                  "1;Çelik;05-03-2011;Zo;ouder@example.org;2A")
+    pad = bestand(tmp_path, "Leerlingnummer;Achternaam;Geboortedatum;Lievelingsvak;E-mail ouder;Klas",
+                  "1;Çelik;05-03-2011;Gym;ouder@example.org;2A")
     gelezen = lees_leerlingen(pad, VANDAAG)
-    assert gelezen.onbekende_kolommen == ["Roepnaam", "E-mail ouder"]
+    assert gelezen.onbekende_kolommen == ["Lievelingsvak", "E-mail ouder"]
     assert gelezen.leerlingen[0].leerling.klas == "2A"
 
 

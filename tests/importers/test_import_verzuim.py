@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from thuiszit_desktop.domain.errors import InvoerFout
+from thuiszit_desktop.domain.lesuren import lesuurtijden
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD, STANDAARD_CODES, Codetabel
-from thuiszit_desktop.importers.verzuim import VerzuimRij, lees_verzuim, plausibele_periode
+from thuiszit_desktop.importers.verzuim import Lesrooster, VerzuimRij, lees_verzuim, plausibele_periode
 
 VANDAAG = date(2026, 11, 23)
 NUMMERS = {"1001", "1002", "1003"}  # Zoë Bakker, Mehmet Çelik, Daniël de Jong
@@ -260,7 +261,8 @@ def test_the_latest_date_counts_skipped_lines_but_not_impossible_dates(tmp_path)
     ("datum;uren;reden", "'leerlingnummer'"),
     ("leerlingnummer;uren;reden", "'datum'"),
     ("leerlingnummer;datum;uren", "'reden' (of 'code')"),
-    ("leerlingnummer;datum;reden", "'uren' (of 'lesuur')"),
+    ("leerlingnummer;datum;reden", "'uren' (of 'lesuur', of een periode: 'begindatum' en 'einddatum')"),
+    ("leerlingnummer;begindatum;reden", "'einddatum' (bij een begindatum)"),
 ])
 def test_a_missing_column_is_named(tmp_path, kop, ontbreekt):
     pad = bestand(tmp_path, kop, "1001;14-09-2026;2")
@@ -274,3 +276,99 @@ def test_progress_is_reported(tmp_path):
     stappen = []
     lees_verzuim(pad, NUMMERS, STANDAARD, VANDAAG, lambda done, total: stappen.append((done, total)))
     assert stappen and stappen[-1][0] == stappen[-1][1]
+
+
+# --- periods (Somtoday): begin and end → lesuren per lesdag ------------------------------------------
+
+PERIODE_KOP = "Leerlingnummer;Begindatum;Begintijd;Einddatum;Eindtijd;Absentiereden"
+
+
+def test_periods_become_hours_per_lesdag(tmp_path):
+    pad = bestand(tmp_path, PERIODE_KOP,
+                  "1001;14-09-2026;08:30;14-09-2026;12:10;Ziek",          # lesuren 1–4
+                  "1001;14-09-2026;12:40;14-09-2026;16:15;Verlof",        # 5–8, but the day is full at 6
+                  "1002;18-09-2026;12:40;21-09-2026;10:10;Spijbelen",     # Friday 4, Monday 2
+                  "1003;19-09-2026;;20-09-2026;;Ziek")                    # only the weekend
+    gelezen = lees(pad)
+    assert gelezen.fouten == []
+    assert gelezen.rijen == [
+        rij(2, "1001", date(2026, 9, 14), 4.0, ZIEK, "Ziek"),
+        rij(3, "1001", date(2026, 9, 14), 2.0, VERLOF, "Verlof"),
+        rij(4, "1002", date(2026, 9, 18), 4.0, ONG, "Spijbelen"),
+        rij(4, "1002", date(2026, 9, 21), 2.0, ONG, "Spijbelen"),
+    ]
+    assert gelezen.dagen == {("1001", date(2026, 9, 14)), ("1002", date(2026, 9, 18)), ("1002", date(2026, 9, 21))}
+    assert [(f.regel, f.melding) for f in gelezen.buiten_lesuren] == [
+        (5, "De periode 19-09-2026 00:00 tot 21-09-2026 00:00 valt niet in de lesuren van een lesdag en telt niet "
+            "mee.")]
+    assert gelezen.laatste_datum == date(2026, 9, 21)
+
+
+def test_periods_as_date_and_time_cells_in_one_column(tmp_path):
+    pad = tmp_path / "perioden.xlsx"
+    werkmap = openpyxl.Workbook()
+    werkmap.active.append(["Stamnr", "Van", "Tot", "Code"])
+    werkmap.active.append([1001, datetime(2026, 9, 14, 10, 30), datetime(2026, 9, 14, 12, 10), "Z"])
+    werkmap.active.append([1002, date(2026, 9, 15), date(2026, 9, 15), "S"])  # whole day
+    werkmap.save(pad)
+    gelezen = lees(pad)
+    assert gelezen.fouten == []
+    assert gelezen.rijen == [rij(2, "1001", date(2026, 9, 14), 2.0, ZIEK, "Z"),
+                             rij(3, "1002", date(2026, 9, 15), 6.0, ONG, "S")]
+
+
+def test_the_school_s_lesrooster_is_used(tmp_path):
+    pad = bestand(tmp_path, PERIODE_KOP, "1001;14-09-2026;08:00;14-09-2026;17:00;Ziek")
+    rooster = Lesrooster(lesuurtijden([("8:30", "9:30"), ("9:30", "10:30")]), lambda d: d.weekday() < 5, 8.0)
+    assert lees_verzuim(pad, NUMMERS, STANDAARD, VANDAAG, rooster=rooster).rijen == [
+        rij(2, "1001", date(2026, 9, 14), 2.0, ZIEK, "Ziek")]
+    vrij = Lesrooster(is_lesdag=lambda d: d != date(2026, 9, 14))
+    assert lees_verzuim(pad, NUMMERS, STANDAARD, VANDAAG, rooster=vrij).rijen == []
+
+
+@pytest.mark.parametrize("regel, melding", [
+    ("1001;14-09-2026;10:00;14-09-2026;09:00;Ziek",
+     "Het einde (14-09-2026 09:00) ligt niet na het begin (14-09-2026 10:00). Controleer de datums en tijden."),
+    ("1001;14-09-2026;10:00;;;Ziek",
+     "De einddatum ontbreekt. Een melding die nog loopt, kan niet geteld worden: maak de export tot en met een "
+     "bepaalde dag, of vul de einddatum in."),
+    ("1001;14-09-2026;25:00;14-09-2026;;Ziek",
+     "Begin: de tijd '25:00' bestaat niet. Schrijf de tijd als UU:MM, bijvoorbeeld 09:20."),
+    ("1001;14-09-2026;half tien;14-09-2026;;Ziek",
+     "Begin: 'half tien' is geen tijd. Schrijf de tijd als UU:MM, bijvoorbeeld 09:20."),
+    ("1001;14-09-2026;;31-09-2026;;Ziek",
+     "Einde: de datum '31-09-2026' bestaat niet. Controleer dag en maand (DD-MM-JJJJ, bijvoorbeeld 05-03-2011)."),
+    ("1001;14-09-2025;;14-10-2026;;Ziek", "Deze periode is langer dan een jaar. Controleer de datums."),
+    ("1001;14-09-2019;;15-09-2019;;Ziek",
+     "De datum 14-09-2019 valt buiten de schooljaren die kunnen kloppen (01-08-2021 tot en met 31-07-2027). "
+     "Controleer het jaartal."),
+    ("1001;;;14-09-2026;;Ziek", "Vul de begindatum in."),
+])
+def test_a_period_that_cannot_be_counted_is_a_row_error(tmp_path, regel, melding):
+    gelezen = lees(bestand(tmp_path, PERIODE_KOP, regel))
+    assert [(f.regel, f.melding) for f in gelezen.fouten] == [(2, melding)]
+    assert gelezen.rijen == [] and gelezen.dagen == set()
+
+
+def test_overlapping_periods_of_one_student_are_an_error(tmp_path):
+    pad = bestand(tmp_path, PERIODE_KOP,
+                  "1001;14-09-2026;08:30;14-09-2026;12:10;Ziek",
+                  "1002;14-09-2026;08:30;14-09-2026;12:10;Ziek",
+                  "1001;14-09-2026;12:00;14-09-2026;14:00;Verlof",
+                  "1001;14-09-2026;12:10;14-09-2026;14:20;Verlof",  # touching is fine
+                  "1002;14-09-2026;08:30;14-09-2026;08:40;Te laat")  # not absence: no overlap
+    gelezen = lees(pad)
+    assert [(f.regel, f.melding) for f in gelezen.fouten] == [
+        (4, "Deze periode overlapt met regel 2 (zelfde leerling). Haal een van de twee weg, of verbeter de tijden.")]
+    assert [r.regel for r in gelezen.rijen] == [2, 3, 5]
+    assert gelezen.overgeslagen == 1
+
+
+def test_leading_zeros_and_excel_decimals_find_the_student(tmp_path):
+    pad = bestand(tmp_path, "Stamnr;Datum;Lesuur;Absentiecode",
+                  "0001001;14-09-2026;1;A", "1002.0;14-09-2026;1;A", "01004;14-09-2026;1;A")
+    gelezen = lees(pad)
+    assert [(r.leerlingnummer, r.regel) for r in gelezen.rijen] == [("1001", 2), ("1002", 3)]
+    assert [(f.regel, f.melding) for f in gelezen.fouten] == [
+        (4, "Leerlingnummer 01004 staat niet in het leerlingenregister. Importeer eerst de leerlingen, of verbeter "
+            "het nummer.")]

@@ -112,16 +112,30 @@ def test_one_footer_on_every_page_names_the_student_and_the_print_date(documente
             assert f"· {leerling}" in tekst, (soort, i)
 
 
-@pytest.mark.parametrize("voor", [0, 3, 21, 33])
-def test_a_table_never_leaves_one_row_alone_at_a_page_break(voor):
+@pytest.mark.parametrize("voor, n", [(0, 35), (0, 36), (3, 32), (21, 49), (33, 38), (33, 39)])
+def test_a_table_never_leaves_one_row_alone_at_a_page_break(voor, n):
     """Whatever comes before it, a long table keeps at least two rows on each side of a page break (without
     that, 35 rows after 0 lines, or 38 after 33, leave one row alone on the last page)."""
     from thuiszit_desktop.pdf.common import Document
 
     doc = Document(titel="Proef", auteur="Het Baken")
-    for n in range(30, 50):
-        story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
-        story.append(doc.tabel([["Datum", "Reden"], *[[f"rij-{i:03}", "ziek"] for i in range(n)]], [0.5, 0.5]))
-        reader = PdfReader(io.BytesIO(doc.bouw(story)))
-        per_pagina = [p.extract_text().count("rij-") for p in reader.pages]
-        assert sum(per_pagina) == n and 1 not in per_pagina, (voor, n, per_pagina)
+    story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+    story.append(doc.tabel([["Datum", "Reden"], *[[f"rij-{i:03}", "ziek"] for i in range(n)]], [0.5, 0.5]))
+    reader = PdfReader(io.BytesIO(doc.bouw(story)))
+    per_pagina = [p.extract_text().count("rij-") for p in reader.pages]
+    assert sum(per_pagina) == n and 1 not in per_pagina, per_pagina
+
+
+def test_no_widows_or_orphans_and_an_agenda_stays_together():
+    from reportlab.platypus import KeepTogether
+
+    from thuiszit_desktop.pdf.common import Document, styles
+    from thuiszit_desktop.pdf.mdo import tekstblok
+
+    assert all(s.allowWidows == 0 and s.allowOrphans == 0 for s in styles().values())
+    doc = Document(titel="Proef", auteur="Het Baken")
+    kort = tekstblok(doc, "1. Opening\n2. Hoe gaat het?\n   - rooster\n3. Afspraken", bij_elkaar=True)
+    assert len(kort) == 1 and isinstance(kort[0], KeepTogether)  # a short agenda in one piece
+    lang = "\n".join(f"{n}. Punt {n}\n   - toelichting {n}" for n in range(1, 12))
+    punten = tekstblok(doc, lang, bij_elkaar=True)
+    assert len(punten) == 11 and all(isinstance(p, KeepTogether) for p in punten)  # an item with its lines

@@ -126,7 +126,7 @@ def test_from_16_the_students_signature_counts_and_comes_first():
 
 def test_the_signature_block_never_stands_alone_and_every_page_names_the_student():
     """Whatever the length of what comes before, the last page holds who to call and the signatures."""
-    for n in range(1, 14):
+    for n in range(1, 14, 2):
         p = plan(afspraken=tuple(PlanAfspraak("Mentor", f"Afspraak {i} over de week en de dag", "elke dag")
                                  for i in range(n * 3)))
         reader, _ = lees(plan_pdf(afdruk(p)))

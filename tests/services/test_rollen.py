@@ -82,6 +82,9 @@ MATRIX: dict[str, Geval] = {
     "school.opslaan": Geval(lambda s, x: s.school.opslaan(SCHOOL), ALLEEN_ZORG),
     "school.logo_opslaan": Geval(lambda s, x: s.school.logo_opslaan(None), ALLEEN_ZORG),
     "school.logo_verwijderen": Geval(lambda s, x: s.school.logo_verwijderen(), ALLEEN_ZORG, fout_ok=True),
+    "school.lesuurtijden": Geval(lambda s, x: s.school.lesuurtijden(), IEDEREEN),
+    "school.lesuurtijden_opslaan": Geval(lambda s, x: s.school.lesuurtijden_opslaan([("8:30", "9:20")]),
+                                         ALLEEN_ZORG),
     "kalender.calendar": Geval(lambda s, x: s.kalender.calendar(), IEDEREEN),
     "kalender.jaar": Geval(lambda s, x: s.kalender.jaar(2026), IEDEREEN),
     "kalender.vrije_dagen": Geval(lambda s, x: s.kalender.vrije_dagen(), IEDEREEN),
@@ -119,6 +122,7 @@ MATRIX: dict[str, Geval] = {
     "leerlingen.klassen": Geval(lambda s, x: s.leerlingen.klassen(), IEDEREEN),
     "leerlingen.mentoren": Geval(lambda s, x: s.leerlingen.mentoren(), TEAM),
     "leerlingen.opslaan": Geval(lambda s, x: s.leerlingen.opslaan(x.leerling, VANDAAG), ALLEEN_ZORG),
+    "importeren.kolommen": Geval(lambda s, x: s.importeren.kolommen(GEEN, "leerlingen"), ALLEEN_ZORG, fout_ok=True),
     "importeren.leerlingen": Geval(lambda s, x: s.importeren.leerlingen(GEEN), ALLEEN_ZORG, fout_ok=True),
     "importeren.leerlingen_voorbeeld": Geval(lambda s, x: s.importeren.leerlingen_voorbeeld(GEEN), ALLEEN_ZORG,
                                              fout_ok=True),
@@ -344,7 +348,7 @@ def vul(zorg, nummer: str, klas: str, mentor_id: int) -> SimpleNamespace:
 def school(services, tmp_path):
     """The zorgcoördinator's Services, plus a mentor of 3A and an alleen-lezen user on the same file."""
     zorg = services
-    eigen_klas_leerling = Leerling(leerlingnummer="0000", achternaam="Register", geboortedatum=d(1, 1, 2012),
+    eigen_klas_leerling = Leerling(leerlingnummer="1000", achternaam="Register", geboortedatum=d(1, 1, 2012),
                                    inschrijfdatum=d(1, 8, 2024), klas="3A")
     zorg.leerlingen.opslaan(eigen_klas_leerling, VANDAAG)  # so klas 3A exists when the mentor is added
     mentor_rij = zorg.gebruikers.toevoegen("Mo Mentor", "mentor", ["3A"], WACHTWOORDEN[EIGEN], WACHTWOORDEN[EIGEN])
@@ -372,7 +376,7 @@ def school(services, tmp_path):
     return SimpleNamespace(als=gebruikers, eigen=eigen, ander=ander, store=store)
 
 
-ZICHTBAAR = {ZORG: None, EIGEN: {"0000", "1001", "1005"}, ANDER: {"0000", "1001", "1005"}, LEZER: set()}
+ZICHTBAAR = {ZORG: None, EIGEN: {"1000", "1001", "1005"}, ANDER: {"1000", "1001", "1005"}, LEZER: set()}
 
 
 def uitvoeren(school, rol: str, geval: Geval):
@@ -518,7 +522,7 @@ def test_alleen_lezen_gets_counts_without_students_and_a_mentor_their_own(school
     assert all(s.leerlingnummer == "" and s.uitleg == "" for s in anoniem.signalen)
     assert not anoniem.besprekingen
     eigen = mentor.signalen.overzicht(VANDAAG)
-    assert {n.leerlingnummer for n in eigen.niveaus} == {"0000", "1001", "1005"}
+    assert {n.leerlingnummer for n in eigen.niveaus} == {"1000", "1001", "1005"}
     assert lezer.leerlingen.lijst() == [] and lezer.leerlingen.klassen() == ["3A", "4C"]
     assert mentor.leerlingen.klassen() == ["3A"]
     with pytest.raises(GeenToegang):

@@ -41,8 +41,15 @@ def commit_button(w: ImportWizard):
     return w.button(QWizard.WizardButton.CommitButton)
 
 
-def naar_voorbeeld(qtbot, w: ImportWizard, pad: Path) -> None:
+def naar_kolommen(qtbot, w: ImportWizard, pad: Path) -> None:
     w.kies_pagina.set_pad(pad)
+    assert w.button(QWizard.WizardButton.NextButton).isEnabled()
+    with qtbot.waitSignal(w.kolommen_pagina.klaar, timeout=TIMEOUT):
+        w.next()
+
+
+def naar_voorbeeld(qtbot, w: ImportWizard, pad: Path) -> None:
+    naar_kolommen(qtbot, w, pad)
     assert w.button(QWizard.WizardButton.NextButton).isEnabled()
     with qtbot.waitSignal(w.voorbeeld_pagina.klaar, timeout=TIMEOUT):
         w.next()
@@ -55,6 +62,8 @@ def test_choose_file_preview_and_import(qtbot, wizard, services, tmp_path, monke
     wizard.kies_pagina.kies_button.click()
     assert wizard.kies_pagina.pad() == pad
 
+    with qtbot.waitSignal(wizard.kolommen_pagina.klaar, timeout=TIMEOUT):
+        wizard.button(QWizard.WizardButton.NextButton).click()
     with qtbot.waitSignal(wizard.voorbeeld_pagina.klaar, timeout=TIMEOUT):
         wizard.button(QWizard.WizardButton.NextButton).click()
     pagina = wizard.voorbeeld_pagina
@@ -106,12 +115,21 @@ def test_bad_rows_block_the_import_until_skipping_is_ticked(qtbot, wizard, servi
     assert {r.leerlingnummer for r in services.leerlingen.lijst()} == {"1001", "1003"}
 
 
+def test_a_file_without_a_required_column_is_explained(qtbot, wizard, tmp_path):
+    naar_kolommen(qtbot, wizard, csv(tmp_path, "leerlingnummer;achternaam", "1;Çelik", naam="zonder_datum.csv"))
+    pagina = wizard.kolommen_pagina
+    assert pagina.ontbreekt.isVisible() and "Nog geen kolom voor: Geboortedatum." in pagina.ontbreekt.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
 def test_an_unreadable_file_is_explained(qtbot, wizard, tmp_path):
-    naar_voorbeeld(qtbot, wizard, csv(tmp_path, "leerlingnummer;achternaam", "1;Çelik", naam="zonder_datum.csv"))
-    pagina = wizard.voorbeeld_pagina
-    assert pagina.melding.isVisible() and "ontbreekt de kolom 'geboortedatum'" in pagina.melding.text()
-    assert not pagina.tabs.isVisible()
-    assert not commit_button(wizard).isEnabled()
+    pad = tmp_path / "oud.xls"
+    pad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    naar_kolommen(qtbot, wizard, pad)
+    pagina = wizard.kolommen_pagina
+    assert pagina.melding.isVisible() and "oud Excel-bestand (.xls)" in pagina.melding.text()
+    assert not pagina.tabel.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
 def test_nothing_to_import_when_everything_is_up_to_date(qtbot, wizard, services, tmp_path):
@@ -124,6 +142,8 @@ def test_nothing_to_import_when_everything_is_up_to_date(qtbot, wizard, services
 
 def test_back_and_another_file(qtbot, wizard, tmp_path):
     naar_voorbeeld(qtbot, wizard, csv(tmp_path, KOP, *RIJEN))
+    wizard.back()
+    assert wizard.currentPage() is wizard.kolommen_pagina
     wizard.back()
     assert wizard.currentPage() is wizard.kies_pagina
     naar_voorbeeld(qtbot, wizard, csv(tmp_path, KOP, RIJEN[0], naam="een_leerling.csv"))
@@ -154,7 +174,7 @@ def test_cancelling_the_import_rolls_back(qtbot, wizard, tmp_path):
 
 
 def test_the_afbreken_button(qtbot, wizard, services, tmp_path, monkeypatch):
-    def langzaam(pad, *, sla_foute_regels_over=False, progress=None):
+    def langzaam(pad, *, sla_foute_regels_over=False, progress=None, kolommen=None):
         for i in range(10_000):
             progress(i, 10_000)
             time.sleep(0.001)

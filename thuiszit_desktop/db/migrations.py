@@ -8,6 +8,8 @@ one gets; tests/db/test_migrations.py checks that the result matches the models.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Callable
 
 import peewee as pw
@@ -244,13 +246,47 @@ CREATE TRIGGER "audit_regel_geen_verwijdering" BEFORE DELETE ON "audit_regel"
   BEGIN SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd'); END;;
 """
 
-# 7: documents that are right to hand over (issue 13): the user's profile (full name, function, phone,
+
+
+def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
+    def step(db: pw.Database) -> None:
+        for statement in script.split(separator):
+            if statement.strip():
+                db.execute_sql(statement)
+
+    return step
+
+
+def _v7_leerlingnummers(db: pw.Database) -> None:
+    """7: all-digit leerlingnummers without leading zeros or an Excel ".0" ("000123", "123.0" → "123"), as
+    domain.leerling.normaliseer_leerlingnummer writes them from now on (the rule is copied here: a step is
+    frozen). When two students would get one number – one child imported twice, or two numbers that only
+    differ by zeros – neither is changed: merging two dossiers unasked could join two children. They keep
+    their numbers, each findable as stored, and every import names them until one is renumbered
+    (services/leerlingnummers.py)."""
+    cijfers = re.compile(r"([0-9]+)(?:[.,]0+)?")
+
+    def normaal(nummer: str) -> str:
+        t = nummer.strip()
+        m = cijfers.fullmatch(t)
+        return (m.group(1).lstrip("0") or "0") if m else t
+
+    rijen = db.execute_sql('SELECT "id", "leerlingnummer" FROM "leerling"').fetchall()
+    per_nummer: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for id_, nummer in rijen:
+        per_nummer[normaal(nummer)].append((id_, nummer))
+    for nieuw, leden in per_nummer.items():
+        if len(leden) == 1 and leden[0][1] != nieuw:
+            db.execute_sql('UPDATE "leerling" SET "leerlingnummer" = ? WHERE "id" = ?', (nieuw, leden[0][0]))
+
+
+# 8: documents that are right to hand over (issue 13): the user's profile (full name, function, phone,
 # e-mail) for signatures and contacts; the MDO's verslaglegger, next meeting, extra recipients and per
 # participant "afgemeld" and "krijgt het verslag"; the plan's analysis as a table (factoren, JSON); and per
 # doel the doel of the previous version it continues (herkomst), so a new version can say what changed
 # and carry the earlier evaluations. New columns get a DEFAULT so ALTER TABLE can add them; the models
 # declare the same DEFAULT. Existing versions were copies position by position: that is their herkomst.
-_V7 = """
+_V8 = """
 CREATE TABLE "profiel" ("gebruiker_id" INTEGER NOT NULL PRIMARY KEY, "volledige_naam" TEXT NOT NULL,
   "functie" TEXT NOT NULL, "telefoon" TEXT NOT NULL, "email" TEXT NOT NULL,
   FOREIGN KEY ("gebruiker_id") REFERENCES "gebruiker" ("id") ON DELETE CASCADE);
@@ -271,15 +307,6 @@ UPDATE "plan_doel" SET "herkomst_id" = (
 """
 
 
-def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
-    def step(db: pw.Database) -> None:
-        for statement in script.split(separator):
-            if statement.strip():
-                db.execute_sql(statement)
-
-    return step
-
-
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -288,7 +315,8 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V4),
     _sql(_V5),
     _sql(_V6, separator=";;"),
-    _sql(_V7),
+    _v7_leerlingnummers,
+    _sql(_V8),
 ]
 LATEST = len(STEPS)
 

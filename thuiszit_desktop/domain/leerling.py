@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -196,10 +197,24 @@ def plicht_status(leerling: Leerling, d: date) -> PlichtStatus:
 
 # --- validation ---------------------------------------------------------------------------------
 
+_CIJFERS = re.compile(r"([0-9]+)(?:[.,]0+)?")
+
+
+def normaliseer_leerlingnummer(tekst: str) -> str:
+    """One spelling per student: an all-digit number without its leading zeros, and without the ".0" of a
+    number Excel stored as a decimal ("000123", "123" and "123.0" are all "123"); any other identifier
+    ("A-17", "12b") as typed, without surrounding spaces. Magister asks at every export whether to write
+    the leading zeros of the stamnummer, and Excel drops them, so one school's files disagree."""
+    t = tekst.strip()
+    if m := _CIJFERS.fullmatch(t):
+        return m.group(1).lstrip("0") or "0"
+    return t
+
+
 def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
     """The same leerling with tidied fields, or InvoerFout naming every field to fix."""
     fouten: dict[str, str] = {}
-    nummer = leerling.leerlingnummer.strip()
+    nummer = normaliseer_leerlingnummer(leerling.leerlingnummer)
     if not nummer:
         fouten["leerlingnummer"] = "Vul het leerlingnummer in."
     elif len(nummer) > 20:

@@ -7,22 +7,26 @@ describes in Dutch what that changes. The service does the database part.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
 from ..domain.errors import InvoerFout
-from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start, validate_leerling
+from ..domain.leerling import (
+    Leerling,
+    Vrijstelling,
+    VrijstellingType,
+    normaliseer_leerlingnummer,
+    schooljaar_start,
+    validate_leerling,
+)
+from .kolommen import NIET, Koppeling, controleer, en_tekst, koppel, paren, per_veld
 from .tabular import RijFout, TabelRij, WaardeFout, lees_tabel, parse_datum, parse_ja_nee
 
 TEKSTVELDEN = ("voornaam", "tussenvoegsel", "achternaam", "klas", "mentor", "bestemming", "bsn",
                "onderwijsnummer")
 DATUMVELDEN = ("geboortedatum", "inschrijfdatum", "uitschrijfdatum")
-VRIJSTELLING_KOLOMMEN = ("vrijstelling", "vrijstelling_van", "vrijstelling_tot")
-BEKENDE_KOLOMMEN = frozenset({"leerlingnummer", "stamnummer", *TEKSTVELDEN, *DATUMVELDEN, "startkwalificatie",
-                              *VRIJSTELLING_KOLOMMEN})
-VERPLICHT = ("achternaam", "geboortedatum")
 
 # An empty cell in these columns leaves what the register has (often typed in by hand): the
 # administration's export may simply not know it. In the other columns an empty cell is the new value.
@@ -57,54 +61,64 @@ class LeerlingenBestand:
     fouten: list[RijFout]
     onbekende_kolommen: list[str]  # as written in the file
     velden: frozenset[str]  # Leerling fields that have a column in the file (leerlingnummer excluded)
+    koppeling: Koppeling = field(default_factory=dict)  # normalised column → field (NIET: not used)
 
 
-def lees_leerlingen(pad: str | Path, vandaag: date,
-                    voortgang: Callable[[int, int], None] | None = None) -> LeerlingenBestand:
-    """Read a student file; InvoerFout when the file as a whole is unusable (empty, columns missing)."""
+def lees_leerlingen(pad: str | Path, vandaag: date, voortgang: Callable[[int, int], None] | None = None, *,
+                    gekozen: Mapping[str, str] | None = None,
+                    opgeslagen: Mapping[str, str] | None = None) -> LeerlingenBestand:
+    """Read a student file; InvoerFout when the file as a whole is unusable (empty, columns missing).
+
+    Which column is which field: `gekozen` (the user's choice now), `opgeslagen` (the school's earlier
+    choices), and for the rest the headers (importers/kolommen.py)."""
     with lees_tabel(pad) as tabel:
-        kolommen = set(tabel.kolommen)
-        sleutel = "leerlingnummer" if "leerlingnummer" in kolommen else "stamnummer"
-        ontbreekt = [k for k in ("leerlingnummer", *VERPLICHT)
-                     if k not in kolommen and not (k == "leerlingnummer" and sleutel in kolommen)]
+        koppeling = koppel(tabel.kolommen, "leerlingen", opgeslagen=opgeslagen, gekozen=gekozen)
+        ontbreekt = controleer(koppeling, "leerlingen").ontbreekt
         if ontbreekt:
-            namen = [f"'{k}'" for k in ontbreekt]
-            namen = ", ".join(namen[:-1]) + " en " + namen[-1] if len(namen) > 1 else namen[0]
             gevonden = ", ".join(tabel.namen[k] for k in tabel.kolommen) or "geen"
             raise InvoerFout(
                 f"In de eerste regel {'ontbreekt de kolom' if len(ontbreekt) == 1 else 'ontbreken de kolommen'} "
-                f"{namen}. Gevonden kolommen: {gevonden}. De eerste regel moet de kolomnamen bevatten, "
-                f"bijvoorbeeld: {VOORBEELD_KOPREGEL}")
-        onbekend = [tabel.namen[k] for k in tabel.kolommen if k not in BEKENDE_KOLOMMEN]
-        velden = frozenset(k for k in kolommen if k in TEKSTVELDEN or k in DATUMVELDEN or k == "startkwalificatie")
-        lezer = _RijLezer(sleutel, vandaag)
+                f"{en_tekst(ontbreekt)}. Gevonden kolommen: {gevonden}. De eerste regel moet de kolomnamen "
+                f"bevatten, bijvoorbeeld: {VOORBEELD_KOPREGEL}")
+        onbekend = [tabel.namen[k] for k, veld in koppeling.items() if veld == NIET]
+        velden = frozenset(v for v in koppeling.values()
+                           if v in TEKSTVELDEN or v in DATUMVELDEN or v == "startkwalificatie")
+        if "voornamen" in koppeling.values():
+            velden |= {"voornaam"}
+        lezer = _RijLezer(vandaag)
+        gebruikt = paren(koppeling)
 
         goed: list[GelezenLeerling] = []
         fouten: list[RijFout] = []
-        eerste_regel: dict[str, int] = {}
+        eerste: dict[str, tuple[int, str]] = {}  # normalised number → (line, as written there)
         for i, rij in enumerate(tabel):
             if voortgang is not None and i % 256 == 0:
                 voortgang(*tabel.voortgang())
+            rij.waarden = per_veld(rij.waarden, gebruikt)
             meldingen, gelezen = lezer.lees(rij)
-            nummer = rij.waarden.get(sleutel, "").strip()
+            geschreven = rij.waarden.get("leerlingnummer", "")
+            nummer = normaliseer_leerlingnummer(geschreven)
             if nummer:
-                if nummer in eerste_regel:
-                    meldingen.append(f"Leerlingnummer {nummer} is dubbel: staat ook op regel "
-                                     f"{eerste_regel[nummer]}. Haal een van de twee regels weg.")
+                if nummer in eerste:
+                    regel, daar = eerste[nummer]
+                    als = f" (daar als {daar}, hier als {geschreven})" if daar != geschreven else ""
+                    meldingen.append(f"Leerlingnummer {nummer} is dubbel: staat ook op regel {regel}{als}. "
+                                     "Haal een van de twee regels weg.")
                 else:
-                    eerste_regel[nummer] = rij.regel
+                    eerste[nummer] = (rij.regel, geschreven)
             if meldingen:
                 fouten.append(RijFout(rij.regel, " ".join(meldingen)))
             elif gelezen is not None:
                 goed.append(gelezen)
         if voortgang is not None:
             voortgang(*tabel.voortgang())
-    return LeerlingenBestand(goed, fouten, onbekend, velden)
+    return LeerlingenBestand(goed, fouten, onbekend, velden, koppeling)
 
 
 class _RijLezer:
-    def __init__(self, sleutel: str, vandaag: date):
-        self.sleutel = sleutel
+    sleutel = "leerlingnummer"
+
+    def __init__(self, vandaag: date):
         self.vandaag = vandaag
         self.standaard_inschrijving = schooljaar_start(vandaag)
 
@@ -120,6 +134,8 @@ class _RijLezer:
             meldingen.append(f"Vul het {self.sleutel} in.")
         if not w.get("achternaam", "").strip():
             meldingen.append("Vul de achternaam in.")
+        if not w.get("voornaam") and w.get("voornamen"):  # no roepnaam: the first of the official names
+            w["voornaam"] = w["voornamen"].split()[0]
         gevuld = {k for k in (*TEKSTVELDEN, *DATUMVELDEN, "startkwalificatie") if w.get(k)}
         data: dict[str, object] = {k: w.get(k, "") for k in TEKSTVELDEN}
         data["mentor"] = " ".join(str(data["mentor"]).split())

@@ -352,6 +352,34 @@ def parse_datum(tekst: str) -> dt.date:
         raise WaardeFout(f"De datum '{t}' bestaat niet. Controleer dag en maand ({DATUM_VOORBEELD}).") from None
 
 
+_TIJDSTIP = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?")
+_MET_TIJD = re.compile(r"(.+?)[ T]+(\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?)")
+TIJD_VOORBEELD = "UU:MM, bijvoorbeeld 09:20"
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_tijd(tekst: str) -> dt.timedelta:
+    """A time of day as the time since midnight: "9:20", "09:20:00", "9.20"; "24:00" is the end of the day."""
+    t = tekst.strip()
+    m = _TIJDSTIP.fullmatch(t)
+    if m is None:
+        raise WaardeFout(f"'{t}' is geen tijd. Schrijf de tijd als {TIJD_VOORBEELD}." if t else
+                         f"Vul een tijd in ({TIJD_VOORBEELD}).")
+    uur, minuut, seconde = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if minuut > 59 or seconde > 59 or uur > 24 or (uur == 24 and minuut + seconde):
+        raise WaardeFout(f"De tijd '{t}' bestaat niet. Schrijf de tijd als {TIJD_VOORBEELD}.")
+    return dt.timedelta(hours=uur, minutes=minuut, seconds=seconde)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_moment(tekst: str) -> tuple[dt.date, dt.timedelta | None]:
+    """A date with or without a time of day ("14-09-2026 10:10", an Excel date-and-time cell)."""
+    t = tekst.strip()
+    if m := _MET_TIJD.fullmatch(t):
+        return parse_datum(m.group(1)), parse_tijd(m.group(2))
+    return parse_datum(t), None
+
+
 _DECIMAAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 
 

@@ -1,36 +1,60 @@
 """Verzuim from the school's administration (FORMATEN.md, "Verzuim") → one row per line that counts.
 
-Pure: the caller passes the leerlingnummers that exist and the school's code table; the service
-replaces the imported verzuim of each (leerling, datum) pair in the file, in one transaction.
+Pure: the caller passes the leerlingnummers that exist, the school's code table and its lesrooster; the
+service replaces the imported verzuim of each (leerling, datum) pair in the file, in one transaction.
 
-A file has `uren` (decimal hours) or `lesuur` (each line one lesuur, counted as 1 hour), and `reden`
-or `code`: one of the five redenen or a code the school's table translates; an unknown code is
-decided by `geoorloofd` (N → ongeoorloofd, J → overig geoorloofd). A code the table maps to None
-(te laat, present, vergeten, vrijstelling of a subject) is not absence: the line is skipped and counted.
+Which column is which field comes from the headers (Magister's Stamnr, Absentiecode, Lesuur; Somtoday's
+Begindatum, Begintijd, Einddatum, Eindtijd, …: importers/kolommen.py), or from the user's choice.
+
+A line has `uren` (decimal hours) or `lesuur` (each line one lesuur, counted as 1 hour) on a `datum`, or
+is a period: `begindatum` (+ `begintijd`) to `einddatum` (+ `eindtijd`), counted per lesdag as the lesuren
+it covers (domain/lesuren.py). It has `reden` or `code`: one of the five redenen or a code the school's
+table translates; an unknown code is decided by `geoorloofd` (N → ongeoorloofd, J → overig geoorloofd). A
+code the table maps to None (te laat, present, vergeten, vrijstelling of a subject) is not absence: the
+line is skipped and counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 from ..domain.errors import InvoerFout
-from ..domain.leerling import schooljaar_start
+from ..domain.leerling import normaliseer_leerlingnummer, schooljaar_start
+from ..domain.lesuren import STANDAARD_LESUURTIJDEN, Lesuur, uren_per_lesdag
 from ..domain.verzuim import Reden
 from ..domain.verzuimcodes import Codetabel, normaliseer_code
-from .tabular import RijFout, WaardeFout, lees_tabel, parse_datum, parse_decimaal, parse_ja_nee
+from .kolommen import NIET, Koppeling, controleer, en_tekst, koppel
+from .tabular import (
+    RijFout,
+    WaardeFout,
+    lees_tabel,
+    parse_datum,
+    parse_decimaal,
+    parse_ja_nee,
+    parse_moment,
+    parse_tijd,
+)
 
-BEKENDE_KOLOMMEN = frozenset({"leerlingnummer", "stamnummer", "datum", "uren", "lesuur", "reden", "code",
-                              "geoorloofd"})
 VOORBEELD_KOPREGEL = "leerlingnummer;datum;uren;reden"
 # Verzuim is kept 5 years (DOMEIN.md); older dates, or dates after this school year, are typos.
 _JAREN_TERUG = 5
 MAX_UREN_PER_DAG = 24.0
+MAX_PERIODE = timedelta(days=366)
 _EPS = 1e-9
 _ONBEKEND = object()  # a code the table does not know
+
+
+@dataclass(frozen=True)
+class Lesrooster:
+    """What turns a period into hours: the bell times, the lesdagen, the hours of a whole day."""
+
+    lesuren: Sequence[Lesuur] = STANDAARD_LESUURTIJDEN
+    is_lesdag: Callable[[date], bool] = lambda d: d.weekday() < 5  # noqa: E731 - the calendar's, in the service
+    uren_per_lesdag: float = 6.0
 
 
 class VerzuimRij(NamedTuple):  # a NamedTuple: a year's file makes 150,000 of them, 3× faster than a dataclass
@@ -52,6 +76,8 @@ class VerzuimBestand:
     # Every (leerlingnummer, datum) of a line without errors, skipped lines included: the days this file
     # speaks about, whose earlier imported verzuim it replaces (a lesuur corrected to "te laat" included).
     dagen: set[tuple[str, date]] = field(default_factory=set)
+    koppeling: Koppeling = field(default_factory=dict)  # normalised column → field (NIET: not used)
+    buiten_lesuren: list[RijFout] = field(default_factory=list)  # warnings: periods that count no lesuur
 
 
 def plausibele_periode(vandaag: date) -> tuple[date, date]:
@@ -61,43 +87,46 @@ def plausibele_periode(vandaag: date) -> tuple[date, date]:
 
 
 def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codetabel, vandaag: date,
-                 voortgang: Callable[[int, int], None] | None = None) -> VerzuimBestand:
+                 voortgang: Callable[[int, int], None] | None = None, *, gekozen: Mapping[str, str] | None = None,
+                 opgeslagen: Mapping[str, str] | None = None, rooster: Lesrooster | None = None) -> VerzuimBestand:
+    """Read a verzuim file; InvoerFout when the file as a whole is unusable. `leerlingnummers` as stored
+    (normalised); `gekozen`/`opgeslagen` as for lees_leerlingen; `rooster` turns periods into hours."""
     eerste, laatste = plausibele_periode(vandaag)
+    rooster = rooster or Lesrooster()
     with lees_tabel(pad) as tabel:
-        kolommen = set(tabel.kolommen)
-        sleutel = "leerlingnummer" if "leerlingnummer" in kolommen else "stamnummer"
-        code_kolommen = [k for k in ("reden", "code") if k in kolommen]
-        heeft_uren, heeft_lesuur = "uren" in kolommen, "lesuur" in kolommen
-        heeft_geoorloofd = "geoorloofd" in kolommen
-        ontbreekt = []
-        if sleutel not in kolommen:
-            ontbreekt.append("'leerlingnummer'")
-        if "datum" not in kolommen:
-            ontbreekt.append("'datum'")
-        if not code_kolommen:
-            ontbreekt.append("'reden' (of 'code')")
-        if not heeft_uren and not heeft_lesuur:
-            ontbreekt.append("'uren' (of 'lesuur')")
+        koppeling = koppel(tabel.kolommen, "verzuim", opgeslagen=opgeslagen, gekozen=gekozen)
+        ontbreekt = controleer(koppeling, "verzuim").ontbreekt
         if ontbreekt:
             gevonden = ", ".join(tabel.namen[k] for k in tabel.kolommen) or "geen"
-            raise InvoerFout(f"In de eerste regel ontbreekt: {', '.join(ontbreekt)}. Gevonden kolommen: "
+            raise InvoerFout(f"In de eerste regel ontbreekt: {en_tekst(ontbreekt)}. Gevonden kolommen: "
                              f"{gevonden}. Bijvoorbeeld: {VOORBEELD_KOPREGEL}")
-        onbekend = [tabel.namen[k] for k in tabel.kolommen if k not in BEKENDE_KOLOMMEN]
+        onbekend = [tabel.namen[k] for k, veld in koppeling.items() if veld == NIET]
+        kolom = {veld: k for k, veld in koppeling.items() if veld != NIET}  # field → its column
+        k_nummer, k_datum, k_uren, k_lesuur = (kolom.get(v) for v in ("leerlingnummer", "datum", "uren", "lesuur"))
+        k_geoorloofd = kolom.get("geoorloofd")
+        k_begin, k_begintijd, k_eind, k_eindtijd = (kolom.get(v) for v in
+                                                     ("begindatum", "begintijd", "einddatum", "eindtijd"))
+        code_kolommen = [kolom[k] for k in ("reden", "code") if k in kolom]
 
         # A file repeats the same few dates, hour values and codes thousands of times: read each once.
         datums: dict[str, tuple[date | None, str | None]] = {}
         uren_cache: dict[str, tuple[float, str | None]] = {}
         vertaald: dict[str, tuple[object, str]] = {}  # code → (Reden, None: skip, or _ONBEKEND; normalised)
+        nummers: dict[str, str] = {}
+
+        def buiten(d: date) -> str | None:
+            if eerste <= d <= laatste:
+                return None
+            return (f"De datum {d:%d-%m-%Y} valt buiten de schooljaren die kunnen kloppen "
+                    f"({eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}). Controleer het jaartal.")
 
         def lees_datum(tekst: str) -> tuple[date | None, str | None]:
             try:
                 d = parse_datum(tekst)
             except WaardeFout as exc:
                 return None, str(exc)
-            if not eerste <= d <= laatste:
-                return None, (f"De datum {d:%d-%m-%Y} valt buiten de schooljaren die kunnen kloppen "
-                              f"({eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}). Controleer het jaartal.")
-            return d, None
+            melding = buiten(d)
+            return (None, melding) if melding else (d, None)
 
         def lees_uren(tekst: str) -> tuple[float, str | None]:
             try:
@@ -113,51 +142,100 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                                          normaliseer_code(code))
             return gevonden
 
+        def moment(w: dict[str, str], k_dag: str, k_tijd: str | None, wat: str, einde: bool) -> datetime:
+            """The begin or end of a period; a day without a time is the whole day. WaardeFout to report."""
+            try:
+                dag, tijd = parse_moment(w[k_dag])
+                if k_tijd and w[k_tijd]:
+                    tijd = parse_tijd(w[k_tijd])
+            except WaardeFout as exc:
+                raise WaardeFout(f"{wat}: {str(exc)[:1].lower()}{str(exc)[1:]}") from None
+            if (melding := buiten(dag)) is not None:
+                raise WaardeFout(melding)
+            if tijd is None:
+                tijd = timedelta(days=1) if einde else timedelta(0)
+            return datetime.combine(dag, time(0)) + tijd
+
         rijen: list[VerzuimRij] = []
         fouten: list[RijFout] = []
         dagen: set[tuple[str, date]] = set()
         overgeslagen = 0
         gezien: dict[tuple, int] = {}  # (nummer, datum, what identifies the line) → its line number
+        periodes: dict[str, list[tuple[datetime, datetime, int]]] = {}  # nummer → (begin, eind, line)
         per_dag: dict[tuple[str, date], float] = {}
+        in_periodes: dict[tuple[str, date], float] = {}  # hours from periods: at most a whole lesdag
         laatste_datum: date | None = None
+        buiten_lesuren: list[RijFout] = []
         for i, rij in enumerate(tabel):
             if voortgang is not None and i % 1024 == 0:
                 voortgang(*tabel.voortgang())
             w = rij.waarden  # values are stripped already
             meldingen: list[str] = []
 
-            nummer = w[sleutel]
+            geschreven = w[k_nummer]
+            nummer = nummers.get(geschreven)
+            if nummer is None:
+                nummer = nummers[geschreven] = normaliseer_leerlingnummer(geschreven)
             if not nummer:
                 meldingen.append("Het leerlingnummer ontbreekt.")
             elif nummer not in leerlingnummers:
-                meldingen.append(f"Leerlingnummer {nummer} staat niet in het leerlingenregister. "
+                meldingen.append(f"Leerlingnummer {geschreven} staat niet in het leerlingenregister. "
                                  "Importeer eerst de leerlingen, of verbeter het nummer.")
 
-            tekst = w["datum"]
-            gelezen = datums.get(tekst)
-            if gelezen is None:
-                gelezen = datums[tekst] = lees_datum(tekst)
-            datum, melding = gelezen
-            if melding:
-                meldingen.append(melding)
-            elif laatste_datum is None or datum > laatste_datum:
-                laatste_datum = datum
-
-            lesuur = w["lesuur"] if heeft_lesuur else ""
-            tekst = w["uren"] if heeft_uren else ""
-            if tekst:
-                gelezen_uren = uren_cache.get(tekst)
-                if gelezen_uren is None:
-                    gelezen_uren = uren_cache[tekst] = lees_uren(tekst)
-                uren, melding = gelezen_uren
+            periode: tuple[datetime, datetime] | None = None
+            datum: date | None = None
+            uren = 0.0
+            lesuur = ""
+            if k_begin and w[k_begin]:
+                try:
+                    begin = moment(w, k_begin, k_begintijd, "Begin", einde=False)
+                    if not (k_eind and w[k_eind]):
+                        raise WaardeFout(
+                            "De einddatum ontbreekt. Een melding die nog loopt, kan niet geteld worden: maak de "
+                            "export tot en met een bepaalde dag, of vul de einddatum in.")
+                    eind = moment(w, k_eind, k_eindtijd, "Einde", einde=True)
+                    if eind <= begin:
+                        raise WaardeFout(f"Het einde ({eind:%d-%m-%Y %H:%M}) ligt niet na het begin "
+                                         f"({begin:%d-%m-%Y %H:%M}). Controleer de datums en tijden.")
+                    if eind - begin > MAX_PERIODE:
+                        raise WaardeFout("Deze periode is langer dan een jaar. Controleer de datums.")
+                    periode = (begin, eind)
+                    datum = (eind - timedelta(microseconds=1)).date()
+                    if laatste_datum is None or datum > laatste_datum:
+                        laatste_datum = datum
+                except WaardeFout as exc:
+                    meldingen.append(str(exc))
+            elif k_begin and not k_datum:
+                meldingen.append("Vul de begindatum in.")
+            else:
+                tekst = w[k_datum] if k_datum else ""
+                gelezen = datums.get(tekst)
+                if gelezen is None:
+                    gelezen = datums[tekst] = lees_datum(tekst)
+                datum, melding = gelezen
                 if melding:
                     meldingen.append(melding)
-            elif lesuur:
-                uren = 1.0  # one lesuur
-            else:
-                uren = 0.0
-                meldingen.append("Vul het lesuur in (elke regel is één lesuur)." if not heeft_uren
-                                 else "Vul het aantal uren in.")
+                elif laatste_datum is None or datum > laatste_datum:
+                    laatste_datum = datum
+
+                lesuur = w[k_lesuur] if k_lesuur else ""
+                tekst = w[k_uren] if k_uren else ""
+                if tekst:
+                    gelezen_uren = uren_cache.get(tekst)
+                    if gelezen_uren is None:
+                        gelezen_uren = uren_cache[tekst] = lees_uren(tekst)
+                    uren, melding = gelezen_uren
+                    if melding:
+                        meldingen.append(melding)
+                elif lesuur:
+                    uren = 1.0  # one lesuur
+                elif k_begin:
+                    meldingen.append("Vul de begindatum en de einddatum in" + (", of het aantal uren." if k_uren else
+                                                                              ", of het lesuur." if k_lesuur else "."))
+                elif k_uren:
+                    meldingen.append("Vul het aantal uren in.")
+                else:
+                    meldingen.append("Vul het lesuur in (elke regel is één lesuur).")
 
             teksten = [w[k] for k in code_kolommen if w[k]]
             reden: object = None
@@ -173,7 +251,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         reden, code, norm = r, t, n
                         break
                 if reden is _ONBEKEND:
-                    geoorloofd = w["geoorloofd"] if heeft_geoorloofd else ""
+                    geoorloofd = w[k_geoorloofd] if k_geoorloofd else ""
                     if geoorloofd:
                         try:
                             reden = Reden.OVERIG_GEOORLOOFD if parse_ja_nee(geoorloofd) else Reden.ONGEOORLOOFD
@@ -183,7 +261,18 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         meldingen.append(f"De code '{code}' is onbekend. Voeg hem toe bij Instellingen › "
                                          "Verzuimcodes, of vul de kolom geoorloofd (J of N) in.")
 
-            if not meldingen and reden is not None:
+            if meldingen or reden is None:
+                pass  # (a line that is not absence – te laat – may repeat or overlap another)
+            elif periode is not None:
+                begin, eind = periode
+                eigen = periodes.setdefault(nummer, [])
+                botst = next((r for b, e, r in eigen if b < eind and begin < e), None)
+                if botst is not None:
+                    meldingen.append(f"Deze periode overlapt met regel {botst} (zelfde leerling). Haal een van de "
+                                     "twee weg, of verbeter de tijden.")
+                else:
+                    eigen.append((begin, eind, rij.regel))
+            else:
                 # A line that repeats one before it is an error, not a silent sum or overwrite.
                 kenmerk = (nummer, datum, "lesuur", lesuur) if lesuur else (nummer, datum, "code", norm or code)
                 eerder = gezien.get(kenmerk)
@@ -203,6 +292,28 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             if meldingen:
                 fouten.append(RijFout(rij.regel, " ".join(meldingen)))
                 continue
+            if periode is not None:
+                # Each lesdag the period touches is a day this file speaks about; several periods on one day
+                # together count at most a whole lesdag, filled in the order of the file.
+                telt = False
+                for d, u in uren_per_lesdag(*periode, rooster.lesuren, rooster.is_lesdag,
+                                            rooster.uren_per_lesdag).items():
+                    dagen.add((nummer, d))
+                    al = in_periodes.get((nummer, d), 0.0)
+                    u = min(u, rooster.uren_per_lesdag - al)
+                    if u > _EPS and reden is not None:
+                        in_periodes[(nummer, d)] = al + u
+                        per_dag[(nummer, d)] = per_dag.get((nummer, d), 0.0) + u
+                        rijen.append(VerzuimRij(rij.regel, nummer, d, u, reden, code))
+                        telt = True
+                if reden is None:
+                    overgeslagen += 1  # not absence (te laat …)
+                elif not telt:
+                    begin, eind = periode
+                    buiten_lesuren.append(RijFout(rij.regel, (
+                        f"De periode {begin:%d-%m-%Y %H:%M} tot {eind:%d-%m-%Y %H:%M} valt niet in de lesuren van "
+                        "een lesdag en telt niet mee.")))
+                continue
             dagen.add((nummer, datum))
             if reden is None:
                 overgeslagen += 1
@@ -210,4 +321,4 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 rijen.append(VerzuimRij(rij.regel, nummer, datum, uren, reden, code))
         if voortgang is not None:
             voortgang(*tabel.voortgang())
-    return VerzuimBestand(rijen, fouten, onbekend, overgeslagen, laatste_datum, dagen)
+    return VerzuimBestand(rijen, fouten, onbekend, overgeslagen, laatste_datum, dagen, koppeling, buiten_lesuren)

@@ -15,6 +15,7 @@ from ..db import models as m
 from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
+from . import leerlingnummers
 
 if TYPE_CHECKING:
     from .context import Context
@@ -103,7 +104,7 @@ class AuditService:
                 query = query.where(m.AuditRegel.gebruiker_id.in_(ids) if ids
                                     else (m.AuditRegel.gebruiker_naam == " ".join(gebruiker.split())))
             if leerlingnummer and leerlingnummer.strip():
-                row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+                row = leerlingnummers.zoek(leerlingnummer)
                 if row is None:
                     raise InvoerFout({"leerling": f"Er is geen leerling met leerlingnummer {leerlingnummer}."})
                 query = query.where(m.AuditRegel.leerling_id == row.id)

@@ -8,11 +8,11 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..db import models as m
 from ..db.connection import Store
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang
 from ..domain.gebruiker import Gebruiker, Rol
+from . import leerlingnummers
 from .audit import schrijf
 
 
@@ -111,7 +111,7 @@ class Context:
         is given by id or leerlingnummer; only the id is stored.
         """
         if leerling_id is None and leerlingnummer:
-            row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+            row = leerlingnummers.zoek(leerlingnummer)
             leerling_id = row.id if row else None
         if actie == Actie.BEKEKEN:
             nu, laatst = time.monotonic(), self._bekeken.get((leerling_id, wat))

@@ -7,7 +7,7 @@ register again, so what is written is what the file says at that moment.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,7 +36,9 @@ from ..importers.leerlingen import (
     verschillen,
 )
 from ..importers.tabular import RijFout
+from . import importkolommen, leerlingnummers
 from .context import Context
+from .importkolommen import KolomVoorstel
 from .leerlingen import mentor_id
 
 __all__ = ["ImportFout", "ImportResultaat", "ImportService", "ImportVoorbeeld", "RijFout", "Wijziging"]
@@ -128,34 +130,45 @@ class _Plan:
     ongewijzigd: int
     fouten: list[RijFout]
     onbekende_kolommen: list[str]
+    koppeling: dict[str, str]
 
 
 class ImportService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
 
+    def kolommen(self, path: str | Path, soort: str) -> KolomVoorstel:
+        """The columns of a leerlingen or verzuim file ("leerlingen", "verzuim") with sample values and the
+        field each will feed: the school's earlier choice, else what the header says. Writes nothing."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            return importkolommen.voorstel(path, soort)
+
     def leerlingen_voorbeeld(self, path: str | Path, progress: Voortgang | None = None, *,
-                             vandaag: date | None = None) -> ImportVoorbeeld:
-        """What importing this student file would do; writes nothing."""
+                             vandaag: date | None = None, kolommen: Mapping[str, str] | None = None) -> ImportVoorbeeld:
+        """What importing this student file would do; writes nothing. `kolommen`: the user's choice of
+        field per column (normalised header → field, "" = not used); other columns as remembered or recognised."""
         stappen = _Stappen(progress)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            plan = self._plan(path, vandaag or date.today(), stappen)
+            plan = self._plan(path, vandaag or date.today(), stappen, kolommen)
         stappen(100)
         return ImportVoorbeeld(nieuw=[lln for _, lln in plan.nieuw], gewijzigd=[w for _, w in plan.gewijzigd],
                                ongewijzigd=plan.ongewijzigd, fouten=plan.fouten,
                                onbekende_kolommen=plan.onbekende_kolommen)
 
     def leerlingen(self, path: str | Path, *, sla_foute_regels_over: bool = False,
-                   progress: Voortgang | None = None, vandaag: date | None = None) -> ImportResultaat:
+                   progress: Voortgang | None = None, vandaag: date | None = None,
+                   kolommen: Mapping[str, str] | None = None) -> ImportResultaat:
         """Add and update students from the file, all or nothing. ImportFout (nothing written) when a
         row has an error, unless `sla_foute_regels_over`: then the good rows go in and the bad ones are
-        listed. `progress` may raise to cancel; the transaction then rolls back."""
+        listed. `progress` may raise to cancel; the transaction then rolls back. The choice of columns is
+        remembered for the school's next import."""
         stappen = _Stappen(progress)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            plan = self._plan(path, vandaag or date.today(), stappen)
+            plan = self._plan(path, vandaag or date.today(), stappen, kolommen)
             if plan.fouten and not sla_foute_regels_over:
                 raise ImportFout(plan.fouten)
             _schrijf(plan, stappen.fase(_VERGELIJKEN, 100))
+            importkolommen.onthoud("leerlingen", plan.koppeling)
             self.ctx.audit(Actie.GEIMPORTEERD,  # how many, never who
                            wat=f"leerlingen: {len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd")
         return ImportResultaat(toegevoegd=len(plan.nieuw), gewijzigd=len(plan.gewijzigd),
@@ -164,11 +177,14 @@ class ImportService:
 
     # --- the comparison, shared by preview and import ----------------------------------------------
 
-    def _plan(self, path: str | Path, vandaag: date, stappen: _Stappen) -> _Plan:
-        bestand: LeerlingenBestand = lees_leerlingen(path, vandaag, stappen.fase(0, _LEZEN))
+    def _plan(self, path: str | Path, vandaag: date, stappen: _Stappen,
+              kolommen: Mapping[str, str] | None) -> _Plan:
+        leerlingnummers.weiger_dubbele()
+        bestand: LeerlingenBestand = lees_leerlingen(path, vandaag, stappen.fase(0, _LEZEN), gekozen=kolommen,
+                                                     opgeslagen=importkolommen.opgeslagen("leerlingen"))
         bestaande = _bestaande_leerlingen()
         stappen(_LEZEN)
-        plan = _Plan([], [], 0, list(bestand.fouten), bestand.onbekende_kolommen)
+        plan = _Plan([], [], 0, list(bestand.fouten), bestand.onbekende_kolommen, bestand.koppeling)
         vergelijken = stappen.fase(_LEZEN, _VERGELIJKEN)
         for i, gelezen in enumerate(bestand.leerlingen):
             if i % 256 == 0:

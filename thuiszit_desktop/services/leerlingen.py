@@ -20,6 +20,7 @@ from ..domain.leerling import (
     VrijstellingType,
     validate_leerling,
 )
+from . import leerlingnummers
 from .context import Context
 
 
@@ -64,7 +65,7 @@ class LeerlingenService:
         return rows
 
     def get(self, leerlingnummer: str) -> Leerling:
-        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+        row = leerlingnummers.zoek(leerlingnummer)
         if row is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         with self.ctx.action():

@@ -27,6 +27,7 @@ from ..domain.trends import Trends, trends
 from ..domain.verzuim import VerzuimRecord
 from ..pdf import jaaroverzicht as jaaroverzicht_pdf
 from ..pdf import lijstbespreking as lijstbespreking_pdf
+from . import leerlingnummers
 from .context import Context
 from .kalender import KalenderService
 from .school import SchoolService
@@ -199,7 +200,7 @@ class OverzichtenService:
         """The student's verzuim per lesweek of the current school year, with the interventions."""
         tot = self._tot(vandaag)
         with self.ctx.action(*NAMEN):
-            leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+            leerling = leerlingnummers.zoek(leerlingnummer)
             if leerling is None:
                 raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
             effecten = self._effecten(leerling.id, tot).get(leerling.id, [])

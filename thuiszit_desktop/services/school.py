@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 
 from ..db import models as m
+from ..domain import lesuren
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
+from ..domain.lesuren import Lesuur
 from ..domain.school import Regio, School, Schooltype
 from . import instellingen
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 
 LOGO = "logo"
+LESUURTIJDEN = "lesuurtijden"
 SWV = "swv"  # beside the School row: an Instelling, so no schema change for one text
 MAX_LOGO = 1024 * 1024
 
@@ -32,6 +36,21 @@ class SchoolService:
                             uren_per_lesdag=school.uren_per_lesdag).execute()
             instellingen.schrijf(SWV, school.swv)
         return school
+
+    def lesuurtijden(self) -> tuple[Lesuur, ...]:
+        """The bell times of the lesuren: what turns a period of absence into hours (domain/lesuren.py)."""
+        return lesuurtijden()
+
+    def lesuurtijden_opslaan(self, paren: Iterable[tuple[str, str]]) -> tuple[Lesuur, ...]:
+        """The school's own bell times, as typed ("8:30", "9:20") per lesuur; InvoerFout naming each lesuur to fix.
+        The default times are not stored, so a school that never changed them follows a better default."""
+        uren = lesuren.lesuurtijden(paren)
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            if uren == lesuren.STANDAARD_LESUURTIJDEN:
+                m.Instelling.delete().where(m.Instelling.sleutel == LESUURTIJDEN).execute()
+            else:
+                instellingen.schrijf(LESUURTIJDEN, lesuren.naar_json(uren))
+        return uren
 
     def logo(self) -> bytes | None:
         return school_logo()
@@ -69,3 +88,9 @@ def school_logo() -> bytes | None:
     """The logo for the PDFs (call inside a service method)."""
     waarde = instellingen.lees(LOGO)
     return base64.b64decode(waarde) if waarde else None
+
+
+def lesuurtijden() -> tuple[Lesuur, ...]:
+    """The school's bell times, or the default (call inside a service method)."""
+    opgeslagen = instellingen.lees(LESUURTIJDEN)
+    return lesuren.uit_json(opgeslagen) if opgeslagen else lesuren.STANDAARD_LESUURTIJDEN

@@ -15,7 +15,7 @@ from ..domain.gebruiker import Rol
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start
 from ..domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
-from . import instellingen
+from . import instellingen, leerlingnummers
 from .context import Context
 from .kalender import KalenderService
 
@@ -100,7 +100,7 @@ class SignalenService:
 
     def besprekingen(self, leerlingnummer: str) -> dict[tuple[str, date], Bespreking]:
         """The signals of one student marked "besproken": (signaal, datum) → the note."""
-        leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer)
+        leerling = leerlingnummers.zoek(leerlingnummer)
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         return {(soort, d): b for (_, soort, d), b in _besprekingen({leerling.id: leerlingnummer},
@@ -108,7 +108,7 @@ class SignalenService:
 
     def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str) -> None:
         """Mark a signal "besproken" with a note; it stays in every count."""
-        leerling = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer)
+        leerling = leerlingnummers.zoek(leerlingnummer)
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         soort = SignaalSoort(soort)
@@ -134,7 +134,7 @@ def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
     query = L.select(L.id, L.leerlingnummer, L.achternaam, L.geboortedatum, L.inschrijfdatum, L.voornaam,
                      L.tussenvoegsel, L.klas, L.uitschrijfdatum, L.bestemming, L.startkwalificatie)
     if leerlingnummer is not None:
-        query = query.where(L.leerlingnummer == leerlingnummer.strip())
+        query = query.where(L.id == leerlingnummers.id_van(leerlingnummer))
     rijen = list(query.tuples())
     vrijstellingen: dict[int, list[Vrijstelling]] = defaultdict(list)
     vquery = (m.Vrijstelling.select(m.Vrijstelling.leerling, m.Vrijstelling.type, m.Vrijstelling.van,

@@ -26,6 +26,7 @@ from ..db import models as m
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.plan import PlanStatus
+from . import leerlingnummers
 from .context import Context
 
 ZORG = (Rol.ZORGCOORDINATOR,)
@@ -52,7 +53,7 @@ def _via(model, *pad: str) -> Callable[[Any], int | None]:
 
 
 def _leerlingnummer(waarde) -> int | None:
-    return m.Leerling.select(m.Leerling.id).where(m.Leerling.leerlingnummer == str(waarde).strip()).scalar()
+    return leerlingnummers.id_van(waarde)
 
 
 SLEUTELS: dict[str, Callable[[Any], int | None]] = {
@@ -206,12 +207,12 @@ def gefilterd(rollen: tuple[Rol, ...] = ALLEN, na=_per_leerling) -> Regel:
 
 REGELS: dict[str, dict[str, Regel]] = {
     "school": {"get": iedereen(), "logo": iedereen(), "opslaan": alleen(*ZORG), "logo_opslaan": alleen(*ZORG),
-               "logo_verwijderen": alleen(*ZORG)},
+               "logo_verwijderen": alleen(*ZORG), "lesuurtijden": iedereen(), "lesuurtijden_opslaan": alleen(*ZORG)},
     "leerlingen": {
         "lijst": gefilterd(), "get": leerling(), "klassen": gefilterd(na=_klassen), "mentoren": alleen(*TEAM),
         "opslaan": alleen(*ZORG),
     },
-    "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG)},
+    "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG), "kolommen": alleen(*ZORG)},
     # Drafts belong to the user who typed them (the table has a gebruiker column).
     "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen()},
     "kalender": {

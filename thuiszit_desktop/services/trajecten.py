@@ -58,6 +58,7 @@ from ..domain.traject import (
     volgend_besluitnummer,
     voortgang,
 )
+from . import leerlingnummers
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd, datum_tekst
@@ -1315,7 +1316,7 @@ def _get(model, id_: int, melding: str):
 
 
 def _leerling(leerlingnummer: str) -> m.Leerling:
-    row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == str(leerlingnummer).strip())
+    row = leerlingnummers.zoek(leerlingnummer)
     if row is None:
         raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
     return row

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,11 +16,18 @@ from ..domain.gebruiker import Rol
 from ..domain.verzuim import MeldingSoort, Reden
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
-from ..importers.verzuim import MAX_UREN_PER_DAG, VerzuimBestand, lees_verzuim, plausibele_periode
-from . import instellingen
+from ..importers.verzuim import (
+    MAX_UREN_PER_DAG,
+    Lesrooster,
+    VerzuimBestand,
+    lees_verzuim,
+    plausibele_periode,
+)
+from . import importkolommen, instellingen, leerlingnummers
 from .context import Context
 from .kalender import KalenderService
 from .ongedaan import Opname, Verwijderd, datum_tekst
+from .school import lesuurtijden
 from .signalen import BIJGEWERKT_TOT
 
 CODES = "verzuimcodes"
@@ -157,26 +164,29 @@ class VerzuimService:
     # --- import ----------------------------------------------------------------------------------
 
     def voorbeeld(self, path: str | Path, *, tot: date | None = None, progress: Progress = None,
-                  vandaag: date | None = None) -> VerzuimVoorbeeld:
-        """What importing this file would do; writes nothing."""
+                  vandaag: date | None = None, kolommen: Mapping[str, str] | None = None) -> VerzuimVoorbeeld:
+        """What importing this file would do; writes nothing. `kolommen`: the user's choice of field per
+        column (normalised header → field, "" = not used); other columns as remembered or recognised."""
         vandaag = vandaag or date.today()
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            bestand, ids = self._lees(Path(path), progress, vandaag)
+            bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             return self._plan(bestand, ids, _check_tot(tot, vandaag)).voorbeeld
 
     def importeren(self, path: str | Path, *, sla_foute_regels_over: bool = False, tot: date | None = None,
-                   progress: Progress = None, vandaag: date | None = None) -> VerzuimVoorbeeld:
+                   progress: Progress = None, vandaag: date | None = None,
+                   kolommen: Mapping[str, str] | None = None) -> VerzuimVoorbeeld:
         """Replace the imported verzuim of every (leerling, datum) in the file, all or nothing.
 
         VerzuimImportFout (nothing written) when a line has an error, unless `sla_foute_regels_over`:
         then the good lines go in and the bad ones are listed. Hand-entered verzuim stays. Days whose
         imported verzuim does not change are not touched, so the same file twice changes nothing.
-        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file.
+        Afterwards "verzuim bijgewerkt t/m" is `tot`, or else the latest date in the file. The choice of
+        columns is remembered for the school's next import.
         """
         vandaag = vandaag or date.today()
         tot = _check_tot(tot, vandaag)
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            bestand, ids = self._lees(Path(path), progress, vandaag)
+            bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             if bestand.fouten and (not sla_foute_regels_over or not bestand.dagen):
                 raise VerzuimImportFout(bestand.fouten)
             plan = self._plan(bestand, ids, tot)
@@ -190,12 +200,17 @@ class VerzuimService:
                  for (reden, code), u in plan.nieuw[(lid, d)].items()])
             if plan.voorbeeld.bijgewerkt_tot:
                 instellingen.schrijf(BIJGEWERKT_TOT, plan.voorbeeld.bijgewerkt_tot.isoformat())
+            importkolommen.onthoud("verzuim", bestand.koppeling)
             self.ctx.audit(Actie.GEIMPORTEERD, wat=f"verzuim: {len(plan.schrijven)} leerling-dagen")
         return plan.voorbeeld
 
-    def _lees(self, path: Path, progress: Progress, vandaag: date) -> tuple[VerzuimBestand, dict[str, int]]:
+    def _lees(self, path: Path, progress: Progress, vandaag: date,
+              kolommen: Mapping[str, str] | None) -> tuple[VerzuimBestand, dict[str, int]]:
+        leerlingnummers.weiger_dubbele()
         ids = dict(m.Leerling.select(m.Leerling.leerlingnummer, m.Leerling.id).tuples())
-        return lees_verzuim(path, ids, self.codes(), vandaag, progress), ids
+        rooster = Lesrooster(lesuurtijden(), self.kalender.calendar().is_lesdag, m.School.get().uren_per_lesdag)
+        return lees_verzuim(path, ids, self.codes(), vandaag, progress, gekozen=kolommen,
+                            opgeslagen=importkolommen.opgeslagen("verzuim"), rooster=rooster), ids
 
     def _plan(self, bestand: VerzuimBestand, ids: dict[str, int], tot: date | None) -> _Plan:
         """Compare the file with the imported verzuim in the database, day by day."""
@@ -229,7 +244,7 @@ class VerzuimService:
 
         cal = self.kalender.calendar()
         lesdag: dict[date, bool] = {}
-        geen_lesdag = []
+        geen_lesdag = list(bestand.buiten_lesuren)
         for r in bestand.rijen:
             ok = lesdag.get(r.datum)
             if ok is None:
@@ -238,6 +253,7 @@ class VerzuimService:
                 geen_lesdag.append(RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag "
                                                     f"({cal.omschrijving(r.datum).lower()}); deze regel telt "
                                                     "niet mee voor de signalen."))
+        geen_lesdag.sort(key=lambda f: f.regel)
         voorbeeld = VerzuimVoorbeeld(
             regels=len(bestand.rijen), leerlingen=len(leerlingen),
             dagen_nieuw=nieuwe_dagen,
@@ -249,7 +265,7 @@ class VerzuimService:
     # --- one student -----------------------------------------------------------------------------
 
     def _leerling_id(self, leerlingnummer: str) -> int:
-        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerlingnummer.strip())
+        row = leerlingnummers.zoek(leerlingnummer)
         if row is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         return row.id

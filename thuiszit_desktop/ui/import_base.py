@@ -1,9 +1,10 @@
-"""What the import wizards share: choose a file, check the preview, import (FORMATEN.md).
+"""What the import wizards share: choose a file, its columns, check the preview, import (FORMATEN.md).
 
 Reading and comparing the file, and the import itself, run off the GUI thread in a `Job` with a
 progress bar, so the window never freezes. The preview writes nothing; the import is all or nothing
-(unless the user chooses to skip the lines with an error), and can be cancelled. Each wizard
-(`import_wizard.py`, `verzuim_import_wizard.py`) adds its explanation, its preview and its service calls.
+(unless the user chooses to skip the lines with an error), and can be cancelled. The column page is
+`import_kolommen.py`. Each wizard (`import_wizard.py`, `verzuim_import_wizard.py`) adds its explanation,
+its preview and its service calls.
 """
 
 from __future__ import annotations
@@ -185,9 +186,60 @@ class _JobPage(QWizardPage):
         raise NotImplementedError
 
 
-# --- page 2 ---------------------------------------------------------------------------------------
+class _LeesPage(_JobPage):
+    """A page whose job reads the file (its columns, the preview): `voorbeeld` is what was read, or None
+    with the reason the file cannot be imported; `_uitkomst` are the widgets that show the result."""
 
-class VoorbeeldPage(_JobPage):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.voorbeeld = None
+        self._uitkomst: list[QWidget] = []
+
+    def stop(self) -> None:
+        _disconnect(self._job)
+        self._job = None
+
+    def _ontvangen(self, resultaat) -> None:
+        raise NotImplementedError
+
+    def _finished(self, resultaat) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.progress.hide()
+        self._ontvangen(resultaat)
+        self.completeChanged.emit()
+        self.klaar.emit()
+
+    def _failed(self, melding: str) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.voorbeeld = None
+        self.progress.hide()
+        for widget in self._uitkomst:
+            widget.hide()
+        self.status.setText("Dit bestand kan niet geïmporteerd worden. Ga terug en kies een ander bestand, "
+                            "of verbeter het bestand en probeer het opnieuw.")
+        self.melding.setText(melding)
+        self.melding.show()
+        self.completeChanged.emit()
+        self.klaar.emit()
+
+    def _crashed(self, exc: BaseException) -> None:
+        if not self._current():
+            return
+        self._job = None
+        self.progress.hide()
+        self.status.setText("Er ging iets mis bij het lezen van het bestand.")
+        self.completeChanged.emit()
+        self.klaar.emit()
+        raise exc  # to the app's error dialog
+
+
+# --- page 2 (page 1b is import_kolommen.py) ------------------------------------------------------
+
+class VoorbeeldPage(_LeesPage):
     """The preview: subclasses add their figures (`_show`), the job (`_taak`) and when it may be imported."""
 
     def __init__(self, services: Services, vergeleken_met: str, tabbladen: dict[str, list[str]],
@@ -225,10 +277,6 @@ class VoorbeeldPage(_JobPage):
         self.stop()
         self._reset()
 
-    def stop(self) -> None:
-        _disconnect(self._job)
-        self._job = None
-
     # --- the preview job ---
 
     def _taak(self, pad: Path) -> Taak:
@@ -243,46 +291,12 @@ class VoorbeeldPage(_JobPage):
         self._start_job(self._taak(pad))
         self.completeChanged.emit()
 
-    def _finished(self, resultaat) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self._ontvangen(resultaat)
-        self.completeChanged.emit()
-        self.klaar.emit()
-
     def _ontvangen(self, voorbeeld) -> None:
         self.voorbeeld = voorbeeld
         self._show(voorbeeld)
 
     def _show(self, voorbeeld) -> None:
         raise NotImplementedError
-
-    def _failed(self, melding: str) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.voorbeeld = None
-        self.progress.hide()
-        for widget in self._uitkomst:
-            widget.hide()
-        self.status.setText("Dit bestand kan niet geïmporteerd worden. Ga terug en kies een ander bestand, "
-                            "of verbeter het bestand en probeer het opnieuw.")
-        self.melding.setText(melding)
-        self.melding.show()
-        self.completeChanged.emit()
-        self.klaar.emit()
-
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self.progress.hide()
-        self.status.setText("Er ging iets mis bij het lezen van het bestand.")
-        self.completeChanged.emit()
-        self.klaar.emit()
-        raise exc  # to the app's error dialog
 
     def _reset(self) -> None:
         self.voorbeeld = None
@@ -407,7 +421,8 @@ class ImportWizardBase(QWizard):
     """Subclasses declare `imported = Signal(object)` and give `import_taak()`."""
 
     def __init__(self, services: Services, parent: QWidget | None, *, titel: str, minimum: tuple[int, int],
-                 kies_pagina: KiesBestandPage, voorbeeld_pagina: VoorbeeldPage, import_pagina: ImporteerPage):
+                 kies_pagina: KiesBestandPage, kolommen_pagina: QWizardPage, voorbeeld_pagina: VoorbeeldPage,
+                 import_pagina: ImporteerPage):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(titel)
@@ -423,13 +438,18 @@ class ImportWizardBase(QWizard):
                              (QWizard.WizardButton.CancelButton, "Annuleren")):
             self.setButtonText(button, text)
         self.kies_pagina = kies_pagina
+        self.kolommen_pagina = kolommen_pagina
         self.voorbeeld_pagina = voorbeeld_pagina
         self.import_pagina = import_pagina
-        for page in (kies_pagina, voorbeeld_pagina, import_pagina):
+        for page in (kies_pagina, kolommen_pagina, voorbeeld_pagina, import_pagina):
             self.addPage(page)
 
     def pad(self) -> Path:
         return self.kies_pagina.pad()
+
+    def koppeling(self) -> dict[str, str]:
+        """The field of each column, as chosen on the column page."""
+        return self.kolommen_pagina.koppeling()
 
     def foute_regels_overslaan(self) -> bool:
         return self.voorbeeld_pagina.overslaan.isChecked()
@@ -443,5 +463,6 @@ class ImportWizardBase(QWizard):
         if self.import_pagina.bezig:
             self.import_pagina.annuleer()
             return
+        self.kolommen_pagina.stop()
         self.voorbeeld_pagina.stop()
         super().reject()

@@ -1,4 +1,5 @@
-"""Importing the student list: choose a file, check the preview, import (FORMATEN.md, "Leerlingen").
+"""Importing the student list: choose a file, its columns, check the preview, import (FORMATEN.md,
+"Leerlingen").
 
 The pages, the jobs with their progress bars and the summary are shared with the verzuim import
 (`import_base.py`); here: the explanation, the preview's tables and the service calls.
@@ -23,24 +24,25 @@ from .import_base import (
     fouten_rijen,
 )
 from .import_base import VoorbeeldPage as _VoorbeeldPage
+from .import_kolommen import KolommenPage
 from .widgets import format_date, hint
 
 SUBTITEL_BEZIG = "De leerlingen worden opgeslagen, in één keer: alles of niets."
 
 UITLEG = (
-    "Kies het bestand met leerlingen uit de leerlingadministratie (bijvoorbeeld Magister of Somtoday): "
+    "Kies het bestand met leerlingen uit de leerlingadministratie, zoals het uit Magister of Somtoday komt: "
     "een CSV-bestand (gescheiden door puntkomma, komma of tab) of een Excel-bestand (.xlsx). "
     "Op de eerste regel staan de kolomnamen.<br><br>"
-    "<b>Verplicht:</b> leerlingnummer (of stamnummer), achternaam en geboortedatum.<br>"
-    "<b>Mag ook:</b> voornaam, tussenvoegsel, klas, mentor, inschrijfdatum, uitschrijfdatum, bestemming, "
-    "startkwalificatie (ja/nee), vrijstelling (5a, 5b, 5c, 5a-trekkend of 15) met vrijstelling_van en "
-    "vrijstelling_tot, bsn of onderwijsnummer.<br>"
-    "Datums als 05-03-2011 of 2011-03-05.<br><br>"
-    "Leerlingen die al in het programma staan, worden bijgewerkt op hun leerlingnummer. Gegevens die niet in "
-    "het bestand staan, zoals ouders, blijven zoals ze zijn. U ziet eerst wat er verandert; er wordt pas "
-    "iets opgeslagen als u op Importeren klikt."
+    "<b>Nodig:</b> leerlingnummer (of stamnummer), achternaam en geboortedatum.<br>"
+    "<b>Mag ook:</b> voornaam (roepnaam), tussenvoegsel, klas (stamgroep), mentor, inschrijfdatum, "
+    "uitschrijfdatum, bestemming, startkwalificatie (ja/nee), vrijstelling (5a, 5b, 5c, 5a-trekkend of 15) met "
+    "vrijstelling_van en vrijstelling_tot, bsn of onderwijsnummer.<br>"
+    "Kolomnamen als Stamnr, Roepnaam, Tussenv., Geb.datum en Stamgroep herkent het programma zelf. Op de "
+    "volgende pagina ziet u welke kolom waarvoor gebruikt wordt, en kiest u voor de rest.<br><br>"
+    "Leerlingen die al in het programma staan, worden bijgewerkt op hun leerlingnummer (000123 en 123 zijn "
+    "dezelfde leerling). Gegevens die niet in het bestand staan, zoals ouders, blijven zoals ze zijn. U ziet "
+    "eerst wat er verandert; er wordt pas iets opgeslagen als u op Importeren klikt."
 )
-
 
 
 class VoorbeeldPage(_VoorbeeldPage):
@@ -57,7 +59,9 @@ class VoorbeeldPage(_VoorbeeldPage):
         self._uitkomst.append(self.onbekend)
 
     def _taak(self, pad: Path) -> Taak:
-        return lambda progress: self.services.importeren.leerlingen_voorbeeld(pad, progress=progress)
+        kolommen = self.wizard().koppeling()
+        return lambda progress: self.services.importeren.leerlingen_voorbeeld(pad, progress=progress,
+                                                                              kolommen=kolommen)
 
     def isComplete(self) -> bool:
         v = self.voorbeeld
@@ -93,7 +97,7 @@ class VoorbeeldPage(_VoorbeeldPage):
             self.melding.show()
             self.overslaan.setVisible(v.te_importeren > 0)
         if v.onbekende_kolommen:
-            self.onbekend.setText("Deze kolommen kent het programma niet; ze worden overgeslagen: "
+            self.onbekend.setText("Deze kolommen worden niet gebruikt: "
                                   + ", ".join(v.onbekende_kolommen) + ".")
             self.onbekend.show()
 
@@ -104,10 +108,11 @@ class ImportWizard(ImportWizardBase):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent, titel="Leerlingen importeren", minimum=(780, 580),
                          kies_pagina=KiesBestandPage("leerlingen", UITLEG),
+                         kolommen_pagina=KolommenPage(services, "leerlingen"),
                          voorbeeld_pagina=VoorbeeldPage(services),
                          import_pagina=ImporteerPage(services, SUBTITEL_BEZIG))
 
     def import_taak(self) -> Taak:
-        pad, overslaan = self.pad(), self.foute_regels_overslaan()
+        pad, overslaan, kolommen = self.pad(), self.foute_regels_overslaan(), self.koppeling()
         return lambda progress: self.services.importeren.leerlingen(
-            pad, sla_foute_regels_over=overslaan, progress=progress)
+            pad, sla_foute_regels_over=overslaan, progress=progress, kolommen=kolommen)

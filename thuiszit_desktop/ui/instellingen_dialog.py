@@ -45,6 +45,7 @@ from ..services.session import Services
 from . import errors, theme
 from .backup_dialog import BackupTab
 from .bewaren_dialog import BewaarTab
+from .lesuurtijden_tab import LesuurtijdenTab
 from .ongedaan_bar import toon_ongedaan
 from .school_velden import swv_hint, swv_veld
 from .widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, hint, with_error
@@ -79,6 +80,8 @@ class InstellingenDialog(QDialog):
         self.tabs.addTab(self._bouw_codes(), "Verzuimcodes")
         self.tabs.addTab(self._bouw_niveaus(), "Niveaus")
         self.tabs.addTab(self._bouw_interventies(), "Interventies")
+        self.lesuur_tab = LesuurtijdenTab(services)  # saved with Opslaan below, like the other tabs
+        self.tabs.addTab(self.lesuur_tab, "Lesuurtijden")
         self.backup_tab = BackupTab(services)  # acts at once; a restore closes the dialog (and the session)
         self.backup_tab.restored.connect(lambda _info: QDialog.done(self, QDialog.DialogCode.Rejected))
         self.tabs.addTab(self.backup_tab, "Back-ups")
@@ -490,7 +493,8 @@ class InstellingenDialog(QDialog):
 
     def has_changes(self) -> bool:
         return (self._snapshot() != self._initial or self._standaard_gekozen
-                or self.vergrendelen.value() != self._vergrendelen_start or self.bewaar_tab.has_changes())
+                or self.vergrendelen.value() != self._vergrendelen_start or self.bewaar_tab.has_changes()
+                or self.lesuur_tab.has_changes())
 
     def _codes_dict(self) -> dict[str, Reden | None]:
         return {code: reden for code, reden in self.codes() if code}
@@ -571,6 +575,17 @@ class InstellingenDialog(QDialog):
                 self._vergrendelen_start = self.services.vergrendeling.minuten_opslaan(self.vergrendelen.value())
             except InvoerFout as exc:
                 fouten.insert(0, (0, self.school_errors.show(exc.fouten)))
+            except errors.USER_ERRORS as exc:
+                errors.show_user_error(self, exc)
+                return False
+            else:
+                self.saved_something = True
+
+        if self.lesuur_tab.has_changes():
+            try:
+                self.lesuur_tab.save()
+            except InvoerFout as exc:
+                fouten.append((self.tabs.indexOf(self.lesuur_tab), self.lesuur_tab.show_errors(exc)))
             except errors.USER_ERRORS as exc:
                 errors.show_user_error(self, exc)
                 return False

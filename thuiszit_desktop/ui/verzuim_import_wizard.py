@@ -27,22 +27,25 @@ from .import_base import (
     fouten_rijen,
 )
 from .import_base import VoorbeeldPage as _VoorbeeldPage
+from .import_kolommen import KolommenPage
 from .widgets import DateEdit, ErrorLabel, format_date, hint
 
 SUBTITEL_BEZIG = "Het verzuim wordt opgeslagen, in één keer: alles of niets."
 
 UITLEG = (
-    "Kies het bestand met verzuim uit de leerlingadministratie (bijvoorbeeld een export uit Magister of "
-    "Somtoday): een CSV-bestand (gescheiden door puntkomma, komma of tab) of een Excel-bestand (.xlsx). "
-    "Op de eerste regel staan de kolomnamen.<br><br>"
-    "<b>Verplicht:</b> <i>leerlingnummer</i> (of stamnummer), <i>datum</i>, <i>reden</i> (of code), en "
-    "<i>uren</i> (aantal uren, bijvoorbeeld 1,5) of <i>lesuur</i> (elke regel is dan één lesuur).<br>"
+    "Kies het bestand met verzuim uit de leerlingadministratie, zoals het uit Magister of Somtoday komt: een "
+    "CSV-bestand (gescheiden door puntkomma, komma of tab) of een Excel-bestand (.xlsx). Op de eerste regel "
+    "staan de kolomnamen.<br><br>"
+    "<b>Nodig:</b> <i>leerlingnummer</i> (of stamnummer), <i>reden</i> (of code), en per regel:<br>"
+    "– een <i>datum</i> met <i>uren</i> (aantal uren, bijvoorbeeld 1,5) of <i>lesuur</i> (elke regel is dan "
+    "één lesuur), zoals Magister per lesuur, of<br>"
+    "– een periode: <i>begindatum</i> en <i>einddatum</i>, met of zonder <i>begintijd</i> en <i>eindtijd</i>, "
+    "zoals Somtoday. Die telt per lesdag de lesuren die erin vallen (Instellingen › Lesuurtijden).<br>"
     "<b>Mag ook:</b> <i>geoorloofd</i> (J of N): beslist over een code die het programma niet kent.<br>"
     "Reden is ongeoorloofd, ziek, verlof, schorsing of overig_geoorloofd, of een code uit de administratie "
     "(zoals Z, S of Spijbelen); wat elke code betekent, staat bij Instellingen › Verzuimcodes. Codes als "
-    "'te laat' of 'aanwezig' zijn geen verzuim en worden overgeslagen.<br>"
-    "Datums als 14-09-2026 of 2026-09-14. Een voorbeeld:<br>"
-    "<tt>leerlingnummer;datum;uren;reden<br>1001;14-09-2026;2;ongeoorloofd<br>1001;15-09-2026;6;Z</tt><br><br>"
+    "'te laat' of 'aanwezig' zijn geen verzuim en worden overgeslagen. Kolomnamen als Stamnr, Absentiecode "
+    "en Begintijd herkent het programma zelf; op de volgende pagina kiest u voor de rest.<br><br>"
     "Het bestand vervangt het eerder geïmporteerde verzuim van elke leerling op elke dag die erin staat. Zelf "
     "ingevoerd verzuim blijft staan. U ziet eerst wat er verandert; er wordt pas iets opgeslagen als u op "
     "Importeren klikt."
@@ -86,7 +89,7 @@ class VoorbeeldPage(_VoorbeeldPage):
         form.addRow("Verzuim:", self.regels_label)
         form.addRow("Dagen:", self.dagen_label)
         form.addRow("Geen verzuim:", self.overgeslagen_label)
-        form.addRow("Genegeerde kolommen:", self.kolommen_label)
+        form.addRow("Niet gebruikt:", self.kolommen_label)
         tot = QWidget()
         tot_layout = QVBoxLayout(tot)
         tot_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,11 +132,12 @@ class VoorbeeldPage(_VoorbeeldPage):
     # --- the preview job ---
 
     def _taak(self, pad: Path) -> Taak:
-        tot = self.tot()
+        tot, kolommen = self.tot(), self.wizard().koppeling()
 
         def voorbeeld(progress):
             try:
-                return self.services.verzuim.voorbeeld(pad, tot=tot, progress=progress, vandaag=self.vandaag)
+                return self.services.verzuim.voorbeeld(pad, tot=tot, progress=progress, vandaag=self.vandaag,
+                                                       kolommen=kolommen)
             except InvoerFout as exc:
                 if tot is not None and "tot" in exc.fouten:
                     return _TotFout(exc.fouten["tot"])
@@ -217,6 +221,7 @@ class VerzuimImportWizard(ImportWizardBase):
     def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
         super().__init__(services, parent, titel="Verzuim importeren", minimum=(800, 600),
                          kies_pagina=KiesBestandPage("verzuim", UITLEG),
+                         kolommen_pagina=KolommenPage(services, "verzuim"),
                          voorbeeld_pagina=VoorbeeldPage(services, vandaag=vandaag),
                          import_pagina=ImporteerPage(services, SUBTITEL_BEZIG, overgeslagen_label=hint,
                                                      rijhoogte=False))
@@ -227,5 +232,6 @@ class VerzuimImportWizard(ImportWizardBase):
 
     def import_taak(self) -> Taak:
         pad, overslaan, tot, vandaag = self.pad(), self.foute_regels_overslaan(), self.tot(), self.vandaag
+        kolommen = self.koppeling()
         return lambda progress: self.services.verzuim.importeren(
-            pad, sla_foute_regels_over=overslaan, tot=tot, progress=progress, vandaag=vandaag)
+            pad, sla_foute_regels_over=overslaan, tot=tot, progress=progress, vandaag=vandaag, kolommen=kolommen)
