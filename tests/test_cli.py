@@ -56,12 +56,14 @@ def test_init_creates_a_database_to_log_in_to(tmp_path, monkeypatch, capsys):
 
 def test_init_with_school_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
-    args = init_args(tmp_path, brin=" 12ab 01 ") + ["--schooltype", "po", "--uren-per-lesdag", "5.5"]
+    args = init_args(tmp_path, brin=" 12ab 01 ") + ["--schooltype", "po", "--uren-per-lesdag", "5.5",
+                                                    "--swv", "SWV PO De Kempen"]
     assert app.main(args) == 0
     services = session.login(session.database_path(tmp_path), "Anna de Vries", WACHTWOORD)
     try:
         school = services.school.get()
-        assert (school.brin, school.schooltype.value, school.uren_per_lesdag) == ("12AB01", "po", 5.5)
+        assert (school.brin, school.schooltype.value, school.uren_per_lesdag, school.swv) == (
+            "12AB01", "po", 5.5, "SWV PO De Kempen")
     finally:
         services.close()
 
@@ -164,7 +166,7 @@ def test_wrong_usage_exits_with_2(argv, capsys):
         app.main(argv)
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert "fout in de opdracht" in err and "usage" in err.lower()
+    assert "fout in de opdracht" in err and err.startswith("gebruik: ")
 
 
 # --- logging in for a command ---------------------------------------------------------------------

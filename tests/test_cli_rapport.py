@@ -1,10 +1,11 @@
 """`thuiszit-desktop rapport kwartaal JJJJ-Qn --uit FILE` in-process through `app.main`: the format from the
-extension, anonymous files, and Dutch messages with exit 2 (wrong usage) or 1 (an error)."""
+extension, pseudonymised files, and Dutch messages with exit 2 (wrong usage) or 1 (an error)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ NAMEN = ("Zoë", "Bakker", "Mehmet", "Çelik", "771201", "771202", "111222333", 
 @pytest.fixture
 def data_dir(services, db_path):
     """Zoë: at home since 14 September; Mehmet: a vrijstelling 5a since 1 October (both fictional)."""
+    services.school.opslaan(replace(services.school.get(), swv="SWV VO Oudewaarde e.o."))
     services.leerlingen.opslaan(Leerling("771201", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Zoë",
                                          klas="2B", bsn="111222333"), date(2026, 9, 1))
     services.leerlingen.opslaan(Leerling("771202", "Çelik", date(2012, 6, 17), date(2024, 8, 1), voornaam="Mehmet",
@@ -54,14 +56,15 @@ def test_xlsx_csv_and_pdf_from_the_extension(data_dir, tmp_path, capsys):
         for naam in z.namelist():
             _anoniem(z.read(naam).decode("utf-8", errors="replace"))
     ws = load_workbook(xlsx)["Overzicht"]
-    assert sorted(ws.cell(r, 5).value for r in (2, 3)) == ["langdurig relatief verzuim", "vrijstelling 5a"]
+    assert sorted(ws.cell(r, 8).value for r in (2, 3)) == ["langdurig relatief verzuim", "vrijstelling 5a"]
 
     data = csv_.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     tekst = data.decode("utf-8-sig")
     _anoniem(tekst)
-    assert tekst.splitlines()[0].startswith("Pseudoniem;Leeftijd;Schooltype;Leerjaar;Categorie;")
-    assert "14-09-2026;;" in tekst and "01-10-2026;;" in tekst  # still home / vrijstelling: no einddatum
+    assert tekst.splitlines()[0].startswith("Samenwerkingsverband;BRIN;School;Pseudoniem;Leeftijd;Schooltype;")
+    assert tekst.splitlines()[1].startswith("SWV VO Oudewaarde e.o.;12AB;Het Baken;TZ-")
+    assert "september 2026;;" in tekst and "oktober 2026;;" in tekst  # still home / vrijstelling: no eindmaand
 
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     pdf_tekst = " ".join(p.extract_text() for p in reader.pages)
@@ -83,3 +86,20 @@ def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     assert "nog niet begonnen" in capsys.readouterr().err
     assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "geen-map" / "x.csv")) == 1
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_a_quarter_without_verzuim_is_refused_and_naming_the_quarter(data_dir, tmp_path, capsys):
+    uit = tmp_path / "q1.pdf"
+    assert run(data_dir, "rapport", "kwartaal", "2019-Q1", "--uit", str(uit)) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Over 2019-Q1 (januari tot en met maart 2019) is geen verzuim ingevoerd")
+    assert not uit.exists()
+
+
+def test_a_warning_when_the_samenwerkingsverband_is_missing(services, db_path, tmp_path, capsys):
+    services.leerlingen.opslaan(Leerling("771201", "Bakker", date(2012, 3, 5), date(2024, 8, 1)), date(2026, 9, 1))
+    services.verzuim.invoeren("771201", date(2026, 9, 14), date(2026, 12, 18), Reden.ONGEOORLOOFD,
+                              vandaag=date(2026, 12, 18))
+    services.close()
+    assert run(db_path.parent, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "q4.csv")) == 0
+    assert "let op: het samenwerkingsverband is niet ingevuld" in capsys.readouterr().err

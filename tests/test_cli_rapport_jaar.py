@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.verzuim import Reden
 
 VANDAAG = date(2026, 11, 23)
 
@@ -22,6 +23,7 @@ def data_dir(services, db_path):
                                          klas="2B"), VANDAAG)
     services.trajecten.openen("1001", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1),
                               vandaag=VANDAAG)
+    services.verzuim.invoeren("1001", date(2026, 9, 1), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
     services.close()
     return db_path.parent
 
@@ -48,6 +50,7 @@ def test_lijstbespreking(data_dir, tmp_path, capsys):
     assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(uit)) == 0
     t = tekst(uit)
     assert "Zoë Bakker" in t and "Vertrouwelijk" in t
+    assert "nr. 1001 · klas 2B" in t and "Thuiszitter stap 1, sinds 01-09-2026" in t and "Notities" in t
 
 
 def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
@@ -60,3 +63,11 @@ def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     assert "eindigen op .pdf" in capsys.readouterr().err
     assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_a_school_year_without_verzuim_is_refused(data_dir, tmp_path, capsys):
+    uit = tmp_path / "jaar.pdf"
+    assert run(data_dir, "rapport", "jaar", "2030", "--uit", str(uit)) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Over schooljaar 2030-2031 is geen verzuim ingevoerd")
+    assert not uit.exists()

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import paths
+from .argparse_nl import DutchArgumentParser
 from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
@@ -32,26 +33,20 @@ class CliFout(Exception):
     """A usage problem found after parsing; exit 1 with this message."""
 
 
-class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own texts stay English; the frame is Dutch
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP",
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
-    user = argparse.ArgumentParser(add_help=False)
+    user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
-    uit = argparse.ArgumentParser(add_help=False)  # every command that writes a file
+    uit = DutchArgumentParser(add_help=False)  # every command that writes a file
     uit.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
 
     parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open een tijdelijke database, bouw het hoofdvenster en stop (voor tests)")
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
 
     p = sub.add_parser("init", parents=[common], help="maak een nieuwe, versleutelde database")
     p.add_argument("--school", required=True, metavar="NAAM")
@@ -59,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", required=True, choices=["noord", "midden", "zuid"])
     p.add_argument("--schooltype", default="vo", choices=["po", "vo", "so/vso", "mbo"])
     p.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
+    p.add_argument("--swv", default="", metavar="NAAM",
+                   help="het samenwerkingsverband (naam of code), voor het kwartaaloverzicht")
     p.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     p.set_defaults(run=cmd_init)
 
@@ -117,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
-    rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", parser_class=DutchArgumentParser, required=True)
+    rapporten = p.add_subparsers(dest="rapport", metavar="RAPPORT", required=True)
     r = rapporten.add_parser("jaar", parents=[common, user, uit],
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
@@ -128,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
     r.set_defaults(run=cmd_rapport_lijstbespreking, needs_login=True)
     r = rapporten.add_parser("kwartaal", parents=[common, user, uit],
-                             help="het anonieme kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
+                             help="het gepseudonimiseerde kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
                    help="het soort bestand volgt uit de extensie: .xlsx, .csv of .pdf")
@@ -144,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "gebruiker …": user management (zorgcoördinator) and one's own password.
     p = sub.add_parser("gebruiker", parents=[common], help="gebruikers: toevoegen, lijst, wachtwoord, uitschakelen")
-    gebruikers = p.add_subparsers(dest="gebruiker_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+    gebruikers = p.add_subparsers(dest="gebruiker_opdracht", metavar="OPDRACHT",
                                   required=True)
     g = gebruikers.add_parser("toevoegen", parents=[common, user],
                               help="een nieuwe gebruiker; wachtwoord uit THUISZIT_NIEUW_WACHTWOORD of een vraag")
@@ -164,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # "audit …": the audit trail (zorgcoördinator); "bewaartermijnen": what has expired, and removing it.
     p = sub.add_parser("audit", parents=[common], help="het auditlog: controleren of bekijken")
-    audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT", parser_class=DutchArgumentParser,
+    audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT",
                              required=True)
     a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
     a.set_defaults(run=cmd_audit_verify, needs_login=True, lezend=True)
@@ -183,7 +180,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
+    _opties_vastleggen(parser)
     return parser
+
+
+def _opties_vastleggen(parser: argparse.ArgumentParser) -> None:
+    """Give every command the names of its options by field (`peildatum` → `--peildatum`), so that an error
+    about a field names the option to fix, never the field."""
+    opties = {a.dest: a.option_strings[-1] for a in parser._actions if a.option_strings}
+    parser.set_defaults(opties=opties)
+    for actie in parser._actions:
+        if isinstance(actie, argparse._SubParsersAction):
+            for sub in actie.choices.values():
+                _opties_vastleggen(sub)
 
 
 def _kwartaal(text: str) -> Kwartaal:
@@ -235,7 +244,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                       "--data-dir; zo blijft wat er staat bewaard. (Gaat die database niet open? Zet dan een "
                       "back-up terug met 'thuiszit-desktop restore BESTAND'.)")
     wachtwoord = _new_password(args.gebruiker)
-    school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag)
+    school = School(args.school, args.brin, args.regio, args.schooltype, args.uren_per_lesdag, args.swv)
     services = session.create_school(path, school, args.gebruiker, wachtwoord, wachtwoord)
     services.close()
     print(f"Database gemaakt in {path.parent}. Log in als {args.gebruiker}.")
@@ -376,6 +385,9 @@ def cmd_rapport_lijstbespreking(args: argparse.Namespace, services: Services) ->
 def cmd_rapport_kwartaal(args: argparse.Namespace, services: Services) -> int:
     uit = _uitvoerpad(args, services, (".xlsx", ".csv", ".pdf"))  # the kind of file follows from the extension
     overzicht = services.kwartaal.overzicht(args.kwartaal)
+    if not overzicht.swv:
+        print("let op: het samenwerkingsverband is niet ingevuld, dus die kolom blijft leeg. Vul het in bij "
+              "Instellingen › School.", file=sys.stderr)
     _schrijven(uit, services.kwartaal.export(overzicht, uit.suffix.lower()),
                f"Het kwartaaloverzicht {args.kwartaal} ({len(overzicht.rijen)} leerlingen)")
     return 0
@@ -719,7 +731,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     except InvoerFout as exc:
         for veld, melding in exc.fouten.items():
-            print(f"{veld}: {melding}" if veld else melding, file=sys.stderr)
+            print(_met_optie(args, veld, melding), file=sys.stderr)
         return 1
     except (CliFout, *USER_ERRORS) as exc:
         print(str(exc), file=sys.stderr)
@@ -744,6 +756,15 @@ def _stdout_dicht() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # no real file behind stdout (tests)
         pass
+
+
+def _met_optie(args: argparse.Namespace, veld: str, melding: str) -> str:
+    """The option to fix before the message ("--brin: …"); a label for people ("regel 3") stays; an internal
+    field name ("kwartaal") never shows."""
+    opties = getattr(args, "opties", {})
+    if veld in opties:
+        return f"{opties[veld]}: {melding}"
+    return melding if not veld or veld.isidentifier() else f"{veld}: {melding}"
 
 
 def print_json(data: object) -> None:

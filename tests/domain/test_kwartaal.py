@@ -20,6 +20,7 @@ from thuiszit_desktop.domain.kwartaal import (
     laatste_lesweken,
     leeftijd,
     leerjaar,
+    maand_tekst,
     pseudoniem,
     rij,
 )
@@ -110,8 +111,25 @@ def test_a_student_still_home_at_the_end_of_the_quarter():
     r = maak(KwartaalFeiten(1, date(2012, 5, 1), "2B", episodes=(Episode(SignaalSoort.THUISZITTER, date(2026, 1, 12)),),
                             interventies=("Verzuimcoach", "Aangepast rooster", "Verzuimcoach")))
     assert r is not None
-    assert als_tekst(r) == [pseudoniem(SLEUTEL, 1), "13", "vo", "2", "langdurig relatief verzuim", "12-01-2026", "",
-                            "4 weken tot 3 maanden", "Verzuimcoach, Aangepast rooster", "thuiszittend"]
+    assert als_tekst(r) == [pseudoniem(SLEUTEL, 1), "13", "vo", "2", "langdurig relatief verzuim", "januari 2026",
+                            "", "4 weken tot 3 maanden", "Verzuimcoach, Aangepast rooster", "thuiszittend"]
+
+
+@pytest.mark.parametrize(("interventies", "heeft_plan", "aanbod"), [
+    (("Verzuimcoach",), True, "Verzuimcoach"),
+    ((), True, "geen"),  # a plan van aanpak without an interventie for this quarter
+    ((), False, "onbekend"),  # no plan van aanpak: nothing recorded
+])
+def test_aanbod_says_geen_or_onbekend_when_empty(interventies, heeft_plan, aanbod):
+    r = maak(KwartaalFeiten(1, date(2012, 5, 1), "2B", episodes=(Episode(SignaalSoort.THUISZITTER, date(2026, 1, 12)),),
+                            interventies=interventies, heeft_plan=heeft_plan))
+    assert r.aanbod == aanbod and als_tekst(r)[8] == aanbod
+
+
+@pytest.mark.parametrize(("d", "tekst"), [(date(2026, 1, 31), "januari 2026"), (date(2025, 12, 1), "december 2025"),
+                                          (None, "")])
+def test_start_and_end_are_shown_as_months(d, tekst):
+    assert maand_tekst(d) == tekst
 
 
 def test_a_student_who_returned_during_the_quarter_keeps_the_row():

@@ -637,6 +637,37 @@ def test_dates_are_believable(trajecten):
     assert sum(t.evaluatiedatum is not None for t in _open(trajecten)) >= 6
 
 
+def test_every_plan_is_its_own_students_story_on_lesdagen(november, trajecten):
+    """The plans read like different students: their own words and wishes, doelen on lesdagen, one with a
+    second version that evaluated the first and says what changed."""
+    services = session.login(november.path, "demo", "demo")
+    try:
+        versies = {t.id: services.plannen.versies(t.id) for t in trajecten.trajecten}
+        profiel = services.profielen.get()
+    finally:
+        services.close()
+    plannen = [(t, p) for t in trajecten.trajecten for p in versies[t.id]]
+    assert 5 <= len({t.id for t, _ in plannen}) <= 8
+    assert all(t.stap >= Stap.INTERVENTIE for t, _ in plannen)
+    eerste = [p for _, p in plannen if p.versie == 1]
+    assert len({p.leerling_wil for p in eerste}) == len({p.ouders_willen for p in eerste}) == len(eerste)
+    assert len({d.omschrijving for p in eerste for d in p.doelen}) == sum(len(p.doelen) for p in eerste)
+    for t, p in plannen:
+        voornaam = t.naam.split()[0]
+        assert p.leerling_wil.startswith(f"{voornaam}: “") and p.is_vastgesteld, t.naam
+        assert all(trajecten.cal.is_lesdag(d) for d in (*(x.datum for x in p.doelen), *p.evaluatiemomenten)), t.naam
+        assert all(trajecten.cal.is_lesdag(i.van) and (i.tot is None or i.van < i.tot) for i in p.interventies)
+        assert p.vastgesteld_op <= trajecten.peildatum and all(x.datum > p.vastgesteld_op for x in p.doelen)
+        assert any(c.naam == profiel.volledige_naam == "Marieke Jansen" for c in p.contactpersonen)
+        assert all(c.telefoon or c.email for c in p.contactpersonen)
+    [(t, tweede)] = [(t, p) for t, p in plannen if p.versie == 2]
+    [eerste_versie] = [p for p in versies[t.id] if p.versie == 1]
+    assert all(d.evaluaties for d in eerste_versie.doelen)  # evaluated before the new version
+    assert len(tweede.doelen) < len(eerste_versie.doelen)  # one doel reached and ended
+    assert "drie ochtenden per week" in " ".join(d.omschrijving for d in tweede.doelen)
+    assert tweede.vastgesteld_op > eerste_versie.vastgesteld_op
+
+
 def test_a_few_mentors_record_a_quick_contactmoment(trajecten):
     contact = trajecten.contactmomenten
     assert 3 <= len(contact) <= 8
@@ -677,9 +708,8 @@ def test_trajecten_json_through_the_cli_lists_the_open_ones(november, trajecten,
     rijen = json.loads(out)
     assert sorted(r["leerlingnummer"] for r in rijen) == sorted(t.leerlingnummer for t in _open(trajecten))
     assert {r["status"] for r in rijen} == {"open"} and {r["stap"] for r in rijen} == {1, 2, 3, 4, 5}
-    # the casusregisseur: the zorgcoördinator, for one traject the SWV consulent (demo_documenten.py)
-    assert sorted(Counter(r["eigenaar"] for r in rijen).values()) == [1, len(rijen) - 1]
-    assert Counter(r["eigenaar"] for r in rijen).most_common(1)[0][0] == "demo"
+    eigenaren = Counter(r["eigenaar"] for r in rijen)  # mostly the zorgcoördinator, some a partner
+    assert eigenaren.most_common(1)[0][0] == "demo" and len(eigenaren) >= 3, eigenaren
     assert sum(r["open_actiepunten"] for r in rijen) >= 10
 
 

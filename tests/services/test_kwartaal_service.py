@@ -1,5 +1,6 @@
-"""The quarterly overview from a real database: hand-computed rows for 2026-Q4, roles, and the anonymity of
-every export (the bytes of the CSV, every XML part of the XLSX, the text and metadata of the PDF)."""
+"""The quarterly overview from a real database: hand-computed rows for 2026-Q4, roles, and the pseudonymisation
+of every export (the bytes of the CSV, every XML part of the XLSX, the text and metadata of the PDF): no names,
+numbers or birth dates, months instead of days; the school's columns so the SWV can merge schools."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from pdfhulp import lettertypen
 from pypdf import PdfReader
 
 from conftest import WACHTWOORD
@@ -36,6 +38,10 @@ LEERLINGEN = [
     ("583106", "Ahmed", "", "Yilmaz", date(2013, 2, 14), "1C", ""),
 ]
 WIE = "Piet Verzuimcoach-Jansen"  # the interventie's "wie": a person, never in the overview
+SWV = "SWV VO Oudewaarde e.o."
+# The exact start and end days of the fixture's situations: exports give the month only.
+DAGEN = (date(2026, 9, 14), date(2026, 10, 1), date(2026, 11, 13), date(2026, 11, 2), date(2026, 12, 10),
+         date(2026, 10, 26), date(2026, 11, 27))
 
 
 def _invoeren(services, nummer, van, tot, reden=Reden.ONGEOORLOOFD, **kw):
@@ -44,6 +50,7 @@ def _invoeren(services, nummer, van, tot, reden=Reden.ONGEOORLOOFD, **kw):
 
 @pytest.fixture
 def school(services):
+    services.school.opslaan(replace(services.school.get(), swv=SWV))
     for nr, voornaam, tv, achternaam, geboren, klas, bsn in LEERLINGEN:
         services.leerlingen.opslaan(Leerling(nr, achternaam, geboren, date(2023, 8, 1), voornaam=voornaam,
                                              tussenvoegsel=tv, klas=klas, bsn=bsn), date(2026, 9, 1))
@@ -74,6 +81,13 @@ def school(services):
         Interventie("Verzuimcoach", WIE, date(2026, 10, 20)),
         Interventie("Aangepast rooster", "mentor", date(2026, 11, 1), date(2026, 12, 18)),
         Interventie("Oud aanbod", "", date(2026, 1, 1), date(2026, 6, 30)))), vandaag=date(2026, 10, 20))
+    # Mehmet's plan holds only an interventie of last year: for this quarter "geen" (the others have no plan:
+    # "onbekend").
+    traject = services.trajecten.openen("583102", "thuiszitter", "Thuis sinds oktober", geopend=date(2026, 10, 12),
+                                        vandaag=NA_Q4)
+    plan = services.plannen.nieuw(traject.id, vandaag=date(2026, 10, 20))
+    services.plannen.opslaan(replace(plan, interventies=(
+        Interventie("Oud aanbod", "", date(2026, 1, 1), date(2026, 6, 30)),)), vandaag=date(2026, 10, 20))
     return services
 
 
@@ -84,6 +98,7 @@ def _rijen(overzicht):
 def test_the_overview_of_a_quarter_by_hand(school):
     o = school.kwartaal.overzicht("2026-Q4", vandaag=NA_Q4)
     assert (o.kwartaal, o.peildatum, o.school, o.volledig) == (Q4, date(2026, 12, 31), "Het Baken", True)
+    assert (o.brin, o.swv, o.schoolkolommen) == ("12AB", SWV, [SWV, "12AB", "Het Baken"])
     sleutel = bytes.fromhex(school.kwartaal.ctx.store.db.execute_sql(
         "SELECT waarde FROM instelling WHERE sleutel = ?", [SLEUTEL]).fetchone()[0].strip('"'))
     ids = {nr: school.leerlingen.get(nr).id for nr, *_ in LEERLINGEN}
@@ -96,6 +111,7 @@ def test_the_overview_of_a_quarter_by_hand(school):
         Categorie.LANGDURIG_RELATIEF, date(2026, 9, 14), None, Duur.LANG, Status.THUISZITTEND)
     assert (zoe.leeftijd, zoe.leerjaar, zoe.schooltype) == (15, 3, "vo")
     assert zoe.interventies == ("Verzuimcoach", "Aangepast rooster")
+    assert (zoe.aanbod, mehmet.aanbod, daniel.aanbod) == ("Verzuimcoach, Aangepast rooster", "geen", "onbekend")
     # Mehmet returned during the quarter and keeps his row: 01-10 → 13-11 is 43 days.
     assert (mehmet.categorie, mehmet.startdatum, mehmet.einddatum, mehmet.duur, mehmet.status) == (
         Categorie.LANGDURIG_RELATIEF, date(2026, 10, 1), date(2026, 11, 13), Duur.MIDDEL, Status.TERUG)
@@ -118,6 +134,7 @@ def test_pseudonyms_are_stable_across_quarters(school):
     q3 = _rijen(school.kwartaal.overzicht(Kwartaal(2026, 3), vandaag=NA_Q4))
     # Only Zoë was home in Q3 (since 14 September: not yet more than 20 lesdagen on 30 September).
     assert q3 == {}
+    school.verzuim.invoeren("583101", date(2027, 1, 4), date(2027, 1, 29), Reden.ONGEOORLOOFD, vandaag=date(2027, 2, 1))
     q1 = school.kwartaal.overzicht(Kwartaal(2027, 1), vandaag=date(2027, 2, 1))
     assert set(_rijen(q1)) <= set(q4)
     assert school.kwartaal.overzicht(Q4, vandaag=NA_Q4).rijen == tuple(q4.values())
@@ -137,6 +154,15 @@ def test_a_quarter_not_yet_begun_or_badly_written(school):
     with pytest.raises(InvoerFout):
         school.kwartaal.overzicht("2027-Q5", vandaag=NA_Q4)
     assert school.kwartaal.standaard_kwartaal(date(2026, 11, 23)) == Kwartaal(2026, 3)
+
+
+@pytest.mark.parametrize("kwartaal", ["2026-Q2", "2019-Q1"])
+def test_a_quarter_without_any_verzuim_is_refused(school, kwartaal):
+    """Verzuim starts on 14 September 2026: before it, "no thuiszitters" would be a claim without data."""
+    with pytest.raises(InvoerFout) as exc:
+        school.kwartaal.overzicht(kwartaal, vandaag=NA_Q4)
+    melding = exc.value.fouten["kwartaal"]
+    assert melding.startswith(f"Over {kwartaal} (") and "geen verzuim ingevoerd" in melding
 
 
 def test_roles_alleen_lezen_may_a_mentor_not(school, db_path):
@@ -160,11 +186,12 @@ def test_roles_alleen_lezen_may_a_mentor_not(school, db_path):
         mentor.close()
 
 
-# --- anonymity of every export ---------------------------------------------------------------------------
+# --- pseudonymisation of every export ---------------------------------------------------------------------
 
 def _verboden() -> list[str]:
-    """Every identifying text of the fixture: names, leerlingnummers, BSN, birth dates, the interventie's person."""
-    uit = [WIE]
+    """Every identifying text of the fixture: names, leerlingnummers, BSN, birth dates, the interventie's person,
+    the exact start and end days."""
+    uit = [WIE, *(f"{d:%d-%m-%Y}" for d in DAGEN), *(d.isoformat() for d in DAGEN)]
     for nr, voornaam, tv, achternaam, geboren, _klas, bsn in LEERLINGEN:
         uit += [nr, voornaam, achternaam, f"{geboren:%d-%m-%Y}", geboren.isoformat(), f"{geboren:%d/%m/%Y}"]
         uit += [x for x in (bsn, tv and f"{tv} {achternaam}") if x]
@@ -184,9 +211,13 @@ def test_csv_is_anonymous_with_bom_and_semicolons(school):
     tekst = data.decode("utf-8-sig")
     _scan(tekst, "CSV")
     rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
-    assert rijen[0][:3] == ["Pseudoniem", "Leeftijd", "Schooltype"] and len(rijen) == 1 + len(o.rijen) == 6
-    assert any(r[4] == "vrijstelling 5a" and r[9] == "vrijstelling" for r in rijen)
-    assert any(r[6] == "13-11-2026" and r[9] == "terug op school" for r in rijen)
+    assert rijen[0] == ["Samenwerkingsverband", "BRIN", "School", "Pseudoniem", "Leeftijd", "Schooltype", "Leerjaar",
+                        "Categorie", "Startmaand", "Eindmaand", "Duur", "Aanbod/interventies", "Status"]
+    assert len(rijen) == 1 + len(o.rijen) == 6
+    assert all(r[:3] == [SWV, "12AB", "Het Baken"] for r in rijen[1:])
+    assert any(r[7] == "vrijstelling 5a" and r[12] == "vrijstelling" and r[11] == "onbekend" for r in rijen)
+    assert any(r[8:10] == ["oktober 2026", "november 2026"] and r[12] == "terug op school" and r[11] == "geen"
+               for r in rijen)
 
 
 def test_xlsx_is_anonymous_in_every_part(school):
@@ -198,14 +229,21 @@ def test_xlsx_is_anonymous_in_every_part(school):
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Overzicht", "Totalen", "Toelichting"]
     ws = wb["Overzicht"]
-    assert ws.freeze_panes == "B2"
-    assert [c.value for c in ws[1]][:5] == ["Pseudoniem", "Leeftijd", "Schooltype", "Leerjaar", "Categorie"]
-    assert ws.max_row == 6 and ws.column_dimensions["I"].width >= 30
-    assert {ws.cell(r, 5).value for r in range(2, 7)} == {"absoluut verzuim", "langdurig relatief verzuim",
+    assert ws.freeze_panes == "E2"
+    assert [c.value for c in ws[1]][:8] == ["Samenwerkingsverband", "BRIN", "School", "Pseudoniem", "Leeftijd",
+                                           "Schooltype", "Leerjaar", "Categorie"]
+    assert ws.max_row == 6 and ws.column_dimensions["L"].width >= 30
+    assert {ws.cell(r, 8).value for r in range(2, 7)} == {"absoluut verzuim", "langdurig relatief verzuim",
                                                          "vrijstelling 5a"}
-    assert ws.cell(2, 6).value.date() == date(2026, 12, 10)  # a real date, shown as dd-mm-jjjj
+    assert ws.cell(2, 9).value.date() == date(2026, 12, 1)  # the month as a real date (the 1st) …
+    assert ws.cell(2, 9).number_format == "mmmm yyyy"  # … shown as "december 2026"
+    assert [ws.cell(2, k).value for k in (1, 2, 3)] == [SWV, "12AB", "Het Baken"]
     uitleg = {r[0].value: r[1].value for r in wb["Toelichting"].iter_rows(min_row=6) if r[0].value}
     assert "Duur" in uitleg and "precies 4 weken" in uitleg["Duur"]
+    assert "alleen de maand" in uitleg["Startmaand"].lower() and "'onbekend'" in uitleg["Aanbod/interventies"]
+    assert "samenvoegen" in uitleg["School"]
+    teksten = " ".join(str(c.value) for rij in wb["Toelichting"].iter_rows() for c in rij if c.value)
+    assert "Gepseudonimiseerd" in teksten and "anoniem" not in teksten.lower()
 
 
 def test_pdf_is_anonymous_landscape_and_complete(school):
@@ -219,6 +257,12 @@ def test_pdf_is_anonymous_landscape_and_complete(school):
     assert "gedeeltelijk terug" in tekst and "vrijstelling 5a" in tekst and "pagina 1 van" in tekst
     for r in o.rijen:
         assert r.pseudoniem in tekst
+    assert f"BRIN 12AB Samenwerkingsverband {SWV}" in tekst
+    assert "Startmaand Eindmaand" in tekst and "oktober 2026 november 2026" in tekst
+    assert "gepseudonimiseerd overzicht" in tekst and "anoniem" not in tekst.lower()
+    assert "onbekend" in tekst and "geen" in tekst
+    fonts = lettertypen(reader)
+    assert fonts and all(fonts.values()), fonts
 
 
 def test_an_unknown_extension(school):

@@ -8,19 +8,22 @@ after = the weeks of 02-11 … 07-12 (30 lesdagen, last lesdag 11-12).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from pdfhulp import lettertypen
 from pypdf import PdfReader
 
 from thuiszit_desktop.domain.errors import GeenToegang
-from thuiszit_desktop.domain.gebruiker import Rol
+from thuiszit_desktop.domain.gebruiker import Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.signals import SignaalSoort
-from thuiszit_desktop.domain.traject import Categorie, GesprekType, Stap
+from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Persoon, Stap
 from thuiszit_desktop.domain.verzuim import Reden
+from thuiszit_desktop.services.trajecten import Partner
 
 D = date.fromisoformat
 VANDAAG = D("2026-12-14")
@@ -66,6 +69,14 @@ def school(services):
     services.trajecten.actiepunt_toevoegen("1002", "Rooster maken", "Anna de Vries", D("2026-12-20"),
                                            datum=D("2026-11-20"), vandaag=D("2026-11-20"))
     services.trajecten.bijwerken(t2.id, evaluatiedatum=D("2027-01-15"))
+    # Daniël: an MDO before the huisbezoek (the huisbezoek stays the last contact); his casusregisseur is the
+    # zorgcoördinator, by the full name of her profile. Zoë: only an MDO, with a partner as casusregisseur.
+    services.trajecten.mdo_vastleggen(t2.id, D("2026-11-10"), verslag="Eerste MDO.", vandaag=VANDAAG)
+    services.profielen.opslaan(Profiel("Anna de Vries-Smit", "zorgcoördinator"))
+    services.trajecten.bijwerken(t2.id, eigenaar=Persoon("Anna de Vries", gebruiker_id=services.gebruiker.id))
+    services.trajecten.mdo_vastleggen(t1.id, D("2026-11-25"), verslag="MDO over Zoë.", vandaag=VANDAAG)
+    coach = services.trajecten.partner_opslaan(Partner("Yvonne Stam", MdoRol.VERZUIMCOACH, "SWV"))
+    services.trajecten.bijwerken(t1.id, eigenaar=Persoon(coach.naam, contact_id=coach.id))
     return services
 
 
@@ -118,7 +129,13 @@ def test_lijstbespreking_rows(school):
     assert (daniel.open_actiepunten, daniel.eerste_deadline, daniel.actiepunten_over_tijd) == (2, D("2026-12-01"), 1)
     assert (daniel.volgende_evaluatie, daniel.evaluatie_over_tijd) == (D("2027-01-15"), False)
     assert daniel.actiepunten_tekst == "2, eerste uiterlijk 01-12-2026 (1 over tijd)"
-    assert rijen[0].laatste_contact is None and rijen[0].open_actiepunten == 0
+    assert (daniel.leerlingnummer, daniel.categorie, daniel.sinds, daniel.casusregisseur) == (
+        "1002", Categorie.THUISZITTER, D("2026-10-15"), "Anna de Vries-Smit")
+    assert daniel.contact_tekst == "20-11-2026 (huisbezoek)"
+    zoe = rijen[0]
+    assert (zoe.laatste_contact, zoe.contact_tekst) == (D("2026-11-25"), "25-11-2026 (MDO)")  # an MDO counts
+    assert zoe.casusregisseur == "Yvonne Stam" and zoe.open_actiepunten == 0
+    assert zoe.cellen()[:7] == ["Zoë Bakker", "1001", "3B", "Dreigend thuiszitter", "1", "01-10-2026", "Yvonne Stam"]
 
 
 def test_pdfs(school):
@@ -129,7 +146,16 @@ def test_pdfs(school):
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     assert "Vertrouwelijk" in tekst and "pagina 1 van 1" in tekst and "Gefilterd: klas 2A" in tekst
     assert tekst.index("Daniël Çelik") < tekst.index("Zoë Bakker")  # the order given
-    assert "(1 over tijd)" in tekst and "15-01-2027" in tekst
+    plat = " ".join(tekst.split())
+    assert "(1 over tijd)" in plat and "15-01-2027" in plat
+    for kop in ("Leerling", "Traject", "Casusregisseur", "Signalen", "Laatste contact", "Open actiepunten",
+                "Volgende evaluatie", "Notities"):
+        assert kop in plat
+    assert "nr. 1001 · klas 3B" in plat and "nr. 1002 · klas 2A" in plat
+    assert "Dreigend thuiszitter stap 1, sinds 01-10-2026" in plat and "Thuiszitter stap 3, sinds 15-10-2026" in plat
+    assert "Yvonne Stam" in plat and "Anna de Vries-Smit" in plat
+    assert "25-11-2026 (MDO)" in plat and "20-11-2026 (huisbezoek)" in plat
+    assert all(lettertypen(reader).values())  # every font embedded
 
     data = school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)
     tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
@@ -138,6 +164,37 @@ def test_pdfs(school):
                 "gestart"):
         assert kop in tekst
     assert "Zoë" not in tekst and "Bakker" not in tekst  # counts only
+
+
+def test_jaaroverzicht_units_direction_and_embedded_fonts(school):
+    reader = PdfReader(io.BytesIO(school.overzichten.jaaroverzicht_pdf(2026, vandaag=VANDAAG)))
+    tekst = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    # every chart names its unit; the difference has its unit and says which way is worse
+    for eenheid in ("aantal leerlingen", "aantal leerlingen met het signaal", "aantal thuiszitters",
+                    "Aantallen leerlingen per maand", "Verschil (hoger is slechter)", "hoger is slechter"):
+        assert eenheid in tekst
+    assert "55,9% 18,9% -37,0 procentpunt: minder verzuim" in tekst  # Time-out
+    assert not re.search(r"[+-]\d+,\d(?! procentpunt)(?!%)", tekst)  # no bare signed figure
+    fonts = lettertypen(reader)
+    assert fonts and all(fonts.values()), fonts  # the charts too: no Helvetica that is not embedded
+    assert not any("Helvetica" in f for f in fonts)
+
+
+def test_the_signal_lines_differ_by_more_than_colour():
+    """Each of the seven lines has its own marker and dash pattern, in the chart and in its legend."""
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.widgets.markers import Marker
+
+    from thuiszit_desktop.pdf.jaaroverzicht import LIJNSTIJLEN, SIGNAAL_KLEUR, _lijnen
+
+    soorten = list(SignaalSoort)
+    d = _lijnen(["aug", "sep"], [[1, 2]] * len(soorten), [SIGNAAL_KLEUR[s] for s in soorten],
+                [s.value for s in soorten], eenheid="aantal leerlingen")
+    chart = next(c for c in d.contents if isinstance(c, HorizontalLineChart))
+    stijlen = [(chart.lines[i].symbol.kind, chart.lines[i].strokeDashArray) for i in range(len(soorten))]
+    assert len(set(stijlen)) == len(soorten) == len(LIJNSTIJLEN)
+    assert sum(isinstance(c, Marker) for c in d.contents) == len(soorten)  # one in the legend per line
+    assert d.initialFontName == "DejaVuSans"
 
 
 def test_roles(school, monkeypatch):

@@ -40,7 +40,8 @@ def overzicht() -> KwartaalOverzicht:
 def test_csv_cells_are_never_formulas():
     tekst = kwartaal_export.naar_csv(overzicht()).decode("utf-8-sig")
     (kop, rij) = list(csv.reader(io.StringIO(tekst), delimiter=";"))
-    assert rij[8] == "'=cmd|' /C calc'!A0, @SOM(1;2), -Verzuimcoach"
+    assert rij[11] == "'=cmd|' /C calc'!A0, @SOM(1;2), -Verzuimcoach"  # after SWV, BRIN and school
+    assert rij[2] == "'" + SCHOOL
     assert all(not lijkt_formule(cel) for cel in [*kop, *rij])
 
 
@@ -52,7 +53,7 @@ def test_xlsx_cells_are_never_formulas_the_schools_name_included():
     wb = load_workbook(io.BytesIO(data))
     toelichting = wb["Totalen"]["A2"]
     assert toelichting.value.startswith(SCHOOL) and toelichting.data_type == "s" and toelichting.quotePrefix
-    assert wb["Overzicht"]["I2"].data_type == "s"
+    assert wb["Overzicht"]["L2"].data_type == "s" and wb["Overzicht"]["C2"].quotePrefix
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_set_up_a_school_step_by_step(qtbot, wizard, db_path, settings):
     assert "Limburg" in page.regio_hint.text()
     page.schooltype.setCurrentIndex(page.schooltype.findData(Schooltype.PO))
     page.uren.setValue(5.5)
+    qtbot.keyClicks(page.swv, "  SWV   VO Zuid-Limburg ")
     click_next(wizard)
     assert wizard.currentPage() is page  # does not advance
     assert "BRIN-nummer klopt niet" in page.errors.text("brin")
@@ -85,8 +86,8 @@ def test_set_up_a_school_step_by_step(qtbot, wizard, db_path, settings):
     assert services.gebruiker.naam == "Anna de Vries"
     assert services.gebruiker.rol is Rol.ZORGCOORDINATOR
     school = services.school.get()
-    assert (school.naam, school.brin, school.regio, school.schooltype, school.uren_per_lesdag) == (
-        "Het Baken", "12AB", Regio.ZUID, Schooltype.PO, 5.5)
+    assert (school.naam, school.brin, school.regio, school.schooltype, school.uren_per_lesdag, school.swv) == (
+        "Het Baken", "12AB", Regio.ZUID, Schooltype.PO, 5.5, "SWV VO Zuid-Limburg")
     assert session.database_exists(db_path)
     assert login.laatste_naam(settings, db_path) == "Anna de Vries"  # the login of this database offers the name
 

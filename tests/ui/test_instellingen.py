@@ -244,3 +244,14 @@ def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch)
 
     dialog.logo_weg.click()
     assert services.school.logo() is None and dialog.logo_voorbeeld.text() == "Geen logo"
+
+
+def test_the_samenwerkingsverband_is_a_school_setting(qtbot, dialog, services):
+    assert dialog.swv.text() == ""
+    dialog.swv.setText("---")
+    assert not dialog.save()
+    assert "naam of code van het samenwerkingsverband" in dialog.school_errors.text("swv")
+    dialog.swv.setText(" SWV VO  Oudewaarde e.o. ")
+    assert dialog.save()
+    assert services.school.get().swv == "SWV VO Oudewaarde e.o."
+    assert dialog.swv.text() == "SWV VO Oudewaarde e.o."

@@ -18,9 +18,16 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.traject import Categorie, Stap
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import pdf_preview
+from thuiszit_desktop.ui import charts, pdf_preview
 from thuiszit_desktop.ui.charts import Grafiek, Periode, Reeks
-from thuiszit_desktop.ui.lijstbespreking_view import COL_KLAS, COL_STAP, LijstbesprekingView
+from thuiszit_desktop.ui.lijstbespreking_view import (
+    COL_CATEGORIE,
+    COL_KLAS,
+    COL_NUMMER,
+    COL_SINDS,
+    COL_STAP,
+    LijstbesprekingView,
+)
 from thuiszit_desktop.ui.overzichten_view import OverzichtenView
 from thuiszit_desktop.ui.trends_view import TrendsView
 from thuiszit_desktop.ui.verzuim_panel import VerzuimPanel
@@ -70,6 +77,10 @@ def test_chart_exposes_values_and_paints(qtbot):
         g.soort = soort
         assert not g.grab().isNull()
     assert g.index_op(g.width() - 12) == 1 and g.index_op(0) == -1
+    # seven lines (the signals) differ by marker and dash, not only by colour
+    assert len(set(zip(charts.MARKERS, charts._STREPEN, strict=True))) == len(charts.MARKERS) == 7
+    g.set_data(["aug", "sep"], [Reeks(f"Signaal {k}", QColor("#1565c0"), [k, 7 - k]) for k in range(7)])
+    assert not g.grab().isNull()
     with pytest.raises(ValueError):
         g.set_data(["aug"], [Reeks("x", QColor("red"), [1, 2])])
 
@@ -87,6 +98,21 @@ def test_trends_tab(qtbot, school):
     assert view.thuiszitters.tooltip(3) == "nov\nErbij: 0\nEraf: 1"
     assert "Niveau 3: 1 leerlingen" in view.niveaus.tooltip(1)
     assert not view.grab().isNull()
+
+
+def test_the_jaaroverzicht_of_a_year_without_verzuim_is_refused_on_screen(qtbot, school, monkeypatch):
+    view = TrendsView(school)
+    qtbot.addWidget(view)
+    view.jaar_combo.addItem("2025-2026", 2025)  # (the combo offers only years with verzuim and the current one)
+    view.jaar_combo.blockSignals(True)
+    view.jaar_combo.setCurrentIndex(view.jaar_combo.findData(2025))
+    geopend = []
+    monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda dialog: geopend.append(dialog) or 0)
+    dialog = view.afdrukken()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=30_000)
+    assert dialog.error.text().startswith("Over schooljaar 2025-2026 is geen verzuim ingevoerd")
+    assert dialog.data is None and not dialog.save_button.isEnabled()
+    dialog.close()
 
 
 def test_werkt_het_tab(qtbot, school):
@@ -113,6 +139,12 @@ def test_lijstbespreking_filters_sorts_and_prints_what_is_shown(qtbot, school, m
         view.laad()
     # by achternaam, as school lists sort: "Fleur de Wit" under W
     assert [r.naam for r in view.zichtbare_rijen()] == ["Zoë Bakker", "Daniël Çelik", "Fleur de Wit"]
+    koppen = [view.proxy.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+              for k in range(view.proxy.columnCount())]
+    assert koppen == ["Leerling", "Leerlingnummer", "Klas", "Categorie", "Stap", "Sinds", "Casusregisseur",
+                      "Signalen", "Laatste contact", "Open actiepunten", "Volgende evaluatie"]
+    assert [view.proxy.index(1, k).data() for k in (COL_NUMMER, COL_CATEGORIE, COL_SINDS)] == [
+        "1002", "Dreigend thuiszitter", "01-10-2026"]
     view.klas_combo.setCurrentIndex(view.klas_combo.findData("2A"))
     assert [r.naam for r in view.zichtbare_rijen()] == ["Daniël Çelik", "Fleur de Wit"]
     view.over_tijd_check.setChecked(True)

@@ -42,6 +42,7 @@ def school(services):
     services.leerlingen.opslaan(Leerling("1003", "Visser", date(2012, 9, 9), date(2023, 8, 1), voornaam="Sanne",
                                          klas="2A"), date(2026, 9, 1))
     services.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 12, 18), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    services.verzuim.invoeren("1003", date(2027, 1, 5), None, Reden.ZIEK, vandaag=VANDAAG)  # 2027-Q1 has data
     return services
 
 
@@ -68,21 +69,21 @@ def test_the_last_complete_quarter_with_table_and_totals(view):
     assert [tab.proxy.headerData(i, Qt.Orientation.Horizontal) for i in (0, 4, 9)] == ["Pseudoniem", "Categorie",
                                                                                       "Status"]
     assert cellen(tab, 4) == ["langdurig relatief verzuim", "vrijstelling 5a"]
-    assert cellen(tab, 5) == ["14-09-2026", "02-11-2026"]
+    assert cellen(tab, 5) == ["september 2026", "november 2026"]  # months, not days
     assert cellen(tab, 9) == ["thuiszittend", "vrijstelling"]
     assert all(p.startswith("TZ-") for p in cellen(tab, 0))
     alle_tekst = " ".join(str(tab.proxy.index(r, k).data()) for r in range(2) for k in range(10))
     assert "Zoë" not in alle_tekst and "1001" not in alle_tekst
     assert "langdurig relatief verzuim 1" in tab.totalen.text() and "vrijstelling 5a 1" in tab.totalen.text()
     assert "thuiszittend 1" in tab.totalen.text() and "dreigend 0" in tab.totalen.text()
-    assert tab.status.text() == "2 leerlingen"
+    assert tab.status.text() == "2 leerlingen · Het Baken (12AB) · vul bij Instellingen › School het samenwerkingsverband in"
     assert all(b.isEnabled() for b in tab.export_buttons.values()) and tab.preview_button.isEnabled()
 
 
 def test_sorting_by_date_and_by_categorie_order(view, qtbot):
     tab = view.kwartaal
     tab.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
-    assert cellen(tab, 5) == ["02-11-2026", "14-09-2026"]
+    assert cellen(tab, 5) == ["november 2026", "september 2026"]
     tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # age: Mehmet 14, Zoë 15
     assert cellen(tab, 1) == ["14", "15"]
 
@@ -92,7 +93,7 @@ def test_another_quarter(view, qtbot):
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.picker.setCurrentIndex(tab.picker.findData("2026-Q3"))
     assert tab.proxy.rowCount() == 0  # 14–30 September: not yet more than 20 lesdagen
-    assert tab.status.text() == "0 leerlingen"
+    assert tab.status.text().startswith("0 leerlingen · Het Baken (12AB)")
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.picker.setCurrentIndex(tab.picker.findData("2027-Q1"))
     assert "het kwartaal is nog niet compleet" in tab.status.text()
@@ -119,6 +120,15 @@ def test_columns_use_the_width_and_long_interventies_wrap_instead_of_being_cut(v
     nodig = fm.boundingRect(0, 0, header.sectionSize(8) - 8, 10_000, Qt.TextFlag.TextWordWrap, tekst).height()
     assert fm.horizontalAdvance(tekst) > header.sectionSize(8)  # too long for one line at this width
     assert tab.table.rowHeight(r) >= nodig
+
+
+def test_a_quarter_without_any_verzuim_is_refused_on_screen(view, qtbot):
+    tab = view.kwartaal
+    with qtbot.waitSignal(tab.failed, timeout=10_000):
+        tab.picker.setCurrentIndex(tab.picker.findData("2026-Q2"))
+    assert tab.error.isVisible() and tab.error.text().startswith("Over 2026-Q2 (april tot en met juni 2026) is geen "
+                                                                 "verzuim ingevoerd")
+    assert tab.proxy.rowCount() == 0 and not any(b.isEnabled() for b in tab.export_buttons.values())
 
 
 def test_a_dutch_message_when_the_overview_cannot_be_made(view, qtbot, monkeypatch):
@@ -149,12 +159,13 @@ def test_export_to_excel_csv_and_pdf(view, qtbot, tmp_path, monkeypatch):
     pad = tmp_path / "Kwartaaloverzicht thuiszitters 2026-Q4.xlsx"
     assert blocker.args == [str(pad)]
     ws = load_workbook(pad)["Overzicht"]
-    assert ws.max_row == 3 and ws.cell(2, 5).value == "langdurig relatief verzuim"
+    assert ws.max_row == 3 and ws.cell(2, 8).value == "langdurig relatief verzuim"
     assert str(pad) in tab.status.text()
 
     monkeypatch.setattr(overzichten_view, "save_file_name", lambda p, v, f: str(tmp_path / v))
     tab.export_buttons[".csv"].click()
-    assert (tmp_path / "Kwartaaloverzicht thuiszitters 2026-Q4.csv").read_bytes().startswith(b"\xef\xbb\xbfPseudoniem;")
+    assert (tmp_path / "Kwartaaloverzicht thuiszitters 2026-Q4.csv").read_bytes().startswith(
+        b"\xef\xbb\xbfSamenwerkingsverband;BRIN;School;Pseudoniem;")
     tab.export_buttons[".pdf"].click()
     assert (tmp_path / "Kwartaaloverzicht thuiszitters 2026-Q4.pdf").read_bytes().startswith(b"%PDF")
 

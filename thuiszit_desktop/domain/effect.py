@@ -33,6 +33,18 @@ NOG_TE_KORT = "nog te kort"
 TE_WEINIG_ERVOOR = "te weinig lesweken ervoor"
 VOETNOOT = ("Gemiddelden alleen over interventies met 6 volledige lesweken ervoor én erna "
             "(verzuim bekend t/m de laatste lesdag); de andere tellen wel mee in 'aantal'.")
+
+def verschil_tekst(x: float | None, *, richting: bool = False) -> str:
+    """The difference after − before with its unit: "+7,8 procentpunt"; with `richting` also what it means –
+    higher is worse: "+7,8 procentpunt: meer verzuim"."""
+    if x is None:
+        return "–"
+    tekst = f"{x:+.1f}".replace(".", ",") + " procentpunt"
+    if not richting:
+        return tekst
+    return tekst + (": meer verzuim" if x > 0.05 else ": minder verzuim" if x < -0.05 else ": gelijk")
+
+
 # Six lesweken around the start plus the longest vacation (zomer, ~7 weeks) fit easily in this margin.
 _MARGE = timedelta(weeks=26)
 
@@ -167,4 +179,4 @@ def per_soort(effecten: Iterable[Effect]) -> list[EffectPerSoort]:
 
 __all__ = ["LESWEKEN", "NOG_TE_KORT", "TE_WEINIG_ERVOOR", "VOETNOOT", "Effect", "EffectPerSoort", "Venster",
            "effect", "lesweken_rond", "per_soort",
-           "percentage"]
+           "percentage", "verschil_tekst"]

@@ -1,6 +1,6 @@
 """The quarterly thuiszittersoverzicht for the samenwerkingsverband (SWV) and the Inspectie, as pure rules.
 
-The SWV delivers an anonymised overview to the Onderwijsinspectie every three months (DOMEIN.md). This
+The SWV delivers a pseudonymised overview to the Onderwijsinspectie every three months (DOMEIN.md). This
 module turns per-student facts about one quarter into its rows; `services/kwartaal.py` gathers the facts.
 
 Who is in it: every student who, on some lesdag of the quarter (through the peildatum), had one of the
@@ -23,7 +23,8 @@ Definitions (each row is one student):
   lesdagen in a row the whole day afwezig with any reden, e.g. ziek).
 - **Startdatum**: the first day of the earliest of the student's episodes that touch the quarter.
 - **Einddatum** (return): empty while an episode still runs on the peildatum; else the last day of the
-  last episode.
+  last episode. Both are exported as their *month* only (`maand_tekst`): the duration bucket is computed
+  here from the exact days, and an exact day beside age and leerjaar makes a student easier to recognise.
 - **Duur**: from the startdatum to the einddatum, or to the peildatum when the student is still home:
   *korter dan 4 weken* when that end lies less than 28 days after the start; *langer dan 3 maanden* when
   it lies after start + 3 calendar months (as signal `thuiszitter_3mnd`: a day that does not exist becomes
@@ -39,12 +40,17 @@ Definitions (each row is one student):
      reden – e.g. an aangepast rooster of a few hours a day;
   5. *terug op school*: returned and missed less than 25% of those lesuren (or there were none left).
 - **Aanbod/interventies**: the kinds (`soort`, never `wie`) of the interventies in the latest version of
-  the plan van aanpak of each of the student's trajecten that run on some day of the quarter.
+  the plan van aanpak of each of the student's trajecten that run on some day of the quarter (an
+  interventie with dates only when they overlap the quarter). *geen* when such a plan exists but holds no
+  interventie for the quarter; *onbekend* when there is no plan van aanpak: then nothing is recorded.
+- **School, BRIN, samenwerkingsverband**: the same on every row of one school, so that the SWV can put the
+  overviews of its schools together.
 
-Anonymity: a row holds no name, BSN, onderwijsnummer, leerlingnummer or birth date – only a pseudonym
-(HMAC-SHA256 of the database id with a random secret of this school, so it is the same in every quarter
-and export and cannot be traced back without the database), the age on the last day of the quarter, the
-schooltype and the leerjaar read from the klas.
+Pseudonymised, not anonymous: a row holds no name, BSN, onderwijsnummer, leerlingnummer or birth date –
+only a pseudonym (HMAC-SHA256 of the database id with a random secret of this school, so it is the same in
+every quarter and export and cannot be traced back without the database), the age on the last day of the
+quarter, the schooltype, the leerjaar read from the klas and months rather than days. Combined with what a
+reader already knows, a row may still point to one student: it is personal data and is shared as such.
 """
 
 from __future__ import annotations
@@ -149,10 +155,14 @@ class Kwartaal:
         return f"{self.jaar}-Q{self.nummer}"
 
     @property
+    def maanden(self) -> str:
+        """The months in words: "januari tot en met maart"."""
+        return ("januari tot en met maart", "april tot en met juni", "juli tot en met september",
+                "oktober tot en met december")[self.nummer - 1]
+
+    @property
     def omschrijving(self) -> str:
-        maanden = ("januari tot en met maart", "april tot en met juni", "juli tot en met september",
-                   "oktober tot en met december")[self.nummer - 1]
-        return f"{self.nummer}e kwartaal {self.jaar} ({maanden})"
+        return f"{self.nummer}e kwartaal {self.jaar} ({self.maanden})"
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,7 @@ class KwartaalFeiten:
     # may be left out.
     afwezig_eind: Mapping[date, float] = field(default_factory=dict)
     interventies: tuple[str, ...] = ()
+    heeft_plan: bool = False  # a plan van aanpak of a traject in the quarter: no interventies then means "geen"
 
 
 @dataclass(frozen=True)
@@ -193,6 +204,14 @@ class KwartaalRij:
     duur: Duur
     interventies: tuple[str, ...]
     status: Status
+    heeft_plan: bool = False
+
+    @property
+    def aanbod(self) -> str:
+        """The interventies, or "geen" (a plan without any for the quarter) or "onbekend" (no plan)."""
+        if self.interventies:
+            return ", ".join(self.interventies)
+        return "geen" if self.heeft_plan else "onbekend"
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,13 @@ class KwartaalOverzicht:
     peildatum: date  # the end of the quarter, or the day up to which verzuim is registered
     school: str  # the school's name (not a person: it may be in the export)
     rijen: tuple[KwartaalRij, ...]
+    brin: str = ""
+    swv: str = ""  # the samenwerkingsverband, as the school's settings name it ("" when not filled in)
+
+    @property
+    def schoolkolommen(self) -> list[str]:
+        """The values of SCHOOLKOLOMMEN: the same on every row of this school."""
+        return [self.swv, self.brin, self.school]
 
     @property
     def volledig(self) -> bool:
@@ -325,12 +351,13 @@ def rij(feiten: KwartaalFeiten, kwartaal: Kwartaal, peildatum: date, *, sleutel:
         duur=duur(start, einde or peildatum),
         interventies=tuple(dict.fromkeys(i.strip() for i in feiten.interventies if i.strip())),
         status=status,
+        heeft_plan=feiten.heeft_plan,
     )
 
 
 def kwartaaloverzicht(kwartaal: Kwartaal, peildatum: date, feiten: Iterable[KwartaalFeiten], *, school: str,
                       sleutel: bytes, schooltype: str, lesuren_per_dag: float,
-                      eind_lesdagen: Sequence[date] = ()) -> KwartaalOverzicht:
+                      eind_lesdagen: Sequence[date] = (), brin: str = "", swv: str = "") -> KwartaalOverzicht:
     """The overview: one row per student in it, sorted by categorie (heaviest first), startdatum, pseudonym.
 
     `eind_lesdagen` = the lesdagen of the last 2 lesweken of the quarter through the peildatum
@@ -341,10 +368,22 @@ def kwartaaloverzicht(kwartaal: Kwartaal, peildatum: date, feiten: Iterable[Kwar
                           lesuren_per_dag=lesuren_per_dag, eind_lesdagen=eind_lesdagen)) is not None]
     volgorde = {c: i for i, c in enumerate(CATEGORIEEN)}
     rijen.sort(key=lambda r: (volgorde[r.categorie], r.startdatum, r.pseudoniem))
-    return KwartaalOverzicht(kwartaal, peildatum, school, tuple(rijen))
+    return KwartaalOverzicht(kwartaal, peildatum, school, tuple(rijen), brin, swv)
 
 
 # --- the columns every export shares ----------------------------------------------------------------
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december")
+
+# The school's own columns, first in the CSV and XLSX (the PDF and the screen name them once, above the table).
+SCHOOLKOLOMMEN: tuple[tuple[str, str], ...] = (
+    ("Samenwerkingsverband", "Het samenwerkingsverband passend onderwijs van de school, zoals de school het bij "
+                             "Instellingen heeft ingevuld."),
+    ("BRIN", "Het BRIN-nummer van de school (met vestiging, als de school dat gebruikt)."),
+    ("School", "De naam van de school. Samenwerkingsverband, BRIN en school staan op elke regel, zodat het "
+               "samenwerkingsverband de overzichten van zijn scholen kan samenvoegen."),
+)
 
 KOLOMMEN: tuple[tuple[str, str], ...] = (
     ("Pseudoniem", "Vaste code per leerling (dezelfde in elk kwartaal); niet terug te voeren op de leerling "
@@ -357,32 +396,47 @@ KOLOMMEN: tuple[tuple[str, str], ...] = (
                   "kwalificatieplichtig. Vrijstelling 5a: vrijgesteld omdat de leerling lichamelijk of "
                   "psychisch niet naar school kan. Dreigend: meer dan 20 lesdagen achter elkaar de hele dag "
                   "afwezig met een andere reden, zoals ziekte. Bij meer situaties in het kwartaal: de laatste."),
-    ("Startdatum", "De eerste dag van de situatie (van de vroegste, als er meer waren)."),
-    ("Einddatum", "De laatste dag van de situatie als de leerling in het kwartaal terugkwam; leeg als de "
-                  "situatie aan het eind van het kwartaal nog liep."),
-    ("Duur", "Van startdatum tot einddatum, of tot het eind van het kwartaal: korter dan 4 weken, 4 weken tot "
-             "3 maanden (precies 4 weken en precies 3 maanden horen hierbij), langer dan 3 maanden."),
-    ("Aanbod/interventies", "Wat er is ingezet volgens het plan van aanpak."),
+    ("Startmaand", "De maand waarin de situatie begon (van de vroegste, als er meer waren). Alleen de maand: de "
+                   "precieze dag is voor het overzicht niet nodig en maakt een leerling makkelijker herkenbaar."),
+    ("Eindmaand", "De maand waarin de situatie eindigde, als de leerling in het kwartaal terugkwam; leeg als de "
+                  "situatie aan het eind van het kwartaal nog liep. Ook hier alleen de maand."),
+    ("Duur", "Van de eerste tot de laatste dag van de situatie, of tot het eind van het kwartaal (berekend met de "
+             "precieze dagen): korter dan 4 weken, 4 weken tot 3 maanden (precies 4 weken en precies 3 maanden "
+             "horen hierbij), langer dan 3 maanden."),
+    ("Aanbod/interventies", "Wat er in het kwartaal is ingezet volgens het plan van aanpak. 'geen': er is een plan "
+                            "van aanpak, maar daarin staat voor dit kwartaal geen interventie. 'onbekend': er is "
+                            "(nog) geen plan van aanpak, dus is niets vastgelegd."),
     ("Status", "Aan het eind van het kwartaal: thuiszittend, gedeeltelijk terug (in de laatste 2 lesweken "
                "minstens een kwart van de lesuren gemist), terug op school, ander onderwijs (uitgeschreven "
                "naar een andere school) of vrijstelling."),
 )
+PSEUDONIEM_UITLEG = ("Gepseudonimiseerd: zonder naam, BSN, leerlingnummer of geboortedatum, en met maanden in plaats "
+                     "van precieze data. Het pseudoniem is in elk kwartaal hetzelfde, maar alleen met de database "
+                     "van de school terug te voeren op een leerling. Samen met wat een lezer al weet, kan een regel "
+                     "toch naar één leerling wijzen: behandel het overzicht als persoonsgegevens.")
 
 
 def datum_tekst(d: date | None) -> str:
     return f"{d:%d-%m-%Y}" if d else ""
 
 
+def maand_tekst(d: date | None) -> str:
+    """"september 2026": the month of a start or end date, as every export shows it ("" for none)."""
+    return f"{_MAANDEN[d.month - 1]} {d.year}" if d else ""
+
+
 def als_tekst(r: KwartaalRij) -> list[str]:
     """A row as the texts of KOLOMMEN (CSV, PDF, the table in the GUI)."""
     return [r.pseudoniem, str(r.leeftijd), r.schooltype, "" if r.leerjaar is None else str(r.leerjaar),
-            r.categorie.value, datum_tekst(r.startdatum), datum_tekst(r.einddatum), r.duur.value,
-            ", ".join(r.interventies), r.status.value]
+            r.categorie.value, maand_tekst(r.startdatum), maand_tekst(r.einddatum), r.duur.value, r.aanbod,
+            r.status.value]
 
 
 __all__ = [
     "CATEGORIEEN",
     "KOLOMMEN",
+    "PSEUDONIEM_UITLEG",
+    "SCHOOLKOLOMMEN",
     "SIGNALEN",
     "Categorie",
     "Duur",
@@ -398,6 +452,7 @@ __all__ = [
     "laatste_lesweken",
     "leerjaar",
     "leeftijd",
+    "maand_tekst",
     "pseudoniem",
     "rij",
 ]

@@ -9,6 +9,8 @@ from stdnum.nl import brin as stdnum_brin
 
 from .errors import InvoerFout
 
+MAX_SWV = 80
+
 
 class Regio(StrEnum):
     NOORD = "noord"
@@ -35,6 +37,9 @@ class School:
     regio: Regio
     schooltype: Schooltype = Schooltype.VO
     uren_per_lesdag: float = 6.0
+    # The samenwerkingsverband passend onderwijs (name or code) the school belongs to: a column of the
+    # kwartaaloverzicht, so the SWV can merge the overviews of its schools. Empty until it is filled in.
+    swv: str = ""
 
     def validated(self) -> School:
         """The same school with tidied fields, or InvoerFout naming every field to fix."""
@@ -58,6 +63,12 @@ class School:
             schooltype = Schooltype.VO
         if not 1 <= float(self.uren_per_lesdag) <= 12:
             fouten["uren_per_lesdag"] = "Vul het aantal uren per lesdag in: tussen 1 en 12."
+        swv = " ".join((self.swv or "").split())
+        if len(swv) > MAX_SWV:
+            fouten["swv"] = (f"De naam van het samenwerkingsverband is te lang (hoogstens {MAX_SWV} tekens). "
+                             "Gebruik de korte naam of de code, bijvoorbeeld SWV VO Oudewaarde of VO 27.01.")
+        elif swv and not any(c.isalnum() for c in swv):
+            fouten["swv"] = "Vul de naam of code van het samenwerkingsverband in, of laat het veld leeg."
         if fouten:
             raise InvoerFout(fouten)
-        return School(naam, brin, regio, schooltype, float(self.uren_per_lesdag))
+        return School(naam, brin, regio, schooltype, float(self.uren_per_lesdag), swv)

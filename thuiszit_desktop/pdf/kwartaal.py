@@ -1,5 +1,5 @@
-"""The quarterly thuiszittersoverzicht as a landscape PDF for the SWV: totals, the anonymous table, and
-what each column means.
+"""The quarterly thuiszittersoverzicht as a landscape PDF for the SWV: the school, the pseudonymised table,
+totals, and what each column means.
 
     pdf_bytes = kwartaal_pdf(overzicht)
 """
@@ -9,19 +9,29 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from ..domain.kwartaal import KOLOMMEN, KwartaalOverzicht, als_tekst, datum_tekst
+from ..domain.kwartaal import (
+    KOLOMMEN,
+    PSEUDONIEM_UITLEG,
+    SCHOOLKOLOMMEN,
+    KwartaalOverzicht,
+    als_tekst,
+    datum_tekst,
+)
 from .common import Document, tekst_xml
 
-# Fractions of the landscape text width per column of KOLOMMEN: a date and each header word fit on one line.
-_BREEDTES = (0.092, 0.066, 0.082, 0.066, 0.122, 0.084, 0.084, 0.108, 0.210, 0.086)
-VOETTEKST = "anoniem overzicht – zonder namen, BSN of leerlingnummers"
+# Fractions of the landscape text width per column of KOLOMMEN: a month and each header word fit on one line.
+_BREEDTES = (0.095, 0.062, 0.09, 0.064, 0.118, 0.105, 0.105, 0.1, 0.173, 0.088)
+VOETTEKST = "gepseudonimiseerd overzicht – zonder namen, BSN of leerlingnummers"
 
 
 def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
     titel = f"Kwartaaloverzicht thuiszitters {o.kwartaal}"
     doc = Document(titel=titel, auteur=o.school, soort=f"Kwartaaloverzicht thuiszitters {o.kwartaal}",
                    voettekst=VOETTEKST, onderwerp="Thuiszittersoverzicht voor het samenwerkingsverband", liggend=True)
-    story = [doc.titelregel(titel), doc.tekst(f"{o.school} – {o.kwartaal.omschrijving}")]
+    story = [doc.titelregel(titel), doc.tekst(o.kwartaal.omschrijving[0].upper() + o.kwartaal.omschrijving[1:]),
+             doc.velden([("School", o.school), ("BRIN", o.brin or "–"),
+                         ("Samenwerkingsverband", o.swv or "niet ingevuld (Instellingen › School)")]),
+             doc.tekst(PSEUDONIEM_UITLEG, "klein")]
     if not o.volledig:
         story.append(doc.tekst(f"Het kwartaal is nog niet voorbij of het verzuim is nog niet helemaal "
                                f"ingevoerd: dit overzicht gaat tot en met {datum_tekst(o.peildatum)}.", "klein"))
@@ -53,5 +63,7 @@ def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
         [0.22, 0.08, 0.2, 0.08, 0.22, 0.08]))
 
     story.append(doc.kop("Toelichting"))
-    story.append(doc.tabel([["Kolom", "Betekenis"], *[[k, u] for k, u in KOLOMMEN]], [0.18, 0.82]))
+    story.append(doc.tekst("In de Excel- en CSV-versie staan samenwerkingsverband, BRIN en school op elke regel; "
+                           "hier staan ze één keer bovenaan.", "klein"))
+    story.append(doc.tabel([["Kolom", "Betekenis"], *[[k, u] for k, u in SCHOOLKOLOMMEN + KOLOMMEN]], [0.18, 0.82]))
     return doc.bouw(story)

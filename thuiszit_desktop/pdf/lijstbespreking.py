@@ -1,6 +1,6 @@
 """The lijstbespreking: every student with an open traject on one landscape list, for the periodic
-review with the samenwerkingsverband and leerplicht. It names students, so every page says
-"Vertrouwelijk" at the top and the bottom (the shared footer of pdf/common.py)."""
+review with the samenwerkingsverband and leerplicht, with room per student for notes taken in the meeting.
+It names students, so every page says "Vertrouwelijk" at the top and the bottom (the shared footer of pdf/common.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, MARGE, Document, tekst_xml
 
 PAGINA = landscape(A4)
 BREEDTE = PAGINA[0] - 2 * MARGE
-# Fractions of the width per column (KOLOMMEN of services/overzichten.py).
-_BREEDTES = (0.19, 0.06, 0.05, 0.19, 0.11, 0.22, 0.18)
+# Fractions of the width per column (PDF_KOLOMMEN of services/overzichten.py), then the notes.
+_BREEDTES = (0.14, 0.13, 0.12, 0.1, 0.1, 0.13, 0.09)
+NOTITIES = "Notities"
+_NOTITIERUIMTE = 15 * mm  # per student, room to write by hand
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,17 @@ def lijstbespreking(lijst: Lijst) -> bytes:
              Paragraph(tekst_xml(f"Leerlingen met een open traject op {lijst.datum:%d-%m-%Y}: {len(lijst.rijen)}."
                                  + (f" Gefilterd: {lijst.filtertekst}." if lijst.filtertekst else "")), st["tekst"])]
     if lijst.rijen:
-        cellen = [[Paragraph(tekst_xml(k), st["celkop"]) for k in lijst.kolommen]]
-        cellen += [[Paragraph(tekst_xml(c), st["cel"]) for c in rij] for rij in lijst.rijen]
-        tabel = Table(cellen, colWidths=[b * BREEDTE for b in _BREEDTES], repeatRows=1, hAlign="LEFT")
+        cel = ParagraphStyle("lijstcel", parent=st["cel"], fontSize=8.5, leading=11)
+        kop = ParagraphStyle("lijstkop", parent=st["celkop"], fontSize=8.5, leading=11)
+        cellen = [[Paragraph(tekst_xml(k), kop) for k in [*lijst.kolommen, NOTITIES]]]
+        cellen += [[*(Paragraph(tekst_xml(c), cel) for c in rij), Spacer(1, _NOTITIERUIMTE)] for rij in lijst.rijen]
+        breedtes = [b * BREEDTE for b in _BREEDTES]
+        tabel = Table(cellen, colWidths=[*breedtes, BREEDTE - sum(breedtes)], repeatRows=1, hAlign="LEFT")
         tabel.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, KLEUR_LIJN),
+            ("LINEBEFORE", (-1, 0), (-1, -1), 0.4, KLEUR_LIJN),
             ("BACKGROUND", (0, 0), (-1, 0), KLEUR_ACHTERGROND),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

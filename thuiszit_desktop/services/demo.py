@@ -16,9 +16,10 @@ The demo is built in steps, each a function of (rng, vandaag, what the earlier s
    (`fictional_verzuim`, written in the same transaction);
 4. the praktijkkaart: a small address book of partners in the (fictional) municipality Oudewaarde, about
    a dozen trajecten on the students with signals, spread over the five steps, with gesprekken, MDO's,
-   besluiten, actiepunten, analyses and nazorg, one closed this school year and one the year before,
-   and a few mentors' contactmomenten (`_write_trajecten`, through the TrajectService, in the same
-   transaction).
+   besluiten, actiepunten, analyses, plannen van aanpak and nazorg, one closed this school year and one the
+   year before, and a few mentors' contactmomenten (`_write_trajecten`, through the TrajectService and
+   PlanService, in the same transaction). What happens in each case – one student, one story – is data, in
+   `demo_verhalen.py`.
 
 `fictional_students` and `fictional_verzuim` are reusable on their own, e.g. for benchmarks with 2,000
 students.
@@ -54,30 +55,27 @@ from ..domain.leerling import (
     schooljaar_start,
     validate_leerling,
 )
+from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, Plan, PlanAfspraak, zelf_akkoord
 from ..domain.school import Regio, School, Schooltype
 from ..domain.signals import SignaalInstellingen, SignaalSoort, signalen
 from ..domain.traject import (
     ActiepuntStatus,
     Analyse,
-    Categorie,
     Domein,
     Factoren,
     GesprekType,
-    KearneyFunctie,
     MdoRol,
     Persoon,
-    Sluitreden,
-    Stap,
-    Verzuimtype,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
 from . import demo_documenten, instellingen, session
+from . import demo_verhalen as vh
 from .leerlingen import write_leerling
 from .session import Services
 from .signalen import BIJGEWERKT_TOT
 from .trajecten import MdoDeelnemer, Partner, Toestemming
 
-DEMO_SCHOOL = School("Het Wilgenlanden College", "99WL", Regio.MIDDEN, Schooltype.VO, 6.0)
+DEMO_SCHOOL = School(vh.SCHOOL, "99WL", Regio.MIDDEN, Schooltype.VO, 6.0, vh.SWV)
 DEMO_GEBRUIKER = "demo"
 DEMO_WACHTWOORD = "demo"
 SEED = 20261123
@@ -1116,523 +1114,14 @@ def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.R
 # --- step 4: trajecten along the praktijkkaart --------------------------------------------------
 #
 # About a dozen trajecten on the students the verzuim step made into cases, written through the
-# TrajectService so that its rules apply and the checklist ticks itself (a DUO melding, a gesprek, an
-# MDO, consent …). Each case follows a story (`_Verhaal`): events in order, each on a lesdag given as
-# lesdagen after the opening (≥ 0), before the peildatum P (< 0; -1 is P itself) or after an anchor
-# ("bespreking": the day the case's signal was discussed). Dates never pass P and never go back, so a
-# short window (early in a school year) squeezes a story instead of breaking it; only actiepunt
-# deadlines, evaluation dates and nazorg moments lie in the future. A traject opens the first lesdag
-# after its signal arose; the steps follow from the story (the oldest cases are furthest along).
-#
-# Texts are templates: {naam} (first name), {hij}/{Hij}, {zijn}, {hem}, {ouder}/{Ouder} ("moeder",
-# "de voogd" …), {ouder_naam}, {ouder_rol}, {mentor}, {klas}, {sinds} ("12 mei").
-
-_GEMEENTE = "Gemeente Oudewaarde"
-_GGD = "GGD Regio Oudewaarde"
-_SWV = "SWV VO Oudewaarde e.o."
-
-# The municipality's partners around the school (fictional people; numbers in the unassigned 06-00 block).
-_PARTNERS: dict[str, Partner] = {
-    "lpa": Partner("Ronald Verschoor", MdoRol.LEERPLICHTAMBTENAAR, _GEMEENTE, "06-00418237",
-                   "r.verschoor@example.nl"),
-    "lpa2": Partner("Wendy Smulders", MdoRol.LEERPLICHTAMBTENAAR, _GEMEENTE, "06-00418552",
-                    "w.smulders@example.nl"),
-    "ja": Partner("Mieke Haverkamp", MdoRol.JEUGDARTS, _GGD, "06-00730114", "m.haverkamp@example.nl"),
-    "jvk": Partner("Tamara Oosting", MdoRol.JEUGDARTS, _GGD, "06-00730968", "t.oosting@example.nl"),
-    "swv": Partner("Erwin Sluijter", MdoRol.SWV_CONSULENT, _SWV, "06-00265041", "e.sluijter@example.nl"),
-    "ozl": Partner("Hester Wijnands", MdoRol.SWV_CONSULENT, _SWV, "06-00265377", "h.wijnands@example.nl"),
-    "wijk": Partner("Lisanne Kok", MdoRol.JEUGDHULP, "Wijkteam Oudewaarde-Noord", "06-00591820",
-                    "l.kok@example.nl"),
-    "wijk2": Partner("Bart Hendriksen", MdoRol.JEUGDHULP, "Wijkteam Oudewaarde-Zuid", "06-00592436",
-                     "b.hendriksen@example.nl"),
-    "coach": Partner("Yvonne Stam", MdoRol.VERZUIMCOACH, DEMO_SCHOOL.naam, "06-00147703", "y.stam@example.nl"),
-}
+# TrajectService and PlanService so that their rules apply and the checklist ticks itself (a DUO melding, a
+# gesprek, an MDO, consent, a plan …). Each case plays a story of `demo_verhalen.py` (its events, their days
+# and the template words are described there). A traject opens the first lesdag after its signal arose; the
+# steps follow from the story (the oldest cases are furthest along).
 
 _MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
             "oktober", "november", "december")
 _MEISJESNAMEN = frozenset(n for h in _HERKOMSTEN for n in h.meisjes)
-
-_When = int | tuple[str, int]
-_TEL, _LL, _OUD, _HUIS, _MAIL = (GesprekType.TELEFONISCH, GesprekType.GESPREK_LEERLING,
-                                 GesprekType.GESPREK_OUDERS, GesprekType.HUISBEZOEK, GesprekType.EMAIL)
-# An actiepunt: (wat, wie, days to the deadline, "gedaan" | "open" | "te_laat" | "vervallen"); wie is
-# "zoco" (the logged-in zorgcoördinator), "mentor" or a key of _PARTNERS.
-_Actiepunt = tuple[str, str, int, str]
-
-
-@dataclass(frozen=True)
-class _Gesprek:
-    w: _When
-    type: GesprekType
-    tekst: str
-    met: str = ""
-    afspraken: tuple[str | _Actiepunt, ...] = ()  # an _Actiepunt becomes an actiepunt of the gesprek
-    vertrouwelijk: bool = False
-
-
-@dataclass(frozen=True)
-class _Mdo:
-    w: _When
-    wie: tuple[str, ...]  # as for actiepunten, and "ouder", "leerling"
-    verslag: str
-    besluiten: tuple[str, ...]
-    acties: tuple[_Actiepunt, ...] = ()
-    toestemmingen: tuple[tuple[str, bool], ...] = ()  # (partner key, gegeven): consent for its organisation
-    vertrouwelijk: bool = False
-
-
-@dataclass(frozen=True)
-class _Vink:
-    w: _When
-    item: str
-    notitie: str = ""
-
-
-@dataclass(frozen=True)
-class _Stap:
-    w: _When
-    stap: Stap
-
-
-@dataclass(frozen=True)
-class _Analyse:
-    w: _When
-    leerling: tuple[str, str]  # (risico, beschermend)
-    thuis: tuple[str, str]
-    school: tuple[str, str]
-    buurt: tuple[str, str]
-    verzuimtype: Verzuimtype | None = None
-    kearney: KearneyFunctie | None = None
-
-
-@dataclass(frozen=True)
-class _Toestemming:
-    w: _When
-    partner: str
-    gegeven: bool
-
-
-@dataclass(frozen=True)
-class _Actie:  # an actiepunt outside an MDO
-    w: _When
-    actiepunt: _Actiepunt
-
-
-@dataclass(frozen=True)
-class _Categorie:
-    w: _When
-    categorie: Categorie
-
-
-@dataclass(frozen=True)
-class _Sluit:
-    w: _When
-    reden: Sluitreden
-    toelichting: str
-    nazorg: tuple[str, ...] = ()  # notes for the first nazorg moments, done once they are due
-
-
-@dataclass(frozen=True)
-class _Verhaal:
-    categorie: Categorie | None  # None: as the signal says
-    aanleiding: str
-    gebeurtenissen: tuple
-    evaluatie: int | None = None  # days after `vandaag`
-
-
-_VERHALEN: dict[str, _Verhaal] = {
-    # Home for months (more than three): step 4, an opbouwrooster agreed in the last MDO (the demo's
-    # bespreking of the signal says the same).
-    "thuiszitter_lang": _Verhaal(Categorie.THUISZITTER, "Sinds {sinds} niet meer op school. Eerst losse dagen, nu al "
-                                 "weken elke dag afwezig.", (
-        _Vink(0, "verzuim_geanalyseerd", "Al het verzuim bekeken: eerst losse uren en een paar ziekmeldingen, "
-                                         "sinds {sinds} elke dag afwezig."),
-        _Vink(0, "vanaf_dag_1_geregistreerd", "Elke afwezige dag staat in de administratie."),
-        _Gesprek(1, _TEL, "{Ouder} gebeld. {naam} ligt overdag op bed en zit 's nachts te gamen. {Ouder} krijgt "
-                          "{hem} 's ochtends de deur niet uit en weet niet meer wat te doen.",
-                 "{ouder_naam} ({ouder_rol})"),
-        _Vink(2, "swv_geinformeerd", "{naam} staat op de thuiszitterslijst van het SWV."),
-        _Stap(3, Stap.CONTACT),
-        _Gesprek(4, _HUIS, "Huisbezoek met de mentor. {Ouder} is moe en wil graag hulp. {naam} kwam na een half "
-                           "uur toch even aan tafel zitten.", "{mentor} (mentor), {ouder_naam}, {naam}"),
-        _Gesprek(6, _LL, "{naam} zegt dat {hij} al misselijk wordt als {hij} aan het schoolplein denkt. 'Iedereen "
-                         "gaat vragen waar ik was.' Gamen lukt wel, daar is {hij} goed in. {Hij} wil wel een "
-                         "diploma halen.", "{mentor} (mentor)",
-                 ("{naam} maakt elke week één opdracht voor wiskunde en stuurt die naar de mentor",
-                  "De mentor belt elke dinsdag even")),
-        _Vink(6, "gesprekswijzer_meegegeven", "Gesprekswijzer bij het huisbezoek aan {ouder} gegeven."),
-        _Stap(8, Stap.SAMENWERKEN),
-        _Mdo(10, ("zoco", "mentor", "lpa", "ja", "ouder"),
-             "{naam} zit al weken thuis. De huisarts vond geen lichamelijke oorzaak. {Ouder} wil meewerken, maar "
-             "krijgt {naam} niet naar school. De leerplichtambtenaar kiest eerst voor hulp; handhaving blijft "
-             "achter de hand.",
-             ("De jeugdarts nodigt {naam} en {ouder} uit voor een consult.",
-              "De mentor houdt elke week contact en zet schoolwerk klaar.",
-              "Leerplicht wacht met handhaving zolang de afspraken worden nagekomen; over zes weken bespreken we "
-              "het opnieuw."),
-             (("Consult plannen met {naam} en {ouder}", "ja", 10, "gedaan"),
-              ("Schoolwerk voor wiskunde, Nederlands en Engels klaarzetten", "mentor", 5, "gedaan"),
-              ("{naam} aanmelden voor het thuiszittersoverleg van het SWV", "zoco", 7, "gedaan")),
-             (("ja", True), ("swv", True), ("wijk", False))),
-        _Vink(10, "partners_betrokken", "Leerplicht en jeugdarts doen mee; het wijkteam nog niet (geen "
-                                        "toestemming)."),
-        _Gesprek(18, _OUD, "Gesprek met {ouder} na het consult bij de jeugdarts. Er is geen medische reden om "
-                           "thuis te blijven, wel veel spanning. {Ouder} wil nu toch hulp van het wijkteam.",
-                 "{ouder_naam}", vertrouwelijk=True),
-        _Toestemming(18, "wijk", True),
-        _Stap(-30, Stap.INTERVENTIE),
-        _Analyse(-30, ("Angst en schaamte over de achterstand; slaapt overdag en gamet 's nachts.",
-                       "Slim, vooral in wiskunde; wil zelf 'gewoon weer normaal doen'."),
-                 ("{Ouder} is uitgeput; 's ochtends weinig vaste regels.",
-                  "{Ouder} is betrokken en komt op elke afspraak."),
-                 ("Grote achterstand; de klas voelt vreemd na maanden afwezigheid.",
-                  "Goede band met de mentor; de docent wiskunde denkt mee."),
-                 ("Weinig vrienden buiten het online gamen.",
-                  "Zat vroeger op zwemmen en wil dat weer oppakken."),
-                 Verzuimtype.SCHOOLWEIGERING, KearneyFunctie.SOCIALE_SITUATIES),
-        _Vink(-28, "plan_van_aanpak", "Plan van aanpak besproken met {naam} en {ouder}; allebei akkoord."),
-        _Mdo(("bespreking", 0), ("zoco", "mentor", "lpa", "ja", "swv", "wijk", "ouder", "leerling"),
-             "Besproken met {ouder}, leerplichtambtenaar en jeugdarts; {naam} was er zelf ook bij en wil het "
-             "proberen met een opbouwrooster. De consulent van het SWV zoekt mee naar een passend aanbod als dat "
-             "niet lukt.",
-             ("Opbouwrooster: twee uur per dag, daarna elke twee weken een uur erbij.",
-              "{naam} begint de dag bij de zorgcoördinator en mag naar de stilteruimte als het te veel wordt.",
-              "Het wijkteam helpt thuis met een vast dag- en nachtritme.",
-              "Over drie weken evalueren we het opbouwrooster in een nieuw MDO."),
-             (("Opbouwrooster maken en naar alle docenten sturen", "mentor", 4, "gedaan"),
-              ("Klasgenoot zoeken die de eerste week met {naam} naar school fietst", "mentor", 3, "te_laat"),
-              ("Eerste huisbezoek van het wijkteam", "wijk", 10, "open"),
-              ("Plek in een bovenschoolse voorziening verkennen, als plan B", "swv", 21, "open"))),
-        _Vink(("bespreking", 1), "interventies_ingezet", "Jeugdarts en wijkteam ingezet; opbouwrooster klaar."),
-    ), evaluatie=21),
-
-    # Home since the summer: a young carer. Step 4, waiting for a bovenschoolse voorziening.
-    "thuiszitter_3mnd": _Verhaal(Categorie.THUISZITTER, "Sinds {sinds} niet meer op school; het gezin was eerst niet "
-                                 "bereikbaar.", (
-        _Vink(0, "verzuim_geanalyseerd", "Sinds {sinds} elke dag ongeoorloofd afwezig; daarvoor al een paar weken "
-                                         "wisselend."),
-        _Gesprek(0, _TEL, "Drie keer gebeld, geen gehoor. Mail en brief gestuurd aan {ouder}.",
-                 "{ouder_naam} ({ouder_rol})"),
-        _Vink(1, "swv_geinformeerd", "Gemeld op de thuiszitterslijst van het SWV."),
-        _Stap(3, Stap.CONTACT),
-        _Gesprek(3, _HUIS, "Huisbezoek met de mentor. Thuis is al maanden veel aan de hand: een ouder is ernstig "
-                           "ziek en {naam} zorgt overdag voor de jongere kinderen. {Ouder} wist niet dat school "
-                           "hierbij kan helpen.", "{mentor} (mentor), {ouder_naam}, {naam}", vertrouwelijk=True),
-        _Gesprek(5, _LL, "{naam} zegt: 'Thuis hebben ze me nodig, school komt later wel.' {Hij} mist {zijn} "
-                         "vrienden en de gymles.", "{mentor} (mentor)"),
-        _Vink(5, "gesprekswijzer_meegegeven", "Gesprekswijzer achtergelaten bij het huisbezoek."),
-        _Stap(9, Stap.SAMENWERKEN),
-        _Mdo(11, ("zoco", "mentor", "lpa2", "wijk2", "ouder"),
-             "Het gezin heeft weinig hulp om zich heen; het wijkteam kende het gezin nog niet. De "
-             "leerplichtambtenaar ziet dat het gezin wil, maar {naam} moet wel weer onderwijs krijgen.",
-             ("Het wijkteam brengt in kaart welke hulp thuis nodig is.",
-              "{naam} krijgt voorlopig schoolwerk thuis; de mentor kijkt het elke week na.",
-              "Leerplicht stelt handhaving uit zolang de hulp op gang komt."),
-             (("Keukentafelgesprek met het gezin", "wijk2", 10, "gedaan"),
-              ("Schoolwerk voor de kernvakken klaarzetten", "mentor", 5, "gedaan"),
-              ("{naam} voorstellen aan een groep voor jonge mantelzorgers", "wijk2", 21, "vervallen")),
-             (("wijk2", True), ("swv", True))),
-        _Vink(11, "partners_betrokken", "Leerplicht en wijkteam doen mee."),
-        _Stap(-25, Stap.INTERVENTIE),
-        _Analyse(-25, ("Voelt zich verantwoordelijk voor het gezin; grote achterstand.",
-                       "Zorgzaam en zelfstandig; wil later iets met techniek."),
-                 ("Ernstige ziekte van een ouder; weinig familie of netwerk.",
-                  "Warme band in het gezin; {ouder} wil dat {naam} een diploma haalt."),
-                 ("Al maanden geen contact met de klas; veel in te halen.",
-                  "De mentor kent het gezin en houdt contact."),
-                 ("Geen hulp uit de buurt.", "De voetbalclub wil {naam} graag terug in het team."),
-                 Verzuimtype.ONTHOUDEN),
-        _Vink(-23, "plan_van_aanpak", "Plan van aanpak met {naam} en {ouder} besproken en getekend."),
-        _Mdo(-9, ("zoco", "mentor", "lpa2", "swv", "wijk2", "ouder", "leerling"),
-             "Het wijkteam regelt hulp in huis. {naam} wil terug naar school, maar niet meteen naar de eigen klas.",
-             ("De SWV-consulent vraagt een tijdelijke plek aan in de bovenschoolse voorziening, drie ochtenden "
-              "per week.",
-              "Daarna bouwt {naam} de terugkeer naar de eigen klas in stappen op.",
-              "Het wijkteam regelt opvang voor de jongere kinderen na school."),
-             (("Aanmelding bij de bovenschoolse voorziening", "swv", 14, "open"),
-              ("Hulp in huis aanvragen bij de gemeente", "wijk2", 7, "gedaan"),
-              ("Intakegesprek plannen met {naam} en {ouder}", "zoco", 10, "open"))),
-        _Vink(-8, "interventies_ingezet", "Wijkteam ingezet; aanmelding bovenschoolse voorziening loopt."),
-    ), evaluatie=28),
-
-    # A few weeks at home after online bullying: step 3, the first MDO just held.
-    "thuiszitter_kort": _Verhaal(Categorie.THUISZITTER, "Sinds {sinds} thuis. {Ouder} meldt dat {naam} niet meer "
-                                 "naar school durft.", (
-        _Vink(0, "verzuim_geanalyseerd", "Eerst losse uren, daarna hele dagen weg; geen ziekmeldingen."),
-        _Vink(0, "vanaf_dag_1_geregistreerd"),
-        _Gesprek(0, _TEL, "{Ouder} vertelt dat {naam} 's avonds huilt en zegt dat de hele klas tegen {hem} is. Er "
-                          "is iets gebeurd in een groepsapp van de klas.", "{ouder_naam} ({ouder_rol})"),
-        _Stap(2, Stap.CONTACT),
-        _Gesprek(2, _LL, "{naam} zegt dat er foto's van {hem} in de klassenapp zijn gezet, met nare opmerkingen. "
-                         "'Iedereen heeft het gezien. Ik kan die klas niet meer in.' {Hij} wil wel leren, maar "
-                         "niet tussen die kinderen.", "{mentor} (mentor)",
-                 (("De mentor spreekt de leerlingen van de groepsapp aan", "mentor", 5, "gedaan"),
-                  "{naam} mag de eerste dagen via de achteringang binnenkomen")),
-        _Gesprek(3, _OUD, "Gesprek met {ouder} op school. {Ouder} is boos: 'Dit speelt al sinds de brugklas.' "
-                          "Afgesproken dat school het pesten aanpakt en dat {naam} in kleine stappen terugkomt.",
-                 "{ouder_naam}, {mentor} (mentor)"),
-        _Vink(3, "gesprekswijzer_meegegeven"),
-        _Vink(4, "swv_geinformeerd", "Gemeld bij het SWV als thuiszitter."),
-        _Stap(6, Stap.SAMENWERKEN),
-        _Mdo(-4, ("zoco", "mentor", "lpa", "jvk", "ouder", "leerling"),
-             "{naam} vertelde zelf wat er is gebeurd. School heeft met de betrokken leerlingen gesproken en de "
-             "foto's zijn verwijderd. {naam} wil terugkomen als het veilig voelt.",
-             ("{naam} begint met halve dagen en heeft in de pauzes een vaste plek bij de mentor.",
-              "De jeugdverpleegkundige houdt twee gesprekken met {naam} over spanning en slapen.",
-              "Leerplicht blijft op de hoogte; geen handhaving zolang {naam} in stappen terugkomt."),
-             (("Rooster met halve dagen maken", "mentor", 3, "gedaan"),
-              ("Twee gesprekken met {naam}", "jvk", 21, "open"),
-              ("Les over online pesten in {klas}", "mentor", 14, "open")),
-             (("jvk", True),)),
-        _Vink(-4, "partners_betrokken", "Leerplicht en jeugdverpleegkundige doen mee."),
-    ), evaluatie=14),
-
-    # Just over 20 lesdagen at home, and the 16-hour melding was missed: step 1.
-    "thuiszitter_nieuw": _Verhaal(Categorie.THUISZITTER, "Meer dan vier weken niet op school. De melding van 16 uur "
-                                  "is blijven liggen.", (
-        _Vink(0, "verzuim_geanalyseerd", "Sinds {sinds} elke dag afwezig, daarvoor losse uren. De melding van 16 "
-                                         "uur is gemist; die gaat alsnog naar DUO."),
-        _Gesprek(0, _TEL, "{Ouder} gebeld. {naam} zegt elke ochtend dat {hij} buikpijn heeft; de huisarts vindt "
-                          "niets. Afgesproken dat {ouder} en {naam} volgende week op school komen praten.",
-                 "{ouder_naam} ({ouder_rol})"),
-        _Actie(0, ("Verzuimmelding alsnog doen bij DUO", "zoco", 2, "open")),
-        _Actie(0, ("Gesprek op school met {naam} en {ouder}", "mentor", 7, "open")),
-    )),
-
-    # Reported once, over 16 hours again: step 3, with a verzuimcoach.
-    "meldplicht_opnieuw": _Verhaal(Categorie.DREIGEND_THUISZITTER, "16 uur ongeoorloofd verzuim in vier weken, "
-                                   "vooral de eerste uren. Gemeld bij DUO.", (
-        _Vink(0, "verzuim_geanalyseerd", "Vooral het eerste en tweede uur, en de vrijdagmiddag."),
-        _Stap(1, Stap.CONTACT),
-        _Gesprek(1, _LL, "{naam} zegt dat {hij} drie avonden per week tot laat in de supermarkt werkt. 'Ik wil "
-                         "gewoon mijn eigen geld verdienen.' 's Ochtends komt {hij} {zijn} bed niet uit.",
-                 "{mentor} (mentor)", ("{naam} vraagt de baas om minder late diensten",)),
-        _Gesprek(3, _OUD, "Gesprek met {ouder}. {Ouder} wist niet dat {naam} zoveel lessen mist. Thuis bekijken ze "
-                          "nu samen het werkrooster.", "{ouder_naam}, {mentor} (mentor)"),
-        _Vink(3, "gesprekswijzer_meegegeven"),
-        _Gesprek(-6, _TEL, "Het verzuim loopt weer op. {naam} gebeld; {hij} werkt toch weer meer avonden omdat "
-                           "een collega ziek is.", "{naam}"),
-        _Stap(-5, Stap.SAMENWERKEN),
-        _Mdo(-4, ("zoco", "mentor", "lpa2", "coach", "ouder", "leerling"),
-             "Na de eerste melding ging het een paar weken beter, nu loopt het verzuim weer op. {naam} snapt dat "
-             "het zo niet verder kan, maar wil de bijbaan houden.",
-             ("{naam} werkt doordeweeks hooguit twee avonden, nooit na tien uur.",
-              "De verzuimcoach ziet {naam} zes weken lang elke maandag even.",
-              "Nieuw ongeoorloofd verzuim meldt school meteen; dan volgt een gesprek bij leerplicht."),
-             (("Nieuwe verzuimmelding doen bij DUO", "zoco", 3, "open"),
-              ("Eerste gesprek met de verzuimcoach", "coach", 7, "open"),
-              ("Werkrooster met {naam} doornemen", "mentor", 5, "gedaan"))),
-        _Vink(-4, "partners_betrokken", "Leerplichtambtenaar en verzuimcoach doen mee."),
-    ), evaluatie=20),
-
-    # 16 hours, the melding overdue: step 2, avoiding one teacher's lessons.
-    "meldplicht_te_laat": _Verhaal(Categorie.DREIGEND_THUISZITTER, "16 uur ongeoorloofd verzuim in vier weken.", (
-        _Vink(0, "verzuim_geanalyseerd", "De gemiste uren zijn steeds dezelfde lessen."),
-        _Gesprek(1, _TEL, "De mentor heeft {ouder} gebeld over de gemiste uren. {Ouder} dacht dat {naam} gewoon "
-                          "op school was.", "{mentor} (mentor), {ouder_naam}"),
-        _Actie(1, ("Verzuimmelding 16 uur doen bij DUO", "zoco", 3, "te_laat")),
-        _Stap(2, Stap.CONTACT),
-        _Gesprek(3, _LL, "{naam} zegt dat {hij} de lessen van één docent ontloopt. 'Ik word uitgelachen als ik "
-                         "iets fout zeg en hij doet niks.' De andere lessen gaan goed.", "{mentor} (mentor)",
-                 (("In gesprek gaan met de docent", "zoco", 7, "gedaan"),
-                  "{naam} meldt zich bij de mentor als {hij} een les niet ziet zitten")),
-        _Gesprek(5, _OUD, "{Ouder} op school geweest. Afgesproken: {naam} gaat weer naar alle lessen en de mentor "
-                          "belt {ouder} elke week even.", "{ouder_naam}, {mentor} (mentor)"),
-        _Vink(5, "gesprekswijzer_meegegeven"),
-    ), evaluatie=10),
-
-    # Weeks ill, the jeugdarts already in through M@zl: step 3, lessons at a distance.
-    "langdurig_ziek_mazl": _Verhaal(Categorie.ZORGWEKKEND_ZIEKTEVERZUIM, "Sinds {sinds} elke dag ziek gemeld. De "
-                                    "jeugdarts is via M@zl al ingeschakeld.", (
-        _Vink(0, "verzuim_geanalyseerd", "Sinds {sinds} aaneengesloten ziek; daarvoor weinig verzuim."),
-        _Gesprek(0, _TEL, "{Ouder} gebeld. {naam} is nog steeds erg moe en ligt veel op bed. De huisarts denkt aan "
-                          "de ziekte van Pfeiffer.", "{ouder_naam} ({ouder_rol})", vertrouwelijk=True),
-        _Stap(1, Stap.CONTACT),
-        _Gesprek(3, _HUIS, "Huisbezoek door de mentor. {naam} wil graag bijblijven, maar houdt het maar een half "
-                           "uur vol.", "{mentor} (mentor), {ouder_naam}, {naam}"),
-        _Gesprek(4, _LL, "{naam} zegt: 'Ik mis de klas. Ik wil niet blijven zitten.' {Hij} vraagt of toetsen later "
-                         "mogen.", "{mentor} (mentor)", ("De mentor zet op een rij welke toetsen echt moeten",)),
-        _Stap(6, Stap.SAMENWERKEN),
-        _Mdo(7, ("zoco", "mentor", "ja", "ozl", "ouder"),
-             "De jeugdarts heeft met toestemming van {ouder} de huisarts gesproken. Herstel kan nog weken duren. "
-             "Doel: {naam} blijft bij de klas betrokken.",
-             ("Toetsen van deze periode worden uitgesteld; de mentor maakt een inhaalplan.",
-              "De consulent voor zieke leerlingen regelt lessen op afstand, een uur per dag.",
-              "Over vier weken kijkt de jeugdarts of {naam} halve dagen kan komen."),
-             (("Inhaalplan voor de toetsen maken", "mentor", 10, "gedaan"),
-              ("Laptop en inlog voor lessen op afstand regelen", "ozl", 5, "gedaan"),
-              ("Vervolgconsult bij de jeugdarts", "ja", 28, "open")),
-             (("ja", True), ("ozl", True)), vertrouwelijk=True),
-        _Vink(7, "partners_betrokken", "Jeugdarts en consulent voor zieke leerlingen doen mee."),
-    ), evaluatie=21),
-
-    # Four ziekmeldingen in twelve weeks: step 2, the M@zl-gesprek.
-    "mazl_vaak": _Verhaal(Categorie.ZORGWEKKEND_ZIEKTEVERZUIM, "Vier ziekmeldingen in twaalf weken.", (
-        _Vink(0, "verzuim_geanalyseerd", "Vier keer kort ziek gemeld, steeds een of twee dagen."),
-        _Stap(1, Stap.CONTACT),
-        _Gesprek(1, _LL, "M@zl-gesprek. {naam} zegt dat {hij} buikpijn krijgt als {hij} aan de gymles denkt. Bij "
-                         "het omkleden wordt er gelachen. Op dagen zonder gym gaat het goed.", "{mentor} (mentor)"),
-        _Gesprek(2, _OUD, "Gesprek met {ouder}. {Ouder} herkent de buikpijn, vooral op zondagavond, en vindt een "
-                          "consult bij de jeugdarts goed.", "{ouder_naam}",
-                 (("{naam} aanmelden bij de jeugdarts (M@zl)", "zoco", 5, "gedaan"),
-                  ("Met de gymdocent een eigen kleedruimte regelen", "mentor", 10, "open"))),
-        _Vink(2, "gesprekswijzer_meegegeven"),
-    ), evaluatie=14),
-
-    # A week ill: step 1.
-    "mazl_week": _Verhaal(Categorie.ZORGWEKKEND_ZIEKTEVERZUIM, "Meer dan een week aaneengesloten ziek.", (
-        _Vink(0, "verzuim_geanalyseerd", "Zeven lesdagen achter elkaar ziek; daarvoor weinig verzuim."),
-        _Gesprek(0, _TEL, "{Ouder} gebeld. {naam} heeft een flinke griep gehad en is nog snel moe. Afgesproken dat "
-                          "de mentor na terugkomst met {naam} praat over het inhalen van toetsen.",
-                 "{ouder_naam} ({ouder_rol})"),
-        _Actie(0, ("Inhaalgesprek met {naam} na terugkomst", "mentor", 10, "open")),
-    )),
-
-    # Left without a new school while still leerplichtig: step 2.
-    "absoluut": _Verhaal(None, "Uitgeschreven zonder nieuwe school, terwijl {naam} nog naar school moet.", (
-        _Vink(0, "gemeld_bij_leerplicht", "Leerplichtambtenaar gebeld en de uitschrijving doorgegeven."),
-        _Vink(0, "swv_geinformeerd", "Doorgegeven aan het SWV: uitgeschreven zonder nieuwe school."),
-        _Gesprek(1, _TEL, "{Ouder} gebeld. Het gezin wil {naam} inschrijven op een school dichter bij huis, maar "
-                          "daar is nog geen plek.", "{ouder_naam} ({ouder_rol})"),
-        _Stap(2, Stap.CONTACT),
-        _Gesprek(4, _OUD, "{Ouder} op school. Er zijn twee scholen gebeld; één heeft een intake gepland.",
-                 "{ouder_naam}, {mentor} (mentor)"),
-        _Gesprek(4, _LL, "{naam} zegt dat {hij} 'een nieuwe start' wil. 'Op de oude school hoorde ik er niet bij.' "
-                         "{Hij} wil graag naar een kleinere school.", "{mentor} (mentor)"),
-        _Actie(4, ("Overdracht voorbereiden voor de nieuwe school", "zoco", 10, "open")),
-        _Actie(4, ("Navragen of de intake is doorgegaan", "lpa", 14, "open")),
-    ), evaluatie=14),
-
-    # Vrijstelling 5a: kept in view (step 5), opened while ill, before the vrijstelling ("vrijstelling").
-    "vrijstelling": _Verhaal(Categorie.ZORGWEKKEND_ZIEKTEVERZUIM, "Al weken ziek; in behandeling voor ernstige "
-                             "angstklachten.", (
-        _Vink(0, "verzuim_geanalyseerd", "Sinds een paar weken elke dag ziek gemeld."),
-        _Gesprek(0, _TEL, "{Ouder} gebeld. {naam} is in behandeling voor ernstige angstklachten. Naar school gaan "
-                          "lukt nu niet.", "{ouder_naam} ({ouder_rol})", vertrouwelijk=True),
-        _Stap(1, Stap.CONTACT),
-        _Gesprek(2, _HUIS, "Huisbezoek met de mentor. Alleen al de gedachte aan de bus naar school geeft {naam} "
-                           "paniek.", "{mentor} (mentor), {ouder_naam}, {naam}", vertrouwelijk=True),
-        _Gesprek(3, _LL, "{naam} wil contact houden met twee vrienden uit de klas. 'Als ik beter ben, wil ik "
-                         "terug.'", "{mentor} (mentor)"),
-        _Stap(4, Stap.SAMENWERKEN),
-        _Mdo(5, ("zoco", "mentor", "ja", "lpa", "ouder"),
-             "Volgens de behandelaar is onderwijs de komende maanden niet haalbaar. De jeugdarts steunt een "
-             "aanvraag voor vrijstelling 5a; de verklaring komt van een onafhankelijke arts.",
-             ("{Ouder} vraagt bij de leerplichtambtenaar vrijstelling aan op grond van artikel 5a.",
-              "School houdt contact: de mentor stuurt elke maand een bericht namens de klas.",
-              "Vóór 1 juli bekijken we samen of (een deel van) het onderwijs weer kan."),
-             (("Aanvraag vrijstelling 5a beoordelen", "lpa", 14, "gedaan"),
-              ("Elke maand een bericht namens de klas", "mentor", 30, "open")),
-             (("ja", True),), vertrouwelijk=True),
-        _Vink(5, "partners_betrokken", "Jeugdarts en leerplicht doen mee."),
-        _Categorie(("vrijstelling", 0), Categorie.VRIJSTELLING),
-        _Stap(("vrijstelling", 0), Stap.INTERVENTIE),
-        _Analyse(("vrijstelling", 0), ("Ernstige angstklachten; in behandeling.",
-                                       "Wil graag terug; goede band met twee klasgenoten."),
-                 ("Het gezin is zwaar belast.", "{Ouder} werkt goed samen met school en behandelaar."),
-                 ("Lange afwezigheid en achterstand.", "De mentor houdt contact; school denkt mee over een "
-                                                       "rustige terugkeer."),
-                 ("Komt de deur bijna niet uit.", "Tekent graag en volgt online een tekencursus."),
-                 Verzuimtype.SCHOOLWEIGERING, KearneyFunctie.NEGATIEVE_GEVOELENS),
-        _Vink(("vrijstelling", 0), "plan_van_aanpak", "Afspraken over contact houden vastgelegd met {ouder}."),
-        _Stap(("vrijstelling", 1), Stap.TERUG_IN_BEELD),
-        _Gesprek(-1, _TEL, "Maandelijks contact. {Ouder} vertelt dat de behandeling aanslaat. {naam} kreeg een "
-                           "kaart van de klas en was daar blij mee.", "{ouder_naam}"),
-        _Vink(-1, "evaluaties", "Eerste evaluatie met {ouder}: contact houden werkt."),
-    )),
-
-    # Closed this year: back at school, with nazorg (the first moment done).
-    "terug": _Verhaal(Categorie.DREIGEND_THUISZITTER, "Veel verzuim: vaak hele dagen weg en vaak ziek gemeld op "
-                      "maandag.", (
-        _Vink(0, "verzuim_geanalyseerd", "Verzuim ruim boven de tien procent; vooral maandagen en de eerste uren."),
-        _Vink(0, "vanaf_dag_1_geregistreerd"),
-        _Gesprek(1, _TEL, "De mentor heeft {ouder} gebeld. {Ouder} maakt zich ook zorgen: {naam} slaapt slecht en "
-                          "zit veel op {zijn} kamer.", "{mentor} (mentor), {ouder_naam}"),
-        _Stap(2, Stap.CONTACT),
-        _Gesprek(3, _LL, "{naam} zegt dat {hij} slecht slaapt sinds {zijn} ouders uit elkaar zijn en het huiswerk "
-                         "niet meer bijhoudt. 'Als ik het niet af heb, blijf ik liever thuis.'", "{mentor} (mentor)",
-                 vertrouwelijk=True),
-        _Gesprek(4, _OUD, "Gesprek met {ouder}. Afgesproken dat {naam} huiswerkbegeleiding krijgt en dat we het "
-                          "wijkteam vragen mee te denken.", "{ouder_naam}, {mentor} (mentor)"),
-        _Vink(4, "gesprekswijzer_meegegeven"),
-        _Stap(8, Stap.SAMENWERKEN),
-        _Mdo(9, ("zoco", "mentor", "jvk", "wijk", "ouder", "leerling"),
-             "{naam} vertelde zelf hoe het thuis gaat. Iedereen wil voorkomen dat het verzuim verder oploopt.",
-             ("{naam} krijgt drie middagen per week huiswerkbegeleiding op school.",
-              "Het wijkteam biedt {naam} een groep voor kinderen van gescheiden ouders aan.",
-              "Over zes weken evalueren we."),
-             (("Aanmelden voor huiswerkbegeleiding", "mentor", 5, "gedaan"),
-              ("Intake groep kinderen van gescheiden ouders", "wijk", 21, "gedaan"),
-              ("Slaaptips met {naam} bespreken", "jvk", 14, "gedaan")),
-             (("jvk", True), ("wijk", True))),
-        _Vink(9, "partners_betrokken"),
-        _Stap(14, Stap.INTERVENTIE),
-        _Analyse(14, ("Slaapt slecht; raakt achter met huiswerk en schaamt zich daarvoor.",
-                      "Sociaal, veel vrienden in de klas; sterk in talen."),
-                 ("Ouders uit elkaar; twee huizen met elk een eigen ritme.", "Beide ouders willen meewerken."),
-                 ("Achterstand door gemiste lessen.", "Huiswerkbegeleiding op school; betrokken mentor."),
-                 ("Gamet 's avonds lang.", "Hockeyt twee keer per week."),
-                 Verzuimtype.SCHOOLWEIGERING, KearneyFunctie.NEGATIEVE_GEVOELENS),
-        _Vink(15, "plan_van_aanpak", "Plan van aanpak met {naam} en beide ouders besproken."),
-        _Vink(16, "interventies_ingezet", "Huiswerkbegeleiding en de groep van het wijkteam zijn gestart."),
-        _Stap(30, Stap.TERUG_IN_BEELD),
-        _Vink(30, "terugkeer_gestart", "{naam} is weer elke dag op school."),
-        _Mdo(45, ("zoco", "mentor", "wijk", "ouder", "leerling"),
-             "Evaluatie. {naam} is de afgelopen weken bijna elke dag op school geweest. De huiswerkbegeleiding "
-             "helpt, {naam} slaapt beter en vond de groep van het wijkteam fijn.",
-             ("Het traject wordt gesloten: {naam} is terug op school.",
-              "Nazorg: de mentor vraagt na zes weken, drie maanden en een jaar hoe het gaat."),
-             (("Verslag van de evaluatie naar beide ouders sturen", "zoco", 3, "gedaan"),)),
-        _Vink(45, "evaluaties", "Evaluatie in het MDO: de doelen zijn gehaald."),
-        _Sluit(47, Sluitreden.TERUG_NAAR_SCHOOL, "Weer elke dag op school; de afspraken lopen goed.",
-               ("Mentor sprak {naam}: het gaat goed, één keer ziek gemeld.",)),
-    )),
-
-    # Closed in the previous school year: history on the student's page.
-    "vorig_jaar": _Verhaal(Categorie.ZORGWEKKEND_ZIEKTEVERZUIM, "Vaak kort ziek: vier ziekmeldingen in twaalf "
-                           "weken (M@zl).", (
-        _Vink(0, "verzuim_geanalyseerd", "Vier korte ziekmeldingen, vaak met hoofdpijn."),
-        _Stap(1, Stap.CONTACT),
-        _Gesprek(1, _LL, "M@zl-gesprek. {naam} zegt dat {hij} na een schooldag vaak hoofdpijn heeft en dan 's "
-                         "ochtends niet wil.", "de mentor"),
-        _Gesprek(2, _OUD, "Gesprek met {ouder}. {Ouder} vindt een consult bij de jeugdarts goed.", "{ouder_naam}"),
-        _Stap(6, Stap.SAMENWERKEN),
-        _Mdo(7, ("zoco", "ja", "ouder", "leerling"),
-             "De jeugdarts zag {naam} op consult. Waarschijnlijk spelen de ogen en te weinig slaap mee.",
-             ("{naam} laat de ogen testen.",
-              "Bij hoofdpijn mag {naam} even naar de rustruimte in plaats van naar huis."),
-             (("Vervolgconsult bij de jeugdarts", "ja", 28, "gedaan"),),
-             (("ja", True),), vertrouwelijk=True),
-        _Vink(7, "partners_betrokken"),
-        _Stap(12, Stap.INTERVENTIE),
-        _Analyse(12, ("Hoofdpijn; slaapt te kort.", "Wil graag naar school; goede cijfers."),
-                 ("Druk gezin, laat naar bed.", "{Ouder} heeft meteen vaste bedtijden afgesproken."),
-                 ("Lange dagen achter het scherm.", "Rustruimte en begrip van de docenten."),
-                 ("", "Sport twee keer per week.")),
-        _Vink(13, "plan_van_aanpak"),
-        _Vink(13, "interventies_ingezet", "Bril, vaste bedtijden en de rustruimte."),
-        _Stap(25, Stap.TERUG_IN_BEELD),
-        _Vink(25, "terugkeer_gestart", "Geen nieuwe ziekmeldingen."),
-        _Vink(35, "evaluaties", "Evaluatie met {ouder}: het gaat goed."),
-        _Sluit(40, Sluitreden.TERUG_NAAR_SCHOOL, "Sinds de bril en vaste bedtijden nauwelijks nog ziek.",
-               ("Gaat goed; geen ziekmeldingen.", "Nog steeds weinig verzuim.")),
-    )),
-}
-
-# A mentor's quick contactmoment with a student of the klas: (type, samenvatting).
-_CONTACTMOMENTEN: tuple[tuple[GesprekType, str], ...] = (
-    (_TEL, "{Ouder} gebeld over het verzuim van de laatste weken. {naam} heeft vaak hoofdpijn; {ouder} gaat met "
-           "{hem} naar de huisarts."),
-    (_LL, "Kort gesprek na de les. {naam} mist 's ochtends vaak de bus omdat {hij} eerst een broertje of zusje "
-          "naar school brengt. Afgesproken dat {hij} het meldt als {hij} later komt."),
-    (_MAIL, "Mail aan {ouder}: {naam} was de afgelopen weken een paar keer afwezig zonder afmelding. Gevraagd om "
-            "contact op te nemen."),
-    (_OUD, "Oudergesprek op de ouderavond. Het verzuim besproken; {naam} zit goed in de klas en de cijfers gaan "
-           "omhoog."),
-)
-_OPNIEUW_ZIEK = (_TEL, "{Ouder} gebeld: {naam} is weer een paar keer ziek gemeld. Vorig jaar hielp het consult "
-                       "bij de jeugdarts; {ouder} vindt het goed als de zorgcoördinator opnieuw contact opneemt.")
-
 
 def _gescheiden(s: Leerling) -> bool:
     return len(s.ouders) == 2 and s.ouders[0].adres != s.ouders[1].adres
@@ -1643,7 +1132,7 @@ def _datum_tekst(d: date) -> str:
 
 
 def _woorden(s: Leerling, sinds: date) -> dict[str, str]:
-    """The template words for one student (see the comment above _GEMEENTE)."""
+    """The template words for one student (see demo_verhalen.py)."""
     meisje = s.voornaam in _MEISJESNAMEN
     ouder = next((o for o in s.ouders if o.gezag), s.ouders[0] if s.ouders else None)
     relatie = ouder.relatie if ouder else Relatie.OUDER
@@ -1661,6 +1150,7 @@ class _Trajectmaker:
     def __init__(self, services: Services, leerlingen: list[Leerling], gemaakt: DemoVerzuim, rng: random.Random,
                  vandaag: date):
         self.tr = services.trajecten
+        self.pl = services.plannen
         self.rng, self.vandaag, self.gemaakt = rng, vandaag, gemaakt
         p = gemaakt.bijgewerkt_tot
         self.cal = services.kalender.calendar()
@@ -1668,6 +1158,7 @@ class _Trajectmaker:
         self.dagen = self.cal.lesdagen(date(schooljaar_start(p).year - 1, 8, 1), p)
         self.laatste = len(self.dagen) - 1
         self.zoco = Persoon(services.gebruiker.naam, gebruiker_id=services.gebruiker.id)
+        self.profiel = services.profielen.get()  # how the plans name the zorgcoördinator (demo_documenten.py)
         self.leerlingen = {s.leerlingnummer: s for s in leerlingen}
         overzicht = services.signalen.overzicht(p)
         self.signalen = overzicht.signalen_van()
@@ -1678,7 +1169,7 @@ class _Trajectmaker:
     # --- choosing the students ----------------------------------------------------------------------
 
     def maak(self) -> None:
-        self.partners = {k: self.tr.partner_opslaan(p) for k, p in _PARTNERS.items()}
+        self.partners = {k: self.tr.partner_opslaan(p) for k, p in vh.PARTNERS.items()}
         rollen: dict[str, list[str]] = {}
         for nr, rol in sorted(self.gemaakt.rollen.items()):
             rollen.setdefault(rol, []).append(nr)
@@ -1743,9 +1234,9 @@ class _Trajectmaker:
             eind = self._index(schooljaar_start(self.gemaakt.bijgewerkt_tot)) - 1
             self._speel(vorig, "vorig_jaar", vorig_begin, eind=eind)
             if self._signaal(vorig, (S.MAZL,)):
-                self._contactmoment(vorig, *_OPNIEUW_ZIEK)
+                self._contactmoment(vorig, *vh.OPNIEUW_ZIEK)
         klassen = {self.leerlingen[nr].klas for nr in self.gebruikt}
-        for type_, tekst in _CONTACTMOMENTEN:
+        for type_, tekst in vh.CONTACTMOMENTEN:
             nr = self._gewone(self.dagen[self.laatste], niveaus=(2, 3), buiten=klassen)
             if nr:
                 klassen.add(self.leerlingen[nr].klas)
@@ -1803,7 +1294,7 @@ class _Trajectmaker:
     def _speel(self, nr: str, naam: str, begin: int, *, eind: int | None = None,
                signaal: tuple[SignaalSoort, date, date] | None = None, ankers: dict[str, int] | None = None,
                evaluatiedatum: date | None = None) -> None:
-        verhaal = _VERHALEN[naam]
+        verhaal = vh.VERHALEN[naam]
         tr, vandaag = self.tr, self.vandaag
         s = self.leerlingen[nr]
         eind = self.laatste if eind is None else eind
@@ -1815,7 +1306,7 @@ class _Trajectmaker:
         def tekst(t: str) -> str:
             return t.format_map(woorden)
 
-        def waar(w: _When) -> int:
+        def waar(w: vh.When) -> int:
             nonlocal pos
             if isinstance(w, tuple):
                 ruw = ankers[w[0]] + w[1]
@@ -1832,11 +1323,14 @@ class _Trajectmaker:
                                          aanleiding=tekst(verhaal.aanleiding), geopend=geopend, vandaag=vandaag)
         else:
             t = tr.openen(nr, verhaal.categorie, tekst(verhaal.aanleiding), geopend=geopend, vandaag=vandaag)
+        if verhaal.casusregisseur != "zoco":
+            tr.bijwerken(t.id, eigenaar=self._persoon(s, verhaal.casusregisseur))
+        plan: Plan | None = None
 
         for g in verhaal.gebeurtenissen:
             i = waar(g.w)
             d = self.dagen[i]
-            if isinstance(g, _Gesprek):
+            if isinstance(g, vh.Gesprek):
                 gesprek = tr.gesprek_vastleggen(
                     nr, g.type, d, tekst(g.tekst), deelnemers=tekst(g.met), vertrouwelijk=g.vertrouwelijk,
                     afspraken=[tekst(a if isinstance(a, str) else a[0]) for a in g.afspraken], vandaag=vandaag)
@@ -1846,7 +1340,7 @@ class _Trajectmaker:
                         ap = tr.afspraak_naar_actiepunt(afspraak.id, self._persoon(s, wie),
                                                         self._termijn(i, dagen, status))
                         self._afhandelen(ap.id, i, dagen, status, eind)
-            elif isinstance(g, _Mdo):
+            elif isinstance(g, vh.Mdo):
                 mdo = tr.mdo_vastleggen(
                     t.id, d, deelnemers=[self._deelnemer(s, wie) for wie in g.wie], verslag=tekst(g.verslag),
                     vertrouwelijk=g.vertrouwelijk,
@@ -1856,16 +1350,16 @@ class _Trajectmaker:
                 for wat, wie, dagen, status in g.acties:
                     ap = tr.mdo_actiepunt(mdo.id, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status))
                     self._afhandelen(ap.id, i, dagen, status, eind)
-            elif isinstance(g, _Actie):
+            elif isinstance(g, vh.Actie):
                 wat, wie, dagen, status = g.actiepunt
                 ap = tr.actiepunt_toevoegen(nr, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status),
                                             datum=d, vandaag=vandaag)
                 self._afhandelen(ap.id, i, dagen, status, eind)
-            elif isinstance(g, _Vink):
+            elif isinstance(g, vh.Vink):
                 tr.afvinken(t.id, g.item, datum=d, notitie=tekst(g.notitie), vandaag=vandaag)
-            elif isinstance(g, _Stap):
+            elif isinstance(g, vh.NaarStap):
                 tr.stap_wijzigen(t.id, g.stap, datum=d, vandaag=vandaag)
-            elif isinstance(g, _Analyse):
+            elif isinstance(g, vh.Analyse):
                 factoren = {dom: Factoren(tekst(r), tekst(b)) for dom, (r, b) in zip(
                     (Domein.LEERLING, Domein.THUIS, Domein.SCHOOL, Domein.BUURT),
                     (g.leerling, g.thuis, g.school, g.buurt), strict=True)}
@@ -1873,11 +1367,13 @@ class _Trajectmaker:
                 # analyse_opslaan has no date (it stamps the clock): the tick carries the story's date.
                 tr.afvinken(t.id, "analyse_factoren", datum=d, notitie=tekst("Analyse besproken met {ouder}."),
                             vandaag=vandaag)
-            elif isinstance(g, _Toestemming):
+            elif isinstance(g, vh.Toestemming):
                 tr.toestemming_vastleggen(t.id, self.partners[g.partner].organisatie, g.gegeven, d, vandaag=vandaag)
-            elif isinstance(g, _Categorie):
+            elif isinstance(g, vh.NaarCategorie):
                 tr.bijwerken(t.id, categorie=g.categorie)
-            elif isinstance(g, _Sluit):
+            elif isinstance(g, vh.Plan | vh.PlanHerzien | vh.PlanEvalueren):
+                plan = self._plan(t.id, s, g, d, woorden, plan)
+            elif isinstance(g, vh.Sluit):
                 t = tr.sluiten(t.id, g.reden, tekst(g.toelichting), datum=d, vandaag=vandaag)
                 for moment, notitie in zip(t.nazorg, g.nazorg, strict=False):
                     j = self._index(moment.datum)
@@ -1885,8 +1381,84 @@ class _Trajectmaker:
                         break  # not due yet
                     tr.nazorg_afronden(moment.id, tekst(notitie), datum=self.dagen[j], vandaag=vandaag)
         if verhaal.evaluatie is not None or evaluatiedatum is not None:
-            evaluatiedatum = evaluatiedatum or vandaag + timedelta(days=verhaal.evaluatie)
+            # the plan's next evaluation moment, so the traject and its plan name the same day
+            volgende = next((x for x in plan.evaluatiemomenten if x > vandaag), None) if plan else None
+            evaluatiedatum = evaluatiedatum or volgende or vandaag + timedelta(days=verhaal.evaluatie)
             tr.bijwerken(t.id, evaluatiedatum=self._lesdag(evaluatiedatum))
+
+    # --- the plan van aanpak ------------------------------------------------------------------------------
+
+    def _plan(self, traject_id: int, s: Leerling, g: vh.Plan | vh.PlanHerzien | vh.PlanEvalueren, d: date,
+              woorden: dict[str, str], plan: Plan | None) -> Plan:
+        """Version 1 agreed on day d, or the doelen evaluated, or after that a new version agreed on day d."""
+        pl = self.pl
+        woorden = {**woorden, "start": _datum_tekst(d)}
+
+        def tekst(t: str) -> str:
+            return t.format_map(woorden)
+
+        def doel(x: vh.Doel, basis: Doel | None = None) -> Doel:
+            nieuw = Doel(tekst(x.omschrijving), self._na(d, x.dagen), tekst(x.hoe_merken))
+            # kept from the version before (its id), so the new version says the doel changed, not replaced
+            return replace(basis, omschrijving=nieuw.omschrijving, datum=nieuw.datum,
+                           hoe_merken=nieuw.hoe_merken) if basis else nieuw
+
+        def interventie(x: vh.Interventie) -> Interventie:
+            return Interventie(x.soort, tekst(x.wie), self._na(d, x.begin),
+                               None if x.duur is None else self._na(d, x.begin + x.duur))
+
+        def afspraak(x: vh.Afspraak) -> PlanAfspraak:
+            return PlanAfspraak(tekst(x.wie), tekst(x.wat), tekst(x.wanneer))
+
+        def momenten(dagen: tuple[int, ...]) -> tuple[date, ...]:
+            return tuple(self._na(d, n) for n in dagen)
+
+        if not isinstance(g, vh.Plan):
+            assert plan is not None, "a story evaluates or changes its plan only after making it"
+            for e in g.evaluaties:
+                plan = pl.evaluatie_vastleggen(plan.doelen[e.doel].id, e.uitkomst, tekst(e.notitie), datum=d,
+                                               vandaag=d)
+            if isinstance(g, vh.PlanEvalueren):
+                return plan
+            doelen: list[Doel | None] = list(plan.doelen)
+            for index, x in g.doelen:
+                if index is None:
+                    doelen.append(doel(x))
+                else:
+                    doelen[index] = doel(x, doelen[index]) if x is not None else None  # None: the doel ends
+            nieuw = pl.opslaan(replace(plan, doelen=tuple(x for x in doelen if x is not None),
+                                       interventies=plan.interventies + tuple(map(interventie, g.interventies)),
+                                       afspraken=plan.afspraken + tuple(map(afspraak, g.afspraken)),
+                                       evaluatiemomenten=momenten(g.evaluaties_na)), vandaag=d)
+        else:
+            nieuw = pl.opslaan(replace(
+                pl.nieuw(traject_id, vandaag=d), leerling_wil=tekst(g.leerling_wil), ouders_willen=tekst(g.ouders_willen),
+                doelen=tuple(map(doel, g.doelen)), interventies=tuple(map(interventie, g.interventies)),
+                afspraken=tuple(map(afspraak, g.afspraken)), evaluatiemomenten=momenten(g.evaluaties),
+                contactpersonen=self._contactpersonen(traject_id, s)), vandaag=d)
+        ouder = next((o for o in s.ouders if o.gezag), None)
+        wie = s.naam if ouder is None or zelf_akkoord(s.geboortedatum, d) else ouder.naam
+        return pl.vaststellen(nieuw.id, d, Akkoord(wie, d), vandaag=d)
+
+    def _contactpersonen(self, traject_id: int, s: Leerling) -> tuple[Contactpersoon, ...]:
+        """Who ouders can call: the casusregisseur, the zorgcoördinator (when someone else is casusregisseur)
+        and the mentor, each with a phone number."""
+        p = self.profiel
+        zoco = Contactpersoon(p.volledige_naam or self.zoco.naam, p.functie or "zorgcoördinator", p.telefoon, p.email,
+                              gebruiker_id=self.zoco.gebruiker_id)
+        regisseur = self.tr.casusregisseur(traject_id)
+        uit = [regisseur] if regisseur is not None and regisseur.gebruiker_id is None else []
+        return (*uit, zoco, Contactpersoon(s.mentor or "De mentor", f"mentor van klas {s.klas}", vh.SCHOOL_TELEFOON))
+
+    def _na(self, d: date, dagen: int) -> date:
+        """The lesdag about `dagen` calendar days of school time after d (before it when negative): counted in
+        lesdagen, five to a week, so a plan made in June aims past the summer holiday, not into it."""
+        n = round(abs(dagen) * 5 / 7)
+        if n == 0:
+            return self._lesdag(d)
+        if dagen > 0:
+            return self.cal.lesdagen(d + timedelta(days=1), d + timedelta(days=3 * n + 120))[n - 1]
+        return self.cal.lesdagen(d - timedelta(days=3 * n + 120), d - timedelta(days=1))[-n]
 
     def _lesdag(self, d: date, stap: int = 1) -> date:
         """d, or the nearest lesdag after it (stap -1: before it); d itself when none is near."""
@@ -1946,82 +1518,8 @@ def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: De
                      vandaag: date) -> None:
     """Step 4 into the database; call inside the transaction that wrote steps 2 and 3."""
     _Trajectmaker(services, leerlingen, gemaakt, rng, vandaag).maak()
-    _write_plannen(services, vandaag)
 
 
-
-# The demo plans' interventions: (soort, wie, start in days after the plan's start, duration in days or None).
-_DEMO_AANBOD = (
-    ("Dagelijkse check-in met de mentor", "Mentor", 0, 56),
-    ("Aangepast rooster", "Zorgcoördinator", 0, 42),
-    ("Verzuimcoach", "Verzuimcoach van het samenwerkingsverband", 7, None),
-    ("M@zl / jeugdarts", "Jeugdarts GGD", -7, None),
-    ("Afstandsonderwijs als brug", "Mentor", 0, 28),
-    ("Huiswerkbegeleiding", "Buurtteam", 14, 84),
-)
-
-
-def _write_plannen(services: Services, vandaag: date) -> None:
-    """A plan van aanpak for every traject in step 4 or 5; the first gets two versions and an evaluation."""
-    from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, PlanAfspraak, zelf_akkoord
-
-    pl = services.plannen
-    rijen = sorted((r for r in services.trajecten.lijst(status=None) if r.stap >= 4), key=lambda r: r.id)
-    for i, rij in enumerate(rijen):
-        leerling = services.leerlingen.get(rij.leerlingnummer)
-        naam = leerling.voornaam or leerling.naam
-        ouder = next((o for o in leerling.ouders if o.gezag), None)
-        regel = next((r for st in services.trajecten.checklist(rij.id) for r in st.regels
-                      if r.item.key == "plan_van_aanpak" and r.gedaan), None)
-        akkoord_op = min(max(regel.datum if regel and regel.datum else vandaag - timedelta(days=21), rij.geopend),
-                         vandaag)
-        twee = i == 0 and (vandaag - akkoord_op).days >= 14
-        if twee:  # version 1 some weeks back, then an evaluation and version 2 last week
-            akkoord_op = max(rij.geopend, akkoord_op - timedelta(days=14))
-        start = akkoord_op + timedelta(days=7)
-        plan = pl.nieuw(rij.id, vandaag=akkoord_op)
-        plan = pl.opslaan(replace(
-            plan,
-            leerling_wil=f"{naam}: “Ik wil wel weer naar school, maar niet meteen de hele dag. Als ik eerst bij "
-                         f"mijn mentor kan beginnen en weet wat er die dag komt, durf ik het beter.”",
-            ouders_willen=f"Dat {naam} weer met plezier naar school gaat en dat school en thuis hetzelfde zeggen. "
-                          f"We willen graag elke week horen hoe het gaat.",
-            doelen=(Doel(f"{naam} is vanaf {_datum_tekst(start)} drie ochtenden per week op school.",
-                         start + timedelta(days=28), "De mentor houdt de aanwezigheid bij en bespreekt die elke "
-                                                     "vrijdag met ouders."),
-                    Doel(f"{naam} volgt weer de lessen Nederlands en wiskunde in de eigen klas.",
-                         start + timedelta(days=56), "De vakdocenten zien het in de presentie en het werk."),
-                    Doel(f"{naam} weet op school bij wie je terechtkunt als het even niet gaat.",
-                         start + timedelta(days=14), f"{naam} noemt zelf twee mensen op school.")),
-            interventies=tuple(  # each plan its own mix, so "Werkt het?" compares different kinds
-                Interventie(soort, wie, start + timedelta(days=begin), None if duur is None
-                            else start + timedelta(days=begin + duur))
-                for soort, wie, begin, duur in (_DEMO_AANBOD[(i + k) % len(_DEMO_AANBOD)] for k in (0, 2, 3))),
-            afspraken=(PlanAfspraak("Mentor", f"Belt {ouder.naam if ouder else 'ouders'} elke vrijdag kort over de week.",
-                                    "elke vrijdag"),
-                       PlanAfspraak(naam, "Meldt zich om 8.20 uur bij de mentor.", "elke schooldag"),
-                       PlanAfspraak("Ouders", "Bellen de school vóór 8.00 uur als het niet lukt.", "als het nodig is")),
-            evaluatiemomenten=(start + timedelta(days=28), start + timedelta(days=56)),
-            contactpersonen=(Contactpersoon(services.profielen.get().volledige_naam or services.gebruiker.naam,
-                                            "zorgcoördinator", "030-1234567", "zorg@demoschool.example"),
-                             Contactpersoon(leerling.mentor or "De mentor", f"mentor van klas {leerling.klas}",
-                                            "030-1234568"))),
-            vandaag=akkoord_op)
-        wie = leerling.naam if zelf_akkoord(leerling.geboortedatum, akkoord_op) or ouder is None else ouder.naam
-        plan = pl.vaststellen(plan.id, akkoord_op, Akkoord(wie, akkoord_op), vandaag=akkoord_op)
-        if twee:
-            evaluatie = akkoord_op + timedelta(days=10)
-            plan = pl.evaluatie_vastleggen(plan.doelen[0].id, "deels", f"Twee ochtenden lukken goed; de derde "
-                                           f"ochtend nog niet. {naam} is wel positiever.", datum=evaluatie,
-                                           vandaag=evaluatie)
-            pl.evaluatie_vastleggen(plan.doelen[2].id, "behaald", f"{naam} noemt de mentor en de conciërge.",
-                                    datum=evaluatie, vandaag=evaluatie)
-            nieuw = pl.opslaan(replace(plan, doelen=(
-                replace(plan.doelen[0], omschrijving=f"{naam} is twee ochtenden per week op school en bouwt op "
-                                                     f"naar drie."),
-                *plan.doelen[1:])), vandaag=evaluatie)
-            tweede = min(evaluatie + timedelta(days=4), vandaag)
-            pl.vaststellen(nieuw.id, tweede, Akkoord(wie, tweede), vandaag=tweede)
 
 
 # --- the whole demo ------------------------------------------------------------------------------

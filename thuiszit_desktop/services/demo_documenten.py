@@ -1,6 +1,6 @@
-"""What the demo school's documents need beyond the stories of services/demo.py (issue 13): the users'
-profiles (who signs the plan for the school, how to reach them), a partner as casusregisseur, and MDO's with
-someone afgemeld, a next meeting and a recipient who was not at the table. Generic over the stories, so a new
+"""What the demo school's documents need beyond the stories of services/demo_verhalen.py (issue 13): the users'
+profiles (who signs the plan for the school, how to reach them), and MDO's with someone afgemeld, a next meeting
+and a recipient who was not at the table. (Who is casusregisseur is part of each story.) Generic over the stories, so a new
 story gets the same treatment; every write goes through the services.
 """
 
@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..db import models as m
 from ..domain.gebruiker import Profiel
-from ..domain.traject import MdoRol, Persoon
+from ..domain.traject import MdoRol
 from .session import Services
 
 # Fictional, like everyone in the demo (example.nl addresses, 06-00… numbers).
@@ -34,8 +34,8 @@ def gebruikers_profielen(services: Services) -> None:
 
 def mdo_details(services: Services, vandaag: date) -> None:
     """Per traject: each MDO names the next one as "volgend overleg"; the latest MDO of an open traject the
-    traject's evaluation date. The traject with the most MDO's gets the SWV consulent as casusregisseur, an
-    afgemeld partner at its latest MDO and the huisarts on the distribution list."""
+    traject's evaluation date. The traject with the most MDO's gets an afgemeld partner at its latest MDO and
+    the huisarts on the distribution list."""
     tr = services.trajecten
     trajecten = [t for t in tr.lijst(status=None) if tr.mdos(t.id)]
     for t in trajecten:
@@ -49,9 +49,6 @@ def mdo_details(services: Services, vandaag: date) -> None:
     if not trajecten:
         return
     drukste = max(trajecten, key=lambda t: (len(tr.mdos(t.id)), -t.id))
-    swv = next((p for p in tr.partners(MdoRol.SWV_CONSULENT)), None)
-    if swv is not None:
-        tr.bijwerken(drukste.id, eigenaar=Persoon(swv.naam, contact_id=swv.id))
     laatste = [x for x in tr.mdos(drukste.id) if x.datum <= vandaag + timedelta(days=1)][-1:]
     for mdo in laatste:
         partners = [d for d in mdo.deelnemers if d.rol not in (MdoRol.ZORGCOORDINATOR, MdoRol.OUDER, MdoRol.LEERLING)]

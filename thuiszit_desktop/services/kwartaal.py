@@ -34,10 +34,11 @@ from ..pdf.kwartaal import kwartaal_pdf
 from . import instellingen
 from .context import Context
 from .kwartaal_export import naar_csv, naar_xlsx
+from .school import school_instellingen
 from .signalen import SignalenService, _leerlingen, _verzuim
 
 EXPORTS = {".xlsx": naar_xlsx, ".csv": naar_csv, ".pdf": kwartaal_pdf}
-ROLLEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)  # anonymous, so alleen-lezen too; a mentor not
+ROLLEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)  # pseudonymised, no names: alleen-lezen too; a mentor not
 SLEUTEL = "kwartaal_pseudoniem_sleutel"
 _EPS = 1e-9
 _RUN = 21  # thuiszitter / langdurig afwezig: more than 20 lesdagen in a row
@@ -55,10 +56,11 @@ class KwartaalService:
         return Kwartaal.laatste_volledige(vandaag or date.today())
 
     def overzicht(self, kwartaal: Kwartaal | str, *, vandaag: date | None = None) -> KwartaalOverzicht:
-        """The anonymised overview of `kwartaal` (a Kwartaal or "2026-Q3").
+        """The pseudonymised overview of `kwartaal` (a Kwartaal or "2026-Q3").
 
         The peildatum is the end of the quarter, or the day up to which verzuim is registered when that is
-        earlier: after it every student would seem to be back at school.
+        earlier: after it every student would seem to be back at school. A quarter without any verzuim is
+        refused: "no thuiszitters" would then be a claim the data cannot make.
         """
         if not isinstance(kwartaal, Kwartaal):
             kwartaal = Kwartaal.parse(kwartaal)
@@ -74,7 +76,11 @@ class KwartaalService:
                 raise InvoerFout({"kwartaal": f"Het verzuim is bijgewerkt tot en met {bijgewerkt:%d-%m-%Y}. "
                                               f"Importeer eerst het verzuim van {kwartaal} of kies een "
                                               "eerder kwartaal."})
-            school = m.School.get()
+            if not m.Verzuim.select().where(m.Verzuim.datum.between(kwartaal.van, peildatum)).exists():
+                raise InvoerFout({"kwartaal": f"Over {kwartaal} ({kwartaal.maanden} {kwartaal.jaar}) is geen verzuim ingevoerd, dus is niet te zeggen "
+                                              "wie er thuiszat. Importeer eerst het verzuim van dat kwartaal of "
+                                              "kies een ander kwartaal."})
+            school = school_instellingen()
             cal = self.signalen.kalender.calendar()
             inst = self.signalen.instellingen()
             dagduur = inst.uren_per_lesdag
@@ -85,7 +91,7 @@ class KwartaalService:
             kandidaten = _kandidaten(kwartaal, peildatum, leerlingen, dagduur)
             nummer = {i: leerlingen[i].leerlingnummer for i in kandidaten}
             verzuim = _verzuim(cal, nummer, peildatum, sorted(kandidaten), dagduur) if kandidaten else {}
-            interventies = _interventies(kwartaal, peildatum, kandidaten)
+            interventies, met_plan = _interventies(kwartaal, peildatum, kandidaten)
             eind = set(eind_lesdagen)
 
             feiten = []
@@ -101,10 +107,10 @@ class KwartaalService:
                     episodes=_episodes(cal, inst, leerling, records, lesdagen),
                     vrijstellingen=leerling.vrijstellingen, uitschrijfdatum=leerling.uitschrijfdatum,
                     bestemming=leerling.bestemming, afwezig_eind=dict(afwezig),
-                    interventies=interventies.get(i, ())))
+                    interventies=interventies.get(i, ()), heeft_plan=i in met_plan))
             return kwartaaloverzicht(kwartaal, peildatum, feiten, school=school.naam, sleutel=sleutel,
-                                     schooltype=school.schooltype, lesuren_per_dag=dagduur,
-                                     eind_lesdagen=eind_lesdagen)
+                                     schooltype=school.schooltype.value, lesuren_per_dag=dagduur,
+                                     eind_lesdagen=eind_lesdagen, brin=school.brin, swv=school.swv)
 
     def export(self, overzicht: KwartaalOverzicht, extensie: str) -> bytes:
         """The overview as a file: ".xlsx", ".csv" or ".pdf" (InvoerFout for another extension)."""
@@ -112,7 +118,7 @@ class KwartaalService:
         if maker is None:
             raise InvoerFout({"uit": "Kies een bestand dat eindigt op .xlsx (Excel), .csv of .pdf."})
         data = maker(overzicht)
-        with self.ctx.action():  # anonymised, but it leaves the building: who made it, and how many rows
+        with self.ctx.action():  # pseudonymised, but it leaves the building: who made it, and how many rows
             self.ctx.audit(Actie.GEEXPORTEERD, wat=f"kwartaaloverzicht {overzicht.kwartaal}: {len(overzicht.rijen)} "
                                                    "leerlingen")
         return data
@@ -173,18 +179,20 @@ def _episodes(cal, inst, leerling: Leerling, records: list[VerzuimRecord],
     return tuple(klaar + list(open_.values()))
 
 
-def _interventies(kwartaal: Kwartaal, peildatum: date, ids: set[int]) -> dict[int, tuple[str, ...]]:
+def _interventies(kwartaal: Kwartaal, peildatum: date,
+                  ids: set[int]) -> tuple[dict[int, tuple[str, ...]], set[int]]:
     """Per student: the kinds of interventie in the latest plan version of each traject running in the
-    quarter (an interventie without dates counts; one with dates only when they overlap the quarter)."""
+    quarter (an interventie without dates counts; one with dates only when they overlap the quarter); and
+    the students who have such a plan at all (without interventies their aanbod is "geen", not "onbekend")."""
     if not ids:
-        return {}
+        return {}, set()
     T, P = m.Traject, m.PlanVanAanpak
     trajecten = (T.select(T.id, T.leerling)
                  .where(T.leerling.in_(list(ids)), T.geopend <= peildatum,
                         (T.gesloten.is_null()) | (T.gesloten >= kwartaal.van)).tuples())
     leerling_van = dict(trajecten)
     if not leerling_van:
-        return {}
+        return {}, set()
     laatste: dict[int, tuple[int, str]] = {}
     for traject_id, versie, tekst in (P.select(P.traject, P.versie, P.interventies)
                                       .where(P.traject.in_(list(leerling_van))).tuples()):
@@ -198,4 +206,5 @@ def _interventies(kwartaal: Kwartaal, peildatum: date, ids: set[int]) -> dict[in
                 continue
             if iv.get("soort", "").strip():
                 uit[leerling_van[traject_id]].append(iv["soort"].strip())
-    return {i: tuple(dict.fromkeys(soorten)) for i, soorten in uit.items()}
+    met_plan = {leerling_van[traject_id] for traject_id in laatste}
+    return {i: tuple(dict.fromkeys(soorten)) for i, soorten in uit.items()}, met_plan

@@ -18,12 +18,12 @@ import peewee as pw
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
-from ..domain.errors import NietGevonden
+from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.plan import traject_evaluatie
 from ..domain.signals import SignaalSoort
-from ..domain.traject import ActiepuntStatus, Categorie, Stap, TrajectStatus
+from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
 from ..domain.trends import Trends, trends
 from ..domain.verzuim import VerzuimRecord
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
@@ -46,6 +46,15 @@ SIGNAAL_KORT = {
     SignaalSoort.MAZL: "M@zl",
     SignaalSoort.LUXE_VERZUIM: "Luxe verzuim",
     SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
+}
+
+CONTACT_KORT = {
+    GesprekType.GESPREK_LEERLING: "gesprek leerling",
+    GesprekType.GESPREK_OUDERS: "gesprek ouders",
+    GesprekType.TELEFONISCH: "telefoon",
+    GesprekType.HUISBEZOEK: "huisbezoek",
+    GesprekType.EMAIL: "e-mail",
+    GesprekType.OVERIG: "contact",
 }
 
 
@@ -87,17 +96,33 @@ class BesprekingsRij:
     stap: Stap
     categorie: Categorie
     signalen: tuple[SignaalSoort, ...]
-    laatste_contact: date | None
+    laatste_contact: date | None  # the last gesprek or MDO
     open_actiepunten: int
     eerste_deadline: date | None
     actiepunten_over_tijd: int
     volgende_evaluatie: date | None  # the first one from today; else the last one passed
     evaluatie_over_tijd: bool
     sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
+    sinds: date | None = None  # the traject was opened
+    casusregisseur: str = ""  # the traject's eigenaar, by full name
+    laatste_contact_soort: str = ""  # "MDO", "huisbezoek" … (what the last contact was)
 
     @property
     def signalen_tekst(self) -> str:
         return ", ".join(SIGNAAL_KORT[s] for s in self.signalen)
+
+    @property
+    def contact_tekst(self) -> str:
+        if not self.laatste_contact:
+            return "nog geen"
+        return f"{self.laatste_contact:%d-%m-%Y}" + (f" ({self.laatste_contact_soort})"
+                                                    if self.laatste_contact_soort else "")
+
+    @property
+    def evaluatie_tekst(self) -> str:
+        if not self.volgende_evaluatie:
+            return "niet gepland"
+        return f"{self.volgende_evaluatie:%d-%m-%Y}" + (" (over tijd)" if self.evaluatie_over_tijd else "")
 
     @property
     def actiepunten_tekst(self) -> str:
@@ -107,15 +132,23 @@ class BesprekingsRij:
         return tekst + (f" ({self.actiepunten_over_tijd} over tijd)" if self.actiepunten_over_tijd else "")
 
     def cellen(self) -> list[str]:
-        """The row as the PDF prints it (the columns of KOLOMMEN)."""
-        return [self.naam, self.klas, f"{int(self.stap)}", self.signalen_tekst or "–",
-                f"{self.laatste_contact:%d-%m-%Y}" if self.laatste_contact else "nog geen",
-                self.actiepunten_tekst,
-                (f"{self.volgende_evaluatie:%d-%m-%Y}" + (" (over tijd)" if self.evaluatie_over_tijd else ""))
-                if self.volgende_evaluatie else "niet gepland"]
+        """The row as the screen shows it (the columns of KOLOMMEN)."""
+        return [self.naam, self.leerlingnummer, self.klas, self.categorie.label, f"{int(self.stap)}",
+                f"{self.sinds:%d-%m-%Y}" if self.sinds else "", self.casusregisseur or "niemand",
+                self.signalen_tekst or "–", self.contact_tekst, self.actiepunten_tekst, self.evaluatie_tekst]
+
+    def pdf_cellen(self) -> list[str]:
+        """The row as the PDF prints it (PDF_KOLOMMEN): related facts share a cell, so the notes get room."""
+        return [f"{self.naam}\nnr. {self.leerlingnummer}" + (f" · klas {self.klas}" if self.klas else ""),
+                f"{self.categorie.label}\nstap {int(self.stap)}" + (f", sinds {self.sinds:%d-%m-%Y}" if self.sinds else ""),
+                self.casusregisseur or "niemand", self.signalen_tekst or "–", self.contact_tekst,
+                self.actiepunten_tekst, self.evaluatie_tekst]
 
 
-KOLOMMEN = ("Leerling", "Klas", "Stap", "Signalen", "Laatste contact", "Open actiepunten", "Volgende evaluatie")
+KOLOMMEN = ("Leerling", "Leerlingnummer", "Klas", "Categorie", "Stap", "Sinds", "Casusregisseur", "Signalen",
+            "Laatste contact", "Open actiepunten", "Volgende evaluatie")
+PDF_KOLOMMEN = ("Leerling", "Traject", "Casusregisseur", "Signalen", "Laatste contact", "Open actiepunten",
+                "Volgende evaluatie")
 
 
 class OverzichtenService:
@@ -226,8 +259,8 @@ class OverzichtenService:
             for s in overzicht.signalen:
                 if s.soort not in per_signaal[s.leerlingnummer]:
                     per_signaal[s.leerlingnummer].append(s.soort)
-            contact = dict(m.Gesprek.select(m.Gesprek.leerling, pw.fn.MAX(m.Gesprek.datum))
-                           .group_by(m.Gesprek.leerling).tuples())
+            contact = _laatste_contact()
+            casusregisseur = _casusregisseurs()
             actiepunten: dict[int, list[date]] = defaultdict(list)
             for lid, uiterlijk in (m.Actiepunt.select(m.Actiepunt.leerling, m.Actiepunt.uiterlijk)
                                    .where(m.Actiepunt.status == ActiepuntStatus.OPEN.value).tuples()):
@@ -246,12 +279,15 @@ class OverzichtenService:
                 ll = t.leerling
                 volgende = traject_evaluatie(evaluaties[t.id], t.evaluatiedatum, vandaag)  # the plan's, else own
                 open_ = sorted(actiepunten[ll.id])
+                laatste, soort = contact.get(ll.id, (None, ""))
                 rijen.append(BesprekingsRij(
                     ll.leerlingnummer, " ".join(x for x in (ll.voornaam, ll.tussenvoegsel, ll.achternaam) if x),
                     ll.klas, Stap(t.stap), Categorie(t.categorie), tuple(per_signaal.get(ll.leerlingnummer, ())),
-                    contact.get(ll.id), len(open_), open_[0] if open_ else None,
+                    laatste, len(open_), open_[0] if open_ else None,
                     sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag),
-                    naam_sorteersleutel(ll.achternaam, ll.voornaam, ll.tussenvoegsel)))
+                    naam_sorteersleutel(ll.achternaam, ll.voornaam, ll.tussenvoegsel),
+                    sinds=t.geopend, casusregisseur=casusregisseur(t.eigenaar_gebruiker_id, t.eigenaar_contact_id),
+                    laatste_contact_soort=soort))
         rijen.sort(key=lambda r: (r.sleutel, natuurlijke_sleutel(r.leerlingnummer)))
         return rijen
 
@@ -267,15 +303,52 @@ class OverzichtenService:
             naam = self.school.get().naam
             self.ctx.audit(Actie.AFGEDRUKT, wat=f"lijstbespreking: {len(rijen)} leerlingen")
         return lijstbespreking_pdf.lijstbespreking(lijstbespreking_pdf.Lijst(
-            naam, vandaag, filtertekst, list(KOLOMMEN), [r.cellen() for r in rijen]))
+            naam, vandaag, filtertekst, list(PDF_KOLOMMEN), [r.pdf_cellen() for r in rijen]))
 
     def jaaroverzicht_pdf(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> bytes:
+        """The jaaroverzicht of `schooljaar` (default: the current one); refused for a school year without any
+        verzuim, whose charts would claim that nothing happened."""
+        schooljaar = schooljaar_start(self._tot(vandaag)).year if schooljaar is None else int(schooljaar)
+        with self.ctx.action(*TELLINGEN):
+            if not m.Verzuim.select().where(m.Verzuim.datum.between(date(schooljaar, 8, 1),
+                                                                     date(schooljaar + 1, 7, 31))).exists():
+                raise InvoerFout({"schooljaar": f"Over schooljaar {schooljaar}-{schooljaar + 1} is geen verzuim "
+                                                "ingevoerd, dus is er niets te tellen. Importeer eerst het verzuim "
+                                                "van dat schooljaar of kies een ander schooljaar."})
         t = self.trends(schooljaar, vandaag=vandaag)
         e = self.effecten(t.schooljaar, vandaag=vandaag)
         with self.ctx.action(*TELLINGEN):
             naam = self.school.get().naam
         return jaaroverzicht_pdf.jaaroverzicht(jaaroverzicht_pdf.Jaaroverzicht(
             naam, t, e.per_soort, e.voetnoot, vandaag or date.today()))
+
+
+def _laatste_contact() -> dict[int, tuple[date, str]]:
+    """Per student the last contact – a gesprek or an MDO – and what it was ("MDO", "huisbezoek" …)."""
+    uit: dict[int, tuple[date, str]] = {}
+    gesprekken = (m.Gesprek.select(m.Gesprek.leerling, m.Gesprek.datum, m.Gesprek.type)
+                  .order_by(m.Gesprek.datum, m.Gesprek.id).tuples())
+    for lid, datum, soort in gesprekken:
+        uit[lid] = (datum, CONTACT_KORT[GesprekType(soort)])
+    for lid, datum in (m.Mdo.select(m.Traject.leerling, m.Mdo.datum).join(m.Traject).order_by(m.Mdo.datum).tuples()):
+        if lid not in uit or datum >= uit[lid][0]:  # on the same day the MDO is the contact that counts
+            uit[lid] = (datum, "MDO")
+    return uit
+
+
+def _casusregisseurs():
+    """The casusregisseur's name for (eigenaar_gebruiker_id, eigenaar_contact_id): a user by the full name of
+    their profile, a partner by name; "" for nobody."""
+    gebruikers = {g: n for g, n in m.Gebruiker.select(m.Gebruiker.id, m.Gebruiker.naam).tuples()}
+    gebruikers |= {g: n for g, n in m.Profiel.select(m.Profiel.gebruiker, m.Profiel.volledige_naam).tuples() if n}
+    contacten = dict(m.Contact.select(m.Contact.id, m.Contact.naam).tuples())
+
+    def naam(gebruiker_id: int | None, contact_id: int | None) -> str:
+        if gebruiker_id is not None:
+            return gebruikers.get(gebruiker_id, "")
+        return contacten.get(contact_id, "") if contact_id is not None else ""
+
+    return naam
 
 
 def _uren_per_dag(leerling_ids: Sequence[int], van: date, tot: date) -> dict[int, dict[date, float]]:

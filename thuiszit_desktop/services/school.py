@@ -17,6 +17,7 @@ from .ongedaan import Opname, Verwijderd
 
 LOGO = "logo"
 LESUURTIJDEN = "lesuurtijden"
+SWV = "swv"  # beside the School row: an Instelling, so no schema change for one text
 MAX_LOGO = 1024 * 1024
 
 
@@ -25,8 +26,7 @@ class SchoolService:
         self.ctx = ctx
 
     def get(self) -> School:
-        row = m.School.get()
-        return School(row.naam, row.brin, Regio(row.regio), Schooltype(row.schooltype), row.uren_per_lesdag)
+        return school_instellingen()
 
     def opslaan(self, school: School) -> School:
         school = school.validated()
@@ -34,6 +34,7 @@ class SchoolService:
             m.School.update(naam=school.naam, brin=school.brin, regio=school.regio.value,
                             schooltype=school.schooltype.value,
                             uren_per_lesdag=school.uren_per_lesdag).execute()
+            instellingen.schrijf(SWV, school.swv)
         return school
 
     def lesuurtijden(self) -> tuple[Lesuur, ...]:
@@ -74,6 +75,13 @@ class SchoolService:
                 opname.wijziging(m.Instelling, LOGO, {"waarde": voor.waarde},
                                  {"waarde": m.Instelling.get_by_id(LOGO).waarde})
         return opname.klaar()
+
+
+def school_instellingen() -> School:
+    """The school's settings (call inside a service method, or where the School row may be read)."""
+    row = m.School.get()
+    return School(row.naam, row.brin, Regio(row.regio), Schooltype(row.schooltype), row.uren_per_lesdag,
+                  instellingen.lees(SWV, ""))
 
 
 def school_logo() -> bytes | None:

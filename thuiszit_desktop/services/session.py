@@ -11,6 +11,7 @@ from ..domain.audit import Actie
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
+from . import instellingen
 from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
 from .audit import AuditService
@@ -28,7 +29,7 @@ from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
 from .plannen import PlanService
 from .profielen import ProfielService
-from .school import SchoolService
+from .school import SWV, SchoolService
 from .signalen import SignalenService
 from .toegang import beveilig
 from .trajecten import TrajectService
@@ -111,6 +112,8 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
         with store.db.atomic():
             m.School.create(naam=school.naam, brin=school.brin, regio=school.regio.value,
                             schooltype=school.schooltype.value, uren_per_lesdag=school.uren_per_lesdag)
+            if school.swv:
+                instellingen.schrijf(SWV, school.swv)
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=Rol.ZORGCOORDINATOR.value)
             store.keyring.set_user(naam, wachtwoord, store.key)
             store.keyring.save()  # inside the transaction: if this fails, nothing was created

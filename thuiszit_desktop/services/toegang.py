@@ -281,7 +281,7 @@ REGELS: dict[str, dict[str, Regel]] = {
     "afdrukken": {"mdo_kiezen": leerling(), "mdo_pdf": leerling(), "dossier_pdf": leerling(rollen=ZORG)},
     # Everything about one student, vertrouwelijk included: the zorgcoördinator only.
     "inzage": {"dossier": leerling(rollen=ZORG)},
-    # The quarterly overview is anonymous (pseudonyms, no names): alleen-lezen too, a mentor not.
+    # The quarterly overview is pseudonymised (no names): alleen-lezen too, a mentor not.
     # Trends and "werkt het?" per type are counts: alleen-lezen too. The lijstbespreking names students.
     "overzichten": {
         "schooljaren": iedereen(), "trends": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),

@@ -14,7 +14,16 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from . import theme
@@ -248,13 +257,21 @@ class Grafiek(QWidget):
         x = float(self.width() - 6)
         vak = fm.height() * 0.7
         p.setPen(tekst)
-        for r in reversed(self.reeksen):
+        for k in range(len(self.reeksen) - 1, -1, -1):
+            r = self.reeksen[k]
             w = fm.horizontalAdvance(r.naam)
             x -= w
             p.setPen(tekst)
             p.drawText(QRectF(x, y0, w + 2, fm.height()), Qt.AlignmentFlag.AlignVCenter, r.naam)
-            x -= vak + 4
-            p.fillRect(QRectF(x, y0 + (fm.height() - vak) / 2, vak, vak), r.kleur)
+            if self.soort == self.LIJN:  # the line as drawn: its dashes and its marker
+                x -= 22
+                midden = QPointF(x + 9, y0 + fm.height() / 2)
+                p.setPen(_pen(r.kleur, k))
+                p.drawLine(QPointF(x, midden.y()), QPointF(x + 18, midden.y()))
+                _marker(p, midden, k, r.kleur)
+            else:
+                x -= vak + 4
+                p.fillRect(QRectF(x, y0 + (fm.height() - vak) / 2, vak, vak), r.kleur)
             x -= 14
 
     def _staven(self, p: QPainter, vlak: QRectF, breedte: float, y) -> None:
@@ -277,15 +294,43 @@ class Grafiek(QWidget):
                         p.fillRect(QRectF(links + k * deel, y(v), deel - 1, y(0) - y(v)), r.kleur)
 
     def _lijnen(self, p: QPainter, vlak: QRectF, breedte: float, y) -> None:
-        for r in self.reeksen:
+        for k, r in enumerate(self.reeksen):
             pad = QPainterPath()
             punten = [QPointF(vlak.left() + (i + 0.5) * breedte, y(v)) for i, v in enumerate(r.waarden)]
             pad.moveTo(punten[0])
             for pt in punten[1:]:
                 pad.lineTo(pt)
-            p.setPen(QPen(r.kleur, 2))
+            p.setPen(_pen(r.kleur, k))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(pad)
-            p.setBrush(r.kleur)
             for pt in punten:
-                p.drawEllipse(pt, 2.5, 2.5)
+                _marker(p, pt, k, r.kleur)
+
+
+# Per line a marker shape and a dash pattern besides its colour (as the jaaroverzicht's chart): lines that
+# differ by colour alone are lost on colour-blind readers and on a black-and-white print.
+MARKERS = ("rondje", "vierkant", "driehoek", "ruit", "open rondje", "open vierkant", "kruis")
+_STREPEN = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine, Qt.PenStyle.DotLine,
+            Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
+
+
+def _pen(kleur: QColor, k: int) -> QPen:
+    return QPen(kleur, 2, _STREPEN[k % len(_STREPEN)])
+
+
+def _marker(p: QPainter, pt: QPointF, k: int, kleur: QColor) -> None:
+    vorm = MARKERS[k % len(MARKERS)]
+    r = 3.5
+    p.setPen(QPen(kleur, 1.5))
+    p.setBrush(theme.color("surface") if vorm.startswith("open") else kleur)
+    if vorm.endswith("rondje"):
+        p.drawEllipse(pt, r, r)
+    elif vorm.endswith("vierkant"):
+        p.drawRect(QRectF(pt.x() - r, pt.y() - r, 2 * r, 2 * r))
+    elif vorm == "kruis":
+        p.drawLine(QPointF(pt.x() - r, pt.y() - r), QPointF(pt.x() + r, pt.y() + r))
+        p.drawLine(QPointF(pt.x() - r, pt.y() + r), QPointF(pt.x() + r, pt.y() - r))
+    else:
+        hoeken = ([(0, -r - 0.5), (r + 0.5, r), (-r - 0.5, r)] if vorm == "driehoek"
+                  else [(0, -r - 1), (r + 1, 0), (0, r + 1), (-r - 1, 0)])
+        p.drawPolygon(QPolygonF([QPointF(pt.x() + dx, pt.y() + dy) for dx, dy in hoeken]))

@@ -28,6 +28,7 @@ from ..services import session
 from ..services.session import Services
 from . import errors
 from .login import choose_database_file, onthoud_naam
+from .school_velden import swv_hint, swv_veld
 from .widgets import ErrorLabel, FieldErrors, fit_to_screen, hint, link_label, with_error
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class SchoolPage(QWizardPage):
         self.uren.setValue(6.0)
         self.uren.setSuffix(" uur")
         uren_hint = hint("Gemiddeld, om verzuim in dagen om te rekenen naar uren.")
+        self.swv = swv_veld()
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -131,9 +133,10 @@ class SchoolPage(QWizardPage):
         form.addRow("Schooltype:", with_error(self.schooltype, self.errors.add("schooltype", self.schooltype)))
         form.addRow("Uren per lesdag:", with_error(self.uren, self.errors.add("uren_per_lesdag", self.uren),
                                                      uren_hint))
+        form.addRow("Samenwerkingsverband:", with_error(self.swv, self.errors.add("swv", self.swv), swv_hint()))
         form.addRow(self.errors.general)
 
-        for key, edit in (("naam", self.naam), ("brin", self.brin)):
+        for key, edit in (("naam", self.naam), ("brin", self.brin), ("swv", self.swv)):
             edit.textEdited.connect(lambda _t, k=key: self.errors.labels[k].set_error(""))
 
     def _update_regio_hint(self) -> None:
@@ -143,7 +146,7 @@ class SchoolPage(QWizardPage):
     def school(self) -> School:
         # (Qt hands a StrEnum stored in a combo back as a plain str)
         return School(self.naam.text(), self.brin.text(), Regio(self.regio.currentData()),
-                      Schooltype(self.schooltype.currentData()), self.uren.value())
+                      Schooltype(self.schooltype.currentData()), self.uren.value(), self.swv.text())
 
     def validatePage(self) -> bool:
         try:
@@ -243,7 +246,7 @@ class FirstRunWizard(QWizard):
         try:
             self.services = session.create_school(self.path, self.school, naam, wachtwoord, herhaling)
         except InvoerFout as exc:
-            school_keys = {"naam", "brin", "regio", "schooltype", "uren_per_lesdag"} & set(exc.fouten)
+            school_keys = {"naam", "brin", "regio", "schooltype", "uren_per_lesdag", "swv"} & set(exc.fouten)
             if school_keys and not {"wachtwoord", "herhaling"} & set(exc.fouten):
                 self.back()
                 self.school_page.errors.show(exc.fouten)

@@ -47,6 +47,7 @@ from .bestanden import LOGO, bestand_openen
 from .bewaren_dialog import BewaarTab
 from .lesuurtijden_tab import LesuurtijdenTab
 from .ongedaan_bar import toon_ongedaan
+from .school_velden import swv_hint, swv_veld
 from .widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, hint, with_error
 
 GEEN_VERZUIM = "Geen verzuim (overslaan)"
@@ -131,6 +132,8 @@ class InstellingenDialog(QDialog):
         form.addRow("Regio schoolvakanties:", with_error(self.regio, e.add("regio", self.regio), self.regio_hint))
         form.addRow("Schooltype:", with_error(self.schooltype, e.add("schooltype", self.schooltype)))
         form.addRow("Uren per lesdag:", with_error(self.uren, e.add("uren_per_lesdag", self.uren), uren_hint))
+        self.swv = swv_veld()
+        form.addRow("Samenwerkingsverband:", with_error(self.swv, e.add("swv", self.swv), swv_hint()))
         form.addRow("Logo:", self._bouw_logo())
         self.vergrendelen = QSpinBox()
         self.vergrendelen.setRange(0, MAX_MINUTEN)
@@ -221,7 +224,7 @@ class InstellingenDialog(QDialog):
 
     def school(self) -> School:
         return School(self.naam.text(), self.brin.text(), Regio(self.regio.currentData()),
-                      Schooltype(self.schooltype.currentData()), self.uren.value())
+                      Schooltype(self.schooltype.currentData()), self.uren.value(), self.swv.text())
 
     # --- Verzuimcodes ----------------------------------------------------------------------------
 
@@ -470,6 +473,7 @@ class InstellingenDialog(QDialog):
         self.regio.setCurrentIndex(self.regio.findData(school.regio.value))
         self.schooltype.setCurrentIndex(self.schooltype.findData(school.schooltype.value))
         self.uren.setValue(school.uren_per_lesdag)
+        self.swv.setText(school.swv)
         self._toon_logo()
         self._school = school
         self._update_regio_hint()
@@ -519,6 +523,7 @@ class InstellingenDialog(QDialog):
             else:
                 self.brin.setText(opgeslagen.brin)
                 self.naam.setText(opgeslagen.naam)
+                self.swv.setText(opgeslagen.swv)
                 self._deel_opgeslagen(0)
 
         if codes != oud_codes or self._standaard_gekozen:

@@ -1,6 +1,7 @@
-"""The "Lijstbespreking" tab of Overzichten: every student with an open traject – step, signals, last
-contact, open actiepunten, next evaluation – sortable and filterable, printed in the order and with
-the filter on screen (for the periodic review with the SWV and leerplicht)."""
+"""The "Lijstbespreking" tab of Overzichten: every student with an open traject – leerlingnummer, categorie,
+step, since when, casusregisseur, signals, last contact (gesprek or MDO), open actiepunten, next evaluation –
+sortable and filterable, printed in the order and with the filter on screen (for the periodic review with the
+SWV and leerplicht)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,10 @@ from .pdf_preview import PdfPreviewDialog
 from .trends_view import Lader
 from .widgets import format_date, hint
 
-COL_NAAM, COL_KLAS, COL_STAP, COL_SIGNALEN, COL_CONTACT, COL_ACTIEPUNTEN, COL_EVALUATIE = range(7)
+(COL_NAAM, COL_NUMMER, COL_KLAS, COL_CATEGORIE, COL_STAP, COL_SINDS, COL_CASUSREGISSEUR, COL_SIGNALEN, COL_CONTACT,
+ COL_ACTIEPUNTEN, COL_EVALUATIE) = range(11)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_KOP = {COL_NUMMER: "Nr.", COL_EVALUATIE: "Evaluatie"}  # short headers on screen; the full name as tooltip
 _LEEG = date.max  # sorts "none" last
 
 
@@ -60,6 +63,8 @@ class LijstModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _KOP.get(section, KOLOMMEN[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return KOLOMMEN[section]
         return None
 
@@ -71,7 +76,9 @@ class LijstModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return r.cellen()[col]
         if role == SORT_ROLE:
-            return (r.sleutel or sorteersleutel(r.naam), natuurlijke_sleutel(r.klas), int(r.stap), r.signalen_tekst,
+            return (r.sleutel or sorteersleutel(r.naam), natuurlijke_sleutel(r.leerlingnummer),
+                    natuurlijke_sleutel(r.klas), r.categorie.label, int(r.stap), r.sinds or _LEEG,
+                    sorteersleutel(r.casusregisseur), r.signalen_tekst,
                     r.laatste_contact or date.min, (r.eerste_deadline or _LEEG, -r.open_actiepunten),
                     r.volgende_evaluatie or _LEEG)[col]
         te_laat = (col == COL_ACTIEPUNTEN and r.actiepunten_over_tijd) or (col == COL_EVALUATIE
@@ -158,6 +165,13 @@ class LijstbesprekingView(QWidget):
         header = self.tabel.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SIGNALEN, QHeaderView.ResizeMode.Stretch)
+        # Eleven columns on a laptop screen: the longer texts wrap within a width that fits their usual value.
+        fm = self.tabel.fontMetrics()
+        for kolom, voorbeeld in ((COL_CATEGORIE, "Dreigend thuiszitter"), (COL_CASUSREGISSEUR, "Marloes van Dijk"),
+                                 (COL_CONTACT, "04-12-2026 (telefoon)"), (COL_ACTIEPUNTEN, "2, eerste uiterlijk"),
+                                 (COL_EVALUATIE, "04-01-2027")):
+            header.setSectionResizeMode(kolom, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(kolom, fm.horizontalAdvance(voorbeeld) + 16)
         self.tabel.activated.connect(self._geactiveerd)
         layout.addWidget(self.tabel, 1)
         onder = QHBoxLayout()

@@ -3,7 +3,7 @@
     view = OverzichtenView(services)
     view.add_tab("Trends", TrendsWidget(services))   # other overviews add themselves
 
-The tab "Kwartaaloverzicht" is the anonymous thuiszittersoverzicht for the SWV (domain/kwartaal.py): a
+The tab "Kwartaaloverzicht" is the pseudonymised thuiszittersoverzicht for the SWV (domain/kwartaal.py): a
 quarter picker, the sortable table, totals per categorie and status, export to Excel, CSV and PDF and a
 PDF preview. A mentor does not get this tab (the service refuses it too).
 """
@@ -86,7 +86,7 @@ class OverzichtenView(QTabWidget):
         self.services = services
         self.setDocumentMode(True)
         self.kwartaal: KwartaalTab | None = None
-        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):  # anonymous, but not for mentors
+        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):  # pseudonymised: not for mentors
             self.kwartaal = self.add_tab("Kwartaaloverzicht", KwartaalTab(services, vandaag=vandaag))
         # Trends and "werkt het?" are counts (alleen-lezen too); the lijstbespreking names students.
         self.trends = self.werkt_het = self.lijstbespreking = None
@@ -187,9 +187,10 @@ class KwartaalTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Kwartaaloverzicht thuiszitters"))
-        layout.addWidget(hint("Anoniem overzicht voor het samenwerkingsverband: iedere leerling die in het kwartaal "
-                              "thuiszat, dreigde thuis te zitten, absoluut verzuim had of een vrijstelling 5a. "
-                              "Zonder namen, BSN of leerlingnummers. Leerlingen die terugkwamen, blijven erin."))
+        layout.addWidget(hint("Gepseudonimiseerd overzicht voor het samenwerkingsverband: iedere leerling die in het "
+                              "kwartaal thuiszat, dreigde thuis te zitten, absoluut verzuim had of een vrijstelling "
+                              "5a. Zonder namen, BSN of leerlingnummers, met maanden in plaats van data. Leerlingen "
+                              "die terugkwamen, blijven erin."))
 
         keuze = QHBoxLayout()
         keuze.addWidget(QLabel("Kwartaal:"))
@@ -198,12 +199,12 @@ class KwartaalTab(QWidget):
         nu = Kwartaal.van_datum(self.vandaag)
         k = nu
         for _ in range(KWARTALEN_TERUG + 1):
-            self.picker.addItem(f"{k} ({k.omschrijving.split('(')[1].rstrip(')')})", str(k))
+            self.picker.addItem(f"{k} ({k.maanden})", str(k))
             k = k.vorige()
         self.picker.setCurrentIndex(self.picker.findData(str(nu.vorige())))  # the last complete quarter
         self.picker.currentIndexChanged.connect(self.load)
         keuze.addWidget(self.picker)
-        self.status = QLabel("")
+        self.status = WrapLabel("")  # the count, school and SWV: wraps on a small screen
         self.status.setObjectName("kwartaalStatus")
         keuze.addWidget(self.status, 1)
         layout.addLayout(keuze)
@@ -307,7 +308,8 @@ class KwartaalTab(QWidget):
         self.model.set_rijen(overzicht.rijen)
         self._fit_columns()
         n = len(overzicht.rijen)
-        tekst = f"{n} leerling{'en' if n != 1 else ''}"
+        tekst = f"{n} leerling{'en' if n != 1 else ''} · {overzicht.school} ({overzicht.brin})"
+        tekst += f" · {overzicht.swv}" if overzicht.swv else " · vul bij Instellingen › School het samenwerkingsverband in"
         if not overzicht.volledig:
             tekst += f" · verzuim tot en met {overzicht.peildatum:%d-%m-%Y} (het kwartaal is nog niet compleet)"
         self.status.setText(tekst)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.effect import Effect
+from ..domain.effect import Effect, verschil_tekst
 from ..domain.zoeken import sorteersleutel
 from ..services.overzichten import Effecten, LeerlingEffecten
 from ..services.session import Services
@@ -37,10 +37,6 @@ PERIODE_KLEUREN = ("#1565c0", "#6a1b9a", "#00897b", "#e65100", "#ad1457")
 
 def pct(x: float | None, leeg: str = "–") -> str:
     return leeg if x is None else f"{x:.1f}%".replace(".", ",")
-
-
-def verschil(x: float | None) -> str:
-    return "–" if x is None else f"{x:+.1f}".replace(".", ",") + " procentpunt"
 
 
 class _Item(QTableWidgetItem):
@@ -120,7 +116,7 @@ class WerktHetView(QWidget):
         for rij, r in enumerate(e.per_soort):
             cellen = [_item(r.soort, sorteersleutel(r.soort)), _item(str(r.aantal), r.aantal),
                       _item(str(r.meegeteld), r.meegeteld), _item(pct(r.gemiddeld_voor), r.gemiddeld_voor),
-                      _item(pct(r.gemiddeld_na), r.gemiddeld_na), _item(verschil(r.verschil), r.verschil)]
+                      _item(pct(r.gemiddeld_na), r.gemiddeld_na), _item(verschil_tekst(r.verschil), r.verschil)]
             if r.verschil:  # less verzuim afterwards is good news; no change stays plain
                 cellen[5].setForeground(theme.color("success" if r.verschil < 0 else "danger"))
             for k, item in enumerate(cellen):
