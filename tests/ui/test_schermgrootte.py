@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, QThreadPool
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -201,6 +201,8 @@ def test_every_dialog_fits_a_small_screen(qtbot, venster, klein_scherm, maak):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    # Text a background job fills in (a backup's preview) changes the layout: judge the settled dialog.
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=30_000)
     qtbot.wait(50)  # layouts settle in the event loop
     breed, hoog = dialog.size().toTuple()
     assert breed <= KLEIN[0] and hoog <= KLEIN[1] - 30, f"{maak.__name__} opens at {breed}×{hoog}"  # − title bar
