@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+# QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile.
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
 
 import io  # noqa: E402
 import logging  # noqa: E402

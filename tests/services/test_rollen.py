@@ -34,7 +34,7 @@ from thuiszit_desktop.domain.traject import ActiepuntStatus, Analyse, Categorie,
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.services import session, toegang
 from thuiszit_desktop.services.ongedaan import Verwijderd
-from thuiszit_desktop.services.trajecten import Partner
+from thuiszit_desktop.services.trajecten import Gesprek, Partner
 
 VANDAAG = date(2026, 11, 23)
 ZORG, EIGEN, ANDER, LEZER = "zorgcoördinator", "mentor, eigen klas", "mentor, andere klas", "alleen-lezen"
@@ -190,6 +190,9 @@ MATRIX: dict[str, Geval] = {
     "trajecten.gesprek_bijwerken": Geval(lambda s, x: s.trajecten.gesprek_bijwerken(
         x.gesprek, samenvatting="Beter verwoord", vandaag=VANDAAG), EIGEN_KLAS),
     "trajecten.gesprek_verwijderen": Geval(lambda s, x: s.trajecten.gesprek_verwijderen(x.gesprek), EIGEN_KLAS),
+    "trajecten.mag_gesprek_weghalen": Geval(lambda s, x: s.trajecten.mag_gesprek_weghalen(
+        Gesprek(x.gesprek, x.nummer, None, GesprekType.TELEFONISCH, d(2, 11), "")),
+        IEDEREEN),
     "trajecten.afspraak_naar_actiepunt": Geval(lambda s, x: s.trajecten.afspraak_naar_actiepunt(
         x.afspraak, "Mo Mentor", d(1, 12)), EIGEN_KLAS),
     "trajecten.actiepunt_toevoegen": Geval(lambda s, x: s.trajecten.actiepunt_toevoegen(

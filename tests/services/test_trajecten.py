@@ -607,6 +607,43 @@ def test_the_dossier_of_a_student_without_anything(school):
 VERBORGEN = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"
 
 
+def test_a_mentor_cannot_mark_a_gesprek_vertrouwelijk(school):
+    """Vertrouwelijk content is for the zorgcoördinator only: a mentor could never read it back."""
+    mentor = als(school, "Bram Visser", Rol.MENTOR)
+    with pytest.raises(InvoerFout) as fout:
+        mentor.gesprek_vastleggen("1001", "gesprek_ouders", d(2, 10), "Moeder over de diagnose", vertrouwelijk=True,
+                                  vandaag=VANDAAG)
+    assert "voor de zorgcoördinator" in fout.value.fouten["vertrouwelijk"]
+    assert school.trajecten.gesprekken("1001") == []  # nothing half-written
+    g = mentor.gesprek_vastleggen("1001", "gesprek_ouders", d(2, 10), "Moeder belde", vandaag=VANDAAG)
+    with pytest.raises(InvoerFout):
+        mentor.gesprek_bijwerken(g.id, vertrouwelijk=True, vandaag=VANDAAG)
+    assert not school.trajecten.gesprek(g.id).vertrouwelijk
+
+
+def test_a_mentors_own_vertrouwelijk_gesprek_from_before_is_no_dead_end(school):
+    """One a mentor marked vertrouwelijk before that was refused: they cannot read it, but can remove it; a
+    vertrouwelijk gesprek of someone else they can do neither – and a screen can know that beforehand."""
+    mentor = als(school, "Bram Visser", Rol.MENTOR)
+    tr = school.trajecten
+    eigen = tr.gesprek_vastleggen("1001", "gesprek_ouders", d(2, 10), "Moeder over de diagnose", vertrouwelijk=True,
+                                  vandaag=VANDAAG)
+    m.Gesprek.update(door=mentor.ctx.gebruiker.id).where(m.Gesprek.id == eigen.id).execute()  # (as it was then)
+    ander = tr.gesprek_vastleggen("1001", "gesprek_ouders", d(3, 10), "Jeugdarts over de angst", vertrouwelijk=True,
+                                  vandaag=VANDAAG)
+    gewoon = tr.gesprek_vastleggen("1001", "telefonisch", d(4, 10), "Zoë komt morgen", vandaag=VANDAAG)
+    zien = {g.id: g for g in mentor.gesprekken("1001")}
+    assert zien[eigen.id].samenvatting == VERBORGEN
+    assert [mentor.mag_gesprek_weghalen(zien[x.id]) for x in (eigen, ander, gewoon)] == [True, False, True]
+    assert all(tr.mag_gesprek_weghalen(g) for g in tr.gesprekken("1001"))
+    lezer = als(school, "Lotte Jansen", Rol.ALLEEN_LEZEN)
+    assert not lezer.mag_gesprek_weghalen(tr.gesprek(gewoon.id))
+    with pytest.raises(GeenToegang):
+        mentor.gesprek_verwijderen(ander.id)
+    mentor.gesprek_verwijderen(eigen.id)
+    assert [g.id for g in tr.gesprekken("1001")] == [gewoon.id, ander.id]
+
+
 def test_vertrouwelijk_content_is_hidden_from_a_mentor_but_dates_stay(school, traject):
     tr = school.trajecten
     g = tr.gesprek_vastleggen("1001", "gesprek_ouders", d(2, 10), "Moeder vertelt over de diagnose",

@@ -12,7 +12,7 @@ from conftest import WACHTWOORD
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.school import Regio, Schooltype
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, first_run
+from thuiszit_desktop.ui import errors, first_run, login
 from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard, password_hint
 
 
@@ -89,7 +89,7 @@ def test_set_up_a_school_step_by_step(qtbot, wizard, db_path, settings):
     assert (school.naam, school.brin, school.regio, school.schooltype, school.uren_per_lesdag, school.swv) == (
         "Het Baken", "12AB", Regio.ZUID, Schooltype.PO, 5.5, "SWV VO Zuid-Limburg")
     assert session.database_exists(db_path)
-    assert settings.value("inloggen/naam") == "Anna de Vries"
+    assert login.laatste_naam(settings, db_path) == "Anna de Vries"  # the login of this database offers the name
 
 
 def test_the_finish_button_speaks_dutch(wizard):
@@ -109,6 +109,23 @@ def test_a_weak_password_is_shown_next_to_its_field(qtbot, wizard, db_path):
     assert account.errors.text("wachtwoord") == "Gebruik in het wachtwoord letters én cijfers of leestekens."
     assert account.herhaling.text() == ""  # to be typed again with the new password
     assert wizard.currentPage() is account
+    assert not db_path.exists()
+
+
+def test_no_stale_red_line_beside_a_strong_password(qtbot, wizard, db_path):
+    click_next(wizard)
+    wizard.school_page.naam.setText("De Regenboog")
+    wizard.school_page.brin.setText("99ZZ")
+    click_next(wizard)
+    account = wizard.account_page
+    qtbot.keyClicks(account.naam, "Mehmet Çelik")
+    qtbot.keyClicks(account.wachtwoord, "kort-1")
+    qtbot.keyClicks(account.herhaling, "kort-1")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert account.errors.text("wachtwoord") == "Kies een wachtwoord van minstens 10 tekens."
+    qtbot.keyClicks(account.wachtwoord, "-en-nog-veel-langer-2026")  # now long and strong
+    assert account.strength.text().startswith("✓ Sterk wachtwoord")
+    assert account.errors.text("wachtwoord") == ""  # the old "minstens 10 tekens" is gone
     assert not db_path.exists()
 
 

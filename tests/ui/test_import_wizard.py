@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QWizard
 
 from thuiszit_desktop.db import models as m
+from thuiszit_desktop.ui import bestanden
 from thuiszit_desktop.ui.import_wizard import ImportWizard
 
 KOP = "leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;klas;mentor"
@@ -57,7 +58,7 @@ def naar_voorbeeld(qtbot, w: ImportWizard, pad: Path) -> None:
 
 def test_choose_file_preview_and_import(qtbot, wizard, services, tmp_path, monkeypatch):
     pad = csv(tmp_path, KOP + ";hobby", *(r + ";" for r in RIJEN))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(pad), "")))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(pad)])
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.kies_pagina.kies_button.click()
     assert wizard.kies_pagina.pad() == pad

@@ -105,6 +105,29 @@ def test_splitter_column_widths_and_sort_come_back(qtbot, settings):
     qtbot.waitUntil(lambda: kop.sectionSize(1) == breed)
 
 
+def test_a_column_the_user_did_not_drag_keeps_fitting_its_contents(qtbot, settings):
+    """A click on a header (to sort) saves the layout; that must not freeze the other columns at their width of
+    that moment, or the longer text of a later refill is cut ("16 …" for "16 uur ongeoorloofd verzuim")."""
+    eerste = open_scherm(qtbot, settings)
+    header = eerste.tabel.horizontalHeader()
+    drag_column_border(header, 0, 30)
+    datum_breed = header.sectionSize(0)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(header.sectionViewportPosition(1) + 10, header.height() // 2))
+    qtbot.wait(10)
+    eerste.close()
+    settings.sync()
+
+    tweede = open_scherm(qtbot, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    kop = tweede.tabel.horizontalHeader()
+    lang = "Zoë van den Heuvel-Kılıçarslan"
+    tweede.vul([lang])
+    nodig = tweede.tabel.fontMetrics().horizontalAdvance(lang)
+    qtbot.wait(10)
+    assert kop.sectionSize(1) >= nodig  # not dragged: fits the new text
+    assert kop.sectionSize(0) == datum_breed  # dragged: the user's width
+
+
 def test_what_code_does_is_not_remembered(qtbot, settings):
     scherm = open_scherm(qtbot, settings)
     scherm.tabel.setColumnWidth(1, 333)  # code, no user: nothing saved, nothing forced back

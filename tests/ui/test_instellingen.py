@@ -220,7 +220,8 @@ def test_interventies_user_error_is_shown(qtbot, dialog, services, monkeypatch):
 
 def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch):
     from PySide6.QtGui import QColor, QImage
-    from PySide6.QtWidgets import QFileDialog
+
+    from thuiszit_desktop.ui import bestanden
 
     png = tmp_path / "logo.png"
     image = QImage(40, 20, QImage.Format.Format_RGB32)
@@ -228,7 +229,7 @@ def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch)
     assert image.save(str(png))
     assert dialog.logo_voorbeeld.text() == "Geen logo" and not dialog.logo_weg.isEnabled()
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(png), ""))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(png)])
     dialog.kies_logo()
     assert services.school.logo() == png.read_bytes()
     assert not dialog.logo_voorbeeld.pixmap().isNull() and dialog.logo_weg.isEnabled()
@@ -236,7 +237,7 @@ def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch)
 
     gif = tmp_path / "logo.png.gif"
     gif.write_bytes(b"GIF89a....")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(gif), ""))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(gif)])
     dialog.kies_logo()
     assert "PNG- of JPG" in dialog.logo_fout.text()
     assert services.school.logo() == png.read_bytes()  # the earlier logo stays

@@ -7,10 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from thuiszit_desktop import paths
-from thuiszit_desktop.ui import errors
+from thuiszit_desktop.ui import bestanden, errors
 from thuiszit_desktop.ui.kalender_view import SOORT_KLEUR, KalenderView, VakantieAanpassenDialog
 
 VANDAAG = date(2026, 11, 23)
@@ -125,7 +124,7 @@ def test_adding_and_removing_a_vrije_dag_changes_the_count(qtbot, view, services
 def test_vrije_dagen_from_a_file_lists_the_errors(qtbot, view, services, tmp_path: Path, monkeypatch):
     pad = tmp_path / "studiedagen.csv"
     pad.write_text("datum;omschrijving\n12-02-2027;Studiedag\n31-02-2027;Foutje\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(pad), "")))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(pad)])
     gevraagd = []
     monkeypatch.setattr(errors, "ask", lambda parent, vraag, **k: gevraagd.append(vraag) or False)
     view.vrij_import_button.click()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, login, startup, theme
+from thuiszit_desktop.ui import bestanden, errors, login, startup, theme
 from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
 from thuiszit_desktop.ui.startup import StartupFlow
@@ -55,7 +55,7 @@ def test_right_password_logs_in_with_enter(qtbot, dialog, settings):
         qtbot.keyClick(dialog.wachtwoord, Qt.Key.Key_Return)
     assert dialog.outcome is LoginOutcome.LOGGED_IN
     assert dialog.services.gebruiker.naam == "Anna de Vries"
-    assert settings.value(login.SETTING_NAME) == "Anna de Vries"
+    assert login.laatste_naam(settings, dialog.path) == "Anna de Vries"
 
 
 def test_wrong_password_gets_one_neutral_message(qtbot, dialog):
@@ -99,12 +99,33 @@ def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialo
 
 
 def test_the_last_name_is_filled_in(qtbot, closed_school, settings):
-    settings.setValue(login.SETTING_NAME, "Anna de Vries")
+    login.onthoud_naam(settings, closed_school, "Anna de Vries")
     dialog = LoginDialog(closed_school, settings=settings)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.naam.text() == "Anna de Vries"
     assert dialog.focusWidget() is dialog.wachtwoord
+
+
+def test_the_last_name_belongs_to_its_own_database(qtbot, closed_school, settings, tmp_path, monkeypatch):
+    """The login of one school never shows a user name of another school's database."""
+    ander = session.database_path(tmp_path / "andere school")
+    login.onthoud_naam(settings, ander, "Piet de Beheerder")
+    dialog = LoginDialog(closed_school, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.naam.text() == "" and dialog.focusWidget() is dialog.naam
+    # "Ander bestand…" to the other database: its own last user comes with it
+    monkeypatch.setattr(login, "choose_database_file", lambda parent, start: ander)
+    dialog.choose_other_file()
+    assert dialog.naam.text() == "Piet de Beheerder" and dialog.focusWidget() is dialog.wachtwoord
+
+
+def test_a_name_remembered_before_stays_for_the_database_opened_last(qtbot, closed_school, settings, tmp_path):
+    settings.setValue(login.SETTING_NAME, "Anna de Vries")  # one name for all, as it was kept before
+    settings.setValue(startup.SETTING_LAST_DATABASE, str(closed_school))
+    assert login.laatste_naam(settings, closed_school) == "Anna de Vries"
+    assert login.laatste_naam(settings, session.database_path(tmp_path / "andere school")) == ""
 
 
 def test_a_database_in_use_closes_the_dialog_with_the_problem(qtbot, services, db_path, settings):
@@ -138,7 +159,7 @@ def test_choose_database_file_needs_the_key_file(tmp_path, monkeypatch):
     db = tmp_path / "los.db"
     db.write_bytes(b"x")
     messages = []
-    monkeypatch.setattr(login.QFileDialog, "getOpenFileName", lambda *a, **kw: (str(db), ""))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(db)])
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: messages.append(text))
     assert login.choose_database_file(None) is None
     assert "los.sleutels" in messages[0]

@@ -102,6 +102,7 @@ def test_the_window_shows_school_user_and_only_working_areas(window):
                                  "Nieuw contactmoment…", "Afdrukken…", "Partners (adresboek)…", "Gebruikers…",
                                  "Auditlog…", "Verlopen gegevens opruimen…", "Mijn gegevens…", "Wachtwoord wijzigen…",
                                  "Instellingen…", "Back-up maken", "Back-up terugzetten…", "Scherm vergrendelen",
+                                 "Afmelden",
                                  "Afsluiten"],
                      "Ga naar": [f"{i} {t}" for i, t in enumerate(window.area_titles(), 1)],
                      "Help": ["Uitleg bij dit scherm", "Sneltoetsen", "Over Thuiszit Desktop"]}
@@ -181,7 +182,10 @@ def test_import_refreshes_the_list(qtbot, window, services, monkeypatch):
         window.action_import.trigger()
     assert window.leerlingen.currentWidget() is window.leerlingen.page  # the page stays, refreshed
     assert "Öztürk, Aylin" in [r.sorteernaam for r in window.leerlingen.list.visible_rows()]
-    assert window.dashboard.piramide.count(1) == 3
+    # the new student is computed too; without any verzuim yet, as "nog zonder verzuim" beside the pyramid
+    o = window.dashboard.stand.overzicht
+    assert "2001" in o.niveau_van() and o.zonder_verzuim() == 3
+    assert window.dashboard.piramide.zonder_label.text().startswith("3 leerlingen nog zonder verzuim")
 
 
 # --- Vandaag, signals and levels -------------------------------------------------------------------

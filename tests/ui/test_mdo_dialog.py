@@ -77,9 +77,9 @@ def test_an_mdo_with_a_besluit_and_an_actiepunt(qtbot, school, traject):
 
     d.verslag.setPlainText("Zoë is sinds september thuis. De jeugdarts ziet spanningsklachten.")
     b1 = d.besluiten.add()
-    b1.tekst.setText("Aangepast rooster: de eerste twee weken alleen de ochtenden.")
+    b1.tekst.setPlainText("Aangepast rooster: de eerste twee weken alleen de ochtenden.")
     b2 = d.besluiten.add()
-    b2.tekst.setText("De jeugdarts nodigt Zoë uit voor een consult.")
+    b2.tekst.setPlainText("De jeugdarts nodigt Zoë uit voor een consult.")
     assert [b.nummer.text() for b in d.besluiten.rows] == ["1.", "2."]
     a = d.actiepunten.add()
     a.wat.setText("Consult jeugdarts plannen")
@@ -91,7 +91,7 @@ def test_an_mdo_with_a_besluit_and_an_actiepunt(qtbot, school, traject):
     assert not a.error.isHidden()
     assert school.trajecten.mdos(traject.id) == []
     assert d.verslag.toPlainText().startswith("Zoë is sinds september thuis.")
-    assert b2.tekst.text() == "De jeugdarts nodigt Zoë uit voor een consult."
+    assert b2.tekst.toPlainText() == "De jeugdarts nodigt Zoë uit voor een consult."
 
     a.uiterlijk.set_value(date(2026, 11, 27))
     assert d.save()
@@ -138,11 +138,11 @@ def test_editing_an_mdo_removes_a_besluit_and_renumbers(qtbot, school, traject):
     for tekst in ("Eerste besluit", "Tweede besluit", "Derde besluit"):
         tr.besluit_toevoegen(mdo.id, tekst)
     d = new_dialog(qtbot, school, traject, tr.mdo(mdo.id))
-    assert [b.tekst.text() for b in d.besluiten.rows] == ["Eerste besluit", "Tweede besluit", "Derde besluit"]
+    assert [b.tekst.toPlainText() for b in d.besluiten.rows] == ["Eerste besluit", "Tweede besluit", "Derde besluit"]
     d.besluiten.rows[0].remove_button.click()
     assert [b.nummer.text() for b in d.besluiten.rows] == ["1.", "2."]
-    d.besluiten.add().tekst.setText("Nieuw besluit")
-    d.besluiten.rows[0].tekst.setText("Tweede besluit, aangescherpt")
+    d.besluiten.add().tekst.setPlainText("Nieuw besluit")
+    d.besluiten.rows[0].tekst.setPlainText("Tweede besluit, aangescherpt")
     d.verslag.setPlainText("Verslag na afloop")
     assert d.save()
     m = tr.mdo(mdo.id)
@@ -170,11 +170,11 @@ def test_consent_refused_is_recorded_too(qtbot, school, traject):
 def test_the_verslag_keeps_a_draft(qtbot, school, traject):
     d = new_dialog(qtbot, school, traject)
     d.verslag.setPlainText("Halverwege het overleg: moeder vertelt")
-    d.besluiten.add().tekst.setText("Nog te bevestigen besluit")
+    d.besluiten.add().tekst.setPlainText("Nog te bevestigen besluit")
     d.reject()
     again = new_dialog(qtbot, school, traject)
     assert again.verslag.toPlainText() == "Halverwege het overleg: moeder vertelt"
-    assert [b.tekst.text() for b in again.besluiten.rows] == ["Nog te bevestigen besluit"]
+    assert [b.tekst.toPlainText() for b in again.besluiten.rows] == ["Nog te bevestigen besluit"]
     assert "hersteld" in again.concept_note.text()
     again.datum.set_value(VANDAAG)
     assert again.save()
@@ -189,7 +189,7 @@ def test_recorded_through_the_view_and_shown_with_its_besluiten(qtbot, school, t
 
     def fill(d: MdoDialog):
         d.datum.set_value(date(2026, 11, 20))
-        d.besluiten.add().tekst.setText("Aangepast rooster")
+        d.besluiten.add().tekst.setPlainText("Aangepast rooster")
         a = d.actiepunten.add()
         a.wat.setText("Rooster maken")
         a.wie.set_value("Anna de Vries")
@@ -230,7 +230,7 @@ def test_a_second_actiepunt_without_deadline_writes_nothing_and_shows_beside_tha
     d = new_dialog(qtbot, school, traject)
     d.datum.set_value(VANDAAG)
     d.verslag.setPlainText("Zoë start met ochtenden.")
-    d.besluiten.add().tekst.setText("Aangepast rooster")
+    d.besluiten.add().tekst.setPlainText("Aangepast rooster")
     d.actiepunten.add()  # an empty row is left out, and the numbering still points at the right row
     eerste = d.actiepunten.add()
     eerste.wat.setText("Rooster maken")
@@ -243,7 +243,7 @@ def test_a_second_actiepunt_without_deadline_writes_nothing_and_shows_beside_tha
     assert tweede.error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
     assert not tweede.error.isHidden() and eerste.error.text() == ""
     assert tr.mdos(traject.id) == [] and tr.actiepunten("1001") == []
-    assert (d.verslag.toPlainText(), tweede.wat.text(), d.besluiten.rows[0].tekst.text()) == (
+    assert (d.verslag.toPlainText(), tweede.wat.text(), d.besluiten.rows[0].tekst.toPlainText()) == (
         "Zoë start met ochtenden.", "Consult jeugdarts plannen", "Aangepast rooster")
     tweede.uiterlijk.set_value(date(2026, 12, 4))
     assert d.save()

@@ -100,6 +100,28 @@ def test_another_quarter(view, qtbot):
     assert cellen(tab, 4) == ["vrijstelling 5a"]  # Zoë has no verzuim in January: back
 
 
+def test_columns_use_the_width_and_long_interventies_wrap_instead_of_being_cut(view, qtbot):
+    tab = view.kwartaal
+    lang = ("Dagelijkse check-in met de mentor", "Verzuimcoach", "M@zl / jeugdarts", "Afstandsonderwijs als brug")
+    overzicht = replace(tab.overzicht, rijen=(replace(tab.overzicht.rijen[0], interventies=lang),
+                                              *tab.overzicht.rijen[1:]))
+    tab._finished(overzicht)
+    header, fm = tab.table.horizontalHeader(), tab.table.fontMetrics()
+    breedte = sum(header.sectionSize(k) for k in range(header.count()))
+    assert breedte <= tab.table.viewport().width()  # no column pushed out of sight while there is room
+    for kolom in range(header.count()):
+        if kolom == overzichten_view.KOLOM_INTERVENTIES:
+            continue
+        for r in range(tab.proxy.rowCount()):  # every other column shows its whole text
+            assert header.sectionSize(kolom) >= fm.horizontalAdvance(tab.proxy.index(r, kolom).data())
+    # the interventies wrap within their column: the row is as high as the lines need
+    r = next(r for r in range(tab.proxy.rowCount()) if "Verzuimcoach" in tab.proxy.index(r, 8).data())
+    tekst = tab.proxy.index(r, 8).data()
+    nodig = fm.boundingRect(0, 0, header.sectionSize(8) - 8, 10_000, Qt.TextFlag.TextWordWrap, tekst).height()
+    assert fm.horizontalAdvance(tekst) > header.sectionSize(8)  # too long for one line at this width
+    assert tab.table.rowHeight(r) >= nodig
+
+
 def test_a_quarter_without_any_verzuim_is_refused_on_screen(view, qtbot):
     tab = view.kwartaal
     with qtbot.waitSignal(tab.failed, timeout=10_000):

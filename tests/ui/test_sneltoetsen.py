@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.uitleg import SCHERM_UITLEG
-from thuiszit_desktop.ui import errors, help_dialog
+from thuiszit_desktop.ui import errors, help_dialog, ongedaan_bar
 from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog, UitlegDialog, sneltoetsen
 from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.main_window import MainWindow
@@ -75,8 +75,11 @@ def test_the_help_screen_lists_exactly_the_real_shortcuts(qtbot, window, monkeyp
     rows = [(dialog.tabel.item(r, 0).text(), dialog.tabel.item(r, 1).text()) for r in range(dialog.tabel.rowCount())]
     expected = {a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    expected.add(QKeySequence(ongedaan_bar.SNELTOETS).toString(QKeySequence.SequenceFormat.NativeText))
     assert {toets for toets, _ in rows} == expected
     assert ("Ctrl+L", "Scherm vergrendelen") in rows
+    # Ctrl+Z works only after a delete (on the undo bar), but belongs in the list too
+    assert ("Ctrl+Z", "Verwijderen ongedaan maken (zolang 'Ongedaan maken' onderin staat)") in rows
     # A new action shows up without anyone editing the help screen.
     extra = QAction("&Proefactie…", window)
     extra.setShortcut("Ctrl+Alt+T")
@@ -99,6 +102,14 @@ def test_f1_explains_the_current_screen(qtbot, window, monkeypatch):
     assert [d.tekst.text() for d in shown] == [SCHERM_UITLEG["Vandaag"], SCHERM_UITLEG["Leerlingen"]]
     assert shown[1].windowTitle() == "Uitleg – Leerlingen"
     assert help_dialog.scherm_uitleg("Overzichten")  # every area has at least the general text
+    # on a student's page, the Traject tab has its own explanation (the praktijkkaart), not the list's
+    window.open_leerling("1001", "Traject")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown[-1].windowTitle() == "Uitleg – Traject" and shown[-1].tekst.text() == SCHERM_UITLEG["Traject"]
+    assert "praktijkkaart" in shown[-1].tekst.text()
+    window.leerlingen.page.show_tab("Verzuim en signalen")
+    window.action_uitleg.trigger()
+    assert shown[-1].tekst.text() == SCHERM_UITLEG["Leerlingen"]
 
 
 def test_ctrl_p_prints_what_is_on_screen(qtbot, window, monkeypatch):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QWizard
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
+from thuiszit_desktop.ui import bestanden
 from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard
 
 VANDAAG = date(2026, 11, 23)
@@ -102,7 +103,7 @@ def test_previews_the_errors_and_warnings(qtbot, wizard, leerlingen, tmp_path):
 
 def test_imports_a_good_file(qtbot, wizard, leerlingen, tmp_path, monkeypatch):
     pad = csv(tmp_path, KOP, *GOED)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(pad), "")))
+    monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(pad)])
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.kies_pagina.kies_button.click()
     assert wizard.pad() == pad

@@ -319,3 +319,31 @@ def test_the_panel_reads_again_when_shown_later(qtbot, panel, school):
     panel._geladen_op -= 5  # as if the page was left a while ago (e.g. for the school calendar)
     panel.show()
     qtbot.waitUntil(lambda: "vrije dag (Studiedag)" in panel.heatmap.tooltip(date(2026, 9, 14)))
+
+
+def test_the_kind_of_a_melding_is_never_cut(qtbot, panel, school, tmp_path):
+    """The student page keeps the user's table layout; a click on a header once must not fix the "Soort" column at
+    the width of a short kind, so a later "16 uur ongeoorloofd verzuim" shows in full, not as "16 …"."""
+    from PySide6.QtCore import QPoint, QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from thuiszit_desktop.ui.layout_memory import remember_layout
+
+    school.verzuim.melding_registreren("1002", date(2026, 11, 2), date(2026, 10, 30), MeldingSoort.LUXE_VERZUIM,
+                                       kenmerk="DUO-1")
+    school.verzuim.melding_registreren("1001", date(2026, 11, 2), date(2026, 10, 30), MeldingSoort.ZESTIEN_UUR,
+                                       kenmerk="DUO-2")
+    school.verzuim.melding_registreren("1001", date(2026, 10, 1), date(2026, 9, 30), MeldingSoort.ZESTIEN_UUR,
+                                       kenmerk="DUO-3")
+    panel.set_leerling("1002", "Mehmet Çelik")
+    remember_layout(panel, "paneel", QSettings(str(tmp_path / "indeling.ini"), QSettings.Format.IniFormat))
+    tabel = panel.meldingen_tabel
+    panel.registraties.setCurrentIndex(0)
+    header = tabel.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+    qtbot.wait(10)  # (saved once the view has handled the click)
+    panel.set_leerling("1001", "Zoë Bakker")
+    qtbot.wait(20)  # a remembered width would come back on the next turn of the event loop
+    assert tabel.item(0, 1).text() == "16 uur ongeoorloofd verzuim"
+    assert header.sectionSize(1) >= tabel.fontMetrics().horizontalAdvance("16 uur ongeoorloofd verzuim")

@@ -79,6 +79,18 @@ def naam_sleutel(naam: str) -> str:
     return " ".join(naam.split()).casefold()
 
 
+# Account names that say what an account is, not who uses it: a shared login, not a person.
+_ROLNAMEN = frozenset({*(naam_sleutel(r.value) for r in Rol), *(naam_sleutel(r.label) for r in Rol), "mentoren",
+                       "zorgcoordinator", "zorg", "lezer", "lezen", "alleen lezen", "beheer", "beheerder",
+                       "admin", "gast", "test"})
+
+
+def kan_eigenaar_zijn(g: Gebruiker) -> bool:
+    """Can own a traject or an actiepunt: a person who works with the students (a zorgcoördinator or a
+    mentor), not an alleen-lezen account and not a shared account named after a role ("mentor")."""
+    return g.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR) and naam_sleutel(g.naam) not in _ROLNAMEN
+
+
 def check_nieuwe_gebruiker(naam: str, wachtwoord: str, herhaling: str) -> None:
     """InvoerFout when the name is empty or the password too weak or not repeated exactly."""
     fouten: dict[str, str] = {}

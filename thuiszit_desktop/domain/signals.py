@@ -94,6 +94,9 @@ class Niveau:
     leerlingnummer: str
     niveau: int  # Kearney: 1, 2 or 3
     verzuimpercentage: float  # one decimal
+    # Level 1 only because nothing is known yet: no verzuim imported for the school and none entered for
+    # this student. The rule still says 1 (SIGNALEN.md); the screens show "geen verzuim" instead of a level.
+    zonder_verzuim: bool = False
 
     def to_dict(self) -> dict:
         return {"leerlingnummer": self.leerlingnummer, "niveau": self.niveau,

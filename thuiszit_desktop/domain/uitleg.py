@@ -118,6 +118,13 @@ SCHERM_UITLEG: dict[str, str] = {
                   "leerlingnummer, filter op klas, mentor, niveau of signaal, en open een leerling met Enter.\n"
                   "Op de pagina van een leerling vindt u het verzuim, de gegevens en ouders, het traject en "
                   "de tijdlijn. Ctrl+N legt snel een contactmoment vast.",
+    "Traject": "Het traject van deze leerling, in de vijf stappen van de praktijkkaart 'Van thuis weer naar "
+               "school': in beeld brengen, contact met leerling en ouders, samenwerken (MDO), interventie met "
+               "een plan van aanpak, en weer terug in beeld met nazorg.\n"
+               "Bij elke stap staat een checklist. Wat het programma in het dossier ziet, vinkt het zelf af; de "
+               "rest vinkt u af. U kunt vrij naar een andere stap gaan. Rechts staan de gesprekken, MDO's, "
+               "actiepunten en nazorg. Ctrl+N legt een contactmoment vast, Ctrl+P drukt het dossier af (op het "
+               "tabblad MDO's het MDO-verslag).",
     "Trajecten": "De open trajecten van de school: in welke stap van de praktijkkaart ze staan, wie de "
                  "casusregisseur is en welke actiepunten nog open staan. Open een traject met Enter.",
     "Overzichten": "Overzichten over de hele school: het kwartaaloverzicht, de trends per schooljaar, wat de "

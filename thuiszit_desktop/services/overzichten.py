@@ -21,6 +21,7 @@ from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort,
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
+from ..domain.plan import traject_evaluatie
 from ..domain.signals import SignaalSoort
 from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
 from ..domain.trends import Trends, trends
@@ -276,9 +277,7 @@ class OverzichtenService:
                      .where(m.Traject.status == TrajectStatus.OPEN.value))
             for t in query:
                 ll = t.leerling
-                data = evaluaties[t.id] + ([t.evaluatiedatum] if t.evaluatiedatum else [])
-                komend = [d for d in data if d >= vandaag]
-                volgende = min(komend) if komend else (max(data) if data else None)
+                volgende = traject_evaluatie(evaluaties[t.id], t.evaluatiedatum, vandaag)  # the plan's, else own
                 open_ = sorted(actiepunten[ll.id])
                 laatste, soort = contact.get(ll.id, (None, ""))
                 rijen.append(BesprekingsRij(

@@ -73,7 +73,8 @@ class PlanService:
 
     def nieuw(self, traject_id: int, *, vandaag: date | None = None) -> Plan:
         """Version 1 as a concept, started with the traject's aanleiding and step 4's analysis – as the table
-        ouders read, in plain words."""
+        ouders read, in plain words – and the student's mentor as contactpersoon. The traject's evaluation date
+        moves into the plan's evaluatiemomenten: from now on those are the traject's evaluation (one date)."""
         vandaag = vandaag or date.today()
         traject = self.trajecten.get(traject_id)
         if m.PlanVanAanpak.select().where(m.PlanVanAanpak.traject == traject_id).exists():
@@ -83,9 +84,12 @@ class PlanService:
             aanleiding = f"Signaal: {traject.signaal.label.lower()} (op {traject.signaal_datum:%d-%m-%Y})."
         leerling = self.leerlingen.get(traject.leerlingnummer)
         plan = Plan(traject_id, aanleiding=aanleiding, gewijzigd=vandaag,
-                    factoren=factoren_voor_ouders(self.trajecten.analyse(traject_id), leerling.voornaam or leerling.naam))
+                    factoren=factoren_voor_ouders(self.trajecten.analyse(traject_id), leerling.voornaam or leerling.naam),
+                    evaluatiemomenten=(traject.evaluatiedatum,) if traject.evaluatiedatum else (),
+                    contactpersonen=_mentor(self._leerling_row(traject_id).mentor))
         with self.ctx.action(*ZORG):
             plan_id = _schrijf(plan, self.ctx.gebruiker.id)
+            m.Traject.update(evaluatiedatum=None).where(m.Traject.id == traject_id).execute()
         return self.get(plan_id)
 
     def opslaan(self, plan: Plan, *, vandaag: date | None = None) -> Plan:
@@ -241,6 +245,13 @@ class PlanService:
         if traject is None:
             raise NietGevonden("Dit traject bestaat niet (meer).")
         return m.Leerling.get_by_id(traject.leerling_id)
+
+
+def _mentor(contact: m.Contact | None) -> tuple[Contactpersoon, ...]:
+    """The student's mentor (a contact of the address book) as the first contactpersoon."""
+    if contact is None:
+        return ()
+    return (Contactpersoon(contact.naam, "mentor", contact.telefoon, contact.email, contact_id=contact.id),)
 
 
 # --- rows ⇄ dataclasses ---------------------------------------------------------------------------

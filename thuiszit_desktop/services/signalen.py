@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import peewee as pw
@@ -57,6 +57,14 @@ class Overzicht:
     def per_niveau(self) -> Counter:
         return Counter(n.niveau for n in self.niveaus)
 
+    def per_getoond_niveau(self) -> Counter:
+        """The pyramid: students per level, leaving out those whose level rests on no verzuim at all."""
+        return Counter(n.niveau for n in self.niveaus if not n.zonder_verzuim)
+
+    def zonder_verzuim(self) -> int:
+        """Students with no verzuim known yet (nothing imported, none entered): no level to show."""
+        return sum(n.zonder_verzuim for n in self.niveaus)
+
     def per_signaal(self) -> Counter:
         return Counter(s.soort for s in self.signalen)
 
@@ -109,8 +117,13 @@ class SignalenService:
         signalen, niveaus = schoolbreed(
             cal, inst, leerlingen, _verzuim(cal, nummer, peildatum, only, inst.uren_per_lesdag),
             meldingen, _mazl(nummer, only), peildatum)
+        bijgewerkt = self.bijgewerkt_tot()
+        if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
+            met = {nummer[i] for (i,) in m.Verzuim.select(m.Verzuim.leerling).distinct().tuples() if i in nummer}
+            niveaus = [replace(n, zonder_verzuim=True) if n.niveau == 1 and n.leerlingnummer not in met else n
+                       for n in niveaus]
         met_signaal = {s.leerlingnummer for s in signalen}
-        return Overzicht(peildatum, self.bijgewerkt_tot(), signalen, niveaus, _besprekingen(nummer, only),
+        return Overzicht(peildatum, bijgewerkt, signalen, niveaus, _besprekingen(nummer, only),
                          {nr: v for nr, v in meldingen.items() if nr in met_signaal},
                          *_trajecten_en_mdos(nummer, only, met_signaal))
 

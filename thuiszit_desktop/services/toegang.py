@@ -258,6 +258,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         # what a mentor may do: contactmomenten and actiepunten of their own students
         "gesprek_vastleggen": leerling(), "contactmoment": leerling(), "gesprek_bijwerken": leerling("gesprek_id"),
         "gesprek_verwijderen": leerling("gesprek_id"),
+        "mag_gesprek_weghalen": iedereen(),  # a check on a Gesprek the user was given already
         "afspraak_naar_actiepunt": leerling("afspraak_id"), "actiepunt_toevoegen": leerling(),
         "actiepunt_status": leerling("actiepunt_id", voor=_eigen_actiepunt),
         # the rest of the traject is the zorgcoördinator's

@@ -31,10 +31,10 @@ from ..domain.bewijs import (
     automatisch,
 )
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol, naam_sleutel
+from ..domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Vrijstelling, VrijstellingType
-from ..domain.plan import Contactpersoon
+from ..domain.plan import Contactpersoon, traject_evaluatie
 from ..domain.signals import Signaal, SignaalSoort
 from ..domain.traject import (
     CHECKLIST,
@@ -82,6 +82,8 @@ ZORG = (Rol.ZORGCOORDINATOR,)
 ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
+GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
+                      "Laat ze hier weg en bespreek ze met de zorgcoördinator.")
 
 
 class _Ongewijzigd:
@@ -132,10 +134,15 @@ class Traject:
     sluittoelichting: str = ""
     stapwissels: tuple[StapWissel, ...] = ()
     nazorg: tuple[NazorgMoment, ...] = ()
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
 
     @property
     def is_open(self) -> bool:
         return self.status is TrajectStatus.OPEN
+
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
 
 
 @dataclass(frozen=True)
@@ -152,16 +159,22 @@ class TrajectRij:
     geopend: date
     eigenaar: str
     open_actiepunten: int
-    evaluatiedatum: date | None = None
+    evaluatiedatum: date | None = None  # set on the traject itself (see `evaluatie`)
     gesloten: date | None = None
     sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
+
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
 
     def to_dict(self) -> dict:
+        evaluatie = self.evaluatie(date.today())
         return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
                 "categorie": self.categorie.value, "stap": int(self.stap), "status": self.status.value,
                 "geopend": self.geopend.isoformat(), "eigenaar": self.eigenaar,
                 "open_actiepunten": self.open_actiepunten,
-                "evaluatiedatum": self.evaluatiedatum.isoformat() if self.evaluatiedatum else None,
+                "evaluatiedatum": evaluatie.isoformat() if evaluatie else None,
                 "gesloten": self.gesloten.isoformat() if self.gesloten else None}
 
 
@@ -214,6 +227,7 @@ class Gesprek:
     door: str = ""
     vertrouwelijk: bool = False
     afspraken: tuple[Afspraak, ...] = ()
+    door_id: int | None = None  # the user who recorded it
 
 
 @dataclass(frozen=True)
@@ -405,13 +419,15 @@ class TrajectService:
         if status is not None:
             query = query.where(m.Traject.status == TrajectStatus(status).value)
         rijen = []
+        evaluaties = plan_evaluaties()
         for r in query:
             eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
             rijen.append(TrajectRij(
                 r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
                 open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
-                naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel)))
+                naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel),
+                evaluaties.get(r.id, ())))
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
@@ -637,6 +653,8 @@ class TrajectService:
             check_gesprek(datum, samenvatting, vandaag)
         except InvoerFout as exc:
             fouten.update(exc.fouten)
+        if vertrouwelijk and not self.ziet_vertrouwelijk:
+            fouten["vertrouwelijk"] = GEEN_VERTROUWELIJK
         gegeven = [a.strip() for a in afspraken]
         acties = _afspraak_acties(gegeven, actiepunten, datum, fouten)
         if fouten:
@@ -695,6 +713,8 @@ class TrajectService:
         if deelnemers is not ONGEWIJZIGD:
             velden["deelnemers"] = deelnemers.strip()
         if vertrouwelijk is not ONGEWIJZIGD:
+            if vertrouwelijk and not row.vertrouwelijk and not self.ziet_vertrouwelijk:
+                raise InvoerFout({"vertrouwelijk": GEEN_VERTROUWELIJK})
             velden["vertrouwelijk"] = bool(vertrouwelijk)
         with self.ctx.action(*ZORG_EN_MENTOR):
             if row.vertrouwelijk and not self.ziet_vertrouwelijk:
@@ -711,10 +731,11 @@ class TrajectService:
 
     def gesprek_verwijderen(self, gesprek_id: int) -> Verwijderd:
         """Remove a gesprek entered by mistake, with its afspraken; actiepunten made from it stay (unlinked).
-        Undo with the result."""
+        Undo with the result. A vertrouwelijk one only the zorgcoördinator removes – and whoever recorded it
+        (a mentor's own gesprek from before mentors could no longer mark one vertrouwelijk)."""
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         with self.ctx.action(*ZORG_EN_MENTOR):
-            if row.vertrouwelijk and not self.ziet_vertrouwelijk:
+            if row.vertrouwelijk and not self.ziet_vertrouwelijk and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
             opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
@@ -746,6 +767,11 @@ class TrajectService:
     def ziet_vertrouwelijk(self) -> bool:
         """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
         return self.ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
+
+    def mag_gesprek_weghalen(self, g: Gesprek) -> bool:
+        """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
+        return (self.ctx.gebruiker.rol in ZORG_EN_MENTOR
+                and (not g.vertrouwelijk or self.ziet_vertrouwelijk or g.door_id == self.ctx.gebruiker.id))
 
     def _zichtbaar_gesprek(self, g: Gesprek) -> Gesprek:
         if not g.vertrouwelijk or self.ziet_vertrouwelijk:
@@ -1139,9 +1165,11 @@ class TrajectService:
         return opname.klaar()
 
     def personen(self) -> list[Persoon]:
-        """Everyone who can own a traject or an actiepunt: the active users, then the address book."""
+        """Everyone who can own a traject or an actiepunt: the active users who are people working with the
+        students (`kan_eigenaar_zijn`), then the address book."""
         gebruikers = [Persoon(g.naam, gebruiker_id=g.id, rol=g.rol)
-                      for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)]  # noqa: E712
+                      for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)  # noqa: E712
+                      if kan_eigenaar_zijn(Gebruiker(g.id, g.naam, Rol(g.rol)))]
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
                      for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
         return (sorted(gebruikers, key=lambda p: sorteersleutel(p.naam))
@@ -1256,7 +1284,10 @@ class TrajectService:
                                          & m.Traject.evaluatiedatum.is_null(False))
         if leerling_id is not None:
             query = query.where(m.Traject.leerling == leerling_id)
+        met_plan = set(plan_evaluaties())
         for t in query:
+            if t.id in met_plan:  # one evaluation date per traject: the plan's evaluatiemomenten (below)
+                continue
             termijnen.append(Termijn(HerinneringSoort.EVALUATIE, t.evaluatiedatum, nummers[t.leerling_id],
                                      f"traject {Categorie(t.categorie).label.lower()} evalueren",
                                      namen.naam(t.eigenaar_gebruiker_id, t.eigenaar_contact_id), f"traject:{t.id}"))
@@ -1401,7 +1432,24 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
         evaluatiedatum=row.evaluatiedatum, gesloten=row.gesloten,
         sluitreden=Sluitreden(row.sluitreden) if row.sluitreden else None, sluittoelichting=row.sluittoelichting,
-        stapwissels=wissels, nazorg=nazorg)
+        stapwissels=wissels, nazorg=nazorg, plan_evaluaties=plan_evaluaties([row.id]).get(row.id, ()))
+
+
+def plan_evaluaties(traject_ids: list[int] | None = None) -> dict[int, tuple[date, ...]]:
+    """traject id → the evaluatiemomenten of its newest plan van aanpak (only trajecten that have some)."""
+    nieuwste = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, pw.fn.MAX(m.PlanVanAanpak.versie).alias("v"))
+                .group_by(m.PlanVanAanpak.traject))
+    if traject_ids is not None:
+        nieuwste = nieuwste.where(m.PlanVanAanpak.traject.in_(traject_ids))
+    query = (m.PlanVanAanpak.select(m.PlanVanAanpak.traject, m.PlanVanAanpak.evaluatiemomenten)
+             .join(nieuwste, on=((m.PlanVanAanpak.traject == nieuwste.c.traject_id)
+                                 & (m.PlanVanAanpak.versie == nieuwste.c.v))))
+    uit = {}
+    for traject_id, momenten in query.tuples():
+        datums = tuple(sorted(date.fromisoformat(x) for x in json.loads(momenten)))
+        if datums:
+            uit[traject_id] = datums
+    return uit
 
 
 def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpersoon | None:
@@ -1478,7 +1526,7 @@ def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None
             afspraken[a.gesprek_id].append(Afspraak(a.id, a.tekst, a.actiepunt_id))
     return [Gesprek(g.id, leerlingnummer or g.leerling.leerlingnummer, g.traject_id, GesprekType(g.type), g.datum,
                     g.samenvatting, g.deelnemers, namen.gebruiker(g.door_id), g.vertrouwelijk,
-                    tuple(afspraken.get(g.id, ())))
+                    tuple(afspraken.get(g.id, ())), g.door_id)
             for g in rows]
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..services.backups import BackupInfo, samenvatting
 from ..services.session import Services
 from . import errors
+from .bestanden import BACKUP, bestand_openen, map_kiezen
 from .widgets import ErrorLabel, WrapLabel, fit_to_screen, heading, hint
 from .worker import Job, start
 
@@ -161,9 +161,9 @@ class BackupDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Back-up kiezen", str(self.services.backups.map()), BESTANDEN)
-        if name:
-            self.show_file(Path(name))
+        pad = bestand_openen(self, "Back-up kiezen", BESTANDEN, BACKUP, start=self.services.backups.map())
+        if pad is not None:
+            self.show_file(pad)
 
     def show_file(self, pad: Path) -> None:
         """A backup from elsewhere: added to the list (or found in it) and selected."""
@@ -284,9 +284,9 @@ class BackupTab(QWidget):
                                 if laatste else "In deze map staat nog geen back-up.")
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Map voor back-ups kiezen", self.folder.text())
-        if name:
-            self.set_folder(name)
+        pad = map_kiezen(self, "Map voor back-ups kiezen", BACKUP, start=Path(self.folder.text()))
+        if pad is not None:
+            self.set_folder(str(pad))
 
     def set_folder(self, folder: str) -> bool:
         self.error.set_error("")

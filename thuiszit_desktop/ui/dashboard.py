@@ -62,6 +62,12 @@ SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
 def _vandaag() -> date:
     return date.today()  # looked up when called (a test's clock replaces `date` in this module)
 
+_GEEN_VERZUIM_UITLEG = ("Maak in Magister of Somtoday een export van het verzuim (CSV of Excel) en importeer die "
+                       "hier. Daarna ziet u elke ochtend wie gemeld moet worden, wie dreigt thuis te zitten en "
+                       "hoeveel leerlingen er op elk verzuimniveau staan.")
+_GEEN_LEERLINGEN_UITLEG = ("Begin met de leerlingen: maak in Magister of Somtoday een export van de leerlingen (CSV "
+                           "of Excel) en importeer die hier. Daarna importeert u het verzuim; dan ziet u elke ochtend "
+                           "wie gemeld moet worden en wie dreigt thuis te zitten.")
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
 
 
@@ -274,6 +280,7 @@ class Dashboard(QWidget):
     level_clicked = Signal(int)
     signaal_clicked = Signal(object)  # SignaalSoort
     import_requested = Signal()
+    leerlingen_import_requested = Signal()  # the empty screen of a new school: the students come first
     herinnering_activated = Signal(str, str)  # leerlingnummer, referentie ("actiepunt:12", …)
     actiepunten_requested = Signal()
     open_traject = Signal(str)  # show the student's traject
@@ -422,15 +429,28 @@ class Dashboard(QWidget):
         return self._centered(label, bar, self.error_label)
 
     def _build_geen_verzuim(self) -> QWidget:
+        """The empty screen: before there are students it asks for them, then for the verzuim."""
         self.empty_title = heading("Nog geen verzuim geïmporteerd", 3)
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        uitleg = hint("Maak in Magister of Somtoday een export van het verzuim (CSV of Excel) en importeer die "
-                      "hier. Daarna ziet u elke ochtend wie gemeld moet worden, wie dreigt thuis te zitten en "
-                      "hoeveel leerlingen er op elk verzuimniveau staan.")
+        self.empty_uitleg = uitleg = hint(_GEEN_VERZUIM_UITLEG)
         uitleg.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_import_button = self._import_button()
         self.empty_import_button.setDefault(True)
-        return self._centered(self.empty_title, uitleg, self.empty_import_button)
+        self.empty_leerlingen_button = QPushButton("Leerlingen importeren…")
+        self.empty_leerlingen_button.setEnabled(self.can_import)
+        if not self.can_import:
+            self.empty_leerlingen_button.setToolTip("Alleen de zorgcoördinator kan leerlingen importeren.")
+        self.empty_leerlingen_button.clicked.connect(self.leerlingen_import_requested)
+        self.empty_leerlingen_button.hide()
+        return self._centered(self.empty_title, uitleg, self.empty_import_button, self.empty_leerlingen_button)
+
+    def _toon_leeg(self, geen_leerlingen: bool) -> None:
+        """Before there are students, the first step is importing them (verzuim needs students to belong to)."""
+        self.empty_title.setText("Nog geen leerlingen" if geen_leerlingen else "Nog geen verzuim geïmporteerd")
+        self.empty_uitleg.setText(_GEEN_LEERLINGEN_UITLEG if geen_leerlingen else _GEEN_VERZUIM_UITLEG)
+        self.empty_leerlingen_button.setVisible(geen_leerlingen)
+        self.empty_leerlingen_button.setDefault(geen_leerlingen)
+        self.empty_import_button.setVisible(not geen_leerlingen)
 
     def _build_geen_signalen(self) -> QWidget:
         self.geen_signalen_title = heading("Geen signalen", 3)
@@ -632,12 +652,13 @@ class Dashboard(QWidget):
             self.stack.setCurrentIndex(3)
         else:
             self.stack.setCurrentIndex(1 if o.bijgewerkt_tot is None else 2)
+            self._toon_leeg(not o.niveaus)  # no student ingeschreven yet
             self.geen_signalen_title.setText(f"Geen signalen op {format_date(o.peildatum)}")
             if alleen_tellen:
                 self.geen_signalen_title.setText(f"Aantallen op {format_date(o.peildatum)}")
                 self.geen_signalen_uitleg.setText("Met uw rol ziet u alleen aantallen: rechts de verzuimniveaus en de "
                                                   "signalen. Namen en dossiers zijn voor de zorgcoördinator en mentoren.")
-        self.piramide.set_counts(o.per_niveau(), stand.drempels)
+        self.piramide.set_counts(o.per_getoond_niveau(), stand.drempels, zonder_verzuim=o.zonder_verzuim())
         per = o.per_signaal()
         for soort in SIGNAAL_VOLGORDE:
             n = per.get(soort, 0)
@@ -692,6 +713,17 @@ class Dashboard(QWidget):
         if index.isValid():
             self.lijst.setCurrentIndex(index)
         return index.isValid()
+
+    def gekozen_leerling(self) -> str | None:
+        """The student of the selected signal line or reminder (Ctrl+N notes a contactmoment for them)."""
+        index = self.lijst.currentIndex()
+        signaal = (self.lijst.current_regel() if index.isValid() and self.lijst.selectionModel().isSelected(index)
+                   else None)
+        item = self.herinneringen_lijst.currentItem()
+        herinnering = self.herinneringen_lijst.current_herinnering() if item is not None and item.isSelected() else None
+        if herinnering is not None and (signaal is None or self.herinneringen_lijst.hasFocus()):
+            return herinnering.leerlingnummer
+        return signaal.leerlingnummer if signaal is not None else None
 
     def _update_buttons(self, *_args) -> None:
         regel = self.lijst.current_regel()

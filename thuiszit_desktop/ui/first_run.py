@@ -27,7 +27,7 @@ from ..domain.school import Regio, School, Schooltype
 from ..services import session
 from ..services.session import Services
 from . import errors
-from .login import SETTING_NAME, choose_database_file
+from .login import choose_database_file, onthoud_naam
 from .school_velden import swv_hint, swv_veld
 from .widgets import ErrorLabel, FieldErrors, fit_to_screen, hint, link_label, with_error
 
@@ -186,8 +186,11 @@ class AccountPage(QWizardPage):
                        "wachtwoord is de database niet te openen – ook niet door de leverancier.")
         form.addRow(warning)
         form.addRow(self.errors.general)
-        for edit in (self.naam, self.wachtwoord, self.herhaling):
+        for key, edit in (("naam", self.naam), ("wachtwoord", self.wachtwoord), ("herhaling", self.herhaling)):
             edit.textChanged.connect(self._update_hint)
+            # a message about what was there before goes as soon as the field changes (never a red line left
+            # beside "✓ Sterk wachtwoord")
+            edit.textEdited.connect(lambda _t, k=key: self.errors.labels[k].set_error(""))
         self._update_hint()
 
     def _update_hint(self) -> None:
@@ -258,7 +261,7 @@ class FirstRunWizard(QWizard):
         finally:
             QGuiApplication.restoreOverrideCursor()
         log.info("new database created")
-        self.settings.setValue(SETTING_NAME, self.services.gebruiker.naam)
+        onthoud_naam(self.settings, self.path, self.services.gebruiker.naam)
         self.outcome = FirstRunOutcome.CREATED
         return True
 

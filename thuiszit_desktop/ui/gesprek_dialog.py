@@ -90,6 +90,12 @@ class PersoonCombo(QComboBox):
         self.setCompleter(ZoekCompleter(self.model(), self))
         self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # A long "name (role, organisation)" is never cut in the middle of the name: the list is as wide as
+        # its longest line (up to the screen) and cuts, if it must, at the end.
+        for view in (self.view(), self.completer().popup()):
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + self.view().verticalScrollBar().sizeHint()
+                                    .width() + 2 * self.view().frameWidth())
 
     def value(self) -> Persoon | None:
         tekst = " ".join(self.currentText().split())
@@ -348,6 +354,12 @@ class GesprekDialog(ConceptDialog):
         self.vertrouwelijk = QCheckBox("Vertrouwelijk (bijvoorbeeld medische of psychologische details)")
         self.vertrouwelijk.setToolTip("Het gesprek staat dan gemarkeerd als vertrouwelijk in de tijdlijn en "
                                       "in het dossier.")
+        # Only the zorgcoördinator can read vertrouwelijk content back: others do not get the choice.
+        self.mag_vertrouwelijk = self.services.trajecten.ziet_vertrouwelijk
+        self.vertrouwelijk.setVisible(self.mag_vertrouwelijk)
+        self.vertrouwelijk_hint = hint("Vertrouwelijke notities (medische of psychologische details) zijn voor de "
+                                       "zorgcoördinator: schrijf ze hier niet op, maar bespreek ze met hem of haar.")
+        self.vertrouwelijk_hint.setVisible(not self.mag_vertrouwelijk)
         fe = self.field_errors
         form.addRow("Soort contact", with_error(self.type, fe.add("type", self.type)))
         form.addRow("Datum" + REQUIRED, with_error(self.datum, fe.add("datum", self.datum)))
@@ -355,6 +367,7 @@ class GesprekDialog(ConceptDialog):
         form.addRow("Samenvatting" + REQUIRED, with_error(self.samenvatting,
                                                           fe.add("samenvatting", self.samenvatting)))
         form.addRow("", self.vertrouwelijk)
+        form.addRow("", self.vertrouwelijk_hint)
         layout.addLayout(form)
         self.afspraken = AfsprakenList(self.personen, editable=self.gesprek is None)
         layout.addWidget(self.afspraken)
@@ -414,6 +427,7 @@ class GesprekDialog(ConceptDialog):
                 "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator ziet en wijzigt de inhoud."
                 if g.vertrouwelijk else "U kunt dit gesprek alleen bekijken.")
             self._read_only_fields()
+            self.vertrouwelijk_hint.hide()
             self.save_button.hide()
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
 

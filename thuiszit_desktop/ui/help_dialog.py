@@ -29,8 +29,16 @@ def action_text(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".").strip()
 
 
+def _tijdelijke() -> list[tuple[QKeySequence, str]]:
+    """Keys that work only at times, so no action of the window carries them (each from its own module)."""
+    from . import ongedaan_bar
+
+    return [(QKeySequence(ongedaan_bar.SNELTOETS), ongedaan_bar.SNELTOETS_UITLEG)]
+
+
 def sneltoetsen(window: QWidget) -> list[tuple[str, str]]:
-    """(key, what it does) for every action of the window that has a shortcut, in the order they were made."""
+    """(key, what it does) for every action of the window that has a shortcut, in the order they were made,
+    then the keys that work only at times (Ctrl+Z after a delete)."""
     rijen: list[tuple[str, str]] = []
     gezien: set[str] = set()
     for action in window.findChildren(QAction):
@@ -42,6 +50,11 @@ def sneltoetsen(window: QWidget) -> list[tuple[str, str]]:
         if not action.isEnabled():
             wat += " (nu niet beschikbaar)"
         rijen.append((toets, wat))
+    for volgorde, wat in _tijdelijke():
+        toets = volgorde.toString(QKeySequence.SequenceFormat.NativeText)
+        if toets not in gezien:
+            gezien.add(toets)
+            rijen.append((toets, wat))
     return rijen
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..services.session import Services
 from . import theme
+from .bestanden import IMPORT, bestand_openen
 from .widgets import fit_to_screen
 from .worker import Job, start
 
@@ -128,9 +128,9 @@ class KiesBestandPage(QWizardPage):
         self.pad_edit.setText(str(pad))
 
     def kies_bestand(self) -> None:
-        begin = str(self.pad().parent) if self.pad_edit.text().strip() else str(Path.home())
-        pad, _ = QFileDialog.getOpenFileName(self, f"Bestand met {self._wat} kiezen", begin, BESTANDSFILTER)
-        if pad:
+        begin = self.pad().parent if self.pad_edit.text().strip() else None
+        pad = bestand_openen(self, f"Bestand met {self._wat} kiezen", BESTANDSFILTER, IMPORT, start=begin)
+        if pad is not None:
             self.set_pad(pad)
 
     def _changed(self) -> None:

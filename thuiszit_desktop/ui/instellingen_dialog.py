@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +43,7 @@ from ..domain.verzuimcodes import STANDAARD_CODES
 from ..services.session import Services
 from . import errors, theme
 from .backup_dialog import BackupTab
+from .bestanden import LOGO, bestand_openen
 from .bewaren_dialog import BewaarTab
 from .lesuurtijden_tab import LesuurtijdenTab
 from .ongedaan_bar import toon_ongedaan
@@ -171,8 +171,8 @@ class InstellingenDialog(QDialog):
         return box
 
     def kies_logo(self) -> None:
-        pad, _filter = QFileDialog.getOpenFileName(self, "Logo kiezen", "", "Afbeelding (*.png *.jpg *.jpeg)")
-        if pad:
+        pad = bestand_openen(self, "Logo kiezen", "Afbeelding (*.png *.jpg *.jpeg)", LOGO)
+        if pad is not None:
             try:
                 with open(pad, "rb") as f:
                     self._logo_opslaan(f.read())

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -50,6 +49,7 @@ from ..services.kalender import SOORTEN, Jaaroverzicht
 from ..services.ongedaan import samen
 from ..services.session import Services
 from . import errors, theme
+from .bestanden import IMPORT, bestand_openen
 from .ongedaan_bar import toon_ongedaan
 from .widgets import DateEdit, ErrorLabel, FieldErrors, OptionalDateEdit, WrapLabel, heading, hint, with_error
 
@@ -998,9 +998,8 @@ class KalenderView(QWidget):
                           self._na_wijziging)
 
     def vrije_dagen_importeren(self) -> None:
-        pad, _ = QFileDialog.getOpenFileName(self, "Bestand met vrije dagen kiezen", str(Path.home()),
-                                             BESTANDSFILTER)
-        if not pad:
+        pad = bestand_openen(self, "Bestand met vrije dagen kiezen", BESTANDSFILTER, IMPORT)
+        if pad is None:
             return
         self.vrij_import_fouten.set_error("")
         try:

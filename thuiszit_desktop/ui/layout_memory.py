@@ -6,7 +6,9 @@ of the widget's place in the window, so a view needs no code of its own. The mai
 areas; a dialog calls it once at the end of its constructor.
 
 Views refill their tables and often size the columns to their contents afterwards. So a header saves only
-what the user did (a column dragged wider, a header clicked to sort) and puts that back after each refill.
+what the user did (a column dragged wider, a header clicked to sort) and puts back, after each refill, the
+width of the columns the user dragged – and only those: the others keep fitting their contents (a width
+kept from an earlier refill would cut the longer text of the next one).
 """
 
 from __future__ import annotations
@@ -24,12 +26,16 @@ class _Memory(QObject):
     def __init__(self, widget: QSplitter | QHeaderView, key: str, settings: QSettings):
         super().__init__(widget)
         self.widget, self.key, self.settings = widget, key, settings
-        self.widths: list[int] = []  # the user's column widths, to put back after a refill
+        self.widths: dict[int, int] = {}  # the widths of the columns the user dragged, to put back after a refill
         self._pending = False
         state = settings.value(key)
         if isinstance(state, QByteArray | bytes) and state:
             widget.restoreState(QByteArray(state))  # (a header's view sorts again by its signal)
-            self._keep_widths()
+            gesleept = settings.value(f"{key}-gesleept", "", type=str)
+            self.gesleept = {int(k) for k in gesleept.split(",") if k.isdigit()}
+        else:
+            self.gesleept = set()  # logical columns the user sized by dragging
+        self._keep_widths()
         if isinstance(widget, QSplitter):
             widget.splitterMoved.connect(self.save)  # only the user moves a splitter
             return
@@ -37,7 +43,7 @@ class _Memory(QObject):
         widget.sectionResized.connect(self._resized)
         widget.sectionMoved.connect(self.save)
         widget.sectionClicked.connect(self._save_soon)  # sorted by a click on the header
-        widget.sectionHandleDoubleClicked.connect(self._save_soon)  # a column sized to its contents
+        widget.sectionHandleDoubleClicked.connect(self._fit_again)  # a column sized to its contents
         model = widget.model()
         if model is not None:  # a refill may size the columns to their contents: put the user's widths back
             for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
@@ -45,18 +51,26 @@ class _Memory(QObject):
 
     def save(self, *_args) -> None:
         self.settings.setValue(self.key, self.widget.saveState())
+        if isinstance(self.widget, QHeaderView):
+            self.settings.setValue(f"{self.key}-gesleept", ",".join(str(i) for i in sorted(self.gesleept)))
         self._keep_widths()
 
     def _keep_widths(self) -> None:
         if isinstance(self.widget, QHeaderView):
-            self.widths = [self.widget.sectionSize(i) for i in range(self.widget.count())]
+            self.widths = {i: self.widget.sectionSize(i) for i in self.gesleept if i < self.widget.count()}
 
     def _save_soon(self, *_args) -> None:
         QTimer.singleShot(0, self, self.save)  # once the view has handled the click
 
-    def _resized(self, *_args) -> None:
+    def _resized(self, logical: int, *_args) -> None:
         if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:  # a column border dragged by the user
+            self.gesleept.add(logical)
             self.save()
+
+    def _fit_again(self, logical: int) -> None:
+        """A double click on a column border: that column fits its contents again, also after a refill."""
+        self.gesleept.discard(logical)
+        self._save_soon()
 
     def _refilled(self, *_args) -> None:
         if self.widths and not self._pending:
@@ -67,9 +81,9 @@ class _Memory(QObject):
         self._pending = False
         header = self.widget
         stretching = header.logicalIndex(header.count() - 1) if header.stretchLastSection() else -1
-        for i, width in enumerate(self.widths[:header.count()]):
-            if (header.sectionResizeMode(i) == QHeaderView.ResizeMode.Interactive and i != stretching
-                    and header.sectionSize(i) != width):
+        for i, width in self.widths.items():
+            if (i < header.count() and header.sectionResizeMode(i) == QHeaderView.ResizeMode.Interactive
+                    and i != stretching and header.sectionSize(i) != width):
                 header.resizeSection(i, width)  # only the columns the user sizes, not the one filling the rest
 
 

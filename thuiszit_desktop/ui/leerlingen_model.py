@@ -98,6 +98,7 @@ class _Extra(NamedTuple):
     signalen: tuple[Signaal, ...]
     kort: str  # the text of the Signalen column
     afhandeling: Mapping[SignaalSoort, Afhandeling]  # what was done per signal (only the ones with something)
+    geen_verzuim: bool = False  # nothing known yet: "–" instead of a level (Niveau.zonder_verzuim)
 
     @property
     def open_soorten(self) -> frozenset[SignaalSoort]:
@@ -107,10 +108,16 @@ class _Extra(NamedTuple):
 
 _GEEN_SOORTEN: frozenset[SignaalSoort] = frozenset()
 _GEEN = _Extra(0, 0.0, _GEEN_SOORTEN, len(SIGNAAL_VOLGORDE), (), "", {})
+_GEEN_VERZUIM = _GEEN._replace(geen_verzuim=True)
+GEEN_VERZUIM_TEKST = "–"
 
 
 def _extra(niveau: Niveau | None, signalen: Sequence[Signaal],
            afhandeling: Mapping[SignaalSoort, Afhandeling] | None = None) -> _Extra:
+    if niveau is not None and niveau.zonder_verzuim:
+        niveau = None  # no level to show yet
+        if not signalen:
+            return _GEEN_VERZUIM
     if not signalen:
         return _GEEN if niveau is None else _Extra(niveau.niveau, niveau.verzuimpercentage, _GEEN_SOORTEN,
                                                    len(SIGNAAL_VOLGORDE), (), "", {})
@@ -122,6 +129,8 @@ def _extra(niveau: Niveau | None, signalen: Sequence[Signaal],
 
 
 def _niveau_tip(extra: _Extra) -> str | None:
+    if extra.geen_verzuim:
+        return "Nog geen verzuim geïmporteerd of ingevoerd: nog geen niveau"
     if not extra.niveau:
         return None
     return f"Niveau {extra.niveau}: {procent(extra.pct)} verzuim dit schooljaar"
@@ -185,7 +194,8 @@ class LeerlingenModel(QAbstractTableModel):
     def _merge(self) -> list[int]:
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         tekst = _NIVEAU_TEKST
-        self._cells = [(*c[:COL_NIVEAU], tekst[e.niveau], e.kort, *c[COL_MENTOR:])
+        self._cells = [(*c[:COL_NIVEAU], GEEN_VERZUIM_TEKST if e.geen_verzuim else tekst[e.niveau], e.kort,
+                        *c[COL_MENTOR:])
                        for c, e in zip(self._cells, self.extra, strict=True)]
         return self._sort_rows()
 
@@ -323,7 +333,8 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 
 def _cells(row: LeerlingRij, extra: _Extra) -> tuple[str, ...]:
     """The display text of every column, in column order."""
-    return (row.sorteernaam, row.leerlingnummer, row.klas, _NIVEAU_TEKST[extra.niveau], extra.kort, row.mentor,
+    niveau = GEEN_VERZUIM_TEKST if extra.geen_verzuim else _NIVEAU_TEKST[extra.niveau]
+    return (row.sorteernaam, row.leerlingnummer, row.klas, niveau, extra.kort, row.mentor,
             _datum(row.geboortedatum), "ingeschreven" if row.ingeschreven else "uitgeschreven")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from enum import Enum
 from pathlib import Path
@@ -11,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,12 +22,32 @@ from PySide6.QtWidgets import (
 from ..domain.errors import DatabaseFout, DatabaseOnleesbaar, InlogFout
 from ..services import session
 from ..services.session import Services
-from . import errors
+from . import bestanden, errors
+from .bestanden import bestand_openen
+from .startup import SETTING_LAST_DATABASE
 from .widgets import ErrorLabel, Wachttijd, heading, hint, link_label
 
 log = logging.getLogger(__name__)
 
-SETTING_NAME = "inloggen/naam"
+SETTING_NAME = "inloggen/naam"  # before: one name for every database (still read for the database it was for)
+SETTING_NAME_PER_DATABASE = "inloggen/namen/{sleutel}"
+
+
+def _sleutel(path: Path) -> str:
+    return hashlib.sha256(str(path.expanduser().absolute()).encode("utf-8")).hexdigest()[:16]
+
+
+def laatste_naam(settings: QSettings, path: Path) -> str:
+    """The user who logged in last with this database file ("" when none): a school's login never shows a
+    name from another school's database."""
+    naam = settings.value(SETTING_NAME_PER_DATABASE.format(sleutel=_sleutel(path)), "", type=str)
+    if not naam and settings.value(SETTING_LAST_DATABASE, "", type=str) == str(path):
+        naam = settings.value(SETTING_NAME, "", type=str)  # remembered before names were kept per database
+    return naam
+
+
+def onthoud_naam(settings: QSettings, path: Path, naam: str) -> None:
+    settings.setValue(SETTING_NAME_PER_DATABASE.format(sleutel=_sleutel(path)), naam)
 
 
 class LoginOutcome(Enum):
@@ -93,12 +113,13 @@ class LoginDialog(QDialog):
         self.wachttijd.bericht.connect(self.error.set_error)
         self.wachttijd.voorbij.connect(self._opnieuw)
 
-        last = self.settings.value(SETTING_NAME, "", type=str)
-        if last:
-            self.naam.setText(last)
-            self.wachtwoord.setFocus()
-        else:
-            self.naam.setFocus()
+        self._vul_naam()
+
+    def _vul_naam(self) -> None:
+        """The name last used with this database, or an empty field."""
+        last = laatste_naam(self.settings, self.path)
+        self.naam.setText(last)
+        (self.wachtwoord if last else self.naam).setFocus()
 
     def try_login(self) -> bool:
         """Enter or "Inloggen": open the database with this name and password."""
@@ -129,7 +150,7 @@ class LoginDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self.services = services
         self.outcome = LoginOutcome.LOGGED_IN
-        self.settings.setValue(SETTING_NAME, services.gebruiker.naam)
+        onthoud_naam(self.settings, self.path, services.gebruiker.naam)
         self.accept()
         return True
 
@@ -155,16 +176,15 @@ class LoginDialog(QDialog):
         self.intro.setText("Log in met uw eigen naam en wachtwoord.")
         self.error.set_error("")
         self.wachtwoord.clear()
-        self.wachtwoord.setFocus()
+        self._vul_naam()
 
 
 def choose_database_file(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A file dialog for a Thuiszit database (*.db); None when cancelled or its key file is missing."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Database kiezen", str(start or Path.home()),
-                                          "Thuiszit-database (*.db);;Alle bestanden (*)")
-    if not name:
+    path = bestand_openen(parent, "Database kiezen", "Thuiszit-database (*.db);;Alle bestanden (*)",
+                          bestanden.DATABASE, start=start)
+    if path is None:
         return None
-    path = Path(name)
     keys = path.with_suffix(".sleutels")
     if not keys.exists():
         errors.show_error(parent, f"Naast dit bestand staat geen sleutelbestand ({keys.name}). Zonder dat "

@@ -67,6 +67,7 @@ class LeerlingenArea(QStackedWidget):
     """The list of students and, in the same place, one student's page."""
 
     changed = Signal()  # a student, their verzuim or traject was added or edited: signals and reminders may change
+    contactmoment_opgeslagen = Signal(str)  # the leerlingnummer
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,10 +110,13 @@ class LeerlingenArea(QStackedWidget):
     def contactmoment(self, leerlingnummer: str) -> bool:
         """The quick contactmoment for a student; the page's traject and timeline follow when they are shown."""
         if self.page.leerling is not None and self.page.leerling.leerlingnummer == leerlingnummer:
-            return self.page.contactmoment()  # refreshes the page and emits traject_changed → changed
-        if not contactmoment_vastleggen(self.services, leerlingnummer, self.window()):
+            if not self.page.contactmoment():  # refreshes the page and emits traject_changed → changed
+                return False
+        elif contactmoment_vastleggen(self.services, leerlingnummer, self.window()):
+            self.changed.emit()
+        else:
             return False
-        self.changed.emit()
+        self.contactmoment_opgeslagen.emit(leerlingnummer)
         return True
 
     def show_list(self) -> None:
@@ -172,6 +176,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._klik_op_huidig = False  # a press on the area already shown (see eventFilter)
+        self.nav.viewport().installEventFilter(self)
+        self.nav.itemClicked.connect(lambda item: self._klik_op_huidig and self._nav_opnieuw(item))
+        self.nav.itemActivated.connect(self._nav_opnieuw)  # Enter on the current area
 
         # Signals and levels: computed in the background, shared by the dashboard and the list.
         self.signalen_loader = SignalenLoader(services, self)
@@ -199,9 +207,11 @@ class MainWindow(QMainWindow):
         self.dashboard.level_clicked.connect(self.show_level)
         self.dashboard.signaal_clicked.connect(self.show_signaal)
         self.dashboard.import_requested.connect(self.import_verzuim)
+        self.dashboard.leerlingen_import_requested.connect(self.import_leerlingen)
         self.dashboard.aan_de_slag.stap_gekozen.connect(self.aan_de_slag)
         self.leerlingen.list.import_requested.connect(self.import_leerlingen)
         self.leerlingen.changed.connect(self.refresh_signals)
+        self.leerlingen.contactmoment_opgeslagen.connect(self._contactmoment_opgeslagen)
         self.signalen_loader.started.connect(lambda: self.leerlingen.list.set_signalen_loading(True))
         self.signalen_loader.loaded.connect(self._signals_loaded)
         self.signalen_loader.failed.connect(lambda _melding: self.leerlingen.list.set_signalen_loading(False))
@@ -289,6 +299,17 @@ class MainWindow(QMainWindow):
                 wat = "1 herinnering" if te_laat == 1 else f"{te_laat} herinneringen"
                 self.statusBar().showMessage(f"{wat} over tijd – zie Vandaag", 20_000)
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.nav.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            item = self.nav.itemAt(event.position().toPoint())
+            self._klik_op_huidig = item is not None and item is self.nav.currentItem()
+        return super().eventFilter(watched, event)
+
+    def _nav_opnieuw(self, item: QListWidgetItem) -> None:
+        """The area shown chosen again in the navigation: "Leerlingen" on a student's page goes back to the list."""
+        if item.text() == "Leerlingen" and self.stack.currentWidget() is self.leerlingen:
+            self.leerlingen.show_list()
+
     def _area_shown(self, _index: int) -> None:
         if self.stack.currentWidget() is self.trajecten:
             self.trajecten.refresh()
@@ -325,13 +346,25 @@ class MainWindow(QMainWindow):
             self.leerlingen.page.open_referentie(referentie)
 
     def contactmoment(self) -> None:
-        """Ctrl+N: the quick contactmoment for the student shown or selected."""
-        nummer = self.leerlingen.current_leerlingnummer() if self.stack.currentWidget() is self.leerlingen else None
+        """Ctrl+N: the quick contactmoment for the student shown or selected (in the list, or a signal or
+        reminder on Vandaag)."""
+        nummer = None
+        if self.stack.currentWidget() is self.leerlingen:
+            nummer = self.leerlingen.current_leerlingnummer()
+        elif self.stack.currentWidget() is self.dashboard:
+            nummer = self.dashboard.gekozen_leerling()
         if nummer is None:  # nobody shown or selected: ask who, with a quick search
             nummer = kies_leerling(self.services, self, "Contactmoment: welke leerling?")
             if nummer is None:
                 return
         self.leerlingen.contactmoment(nummer)
+
+    def _contactmoment_opgeslagen(self, leerlingnummer: str) -> None:
+        try:
+            naam = self.services.leerlingen.get(leerlingnummer).naam
+        except (NietGevonden, GeenToegang):
+            naam = leerlingnummer
+        self.statusBar().showMessage(f"Contactmoment met {naam} opgeslagen.", 10_000)
 
     def show_level(self, niveau: int) -> None:
         """The students on one Kearney level, in the list."""
@@ -422,6 +455,9 @@ class MainWindow(QMainWindow):
             action.setVisible(can_edit)
             bestand.addAction(action)
         bestand.addSeparator()
+        self.action_afmelden = QAction("Af&melden", self)
+        self.action_afmelden.setStatusTip("Stoppen en het inlogscherm tonen, bijvoorbeeld voor een collega")
+        self.action_afmelden.triggered.connect(self.afmelden)  # in the menu after "Scherm vergrendelen"
         self.action_quit = QAction("&Afsluiten", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -455,6 +491,7 @@ class MainWindow(QMainWindow):
         self.bestand_menu.insertAction(self.action_partners, self.action_print)
         self.bestand_menu.insertSeparator(self.action_partners)
         self.bestand_menu.insertAction(self.action_quit, self.action_lock)
+        self.bestand_menu.insertAction(self.action_quit, self.action_afmelden)
         self.bestand_menu.insertSeparator(self.action_quit)
 
         ga_naar = QMenu("&Ga naar", self)
@@ -511,10 +548,18 @@ class MainWindow(QMainWindow):
     def current_area_title(self) -> str:
         return self.nav.currentItem().text()
 
+    def uitleg_scherm(self) -> str:
+        """The screen F1 explains: the area, or on a student's page the Traject tab its own."""
+        page = self.leerlingen.page
+        if (self.stack.currentWidget() is self.leerlingen and self.leerlingen.currentWidget() is page
+                and page.tabs.currentWidget() is page.traject):
+            return TAB_TRAJECT
+        return self.current_area_title()
+
     def show_uitleg(self) -> None:
         from .help_dialog import UitlegDialog
 
-        UitlegDialog(self.current_area_title(), self).exec()
+        UitlegDialog(self.uitleg_scherm(), self).exec()
 
     def show_sneltoetsen(self) -> None:
         from .help_dialog import SneltoetsenDialog

@@ -11,11 +11,12 @@ stays. Changing a recorded MDO still takes one call per changed part (the servic
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +44,7 @@ from ..services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemm
 from . import errors
 from .concept import ConceptDialog
 from .gesprek_dialog import PersoonCombo, persoon_tekst, text_edit
+from .lesdag import LesdagWaarschuwing
 from .widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint, with_error
 
 # What each role brings to the table, in the praktijkkaart's words (shown as a tooltip on the role).
@@ -317,8 +319,8 @@ class BesluitRow:
     def __init__(self, b: Besluit | None, tekst: str = ""):
         self.besluit = b
         self.nummer = QLabel()
-        self.tekst = QLineEdit(b.tekst if b else tekst)
-        self.tekst.setPlaceholderText("wat is er besloten?")
+        self.tekst = text_edit("wat is er besloten?", 2, max_lines=6)  # a besluit can take a few sentences
+        self.tekst.setPlainText(b.tekst if b else tekst)
         self.remove_button = _remove_button("×")
         self.remove_button.setToolTip("Besluit verwijderen (de nummers erna schuiven op)")
         self.remove_button.setFixedWidth(self.remove_button.fontMetrics().horizontalAdvance("×") + 24)
@@ -350,14 +352,19 @@ class BesluitenList(_Rows):
             row.nummer.setText(f"{i}.")
 
     def nieuwe_teksten(self) -> str:
-        return "\n".join(r.tekst.text() for r in self.rows if r.besluit is None)
+        """The new besluiten for the draft (a JSON list: a besluit may have more lines)."""
+        return json.dumps([r.tekst.toPlainText() for r in self.rows if r.besluit is None], ensure_ascii=False)
 
     def set_nieuwe_teksten(self, tekst: str) -> None:
         for row in [r for r in self.rows if r.besluit is None]:
             super().remove(row)
-        for regel in tekst.split("\n"):
-            if regel.strip():
-                self.add(tekst=regel)
+        try:
+            teksten = json.loads(tekst)
+        except ValueError:
+            teksten = tekst.split("\n")  # a draft from before: one besluit per line
+        for t in teksten if isinstance(teksten, list) else ():
+            if str(t).strip():
+                self.add(tekst=str(t))
         self._nummer()
 
 
@@ -496,6 +503,9 @@ class MdoDialog(ConceptDialog):
         self.datum_hint = hint("")
         datum_row.addWidget(self.datum_hint, 1)
         left.addLayout(datum_row)
+        self.lesdag = LesdagWaarschuwing(self.services.kalender.calendar(), "Klopt de datum? U kunt het MDO toch op "
+                                                                            "die dag vastleggen.")
+        left.addWidget(self.lesdag)
 
         self.deelnemers = DeelnemersList()
         self.zonder_toestemming = ErrorLabel()  # a warning, not a refusal: saving stays possible
@@ -683,6 +693,7 @@ class MdoDialog(ConceptDialog):
     def _datum_hint(self) -> None:
         d = self.datum.value()
         self.toestemmingen.set_standaard(d)
+        self.lesdag.toon([d])
         self.toestemming_box.setTitle("Toestemming van de leerling"
                                       if toestemming_door_leerling(self.geboortedatum, d or self.vandaag)
                                       else "Toestemming van ouders")
@@ -710,6 +721,9 @@ class MdoDialog(ConceptDialog):
             if p.organisatie and d.rol in TOESTEMMING_ROLLEN:
                 self.toestemmingen.ensure(p.organisatie)
         self.adresboek.set_value(None)
+        # On X11 the completer puts the chosen text in after this (its popup handles Enter last): empty it again
+        # once that is done, so the search is ready for the next name.
+        QTimer.singleShot(0, self, lambda: self.adresboek.set_value(None))
 
     def _gezin(self) -> None:
         leerling = self.services.leerlingen.get(self.traject.leerlingnummer)
@@ -722,7 +736,7 @@ class MdoDialog(ConceptDialog):
         return (self.datum.value(), self.agenda.toPlainText(), self.verslag.toPlainText(),
                 self.vertrouwelijk.isChecked(), self.verslaglegger.text(), self.volgend_overleg.value(),
                 self.verzenden_aan.toPlainText(), tuple(r.snapshot() for r in self.deelnemers.rows),
-                tuple(r.snapshot() for r in self.toestemmingen.rows), tuple(r.tekst.text() for r in self.besluiten.rows),
+                tuple(r.snapshot() for r in self.toestemmingen.rows), tuple(r.tekst.toPlainText() for r in self.besluiten.rows),
                 tuple(r.snapshot() for r in self.actiepunten.rows))
 
     # --- checking and saving ---------------------------------------------------------------------------
@@ -761,7 +775,7 @@ class MdoDialog(ConceptDialog):
         return [r for r in self.actiepunten.rows if not r.is_empty()]
 
     def _besluit_rows(self) -> list[BesluitRow]:
-        return [r for r in self.besluiten.rows if r.tekst.text().strip()]
+        return [r for r in self.besluiten.rows if r.tekst.toPlainText().strip()]
 
     def _vastleggen(self) -> None:
         nieuwe = [r for r in self.toestemmingen.rows if r.te_bewaren()]
@@ -769,7 +783,7 @@ class MdoDialog(ConceptDialog):
             self.traject_id, self.datum.value(), deelnemers=self.deelnemers.values(),
             agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
             vertrouwelijk=self.vertrouwelijk.isChecked(), toestemmingen=[r.value() for r in nieuwe],
-            besluiten=[r.tekst.text() for r in self._besluit_rows()],
+            besluiten=[r.tekst.toPlainText() for r in self._besluit_rows()],
             actiepunten=[(r.wat.text(), r.wie.value(), r.uiterlijk.value()) for r in self._actie_rows()],
             verslaglegger=self.verslaglegger.text(), volgend_overleg=self.volgend_overleg.value(),
             verzenden_aan=self.verzenden_aan.toPlainText().splitlines(), vandaag=self.vandaag)
@@ -792,7 +806,7 @@ class MdoDialog(ConceptDialog):
             tr.besluit_verwijderen(b.id)
             self.besluiten.verwijderd.remove(b)
         for n, r in enumerate(self._besluit_rows(), 1):
-            tekst = r.tekst.text().strip()
+            tekst = r.tekst.toPlainText().strip()
             try:
                 if r.besluit is None:
                     r.besluit = tr.besluit_toevoegen(self.mdo.id, tekst)

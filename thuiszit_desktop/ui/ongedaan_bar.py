@@ -21,6 +21,8 @@ from ..services.ongedaan import Verwijderd
 from ..services.session import Services
 from . import errors
 
+SNELTOETS = QKeySequence.StandardKey.Undo  # Ctrl+Z, while the bar shows (listed in Help › Sneltoetsen)
+SNELTOETS_UITLEG = "Verwijderen ongedaan maken (zolang 'Ongedaan maken' onderin staat)"
 TIJD_MS = 10_000  # long enough to see what happened and to click, short enough not to be in the way
 KLAAR_MS = 3_000  # "… is teruggezet." stays this long
 
@@ -53,7 +55,7 @@ class OngedaanBar(QFrame):
         layout.addWidget(self.button)
         layout.addWidget(self.sluiten)
         # only active while the bar shows: a hidden widget's shortcut does not fire
-        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        self.shortcut = QShortcut(QKeySequence(SNELTOETS), self)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.shortcut.activated.connect(self.ongedaan_maken)
         self.timer = QTimer(self)

@@ -16,7 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -26,7 +28,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +53,7 @@ from ..domain.zoeken import sorteersleutel
 from ..paths import safe_file_name
 from ..services.session import Services
 from . import errors
+from .bestanden import EXPORT, bestand_opslaan
 from .lijstbespreking_view import LijstbesprekingView
 from .opslaan import opslaan
 from .pdf_preview import PdfPreviewDialog
@@ -61,6 +63,7 @@ from .widgets import ErrorLabel, WrapLabel, heading, hint
 from .worker import Job, start
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KOLOM_INTERVENTIES = 8  # "Aanbod/interventies": the long one
 KWARTALEN_TERUG = 12  # the picker offers the running quarter and the 12 before it
 FORMATEN = {  # extension → (button text, file filter)
     ".xlsx": ("Exporteren als Excel…", "Excel-bestanden (*.xlsx)"),
@@ -71,8 +74,8 @@ FORMATEN = {  # extension → (button text, file filter)
 
 def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:
     """Where to save an export ("" when cancelled); tests replace this module function."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Kwartaaloverzicht opslaan", voorstel, filter_)
-    return path
+    path = bestand_opslaan(parent, "Kwartaaloverzicht opslaan", voorstel, filter_, EXPORT)
+    return str(path) if path is not None else ""
 
 
 class OverzichtenView(QTabWidget):
@@ -221,11 +224,14 @@ class KwartaalTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        # The columns fit their contents; the interventies take the rest of the width and wrap onto more lines
+        # (rows grow with them), so nothing is cut while the window has room (see `_fit_columns`).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)  # interventies: the rest (full text as tip)
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
 
         self.totalen = WrapLabel("")
@@ -300,7 +306,7 @@ class KwartaalTab(QWidget):
             return
         self.overzicht = overzicht
         self.model.set_rijen(overzicht.rijen)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         n = len(overzicht.rijen)
         tekst = f"{n} leerling{'en' if n != 1 else ''} · {overzicht.school} ({overzicht.brin})"
         tekst += f" · {overzicht.swv}" if overzicht.swv else " · vul bij Instellingen › School het samenwerkingsverband in"
@@ -310,6 +316,22 @@ class KwartaalTab(QWidget):
         self.totalen.setText(_totalen_html(overzicht))
         self._knoppen_aan(True)
         self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its contents, the interventies the width that is left (at least a few
+        words), and each row as high as its wrapped interventies."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        rest = self.table.viewport().width() - sum(header.sectionSize(i) for i in range(header.count())
+                                                   if i != KOLOM_INTERVENTIES)
+        minimum = self.table.fontMetrics().horizontalAdvance("Aangepast rooster, M@zl") + 12
+        header.resizeSection(KOLOM_INTERVENTIES, max(rest, minimum))
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.model.rijen:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _failed(self, melding: str) -> None:
         if not self._klaar():

@@ -20,7 +20,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..paths import safe_file_name
 from . import errors
+from .bestanden import EXPORT, bestand_opslaan
 from .opslaan import opslaan, services_van
 from .widgets import ErrorLabel, fit_to_screen, hint
 from .worker import Job, start
@@ -49,8 +49,8 @@ def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
 
 def save_file_name(parent: QWidget | None, voorstel: str) -> str:
     """Where to save the PDF ("" when cancelled)."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Opslaan als PDF", voorstel, "PDF-bestanden (*.pdf)")
-    return path
+    path = bestand_opslaan(parent, "Opslaan als PDF", voorstel, "PDF-bestanden (*.pdf)", EXPORT)
+    return str(path) if path is not None else ""
 
 
 class PdfPreviewDialog(QDialog):

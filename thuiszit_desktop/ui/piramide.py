@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPale
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QVBoxLayout, QWidget
 
 from . import theme
+from .widgets import WrapLabel
 
 # Fill and text colour per level, from the current palette (tests/ui/test_theme.py checks their contrast).
 NIVEAU_KLEUR = theme.NIVEAU_KLEUR
@@ -196,11 +197,21 @@ class Piramide(QWidget):
         self.setTabOrder(self.bands[3], self.bands[2])
         self.setTabOrder(self.bands[2], self.bands[1])
         self.drempels = (5.0, 10.0)
+        self.zonder_label = WrapLabel("")
+        theme.style(self.zonder_label, "color: {muted};")
+        self.zonder_label.hide()
+        layout.addSpacing(4)
+        layout.addWidget(self.zonder_label)
 
-    def set_counts(self, counts: Mapping[int, int] | None, drempels: tuple[float, float] | None = None) -> None:
-        """The number of students per level; None while they are being computed."""
+    def set_counts(self, counts: Mapping[int, int] | None, drempels: tuple[float, float] | None = None, *,
+                   zonder_verzuim: int = 0) -> None:
+        """The number of students per level; None while they are being computed. `zonder_verzuim`: students
+        of whom no verzuim is known yet – they have no level, so no band counts them."""
         if drempels is not None:
             self.drempels = drempels
+        self.zonder_label.setText(f"{aantal_leerlingen(zonder_verzuim)} nog zonder verzuim: nog geen niveau. "
+                                  "Importeer het verzuim om de niveaus te zien.")
+        self.zonder_label.setVisible(bool(zonder_verzuim) and counts is not None)
         for niveau, band in self.bands.items():
             band.set_aantal(None if counts is None else counts.get(niveau, 0), self.drempels)
         if counts is not None:

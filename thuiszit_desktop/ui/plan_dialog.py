@@ -55,6 +55,7 @@ from . import concept, errors, theme
 from .concept import ConceptDialog
 from .pdf_preview import PdfPreviewDialog
 from .plan_analyse import Aandacht, AnalyseTabel
+from .plan_besluiten import MdoBesluiten
 from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
 from .widgets import ErrorLabel, FieldErrors, OptionalDateEdit, format_date, heading, hint
 from .worker import USER_ERRORS
@@ -410,9 +411,16 @@ class PlanDialog(ConceptDialog):
         self.contacten = RowList("contactpersoon", [_Cell("text", "Naam", 3), _Cell("text", "Rol", 2),
                                                     _Cell("text", "Telefoon", 2), _Cell("text", "E-mail", 3)],
                                  "Contactpersoon toevoegen", "Nog geen contactpersonen.")
+        self.besluiten_box = MdoBesluiten(self.services.trajecten.mdos(self.traject_id) if self.can_edit else [])
+        self.besluiten_box.als_interventie.connect(lambda tekst: self.interventies.add((tekst, "", None, None)))
+        self.besluiten_box.als_afspraak.connect(lambda tekst: self.afspraken.add(("", tekst, "")))
+        for rows in (self.interventies, self.afspraken):
+            rows.changed.connect(self._besluiten_markeren)
         for title, rows, key in (("Doelen", self.doelen, "doelen"), ("Interventies", self.interventies, None),
                                  ("Afspraken", self.afspraken, None), ("Evaluatiemomenten", self.momenten, None),
                                  ("Contactpersonen", self.contacten, None)):
+            if rows is self.interventies:
+                form.addWidget(self.besluiten_box)  # what the MDO decided, right where the plan works it out
             box = QGroupBox(title)
             v = QVBoxLayout(box)
             v.addWidget(rows)
@@ -520,6 +528,9 @@ class PlanDialog(ConceptDialog):
         self.contacten.set_rows([(c.naam, c.rol, c.telefoon, c.email) for c in plan.contactpersonen],
                                 read_only=read_only)
 
+    def _besluiten_markeren(self) -> None:
+        self.besluiten_box.markeer({v[0] for v in self.interventies.values()} | {v[1] for v in self.afspraken.values()})
+
     def _set_editable(self, editable: bool) -> None:
         if self.plan is not None and editable != self.editable:
             current = self._form_plan()  # what is typed stays
@@ -527,6 +538,8 @@ class PlanDialog(ConceptDialog):
             self._fill_rows(current, read_only=not editable)
         plan = self.plan
         self.editable = editable
+        self.besluiten_box.setVisible(editable and bool(self.besluiten_box.regels))
+        self._besluiten_markeren()
         for edit in self.texts.values():
             edit.setReadOnly(not editable)
         self.analyse.set_read_only(not editable)

@@ -190,6 +190,8 @@ class EvaluatieDialog(QDialog):
         self.uitkomst = QComboBox()
         for u in Uitkomst:
             self.uitkomst.addItem(u.label, u)
+        self.uitkomst.setPlaceholderText("Kies de uitkomst")  # no answer chosen for the user
+        self.uitkomst.setCurrentIndex(-1)
         self.notitie = text_edit("Wat ging goed, wat niet, wat is de volgende stap?", 3)
         form.addRow("Uitkomst", self.uitkomst)
         form.addRow("Notitie", self.notitie)
@@ -205,6 +207,10 @@ class EvaluatieDialog(QDialog):
         self.setMinimumWidth(460)
 
     def save(self) -> bool:
+        if self.uitkomst.currentIndex() < 0:
+            self.error.set_error("Kies de uitkomst: is het doel behaald, deels behaald of niet behaald?")
+            self.uitkomst.setFocus()
+            return False
         try:
             self.saved = self.services.plannen.evaluatie_vastleggen(self.doel.id, Uitkomst(self.uitkomst.currentData()),
                                                                     self.notitie.toPlainText())

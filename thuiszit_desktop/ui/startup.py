@@ -301,15 +301,12 @@ class StartupFlow:
 
 def choose_new_database_file(start: Path) -> Path | None:
     """Where a new database goes, next to (never over) an existing one."""
-    from PySide6.QtWidgets import QFileDialog
+    from . import bestanden, errors
 
-    from . import errors
-
-    name, _ = QFileDialog.getSaveFileName(None, "Nieuwe database maken", str(start / "thuiszit-nieuw.db"),
-                                          "Thuiszit-database (*.db)")
-    if not name:
+    path = bestanden.bestand_opslaan(None, "Nieuwe database maken", str(start / "thuiszit-nieuw.db"),
+                                     "Thuiszit-database (*.db)", bestanden.DATABASE)
+    if path is None:
         return None
-    path = Path(name)
     if path.suffix != ".db":
         path = path.with_name(path.name + ".db")
     if path.exists() or path.with_suffix(".sleutels").exists():

@@ -83,6 +83,7 @@ from .gesprek_dialog import (
     with_error,
 )
 from .help_dialog import UitlegPaneel
+from .lesdag import LesdagWaarschuwing
 from .mdo_dialog import MdoDialog
 from .ongedaan_bar import toon_ongedaan
 from .partners_dialog import PartnersDialog
@@ -274,8 +275,15 @@ class TrajectDialog(FormDialog):
             self.geopend = DateEdit(start=self.vandaag)
             self.geopend.setToolTip("Begon het traject eigenlijk al eerder? Vul dan die datum in.")
             self.field("Geopend op", "geopend", self.geopend)
-        self.field("Evaluatie op", "evaluatiedatum", self.evaluatiedatum)
-        self.form.addRow("", hint("De evaluatiedatum komt in de herinneringen (niet verplicht)."))
+        evaluatie_box = self.field("Evaluatie op", "evaluatiedatum", self.evaluatiedatum)
+        if traject is not None and traject.plan_evaluaties:  # one evaluation date: the plan's
+            self.form.setRowVisible(evaluatie_box, False)
+            volgende = traject.evaluatie(self.vandaag)
+            self.form.addRow("Evaluatie", hint(f"Volgens het plan van aanpak: {format_date(volgende)}. De "
+                                               "evaluatiemomenten wijzigt u in het plan."))
+        else:
+            self.form.addRow("", hint("De evaluatiedatum komt in de herinneringen (niet verplicht). Heeft het traject "
+                                      "een plan van aanpak, dan gelden de evaluatiemomenten van het plan."))
         if traject is not None:
             self.categorie.setCurrentIndex(self.categorie.findData(traject.categorie.value))
             self.aanleiding.setPlainText(traject.aanleiding)
@@ -380,6 +388,10 @@ class NazorgDialog(FormDialog):
         if moment:
             self.datum.set_value(moment.datum)
         self.field("Datum", "datum", self.datum)
+        self.lesdag = LesdagWaarschuwing(services.kalender.calendar(), "Klopt de datum?")
+        self.form.addRow("", self.lesdag)
+        self.datum.dateChanged.connect(lambda: self.lesdag.toon([self.datum.value()]))
+        self.lesdag.toon([self.datum.value()])
         self.field("Omschrijving", "omschrijving", self.omschrijving)
         self.finish(500)
 
@@ -468,6 +480,8 @@ class SluitenDialog(FormDialog):
         outer_box.addLayout(self.nazorg_layout)
         self.nazorg_empty = hint("Geen nazorg gepland.")
         outer_box.addWidget(self.nazorg_empty)
+        self.lesdag = LesdagWaarschuwing(services.kalender.calendar(), "Klopt de datum? U kunt het zo laten.")
+        outer_box.addWidget(self.lesdag)
         add = QHBoxLayout()
         add.addWidget(_button("Moment toevoegen", lambda: self._add(self.datum.value() or self.vandaag, "Nazorg")))
         add.addWidget(_button("Standaard opnieuw invullen", self._standaard,
@@ -484,9 +498,11 @@ class SluitenDialog(FormDialog):
     def _add(self, d: date, omschrijving: str) -> NazorgRow:
         row = NazorgRow(d, omschrijving)
         row.remove_requested.connect(self._remove)
+        row.datum.dateChanged.connect(self._lesdagen)
         self.rows.append(row)
         self.nazorg_layout.addWidget(row)
         self.nazorg_empty.hide()
+        self._lesdagen()
         return row
 
     def _remove(self, row: NazorgRow) -> None:
@@ -495,6 +511,10 @@ class SluitenDialog(FormDialog):
         row.hide()
         row.deleteLater()
         self.nazorg_empty.setVisible(not self.rows)
+        self._lesdagen()
+
+    def _lesdagen(self, *_args) -> None:
+        self.lesdag.toon(r.datum.value() for r in self.rows)
 
     def _moments(self) -> list[tuple[date, str]]:
         return [r.value() for r in self.rows]
@@ -1007,6 +1027,7 @@ class TrajectView(QWidget):
         self.gesprekken_tree = _tree(["Datum", "Soort", "Afspraken", "Samenvatting"])
         self.gesprekken_tree.itemActivated.connect(lambda *_: self.gesprek_bekijken())  # double-click, Enter
         self.gesprekken_tree.setToolTip("Dubbelklik om het gesprek te bekijken")
+        self.gesprekken_tree.currentItemChanged.connect(self._update_gesprek_weg)
         row = QHBoxLayout()
         self.gesprek_button = _button("Gesprek vastleggen…", self.gesprek_vastleggen)
         self.contact_button = _button("Contactmoment…", self.contactmoment,
@@ -1212,9 +1233,9 @@ class TrajectView(QWidget):
         self.title.setText(f"Traject: {t.categorie.label}")
         delen = [f"Geopend {format_date(t.geopend)}",
                  f"Casusregisseur: {t.eigenaar.naam if t.eigenaar and t.eigenaar.naam else 'niemand'}"]
-        if t.evaluatiedatum:
-            te_laat = t.is_open and t.evaluatiedatum < self.vandaag
-            delen.append(f"Evaluatie: {format_date(t.evaluatiedatum)}" + (" (te laat)" if te_laat else ""))
+        if evaluatie := t.evaluatie(self.vandaag):  # the plan's, else the traject's own: one date
+            te_laat = t.is_open and evaluatie < self.vandaag
+            delen.append(f"Evaluatie: {format_date(evaluatie)}" + (" (te laat)" if te_laat else ""))
         delen.append(t.status.label if t.is_open else f"Gesloten {format_date(t.gesloten)}")
         delen.append(f"Stap {int(t.stap)} van 5" if t.is_open else f"Laatste stap: {int(t.stap)}")
         self.meta.setText("  ·  ".join(delen))
@@ -1394,6 +1415,16 @@ class TrajectView(QWidget):
         for b in (self.gesprek_button, self.contact_button):
             b.setVisible(self.can_contact and not self.read_only)
         self.gesprek_weg_button.setVisible(self.can_contact and not self.read_only and bool(self.gesprekken))
+        self._update_gesprek_weg()
+
+    def _update_gesprek_weg(self, *_args) -> None:
+        """Removing is offered only where the service allows it (no question first and a refusal after)."""
+        g = self._selected_gesprek()
+        mag = g is None or self.services.trajecten.mag_gesprek_weghalen(g)
+        self.gesprek_weg_button.setEnabled(mag)
+        self.gesprek_weg_button.setToolTip("Een gesprek dat per vergissing is vastgelegd" if mag else
+                                           "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het "
+                                           "verwijderen.")
 
     def _fill_mdos(self) -> None:
         _clear(self.mdo_layout)
@@ -1660,6 +1691,9 @@ class TrajectView(QWidget):
 
     def gesprek_verwijderen(self) -> bool:
         g = self._selected_gesprek()
+        if g is not None and not self.services.trajecten.mag_gesprek_weghalen(g):
+            self.status_label.setText(self.gesprek_weg_button.toolTip())
+            return False
         if g is None or not errors.bevestig_verwijderen(self, f"Het gesprek van {format_date(g.datum)}",
                                                         "De afspraken van het gesprek gaan mee; actiepunten die eruit "
                                                         "kwamen blijven staan."):

@@ -63,8 +63,10 @@ class TrajectRegel:
     termijn_wat: str = ""  # "actiepunt" or "evaluatie"
 
 
-def trajectregels(rijen: list[TrajectRij], open_acties: list[Actiepunt]) -> list[TrajectRegel]:
-    """Each traject with its next deadline: the earliest open actiepunt or the evaluatiedatum."""
+def trajectregels(rijen: list[TrajectRij], open_acties: list[Actiepunt], vandaag: date | None = None
+                  ) -> list[TrajectRegel]:
+    """Each traject with its next deadline: the earliest open actiepunt or its evaluation date."""
+    vandaag = vandaag or date.today()
     eerste: dict[int, date] = {}
     for a in open_acties:
         if a.traject_id is not None and (a.traject_id not in eerste or a.uiterlijk < eerste[a.traject_id]):
@@ -74,8 +76,8 @@ def trajectregels(rijen: list[TrajectRij], open_acties: list[Actiepunt]) -> list
         kandidaten = []
         if r.id in eerste:
             kandidaten.append((eerste[r.id], "actiepunt"))
-        if r.evaluatiedatum is not None:
-            kandidaten.append((r.evaluatiedatum, "evaluatie"))
+        if (evaluatie := r.evaluatie(vandaag)) is not None:
+            kandidaten.append((evaluatie, "evaluatie"))
         termijn, wat = min(kandidaten) if kandidaten else (None, "")
         uit.append(TrajectRegel(r, termijn, wat))
     return uit
@@ -334,7 +336,7 @@ class TrajectenView(QWidget):
         tr = self.services.trajecten
         self.model.vandaag = self.vandaag
         open_acties = tr.open_actiepunten()
-        self.model.set_regels(trajectregels(tr.lijst(), open_acties))
+        self.model.set_regels(trajectregels(tr.lijst(), open_acties, self.model.vandaag))
         self._fill_eigenaren()
         self._filter()
         self.table.resizeColumnsToContents()

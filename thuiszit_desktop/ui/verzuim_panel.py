@@ -540,6 +540,11 @@ class VerzuimPanel(QWidget):
             self.percentage_label.setText("Dit schooljaar is nog niet begonnen." if huidig else
                                           "Geen verzuimpercentage: de leerling was toen niet ingeschreven.")
             return
+        if niveau.zonder_verzuim:
+            self.niveau_stip.clear()
+            self.percentage_label.setText("Nog geen verzuim geïmporteerd of ingevoerd: nog geen verzuimniveau.")
+            self.percentage_label.setToolTip("")
+            return
         self.niveau_stip.setPixmap(niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
         drempels = self.services.signalen.instellingen()
         uitleg = niveau_uitleg(niveau.niveau, (drempels.niveau2_pct, drempels.niveau3_pct))

@@ -24,6 +24,8 @@ DATE_FORMAT = "dd-MM-yyyy"
 ERROR_COLOR = theme.LIGHT.danger  # for tests and old callers; painting uses theme.color("danger")
 
 _BLANK = QDate(1900, 1, 1)  # the sentinel that shows as an empty field
+_LENGTE = {QDateEdit.Section.DaySection: 2, QDateEdit.Section.MonthSection: 2, QDateEdit.Section.YearSection: 4}
+_SCHEIDINGEN = frozenset("-/. ")  # what people type between day, month and year
 
 
 def to_qdate(d: date) -> QDate:
@@ -86,12 +88,31 @@ class DateEdit(QDateEdit):
         self._start = d
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.is_blank() and event.text().isdigit():
+        tekst, line = event.text(), self.lineEdit()
+        if self.is_blank() and tekst.isdigit():
             self.setDate(to_qdate(self._start))
             self.setSelectedSection(QDateEdit.Section.DaySection)
         elif (self._blank_allowed and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-              and self.lineEdit().selectedText() == self.text()):
+              and line.selectedText() == self.text()):
             self.setDate(_BLANK)
+            return
+        elif tekst.isdigit():
+            # Qt refuses a digit that does not fit: with all text selected, or the cursor in a full part (after a
+            # click). Then the digit starts that part afresh – the day when all is selected – so typing a new
+            # date into a filled field works.
+            if line.hasSelectedText() and line.selectedText() == self.text():
+                self.setSelectedSection(self.sectionAt(0))
+            elif not line.hasSelectedText():
+                sectie = self.currentSection()
+                if len(self.sectionText(sectie)) >= _LENGTE.get(sectie, 2):
+                    self.setSelectedSection(sectie)
+        elif tekst in _SCHEIDINGEN:
+            # "-" goes on to the next part; right after Qt moved on by itself (the previous part was full) it
+            # does nothing more, so "15-12-2026" and "1-2-2027" type as they read.
+            if not (line.hasSelectedText() and line.selectedText() == self.sectionText(self.currentSection())):
+                self.interpretText()
+                volgende = min(self.currentSectionIndex() + 1, self.sectionCount() - 1)
+                self.setSelectedSection(self.sectionAt(volgende))
             return
         super().keyPressEvent(event)
 
@@ -139,8 +160,17 @@ class OptionalDateEdit(QWidget):
     def set_start(self, d: date) -> None:
         self.edit.set_start(d)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._update_button()
+
+    def _update_button(self) -> None:
+        """The ✕ only where the date can be emptied: not on an empty or a locked (disabled) field."""
+        self.clear_button.setVisible(self.isEnabled() and not self.edit.is_blank())
+
     def _on_change(self) -> None:
-        self.clear_button.setVisible(not self.edit.is_blank())
+        self._update_button()
         self.changed.emit()
 
 

@@ -1,0 +1,158 @@
+"""What a mentor (and everyone) trips over in a day's use (issue 14, "Mentor"): no vertrouwelijk box they could
+never read back, no delete that first asks and then refuses, Afmelden in the menu, a confirmation after a
+contactmoment from Vandaag (Ctrl+N takes the student selected there), and "Leerlingen" in the navigation back
+to the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.traject import Categorie, GesprekType
+from thuiszit_desktop.domain.verzuim import Reden
+from thuiszit_desktop.services import session
+from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+from thuiszit_desktop.ui import concept, errors, main_window
+from thuiszit_desktop.ui.gesprek_dialog import GesprekDialog
+from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.traject_view import TrajectView
+
+VANDAAG = date(2026, 11, 23)
+WW = "Mentor-test-2026!"
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
+
+
+@pytest.fixture
+def school(services):
+    """Zoë in 3A with 16 hours ongeoorloofd (a meldplicht signal on Vandaag) and a traject; Bram mentors 3A."""
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="3A"), vandaag=VANDAAG)
+    services.verzuim.invoeren("1001", date(2026, 11, 16), date(2026, 11, 18), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    services.trajecten.openen("1001", Categorie.THUISZITTER, "Zit thuis", geopend=date(2026, 10, 20), vandaag=VANDAAG)
+    return services
+
+
+@pytest.fixture
+def bram(school):
+    rij = school.gebruikers.toevoegen("Bram Visser", "mentor", ["3A"], WW, WW)
+    return session.Services(school.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+
+
+def open_window(qtbot, services, tmp_path: Path) -> MainWindow:
+    window = MainWindow(services, settings=QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.show()
+    return window
+
+
+# --- vertrouwelijk ------------------------------------------------------------------------------------
+
+def test_a_mentor_is_not_offered_vertrouwelijk(qtbot, school, bram):
+    d = GesprekDialog(bram, "1001", vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    d.show()
+    assert not d.vertrouwelijk.isVisible()
+    assert d.vertrouwelijk_hint.isVisible() and "voor de zorgcoördinator" in d.vertrouwelijk_hint.text()
+    d.samenvatting.setPlainText("Moeder belde: Zoë slaapt slecht.")
+    assert d.save()
+    assert not school.trajecten.gesprekken("1001")[0].vertrouwelijk
+    zorg = GesprekDialog(school, "1001", vandaag=VANDAAG)
+    qtbot.addWidget(zorg)
+    zorg.show()
+    assert zorg.vertrouwelijk.isVisible() and not zorg.vertrouwelijk_hint.isVisible()
+
+
+def test_a_delete_that_would_be_refused_is_not_offered(qtbot, school, bram, monkeypatch):
+    tr = school.trajecten
+    eigen = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Moeder over de therapie",
+                                  vertrouwelijk=True, vandaag=VANDAAG)
+    m.Gesprek.update(door=bram.gebruiker.id).where(m.Gesprek.id == eigen.id).execute()  # Bram's, from before
+    ander = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 3), "Jeugdarts over de angst",
+                                  vertrouwelijk=True, vandaag=VANDAAG)
+    view = TrajectView(bram, vandaag=VANDAAG)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_leerling("1001")
+
+    def kies(gesprek_id: int) -> None:
+        tree = view.gesprekken_tree
+        tree.setCurrentItem(next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                                 if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == gesprek_id))
+
+    kies(ander.id)
+    assert not view.gesprek_weg_button.isEnabled()
+    assert "alleen de zorgcoördinator" in view.gesprek_weg_button.toolTip()
+    monkeypatch.setattr(errors, "bevestig_verwijderen", lambda *a, **k: pytest.fail("asked before a refusal"))
+    assert not view.gesprek_verwijderen()
+    kies(eigen.id)
+    item = view.gesprekken_tree.currentItem()
+    assert item.text(3) == VERTROUWELIJK  # shown as vertrouwelijk, not as an error
+    assert view.gesprek_weg_button.isEnabled()
+    monkeypatch.setattr(errors, "bevestig_verwijderen", lambda *a, **k: True)
+    with qtbot.waitSignal(view.changed):
+        view.gesprek_weg_button.click()
+    assert [g.id for g in tr.gesprekken("1001")] == [ander.id]
+
+
+# --- the main window ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rol", [Rol.ZORGCOORDINATOR, Rol.MENTOR, Rol.ALLEEN_LEZEN])
+def test_everyone_can_log_off_from_the_menu(qtbot, school, tmp_path, rol):
+    rij = (school.gebruikers.toevoegen("Lotte Jansen", rol.value, ["3A"] if rol is Rol.MENTOR else [], WW, WW)
+           if rol is not Rol.ZORGCOORDINATOR else None)
+    services = school if rij is None else session.Services(school.ctx.store,
+                                                           Gebruiker(rij.id, rij.naam, rol, rij.klassen))
+    window = open_window(qtbot, services, tmp_path)
+    actie = window.action_afmelden
+    assert actie in window.bestand_menu.actions() and actie.isVisible() and actie.isEnabled()
+    assert actie.text().replace("&", "") == "Afmelden"
+    actie.trigger()
+    assert window.afgemeld and not window.isVisible()
+
+
+def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot, school, bram, tmp_path,
+                                                                           monkeypatch):
+    window = open_window(qtbot, bram, tmp_path)
+    assert window.stack.currentWidget() is window.dashboard
+    dashboard = window.dashboard
+    dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
+    gevraagd, vastgelegd = [], []
+    monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
+    monkeypatch.setattr(main_window, "contactmoment_vastleggen",
+                        lambda services, nummer, parent: vastgelegd.append(nummer) or True)
+    QTest.keySequence(window, "Ctrl+N")
+    assert gevraagd == [] and vastgelegd == ["1001"]  # no question which student: the selected one
+    assert window.statusBar().currentMessage() == "Contactmoment met Zoë Bakker opgeslagen."
+
+
+def test_leerlingen_in_the_navigation_returns_from_a_student_to_the_list(qtbot, school, tmp_path):
+    window = open_window(qtbot, school, tmp_path)
+    window.open_leerling("1001")
+    area = window.leerlingen
+    assert area.currentWidget() is area.page
+    item = window.nav.findItems("Leerlingen", Qt.MatchFlag.MatchExactly)[0]
+    rect = window.nav.visualItemRect(item)
+    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert area.currentWidget() is area.list
+    # from another area, "Leerlingen" shows where one was; a second click the list
+    window.open_leerling("1001")
+    window.show_area("Vandaag")
+    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is area and area.currentWidget() is area.page
+    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert area.currentWidget() is area.list
