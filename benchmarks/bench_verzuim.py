@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -118,6 +119,29 @@ def tijd(label: str, fn):
     resultaat = fn()
     print(f"  {label:<40} {time.perf_counter() - begin:6.2f} s  (cpu {time.process_time() - cpu:5.2f} s)")
     return resultaat
+
+
+def afwisselend(app, vloer, keer: int, *, voor=None) -> tuple[float, float]:
+    """Medians of `keer` wall-clock timings of `app` and of its floor `vloer`, alternated (app, floor, app, …)
+    so that both see the same load of a shared machine; `voor()` runs untimed before each app run (to clear
+    a cache, say)."""
+    app_s, vloer_s = [], []
+    for _ in range(keer):
+        if voor is not None:
+            voor()
+        begin = time.perf_counter()
+        app()
+        app_s.append(time.perf_counter() - begin)
+        begin = time.perf_counter()
+        vloer()
+        vloer_s.append(time.perf_counter() - begin)
+    return statistics.median(app_s), statistics.median(vloer_s)
+
+
+def meting(naam: str, app_s: float, vloer_s: float, doel: float) -> dict:
+    """One line of benchmarks/verhoudingen.py."""
+    return {"meting": naam, "app_s": round(app_s, 4), "vloer_s": round(vloer_s, 4),
+            "verhouding": round(app_s / vloer_s, 2), "doel": doel}
 
 
 def overzicht(services: session.Services, peildatum: date) -> None:
