@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thuiszit_desktop.domain import signals
 from thuiszit_desktop.domain.calendar import SchoolCalendar, vakanties_from_data
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start
 from thuiszit_desktop.domain.school import Regio
@@ -117,3 +118,15 @@ def test_trends_equal_the_rules_at_every_month_end(school, tot):
         nu = thuiszitters(maand.peildatum)
         assert (maand.thuiszitters_in, maand.thuiszitters_uit) == (len(nu - vorige), len(vorige - nu))
         vorige = nu
+
+
+@settings(max_examples=400, deadline=None)
+@given(n=st.integers(0, 200), dagduur=st.sampled_from([5.0, 6.0, 6.5, 8.0]),
+       drempels=st.tuples(st.sampled_from([2.5, 5.0, 7.0, 10.0]), st.sampled_from([5.0, 6.5, 10.0, 12.0])),
+       welke=st.integers(0, 1), afstand=st.integers(-200, 200), drie=st.booleans())
+def test_the_level_without_decimals_equals_the_level_with_them(n, dagduur, drempels, welke, afstand, drie):
+    """The trends' shortcut for the level (no decimals away from a threshold) against the rule's rounding, with
+    percentages on and within 0.2 of each threshold."""
+    inst = SignaalInstellingen(dagduur, *drempels)
+    som = max(0.0, (drempels[welke] + afstand / 1000) * n * dagduur / 100)
+    assert signals._niveau_getal(inst, som, n, drie) == signals._kearney(inst, "", som, n, drie).niveau

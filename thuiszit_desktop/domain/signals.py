@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import calendar as _stdcal
 import functools
+import itertools
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -173,8 +174,8 @@ def _plus_maanden(d: date, maanden: int) -> date:
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
     if schooljaar_start(d) == schooljaar_start(peildatum):
-        return f"{d:%d-%m}"
-    return f"{d:%d-%m-%Y}"
+        return f"{d.day:02d}-{d.month:02d}"
+    return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
 def _uren(x: float) -> str:
@@ -210,16 +211,18 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
     datum = d*, sinds = the first day of W(d*) with ongeoorloofd hours, uiterlijk = the 5th werkdag
     after d*. Only when on d* the leerling is ingeschreven and plichtig without vrijstelling.
     """
+    ong = p.ong
+    # A plain float sum is off by far less than _BIJNA: below the threshold by that much, it is below for sure
+    # (the exact fsum decides only near it). All hours first: most students stop here.
+    if sum(ong.values()) < MELDGRENS_UREN - _BIJNA:
+        return None
     start = schooljaar_start(peildatum)
     gemeld = [m.einddatum for m in meldingen if m.einddatum <= peildatum]
     if gemeld:
         start = max(start, max(gemeld) + _DAG)
     t = p.tabel
     eerste = t.positie_vanaf(start)
-    dagen = sorted(i for i, u in p.ong.items() if u > 0 and eerste <= i <= p.laatste)
-    ong = p.ong
-    # A plain float sum is off by far less than _BIJNA: below the threshold by that much, it is below for sure
-    # (the exact fsum decides only near it).
+    dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
     if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
         return None
     weken = t.weken
@@ -316,31 +319,32 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
     if acties:
         start = max(start, max(acties) + _DAG)
     t = p.tabel
-    runs: list[list[int]] = []  # [first position, length]; records are ≤ P so runs end by P
-    for i in sorted(i for i, u in p.ziek.items() if u > 0 and i <= p.laatste):
-        if runs and runs[-1][0] + runs[-1][1] == i:
-            runs[-1][1] += 1
-        else:
-            runs.append([i, 1])
+    laatste = p.laatste
+    ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}  # records are ≤ P so runs end by P
     eerste = t.positie_vanaf(start)
-    ziekmeldingen = [r for r in runs if r[0] >= eerste]
+    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without.
+    ziekmeldingen = sorted(i for i in ziek if i >= eerste and i - 1 not in ziek)
 
     # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
-    a = next((r for r in ziekmeldingen if r[1] >= _MAZL_ZIEK_LESDAGEN), None)
+    a = next((i for i in ziekmeldingen if i + _MAZL_ZIEK_LESDAGEN - 1 in ziek
+              and all(i + k in ziek for k in range(1, _MAZL_ZIEK_LESDAGEN))), None)
     b: tuple[int, int] | None = None
     weken = t.weken
     stap = _MAZL_MELDINGEN - 1
     for k in range(stap, len(ziekmeldingen)):
-        if weken[ziekmeldingen[k][0]] - weken[ziekmeldingen[k - stap][0]] <= _MAZL_LESWEKEN - 1:
+        if weken[ziekmeldingen[k]] - weken[ziekmeldingen[k - stap]] <= _MAZL_LESWEKEN - 1:
             b = (k - stap, k)
             break
-    a_datum = a[0] + _MAZL_ZIEK_LESDAGEN - 1 if a else None
-    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]][0]):
-        sinds, datum = t.dagen[a[0]], t.dagen[a_datum]
-        uitleg = (f"{a[1]} lesdagen achter elkaar ziek sinds {_dm(sinds, peildatum)}; "
+    a_datum = a + _MAZL_ZIEK_LESDAGEN - 1 if a is not None else None
+    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]]):
+        lengte = _MAZL_ZIEK_LESDAGEN
+        while a + lengte in ziek:
+            lengte += 1
+        sinds, datum = t.dagen[a], t.dagen[a_datum]
+        uitleg = (f"{lengte} lesdagen achter elkaar ziek sinds {_dm(sinds, peildatum)}; "
                   f"de 7e lesdag was {_dm(datum, peildatum)}")
     elif b is not None:
-        starts = [t.dagen[ziekmeldingen[k][0]] for k in range(b[0], b[1] + 1)]
+        starts = [t.dagen[ziekmeldingen[k]] for k in range(b[0], b[1] + 1)]
         sinds, datum = starts[0], starts[-1]
         lijst = ", ".join(_dm(d, peildatum) for d in starts[:-1])
         uitleg = (f"{_MAZL_MELDINGEN} ziekmeldingen binnen {_MAZL_LESWEKEN} lesweken: op {lijst} en "
@@ -367,7 +371,7 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
 
     gevonden: dict[date, Signaal] = {}
     for i, waar, v in _vakantiegrenzen(cal, t, peildatum):
-        if i > p.laatste or uren(i) < drempel:
+        if ong_get(i, 0.0) + ziek_get(i, 0.0) < drempel or i > p.laatste:
             continue
         d = t.dagen[i]
         if d in gevonden or not is_ingeschreven(leerling, d):
@@ -479,9 +483,13 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
     lo, hi = t.positie_vanaf(van), p.laatste
     n = hi - lo + 1
     som = 0.0
-    if n > 0:
+    alle = p.alle
+    if n > 0 and alle:
         dagduur = inst.uren_per_lesdag
-        som = math.fsum(min(u, dagduur) for i, u in p.alle.items() if lo <= i <= hi)
+        if lo <= min(alle) and max(alle) <= hi:  # the usual case: every day counts
+            som = math.fsum(map(min, alle.values(), itertools.repeat(dagduur)))
+        else:
+            som = math.fsum(min(u, dagduur) for i, u in alle.items() if lo <= i <= hi)
     soorten = {s.soort for s in signalen if s.leerlingnummer == leerling.leerlingnummer}
     return _kearney(inst, leerling.leerlingnummer, som, n,
                     SignaalSoort.THUISZITTER in soorten or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
@@ -570,20 +578,23 @@ class Stand:
 
 def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, tabel: LesdagTabel, dagen: Dagen,
             meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
-            peildata: Sequence[date]) -> list[Stand]:
+            peildata: Sequence[date], laatsten: Sequence[int] | None = None) -> list[Stand]:
     """The signals and the level of one leerling at each of `peildata` (ascending, one school year, covered by
-    `tabel`) – what `signalen` and `niveau` say at each – in one pass instead of one per peildatum.
+    `tabel`; `laatsten`: the position of the last lesdag ≤ each, when the caller has them) – what `signalen` and
+    `niveau` say at each – in one pass instead of one per peildatum.
 
     Within a school year, without a verzuimmelding or M@zl-actie dated inside it, the counting of rules 1 and 5
     starts on the same day at every peildatum, so the first day d* they fire on (over the whole year) decides
     them all: the signal holds at P exactly when d* ≤ P (for rule 5: the runs up to P are the year's runs up to
     P, so its triggers at P are the year's triggers up to P). The runs of rules 2–4 end at the last lesdag ≤ P
     and exist only with a whole day of absence on it; luxe verzuim only with a whole day on one of the year's few
-    days beside a vacation. The level's sum grows by prefix. A student with such an action inside the year gets
-    the rules at each peildatum in full. tests/domain/test_trends.py checks all of it against `schoolbreed`.
+    days beside a vacation, whose run of absence is cut off at P. The level's sum grows by prefix. A student with
+    such an action inside the year gets the rules at each peildatum in full. tests/domain/test_signalen_dagen.py
+    checks all of it against `schoolbreed`.
     """
     ong, ziek, alle = dagen
-    laatsten = [tabel.positie_tot(p) for p in peildata]
+    if laatsten is None:
+        laatsten = [tabel.positie_tot(p) for p in peildata]
     laatste = laatsten[-1]
     begin, eind = schooljaar_start(peildata[0]), peildata[-1]
     if (any(begin <= m.einddatum <= eind for m in meldingen)
@@ -602,12 +613,11 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
     mazl = _mazl(leerling, heel, (), eind)
     dagduur = inst.uren_per_lesdag
     drempel = dagduur - _EPS
-    luxe_vanaf = min((i for i, _, _ in _vakantiegrenzen(cal, tabel, eind)
-                      if i <= laatste and ong.get(i, 0.0) + ziek.get(i, 0.0) >= drempel), default=None)
+    luxe = _luxe_runs(leerling, heel, _vakantiegrenzen(cal, tabel, eind), drempel)
     lo = tabel.positie_vanaf(max(begin, leerling.inschrijfdatum))
-    telt = sorted((i, min(u, dagduur)) for i, u in alle.items() if lo <= i <= laatste)
-    posities = [i for i, _ in telt]
-    waarden = [u for _, u in telt]
+    posities = sorted(alle)
+    waarden = list(map(min, map(alle.__getitem__, posities), itertools.repeat(dagduur)))
+    van = bisect.bisect_left(posities, lo)
 
     uit = []
     for p, hoogste in zip(peildata, laatsten, strict=True):
@@ -627,19 +637,58 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
                     soorten.add(SignaalSoort.THUISZITTER_3MND)
             elif _langdurig_afwezig(inst, leerling, prof, p, None) is not None:
                 soorten.add(SignaalSoort.LANGDURIG_AFWEZIG)
-        if luxe_vanaf is not None and luxe_vanaf <= hoogste and _luxe_verzuim(
-                cal, inst, leerling, _Profiel(tabel, hoogste, ong, ziek, alle), p):
+        # rule 6 as `_luxe_verzuim` at P: a day ≤ P whose run of such days, cut off at P, is 10 lesdagen at most
+        if any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
             soorten.add(SignaalSoort.LUXE_VERZUIM)
         if leerling.uitschrijfdatum is not None and _absoluut_verzuim(leerling, p) is not None:
             soorten.add(SignaalSoort.ABSOLUUT_VERZUIM)
         niveau = None
         if is_ingeschreven(leerling, p):
             n = hoogste - lo + 1
-            som = math.fsum(waarden[:bisect.bisect_right(posities, hoogste)]) if n > 0 else 0.0
-            niveau = _kearney(inst, leerling.leerlingnummer, som, n, SignaalSoort.THUISZITTER in soorten
-                              or SignaalSoort.ABSOLUUT_VERZUIM in soorten).niveau
+            som = math.fsum(waarden[van:bisect.bisect_right(posities, hoogste)]) if n > 0 else 0.0
+            niveau = _niveau_getal(inst, som, n, SignaalSoort.THUISZITTER in soorten
+                                   or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
         uit.append(Stand(frozenset(soorten), thuis, niveau))
     return uit
+
+
+def _luxe_runs(leerling: Leerling, p: _Profiel, grenzen: Sequence[tuple[int, str, object]],
+               drempel: float) -> list[tuple[int, int, int]]:
+    """Rule 6's days (≤ P, ingeschreven, a whole day ongeoorloofd or ziek) with the run of such days around each:
+    (day, first, last position of the run up to P)."""
+    ong_get, ziek_get = p.ong.get, p.ziek.get
+
+    def uren(i: int) -> float:
+        return ong_get(i, 0.0) + ziek_get(i, 0.0)
+
+    uit = []
+    for i, _, _ in grenzen:
+        if i > p.laatste or uren(i) < drempel or not is_ingeschreven(leerling, p.tabel.dagen[i]):
+            continue
+        begin, eind = i, i
+        while begin > 0 and uren(begin - 1) >= drempel:
+            begin -= 1
+        while eind < p.laatste and uren(eind + 1) >= drempel:
+            eind += 1
+        uit.append((i, begin, eind))
+    return uit
+
+
+def _niveau_getal(inst: SignaalInstellingen, som: float, n: int, drie: bool) -> int:
+    """`_kearney(...).niveau` without the decimals when the percentage is not near a threshold: rounding to one
+    decimal moves it by 0.05 at most."""
+    if drie:
+        return 3
+    if inst.niveau2_pct >= inst.niveau3_pct:
+        return _kearney(inst, "", som, n, drie).niveau
+    pct = 100 * som / (n * inst.uren_per_lesdag) if som and n > 0 else 0.0
+    if pct >= inst.niveau3_pct + 0.1:
+        return 3
+    if inst.niveau2_pct + 0.1 <= pct <= inst.niveau3_pct - 0.1:
+        return 2
+    if pct <= inst.niveau2_pct - 0.1:
+        return 1
+    return _kearney(inst, "", som, n, drie).niveau
 
 
 def _schoolbreed(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],

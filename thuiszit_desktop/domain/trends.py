@@ -119,6 +119,7 @@ def trends_dagen(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Ite
     # last lesdag before it, so only students absent that whole day need the rule.
     juli = date(schooljaar, 7, 31)
     laatste_juli = tabel.positie_tot(juli)
+    laatsten = [tabel.positie_tot(p) for p in data]
     drempel = inst.uren_per_lesdag - 1e-9
     vorige: set[tuple[str, date]] = set()
     for leerling in leerlingen:
@@ -129,7 +130,7 @@ def trends_dagen(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Ite
                             mazl_per_leerling.get(nr, ()), juli)
             vorige |= _thuiszitters(s)
         for k, stand in enumerate(standen(cal, inst, leerling, tabel, d, meldingen_per_leerling.get(nr, ()),
-                                          mazl_per_leerling.get(nr, ()), data)):
+                                          mazl_per_leerling.get(nr, ()), data, laatsten)):
             if stand.niveau is not None:
                 per_niveau[k][stand.niveau] += 1
             for soort in stand.soorten:

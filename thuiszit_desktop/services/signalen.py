@@ -188,13 +188,14 @@ def _where(query, column, only):
 
 
 def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
-    """Every student (or one) with vrijstellingen: two queries of plain tuples."""
+    """Every student (or one) with vrijstellingen: two queries of plain tuples (raw: 20,000 students through
+    peewee's field conversions cost a third of a second)."""
     L = m.Leerling
     query = L.select(L.id, L.leerlingnummer, L.achternaam, L.geboortedatum, L.inschrijfdatum, L.voornaam,
                      L.tussenvoegsel, L.klas, L.uitschrijfdatum, L.bestemming, L.startkwalificatie)
     if leerlingnummer is not None:
         query = query.where(L.id == leerlingnummers.id_van(leerlingnummer))
-    rijen = list(query.tuples())
+    rijen = list(m.database.execute(query))
     vrijstellingen: dict[int, list[Vrijstelling]] = defaultdict(list)
     vquery = (m.Vrijstelling.select(m.Vrijstelling.leerling, m.Vrijstelling.type, m.Vrijstelling.van,
                                     m.Vrijstelling.tot).order_by(m.Vrijstelling.van))
@@ -202,9 +203,17 @@ def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
         vquery = vquery.where(m.Vrijstelling.leerling.in_([r[0] for r in rijen]))
     for leerling_id, soort, van, tot in vquery.tuples():
         vrijstellingen[leerling_id].append(Vrijstelling(VrijstellingType(soort), van, tot))
-    return [Leerling(leerlingnummer=nr, achternaam=achternaam, geboortedatum=geboren, inschrijfdatum=ingeschreven,
-                     voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas=klas, uitschrijfdatum=uitgeschreven,
-                     bestemming=bestemming, startkwalificatie=bool(sk),
+    datums: dict[str | None, date | None] = {None: None}
+
+    def datum(tekst: str | None) -> date | None:
+        d = datums.get(tekst)
+        if d is None and tekst is not None:
+            d = datums[tekst] = date.fromisoformat(tekst)
+        return d
+
+    return [Leerling(leerlingnummer=nr, achternaam=achternaam, geboortedatum=datum(geboren),
+                     inschrijfdatum=datum(ingeschreven), voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas=klas,
+                     uitschrijfdatum=datum(uitgeschreven), bestemming=bestemming, startkwalificatie=bool(sk),
                      vrijstellingen=tuple(vrijstellingen.get(id_, ())), id=id_)
             for (id_, nr, achternaam, geboren, ingeschreven, voornaam, tussenvoegsel, klas, uitgeschreven,
                  bestemming, sk) in rijen]
