@@ -39,9 +39,12 @@ class BackupInfo:
     app_versie: str
     aantallen: dict[str, int]
     bewaard: tuple[Path, ...] = ()  # after a restore at the start: the replaced files, kept aside
+    gecontroleerd: bool = True  # False: the fast backup on close, checked at the next start
 
     @property
     def samenvatting(self) -> str:
+        if not self.gecontroleerd and not self.aantallen:
+            return "gemaakt bij het afsluiten; wordt bij de volgende start gecontroleerd en geteld"
         return samenvatting(self.aantallen)
 
 
@@ -58,7 +61,8 @@ def samenvatting(aantallen: dict[str, int]) -> str:
 
 def _info(b: backup.Backup) -> BackupInfo:
     m = b.manifest
-    return BackupInfo(b.pad, m.gemaakt, b.grootte, m.schema, m.app_versie, dict(m.aantallen))
+    return BackupInfo(b.pad, m.gemaakt, b.grootte, m.schema, m.app_versie, dict(m.aantallen),
+                      gecontroleerd=m.gecontroleerd)
 
 
 def backups_van(database: Path, folders: list[Path], naam: str = "", wachtwoord: str = "") -> list[BackupInfo]:
@@ -162,14 +166,29 @@ class BackupService:
 
     def automatisch(self, *, nu: datetime | None = None, altijd: bool = False) -> BackupInfo | None:
         """The automatic backup (every role: it protects the data, it shows none): when the newest is a
-        day old or older, or `altijd` (on close). None when none was needed."""
+        day old or older, or `altijd` (on close: fast, its check follows at the next start). Before that,
+        the backups not yet checked are checked (db/backup.py `controleer`). None when none was needed."""
         if self.ctx.store.closed:  # e.g. after a restore: nothing (left) to back up
             return None
         folder = self.map()
         nu = nu or datetime.now()
-        if not altijd and not self.nodig(nu=nu, folder=folder):
+        if altijd:
+            return self._maken(folder, nu, snel=True)
+        self._controleren(folder)
+        if not self.nodig(nu=nu, folder=folder):
             return None
         return self._maken(folder, nu)
+
+    def _controleren(self, folder: Path | None = None) -> list[Path]:
+        """Check the backups made on close (the full integrity check they skipped then); those that fail are
+        set aside. Returns the ones set aside."""
+        store = self.ctx.store
+        folder = folder or self.map()
+        apart = backup.controleer(folder, store.path.stem, self._eigen_id(), store.key, store.path)
+        if apart:
+            log.warning("%d backup(s) failed the check and were set aside", len(apart))
+        backup.rotate(folder, store.path.stem, self._eigen_id())  # checked, they now take their place
+        return apart
 
     def nodig(self, *, nu: datetime | None = None, folder: Path | None = None) -> bool:
         laatste = self.laatste(folder)
@@ -183,12 +202,12 @@ class BackupService:
         nu = nu or datetime.now()
         return self._maken(self.map(), nu, reden=backup.VOOR_OPRUIMEN, bewaren_tot=(nu + VOOR_OPRUIMEN_BEWAREN).date())
 
-    def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None
-               ) -> BackupInfo:
+    def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None,
+               snel: bool = False) -> BackupInfo:
         store = self.ctx.store
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
                                  anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
-                                 rotate_after=reden != backup.VOOR_TERUGZETTEN))
+                                 rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))
 
     def _eigen_id(self) -> str:
         """Which database this is (db/identity.py): its backups carry the same id. Read once, on the thread
