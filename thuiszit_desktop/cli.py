@@ -164,7 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT",
                              required=True)
     a = audit.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
-    a.set_defaults(run=cmd_audit_verify, needs_login=True, lezend=True)
+    a.set_defaults(run=cmd_audit_verify, needs_login=True, lezend=True, zegt_auditlog=True)
+    a = audit.add_parser("verzegelen", parents=[common, user],
+                         help="na een melding: leg vast wat er is gevonden en neem het log zoals het nu is als "
+                              "nieuw ijkpunt")
+    a.set_defaults(run=cmd_audit_verzegelen, needs_login=True, zegt_auditlog=True)
     a = audit.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
     a.add_argument("--leerling", metavar="LEERLINGNUMMER")
     a.add_argument("--door", metavar="NAAM", help="alleen wat deze gebruiker deed (--gebruiker is wie inlogt)")
@@ -609,6 +613,16 @@ def cmd_audit_verify(args: argparse.Namespace, services: Services) -> int:
     return 0 if uitslag.ok else 1
 
 
+def cmd_audit_verzegelen(args: argparse.Namespace, services: Services) -> int:
+    uitslag = services.audit.verzegelen()
+    if uitslag.ok:
+        print(f"{uitslag.melding} Het is opnieuw verzegeld.")
+    else:
+        print(f"Vastgelegd in het auditlog: {uitslag.melding} Vanaf nu wordt met het log zoals het nu is "
+              "vergeleken.")
+    return 0
+
+
 def cmd_audit_lijst(args: argparse.Namespace, services: Services) -> int:
     rijen = services.audit.lijst(gebruiker=args.door, leerlingnummer=args.leerling, van=args.van, tot=args.tot)
     if args.json:
@@ -703,6 +717,19 @@ def _login(args: argparse.Namespace, lezend: bool = False) -> Services:
     return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
 
 
+def _auditlog_melden(args: argparse.Namespace, services: Services) -> None:
+    """What the check at the start found, on stderr before the command's own output (every command)."""
+    uitslag = services.audit.uitslag
+    if uitslag.ok or getattr(args, "zegt_auditlog", False):
+        return
+    if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+        wat = ("Zoek uit wat er is gebeurd ('audit verify', 'audit lijst', de back-ups); daarna legt "
+               "'audit verzegelen' het vast.")
+    else:
+        wat = "Meld dit aan de zorgcoördinator."
+    print(f"Let op: {uitslag.melding} {wat}", file=sys.stderr)
+
+
 def _login_vastleggen(services: Services) -> None:
     """A reading command's login entry, written when it is done (it started without the write lock)."""
     try:
@@ -719,6 +746,7 @@ def run(args: argparse.Namespace) -> int:
             lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
             services = _login(args, lezend)
             try:
+                _auditlog_melden(args, services)
                 code = command(args, services)
                 if lezend:
                     _login_vastleggen(services)

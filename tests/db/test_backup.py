@@ -182,7 +182,7 @@ def test_restore_puts_database_and_key_file_back_and_refuses_while_open(services
     assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(".lock")
                   and not p.name.startswith(".")) == [
         "thuiszit-voor-terugzetten-20261123-180000.db", "thuiszit-voor-terugzetten-20261123-180000.sleutels",
-        "thuiszit.db", "thuiszit.id", "thuiszit.sleutels"]  # the damaged database is kept aside, never thrown away
+        "thuiszit.anker", "thuiszit.db", "thuiszit.id", "thuiszit.sleutels"]  # the damaged database is kept aside, never thrown away
     assert (db_path.parent / "thuiszit-voor-terugzetten-20261123-180000.db").read_bytes() == damaged
     again = session.login(db_path, "Anna de Vries", WACHTWOORD)
     try:

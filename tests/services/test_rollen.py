@@ -279,6 +279,8 @@ MATRIX: dict[str, Geval] = {
     "audit.lijst": Geval(lambda s, x: s.audit.lijst(), ALLEEN_ZORG),
     "audit.gebruikers": Geval(lambda s, x: s.audit.gebruikers(), ALLEEN_ZORG),
     "audit.controleren": Geval(lambda s, x: s.audit.controleren(), ALLEEN_ZORG),
+    "audit.bij_start": Geval(lambda s, x: s.audit.bij_start(), IEDEREEN),
+    "audit.verzegelen": Geval(lambda s, x: s.audit.verzegelen(), ALLEEN_ZORG),
     "bewaren.termijnen": Geval(lambda s, x: s.bewaren.termijnen(), ALLEEN_ZORG),
     "bewaren.termijnen_opslaan": Geval(lambda s, x: s.bewaren.termijnen_opslaan(7, 5), ALLEEN_ZORG),
     "bewaren.voorstel": Geval(lambda s, x: s.bewaren.voorstel(VANDAAG), ALLEEN_ZORG),

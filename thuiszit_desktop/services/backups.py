@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..db import backup, identity
+from ..db import anker, backup, identity
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
-from . import instellingen, uitvoer
+from . import audit, instellingen, uitvoer
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,8 @@ def terugzetten_bij_start(bestand: Path, database: Path, naam: str, wachtwoord: 
         row = conn.execute("SELECT rol, actief FROM gebruiker WHERE naam_sleutel = ?", (naam_sleutel(naam),)).fetchone()
         if row is None or row[0] != Rol.ZORGCOORDINATOR.value or not row[1]:
             raise GeenToegang("Alleen een zorgcoördinator kan een back-up terugzetten. Vraag het de zorgcoördinator.")
+        sleutel = audit.sleutel_uit_backup(bestand, database, naam, wachtwoord)
+        anker.verzegel(database, anker.stand(conn), sleutel, backup.read_manifest(Path(bestand)).database_id)
 
     grootte = Path(bestand).stat().st_size
     gedaan = backup.restore(bestand, database, naam=naam, wachtwoord=wachtwoord, check_copy=zorgcoordinator)
@@ -204,6 +206,7 @@ class BackupService:
                snel: bool = False) -> BackupInfo:
         store = self.ctx.store
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
+                                 anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
                                  rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))
 
     def _eigen_id(self) -> str:
@@ -257,8 +260,13 @@ class BackupService:
             raise backup.BackupFout(f"Er is niets teruggezet. Eerst wordt een back-up gemaakt van de gegevens zoals "
                                     f"ze nu zijn, en dat lukte niet: {exc}") from None
         key, eigen = store.key, self._eigen_id()
+        sleutel = audit.audit_sleutel(self.ctx)
+
+        def verzegel(kopie) -> None:  # the anchor follows the chain put back (it is shorter: no false alarm)
+            anker.verzegel(store.path, anker.stand(kopie), sleutel, eigen)
+
         store.close()  # releases the lock; restore takes it again while it swaps the files
-        backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu)
+        backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu, check_copy=verzegel)
         log.info("database replaced by a backup")
         return info
 

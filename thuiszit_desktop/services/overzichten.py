@@ -27,8 +27,6 @@ from ..domain.signals import Dagen, SignaalSoort
 from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
 from ..domain.trends import Trends, trends_dagen
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
-from ..pdf import jaaroverzicht as jaaroverzicht_pdf
-from ..pdf import lijstbespreking as lijstbespreking_pdf
 from . import leerlingnummers
 from .context import Context
 from .kalender import KalenderService
@@ -302,6 +300,10 @@ class OverzichtenService:
         with self.ctx.action(*NAMEN):
             naam = self.school.get().naam
             self.ctx.audit(Actie.AFGEDRUKT, wat=f"lijstbespreking: {len(rijen)} leerlingen")
+        from ..pdf import (
+            lijstbespreking as lijstbespreking_pdf,  # reportlab: imported when used, not at start
+        )
+
         return lijstbespreking_pdf.lijstbespreking(lijstbespreking_pdf.Lijst(
             naam, vandaag, filtertekst, list(PDF_KOLOMMEN), [r.pdf_cellen() for r in rijen]))
 
@@ -319,6 +321,8 @@ class OverzichtenService:
         e = self.effecten(t.schooljaar, vandaag=vandaag)
         with self.ctx.action(*TELLINGEN):
             naam = self.school.get().naam
+        from ..pdf import jaaroverzicht as jaaroverzicht_pdf  # reportlab: imported when used, not at start
+
         return jaaroverzicht_pdf.jaaroverzicht(jaaroverzicht_pdf.Jaaroverzicht(
             naam, t, e.per_soort, e.voetnoot, vandaag or date.today()))
 

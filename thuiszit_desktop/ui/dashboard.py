@@ -113,14 +113,20 @@ class SignalenLoader(QObject):
         self.stand: Stand | None = None
         self._job: Job | None = None
         self._again = False
+        self.gepland = False  # a computation was asked for that `start()` begins soon (see `plan`)
         self._idle = threading.Event()
         self._idle.set()
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self.gepland
+
+    def plan(self) -> None:
+        """A computation is coming (the window starts it after its first paint): busy from now on."""
+        self.gepland = True
 
     def start(self) -> None:
+        self.gepland = False
         if self._job is not None:
             self._again = True  # the running job may have read the database before the change
             return

@@ -136,7 +136,7 @@ class LoginDialog(QDialog):
         except InlogFout as exc:
             log.info("login refused")
             self._fail(str(exc), self.wachtwoord)
-            if self.wachttijd.fout():
+            if self.wachttijd.fout(exc.mislukt, exc.wachten):
                 self.login_button.setEnabled(False)
                 self.wachtwoord.setEnabled(False)
             return False

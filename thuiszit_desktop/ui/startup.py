@@ -23,6 +23,7 @@ from ..domain.errors import (
     GeenToegang,
     SchijfVol,
 )
+from ..domain.gebruiker import Rol
 from ..services import session
 from ..services.backups import (
     STANDAARD_MAP,
@@ -91,6 +92,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         window.show()
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
+        meld_auditlog(window, services)
         app.setQuitOnLastWindowClosed(True)
         try:
             code = app.exec()
@@ -99,6 +101,21 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         if not window.afgemeld:
             return code
         window.deleteLater()
+
+
+def meld_auditlog(parent, services: Services) -> None:
+    """What the check at every start found, when the audit trail is not in order (services/audit.py)."""
+    from . import errors
+
+    uitslag = services.audit.uitslag
+    if uitslag.ok:
+        return
+    if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+        wat = ("Zoek uit wat er is gebeurd: Auditlog (Controleren) en de back-ups. Daarna kunt u het log daar "
+               "verzegelen; tot dan ziet u deze melding bij elke start.")
+    else:
+        wat = "Meld dit aan de zorgcoördinator."
+    errors.show_error(parent, f"{uitslag.melding}\n\n{wat}", title="Auditlog niet in orde")
 
 
 class StartupFlow:
