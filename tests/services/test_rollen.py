@@ -307,7 +307,9 @@ MATRIX: dict[str, Geval] = {
     "gebruikers.wijzigen": Geval(lambda s, x: s.gebruikers.wijzigen("Mo Mentor", klassen=["3A", "4C"]), ALLEEN_ZORG),
     "gebruikers.wachtwoord_resetten": Geval(lambda s, x: s.gebruikers.wachtwoord_resetten(
         "Lies Lezer", "Reset-ww-2026", "Reset-ww-2026"), ALLEEN_ZORG),
-    "gebruikers.uitschakelen": Geval(lambda s, x: s.gebruikers.uitschakelen("Lies Lezer"), ALLEEN_ZORG),
+    # Disabling rotates the keys, a step of its own that cannot run inside the test's rolled-back transaction
+    # (it says so); whether the role may start it is what is checked here (tests/security/ does the rest).
+    "gebruikers.uitschakelen": Geval(lambda s, x: s.gebruikers.uitschakelen("Lies Lezer"), ALLEEN_ZORG, fout_ok=True),
     "gebruikers.inschakelen": Geval(lambda s, x: s.gebruikers.inschakelen("Lies Lezer", "Terug-ww-2026",
                                                                           "Terug-ww-2026"), ALLEEN_ZORG),
     "gebruikers.wachtwoord_wijzigen": Geval(lambda s, x: s.gebruikers.wachtwoord_wijzigen(

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..db import handtekening
 from ..db import models as m
 from ..domain.calendar import SchoolCalendar
 from ..domain.gebruiker import Rol
@@ -1558,8 +1559,9 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
     store = services.ctx.store
     with services.ctx.action(Rol.ZORGCOORDINATOR):
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
-            m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
-            store.keyring.set_user(naam, wachtwoord, store.key)
+            row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
+            handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
+            store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))
         store.keyring.save()
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..db import connection, identity, swap
+from ..db import connection, handtekening, identity, swap
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
-from . import instellingen
+from . import instellingen, sleutels
 from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
 from .audit import AuditService
@@ -40,8 +40,9 @@ from .verzuim import VerzuimService
 class Services:
     """Everything a logged-in user can do; the GUI and the CLI get one of these."""
 
-    def __init__(self, store: connection.Store, gebruiker: Gebruiker):
+    def __init__(self, store: connection.Store, gebruiker: Gebruiker, waarschuwingen: list[str] | None = None):
         self.ctx = Context(store, gebruiker)
+        self.waarschuwingen = list(waarschuwingen or [])  # for the user after login (rows changed outside)
         self.school = SchoolService(self.ctx)
         self.leerlingen = LeerlingenService(self.ctx)
         self.importeren = ImportService(self.ctx)
@@ -67,7 +68,7 @@ class Services:
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
         # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
-        if naam != "ctx":
+        if naam not in ("ctx", "waarschuwingen"):
             waarde = beveilig(self.ctx, naam, waarde)
         super().__setattr__(naam, waarde)
 
@@ -115,7 +116,9 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
             if school.swv:
                 instellingen.schrijf(SWV, school.swv)
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=Rol.ZORGCOORDINATOR.value)
-            store.keyring.set_user(naam, wachtwoord, store.key)
+            handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
+            instellingen.schrijf(sleutels.SETTING_VERSIE, 2)
+            store.keyring.set_user(naam, wachtwoord, store.sleutels)
             store.keyring.save()  # inside the transaction: if this fails, nothing was created
     except BaseException:
         store.close()
@@ -141,12 +144,13 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
         if row is None or not row.actief:
             raise InlogFout()
+        waarschuwingen = sleutels.bij_inloggen(store, naam, wachtwoord, row, lezend=lezend)
         klassen = tuple(k for k in row.klassen.split(",") if k)
         gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol), klassen)
     except BaseException:
         store.close()
         raise
-    services = Services(store, replace(gebruiker))
+    services = Services(store, replace(gebruiker), waarschuwingen)
     if not lezend:
         services.concepten.opruimen()
         login_vastleggen(services)

@@ -91,6 +91,8 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         window.show()
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
+        for waarschuwing in services.waarschuwingen:  # e.g. gebruiker rows changed outside the program
+            errors.show_error(window, waarschuwing)
         app.setQuitOnLastWindowClosed(True)
         try:
             code = app.exec()
