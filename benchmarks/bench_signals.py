@@ -1,102 +1,89 @@
-"""Time `schoolbreed` on a synthetic school: a full school year of per-lesuur verzuim.
+"""All signals and Kearney levels of the whole school from the database, beside the floor of reading the same
+verzuim once.
 
-    .venv/bin/python benchmarks/bench_signals.py [aantal leerlingen ...]
+    .venv/bin/python benchmarks/bench_signals.py [--snel] [aantal leerlingen ...]
 
-Targets (SIGNALEN.md rules, whole school at the last day of the year): 2,000 leerlingen with about
-150,000 verzuim rows in under 1 s, 20,000 leerlingen in under 10 s.
+A school of `aantal` fictional students (default 2,000 and 20,000) with a full school year (2025-2026) of
+per-lesuur verzuim (bench_verzuim.py: about 46 rows a student after the import has summed them per day, reden
+and code; 919,000 rows for 20,000). Measured, alternated and as medians:
+
+- app: `services.signalen.overzicht(P)` at the last lesdag P, with an empty cache – what the first look at
+  Vandaag after a login costs (a second look with unchanged data comes from the cache);
+- floor: one GROUP BY pass over the same rows – the hours per student, day and reden of P's school year,
+  fetched into Python – the least any computation of these rules must read.
+
+Target (issue 16): app ≤ 1.5 × floor. Prints one JSON line per measure (benchmarks/verhoudingen.py calls
+`metingen`).
 """
 
 from __future__ import annotations
 
 import json
-import random
 import sys
-import time
-from datetime import date
+import tempfile
 from pathlib import Path
 
-from thuiszit_desktop.domain.calendar import SchoolCalendar, vakanties_from_data
-from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
-from thuiszit_desktop.domain.school import Regio
-from thuiszit_desktop.domain.signals import SignaalInstellingen, schoolbreed
-from thuiszit_desktop.domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DATA = Path(__file__).parents[1] / "resources/data/schoolvakanties.json"
-PEILDATUM = date(2027, 7, 16)  # the last lesdag of 2026-2027 (midden)
-UREN = 6
+from bench_verzuim import (  # noqa: E402
+    afwisselend,
+    bulk_verzuim,
+    maak_school,
+    meting,
+    schooljaren,
+    verzuim_regels,
+    voeg_leerlingen_toe,
+)
 
+from thuiszit_desktop.db import models as m  # noqa: E402
+from thuiszit_desktop.domain.leerling import schooljaar_start  # noqa: E402
 
-def bouw_school(aantal: int, cal: SchoolCalendar, seed: int = 2026):
-    """Leerlingen plus their verzuim: one row per missed lesuur (1 hour), like a Magister export."""
-    rnd = random.Random(seed)
-    lesdagen = cal.lesdagen(date(2026, 8, 1), PEILDATUM)
-    redenen = [Reden.ONGEOORLOOFD, Reden.ZIEK, Reden.VERLOF, Reden.OVERIG_GEOORLOOFD, Reden.SCHORSING]
-    leerlingen: list[Leerling] = []
-    verzuim: dict[str, list[VerzuimRecord]] = {}
-    meldingen: dict[str, list[Verzuimmelding]] = {}
-    mazl: dict[str, list[MazlActie]] = {}
-    for n in range(aantal):
-        nr = str(100000 + n)
-        profiel = rnd.random()
-        leerling = Leerling(
-            leerlingnummer=nr, achternaam=f"Leerling {n}",
-            geboortedatum=date(2008 + rnd.randrange(7), rnd.randrange(1, 13), rnd.randrange(1, 29)),
-            inschrijfdatum=date(2020, 8, 17) if rnd.random() < 0.95 else rnd.choice(lesdagen),
-            uitschrijfdatum=rnd.choice(lesdagen) if rnd.random() < 0.02 else None,
-            startkwalificatie=rnd.random() < 0.05,
-            vrijstellingen=(Vrijstelling(VrijstellingType.ART_5A, date(2026, 8, 1)),) if rnd.random() < 0.01 else (),
-        )
-        leerlingen.append(leerling)
-        rows: list[VerzuimRecord] = []
-        # scattered lesuren: most students a few, some many
-        losse = int(rnd.expovariate(1 / 38)) if profiel < 0.9 else int(rnd.expovariate(1 / 160))
-        for _ in range(losse):
-            rows.append(VerzuimRecord(rnd.choice(lesdagen), 1.0, rnd.choice(redenen)))
-        # ziekmeldingen of whole days
-        for _ in range(rnd.randrange(4)):
-            start = rnd.randrange(len(lesdagen))
-            for d in lesdagen[start:start + rnd.randrange(1, 5)]:
-                rows.extend(VerzuimRecord(d, 1.0, Reden.ZIEK) for _ in range(UREN))
-        # a few thuiszitters: weeks of whole days ongeoorloofd
-        if profiel > 0.985:
-            start = rnd.randrange(len(lesdagen))
-            for d in lesdagen[start:start + rnd.randrange(15, 60)]:
-                rows.extend(VerzuimRecord(d, 1.0, Reden.ONGEOORLOOFD) for _ in range(UREN))
-        rnd.shuffle(rows)
-        verzuim[nr] = rows
-        if rnd.random() < 0.05:
-            d = rnd.choice(lesdagen)
-            meldingen[nr] = [Verzuimmelding(d, d, MeldingSoort.ZESTIEN_UUR)]
-        if rnd.random() < 0.03:
-            mazl[nr] = [MazlActie(rnd.choice(lesdagen))]
-    return leerlingen, verzuim, meldingen, mazl
+DOEL = 1.5
+VLOER_SQL = ('SELECT "leerling_id", "datum", "reden", SUM("uren") FROM "verzuim" WHERE "datum" >= ? AND "datum" <= ? '
+             'GROUP BY "leerling_id", "datum", "reden"')
 
 
-def meet(aantal: int) -> float:
-    vakanties = vakanties_from_data(json.loads(DATA.read_text(encoding="utf-8")), Regio.MIDDEN)
-    cal = SchoolCalendar(vakanties, {date(2026, 11, 11): "Studiedag"})
-    leerlingen, verzuim, meldingen, mazl = bouw_school(aantal, cal)
-    rijen = sum(len(v) for v in verzuim.values())
-    inst = SignaalInstellingen()
-    beste = float("inf")
-    for _ in range(3):
-        fresh = SchoolCalendar(vakanties, {date(2026, 11, 11): "Studiedag"})  # include building its table
-        t0 = time.perf_counter()
-        signalen, niveaus = schoolbreed(fresh, inst, leerlingen, verzuim, meldingen, mazl, PEILDATUM)
-        beste = min(beste, time.perf_counter() - t0)
-    per_soort: dict[str, int] = {}
-    for s in signalen:
-        per_soort[s.soort.value] = per_soort.get(s.soort.value, 0) + 1
-    per_niveau = {k: sum(1 for n in niveaus if n.niveau == k) for k in (1, 2, 3)}
-    print(f"{aantal:>6} leerlingen, {rijen:>9,} verzuimrijen: schoolbreed {beste:6.3f} s (best of 3)")
-    print(f"        signalen {len(signalen)}: {dict(sorted(per_soort.items()))}; niveaus {per_niveau}")
-    return beste
+def vloer(peildatum) -> int:
+    """The floor: one GROUP BY pass over the verzuim of P's school year, every row fetched."""
+    rijen = m.database.execute_sql(VLOER_SQL, (schooljaar_start(peildatum).isoformat(), peildatum.isoformat()))
+    return len(rijen.fetchall())
+
+
+def meet(aantal: int, keer: int, tmp: Path) -> dict:
+    services = maak_school(tmp / f"signalen-{aantal}" / "thuiszit.db")
+    try:
+        ids = voeg_leerlingen_toe(aantal)
+        [dagen] = schooljaren(services, 1)
+        rijen = bulk_verzuim(ids, verzuim_regels(sorted(ids), dagen))
+        peildatum = dagen[-1]
+        services.signalen.overzicht(peildatum)  # warm up: the calendar, the page cache
+        app_s, vloer_s = afwisselend(lambda: services.signalen.overzicht(peildatum), lambda: vloer(peildatum), keer,
+                                     voor=services.signalen._cache_legen)
+        o = services.signalen.overzicht(peildatum)
+        print(f"# {aantal} leerlingen, {rijen:,} verzuimrijen: {len(o.signalen)} signalen, "
+              f"niveaus {dict(sorted(o.per_niveau().items()))}", file=sys.stderr)
+        return meting(f"signalen_{aantal}", app_s, vloer_s, DOEL)
+    finally:
+        services.close()
+
+
+def metingen(snel: bool) -> list[dict]:
+    keer = 3 if snel else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        return [meet(aantal, keer, Path(tmp)) for aantal in (2_000, 20_000)]
 
 
 def main(argv: list[str]) -> int:
-    aantallen = [int(a) for a in argv] or [2_000, 20_000]
-    for aantal in aantallen:
-        meet(aantal)
+    snel = "--snel" in argv
+    aantallen = [int(a) for a in argv if a != "--snel"]
+    if not aantallen:
+        resultaten = metingen(snel)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            resultaten = [meet(aantal, 3 if snel else 7, Path(tmp)) for aantal in aantallen]
+    for r in resultaten:
+        print(json.dumps(r))
     return 0
 
 

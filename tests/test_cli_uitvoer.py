@@ -28,9 +28,11 @@ def run(data_dir, *argv: str) -> int:
 
 
 def snapshot(folder) -> dict[str, bytes]:
-    """The files a command must never replace (the database itself changes: the login is audited)."""
+    """The files a command must never replace (the database itself changes: the login is audited, and with it
+    the audit trail's anchor and the alleen-lezen overview a zorgcoördinator's session writes)."""
     return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".tijdelijk" not in p.parts
-            and "logboek" not in p.parts and not p.name.startswith("thuiszit.db")}
+            and "logboek" not in p.parts and not p.name.startswith("thuiszit.db")
+            and p.name not in ("thuiszit.anker", "thuiszit.overzicht")}
 
 
 OPDRACHTEN = [("dossier-pdf", "1001", "{uit}"), ("plan-pdf", "1001", "{uit}"), ("mdo-pdf", "1001", "{uit}"),

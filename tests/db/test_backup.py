@@ -182,7 +182,7 @@ def test_restore_puts_database_and_key_file_back_and_refuses_while_open(services
     assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(".lock")
                   and not p.name.startswith(".")) == [
         "thuiszit-voor-terugzetten-20261123-180000.db", "thuiszit-voor-terugzetten-20261123-180000.sleutels",
-        "thuiszit.db", "thuiszit.id", "thuiszit.sleutels"]  # the damaged database is kept aside, never thrown away
+        "thuiszit.anker", "thuiszit.db", "thuiszit.id", "thuiszit.sleutels"]  # the damaged database is kept aside, never thrown away
     assert (db_path.parent / "thuiszit-voor-terugzetten-20261123-180000.db").read_bytes() == damaged
     again = session.login(db_path, "Anna de Vries", WACHTWOORD)
     try:
@@ -211,3 +211,82 @@ def test_two_backups_in_the_same_second_keep_the_newer_file(services, tmp_path):
 
 
 NU_SECOND = datetime(2026, 11, 23, 17, 30, 5)
+
+
+# --- the fast backup on close: the file itself, checked at the next start ----------------------------------
+
+def make_fast(services, folder: Path, nu: datetime | None = None) -> backup.Backup:
+    store = services.ctx.store
+    return backup.make(store.path, store.key, folder, nu=nu, snel=True)
+
+
+def controleer(services, folder: Path) -> list[Path]:
+    store = services.ctx.store
+    return backup.controleer(folder, store.path.stem, identity.of(store.db.connection(), store.key), store.key,
+                             store.path)
+
+
+def test_the_fast_backup_is_the_encrypted_database_marked_unchecked(services, tmp_path):
+    with_student(services)
+    made = make_fast(services, tmp_path / "b", datetime(2026, 11, 23, 17, 30))
+    assert not made.manifest.gecontroleerd and made.manifest.aantallen == {}
+    assert made.manifest.database_id == identity.of(services.ctx.store.db.connection(), services.ctx.store.key)
+    assert readable(made.pad.read_bytes()) == []
+    with zipfile.ZipFile(made.pad) as z:
+        assert sorted(z.namelist()) == ["manifest.json", "thuiszit.db", "thuiszit.sleutels"]
+        assert readable(z.read("thuiszit.db")) == []
+    assert check(services, made.pad).aantallen == {}  # whole: the full check before a restore passes
+    db, keys = backup.extract(made.pad, tmp_path)
+    conn = backup.connect(db, KeyRing.load(keys).unlock("Anna de Vries", WACHTWOORD))
+    try:
+        assert conn.execute("SELECT voornaam FROM leerling").fetchall() == [(NAAM,)]
+    finally:
+        conn.close()
+
+
+def test_the_check_at_the_next_start_marks_it_checked_with_its_counts(services, tmp_path):
+    with_student(services)
+    folder = tmp_path / "b"
+    made = make_fast(services, folder)
+    assert controleer(services, folder) == []
+    [na] = backup.list_backups(folder)
+    assert na.pad == made.pad and na.manifest.gecontroleerd
+    assert na.manifest.aantallen["leerlingen"] == 1
+    assert {k: v for k, v in vars(na.manifest).items() if k not in ("gecontroleerd", "aantallen")} == \
+        {k: v for k, v in vars(made.manifest).items() if k not in ("gecontroleerd", "aantallen")}
+    assert check(services, na.pad).aantallen["leerlingen"] == 1
+    assert controleer(services, folder) == []  # checked once
+
+
+def test_a_fast_backup_that_fails_the_check_is_set_aside(services, tmp_path):
+    with_student(services)
+    folder = tmp_path / "b"
+    goed = make(services, folder, datetime(2026, 11, 23, 9))
+    made = make_fast(services, folder, datetime(2026, 11, 23, 18))
+    assert [b.pad for b in backup.list_backups(folder)] == [made.pad, goed.pad]  # the day keeps both
+    with zipfile.ZipFile(made.pad) as z:  # damage inside the copy, with the zip's own checks made to agree
+        members = {n: z.read(n) for n in z.namelist()}
+    db = bytearray(members["thuiszit.db"])
+    for i in range(2 * PAGE + 200, 2 * PAGE + 260):
+        db[i] ^= 0xFF
+    members["thuiszit.db"] = bytes(db)
+    with zipfile.ZipFile(made.pad, "w", zipfile.ZIP_STORED) as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    assert controleer(services, folder) == [made.pad]
+    assert [b.pad for b in backup.list_backups(folder)] == [goed.pad]
+    assert made.pad.with_name(made.pad.name + ".beschadigd").exists()  # set aside, not thrown away
+
+
+def test_with_a_reader_in_the_wal_the_backup_is_made_the_usual_way(services, tmp_path):
+    with_student(services)
+    store = services.ctx.store
+    lezer = backup.connect(store.path, store.key)
+    try:
+        lezer.execute("BEGIN")
+        lezer.execute("SELECT count(*) FROM leerling").fetchone()  # holds its snapshot
+        services.leerlingen.opslaan(Leerling("900002", "Noord", date(2012, 3, 14), date(2024, 8, 1)))
+        made = backup.make(store.path, store.key, tmp_path / "b", snel=True)
+        assert made.manifest.gecontroleerd and made.manifest.aantallen["leerlingen"] == 2
+    finally:
+        lezer.close()

@@ -116,3 +116,27 @@ def test_every_line_keeps_its_newest_and_time_alone_keeps_no_more(backups):
     if nieuwste_eerst:
         assert 0 in houden
     assert len(houden) <= DAGELIJKS + WEKELIJKS + len({b.tak for b in nieuwste_eerst})
+
+
+# --- a backup not yet checked (the fast one on close) ----------------------------------------------------
+
+def test_a_backup_not_yet_checked_is_kept_and_pushes_nothing_out():
+    # 17:00 checked, 18:00 made on close and not yet checked: the day keeps both
+    b = [BackupStand(dag("2026-11-23", 18), gecontroleerd=False), BackupStand(dag("2026-11-23", 17)),
+         BackupStand(dag("2026-11-23", 9))]
+    assert bewaren(b, vandaag=date(2026, 11, 23)) == {0, 1}
+    # once checked, it is the day's newest like any other
+    assert bewaren([BackupStand(dag("2026-11-23", 18)), *b[1:]], vandaag=date(2026, 11, 23)) == {0}
+
+
+@given(st.lists(st.tuples(st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2026, 12, 31)),
+                          st.booleans()), max_size=30))
+def test_unchecked_backups_change_nothing_for_the_checked_ones(backups):
+    """Whatever unchecked backups lie around, the checked ones kept are those kept without them."""
+    nieuwste_eerst = sorted((BackupStand(g, gecontroleerd=c) for g, c in backups), key=lambda b: b.gemaakt,
+                            reverse=True)
+    houden = bewaren(nieuwste_eerst, vandaag=date(2026, 12, 31))
+    gecontroleerd = [i for i, b in enumerate(nieuwste_eerst) if b.gecontroleerd]
+    alleen = bewaren([nieuwste_eerst[i] for i in gecontroleerd], vandaag=date(2026, 12, 31))
+    assert {i for i in houden if nieuwste_eerst[i].gecontroleerd} == {gecontroleerd[j] for j in alleen}
+    assert {i for i, b in enumerate(nieuwste_eerst) if not b.gecontroleerd} <= houden

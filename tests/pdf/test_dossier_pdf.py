@@ -133,3 +133,15 @@ def test_only_the_zorgcoordinator_and_a_known_student(zoe):
     with pytest.raises(GeenToegang, match="alleen de zorgcoördinator"):
         mentor.afdrukken.dossier_pdf("1001")
 
+
+
+def test_the_traject_shows_the_one_evaluation_date_the_app_shows(zoe):
+    """The plan's next evaluatiemoment, not a date on the traject that the plan has replaced."""
+    from dataclasses import replace
+
+    traject = zoe.trajecten.lijst()[0]
+    plan = zoe.plannen.nieuw(traject.id, vandaag=VANDAAG)
+    volgend_jaar = date.today().year + 1
+    zoe.plannen.opslaan(replace(plan, evaluatiemomenten=(date(volgend_jaar, 2, 1),)), vandaag=VANDAAG)
+    t = tekst(zoe.afdrukken.dossier_pdf("1001"))
+    assert f"Evaluatie 01-02-{volgend_jaar}" in t

@@ -18,6 +18,7 @@ from thuiszit_desktop.services import session
 
 ZORG = "Anna de Vries"
 MENTOR, MENTOR_WW = "Mo Mentor", "Mentor-wachtw00rd"
+MENTOR2, MENTOR2_WW = "Sam Mentor", "Tweede-mentor-01"
 LEZER, LEZER_WW = "Lies Lezer", "Lezer-wachtw00rd"
 VANDAAG = date(2026, 11, 23)
 # Words that occur only in what is confidential: found anywhere in the file, the attack succeeded.
@@ -34,13 +35,14 @@ GEWOON = "Gewoon-contactmoment-Merel"  # a gesprek that is not confidential: the
 
 
 def school(db_path: Path):
-    """A school with a mentor (klas 2B), an alleen-lezen user and one student with everything confidential there
+    """A school with two mentors (klas 2B), an alleen-lezen user and one student with everything confidential there
     is: a vertrouwelijk gesprek with an afspraak, a vertrouwelijk MDO with a besluit, the step-4 analysis."""
     s = session.create_school(db_path, session.School("Het Baken", "12AB", "midden", "vo", 6.0), ZORG,
                               WACHTWOORD, WACHTWOORD)
     s.leerlingen.opslaan(Leerling(leerlingnummer="1001", voornaam="Kim", achternaam="Fictief",
                                   geboortedatum=date(2011, 5, 1), inschrijfdatum=date(2023, 8, 1), klas="2B"), VANDAAG)
     s.gebruikers.toevoegen(MENTOR, "mentor", ["2B"], MENTOR_WW, MENTOR_WW)
+    s.gebruikers.toevoegen(MENTOR2, "mentor", ["2B"], MENTOR2_WW, MENTOR2_WW)
     s.gebruikers.toevoegen(LEZER, "alleen-lezen", [], LEZER_WW, LEZER_WW)
     t = s.trajecten.openen("1001", "zorgwekkend_ziekteverzuim", "Veel ziek", geopend=date(2026, 10, 1),
                            vandaag=VANDAAG)

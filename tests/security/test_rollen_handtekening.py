@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from aanval import LEZER, LEZER_WW, MENTOR, MENTOR_WW, ZORG, key_of, raw, school
+from aanval import MENTOR, MENTOR2, MENTOR2_WW, MENTOR_WW, ZORG, key_of, raw, school
 
 from conftest import WACHTWOORD
 from thuiszit_desktop.db import keys
@@ -42,34 +42,34 @@ def geweigerd(db_path) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("aanval", [
-    ("UPDATE gebruiker SET rol = 'zorgcoordinator', klassen = '' WHERE naam = ?", (LEZER,)),
-    ("UPDATE gebruiker SET klassen = '2B,3A,4C' WHERE naam = ?", (LEZER,)),
+    ("UPDATE gebruiker SET rol = 'zorgcoordinator', klassen = '' WHERE naam = ?", (MENTOR2,)),
+    ("UPDATE gebruiker SET klassen = '2B,3A,4C' WHERE naam = ?", (MENTOR2,)),
     # the zorgcoördinator's own signature copied onto one's own row does not fit either
     ("UPDATE gebruiker SET rol = 'zorgcoordinator', handtekening = (SELECT handtekening FROM gebruiker "
-     "WHERE naam = 'Anna de Vries') WHERE naam = ?", (LEZER,)),
+     "WHERE naam = 'Anna de Vries') WHERE naam = ?", (MENTOR2,)),
 ])
 def test_a_row_changed_with_raw_sql_is_refused_at_login(data, aanval):
-    sql(data, LEZER, LEZER_WW, aanval)
+    sql(data, MENTOR2, MENTOR2_WW, aanval)
     with pytest.raises(sleutels.GebruikerGewijzigd) as e:
-        session.login(data, LEZER, LEZER_WW)
+        session.login(data, MENTOR2, MENTOR2_WW)
     assert "buiten het programma gewijzigd" in str(e.value) and "zorgcoördinator" in str(e.value)
     assert isinstance(e.value, InlogFout)  # the login screens show it like any refused login
-    assert (LEZER, "eigen gebruikersgegevens gewijzigd buiten het programma") in geweigerd(data)
+    assert (MENTOR2, "eigen gebruikersgegevens gewijzigd buiten het programma") in geweigerd(data)
 
 
 def test_the_zorgcoordinator_is_told_which_rows_were_changed(data):
-    sql(data, MENTOR, MENTOR_WW, ("UPDATE gebruiker SET rol = 'zorgcoordinator' WHERE naam = ?", (LEZER,)))
+    sql(data, MENTOR, MENTOR_WW, ("UPDATE gebruiker SET rol = 'zorgcoordinator' WHERE naam = ?", (MENTOR2,)))
     zorg = session.login(data, ZORG, WACHTWOORD)
     try:
-        assert len(zorg.waarschuwingen) == 1 and LEZER in zorg.waarschuwingen[0]
+        assert len(zorg.waarschuwingen) == 1 and MENTOR2 in zorg.waarschuwingen[0]
         # putting it right in the program signs the row again
-        zorg.gebruikers.wijzigen(LEZER, rol=Rol.ALLEEN_LEZEN)
+        zorg.gebruikers.wijzigen(MENTOR2, rol=Rol.MENTOR, klassen=["2B"])
     finally:
         zorg.close()
-    assert (LEZER, "gebruikersgegevens gewijzigd buiten het programma") in geweigerd(data)
-    lezer = session.login(data, LEZER, LEZER_WW)
-    assert lezer.gebruiker.rol == Rol.ALLEEN_LEZEN
-    lezer.close()
+    assert (MENTOR2, "gebruikersgegevens gewijzigd buiten het programma") in geweigerd(data)
+    mentor = session.login(data, MENTOR2, MENTOR2_WW)
+    assert mentor.gebruiker.rol == Rol.MENTOR
+    mentor.close()
 
 
 def test_a_new_account_made_in_the_file_does_not_get_in(data):
@@ -92,11 +92,11 @@ def test_another_users_public_key_cannot_be_swapped_without_their_password(data)
     path = KeyRing.for_database(data)
     raw_json = json.loads(path.read_text())
     for s in raw_json["slots"]:
-        if s["id"] == keys._slot_id(LEZER):
+        if s["id"] == keys._slot_id(MENTOR2):
             s["controle"] = "11" * 32
     path.write_text(json.dumps(raw_json))
     with pytest.raises(InlogFout):
-        session.login(data, LEZER, LEZER_WW)
+        session.login(data, MENTOR2, MENTOR2_WW)
     mentor = session.login(data, MENTOR, MENTOR_WW)  # the others are not affected
     assert mentor.gebruiker.rol == Rol.MENTOR
     mentor.close()

@@ -10,6 +10,8 @@ from aanval import (
     LEZER,
     LEZER_WW,
     MENTOR,
+    MENTOR2,
+    MENTOR2_WW,
     MENTOR_WW,
     ZORG,
     key_of,
@@ -21,6 +23,7 @@ from aanval import (
 from conftest import WACHTWOORD
 from thuiszit_desktop.db import vertrouwelijk
 from thuiszit_desktop.db.keys import KeyRing
+from thuiszit_desktop.domain.errors import InlogFout
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
 
@@ -41,7 +44,7 @@ def alle_tekst(conn) -> str:
     return "\n".join(uit)
 
 
-@pytest.mark.parametrize("naam, wachtwoord", [(MENTOR, MENTOR_WW), (LEZER, LEZER_WW)])
+@pytest.mark.parametrize("naam, wachtwoord", [(MENTOR, MENTOR_WW), (MENTOR2, MENTOR2_WW)])
 def test_raw_sql_with_a_mentors_own_password_gives_only_ciphertext(data, naam, wachtwoord, tmp_path):
     key = key_of(KeyRing.for_database(data), naam, wachtwoord)  # the attack: own password, own key slot
     conn = raw(data, key)
@@ -61,6 +64,11 @@ def test_raw_sql_with_a_mentors_own_password_gives_only_ciphertext(data, naam, w
     assert GEWOON.encode() in pagina  # the pages did decrypt
     for woord in GEHEIM.values():
         assert woord.encode() not in pagina
+
+
+def test_alleen_lezen_has_no_database_key_at_all(data):
+    with pytest.raises(InlogFout):
+        key_of(KeyRing.for_database(data), LEZER, LEZER_WW)
 
 
 def test_the_mentors_slot_holds_no_confidential_key(data):

@@ -217,3 +217,52 @@ def test_many_students_by_bulk_insert(services):
     assert len(thuiszitters) == 1200 and {s.sinds for s in thuiszitters} == {d(15, 6)}
     assert not [s for s in overzicht.signalen if s.soort is S.LUXE_VERZUIM]  # long absence, not luxe
     assert {(n.niveau, n.verzuimpercentage) for n in overzicht.niveaus} == {(3, 100.0)}
+
+
+# --- the cache per data version -------------------------------------------------------------------
+
+def test_the_whole_school_comes_from_the_cache_until_something_is_written(school):
+    eerst = school.signalen.overzicht(P)
+    assert school.signalen.overzicht(P) is eerst  # nothing written: the same answer, not computed again
+    assert school.signalen.overzicht(d(29, 10)) is not eerst  # another peildatum is another answer
+    assert not [s for s in eerst.signalen if s.leerlingnummer == "1005" and s.soort is S.LANGDURIG_AFWEZIG]
+    school.verzuim.invoeren("1005", d(21, 9), P, Reden.ZIEK, vandaag=VANDAAG)  # 21+ lesdagen ill
+    na = school.signalen.overzicht(P)
+    assert na is not eerst
+    assert [s for s in na.signalen if s.leerlingnummer == "1005" and s.soort is S.LANGDURIG_AFWEZIG]
+    school.signalen.drempels_opslaan(1.0, 2.0)  # a setting is data too
+    assert school.signalen.overzicht(P).niveau_van()["1005"].niveau == 3
+
+
+def test_a_reading_action_does_not_empty_the_cache(school):
+    eerst = school.signalen.overzicht(P)
+    school.verzuim.dagen("1001", d(1, 9), P)  # a view, with its audit entry
+    assert school.signalen.overzicht(P) is eerst
+
+
+def test_inside_a_transaction_the_cache_is_neither_used_nor_filled(school):
+    """An action that writes and then asks for the signals sees its own writes; when it is rolled back, what
+    it saw is not kept."""
+    eerst = school.signalen.overzicht(P)
+    with pytest.raises(RuntimeError), school.ctx.action():
+        m.Verzuim.delete().execute()
+        binnen = school.signalen.overzicht(P)
+        assert not [s for s in binnen.signalen if s.soort is S.THUISZITTER]
+        raise RuntimeError("terug")
+    assert school.signalen.overzicht(P) is eerst
+    assert [s for s in eerst.signalen if s.soort is S.THUISZITTER]
+
+
+def test_a_write_from_another_thread_is_seen(school):
+    import threading
+
+    eerst = school.signalen.overzicht(P)
+
+    def schrijf():
+        school.verzuim.invoeren("1005", d(21, 9), P, Reden.ZIEK, vandaag=VANDAAG)
+        school.end_thread()
+
+    t = threading.Thread(target=schrijf)
+    t.start()
+    t.join()
+    assert school.signalen.overzicht(P) is not eerst

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from conftest import WACHTWOORD
+from thuiszit_desktop.db import backup
 from thuiszit_desktop.domain.errors import DatabaseOnleesbaar
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
@@ -132,7 +133,9 @@ def test_main_window_menu_daily_backup_and_backup_on_close(qtbot, services, sett
     window.backups.check()  # not due again today
     window.close()
     assert services.ctx.store.closed
-    assert len(list(folder.glob("*.tzbackup"))) == 1  # on close: made, and today's older one rotated away
+    # on close: made fast, and kept beside today's older one until it is checked at the next start
+    assert len(list(folder.glob("*.tzbackup"))) == 2
+    assert [b.manifest.gecontroleerd for b in backup.list_backups(folder)] == [False, True]
     assert (folder / sorted(p.name for p in folder.glob("*.tzbackup"))[0]).stat().st_size > 0
 
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from conftest import SCHOOL, WACHTWOORD
+from thuiszit_desktop.db import pogingen
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui import bestanden, errors, login, startup, theme
@@ -73,7 +74,22 @@ def test_wrong_password_gets_one_neutral_message(qtbot, dialog):
     assert dialog.services is None
 
 
-def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialog):
+@pytest.fixture
+def klok(monkeypatch):
+    """The clock of the wait every program shares (db/pogingen.py), moved on with the dialog's countdown."""
+    nu = [1_800_000_000.0]
+    monkeypatch.setattr(pogingen, "_nu", lambda: nu[0])
+    return nu
+
+
+def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialog, klok, monkeypatch):
+    tik = dialog.wachttijd.tik
+
+    def tik_en_klok() -> None:
+        klok[0] += 1
+        tik()
+
+    monkeypatch.setattr(dialog.wachttijd, "tik", tik_en_klok)
     dialog.naam.setText("Anna de Vries")
     for _ in range(2):  # typos happen: no wait yet
         dialog.wachtwoord.setText("niet-het-goede-1")
@@ -96,6 +112,24 @@ def test_repeated_wrong_passwords_make_the_next_attempt_wait_longer(qtbot, dialo
     dialog.wachtwoord.setText(WACHTWOORD)  # the right one still works after waiting
     with qtbot.waitSignal(dialog.accepted):
         dialog.login_button.click()
+
+
+def test_wrong_passwords_in_another_program_make_the_login_wait_too(qtbot, dialog, klok):
+    for _ in range(4):  # as the CLI, in another process, would count them
+        pogingen.mislukt(dialog.path, "anna de vries")
+    dialog.naam.setText("Anna de Vries")
+    dialog.wachtwoord.setText(WACHTWOORD)  # even the right password is not tried while waiting
+    dialog.login_button.click()
+    assert dialog.services is None and not dialog.login_button.isEnabled()
+    assert dialog.error.text() == "4 keer een verkeerde naam of wachtwoord. U kunt het over 4 seconden opnieuw proberen."
+    klok[0] += 4
+    for _ in range(4):
+        dialog.wachttijd.tik()
+    dialog.wachtwoord.setText(WACHTWOORD)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.login_button.click()
+    assert any(r.actie == "inloggen mislukt" and r.gebruiker == "Anna de Vries" and r.wat.startswith("4 keer")
+               for r in dialog.services.audit.lijst())
 
 
 def test_the_last_name_is_filled_in(qtbot, closed_school, settings):

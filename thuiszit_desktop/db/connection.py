@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import filelock
@@ -43,6 +44,15 @@ class Store:
     sleutels: Sleutels
     lock: filelock.BaseFileLock
     closed: bool = False
+    # Raised after every committed change (services/context.py): what is computed from the data – the signals
+    # of the whole school – is valid as long as this number is the same. Only this program writes while it
+    # holds the lock, so its own commits are every change there is.
+    versie: int = 0
+    _versie_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def gewijzigd(self) -> None:
+        with self._versie_lock:
+            self.versie += 1
 
     @property
     def key(self) -> bytes:

@@ -92,6 +92,12 @@ def _slot_id(naam: str) -> str:
     return hashlib.sha256(("thuiszit-gebruiker:" + naam.strip().casefold()).encode()).hexdigest()
 
 
+def slot_id(naam: str) -> str:
+    """The one-way hash that finds a user's slot; other files beside the database that must not name users in
+    clear key their entries with it too (db/pogingen.py)."""
+    return _slot_id(naam)
+
+
 def _scrypt(wachtwoord: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
     return hashlib.scrypt(wachtwoord.encode(), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=dklen)
 
@@ -290,3 +296,12 @@ class KeyRing:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def audit_key(key: bytes) -> bytes:
+    """The key that seals the audit trail's anchor (db/anker.py), derived one-way (HKDF-SHA256) from `key`.
+
+    Only a zorgcoördinator's session asks for it (services/session.py). It is fed with the database key, so a
+    mentor who reads this code could seal a forged anchor (docs/BEVEILIGING.md); a key rotation reseals the
+    anchor with the new key (services/sleutels.py)."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"thuiszit-audit-anker").derive(key)

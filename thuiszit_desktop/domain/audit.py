@@ -28,6 +28,9 @@ class Actie(StrEnum):
     GEIMPORTEERD = "geïmporteerd"
     INGELOGD = "ingelogd"
     OPGERUIMD = "opgeruimd"  # retention: expired data removed for good
+    GEWEIGERD = "geweigerd"  # asked for something the role or klas does not allow
+    INLOGGEN_MISLUKT = "inloggen mislukt"  # wrong passwords, booked at the next login (services/session.py)
+    VERZEGELD = "verzegeld"  # the zorgcoördinator accepted the trail as it is after a reported problem
 
 
 @dataclass(frozen=True)
@@ -63,19 +66,24 @@ class Controle:
     aantal: int
     eerste_fout: int | None = None
     reden: str = ""
+    uitleg: str = ""  # a problem that is not one entry (the anchor, the triggers): said as it is
 
     @property
     def melding(self) -> str:
         if self.ok:
             return f"Het auditlog is in orde ({self.aantal} regels)."
+        if self.uitleg:
+            return f"Het auditlog is niet in orde: {self.uitleg}."
         return (f"Het auditlog is niet in orde: regel {self.eerste_fout} {self.reden}. "
                 "Regels vanaf dit punt zijn gewijzigd, verwijderd of tussengevoegd buiten het programma om.")
 
 
-def controleer(regels: Iterable[AuditInvoer], hoogste_id: int | None = None) -> Controle:
+def controleer(regels: Iterable[AuditInvoer], hoogste_id: int | None = None, *, vorige_hash: str = BEGIN_HASH,
+               eerste_id: int = 1, aantal: int = 0) -> Controle:
     """Walk the entries in id order. `hoogste_id` is the highest id ever handed out (SQLite's
-    AUTOINCREMENT counter), so removing the last entries is noticed too."""
-    vorige_hash, verwacht_id, aantal = BEGIN_HASH, 1, 0
+    AUTOINCREMENT counter), so removing the last entries is noticed too. From the middle (entries after an
+    anchor, db/anker.py): the anchored hash, the id after it and the number of entries up to it."""
+    verwacht_id = eerste_id
     for regel in regels:
         if regel.id != verwacht_id:
             if regel.id > verwacht_id:

@@ -155,7 +155,7 @@ class LesdagTabel:
     they agree between tables; positions only mean something within one table.
     """
 
-    __slots__ = ("lo", "hi", "dagen", "index", "weken", "_lo_ord", "_telling")
+    __slots__ = ("lo", "hi", "dagen", "index", "weken", "_lo_ord", "_telling", "_iso")
 
     def __init__(self, lo: date, hi: date, dagen: list[date], weken: list[int], telling: list[int]):
         self.lo = lo
@@ -165,6 +165,13 @@ class LesdagTabel:
         self.index: dict[date, int] = {d: i for i, d in enumerate(dagen)}
         self._lo_ord = lo.toordinal()
         self._telling = telling  # _telling[j] = number of lesdagen before day lo + j
+        self._iso: dict[str, int] | None = None
+
+    def iso_index(self) -> dict[str, int]:
+        """"2026-09-14" → position: the database hands dates over as ISO text."""
+        if self._iso is None:
+            self._iso = {d.isoformat(): i for i, d in enumerate(self.dagen)}
+        return self._iso
 
     def covers(self, van: date, tot: date) -> bool:
         return self.lo <= van and tot <= self.hi

@@ -14,10 +14,24 @@ class NietGevonden(LookupError):
 
 
 class InlogFout(PermissionError):
-    """Wrong name or password: one neutral message, whichever of the two it was."""
+    """Wrong name or password: one neutral message, whichever of the two it was. A login fills in `mislukt`
+    (wrong passwords in a row for this name, in every program) and `wachten` (seconds before the next try)."""
+
+    mislukt = 0
+    wachten = 0
 
     def __init__(self) -> None:
         super().__init__("Onbekende naam of verkeerd wachtwoord. Probeer het opnieuw.")
+
+
+class TeVeelPogingen(InlogFout):
+    """Too many wrong passwords for this name in a row, in any program: wait first (the password is not tried)."""
+
+    def __init__(self, mislukt: int, wachten: int) -> None:
+        eenheid = "seconde" if wachten == 1 else "seconden"
+        PermissionError.__init__(self, f"{mislukt} keer een verkeerde naam of wachtwoord. Wacht nog {wachten} "
+                                       f"{eenheid} en probeer het dan opnieuw.")
+        self.mislukt, self.wachten = mislukt, wachten
 
 
 class DatabaseFout(RuntimeError):

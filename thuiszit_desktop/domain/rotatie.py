@@ -14,6 +14,9 @@ would push out the one with the 3,001 students.
 
 A backup can also be kept until a given day (`vast_tot`): the one made before the bewaartermijnen are
 applied, so a mistake can still be undone for a few weeks.
+
+A backup not yet checked (the one on close is copied fast and checked at the next start, db/backup.py) is kept
+and takes no backup's place: until it has proved whole, the backups it would push out stay.
 """
 
 from __future__ import annotations
@@ -50,19 +53,24 @@ class BackupStand:
     gemaakt: datetime
     tak: str = ""  # the line of work; a restore starts a new one ("" for backups from before lines existed)
     vast_tot: date | None = None  # kept at least until this day
+    gecontroleerd: bool = True  # False: not yet checked; kept, and no other backup makes room for it
 
 
 def bewaren(backups: Sequence[BackupStand], *, vandaag: date, dagen: int = DAGELIJKS,
             weken: int = WEKELIJKS) -> set[int]:
     """The positions in `backups` to keep. `backups` is newest first; of two made in the same second the
     first counts as the newer. Kept: what `te_bewaren` keeps by time, the newest of every line of work, and
-    every backup whose `vast_tot` has not passed."""
+    every backup whose `vast_tot` has not passed. A backup not yet checked is kept and left out of the rest."""
     eerste_van: dict[datetime, int] = {}  # per moment the position of its newest file
     for i, b in enumerate(backups):
-        eerste_van.setdefault(b.gemaakt, i)
+        if b.gecontroleerd:
+            eerste_van.setdefault(b.gemaakt, i)
     houden = {eerste_van[moment] for moment in te_bewaren(eerste_van, dagen=dagen, weken=weken)}
     nieuwste_per_tak: dict[str, int] = {}
     for i, b in enumerate(backups):
+        if not b.gecontroleerd:
+            houden.add(i)
+            continue
         nieuwste_per_tak.setdefault(b.tak, i)
         if b.vast_tot is not None and b.vast_tot >= vandaag:
             houden.add(i)

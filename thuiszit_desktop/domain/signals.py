@@ -3,14 +3,21 @@ verzuim, registered actions and peildatum P.
 
 The rules work on lesdag positions in the calendar's `LesdagTabel`: one pass over a leerling's records
 sums the hours per lesdag and reden, after which every rule only looks at the days with absence.
+
+Two ways in: `signalen`/`niveau`/`schoolbreed` take verzuim records (the plain form, what the tests state the
+rules in); `schoolbreed_dagen` takes the hours per lesdag position as the database hands them over summed per day
+(services/signalen.py), which spares building a record object per row. Both run the same rule functions.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar as _stdcal
+import functools
+import itertools
 import math
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,6 +38,7 @@ from .verzuim import MazlActie, Reden, Verzuimmelding, VerzuimRecord
 _DAG = timedelta(days=1)
 # Hours are decimals (0.1, 50-minute lessons): sums of floats must still reach an exact threshold.
 _EPS = 1e-9
+_BIJNA = 1e-6  # far above the rounding of a running float sum of hours, far below any real difference
 MELDGRENS_UREN = 16.0
 _VENSTER_LESWEKEN = 4
 _THUISZITTER_LESDAGEN = 20  # "more than 20"
@@ -40,7 +48,7 @@ _MAZL_MELDINGEN = 4
 _MAZL_LESWEKEN = 12
 # Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
 # making the calendar precompute a thousand years.
-_GESCHIEDENIS_JAREN = 25
+GESCHIEDENIS_JAREN = 25
 
 
 class SignaalSoort(StrEnum):
@@ -88,6 +96,11 @@ class SignaalInstellingen:
     niveau2_pct: float = 5.0
     niveau3_pct: float = 10.0
 
+    @functools.cached_property
+    def decimalen(self) -> tuple[Decimal, Decimal, Decimal]:
+        """Dagduur and the two level thresholds as decimals (once per setting, not once per leerling)."""
+        return _decimaal(self.uren_per_lesdag), _decimaal(self.niveau2_pct), _decimaal(self.niveau3_pct)
+
 
 @dataclass(frozen=True)
 class Niveau:
@@ -118,7 +131,7 @@ class _Profiel:
 
 def _profiel(cal: SchoolCalendar, verzuim: Iterable[VerzuimRecord], peildatum: date) -> _Profiel:
     records = verzuim if isinstance(verzuim, Sequence) else list(verzuim)
-    ondergrens = add_years(peildatum, -_GESCHIEDENIS_JAREN)
+    ondergrens = add_years(peildatum, -GESCHIEDENIS_JAREN)
     tabel = cal.tabel(schooljaar_start(peildatum), peildatum)
     ongeoorloofd, ziek = Reden.ONGEOORLOOFD, Reden.ZIEK
     while True:
@@ -150,7 +163,15 @@ def _profiel(cal: SchoolCalendar, verzuim: Iterable[VerzuimRecord], peildatum: d
         tabel = cal.tabel(vroegste, peildatum)
 
 
+Dagen = tuple[dict[int, float], dict[int, float], dict[int, float]]
+"""One leerling's hours per lesdag position of a table: (ongeoorloofd, ziek, all redenen), days with hours only."""
+
+
 # --- small helpers ------------------------------------------------------------------------------
+
+# schooljaar_start for the same few peildata and days, once per student and rule: remembered
+_jaarstart = functools.lru_cache(maxsize=1024)(schooljaar_start)
+
 
 def _plus_maanden(d: date, maanden: int) -> date:
     """d plus calendar months; a day that does not exist becomes the last day of that month."""
@@ -161,9 +182,9 @@ def _plus_maanden(d: date, maanden: int) -> date:
 
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
-    if schooljaar_start(d) == schooljaar_start(peildatum):
-        return f"{d:%d-%m}"
-    return f"{d:%d-%m-%Y}"
+    if _jaarstart(d) == _jaarstart(peildatum):
+        return f"{d.day:02d}-{d.month:02d}"
+    return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
 def _uren(x: float) -> str:
@@ -199,21 +220,33 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
     datum = d*, sinds = the first day of W(d*) with ongeoorloofd hours, uiterlijk = the 5th werkdag
     after d*. Only when on d* the leerling is ingeschreven and plichtig without vrijstelling.
     """
-    start = schooljaar_start(peildatum)
+    ong = p.ong
+    # A plain float sum is off by far less than _BIJNA: below the threshold by that much, it is below for sure
+    # (the exact fsum decides only near it). All hours first: most students stop here.
+    if sum(ong.values()) < MELDGRENS_UREN - _BIJNA:
+        return None
+    start = _jaarstart(peildatum)
     gemeld = [m.einddatum for m in meldingen if m.einddatum <= peildatum]
     if gemeld:
         start = max(start, max(gemeld) + _DAG)
     t = p.tabel
     eerste = t.positie_vanaf(start)
+    dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
+    if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
+        return None
     weken = t.weken
     venster: deque[int] = deque()
+    lopend = 0.0
     # The sum over W(d) only rises on a day with hours, so d* is one of those days.
-    for i in sorted(i for i, u in p.ong.items() if u > 0 and eerste <= i <= p.laatste):
+    for i in dagen:
         grens = weken[i] - (_VENSTER_LESWEKEN - 1)
         while venster and weken[venster[0]] < grens:
-            venster.popleft()
+            lopend -= ong[venster.popleft()]
         venster.append(i)
-        totaal = math.fsum(p.ong[j] for j in venster)
+        lopend += ong[i]
+        if lopend < MELDGRENS_UREN - _BIJNA:
+            continue
+        totaal = math.fsum(ong[j] for j in venster)
         if totaal < MELDGRENS_UREN - _EPS:
             continue
         d = t.dagen[i]
@@ -232,11 +265,11 @@ def _thuiszitter(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
     """Rule 2: ingeschreven and plichtig on P without vrijstelling, and R – the run of consecutive
     lesdagen with whole-day ongeoorloofd absence ending at the last lesdag ≤ P – has more than 20
     lesdagen. sinds = the first day of R, datum = its 21st lesdag; R may reach into earlier years."""
-    if not is_ingeschreven(leerling, peildatum) or _vrij_van_plicht(leerling, peildatum):
-        return None
     begin = _run_begin(p.ong, p.laatste, inst.uren_per_lesdag)
     lengte = p.laatste - begin + 1
     if lengte <= _THUISZITTER_LESDAGEN:
+        return None
+    if not is_ingeschreven(leerling, peildatum) or _vrij_van_plicht(leerling, peildatum):
         return None
     t = p.tabel
     sinds, datum = t.dagen[begin], t.dagen[begin + _THUISZITTER_LESDAGEN]
@@ -265,13 +298,13 @@ def _langdurig_afwezig(inst: SignaalInstellingen, leerling: Leerling, p: _Profie
     """Rule 4: ingeschreven on P without vrijstelling, `thuiszitter` does not hold, and R' – the run of
     consecutive lesdagen with whole-day absence of any reden (u(d) ≥ dagduur) ending at the last lesdag
     ≤ P – has more than 20 lesdagen. sinds = the first day of R', datum = its 21st lesdag."""
-    if thuiszitter is not None or not is_ingeschreven(leerling, peildatum):
-        return None
-    if active_vrijstelling(leerling, peildatum) is not None:
+    if thuiszitter is not None:
         return None
     begin = _run_begin(p.alle, p.laatste, inst.uren_per_lesdag)
     lengte = p.laatste - begin + 1
     if lengte <= _THUISZITTER_LESDAGEN:
+        return None
+    if not is_ingeschreven(leerling, peildatum) or active_vrijstelling(leerling, peildatum) is not None:
         return None
     t = p.tabel
     sinds, datum = t.dagen[begin], t.dagen[begin + _THUISZITTER_LESDAGEN]
@@ -288,36 +321,39 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
     datum = that 7th lesdag. (b) the i-th ziekmelding starts at most 11 lesweken after the (i−3)-th:
     sinds = first day of the (i−3)-th, datum = first day of the i-th. The earliest datum wins, (a) on a
     tie; at most one signal."""
-    start = schooljaar_start(peildatum)
+    if len(p.ziek) < _MAZL_MELDINGEN:  # (a) needs 7 days with ziek hours, (b) 4 ziekmeldingen: 4 days at least
+        return None
+    start = _jaarstart(peildatum)
     acties = [a.datum for a in mazl_acties if a.datum <= peildatum]
     if acties:
         start = max(start, max(acties) + _DAG)
     t = p.tabel
-    runs: list[list[int]] = []  # [first position, length]; records are ≤ P so runs end by P
-    for i in sorted(i for i, u in p.ziek.items() if u > 0 and i <= p.laatste):
-        if runs and runs[-1][0] + runs[-1][1] == i:
-            runs[-1][1] += 1
-        else:
-            runs.append([i, 1])
+    laatste = p.laatste
+    ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}  # records are ≤ P so runs end by P
     eerste = t.positie_vanaf(start)
-    ziekmeldingen = [r for r in runs if r[0] >= eerste]
+    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without.
+    ziekmeldingen = sorted(i for i in ziek if i >= eerste and i - 1 not in ziek)
 
     # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
-    a = next((r for r in ziekmeldingen if r[1] >= _MAZL_ZIEK_LESDAGEN), None)
+    a = next((i for i in ziekmeldingen if i + _MAZL_ZIEK_LESDAGEN - 1 in ziek
+              and all(i + k in ziek for k in range(1, _MAZL_ZIEK_LESDAGEN))), None)
     b: tuple[int, int] | None = None
     weken = t.weken
     stap = _MAZL_MELDINGEN - 1
     for k in range(stap, len(ziekmeldingen)):
-        if weken[ziekmeldingen[k][0]] - weken[ziekmeldingen[k - stap][0]] <= _MAZL_LESWEKEN - 1:
+        if weken[ziekmeldingen[k]] - weken[ziekmeldingen[k - stap]] <= _MAZL_LESWEKEN - 1:
             b = (k - stap, k)
             break
-    a_datum = a[0] + _MAZL_ZIEK_LESDAGEN - 1 if a else None
-    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]][0]):
-        sinds, datum = t.dagen[a[0]], t.dagen[a_datum]
-        uitleg = (f"{a[1]} lesdagen achter elkaar ziek sinds {_dm(sinds, peildatum)}; "
+    a_datum = a + _MAZL_ZIEK_LESDAGEN - 1 if a is not None else None
+    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]]):
+        lengte = _MAZL_ZIEK_LESDAGEN
+        while a + lengte in ziek:
+            lengte += 1
+        sinds, datum = t.dagen[a], t.dagen[a_datum]
+        uitleg = (f"{lengte} lesdagen achter elkaar ziek sinds {_dm(sinds, peildatum)}; "
                   f"de 7e lesdag was {_dm(datum, peildatum)}")
     elif b is not None:
-        starts = [t.dagen[ziekmeldingen[k][0]] for k in range(b[0], b[1] + 1)]
+        starts = [t.dagen[ziekmeldingen[k]] for k in range(b[0], b[1] + 1)]
         sinds, datum = starts[0], starts[-1]
         lijst = ", ".join(_dm(d, peildatum) for d in starts[:-1])
         uitleg = (f"{_MAZL_MELDINGEN} ziekmeldingen binnen {_MAZL_LESWEKEN} lesweken: op {lijst} en "
@@ -333,36 +369,51 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
     a = the first lesdag after it. Each of b and a that is ≤ P, in P's school year, with the leerling
     ingeschreven and u_ongeoorloofd + u_ziek ≥ dagduur gives a signal (sinds = datum = that day) –
     unless that day lies in a run of more than 10 consecutive lesdagen with such absence."""
-    sy_van = schooljaar_start(peildatum)
-    sy_tot = date(sy_van.year + 1, 7, 31)
+    if not p.ong and not p.ziek:
+        return []
     t = p.tabel
     drempel = inst.uren_per_lesdag - _EPS
+    ong_get, ziek_get = p.ong.get, p.ziek.get
 
     def uren(i: int) -> float:
-        return p.ong.get(i, 0.0) + p.ziek.get(i, 0.0)
+        return ong_get(i, 0.0) + ziek_get(i, 0.0)
 
     gevonden: dict[date, Signaal] = {}
+    for i, waar, v in _vakantiegrenzen(cal, t, peildatum):
+        if ong_get(i, 0.0) + ziek_get(i, 0.0) < drempel or i > p.laatste:
+            continue
+        d = t.dagen[i]
+        if d in gevonden or not is_ingeschreven(leerling, d):
+            continue
+        begin, eind = i, i
+        while begin > 0 and uren(begin - 1) >= drempel:
+            begin -= 1
+        while eind < p.laatste and uren(eind + 1) >= drempel:
+            eind += 1
+        if eind - begin + 1 > _LUXE_MAX_RUN:
+            continue
+        uitleg = (f"De hele dag afwezig (ongeoorloofd of ziek) op {_dm(d, peildatum)}, de {waar} "
+                  f"de {v.soort}")
+        gevonden[d] = Signaal(leerling.leerlingnummer, SignaalSoort.LUXE_VERZUIM, d, d, None, uitleg)
+    return list(gevonden.values())
+
+
+@functools.lru_cache(maxsize=32)
+def _vakantiegrenzen(cal: SchoolCalendar, t: LesdagTabel, peildatum: date) -> tuple[tuple[int, str, object], ...]:
+    """Rule 6's days for P, the same for every leerling: per official vacation touching P's school year the
+    position of b (the last lesdag before it) and a (the first after it), when in the table and in that school
+    year, with how the explanation names it. (Keyed on the calendar and table objects: both never change.)"""
+    sy_van = schooljaar_start(peildatum)
+    sy_tot = date(sy_van.year + 1, 7, 31)
+    uit = []
     for v in cal.vakanties:
         if v.tot < sy_van or v.van > sy_tot:
             continue
         for i, waar in ((t.positie_tot(v.van - _DAG), "laatste lesdag vóór"),
                         (t.positie_vanaf(v.tot + _DAG), "eerste lesdag na")):
-            if not 0 <= i <= p.laatste:
-                continue
-            d = t.dagen[i]
-            if d < sy_van or d in gevonden or not is_ingeschreven(leerling, d) or uren(i) < drempel:
-                continue
-            begin, eind = i, i
-            while begin > 0 and uren(begin - 1) >= drempel:
-                begin -= 1
-            while eind < p.laatste and uren(eind + 1) >= drempel:
-                eind += 1
-            if eind - begin + 1 > _LUXE_MAX_RUN:
-                continue
-            uitleg = (f"De hele dag afwezig (ongeoorloofd of ziek) op {_dm(d, peildatum)}, de {waar} "
-                      f"de {v.soort}")
-            gevonden[d] = Signaal(leerling.leerlingnummer, SignaalSoort.LUXE_VERZUIM, d, d, None, uitleg)
-    return list(gevonden.values())
+            if 0 <= i < len(t.dagen) and t.dagen[i] >= sy_van:
+                uit.append((i, waar, v))
+    return tuple(uit)
 
 
 def _absoluut_verzuim(leerling: Leerling, peildatum: date) -> Signaal | None:
@@ -400,6 +451,15 @@ def _signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling
     return _sorteer([s for s in uit if s is not None])
 
 
+def signalen_op(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, tabel: LesdagTabel,
+                dagen: Dagen, meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
+                peildatum: date) -> list[Signaal]:
+    """`signalen` from the hours per lesdag position of `tabel` (days after P are left out by every rule)."""
+    ong, ziek, alle = dagen
+    p = _Profiel(tabel, tabel.positie_tot(peildatum), ong, ziek, alle)
+    return _signalen(cal, inst, leerling, p, meldingen, mazl_acties, peildatum)
+
+
 def signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
              verzuim: Iterable[VerzuimRecord], meldingen: Iterable[Verzuimmelding],
              mazl_acties: Iterable[MazlActie], peildatum: date) -> list[Signaal]:
@@ -421,25 +481,34 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
             peildatum: date) -> Niveau | None:
     if not is_ingeschreven(leerling, peildatum):
         return None
-    van = max(schooljaar_start(peildatum), leerling.inschrijfdatum)
+    van = max(_jaarstart(peildatum), leerling.inschrijfdatum)
     t = p.tabel
     lo, hi = t.positie_vanaf(van), p.laatste
     n = hi - lo + 1
-    if n <= 0:
-        pct = Decimal("0.0")
-    else:
+    som = 0.0
+    alle = p.alle
+    if n > 0 and alle:
         dagduur = inst.uren_per_lesdag
-        som = math.fsum(min(u, dagduur) for i, u in p.alle.items() if lo <= i <= hi)
-        pct = _rond_af(Decimal(100) * _decimaal(som) / (n * _decimaal(dagduur)))
+        if lo <= min(alle) and max(alle) <= hi:  # the usual case: every day counts
+            som = math.fsum(map(min, alle.values(), itertools.repeat(dagduur)))
+        else:
+            som = math.fsum(min(u, dagduur) for i, u in alle.items() if lo <= i <= hi)
     soorten = {s.soort for s in signalen if s.leerlingnummer == leerling.leerlingnummer}
-    if (pct >= _decimaal(inst.niveau3_pct) or SignaalSoort.THUISZITTER in soorten
-            or SignaalSoort.ABSOLUUT_VERZUIM in soorten):
+    return _kearney(inst, leerling.leerlingnummer, som, n,
+                    SignaalSoort.THUISZITTER in soorten or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
+
+
+def _kearney(inst: SignaalInstellingen, leerlingnummer: str, som: float, n: int, drie: bool) -> Niveau:
+    """The level from Σ min(u(d), dagduur) over N lesdagen; `drie`: a thuiszitter or absoluut_verzuim signal."""
+    dagduur_d, niveau2, niveau3 = inst.decimalen
+    pct = _rond_af(Decimal(100) * _decimaal(som) / (n * dagduur_d)) if som and n > 0 else Decimal("0.0")
+    if pct >= niveau3 or drie:
         niveau = 3
-    elif pct >= _decimaal(inst.niveau2_pct):
+    elif pct >= niveau2:
         niveau = 2
     else:
         niveau = 1
-    return Niveau(leerling.leerlingnummer, niveau, float(pct))
+    return Niveau(leerlingnummer, niveau, float(pct))
 
 
 def niveau(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
@@ -463,11 +532,177 @@ def schoolbreed(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iter
 
     Signals sorted by leerlingnummer, soort, datum; levels by leerlingnummer.
     """
+    return _schoolbreed(cal, inst, leerlingen, lambda nr: _profiel(cal, verzuim_per_leerling.get(nr, ()), peildatum),
+                        meldingen_per_leerling, mazl_per_leerling, peildatum)
+
+
+def schoolbreed_dagen(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],
+                      tabel: LesdagTabel, dagen_per_leerling: Mapping[str, Dagen],
+                      meldingen_per_leerling: Mapping[str, Iterable[Verzuimmelding]],
+                      mazl_per_leerling: Mapping[str, Iterable[MazlActie]],
+                      peildatum: date) -> tuple[list[Signaal], list[Niveau]]:
+    """`schoolbreed` from the hours per lesdag position of `tabel` (which covers P) instead of records.
+
+    Days after P may be in `dagen_per_leerling`: every rule looks only at positions up to the last lesdag ≤ P.
+    """
+    laatste = tabel.positie_tot(peildatum)
+    leeg: Dagen = ({}, {}, {})
+
+    def profiel(nr: str) -> _Profiel:
+        ong, ziek, alle = dagen_per_leerling.get(nr, leeg)
+        return _Profiel(tabel, laatste, ong, ziek, alle)
+
+    return _schoolbreed(cal, inst, leerlingen, profiel, meldingen_per_leerling, mazl_per_leerling, peildatum)
+
+
+def dagen_per_leerling(cal: SchoolCalendar, verzuim_per_leerling: Mapping[str, Iterable[VerzuimRecord]],
+                       tot: date) -> tuple[LesdagTabel, dict[str, Dagen]]:
+    """Every leerling's hours per lesdag ≤ `tot`, at the positions of one table that covers them all."""
+    records = {nr: list(rs) for nr, rs in verzuim_per_leerling.items()}
+    ondergrens = add_years(tot, -GESCHIEDENIS_JAREN)
+    oudste = min((r.datum for rs in records.values() for r in rs if ondergrens <= r.datum), default=tot)
+    cal.tabel(min(oudste, schooljaar_start(tot)), tot)  # one table for all, before any positions are taken
+    uit: dict[str, Dagen] = {}
+    tabel = cal.tabel(schooljaar_start(tot), tot)
+    for nr, rs in records.items():
+        p = _profiel(cal, rs, tot)
+        uit[nr] = (p.ong, p.ziek, p.alle)
+    return tabel, uit
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """One leerling at one peildatum, as the trends count it."""
+
+    soorten: frozenset[SignaalSoort]
+    thuiszitter_sinds: date | None
+    niveau: int | None  # None: not ingeschreven on that day
+
+
+def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, tabel: LesdagTabel, dagen: Dagen,
+            meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
+            peildata: Sequence[date], laatsten: Sequence[int] | None = None) -> list[Stand]:
+    """The signals and the level of one leerling at each of `peildata` (ascending, one school year, covered by
+    `tabel`; `laatsten`: the position of the last lesdag ≤ each, when the caller has them) – what `signalen` and
+    `niveau` say at each – in one pass instead of one per peildatum.
+
+    Within a school year, without a verzuimmelding or M@zl-actie dated inside it, the counting of rules 1 and 5
+    starts on the same day at every peildatum, so the first day d* they fire on (over the whole year) decides
+    them all: the signal holds at P exactly when d* ≤ P (for rule 5: the runs up to P are the year's runs up to
+    P, so its triggers at P are the year's triggers up to P). The runs of rules 2–4 end at the last lesdag ≤ P
+    and exist only with a whole day of absence on it; luxe verzuim only with a whole day on one of the year's few
+    days beside a vacation, whose run of absence is cut off at P. The level's sum grows by prefix. A student with
+    such an action inside the year gets the rules at each peildatum in full. tests/domain/test_signalen_dagen.py
+    checks all of it against `schoolbreed`.
+    """
+    ong, ziek, alle = dagen
+    if laatsten is None:
+        laatsten = [tabel.positie_tot(p) for p in peildata]
+    laatste = laatsten[-1]
+    begin, eind = schooljaar_start(peildata[0]), peildata[-1]
+    if (any(begin <= m.einddatum <= eind for m in meldingen)
+            or any(begin <= a.datum <= eind for a in mazl_acties)):
+        uit = []
+        for p, hoogste in zip(peildata, laatsten, strict=True):
+            prof = _Profiel(tabel, hoogste, ong, ziek, alle)
+            sigs = _signalen(cal, inst, leerling, prof, meldingen, mazl_acties, p)
+            thuis = next((s.sinds for s in sigs if s.soort is SignaalSoort.THUISZITTER), None)
+            n = _niveau(inst, leerling, prof, sigs, p)
+            uit.append(Stand(frozenset(s.soort for s in sigs), thuis, n.niveau if n else None))
+        return uit
+
+    heel = _Profiel(tabel, laatste, ong, ziek, alle)
+    melding = _meldplicht_16u(cal, leerling, heel, (), eind)
+    mazl = _mazl(leerling, heel, (), eind)
+    dagduur = inst.uren_per_lesdag
+    drempel = dagduur - _EPS
+    luxe = _luxe_runs(leerling, heel, _vakantiegrenzen(cal, tabel, eind), drempel)
+    lo = tabel.positie_vanaf(max(begin, leerling.inschrijfdatum))
+    posities = sorted(alle)
+    waarden = list(map(min, map(alle.__getitem__, posities), itertools.repeat(dagduur)))
+    van = bisect.bisect_left(posities, lo)
+
+    uit = []
+    for p, hoogste in zip(peildata, laatsten, strict=True):
+        soorten: set[SignaalSoort] = set()
+        if melding is not None and melding.datum <= p:
+            soorten.add(SignaalSoort.MELDPLICHT_16U)
+        if mazl is not None and mazl.datum <= p:
+            soorten.add(SignaalSoort.MAZL)
+        thuis = None
+        if alle.get(hoogste, 0.0) >= drempel:  # a run of whole days up to P (ongeoorloofd ≤ all)
+            prof = _Profiel(tabel, hoogste, ong, ziek, alle)
+            thuiszitter = _thuiszitter(inst, leerling, prof, p)
+            if thuiszitter is not None:
+                thuis = thuiszitter.sinds
+                soorten.add(SignaalSoort.THUISZITTER)
+                if _thuiszitter_3mnd(thuiszitter, p) is not None:
+                    soorten.add(SignaalSoort.THUISZITTER_3MND)
+            elif _langdurig_afwezig(inst, leerling, prof, p, None) is not None:
+                soorten.add(SignaalSoort.LANGDURIG_AFWEZIG)
+        # rule 6 as `_luxe_verzuim` at P: a day ≤ P whose run of such days, cut off at P, is 10 lesdagen at most
+        if any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
+            soorten.add(SignaalSoort.LUXE_VERZUIM)
+        if leerling.uitschrijfdatum is not None and _absoluut_verzuim(leerling, p) is not None:
+            soorten.add(SignaalSoort.ABSOLUUT_VERZUIM)
+        niveau = None
+        if is_ingeschreven(leerling, p):
+            n = hoogste - lo + 1
+            som = math.fsum(waarden[van:bisect.bisect_right(posities, hoogste)]) if n > 0 else 0.0
+            niveau = _niveau_getal(inst, som, n, SignaalSoort.THUISZITTER in soorten
+                                   or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
+        uit.append(Stand(frozenset(soorten), thuis, niveau))
+    return uit
+
+
+def _luxe_runs(leerling: Leerling, p: _Profiel, grenzen: Sequence[tuple[int, str, object]],
+               drempel: float) -> list[tuple[int, int, int]]:
+    """Rule 6's days (≤ P, ingeschreven, a whole day ongeoorloofd or ziek) with the run of such days around each:
+    (day, first, last position of the run up to P)."""
+    ong_get, ziek_get = p.ong.get, p.ziek.get
+
+    def uren(i: int) -> float:
+        return ong_get(i, 0.0) + ziek_get(i, 0.0)
+
+    uit = []
+    for i, _, _ in grenzen:
+        if i > p.laatste or uren(i) < drempel or not is_ingeschreven(leerling, p.tabel.dagen[i]):
+            continue
+        begin, eind = i, i
+        while begin > 0 and uren(begin - 1) >= drempel:
+            begin -= 1
+        while eind < p.laatste and uren(eind + 1) >= drempel:
+            eind += 1
+        uit.append((i, begin, eind))
+    return uit
+
+
+def _niveau_getal(inst: SignaalInstellingen, som: float, n: int, drie: bool) -> int:
+    """`_kearney(...).niveau` without the decimals when the percentage is not near a threshold: rounding to one
+    decimal moves it by 0.05 at most."""
+    if drie:
+        return 3
+    if inst.niveau2_pct >= inst.niveau3_pct:
+        return _kearney(inst, "", som, n, drie).niveau
+    pct = 100 * som / (n * inst.uren_per_lesdag) if som and n > 0 else 0.0
+    if pct >= inst.niveau3_pct + 0.1:
+        return 3
+    if inst.niveau2_pct + 0.1 <= pct <= inst.niveau3_pct - 0.1:
+        return 2
+    if pct <= inst.niveau2_pct - 0.1:
+        return 1
+    return _kearney(inst, "", som, n, drie).niveau
+
+
+def _schoolbreed(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],
+                 profiel: Callable[[str], _Profiel], meldingen_per_leerling: Mapping[str, Iterable[Verzuimmelding]],
+                 mazl_per_leerling: Mapping[str, Iterable[MazlActie]],
+                 peildatum: date) -> tuple[list[Signaal], list[Niveau]]:
     alle_signalen: list[Signaal] = []
     niveaus: list[Niveau] = []
     for leerling in sorted(leerlingen, key=lambda ll: ll.leerlingnummer):
         nr = leerling.leerlingnummer
-        p = _profiel(cal, verzuim_per_leerling.get(nr, ()), peildatum)
+        p = profiel(nr)
         eigen = _signalen(cal, inst, leerling, p, meldingen_per_leerling.get(nr, ()),
                           mazl_per_leerling.get(nr, ()), peildatum)
         alle_signalen.extend(eigen)
@@ -479,11 +714,17 @@ def schoolbreed(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iter
 
 __all__ = [
     "MELDGRENS_UREN",
+    "Dagen",
     "Niveau",
     "Signaal",
     "SignaalInstellingen",
     "SignaalSoort",
+    "Stand",
+    "dagen_per_leerling",
     "niveau",
     "schoolbreed",
+    "schoolbreed_dagen",
     "signalen",
+    "signalen_op",
+    "standen",
 ]

@@ -1,6 +1,7 @@
 """Trends over a school year, month by month, from the signal rules of SIGNALEN.md.
 
-For speed the rules are evaluated once per month end (not per day): for each month of the school year
+The rules are evaluated at each month end (not per day) – in one pass per student (`signals.standen`): for each
+month of the school year
 (August–July, up to the month of `tot`, "verzuim bijgewerkt t/m") the peildatum is the last day of the
 month, or `tot` for the last month. Per month:
 
@@ -14,16 +15,23 @@ month, or `tot` for the last month. Per month:
 from __future__ import annotations
 
 import calendar as _stdcal
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from .calendar import SchoolCalendar
+from .calendar import LesdagTabel, SchoolCalendar
 from .leerling import Leerling
-from .signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
-from .verzuim import MazlActie, Reden, Verzuimmelding, VerzuimRecord
+from .signals import (
+    Dagen,
+    Signaal,
+    SignaalInstellingen,
+    SignaalSoort,
+    dagen_per_leerling,
+    signalen_op,
+    standen,
+)
+from .verzuim import MazlActie, Verzuimmelding, VerzuimRecord
 
 MAANDNAMEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -80,24 +88,6 @@ def _thuiszitters(signalen: Iterable[Signaal]) -> set[tuple[str, date]]:
     return {(s.leerlingnummer, s.sinds) for s in signalen if s.soort is SignaalSoort.THUISZITTER}
 
 
-def samenvatten(peildatum: date, signalen: list[Signaal], niveaus: list[Niveau],
-                vorige: set[tuple[str, date]]) -> tuple[Maand, set[tuple[str, date]]]:
-    """One month from the signals and levels at its peildatum; returns it and its thuiszitter episodes."""
-    niveau = Counter(n.niveau for n in niveaus)
-    soorten: dict[SignaalSoort, set[str]] = {s: set() for s in SignaalSoort}
-    for s in signalen:
-        soorten[s.soort].add(s.leerlingnummer)
-    nu = _thuiszitters(signalen)
-    maand = Maand(peildatum.year, peildatum.month, peildatum, {k: niveau.get(k, 0) for k in (1, 2, 3)},
-                  {s: len(nrs) for s, nrs in soorten.items()}, len(nu - vorige), len(vorige - nu))
-    return maand, nu
-
-
-def _over_de_grens(op_grens: list[VerzuimRecord], inst: SignaalInstellingen) -> bool:
-    return (sum(r.uren for r in op_grens) >= inst.uren_per_lesdag - 1e-9
-            or any(r.reden is Reden.ZIEK for r in op_grens))
-
-
 def trends(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],
            verzuim_per_leerling: Mapping[str, Iterable[VerzuimRecord]],
            meldingen_per_leerling: Mapping[str, Iterable[Verzuimmelding]],
@@ -106,36 +96,53 @@ def trends(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[
 
     The verzuim must hold what the rules need at every peildatum (31 July before the year included).
     """
-    leerlingen = list(leerlingen)
-    alles = {nr: list(records) for nr, records in verzuim_per_leerling.items()}
-    begin = date(schooljaar, 8, 1)
-    dit_jaar = {nr: [r for r in records if r.datum >= begin] for nr, records in alles.items()}
-    eerste = next(iter(cal.lesdagen(begin, date(schooljaar + 1, 7, 31))), None)
-    # Once the year has had its first lesdag G, the rules read verzuim before the year only for a student
-    # absent the whole day on G or ill on G (a run crossing G; see services/signalen.py `_grens`). Giving the
-    # others just this year's records keeps each evaluation to one year of data: the same result, faster.
-    verder = {nr for nr, records in alles.items()
-              if eerste is not None and _over_de_grens([r for r in records if r.datum == eerste], inst)}
-    beperkt = {nr: (alles[nr] if nr in verder else dit_jaar[nr]) for nr in alles}
+    tabel, dagen = dagen_per_leerling(cal, verzuim_per_leerling, max(tot, date(schooljaar, 7, 31)))
+    return trends_dagen(cal, inst, leerlingen, tabel, dagen, meldingen_per_leerling, mazl_per_leerling,
+                        schooljaar, tot)
 
-    def op(p: date) -> tuple[list[Signaal], list[Niveau]]:
-        verzuim = beperkt if eerste is not None and eerste <= p else alles
-        return schoolbreed(cal, inst, leerlingen, verzuim, meldingen_per_leerling, mazl_per_leerling, p)
 
-    # 31 July only for the thuiszitters there: a run of whole days ongeoorloofd up to the last lesdag
-    # before it, so only students absent that whole day need the rules.
-    juli = begin - timedelta(days=1)
-    laatste = cal.lesdagen(juli - timedelta(days=120), juli)[-1:]
-    kandidaten = {nr for nr, records in alles.items() if laatste and math.fsum(
-        r.uren for r in records if r.datum == laatste[0] and r.reden is Reden.ONGEOORLOOFD)
-        >= inst.uren_per_lesdag - 1e-9}
-    vorige = _thuiszitters(schoolbreed(cal, inst, [ll for ll in leerlingen if ll.leerlingnummer in kandidaten],
-                                       alles, meldingen_per_leerling, mazl_per_leerling, juli)[0])
+def trends_dagen(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Iterable[Leerling],
+                 tabel: LesdagTabel, dagen_per_leerling: Mapping[str, Dagen],
+                 meldingen_per_leerling: Mapping[str, Iterable[Verzuimmelding]],
+                 mazl_per_leerling: Mapping[str, Iterable[MazlActie]], schooljaar: int, tot: date) -> Trends:
+    """`trends` from the hours per lesdag position of `tabel` (as `schoolbreed_dagen`): each student once, with
+    the signals and level at every month end from `standen` (one pass over their days, not one per month)."""
+    eind = min(tot, date(schooljaar + 1, 7, 31))
+    data = peildata(schooljaar, tot)
+    if not data:
+        return Trends(schooljaar, eind, [])
+    leeg: Dagen = ({}, {}, {})
+    per_niveau = [Counter() for _ in data]
+    per_signaal: list[dict[SignaalSoort, int]] = [dict.fromkeys(SignaalSoort, 0) for _ in data]
+    thuis: list[set[tuple[str, date]]] = [set() for _ in data]
+    # 31 July before the year, for the thuiszitters "in" in August: a run of whole days ongeoorloofd up to the
+    # last lesdag before it, so only students absent that whole day need the rule.
+    juli = date(schooljaar, 7, 31)
+    laatste_juli = tabel.positie_tot(juli)
+    laatsten = [tabel.positie_tot(p) for p in data]
+    drempel = inst.uren_per_lesdag - 1e-9
+    vorige: set[tuple[str, date]] = set()
+    for leerling in leerlingen:
+        nr = leerling.leerlingnummer
+        d = dagen_per_leerling.get(nr, leeg)
+        if d[0].get(laatste_juli, 0.0) >= drempel:
+            s = signalen_op(cal, inst, leerling, tabel, d, meldingen_per_leerling.get(nr, ()),
+                            mazl_per_leerling.get(nr, ()), juli)
+            vorige |= _thuiszitters(s)
+        for k, stand in enumerate(standen(cal, inst, leerling, tabel, d, meldingen_per_leerling.get(nr, ()),
+                                          mazl_per_leerling.get(nr, ()), data, laatsten)):
+            if stand.niveau is not None:
+                per_niveau[k][stand.niveau] += 1
+            for soort in stand.soorten:
+                per_signaal[k][soort] += 1
+            if stand.thuiszitter_sinds is not None:
+                thuis[k].add((nr, stand.thuiszitter_sinds))
     maanden = []
-    for p in peildata(schooljaar, tot):
-        maand, vorige = samenvatten(p, *op(p), vorige)
-        maanden.append(maand)
-    return Trends(schooljaar, min(tot, date(schooljaar + 1, 7, 31)), maanden)
+    for k, p in enumerate(data):
+        maanden.append(Maand(p.year, p.month, p, {n: per_niveau[k].get(n, 0) for n in (1, 2, 3)}, per_signaal[k],
+                             len(thuis[k] - vorige), len(vorige - thuis[k])))
+        vorige = thuis[k]
+    return Trends(schooljaar, eind, maanden)
 
 
-__all__ = ["MAANDNAMEN", "Maand", "Trends", "peildata", "samenvatten", "trends"]
+__all__ = ["MAANDNAMEN", "Maand", "Trends", "peildata", "trends", "trends_dagen"]

@@ -54,7 +54,7 @@ def _vrijstellingen(doc: Document, vrijstellingen) -> list[Flowable]:
                                           for v in vrijstellingen]], [0.6, 0.2, 0.2]))]
 
 
-def _traject(doc: Document, td) -> list[Flowable]:
+def _traject(doc: Document, td, gedrukt) -> list[Flowable]:
     t = td.traject
     status = "open" if t.is_open else f"gesloten op {d(t.gesloten)}"
     velden = [("Soort", t.categorie.label), ("Status", status), ("Huidige stap", f"{int(t.stap)}. {t.stap.titel}"),
@@ -62,8 +62,9 @@ def _traject(doc: Document, td) -> list[Flowable]:
     if t.signaal:
         velden.append(("Vanuit signaal", f"{t.signaal.label} ({d(t.signaal_datum)})"))
     velden.append(("Aanleiding", t.aanleiding or "–"))
-    if t.evaluatiedatum:
-        velden.append(("Evaluatie", d(t.evaluatiedatum)))
+    # The same one evaluation date the app shows: the plan's next moment, else the traject's own.
+    if evaluatie := t.evaluatie(gedrukt):
+        velden.append(("Evaluatie", d(evaluatie)))
     if not t.is_open:
         velden.append(("Reden van sluiten", t.sluitreden.label if t.sluitreden else "–"))
         velden.append(("Toelichting", t.sluittoelichting or "–"))
@@ -283,7 +284,7 @@ def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
     if not dossier.trajecten:
         story.append(geen(doc, "Er zijn geen trajecten geweest."))
     for td in dossier.trajecten:
-        story += _traject(doc, td)
+        story += _traject(doc, td, gemaakt.date())
     story += _gesprekken(doc, dossier.gesprekken)
     story += _mdos(doc, dossier, school)
     overig = [a for a in dossier.actiepunten if a.mdo_id is None]

@@ -13,8 +13,6 @@ from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.mdo import geldende_toestemmingen
-from ..pdf import dossier as dossier_pdf
-from ..pdf import mdo as mdo_pdf
 from .context import Context
 from .inzage import InzageService
 from .leerlingen import LeerlingenService
@@ -63,6 +61,8 @@ class AfdrukService:
 
     def mdo_pdf(self, leerlingnummer: str, datum: date | None = None, *, vandaag: date | None = None) -> bytes:
         """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
+        from ..pdf import mdo as mdo_pdf  # reportlab is imported when a PDF is made, not at start
+
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
         tr = self.trajecten
@@ -77,6 +77,8 @@ class AfdrukService:
         """Everything recorded about the student, readable, for an inzageverzoek. Zorgcoördinator only."""
         if not self._zorgcoordinator:
             raise GeenToegang("Het dossier (inzage) kan alleen de zorgcoördinator afdrukken.")
+        from ..pdf import dossier as dossier_pdf  # reportlab is imported when a PDF is made, not at start
+
         dossier = self.inzage.dossier(leerlingnummer)
         pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
         self._gedrukt(dossier.leerling.id, "dossier-pdf")

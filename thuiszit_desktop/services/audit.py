@@ -2,24 +2,37 @@
 
 Entries are written inside the acting transaction, so an action that rolls back leaves no entry. The
 table is append-only (triggers in migration 6); the chain of hashes (domain/audit.py) shows any change
-made around the program, for instance with the sqlite3 tool and the key.
+made around the program, for instance with the sqlite3 tool and the key; the anchors (db/anker.py) show a
+cut – the last entries or all of them removed. Every start checks the triggers, the anchors and the entries
+since the last seal (cheap); `audit verify` and "Controleren" walk the whole chain as well.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee as pw
+import sqlcipher3
+
+from ..db import anker, backup, identity, keys
 from ..db import models as m
 from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
-from ..domain.errors import InvoerFout
+from ..domain.errors import DatabaseFout, InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
 from ..domain.zoeken import sorteersleutel
 from . import leerlingnummers
 
 if TYPE_CHECKING:
     from .context import Context
+
+log = logging.getLogger(__name__)
+
+TRIGGERS = frozenset({"audit_regel_geen_wijziging", "audit_regel_geen_verwijdering"})  # migration 6
 
 
 _KOLOMMEN = "id, tijd, gebruiker_id, gebruiker_naam, actie, leerling_id, wat, vorige_hash, hash"
@@ -49,13 +62,76 @@ def schrijf(db, gebruiker: Gebruiker | None, actie: Actie | str, leerling_id: in
                     bereken_hash(vorige_hash, invoer)))
 
 
-def controleer_database(db) -> Controle:
-    """Walk the whole table in id order (streamed, so a long log does not fill memory)."""
+@dataclass(frozen=True)
+class Ankers:
+    """Where one database's anchors are: the sealed file beside it, and the manifests of its backups of the
+    same line of work (an older line's backups may hold a longer chain: a restore left it)."""
+
+    db_path: Path
+    database_id: str
+    tak: str
+    backupmap: Path | None
+    sleutel: bytes | None  # the audit key: a zorgcoördinator's session only
+
+    def van_backups(self) -> list[anker.Stand]:
+        if self.backupmap is None:
+            return []
+        standen = (anker.Stand.from_dict(b.manifest.anker)
+                   for b in backup.list_backups(self.backupmap, self.db_path.stem)
+                   if b.manifest.database_id == self.database_id and b.manifest.tak == self.tak)
+        return [s for s in standen if s is not None]
+
+
+def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = True) -> Controle:
+    """The triggers, the anchors, and the chain: all of it (`volledig`, streamed so a long log does not fill
+    memory) or only the entries after the sealed anchor (at every start: cheap however long the log is)."""
+    conn = db.connection()
+    fout, vanaf = _controleer_ankers(conn, ankers) if ankers is not None else (None, None)
     seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
-    cursor = db.execute_sql(f"SELECT {_KOLOMMEN} FROM audit_regel ORDER BY id")
+    if volledig or vanaf is None:
+        vanaf = anker.Stand()
+    cursor = db.execute_sql(f"SELECT {_KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
     regels = (AuditInvoer(id_, _tijd(tijd), gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_)
               for id_, tijd, gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_ in cursor)
-    return controleer(regels, seq[0] if seq else None)
+    keten = controleer(regels, seq[0] if seq else None, vorige_hash=vanaf.kop, eerste_id=vanaf.hoogste_id + 1,
+                       aantal=vanaf.aantal)
+    return fout if keten.ok and fout is not None else keten  # the first entry that does not fit says most
+
+
+def _controleer_ankers(conn, ankers: Ankers) -> tuple[Controle | None, anker.Stand | None]:
+    """(a problem, or None and the sealed anchor the chain may be walked from)."""
+    try:
+        eigen = anker.lees(ankers.db_path, ankers.sleutel, ankers.database_id)
+    except anker.AnkerFout as exc:
+        return Controle(False, 0, uitleg=str(exc)), None
+    van_backups = ankers.van_backups()
+    if eigen is None and van_backups:
+        return Controle(False, 0, uitleg=f"het ankerbestand {anker.pad(ankers.db_path).name} is weg, terwijl de "
+                                         "back-ups laten zien dat het er was"), None
+    for stand in ([eigen] if eigen else []) + van_backups:
+        if (afwijking := anker.afwijking(conn, stand)) is not None:
+            return Controle(False, 0, *afwijking), None
+    # by name and by what they do: a trigger replaced by one that lets everything through counts as gone
+    namen = {naam for naam, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                                "AND tbl_name = 'audit_regel'") if "RAISE(ABORT" in (sql or "")}
+    if not namen >= TRIGGERS:
+        return Controle(False, 0, uitleg="de beveiliging die wijzigen en verwijderen tegenhoudt, is buiten het "
+                                         "programma om weggehaald"), None
+    return None, eigen
+
+
+def audit_sleutel(ctx: Context) -> bytes | None:
+    """The audit key of this session: a zorgcoördinator's only (`keys.audit_key`). Fed with the database key
+    until the zorgcoördinator-only key exists (issue 12 item 1); then with that key, here and nowhere else."""
+    if ctx.gebruiker.rol != Rol.ZORGCOORDINATOR:
+        return None
+    return keys.audit_key(ctx.store.key)
+
+
+def sleutel_uit_backup(bestand: Path, db_path: Path, naam: str, wachtwoord: str) -> bytes:
+    """The audit key a zorgcoördinator's password unlocks in a backup's key file (a restore at the start,
+    when there is no session): the same key as `audit_sleutel`, found the same way."""
+    return keys.audit_key(backup.keyring(Path(bestand), db_path).unlock(naam, wachtwoord))
 
 
 def _tijd(waarde):
@@ -133,9 +209,58 @@ class AuditService:
             return sorted(namen, key=sorteersleutel)
 
     def controleren(self) -> Controle:
+        """The whole chain and every anchor (`audit verify`, "Controleren")."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            return controleer_database(self.ctx.store.db)
+            return controleer_database(self.ctx.store.db, self._ankers())
 
+    def bij_start(self) -> Controle:
+        """The check at every start (every role, reading only): the triggers, the anchors and the entries
+        since the last seal. A problem stays until a zorgcoördinator seals the trail as it is (`verzegelen`):
+        until then no seal covers it up."""
+        with self.ctx.action():
+            self.uitslag = controleer_database(self.ctx.store.db, self._ankers(), volledig=False)
+        if not self.uitslag.ok:
+            log.warning("audit trail check failed at start")
+        return self.uitslag
+
+    def verzegelen(self) -> Controle:
+        """After a reported problem, once the zorgcoördinator has looked into it: record what was found in the
+        trail itself and seal it as it is now, so the next start compares with this state."""
+        with self.ctx.action(Rol.ZORGCOORDINATOR):
+            uitslag = controleer_database(self.ctx.store.db, self._ankers())
+            self.ctx.audit(Actie.VERZEGELD, wat=("na melding: " + uitslag.melding)[:200] if not uitslag.ok else "")
+        self.uitslag = Controle(True, 0)
+        self._zegel()
+        return uitslag
+
+    def _begin(self) -> None:
+        """A new database: its first seal (over any anchor a removed database left behind)."""
+        self.uitslag = Controle(True, 0)
+        self._zegel()
+
+    def _zegel(self) -> None:
+        """Seal the anchor at the chain as it is: a zorgcoördinator's session whose start check found nothing
+        (at login, after a backup, at close). Best effort: a read-only folder must not stop the work."""
+        uitslag = getattr(self, "uitslag", None)
+        sleutel = audit_sleutel(self.ctx)
+        if sleutel is None or uitslag is None or not uitslag.ok or self.ctx.store.closed:
+            return
+        try:
+            stand, ankers = anker.stand(self.ctx.store.db.connection()), self._ankers()
+            anker.verzegel(self.ctx.store.path, stand, sleutel, ankers.database_id)
+        except (OSError, DatabaseFout, pw.PeeweeException, sqlcipher3.Error) as exc:  # locked, full, read-only
+            log.warning("audit anchor not sealed: %s", type(exc).__name__)
+
+    def _ankers(self) -> Ankers:
+        """This session's own connection, not the models: at close another session may be the bound one."""
+        from .backups import SETTING_MAP, STANDAARD_MAP  # backups → context → audit: not at the top
+
+        store = self.ctx.store
+        conn = store.db.connection()
+        rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (SETTING_MAP,)).fetchone()
+        gekozen = json.loads(rij[0]) if rij else ""
+        return Ankers(store.path, identity.of(conn, store.key), identity.tak(conn),
+                      Path(gekozen) if gekozen else store.path.parent / STANDAARD_MAP, audit_sleutel(self.ctx))
 
 def _leerlingnamen(ids: set[int]) -> dict[int, tuple[str, str]]:
     result = {}

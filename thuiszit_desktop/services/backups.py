@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..db import backup, identity
+from ..db import anker, backup, identity
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
-from . import instellingen, uitvoer
+from . import audit, instellingen, uitvoer
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,12 @@ class BackupInfo:
     app_versie: str
     aantallen: dict[str, int]
     bewaard: tuple[Path, ...] = ()  # after a restore at the start: the replaced files, kept aside
+    gecontroleerd: bool = True  # False: the fast backup on close, checked at the next start
 
     @property
     def samenvatting(self) -> str:
+        if not self.gecontroleerd and not self.aantallen:
+            return "gemaakt bij het afsluiten; wordt bij de volgende start gecontroleerd en geteld"
         return samenvatting(self.aantallen)
 
 
@@ -58,7 +61,8 @@ def samenvatting(aantallen: dict[str, int]) -> str:
 
 def _info(b: backup.Backup) -> BackupInfo:
     m = b.manifest
-    return BackupInfo(b.pad, m.gemaakt, b.grootte, m.schema, m.app_versie, dict(m.aantallen))
+    return BackupInfo(b.pad, m.gemaakt, b.grootte, m.schema, m.app_versie, dict(m.aantallen),
+                      gecontroleerd=m.gecontroleerd)
 
 
 def backups_van(database: Path, folders: list[Path], naam: str = "", wachtwoord: str = "") -> list[BackupInfo]:
@@ -87,6 +91,8 @@ def terugzetten_bij_start(bestand: Path, database: Path, naam: str, wachtwoord: 
         row = conn.execute("SELECT rol, actief FROM gebruiker WHERE naam_sleutel = ?", (naam_sleutel(naam),)).fetchone()
         if row is None or row[0] != Rol.ZORGCOORDINATOR.value or not row[1]:
             raise GeenToegang("Alleen een zorgcoördinator kan een back-up terugzetten. Vraag het de zorgcoördinator.")
+        sleutel = audit.sleutel_uit_backup(bestand, database, naam, wachtwoord)
+        anker.verzegel(database, anker.stand(conn), sleutel, backup.read_manifest(Path(bestand)).database_id)
 
     grootte = Path(bestand).stat().st_size
     gedaan = backup.restore(bestand, database, naam=naam, wachtwoord=wachtwoord, check_copy=zorgcoordinator)
@@ -160,14 +166,29 @@ class BackupService:
 
     def automatisch(self, *, nu: datetime | None = None, altijd: bool = False) -> BackupInfo | None:
         """The automatic backup (every role: it protects the data, it shows none): when the newest is a
-        day old or older, or `altijd` (on close). None when none was needed."""
+        day old or older, or `altijd` (on close: fast, its check follows at the next start). Before that,
+        the backups not yet checked are checked (db/backup.py `controleer`). None when none was needed."""
         if self.ctx.store.closed:  # e.g. after a restore: nothing (left) to back up
             return None
         folder = self.map()
         nu = nu or datetime.now()
-        if not altijd and not self.nodig(nu=nu, folder=folder):
+        if altijd:
+            return self._maken(folder, nu, snel=True)
+        self._controleren(folder)
+        if not self.nodig(nu=nu, folder=folder):
             return None
         return self._maken(folder, nu)
+
+    def _controleren(self, folder: Path | None = None) -> list[Path]:
+        """Check the backups made on close (the full integrity check they skipped then); those that fail are
+        set aside. Returns the ones set aside."""
+        store = self.ctx.store
+        folder = folder or self.map()
+        apart = backup.controleer(folder, store.path.stem, self._eigen_id(), store.key, store.path)
+        if apart:
+            log.warning("%d backup(s) failed the check and were set aside", len(apart))
+        backup.rotate(folder, store.path.stem, self._eigen_id())  # checked, they now take their place
+        return apart
 
     def nodig(self, *, nu: datetime | None = None, folder: Path | None = None) -> bool:
         laatste = self.laatste(folder)
@@ -181,11 +202,12 @@ class BackupService:
         nu = nu or datetime.now()
         return self._maken(self.map(), nu, reden=backup.VOOR_OPRUIMEN, bewaren_tot=(nu + VOOR_OPRUIMEN_BEWAREN).date())
 
-    def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None
-               ) -> BackupInfo:
+    def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None,
+               snel: bool = False) -> BackupInfo:
         store = self.ctx.store
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
-                                 rotate_after=reden != backup.VOOR_TERUGZETTEN))
+                                 anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
+                                 rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))
 
     def _eigen_id(self) -> str:
         """Which database this is (db/identity.py): its backups carry the same id. Read once, on the thread
@@ -238,8 +260,13 @@ class BackupService:
             raise backup.BackupFout(f"Er is niets teruggezet. Eerst wordt een back-up gemaakt van de gegevens zoals "
                                     f"ze nu zijn, en dat lukte niet: {exc}") from None
         key, eigen = store.key, self._eigen_id()
+        sleutel = audit.audit_sleutel(self.ctx)
+
+        def verzegel(kopie) -> None:  # the anchor follows the chain put back (it is shorter: no false alarm)
+            anker.verzegel(store.path, anker.stand(kopie), sleutel, eigen)
+
         store.close()  # releases the lock; restore takes it again while it swaps the files
-        backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu)
+        backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu, check_copy=verzegel)
         log.info("database replaced by a backup")
         return info
 

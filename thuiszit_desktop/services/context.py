@@ -43,6 +43,7 @@ class Context:
             staat.uitgesteld = []
             methode = _methode(sys._getframe(2))  # 0 this generator, 1 contextlib, 2 the service method
         staat.diepte = getattr(staat, "diepte", 0) + 1
+        gewijzigd = 0
         try:
             with faults.vertaald(self.store.path.parent), self.store.db.atomic() as transaction:
                 if buitenste:
@@ -55,6 +56,8 @@ class Context:
                     self.audit(Actie.GEWIJZIGD, self._leerling_van_actie(), wat=methode)
         finally:
             staat.diepte -= 1
+        if buitenste and gewijzigd > 0:  # after the commit: a cache filled before it is not used after it
+            self.store.gewijzigd()
         if buitenste and staat.uitgesteld:
             # A reading action (a view, a print) ends its read transaction first and then appends its entry
             # in a fresh one that waits for a writer in another thread. Writing inside the read would fail

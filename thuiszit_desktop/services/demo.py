@@ -69,7 +69,7 @@ from ..domain.traject import (
     Persoon,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
-from . import demo_documenten, instellingen, session
+from . import demo_documenten, instellingen, lezersoverzicht, session
 from . import demo_verhalen as vh
 from .leerlingen import write_leerling
 from .session import Services
@@ -1540,6 +1540,7 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
         demo_documenten.gebruikers_profielen(services)
+        services.lezersoverzicht.bijwerken(vandaag=vandaag)  # "lezer" opens the overview, not the database
     except BaseException:
         services.close()
         session.remove_database(path)
@@ -1562,6 +1563,8 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
             handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
             store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))
+            # alleen-lezen: no database slot, their password opens the overview of counts
+            lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, naam, rol, wachtwoord)
         store.keyring.save()
 
 

@@ -22,7 +22,7 @@ from ..db.vertrouwelijk import GeenSleutel
 from ..domain.errors import InlogFout, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.zoeken import sorteersleutel
-from . import sleutels
+from . import lezersoverzicht, sleutels
 from .context import Context
 
 
@@ -76,13 +76,15 @@ class GebruikersService:
                                          klassen=",".join(opgeslagen), actief=True)
                 self._teken(row.id)
                 keyring.set_user(naam, wachtwoord, self._voor(rol))
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, naam, rol, wachtwoord)
         return _rij(row)
 
     def wijzigen(self, naam: str, *, rol: Rol | str | None = None,
                  klassen: Iterable[str] | None = None,
                  voortgang: Callable[[int, int], None] | None = None) -> GebruikerRij:
         """Change a user's role and/or klassen (what is given; the rest stays). Taking the zorgcoördinator role
-        away rotates the keys (see `uitschakelen`); giving it hands the user the zorgcoördinator's keys."""
+        away, or making a mentor alleen-lezen, rotates the keys (see `uitschakelen`; an alleen-lezen user then
+        needs a new password for the overview); giving the role hands the user the zorgcoördinator's keys."""
         fouten: dict[str, str] = {}
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             row = _row(naam)
@@ -96,7 +98,9 @@ class GebruikersService:
             if fouten:
                 raise InvoerFout(fouten)
             velden = {"rol": nieuwe_rol.value, "klassen": ",".join(opgeslagen)}
-            intrekken = row.rol == Rol.ZORGCOORDINATOR.value and nieuwe_rol != Rol.ZORGCOORDINATOR
+            # less than before (the confidential key, or the database key itself) is a revoke: new keys
+            intrekken = ((row.rol == Rol.ZORGCOORDINATOR.value and nieuwe_rol != Rol.ZORGCOORDINATOR)
+                         or (row.rol == Rol.MENTOR.value and nieuwe_rol == Rol.ALLEEN_LEZEN))
             if not intrekken:
                 with self._sleutels() as keyring:
                     m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
@@ -106,7 +110,10 @@ class GebruikersService:
                         raise InvoerFout({"rol": f"{row.naam} heeft nog een sleutel van een oudere versie. Geef "
                                                  f"{row.naam} eerst een nieuw wachtwoord (Wachtwoord resetten); "
                                                  "daarna kan de rol worden gewijzigd."})
-        rotatie = self._intrekken(row, velden, voortgang) if intrekken else None
+                    if Rol.ALLEEN_LEZEN in (Rol(row.rol), nieuwe_rol) and Rol(row.rol) != nieuwe_rol:
+                        # alleen-lezen has no database slot: to it the slot moves over; from it a new password
+                        lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, nieuwe_rol, None)
+        rotatie = self._intrekken(row, velden, voortgang, nieuwe_rol) if intrekken else None
         rij = replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
         self._ververs_mij(rij)
         return rij
@@ -120,6 +127,7 @@ class GebruikersService:
             check_nieuwe_gebruiker(row.naam, nieuw, herhaling)
             with self._sleutels() as keyring:
                 keyring.set_user(row.naam, nieuw, self._voor(Rol(row.rol)))
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), nieuw)
         return _rij(row)
 
     def uitschakelen(self, naam: str, voortgang: Callable[[int, int], None] | None = None) -> GebruikerRij:
@@ -133,7 +141,7 @@ class GebruikersService:
             if not row.actief:
                 return _rij(row)
             _niet_de_laatste(row, "Dit is de laatste zorgcoördinator: die kan niet worden uitgeschakeld.")
-        rotatie = self._intrekken(row, {"actief": 0}, voortgang)
+        rotatie = self._intrekken(row, {"actief": 0}, voortgang, None)
         return replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
 
     def inschakelen(self, naam: str, wachtwoord: str, herhaling: str) -> GebruikerRij:
@@ -145,6 +153,7 @@ class GebruikersService:
                 m.Gebruiker.update(actief=True).where(m.Gebruiker.id == row.id).execute()
                 self._teken(row.id)
                 keyring.set_user(row.naam, wachtwoord, self._voor(Rol(row.rol)))
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), wachtwoord)
             return _rij(m.Gebruiker.get_by_id(row.id))
 
     # --- every user: their own password ------------------------------------------------------------
@@ -178,14 +187,18 @@ class GebruikersService:
             raise GeenSleutel()
         handtekening.onderteken_rij(ondertekenen, gebruiker_id)
 
-    def _intrekken(self, row: m.Gebruiker, velden: dict, voortgang) -> sleutels.Rotatie:
-        """The change that revokes, in one step with new keys for everyone who remains."""
+    def _intrekken(self, row: m.Gebruiker, velden: dict, voortgang, nieuwe_rol: Rol | None) -> sleutels.Rotatie:
+        """The change that revokes, in one step with new keys for everyone who remains; then the alleen-lezen
+        overview file follows (`nieuwe_rol` None: disabled, no slot there either)."""
         from .backups import BackupService
 
         if not self.ctx.store.sleutels.zorg:
             raise GeenSleutel()
         map_ = BackupService(self.ctx).map()
-        return sleutels.roteren(self.ctx.store, row.id, velden, self.ctx.gebruiker, map_, voortgang)
+        rotatie = sleutels.roteren(self.ctx.store, row.id, velden, self.ctx.gebruiker, map_, voortgang)
+        with self.ctx.action(audit=False):
+            lezersoverzicht.slot_bijwerken(self.ctx, self.ctx.store.keyring, row.naam, nieuwe_rol, None)
+        return rotatie
 
     @contextmanager
     def _sleutels(self):

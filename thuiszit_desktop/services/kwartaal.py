@@ -30,14 +30,12 @@ from ..domain.kwartaal import (
 from ..domain.leerling import Leerling, VrijstellingType, is_plichtig
 from ..domain.signals import SignaalSoort, signalen
 from ..domain.verzuim import VerzuimRecord
-from ..pdf.kwartaal import kwartaal_pdf
 from . import instellingen
 from .context import Context
-from .kwartaal_export import naar_csv, naar_xlsx
 from .school import school_instellingen
 from .signalen import SignalenService, _leerlingen, _verzuim
 
-EXPORTS = {".xlsx": naar_xlsx, ".csv": naar_csv, ".pdf": kwartaal_pdf}
+EXPORTS = {".xlsx": "naar_xlsx", ".csv": "naar_csv", ".pdf": "kwartaal_pdf"}  # imported when used
 ROLLEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)  # pseudonymised, no names: alleen-lezen too; a mentor not
 SLEUTEL = "kwartaal_pseudoniem_sleutel"
 _EPS = 1e-9
@@ -114,9 +112,15 @@ class KwartaalService:
 
     def export(self, overzicht: KwartaalOverzicht, extensie: str) -> bytes:
         """The overview as a file: ".xlsx", ".csv" or ".pdf" (InvoerFout for another extension)."""
-        maker = EXPORTS.get(extensie.lower() if extensie.startswith(".") else f".{extensie.lower()}")
-        if maker is None:
+        naam = EXPORTS.get(extensie.lower() if extensie.startswith(".") else f".{extensie.lower()}")
+        if naam is None:
             raise InvoerFout({"uit": "Kies een bestand dat eindigt op .xlsx (Excel), .csv of .pdf."})
+        # openpyxl and reportlab take ~0.3 s to import: only when an overview is exported, not at start
+        if naam == "kwartaal_pdf":
+            from ..pdf.kwartaal import kwartaal_pdf as maker
+        else:
+            from . import kwartaal_export
+            maker = getattr(kwartaal_export, naam)
         data = maker(overzicht)
         with self.ctx.action():  # pseudonymised, but it leaves the building: who made it, and how many rows
             self.ctx.audit(Actie.GEEXPORTEERD, wat=f"kwartaaloverzicht {overzicht.kwartaal}: {len(overzicht.rijen)} "

@@ -58,15 +58,20 @@ class LeerlingenService:
                          m.Leerling.achternaam, m.Leerling.klas, m.Leerling.geboortedatum,
                          m.Leerling.inschrijfdatum, m.Leerling.uitschrijfdatum, m.Contact.naam.alias("mentor"))
                  .join(m.Contact, pw.JOIN.LEFT_OUTER,
-                       on=(m.Leerling.mentor == m.Contact.id))
-                 .tuples())
+                       on=(m.Leerling.mentor == m.Contact.id)))
+        # The rows straight from the cursor: peewee's conversion of each value costs more than the rest of
+        # the list at 20,000 students. Dates are stored as ISO text.
+        sql, params = query.sql()
+        peil = peildatum.isoformat()
+        datum = date.fromisoformat
         rows = []
-        for (id_, nummer, voornaam, tussenvoegsel, achternaam, klas, geboren, in_, uit, mentor) in query:
+        for (id_, nummer, voornaam, tussenvoegsel, achternaam, klas, geboren, in_, uit, mentor) in (
+                m.database.execute_sql(sql, params)):
             naam = " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
             rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
             rows.append(LeerlingRij(id_, nummer, naam, f"{achternaam}, {rest}" if rest else achternaam,
-                                    klas, mentor or "", geboren,
-                                    in_ <= peildatum and (uit is None or peildatum < uit),
+                                    klas, mentor or "", datum(geboren),
+                                    in_ <= peil and (uit is None or peil < uit),
                                     naam_sorteersleutel(achternaam, voornaam, tussenvoegsel)))
         rows.sort(key=lambda r: (r.sleutel, natuurlijke_sleutel(r.leerlingnummer)))
         return rows

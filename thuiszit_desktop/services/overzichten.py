@@ -17,23 +17,21 @@ import peewee as pw
 
 from ..db import models as m
 from ..domain.audit import Actie
+from ..domain.calendar import LesdagTabel
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.plan import traject_evaluatie
-from ..domain.signals import SignaalSoort
+from ..domain.signals import Dagen, SignaalSoort
 from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
-from ..domain.trends import Trends, trends
-from ..domain.verzuim import VerzuimRecord
+from ..domain.trends import Trends, trends_dagen
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
-from ..pdf import jaaroverzicht as jaaroverzicht_pdf
-from ..pdf import lijstbespreking as lijstbespreking_pdf
 from . import leerlingnummers
 from .context import Context
 from .kalender import KalenderService
 from .school import SchoolService
-from .signalen import SignalenService, _leerlingen, _mazl, _meldingen, _verzuim
+from .signalen import SignalenService, _dagen, _leerlingen, _mazl, _meldingen
 
 TELLINGEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)
 NAMEN = (Rol.ZORGCOORDINATOR,)
@@ -180,11 +178,11 @@ class OverzichtenService:
             nummer = {ll.id: ll.leerlingnummer for ll in leerlingen}
             cal = self.kalender.calendar()
             inst = self.signalen.instellingen()
-            verzuim = _verzuim_voor_jaar(cal, nummer, schooljaar, tot, inst.uren_per_lesdag)
+            tabel, dagen = _dagen_voor_jaar(cal, nummer, schooljaar, tot, inst.uren_per_lesdag)
             meldingen, mazl = _meldingen(nummer, None), _mazl(nummer, None)
         if tot < date(schooljaar, 8, 1):
             return Trends(schooljaar, tot, [])
-        return trends(cal, inst, leerlingen, verzuim, meldingen, mazl, schooljaar, tot)
+        return trends_dagen(cal, inst, leerlingen, tabel, dagen, meldingen, mazl, schooljaar, tot)
 
     # --- werkt het? -----------------------------------------------------------------------------------
 
@@ -302,6 +300,10 @@ class OverzichtenService:
         with self.ctx.action(*NAMEN):
             naam = self.school.get().naam
             self.ctx.audit(Actie.AFGEDRUKT, wat=f"lijstbespreking: {len(rijen)} leerlingen")
+        from ..pdf import (
+            lijstbespreking as lijstbespreking_pdf,  # reportlab: imported when used, not at start
+        )
+
         return lijstbespreking_pdf.lijstbespreking(lijstbespreking_pdf.Lijst(
             naam, vandaag, filtertekst, list(PDF_KOLOMMEN), [r.pdf_cellen() for r in rijen]))
 
@@ -319,6 +321,8 @@ class OverzichtenService:
         e = self.effecten(t.schooljaar, vandaag=vandaag)
         with self.ctx.action(*TELLINGEN):
             naam = self.school.get().naam
+        from ..pdf import jaaroverzicht as jaaroverzicht_pdf  # reportlab: imported when used, not at start
+
         return jaaroverzicht_pdf.jaaroverzicht(jaaroverzicht_pdf.Jaaroverzicht(
             naam, t, e.per_soort, e.voetnoot, vandaag or date.today()))
 
@@ -363,16 +367,11 @@ def _uren_per_dag(leerling_ids: Sequence[int], van: date, tot: date) -> dict[int
     return uit
 
 
-def _verzuim_voor_jaar(cal, nummer: dict[int, str], schooljaar: int, tot: date,
-                       dagduur: float) -> dict[str, list[VerzuimRecord]]:
-    """Verzuim enough for the rules at every month end of the school year and at 31 July before it.
-
-    The signal service's loader reads what one peildatum needs; the year before comes from the load at
-    31 July, the year itself from the load at `tot` (its records after 31 July).
-    """
-    juli = date(schooljaar, 8, 1) - timedelta(days=1)
-    per = _verzuim(cal, nummer, juli, None, dagduur)
-    if tot > juli:
-        for nr, records in _verzuim(cal, nummer, tot, None, dagduur).items():
-            per[nr].extend(r for r in records if r.datum > juli)
-    return per
+def _dagen_voor_jaar(cal, nummer: dict[int, str], schooljaar: int, tot: date,
+                     dagduur: float) -> tuple[LesdagTabel, dict[str, Dagen]]:
+    """The hours per lesdag the rules need at every month end of the school year and at 31 July before it: the
+    year from the last lesdag before it, plus the history of the students whose runs cross into the year (whole
+    days on that last lesdag or on the first one of the year, or ill on one of them; see signalen._dagen)."""
+    juli = date(schooljaar, 7, 31)
+    grenzen = [*cal.lesdagen(juli - timedelta(days=366), juli)[-1:], *cal.lesdagen(juli + timedelta(days=1), tot)[:1]]
+    return _dagen(cal, nummer, max(tot, juli), None, dagduur, grenzen)

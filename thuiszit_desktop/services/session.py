@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
-from ..db import connection, handtekening, identity, swap
+from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
 from ..domain.audit import Actie
-from ..domain.errors import InlogFout
+from ..domain.errors import InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
 from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
-from .audit import AuditService
+from .audit import AuditService, schrijf
 from .backups import BackupService
 from .bewaren import BewaarService
 from .concepten import ConceptService
@@ -25,6 +26,7 @@ from .inzage import InzageService
 from .kalender import KalenderService
 from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
+from .lezersoverzicht import Lezersessie, LezersoverzichtService, lezer_inloggen
 from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
 from .plannen import PlanService
@@ -64,6 +66,8 @@ class Services:
         self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
         self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
         self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
+        self.lezersoverzicht = LezersoverzichtService(self.ctx, self.signalen, self.overzichten, self.kwartaal,
+                                                      self.school)
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
@@ -85,7 +89,11 @@ class Services:
         self.ctx.store.db.close()
 
     def close(self) -> None:
-        self.ctx.store.close()
+        try:
+            self.lezersoverzicht._bijwerken_als_nodig()  # the alleen-lezen overview, when something changed
+            self.audit._zegel()  # a zorgcoördinator's session seals the audit trail's anchor as it leaves it
+        finally:
+            self.ctx.store.close()
 
 
 def database_path(data_dir: Path) -> Path:
@@ -124,13 +132,32 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
         store.close()
         remove_database(path)
         raise
-    return Services(store, Gebruiker(row.id, naam, Rol.ZORGCOORDINATOR))
+    services = Services(store, Gebruiker(row.id, naam, Rol.ZORGCOORDINATOR))
+    services.audit._begin()
+    return services
 
 
 def remove_database(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), connection.KeyRing.for_database(path),
-              identity.marker_path(path)):
+              identity.marker_path(path), anker.pad(path), pogingen.pad(path)):
         p.unlink(missing_ok=True)
+
+
+def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services | Lezersessie:
+    """The login of the GUI and the CLI: the database (`login`), or for an alleen-lezen user only the overview
+    of counts (services/lezersoverzicht.py) – they have no key for the database."""
+    mislukt, wachten = pogingen.wachten(path, naam)
+    if wachten:
+        raise TeVeelPogingen(mislukt, wachten)
+    try:
+        lezer = lezer_inloggen(path, naam, wachtwoord)
+    except InlogFout as exc:
+        exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
+        raise
+    if lezer is None:
+        return login(path, naam, wachtwoord, lezend=lezend)
+    pogingen.gelukt(path, naam)
+    return lezer
 
 
 def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services:
@@ -139,25 +166,55 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
     `lezend`: for a command that only reads – it writes nothing at login (no housekeeping, and its login
     entry follows with `login_vastleggen` when it is done), so it starts even while another program holds
     the database's write lock."""
-    store = connection.open_store(path, naam, wachtwoord)
+    mislukt, wachten = pogingen.wachten(path, naam)
+    if wachten:  # wrong passwords in a row for this name, in this program or another: not even tried
+        raise TeVeelPogingen(mislukt, wachten)
+    try:
+        store = connection.open_store(path, naam, wachtwoord)
+    except InlogFout as exc:
+        exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
+        raise
     try:
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
         if row is None or not row.actief:
-            raise InlogFout()
+            fout = InlogFout()
+            fout.mislukt, fout.wachten = pogingen.mislukt(path, naam)
+            raise fout
         waarschuwingen = sleutels.bij_inloggen(store, naam, wachtwoord, row, lezend=lezend)
         klassen = tuple(k for k in row.klassen.split(",") if k)
         gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol), klassen)
     except BaseException:
         store.close()
         raise
+    pogingen.gelukt(path, naam)
     services = Services(store, replace(gebruiker), waarschuwingen)
+    try:
+        services.audit.bij_start()  # the caller shows `services.audit.uitslag` when it is not in order
+    except BaseException:
+        services.close()
+        raise
     if not lezend:
         services.concepten.opruimen()
         login_vastleggen(services)
+        services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # also moves alleen-lezen users over
+        services.audit._zegel()
     return services
 
 
 def login_vastleggen(services: Services) -> None:
-    """The audit entry of a login."""
+    """The audit entry of a login, after the wrong passwords since the last login (db/pogingen.py)."""
     with services.ctx.action():
+        pogingen.boeken(services.database_path, lambda open_: _mislukt_vastleggen(services, open_))
         services.ctx.audit(Actie.INGELOGD)
+
+
+def _mislukt_vastleggen(services: Services, open_: list[pogingen.Open]) -> None:
+    """One entry per name: filed under the user whose name was tried, or "onbekende naam" (never the name typed)."""
+    namen = {keys.slot_id(r.naam): r for r in m.Gebruiker.select()}
+    for o in sorted(open_, key=lambda o: o.laatste):
+        row = namen.get(o.sleutel)
+        eerste, laatste = (datetime.fromtimestamp(t).replace(microsecond=0) for t in (o.eerste, o.laatste))
+        wanneer = f"{eerste:%d-%m-%Y %H:%M}" + (f" tot {laatste:%d-%m-%Y %H:%M}" if laatste != eerste else "")
+        wat = f"{o.aantal} keer een verkeerd wachtwoord, {wanneer}"
+        gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol)) if row else None
+        schrijf(services.ctx.store.db, gebruiker, Actie.INLOGGEN_MISLUKT, None, wat if row else "onbekende naam: " + wat)

@@ -10,11 +10,19 @@ import peewee as pw
 
 from ..db import models as m
 from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
-from ..domain.calendar import SchoolCalendar
+from ..domain.calendar import LesdagTabel, SchoolCalendar
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
-from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start
-from ..domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
+from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, add_years, schooljaar_start
+from ..domain.signals import (
+    GESCHIEDENIS_JAREN,
+    Dagen,
+    Niveau,
+    Signaal,
+    SignaalInstellingen,
+    SignaalSoort,
+    schoolbreed_dagen,
+)
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
 from . import instellingen, leerlingnummers
 from .context import Context
@@ -83,6 +91,9 @@ class SignalenService:
     def __init__(self, ctx: Context, kalender: KalenderService):
         self.ctx = ctx
         self.kalender = kalender
+        # The whole school's overzicht per (peildatum, data version): Vandaag, the list and the overviews ask
+        # for it again and again, and it only changes when something is written (db/connection.py `versie`).
+        self._cache: tuple[tuple[date, int], Overzicht] | None = None
 
     def bijgewerkt_tot(self) -> date | None:
         waarde = instellingen.lees(BIJGEWERKT_TOT)
@@ -104,8 +115,26 @@ class SignalenService:
             instellingen.schrijf(DREMPELS, {"niveau2": niveau2, "niveau3": niveau3})
 
     def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None) -> Overzicht:
-        """Signals and levels of every student (or one) at `peildatum` (default: standaard_peildatum)."""
+        """Signals and levels of every student (or one) at `peildatum` (default: standaard_peildatum).
+
+        The whole school's comes from the cache while nothing was written since it was computed – not inside a
+        transaction, whose own uncommitted writes the cache does not know (and which may yet be rolled back)."""
         peildatum = peildatum or self.standaard_peildatum()
+        if leerlingnummer is not None or self.ctx.store.db.in_transaction():
+            return self._overzicht(peildatum, leerlingnummer)
+        sleutel = (peildatum, self.ctx.store.versie)  # read before the data: a write during the run moves it on
+        cache = self._cache
+        if cache is not None and cache[0] == sleutel:
+            return cache[1]
+        o = self._overzicht(peildatum, None)
+        self._cache = (sleutel, o)
+        return o
+
+    def _cache_legen(self) -> None:
+        """Forget the cached overzicht (benchmarks measure the computation itself)."""
+        self._cache = None
+
+    def _overzicht(self, peildatum: date, leerlingnummer: str | None) -> Overzicht:
         leerlingen = _leerlingen(leerlingnummer)
         if leerlingnummer is not None and not leerlingen:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
@@ -114,9 +143,10 @@ class SignalenService:
         cal = self.kalender.calendar()
         inst = self.instellingen()
         meldingen = _meldingen(nummer, only)
-        signalen, niveaus = schoolbreed(
-            cal, inst, leerlingen, _verzuim(cal, nummer, peildatum, only, inst.uren_per_lesdag),
-            meldingen, _mazl(nummer, only), peildatum)
+        grens = _grens(cal, peildatum)
+        tabel, dagen = _dagen(cal, nummer, peildatum, only, inst.uren_per_lesdag, [grens] if grens else [])
+        signalen, niveaus = schoolbreed_dagen(cal, inst, leerlingen, tabel, dagen, meldingen, _mazl(nummer, only),
+                                              peildatum)
         bijgewerkt = self.bijgewerkt_tot()
         if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
             met = {nummer[i] for (i,) in m.Verzuim.select(m.Verzuim.leerling).distinct().tuples() if i in nummer}
@@ -158,13 +188,14 @@ def _where(query, column, only):
 
 
 def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
-    """Every student (or one) with vrijstellingen: two queries of plain tuples."""
+    """Every student (or one) with vrijstellingen: two queries of plain tuples (raw: 20,000 students through
+    peewee's field conversions cost a third of a second)."""
     L = m.Leerling
     query = L.select(L.id, L.leerlingnummer, L.achternaam, L.geboortedatum, L.inschrijfdatum, L.voornaam,
                      L.tussenvoegsel, L.klas, L.uitschrijfdatum, L.bestemming, L.startkwalificatie)
     if leerlingnummer is not None:
         query = query.where(L.id == leerlingnummers.id_van(leerlingnummer))
-    rijen = list(query.tuples())
+    rijen = list(m.database.execute(query))
     vrijstellingen: dict[int, list[Vrijstelling]] = defaultdict(list)
     vquery = (m.Vrijstelling.select(m.Vrijstelling.leerling, m.Vrijstelling.type, m.Vrijstelling.van,
                                     m.Vrijstelling.tot).order_by(m.Vrijstelling.van))
@@ -172,9 +203,17 @@ def _leerlingen(leerlingnummer: str | None) -> list[Leerling]:
         vquery = vquery.where(m.Vrijstelling.leerling.in_([r[0] for r in rijen]))
     for leerling_id, soort, van, tot in vquery.tuples():
         vrijstellingen[leerling_id].append(Vrijstelling(VrijstellingType(soort), van, tot))
-    return [Leerling(leerlingnummer=nr, achternaam=achternaam, geboortedatum=geboren, inschrijfdatum=ingeschreven,
-                     voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas=klas, uitschrijfdatum=uitgeschreven,
-                     bestemming=bestemming, startkwalificatie=bool(sk),
+    datums: dict[str | None, date | None] = {None: None}
+
+    def datum(tekst: str | None) -> date | None:
+        d = datums.get(tekst)
+        if d is None and tekst is not None:
+            d = datums[tekst] = date.fromisoformat(tekst)
+        return d
+
+    return [Leerling(leerlingnummer=nr, achternaam=achternaam, geboortedatum=datum(geboren),
+                     inschrijfdatum=datum(ingeschreven), voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas=klas,
+                     uitschrijfdatum=datum(uitgeschreven), bestemming=bestemming, startkwalificatie=bool(sk),
                      vrijstellingen=tuple(vrijstellingen.get(id_, ())), id=id_)
             for (id_, nr, achternaam, geboren, ingeschreven, voornaam, tussenvoegsel, klas, uitgeschreven,
                  bestemming, sk) in rijen]
@@ -245,6 +284,97 @@ def _verzuim(cal: SchoolCalendar, nummer: dict[int, str], peildatum: date, only:
     for ids in _batches(sorted(verder)):
         lees(f'{select} AND "datum" < ? AND "leerling_id" IN ({", ".join("?" * len(ids))})', [p, van, *ids])
     return per
+
+
+_DAGEN_SQL = ('SELECT "leerling_id", "datum", SUM("uren"), SUM(CASE WHEN "reden" = \'ongeoorloofd\' THEN "uren" END), '
+              'SUM(CASE WHEN "reden" = \'ziek\' THEN "uren" END) FROM "verzuim" WHERE "datum" <= ? {waar} '
+              'GROUP BY "leerling_id", "datum"')
+
+
+def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[int] | None, dagduur: float,
+           grenzen: list[date]) -> tuple[LesdagTabel, dict[str, Dagen]]:
+    """The hours per lesdag (ongeoorloofd, ziek, all) ≤ `tot` per leerlingnummer, as positions of the table.
+
+    SQLite sums the rows per student and day (one GROUP BY pass through the (leerling_id, datum) index), so
+    Python sees one row per day with absence and keeps it in three dicts – no object per verzuim row.
+    With `only`, a few students: all their verzuim. Otherwise the verzuim from the earliest of `grenzen`
+    (lesdagen, see `_grens`) for everyone, and the earlier verzuim only of the students absent the whole day,
+    or ill, on one of those days: only their runs reach back across it.
+    """
+    tabel = cal.tabel(schooljaar_start(tot), tot)
+    per: dict[str, Dagen] = {}
+    vroeger: list[tuple] = []  # rows before the table (rare: older than the vacation data), placed at the end
+    grens_uren: dict[int, list[tuple[float, float | None]]] = defaultdict(list)
+    bewaak = {g.isoformat() for g in grenzen} if only is None else set()
+
+    def lees(sql: str, params: list) -> None:
+        index, lo = tabel.iso_index(), tabel.lo.isoformat()
+        huidig = None
+        ong = ziek = alle = None
+        for leerling_id, datum, uren, u_ong, u_ziek in m.database.execute_sql(sql, params):
+            i = index.get(datum)
+            if i is None:  # not a lesdag (ignored by every rule), or before the table
+                if datum < lo:
+                    vroeger.append((leerling_id, datum, uren, u_ong, u_ziek))
+                continue
+            if leerling_id != huidig:
+                huidig = leerling_id
+                nr = nummer.get(leerling_id)
+                if nr is None:
+                    ong = None
+                    continue
+                ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
+            elif ong is None:
+                continue
+            alle[i] = uren
+            if u_ong:
+                ong[i] = u_ong
+            if u_ziek:
+                ziek[i] = u_ziek
+            if datum in bewaak:
+                grens_uren[leerling_id].append((uren, u_ziek))
+
+    p = tot.isoformat()
+    if only is not None:  # a few students: all their verzuim, through the index
+        for ids in _batches(only):
+            lees(_DAGEN_SQL.format(waar=f'AND "leerling_id" IN ({", ".join("?" * len(ids))})'), [p, *ids])
+    elif not grenzen:
+        lees(_DAGEN_SQL.format(waar=""), [p])
+    else:
+        van = min(grenzen).isoformat()
+        # Through the (leerling_id, datum) index, one date range per student: unlike a scan of the whole
+        # table, this does not slow down as the years of history grow.
+        lees(_DAGEN_SQL.format(waar='AND "datum" >= ? AND "leerling_id" IN (SELECT "id" FROM "leerling")'), [p, van])
+        verder = sorted(i for i, dagen in grens_uren.items()
+                        if any(uren >= dagduur - _EPS or u_ziek for uren, u_ziek in dagen))
+        for ids in _batches(verder):
+            lees(_DAGEN_SQL.format(waar=f'AND "datum" < ? AND "leerling_id" IN ({", ".join("?" * len(ids))})'),
+                 [p, van, *ids])
+    if vroeger:
+        tabel, per = _groter(cal, tabel, per, vroeger, nummer, tot)
+    return tabel, per
+
+
+def _groter(cal: SchoolCalendar, tabel: LesdagTabel, per: dict[str, Dagen], vroeger: list[tuple],
+            nummer: dict[int, str], tot: date) -> tuple[LesdagTabel, dict[str, Dagen]]:
+    """Verzuim from before the table (before the vacation data): a table that reaches back to it (as the rules
+    do, at most 25 years), with every position moved along."""
+    oudste = min(date.fromisoformat(r[1]) for r in vroeger)
+    nieuw = cal.tabel(max(oudste, add_years(tot, -GESCHIEDENIS_JAREN)), tot)
+    schuif = nieuw.index[tabel.dagen[0]] if tabel.dagen else 0
+    per = {nr: tuple({i + schuif: u for i, u in d.items()} for d in dagen) for nr, dagen in per.items()}
+    index = nieuw.iso_index()
+    for leerling_id, datum, uren, u_ong, u_ziek in vroeger:
+        i, nr = index.get(datum), nummer.get(leerling_id)
+        if i is None or nr is None:
+            continue
+        ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
+        alle[i] = uren
+        if u_ong:
+            ong[i] = u_ong
+        if u_ziek:
+            ziek[i] = u_ziek
+    return nieuw, per
 
 
 def _batches(ids: list[int]):

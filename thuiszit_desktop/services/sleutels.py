@@ -31,7 +31,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..db import backup, files, handtekening, swap, vertrouwelijk
+from ..db import anker, backup, files, handtekening, identity, keys, swap, vertrouwelijk
 from ..db import models as m
 from ..db.connection import Store, _connect
 from ..db.keys import KeyRing, Sleutels, sqlcipher_passphrase
@@ -67,7 +67,9 @@ def bij_inloggen(store: Store, naam: str, wachtwoord: str, row: m.Gebruiker, *, 
         if zorg_rol and instellingen.lees(SETTING_VERSIE) != 2:
             _eerste_zorg_login(store, naam, wachtwoord)
             row = m.Gebruiker.get_by_id(row.id)  # signed now
-        elif ring.controle:  # someone upgraded already: this slot takes the signing public key now
+        elif ring.controle and row.rol != Rol.ALLEEN_LEZEN.value:
+            # someone upgraded already: this slot takes the signing public key now (an alleen-lezen slot of
+            # format 1 stays as it is: the next zorgcoördinator login moves it to services/lezersoverzicht)
             nieuw = replace(sleutels, controle=bytes.fromhex(ring.controle))
             ring.set_user(naam, wachtwoord, nieuw)
             ring.save()
@@ -238,6 +240,8 @@ def roteren(store: Store, gebruiker_id: int, velden: dict, door, backup_map: Pat
         ring = KeyRing(sleutels_pad, {}, store.keyring.database_id, store.keyring.controle)
         zonder = []
         for _id, naam, rol in actief:
+            if rol == Rol.ALLEEN_LEZEN.value:
+                continue  # no database key at all: their password opens the overview file (services/lezersoverzicht)
             if store.keyring.is_legacy(naam) or not store.keyring.has_user(naam):
                 zonder.append(naam)
                 continue
@@ -255,9 +259,23 @@ def roteren(store: Store, gebruiker_id: int, velden: dict, door, backup_map: Pat
     store.db.execute_sql("SELECT 1")
     store.keyring, store.sleutels = ring, nieuw
     store.bind()
+    _anker_opnieuw(store, oud, nieuw)
     stap()
     log.info("keys rotated; %d older backup(s) still use the old keys", len(oude_backups))
     return Rotatie(oude_backups, zonder, oud, nieuw, ring, store.path)
+
+
+def _anker_opnieuw(store: Store, oud: Sleutels, nieuw: Sleutels) -> None:
+    """The audit trail's anchor (db/anker.py) is sealed with a key derived from the database key: sealed again
+    with the new one – when it held under the old one, so a rotation never covers up a cut."""
+    conn = store.db.connection()
+    database_id = identity.of(conn, nieuw.database)
+    try:
+        vorig = anker.lees(store.path, keys.audit_key(oud.database), database_id)
+        if vorig is not None and anker.afwijking(conn, vorig) is None:
+            anker.verzegel(store.path, anker.stand(conn), keys.audit_key(nieuw.database), database_id)
+    except (anker.AnkerFout, OSError) as exc:  # it stays as it was: the next start reports it, as before
+        log.warning("audit anchor not sealed again after the rotation: %s", type(exc).__name__)
 
 
 def _slot(ring: KeyRing, naam: str) -> dict:

@@ -18,16 +18,24 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import peewee as pw
+import sqlcipher3
+
 from ..db import models as m
+from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.plan import PlanStatus
 from . import leerlingnummers
+from .audit import schrijf
 from .context import Context
+
+log = logging.getLogger(__name__)
 
 ZORG = (Rol.ZORGCOORDINATOR,)
 TEAM = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
@@ -295,7 +303,9 @@ REGELS: dict[str, dict[str, Regel]] = {
     "vergrendeling": {"minuten": iedereen(), "controleer_wachtwoord": iedereen(), "minuten_opslaan": alleen(*ZORG)},
     "aan_de_slag": {"stand": alleen(*ZORG), "verbergen": alleen(*ZORG)},  # the card is for the zorgcoördinator
     "ongedaan": {"herstel": alleen(*TEAM)},  # the service also checks the roles of the undone delete
-    "audit": {"lijst": alleen(*ZORG), "gebruikers": alleen(*ZORG), "controleren": alleen(*ZORG)},
+    # The check at start runs in every session (it shows no entries, only whether the trail is whole).
+    "audit": {"lijst": alleen(*ZORG), "gebruikers": alleen(*ZORG), "controleren": alleen(*ZORG),
+              "bij_start": iedereen(), "verzegelen": alleen(*ZORG)},
     "bewaren": {"termijnen": alleen(*ZORG), "termijnen_opslaan": alleen(*ZORG), "voorstel": alleen(*ZORG),
                 "opruimen": alleen(*ZORG)},
     # Backups show no student data (dates, sizes, counts); every role's session makes the automatic ones.
@@ -303,6 +313,8 @@ REGELS: dict[str, dict[str, Regel]] = {
                 "lijst": iedereen(), "laatste": iedereen(), "maken": alleen(*ZORG), "map_instellen": alleen(*ZORG),
                 "voorbeeld": alleen(*ZORG), "terugzetten": alleen(*ZORG), "aantallen": alleen(*ZORG),
                 "voor_opruimen": alleen(*ZORG)},
+    # The alleen-lezen overview is made in a zorgcoördinator's session (alleen-lezen opens only its file).
+    "lezersoverzicht": {"maken": alleen(*ZORG), "bijwerken": alleen(*ZORG)},
     # User management checks roles itself too (everyone changes their own password).
     "gebruikers": {
         "lijst": alleen(*ZORG), "toevoegen": alleen(*ZORG), "wachtwoord_resetten": alleen(*ZORG),
@@ -313,6 +325,19 @@ REGELS: dict[str, dict[str, Regel]] = {
     # someone else's. Staff contact details, no student data.
     "profielen": {"get": iedereen(), "opslaan": iedereen()},
 }
+
+def _weigering_vastleggen(ctx: Context, exc: GeenToegang, wat: str, args: dict) -> None:
+    """A refused attempt goes into the audit trail: who asked for what (and about which student), once, in its
+    own transaction after the refused action's has rolled back (a nested call leaves it to the outermost)."""
+    if getattr(exc, "vastgelegd", False) or ctx.store.closed or ctx.store.db.in_transaction():
+        return
+    exc.vastgelegd = True
+    try:
+        with ctx.store.db.atomic():
+            schrijf(ctx.store.db, ctx.gebruiker, Actie.GEWEIGERD, leerling_van(args), wat)
+    except (pw.PeeweeException, sqlcipher3.Error, OSError) as fout:  # the refusal itself still reaches the user
+        log.warning("refused attempt not recorded: %s", type(fout).__name__)
+
 
 ONBEKEND = alleen(*ZORG)  # a method nobody wrote a rule for: safe until someone does
 
@@ -348,19 +373,23 @@ def beveilig(ctx: Context, service_naam: str, service):
     for naam in publieke_methoden(service):
         r = regel(service_naam, naam)
         methode = getattr(service, naam)
-        setattr(service, naam, _bewaakt(ctx, r, methode))
+        setattr(service, naam, _bewaakt(ctx, r, methode, f"{service_naam}: {naam}"))
     return service
 
 
-def _bewaakt(ctx: Context, r: Regel, methode):
+def _bewaakt(ctx: Context, r: Regel, methode, wat: str):
     handtekening = inspect.signature(methode)
 
     @functools.wraps(methode)
     def bewaakt(*args, **kwargs):
         gebonden = handtekening.bind_partial(*args, **kwargs).arguments
-        check(ctx, r, gebonden)
-        with ctx.over_leerling(lambda: leerling_van(gebonden)):
-            resultaat = methode(*args, **kwargs)
+        try:
+            check(ctx, r, gebonden)
+            with ctx.over_leerling(lambda: leerling_van(gebonden)):
+                resultaat = methode(*args, **kwargs)
+        except GeenToegang as exc:
+            _weigering_vastleggen(ctx, exc, wat, gebonden)
+            raise
         return r.na(ctx, resultaat, methode.__self__, gebonden) if r.na is not None else resultaat
 
     bewaakt.regel = r

@@ -123,14 +123,24 @@ class AuditDialog(QDialog):
         self.controleer_knop.clicked.connect(self.controleren)
         self.uitslag = QLabel()
         self.uitslag.setWordWrap(True)
+        # After a reported problem: record it in the log and take the log as it is now as the new reference.
+        self.verzegel_knop = QPushButton("Verzegelen…")
+        self.verzegel_knop.setToolTip("Leg vast wat er is gevonden en vergelijk voortaan met het log zoals het "
+                                      "nu is")
+        self.verzegel_knop.clicked.connect(self.verzegelen)
         onder.addWidget(self.controleer_knop)
         onder.addWidget(self.uitslag, 1)
+        onder.addWidget(self.verzegel_knop)
         buttons = QDialogButtonBox()
         buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         onder.addWidget(buttons)
         layout.addLayout(onder)
         self.refresh()
+        bij_start = getattr(self.services.audit, "uitslag", None)
+        self.verzegel_knop.setVisible(bij_start is not None and not bij_start.ok)
+        if bij_start is not None and not bij_start.ok:
+            self._toon(bij_start)
 
     def _leerlingnummer(self) -> str | None:
         """The chosen student: from the list, or a leerlingnummer typed in."""
@@ -165,9 +175,29 @@ class AuditDialog(QDialog):
 
     def _gecontroleerd(self, uitslag: Controle) -> None:
         self.controleer_knop.setEnabled(True)
+        self.verzegel_knop.setVisible(not uitslag.ok)
+        self._toon(uitslag)
+
+    def _toon(self, uitslag: Controle) -> None:
         theme.style(self.uitslag, "color: {success}; font-weight: bold;" if uitslag.ok
                     else "color: {danger}; font-weight: bold;")
         self.uitslag.setText(("✔ " if uitslag.ok else "✘ ") + uitslag.melding)
+
+    def verzegelen(self) -> None:
+        if not errors.ask(self, "Het auditlog verzegelen zoals het nu is?",
+                          detail="Doe dit pas als u heeft uitgezocht wat er is gebeurd. Wat er gevonden is, komt "
+                                 "als regel in het log; daarna wordt bij elke start met het log van nu vergeleken.",
+                          yes="Verzegelen", no="Annuleren"):
+            return
+        try:
+            self.services.audit.verzegelen()
+        except errors.USER_ERRORS as exc:
+            self.uitslag.setText(str(exc))
+            return
+        self.verzegel_knop.hide()
+        self.refresh()
+        self._toon(Controle(True, len(self.model.rijen)))
+        self.uitslag.setText("✔ Het auditlog is verzegeld; wat er gevonden was, staat erin als regel.")
 
     def _mislukt(self, melding: str) -> None:
         self.controleer_knop.setEnabled(True)

@@ -20,30 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import NietGevonden
-from ..domain.gebruiker import Rol
 from ..domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ..services.session import Services
-from .gesprek_dialog import ContactmomentDialog
+from .leerling_basis import (  # noqa: F401 - the page's names, also used from here
+    CONTACTMOMENT_SHORTCUT,
+    TAB_GEGEVENS,
+    TAB_TIJDLIJN,
+    TAB_TRAJECT,
+    TAB_VERZUIM,
+    contactmoment_vastleggen,
+    kan_contactmoment,
+)
 from .tijdlijn_view import TijdlijnView
 from .traject_view import TrajectView
 from .verzuim_panel import VerzuimPanel
 from .widgets import age_on, form_layout, format_date, heading, hint, link_label
 
 NIET_INGEVULD = "—"
-TAB_VERZUIM, TAB_GEGEVENS = "Verzuim en signalen", "Gegevens en ouders"
-TAB_TRAJECT, TAB_TIJDLIJN = "Traject", "Tijdlijn"
-CONTACTMOMENT_SHORTCUT = "Ctrl+N"
-
-
-def kan_contactmoment(services: Services) -> bool:
-    """Mentors and the zorgcoördinator note contactmomenten; a read-only user does not."""
-    return services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
-
-
-def contactmoment_vastleggen(services: Services, leerlingnummer: str, parent: QWidget | None) -> bool:
-    """The quick contactmoment dialog for one student; True when saved (tests replace this)."""
-    dialog = ContactmomentDialog(services, leerlingnummer, parent)
-    return bool(dialog.exec()) and dialog.saved is not None
 
 
 def mask_number(number: str, visible: int = 3) -> str:
@@ -146,13 +139,52 @@ class LeerlingPage(QWidget):
         self.gegevens_scroll = scroll
         self.tabs.addTab(scroll, TAB_GEGEVENS)
 
-        self.traject = TrajectView(services)
-        self.traject.changed.connect(self._traject_changed)
-        self.tabs.addTab(self.traject, TAB_TRAJECT)
-        self.tijdlijn = TijdlijnView(services)
-        self.tijdlijn.referentie_activated.connect(self.open_referentie)
-        self.tabs.addTab(self.tijdlijn, TAB_TIJDLIJN)
+        # The traject and the timeline are read when their tab is shown or they are asked for (`self.traject`):
+        # opening a student shows the first tab without waiting for the others.
+        self._traject = TrajectView(services)
+        self._traject.changed.connect(self._traject_changed)
+        self.tabs.addTab(self._traject, TAB_TRAJECT)
+        self._tijdlijn = TijdlijnView(services)
+        self._tijdlijn.referentie_activated.connect(self.open_referentie)
+        self.tabs.addTab(self._tijdlijn, TAB_TIJDLIJN)
+        self._getoond: dict[QWidget, str] = {}  # the student each of those two shows
+        self._verouderd: set[QWidget] = set()  # … but changed since: read again (in place) when shown
+        self.tabs.currentChanged.connect(lambda _i: self._vul(self.tabs.currentWidget()))
         layout.addWidget(self.tabs, 1)
+
+    @property
+    def traject(self) -> TrajectView:
+        """The Traject tab, showing the current student (read now if it was not yet)."""
+        self._vul(self._traject)
+        return self._traject
+
+    @property
+    def tijdlijn(self) -> TijdlijnView:
+        """The Tijdlijn tab, showing the current student (read now if it was not yet)."""
+        self._vul(self._tijdlijn)
+        return self._tijdlijn
+
+    def _vul(self, view: QWidget | None) -> None:
+        """Read the traject or the timeline of the student shown, unless it shows them already."""
+        if view not in (self._traject, self._tijdlijn) or self.leerling is None:
+            return
+        nummer = self.leerling.leerlingnummer
+        if self._getoond.get(view) == nummer:
+            if view in self._verouderd:  # the same student, changed meanwhile: keeps its place
+                self._verouderd.discard(view)
+                with contextlib.suppress(NietGevonden):
+                    view.refresh()
+            return
+        self._getoond[view] = nummer
+        self._verouderd.discard(view)
+        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
+            view.show_leerling(nummer)
+
+    def _opnieuw(self, view: QWidget) -> None:
+        """`view` must read the student again: now when it is on screen, otherwise when it is shown."""
+        self._verouderd.add(view)
+        if self.tabs.currentWidget() is view:
+            self._vul(view)
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -183,11 +215,13 @@ class LeerlingPage(QWidget):
         self.verzuim.vandaag = vandaag
         with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
             self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
-        with contextlib.suppress(NietGevonden):
-            self.traject.show_leerling(leerling.leerlingnummer)
-        self.tijdlijn.show_leerling(leerling.leerlingnummer)
+        self._getoond.clear()  # the traject and the timeline: when shown (or asked for)
+        self._vul(self.tabs.currentWidget())
 
     # --- tabs, traject and timeline --------------------------------------------------------------
+
+    def huidige_tab(self) -> str:
+        return self.tabs.tabText(self.tabs.currentIndex())
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -201,16 +235,15 @@ class LeerlingPage(QWidget):
         return self.traject.open_referentie(referentie)
 
     def _traject_changed(self) -> None:
-        self.tijdlijn.refresh()
+        self._opnieuw(self._tijdlijn)
         self.traject_changed.emit()
 
     def refresh_traject(self) -> None:
         """Read the traject and the timeline again (after a contactmoment from elsewhere)."""
         if self.leerling is None:
             return
-        with contextlib.suppress(NietGevonden):
-            self.traject.refresh()
-        self.tijdlijn.refresh()
+        self._opnieuw(self._traject)
+        self._opnieuw(self._tijdlijn)
 
     def contactmoment(self) -> bool:
         """The quick contactmoment for the student shown; True when saved."""

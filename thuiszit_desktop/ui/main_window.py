@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import importlib.util
 import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,27 +31,24 @@ from ..domain.signals import SignaalSoort
 from ..services.session import Services
 from . import concept, errors, theme
 from .backup_dialog import BackupDialog, BackupSchedule, tijdstip
-from .dashboard import Dashboard, SignalenLoader, Stand
+from .dashboard import SignalenLoader, Stand
 from .layout_memory import remember_layout
-from .leerling_dialog import LeerlingDialog
+from .leerling_basis import CONTACTMOMENT_SHORTCUT, TAB_TRAJECT, contactmoment_vastleggen, kan_contactmoment
 from .leerling_kiezer import kies_leerling
-from .leerling_page import (
-    CONTACTMOMENT_SHORTCUT,
-    TAB_TRAJECT,
-    LeerlingPage,
-    contactmoment_vastleggen,
-    kan_contactmoment,
-)
 from .leerlingen_view import LeerlingenView
-from .overzichten_view import OverzichtenView
 from .partners_dialog import PartnersDialog
-from .trajecten_view import TrajectenView
 from .vergrendeling import SNELTOETS as VERGRENDEL_SNELTOETS
 from .vergrendeling import Vergrendeling
+
+if TYPE_CHECKING:
+    from .dashboard import Dashboard
+    from .overzichten_view import OverzichtenView
+    from .trajecten_view import TrajectenView
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Thuiszit Desktop"
+
 SETTING_GEOMETRY = "hoofdvenster/geometrie"
 SETTING_STATE = "hoofdvenster/staat"
 
@@ -68,24 +67,39 @@ class LeerlingenArea(QStackedWidget):
 
     changed = Signal()  # a student, their verzuim or traject was added or edited: signals and reminders may change
     contactmoment_opgeslagen = Signal(str)  # the leerlingnummer
+    page_built = Signal(object)  # the LeerlingPage, the first time a student is opened
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
-        self.list = LeerlingenView(services, can_edit=can_edit, can_contact=kan_contactmoment(services))
-        self.page = LeerlingPage(services, can_edit=can_edit)
+        self.can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
+        self.list = LeerlingenView(services, can_edit=self.can_edit, can_contact=kan_contactmoment(services))
         self.addWidget(self.list)
-        self.addWidget(self.page)
+        self._page = None  # LeerlingPage: built when a student is first opened (it is most of the window)
         self.list.open_leerling.connect(self.open_leerling)
         self.list.new_leerling.connect(self.new_leerling)
-        self.page.back.connect(self.show_list)
-        self.page.edit_requested.connect(self.edit_leerling)
-        verzuim_changed = getattr(self.page, "verzuim_changed", None)  # verzuim entered on the page
-        if isinstance(verzuim_changed, SignalInstance):
-            verzuim_changed.connect(self.changed)
-        self.page.traject_changed.connect(self.changed)
         self.list.contactmoment_requested.connect(self.contactmoment)
+
+    @property
+    def page(self):
+        """One student's page, built the first time it is asked for."""
+        if self._page is None:
+            from .leerling_page import LeerlingPage
+
+            page = self._page = LeerlingPage(self.services, can_edit=self.can_edit)
+            self.addWidget(page)
+            page.back.connect(self.show_list)
+            page.edit_requested.connect(self.edit_leerling)
+            verzuim_changed = getattr(page, "verzuim_changed", None)  # verzuim entered on the page
+            if isinstance(verzuim_changed, SignalInstance):
+                verzuim_changed.connect(self.changed)
+            page.traject_changed.connect(self.changed)
+            self.page_built.emit(page)
+        return self._page
+
+    def page_shown(self) -> bool:
+        """A student's page is on screen here (without building the page to find out)."""
+        return self._page is not None and self.currentWidget() is self._page
 
     def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> bool:
         """Show the student's page (on `tab`, e.g. "Traject", when given); False when they are gone."""
@@ -103,13 +117,13 @@ class LeerlingenArea(QStackedWidget):
 
     def current_leerlingnummer(self) -> str | None:
         """The student shown on the page, or the one selected in the list."""
-        if self.currentWidget() is self.page and self.page.leerling is not None:
+        if self.page_shown() and self.page.leerling is not None:
             return self.page.leerling.leerlingnummer
         return self.list.current_leerlingnummer()
 
     def contactmoment(self, leerlingnummer: str) -> bool:
         """The quick contactmoment for a student; the page's traject and timeline follow when they are shown."""
-        if self.page.leerling is not None and self.page.leerling.leerlingnummer == leerlingnummer:
+        if self._page is not None and self.page.leerling is not None and self.page.leerling.leerlingnummer == leerlingnummer:
             if not self.page.contactmoment():  # refreshes the page and emits traject_changed → changed
                 return False
         elif contactmoment_vastleggen(self.services, leerlingnummer, self.window()):
@@ -124,6 +138,8 @@ class LeerlingenArea(QStackedWidget):
         self.list.table.setFocus()
 
     def new_leerling(self) -> None:
+        from .leerling_dialog import LeerlingDialog
+
         dialog = LeerlingDialog(self.services, None, self.window())
         if dialog.exec() and dialog.saved is not None:
             self.list.refresh()
@@ -134,6 +150,8 @@ class LeerlingenArea(QStackedWidget):
     def edit_leerling(self, leerling: Leerling | None) -> None:
         if leerling is None:
             return
+        from .leerling_dialog import LeerlingDialog
+
         dialog = LeerlingDialog(self.services, leerling, self.window())
         if dialog.exec() and dialog.saved is not None:
             self.list.refresh()
@@ -143,11 +161,18 @@ class LeerlingenArea(QStackedWidget):
 
     def refresh(self) -> None:
         self.list.refresh()
-        if self.currentWidget() is self.page and self.page.leerling is not None:
+        if self.page_shown() and self.page.leerling is not None:
             try:
                 self.page.show_leerling(self.page.leerling.leerlingnummer)
             except NietGevonden:
                 self.show_list()
+
+
+@dataclass
+class _LazyArea:
+    build: object  # () -> QWidget
+    placeholder: QWidget  # in the stack until the area is built
+    widget: QWidget | None = None
 
 
 class MainWindow(QMainWindow):
@@ -175,7 +200,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self._klik_op_huidig = False  # a press on the area already shown (see eventFilter)
         self.nav.viewport().installEventFilter(self)
         self.nav.itemClicked.connect(lambda item: self._klik_op_huidig and self._nav_opnieuw(item))
@@ -184,37 +209,23 @@ class MainWindow(QMainWindow):
         # Signals and levels: computed in the background, shared by the dashboard and the list.
         self.signalen_loader = SignalenLoader(services, self)
 
-        # The areas that work, in the order of the navigation. Adding an area is one line here.
-        self.dashboard = self.add_area("Vandaag", Dashboard(services, self.signalen_loader, settings=self.settings))
-        self.leerlingen = self.add_area("Leerlingen", LeerlingenArea(services))
-        self.trajecten = self.add_area("Trajecten", TrajectenView(services))
-        self.overzichten = self.add_area("Overzichten", OverzichtenView(services))
-        self.kalender = self._add_kalender()
+        # The areas that work, in the order of the navigation. Adding an area is one line here. Each is built
+        # the first time it is shown or asked for (`self.trajecten` …), so the window opens without building
+        # (and importing) the ones not looked at yet.
+        self._lazy: dict[str, _LazyArea] = {}
+        self.add_lazy_area("Vandaag", self._build_dashboard)
+        self.add_lazy_area("Leerlingen", self._build_leerlingen)
+        self.add_lazy_area("Trajecten", self._build_trajecten)
+        self.add_lazy_area("Overzichten", self._build_overzichten)
+        if self._kalender_available():
+            self.add_lazy_area("Schoolkalender", self._build_kalender)
         self._herinneringen_gemeld = False  # the "over tijd" notice, once after the first computation
+        self._geschilderd = False
 
-        self.dashboard.open_leerling.connect(self.open_leerling)
-        self.dashboard.herinnering_activated.connect(self.open_herinnering)
-        self.dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
-        self.dashboard.open_traject.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
-        self.dashboard.traject_geopend.connect(lambda _nummer: self.statusBar().showMessage(
-            "Traject geopend vanuit het signaal; het staat bij de leerling op het tabblad Traject.", 10_000))
-        self.trajecten.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
-        if self.overzichten.lijstbespreking is not None:
-            self.overzichten.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))
-        self.trajecten.changed.connect(self.refresh_signals)
-        self.trajecten.signalen_requested.connect(lambda: self.show_area("Vandaag"))
         self.stack.currentChanged.connect(self._area_shown)
-        self.dashboard.level_clicked.connect(self.show_level)
-        self.dashboard.signaal_clicked.connect(self.show_signaal)
-        self.dashboard.import_requested.connect(self.import_verzuim)
-        self.dashboard.leerlingen_import_requested.connect(self.import_leerlingen)
-        self.dashboard.aan_de_slag.stap_gekozen.connect(self.aan_de_slag)
-        self.leerlingen.list.import_requested.connect(self.import_leerlingen)
-        self.leerlingen.changed.connect(self.refresh_signals)
-        self.leerlingen.contactmoment_opgeslagen.connect(self._contactmoment_opgeslagen)
-        self.signalen_loader.started.connect(lambda: self.leerlingen.list.set_signalen_loading(True))
+        self.signalen_loader.started.connect(self._signals_started)
         self.signalen_loader.loaded.connect(self._signals_loaded)
-        self.signalen_loader.failed.connect(lambda _melding: self.leerlingen.list.set_signalen_loading(False))
+        self.signalen_loader.failed.connect(self._signals_failed)
 
         self._apply_role()
         self.nav.setCurrentRow(0)  # the window opens on "Vandaag"
@@ -235,9 +246,22 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._remember_layout()
         self.stack.currentChanged.connect(self._remember_layout)  # views built later get theirs when shown
-        self.leerlingen.currentChanged.connect(self._remember_layout)
-        self.dashboard.lijst.setFocus()
-        self.refresh_signals()
+        if (dashboard := self._built("Vandaag")) is not None:
+            dashboard.lijst.setFocus()
+        # Signals and levels are computed once the window has been painted: the worker would compete with the
+        # first paint for the two cores (and for Python's lock). A window never shown (a test) starts at once.
+        self.signalen_loader.plan()
+        QTimer.singleShot(0, self._first_signals)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._geschilderd:
+            self._geschilderd = True
+            QTimer.singleShot(0, self._first_signals)
+
+    def _first_signals(self) -> None:
+        if not self._closed and self.signalen_loader.gepland and (self._geschilderd or not self.isVisible()):
+            self.refresh_signals()
 
     # --- areas -----------------------------------------------------------------------------------
 
@@ -258,6 +282,120 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         return widget
 
+    def add_lazy_area(self, title: str, build) -> None:
+        """An area whose widget `build()` makes the first time it is shown or asked for (see `_area`)."""
+        self._lazy[title] = _LazyArea(build, self.add_area(title, QWidget()))
+
+    def _built(self, title: str) -> QWidget | None:
+        """The area's widget when it has been built, without building it."""
+        lazy = self._lazy.get(title)
+        return lazy.widget if lazy is not None else None
+
+    def _area(self, title: str) -> QWidget:
+        """The area's widget, built now if it was not yet; it takes the place of its placeholder in the stack."""
+        lazy = self._lazy[title]
+        if lazy.widget is None:
+            widget = lazy.widget = lazy.build()
+            index = self.stack.indexOf(lazy.placeholder)
+            current = self.stack.currentIndex() == index
+            self.stack.blockSignals(True)  # the stack's listeners see the area once it is in place
+            try:
+                self.stack.insertWidget(index, widget)
+                self.stack.removeWidget(lazy.placeholder)
+                if current:
+                    self.stack.setCurrentWidget(widget)
+            finally:
+                self.stack.blockSignals(False)
+            lazy.placeholder.deleteLater()
+            if isinstance(widget, QTabWidget):  # an area with tabs: Ctrl+P follows its tab
+                widget.currentChanged.connect(self._update_print_action)
+            self._remember_layout()  # its splitters and columns as the user left them
+            if current:
+                self.stack.currentChanged.emit(index)
+        return lazy.widget
+
+    def _show_row(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is not None and item.text() in self._lazy:
+            self._area(item.text())
+        self.stack.setCurrentIndex(row)
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self._area("Vandaag")
+
+    @property
+    def leerlingen(self) -> LeerlingenArea:
+        return self._area("Leerlingen")
+
+    @property
+    def trajecten(self) -> TrajectenView:
+        return self._area("Trajecten")
+
+    @property
+    def overzichten(self) -> OverzichtenView:
+        return self._area("Overzichten")
+
+    @property
+    def kalender(self) -> QWidget | None:
+        """The school calendar, or None when this version does not have it."""
+        return self._area("Schoolkalender") if "Schoolkalender" in self._lazy else None
+
+    def _build_dashboard(self) -> Dashboard:
+        from .dashboard import Dashboard
+
+        dashboard = Dashboard(self.services, self.signalen_loader, settings=self.settings)
+        dashboard.open_leerling.connect(self.open_leerling)
+        dashboard.herinnering_activated.connect(self.open_herinnering)
+        dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
+        dashboard.open_traject.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
+        dashboard.traject_geopend.connect(lambda _nummer: self.statusBar().showMessage(
+            "Traject geopend vanuit het signaal; het staat bij de leerling op het tabblad Traject.", 10_000))
+        dashboard.level_clicked.connect(self.show_level)
+        dashboard.signaal_clicked.connect(self.show_signaal)
+        dashboard.import_requested.connect(self.import_verzuim)
+        dashboard.leerlingen_import_requested.connect(self.import_leerlingen)
+        dashboard.aan_de_slag.stap_gekozen.connect(self.aan_de_slag)
+        return dashboard
+
+    def _build_leerlingen(self) -> LeerlingenArea:
+        area = LeerlingenArea(self.services)
+        area.list.import_requested.connect(self.import_leerlingen)
+        area.changed.connect(self.refresh_signals)
+        area.contactmoment_opgeslagen.connect(self._contactmoment_opgeslagen)
+        area.list.find_shortcut.setEnabled(False)  # Ctrl+F is the window's (action_find), from every area
+        area.currentChanged.connect(self._remember_layout)
+        area.currentChanged.connect(self._update_print_action)
+        area.page_built.connect(self._page_built)
+        loader = self.signalen_loader
+        if loader.stand is not None:  # computed before the list was first shown
+            area.list.set_overzicht(loader.stand.overzicht, loader.stand.lijst_regels)
+        if loader.busy:
+            area.list.set_signalen_loading(True)
+        return area
+
+    def _page_built(self, page) -> None:
+        self._remember_layout()
+        for signal in (page.tabs.currentChanged, page.traject.tabs.currentChanged, page.traject.changed):
+            signal.connect(self._update_print_action)
+
+    def _build_trajecten(self) -> TrajectenView:
+        from .trajecten_view import TrajectenView
+
+        view = TrajectenView(self.services)
+        view.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
+        view.changed.connect(self.refresh_signals)
+        view.signalen_requested.connect(lambda: self.show_area("Vandaag"))
+        return view
+
+    def _build_overzichten(self) -> OverzichtenView:
+        from .overzichten_view import OverzichtenView
+
+        view = OverzichtenView(self.services)
+        if view.lijstbespreking is not None:
+            view.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))
+        return view
+
     def area_titles(self) -> list[str]:
         """The areas this user sees (alleen-lezen: no Leerlingen or Trajecten; see _apply_role)."""
         return [self.nav.item(i).text() for i in range(self.nav.count()) if not self.nav.item(i).isHidden()]
@@ -267,22 +405,24 @@ class MainWindow(QMainWindow):
         if items and not items[0].isHidden():  # a hidden area stays closed, whoever asks for it
             self.nav.setCurrentItem(items[0])
 
-    def _add_kalender(self) -> QWidget | None:
+    @staticmethod
+    def _kalender_available() -> bool:
         """The school calendar, when this version has it (navigation shows only areas that work)."""
-        if importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is None:
-            return None
+        return importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is not None
+
+    def _build_kalender(self) -> QWidget:
         try:
             from .kalender_view import KalenderView
-        except ImportError:  # present but not usable (e.g. a dependency missing): leave the area out
+        except ImportError:  # present but not usable (e.g. a dependency missing)
             log.warning("school calendar not available", exc_info=True)
-            return None
+            return QLabel("De schoolkalender is in deze versie niet beschikbaar.")
 
         view = KalenderView(self.services)
         for name in ("changed", "imported"):  # vrije dagen change the lesdagen, so the signals
             signal = getattr(view, name, None)
             if isinstance(signal, SignalInstance):
                 signal.connect(self.refresh_signals)
-        return self.add_area("Schoolkalender", view)
+        return view
 
     # --- signals and levels ----------------------------------------------------------------------
 
@@ -290,8 +430,17 @@ class MainWindow(QMainWindow):
         """Compute signals and levels again in the background (after an import or a change)."""
         self.signalen_loader.start()
 
+    def _signals_started(self) -> None:
+        if (area := self._built("Leerlingen")) is not None:
+            area.list.set_signalen_loading(True)
+
+    def _signals_failed(self, _melding: str) -> None:
+        if (area := self._built("Leerlingen")) is not None:
+            area.list.set_signalen_loading(False)
+
     def _signals_loaded(self, stand: Stand) -> None:
-        self.leerlingen.list.set_overzicht(stand.overzicht)
+        if (area := self._built("Leerlingen")) is not None:  # a list built later takes the stand then
+            area.list.set_overzicht(stand.overzicht, stand.lijst_regels)
         if not self._herinneringen_gemeld:  # at start: a short notice, no popup
             self._herinneringen_gemeld = True
             te_laat = sum(h.te_laat for h in stand.herinneringen)
@@ -307,12 +456,12 @@ class MainWindow(QMainWindow):
 
     def _nav_opnieuw(self, item: QListWidgetItem) -> None:
         """The area shown chosen again in the navigation: "Leerlingen" on a student's page goes back to the list."""
-        if item.text() == "Leerlingen" and self.stack.currentWidget() is self.leerlingen:
+        if item.text() == "Leerlingen" and self.stack.currentWidget() is self._built("Leerlingen"):
             self.leerlingen.show_list()
 
     def _area_shown(self, _index: int) -> None:
-        if self.stack.currentWidget() is self.trajecten:
-            self.trajecten.refresh()
+        if (trajecten := self._built("Trajecten")) is not None and self.stack.currentWidget() is trajecten:
+            trajecten.refresh()
 
     def _set_icons(self) -> None:
         """The main actions in the menus with their icon from the one icon set (theme.ICONS)."""
@@ -349,9 +498,9 @@ class MainWindow(QMainWindow):
         """Ctrl+N: the quick contactmoment for the student shown or selected (in the list, or a signal or
         reminder on Vandaag)."""
         nummer = None
-        if self.stack.currentWidget() is self.leerlingen:
+        if self.stack.currentWidget() is self._built("Leerlingen"):
             nummer = self.leerlingen.current_leerlingnummer()
-        elif self.stack.currentWidget() is self.dashboard:
+        elif self.stack.currentWidget() is self._built("Vandaag"):
             nummer = self.dashboard.gekozen_leerling()
         if nummer is None:  # nobody shown or selected: ask who, with a quick search
             nummer = kies_leerling(self.services, self, "Contactmoment: welke leerling?")
@@ -464,8 +613,7 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         bestand.addAction(self.action_quit)
 
-        # Ctrl+F finds a student from every area (the list's own shortcut would only work on the list).
-        self.leerlingen.list.find_shortcut.setEnabled(False)
+        # Ctrl+F finds a student from every area (the list's own shortcut is off, see _build_leerlingen).
         self.action_find = QAction("Leerling zoeken", self)
         self.action_find.setShortcut(QKeySequence.StandardKey.Find)
         self.action_find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -516,11 +664,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.help_menu.insertSeparator(first)
 
-        self.stack.currentChanged.connect(self._update_print_action)
-        self.leerlingen.currentChanged.connect(self._update_print_action)
-        self.leerlingen.page.tabs.currentChanged.connect(self._update_print_action)
-        self.leerlingen.page.traject.tabs.currentChanged.connect(self._update_print_action)
-        self.leerlingen.page.traject.changed.connect(self._update_print_action)
+        self.stack.currentChanged.connect(self._update_print_action)  # the areas' own tabs: see _area
         for i in range(self.stack.count()):
             if isinstance(self.stack.widget(i), QTabWidget):  # an area with tabs: Ctrl+P follows its tab
                 self.stack.widget(i).currentChanged.connect(self._update_print_action)
@@ -550,9 +694,9 @@ class MainWindow(QMainWindow):
 
     def uitleg_scherm(self) -> str:
         """The screen F1 explains: the area, or on a student's page the Traject tab its own."""
-        page = self.leerlingen.page
-        if (self.stack.currentWidget() is self.leerlingen and self.leerlingen.currentWidget() is page
-                and page.tabs.currentWidget() is page.traject):
+        area = self._built("Leerlingen")
+        if (area is not None and self.stack.currentWidget() is area and area.page_shown()
+                and area.page.huidige_tab() == TAB_TRAJECT):
             return TAB_TRAJECT
         return self.current_area_title()
 
@@ -579,12 +723,15 @@ class MainWindow(QMainWindow):
         what the area prints itself."""
         if self._area_printer() is not None:
             return "area"
-        page = self.leerlingen.page
-        if (self.stack.currentWidget() is not self.leerlingen or self.leerlingen.currentWidget() is not page
-                or page.leerling is None or self.services.gebruiker.rol != Rol.ZORGCOORDINATOR):
+        area = self._built("Leerlingen")
+        if (area is None or self.stack.currentWidget() is not area or not area.page_shown()
+                or area.page.leerling is None or self.services.gebruiker.rol != Rol.ZORGCOORDINATOR):
             return None
-        view = page.traject
-        if (page.tabs.currentWidget() is view and view.traject is not None and getattr(view, "mdos", None)
+        page = area.page
+        if page.huidige_tab() != TAB_TRAJECT:
+            return "dossier"
+        view = page.traject  # on screen, so read already
+        if (view.traject is not None and getattr(view, "mdos", None)
                 and view.tabs.currentIndex() == 1):
             return "mdo"
         return "dossier"
@@ -599,7 +746,7 @@ class MainWindow(QMainWindow):
 
     def afdrukken(self) -> None:
         target = self._print_target()
-        view = self.leerlingen.page.traject
+        view = self.leerlingen.page.traject if target in ("mdo", "dossier") else None
         if target == "area":
             self._area_printer()()
         elif target == "mdo":
@@ -650,8 +797,9 @@ class MainWindow(QMainWindow):
     def open_partners(self) -> None:
         dialog = PartnersDialog(self.services, self)
         dialog.exec()
-        if dialog.changed_any:  # a name in a traject or an actiepunt may have changed
-            self.leerlingen.page.refresh_traject()
+        area = self._built("Leerlingen")
+        if dialog.changed_any and area is not None and area._page is not None:  # a name in a traject may have changed
+            area.page.refresh_traject()
 
     def open_gebruikers(self) -> None:
         from .gebruikers_dialog import GebruikersDialog
@@ -672,7 +820,8 @@ class MainWindow(QMainWindow):
 
     def _after_opruimen(self, *_args) -> None:
         """Students or their data were deleted for good: every list and count must forget them."""
-        self.leerlingen.refresh()
+        if (area := self._built("Leerlingen")) is not None:  # (a list built later reads them fresh)
+            area.refresh()
         self.refresh_signals()
 
     def open_profiel(self) -> None:
@@ -712,7 +861,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         self.signalen_loader.wait()  # background reads of the database must be done before it is replaced
-        self.overzichten.wait()
+        if (overzichten := self._built("Overzichten")) is not None:
+            overzichten.wait()
         dialog = BackupDialog(self.services, self)
         dialog.exec()
         if dialog.teruggezet is not None:
@@ -757,6 +907,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTING_STATE, self.saveState())
         self.settings.sync()
+        # Gone from the screen at once: waiting for a background computation and the backup on close
+        # (seconds at a large school) happen after the window has disappeared, not in a frozen window.
+        self.hide()
         self.close_services()
         event.accept()
 
@@ -765,7 +918,8 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.vergrendeling.stop()
             self.signalen_loader.wait()  # a background computation still reads the database
-            self.overzichten.wait()
+            if (overzichten := self._built("Overzichten")) is not None:
+                overzichten.wait()
             self.backups.on_close()  # the backup on close, before the database closes
             self.services.close()
 

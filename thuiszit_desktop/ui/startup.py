@@ -23,6 +23,7 @@ from ..domain.errors import (
     GeenToegang,
     SchijfVol,
 )
+from ..domain.gebruiker import Rol
 from ..services import session
 from ..services.backups import (
     STANDAARD_MAP,
@@ -31,6 +32,7 @@ from ..services.backups import (
     sleutels_terugzetten_bij_start,
     terugzetten_bij_start,
 )
+from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 
 log = logging.getLogger(__name__)
@@ -87,11 +89,18 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         services = StartupFlow(data_dir or paths.data_dir()).run()
         if services is None:
             return 0
-        window = MainWindow(services)
+        if isinstance(services, Lezersessie):  # alleen-lezen: the overview of counts, no database
+            from .lezer_window import LezerWindow
+
+            window = LezerWindow(services)
+        else:
+            window = MainWindow(services)
         window.show()
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
-        for waarschuwing in services.waarschuwingen:  # e.g. gebruiker rows changed outside the program
+        if not isinstance(services, Lezersessie):
+            meld_auditlog(window, services)
+        for waarschuwing in getattr(services, "waarschuwingen", ()):  # e.g. gebruiker rows changed outside
             errors.show_error(window, waarschuwing)
         app.setQuitOnLastWindowClosed(True)
         try:
@@ -101,6 +110,21 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         if not window.afgemeld:
             return code
         window.deleteLater()
+
+
+def meld_auditlog(parent, services: Services) -> None:
+    """What the check at every start found, when the audit trail is not in order (services/audit.py)."""
+    from . import errors
+
+    uitslag = services.audit.uitslag
+    if uitslag.ok:
+        return
+    if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+        wat = ("Zoek uit wat er is gebeurd: Bestand › Auditlog… (Controleren) en de back-ups. Daarna kunt u het "
+               "log daar verzegelen; tot dan ziet u deze melding bij elke start.")
+    else:
+        wat = "Meld dit aan de zorgcoördinator."
+    errors.show_error(parent, f"{uitslag.melding}\n\n{wat}", title="Auditlog niet in orde")
 
 
 class StartupFlow:
@@ -122,7 +146,7 @@ class StartupFlow:
             return Path(last)
         return default
 
-    def run(self, path: Path | None = None) -> Services | None:
+    def run(self, path: Path | None = None) -> Services | Lezersessie | None:
         from .first_run import FirstRunOutcome, FirstRunWizard
         from .login import LoginDialog, LoginOutcome
 
@@ -253,8 +277,10 @@ class StartupFlow:
             return self.settings.value(SETTING_LAST_SCHOOL, "", type=str)
         return ""
 
-    def remember(self, path: Path, services: Services) -> None:
+    def remember(self, path: Path, services: Services | Lezersessie) -> None:
         self.settings.setValue(SETTING_LAST_DATABASE, str(path))
+        if isinstance(services, Lezersessie):
+            return
         with contextlib.suppress(DatabaseFout):
             self.settings.setValue(SETTING_LAST_SCHOOL, services.school.get().naam)
             # kept outside the database too: when it is damaged, this is where its backups are

@@ -344,10 +344,11 @@ class Wachttijd(QObject):
     def wacht(self) -> bool:
         return self.resterend > 0
 
-    def fout(self) -> bool:
-        """One more wrong attempt; True when the next one has to wait (`bericht` says how long)."""
-        self.mislukt += 1
-        self.resterend = wachttijd(self.mislukt)
+    def fout(self, mislukt: int = 0, resterend: int = 0) -> bool:
+        """One more wrong attempt; True when the next one has to wait (`bericht` says how long). The login
+        passes the count every program shares (db/pogingen.py): `mislukt` in a row, `resterend` seconds."""
+        self.mislukt = mislukt or self.mislukt + 1
+        self.resterend = resterend if mislukt else wachttijd(self.mislukt)
         if self.resterend:
             self.timer.start()
             self._meld()

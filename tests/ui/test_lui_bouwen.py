@@ -1,0 +1,132 @@
+"""Built when first shown: the areas of the main window, a student's Traject and Tijdlijn tabs, the signals
+run after the first paint. What is built late must show what is true then, not what was true at start."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.ui import errors
+from thuiszit_desktop.ui.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
+from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.traject_view import TrajectView
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
+
+
+def leerling(nr: str, voornaam: str, achternaam: str) -> Leerling:
+    return Leerling(nr, achternaam, date(2012, 5, 3), date(2024, 8, 1), voornaam=voornaam, klas="2B")
+
+
+def open_window(qtbot, services, settings) -> MainWindow:
+    window = MainWindow(services, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=TIMEOUT):
+        window.show()
+    return window
+
+
+def test_the_window_opens_with_only_vandaag_built(qtbot, services, settings):
+    window = open_window(qtbot, services, settings)
+    assert window.current_area_title() == "Vandaag"
+    assert window._built("Vandaag") is window.stack.currentWidget()
+    assert [t for t in ("Leerlingen", "Trajecten", "Overzichten", "Schoolkalender") if window._built(t)] == []
+
+
+def test_the_signals_start_after_the_first_paint(qtbot, services, settings):
+    window = MainWindow(services, settings=settings)
+    qtbot.addWidget(window)
+    loader = window.signalen_loader
+    assert loader.busy and loader.gepland and loader._job is None  # asked for, not yet running
+    with qtbot.waitSignal(loader.loaded, timeout=TIMEOUT):
+        window.show()
+    assert window._geschilderd and loader.stand is not None and not loader.busy
+
+
+def test_an_area_built_late_shows_what_is_there_then(qtbot, services, settings):
+    services.leerlingen.opslaan(leerling("1001", "Zoë", "Bakker"))
+    window = open_window(qtbot, services, settings)
+    # After the window opened: a new student, and a traject for the first one.
+    services.leerlingen.opslaan(leerling("1002", "Mehmet", "Çelik"))
+    services.trajecten.openen("1001", "dreigend_thuiszitter", "Veel ziek gemeld sinds de herfstvakantie")
+
+    window.show_area("Leerlingen")
+    view = window.leerlingen.list
+    assert window.stack.currentWidget() is window.leerlingen
+    assert sorted(r.leerlingnummer for r in view.model.rows()) == ["1001", "1002"]
+    assert view.model.has_signalen  # the levels computed before the list was built are in it
+
+    window.show_area("Trajecten")
+    assert window.stack.currentWidget() is window.trajecten
+    assert [r.rij.leerlingnummer for r in window.trajecten.model.regels] == ["1001"]
+
+
+def test_a_student_page_reads_the_other_tabs_when_they_are_shown(qtbot, services, settings, monkeypatch):
+    for nr, voornaam, achternaam in (("1001", "Zoë", "Bakker"), ("1002", "Mehmet", "Çelik")):
+        services.leerlingen.opslaan(leerling(nr, voornaam, achternaam))
+    services.trajecten.openen("1001", "dreigend_thuiszitter", "Veel ziek gemeld sinds de herfstvakantie")
+    window = open_window(qtbot, services, settings)
+    gelezen: list[str] = []
+    origineel = TrajectView.show_leerling
+    monkeypatch.setattr(TrajectView, "show_leerling",
+                        lambda self, nr: (gelezen.append(nr), origineel(self, nr))[1])
+
+    window.open_leerling("1001", TAB_VERZUIM)
+    page = window.leerlingen.page
+    assert page.tabs.tabText(page.tabs.currentIndex()) == TAB_VERZUIM
+    assert gelezen == []  # the first tab is on screen without reading the traject
+
+    page.show_tab(TAB_TRAJECT)
+    assert gelezen == ["1001"] and page.traject.traject is not None  # Zoë's open traject
+
+    window.leerlingen.show_list()
+    page.show_tab(TAB_VERZUIM)
+    window.open_leerling("1002")
+    assert gelezen == ["1001"]
+    page.show_tab(TAB_TRAJECT)
+    assert gelezen == ["1001", "1002"] and page.traject.traject is None  # Mehmet has none
+    page.show_tab(TAB_TRAJECT)
+    assert gelezen == ["1001", "1002"]  # shown again: nothing to read
+
+
+def test_asking_for_a_tab_that_was_not_shown_gives_the_current_student(qtbot, services, settings):
+    """Code that uses the Traject tab without showing it (printing the dossier, a reminder) gets this
+    student's, never the one shown before."""
+    for nr, voornaam, achternaam in (("1001", "Zoë", "Bakker"), ("1002", "Mehmet", "Çelik")):
+        services.leerlingen.opslaan(leerling(nr, voornaam, achternaam))
+    window = open_window(qtbot, services, settings)
+    window.open_leerling("1001", TAB_TRAJECT)
+    page = window.leerlingen.page
+    page.show_tab(TAB_VERZUIM)
+    window.open_leerling("1002")
+    assert page.traject.leerlingnummer == "1002"
+    assert page.tijdlijn.leerlingnummer == "1002"
+
+
+def test_the_timeline_shows_a_contactmoment_made_while_it_was_hidden(qtbot, services, settings):
+    services.leerlingen.opslaan(leerling("1001", "Zoë", "Bakker"))
+    window = open_window(qtbot, services, settings)
+    window.open_leerling("1001", TAB_TIJDLIJN)
+    page = window.leerlingen.page
+    voor = len(page.tijdlijn.alle)
+    page.show_tab(TAB_VERZUIM)
+    services.trajecten.contactmoment("1001", "telefonisch", "Moeder gebeld: Zoë komt maandag weer")
+    page.refresh_traject()  # what the window does after a contactmoment from elsewhere
+    page.show_tab(TAB_TIJDLIJN)
+    assert len(page.tijdlijn.alle) == voor + 1
+    assert any("Moeder gebeld" in (g.detail or "") + g.titel for g in page.tijdlijn.alle)
