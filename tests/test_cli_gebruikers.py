@@ -87,3 +87,23 @@ def test_disable_a_user(data_dir, monkeypatch, capsys):
         session.login(session.database_path(data_dir), "Lies", MENTOR_WW)
     assert app.main(gebruiker(data_dir, "uitschakelen", "Anna de Vries")) == 1
     assert "uzelf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("keuze, over", [("opnieuw-versleutelen", "opnieuw versleuteld"), ("verwijderen", "verwijderd"),
+                                         (None, "blijven staan")])
+def test_disabling_says_that_older_backups_still_open_and_does_what_is_chosen(data_dir, monkeypatch, capsys, keuze,
+                                                                              over):
+    monkeypatch.setenv("THUISZIT_NIEUW_WACHTWOORD", MENTOR_WW)
+    assert app.main(gebruiker(data_dir, "toevoegen", "Lies", "--rol", "alleen-lezen")) == 0
+    assert app.main(["backup", "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"]) == 0
+    [oud] = list((data_dir / "backups").glob("*.tzbackup"))
+    voor = oud.read_bytes()
+    capsys.readouterr()
+    assert app.main(gebruiker(data_dir, "uitschakelen", "Lies", *(["--oude-backups", keuze] if keuze else []))) == 0
+    out = capsys.readouterr().out
+    assert "nieuwe sleutels" in out and "1 oudere back-up" in out and "oude sleutels en wachtwoorden" in out
+    assert over in out
+    if keuze == "verwijderen":
+        assert not oud.exists()
+    else:
+        assert (oud.read_bytes() == voor) is (keuze is None)

@@ -162,8 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
     g = gebruikers.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
     g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True, lezer=True)
-    g = gebruikers.add_parser("uitschakelen", parents=[common, user], help="iemand kan niet meer inloggen")
+    g = gebruikers.add_parser("uitschakelen", parents=[common, user],
+                              help="iemand kan niet meer inloggen (de database krijgt nieuwe sleutels)")
     g.add_argument("naam", metavar="NAAM")
+    g.add_argument("--oude-backups", choices=OUDE_BACKUPS, default=None,
+                   help="wat er gebeurt met back-ups van vóór de nieuwe sleutels (die gaan nog open met de oude "
+                        "wachtwoorden): opnieuw versleutelen, verwijderen of laten staan; zonder deze optie wordt "
+                        "het gevraagd")
     g.set_defaults(run=cmd_gebruiker_uitschakelen, needs_login=True)
 
     # "audit …": the audit trail (zorgcoördinator); "bewaartermijnen": what has expired, and removing it.
@@ -629,9 +634,39 @@ def cmd_gebruiker_wachtwoord(args: argparse.Namespace, services: Services | Leze
     return 0
 
 
+OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")
+
+
 def cmd_gebruiker_uitschakelen(args: argparse.Namespace, services: Services) -> int:
+    print("De database krijgt nieuwe sleutels…", file=sys.stderr)
     rij = services.gebruikers.uitschakelen(args.naam)
-    print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen.")
+    print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen, ook niet met een oude kopie van het "
+          "sleutelbestand: de database heeft nieuwe sleutels.")
+    rotatie = rij.rotatie
+    if rotatie is None:
+        return 0
+    if rotatie.zonder_sleutel:
+        print("Een nieuw wachtwoord nodig (sleutel van een oudere versie): " + ", ".join(rotatie.zonder_sleutel) + ".")
+    oud = len(rotatie.oude_backups)
+    if not oud:
+        return 0
+    print(f"Er {'zijn' if oud > 1 else 'is'} nog {oud} oudere back-up{'s' if oud > 1 else ''}; die "
+          f"{'gaan' if oud > 1 else 'gaat'} nog open met de oude sleutels en wachtwoorden, ook dat van {rij.naam}.")
+    keuze = args.oude_backups
+    if keuze is None and sys.stdin.isatty():
+        antwoord = input("Opnieuw versleutelen met de nieuwe sleutels [o], verwijderen [v] of laten staan [L]? ")
+        keuze = {"o": OUDE_BACKUPS[0], "v": OUDE_BACKUPS[1]}.get(antwoord.strip().lower()[:1], OUDE_BACKUPS[2])
+    if keuze == OUDE_BACKUPS[0]:
+        n = rotatie.backups_herversleutelen(lambda i, totaal: print(f"  back-up {min(i + 1, totaal)} van {totaal}",
+                                                                     file=sys.stderr) if i < totaal else None)
+        print(f"{n} oudere back-up{'s' if n != 1 else ''} opnieuw versleuteld met de nieuwe sleutels.")
+    elif keuze == OUDE_BACKUPS[1]:
+        n = rotatie.backups_verwijderen()
+        print(f"{n} oudere back-up{'s' if n != 1 else ''} verwijderd.")
+    else:
+        print("De oudere back-ups blijven staan en gaan open met de oude wachtwoorden, tot de rotatie ze opruimt. "
+              "De oude sleutels zijn nu weg, dus later opnieuw versleutelen kan niet: verwijder ze zelf uit de "
+              "back-upmap als dat eerder moet.")
     return 0
 
 
@@ -742,7 +777,11 @@ def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezerse
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
-    return session.aanmelden(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
+    services = session.aanmelden(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "),
+                                 lezend=lezend)
+    for waarschuwing in getattr(services, "waarschuwingen", ()):  # e.g. gebruiker rows changed outside the program
+        print(f"Let op: {waarschuwing}", file=sys.stderr)
+    return services
 
 
 def _auditlog_melden(args: argparse.Namespace, services: Services) -> None:

@@ -219,10 +219,10 @@ def test_a_failing_later_step_keeps_the_earlier_ones(open_db, monkeypatch):
 @pytest.fixture
 def keyring(tmp_path) -> tuple[KeyRing, bytes]:
     ring = KeyRing.empty(KeyRing.for_database(tmp_path / "thuiszit.db"))
-    key = keys.new_database_key()
-    ring.set_user("Anna de Vries", WACHTWOORD, key)
+    sleutels = keys.Sleutels.nieuw()
+    ring.set_user("Anna de Vries", WACHTWOORD, sleutels)
     ring.save()
-    return ring, key
+    return ring, sleutels.database
 
 
 def test_key_round_trip(keyring):
@@ -237,13 +237,14 @@ def test_key_round_trip(keyring):
 
 def test_two_users_unlock_the_same_key_each_with_their_own_password(keyring):
     ring, key = keyring
-    ring.set_user("Bram Visser", "Ander-wachtwoord-7", key)
+    ring.set_user("Bram Visser", "Ander-wachtwoord-7", ring.open("Anna de Vries", WACHTWOORD).voor(False))
     ring.save()
     loaded = KeyRing.load(ring.path)
     assert loaded.unlock("Bram Visser", "Ander-wachtwoord-7") == key
     assert loaded.unlock("Anna de Vries", WACHTWOORD) == key
     slots = list(loaded.slots.values())
-    assert slots[0]["salt"] != slots[1]["salt"] and slots[0]["key"] != slots[1]["key"]
+    assert slots[0]["salt"] != slots[1]["salt"] and slots[0]["prive"] != slots[1]["prive"]
+    assert slots[0]["inhoud"] != slots[1]["inhoud"]
     loaded.remove_user("Bram Visser")
     loaded.save()
     with pytest.raises(InlogFout):
@@ -270,9 +271,11 @@ def _flip_hex(value: str) -> str:
 
 
 @pytest.mark.parametrize("field, tamper", [
-    ("key", _flip_hex),
-    ("key", lambda v: v[:-2]),  # one byte shorter
-    ("mac", _flip_hex),
+    ("prive", _flip_hex),
+    ("prive", lambda v: v[:-2]),  # one byte shorter
+    ("inhoud", lambda v: v[:-2] + ("00" if v[-2:] != "00" else "01")),
+    ("x25519", _flip_hex),
+    ("controle", _flip_hex),  # the signing public key is authenticated by the password
     ("salt", _flip_hex),
     ("n", lambda v: v // 2),
     ("r", lambda v: v + 1),
@@ -286,7 +289,7 @@ def test_a_tampered_slot_is_an_inlogfout(keyring, field, tamper):
         KeyRing.load(ring.path).unlock("Anna de Vries", WACHTWOORD)
 
 
-@pytest.mark.parametrize("field, value", [("salt", "geen hex"), ("n", 3), ("mac", None)])
+@pytest.mark.parametrize("field, value", [("salt", "geen hex"), ("n", 3), ("prive", None), ("versie", 7)])
 def test_a_slot_with_impossible_values_gets_a_message(keyring, field, value):
     ring, _ = keyring
     data = json.loads(ring.path.read_text(encoding="utf-8"))
@@ -307,7 +310,7 @@ def test_a_damaged_key_file_is_reported(tmp_path, content):
 def test_saving_is_atomic(keyring, monkeypatch):
     ring, key = keyring
     before = ring.path.read_bytes()
-    ring.set_user("Bram Visser", "Ander-wachtwoord-7", key)
+    ring.set_user("Bram Visser", "Ander-wachtwoord-7", ring.open("Anna de Vries", WACHTWOORD))
 
     def crash(*args, **kwargs):
         raise OSError("stroom uitgevallen")
@@ -325,7 +328,7 @@ def test_saving_is_atomic(keyring, monkeypatch):
 def test_saving_is_atomic_when_writing_fails_halfway(keyring, monkeypatch):
     ring, key = keyring
     before = ring.path.read_bytes()
-    ring.set_user("Bram Visser", "Ander-wachtwoord-7", key)
+    ring.set_user("Bram Visser", "Ander-wachtwoord-7", ring.open("Anna de Vries", WACHTWOORD))
 
     def crash(fd):
         raise OSError("schijf vol")

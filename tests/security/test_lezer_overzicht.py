@@ -19,8 +19,8 @@ import pytest
 
 from conftest import WACHTWOORD
 from thuiszit_desktop import app
+from thuiszit_desktop.db import handtekening, keys, overzicht
 from thuiszit_desktop.db import models as m
-from thuiszit_desktop.db import overzicht
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout
 from thuiszit_desktop.domain.gebruiker import Rol
@@ -120,10 +120,11 @@ def test_a_lezer_login_on_the_cli_shows_the_overview_and_nothing_else(demoschool
 
 def test_an_existing_alleen_lezen_user_moves_over_at_the_next_zorgcoordinator_login(services, db_path):
     """A lezer from before this version: a database slot, like every user then."""
-    m.Gebruiker.create(naam="Lies Lezer", naam_sleutel="lies lezer", rol=Rol.ALLEEN_LEZEN.value)
+    row = m.Gebruiker.create(naam="Lies Lezer", naam_sleutel="lies lezer", rol=Rol.ALLEEN_LEZEN.value)
+    handtekening.onderteken_rij(services.ctx.store.sleutels.ondertekenen, row.id)  # as the upgrade signs every row
     services.close()
     ring = KeyRing.load(KeyRing.for_database(db_path))  # the slot the older version gave her
-    ring.set_user("Lies Lezer", "Oud-ww-lezer-1", ring.unlock("Anna de Vries", WACHTWOORD))
+    ring.set_user("Lies Lezer", "Oud-ww-lezer-1", keys.Sleutels(ring.unlock("Anna de Vries", WACHTWOORD)))  # format 1
     ring.save()
     oud = session.aanmelden(db_path, "Lies Lezer", "Oud-ww-lezer-1")  # before: the database, as it was
     assert not isinstance(oud, Lezersessie)
@@ -164,8 +165,11 @@ def test_a_role_change_moves_the_password_to_where_the_role_needs_it(services, d
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Zoë",
                                          klas="3A"), VANDAAG)
     services.gebruikers.toevoegen("Mo Mentor", Rol.MENTOR, ["3A"], "Mentor-ww-2026!", "Mentor-ww-2026!")
-    services.gebruikers.wijzigen("Mo Mentor", rol=Rol.ALLEEN_LEZEN)  # the same password, now for the overview only
+    # a mentor made alleen-lezen loses the database key: the keys rotate (issue 12 item 4), and the overview
+    # needs a new password (the slot's password-derived part cannot be moved without it)
+    assert services.gebruikers.wijzigen("Mo Mentor", rol=Rol.ALLEEN_LEZEN).rotatie is not None
     assert not services.ctx.store.keyring.has_user("Mo Mentor")
+    services.gebruikers.wachtwoord_resetten("Mo Mentor", "Mentor-ww-2026!", "Mentor-ww-2026!")
     assert isinstance(session.aanmelden(db_path, "Mo Mentor", "Mentor-ww-2026!"), Lezersessie)
     services.gebruikers.wijzigen("Mo Mentor", rol=Rol.MENTOR, klassen=["3A"])  # back: a new password is needed
     assert not overzicht.Overzichtbestand.load(overzicht.pad(db_path)).has_user("Mo Mentor")

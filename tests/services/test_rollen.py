@@ -311,7 +311,9 @@ MATRIX: dict[str, Geval] = {
     "gebruikers.wijzigen": Geval(lambda s, x: s.gebruikers.wijzigen("Mo Mentor", klassen=["3A", "4C"]), ALLEEN_ZORG),
     "gebruikers.wachtwoord_resetten": Geval(lambda s, x: s.gebruikers.wachtwoord_resetten(
         "Lies Lezer", "Reset-ww-2026", "Reset-ww-2026"), ALLEEN_ZORG),
-    "gebruikers.uitschakelen": Geval(lambda s, x: s.gebruikers.uitschakelen("Lies Lezer"), ALLEEN_ZORG),
+    # Disabling rotates the keys, a step of its own that cannot run inside the test's rolled-back transaction
+    # (it says so); whether the role may start it is what is checked here (tests/security/ does the rest).
+    "gebruikers.uitschakelen": Geval(lambda s, x: s.gebruikers.uitschakelen("Lies Lezer"), ALLEEN_ZORG, fout_ok=True),
     "gebruikers.inschakelen": Geval(lambda s, x: s.gebruikers.inschakelen("Lies Lezer", "Terug-ww-2026",
                                                                           "Terug-ww-2026"), ALLEEN_ZORG),
     "gebruikers.wachtwoord_wijzigen": Geval(lambda s, x: s.gebruikers.wachtwoord_wijzigen(
@@ -363,7 +365,7 @@ def school(services, tmp_path):
     lezer_rij = zorg.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], WACHTWOORDEN[LEZER], WACHTWOORDEN[LEZER])
     # Alleen-lezen opens only the overview of counts now (services/lezersoverzicht.py); a session of the role on
     # the database – one from before that, with the slot it had then – still gets only what the rules allow.
-    zorg.ctx.store.keyring.set_user("Lies Lezer", WACHTWOORDEN[LEZER], zorg.ctx.store.key)
+    zorg.ctx.store.keyring.set_user("Lies Lezer", WACHTWOORDEN[LEZER], zorg.ctx.store.sleutels.voor(False))
     zorg.ctx.store.keyring.save()
     zorg.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     eigen = vul(zorg, "1001", "3A", mentor_rij.id)

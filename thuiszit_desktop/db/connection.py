@@ -13,8 +13,8 @@ import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from ..domain.errors import DatabaseBeschadigd, DatabaseBestaatAl, DatabaseInGebruik, DatabaseOnleesbaar
-from . import faults, identity, migrations, swap
-from .keys import KeyRing, new_database_key, sqlcipher_passphrase
+from . import faults, identity, migrations, swap, vertrouwelijk
+from .keys import KeyRing, Sleutels, sqlcipher_passphrase
 from .models import database
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,21 @@ PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "normal",  # safe with WAL: a crash can lose at most the last commit, never corrupt
     "busy_timeout": 5000,
+    # Overwrite what is deleted or replaced: text that became confidential (encrypted in place, see
+    # db/vertrouwelijk.py) must not linger in free space that every key holder can read.
+    "secure_delete": 1,
 }
 
 
 @dataclass
 class Store:
-    """An open database file: the peewee database, its key ring and the lock that keeps it ours."""
+    """An open database file: the peewee database, its key ring, the keys the user's slot gave and the lock
+    that keeps it ours."""
 
     path: Path
     db: SqlCipherDatabase
     keyring: KeyRing
-    key: bytes
+    sleutels: Sleutels
     lock: filelock.BaseFileLock
     closed: bool = False
     # Raised after every committed change (services/context.py): what is computed from the data – the signals
@@ -50,10 +54,21 @@ class Store:
         with self._versie_lock:
             self.versie += 1
 
+    @property
+    def key(self) -> bytes:
+        """The database key (SQLCipher)."""
+        return self.sleutels.database
+
+    def bind(self) -> None:
+        """Make this the database the models use, with the user's confidential key (if they hold it)."""
+        database.initialize(self.db)
+        vertrouwelijk.zet_sleutel(self.sleutels.vertrouwelijk)
+
     def close(self) -> None:
         self.closed = True
         if database.obj is self.db:
             database.initialize(None)
+            vertrouwelijk.zet_sleutel(None)
         self.db.close()
         self.lock.release()
 
@@ -111,13 +126,14 @@ def create_store(path: Path) -> Store:
         if exists(path) or KeyRing.for_database(path).exists() or swap.pending(path):
             raise DatabaseBestaatAl(path.parent)  # never over a database or the key file of one set aside
         path.unlink(missing_ok=True)
-        key = new_database_key()
-        db = _connect(path, key)
+        sleutels = Sleutels.nieuw()
+        db = _connect(path, sleutels.database)
         migrations.migrate(db)
         keyring = KeyRing.empty(KeyRing.for_database(path))
         identity.create(db.connection(), path, keyring)
-        database.initialize(db)
-        return Store(path, db, keyring, key, lock)
+        store = Store(path, db, keyring, sleutels, lock)
+        store.bind()
+        return store
     except BaseException:
         lock.release()
         raise
@@ -133,7 +149,8 @@ def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
         if not exists(path):
             raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
         keyring = KeyRing.load(KeyRing.for_database(path))
-        key = keyring.unlock(naam, wachtwoord)
+        sleutels = keyring.open(naam, wachtwoord)
+        key = sleutels.database
         db = _connect(path, key)
         try:
             _check_integrity(db)
@@ -147,8 +164,9 @@ def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
             raise
         if old != migrations.LATEST:
             log.info("database migrated from schema %s to %s", old, migrations.LATEST)
-        database.initialize(db)
-        return Store(path, db, keyring, key, lock)
+        store = Store(path, db, keyring, sleutels, lock)
+        store.bind()
+        return store
     except BaseException:
         lock.release()
         raise

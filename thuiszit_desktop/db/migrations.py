@@ -307,6 +307,15 @@ UPDATE "plan_doel" SET "herkomst_id" = (
 """
 
 
+# 9: roles that cannot be forged in the file (issue 12): every gebruiker row gets an Ed25519 signature by the
+# zorgcoördinators' key (db/handtekening.py). The signatures – and the encryption of what was confidential in
+# plain text (db/vertrouwelijk.py) – are made at the first zorgcoördinator login after this step, when the
+# keys are at hand (services/sleutels.py); until then `handtekening` is empty.
+_V9 = """
+ALTER TABLE "gebruiker" ADD COLUMN "handtekening" TEXT NOT NULL DEFAULT '';
+"""
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -317,6 +326,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V6, separator=";;"),
     _v7_leerlingnummers,
     _sql(_V8),
+    _sql(_V9),
 ]
 LATEST = len(STEPS)
 

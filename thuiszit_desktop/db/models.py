@@ -7,6 +7,8 @@ import datetime as dt
 import peewee as pw
 from playhouse.sqlite_ext import AutoIncrementField
 
+from .vertrouwelijk import VertrouwelijkField
+
 # Late-bound: the composition root (or a test) opens a database file and initialises this proxy.
 database = pw.DatabaseProxy()
 
@@ -45,6 +47,8 @@ class Gebruiker(BaseModel):
     klassen = pw.TextField(default="")  # comma-separated, for mentors
     actief = pw.BooleanField(default=True)
     aangemaakt = pw.DateTimeField(default=now)
+    # Ed25519 signature over id, name, role, klassen and actief by the zorgcoördinators' key (db/handtekening.py)
+    handtekening = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
 class Profiel(BaseModel):
@@ -226,16 +230,16 @@ class TrajectAnalyse(BaseModel):
     """Step 4: risk and protective factors per domain, the verzuimtype and (optionally) Kearney's function."""
 
     traject = pw.ForeignKeyField(Traject, unique=True, on_delete="CASCADE", backref="+")
-    leerling_risico = pw.TextField(default="")
-    leerling_beschermend = pw.TextField(default="")
-    thuis_risico = pw.TextField(default="")
-    thuis_beschermend = pw.TextField(default="")
-    school_risico = pw.TextField(default="")
-    school_beschermend = pw.TextField(default="")
-    buurt_risico = pw.TextField(default="")
-    buurt_beschermend = pw.TextField(default="")
-    verzuimtype = pw.TextField(default="")
-    kearney_functie = pw.TextField(default="")
+    leerling_risico = VertrouwelijkField(default="")
+    leerling_beschermend = VertrouwelijkField(default="")
+    thuis_risico = VertrouwelijkField(default="")
+    thuis_beschermend = VertrouwelijkField(default="")
+    school_risico = VertrouwelijkField(default="")
+    school_beschermend = VertrouwelijkField(default="")
+    buurt_risico = VertrouwelijkField(default="")
+    buurt_beschermend = VertrouwelijkField(default="")
+    verzuimtype = VertrouwelijkField(default="")
+    kearney_functie = VertrouwelijkField(default="")
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     gewijzigd = pw.DateTimeField(default=now)
 
@@ -258,8 +262,8 @@ class Gesprek(BaseModel):
     traject = pw.ForeignKeyField(Traject, null=True, on_delete="SET NULL", backref="gesprekken")
     type = pw.TextField()
     datum = pw.DateField()
-    deelnemers = pw.TextField(default="")
-    samenvatting = pw.TextField(default="")
+    deelnemers = VertrouwelijkField(default="")
+    samenvatting = VertrouwelijkField(default="")
     vertrouwelijk = pw.BooleanField(default=False)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
@@ -270,8 +274,8 @@ class Mdo(BaseModel):
 
     traject = pw.ForeignKeyField(Traject, on_delete="CASCADE", backref="mdos")
     datum = pw.DateField()
-    agenda = pw.TextField(default="")
-    verslag = pw.TextField(default="")
+    agenda = VertrouwelijkField(default="")
+    verslag = VertrouwelijkField(default="")
     vertrouwelijk = pw.BooleanField(default=False)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
@@ -297,7 +301,7 @@ class Besluit(BaseModel):
 
     mdo = pw.ForeignKeyField(Mdo, on_delete="CASCADE", backref="besluiten")
     nummer = pw.IntegerField()
-    tekst = pw.TextField()
+    tekst = VertrouwelijkField()
 
     class Meta:
         indexes = ((("mdo", "nummer"), True),)
@@ -338,7 +342,7 @@ class Afspraak(BaseModel):
 
     gesprek = pw.ForeignKeyField(Gesprek, on_delete="CASCADE", backref="afspraken")
     volgorde = pw.IntegerField(default=0)
-    tekst = pw.TextField()
+    tekst = VertrouwelijkField()
     actiepunt = pw.ForeignKeyField(Actiepunt, null=True, on_delete="SET NULL", backref="+")
 
 
@@ -348,7 +352,7 @@ class Concept(BaseModel):
     gebruiker = pw.ForeignKeyField(Gebruiker, on_delete="CASCADE", backref="+")
     soort = pw.TextField()
     sleutel = pw.TextField()
-    velden = pw.TextField()  # JSON: field name → text
+    velden = VertrouwelijkField()  # JSON: field name → text
     bijgewerkt = pw.DateTimeField(default=now)
 
     class Meta:

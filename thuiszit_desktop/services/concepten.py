@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..db import models as m
+from ..db import vertrouwelijk
 from .context import Context
 
 BEWAARDAGEN = 30  # an unsaved draft older than this is forgotten
@@ -35,16 +36,20 @@ class ConceptService:
 
     def lees(self, soort: str, sleutel: str) -> Concept | None:
         row = m.Concept.get_or_none(self._waar(soort, sleutel))
-        return Concept(json.loads(row.velden), row.bijgewerkt) if row else None
+        if row is None or isinstance(row.velden, vertrouwelijk.Versleuteld):  # a key this login does not hold
+            return None
+        return Concept(json.loads(row.velden), row.bijgewerkt)
 
     def bewaar(self, soort: str, sleutel: str, velden: dict[str, str]) -> None:
         if self.ctx.store.closed:  # an autosave timer that fired after logging out: nothing to keep it in
             return
+        # A zorgcoördinator's draft may be about something vertrouwelijk: encrypted like the real thing.
+        tekst = vertrouwelijk.geheim(json.dumps(velden, ensure_ascii=False), vertrouwelijk.sleutel() is not None)
         with self.ctx.action(audit=False):  # drafts: bookkeeping, not a change to log
             (m.Concept.insert(gebruiker=self.ctx.gebruiker.id, soort=soort, sleutel=str(sleutel),
-                              velden=json.dumps(velden, ensure_ascii=False), bijgewerkt=m.now())
+                              velden=tekst, bijgewerkt=m.now())
              .on_conflict(conflict_target=[m.Concept.gebruiker, m.Concept.soort, m.Concept.sleutel],
-                          update={m.Concept.velden: json.dumps(velden, ensure_ascii=False),
+                          update={m.Concept.velden: tekst,
                                   m.Concept.bijgewerkt: m.now()})
              .execute())
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ..db import handtekening
 from ..db import models as m
 from ..domain.calendar import SchoolCalendar
 from ..domain.gebruiker import Rol
@@ -68,7 +69,7 @@ from ..domain.traject import (
     Persoon,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
-from . import demo_documenten, instellingen, session
+from . import demo_documenten, instellingen, lezersoverzicht, session
 from . import demo_verhalen as vh
 from .leerlingen import write_leerling
 from .session import Services
@@ -1559,8 +1560,11 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
     store = services.ctx.store
     with services.ctx.action(Rol.ZORGCOORDINATOR):
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
-            m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
-            store.keyring.set_user(naam, wachtwoord, store.key)
+            row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
+            handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
+            store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))
+            # alleen-lezen: no database slot, their password opens the overview of counts
+            lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, naam, rol, wachtwoord)
         store.keyring.save()
 
 

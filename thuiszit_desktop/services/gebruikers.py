@@ -1,24 +1,28 @@
 """The users of one school's database: who they are, their role and klassen, and their passwords.
 
 Each user unlocks the database with their own password: a key slot in the key ring (db/keys.py) holds
-the database key wrapped with that password. The table and the key ring change together – the key
-ring is written inside the transaction, so a failure leaves both as they were. A disabled user's slot
-is removed, so they really cannot open the file; enabling them again needs a new password.
+the keys of their role (a zorgcoördinator's also the confidential and the signing key). The table and the key
+ring change together – the key ring is written inside the transaction, so a failure leaves both as they were.
+Every change of a gebruiker row is signed (db/handtekening.py). Disabling a user or taking the zorgcoördinator
+role away revokes: the keys rotate (services/sleutels.py), so an old copy of the key file opens nothing new;
+enabling them again needs a new password.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from ..db import handtekening
 from ..db import models as m
+from ..db.vertrouwelijk import GeenSleutel
 from ..domain.errors import InlogFout, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.zoeken import sorteersleutel
-from . import lezersoverzicht
+from . import lezersoverzicht, sleutels
 from .context import Context
 
 
@@ -30,6 +34,8 @@ class GebruikerRij:
     klassen: tuple[str, ...]
     actief: bool
     aangemaakt: datetime | None = None
+    # after a revoke: the keys were rotated; what to do with the older backups (services/sleutels.py)
+    rotatie: sleutels.Rotatie | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"naam": self.naam, "rol": self.rol.value, "klassen": list(self.klassen), "actief": self.actief}
@@ -68,13 +74,17 @@ class GebruikersService:
             with self._sleutels() as keyring:
                 row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=rol.value,
                                          klassen=",".join(opgeslagen), actief=True)
-                keyring.set_user(naam, wachtwoord, self.ctx.store.key)
+                self._teken(row.id)
+                keyring.set_user(naam, wachtwoord, self._voor(rol))
                 lezersoverzicht.slot_bijwerken(self.ctx, keyring, naam, rol, wachtwoord)
         return _rij(row)
 
     def wijzigen(self, naam: str, *, rol: Rol | str | None = None,
-                 klassen: Iterable[str] | None = None) -> GebruikerRij:
-        """Change a user's role and/or klassen (what is given; the rest stays)."""
+                 klassen: Iterable[str] | None = None,
+                 voortgang: Callable[[int, int], None] | None = None) -> GebruikerRij:
+        """Change a user's role and/or klassen (what is given; the rest stays). Taking the zorgcoördinator role
+        away, or making a mentor alleen-lezen, rotates the keys (see `uitschakelen`; an alleen-lezen user then
+        needs a new password for the overview); giving the role hands the user the zorgcoördinator's keys."""
         fouten: dict[str, str] = {}
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             row = _row(naam)
@@ -87,13 +97,24 @@ class GebruikersService:
             opgeslagen = _klassen(nieuwe_rol, gegeven, fouten)
             if fouten:
                 raise InvoerFout(fouten)
-            m.Gebruiker.update(rol=nieuwe_rol.value, klassen=",".join(opgeslagen)).where(
-                m.Gebruiker.id == row.id).execute()
-            if Rol.ALLEEN_LEZEN in (Rol(row.rol), nieuwe_rol) and Rol(row.rol) != nieuwe_rol:
-                # alleen-lezen has no database slot: to it the slot moves over; from it a new password is needed
+            velden = {"rol": nieuwe_rol.value, "klassen": ",".join(opgeslagen)}
+            # less than before (the confidential key, or the database key itself) is a revoke: new keys
+            intrekken = ((row.rol == Rol.ZORGCOORDINATOR.value and nieuwe_rol != Rol.ZORGCOORDINATOR)
+                         or (row.rol == Rol.MENTOR.value and nieuwe_rol == Rol.ALLEEN_LEZEN))
+            if not intrekken:
                 with self._sleutels() as keyring:
-                    lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, nieuwe_rol, None)
-            rij = _rij(m.Gebruiker.get_by_id(row.id))
+                    m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
+                    self._teken(row.id)
+                    if nieuwe_rol == Rol.ZORGCOORDINATOR and row.rol != Rol.ZORGCOORDINATOR.value \
+                            and not keyring.give(row.naam, self._voor(nieuwe_rol)):
+                        raise InvoerFout({"rol": f"{row.naam} heeft nog een sleutel van een oudere versie. Geef "
+                                                 f"{row.naam} eerst een nieuw wachtwoord (Wachtwoord resetten); "
+                                                 "daarna kan de rol worden gewijzigd."})
+                    if Rol.ALLEEN_LEZEN in (Rol(row.rol), nieuwe_rol) and Rol(row.rol) != nieuwe_rol:
+                        # alleen-lezen has no database slot: to it the slot moves over; from it a new password
+                        lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, nieuwe_rol, None)
+        rotatie = self._intrekken(row, velden, voortgang, nieuwe_rol) if intrekken else None
+        rij = replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
         self._ververs_mij(rij)
         return rij
 
@@ -105,12 +126,14 @@ class GebruikersService:
                 raise InvoerFout(f"{row.naam} is uitgeschakeld. Schakel de gebruiker in met een nieuw wachtwoord.")
             check_nieuwe_gebruiker(row.naam, nieuw, herhaling)
             with self._sleutels() as keyring:
-                keyring.set_user(row.naam, nieuw, self.ctx.store.key)
+                keyring.set_user(row.naam, nieuw, self._voor(Rol(row.rol)))
                 lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), nieuw)
         return _rij(row)
 
-    def uitschakelen(self, naam: str) -> GebruikerRij:
-        """The user can no longer log in: their key slot is removed. Their notes and actiepunten stay."""
+    def uitschakelen(self, naam: str, voortgang: Callable[[int, int], None] | None = None) -> GebruikerRij:
+        """The user can no longer log in: their key slot is removed and the keys rotate, so a copy of the key
+        file they kept opens neither the database nor any later backup. Their notes and actiepunten stay.
+        `rotatie` in the result says which older backups still open with the old keys."""
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             row = _row(naam)
             if row.id == self.ctx.gebruiker.id:
@@ -118,11 +141,8 @@ class GebruikersService:
             if not row.actief:
                 return _rij(row)
             _niet_de_laatste(row, "Dit is de laatste zorgcoördinator: die kan niet worden uitgeschakeld.")
-            with self._sleutels() as keyring:
-                m.Gebruiker.update(actief=False).where(m.Gebruiker.id == row.id).execute()
-                keyring.remove_user(row.naam)
-                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, None, None)
-            return _rij(m.Gebruiker.get_by_id(row.id))
+        rotatie = self._intrekken(row, {"actief": 0}, voortgang, None)
+        return replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
 
     def inschakelen(self, naam: str, wachtwoord: str, herhaling: str) -> GebruikerRij:
         """Let a disabled user in again, with a new password (the old slot is gone)."""
@@ -131,7 +151,8 @@ class GebruikersService:
             check_nieuwe_gebruiker(row.naam, wachtwoord, herhaling)
             with self._sleutels() as keyring:
                 m.Gebruiker.update(actief=True).where(m.Gebruiker.id == row.id).execute()
-                keyring.set_user(row.naam, wachtwoord, self.ctx.store.key)
+                self._teken(row.id)
+                keyring.set_user(row.naam, wachtwoord, self._voor(Rol(row.rol)))
                 lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), wachtwoord)
             return _rij(m.Gebruiker.get_by_id(row.id))
 
@@ -148,9 +169,36 @@ class GebruikersService:
         if nieuw == oud:
             raise InvoerFout({"wachtwoord": "Kies een ander wachtwoord dan het huidige."})
         with self.ctx.action(), self._sleutels() as keyring:
-            keyring.set_user(naam, nieuw, self.ctx.store.key)
+            keyring.set_user(naam, nieuw, self.ctx.store.sleutels)
 
     # --- helpers -----------------------------------------------------------------------------------
+
+    def _voor(self, rol: Rol):
+        """The keys a slot of `rol` gets; a zorgcoördinator's need the keys this session holds."""
+        eigen = self.ctx.store.sleutels
+        if not eigen.zorg:
+            raise GeenSleutel()
+        return eigen.voor(rol == Rol.ZORGCOORDINATOR)
+
+    def _teken(self, gebruiker_id: int) -> None:
+        """Sign the row as the program just wrote it (a row changed outside the program is refused at login)."""
+        ondertekenen = self.ctx.store.sleutels.ondertekenen
+        if ondertekenen is None:
+            raise GeenSleutel()
+        handtekening.onderteken_rij(ondertekenen, gebruiker_id)
+
+    def _intrekken(self, row: m.Gebruiker, velden: dict, voortgang, nieuwe_rol: Rol | None) -> sleutels.Rotatie:
+        """The change that revokes, in one step with new keys for everyone who remains; then the alleen-lezen
+        overview file follows (`nieuwe_rol` None: disabled, no slot there either)."""
+        from .backups import BackupService
+
+        if not self.ctx.store.sleutels.zorg:
+            raise GeenSleutel()
+        map_ = BackupService(self.ctx).map()
+        rotatie = sleutels.roteren(self.ctx.store, row.id, velden, self.ctx.gebruiker, map_, voortgang)
+        with self.ctx.action(audit=False):
+            lezersoverzicht.slot_bijwerken(self.ctx, self.ctx.store.keyring, row.naam, nieuwe_rol, None)
+        return rotatie
 
     @contextmanager
     def _sleutels(self):

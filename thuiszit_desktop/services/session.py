@@ -6,13 +6,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from ..db import anker, connection, identity, keys, pogingen, swap
+from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
-from . import instellingen
+from . import instellingen, sleutels
 from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
 from .audit import AuditService, schrijf
@@ -42,8 +42,9 @@ from .verzuim import VerzuimService
 class Services:
     """Everything a logged-in user can do; the GUI and the CLI get one of these."""
 
-    def __init__(self, store: connection.Store, gebruiker: Gebruiker):
+    def __init__(self, store: connection.Store, gebruiker: Gebruiker, waarschuwingen: list[str] | None = None):
         self.ctx = Context(store, gebruiker)
+        self.waarschuwingen = list(waarschuwingen or [])  # for the user after login (rows changed outside)
         self.school = SchoolService(self.ctx)
         self.leerlingen = LeerlingenService(self.ctx)
         self.importeren = ImportService(self.ctx)
@@ -71,7 +72,7 @@ class Services:
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
         # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
-        if naam != "ctx":
+        if naam not in ("ctx", "waarschuwingen"):
             waarde = beveilig(self.ctx, naam, waarde)
         super().__setattr__(naam, waarde)
 
@@ -123,7 +124,9 @@ def create_school(path: Path, school: School, naam: str, wachtwoord: str, herhal
             if school.swv:
                 instellingen.schrijf(SWV, school.swv)
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=Rol.ZORGCOORDINATOR.value)
-            store.keyring.set_user(naam, wachtwoord, store.key)
+            handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
+            instellingen.schrijf(sleutels.SETTING_VERSIE, 2)
+            store.keyring.set_user(naam, wachtwoord, store.sleutels)
             store.keyring.save()  # inside the transaction: if this fails, nothing was created
     except BaseException:
         store.close()
@@ -177,13 +180,14 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
             fout = InlogFout()
             fout.mislukt, fout.wachten = pogingen.mislukt(path, naam)
             raise fout
+        waarschuwingen = sleutels.bij_inloggen(store, naam, wachtwoord, row, lezend=lezend)
         klassen = tuple(k for k in row.klassen.split(",") if k)
         gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol), klassen)
     except BaseException:
         store.close()
         raise
     pogingen.gelukt(path, naam)
-    services = Services(store, replace(gebruiker))
+    services = Services(store, replace(gebruiker), waarschuwingen)
     try:
         services.audit.bij_start()  # the caller shows `services.audit.uitslag` when it is not in order
     except BaseException:

@@ -18,6 +18,7 @@ from enum import Enum
 import peewee as pw
 
 from ..db import models as m
+from ..db.vertrouwelijk import Geheim, Versleuteld, geheim
 from ..domain.audit import Actie
 from ..domain.bewijs import (
     Bewijs,
@@ -625,6 +626,7 @@ class TrajectService:
         velden["kearney_functie"] = (_enum(KearneyFunctie, analyse.kearney_functie, "kearney_functie",
                                            "Kies een functie van het verzuim.").value
                                      if analyse.kearney_functie else "")
+        velden = {k: Geheim(v) if v else v for k, v in velden.items()}  # the analysis is the zorgcoördinator's
         with self.ctx.action(*ZORG):
             (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd, **velden)
              .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
@@ -665,11 +667,12 @@ class TrajectService:
         with self.ctx.action(*ZORG_EN_MENTOR):
             traject = _traject_op(leerling.id, datum)
             row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
-                                   datum=datum, deelnemers=deelnemers.strip(), samenvatting=samenvatting.strip(),
+                                   datum=datum, deelnemers=geheim(deelnemers.strip(), vertrouwelijk),
+                                   samenvatting=geheim(samenvatting.strip(), vertrouwelijk),
                                    vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
             self.ctx.audit(Actie.TOEGEVOEGD, leerling.id, "gesprek")
             if teksten:
-                m.Afspraak.insert_many([dict(gesprek=row.id, volgorde=i, tekst=t)
+                m.Afspraak.insert_many([dict(gesprek=row.id, volgorde=i, tekst=geheim(t, vertrouwelijk))
                                         for i, t in enumerate(teksten)]).execute()
             for i, wie, uiterlijk in acties:
                 afspraak = m.Afspraak.get((m.Afspraak.gesprek == row.id) & (m.Afspraak.volgorde == volgorde[i]))
@@ -716,6 +719,9 @@ class TrajectService:
             if vertrouwelijk and not row.vertrouwelijk and not self.ziet_vertrouwelijk:
                 raise InvoerFout({"vertrouwelijk": GEEN_VERTROUWELIJK})
             velden["vertrouwelijk"] = bool(vertrouwelijk)
+        geheim_nu = velden.get("vertrouwelijk", row.vertrouwelijk)
+        for veld in ("samenvatting", "deelnemers"):
+            velden[veld] = geheim(velden.get(veld, getattr(row, veld)), geheim_nu)
         with self.ctx.action(*ZORG_EN_MENTOR):
             if row.vertrouwelijk and not self.ziet_vertrouwelijk:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het wijzigen.")
@@ -727,6 +733,9 @@ class TrajectService:
                     m.Actiepunt.gesprek == row.id).execute()
             if velden:
                 m.Gesprek.update(**velden).where(m.Gesprek.id == row.id).execute()
+            if geheim_nu != row.vertrouwelijk:
+                for a in m.Afspraak.select().where(m.Afspraak.gesprek == row.id):
+                    m.Afspraak.update(tekst=geheim(a.tekst, geheim_nu)).where(m.Afspraak.id == a.id).execute()
         return self.gesprek(row.id)
 
     def gesprek_verwijderen(self, gesprek_id: int) -> Verwijderd:
@@ -861,7 +870,8 @@ class TrajectService:
         if verslaglegger is None:
             verslaglegger = profiel(self.ctx.gebruiker.id).volledige_naam or self.ctx.gebruiker.naam
         with self.ctx.action(*ZORG):
-            mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=agenda.strip(), verslag=verslag.strip(),
+            mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=geheim(agenda.strip(), vertrouwelijk),
+                               verslag=geheim(verslag.strip(), vertrouwelijk),
                                vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
                                verslaglegger=" ".join(verslaglegger.split()), volgend_overleg=volgend_overleg,
                                verzenden_aan=_regels(verzenden_aan))
@@ -869,7 +879,8 @@ class TrajectService:
             for t in toestemmingen:
                 _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
             if teksten:
-                m.Besluit.insert_many([dict(mdo=mdo.id, nummer=n, tekst=t) for n, t in enumerate(teksten, 1)]).execute()
+                m.Besluit.insert_many([dict(mdo=mdo.id, nummer=n, tekst=geheim(t, vertrouwelijk))
+                                       for n, t in enumerate(teksten, 1)]).execute()
             for wat, wie, uiterlijk in acties:
                 _actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
         return self.mdo(mdo.id)
@@ -902,9 +913,15 @@ class TrajectService:
             velden["verslag"] = verslag.strip()
         if vertrouwelijk is not ONGEWIJZIGD:
             velden["vertrouwelijk"] = bool(vertrouwelijk)
+        geheim_nu = velden.get("vertrouwelijk", mdo.vertrouwelijk)
+        for veld in ("agenda", "verslag"):
+            velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
         with self.ctx.action(*ZORG):
             if velden:
                 m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
+            if geheim_nu != mdo.vertrouwelijk:
+                for b in m.Besluit.select().where(m.Besluit.mdo == mdo.id):
+                    m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()
             if deelnemers is not ONGEWIJZIGD:
                 m.MdoDeelnemer.delete().where(m.MdoDeelnemer.mdo == mdo.id).execute()
                 _deelnemers_schrijven(mdo.id, list(deelnemers))
@@ -940,15 +957,15 @@ class TrajectService:
         with self.ctx.action(*ZORG):
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
-            row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=tekst.strip())
-        return Besluit(row.id, mdo.id, nummer, row.tekst)
+            row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
+        return Besluit(row.id, mdo.id, nummer, tekst.strip())
 
     def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action(*ZORG):
-            m.Besluit.update(tekst=tekst.strip()).where(m.Besluit.id == row.id).execute()
+            m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
@@ -1478,9 +1495,12 @@ def _nazorg(n: m.NazorgMoment) -> NazorgMoment:
 
 
 def _analyse(a: m.TrajectAnalyse) -> Analyse:
+    """The analysis; read without the confidential key (a mentor's checklist) the texts say "vertrouwelijk"
+    and the types are left out."""
     factoren = {d: Factoren(getattr(a, f"{d.value}_risico"), getattr(a, f"{d.value}_beschermend")) for d in Domein}
-    return Analyse(factoren, Verzuimtype(a.verzuimtype) if a.verzuimtype else None,
-                   KearneyFunctie(a.kearney_functie) if a.kearney_functie else None)
+    leesbaar = not isinstance(a.verzuimtype, Versleuteld) and not isinstance(a.kearney_functie, Versleuteld)
+    return Analyse(factoren, Verzuimtype(a.verzuimtype) if a.verzuimtype and leesbaar else None,
+                   KearneyFunctie(a.kearney_functie) if a.kearney_functie and leesbaar else None)
 
 
 def _bewijs(row: m.Traject) -> dict[str, Bewijs]:

@@ -29,6 +29,7 @@ from ..domain.gebruiker import MIN_WACHTWOORD, Rol
 from ..services.gebruikers import GebruikerRij
 from ..services.session import Services
 from . import errors
+from .sleutelwissel import SleutelwisselDialog
 from .widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
 
 COLUMNS = ["Naam", "Rol", "Klassen", "Status"]
@@ -148,6 +149,15 @@ class GebruikerFormulier(_Formulier):
         if self.rij is None:
             self.resultaat = self.services.gebruikers.toevoegen(self.naam.text(), rol, klassen,
                                                                 self.wachtwoord.text(), self.herhaling.text())
+        elif self.rij.rol == Rol.ZORGCOORDINATOR and rol != Rol.ZORGCOORDINATOR:
+            # taking the role away revokes: the keys rotate, in a worker with a progress bar
+            naam = self.rij.naam
+            dialog = SleutelwisselDialog(self.services, naam, lambda voortgang: self.services.gebruikers.wijzigen(
+                naam, rol=rol, klassen=klassen, voortgang=voortgang), self)
+            dialog.exec()
+            if dialog.resultaat is None:
+                raise InvoerFout(dialog.fout.text() or "Dat lukte niet.")
+            self.resultaat = dialog.resultaat
         else:
             self.resultaat = self.services.gebruikers.wijzigen(self.rij.naam, rol=rol, klassen=klassen)
 
@@ -317,14 +327,12 @@ class GebruikersDialog(QDialog):
             return
         if rij.actief:
             if not errors.ask(self, f"{rij.naam} uitschakelen?",
-                              detail="Daarna kan deze gebruiker niet meer inloggen. Wat hij of zij heeft vastgelegd, "
-                                     "blijft bewaard. Weer inschakelen kan met een nieuw wachtwoord."):
+                              detail="Daarna kan deze gebruiker niet meer inloggen, ook niet met een oude kopie van "
+                                     "het sleutelbestand: de database krijgt nieuwe sleutels. Wat hij of zij heeft "
+                                     "vastgelegd, blijft bewaard. Weer inschakelen kan met een nieuw wachtwoord."):
                 return
-            try:
-                self.services.gebruikers.uitschakelen(rij.naam)
-            except (InvoerFout, *GEBRUIKERSFOUTEN) as exc:
-                errors.show_user_error(self, exc)
-                return
+            SleutelwisselDialog(self.services, rij.naam, lambda voortgang: self.services.gebruikers.uitschakelen(
+                rij.naam, voortgang=voortgang), self).exec()
         else:
             dialog = NieuwWachtwoordDialog(
                 f"{rij.naam} inschakelen",

@@ -100,6 +100,8 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         window.activateWindow()  # the login dialog had the focus; give it to the window
         if not isinstance(services, Lezersessie):
             meld_auditlog(window, services)
+        for waarschuwing in getattr(services, "waarschuwingen", ()):  # e.g. gebruiker rows changed outside
+            errors.show_error(window, waarschuwing)
         app.setQuitOnLastWindowClosed(True)
         try:
             code = app.exec()
