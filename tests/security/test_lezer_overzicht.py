@@ -172,3 +172,16 @@ def test_a_role_change_moves_the_password_to_where_the_role_needs_it(services, d
     assert not services.ctx.store.keyring.has_user("Mo Mentor")
     services.gebruikers.wachtwoord_resetten("Mo Mentor", "Weer-mentor-2027", "Weer-mentor-2027")
     assert services.ctx.store.keyring.has_user("Mo Mentor")
+
+
+def test_a_slot_that_cannot_move_over_is_removed_all_the_same_and_the_reset_is_asked_for(services, db_path,
+                                                                                        monkeypatch):
+    from thuiszit_desktop.services import lezersoverzicht
+
+    m.Gebruiker.create(naam="Lies Lezer", naam_sleutel="lies lezer", rol=Rol.ALLEEN_LEZEN.value)
+    services.ctx.store.keyring.set_user("Lies Lezer", "Oud-ww-lezer-1", services.ctx.store.key)
+    services.ctx.store.keyring.save()
+    monkeypatch.setattr(lezersoverzicht, "_overzetten", lambda *_a: False)  # a slot of a kind it cannot read
+    services.lezersoverzicht.bijwerken(vandaag=VANDAAG)
+    assert not services.ctx.store.keyring.has_user("Lies Lezer")  # no database key for alleen-lezen, whatever
+    assert any("Lies Lezer: geef een nieuw wachtwoord" in r.wat for r in services.audit.lijst())

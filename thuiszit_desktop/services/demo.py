@@ -68,7 +68,7 @@ from ..domain.traject import (
     Persoon,
 )
 from ..domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
-from . import demo_documenten, instellingen, session
+from . import demo_documenten, instellingen, lezersoverzicht, session
 from . import demo_verhalen as vh
 from .leerlingen import write_leerling
 from .session import Services
@@ -1539,7 +1539,8 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
         demo_documenten.gebruikers_profielen(services)
-        services.lezersoverzicht.bijwerken(vandaag=vandaag)  # "lezer" opens the overview, not the database
+        _demo_lezer(services, wachtwoord)
+        services.lezersoverzicht.bijwerken(vandaag=vandaag)
     except BaseException:
         services.close()
         session.remove_database(path)
@@ -1561,6 +1562,14 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
             m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
             store.keyring.set_user(naam, wachtwoord, store.key)
+        store.keyring.save()
+
+
+def _demo_lezer(services: Services, wachtwoord: str) -> None:
+    """"lezer" opens the overview of counts with the demo password, not the database (services/lezersoverzicht.py)."""
+    store = services.ctx.store
+    with services.ctx.action(Rol.ZORGCOORDINATOR):
+        lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, DEMO_LEZER, Rol.ALLEEN_LEZEN, wachtwoord)
         store.keyring.save()
 
 

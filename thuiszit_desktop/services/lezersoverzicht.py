@@ -153,9 +153,7 @@ class LezersoverzichtService:
             sleutel = _sleutel()
             lezers = [r.naam for r in m.Gebruiker.select().where(m.Gebruiker.rol == Rol.ALLEEN_LEZEN.value)]
             over = [naam for naam in lezers if store.keyring.has_user(naam)]
-            for naam in over:
-                if not _overzetten(bestand, store.keyring, naam, store.key):
-                    log.warning("an alleen-lezen user keeps no slot: the zorgcoördinator resets the password")
+            zonder = [naam for naam in over if not _overzetten(bestand, store.keyring, naam, store.key)]
             bestand.schrijf(sleutel, overzicht.to_dict())
             bestand.save()
             if over:
@@ -168,6 +166,9 @@ class LezersoverzichtService:
                     store.keyring.slots = voor
                     raise
                 self.ctx.audit(Actie.GEWIJZIGD, wat=f"{len(over)} alleen-lezen: sleutel vervangen door overzicht")
+            for naam in zonder:  # a slot of a kind that cannot be moved: the database slot goes all the same
+                log.warning("an alleen-lezen user needs a new password")
+                self.ctx.audit(Actie.GEWIJZIGD, wat=f"alleen-lezen {naam}: geef een nieuw wachtwoord (Gebruikers)")
         return overzicht
 
 
