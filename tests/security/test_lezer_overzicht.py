@@ -185,3 +185,18 @@ def test_a_slot_that_cannot_move_over_is_removed_all_the_same_and_the_reset_is_a
     services.lezersoverzicht.bijwerken(vandaag=VANDAAG)
     assert not services.ctx.store.keyring.has_user("Lies Lezer")  # no database key for alleen-lezen, whatever
     assert any("Lies Lezer: geef een nieuw wachtwoord" in r.wat for r in services.audit.lijst())
+
+
+def test_the_overview_is_written_again_only_when_a_session_changed_something(services, db_path):
+    services.gebruikers.toevoegen("Lies Lezer", Rol.ALLEEN_LEZEN, [], "Lezer-ww-2026!", "Lezer-ww-2026!")
+    services.close()  # a change: written
+    pad = overzicht.pad(db_path)
+    eerst = pad.read_bytes()
+    kijken = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    kijken.leerlingen.lijst()
+    kijken.close()
+    assert pad.read_bytes() == eerst  # only looked: the same file
+    wijzigen = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    wijzigen.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 3, 5), date(2024, 8, 1), klas="3A"), VANDAAG)
+    wijzigen.close()
+    assert pad.read_bytes() != eerst

@@ -125,10 +125,11 @@ class LezersoverzichtService:
                                                    (Rol.ALLEEN_LEZEN.value,))]
         if not lezers:
             return False
+        if bij_login:  # what this session changes from here on is what the close looks for
+            self._vanaf = conn.execute("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
         if not pad(self.ctx.store.path).exists() or any(self.ctx.store.keyring.has_user(n) for n in lezers):
             return True
         if bij_login:
-            self._vanaf = conn.execute("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
             return False
         gewijzigd = conn.execute("SELECT 1 FROM audit_regel WHERE id > ? AND actie IN (?, ?, ?, ?, ?) LIMIT 1",
                                  (getattr(self, "_vanaf", 0), Actie.TOEGEVOEGD, Actie.GEWIJZIGD, Actie.VERWIJDERD,
