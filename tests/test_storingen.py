@@ -163,7 +163,7 @@ def test_an_injected_full_disk_in_an_action_is_the_dutch_sentence(services, tmp_
 def test_an_injected_full_disk_while_backing_up(services, monkeypatch):
     def geen_ruimte(*_a, **_kw):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(backup, "_schrijf_lid", geen_ruimte)  # the database going into the zip
+    monkeypatch.setattr(zipfile.ZipFile, "open", geen_ruimte)  # every member is written through it
     with pytest.raises(backup.BackupFout, match="de schijf is vol") as exc:
         services.backups.maken()
     assert "beschadigd" not in str(exc.value)

@@ -96,6 +96,11 @@ class SignaalInstellingen:
     niveau2_pct: float = 5.0
     niveau3_pct: float = 10.0
 
+    @functools.cached_property
+    def decimalen(self) -> tuple[Decimal, Decimal, Decimal]:
+        """Dagduur and the two level thresholds as decimals (once per setting, not once per leerling)."""
+        return _decimaal(self.uren_per_lesdag), _decimaal(self.niveau2_pct), _decimaal(self.niveau3_pct)
+
 
 @dataclass(frozen=True)
 class Niveau:
@@ -164,6 +169,10 @@ Dagen = tuple[dict[int, float], dict[int, float], dict[int, float]]
 
 # --- small helpers ------------------------------------------------------------------------------
 
+# schooljaar_start for the same few peildata and days, once per student and rule: remembered
+_jaarstart = functools.lru_cache(maxsize=1024)(schooljaar_start)
+
+
 def _plus_maanden(d: date, maanden: int) -> date:
     """d plus calendar months; a day that does not exist becomes the last day of that month."""
     m = d.month - 1 + maanden
@@ -173,7 +182,7 @@ def _plus_maanden(d: date, maanden: int) -> date:
 
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
-    if schooljaar_start(d) == schooljaar_start(peildatum):
+    if _jaarstart(d) == _jaarstart(peildatum):
         return f"{d.day:02d}-{d.month:02d}"
     return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
@@ -216,7 +225,7 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
     # (the exact fsum decides only near it). All hours first: most students stop here.
     if sum(ong.values()) < MELDGRENS_UREN - _BIJNA:
         return None
-    start = schooljaar_start(peildatum)
+    start = _jaarstart(peildatum)
     gemeld = [m.einddatum for m in meldingen if m.einddatum <= peildatum]
     if gemeld:
         start = max(start, max(gemeld) + _DAG)
@@ -314,7 +323,7 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
     tie; at most one signal."""
     if len(p.ziek) < _MAZL_MELDINGEN:  # (a) needs 7 days with ziek hours, (b) 4 ziekmeldingen: 4 days at least
         return None
-    start = schooljaar_start(peildatum)
+    start = _jaarstart(peildatum)
     acties = [a.datum for a in mazl_acties if a.datum <= peildatum]
     if acties:
         start = max(start, max(acties) + _DAG)
@@ -468,17 +477,11 @@ def _decimaal(x: float) -> Decimal:
     return Decimal(repr(round(float(x), 9)))
 
 
-@functools.lru_cache(maxsize=8)
-def _als_decimalen(inst: SignaalInstellingen) -> tuple[Decimal, Decimal, Decimal]:
-    """Dagduur and the two level thresholds as decimals (once per setting, not once per leerling)."""
-    return _decimaal(inst.uren_per_lesdag), _decimaal(inst.niveau2_pct), _decimaal(inst.niveau3_pct)
-
-
 def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen: Iterable[Signaal],
             peildatum: date) -> Niveau | None:
     if not is_ingeschreven(leerling, peildatum):
         return None
-    van = max(schooljaar_start(peildatum), leerling.inschrijfdatum)
+    van = max(_jaarstart(peildatum), leerling.inschrijfdatum)
     t = p.tabel
     lo, hi = t.positie_vanaf(van), p.laatste
     n = hi - lo + 1
@@ -497,7 +500,7 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
 
 def _kearney(inst: SignaalInstellingen, leerlingnummer: str, som: float, n: int, drie: bool) -> Niveau:
     """The level from Σ min(u(d), dagduur) over N lesdagen; `drie`: a thuiszitter or absoluut_verzuim signal."""
-    dagduur_d, niveau2, niveau3 = _als_decimalen(inst)
+    dagduur_d, niveau2, niveau3 = inst.decimalen
     pct = _rond_af(Decimal(100) * _decimaal(som) / (n * dagduur_d)) if som and n > 0 else Decimal("0.0")
     if pct >= niveau3 or drie:
         niveau = 3

@@ -78,6 +78,9 @@ class VerzuimBestand:
     dagen: set[tuple[str, date]] = field(default_factory=set)
     koppeling: Koppeling = field(default_factory=dict)  # normalised column → field (NIET: not used)
     buiten_lesuren: list[RijFout] = field(default_factory=list)  # warnings: periods that count no lesuur
+    # The hours of `rijen` summed while reading, per (leerlingnummer, datum) and (reden value, code as written):
+    # what the service stores (one row each), without a second pass over 150,000 lines.
+    inhoud: dict[tuple[str, date], dict[tuple[str, str], float]] = field(default_factory=dict)
 
 
 def plausibele_periode(vandaag: date) -> tuple[date, date]:
@@ -163,6 +166,8 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         gezien: dict[tuple, int] = {}  # (nummer, datum, what identifies the line) → its line number
         periodes: dict[str, list[tuple[datetime, datetime, int]]] = {}  # nummer → (begin, eind, line)
         per_dag: dict[tuple[str, date], float] = {}
+        inhoud: dict[tuple[str, date], dict[tuple[str, str], float]] = {}
+        waarde = {r: r.value for r in Reden}  # Enum.value is slow on 150,000 lines
         in_periodes: dict[tuple[str, date], float] = {}  # hours from periods: at most a whole lesdag
         laatste_datum: date | None = None
         buiten_lesuren: list[RijFout] = []
@@ -305,6 +310,9 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         in_periodes[(nummer, d)] = al + u
                         per_dag[(nummer, d)] = per_dag.get((nummer, d), 0.0) + u
                         rijen.append(VerzuimRij(rij.regel, nummer, d, u, reden, code))
+                        som = inhoud.setdefault((nummer, d), {})
+                        sleutel = (waarde[reden], code)
+                        som[sleutel] = som.get(sleutel, 0.0) + u
                         telt = True
                 if reden is None:
                     overgeslagen += 1  # not absence (te laat …)
@@ -319,6 +327,12 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 overgeslagen += 1
             else:
                 rijen.append(VerzuimRij(rij.regel, nummer, datum, uren, reden, code))
+                som = inhoud.get((nummer, datum))
+                if som is None:
+                    som = inhoud[(nummer, datum)] = {}
+                sleutel = (waarde[reden], code)
+                som[sleutel] = som.get(sleutel, 0.0) + uren
         if voortgang is not None:
             voortgang(*tabel.voortgang())
-    return VerzuimBestand(rijen, fouten, onbekend, overgeslagen, laatste_datum, dagen, koppeling, buiten_lesuren)
+    return VerzuimBestand(rijen, fouten, onbekend, overgeslagen, laatste_datum, dagen, koppeling, buiten_lesuren,
+                          inhoud)

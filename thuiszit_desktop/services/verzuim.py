@@ -236,13 +236,9 @@ class VerzuimService:
         nieuw: dict[_Dag, _Inhoud] = {}
         for nummer, d in bestand.dagen:
             nieuw[(ids[nummer], iso.get(d) or iso.setdefault(d, d.isoformat()))] = {}
-        leerlingen = set()
-        waarde = {r: r.value for r in Reden}  # plain str for the database (Enum.value is slow)
-        for r in bestand.rijen:
-            inhoud = nieuw[(ids[r.leerlingnummer], iso[r.datum])]
-            sleutel = (waarde[r.reden], r.code)
-            inhoud[sleutel] = inhoud.get(sleutel, 0.0) + r.uren
-            leerlingen.add(r.leerlingnummer)
+        for (nummer, d), som in bestand.inhoud.items():  # the hours per day, summed while reading
+            nieuw[(ids[nummer], iso[d])] = som
+        leerlingen = {nummer for nummer, _ in bestand.inhoud}
         oud = _bestaand_import(self.ctx.store.db, list(nieuw))
         schrijven, wissen = [], []
         nieuwe_dagen = ongewijzigd = 0
@@ -263,16 +259,12 @@ class VerzuimService:
         waarde = instellingen.lees(BIJGEWERKT_TOT)
         was = date.fromisoformat(waarde) if waarde else None
         cal = self.kalender.calendar()
-        lesdag: dict[date, bool] = {}
         geen_lesdag = list(bestand.buiten_lesuren)
-        for r in bestand.rijen:
-            ok = lesdag.get(r.datum)
-            if ok is None:
-                ok = lesdag[r.datum] = cal.is_lesdag(r.datum)
-            if not ok:
-                geen_lesdag.append(RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag "
-                                                    f"({cal.omschrijving(r.datum).lower()}); deze regel telt "
-                                                    "niet mee voor de signalen."))
+        geen = {d for d in iso if not cal.is_lesdag(d)}  # once per date, not per line
+        if geen:
+            geen_lesdag += [RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
+                                             "deze regel telt niet mee voor de signalen.")
+                            for r in bestand.rijen if r.datum in geen]
         geen_lesdag.sort(key=lambda f: f.regel)
         voorbeeld = VerzuimVoorbeeld(
             regels=len(bestand.rijen), leerlingen=len(leerlingen),
