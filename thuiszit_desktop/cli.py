@@ -20,10 +20,12 @@ from .argparse_nl import DutchArgumentParser
 from .domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
 from .domain.gebruiker import Rol
 from .domain.kwartaal import Kwartaal
+from .domain.lezersoverzicht import MINDER_DAN, cel
 from .domain.school import School
 from .services import fouten, session, uitvoer
 from .services.bewaren import aantallen_tekst, controleer_peildatum
 from .services.importkolommen import keuzes
+from .services.lezersoverzicht import Lezersessie
 from .services.session import Services
 
 USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
@@ -82,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="standaard: de datum tot waar het verzuim is bijgewerkt")
         p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
         p.set_defaults(run=run, needs_login=True, lezend=True)
+
+    p = sub.add_parser("overzicht", parents=[common, user],
+                       help="de aantallen voor de hele school: wat de rol alleen-lezen ziet, zonder namen")
+    p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
+    p.set_defaults(run=cmd_overzicht, needs_login=True, lezend=True, lezer=True)
 
     p = sub.add_parser("trajecten", parents=[common, user], help="de open trajecten (praktijkkaart) per leerling")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
@@ -154,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(run=cmd_gebruiker_lijst, needs_login=True, lezend=True)
     g = gebruikers.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
-    g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True)
+    g.set_defaults(run=cmd_gebruiker_wachtwoord, needs_login=True, lezer=True)
     g = gebruikers.add_parser("uitschakelen", parents=[common, user], help="iemand kan niet meer inloggen")
     g.add_argument("naam", metavar="NAAM")
     g.set_defaults(run=cmd_gebruiker_uitschakelen, needs_login=True)
@@ -594,9 +601,30 @@ def cmd_gebruiker_lijst(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def cmd_gebruiker_wachtwoord(args: argparse.Namespace, services: Services) -> int:
+def cmd_overzicht(args: argparse.Namespace, services: Services | Lezersessie) -> int:
+    """Alleen-lezen: the overview a zorgcoördinator's session wrote; a zorgcoördinator: the same, made now."""
+    overzicht = services.overzicht() if isinstance(services, Lezersessie) else services.lezersoverzicht.maken()
+    if args.json:
+        print_json(overzicht.to_dict())
+        return 0
+    print(f"{overzicht.school} – bijgewerkt op {overzicht.gemaakt:%d-%m-%Y %H:%M}. Aantallen van 1 tot en met 4 "
+          f"staan er als '{MINDER_DAN}'.")
+    for tabel in overzicht.tabellen:
+        print(f"\n{tabel.titel}")
+        rijen = [list(tabel.kolommen)] + [[str(r[0]), *(cel(w) for w in r[1:])] for r in tabel.rijen]
+        breedtes = [max(len(r[k]) for r in rijen) for k in range(len(tabel.kolommen))]
+        for rij in rijen:
+            print("  ".join(w.ljust(b) if k == 0 else w.rjust(b) for k, (w, b) in enumerate(zip(rij, breedtes,
+                                                                                                 strict=True))))
+    return 0
+
+
+def cmd_gebruiker_wachtwoord(args: argparse.Namespace, services: Services | Lezersessie) -> int:
     nieuw = _nieuw_wachtwoord(services.gebruiker.naam)
-    services.gebruikers.wachtwoord_wijzigen(_password("Huidig wachtwoord: "), nieuw, nieuw)
+    if isinstance(services, Lezersessie):
+        services.wachtwoord_wijzigen(_password("Huidig wachtwoord: "), nieuw, nieuw)
+    else:
+        services.gebruikers.wachtwoord_wijzigen(_password("Huidig wachtwoord: "), nieuw, nieuw)
     print("Uw wachtwoord is gewijzigd. Log voortaan in met het nieuwe wachtwoord.")
     return 0
 
@@ -708,13 +736,13 @@ def _new_password(naam: str) -> str:
     return eerste
 
 
-def _login(args: argparse.Namespace, lezend: bool = False) -> Services:
+def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezersessie:
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
-    return session.login(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
+    return session.aanmelden(path, args.gebruiker, _password(f"Wachtwoord voor {args.gebruiker}: "), lezend=lezend)
 
 
 def _auditlog_melden(args: argparse.Namespace, services: Services) -> None:
@@ -745,6 +773,14 @@ def run(args: argparse.Namespace) -> int:
             # A command that only reads starts even while another program holds the database's write lock.
             lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
             services = _login(args, lezend)
+            if isinstance(services, Lezersessie):  # alleen-lezen: no database, only the overview
+                try:
+                    if not getattr(args, "lezer", False):
+                        raise CliFout("Met de rol alleen-lezen ziet u alleen de aantallen voor de hele school, "
+                                      "zonder namen: 'thuiszit-desktop overzicht --gebruiker NAAM'.")
+                    return command(args, services)
+                finally:
+                    services.close()
             try:
                 _auditlog_melden(args, services)
                 code = command(args, services)

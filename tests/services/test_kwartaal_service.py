@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import WACHTWOORD
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
-from thuiszit_desktop.domain.gebruiker import Rol
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.kwartaal import Categorie, Duur, Kwartaal, Status, pseudoniem
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.plan import Interventie
@@ -166,16 +166,15 @@ def test_a_quarter_without_any_verzuim_is_refused(school, kwartaal):
 
 
 def test_roles_alleen_lezen_may_a_mentor_not(school, db_path):
-    school.gebruikers.toevoegen("Lies Lezer", Rol.ALLEEN_LEZEN, [], WACHTWOORD, WACHTWOORD)
+    lies = school.gebruikers.toevoegen("Lies Lezer", Rol.ALLEEN_LEZEN, [], WACHTWOORD, WACHTWOORD)
     school.gebruikers.toevoegen("Mo Mentor", Rol.MENTOR, ["3H"], WACHTWOORD, WACHTWOORD)
     verwacht = school.kwartaal.overzicht(Q4, vandaag=NA_Q4)
+    # Alleen-lezen no longer opens the database (it gets counts only, services/lezersoverzicht.py); the rule
+    # still holds for a session of that role, as one from before the overview existed.
+    lezer = session.Services(school.ctx.store, Gebruiker(lies.id, lies.naam, Rol.ALLEEN_LEZEN))
+    assert lezer.kwartaal.overzicht(Q4, vandaag=NA_Q4) == verwacht
+    assert lezer.kwartaal.export(verwacht, ".csv")
     school.close()
-    lezer = session.login(db_path, "Lies Lezer", WACHTWOORD)
-    try:
-        assert lezer.kwartaal.overzicht(Q4, vandaag=NA_Q4) == verwacht
-        assert lezer.kwartaal.export(verwacht, ".csv")
-    finally:
-        lezer.close()
     mentor = session.login(db_path, "Mo Mentor", WACHTWOORD)
     try:
         with pytest.raises(GeenToegang):

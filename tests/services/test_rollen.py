@@ -281,6 +281,8 @@ MATRIX: dict[str, Geval] = {
     "audit.controleren": Geval(lambda s, x: s.audit.controleren(), ALLEEN_ZORG),
     "audit.bij_start": Geval(lambda s, x: s.audit.bij_start(), IEDEREEN),
     "audit.verzegelen": Geval(lambda s, x: s.audit.verzegelen(), ALLEEN_ZORG),
+    "lezersoverzicht.maken": Geval(lambda s, x: s.lezersoverzicht.maken(vandaag=VANDAAG), ALLEEN_ZORG),
+    "lezersoverzicht.bijwerken": Geval(lambda s, x: s.lezersoverzicht.bijwerken(vandaag=VANDAAG), ALLEEN_ZORG),
     "bewaren.termijnen": Geval(lambda s, x: s.bewaren.termijnen(), ALLEEN_ZORG),
     "bewaren.termijnen_opslaan": Geval(lambda s, x: s.bewaren.termijnen_opslaan(7, 5), ALLEEN_ZORG),
     "bewaren.voorstel": Geval(lambda s, x: s.bewaren.voorstel(VANDAAG), ALLEEN_ZORG),
@@ -359,6 +361,10 @@ def school(services, tmp_path):
     zorg.leerlingen.opslaan(eigen_klas_leerling, VANDAAG)  # so klas 3A exists when the mentor is added
     mentor_rij = zorg.gebruikers.toevoegen("Mo Mentor", "mentor", ["3A"], WACHTWOORDEN[EIGEN], WACHTWOORDEN[EIGEN])
     lezer_rij = zorg.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], WACHTWOORDEN[LEZER], WACHTWOORDEN[LEZER])
+    # Alleen-lezen opens only the overview of counts now (services/lezersoverzicht.py); a session of the role on
+    # the database – one from before that, with the slot it had then – still gets only what the rules allow.
+    zorg.ctx.store.keyring.set_user("Lies Lezer", WACHTWOORDEN[LEZER], zorg.ctx.store.key)
+    zorg.ctx.store.keyring.save()
     zorg.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "010-1234567"))  # signs for the school
     eigen = vul(zorg, "1001", "3A", mentor_rij.id)
     ander = vul(zorg, "1003", "4C", mentor_rij.id)

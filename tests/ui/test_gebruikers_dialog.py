@@ -13,6 +13,8 @@ from conftest import WACHTWOORD
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.services import session
+from thuiszit_desktop.services.lezersoverzicht import Lezersessie
 from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.gebruikers_dialog import (
     GebruikerFormulier,
@@ -130,7 +132,8 @@ def test_change_role_reset_disable_and_enable(dialog, school):
     vul_in_en_ok(NieuwWachtwoordDialog, nieuw)
     dialog.resetten()
     ring = school.ctx.store.keyring
-    assert ring.unlock("Mo El Amrani", "Nieuw-ww-2026!") == school.ctx.store.key
+    assert not ring.has_user("Mo El Amrani")  # alleen-lezen: the password opens only the overview of counts
+    assert isinstance(session.aanmelden(school.database_path, "Mo El Amrani", "Nieuw-ww-2026!"), Lezersessie)
 
     assert dialog.schakel_knop.text() == "&Uitschakelen"
     dialog.schakelen()

@@ -100,12 +100,6 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
 
 def _controleer_ankers(conn, ankers: Ankers) -> tuple[Controle | None, anker.Stand | None]:
     """(a problem, or None and the sealed anchor the chain may be walked from)."""
-    # by name and by what they do: a trigger replaced by one that lets everything through counts as gone
-    namen = {naam for naam, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                                "AND tbl_name = 'audit_regel'") if "RAISE(ABORT" in (sql or "")}
-    if not namen >= TRIGGERS:
-        return Controle(False, 0, uitleg="de beveiliging die wijzigen en verwijderen tegenhoudt, is buiten het "
-                                         "programma om weggehaald"), None
     try:
         eigen = anker.lees(ankers.db_path, ankers.sleutel, ankers.database_id)
     except anker.AnkerFout as exc:
@@ -117,6 +111,12 @@ def _controleer_ankers(conn, ankers: Ankers) -> tuple[Controle | None, anker.Sta
     for stand in ([eigen] if eigen else []) + van_backups:
         if (afwijking := anker.afwijking(conn, stand)) is not None:
             return Controle(False, 0, *afwijking), None
+    # by name and by what they do: a trigger replaced by one that lets everything through counts as gone
+    namen = {naam for naam, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                                "AND tbl_name = 'audit_regel'") if "RAISE(ABORT" in (sql or "")}
+    if not namen >= TRIGGERS:
+        return Controle(False, 0, uitleg="de beveiliging die wijzigen en verwijderen tegenhoudt, is buiten het "
+                                         "programma om weggehaald"), None
     return None, eigen
 
 

@@ -1539,6 +1539,7 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
         demo_documenten.gebruikers_profielen(services)
+        services.lezersoverzicht.bijwerken(vandaag=vandaag)  # "lezer" opens the overview, not the database
     except BaseException:
         services.close()
         session.remove_database(path)

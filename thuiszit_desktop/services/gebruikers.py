@@ -18,6 +18,7 @@ from ..db import models as m
 from ..domain.errors import InlogFout, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.zoeken import sorteersleutel
+from . import lezersoverzicht
 from .context import Context
 
 
@@ -68,6 +69,7 @@ class GebruikersService:
                 row = m.Gebruiker.create(naam=naam, naam_sleutel=naam_sleutel(naam), rol=rol.value,
                                          klassen=",".join(opgeslagen), actief=True)
                 keyring.set_user(naam, wachtwoord, self.ctx.store.key)
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, naam, rol, wachtwoord)
         return _rij(row)
 
     def wijzigen(self, naam: str, *, rol: Rol | str | None = None,
@@ -87,6 +89,10 @@ class GebruikersService:
                 raise InvoerFout(fouten)
             m.Gebruiker.update(rol=nieuwe_rol.value, klassen=",".join(opgeslagen)).where(
                 m.Gebruiker.id == row.id).execute()
+            if Rol.ALLEEN_LEZEN in (Rol(row.rol), nieuwe_rol) and Rol(row.rol) != nieuwe_rol:
+                # alleen-lezen has no database slot: to it the slot moves over; from it a new password is needed
+                with self._sleutels() as keyring:
+                    lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, nieuwe_rol, None)
             rij = _rij(m.Gebruiker.get_by_id(row.id))
         self._ververs_mij(rij)
         return rij
@@ -100,6 +106,7 @@ class GebruikersService:
             check_nieuwe_gebruiker(row.naam, nieuw, herhaling)
             with self._sleutels() as keyring:
                 keyring.set_user(row.naam, nieuw, self.ctx.store.key)
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), nieuw)
         return _rij(row)
 
     def uitschakelen(self, naam: str) -> GebruikerRij:
@@ -114,6 +121,7 @@ class GebruikersService:
             with self._sleutels() as keyring:
                 m.Gebruiker.update(actief=False).where(m.Gebruiker.id == row.id).execute()
                 keyring.remove_user(row.naam)
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, None, None)
             return _rij(m.Gebruiker.get_by_id(row.id))
 
     def inschakelen(self, naam: str, wachtwoord: str, herhaling: str) -> GebruikerRij:
@@ -124,6 +132,7 @@ class GebruikersService:
             with self._sleutels() as keyring:
                 m.Gebruiker.update(actief=True).where(m.Gebruiker.id == row.id).execute()
                 keyring.set_user(row.naam, wachtwoord, self.ctx.store.key)
+                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), wachtwoord)
             return _rij(m.Gebruiker.get_by_id(row.id))
 
     # --- every user: their own password ------------------------------------------------------------

@@ -26,6 +26,7 @@ from .inzage import InzageService
 from .kalender import KalenderService
 from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
+from .lezersoverzicht import Lezersessie, LezersoverzichtService, lezer_inloggen
 from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
 from .plannen import PlanService
@@ -64,6 +65,8 @@ class Services:
         self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
         self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
         self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
+        self.lezersoverzicht = LezersoverzichtService(self.ctx, self.signalen, self.overzichten, self.kwartaal,
+                                                      self.school)
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
@@ -86,6 +89,7 @@ class Services:
 
     def close(self) -> None:
         try:
+            self.lezersoverzicht._bijwerken_als_nodig()  # the alleen-lezen overview, when something changed
             self.audit._zegel()  # a zorgcoördinator's session seals the audit trail's anchor as it leaves it
         finally:
             self.ctx.store.close()
@@ -136,6 +140,23 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services | Lezersessie:
+    """The login of the GUI and the CLI: the database (`login`), or for an alleen-lezen user only the overview
+    of counts (services/lezersoverzicht.py) – they have no key for the database."""
+    mislukt, wachten = pogingen.wachten(path, naam)
+    if wachten:
+        raise TeVeelPogingen(mislukt, wachten)
+    try:
+        lezer = lezer_inloggen(path, naam, wachtwoord)
+    except InlogFout as exc:
+        exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
+        raise
+    if lezer is None:
+        return login(path, naam, wachtwoord, lezend=lezend)
+    pogingen.gelukt(path, naam)
+    return lezer
+
+
 def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services:
     """Open the database with this user's own password; InlogFout (one neutral message) otherwise.
 
@@ -171,6 +192,7 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
     if not lezend:
         services.concepten.opruimen()
         login_vastleggen(services)
+        services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # also moves alleen-lezen users over
         services.audit._zegel()
     return services
 

@@ -313,6 +313,8 @@ REGELS: dict[str, dict[str, Regel]] = {
                 "lijst": iedereen(), "laatste": iedereen(), "maken": alleen(*ZORG), "map_instellen": alleen(*ZORG),
                 "voorbeeld": alleen(*ZORG), "terugzetten": alleen(*ZORG), "aantallen": alleen(*ZORG),
                 "voor_opruimen": alleen(*ZORG)},
+    # The alleen-lezen overview is made in a zorgcoördinator's session (alleen-lezen opens only its file).
+    "lezersoverzicht": {"maken": alleen(*ZORG), "bijwerken": alleen(*ZORG)},
     # User management checks roles itself too (everyone changes their own password).
     "gebruikers": {
         "lijst": alleen(*ZORG), "toevoegen": alleen(*ZORG), "wachtwoord_resetten": alleen(*ZORG),

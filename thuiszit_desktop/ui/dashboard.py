@@ -12,9 +12,10 @@ this dashboard and the student list; the window never waits for it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
@@ -49,7 +50,7 @@ from ..services.session import Services
 from ..services.signalen import Bespreking, Overzicht
 from . import errors, theme
 from .aan_de_slag import AanDeSlagKaart
-from .leerlingen_model import SIGNAAL_VOLGORDE
+from .leerlingen_model import SIGNAAL_VOLGORDE, regel_extras
 from .piramide import Piramide
 from .traject_view import TrajectDialog
 from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
@@ -80,6 +81,7 @@ class Stand:
     drempels: tuple[float, float]
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
     open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
+    lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
 
     @property
     def te_laat(self) -> int:
@@ -95,7 +97,7 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
-                 len(services.trajecten.open_actiepunten()))
+                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
 
 
 class SignalenLoader(QObject):

@@ -171,20 +171,23 @@ class NieuwWachtwoordDialog(_Formulier):
 class WachtwoordDialog(_Formulier):
     """Every user: change one's own password (the current one first)."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 wijzigen: Callable[[str, str, str], object] | None = None, opent: str = "de database"):
         super().__init__("Wachtwoord wijzigen", parent)
         self.services = services
+        # alleen-lezen changes the password of the overview (services/lezersoverzicht.py), not a database slot
+        self.wijzigen = wijzigen or services.gebruikers.wachtwoord_wijzigen
         self.oud, self.wachtwoord, self.herhaling = _wachtwoordveld(), _wachtwoordveld(), _wachtwoordveld()
         self.veld("&Huidig wachtwoord", "oud", self.oud)
         self.veld("&Nieuw wachtwoord", "wachtwoord", self.wachtwoord,
                   hint(f"Minstens {MIN_WACHTWOORD} tekens, met letters én cijfers of leestekens."))
         self.veld("&Herhaal nieuw wachtwoord", "herhaling", self.herhaling)
         self._afmaken(hint(f"U bent ingelogd als {services.gebruiker.naam}. Met het nieuwe wachtwoord opent u "
-                           "voortaan de database."))
+                           f"voortaan {opent}."))
         self.resize(420, self.sizeHint().height())
 
     def opslaan(self) -> None:
-        self.services.gebruikers.wachtwoord_wijzigen(self.oud.text(), self.wachtwoord.text(), self.herhaling.text())
+        self.wijzigen(self.oud.text(), self.wachtwoord.text(), self.herhaling.text())
 
 
 class GebruikersDialog(QDialog):
@@ -279,6 +282,12 @@ class GebruikersDialog(QDialog):
         formulier = GebruikerFormulier(self.services, rij, self)
         if formulier.exec() == QDialog.DialogCode.Accepted:
             self.vullen(kies=rij.naam)
+            nieuw = formulier.resultaat
+            if rij.rol == Rol.ALLEEN_LEZEN and nieuw is not None and nieuw.rol != Rol.ALLEEN_LEZEN:
+                # alleen-lezen had no key for the database: with the new role they need a password for it
+                errors.show_info(self, f"{rij.naam} had als alleen-lezen geen sleutel voor de database. Geef nu een "
+                                       "nieuw wachtwoord, dan kan hij of zij met de nieuwe rol inloggen.")
+                self.resetten()
 
     def gegevens(self):
         """The selected user's full name, function, phone and e-mail (their gebruiker row stays as it is)."""

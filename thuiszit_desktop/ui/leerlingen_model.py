@@ -32,6 +32,7 @@ from ..domain.signals import Niveau, Signaal, SignaalSoort
 from ..domain.uitleg import signaal_tooltip
 from ..domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ..services.leerlingen import LeerlingRij
+from ..services.signalen import Overzicht
 from .piramide import niveau_stip, procent
 
 (COL_NAAM, COL_LEERLINGNUMMER, COL_KLAS, COL_NIVEAU, COL_SIGNALEN, COL_MENTOR, COL_GEBOORTEDATUM,
@@ -128,6 +129,24 @@ def _extra(niveau: Niveau | None, signalen: Sequence[Signaal],
                   min(_RANG[s] for s in soorten), tuple(signalen), signalen_kort(soorten, klaar), afhandeling)
 
 
+def afhandeling_per_leerling(overzicht: Overzicht) -> dict[str, dict[SignaalSoort, Afhandeling]]:
+    """What was done about each signal, per leerlingnummer (only the signals with something done)."""
+    uit: dict[str, dict[SignaalSoort, Afhandeling]] = {}
+    for s in overzicht.signalen:
+        a = overzicht.afhandeling(s)
+        if a.iets:
+            uit.setdefault(s.leerlingnummer, {})[s.soort] = a
+    return uit
+
+
+def regel_extras(overzicht: Overzicht) -> dict[str, _Extra]:
+    """Each student's level and signals as the list shows them: made with the overzicht in the background, so
+    merging them into 20,000 rows does not hold up the window."""
+    niveaus, signalen = overzicht.niveau_van(), overzicht.signalen_van()
+    afhandeling = afhandeling_per_leerling(overzicht)
+    return {nr: _extra(niveaus.get(nr), signalen.get(nr, ()), afhandeling.get(nr)) for nr in niveaus.keys() | signalen}
+
+
 def _niveau_tip(extra: _Extra) -> str | None:
     if extra.geen_verzuim:
         return "Nog geen verzuim geïmporteerd of ingevoerd: nog geen niveau"
@@ -166,6 +185,7 @@ class LeerlingenModel(QAbstractTableModel):
         self._signalen: dict[str, list[Signaal]] = {}
         self._afhandeling: dict[str, dict[SignaalSoort, Afhandeling]] = {}
         self.has_signalen = False  # whether levels and signals were merged
+        self._klaar: Mapping[str, _Extra] | None = None
         self._muted = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
         self._dots = {n: niveau_stip(n, 10, ratio) for n in (1, 2, 3)}
@@ -182,9 +202,11 @@ class LeerlingenModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_signalen(self, niveaus: Mapping[str, Niveau], signalen: Mapping[str, Sequence[Signaal]],
-                     afhandeling: Mapping[str, Mapping[SignaalSoort, Afhandeling]] | None = None) -> None:
+                     afhandeling: Mapping[str, Mapping[SignaalSoort, Afhandeling]] | None = None, *,
+                     klaar: Mapping[str, _Extra] | None = None) -> None:
         """Merge levels, signals and what was done about them (keyed by leerlingnummer); they stay over later
-        `set_rows`."""
+        `set_rows`. `klaar`: the same per row, made already by `regel_extras` (in the background)."""
+        self._klaar = klaar
         self._niveaus = dict(niveaus)
         self._signalen = {nr: list(s) for nr, s in signalen.items()}
         self._afhandeling = {nr: dict(a) for nr, a in (afhandeling or {}).items()}
@@ -206,6 +228,8 @@ class LeerlingenModel(QAbstractTableModel):
         self._cells = [_cells(r, e) for r, e in zip(self._rows, self.extra, strict=True)]
 
     def _extra_van(self, nr: str) -> _Extra:
+        if self._klaar is not None:
+            return self._klaar.get(nr, _GEEN)
         return _extra(self._niveaus.get(nr), self._signalen.get(nr, ()), self._afhandeling.get(nr))
 
     def _sort_rows(self) -> list[int]:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.afhandeling import Afhandeling
 from ..domain.signals import SignaalSoort
 from ..services.leerlingen import LeerlingRij
 from ..services.session import Services
@@ -45,6 +44,7 @@ from .leerlingen_model import (
     SIGNAAL_VOLGORDE,
     LeerlingenFilter,
     LeerlingenModel,
+    afhandeling_per_leerling,
 )
 from .piramide import NIVEAU_NAAM, niveau_stip
 from .widgets import heading, hint
@@ -286,14 +286,11 @@ class LeerlingenView(QWidget):
             self.select(selected)
         self._update_count()
 
-    def set_overzicht(self, overzicht: Overzicht) -> None:
-        """Merge the levels and signals of a (background) overzicht into the list."""
-        afhandeling: dict[str, dict[SignaalSoort, Afhandeling]] = {}
-        for s in overzicht.signalen:
-            a = overzicht.afhandeling(s)
-            if a.iets:
-                afhandeling.setdefault(s.leerlingnummer, {})[s.soort] = a
-        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(), afhandeling)
+    def set_overzicht(self, overzicht: Overzicht, regels=None) -> None:
+        """Merge the levels and signals of a (background) overzicht into the list; `regels`: the rows' part
+        made already by `leerlingen_model.regel_extras` (the window's background computation does)."""
+        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
+                                afhandeling_per_leerling(overzicht), klaar=regels)
         tot = overzicht.bijgewerkt_tot
         self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
                             else "nog geen verzuim geïmporteerd")

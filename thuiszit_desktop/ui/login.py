@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import DatabaseFout, DatabaseOnleesbaar, InlogFout
 from ..services import session
+from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from . import bestanden, errors
 from .bestanden import bestand_openen
@@ -64,7 +65,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.settings = settings if settings is not None else QSettings()
-        self.services: Services | None = None
+        self.services: Services | Lezersessie | None = None
         self.problem: DatabaseFout | None = None
         self.outcome = LoginOutcome.CANCELLED
         self.setWindowTitle("Inloggen – Thuiszit Desktop")
@@ -132,7 +133,7 @@ class LoginDialog(QDialog):
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            services = session.login(self.path, naam, wachtwoord)
+            services = session.aanmelden(self.path, naam, wachtwoord)  # alleen-lezen: only the overview
         except InlogFout as exc:
             log.info("login refused")
             self._fail(str(exc), self.wachtwoord)

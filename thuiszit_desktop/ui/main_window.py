@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         area.page_built.connect(self._page_built)
         loader = self.signalen_loader
         if loader.stand is not None:  # computed before the list was first shown
-            area.list.set_overzicht(loader.stand.overzicht)
+            area.list.set_overzicht(loader.stand.overzicht, loader.stand.lijst_regels)
         if loader.busy:
             area.list.set_signalen_loading(True)
         return area
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
 
     def _signals_loaded(self, stand: Stand) -> None:
         if (area := self._built("Leerlingen")) is not None:  # a list built later takes the stand then
-            area.list.set_overzicht(stand.overzicht)
+            area.list.set_overzicht(stand.overzicht, stand.lijst_regels)
         if not self._herinneringen_gemeld:  # at start: a short notice, no popup
             self._herinneringen_gemeld = True
             te_laat = sum(h.te_laat for h in stand.herinneringen)
@@ -907,6 +907,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTING_STATE, self.saveState())
         self.settings.sync()
+        # Gone from the screen at once: waiting for a background computation and the backup on close
+        # (seconds at a large school) happen after the window has disappeared, not in a frozen window.
+        self.hide()
         self.close_services()
         event.accept()
 

@@ -32,6 +32,7 @@ from ..services.backups import (
     sleutels_terugzetten_bij_start,
     terugzetten_bij_start,
 )
+from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 
 log = logging.getLogger(__name__)
@@ -88,11 +89,17 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
         services = StartupFlow(data_dir or paths.data_dir()).run()
         if services is None:
             return 0
-        window = MainWindow(services)
+        if isinstance(services, Lezersessie):  # alleen-lezen: the overview of counts, no database
+            from .lezer_window import LezerWindow
+
+            window = LezerWindow(services)
+        else:
+            window = MainWindow(services)
         window.show()
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
-        meld_auditlog(window, services)
+        if not isinstance(services, Lezersessie):
+            meld_auditlog(window, services)
         app.setQuitOnLastWindowClosed(True)
         try:
             code = app.exec()
@@ -111,8 +118,8 @@ def meld_auditlog(parent, services: Services) -> None:
     if uitslag.ok:
         return
     if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
-        wat = ("Zoek uit wat er is gebeurd: Auditlog (Controleren) en de back-ups. Daarna kunt u het log daar "
-               "verzegelen; tot dan ziet u deze melding bij elke start.")
+        wat = ("Zoek uit wat er is gebeurd: Bestand › Auditlog… (Controleren) en de back-ups. Daarna kunt u het "
+               "log daar verzegelen; tot dan ziet u deze melding bij elke start.")
     else:
         wat = "Meld dit aan de zorgcoördinator."
     errors.show_error(parent, f"{uitslag.melding}\n\n{wat}", title="Auditlog niet in orde")
@@ -137,7 +144,7 @@ class StartupFlow:
             return Path(last)
         return default
 
-    def run(self, path: Path | None = None) -> Services | None:
+    def run(self, path: Path | None = None) -> Services | Lezersessie | None:
         from .first_run import FirstRunOutcome, FirstRunWizard
         from .login import LoginDialog, LoginOutcome
 
@@ -268,8 +275,10 @@ class StartupFlow:
             return self.settings.value(SETTING_LAST_SCHOOL, "", type=str)
         return ""
 
-    def remember(self, path: Path, services: Services) -> None:
+    def remember(self, path: Path, services: Services | Lezersessie) -> None:
         self.settings.setValue(SETTING_LAST_DATABASE, str(path))
+        if isinstance(services, Lezersessie):
+            return
         with contextlib.suppress(DatabaseFout):
             self.settings.setValue(SETTING_LAST_SCHOOL, services.school.get().naam)
             # kept outside the database too: when it is damaged, this is where its backups are

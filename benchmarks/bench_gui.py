@@ -1,0 +1,376 @@
+"""The GUI beside its floors: start-up, the longest stall of the GUI thread, opening a student, peak memory.
+
+    .venv/bin/python benchmarks/bench_gui.py [--snel]      (one JSON object per measure, as verhoudingen.py)
+
+Every figure is measured in child processes on Qt's offscreen platform, each app run alternated with its
+floor run, medians over the runs. The schools are benchmarks/scholen.py's (fictional, cached in the temp
+folder). What each clock covers:
+
+- start_2000 / start_20000: from launching the process to the student list painted with all its rows. The
+  child imports what `python -m thuiszit_desktop` imports, makes the QApplication, logs in with the password
+  (`session.login`: the deliberate scrypt, SQLCipher, the quick_check, the audit entry – what the login
+  dialog does once the password is typed; the typing itself is not counted), builds the main window, opens
+  it on Leerlingen and waits for the table's first paint. The floor: a process that imports PySide6, unlocks
+  the same key file (the same scrypt), SELECTs the same rows from the encrypted file with sqlcipher3 and
+  shows them in a QTableView in a QMainWindow of the same size.
+- langste_blokkade_20000: in one app process with 20,000 students, a 5 ms timer notes every gap in the
+  event loop while the benchmark drives the list (typing a search), the signals computing in the background
+  and arriving, Vandaag (shown, "Afgehandelde verbergen" on and off), every area of the navigation,
+  opening a student and each of their tabs, back to the list, and closing (with its backup). The figure is
+  the longest gap; its floor is the 50 ms of the issue.
+- leerling_openen: a student with five years of verzuim (2,000 students), from "open" to the first tab
+  painted; the floor is the SELECT of that student's verzuim rows. Students alternate, each opened afresh.
+- rss_20000: peak resident memory (bytes) of the app process of langste_blokkade_20000, against the peak of
+  the start_20000 floor process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER))
+sys.path.insert(0, str(HIER.parent))
+
+BREED, HOOG = 1200, 760
+STALL_VLOER_S = 0.05
+
+
+# --- the parent: runs the children, alternating app and floor -------------------------------------------
+
+def _kind(rol: str, pad: Path, *extra: str) -> list[dict]:
+    """Run this file as a child; its JSON lines, each with "_t": seconds from launching it to that line."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    begin = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--kind", rol, "--db", str(pad), *extra],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    regels = []
+    assert proc.stdout is not None
+    for regel in proc.stdout:
+        if regel.startswith("{"):
+            regels.append(json.loads(regel) | {"_t": time.perf_counter() - begin})
+    if proc.wait() != 0:
+        raise RuntimeError(f"kind {rol} stopte met {proc.returncode}")
+    return regels
+
+
+def _regel(regels: list[dict], stap: str) -> dict:
+    return next(r for r in regels if r.get("stap") == stap)
+
+
+def _uitkomst(meting: str, app: float, vloer: float, doel: float) -> dict:
+    return {"meting": meting, "app_s": round(app, 4), "vloer_s": round(vloer, 4),
+            "verhouding": round(app / vloer, 2), "doel": doel}
+
+
+def start(aantal: int, runs: int, doel: float, rss_vloer: list[float] | None = None) -> dict:
+    import scholen
+
+    pad = scholen.school(aantal)
+    app, vloer = [], []
+    for _ in range(runs):
+        a = _regel(_kind("app", pad), "lijst")
+        v = _regel(_kind("vloer", pad), "lijst")
+        assert a["rijen"] == v["rijen"] > aantal * 0.9, (a, v)  # the list shows who is ingeschreven
+        app.append(a["_t"])
+        vloer.append(v["_t"])
+        if rss_vloer is not None:
+            rss_vloer.append(v["rss"])
+    return _uitkomst(f"start_{aantal}", statistics.median(app), statistics.median(vloer), doel)
+
+
+def blokkade_en_rss(runs: int, rss_vloer: list[float]) -> list[dict]:
+    import scholen
+
+    pad = scholen.school(20_000)
+    stalls, rss = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            kopie = scholen.kopie(pad, Path(tmp) / str(i))  # closing makes a backup: not in the cached school
+            regels = _kind("app", kopie, "--alles")
+            per_stap = {r["stap"]: r["blokkade_s"] for r in regels if "blokkade_s" in r}
+            print("# blokkades per stap (s): " + json.dumps(per_stap), file=sys.stderr)
+            stalls.append(max(per_stap.values()))
+            rss.append(_regel(regels, "rss")["bytes"])
+    return [_uitkomst("langste_blokkade_20000", statistics.median(stalls), STALL_VLOER_S, 1.0),
+            {**_uitkomst("rss_20000", statistics.median(rss), statistics.median(rss_vloer), 1.5),
+             "app_s": int(statistics.median(rss)), "vloer_s": int(statistics.median(rss_vloer))}]
+
+
+def leerling_openen(runs: int) -> dict:
+    import scholen
+
+    r = _regel(_kind("openen", scholen.school(2_000, 5), "--runs", str(runs)), "openen")
+    return _uitkomst("leerling_openen", r["app_s"], r["vloer_s"], r["doel"])  # doel: 30 ms over this floor
+
+
+def metingen(snel: bool) -> list[dict]:
+    runs = 3 if snel else 7
+    rss_vloer: list[float] = []
+    uit: list[dict] = []
+
+    def meet(namen: list[str], fn) -> None:  # one failing measure does not take the others with it
+        try:
+            resultaat = fn()
+        except Exception as exc:  # noqa: BLE001 - reported as the measure's line
+            uit.extend({"meting": n, "fout": f"{type(exc).__name__}: {exc}"} for n in namen)
+            return
+        uit.extend(resultaat if isinstance(resultaat, list) else [resultaat])
+
+    meet(["start_2000"], lambda: start(2_000, runs, 2.0))
+    meet(["start_20000"], lambda: start(20_000, runs, 1.5, rss_vloer))
+    meet(["langste_blokkade_20000", "rss_20000"], lambda: blokkade_en_rss(1 if snel else 3, rss_vloer))
+    meet(["leerling_openen"], lambda: leerling_openen(5 if snel else 15))
+    return uit
+
+
+# --- the children -------------------------------------------------------------------------------------------
+
+def _meld(**velden) -> None:
+    print(json.dumps(velden), flush=True)
+
+
+def _rss_piek() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+
+
+def _wacht_op_paint(app, widget, klaar=lambda: True) -> None:
+    """Process events until `widget` has been painted while `klaar()` holds."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
+
+    class Kijker(QObject):
+        gezien = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and klaar():
+                self.gezien = True
+            return False
+
+    kijker = Kijker()
+    widget.installEventFilter(kijker)
+    while not kijker.gezien:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    app.processEvents()  # the paint event that was seen is delivered in the same pass
+    widget.removeEventFilter(kijker)
+
+
+def kind_vloer(pad: Path) -> None:
+    import sqlcipher3
+    from PySide6.QtCore import QAbstractTableModel, Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    from scholen import NAAM, WACHTWOORD
+
+    from thuiszit_desktop.db.keys import KeyRing, sqlcipher_passphrase
+
+    app = QApplication(["vloer"])
+    key = KeyRing.load(KeyRing.for_database(pad)).unlock(NAAM, WACHTWOORD)
+    con = sqlcipher3.connect(str(pad))
+    con.execute(f"PRAGMA key = \"{sqlcipher_passphrase(key)}\"")
+    rijen = con.execute("SELECT achternaam || ', ' || voornaam || ' ' || tussenvoegsel, leerlingnummer, klas, "
+                        "geboortedatum FROM leerling WHERE inschrijfdatum <= date('now') AND (uitschrijfdatum IS NULL "
+                        "OR uitschrijfdatum > date('now')) ORDER BY achternaam, voornaam, leerlingnummer").fetchall()
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=None):  # noqa: N802
+            return 0 if parent is not None and parent.isValid() else len(rijen)
+
+        def columnCount(self, parent=None):  # noqa: N802
+            return 4
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return rijen[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    window = QMainWindow()
+    view = QTableView()
+    model = Model()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(BREED, HOOG)
+    window.show()
+    _wacht_op_paint(app, view.viewport())
+    _meld(stap="lijst", rijen=model.rowCount(), rss=_rss_piek())
+
+
+def kind_app(pad: Path, alles: bool) -> None:
+    from PySide6.QtCore import QSettings  # already imported by the app: costs nothing here
+    from scholen import NAAM, WACHTWOORD
+
+    from thuiszit_desktop import app as _app  # noqa: F401 - what `python -m thuiszit_desktop` imports first
+    from thuiszit_desktop.services import session
+    from thuiszit_desktop.ui import errors
+    from thuiszit_desktop.ui.main_window import MainWindow
+    from thuiszit_desktop.ui.startup import create_application
+
+    app = create_application(["bench"])
+    errors.install_excepthook()
+    services = session.login(pad, NAAM, WACHTWOORD)  # what the login dialog does once the password is typed
+    settings = QSettings(str(pad.parent / "instellingen.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, settings=settings)
+    window.resize(BREED, HOOG)
+    window.show_area("Leerlingen")
+    window.show()
+    area = window.leerlingen
+    _wacht_op_paint(app, area.list.table.viewport(), lambda: area.list.table.model().rowCount() > 0)
+    _meld(stap="lijst", rijen=area.list.table.model().rowCount())
+    if alles:
+        _blokkades(app, window)
+    os._exit(0)  # the clock has stopped; what the interpreter does on exit is no part of the measure
+
+
+def _blokkades(app, window) -> None:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    class Klok:
+        """A 5 ms timer: the longest gap between its ticks (less the 5 ms) is the longest stall."""
+
+        def __init__(self):
+            self.timer = QTimer()
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.setInterval(5)
+            self.timer.timeout.connect(self.tick)
+            self.reset()
+            self.timer.start()
+
+        def reset(self) -> None:
+            self.laatst = time.perf_counter()
+            self.max = 0.0
+
+        def tick(self) -> None:
+            nu = time.perf_counter()
+            self.max = max(self.max, nu - self.laatst - 0.005)
+            self.laatst = nu
+
+    klok = Klok()
+
+    def draai(seconden: float, tot=lambda: True) -> None:
+        eind = time.perf_counter() + seconden
+        while time.perf_counter() < eind or not tot():
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+            if time.perf_counter() > eind + 120:
+                raise RuntimeError("wachten duurde te lang")
+
+    def stap(naam: str, actie, seconden: float = 0.6, tot=lambda: True) -> None:
+        draai(0.1)
+        klok.reset()
+        begin = time.perf_counter()
+        QTimer.singleShot(0, actie)
+        draai(seconden, tot)
+        _meld(stap=naam, blokkade_s=round(klok.max, 4), duur_s=round(time.perf_counter() - begin, 2))
+
+    lijst = window.leerlingen.list
+    for tekst in ("b", "ba", "bak", "ba", "b", ""):
+        stap(f"zoeken '{tekst}'", lambda t=tekst: lijst.search.setText(t), 0.3)
+    loader = window.signalen_loader
+    stap("signalen op de achtergrond", lambda: None, 0.1, tot=lambda: loader.stand is not None and not loader.busy)
+    for titel in window.area_titles():
+        stap(f"naar {titel}", lambda t=titel: window.show_area(t), 1.0)
+    dashboard = window.dashboard
+    stap("afgehandelde verbergen", lambda: dashboard.verberg_check.setChecked(True))
+    stap("afgehandelde tonen", lambda: dashboard.verberg_check.setChecked(False))
+    stap("naar Leerlingen", lambda: window.show_area("Leerlingen"))
+    model = lijst.table.model()
+    for rij in (0, model.rowCount() // 2):
+        nummer = _nummer_op_rij(lijst, rij)
+        stap("leerling openen", lambda n=nummer: window.open_leerling(n), 1.0)
+        page = window.leerlingen.page
+        for i in range(1, page.tabs.count()):
+            stap(f"tabblad {page.tabs.tabText(i)}", lambda i=i, p=page: p.tabs.setCurrentIndex(i), 0.8)
+        stap("terug naar de lijst", lambda p=page: (p.tabs.setCurrentIndex(0), window.leerlingen.show_list()))
+    rss = _rss_piek()
+    # Closing: the window is frozen on screen until it hides; the wait for a running computation and the
+    # backup on close come after that, with the window gone (reported apart, not as a stall).
+    verborgen: list[float] = []
+    verberg = window.hide
+    window.hide = lambda: (verborgen.append(time.perf_counter()), verberg())[1]
+    begin = time.perf_counter()
+    window.close()
+    _meld(stap="sluiten (tot het venster weg is)", blokkade_s=round(verborgen[0] - begin, 4))
+    _meld(stap="sluiten daarna (wachten op de berekening, back-up)", duur_s=round(time.perf_counter() - verborgen[0], 2))
+    _meld(stap="rss", bytes=rss)
+
+
+def _nummer_op_rij(lijst, rij: int) -> str:
+    lijst.table.selectRow(rij)
+    nummer = lijst.current_leerlingnummer()
+    assert nummer, rij
+    return nummer
+
+
+def kind_openen(pad: Path, runs: int) -> None:
+    import peewee as pw
+    from PySide6.QtCore import QSettings
+    from scholen import NAAM, WACHTWOORD
+
+    from thuiszit_desktop.db import models as m
+    from thuiszit_desktop.services import session
+    from thuiszit_desktop.ui.leerling_page import TAB_VERZUIM
+    from thuiszit_desktop.ui.main_window import MainWindow
+    from thuiszit_desktop.ui.startup import create_application
+
+    app = create_application(["bench"])
+    services = session.login(pad, NAAM, WACHTWOORD)
+    window = MainWindow(services, settings=QSettings(str(pad.parent / "openen.ini"), QSettings.Format.IniFormat))
+    window.resize(BREED, HOOG)
+    window.show_area("Leerlingen")
+    window.show()
+    app.processEvents()
+    meeste = (m.Verzuim.select(m.Verzuim.leerling, m.Leerling.leerlingnummer).join(m.Leerling)
+              .group_by(m.Verzuim.leerling).order_by(pw.fn.COUNT(m.Verzuim.id).desc()).limit(6).tuples())
+    leerlingen = [(lid, nummer) for lid, nummer in meeste]
+    area = window.leerlingen
+    app_t, vloer_t = [], []
+    for i in range(runs + 1):
+        lid, nummer = leerlingen[i % len(leerlingen)]
+        area.show_list()
+        app.processEvents()
+        begin = time.perf_counter()
+        area.open_leerling(nummer, TAB_VERZUIM)
+        _wacht_op_paint(app, area.page.tabs.currentWidget())
+        t_app = time.perf_counter() - begin
+        begin = time.perf_counter()
+        rijen = services.ctx.store.db.execute_sql(
+            "SELECT datum, uren, reden, code FROM verzuim WHERE leerling_id = ? ORDER BY datum", (lid,)).fetchall()
+        t_vloer = time.perf_counter() - begin
+        assert rijen
+        if i:  # the first opening warms up caches (the calendar, the settings): not counted
+            app_t.append(t_app)
+            vloer_t.append(t_vloer)
+    app_s, vloer_s = statistics.median(app_t), statistics.median(vloer_t)
+    _meld(stap="openen", app_s=app_s, vloer_s=vloer_s, doel=round(0.030 / vloer_s, 1))
+    os._exit(0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snel", action="store_true", help="fewer repetitions")
+    parser.add_argument("--kind", choices=("app", "vloer", "openen"), help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--alles", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=5, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.kind == "app":
+        kind_app(args.db, args.alles)
+    elif args.kind == "vloer":
+        kind_vloer(args.db)
+    elif args.kind == "openen":
+        kind_openen(args.db, args.runs)
+    else:
+        for uitkomst in metingen(args.snel):
+            print(json.dumps(uitkomst), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
