@@ -225,6 +225,25 @@ def test_a_repeated_row_is_an_error(tmp_path, kop, regels, melding):
     assert (fout.regel, melding in fout.melding) == (3, True), fout.melding
 
 
+def test_values_seen_on_a_good_line_do_not_hide_errors_on_later_lines(tmp_path):
+    # The reader remembers the values of good lines (to skip their checks on the next 150,000); a bad value,
+    # or a code only the column geoorloofd decided, is checked again on every line that has it.
+    pad = bestand(tmp_path, "leerlingnummer;datum;lesuur;code;geoorloofd",
+                  "1001;14-09-2026;1;XYZ;N",
+                  "4711;14-09-2026;2;Z;",
+                  "1001;14-09-2026;2;Z;",
+                  "4711;14-09-2026;3;Z;",
+                  "1001;14-09-2026;3;XYZ;",
+                  "1001;14-09-2062;4;Z;",
+                  "1001;14-09-2062;5;Z;",
+                  "1002;14-09-2026;2;Z;")
+    gelezen = lees(pad)
+    assert [(f.regel, f.melding.split(" ")[:2]) for f in gelezen.fouten] == [
+        (3, ["Leerlingnummer", "4711"]), (5, ["Leerlingnummer", "4711"]), (6, ["De", "code"]),
+        (7, ["De", "datum"]), (8, ["De", "datum"])]
+    assert [(r.regel, r.reden) for r in gelezen.rijen] == [(2, ONG), (4, ZIEK), (9, ZIEK)]
+
+
 @pytest.mark.parametrize("kop, regels, fout_regel", [
     # 24 hours a day is the most: per line, and summed over the lines of one student's day
     ("leerlingnummer;datum;uren;reden", ["1001;14-09-2026;20;ziek", "1001;14-09-2026;4;verlof",

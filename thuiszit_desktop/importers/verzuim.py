@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -174,9 +175,47 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         in_periodes: dict[tuple[str, date], float] = {}  # hours from periods: at most a whole lesdag
         laatste_datum: date | None = None
         buiten_lesuren: list[RijFout] = []
+        # The fast path: a file repeats the same few values thousands of times. Each value that was part of a
+        # line without errors is remembered here; a line whose values are all remembered skips the checks
+        # below. Bad values are never remembered, so every line with one is checked (and reported) in full.
+        goed_nummer: dict[str, str] = {}
+        goed_datum: dict[str, date] = {}
+        goed_uren: dict[str, float] = {}
+        goed_code: dict[object, tuple[object, str, str]] = {}  # the code column(s) → (Reden or None, code, norm)
+        codes_van = itemgetter(*code_kolommen) if code_kolommen else None
         for i, (regel, w, _overschot) in enumerate(tabel.records()):  # values are stripped already
             if voortgang is not None and i % 1024 == 0:
                 voortgang(*tabel.voortgang())
+            if codes_van is not None and k_datum is not None and not (k_begin is not None and w[k_begin]):
+                nummer = goed_nummer.get(w[k_nummer])
+                datum = goed_datum.get(w[k_datum])
+                gevonden = goed_code.get(codes_van(w))
+                if nummer is not None and datum is not None and gevonden is not None:
+                    tekst = w[k_uren] if k_uren is not None else ""
+                    lesuur = w[k_lesuur] if k_lesuur is not None else ""
+                    uren = goed_uren.get(tekst) if tekst else 1.0 if lesuur else None
+                    if uren is not None:
+                        reden, code, norm = gevonden
+                        dag = (nummer, datum)
+                        if reden is None:  # not absence (te laat …)
+                            dagen.add(dag)
+                            overgeslagen += 1
+                            continue
+                        kenmerk = (nummer, datum, "lesuur", lesuur) if lesuur else (nummer, datum, "code", norm or code)
+                        totaal = per_dag.get(dag, 0.0) + uren
+                        if kenmerk not in gezien and totaal <= MAX_UREN_PER_DAG + _EPS:
+                            gezien[kenmerk] = regel
+                            per_dag[dag] = totaal
+                            dagen.add(dag)
+                            rijen.append(rij_van(VerzuimRij, (regel, nummer, datum, uren, reden, code)))
+                            som = inhoud.get(dag)
+                            if som is None:
+                                som = inhoud[dag] = {}
+                            sleutel = (waarde[reden], code)
+                            som[sleutel] = som.get(sleutel, 0.0) + uren
+                            continue
+                    # else: a repeated line, too many hours, …: the full checks below say what is wrong
+
             meldingen: list[str] = []
 
             geschreven = w[k_nummer]
@@ -249,6 +288,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             reden: object = None
             code = teksten[0] if teksten else ""
             norm = ""
+            uit_tabel = False  # the reden comes from the code table (not from the column geoorloofd)
             if not teksten:
                 meldingen.append("De reden (of code) ontbreekt.")
             else:
@@ -256,7 +296,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 for t in teksten:  # `reden` first, then `code`: the first one the table knows
                     r, n = vertaald.get(t) or vertaal(t)
                     if r is not _ONBEKEND:
-                        reden, code, norm = r, t, n
+                        reden, code, norm, uit_tabel = r, t, n, True
                         break
                 if reden is _ONBEKEND:
                     geoorloofd = w[k_geoorloofd] if k_geoorloofd is not None else ""
@@ -326,6 +366,13 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         "een lesdag en telt niet mee.")))
                 continue
             dagen.add((nummer, datum))
+            if k_datum is not None:  # a line without errors: its values are good on any later line too
+                goed_nummer[geschreven] = nummer
+                goed_datum[w[k_datum]] = datum
+                if k_uren is not None and w[k_uren]:
+                    goed_uren[w[k_uren]] = uren
+                if uit_tabel and codes_van is not None:
+                    goed_code[codes_van(w)] = (reden, code, norm)
             if reden is None:
                 overgeslagen += 1
             else:
