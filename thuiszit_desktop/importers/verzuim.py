@@ -181,12 +181,14 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         goed_nummer: dict[str, str] = {}
         goed_datum: dict[str, date] = {}
         goed_uren: dict[str, float] = {}
-        goed_code: dict[object, tuple[object, str, str]] = {}  # the code column(s) → (Reden or None, code, norm)
+        # the code column(s) → (Reden or None, code, norm, the key of its hours in `inhoud`)
+        goed_code: dict[object, tuple[object, str, str, tuple[str, str] | None]] = {}
         codes_van = itemgetter(*code_kolommen) if code_kolommen else None
+        snel = codes_van is not None and k_datum is not None
         for i, (regel, w, _overschot) in enumerate(tabel.records()):  # values are stripped already
             if voortgang is not None and i % 1024 == 0:
                 voortgang(*tabel.voortgang())
-            if codes_van is not None and k_datum is not None and not (k_begin is not None and w[k_begin]):
+            if snel and not (k_begin is not None and w[k_begin]):
                 nummer = goed_nummer.get(w[k_nummer])
                 datum = goed_datum.get(w[k_datum])
                 gevonden = goed_code.get(codes_van(w))
@@ -195,24 +197,25 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     lesuur = w[k_lesuur] if k_lesuur is not None else ""
                     uren = goed_uren.get(tekst) if tekst else 1.0 if lesuur else None
                     if uren is not None:
-                        reden, code, norm = gevonden
+                        reden, code, norm, sleutel = gevonden
                         dag = (nummer, datum)
                         if reden is None:  # not absence (te laat …)
                             dagen.add(dag)
                             overgeslagen += 1
                             continue
                         kenmerk = (nummer, datum, "lesuur", lesuur) if lesuur else (nummer, datum, "code", norm or code)
-                        totaal = per_dag.get(dag, 0.0) + uren
+                        al = per_dag.get(dag)
+                        totaal = uren if al is None else al + uren
                         if kenmerk not in gezien and totaal <= MAX_UREN_PER_DAG + _EPS:
                             gezien[kenmerk] = regel
                             per_dag[dag] = totaal
-                            dagen.add(dag)
                             rijen.append(rij_van(VerzuimRij, (regel, nummer, datum, uren, reden, code)))
-                            som = inhoud.get(dag)
-                            if som is None:
-                                som = inhoud[dag] = {}
-                            sleutel = (waarde[reden], code)
-                            som[sleutel] = som.get(sleutel, 0.0) + uren
+                            if al is None:  # the day's first hours (a day in per_dag is in dagen and inhoud)
+                                dagen.add(dag)
+                                inhoud[dag] = {sleutel: uren}
+                            else:
+                                som = inhoud[dag]
+                                som[sleutel] = som.get(sleutel, 0.0) + uren
                             continue
                     # else: a repeated line, too many hours, …: the full checks below say what is wrong
 
@@ -372,7 +375,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 if k_uren is not None and w[k_uren]:
                     goed_uren[w[k_uren]] = uren
                 if uit_tabel and codes_van is not None:
-                    goed_code[codes_van(w)] = (reden, code, norm)
+                    goed_code[codes_van(w)] = (reden, code, norm, None if reden is None else (waarde[reden], code))
             if reden is None:
                 overgeslagen += 1
             else:
