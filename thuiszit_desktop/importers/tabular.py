@@ -17,11 +17,12 @@ import codecs
 import csv
 import datetime as dt
 import functools
+import itertools
 import logging
 import operator
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,32 +221,31 @@ def _lees_csv(pad: Path, kop: bytes) -> Tabel:
         # strict: a quote that is never closed would otherwise swallow the rest of the file unnoticed
         lezer = csv.reader(f, delimiter=scheidingsteken, strict=True)
 
-        def volgende() -> tuple[int, list[str]] | None:
-            """The next non-empty record and the line it starts on."""
-            while True:
-                begin = lezer.line_num + 1
-                try:
-                    record = next(lezer)
-                except StopIteration:
-                    return None
-                except csv.Error:
-                    raise InvoerFout(
-                        f"Regel {begin} kan niet gelezen worden: er staat een aanhalingsteken (\") verkeerd. Een "
-                        "waarde die met een aanhalingsteken begint, moet er ook mee eindigen, direct voor het "
-                        "scheidingsteken. Verbeter die regel.") from None
-                except UnicodeDecodeError:
-                    raise _geen_tekst(pad) from None
-                if (record and record[0].strip()) or "".join(record).strip():  # the first cell: the usual case
-                    return begin, record
+        def niet_lege() -> Iterator[tuple[int, list[str]]]:
+            """The non-empty records and the line each starts on (a generator: one per line of a big file)."""
+            vorige = lezer.line_num
+            try:
+                for record in lezer:
+                    begin, vorige = vorige + 1, lezer.line_num
+                    if (record and record[0].strip()) or "".join(record).strip():  # the first cell: the usual case
+                        yield begin, record
+            except csv.Error:
+                raise InvoerFout(
+                    f"Regel {vorige + 1} kan niet gelezen worden: er staat een aanhalingsteken (\") verkeerd. Een "
+                    "waarde die met een aanhalingsteken begint, moet er ook mee eindigen, direct voor het "
+                    "scheidingsteken. Verbeter die regel.") from None
+            except UnicodeDecodeError:
+                raise _geen_tekst(pad) from None
 
-        eerste = volgende()
+        records = niet_lege()
+        eerste = next(records, None)
         if eerste is None:
             raise InvoerFout(f"Het bestand {pad.name} is leeg. Kies het bestand met de gegevens.")
         koppen = eerste[1]
-        tweede = volgende()
+        tweede = next(records, None)
         if tweede is None:
             raise InvoerFout(f"Het bestand {pad.name} heeft alleen een kopregel en verder geen gegevens.")
-        rijen = _records(koppen, tweede, volgende)
+        rijen = _records(koppen, tweede, records)
         return Tabel(pad, "csv", koppen, rijen, lambda: (min(f.buffer.tell(), totaal), totaal), f.close,
                      codering=codering, scheidingsteken=scheidingsteken)
     except BaseException:
@@ -253,8 +253,8 @@ def _lees_csv(pad: Path, kop: bytes) -> Tabel:
         raise
 
 
-def _records(koppen: list[str], eerste: tuple[int, list[str]] | None,
-             volgende: Callable[[], tuple[int, list[str]] | None]) -> Iterator[Record]:
+def _records(koppen: list[str], eerste: tuple[int, list[str]],
+             rest: Iterator[tuple[int, list[str]]]) -> Iterator[Record]:
     """The data records: the stripped values of the named columns in file order, short records padded with ""."""
     sleutels = [normaliseer_kop(k) for k in koppen]
     aantal = len(sleutels)
@@ -267,14 +267,14 @@ def _records(koppen: list[str], eerste: tuple[int, list[str]] | None,
     if len(indices) > 1:
         pak = operator.itemgetter(*indices)  # (one index would give the value, not a tuple)
     strip = str.strip
-    record = eerste
-    while record is not None:
-        regel, waarden = record
-        if len(waarden) < aantal:
-            waarden = waarden + [""] * (aantal - len(waarden))
-        overschot = sum(1 for w in waarden[aantal:] if w.strip()) if len(waarden) > aantal else 0
+    for regel, waarden in itertools.chain((eerste,), rest):
+        overschot = 0
+        if len(waarden) != aantal:
+            if len(waarden) < aantal:
+                waarden = waarden + [""] * (aantal - len(waarden))
+            else:
+                overschot = sum(1 for w in waarden[aantal:] if w.strip())
         yield regel, tuple(map(strip, pak(waarden))), overschot
-        record = volgende()
 
 
 # --- XLSX -------------------------------------------------------------------------------------------
@@ -358,7 +358,7 @@ def _lees_xlsx(pad: Path) -> Tabel:
             raise InvoerFout(f"Het eerste werkblad van {pad.name} heeft alleen een kopregel en verder geen "
                              "gegevens.")
 
-        rijen = _records(koppen, tweede, volgende)
+        rijen = _records(koppen, tweede, iter(volgende, None))
         return Tabel(pad, "xlsx", koppen, rijen, lambda: (positie[0], max(totaal, positie[0], 1)),
                      werkmap.close)
     except BaseException:
