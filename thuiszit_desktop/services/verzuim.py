@@ -234,10 +234,12 @@ class VerzuimService:
         """Compare the file with the imported verzuim in the database, day by day."""
         iso: dict[date, str] = {}
         nieuw: dict[_Dag, _Inhoud] = {}
-        for nummer, d in bestand.dagen:
+        # The hours per day, summed while reading, in the order of the file: a sorted file stays sorted (the
+        # sort below then only checks it); then the days of the file with only skipped lines (te laat …).
+        for (nummer, d), som in bestand.inhoud.items():
+            nieuw[(ids[nummer], iso.get(d) or iso.setdefault(d, d.isoformat()))] = som
+        for nummer, d in bestand.dagen.difference(bestand.inhoud):
             nieuw[(ids[nummer], iso.get(d) or iso.setdefault(d, d.isoformat()))] = {}
-        for (nummer, d), som in bestand.inhoud.items():  # the hours per day, summed while reading
-            nieuw[(ids[nummer], iso[d])] = som
         leerlingen = {nummer for nummer, _ in bestand.inhoud}
         oud = _bestaand_import(self.ctx.store.db, list(nieuw))
         schrijven, wissen = [], []
