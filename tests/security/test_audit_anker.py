@@ -232,3 +232,41 @@ def test_restoring_an_older_backup_by_hand_is_caught(school, capsys, tmp_path):
     shutil.copyfile(tmp_path / "thuiszit.db", school)
     code, err = verify(school, capsys)
     assert code == 1 and "niet in orde" in err
+
+
+def retime_only(db_path: Path) -> None:
+    """Re-time one entry and put the triggers back, without touching any hash."""
+    conn = raw(db_path)
+    drop_triggers(conn)
+    conn.execute("UPDATE audit_regel SET tijd = '2020-01-01 08:00:00' WHERE id = 2")
+    restore_triggers(conn)
+    conn.close()
+
+
+def test_a_retimed_entry_is_caught_at_the_start_of_a_short_log(school, capsys):
+    retime_only(school)
+    assert "regel 2" in start_warning(school, capsys)
+    assert "regel 2" in start_warning(school, capsys, MENTOR)
+
+
+def test_a_long_log_is_walked_whole_in_the_background_after_the_gui_login(school, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from thuiszit_desktop.services.audit import AuditService
+    from thuiszit_desktop.ui import errors, startup
+
+    retime_only(school)
+    monkeypatch.setattr(AuditService, "VOLLEDIG_TOT", 0)  # as if the log were long: the cheap check at login
+    services = session.login(school, ZORG, WACHTWOORD)
+    try:
+        assert services.audit.uitslag.ok and not services.audit.volledig
+        meldingen = []
+        monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: meldingen.append(text))
+        venster = QWidget()
+        qtbot.addWidget(venster)
+        startup.meld_auditlog(venster, services)  # nothing yet: the cheap check found nothing
+        qtbot.waitUntil(lambda: bool(meldingen), timeout=20_000)
+        assert "regel 2" in meldingen[0]
+        assert not services.audit.uitslag.ok  # and so this session does not seal over it
+    finally:
+        services.close()

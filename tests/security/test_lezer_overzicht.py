@@ -176,3 +176,31 @@ def test_a_role_change_moves_the_password_to_where_the_role_needs_it(services, d
     assert not services.ctx.store.keyring.has_user("Mo Mentor")
     services.gebruikers.wachtwoord_resetten("Mo Mentor", "Weer-mentor-2027", "Weer-mentor-2027")
     assert services.ctx.store.keyring.has_user("Mo Mentor")
+
+
+def test_a_slot_that_cannot_move_over_is_removed_all_the_same_and_the_reset_is_asked_for(services, db_path,
+                                                                                        monkeypatch):
+    from thuiszit_desktop.services import lezersoverzicht
+
+    m.Gebruiker.create(naam="Lies Lezer", naam_sleutel="lies lezer", rol=Rol.ALLEEN_LEZEN.value)
+    services.ctx.store.keyring.set_user("Lies Lezer", "Oud-ww-lezer-1", services.ctx.store.key)
+    services.ctx.store.keyring.save()
+    monkeypatch.setattr(lezersoverzicht, "_overzetten", lambda *_a: False)  # a slot of a kind it cannot read
+    services.lezersoverzicht.bijwerken(vandaag=VANDAAG)
+    assert not services.ctx.store.keyring.has_user("Lies Lezer")  # no database key for alleen-lezen, whatever
+    assert any("Lies Lezer: geef een nieuw wachtwoord" in r.wat for r in services.audit.lijst())
+
+
+def test_the_overview_is_written_again_only_when_a_session_changed_something(services, db_path):
+    services.gebruikers.toevoegen("Lies Lezer", Rol.ALLEEN_LEZEN, [], "Lezer-ww-2026!", "Lezer-ww-2026!")
+    services.close()  # a change: written
+    pad = overzicht.pad(db_path)
+    eerst = pad.read_bytes()
+    kijken = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    kijken.leerlingen.lijst()
+    kijken.close()
+    assert pad.read_bytes() == eerst  # only looked: the same file
+    wijzigen = session.login(db_path, "Anna de Vries", WACHTWOORD)
+    wijzigen.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 3, 5), date(2024, 8, 1), klas="3A"), VANDAAG)
+    wijzigen.close()
+    assert pad.read_bytes() != eerst

@@ -8,6 +8,7 @@ in a scroll area may scroll down, but a page does not scroll sideways (a table m
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable
 from datetime import datetime
@@ -129,7 +130,10 @@ def test_every_area_fits_a_small_screen(qtbot, venster):
                  if nav.visualItemRect(nav.item(i)).width() < nav.sizeHintForIndex(nav.model().index(i, 0)).width()]
     for titel in venster.area_titles():
         venster.show_area(titel)
-        qtbot.wait(50)  # layouts settle in the event loop
+        # Layouts settle in the event loop; an area is built when first shown, so on a busy machine that can
+        # take more than one pass. A real overflow stays and is reported after the wait.
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda titel=titel: not problemen(venster, titel), timeout=2000)
         gevonden += problemen(venster, titel)
     assert not gevonden, "\n".join(gevonden)
 

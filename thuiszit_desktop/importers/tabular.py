@@ -57,6 +57,9 @@ class RijFout:
         return f"regel {self.regel}: {self.melding}"
 
 
+Record = tuple[int, tuple[str, ...], int]  # line, stripped values of the named columns, overschot
+
+
 @dataclass(slots=True)
 class TabelRij:
     regel: int
@@ -71,7 +74,7 @@ def normaliseer_kop(naam: str) -> str:
 class Tabel:
     """An opened import file. Iterate once for its rows; close it (or use `with`)."""
 
-    def __init__(self, pad: Path, soort: str, koppen: list[str], rijen: Iterator[TabelRij],
+    def __init__(self, pad: Path, soort: str, koppen: list[str], records: Iterator[Record],
                  voortgang, sluit, *, codering: str = "", scheidingsteken: str = ""):
         self.pad = pad
         self.soort = soort  # "csv" or "xlsx"
@@ -88,12 +91,19 @@ class Tabel:
                                  "Haal een van de twee weg of geef ze verschillende namen.")
             self.kolommen.append(sleutel)
             self.namen[sleutel] = kop.strip()
-        self._rijen = rijen
+        self._records = records
         self._voortgang = voortgang
         self._sluit = sluit
 
     def __iter__(self) -> Iterator[TabelRij]:
-        return self._rijen
+        kolommen = self.kolommen
+        return (TabelRij(regel, dict(zip(kolommen, waarden, strict=True)), overschot)
+                for regel, waarden, overschot in self._records)
+
+    def records(self) -> Iterator[Record]:
+        """The rows as (line, values, overschot), the values in the order of `kolommen`: for a file of 150,000
+        lines read by column position instead of by name (iterate either this or the table, once)."""
+        return self._records
 
     def voortgang(self) -> tuple[int, int]:
         """(done, total) for a progress bar: bytes for CSV, rows for Excel (an estimate)."""
@@ -235,7 +245,7 @@ def _lees_csv(pad: Path, kop: bytes) -> Tabel:
         tweede = volgende()
         if tweede is None:
             raise InvoerFout(f"Het bestand {pad.name} heeft alleen een kopregel en verder geen gegevens.")
-        rijen = _rijen(koppen, tweede, volgende)
+        rijen = _records(koppen, tweede, volgende)
         return Tabel(pad, "csv", koppen, rijen, lambda: (min(f.buffer.tell(), totaal), totaal), f.close,
                      codering=codering, scheidingsteken=scheidingsteken)
     except BaseException:
@@ -243,15 +253,13 @@ def _lees_csv(pad: Path, kop: bytes) -> Tabel:
         raise
 
 
-def _rijen(koppen: list[str], eerste: tuple[int, list[str]] | None,
-           volgende: Callable[[], tuple[int, list[str]] | None]) -> Iterator[TabelRij]:
-    """The data records as rows: values by normalised header, short records padded with ""."""
+def _records(koppen: list[str], eerste: tuple[int, list[str]] | None,
+             volgende: Callable[[], tuple[int, list[str]] | None]) -> Iterator[Record]:
+    """The data records: the stripped values of the named columns in file order, short records padded with ""."""
     sleutels = [normaliseer_kop(k) for k in koppen]
     aantal = len(sleutels)
-    benoemd = [(i, s) for i, s in enumerate(sleutels) if s]
-    namen = [s for _, s in benoemd]
     # the named values of a record, in C: a file of 150,000 lines makes as many rows
-    indices = [i for i, _ in benoemd]
+    indices = [i for i, s in enumerate(sleutels) if s]
 
     def pak(w: list[str]) -> list[str]:
         return [w[i] for i in indices]
@@ -264,9 +272,8 @@ def _rijen(koppen: list[str], eerste: tuple[int, list[str]] | None,
         regel, waarden = record
         if len(waarden) < aantal:
             waarden = waarden + [""] * (aantal - len(waarden))
-        rij = dict(zip(namen, map(strip, pak(waarden)), strict=True))
         overschot = sum(1 for w in waarden[aantal:] if w.strip()) if len(waarden) > aantal else 0
-        yield TabelRij(regel, rij, overschot)
+        yield regel, tuple(map(strip, pak(waarden))), overschot
         record = volgende()
 
 
@@ -351,7 +358,7 @@ def _lees_xlsx(pad: Path) -> Tabel:
             raise InvoerFout(f"Het eerste werkblad van {pad.name} heeft alleen een kopregel en verder geen "
                              "gegevens.")
 
-        rijen = _rijen(koppen, tweede, volgende)
+        rijen = _records(koppen, tweede, volgende)
         return Tabel(pad, "xlsx", koppen, rijen, lambda: (positie[0], max(totaal, positie[0], 1)),
                      werkmap.close)
     except BaseException:

@@ -104,7 +104,9 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             raise InvoerFout(f"In de eerste regel ontbreekt: {en_tekst(ontbreekt)}. Gevonden kolommen: "
                              f"{gevonden}. Bijvoorbeeld: {VOORBEELD_KOPREGEL}")
         onbekend = [tabel.namen[k] for k, veld in koppeling.items() if veld == NIET]
-        kolom = {veld: k for k, veld in koppeling.items() if veld != NIET}  # field → its column
+        # field → the position of its column: the rows are read as tuples, by position (not a dict per line)
+        positie = {k: i for i, k in enumerate(tabel.kolommen)}
+        kolom = {veld: positie[k] for k, veld in koppeling.items() if veld != NIET}
         k_nummer, k_datum, k_uren, k_lesuur = (kolom.get(v) for v in ("leerlingnummer", "datum", "uren", "lesuur"))
         k_geoorloofd = kolom.get("geoorloofd")
         k_begin, k_begintijd, k_eind, k_eindtijd = (kolom.get(v) for v in
@@ -145,11 +147,11 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                                          normaliseer_code(code))
             return gevonden
 
-        def moment(w: dict[str, str], k_dag: str, k_tijd: str | None, wat: str, einde: bool) -> datetime:
+        def moment(w: tuple[str, ...], k_dag: int, k_tijd: int | None, wat: str, einde: bool) -> datetime:
             """The begin or end of a period; a day without a time is the whole day. WaardeFout to report."""
             try:
                 dag, tijd = parse_moment(w[k_dag])
-                if k_tijd and w[k_tijd]:
+                if k_tijd is not None and w[k_tijd]:
                     tijd = parse_tijd(w[k_tijd])
             except WaardeFout as exc:
                 raise WaardeFout(f"{wat}: {str(exc)[:1].lower()}{str(exc)[1:]}") from None
@@ -171,10 +173,9 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         in_periodes: dict[tuple[str, date], float] = {}  # hours from periods: at most a whole lesdag
         laatste_datum: date | None = None
         buiten_lesuren: list[RijFout] = []
-        for i, rij in enumerate(tabel):
+        for i, (regel, w, _overschot) in enumerate(tabel.records()):  # values are stripped already
             if voortgang is not None and i % 1024 == 0:
                 voortgang(*tabel.voortgang())
-            w = rij.waarden  # values are stripped already
             meldingen: list[str] = []
 
             geschreven = w[k_nummer]
@@ -191,10 +192,10 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             datum: date | None = None
             uren = 0.0
             lesuur = ""
-            if k_begin and w[k_begin]:
+            if k_begin is not None and w[k_begin]:
                 try:
                     begin = moment(w, k_begin, k_begintijd, "Begin", einde=False)
-                    if not (k_eind and w[k_eind]):
+                    if not (k_eind is not None and w[k_eind]):
                         raise WaardeFout(
                             "De einddatum ontbreekt. Een melding die nog loopt, kan niet geteld worden: maak de "
                             "export tot en met een bepaalde dag, of vul de einddatum in.")
@@ -210,10 +211,10 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         laatste_datum = datum
                 except WaardeFout as exc:
                     meldingen.append(str(exc))
-            elif k_begin and not k_datum:
+            elif k_begin is not None and k_datum is None:
                 meldingen.append("Vul de begindatum in.")
             else:
-                tekst = w[k_datum] if k_datum else ""
+                tekst = w[k_datum] if k_datum is not None else ""
                 gelezen = datums.get(tekst)
                 if gelezen is None:
                     gelezen = datums[tekst] = lees_datum(tekst)
@@ -223,8 +224,8 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 elif laatste_datum is None or datum > laatste_datum:
                     laatste_datum = datum
 
-                lesuur = w[k_lesuur] if k_lesuur else ""
-                tekst = w[k_uren] if k_uren else ""
+                lesuur = w[k_lesuur] if k_lesuur is not None else ""
+                tekst = w[k_uren] if k_uren is not None else ""
                 if tekst:
                     gelezen_uren = uren_cache.get(tekst)
                     if gelezen_uren is None:
@@ -234,10 +235,11 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         meldingen.append(melding)
                 elif lesuur:
                     uren = 1.0  # one lesuur
-                elif k_begin:
-                    meldingen.append("Vul de begindatum en de einddatum in" + (", of het aantal uren." if k_uren else
-                                                                              ", of het lesuur." if k_lesuur else "."))
-                elif k_uren:
+                elif k_begin is not None:
+                    meldingen.append("Vul de begindatum en de einddatum in" + (
+                        ", of het aantal uren." if k_uren is not None else
+                        ", of het lesuur." if k_lesuur is not None else "."))
+                elif k_uren is not None:
                     meldingen.append("Vul het aantal uren in.")
                 else:
                     meldingen.append("Vul het lesuur in (elke regel is één lesuur).")
@@ -256,7 +258,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         reden, code, norm = r, t, n
                         break
                 if reden is _ONBEKEND:
-                    geoorloofd = w[k_geoorloofd] if k_geoorloofd else ""
+                    geoorloofd = w[k_geoorloofd] if k_geoorloofd is not None else ""
                     if geoorloofd:
                         try:
                             reden = Reden.OVERIG_GEOORLOOFD if parse_ja_nee(geoorloofd) else Reden.ONGEOORLOOFD
@@ -276,7 +278,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     meldingen.append(f"Deze periode overlapt met regel {botst} (zelfde leerling). Haal een van de "
                                      "twee weg, of verbeter de tijden.")
                 else:
-                    eigen.append((begin, eind, rij.regel))
+                    eigen.append((begin, eind, regel))
             else:
                 # A line that repeats one before it is an error, not a silent sum or overwrite.
                 kenmerk = (nummer, datum, "lesuur", lesuur) if lesuur else (nummer, datum, "code", norm or code)
@@ -286,7 +288,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     meldingen.append(f"Deze regel herhaalt regel {eerder} (zelfde leerling, datum en {wat}). "
                                      "Haal een van de twee weg.")
                 else:
-                    gezien[kenmerk] = rij.regel
+                    gezien[kenmerk] = regel
                     totaal = per_dag.get(dag := (nummer, datum), 0.0) + uren
                     if totaal > MAX_UREN_PER_DAG + _EPS:
                         meldingen.append(f"Samen met de regels ervoor is dit meer dan 24 uur op "
@@ -295,7 +297,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                         per_dag[dag] = totaal
 
             if meldingen:
-                fouten.append(RijFout(rij.regel, " ".join(meldingen)))
+                fouten.append(RijFout(regel, " ".join(meldingen)))
                 continue
             if periode is not None:
                 # Each lesdag the period touches is a day this file speaks about; several periods on one day
@@ -309,7 +311,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     if u > _EPS and reden is not None:
                         in_periodes[(nummer, d)] = al + u
                         per_dag[(nummer, d)] = per_dag.get((nummer, d), 0.0) + u
-                        rijen.append(VerzuimRij(rij.regel, nummer, d, u, reden, code))
+                        rijen.append(VerzuimRij(regel, nummer, d, u, reden, code))
                         som = inhoud.setdefault((nummer, d), {})
                         sleutel = (waarde[reden], code)
                         som[sleutel] = som.get(sleutel, 0.0) + u
@@ -318,7 +320,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     overgeslagen += 1  # not absence (te laat …)
                 elif not telt:
                     begin, eind = periode
-                    buiten_lesuren.append(RijFout(rij.regel, (
+                    buiten_lesuren.append(RijFout(regel, (
                         f"De periode {begin:%d-%m-%Y %H:%M} tot {eind:%d-%m-%Y %H:%M} valt niet in de lesuren van "
                         "een lesdag en telt niet mee.")))
                 continue
@@ -326,7 +328,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             if reden is None:
                 overgeslagen += 1
             else:
-                rijen.append(VerzuimRij(rij.regel, nummer, datum, uren, reden, code))
+                rijen.append(VerzuimRij(regel, nummer, datum, uren, reden, code))
                 som = inhoud.get((nummer, datum))
                 if som is None:
                     som = inhoud[(nummer, datum)] = {}

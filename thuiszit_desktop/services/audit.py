@@ -213,15 +213,26 @@ class AuditService:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
             return controleer_database(self.ctx.store.db, self._ankers())
 
-    def bij_start(self) -> Controle:
-        """The check at every start (every role, reading only): the triggers, the anchors and the entries
-        since the last seal. A problem stays until a zorgcoördinator seals the trail as it is (`verzegelen`):
-        until then no seal covers it up."""
+    # Up to this many entries the start walks the whole chain (~12 µs an entry: a quarter of a second); a longer
+    # log gets the cheap check at the start and the whole walk afterwards (the GUI, in the background).
+    VOLLEDIG_TOT = 20_000
+
+    def bij_start(self, *, volledig: bool | None = None) -> Controle:
+        """The check at every start (every role, reading only): the triggers, the anchors and the entries since
+        the last seal – and the whole chain when the log is short enough (`volledig=None`) or asked for, so an
+        entry re-timed without rebuilding the chain shows too. A problem stays until a zorgcoördinator seals the
+        trail as it is (`verzegelen`): until then no seal covers it up. `self.volledig` says whether it walked all."""
         with self.ctx.action():
-            self.uitslag = controleer_database(self.ctx.store.db, self._ankers(), volledig=False)
-        if not self.uitslag.ok:
+            if volledig is None:
+                volledig = self.ctx.store.db.execute_sql("SELECT count(*) FROM audit_regel").fetchone()[0] \
+                    <= self.VOLLEDIG_TOT
+            uitslag = controleer_database(self.ctx.store.db, self._ankers(), volledig=volledig)
+        if getattr(self, "uitslag", None) is None or self.uitslag.ok:  # a problem found once is not forgotten
+            self.uitslag = uitslag
+        self.volledig = volledig
+        if not uitslag.ok:
             log.warning("audit trail check failed at start")
-        return self.uitslag
+        return uitslag
 
     def verzegelen(self) -> Controle:
         """After a reported problem, once the zorgcoördinator has looked into it: record what was found in the

@@ -1540,7 +1540,8 @@ def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag
         _fill(services, rng, vandaag, aantal)
         _demo_gebruikers(services, wachtwoord)
         demo_documenten.gebruikers_profielen(services)
-        services.lezersoverzicht.bijwerken(vandaag=vandaag)  # "lezer" opens the overview, not the database
+        _demo_lezer(services, wachtwoord)
+        services.lezersoverzicht.bijwerken(vandaag=vandaag)
     except BaseException:
         services.close()
         session.remove_database(path)
@@ -1565,6 +1566,14 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
             store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))
             # alleen-lezen: no database slot, their password opens the overview of counts
             lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, naam, rol, wachtwoord)
+        store.keyring.save()
+
+
+def _demo_lezer(services: Services, wachtwoord: str) -> None:
+    """"lezer" opens the overview of counts with the demo password, not the database (services/lezersoverzicht.py)."""
+    store = services.ctx.store
+    with services.ctx.action(Rol.ZORGCOORDINATOR):
+        lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, DEMO_LEZER, Rol.ALLEEN_LEZEN, wachtwoord)
         store.keyring.save()
 
 

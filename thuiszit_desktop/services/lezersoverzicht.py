@@ -125,10 +125,11 @@ class LezersoverzichtService:
                                                    (Rol.ALLEEN_LEZEN.value,))]
         if not lezers:
             return False
+        if bij_login:  # what this session changes from here on is what the close looks for
+            self._vanaf = conn.execute("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
         if not pad(self.ctx.store.path).exists() or any(self.ctx.store.keyring.has_user(n) for n in lezers):
             return True
         if bij_login:
-            self._vanaf = conn.execute("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
             return False
         gewijzigd = conn.execute("SELECT 1 FROM audit_regel WHERE id > ? AND actie IN (?, ?, ?, ?, ?) LIMIT 1",
                                  (getattr(self, "_vanaf", 0), Actie.TOEGEVOEGD, Actie.GEWIJZIGD, Actie.VERWIJDERD,
@@ -153,9 +154,7 @@ class LezersoverzichtService:
             sleutel = _sleutel()
             lezers = [r.naam for r in m.Gebruiker.select().where(m.Gebruiker.rol == Rol.ALLEEN_LEZEN.value)]
             over = [naam for naam in lezers if store.keyring.has_user(naam)]
-            for naam in over:
-                if not _overzetten(bestand, store.keyring, naam, store.key):
-                    log.warning("an alleen-lezen user keeps no slot: the zorgcoördinator resets the password")
+            zonder = [naam for naam in over if not _overzetten(bestand, store.keyring, naam, store.key)]
             bestand.schrijf(sleutel, overzicht.to_dict())
             bestand.save()
             if over:
@@ -168,6 +167,9 @@ class LezersoverzichtService:
                     store.keyring.slots = voor
                     raise
                 self.ctx.audit(Actie.GEWIJZIGD, wat=f"{len(over)} alleen-lezen: sleutel vervangen door overzicht")
+            for naam in zonder:  # a slot of a kind that cannot be moved: the database slot goes all the same
+                log.warning("an alleen-lezen user needs a new password")
+                self.ctx.audit(Actie.GEWIJZIGD, wat=f"alleen-lezen {naam}: geef een nieuw wachtwoord (Gebruikers)")
         return overzicht
 
 

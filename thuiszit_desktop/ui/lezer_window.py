@@ -70,6 +70,7 @@ class LezerWindow(QMainWindow):
         self.afgemeld = False
         self.overzicht: Lezersoverzicht | None = None
         self.setMinimumSize(QSize(720, 480))
+        self.resize(960, 640)  # every table without scrolling on a laptop screen
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 12, 16, 8)

@@ -113,18 +113,35 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
 
 
 def meld_auditlog(parent, services: Services) -> None:
-    """What the check at every start found, when the audit trail is not in order (services/audit.py)."""
-    from . import errors
+    """What the check at every start found, when the audit trail is not in order (services/audit.py). A long
+    log got the cheap check at the login; the whole chain is walked now, in the background."""
+    from . import errors, worker
 
     uitslag = services.audit.uitslag
-    if uitslag.ok:
+    if not uitslag.ok:
+        errors.show_error(parent, _auditlog_tekst(services, uitslag), title="Auditlog niet in orde")
         return
+    if getattr(services.audit, "volledig", True):
+        return
+
+    def klaar(nieuw) -> None:
+        if not nieuw.ok:
+            errors.show_error(parent, _auditlog_tekst(services, nieuw), title="Auditlog niet in orde")
+
+    job = worker.Job(lambda _progress: services.audit.bij_start(volledig=True), on_thread_end=services.end_thread)
+    job.signals.finished.connect(klaar)
+    job.signals.crashed.connect(lambda exc: log.warning("audit check crashed: %s", type(exc).__name__))
+    parent._auditcontrole = job  # kept alive while it runs
+    worker.start(job)
+
+
+def _auditlog_tekst(services: Services, uitslag) -> str:
     if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
         wat = ("Zoek uit wat er is gebeurd: Bestand › Auditlog… (Controleren) en de back-ups. Daarna kunt u het "
                "log daar verzegelen; tot dan ziet u deze melding bij elke start.")
     else:
         wat = "Meld dit aan de zorgcoördinator."
-    errors.show_error(parent, f"{uitslag.melding}\n\n{wat}", title="Auditlog niet in orde")
+    return f"{uitslag.melding}\n\n{wat}"
 
 
 class StartupFlow:
