@@ -183,7 +183,7 @@ def test_a_slot_that_cannot_move_over_is_removed_all_the_same_and_the_reset_is_a
     from thuiszit_desktop.services import lezersoverzicht
 
     m.Gebruiker.create(naam="Lies Lezer", naam_sleutel="lies lezer", rol=Rol.ALLEEN_LEZEN.value)
-    services.ctx.store.keyring.set_user("Lies Lezer", "Oud-ww-lezer-1", services.ctx.store.key)
+    services.ctx.store.keyring.set_user("Lies Lezer", "Oud-ww-lezer-1", services.ctx.store.sleutels.voor(False))
     services.ctx.store.keyring.save()
     monkeypatch.setattr(lezersoverzicht, "_overzetten", lambda *_a: False)  # a slot of a kind it cannot read
     services.lezersoverzicht.bijwerken(vandaag=VANDAAG)
