@@ -170,6 +170,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         per_dag: dict[tuple[str, date], float] = {}
         inhoud: dict[tuple[str, date], dict[tuple[str, str], float]] = {}
         waarde = {r: r.value for r in Reden}  # Enum.value is slow on 150,000 lines
+        rij_van = tuple.__new__  # a VerzuimRij without the Python-level __new__ of a NamedTuple
         in_periodes: dict[tuple[str, date], float] = {}  # hours from periods: at most a whole lesdag
         laatste_datum: date | None = None
         buiten_lesuren: list[RijFout] = []
@@ -311,7 +312,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     if u > _EPS and reden is not None:
                         in_periodes[(nummer, d)] = al + u
                         per_dag[(nummer, d)] = per_dag.get((nummer, d), 0.0) + u
-                        rijen.append(VerzuimRij(regel, nummer, d, u, reden, code))
+                        rijen.append(rij_van(VerzuimRij, (regel, nummer, d, u, reden, code)))
                         som = inhoud.setdefault((nummer, d), {})
                         sleutel = (waarde[reden], code)
                         som[sleutel] = som.get(sleutel, 0.0) + u
@@ -328,7 +329,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
             if reden is None:
                 overgeslagen += 1
             else:
-                rijen.append(VerzuimRij(regel, nummer, datum, uren, reden, code))
+                rijen.append(rij_van(VerzuimRij, (regel, nummer, datum, uren, reden, code)))
                 som = inhoud.get((nummer, datum))
                 if som is None:
                     som = inhoud[(nummer, datum)] = {}
