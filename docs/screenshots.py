@@ -223,6 +223,15 @@ def main() -> int:
         window.close()
         services.close()
 
+        # What alleen-lezen sees: only the anonymous overview, never the database.
+        from thuiszit_desktop.ui.lezer_window import LezerWindow
+
+        lezer = LezerWindow(session.aanmelden(path, "lezer", "demo"))
+        lezer.resize(*SIZE)
+        lezer.show()
+        save(lezer, "alleen-lezen", app)
+        lezer.close()
+
         # A new school on day one: the "Aan de slag" checklist and the empty states.
         services = session.create_school(
             session.database_path(Path(tmp) / "leeg"),
