@@ -270,3 +270,34 @@ def test_a_long_log_is_walked_whole_in_the_background_after_the_gui_login(school
         assert not services.audit.uitslag.ok  # and so this session does not seal over it
     finally:
         services.close()
+
+
+def test_a_mentor_cannot_seal_a_forged_anchor(school, capsys):
+    """Everything a mentor's slot gives them, the database key included, makes an anchor the check refuses."""
+    from thuiszit_desktop.db import identity, keys
+
+    sleutels = KeyRing.load(KeyRing.for_database(school)).open(MENTOR, WACHTWOORD)
+    assert sleutels.ondertekenen is None and sleutels.vertrouwelijk is None  # nothing only zorgcoördinatoren hold
+    conn = raw(school)
+    drop_triggers(conn)
+    cut_tail(conn, 2)
+    restore_triggers(conn)
+    stand, database_id = anker.stand(conn), identity.of(conn, sleutels.database)
+    conn.close()
+    anker.verzegel(school, stand, keys.audit_key(sleutels.database), database_id)  # the best a mentor can do
+    code, err = verify(school, capsys)
+    assert code == 1 and "buiten het programma om gewijzigd" in err
+
+
+def test_revoking_a_user_rotates_the_keys_and_the_trail_stays_in_order(school, capsys):
+    services = session.login(school, ZORG, WACHTWOORD)
+    try:
+        services.gebruikers.uitschakelen(MENTOR)  # a new database key (services/sleutels.py)
+    finally:
+        services.close()
+    assert verify(school, capsys) == (0, "")
+    services = session.login(school, ZORG, WACHTWOORD)
+    try:
+        assert services.audit.uitslag.ok
+    finally:
+        services.close()

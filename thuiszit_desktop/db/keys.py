@@ -299,9 +299,6 @@ class KeyRing:
 
 
 def audit_key(key: bytes) -> bytes:
-    """The key that seals the audit trail's anchor (db/anker.py), derived one-way (HKDF-SHA256) from `key`.
-
-    Only a zorgcoördinator's session asks for it (services/session.py). It is fed with the database key, so a
-    mentor who reads this code could seal a forged anchor (docs/BEVEILIGING.md); a key rotation reseals the
-    anchor with the new key (services/sleutels.py)."""
+    """The key that seals the audit trail's anchor (db/anker.py), derived one-way (HKDF-SHA256) from `key`: the
+    signing key only zorgcoördinator slots hold (services/audit.py `audit_sleutel`)."""
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"thuiszit-audit-anker").derive(key)

@@ -121,17 +121,19 @@ def _controleer_ankers(conn, ankers: Ankers) -> tuple[Controle | None, anker.Sta
 
 
 def audit_sleutel(ctx: Context) -> bytes | None:
-    """The audit key of this session: a zorgcoördinator's only (`keys.audit_key`). Fed with the database key
-    until the zorgcoördinator-only key exists (issue 12 item 1); then with that key, here and nowhere else."""
-    if ctx.gebruiker.rol != Rol.ZORGCOORDINATOR:
-        return None
-    return keys.audit_key(ctx.store.key)
+    """The audit key of this session: derived (`keys.audit_key`) from the signing key that only zorgcoördinator
+    slots hold – not from the database key every user has, so a mentor cannot seal a forged anchor. The signing
+    key stays the same when the keys rotate (services/sleutels.py), so a rotation leaves the seal valid. None
+    for anyone else, and for a zorgcoördinator whose slot has no signing key yet (nothing is sealed then)."""
+    ondertekenen = ctx.store.sleutels.ondertekenen if ctx.gebruiker.rol == Rol.ZORGCOORDINATOR else None
+    return keys.audit_key(ondertekenen) if ondertekenen else None
 
 
-def sleutel_uit_backup(bestand: Path, db_path: Path, naam: str, wachtwoord: str) -> bytes:
+def sleutel_uit_backup(bestand: Path, db_path: Path, naam: str, wachtwoord: str) -> bytes | None:
     """The audit key a zorgcoördinator's password unlocks in a backup's key file (a restore at the start,
     when there is no session): the same key as `audit_sleutel`, found the same way."""
-    return keys.audit_key(backup.keyring(Path(bestand), db_path).unlock(naam, wachtwoord))
+    ondertekenen = backup.keyring(Path(bestand), db_path).open(naam, wachtwoord).ondertekenen
+    return keys.audit_key(ondertekenen) if ondertekenen else None
 
 
 def _tijd(waarde):

@@ -92,7 +92,10 @@ def terugzetten_bij_start(bestand: Path, database: Path, naam: str, wachtwoord: 
         if row is None or row[0] != Rol.ZORGCOORDINATOR.value or not row[1]:
             raise GeenToegang("Alleen een zorgcoördinator kan een back-up terugzetten. Vraag het de zorgcoördinator.")
         sleutel = audit.sleutel_uit_backup(bestand, database, naam, wachtwoord)
-        anker.verzegel(database, anker.stand(conn), sleutel, backup.read_manifest(Path(bestand)).database_id)
+        if sleutel is None:  # a backup from before the signing key: the next zorgcoördinator login seals
+            anker.pad(database).unlink(missing_ok=True)
+        else:
+            anker.verzegel(database, anker.stand(conn), sleutel, backup.read_manifest(Path(bestand)).database_id)
 
     grootte = Path(bestand).stat().st_size
     gedaan = backup.restore(bestand, database, naam=naam, wachtwoord=wachtwoord, check_copy=zorgcoordinator)
@@ -263,7 +266,10 @@ class BackupService:
         sleutel = audit.audit_sleutel(self.ctx)
 
         def verzegel(kopie) -> None:  # the anchor follows the chain put back (it is shorter: no false alarm)
-            anker.verzegel(store.path, anker.stand(kopie), sleutel, eigen)
+            if sleutel is None:
+                anker.pad(store.path).unlink(missing_ok=True)
+            else:
+                anker.verzegel(store.path, anker.stand(kopie), sleutel, eigen)
 
         store.close()  # releases the lock; restore takes it again while it swaps the files
         backup.restore(bestand, store.path, key=key, database_id=eigen, nu=nu, check_copy=verzegel)

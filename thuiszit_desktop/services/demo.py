@@ -1563,9 +1563,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
             handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
-            store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))
-            # alleen-lezen: no database slot, their password opens the overview of counts
-            lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, naam, rol, wachtwoord)
+            store.keyring.set_user(naam, wachtwoord, store.sleutels.voor(False))  # "lezer": see _demo_lezer
         store.keyring.save()
 
 

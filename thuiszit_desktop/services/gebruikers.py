@@ -98,9 +98,7 @@ class GebruikersService:
             if fouten:
                 raise InvoerFout(fouten)
             velden = {"rol": nieuwe_rol.value, "klassen": ",".join(opgeslagen)}
-            # less than before (the confidential key, or the database key itself) is a revoke: new keys
-            intrekken = ((row.rol == Rol.ZORGCOORDINATOR.value and nieuwe_rol != Rol.ZORGCOORDINATOR)
-                         or (row.rol == Rol.MENTOR.value and nieuwe_rol == Rol.ALLEEN_LEZEN))
+            intrekken = is_intrekking(Rol(row.rol), nieuwe_rol)
             if not intrekken:
                 with self._sleutels() as keyring:
                     m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
@@ -217,6 +215,12 @@ class GebruikersService:
         """Changing one's own role or klassen takes effect at once."""
         if rij.id == self.ctx.gebruiker.id:
             self.ctx.gebruiker = replace(self.ctx.gebruiker, rol=rij.rol, klassen=rij.klassen)
+
+
+def is_intrekking(oud: Rol, nieuw: Rol) -> bool:
+    """Less than before – the confidential key, or the database key itself – is a revoke: the keys rotate."""
+    return ((oud == Rol.ZORGCOORDINATOR and nieuw != Rol.ZORGCOORDINATOR)
+            or (oud == Rol.MENTOR and nieuw == Rol.ALLEEN_LEZEN))
 
 
 def _rij(row: m.Gebruiker) -> GebruikerRij:

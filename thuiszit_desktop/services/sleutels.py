@@ -266,14 +266,18 @@ def roteren(store: Store, gebruiker_id: int, velden: dict, door, backup_map: Pat
 
 
 def _anker_opnieuw(store: Store, oud: Sleutels, nieuw: Sleutels) -> None:
-    """The audit trail's anchor (db/anker.py) is sealed with a key derived from the database key: sealed again
-    with the new one – when it held under the old one, so a rotation never covers up a cut."""
+    """The audit trail's anchor (db/anker.py) is sealed with a key derived from the signing key
+    (services/audit.py `audit_sleutel`): sealed again with the new one when that changed – and only when it held
+    under the old one, so a rotation never covers up a cut. A rotation keeps the signing key, so usually the seal
+    simply stays valid."""
+    if not oud.ondertekenen or not nieuw.ondertekenen or oud.ondertekenen == nieuw.ondertekenen:
+        return
     conn = store.db.connection()
     database_id = identity.of(conn, nieuw.database)
     try:
-        vorig = anker.lees(store.path, keys.audit_key(oud.database), database_id)
+        vorig = anker.lees(store.path, keys.audit_key(oud.ondertekenen), database_id)
         if vorig is not None and anker.afwijking(conn, vorig) is None:
-            anker.verzegel(store.path, anker.stand(conn), keys.audit_key(nieuw.database), database_id)
+            anker.verzegel(store.path, anker.stand(conn), keys.audit_key(nieuw.ondertekenen), database_id)
     except (anker.AnkerFout, OSError) as exc:  # it stays as it was: the next start reports it, as before
         log.warning("audit anchor not sealed again after the rotation: %s", type(exc).__name__)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import MIN_WACHTWOORD, Rol
-from ..services.gebruikers import GebruikerRij
+from ..services.gebruikers import GebruikerRij, is_intrekking
 from ..services.session import Services
 from . import errors
 from .sleutelwissel import SleutelwisselDialog
@@ -149,8 +149,8 @@ class GebruikerFormulier(_Formulier):
         if self.rij is None:
             self.resultaat = self.services.gebruikers.toevoegen(self.naam.text(), rol, klassen,
                                                                 self.wachtwoord.text(), self.herhaling.text())
-        elif self.rij.rol == Rol.ZORGCOORDINATOR and rol != Rol.ZORGCOORDINATOR:
-            # taking the role away revokes: the keys rotate, in a worker with a progress bar
+        elif is_intrekking(self.rij.rol, rol):
+            # less than before revokes: the keys rotate, in a worker with a progress bar
             naam = self.rij.naam
             dialog = SleutelwisselDialog(self.services, naam, lambda voortgang: self.services.gebruikers.wijzigen(
                 naam, rol=rol, klassen=klassen, voortgang=voortgang), self)
