@@ -154,6 +154,20 @@ def test_before_any_import_the_peildatum_is_today(services):
     assert services.signalen.overzicht().signalen == []
 
 
+def test_before_any_import_one_students_level_knows_only_whether_that_student_has_verzuim(services):
+    for nummer, voornaam in (("1001", "Zoë"), ("1002", "Mehmet")):
+        services.leerlingen.opslaan(Leerling(leerlingnummer=nummer, voornaam=voornaam, achternaam="Bakker",
+                                             geboortedatum=date(2012, 3, 5), inschrijfdatum=date(2024, 8, 1)),
+                                    VANDAAG)
+    services.verzuim.invoeren("1001", d(16, 11), None, Reden.ZIEK, vandaag=VANDAAG)
+    assert services.signalen.bijgewerkt_tot() is None
+    # One student's page reads only that student's verzuim (not the whole school's) for "no level yet".
+    assert [n.zonder_verzuim for n in services.signalen.overzicht(VANDAAG, leerlingnummer="1001").niveaus] == [False]
+    assert [n.zonder_verzuim for n in services.signalen.overzicht(VANDAAG, leerlingnummer="1002").niveaus] == [True]
+    assert {n.leerlingnummer: n.zonder_verzuim for n in services.signalen.overzicht(VANDAAG).niveaus} == {
+        "1001": False, "1002": True}
+
+
 # --- besproken --------------------------------------------------------------------------------------
 
 def test_a_signal_marked_besproken_stays_in_the_counts(school):

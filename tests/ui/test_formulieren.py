@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QPlainTextEdit
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
@@ -220,6 +220,46 @@ def test_typing_into_an_empty_date_field_starts_from_the_start_date(qtbot):
     veld.setFocus()
     QTest.keyClicks(veld, "15-12-2026")
     assert veld.value() == date(2026, 12, 15)
+
+
+def _open_calendar(qtbot, veld: DateEdit):
+    """Click the field's arrow the way a user opens its calendar; the calendar that then shows."""
+    QTest.mouseClick(veld, Qt.MouseButton.LeftButton, pos=QPoint(veld.width() - 6, veld.height() // 2))
+    kalender = veld.calendarWidget()
+    qtbot.waitUntil(kalender.isVisible)
+    return kalender
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")  # a popup, offscreen
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_date_field_makes_its_calendar_when_first_opened_and_it_works_as_before(qtbot, blank):
+    old_locale = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))  # as startup.py does
+    try:
+        veld = DateEdit(blank_allowed=blank, start=VANDAAG)
+        qtbot.addWidget(veld)
+        veld.show()
+        qtbot.waitExposed(veld)
+        assert not veld.findChildren(QCalendarWidget)  # nothing built up front: a form of ten fields stalled
+        kalender = _open_calendar(qtbot, veld)
+        assert (kalender.yearShown(), kalender.monthShown()) == (2026, 11)  # an empty field opens on `start`
+        assert kalender.firstDayOfWeek() == Qt.DayOfWeek.Monday
+        assert kalender.locale().language() == QLocale.Language.Dutch
+        assert kalender.maximumDate() == QDate(2100, 12, 31)
+        if not blank:
+            assert kalender.minimumDate() == QDate(1950, 1, 1)
+        kalender.setSelectedDate(QDate(2026, 11, 30))
+        kalender.activated.emit(QDate(2026, 11, 30))  # Enter or a double click on a day
+        qtbot.waitUntil(lambda: not kalender.isVisible())
+        assert veld.value() == date(2026, 11, 30)
+        if blank:  # emptied again, the calendar opens on the start month once more
+            veld.set_value(None)
+            veld.set_start(date(2027, 3, 1))
+            kalender = _open_calendar(qtbot, veld)
+            assert (kalender.yearShown(), kalender.monthShown()) == (2027, 3)
+            kalender.close()
+    finally:
+        QLocale.setDefault(old_locale)
 
 
 # --- the plan van aanpak ---------------------------------------------------------------------------------------

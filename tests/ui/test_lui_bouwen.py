@@ -14,6 +14,7 @@ from thuiszit_desktop.ui import errors
 from thuiszit_desktop.ui.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
 from thuiszit_desktop.ui.main_window import MainWindow
 from thuiszit_desktop.ui.traject_view import TrajectView
+from thuiszit_desktop.ui.trajecten_view import TrajectenView
 
 TIMEOUT = 20_000
 
@@ -74,6 +75,24 @@ def test_an_area_built_late_shows_what_is_there_then(qtbot, services, settings):
     window.show_area("Trajecten")
     assert window.stack.currentWidget() is window.trajecten
     assert [r.rij.leerlingnummer for r in window.trajecten.model.regels] == ["1001"]
+
+
+def test_trajecten_reads_once_when_first_shown_and_again_each_time_after(qtbot, services, settings, monkeypatch):
+    services.leerlingen.opslaan(leerling("1001", "Zoë", "Bakker"))
+    services.leerlingen.opslaan(leerling("1002", "Mehmet", "Çelik"))
+    services.trajecten.openen("1001", "dreigend_thuiszitter", "Veel ziek gemeld sinds de herfstvakantie")
+    window = open_window(qtbot, services, settings)
+    gelezen: list[int] = []
+    echte = TrajectenView.refresh
+    monkeypatch.setattr(TrajectenView, "refresh", lambda self: (gelezen.append(1), echte(self))[1])
+    window.show_area("Trajecten")
+    assert len(gelezen) == 1  # built for this showing: read once, not again by the showing
+    assert [r.rij.leerlingnummer for r in window.trajecten.model.regels] == ["1001"]
+    window.show_area("Vandaag")
+    services.trajecten.openen("1002", "dreigend_thuiszitter", "Al drie weken thuis")  # meanwhile, elsewhere
+    window.show_area("Trajecten")
+    assert len(gelezen) == 2
+    assert sorted(r.rij.leerlingnummer for r in window.trajecten.model.regels) == ["1001", "1002"]
 
 
 def test_a_student_page_reads_the_other_tabs_when_they_are_shown(qtbot, services, settings, monkeypatch):

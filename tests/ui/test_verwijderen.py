@@ -150,6 +150,7 @@ def test_undo_of_verzuim_refused_when_the_day_got_new_verzuim(qtbot, school, mon
     panel = VerzuimPanel(school, vandaag=VANDAAG)
     window = in_venster(qtbot, panel)
     panel.set_leerling("1001", "Zoë Bakker")
+    qtbot.waitUntil(lambda: panel.registraties_van == "1001")  # read right after the first paint
     panel.registraties.setCurrentIndex(2)
     panel.hand_tabel.selectRow(0)
     vraag = Antwoord(monkeypatch, True)

@@ -49,6 +49,7 @@ def panel(qtbot, school):
     p.resize(1100, 900)
     p.set_leerling("1001", "Zoë Bakker")
     p.show()
+    qtbot.waitUntil(lambda: p.registraties_van == "1001")  # read right after the first paint
     return p
 
 
@@ -347,3 +348,24 @@ def test_the_kind_of_a_melding_is_never_cut(qtbot, panel, school, tmp_path):
     qtbot.wait(20)  # a remembered width would come back on the next turn of the event loop
     assert tabel.item(0, 1).text() == "16 uur ongeoorloofd verzuim"
     assert header.sectionSize(1) >= tabel.fontMetrics().horizontalAdvance("16 uur ongeoorloofd verzuim")
+
+
+def test_a_new_students_registrations_follow_the_first_paint_and_are_never_anothers(qtbot, panel, school):
+    school.verzuim.melding_registreren("1001", date(2026, 11, 2), date(2026, 10, 30), MeldingSoort.ZESTIEN_UUR,
+                                       kenmerk="DUO-1001")
+    school.verzuim.melding_registreren("1002", date(2026, 11, 2), date(2026, 10, 30), MeldingSoort.LUXE_VERZUIM,
+                                       kenmerk="DUO-1002")
+    panel.refresh()  # the same student read again (after a change): at once
+    assert panel.meldingen_tabel.item(0, 3).text() == "DUO-1001"
+    panel.set_leerling("1002", "Mehmet Çelik")
+    # Opening another student: the calendar at once, the tables below it right after the first paint – empty
+    # until then, never the previous student's.
+    assert panel.heatmap.start_year == 2026 and panel.registraties_van is None
+    assert panel.meldingen_tabel.rowCount() == 0 and panel.registraties.tabText(0) == "Meldingen DUO"
+    qtbot.waitUntil(lambda: panel.registraties_van == "1002")
+    assert panel.meldingen_tabel.item(0, 3).text() == "DUO-1002" and panel.registraties.tabText(0) == "Meldingen DUO (1)"
+    panel.set_leerling("1001", "Zoë Bakker")
+    panel.set_leerling("1002", "Mehmet Çelik")  # on before the first paint: only 1002's read counts
+    qtbot.waitUntil(lambda: panel.registraties_van == "1002")
+    qtbot.wait(20)
+    assert [panel.meldingen_tabel.item(r, 3).text() for r in range(panel.meldingen_tabel.rowCount())] == ["DUO-1002"]

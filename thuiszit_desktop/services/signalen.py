@@ -149,7 +149,9 @@ class SignalenService:
                                               peildatum)
         bijgewerkt = self.bijgewerkt_tot()
         if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
-            met = {nummer[i] for (i,) in m.Verzuim.select(m.Verzuim.leerling).distinct().tuples() if i in nummer}
+            # Only the students asked for: one student's page must not read the whole school's verzuim.
+            met = {nummer[i] for (i,) in _where(m.Verzuim.select(m.Verzuim.leerling).distinct(), m.Verzuim.leerling,
+                                                 only).tuples() if i in nummer}
             niveaus = [replace(n, zonder_verzuim=True) if n.niveau == 1 and n.leerlingnummer not in met else n
                        for n in niveaus]
         met_signaal = {s.leerlingnummer for s in signalen}

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         # the first time it is shown or asked for (`self.trajecten` …), so the window opens without building
         # (and importing) the ones not looked at yet.
         self._lazy: dict[str, _LazyArea] = {}
+        self._net_gebouwd: QWidget | None = None  # an area built for the showing under way: it has just read
         self.add_lazy_area("Vandaag", self._build_dashboard)
         self.add_lazy_area("Leerlingen", self._build_leerlingen)
         self.add_lazy_area("Trajecten", self._build_trajecten)
@@ -318,8 +319,13 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
         if item is not None and item.text() in self._lazy:
-            self._area(item.text())
-        self.stack.setCurrentIndex(row)
+            nieuw = self._built(item.text()) is None
+            widget = self._area(item.text())
+            self._net_gebouwd = widget if nieuw else None
+        try:
+            self.stack.setCurrentIndex(row)
+        finally:
+            self._net_gebouwd = None
 
     @property
     def dashboard(self) -> Dashboard:
@@ -465,7 +471,9 @@ class MainWindow(QMainWindow):
             self.leerlingen.show_list()
 
     def _area_shown(self, _index: int) -> None:
-        if (trajecten := self._built("Trajecten")) is not None and self.stack.currentWidget() is trajecten:
+        # An area built just now for this showing has read its data: not twice (issue 16).
+        trajecten = self._built("Trajecten")
+        if trajecten is not None and self.stack.currentWidget() is trajecten and trajecten is not self._net_gebouwd:
             trajecten.refresh()
 
     def _set_icons(self) -> None:

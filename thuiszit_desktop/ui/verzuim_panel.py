@@ -142,6 +142,9 @@ def _tabel(koppen: list[str]) -> QTableWidget:
     return tabel
 
 
+REGISTRATIE_TITELS = ("Meldingen DUO", "M@zl-acties", "Zelf ingevoerd")  # the tabs below the calendar
+
+
 def _vul(tabel: QTableWidget, rijen: list[tuple[int, list[str]]]) -> None:
     """Rows of (id, texts); the id is kept in the first cell's UserRole."""
     tabel.setRowCount(len(rijen))
@@ -272,6 +275,7 @@ class VerzuimPanel(QWidget):
         self.vandaag = vandaag or date.today()
         self.leerlingnummer: str | None = None
         self.naam = ""
+        self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
         self.overzicht: Overzicht | None = None
         self.signalen: list[Signaal] = []
         self.kaarten: list[SignaalKaart] = []
@@ -389,10 +393,10 @@ class VerzuimPanel(QWidget):
                     "ze niet kloppen.",
         }
         for soort, tabel, knop, titel, verwijder in (
-                ("melding", self.meldingen_tabel, self.melding_verwijderen, "Meldingen DUO",
+                ("melding", self.meldingen_tabel, self.melding_verwijderen, REGISTRATIE_TITELS[0],
                  self.meldingen_verwijderen),
-                ("mazl", self.mazl_tabel, self.mazl_verwijderen, "M@zl-acties", self.mazl_acties_verwijderen),
-                ("hand", self.hand_tabel, self.hand_verwijderen, "Zelf ingevoerd", self.hand_verzuim_verwijderen)):
+                ("mazl", self.mazl_tabel, self.mazl_verwijderen, REGISTRATIE_TITELS[1], self.mazl_acties_verwijderen),
+                ("hand", self.hand_tabel, self.hand_verwijderen, REGISTRATIE_TITELS[2], self.hand_verzuim_verwijderen)):
             pagina = QWidget()
             pl = QVBoxLayout(pagina)
             pl.setContentsMargins(6, 6, 6, 6)
@@ -419,7 +423,7 @@ class VerzuimPanel(QWidget):
         self.leerlingnummer = leerlingnummer
         self.naam = naam
         self.status_label.clear()
-        self.refresh()
+        self.refresh(registraties_later=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -428,7 +432,10 @@ class VerzuimPanel(QWidget):
         if not event.spontaneous() and time.monotonic() - self._geladen_op > 1.0:
             QTimer.singleShot(0, self, self.refresh)
 
-    def refresh(self) -> None:
+    def refresh(self, *, registraties_later: bool = False) -> None:
+        """Read the student's verzuim and signals again. `registraties_later`: a student was just opened; the
+        registrations below the calendar are read right after the first paint (opening stays quick), and until
+        then their tables are empty – never another student's."""
         if self.leerlingnummer is None:
             return
         self._geladen_op = time.monotonic()
@@ -440,7 +447,11 @@ class VerzuimPanel(QWidget):
         jaar = self._gekozen_jaar if self._gekozen_jaar is not None else huidig
         vul_jaar_combo(self.jaar_combo, list(range(huidig - 4, huidig + 1)), jaar)
         self._toon_jaar(jaar)
-        self._toon_registraties()
+        if registraties_later:
+            self._leeg_registraties()
+            QTimer.singleShot(0, self, lambda: self._toon_registraties(nr))
+        else:
+            self._toon_registraties()
         if self.effect_panel is not None:
             self.effect_panel.set_leerling(nr)
 
@@ -556,10 +567,18 @@ class VerzuimPanel(QWidget):
 
     # --- registrations ---
 
-    def _toon_registraties(self) -> None:
+    def _leeg_registraties(self) -> None:
+        self.registraties_van = None
+        for tabel in (self.meldingen_tabel, self.mazl_tabel, self.hand_tabel):
+            tabel.setRowCount(0)
+        for i, titel in enumerate(REGISTRATIE_TITELS):
+            self.registraties.setTabText(i, titel)
+
+    def _toon_registraties(self, voor: str | None = None) -> None:
         nr = self.leerlingnummer
-        if nr is None:
+        if nr is None or (voor is not None and voor != nr):  # another student opened meanwhile: theirs follows
             return
+        self.registraties_van = nr
         meldingen = self.services.verzuim.meldingen(nr)
         mazl = self.services.verzuim.mazl_acties(nr)
         hand = self.services.verzuim.handmatig(nr)
@@ -568,8 +587,7 @@ class VerzuimPanel(QWidget):
         _vul(self.mazl_tabel, [(a.id, [format_date(a.datum), a.opmerking]) for a in mazl])
         _vul(self.hand_tabel, [(h.id, [dag_tekst(h.datum), uren_tekst(h.uren), h.reden.label, h.opmerking])
                                for h in hand])
-        for i, (titel, n) in enumerate((("Meldingen DUO", len(meldingen)), ("M@zl-acties", len(mazl)),
-                                        ("Zelf ingevoerd", len(hand)))):
+        for i, (titel, n) in enumerate(zip(REGISTRATIE_TITELS, (len(meldingen), len(mazl), len(hand)), strict=True)):
             self.registraties.setTabText(i, f"{titel} ({n})")
         for knop in (self.melding_verwijderen, self.mazl_verwijderen, self.hand_verwijderen):
             knop.setEnabled(False)

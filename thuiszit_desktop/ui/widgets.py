@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -65,7 +65,7 @@ class DateEdit(QDateEdit):
         else:
             self.setMinimumDate(QDate(1950, 1, 1))
             self.setDate(to_qdate(self._start))
-        self.calendarWidget().installEventFilter(self)
+        self._kalender_gezien = False
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 40)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -121,8 +121,17 @@ class DateEdit(QDateEdit):
         keep the focus for ever); typing a "-" or the arrow keys move between the parts."""
         return QWidget.focusNextPrevChild(self, next)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Qt builds the calendar popup the first time calendarWidget() is asked for. Asking for it in __init__
+        # cost every date field a QCalendarWidget up front (a form with ten fields stalled for a second); a
+        # click is the only way the popup opens, so the calendar is made (and watched) just before that.
+        if not self._kalender_gezien:
+            self._kalender_gezien = True
+            self.calendarWidget().installEventFilter(self)
+        super().mousePressEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_blank():
+        if event.type() == QEvent.Type.Show and watched is self.calendarWidget() and self.is_blank():
             self.calendarWidget().setCurrentPage(self._start.year, self._start.month)
         return super().eventFilter(watched, event)
 
