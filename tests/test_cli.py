@@ -233,3 +233,14 @@ def test_a_database_in_use_is_reported(school_dir, csv_file, capsys):
         assert "al geopend" in capsys.readouterr().err
     finally:
         open_elsewhere.close()
+
+
+def test_data_dir_may_come_before_or_after_the_command():
+    """`--data-dir MAP signalen` once fell back to the user folder: the command's own default overwrote it."""
+    from thuiszit_desktop.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--data-dir", "/tmp/voor", "signalen"]).data_dir == "/tmp/voor"
+    assert parser.parse_args(["signalen", "--data-dir", "/tmp/na"]).data_dir == "/tmp/na"
+    assert parser.parse_args(["signalen"]).data_dir is None
+    assert parser.parse_args([]).data_dir is None

@@ -36,16 +36,20 @@ class CliFout(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --data-dir may come before or after the command. The commands' copy has no default of its own: otherwise
+    # its None would overwrite a --data-dir given before the command (argparse sets sub-parser defaults last).
     common = DutchArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="MAP",
+    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
     uit = DutchArgumentParser(add_help=False)  # every command that writes a file
     uit.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
 
-    parser = DutchArgumentParser(prog="thuiszit-desktop", parents=[common],
+    parser = DutchArgumentParser(prog="thuiszit-desktop",
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
+    parser.add_argument("--data-dir", metavar="MAP",  # its own action: parents share theirs, and their defaults
+                        help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open een tijdelijke database, bouw het hoofdvenster en stop (voor tests)")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
