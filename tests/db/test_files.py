@@ -96,3 +96,19 @@ def test_names_stay_short_for_windows(services, db_path, monkeypatch, tmp_path):
         folder = db_path.parent if db_path.parent in path.parents else tmp_path / "backups"
         assert len(str(path.relative_to(folder))) <= 80, path
         assert ":" not in path.name, path
+
+
+def test_write_json_leaves_the_old_file_and_no_temporary_one_when_writing_fails(tmp_path, monkeypatch):
+    import errno
+    import json
+
+    doel = tmp_path / "thuiszit.anker"
+    files.write_json(doel, {"versie": 1})
+
+    def schijf_vol(*_a, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(files.os, "fsync", schijf_vol)
+    with pytest.raises(OSError):
+        files.write_json(doel, {"versie": 2})
+    assert json.loads(doel.read_text()) == {"versie": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["thuiszit.anker"]

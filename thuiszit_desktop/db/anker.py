@@ -17,8 +17,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,18 +94,7 @@ def verzegel(db_path: Path, s: Stand, sleutel: bytes, database_id: str) -> None:
     gezegeld = datetime.now().replace(microsecond=0).isoformat()
     data = {"format": FORMAT_VERSION, "database_id": database_id, **s.to_dict(), "gezegeld": gezegeld,
             "mac": _mac(sleutel, database_id, s, gezegeld)}
-    doel = pad(db_path)
-    fd, tmp = tempfile.mkstemp(dir=doel.parent, prefix=".anker-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        files.replace(tmp, doel)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    files.fsync_dir(doel.parent)
+    files.write_json(pad(db_path), data)
 
 
 def lees(db_path: Path, sleutel: bytes | None, database_id: str) -> Stand | None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import tempfile
 import time
+from pathlib import Path
 
 WINDOWS = os.name == "nt"
 REPLACE_TRIES = 12  # about 4 s in all: long enough for a virus scanner to finish with a backup file
@@ -37,3 +40,20 @@ def fsync_dir(folder: str | os.PathLike) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_json(path: Path, data: object) -> None:
+    """`data` as the whole new content of `path`, atomically: written and synced under a temporary name in the
+    same folder, then renamed over it, so a crash or a full disk leaves the old file or the new one, never half.
+    The small files beside the database (key file, anchor, overview, failed logins) are all written so."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)

@@ -14,9 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,13 +139,4 @@ class Overzichtbestand:
         """Atomically, like the key file."""
         data = {"format": FORMAT_VERSION, "database_id": self.database_id,
                 "slots": sorted(self.slots.values(), key=lambda s: s["id"]), "inhoud": self.inhoud}
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".overzicht-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            files.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        files.write_json(self.path, data)

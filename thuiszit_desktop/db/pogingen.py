@@ -14,8 +14,6 @@ import contextlib
 import json
 import logging
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,14 +58,7 @@ def _schrijf(p: Path, namen: dict[str, dict]) -> None:
         oud = sorted(namen, key=lambda k: (namen[k].get("te_boeken", 0) > 0, namen[k].get("laatste", 0)))
         for k in oud[:len(namen) - MAX_NAMEN]:
             del namen[k]
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".pogingen-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"format": 1, "namen": namen}, f, indent=1)
-        files.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.write_json(p, {"format": 1, "namen": namen})
 
 
 @contextlib.contextmanager
