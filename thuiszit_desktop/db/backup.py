@@ -234,9 +234,15 @@ def _make_snel(db_path: Path, key: bytes, folder: Path, nu: datetime, reden: str
 
 
 def _schrijf_zip(folder: Path, stem: str, nu: datetime, manifest: dict, sleutels: bytes, db: Path) -> Path:
-    """A backup file with these members, under a temporary name, fsynced, then renamed to a free name."""
+    """A backup file with these members under a free name."""
     final = _free_name(folder, stem, nu)
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".thuiszit-backup-", suffix=".tmp")
+    _schrijf_zip_als(final, manifest, sleutels, db)
+    return final
+
+
+def _schrijf_zip_als(final: Path, manifest: dict, sleutels: bytes, db: Path) -> None:
+    """A backup file with these members at `final` (new or replaced): under a temporary name, fsynced, renamed."""
+    fd, name = tempfile.mkstemp(dir=final.parent, prefix=".thuiszit-backup-", suffix=".tmp")
     tmp_zip = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -250,7 +256,6 @@ def _schrijf_zip(folder: Path, stem: str, nu: datetime, manifest: dict, sleutels
     except BaseException:
         tmp_zip.unlink(missing_ok=True)
         raise
-    return final
 
 
 def _schrijf_lid(z: zipfile.ZipFile, pad: Path, naam: str) -> None:
@@ -291,21 +296,7 @@ def _controleer_een(b: Backup, key: bytes, db_path: Path) -> None:
         with zipfile.ZipFile(b.pad) as z:
             manifest = json.loads(z.read(MANIFEST_MEMBER))
         manifest.update(aantallen=aantallen, gecontroleerd=True)
-        # the same backup with its new manifest, replacing it the safe way (temporary name, fsync, rename)
-        fd, name = tempfile.mkstemp(dir=b.pad.parent, prefix=".thuiszit-backup-", suffix=".tmp")
-        tmp_zip = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                with zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
-                    z.writestr(MANIFEST_MEMBER, json.dumps(manifest, indent=1))
-                    z.write(keys, KEYS_MEMBER)
-                    _schrijf_lid(z, db, DB_MEMBER)
-                f.flush()
-                os.fsync(f.fileno())
-            files.replace(tmp_zip, b.pad)
-        except BaseException:
-            tmp_zip.unlink(missing_ok=True)
-            raise
+        _schrijf_zip_als(b.pad, manifest, keys.read_bytes(), db)  # the same backup with its new manifest
     files.fsync_dir(b.pad.parent)
 
 
