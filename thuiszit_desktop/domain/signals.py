@@ -43,6 +43,16 @@ MELDGRENS_UREN = 16.0
 _VENSTER_LESWEKEN = 4
 _THUISZITTER_LESDAGEN = 20  # "more than 20"
 _LUXE_MAX_RUN = 10  # a longer run of absence is long absence, not a stretched holiday
+
+
+def _hele_dagen_rond(i: int, uren: Callable[[int], float], drempel: float, laatste: int) -> tuple[int, int]:
+    """The first and last day index of the run of whole days absent around day `i` (up to `laatste`)."""
+    begin, eind = i, i
+    while begin > 0 and uren(begin - 1) >= drempel:
+        begin -= 1
+    while eind < laatste and uren(eind + 1) >= drempel:
+        eind += 1
+    return begin, eind
 _MAZL_ZIEK_LESDAGEN = 7
 _MAZL_MELDINGEN = 4
 _MAZL_LESWEKEN = 12
@@ -385,11 +395,7 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
         d = t.dagen[i]
         if d in gevonden or not is_ingeschreven(leerling, d):
             continue
-        begin, eind = i, i
-        while begin > 0 and uren(begin - 1) >= drempel:
-            begin -= 1
-        while eind < p.laatste and uren(eind + 1) >= drempel:
-            eind += 1
+        begin, eind = _hele_dagen_rond(i, uren, drempel, p.laatste)
         if eind - begin + 1 > _LUXE_MAX_RUN:
             continue
         uitleg = (f"De hele dag afwezig (ongeoorloofd of ziek) op {_dm(d, peildatum)}, de {waar} "
@@ -668,12 +674,7 @@ def _luxe_runs(leerling: Leerling, p: _Profiel, grenzen: Sequence[tuple[int, str
     for i, _, _ in grenzen:
         if i > p.laatste or uren(i) < drempel or not is_ingeschreven(leerling, p.tabel.dagen[i]):
             continue
-        begin, eind = i, i
-        while begin > 0 and uren(begin - 1) >= drempel:
-            begin -= 1
-        while eind < p.laatste and uren(eind + 1) >= drempel:
-            eind += 1
-        uit.append((i, begin, eind))
+        uit.append((i, *_hele_dagen_rond(i, uren, drempel, p.laatste)))
     return uit
 
 
