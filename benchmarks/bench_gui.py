@@ -207,9 +207,9 @@ def kind_app(pad: Path, alles: bool) -> None:
 
     from thuiszit_desktop import app as _app  # noqa: F401 - what `python -m thuiszit_desktop` imports first
     from thuiszit_desktop.services import session
-    from thuiszit_desktop.ui import errors
-    from thuiszit_desktop.ui.main_window import MainWindow
-    from thuiszit_desktop.ui.startup import create_application
+    from thuiszit_desktop.ui.common import errors
+    from thuiszit_desktop.ui.shell.main_window import MainWindow
+    from thuiszit_desktop.ui.shell.startup import create_application
 
     app = create_application(["bench"])
     errors.install_excepthook()
@@ -315,9 +315,9 @@ def kind_openen(pad: Path, runs: int) -> None:
 
     from thuiszit_desktop.db import models as m
     from thuiszit_desktop.services import session
-    from thuiszit_desktop.ui.leerling_page import TAB_VERZUIM
-    from thuiszit_desktop.ui.main_window import MainWindow
-    from thuiszit_desktop.ui.startup import create_application
+    from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_VERZUIM
+    from thuiszit_desktop.ui.shell.main_window import MainWindow
+    from thuiszit_desktop.ui.shell.startup import create_application
 
     app = create_application(["bench"])
     services = session.login(pad, NAAM, WACHTWOORD)

@@ -23,21 +23,21 @@ from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E4
 from thuiszit_desktop.services import demo, session  # noqa: E402
 from thuiszit_desktop.services.backups import backups_van  # noqa: E402
 from thuiszit_desktop.ui import theme  # noqa: E402
-from thuiszit_desktop.ui.audit_view import AuditDialog  # noqa: E402
-from thuiszit_desktop.ui.backup_dialog import BackupDialog  # noqa: E402
-from thuiszit_desktop.ui.bewaren_dialog import BewaarDialog  # noqa: E402
-from thuiszit_desktop.ui.first_run import FirstRunWizard  # noqa: E402
-from thuiszit_desktop.ui.gebruikers_dialog import GebruikersDialog  # noqa: E402
-from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog  # noqa: E402
-from thuiszit_desktop.ui.herstel_dialog import KiesBackupDialog  # noqa: E402
-from thuiszit_desktop.ui.import_wizard import ImportWizard  # noqa: E402
-from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog  # noqa: E402
-from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog  # noqa: E402
-from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer  # noqa: E402
-from thuiszit_desktop.ui.login import LoginDialog  # noqa: E402
-from thuiszit_desktop.ui.main_window import MainWindow  # noqa: E402
-from thuiszit_desktop.ui.startup import create_application  # noqa: E402
-from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
+from thuiszit_desktop.ui.beheer.audit_view import AuditDialog  # noqa: E402
+from thuiszit_desktop.ui.beheer.backup_dialog import BackupDialog  # noqa: E402
+from thuiszit_desktop.ui.beheer.bewaren_dialog import BewaarDialog  # noqa: E402
+from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog  # noqa: E402
+from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog  # noqa: E402
+from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard  # noqa: E402
+from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
+from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog  # noqa: E402
+from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer  # noqa: E402
+from thuiszit_desktop.ui.shell.first_run import FirstRunWizard  # noqa: E402
+from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog  # noqa: E402
+from thuiszit_desktop.ui.shell.herstel_dialog import KiesBackupDialog  # noqa: E402
+from thuiszit_desktop.ui.shell.login import LoginDialog  # noqa: E402
+from thuiszit_desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from thuiszit_desktop.ui.shell.startup import create_application  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -224,7 +224,7 @@ def main() -> int:
         services.close()
 
         # What alleen-lezen sees: only the anonymous overview, never the database.
-        from thuiszit_desktop.ui.lezer_window import LezerWindow
+        from thuiszit_desktop.ui.shell.lezer_window import LezerWindow
 
         lezer = LezerWindow(session.aanmelden(path, "lezer", "demo"))
         lezer.resize(*SIZE)

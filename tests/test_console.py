@@ -89,7 +89,7 @@ def test_a_database_on_a_network_folder_is_warned_about(tmp_path, cli_omgeving, 
 
 def test_the_gui_starts_in_documents(tmp_path, monkeypatch):
     """A save dialog offered only "Plan van aanpak ….pdf" opens in Documents, not in the program folder."""
-    from thuiszit_desktop.ui import startup
+    from thuiszit_desktop.ui.shell import startup
 
     documenten = tmp_path / "Documenten"
     documenten.mkdir()
@@ -112,7 +112,7 @@ def test_the_gui_starts_in_documents(tmp_path, monkeypatch):
 @pytest.mark.parametrize("argv", [["--smoke-test"], ["signalen", "--help"]])
 def test_the_command_line_keeps_its_working_folder(tmp_path, monkeypatch, argv):
     """Relative paths in commands (`plan-pdf 1001 plan.pdf`) stay relative to where the command was typed."""
-    from thuiszit_desktop.ui import startup
+    from thuiszit_desktop.ui.shell import startup
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: pytest.fail("not for the command line"))

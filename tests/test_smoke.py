@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from thuiszit_desktop import paths
-from thuiszit_desktop.ui import smoke_test
+from thuiszit_desktop.ui.shell import smoke_test
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKS = ("Qt-platform: offscreen", "Qt-vertaling: Nederlands", "Lettertypen:", "Database: versleuteld",

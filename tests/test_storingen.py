@@ -26,9 +26,9 @@ from thuiszit_desktop.domain.errors import AlleenLezen, DatabaseBezet, InvoerFou
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.importers.tabular import lees_tabel
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
-from thuiszit_desktop.ui.startup import StartupFlow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell.login import LoginDialog, LoginOutcome
+from thuiszit_desktop.ui.shell.startup import StartupFlow
 
 pytestmark = pytest.mark.usefixtures("cli_omgeving")
 NAAM = "Anna de Vries"

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # Ctrl+C at a question: no traceback
             print("\nAfgebroken.", file=sys.stderr)
             return 130
-    from .ui.startup import run_gui  # Qt is only loaded for the GUI
+    from .ui.shell.startup import run_gui  # Qt is only loaded for the GUI
 
     if args.smoke_test:
         return run_gui(None, smoke_test=True)

@@ -253,7 +253,8 @@ def test_a_long_log_is_walked_whole_in_the_background_after_the_gui_login(school
     from PySide6.QtWidgets import QWidget
 
     from thuiszit_desktop.services.audit import AuditService
-    from thuiszit_desktop.ui import errors, startup
+    from thuiszit_desktop.ui.common import errors
+    from thuiszit_desktop.ui.shell import startup
 
     retime_only(school)
     monkeypatch.setattr(AuditService, "VOLLEDIG_TOT", 0)  # as if the log were long: the cheap check at login

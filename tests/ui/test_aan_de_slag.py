@@ -14,9 +14,9 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.aan_de_slag import AanDeSlagKaart
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.vandaag.aan_de_slag import AanDeSlagKaart
 
 VANDAAG = date(2026, 11, 23)
 

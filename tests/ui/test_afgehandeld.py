@@ -13,13 +13,13 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signals import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.dashboard import Dashboard, SignalenLoader
-from thuiszit_desktop.ui.leerling_page import TAB_TRAJECT, LeerlingPage
-from thuiszit_desktop.ui.leerlingen_model import COL_SIGNALEN, MET_OPEN_SIGNAAL
-from thuiszit_desktop.ui.leerlingen_view import LeerlingenView
-from thuiszit_desktop.ui.traject_view import TrajectDialog
-from thuiszit_desktop.ui.verzuim_dialogs import MeldingDialog
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, LeerlingPage
+from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
+from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import MeldingDialog
+from thuiszit_desktop.ui.models.leerlingen_model import COL_SIGNALEN, MET_OPEN_SIGNAAL
+from thuiszit_desktop.ui.traject.traject_view import TrajectDialog
+from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 
 VANDAAG = date(2026, 11, 23)  # a Monday
 BIJGEWERKT = date(2026, 11, 20)
@@ -175,7 +175,12 @@ def test_the_view_asks_only_the_rows_on_screen_for_their_data(qtbot):
     """Vandaag stays quick with a whole school's signals: painting 2,000 lines asks for the data of the rows
     that are visible, not of all of them (issue 16 builds on this)."""
     from thuiszit_desktop.domain.signals import Signaal
-    from thuiszit_desktop.ui.vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, SignalenModel
+    from thuiszit_desktop.ui.vandaag.vandaag_signalen import (
+        GROEPEN,
+        SignaalRegel,
+        SignalenLijst,
+        SignalenModel,
+    )
 
     gevraagd: set[tuple[int, int]] = set()
 

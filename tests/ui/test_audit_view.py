@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.audit_view import AuditDialog
+from thuiszit_desktop.ui.beheer.audit_view import AuditDialog
+from thuiszit_desktop.ui.common import errors
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from thuiszit_desktop.db import backup
 from thuiszit_desktop.domain.errors import DatabaseOnleesbaar
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.backup_dialog import BackupDialog, BackupSchedule, BackupTab
-from thuiszit_desktop.ui.login import LoginDialog
-from thuiszit_desktop.ui.main_window import MainWindow
-from thuiszit_desktop.ui.startup import SETTING_BACKUP_MAP, StartupFlow
+from thuiszit_desktop.ui.beheer.backup_dialog import BackupDialog, BackupSchedule, BackupTab
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell.login import LoginDialog
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.shell.startup import SETTING_BACKUP_MAP, StartupFlow
 
 NU = datetime(2026, 11, 20, 16, 45)
 
@@ -101,7 +101,7 @@ def test_the_settings_tab_makes_a_backup_and_sets_the_folder(qtbot, services, tm
 
 
 def test_a_restore_from_the_settings_tab_closes_the_settings(qtbot, services, monkeypatch):
-    from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
+    from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
 
     made = services.backups.maken(nu=NU)
     dialog = InstellingenDialog(services)
@@ -200,7 +200,7 @@ def test_a_missing_key_file_at_start_offers_this_schools_backups_only(qtbot, ser
     """The key file is gone: the way out lists the backups of this database (by id: another school's newer
     backup in the same folder is not offered), first the key file alone (no data lost), or another backup."""
     from conftest import SCHOOL
-    from thuiszit_desktop.ui import herstel_dialog
+    from thuiszit_desktop.ui.shell import herstel_dialog
 
     services.leerlingen.opslaan(leerling("900001"))
     services.backups.maken(nu=NU.replace(day=18))

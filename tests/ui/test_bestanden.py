@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from thuiszit_desktop.ui import bestanden, pdf_preview
+from thuiszit_desktop.ui.common import bestanden, pdf_preview
 
 
 @pytest.fixture

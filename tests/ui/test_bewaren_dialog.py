@@ -11,9 +11,9 @@ from thuiszit_desktop.db import backup
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services.bewaren import Termijnen
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.bewaren_dialog import BewaarDialog
-from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
+from thuiszit_desktop.ui.beheer.bewaren_dialog import BewaarDialog
+from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
+from thuiszit_desktop.ui.common import errors
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import pytest
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.dashboard import Dashboard, SignalenLoader
-from thuiszit_desktop.ui.leerlingen_model import COL_NIVEAU
-from thuiszit_desktop.ui.leerlingen_view import LeerlingenView
-from thuiszit_desktop.ui.verzuim_panel import VerzuimPanel
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
+from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
+from thuiszit_desktop.ui.models.leerlingen_model import COL_NIVEAU
+from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 
 VANDAAG = date(2026, 11, 23)
 

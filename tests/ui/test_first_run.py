@@ -12,8 +12,9 @@ from conftest import WACHTWOORD
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.school import Regio, Schooltype
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, first_run, login
-from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard, password_hint
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell import first_run, login
+from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard, password_hint
 
 
 @pytest.fixture

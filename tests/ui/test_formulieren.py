@@ -14,18 +14,18 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QPlainTextEdit
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
 from thuiszit_desktop.services.trajecten import Partner
-from thuiszit_desktop.ui import concept, errors
-from thuiszit_desktop.ui.layout_memory import remember_layout
-from thuiszit_desktop.ui.mdo_dialog import MdoDialog
-from thuiszit_desktop.ui.plan_dialog import PlanDialog
-from thuiszit_desktop.ui.traject_view import (
+from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common.layout_memory import remember_layout
+from thuiszit_desktop.ui.common.widgets import DateEdit
+from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
+from thuiszit_desktop.ui.traject.traject_view import (
     ActiepuntDialog,
     NazorgDialog,
     SluitenDialog,
     TrajectDialog,
     TrajectView,
 )
-from thuiszit_desktop.ui.widgets import DateEdit
 
 VANDAAG = date(2026, 11, 23)
 
@@ -306,7 +306,7 @@ def test_a_locked_plan_shows_no_date_clear_buttons_and_an_evaluation_has_no_defa
     from thuiszit_desktop.db import models as m
     from thuiszit_desktop.domain.gebruiker import Profiel
     from thuiszit_desktop.domain.plan import Akkoord, Doel, Uitkomst
-    from thuiszit_desktop.ui.plan_dialog import EvaluatieDialog
+    from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog
 
     school.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "030-1234567"))  # signs for the school
     m.Contact.update(telefoon="06-11223344").where(m.Contact.naam == "Bram Jansen").execute()  # reachable

@@ -15,14 +15,14 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.lezersoverzicht import Lezersessie
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.gebruikers_dialog import (
+from thuiszit_desktop.ui.beheer.gebruikers_dialog import (
     GebruikerFormulier,
     GebruikersDialog,
     NieuwWachtwoordDialog,
     WachtwoordDialog,
 )
-from thuiszit_desktop.ui.sleutelwissel import SleutelwisselDialog
+from thuiszit_desktop.ui.beheer.sleutelwissel import SleutelwisselDialog
+from thuiszit_desktop.ui.common import errors
 
 WW = "Collega-ww-2026!"
 

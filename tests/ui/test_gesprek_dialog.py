@@ -11,9 +11,9 @@ from PySide6.QtGui import QShortcut
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType
-from thuiszit_desktop.ui import concept, errors
-from thuiszit_desktop.ui.gesprek_dialog import ContactmomentDialog, GesprekDialog
-from thuiszit_desktop.ui.traject_view import TrajectView
+from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog, GesprekDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWizard
 
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.verzuim import VerzuimDag
-from thuiszit_desktop.ui.import_wizard import ImportWizard
-from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard
+from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard
+from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "importers"))
 import veldbestanden  # noqa: E402

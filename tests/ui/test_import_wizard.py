@@ -10,8 +10,8 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWizard
 
 from thuiszit_desktop.db import models as m
-from thuiszit_desktop.ui import bestanden
-from thuiszit_desktop.ui.import_wizard import ImportWizard
+from thuiszit_desktop.ui.common import bestanden
+from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard
 
 KOP = "leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;klas;mentor"
 RIJEN = [

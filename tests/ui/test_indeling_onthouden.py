@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszit_desktop.ui.layout_memory import remember_layout
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common.layout_memory import remember_layout
+from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_the_main_window_remembers_its_tables(qtbot, services, tmp_path):
 
 
 def test_a_dialog_of_the_main_window_remembers_its_columns(qtbot, services, tmp_path):
-    from thuiszit_desktop.ui.partners_dialog import PartnersDialog
+    from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
     settings = QSettings(str(tmp_path / "dialoog.ini"), QSettings.Format.IniFormat)
     window = open_window(qtbot, services, settings)

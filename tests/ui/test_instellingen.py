@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDialog
 from thuiszit_desktop.domain.plan import STANDAARD_INTERVENTIES
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.instellingen_dialog import GEEN_VERZUIM, InstellingenDialog
+from thuiszit_desktop.ui.beheer.instellingen_dialog import GEEN_VERZUIM, InstellingenDialog
+from thuiszit_desktop.ui.common import errors
 
 
 @pytest.fixture(autouse=True)
@@ -221,7 +221,7 @@ def test_interventies_user_error_is_shown(qtbot, dialog, services, monkeypatch):
 def test_choosing_and_removing_the_logo(dialog, services, tmp_path, monkeypatch):
     from PySide6.QtGui import QColor, QImage
 
-    from thuiszit_desktop.ui import bestanden
+    from thuiszit_desktop.ui.common import bestanden
 
     png = tmp_path / "logo.png"
     image = QImage(40, 20, QImage.Format.Format_RGB32)

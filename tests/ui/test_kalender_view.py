@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from thuiszit_desktop import paths
-from thuiszit_desktop.ui import bestanden, errors
-from thuiszit_desktop.ui.kalender_view import SOORT_KLEUR, KalenderView, VakantieAanpassenDialog
+from thuiszit_desktop.ui.common import bestanden, errors
+from thuiszit_desktop.ui.kalender.kalender_view import SOORT_KLEUR, KalenderView, VakantieAanpassenDialog
 
 VANDAAG = date(2026, 11, 23)
 

@@ -20,9 +20,10 @@ from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.zoeken import natuurlijke_sleutel, zoeksleutel
 from thuiszit_desktop.services.leerlingen import LeerlingRij
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
-from thuiszit_desktop.ui.leerlingen_model import (
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
+from thuiszit_desktop.ui.leerlingen.leerlingen_view import SEARCH_PLACEHOLDER, LeerlingenView
+from thuiszit_desktop.ui.models.leerlingen_model import (
     COL_GEBOORTEDATUM,
     COL_KLAS,
     COL_NAAM,
@@ -35,7 +36,6 @@ from thuiszit_desktop.ui.leerlingen_model import (
     LeerlingenModel,
     signalen_kort,
 )
-from thuiszit_desktop.ui.leerlingen_view import SEARCH_PLACEHOLDER, LeerlingenView
 
 # The offscreen platform's notice when a window is shown; not a problem of ours.
 

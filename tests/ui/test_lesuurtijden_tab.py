@@ -9,8 +9,8 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog
 
 from thuiszit_desktop.domain.lesuren import STANDAARD_LESUURTIJDEN, Lesuur
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
+from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
+from thuiszit_desktop.ui.common import errors
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,9 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.lezersoverzicht import Lezersessie
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.lezer_window import LezerWindow
-from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell.lezer_window import LezerWindow
+from thuiszit_desktop.ui.shell.login import LoginDialog, LoginOutcome
 
 LEZER, LEZER_WW = "Lies Lezer", "Lezer-ww-2026!"
 

@@ -11,10 +11,11 @@ from conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.db import pogingen
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import bestanden, errors, login, startup, theme
-from thuiszit_desktop.ui.first_run import FirstRunOutcome, FirstRunWizard
-from thuiszit_desktop.ui.login import LoginDialog, LoginOutcome
-from thuiszit_desktop.ui.startup import StartupFlow
+from thuiszit_desktop.ui.common import bestanden, errors, theme
+from thuiszit_desktop.ui.shell import login, startup
+from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard
+from thuiszit_desktop.ui.shell.login import LoginDialog, LoginOutcome
+from thuiszit_desktop.ui.shell.startup import StartupFlow
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
-from thuiszit_desktop.ui.main_window import MainWindow
-from thuiszit_desktop.ui.traject_view import TrajectView
-from thuiszit_desktop.ui.trajecten_view import TrajectenView
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
+from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 TIMEOUT = 20_000
 

@@ -23,14 +23,14 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signals import SignaalSoort
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.gesprek_dialog import ContactmomentDialog
-from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer
-from thuiszit_desktop.ui.leerling_page import TAB_TRAJECT, TAB_VERZUIM
-from thuiszit_desktop.ui.main_window import MainWindow
-from thuiszit_desktop.ui.traject_view import TrajectDialog
-from thuiszit_desktop.ui.verzuim_dialogs import MeldingDialog
-from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard
+from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
+from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, TAB_VERZUIM
+from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import MeldingDialog
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectDialog
 
 date = _dt.date
 MAANDAG = date(2026, 11, 23)

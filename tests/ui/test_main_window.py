@@ -21,9 +21,9 @@ from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstell
 from thuiszit_desktop.domain.signals import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
-from thuiszit_desktop.ui.main_window import SETTING_GEOMETRY, MainWindow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
+from thuiszit_desktop.ui.shell.main_window import SETTING_GEOMETRY, MainWindow
 
 VANDAAG = date(2026, 11, 23)
 
@@ -91,7 +91,7 @@ def fake_module(monkeypatch, name: str, **attributes) -> None:
 
 def test_the_window_shows_school_user_and_only_working_areas(window):
     assert window.windowTitle() == "Thuiszit Desktop – Het Baken"
-    kalender = importlib.util.find_spec("thuiszit_desktop.ui.kalender_view") is not None
+    kalender = importlib.util.find_spec("thuiszit_desktop.ui.kalender.kalender_view") is not None
     assert window.area_titles() == (["Vandaag", "Leerlingen", "Trajecten", "Overzichten"]
                                     + (["Schoolkalender"] if kalender else []))
     assert window.stack.currentWidget() is window.dashboard  # the window opens on "Vandaag"
@@ -176,7 +176,7 @@ def test_import_refreshes_the_list(qtbot, window, services, monkeypatch):
             self.imported.emit(1)
             return 1
 
-    fake_module(monkeypatch, "import_wizard", ImportWizard=FakeImportWizard)
+    fake_module(monkeypatch, "importeren.import_wizard", ImportWizard=FakeImportWizard)
     window.leerlingen.open_leerling("1001")
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):  # the new student gets a level
         window.action_import.trigger()
@@ -254,7 +254,7 @@ def test_verzuim_import_refreshes_the_signals(qtbot, school_window, services, mo
             self.imported.emit(object())
             return 1
 
-    fake_module(monkeypatch, "verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
+    fake_module(monkeypatch, "importeren.verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
     window = school_window
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
         window.action_import_verzuim.trigger()
@@ -290,7 +290,7 @@ def test_the_empty_dashboard_offers_the_verzuim_import(qtbot, window, monkeypatc
         def exec(self):
             return 0
 
-    fake_module(monkeypatch, "verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
+    fake_module(monkeypatch, "importeren.verzuim_import_wizard", VerzuimImportWizard=FakeVerzuimImportWizard)
     assert window.dashboard.stack.currentIndex() == 1  # "Nog geen verzuim geïmporteerd"
     window.dashboard.empty_import_button.click()
     assert opened == [window]
@@ -307,7 +307,7 @@ def test_settings_that_changed_refresh_the_signals(qtbot, window, monkeypatch):
         def exec(self):
             return results.pop(0)
 
-    fake_module(monkeypatch, "instellingen_dialog", InstellingenDialog=FakeInstellingenDialog)
+    fake_module(monkeypatch, "beheer.instellingen_dialog", InstellingenDialog=FakeInstellingenDialog)
     window.action_settings.trigger()
     assert not window.signalen_loader.busy
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
@@ -318,8 +318,8 @@ def test_settings_that_changed_refresh_the_signals(qtbot, window, monkeypatch):
 def test_missing_screens_say_so(qtbot, window, monkeypatch):
     messages = []
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: messages.append(text))
-    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.verzuim_import_wizard", None)  # ImportError
-    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.instellingen_dialog", None)
+    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.importeren.verzuim_import_wizard", None)  # ImportError
+    monkeypatch.setitem(sys.modules, "thuiszit_desktop.ui.beheer.instellingen_dialog", None)
     window.action_import_verzuim.trigger()
     window.action_settings.trigger()
     assert messages == ["Verzuim importeren is in deze versie nog niet beschikbaar.",
@@ -485,7 +485,7 @@ def test_the_trajecten_area_opens_a_student_on_the_traject_tab(qtbot, window, se
 
 
 def test_partners_from_the_file_menu(qtbot, window, monkeypatch):
-    from thuiszit_desktop.ui import main_window as main_window_module
+    from thuiszit_desktop.ui.shell import main_window as main_window_module
 
     opened = []
     monkeypatch.setattr(main_window_module.PartnersDialog, "exec", lambda self: opened.append(self) or 0)
@@ -505,7 +505,7 @@ def _fake_contactmoment(services, samenvatting: str, calls: list):
 
 
 def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui import leerling_page
+    from thuiszit_desktop.ui.leerlingen import leerling_page
 
     calls: list[str] = []
     monkeypatch.setattr(leerling_page, "contactmoment_vastleggen",
@@ -522,8 +522,8 @@ def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, servic
 
 
 def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui import leerling_page
-    from thuiszit_desktop.ui import main_window as main_window_module
+    from thuiszit_desktop.ui.leerlingen import leerling_page
+    from thuiszit_desktop.ui.shell import main_window as main_window_module
 
     calls: list[str] = []
     fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)

@@ -19,10 +19,11 @@ from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui import concept, errors, main_window
-from thuiszit_desktop.ui.gesprek_dialog import GesprekDialog
-from thuiszit_desktop.ui.main_window import MainWindow
-from thuiszit_desktop.ui.traject_view import TrajectView
+from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.shell import main_window
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 WW = "Mentor-test-2026!"

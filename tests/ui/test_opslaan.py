@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QWidget
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import errors, overzichten_view, pdf_preview
-from thuiszit_desktop.ui.overzichten_view import OverzichtenView
-from thuiszit_desktop.ui.pdf_preview import PdfPreviewDialog
+from thuiszit_desktop.ui.common import errors, pdf_preview
+from thuiszit_desktop.ui.common.pdf_preview import PdfPreviewDialog
+from thuiszit_desktop.ui.overzichten import overzichten_view
+from thuiszit_desktop.ui.overzichten.overzichten_view import OverzichtenView
 
 
 @pytest.fixture

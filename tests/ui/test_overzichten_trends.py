@@ -18,9 +18,11 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.traject import Categorie, Stap
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import charts, pdf_preview
-from thuiszit_desktop.ui.charts import Grafiek, Periode, Reeks
-from thuiszit_desktop.ui.lijstbespreking_view import (
+from thuiszit_desktop.ui.common import pdf_preview
+from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
+from thuiszit_desktop.ui.overzichten import charts
+from thuiszit_desktop.ui.overzichten.charts import Grafiek, Periode, Reeks
+from thuiszit_desktop.ui.overzichten.lijstbespreking_view import (
     COL_CATEGORIE,
     COL_KLAS,
     COL_NUMMER,
@@ -28,10 +30,9 @@ from thuiszit_desktop.ui.lijstbespreking_view import (
     COL_STAP,
     LijstbesprekingView,
 )
-from thuiszit_desktop.ui.overzichten_view import OverzichtenView
-from thuiszit_desktop.ui.trends_view import TrendsView
-from thuiszit_desktop.ui.verzuim_panel import VerzuimPanel
-from thuiszit_desktop.ui.werkt_het_view import WerktHetView
+from thuiszit_desktop.ui.overzichten.overzichten_view import OverzichtenView
+from thuiszit_desktop.ui.overzichten.trends_view import TrendsView
+from thuiszit_desktop.ui.overzichten.werkt_het_view import WerktHetView
 
 D = date.fromisoformat
 VANDAAG = D("2026-12-14")

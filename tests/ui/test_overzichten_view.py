@@ -17,8 +17,9 @@ from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors, overzichten_view
-from thuiszit_desktop.ui.overzichten_view import OverzichtenView
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.overzichten import overzichten_view
+from thuiszit_desktop.ui.overzichten.overzichten_view import OverzichtenView
 
 VANDAAG = date(2027, 1, 10)  # the last complete quarter is 2026-Q4
 

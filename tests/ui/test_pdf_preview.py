@@ -11,8 +11,8 @@ from PySide6.QtPrintSupport import QPrinter
 from thuiszit_desktop.domain.errors import NietGevonden
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import Categorie
-from thuiszit_desktop.ui import errors, pdf_preview
-from thuiszit_desktop.ui.pdf_preview import PdfPreviewDialog
+from thuiszit_desktop.ui.common import errors, pdf_preview
+from thuiszit_desktop.ui.common.pdf_preview import PdfPreviewDialog
 
 VANDAAG = date(2026, 11, 23)
 

@@ -13,8 +13,8 @@ from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus, Uitkomst
 from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
-from thuiszit_desktop.ui import concept, errors, pdf_preview
-from thuiszit_desktop.ui.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
+from thuiszit_desktop.ui.common import concept, errors, pdf_preview
+from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
 
 VANDAAG = date.today()
 

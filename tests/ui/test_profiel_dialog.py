@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.gebruiker import Profiel
-from thuiszit_desktop.ui.gebruikers_dialog import GebruikersDialog
-from thuiszit_desktop.ui.profiel_dialog import ProfielDialog
+from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog
+from thuiszit_desktop.ui.beheer.profiel_dialog import ProfielDialog
 
 WW = "Collega-ww-2026!"
 

@@ -18,9 +18,9 @@ from thuiszit_desktop.domain.plan import Akkoord, Doel
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, Persoon
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT
+from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 WW = "Rollen-test-2026!"

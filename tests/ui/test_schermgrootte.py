@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from thuiszit_desktop.services import demo, session
 from thuiszit_desktop.services.backups import BackupInfo
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 KLEIN = (911, 512)  # 1366×768 at 150 %
 
@@ -162,23 +162,23 @@ def _dialog(module: str, name: str, *args: str) -> Callable:
 
 
 DIALOGEN = [
-    _dialog("leerling_dialog", "LeerlingDialog", "services", "leerling", "window"),
-    _dialog("leerling_dialog", "LeerlingDialog", "services", "geen", "window"),
-    _dialog("instellingen_dialog", "InstellingenDialog", "services", "window"),
-    _dialog("partners_dialog", "PartnersDialog", "services", "window"),
-    _dialog("import_wizard", "ImportWizard", "services", "window"),
-    _dialog("verzuim_import_wizard", "VerzuimImportWizard", "services", "window"),
-    _dialog("verzuim_dialogs", "VerzuimInvoerenDialog", "services", "leerlingnummer", "window"),
-    _dialog("plan_dialog", "PlanDialog", "services", "traject_id", "window"),
-    _dialog("mdo_dialog", "MdoDialog", "services", "traject_id", "window"),
-    _dialog("gesprek_dialog", "GesprekDialog", "services", "leerlingnummer", "window"),
-    _dialog("gesprek_dialog", "ContactmomentDialog", "services", "leerlingnummer", "window"),
-    _dialog("traject_view", "AnalyseDialog", "services", "traject_id", "window"),
-    _dialog("gebruikers_dialog", "GebruikersDialog", "services", "window"),
-    _dialog("backup_dialog", "BackupDialog", "services", "window"),
-    _dialog("herstel_dialog", "KiesBackupDialog", "backups", "window"),
-    _dialog("bewaren_dialog", "BewaarDialog", "services", "window"),
-    _dialog("audit_view", "AuditDialog", "services", "window"),
+    _dialog("leerlingen.leerling_dialog", "LeerlingDialog", "services", "leerling", "window"),
+    _dialog("leerlingen.leerling_dialog", "LeerlingDialog", "services", "geen", "window"),
+    _dialog("beheer.instellingen_dialog", "InstellingenDialog", "services", "window"),
+    _dialog("traject.partners_dialog", "PartnersDialog", "services", "window"),
+    _dialog("importeren.import_wizard", "ImportWizard", "services", "window"),
+    _dialog("importeren.verzuim_import_wizard", "VerzuimImportWizard", "services", "window"),
+    _dialog("leerlingen.verzuim_dialogs", "VerzuimInvoerenDialog", "services", "leerlingnummer", "window"),
+    _dialog("traject.plan_dialog", "PlanDialog", "services", "traject_id", "window"),
+    _dialog("traject.mdo_dialog", "MdoDialog", "services", "traject_id", "window"),
+    _dialog("traject.gesprek_dialog", "GesprekDialog", "services", "leerlingnummer", "window"),
+    _dialog("traject.gesprek_dialog", "ContactmomentDialog", "services", "leerlingnummer", "window"),
+    _dialog("traject.traject_view", "AnalyseDialog", "services", "traject_id", "window"),
+    _dialog("beheer.gebruikers_dialog", "GebruikersDialog", "services", "window"),
+    _dialog("beheer.backup_dialog", "BackupDialog", "services", "window"),
+    _dialog("shell.herstel_dialog", "KiesBackupDialog", "backups", "window"),
+    _dialog("beheer.bewaren_dialog", "BewaarDialog", "services", "window"),
+    _dialog("beheer.audit_view", "AuditDialog", "services", "window"),
 ]
 
 

@@ -12,11 +12,12 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.uitleg import SCHERM_UITLEG
-from thuiszit_desktop.ui import errors, help_dialog, ongedaan_bar
-from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog, UitlegDialog, sneltoetsen
-from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer
-from thuiszit_desktop.ui.main_window import MainWindow
-from thuiszit_desktop.ui.traject_view import TrajectView
+from thuiszit_desktop.ui.common import errors, ongedaan_bar
+from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
+from thuiszit_desktop.ui.shell import help_dialog
+from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog, UitlegDialog, sneltoetsen
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 
@@ -126,7 +127,7 @@ def test_ctrl_p_prints_what_is_on_screen(qtbot, window, monkeypatch):
 
 
 def test_ctrl_n_without_a_student_asks_who_with_a_quick_search(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui import main_window as main_window_module
+    from thuiszit_desktop.ui.shell import main_window as main_window_module
 
     gekozen: list[str] = []
     monkeypatch.setattr(main_window_module.LeerlingenArea, "contactmoment",
@@ -175,7 +176,7 @@ def test_ctrl_p_on_trajecten_prints_the_open_trajecten_as_the_lijstbespreking(qt
     from pypdf import PdfReader
 
     from thuiszit_desktop.domain.traject import Categorie
-    from thuiszit_desktop.ui import pdf_preview
+    from thuiszit_desktop.ui.common import pdf_preview
 
     services.trajecten.openen("1001", Categorie.THUISZITTER, "Sinds de herfstvakantie thuis.", geopend=VANDAAG,
                               vandaag=VANDAAG)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from thuiszit_desktop import paths
 from thuiszit_desktop.domain.traject import Tijdlijnsoort
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import theme
+from thuiszit_desktop.ui.common import theme
 
 PALETTES = [theme.LIGHT, theme.DARK]
 TEXT = ("text", "muted", "danger", "warning", "success", "accent")

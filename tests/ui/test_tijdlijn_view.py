@@ -12,8 +12,13 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Tijdlijnsoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK, MdoDeelnemer
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.tijdlijn_view import COL_WAT, ROLE_GEBEURTENIS, TijdlijnView, nieuwste_eerst
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.tijdlijn_view import (
+    COL_WAT,
+    ROLE_GEBEURTENIS,
+    TijdlijnView,
+    nieuwste_eerst,
+)
 
 VANDAAG = date(2026, 11, 23)
 

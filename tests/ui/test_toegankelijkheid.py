@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import errors, toegankelijk
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common import errors, toegankelijk
+from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 
@@ -106,16 +106,16 @@ def test_every_control_of_every_area_has_a_name(qtbot, window):
 
 def _dialogs(services, window, db_path):
     """The main forms, built as the user would open them."""
-    from thuiszit_desktop.ui.first_run import FirstRunWizard
-    from thuiszit_desktop.ui.gesprek_dialog import ContactmomentDialog, GesprekDialog
-    from thuiszit_desktop.ui.help_dialog import SneltoetsenDialog, UitlegDialog
-    from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
-    from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
-    from thuiszit_desktop.ui.leerling_kiezer import LeerlingKiezer
-    from thuiszit_desktop.ui.login import LoginDialog
-    from thuiszit_desktop.ui.mdo_dialog import MdoDialog
-    from thuiszit_desktop.ui.plan_dialog import PlanDialog
-    from thuiszit_desktop.ui.vergrendeling import Vergrendelscherm
+    from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
+    from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
+    from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
+    from thuiszit_desktop.ui.shell.first_run import FirstRunWizard
+    from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog, UitlegDialog
+    from thuiszit_desktop.ui.shell.login import LoginDialog
+    from thuiszit_desktop.ui.shell.vergrendeling import Vergrendelscherm
+    from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog, GesprekDialog
+    from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+    from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
 
     traject = services.trajecten.open_traject("1001") if hasattr(services.trajecten, "open_traject") else None
     traject_id = traject.id if traject else services.trajecten.trajecten("1001")[0].id
@@ -189,7 +189,7 @@ def assert_in_order(walk: list[QWidget], *expected: QWidget) -> None:
 
 
 def test_tab_walks_the_leerling_dialog_top_to_bottom(qtbot, window, school):
-    from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
+    from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
 
     d = LeerlingDialog(school, None, window)
     qtbot.addWidget(d)
@@ -200,7 +200,7 @@ def test_tab_walks_the_leerling_dialog_top_to_bottom(qtbot, window, school):
 
 
 def test_tab_walks_the_gesprek_and_contactmoment_dialogs(qtbot, window, school):
-    from thuiszit_desktop.ui.gesprek_dialog import ContactmomentDialog, GesprekDialog
+    from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog, GesprekDialog
 
     g = GesprekDialog(school, "1001", window, vandaag=VANDAAG)
     qtbot.addWidget(g)
@@ -216,8 +216,8 @@ def test_tab_walks_the_gesprek_and_contactmoment_dialogs(qtbot, window, school):
 
 
 def test_tab_walks_the_mdo_and_plan_dialogs(qtbot, window, school):
-    from thuiszit_desktop.ui.mdo_dialog import MdoDialog
-    from thuiszit_desktop.ui.plan_dialog import PlanDialog
+    from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+    from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
 
     traject_id = school.trajecten.trajecten("1001")[0].id
     m = MdoDialog(school, traject_id, window, vandaag=VANDAAG)
@@ -235,9 +235,9 @@ def test_tab_walks_the_mdo_and_plan_dialogs(qtbot, window, school):
 
 
 def test_tab_walks_login_first_run_and_lock_screen(qtbot, window, school, db_path):
-    from thuiszit_desktop.ui.first_run import FirstRunWizard
-    from thuiszit_desktop.ui.login import LoginDialog
-    from thuiszit_desktop.ui.vergrendeling import Vergrendelscherm
+    from thuiszit_desktop.ui.shell.first_run import FirstRunWizard
+    from thuiszit_desktop.ui.shell.login import LoginDialog
+    from thuiszit_desktop.ui.shell.vergrendeling import Vergrendelscherm
 
     settings = QSettings(str(db_path.parent / "tab.ini"), QSettings.Format.IniFormat)
     login = LoginDialog(db_path, settings=settings, school="Het Baken")

@@ -25,8 +25,9 @@ from thuiszit_desktop.domain.traject import (
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.session import Services
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui import concept, errors
-from thuiszit_desktop.ui.traject_view import (
+from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common.widgets import ErrorLabel
+from thuiszit_desktop.ui.traject.traject_view import (
     ActiepuntDialog,
     AfvinkenDialog,
     AnalyseDialog,
@@ -35,7 +36,6 @@ from thuiszit_desktop.ui.traject_view import (
     TrajectDialog,
     TrajectView,
 )
-from thuiszit_desktop.ui.widgets import ErrorLabel
 
 VANDAAG = date(2026, 11, 23)
 BIJGEWERKT = date(2026, 11, 20)
@@ -383,9 +383,9 @@ def test_fits_a_1366_by_768_screen(qtbot, view, school, monkeypatch):
 
 
 def test_open_what_a_timeline_line_points_to(qtbot, view, school, monkeypatch):
-    from thuiszit_desktop.ui.gesprek_dialog import GesprekDialog
-    from thuiszit_desktop.ui.mdo_dialog import MdoDialog
-    from thuiszit_desktop.ui.tijdlijn_view import TijdlijnView
+    from thuiszit_desktop.ui.leerlingen.tijdlijn_view import TijdlijnView
+    from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
+    from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
 
     t = open_traject(view, monkeypatch, qtbot)
     tr = school.trajecten

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from conftest import WACHTWOORD
 from thuiszit_desktop.domain.errors import InlogFout, InvoerFout
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
-from thuiszit_desktop.ui.main_window import MainWindow
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
+from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 NAAM = "Zoë"
@@ -179,7 +179,7 @@ def test_afmelden_ends_open_dialogs_and_closes_the_session(qtbot, window, servic
 
 
 def test_idle_minutes_in_the_settings_dialog(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
+    from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
 
     dialog = InstellingenDialog(services, window)
     qtbot.addWidget(dialog)
@@ -197,7 +197,7 @@ def test_idle_minutes_in_the_settings_dialog(qtbot, window, services, monkeypatc
             self.save()
             return self.result()
 
-    monkeypatch.setattr("thuiszit_desktop.ui.instellingen_dialog.InstellingenDialog", Accepting)
+    monkeypatch.setattr("thuiszit_desktop.ui.beheer.instellingen_dialog.InstellingenDialog", Accepting)
     window.open_settings()
     assert window.vergrendeling.minuten == 5 and window.vergrendeling.timer.isActive()
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QMainWindow
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.gesprek_dialog import GesprekDialog
-from thuiszit_desktop.ui.kalender_view import KalenderView
-from thuiszit_desktop.ui.ongedaan_bar import TIJD_MS, OngedaanBar, ongedaan_bar
-from thuiszit_desktop.ui.traject_view import TrajectView
-from thuiszit_desktop.ui.verzuim_panel import VerzuimPanel
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.common.ongedaan_bar import TIJD_MS, OngedaanBar, ongedaan_bar
+from thuiszit_desktop.ui.kalender.kalender_view import KalenderView
+from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
+from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 
@@ -226,7 +226,7 @@ def test_closing_the_app_right_after_typing_keeps_the_text_as_a_draft(qtbot, sch
 
     from conftest import WACHTWOORD
     from thuiszit_desktop.services import session
-    from thuiszit_desktop.ui.main_window import MainWindow
+    from thuiszit_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(school, settings=QSettings(str(tmp_path / "i.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
@@ -269,7 +269,7 @@ def test_an_mdo_is_deleted_from_its_card_and_comes_back(qtbot, traject_view, sch
 def test_a_partner_is_deleted_in_the_address_book_and_comes_back(qtbot, school, monkeypatch):
     from thuiszit_desktop.domain.traject import MdoRol
     from thuiszit_desktop.services.trajecten import Partner
-    from thuiszit_desktop.ui.partners_dialog import PartnersDialog
+    from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
     school.trajecten.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))
     dialog = PartnersDialog(school)
@@ -293,7 +293,7 @@ def test_a_concept_version_of_the_plan_is_thrown_away_and_comes_back(qtbot, traj
     from dataclasses import replace
 
     from thuiszit_desktop.domain.plan import Akkoord, Doel
-    from thuiszit_desktop.ui.plan_dialog import PlanDialog
+    from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
 
     view, window = traject_view
     pl, t = school.plannen, school.trajecten.open_traject("1001")
@@ -323,7 +323,7 @@ def test_a_concept_version_of_the_plan_is_thrown_away_and_comes_back(qtbot, traj
 
 
 def test_rows_of_the_leerling_form_ask_only_when_something_is_typed(qtbot, school, monkeypatch):
-    from thuiszit_desktop.ui.leerling_dialog import LeerlingDialog
+    from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
 
     dialog = LeerlingDialog(school, school.leerlingen.get("1001"), vandaag=VANDAAG)
     qtbot.addWidget(dialog)
@@ -345,7 +345,7 @@ def test_rows_of_the_leerling_form_ask_only_when_something_is_typed(qtbot, schoo
 def test_the_logo_is_removed_after_asking_and_comes_back(qtbot, school, monkeypatch, tmp_path):
     from PySide6.QtGui import QColor, QImage
 
-    from thuiszit_desktop.ui.instellingen_dialog import InstellingenDialog
+    from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
 
     png = tmp_path / "logo.png"
     image = QImage(40, 20, QImage.Format.Format_RGB32)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWizard
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui import bestanden
-from thuiszit_desktop.ui.verzuim_import_wizard import VerzuimImportWizard
+from thuiszit_desktop.ui.common import bestanden
+from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard
 
 VANDAAG = date(2026, 11, 23)
 TIMEOUT = 10_000

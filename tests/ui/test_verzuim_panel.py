@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QDialog
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signals import SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.leerling_page import LeerlingPage
-from thuiszit_desktop.ui.verzuim_dialogs import (
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_page import LeerlingPage
+from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import (
     BesprokenDialog,
     MazlDialog,
     MeldingDialog,
     VerzuimInvoerenDialog,
 )
-from thuiszit_desktop.ui.verzuim_panel import REDEN_KLEUR, VerzuimPanel, tint
+from thuiszit_desktop.ui.leerlingen.verzuim_panel import REDEN_KLEUR, VerzuimPanel, tint
 
 VANDAAG = date(2026, 11, 23)
 BIJGEWERKT = date(2026, 11, 20)
@@ -328,7 +328,7 @@ def test_the_kind_of_a_melding_is_never_cut(qtbot, panel, school, tmp_path):
     from PySide6.QtCore import QPoint, QSettings, Qt
     from PySide6.QtTest import QTest
 
-    from thuiszit_desktop.ui.layout_memory import remember_layout
+    from thuiszit_desktop.ui.common.layout_memory import remember_layout
 
     school.verzuim.melding_registreren("1002", date(2026, 11, 2), date(2026, 10, 30), MeldingSoort.LUXE_VERZUIM,
                                        kenmerk="DUO-1")

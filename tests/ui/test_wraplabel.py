@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thuiszit_desktop.ui.widgets import WrapLabel
+from thuiszit_desktop.ui.common.widgets import WrapLabel
 
 TEKST = "Anoniem overzicht voor het samenwerkingsverband: iedere leerling die in het kwartaal thuiszat. " * 2
 

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, MdoRol, Persoon
 from thuiszit_desktop.services.trajecten import Partner
-from thuiszit_desktop.ui import errors
-from thuiszit_desktop.ui.gesprek_dialog import PersoonCombo
-from thuiszit_desktop.ui.leerling_kiezer import KiezerModel, LeerlingKiezer
-from thuiszit_desktop.ui.leerlingen_model import COL_NAAM
-from thuiszit_desktop.ui.leerlingen_view import LeerlingenView
-from thuiszit_desktop.ui.partners_dialog import PartnersDialog
-from thuiszit_desktop.ui.trajecten_view import TrajectenView
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen.leerling_kiezer import KiezerModel, LeerlingKiezer
+from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
+from thuiszit_desktop.ui.models.leerlingen_model import COL_NAAM
+from thuiszit_desktop.ui.traject.gesprek_dialog import PersoonCombo
+from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
+from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 VANDAAG = date(2026, 11, 23)
 # fictional students: (nummer, voornaam, tussenvoegsel, achternaam)

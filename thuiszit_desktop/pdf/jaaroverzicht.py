@@ -22,7 +22,7 @@ from ..domain.signals import SignaalSoort
 from ..domain.trends import Trends
 from .common import BREEDTE, FONT, KLEUR_GRIJS, Document, styles, tekst_xml
 
-# The level colours of the app (ui/piramide.py): green, amber, red.
+# The level colours of the app (ui/vandaag/piramide.py): green, amber, red.
 NIVEAU_KLEUR = {1: colors.HexColor("#2e7d32"), 2: colors.HexColor("#f2b705"), 3: colors.HexColor("#b3261e")}
 SIGNAAL_KLEUR = {
     SignaalSoort.MELDPLICHT_16U: colors.HexColor("#b3261e"),

@@ -1,0 +1,1 @@
+"""Bestand and Instellingen: the school, users, back-ups, bewaartermijnen and the audit log."""

@@ -1,0 +1,1 @@
+"""What every area shares: widgets, the form base, the background-job loader, errors, theme."""

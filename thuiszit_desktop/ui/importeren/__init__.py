@@ -1,0 +1,1 @@
+"""The import wizards for the student list and verzuim."""

@@ -1,0 +1,1 @@
+"""The area "Leerlingen": the student list and one student's page."""

@@ -1,0 +1,686 @@
+"""The verzuim part of the student page: the signals with their reasons, a school year's verzuim as a
+heat map by reden, and the registered DUO meldingen, M@zl-acties and hand-entered verzuim.
+
+Everything here is one student's data: a few small queries (a few milliseconds for a whole school
+year, measured on the demo school), so it loads on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.afhandeling import MELDING_VOOR, Afhandeling
+from ...domain.calendar import schooljaar_label
+from ...domain.gebruiker import Rol
+from ...domain.leerling import schooljaar_start
+from ...domain.signals import Niveau, Signaal, SignaalSoort
+from ...domain.uitleg import signaal_regel, signaal_waarom
+from ...domain.verzuim import MeldingSoort, Reden
+from ...services.kalender import Jaaroverzicht
+from ...services.ongedaan import samen
+from ...services.session import Services
+from ...services.signalen import Bespreking, Overzicht
+from ...services.verzuim import VerzuimDag
+from ..common import errors, theme
+from ..common.ongedaan_bar import toon_ongedaan
+from ..common.widgets import format_date, hint
+from ..kalender.kalender_view import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
+from ..overzichten.werkt_het_view import LeerlingEffectPanel
+from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
+from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
+
+# One colour per reden (distinct for colour-blind eyes too; from `theme`, light or dark); a lighter shade
+# means fewer hours that day.
+REDEN_KLEUR = theme.REDEN_KLEUR
+
+# The most urgent first: what the law asks the school to do, then what may grow into it.
+VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER,
+            SignaalSoort.ABSOLUUT_VERZUIM, SignaalSoort.LANGDURIG_AFWEZIG, SignaalSoort.MAZL,
+            SignaalSoort.LUXE_VERZUIM]
+VOLGORDE += [s for s in SignaalSoort if s not in VOLGORDE]
+
+# What the student page offers for a signal: which melding it leads to.
+
+
+def dagen_tekst(dagen: float) -> str:
+    """13.83 → "13,8 lesdagen", 1 → "1 lesdag"."""
+    tekst = f"{dagen:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{tekst} {'lesdag' if tekst == '1' else 'lesdagen'}"
+
+
+def reden_tekst(reden: Reden) -> str:
+    """"ongeoorloofd", "overig geoorloofd"."""
+    return reden.label.lower()
+
+
+def tint(kleur: QColor, fractie: float) -> QColor:
+    """The reden's colour for a day with `fractie` of a whole day absent: light for an hour, full for a day."""
+    return theme.mix(kleur, theme.kalender_color("aanwezig"), 0.3 + 0.7 * max(0.0, min(fractie, 1.0)))
+
+
+def hoofdreden(uren: dict[Reden, float]) -> Reden:
+    """The reden with the most hours (on a tie the first in Reden's order: ongeoorloofd first)."""
+    volgorde = list(Reden)
+    return max(uren, key=lambda r: (uren[r], -volgorde.index(r)))
+
+
+def uren_per_reden(uren: dict[Reden, float]) -> str:
+    """"3 uur ongeoorloofd, 1 uur ziek" (most hours first)."""
+    volgorde = list(Reden)
+    delen = sorted((r for r, u in uren.items() if u > 0), key=lambda r: (-uren[r], volgorde.index(r)))
+    return ", ".join(f"{uren_tekst(uren[r])} uur {reden_tekst(r)}" for r in delen)
+
+
+def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float,
+                    bijgewerkt_tot: date | None) -> dict[date, DagStijl]:
+    """How each day of the school year looks in the heat map, with its tooltip."""
+    per_dag = {d.datum: d.uren for d in dagen}
+    stijlen: dict[date, DagStijl] = {}
+    for dag in jaar.dagen:
+        d = dag.datum
+        uren = {r: u for r, u in per_dag.get(d, {}).items() if u > 0}
+        kop = dag_tekst(d)
+        if dag.soort != "lesdag":
+            wat = {"weekend": "weekend", "feestdag": dag.omschrijving, "vakantie": dag.omschrijving.lower(),
+                   "vrije_dag": f"vrije dag ({dag.omschrijving})"}.get(dag.soort, dag.omschrijving)
+            tekst = f"{kop}: {wat}, geen lesdag"
+            if uren:
+                tekst += f" – {uren_per_reden(uren)} geregistreerd; telt niet mee"
+            kleur = theme.kalender_color("weekend" if dag.soort == "weekend" else "geen_lesdag")
+            stijlen[d] = DagStijl(kleur, tekst, gedimd=True)
+        elif uren:
+            reden = hoofdreden(uren)
+            tekst = f"{kop}: {uren_per_reden(uren)}"
+            if bijgewerkt_tot is not None and d > bijgewerkt_tot:
+                tekst += " (na 'verzuim bijgewerkt t/m'; telt nog niet mee in de signalen)"
+            stijlen[d] = DagStijl(tint(REDEN_KLEUR[reden], sum(uren.values()) / dagduur), tekst)
+        elif bijgewerkt_tot is None or d > bijgewerkt_tot:
+            if bijgewerkt_tot is None:
+                tekst = f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
+            else:
+                tekst = f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
+            stijlen[d] = DagStijl(theme.kalender_color("onbekend"), tekst, rand=theme.kalender_color("rand_sterk"),
+                                  gestippeld=True)
+        else:
+            stijlen[d] = DagStijl(theme.kalender_color("aanwezig"), f"{kop}: geen verzuim",
+                                  rand=theme.kalender_color("rand"))
+    return stijlen
+
+
+def _tabel(koppen: list[str]) -> QTableWidget:
+    tabel = QTableWidget(0, len(koppen))
+    tabel.setHorizontalHeaderLabels(koppen)
+    tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tabel.setAlternatingRowColors(True)
+    tabel.verticalHeader().hide()
+    tabel.setWordWrap(False)
+    kop = tabel.horizontalHeader()
+    kop.setStretchLastSection(True)
+    kop.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return tabel
+
+
+REGISTRATIE_TITELS = ("Meldingen DUO", "M@zl-acties", "Zelf ingevoerd")  # the tabs below the calendar
+
+
+def _vul(tabel: QTableWidget, rijen: list[tuple[int, list[str]]]) -> None:
+    """Rows of (id, texts); the id is kept in the first cell's UserRole."""
+    tabel.setRowCount(len(rijen))
+    for r, (ident, teksten) in enumerate(rijen):
+        for c, tekst in enumerate(teksten):
+            item = QTableWidgetItem(tekst)
+            if c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, ident)
+            tabel.setItem(r, c, item)
+    tabel.resizeColumnsToContents()
+
+
+def _gekozen_ids(tabel: QTableWidget) -> list[int]:
+    rijen = sorted({i.row() for i in tabel.selectedIndexes()})
+    return [int(tabel.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in rijen]
+
+
+class SignaalKaart(QFrame):
+    """One signal: what it is, why it fired (its uitleg), the dates, and whether it was discussed."""
+
+    bespreken = Signal(object)  # the Signaal
+    actie = Signal(object)  # the Signaal: register the melding or M@zl-actie it asks for
+
+    def __init__(self, signaal: Signaal, bespreking: Bespreking | None, *, vandaag: date,
+                 can_edit: bool, can_bespreken: bool, afhandeling: Afhandeling | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.signaal = signaal
+        self.setObjectName("signaalkaart")
+        ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
+                                    SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
+        kleur = "{danger}" if ernstig else "{warning}"
+        theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
+                    + "; border-radius: 3px; background: palette(base); }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        tekst = QVBoxLayout()
+        tekst.setSpacing(2)
+        self.titel = _label(signaal.soort.label, bold=True)
+        tekst.addWidget(self.titel)
+        self.uitleg = _label(signaal_waarom(signaal))  # the numbers that made it fire
+        tekst.addWidget(self.uitleg)
+        self.regel = _label(f"Regel: {signaal_regel(signaal.soort)}", muted=True)  # the rule, in plain Dutch
+        tekst.addWidget(self.regel)
+        datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
+        if signaal.uiterlijk is not None:
+            datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
+        if bespreking is None and (afhandeling is None or afhandeling.mdo is None):
+            datums.append("nog niet besproken")
+        meta = " · ".join(datums)
+        self.datums = _label(meta[:1].upper() + meta[1:], muted=True)
+        tekst.addWidget(self.datums)
+        self.te_laat: QLabel | None = None
+        if signaal.uiterlijk is not None and signaal.uiterlijk < vandaag:
+            self.te_laat = _label(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
+                                  "mogelijk bij DUO en registreer de melding hier.")
+            theme.style(self.te_laat, "color: {danger};")
+            tekst.addWidget(self.te_laat)
+        if bespreking is not None:
+            besproken = f"✓ Besproken op {format_date(bespreking.op)}"
+            if bespreking.door:
+                besproken += f" door {bespreking.door}"
+            if bespreking.notitie:
+                besproken += f": {bespreking.notitie}"
+        else:
+            besproken = "Nog niet besproken."
+        self.besproken_label = _label(besproken)
+        theme.style(self.besproken_label, "color: {success};")
+        self.besproken_label.setVisible(bespreking is not None)
+        tekst.addWidget(self.besproken_label)
+        # gemeld, in a traject, besproken in an MDO (the bespreking itself is the line above)
+        gedaan = replace(afhandeling, besproken=None).zin() if afhandeling is not None else ""
+        self.afhandeling_label = _label(f"✓ {gedaan}" if gedaan else "")
+        theme.style(self.afhandeling_label, "color: {success};")
+        self.afhandeling_label.setVisible(bool(gedaan))
+        tekst.addWidget(self.afhandeling_label)
+        layout.addLayout(tekst, 1)
+
+        self.actie_button: QPushButton | None = None
+        melding = MELDING_VOOR.get(signaal.soort)
+        if melding is not None:
+            self.actie_button = QPushButton("Melding registreren…")
+            self.actie_button.setToolTip(f"Een melding '{melding.label}' bij DUO vastleggen")
+        elif signaal.soort == SignaalSoort.MAZL:
+            self.actie_button = QPushButton("M@zl-actie registreren…")
+            self.actie_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld")
+        if self.actie_button is not None:
+            self.actie_button.setEnabled(can_edit)
+            self.actie_button.clicked.connect(self._actie)
+            layout.addWidget(self.actie_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.besproken_button = QPushButton("Notitie aanpassen…" if bespreking is not None else "Besproken…")
+        self.besproken_button.setToolTip("Vastleggen dat dit signaal is besproken, met een notitie")
+        self.besproken_button.setEnabled(can_bespreken)
+        self.besproken_button.clicked.connect(self._bespreken)
+        layout.addWidget(self.besproken_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def _actie(self) -> None:
+        self.actie.emit(self.signaal)
+
+    def _bespreken(self) -> None:
+        self.bespreken.emit(self.signaal)
+
+
+def _label(text: str, *, bold: bool = False, muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    if muted:
+        theme.style(label, "color: {muted};")
+    return label
+
+
+class VerzuimPanel(QWidget):
+    """Signals, the verzuim heat map of a school year, and the registrations of one student."""
+
+    changed = Signal()  # verzuim, a melding, an M@zl-actie or a bespreking was saved or removed
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True,
+                 vandaag: date | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.can_edit = can_edit
+        self.vandaag = vandaag or date.today()
+        self.leerlingnummer: str | None = None
+        self.naam = ""
+        self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
+        self.overzicht: Overzicht | None = None
+        self.signalen: list[Signaal] = []
+        self.kaarten: list[SignaalKaart] = []
+        self._gekozen_jaar: int | None = None  # the school year the user chose (kept between students)
+        self._geladen_op = 0.0  # time.monotonic() of the last refresh
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+
+        # actions
+        acties = QHBoxLayout()
+        self.invoeren_button = QPushButton("Verzuim invoeren…")
+        self.invoeren_button.setToolTip("Verzuim zelf invoeren: één dag of een periode")
+        self.invoeren_button.clicked.connect(self.verzuim_invoeren)
+        self.melding_button = QPushButton("Melding DUO registreren…")
+        self.melding_button.setToolTip("Een verzuimmelding bij DUO vastleggen")
+        self.melding_button.clicked.connect(lambda: self.melding_registreren())
+        self.mazl_button = QPushButton("M@zl-actie registreren…")
+        self.mazl_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld (M@zl)")
+        self.mazl_button.clicked.connect(lambda: self.mazl_registreren())
+        for button in (self.invoeren_button, self.melding_button, self.mazl_button):
+            button.setEnabled(can_edit)
+            acties.addWidget(button)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        acties.addWidget(self.status_label, 1)
+        layout.addLayout(acties)
+
+        # signals
+        self.signalen_box = QGroupBox("Signalen")
+        signalen_layout = QVBoxLayout(self.signalen_box)
+        self.bijgewerkt_label = _label("", muted=True)
+        signalen_layout.addWidget(self.bijgewerkt_label)
+        self.signalen_lijst = QVBoxLayout()
+        self.signalen_lijst.setSpacing(6)
+        signalen_layout.addLayout(self.signalen_lijst)
+        self.geen_signalen = QLabel("Geen signalen: de wettelijke grenzen zijn niet bereikt.")
+        signalen_layout.addWidget(self.geen_signalen)
+        layout.addWidget(self.signalen_box)
+
+        # the heat map
+        self.verzuim_box = QGroupBox("Verzuim per dag")
+        verzuim_layout = QVBoxLayout(self.verzuim_box)
+        kop = QHBoxLayout()
+        kop.addWidget(QLabel("Schooljaar:"))
+        self.jaar_combo = QComboBox()
+        self.jaar_combo.currentIndexChanged.connect(self._jaar_gekozen)
+        kop.addWidget(self.jaar_combo)
+        kop.addSpacing(16)
+        self.niveau_stip = QLabel()
+        kop.addWidget(self.niveau_stip)
+        self.percentage_label = QLabel()
+        self.percentage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.percentage_label.setWordWrap(True)
+        kop.addWidget(self.percentage_label, 1)
+        verzuim_layout.addLayout(kop)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        # Six months a row; four or three on a narrow screen (1366×768 at 150 %), rather than scrolling sideways.
+        self.heatmap = JaarRaster(kolommen=(6, 4, 3), min_cel=14, max_cel=22, hoogte_volgt_breedte=True)
+        body.addWidget(self.heatmap, 1, Qt.AlignmentFlag.AlignTop)
+        rechts = QVBoxLayout()
+        rechts.setSpacing(6)
+        self.totalen = Legenda()
+        rechts.addWidget(self.totalen)
+        self.totaal_label = QLabel()
+        font = self.totaal_label.font()
+        font.setBold(True)
+        self.totaal_label.setFont(font)
+        rechts.addWidget(self.totaal_label)
+        self.legenda = Legenda()
+        kleur = theme.kalender_color
+        self.legenda.add(Kleurvak(kleur("aanwezig"), kleur("rand")), "Lesdag zonder verzuim")
+        self.legenda.add(Kleurvak(kleur("onbekend"), kleur("rand_sterk"), gestippeld=True), "Nog niet bijgewerkt")
+        self.legenda.add(Kleurvak(kleur("geen_lesdag")), "Vakantie, feestdag, vrije dag")
+        self.legenda.add(Kleurvak(kleur("weekend"), kleur("rand")), "Weekend")
+        rechts.addSpacing(6)
+        rechts.addWidget(self.legenda)
+        uitleg = hint("Lichter gekleurd: een deel van de dag afwezig. Wijs een dag aan voor de uren.")
+        uitleg.setMaximumWidth(240)
+        rechts.addWidget(uitleg)
+        rechts.addStretch(1)
+        body.addLayout(rechts)
+        verzuim_layout.addLayout(body)
+        layout.addWidget(self.verzuim_box)
+
+        # "werkt het?": verzuim per lesweek with the interventions shaded (zorgcoördinator only: the plan's data)
+        self.effect_panel: LeerlingEffectPanel | None = None
+        if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+            self.effect_box = QGroupBox("Verzuim per lesweek en interventies")
+            self.effect_panel = LeerlingEffectPanel(services)
+            QVBoxLayout(self.effect_box).addWidget(self.effect_panel)
+            layout.addWidget(self.effect_box)
+
+        # registrations
+        layout.addWidget(self._bouw_registraties())
+        layout.addStretch(1)
+
+    def _bouw_registraties(self) -> QWidget:
+        self.registraties = QTabWidget()
+        self.meldingen_tabel = _tabel(["Gemeld op", "Soort", "Verzuim t/m", "Kenmerk"])
+        self.mazl_tabel = _tabel(["Jeugdarts ingeschakeld", "Opmerking"])
+        self.hand_tabel = _tabel(["Datum", "Uren", "Reden", "Opmerking"])
+        for tabel, naam in ((self.meldingen_tabel, "Meldingen bij DUO"), (self.mazl_tabel, "M@zl-acties"),
+                            (self.hand_tabel, "Zelf ingevoerd verzuim")):
+            tabel.setAccessibleName(naam)  # for screen readers: the box title is not its label
+        self.melding_verwijderen = QPushButton("Verwijderen…")
+        self.mazl_verwijderen = QPushButton("Verwijderen…")
+        self.hand_verwijderen = QPushButton("Verwijderen…")
+        uitleg = {
+            "melding": "Meldingen bij DUO. Na een melding van 16 uur begint de telling opnieuw.",
+            "mazl": "Wanneer de jeugdarts is ingeschakeld. Ziekmeldingen tellen daarna opnieuw.",
+            "hand": "Verzuim dat hier is ingevoerd (niet uit de import). Kies regels en verwijder ze als "
+                    "ze niet kloppen.",
+        }
+        for soort, tabel, knop, titel, verwijder in (
+                ("melding", self.meldingen_tabel, self.melding_verwijderen, REGISTRATIE_TITELS[0],
+                 self.meldingen_verwijderen),
+                ("mazl", self.mazl_tabel, self.mazl_verwijderen, REGISTRATIE_TITELS[1], self.mazl_acties_verwijderen),
+                ("hand", self.hand_tabel, self.hand_verwijderen, REGISTRATIE_TITELS[2], self.hand_verzuim_verwijderen)):
+            pagina = QWidget()
+            pl = QVBoxLayout(pagina)
+            pl.setContentsMargins(6, 6, 6, 6)
+            pl.addWidget(hint(uitleg[soort]))
+            tabel.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            tabel.setMinimumHeight(tabel.verticalHeader().defaultSectionSize() * 4 + 30)
+            tabel.setMaximumHeight(tabel.verticalHeader().defaultSectionSize() * 7 + 30)
+            pl.addWidget(tabel, 1)
+            rij = QHBoxLayout()
+            rij.addStretch(1)
+            knop.setEnabled(False)
+            knop.clicked.connect(verwijder)
+            tabel.itemSelectionChanged.connect(
+                lambda t=tabel, k=knop: k.setEnabled(self.can_edit and bool(t.selectedIndexes())))
+            rij.addWidget(knop)
+            pl.addLayout(rij)
+            self.registraties.addTab(pagina, titel)
+        return self.registraties
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def set_leerling(self, leerlingnummer: str, naam: str = "") -> None:
+        """Show this student's verzuim (read fresh from the database)."""
+        self.leerlingnummer = leerlingnummer
+        self.naam = naam
+        self.status_label.clear()
+        self.refresh(registraties_later=True)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Back on the page after a while (e.g. from the school calendar or the settings): read it again,
+        # vrije dagen or thresholds may have changed. Right after set_leerling there is nothing to do.
+        if not event.spontaneous() and time.monotonic() - self._geladen_op > 1.0:
+            QTimer.singleShot(0, self, self.refresh)
+
+    def refresh(self, *, registraties_later: bool = False) -> None:
+        """Read the student's verzuim and signals again. `registraties_later`: a student was just opened; the
+        registrations below the calendar are read right after the first paint (opening stays quick), and until
+        then their tables are empty – never another student's."""
+        if self.leerlingnummer is None:
+            return
+        self._geladen_op = time.monotonic()
+        nr = self.leerlingnummer
+        self.overzicht = self.services.signalen.overzicht(leerlingnummer=nr)
+        self.signalen = sorted(self.overzicht.signalen, key=lambda s: (VOLGORDE.index(s.soort), s.datum))
+        self._toon_signalen(self.overzicht)
+        huidig = schooljaar_start(self.overzicht.peildatum).year
+        jaar = self._gekozen_jaar if self._gekozen_jaar is not None else huidig
+        vul_jaar_combo(self.jaar_combo, list(range(huidig - 4, huidig + 1)), jaar)
+        self._toon_jaar(jaar)
+        if registraties_later:
+            self._leeg_registraties()
+            QTimer.singleShot(0, self, lambda: self._toon_registraties(nr))
+        else:
+            self._toon_registraties()
+        if self.effect_panel is not None:
+            self.effect_panel.set_leerling(nr)
+
+    def _jaar_gekozen(self, _index: int) -> None:
+        jaar = self.jaar_combo.currentData()
+        if jaar is None or self.leerlingnummer is None:
+            return
+        self._gekozen_jaar = int(jaar)
+        self._toon_jaar(int(jaar))
+
+    def start_year(self) -> int:
+        return int(self.jaar_combo.currentData())
+
+    # --- signals ---
+
+    def _toon_signalen(self, o: Overzicht) -> None:
+        if o.bijgewerkt_tot is not None:
+            tekst = (f"Verzuim bijgewerkt t/m {format_date(o.bijgewerkt_tot)}: de signalen gaan over het verzuim "
+                     "tot en met die dag.")
+        else:
+            tekst = (f"Er is nog geen verzuim geïmporteerd; de signalen gaan uit van vandaag, "
+                     f"{format_date(o.peildatum)}.")
+        self.bijgewerkt_label.setText(tekst)
+        for kaart in self.kaarten:
+            self.signalen_lijst.removeWidget(kaart)
+            kaart.hide()
+            kaart.deleteLater()
+        self.kaarten = []
+        can_bespreken = self.services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
+        for s in self.signalen:
+            kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
+                                 can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
+            kaart.bespreken.connect(self.bespreken)
+            kaart.actie.connect(self._actie)
+            self.signalen_lijst.addWidget(kaart)
+            self.kaarten.append(kaart)
+        self.geen_signalen.setVisible(not self.signalen)
+        self.signalen_box.setTitle(f"Signalen ({len(self.signalen)})" if self.signalen else "Signalen")
+
+    def signaal(self, soort: SignaalSoort) -> Signaal | None:
+        return next((s for s in self.signalen if s.soort == soort), None)
+
+    # --- the heat map ---
+
+    def _toon_jaar(self, start_year: int) -> None:
+        nr = self.leerlingnummer
+        if nr is None:
+            return
+        van, tot = date(start_year, 8, 1), date(start_year + 1, 7, 31)
+        jaar = self.services.kalender.jaar(start_year)
+        dagen = self.services.verzuim.dagen(nr, van, tot)
+        dagduur = self.services.school.get().uren_per_lesdag
+        bijgewerkt = self.overzicht.bijgewerkt_tot if self.overzicht else None
+        self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag)
+        self.verzuim_box.setTitle(f"Verzuim per dag in schooljaar {schooljaar_label(start_year)}")
+
+        # totals per reden (lesdagen only: the rules ignore the rest)
+        lesdag = {d.datum for d in jaar.dagen if d.soort == "lesdag"}
+        totaal: dict[Reden, float] = dict.fromkeys(Reden, 0.0)
+        buiten = 0.0
+        for dag in dagen:
+            for r, u in dag.uren.items():
+                if dag.datum in lesdag:
+                    totaal[r] += u
+                else:
+                    buiten += u
+        self.totalen.clear()
+        for r in Reden:
+            self.totalen.add(Kleurvak(REDEN_KLEUR[r]), r.label, f"{uren_tekst(totaal[r])} uur")
+        som = sum(totaal.values())
+        self.totaal_label.setText(f"Samen {uren_tekst(som)} uur" + (
+            f" ({dagen_tekst(som / dagduur)})" if som else ""))
+        self.totaal_label.setToolTip(
+            f"Verzuim op lesdagen. Nog {uren_tekst(buiten)} uur staat op dagen zonder les en telt niet mee."
+            if buiten else "Verzuim op lesdagen.")
+        self._toon_percentage(start_year)
+
+    def _niveau_in(self, start_year: int) -> tuple[Niveau | None, date | None]:
+        """The student's level and percentage over a school year (through the peildatum when current)."""
+        if self.overzicht is None or self.leerlingnummer is None:
+            return None, None
+        peil = self.overzicht.peildatum
+        huidig = schooljaar_start(peil).year
+        if start_year == huidig:
+            return self.overzicht.niveau_van().get(self.leerlingnummer), peil
+        if start_year > huidig:
+            return None, None
+        einde = date(start_year + 1, 7, 31)
+        o = self.services.signalen.overzicht(peildatum=einde, leerlingnummer=self.leerlingnummer)
+        return o.niveau_van().get(self.leerlingnummer), einde
+
+    def _toon_percentage(self, start_year: int) -> None:
+        niveau, tot = self._niveau_in(start_year)
+        if niveau is None or tot is None:
+            self.niveau_stip.clear()
+            huidig = self.overzicht is not None and start_year > schooljaar_start(self.overzicht.peildatum).year
+            self.percentage_label.setText("Dit schooljaar is nog niet begonnen." if huidig else
+                                          "Geen verzuimpercentage: de leerling was toen niet ingeschreven.")
+            return
+        if niveau.zonder_verzuim:
+            self.niveau_stip.clear()
+            self.percentage_label.setText("Nog geen verzuim geïmporteerd of ingevoerd: nog geen verzuimniveau.")
+            self.percentage_label.setToolTip("")
+            return
+        self.niveau_stip.setPixmap(niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
+        drempels = self.services.signalen.instellingen()
+        uitleg = niveau_uitleg(niveau.niveau, (drempels.niveau2_pct, drempels.niveau3_pct))
+        self.percentage_label.setText(
+            f"Verzuim {procent(niveau.verzuimpercentage)} van de lestijd t/m {format_date(tot)} – "
+            f"niveau {niveau.niveau}: {NIVEAU_NAAM[niveau.niveau].lower()} ({uitleg})")
+        self.percentage_label.setToolTip(
+            "Al het verzuim telt mee, ook ziekte en verlof: het deel van de lesuren dat de leerling er niet was.")
+
+    # --- registrations ---
+
+    def _leeg_registraties(self) -> None:
+        self.registraties_van = None
+        for tabel in (self.meldingen_tabel, self.mazl_tabel, self.hand_tabel):
+            tabel.setRowCount(0)
+        for i, titel in enumerate(REGISTRATIE_TITELS):
+            self.registraties.setTabText(i, titel)
+
+    def _toon_registraties(self, voor: str | None = None) -> None:
+        nr = self.leerlingnummer
+        if nr is None or (voor is not None and voor != nr):  # another student opened meanwhile: theirs follows
+            return
+        self.registraties_van = nr
+        meldingen = self.services.verzuim.meldingen(nr)
+        mazl = self.services.verzuim.mazl_acties(nr)
+        hand = self.services.verzuim.handmatig(nr)
+        _vul(self.meldingen_tabel, [(m.id, [format_date(m.datum), m.soort.label, format_date(m.einddatum), m.kenmerk])
+                                    for m in meldingen])
+        _vul(self.mazl_tabel, [(a.id, [format_date(a.datum), a.opmerking]) for a in mazl])
+        _vul(self.hand_tabel, [(h.id, [dag_tekst(h.datum), uren_tekst(h.uren), h.reden.label, h.opmerking])
+                               for h in hand])
+        for i, (titel, n) in enumerate(zip(REGISTRATIE_TITELS, (len(meldingen), len(mazl), len(hand)), strict=True)):
+            self.registraties.setTabText(i, f"{titel} ({n})")
+        for knop in (self.melding_verwijderen, self.mazl_verwijderen, self.hand_verwijderen):
+            knop.setEnabled(False)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _na_wijziging(self, status: str = "") -> None:
+        self.refresh()
+        self.status_label.setText(status)
+        self.changed.emit()
+
+    def verzuim_invoeren(self) -> None:
+        if self.leerlingnummer is None:
+            return
+        dialog = VerzuimInvoerenDialog(self.services, self.leerlingnummer, self.window(), vandaag=self.vandaag,
+                                       naam=self.naam)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        n = dialog.dagen or 0
+        status = f"Verzuim ingevoerd op {n} {'lesdag' if n == 1 else 'lesdagen'}."
+        bijgewerkt = self.services.signalen.bijgewerkt_tot()
+        laatste = dialog.tot.value() if dialog.periode.isChecked() else dialog.van.value()
+        if bijgewerkt is not None and laatste > bijgewerkt:
+            status += (f" Let op: verzuim na {format_date(bijgewerkt)} telt pas mee in de signalen als het "
+                       "verzuim verder is bijgewerkt (met een nieuwe import).")
+        self._na_wijziging(status)
+
+    def melding_registreren(self, signaal: Signaal | None = None) -> None:
+        if self.leerlingnummer is None:
+            return
+        if signaal is None:  # from the general button: the open meldplicht, if any
+            signaal = self.signaal(SignaalSoort.MELDPLICHT_16U)
+        soort = MELDING_VOOR.get(signaal.soort, MeldingSoort.ZESTIEN_UUR) if signaal else MeldingSoort.ZESTIEN_UUR
+        dialog = MeldingDialog(self.services, self.leerlingnummer, self.window(), vandaag=self.vandaag,
+                               naam=self.naam, soort=soort, signaal=signaal)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._na_wijziging("De melding is vastgelegd.")
+
+    def mazl_registreren(self, signaal: Signaal | None = None) -> None:
+        if self.leerlingnummer is None:
+            return
+        signaal = signaal or self.signaal(SignaalSoort.MAZL)
+        dialog = MazlDialog(self.services, self.leerlingnummer, self.window(), vandaag=self.vandaag,
+                            naam=self.naam, signaal=signaal)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._na_wijziging("De M@zl-actie is vastgelegd.")
+
+    def _actie(self, signaal: Signaal) -> None:
+        if signaal.soort == SignaalSoort.MAZL:
+            self.mazl_registreren(signaal)
+        else:
+            self.melding_registreren(signaal)
+
+    def bespreken(self, signaal: Signaal) -> None:
+        bespreking = self.overzicht.besproken(signaal) if self.overzicht else None
+        dialog = BesprokenDialog(self.services, signaal, bespreking, self.window(), vandaag=self.vandaag)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._na_wijziging("De bespreking is vastgelegd.")
+
+    def _verwijder(self, tabel: QTableWidget, enkelvoud: str, meervoud: str, detail: str, verwijder) -> None:
+        """Ask (naming the row or the number of rows), delete, and offer undo of all of them at once."""
+        ids = _gekozen_ids(tabel)
+        if not ids:
+            return
+        if len(ids) == 1:
+            wat = f"{enkelvoud} van {tabel.item(tabel.selectedIndexes()[0].row(), 0).text()}"
+        else:
+            wat = f"Deze {len(ids)} {meervoud}"
+        if not errors.bevestig_verwijderen(self, wat, detail):
+            return
+        weg = []
+        try:
+            for ident in ids:
+                weg.append(verwijder(ident))
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+        self._na_wijziging("Verwijderd.")
+        if weg:
+            snapshot = weg[0] if len(weg) == 1 else samen(f"{len(weg)} {meervoud}", weg)
+            toon_ongedaan(self, self.services, snapshot, lambda: self._na_wijziging("Teruggezet."))
+
+    def meldingen_verwijderen(self) -> None:
+        self._verwijder(self.meldingen_tabel, "De melding", "meldingen",
+                        "Alleen als ze hier per vergissing is vastgelegd: de melding bij DUO blijft bestaan. "
+                        "De telling van 16 uur gaat dan weer uit van de vorige melding.",
+                        lambda i: self.services.verzuim.actie_verwijderen("melding", i))
+
+    def mazl_acties_verwijderen(self) -> None:
+        self._verwijder(self.mazl_tabel, "De M@zl-actie", "M@zl-acties",
+                        "Alleen als ze hier per vergissing is vastgelegd.",
+                        lambda i: self.services.verzuim.actie_verwijderen("mazl", i))
+
+    def hand_verzuim_verwijderen(self) -> None:
+        self._verwijder(self.hand_tabel, "Het ingevoerde verzuim", "dagen ingevoerd verzuim",
+                        "Verzuim uit de import blijft staan; dat verbetert u met een nieuwe import.",
+                        self.services.verzuim.verwijderen)

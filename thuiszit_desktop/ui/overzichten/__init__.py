@@ -1,0 +1,1 @@
+"""The area "Overzichten": overviews over the whole school."""

@@ -1,0 +1,392 @@
+"""The area "Overzichten": overviews over the whole school, one tab each (the quarterly overview first).
+
+    view = OverzichtenView(services)
+    view.add_tab("Trends", TrendsWidget(services))   # other overviews add themselves
+
+The tab "Kwartaaloverzicht" is the pseudonymised thuiszittersoverzicht for the SWV (domain/kwartaal.py): a
+quarter picker, the sortable table, totals per categorie and status, export to Excel, CSV and PDF and a
+PDF preview. A mentor does not get this tab (the service refuses it too).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.gebruiker import Rol
+from ...domain.kwartaal import (
+    CATEGORIEEN,
+    KOLOMMEN,
+    STATUSSEN,
+    Duur,
+    Kwartaal,
+    KwartaalOverzicht,
+    KwartaalRij,
+    als_tekst,
+)
+from ...domain.zoeken import sorteersleutel
+from ...paths import safe_file_name
+from ...services.session import Services
+from ..common import errors
+from ..common.bestanden import EXPORT, bestand_opslaan
+from ..common.opslaan import opslaan
+from ..common.pdf_preview import PdfPreviewDialog
+from ..common.widgets import ErrorLabel, WrapLabel, heading, hint
+from ..common.worker import Job, start
+from .lijstbespreking_view import LijstbesprekingView
+from .trends_view import TrendsView
+from .werkt_het_view import WerktHetView
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KOLOM_INTERVENTIES = 8  # "Aanbod/interventies": the long one
+KWARTALEN_TERUG = 12  # the picker offers the running quarter and the 12 before it
+FORMATEN = {  # extension → (button text, file filter)
+    ".xlsx": ("Exporteren als Excel…", "Excel-bestanden (*.xlsx)"),
+    ".csv": ("Exporteren als CSV…", "CSV-bestanden (*.csv)"),
+    ".pdf": ("Exporteren als PDF…", "PDF-bestanden (*.pdf)"),
+}
+
+
+def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:
+    """Where to save an export ("" when cancelled); tests replace this module function."""
+    path = bestand_opslaan(parent, "Kwartaaloverzicht opslaan", voorstel, filter_, EXPORT)
+    return str(path) if path is not None else ""
+
+
+class OverzichtenView(QTabWidget):
+    """A tab widget; other overviews add themselves with `add_tab(title, widget)`."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setDocumentMode(True)
+        self.kwartaal: KwartaalTab | None = None
+        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):  # pseudonymised: not for mentors
+            self.kwartaal = self.add_tab("Kwartaaloverzicht", KwartaalTab(services, vandaag=vandaag))
+        # Trends and "werkt het?" are counts (alleen-lezen too); the lijstbespreking names students.
+        self.trends = self.werkt_het = self.lijstbespreking = None
+        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):
+            self.trends = self.add_tab("Trends", TrendsView(services))
+            self.werkt_het = self.add_tab("Werkt het?", WerktHetView(services))
+        if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+            self.lijstbespreking = self.add_tab("Lijstbespreking", LijstbesprekingView(services, vandaag=vandaag))
+
+    def add_tab(self, title: str, widget: QWidget) -> QWidget:
+        self.addTab(widget, title)
+        return widget
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until background work has left its thread; before closing the database."""
+        tabs = [t for t in (self.kwartaal, self.trends, self.werkt_het, self.lijstbespreking) if t is not None]
+        return all([t.wait(timeout) for t in tabs])
+
+
+class KwartaalModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rijen: list[KwartaalRij] = []
+        self._teksten: list[list[str]] = []
+
+    def set_rijen(self, rijen: tuple[KwartaalRij, ...]) -> None:
+        self.beginResetModel()
+        self.rijen = list(rijen)
+        self._teksten = [als_tekst(r) for r in self.rijen]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rijen)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(KOLOMMEN)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(KOLOMMEN):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return KOLOMMEN[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return KOLOMMEN[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rijen):
+            return None
+        r, kolom = self.rijen[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._teksten[index.row()][kolom]
+        if role == SORT_ROLE:
+            return _sorteerwaarde(r, kolom)
+        if role == Qt.ItemDataRole.TextAlignmentRole and kolom in (1, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _sorteerwaarde(r: KwartaalRij, kolom: int):
+    """Numbers as numbers, dates as ISO text, categorie/status/duur in their own order (not alphabetical)."""
+    match kolom:
+        case 1:
+            return r.leeftijd
+        case 3:
+            return -1 if r.leerjaar is None else r.leerjaar
+        case 4:
+            return CATEGORIEEN.index(r.categorie)
+        case 5:
+            return r.startdatum.isoformat()
+        case 6:
+            return r.einddatum.isoformat() if r.einddatum else "9999"  # still home: after every return
+        case 7:
+            return list(Duur).index(r.duur)
+        case 9:
+            return STATUSSEN.index(r.status)
+    return sorteersleutel(als_tekst(r)[kolom])
+
+
+class KwartaalTab(QWidget):
+    """The quarterly overview; loads when first shown and whenever another quarter is picked."""
+
+    loaded = Signal()  # the table shows `self.overzicht`
+    failed = Signal(str)
+    exported = Signal(str)  # the path written
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.vandaag = vandaag or date.today()
+        self.overzicht: KwartaalOverzicht | None = None
+        self._job: Job | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+        self._opnieuw = False
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Kwartaaloverzicht thuiszitters"))
+        layout.addWidget(hint("Gepseudonimiseerd overzicht voor het samenwerkingsverband: iedere leerling die in het "
+                              "kwartaal thuiszat, dreigde thuis te zitten, absoluut verzuim had of een vrijstelling "
+                              "5a. Zonder namen, BSN of leerlingnummers, met maanden in plaats van data. Leerlingen "
+                              "die terugkwamen, blijven erin."))
+
+        keuze = QHBoxLayout()
+        keuze.addWidget(QLabel("Kwartaal:"))
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Kwartaal")
+        nu = Kwartaal.van_datum(self.vandaag)
+        k = nu
+        for _ in range(KWARTALEN_TERUG + 1):
+            self.picker.addItem(f"{k} ({k.maanden})", str(k))
+            k = k.vorige()
+        self.picker.setCurrentIndex(self.picker.findData(str(nu.vorige())))  # the last complete quarter
+        self.picker.currentIndexChanged.connect(self.load)
+        keuze.addWidget(self.picker)
+        self.status = WrapLabel("")  # the count, school and SWV: wraps on a small screen
+        self.status.setObjectName("kwartaalStatus")
+        keuze.addWidget(self.status, 1)
+        layout.addLayout(keuze)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+
+        self.model = KwartaalModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("Kwartaaloverzicht")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the overview's own order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # The columns fit their contents; the interventies take the rest of the width and wrap onto more lines
+        # (rows grow with them), so nothing is cut while the window has room (see `_fit_columns`).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
+        layout.addWidget(self.table, 1)
+
+        self.totalen = WrapLabel("")
+        self.totalen.setObjectName("kwartaalTotalen")
+        self.totalen.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.totalen)
+
+        knoppen = QHBoxLayout()
+        self.export_buttons: dict[str, QPushButton] = {}
+        for extensie, (tekst, _filter) in FORMATEN.items():
+            knop = QPushButton(tekst)
+            knop.clicked.connect(lambda _checked=False, e=extensie: self.exporteer(e))
+            knoppen.addWidget(knop)
+            self.export_buttons[extensie] = knop
+        self.preview_button = QPushButton("PDF bekijken…")
+        self.preview_button.clicked.connect(self.bekijk_pdf)
+        knoppen.addWidget(self.preview_button)
+        knoppen.addStretch(1)
+        layout.addLayout(knoppen)
+        self._knoppen_aan(False)
+
+    # --- loading -------------------------------------------------------------------------------------
+
+    def kwartaal(self) -> Kwartaal:
+        return Kwartaal.parse(self.picker.currentData())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # Lazily (the main window is built without computing this), and afresh each time the tab comes into
+        # view: verzuim may have been imported meanwhile.
+        if not event.spontaneous():
+            self.load()
+
+    def load(self, *_args) -> None:
+        """Compute the picked quarter in the background (again, if one is running, after it)."""
+        if self._job is not None:
+            self._opnieuw = True
+            return
+        self._opnieuw = False
+        services, kwartaal, vandaag = self.services, self.kwartaal(), self.vandaag
+        idle = self._idle = threading.Event()
+
+        def end_thread() -> None:
+            try:
+                services.end_thread()
+            finally:
+                idle.set()
+
+        self._job = Job(lambda _progress: services.kwartaal.overzicht(kwartaal, vandaag=vandaag),
+                        on_thread_end=end_thread)
+        self._job.signals.finished.connect(self._finished)
+        self._job.signals.failed.connect(self._failed)
+        self._job.signals.crashed.connect(self._crashed)
+        self.status.setText("Bezig met berekenen…")
+        self.error.set_error("")
+        self._knoppen_aan(False)
+        start(self._job)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._idle.wait(timeout)
+
+    def _klaar(self) -> bool:
+        """The job ended; False when another quarter was picked meanwhile (that one is started now)."""
+        self._job = None
+        if self._opnieuw:
+            self.load()
+            return False
+        return True
+
+    def _finished(self, overzicht: KwartaalOverzicht) -> None:
+        if not self._klaar():
+            return
+        self.overzicht = overzicht
+        self.model.set_rijen(overzicht.rijen)
+        self._fit_columns()
+        n = len(overzicht.rijen)
+        tekst = f"{n} leerling{'en' if n != 1 else ''} · {overzicht.school} ({overzicht.brin})"
+        tekst += f" · {overzicht.swv}" if overzicht.swv else " · vul bij Instellingen › School het samenwerkingsverband in"
+        if not overzicht.volledig:
+            tekst += f" · verzuim tot en met {overzicht.peildatum:%d-%m-%Y} (het kwartaal is nog niet compleet)"
+        self.status.setText(tekst)
+        self.totalen.setText(_totalen_html(overzicht))
+        self._knoppen_aan(True)
+        self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its contents, the interventies the width that is left (at least a few
+        words), and each row as high as its wrapped interventies."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        rest = self.table.viewport().width() - sum(header.sectionSize(i) for i in range(header.count())
+                                                   if i != KOLOM_INTERVENTIES)
+        minimum = self.table.fontMetrics().horizontalAdvance("Aangepast rooster, M@zl") + 12
+        header.resizeSection(KOLOM_INTERVENTIES, max(rest, minimum))
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.model.rijen:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _failed(self, melding: str) -> None:
+        if not self._klaar():
+            return
+        self.overzicht = None
+        self.model.set_rijen(())
+        self.totalen.setText("")
+        self.status.setText("")
+        self.error.set_error(melding)
+        self.failed.emit(melding)
+
+    def _crashed(self, exc: BaseException) -> None:
+        self._failed("Het overzicht kon niet worden gemaakt.")
+        errors.report(exc)
+
+    def _knoppen_aan(self, aan: bool) -> None:
+        for knop in (*self.export_buttons.values(), self.preview_button):
+            knop.setEnabled(aan)
+
+    # --- exports -------------------------------------------------------------------------------------
+
+    def bestandsnaam(self, extensie: str) -> str:
+        k = self.overzicht.kwartaal if self.overzicht else self.kwartaal()
+        return safe_file_name(f"Kwartaaloverzicht thuiszitters {k}{extensie}")
+
+    def exporteer(self, extensie: str) -> bool:
+        """Ask where, then write the overview as Excel, CSV or PDF; True when written."""
+        if self.overzicht is None:
+            return False
+        pad = save_file_name(self.window(), self.bestandsnaam(extensie), FORMATEN[extensie][1])
+        if not pad:
+            return False
+        overzicht = self.overzicht
+        path = opslaan(self, pad, lambda: self.services.kwartaal.export(overzicht, extensie), extensie,
+                       services=self.services)
+        if path is None:
+            return False
+        self.status.setText(f"Opgeslagen: {path}")
+        self.exported.emit(str(path))
+        return True
+
+    def bekijk_pdf(self) -> PdfPreviewDialog | None:
+        if self.overzicht is None:
+            return None
+        overzicht, services = self.overzicht, self.services
+        dialog = PdfPreviewDialog(self.window(), f"Kwartaaloverzicht {overzicht.kwartaal}",
+                                  lambda: services.kwartaal.export(overzicht, ".pdf"), self.bestandsnaam(".pdf"),
+                                  on_thread_end=services.end_thread)
+        dialog.open()
+        return dialog
+
+
+def _totalen_html(o: KwartaalOverzicht) -> str:
+    def regel(kop: str, tellingen: dict) -> str:
+        return f"<b>{kop}:</b> " + " · ".join(f"{k.value} {n}" for k, n in tellingen.items())
+
+    return "<br>".join((regel("Per categorie", o.per_categorie()), regel("Per status", o.per_status()),
+                        regel("Duur", o.per_duur())))

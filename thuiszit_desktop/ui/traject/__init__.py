@@ -1,0 +1,1 @@
+"""The praktijkkaart per student: trajecten, gesprekken, MDO's and the plan van aanpak."""

@@ -1,0 +1,452 @@
+"""All open trajecten of the school (filter on step and casusregisseur, sortable), and below them the open
+actiepunten: "Mijn actiepunten" and "Alle open actiepunten", overdue ones in red.
+
+Embedding: `view = TrajectenView(services)`; `view.open_leerling` (leerlingnummer) on double-click or Enter;
+`view.refresh()` after the data changed elsewhere; `view.changed` after an actiepunt's status changed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.gebruiker import Rol
+from ...domain.traject import ActiepuntStatus, Stap
+from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoek_in, zoeksleutel, zoektermen
+from ...services.session import Services
+from ...services.trajecten import Actiepunt, TrajectRij
+from ..common import errors, theme
+from ..common.widgets import format_date, heading, hint
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_LEERLING, COL_KLAS, COL_CATEGORIE, COL_STAP, COL_EIGENAAR, COL_GEOPEND, COL_ACTIES, COL_TERMIJN = range(8)
+HEADERS = ["Leerling", "Klas", "Categorie", "Stap", "Casusregisseur", "Geopend", "Open actiepunten",
+           "Eerstvolgende termijn"]
+
+ALLE = "__alle__"
+IK = "__ik__"
+
+
+@dataclass(frozen=True)
+class TrajectRegel:
+    rij: TrajectRij
+    termijn: date | None = None
+    termijn_wat: str = ""  # "actiepunt" or "evaluatie"
+
+
+def trajectregels(rijen: list[TrajectRij], open_acties: list[Actiepunt], vandaag: date | None = None
+                  ) -> list[TrajectRegel]:
+    """Each traject with its next deadline: the earliest open actiepunt or its evaluation date."""
+    vandaag = vandaag or date.today()
+    eerste: dict[int, date] = {}
+    for a in open_acties:
+        if a.traject_id is not None and (a.traject_id not in eerste or a.uiterlijk < eerste[a.traject_id]):
+            eerste[a.traject_id] = a.uiterlijk
+    uit = []
+    for r in rijen:
+        kandidaten = []
+        if r.id in eerste:
+            kandidaten.append((eerste[r.id], "actiepunt"))
+        if (evaluatie := r.evaluatie(vandaag)) is not None:
+            kandidaten.append((evaluatie, "evaluatie"))
+        termijn, wat = min(kandidaten) if kandidaten else (None, "")
+        uit.append(TrajectRegel(r, termijn, wat))
+    return uit
+
+
+class TrajectenModel(QAbstractTableModel):
+    def __init__(self, parent=None, *, vandaag: date | None = None):
+        super().__init__(parent)
+        self.regels: list[TrajectRegel] = []
+        self.vandaag = vandaag or date.today()
+
+    def set_regels(self, regels: list[TrajectRegel]) -> None:
+        self.beginResetModel()
+        self.regels = list(regels)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.regels)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.regels):
+            return None
+        regel = self.regels[index.row()]
+        r = regel.rij
+        c = index.column()
+        if role == ROW_ROLE:
+            return regel
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                COL_LEERLING: r.naam, COL_KLAS: r.klas, COL_CATEGORIE: r.categorie.label,
+                COL_STAP: f"{int(r.stap)}. {_stap_kort(r.stap)}", COL_EIGENAAR: r.eigenaar,
+                COL_GEOPEND: format_date(r.geopend), COL_ACTIES: str(r.open_actiepunten) if r.open_actiepunten else "",
+                COL_TERMIJN: (f"{format_date(regel.termijn)} ({regel.termijn_wat})" if regel.termijn else ""),
+            }.get(c)
+        if role == SORT_ROLE:
+            return {
+                COL_LEERLING: r.sleutel or sorteersleutel(r.naam), COL_KLAS: natuurlijke_sleutel(r.klas),
+                COL_CATEGORIE: r.categorie.label, COL_STAP: f"{int(r.stap)}", COL_EIGENAAR: sorteersleutel(r.eigenaar),
+                COL_GEOPEND: r.geopend.isoformat(),
+                COL_ACTIES: f"{r.open_actiepunten:06d}",
+                COL_TERMIJN: regel.termijn.isoformat() if regel.termijn else "9999",
+            }.get(c)
+        if role == Qt.ItemDataRole.ForegroundRole and c == COL_TERMIJN and regel.termijn and regel.termijn < self.vandaag:
+            return theme.color("danger")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if c == COL_STAP:
+                return f"Stap {int(r.stap)}: {r.stap.titel}"
+            if c == COL_TERMIJN and regel.termijn:
+                te_laat = " – te laat" if regel.termijn < self.vandaag else ""
+                return f"{'Actiepunt uiterlijk' if regel.termijn_wat == 'actiepunt' else 'Evaluatie op'} " \
+                       f"{format_date(regel.termijn)}{te_laat}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (COL_STAP, COL_ACTIES):
+            return int(Qt.AlignmentFlag.AlignCenter if c == COL_ACTIES else Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _stap_kort(stap: Stap) -> str:
+    return {1: "In beeld", 2: "Contact", 3: "Samenwerken", 4: "Interventie", 5: "Terug in beeld"}[int(stap)]
+
+
+class TrajectenFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.stap: int | None = None
+        self.eigenaar: str | None = None  # folded name
+        self.zoek: tuple[str, ...] = ()
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filter(self, *, stap: int | None = None, eigenaar: str | None = None, zoek: str = "") -> None:
+        self.beginFilterChange()
+        self.stap, self.eigenaar = stap, (zoeksleutel(eigenaar) if eigenaar else None)
+        self.zoek = zoektermen(zoek)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        regel: TrajectRegel = self.sourceModel().regels[source_row]
+        r = regel.rij
+        if self.stap is not None and int(r.stap) != self.stap:
+            return False
+        if self.eigenaar is not None and zoeksleutel(r.eigenaar) != self.eigenaar:
+            return False
+        return zoek_in(self.zoek, zoeksleutel(f"{r.naam} {r.klas} {r.leerlingnummer}"))
+
+
+class TrajectenTable(QTableView):
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ActiepuntenTree(QTreeWidget):
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TrajectenView(QWidget):
+    open_leerling = Signal(str)
+    changed = Signal()
+    signalen_requested = Signal()  # the empty state's button: the signals, where a traject starts
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.vandaag_vast = vandaag
+        self.can_status = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Trajecten", 6))
+        layout.addWidget(hint("Alle open trajecten van de school. Dubbelklik op een regel (of druk op Enter) om de "
+                              "leerling te openen."))
+        filters = QHBoxLayout()
+        self.zoek = QLineEdit()
+        self.zoek.setPlaceholderText("Zoek op naam, klas of leerlingnummer")
+        self.zoek.setAccessibleName("Zoek een traject")
+        self.zoek.setClearButtonEnabled(True)
+        self.zoek.textChanged.connect(self._filter)
+        filters.addWidget(self.zoek, 2)
+        filters.addWidget(QLabel("Stap:"))
+        self.stap = QComboBox()
+        self.stap.addItem("Alle stappen", None)
+        for s in Stap:
+            self.stap.addItem(f"{int(s)}. {_stap_kort(s)}", int(s))
+            self.stap.setItemData(self.stap.count() - 1, s.titel, Qt.ItemDataRole.ToolTipRole)
+        self.stap.currentIndexChanged.connect(self._filter)
+        filters.addWidget(self.stap)
+        filters.addWidget(QLabel("Casusregisseur:"))
+        self.eigenaar = QComboBox()
+        self.eigenaar.setMinimumContentsLength(14)
+        self.eigenaar.currentIndexChanged.connect(self._filter)
+        filters.addWidget(self.eigenaar)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(filters)
+
+        self.model = TrajectenModel(self, vandaag=vandaag)
+        self.proxy = TrajectenFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = TrajectenTable()
+        self.table.setAccessibleName("Open trajecten")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TERMIJN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index))
+        self.table.enter_pressed.connect(lambda: self._open_row(self.table.currentIndex()))
+        self.leeg = hint("")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.leeg)
+        self.leeg_knop = QPushButton("Signalen bekijken")
+        self.leeg_knop.setToolTip("Op Vandaag ziet u welke leerlingen een signaal hebben; open daar een leerling")
+        self.leeg_knop.clicked.connect(self.signalen_requested)
+        top_layout.addWidget(self.leeg_knop, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.tabs = QTabWidget()
+        self.mijn = self._actie_tree()
+        self.alle = self._actie_tree()
+        self.tabs.addTab(self._actie_page(self.mijn), "Mijn actiepunten")
+        self.tabs.addTab(self._actie_page(self.alle), "Alle open actiepunten")
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    @property
+    def vandaag(self) -> date:
+        return self.vandaag_vast or date.today()
+
+    def _actie_tree(self) -> ActiepuntenTree:
+        tree = ActiepuntenTree()
+        tree.setAccessibleName("Actiepunten")
+        tree.setHeaderLabels(["Uiterlijk", "Leerling", "Wat", "Wie"])
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.header().setStretchLastSection(True)
+        tree.itemDoubleClicked.connect(lambda item, _c: self._open_actie(item))
+        tree.enter_pressed.connect(lambda t=tree: self._open_actie(t.currentItem()))
+        tree.itemSelectionChanged.connect(self._update_buttons)
+        return tree
+
+    def _actie_page(self, tree: ActiepuntenTree) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        gedaan = QPushButton("Gedaan")
+        vervallen = QPushButton("Vervallen")
+        vervallen.setToolTip("Het actiepunt is niet meer nodig")
+        for b, status in ((gedaan, ActiepuntStatus.GEDAAN), (vervallen, ActiepuntStatus.VERVALLEN)):
+            b.setAutoDefault(False)
+            b.clicked.connect(lambda _c=False, t=tree, s=status: self.set_status(t, s))
+            b.setVisible(self.can_status)
+            row.addWidget(b)
+        row.addStretch(1)
+        leeg = hint("")
+        row.addWidget(leeg)
+        tree.buttons = (gedaan, vervallen)
+        tree.leeg = leeg
+        layout.addLayout(row)
+        layout.addWidget(tree, 1)
+        return page
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    @property
+    def kan_afdrukken(self) -> bool:
+        return self.services.gebruiker.rol == Rol.ZORGCOORDINATOR  # the printed list names every student
+
+    def afdrukken(self) -> None:
+        """Ctrl+P: every open traject as the lijstbespreking (Overzichten › Lijstbespreking prints a selection)."""
+        from ..common.pdf_preview import PdfPreviewDialog
+
+        services, vandaag = self.services, self.vandaag_vast or date.today()
+        PdfPreviewDialog(self, "Lijstbespreking", lambda: services.overzichten.lijstbespreking_pdf(vandaag=vandaag),
+                         f"Lijstbespreking {format_date(vandaag)}.pdf", on_thread_end=services.end_thread).exec()
+
+    def refresh(self) -> None:
+        tr = self.services.trajecten
+        self.model.vandaag = self.vandaag
+        open_acties = tr.open_actiepunten()
+        self.model.set_regels(trajectregels(tr.lijst(), open_acties, self.model.vandaag))
+        self._fill_eigenaren()
+        self._filter()
+        self.table.resizeColumnsToContents()
+        self._fill_acties(self.mijn, tr.mijn_actiepunten(), "Mijn actiepunten",
+                          "U heeft geen open actiepunten.")
+        self._fill_acties(self.alle, open_acties, "Alle open actiepunten", "Er zijn geen open actiepunten.")
+
+    def _fill_eigenaren(self) -> None:
+        huidig = self.eigenaar.currentData()
+        namen = sorted({r.rij.eigenaar for r in self.model.regels if r.rij.eigenaar}, key=sorteersleutel)
+        self.eigenaar.blockSignals(True)
+        self.eigenaar.clear()
+        self.eigenaar.addItem("Iedereen", ALLE)
+        self.eigenaar.addItem(f"Ik ({self.services.gebruiker.naam})", IK)
+        for naam in namen:
+            self.eigenaar.addItem(naam, naam)
+        i = self.eigenaar.findData(huidig) if huidig is not None else 0
+        self.eigenaar.setCurrentIndex(max(i, 0))
+        self.eigenaar.blockSignals(False)
+
+    def _filter(self) -> None:
+        eigenaar = self.eigenaar.currentData()
+        if eigenaar == ALLE:
+            eigenaar = None
+        elif eigenaar == IK:
+            eigenaar = self.services.gebruiker.naam
+        self.proxy.set_filter(stap=self.stap.currentData(), eigenaar=eigenaar, zoek=self.zoek.text())
+        n, totaal = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{n} van {totaal} trajecten" if n != totaal else
+                                 f"{totaal} open traject{'en' if totaal != 1 else ''}")
+        if totaal == 0:
+            self.leeg.setText("Er zijn nog geen open trajecten. Open een traject op de pagina van een leerling, "
+                              "op het tabblad Traject.")
+        elif n == 0:
+            self.leeg.setText("Geen trajecten met deze filters.")
+        self.leeg.setVisible(n == 0)
+        self.leeg_knop.setVisible(totaal == 0)
+
+    def _fill_acties(self, tree: ActiepuntenTree, acties: list[Actiepunt], titel: str, leeg: str) -> None:
+        tree.clear()
+        tree.acties = {a.id: a for a in acties}
+        te_laat = 0
+        for a in acties:
+            laat = a.te_laat(self.vandaag)
+            te_laat += laat
+            item = QTreeWidgetItem([format_date(a.uiterlijk) + (" · te laat" if laat else ""), a.leerling_naam,
+                                    a.wat, a.wie.naam])
+            item.setData(0, Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(2, a.wat)
+            if laat:
+                for c in range(4):
+                    item.setForeground(c, theme.color("danger"))
+            tree.addTopLevelItem(item)
+        for c in (0, 1):
+            tree.resizeColumnToContents(c)
+        tree.setColumnWidth(2, max(tree.columnWidth(2), 320))
+        i = self.tabs.indexOf(tree.parentWidget())
+        extra = f", {te_laat} te laat" if te_laat else ""
+        self.tabs.setTabText(i, f"{titel} ({len(acties)}{extra})")
+        tree.leeg.setText("" if acties else leeg)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        for tree in (self.mijn, self.alle):
+            item = tree.currentItem()
+            for b in tree.buttons:
+                b.setEnabled(item is not None and item.isSelected())
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _open_row(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        regel: TrajectRegel = self.proxy.data(index, ROW_ROLE)
+        if regel is not None:
+            self.open_leerling.emit(regel.rij.leerlingnummer)
+
+    def _open_actie(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        tree = item.treeWidget()
+        a = tree.acties.get(item.data(0, Qt.ItemDataRole.UserRole))
+        if a is not None:
+            self.open_leerling.emit(a.leerlingnummer)
+
+    def set_status(self, tree: ActiepuntenTree, status: ActiepuntStatus) -> bool:
+        item = tree.currentItem()
+        if item is None:
+            return False
+        a = tree.acties.get(item.data(0, Qt.ItemDataRole.UserRole))
+        if a is None:
+            return False
+        try:
+            self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
+        except errors.USER_ERRORS as exc:
+            errors.show_user_error(self, exc)
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def rows(self) -> list[TrajectRij]:
+        """The trajecten as shown (filtered and sorted), top to bottom."""
+        return [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).rij for r in range(self.proxy.rowCount())]
+
+    def select(self, leerlingnummer: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if self.proxy.data(index, ROW_ROLE).rij.leerlingnummer == leerlingnummer:
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(r)
+                return True
+        return False

@@ -1,0 +1,1 @@
+"""The area "Vandaag": what a zorgcoördinator looks at every morning."""

@@ -1,0 +1,109 @@
+"""The "Aan de slag" card at the top of Vandaag: the four first steps of a new school, each ticked from
+the data and each with a button that does it. It disappears when all four are done, or when hidden.
+Only the zorgcoördinator sees it (the others cannot import or open trajecten)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.gebruiker import Rol
+from ...services.aan_de_slag import AanDeSlag
+from ...services.session import Services
+from ..common.widgets import heading, hint
+
+
+@dataclass(frozen=True)
+class _Stap:
+    veld: str  # the AanDeSlag field that ticks it
+    label: str
+    uitleg: str
+    knop: str
+
+
+STAPPEN = (
+    _Stap("school_ingesteld", "School ingesteld",
+          "Naam, BRIN-nummer, regio en uren per lesdag kloppen.", "Instellingen…"),
+    _Stap("leerlingen_geimporteerd", "Leerlingen geïmporteerd",
+          "Een export van de leerlingen uit Magister of Somtoday (CSV of Excel).", "Leerlingen importeren…"),
+    _Stap("verzuim_geimporteerd", "Verzuim geïmporteerd",
+          "Een verzuimexport; daarmee berekent het programma de signalen.", "Verzuim importeren…"),
+    _Stap("eerste_traject", "Eerste traject geopend",
+          "Open bij een leerling met een signaal een traject volgens de praktijkkaart.", "Naar de leerlingen"),
+)
+
+
+class AanDeSlagKaart(QFrame):
+    """`stap_gekozen(veld)` when a step's button is pressed; the main window does the step."""
+
+    stap_gekozen = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.voor_deze_gebruiker = services.gebruiker.rol == Rol.ZORGCOORDINATOR
+        self.stand: AanDeSlag | None = None
+        self.setObjectName("aandeslag")
+        self.setStyleSheet("QFrame#aandeslag { border: 1px solid #9cc3e6; border-radius: 4px; background: #f1f7fd; }")
+        self.setAccessibleName("Aan de slag")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        kop = QHBoxLayout()
+        self.titel = heading("Aan de slag", 2)
+        kop.addWidget(self.titel)
+        self.voortgang = QLabel()
+        kop.addWidget(self.voortgang)
+        kop.addStretch(1)
+        self.verberg_knop = QPushButton("Verbergen")
+        self.verberg_knop.setFlat(True)
+        self.verberg_knop.setToolTip("Deze lijst niet meer tonen")
+        self.verberg_knop.clicked.connect(self.verbergen)
+        kop.addWidget(self.verberg_knop)
+        layout.addLayout(kop)
+        layout.addWidget(hint("Zo zet u het programma klaar voor uw school. Wat gedaan is, krijgt vanzelf een vinkje."))
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.vinkjes: dict[str, QLabel] = {}
+        self.knoppen: dict[str, QPushButton] = {}
+        for rij, stap in enumerate(STAPPEN):
+            vinkje = QLabel()
+            tekst = QLabel(f"<b>{stap.label}</b> – {stap.uitleg}")
+            tekst.setWordWrap(True)
+            knop = QPushButton(stap.knop)
+            knop.setAccessibleName(f"{stap.label}: {stap.knop.rstrip('…')}")
+            knop.clicked.connect(lambda _=False, veld=stap.veld: self.stap_gekozen.emit(veld))
+            grid.addWidget(vinkje, rij, 0)
+            grid.addWidget(tekst, rij, 1)
+            grid.addWidget(knop, rij, 2)
+            self.vinkjes[stap.veld] = vinkje
+            self.knoppen[stap.veld] = knop
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.voor_deze_gebruiker:
+            self.hide()
+            return
+        if self.services.ctx.store.closed:  # a computation that ends after the window closed
+            return
+        self.stand = self.services.aan_de_slag.stand()
+        klaar = 0
+        for stap in STAPPEN:
+            gedaan = bool(getattr(self.stand, stap.veld))
+            klaar += gedaan
+            self.vinkjes[stap.veld].setText("✓" if gedaan else "○")
+            self.vinkjes[stap.veld].setStyleSheet("color: #2e7d32; font-weight: bold;" if gedaan else "color: #777;")
+            self.vinkjes[stap.veld].setAccessibleName("gedaan" if gedaan else "nog te doen")
+            self.knoppen[stap.veld].setEnabled(not gedaan or stap.veld == "school_ingesteld")
+        self.voortgang.setText(f"{klaar} van {len(STAPPEN)} gedaan")
+        self.setVisible(self.stand.tonen)
+
+    def verbergen(self) -> None:
+        self.services.aan_de_slag.verbergen()
+        self.refresh()
