@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from thuiszit_desktop.domain.afhandeling import TrajectStand, afhandeling
-from thuiszit_desktop.domain.signals import Signaal, SignaalSoort
+from thuiszit_desktop.domain.signalen import Signaal, SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Verzuimmelding
 
 D = date.fromisoformat

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thuiszit_desktop.domain.calendar import SchoolCalendar, Vakantie
 from thuiszit_desktop.domain.effect import NOG_TE_KORT, TE_WEINIG_ERVOOR, effect, lesweken_rond, per_soort
+from thuiszit_desktop.domain.kalender import SchoolCalendar, Vakantie
 
 D = date.fromisoformat
 HERFST = Vakantie("herfstvakantie", D("2026-10-17"), D("2026-10-25"), True, "2026-2027")

@@ -15,7 +15,7 @@ from thuiszit_desktop.domain.herinneringen import (
     verlengdatum_5a,
 )
 from thuiszit_desktop.domain.leerling import Vrijstelling, VrijstellingType
-from thuiszit_desktop.domain.signals import Signaal, SignaalSoort
+from thuiszit_desktop.domain.signalen import Signaal, SignaalSoort
 
 VANDAAG = date(2026, 11, 23)
 H = HerinneringSoort

@@ -25,7 +25,7 @@ from thuiszit_desktop.domain.kwartaal import (
     rij,
 )
 from thuiszit_desktop.domain.leerling import Vrijstelling, VrijstellingType
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 
 SLEUTEL = b"geheim-van-de-school"
 Q1 = Kwartaal(2026, 1)  # 1 januari – 31 maart 2026

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thuiszit_desktop.domain.calendar import SchoolCalendar, vakanties_from_data
+from thuiszit_desktop.domain.kalender import SchoolCalendar, vakanties_from_data
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.school import Regio
-from thuiszit_desktop.domain.signals import (
+from thuiszit_desktop.domain.signalen import (
     Niveau,
     Signaal,
     SignaalInstellingen,

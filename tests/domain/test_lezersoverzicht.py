@@ -17,7 +17,7 @@ from thuiszit_desktop.domain.lezersoverzicht import (
     niveaus_tabel,
     tel,
 )
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 
 
 @pytest.mark.parametrize(("n", "getoond"), [(0, "0"), (1, MINDER_DAN), (4, MINDER_DAN), (5, "5"), (471, "471")])

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from thuiszit_desktop.domain.calendar import SchoolCalendar, Vakantie
 from thuiszit_desktop.domain.errors import InvoerFout
 from thuiszit_desktop.domain.gebruiker import Profiel
+from thuiszit_desktop.domain.kalender import SchoolCalendar, Vakantie
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import (
     Akkoord,

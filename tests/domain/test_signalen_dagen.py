@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thuiszit_desktop.domain import signals
-from thuiszit_desktop.domain.calendar import SchoolCalendar, vakanties_from_data
+from thuiszit_desktop.domain import signalen
+from thuiszit_desktop.domain.kalender import SchoolCalendar, vakanties_from_data
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType, schooljaar_start
 from thuiszit_desktop.domain.school import Regio
-from thuiszit_desktop.domain.signals import SignaalInstellingen, SignaalSoort, schoolbreed, schoolbreed_dagen
+from thuiszit_desktop.domain.signalen import SignaalInstellingen, SignaalSoort, schoolbreed, schoolbreed_dagen
 from thuiszit_desktop.domain.trends import peildata, trends
 from thuiszit_desktop.domain.verzuim import MazlActie, MeldingSoort, Reden, Verzuimmelding, VerzuimRecord
 
@@ -54,7 +54,7 @@ def als_database(records: dict[str, list[VerzuimRecord]], tot: date):
 
 
 def zelden(strategie, kans: int = 6):
-    """Mostly None, sometimes a value: a rare uitschrijving or vrijstelling leaves room for the other signals."""
+    """Mostly None, sometimes a value: a rare uitschrijving or vrijstelling leaves room for the other signalen."""
     return st.integers(0, kans).flatmap(lambda k: strategie if k == 0 else st.none())
 
 
@@ -99,7 +99,7 @@ def test_schoolbreed_dagen_equals_the_rules_on_records(school):
 @settings(max_examples=120, deadline=None)
 @given(scholen(), st.sampled_from(DAGEN[95:]))
 def test_trends_equal_the_rules_at_every_month_end(school, tot):
-    """The one pass of `trends` (signals.standen) against `schoolbreed` at each month end and at 31 July before:
+    """The one pass of `trends` (signalen.standen) against `schoolbreed` at each month end and at 31 July before:
     levels, students per signal, thuiszitters in and out."""
     leerlingen, records, meldingen, acties, _p, _later = school
     t = trends(CAL, INST, leerlingen, records, meldingen, acties, 2026, tot)
@@ -129,4 +129,4 @@ def test_the_level_without_decimals_equals_the_level_with_them(n, dagduur, dremp
     percentages on and within 0.2 of each threshold."""
     inst = SignaalInstellingen(dagduur, *drempels)
     som = max(0.0, (drempels[welke] + afstand / 1000) * n * dagduur / 100)
-    assert signals._niveau_getal(inst, som, n, drie) == signals._kearney(inst, "", som, n, drie).niveau
+    assert signalen._niveau_getal(inst, som, n, drie) == signalen._kearney(inst, "", som, n, drie).niveau

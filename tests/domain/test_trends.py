@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from thuiszit_desktop.domain.calendar import SchoolCalendar, vakanties_from_data
+from thuiszit_desktop.domain.kalender import SchoolCalendar, vakanties_from_data
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.school import Regio
-from thuiszit_desktop.domain.signals import SignaalInstellingen, SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.signalen import SignaalInstellingen, SignaalSoort, schoolbreed
 from thuiszit_desktop.domain.trends import peildata, trends
 from thuiszit_desktop.domain.verzuim import Reden, VerzuimRecord
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from thuiszit_desktop.domain.signals import Signaal, SignaalSoort
+from thuiszit_desktop.domain.signalen import Signaal, SignaalSoort
 from thuiszit_desktop.domain.traject import Stap
 from thuiszit_desktop.domain.uitleg import (
     BRON,

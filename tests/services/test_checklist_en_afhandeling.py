@@ -11,7 +11,7 @@ import pytest
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.plan import Akkoord, Doel, Interventie
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie, MdoRol
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming

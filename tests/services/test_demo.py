@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from thuiszit_desktop import app
 from thuiszit_desktop.db import models as m
-from thuiszit_desktop.domain.calendar import SchoolCalendar
+from thuiszit_desktop.domain.kalender import SchoolCalendar
 from thuiszit_desktop.domain.leerling import (
     Leerling,
     VrijstellingType,
@@ -27,7 +27,7 @@ from thuiszit_desktop.domain.leerling import (
     schooljaar_start,
     validate_leerling,
 )
-from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.signalen import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
 from thuiszit_desktop.domain.traject import (
     ActiepuntStatus,
     Analyse,

@@ -20,7 +20,7 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.plan import Akkoord, Doel
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Analyse, Domein, Factoren, MdoRol
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import inzage

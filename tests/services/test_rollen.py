@@ -29,7 +29,7 @@ from thuiszit_desktop.domain.errors import GeenToegang
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Analyse, Categorie, GesprekType, Persoon, Stap
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.services import session, toegang

@@ -11,7 +11,7 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.signalen import SignaalSoort, schoolbreed
 from thuiszit_desktop.domain.verzuim import Reden, VerzuimRecord
 from thuiszit_desktop.services import signalen as signalen_service
 from thuiszit_desktop.services.context import Context

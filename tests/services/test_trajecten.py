@@ -14,7 +14,7 @@ from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.herinneringen import HerinneringSoort
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import (
     ActiepuntStatus,
     Analyse,

@@ -12,7 +12,7 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.services.context import Context

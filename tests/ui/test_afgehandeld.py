@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.ui.common import errors
@@ -174,7 +174,7 @@ def test_a_melding_on_the_students_page_shows_in_the_checklist_and_goes_when_del
 def test_the_view_asks_only_the_rows_on_screen_for_their_data(qtbot):
     """Vandaag stays quick with a whole school's signals: painting 2,000 lines asks for the data of the rows
     that are visible, not of all of them (issue 16 builds on this)."""
-    from thuiszit_desktop.domain.signals import Signaal
+    from thuiszit_desktop.domain.signalen import Signaal
     from thuiszit_desktop.ui.vandaag.vandaag_signalen import (
         GROEPEN,
         SignaalRegel,

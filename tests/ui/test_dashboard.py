@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR

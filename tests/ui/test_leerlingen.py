@@ -16,7 +16,7 @@ from thuiszit_desktop.domain.leerling import (
     Vrijstelling,
     VrijstellingType,
 )
-from thuiszit_desktop.domain.signals import Niveau, Signaal, SignaalSoort
+from thuiszit_desktop.domain.signalen import Niveau, Signaal, SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.zoeken import natuurlijke_sleutel, zoeksleutel
 from thuiszit_desktop.services.leerlingen import LeerlingRij

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWizard
 import thuiszit_desktop
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard

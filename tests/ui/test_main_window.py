@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog
 from conftest import WACHTWOORD
 from thuiszit_desktop.domain.errors import InvoerFout
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import errors

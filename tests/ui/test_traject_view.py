@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import (
     ActiepuntStatus,
     Categorie,

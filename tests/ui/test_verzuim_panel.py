@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.signals import SignaalSoort
+from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_page import LeerlingPage

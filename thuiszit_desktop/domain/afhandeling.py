@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .signals import Signaal, SignaalSoort
+from .signalen import Signaal, SignaalSoort
 from .verzuim import MeldingSoort, Verzuimmelding
 
 # The DUO melding that answers a signal (the other signals have none).

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from .calendar import SchoolCalendar
+from .kalender import SchoolCalendar
 
 LESWEKEN = 6
 NOG_TE_KORT = "nog te kort"

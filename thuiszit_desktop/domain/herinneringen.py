@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .leerling import Vrijstelling, VrijstellingType, schooljaar_start
-from .signals import Signaal, SignaalSoort
+from .signalen import Signaal, SignaalSoort
 
 VOORUIT = timedelta(days=7)  # "coming": due within 7 days from today (today + 7 included)
 VOORUIT_5A = timedelta(days=61)  # a 5a renewal needs a new statement from a doctor: warn from about 1 May

@@ -67,7 +67,7 @@ from enum import StrEnum
 
 from .errors import InvoerFout
 from .leerling import Vrijstelling, VrijstellingType
-from .signals import SignaalSoort
+from .signalen import SignaalSoort
 
 GEDEELTELIJK_DREMPEL = 0.25  # missed at least this share of the lesuren after the return: gedeeltelijk terug
 EIND_LESWEKEN = 2

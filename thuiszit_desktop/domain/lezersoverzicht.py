@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from .effect import EffectPerSoort
 from .kwartaal import CATEGORIEEN, STATUSSEN, Duur, KwartaalOverzicht
-from .signals import SignaalSoort
+from .signalen import SignaalSoort
 from .trends import Trends
 
 KLEIN = 5

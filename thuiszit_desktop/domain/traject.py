@@ -15,7 +15,7 @@ from enum import IntEnum, StrEnum
 
 from .errors import InvoerFout
 from .leerling import add_years
-from .signals import SignaalSoort
+from .signalen import SignaalSoort
 from .verzuim import Reden
 
 # --- the traject ----------------------------------------------------------------------------------

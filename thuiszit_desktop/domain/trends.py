@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import LesdagTabel, SchoolCalendar
+from .kalender import LesdagTabel, SchoolCalendar
 from .leerling import Leerling
-from .signals import (
+from .signalen import (
     Dagen,
     Signaal,
     SignaalInstellingen,

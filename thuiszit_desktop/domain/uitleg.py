@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .signals import Signaal, SignaalSoort
+from .signalen import Signaal, SignaalSoort
 from .traject import Stap
 
 BRON = ("Bron: praktijkkaart 'Van thuis weer naar school' (Nederlands Jeugdinstituut en Ingrado, 2021), "

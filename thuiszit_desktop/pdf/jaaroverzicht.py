@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
 from ..domain.effect import EffectPerSoort, verschil_tekst
-from ..domain.signals import SignaalSoort
+from ..domain.signalen import SignaalSoort
 from ..domain.trends import Trends
 from .common import BREEDTE, FONT, KLEUR_GRIJS, Document, styles, tekst_xml
 

@@ -40,8 +40,8 @@ from pathlib import Path
 
 from ..db import handtekening
 from ..db import models as m
-from ..domain.calendar import SchoolCalendar
 from ..domain.gebruiker import Rol
+from ..domain.kalender import SchoolCalendar
 from ..domain.kwartaal import Kwartaal
 from ..domain.leerling import (
     Contactvoorkeur,
@@ -58,7 +58,7 @@ from ..domain.leerling import (
 )
 from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, Plan, PlanAfspraak, zelf_akkoord
 from ..domain.school import Regio, School, Schooltype
-from ..domain.signals import SignaalInstellingen, SignaalSoort, signalen
+from ..domain.signalen import SignaalInstellingen, SignaalSoort, signalen
 from ..domain.traject import (
     ActiepuntStatus,
     Analyse,

@@ -24,7 +24,7 @@ from ..domain.inzage import Onderdeel, avg_informatie
 from ..domain.leerling import Leerling, VrijstellingType
 from ..domain.mdo import SCHOOL_ROLLEN, geldende_toestemmingen
 from ..domain.plan import Plan
-from ..domain.signals import Signaal, SignaalSoort
+from ..domain.signalen import Signaal, SignaalSoort
 from ..domain.traject import Analyse, Domein, Factoren, MdoRol, Verzuimperiode, verzuimperiodes
 from ..domain.verzuim import Reden
 from .bewaren import BewaarService

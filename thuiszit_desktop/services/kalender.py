@@ -11,15 +11,15 @@ from pathlib import Path
 
 from .. import paths
 from ..db import models as m
-from ..domain.calendar import (
+from ..domain.errors import InvoerFout
+from ..domain.gebruiker import Rol
+from ..domain.kalender import (
     SchoolCalendar,
     Vakantie,
     apply_aanpassingen,
     schooljaar_label,
     vakanties_from_data,
 )
-from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from ..domain.leerling import schooljaar_start
 from ..domain.school import Regio
 from ..importers.tabular import RijFout

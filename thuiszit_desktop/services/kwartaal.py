@@ -28,7 +28,7 @@ from ..domain.kwartaal import (
     laatste_lesweken,
 )
 from ..domain.leerling import Leerling, VrijstellingType, is_plichtig
-from ..domain.signals import SignaalSoort, signalen
+from ..domain.signalen import SignaalSoort, signalen
 from ..domain.verzuim import VerzuimRecord
 from . import instellingen
 from .context import Context

@@ -17,13 +17,13 @@ import peewee as pw
 
 from ..db import models as m
 from ..domain.audit import Actie
-from ..domain.calendar import LesdagTabel
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
+from ..domain.kalender import LesdagTabel
 from ..domain.leerling import schooljaar_start
 from ..domain.plan import traject_evaluatie
-from ..domain.signals import Dagen, SignaalSoort
+from ..domain.signalen import Dagen, SignaalSoort
 from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
 from ..domain.trends import Trends, trends_dagen
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel

@@ -10,11 +10,11 @@ import peewee as pw
 
 from ..db import models as m
 from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
-from ..domain.calendar import LesdagTabel, SchoolCalendar
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
+from ..domain.kalender import LesdagTabel, SchoolCalendar
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, add_years, schooljaar_start
-from ..domain.signals import (
+from ..domain.signalen import (
     GESCHIEDENIS_JAREN,
     Dagen,
     Niveau,

@@ -36,7 +36,7 @@ from ..domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn, naam_sleutel
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Vrijstelling, VrijstellingType
 from ..domain.plan import Contactpersoon, traject_evaluatie
-from ..domain.signals import Signaal, SignaalSoort
+from ..domain.signalen import Signaal, SignaalSoort
 from ..domain.traject import (
     CHECKLIST,
     ActiepuntStatus,

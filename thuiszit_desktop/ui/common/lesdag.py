@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from ...domain.calendar import SchoolCalendar
+from ...domain.kalender import SchoolCalendar
 from . import theme
 from .widgets import WrapLabel, format_date
 

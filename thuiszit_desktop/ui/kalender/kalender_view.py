@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
-from ...domain.calendar import Vakantie, schooljaar_label, vakanties_from_data
 from ...domain.errors import InvoerFout
+from ...domain.kalender import Vakantie, schooljaar_label, vakanties_from_data
 from ...domain.leerling import schooljaar_start
 from ...services.kalender import SOORTEN, Jaaroverzicht
 from ...services.ongedaan import samen

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.signals import SignaalSoort
+from ...domain.signalen import SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvoerFout
-from ...domain.signals import Signaal, SignaalSoort
+from ...domain.signalen import Signaal, SignaalSoort
 from ...domain.verzuim import MeldingSoort, Reden
 from ...services.session import Services
 from ...services.signalen import Bespreking

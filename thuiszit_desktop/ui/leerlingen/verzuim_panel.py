@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.afhandeling import MELDING_VOOR, Afhandeling
-from ...domain.calendar import schooljaar_label
 from ...domain.gebruiker import Rol
+from ...domain.kalender import schooljaar_label
 from ...domain.leerling import schooljaar_start
-from ...domain.signals import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_regel, signaal_waarom
 from ...domain.verzuim import MeldingSoort, Reden
 from ...services.kalender import Jaaroverzicht

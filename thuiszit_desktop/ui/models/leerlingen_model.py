@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain.afhandeling import Afhandeling
-from ...domain.signals import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ...services.leerlingen import LeerlingRij

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.calendar import schooljaar_label
-from ...domain.signals import SignaalSoort
+from ...domain.kalender import schooljaar_label
+from ...domain.signalen import SignaalSoort
 from ...domain.trends import Trends
 from ...services.session import Services
 from ..common import errors

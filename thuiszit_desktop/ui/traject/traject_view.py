@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout, NietGevonden
 from ...domain.gebruiker import Rol
-from ...domain.signals import Signaal
+from ...domain.signalen import Signaal
 from ...domain.traject import (
     ActiepuntStatus,
     Analyse,

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.gebruiker import Rol
 from ...domain.herinneringen import Herinnering
-from ...domain.signals import SignaalSoort
+from ...domain.signalen import SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht

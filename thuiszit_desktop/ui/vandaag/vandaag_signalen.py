@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.afhandeling import Afhandeling
-from ...domain.signals import Signaal, SignaalSoort
+from ...domain.signalen import Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import sorteersleutel
 from ...services.leerlingen import LeerlingRij

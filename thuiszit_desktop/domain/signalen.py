@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from .calendar import LesdagTabel, SchoolCalendar
+from .kalender import LesdagTabel, SchoolCalendar
 from .leerling import (
     Leerling,
     active_vrijstelling,

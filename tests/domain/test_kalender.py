@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from thuiszit_desktop.domain.calendar import (
+from thuiszit_desktop.domain.errors import InvoerFout
+from thuiszit_desktop.domain.kalender import (
     SchoolCalendar,
     Vakantie,
     apply_aanpassingen,
@@ -18,7 +19,6 @@ from thuiszit_desktop.domain.calendar import (
     pasen,
     vakanties_from_data,
 )
-from thuiszit_desktop.domain.errors import InvoerFout
 from thuiszit_desktop.domain.school import Regio
 
 DATA = Path(__file__).parents[2] / "resources/data/schoolvakanties.json"
