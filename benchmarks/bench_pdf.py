@@ -34,7 +34,7 @@ def main() -> int:
         services = demo.create_demo_school(path, "demo")
         try:
             open_ = services.trajecten.lijst()
-            nummer = max(open_, key=lambda t: len(services.trajecten.mdos(t.id))).leerlingnummer
+            nummer = max(open_, key=lambda t: len(services.mdo.mdos(t.id))).leerlingnummer
             met_plan = next(t.leerlingnummer for t in open_ if t.stap >= 4)
             plan_id = services.plannen.voor_leerling(met_plan).id
             renders = {"plan van aanpak": lambda: services.plannen.pdf(plan_id),

@@ -28,10 +28,10 @@ def data_dir(services, db_path):
                                              inschrijfdatum=date(2024, 8, 1), klas="2B"), VANDAAG)
     tr = services.trajecten
     t = tr.openen("1001", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1), vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+    services.mdo.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
         MdoDeelnemer("Karel Çelik", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht")], verslag="Eerste overleg.",
         besluiten=["Rooster aanpassen"], vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 11, 5), verslag="Tweede overleg.", vandaag=VANDAAG)
+    services.mdo.mdo_vastleggen(t.id, date(2026, 11, 5), verslag="Tweede overleg.", vandaag=VANDAAG)
     services.close()
     return db_path.parent
 

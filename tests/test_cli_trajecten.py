@@ -33,14 +33,14 @@ def data_dir(services, db_path):
     t = tr.openen_vanuit_signaal("1001", "meldplicht_16u", date(2026, 9, 17), geopend=date(2026, 9, 18),
                                  vandaag=VANDAAG)
     tr.stap_wijzigen(t.id, 3, datum=date(2026, 10, 1), vandaag=VANDAAG)
-    tr.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 9, 24), "Zoë vertelt over de pauzes",
+    services.gesprekken.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 9, 24), "Zoë vertelt over de pauzes",
                           afspraken=["Zoë eet bij de mentor"], vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+    mdo = services.mdo.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
         MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
         MdoDeelnemer("Karel Smit", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht")], verslag="Goed overleg.")
-    tr.besluit_toevoegen(mdo.id, "Rooster aanpassen")
-    tr.mdo_actiepunt(mdo.id, "Jeugdarts inschakelen", "Karel Smit", date(2026, 10, 8))
-    tr.mdo_actiepunt(mdo.id, "Ouders bellen", "Anna de Vries", date(2026, 10, 9))
+    services.mdo.besluit_toevoegen(mdo.id, "Rooster aanpassen")
+    services.mdo.mdo_actiepunt(mdo.id, "Jeugdarts inschakelen", "Karel Smit", date(2026, 10, 8))
+    services.mdo.mdo_actiepunt(mdo.id, "Ouders bellen", "Anna de Vries", date(2026, 10, 9))
     ander = tr.openen("1002", "thuiszitter", "Sinds de zomer thuis", geopend=date(2026, 9, 1), vandaag=VANDAAG)
     tr.sluiten(ander.id, "ander_onderwijs", datum=date(2026, 11, 2), vandaag=VANDAAG)
     services.close()

@@ -53,15 +53,15 @@ def zoe(services):
     tr.afvinken(t.id, "swv_geinformeerd", datum=date(2026, 9, 20), notitie="Gebeld met het SWV", vandaag=VANDAAG)
     tr.analyse_opslaan(t.id, Analyse({Domein.SCHOOL: Factoren("Gepest in de pauzes", "Fijne mentor")},
                                      Verzuimtype.SCHOOLWEIGERING), datum=date(2026, 9, 25), vandaag=VANDAAG)
-    tr.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 9, 24), "Zoë vertelt over de pauzes. " + LANG,
+    services.gesprekken.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 9, 24), "Zoë vertelt over de pauzes. " + LANG,
                           deelnemers="Zoë, Daniël de Jong", afspraken=["Zoë eet bij de mentor"], vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+    services.mdo.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
         MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
         MdoDeelnemer("Karel Çelik", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht")],
         toestemmingen=[Toestemming("GGD regio Utrecht", True)], verslag=LANG,
         besluiten=["Rooster aanpassen"], actiepunten=[("Jeugdarts inschakelen", "Karel Çelik", date(2026, 10, 8))],
         vandaag=VANDAAG)
-    tr.actiepunt_toevoegen("1001", "Ouders bellen", "Anna de Vries", date(2026, 10, 9))
+    services.actiepunten.actiepunt_toevoegen("1001", "Ouders bellen", "Anna de Vries", date(2026, 10, 9))
     services.verzuim.melding_registreren("1001", date(2026, 9, 17), date(2026, 9, 16), MeldingSoort.ZESTIEN_UUR,
                                          "DUO-2026-12345", vandaag=VANDAAG)
     services.verzuim.mazl_registreren("1001", date(2026, 9, 22), "Jeugdarts gevraagd", vandaag=VANDAAG)

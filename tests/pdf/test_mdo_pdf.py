@@ -54,7 +54,7 @@ def zoe(services):
     tr = services.trajecten
     t = tr.openen("1001", "dreigend_thuiszitter", "Veel verzuim na de herfstvakantie", geopend=date(2026, 9, 18),
                   vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
+    services.mdo.mdo_vastleggen(t.id, date(2026, 10, 1), deelnemers=[
         MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
         MdoDeelnemer("Karel Çelik", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht"),
         MdoDeelnemer("Daniël Visser", MdoRol.JEUGDARTS, "GGD regio Utrecht"),
@@ -64,14 +64,14 @@ def zoe(services):
         besluiten=["Rooster aanpassen: halve dagen", "Jeugdarts doet een gesprek"],
         actiepunten=[("Rooster maken", "Anna de Vries", date(2026, 10, 8)),
                      ("Gesprek met Zoë", "Daniël Visser", date(2026, 10, 15))], vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 11, 5), deelnemers=[
+    services.mdo.mdo_vastleggen(t.id, date(2026, 11, 5), deelnemers=[
         MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR),
         MdoDeelnemer("Lisanne Kok", MdoRol.JEUGDHULP, "Wijkteam Noord"),
         MdoDeelnemer("Daniël Visser", MdoRol.JEUGDARTS, "GGD regio Utrecht", afgemeld=True)],
         verslag="Tweede overleg: het gaat beter.", besluiten=["Doorgaan met het rooster"],
         verslaglegger="Mo Amrani", volgend_overleg=date(2026, 12, 10),
         verzenden_aan=["Huisarts dr. Öztürk", ""], vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, date(2026, 12, 10), vandaag=VANDAAG)  # planned: not the default
+    services.mdo.mdo_vastleggen(t.id, date(2026, 12, 10), vandaag=VANDAAG)  # planned: not the default
     return services
 
 
@@ -138,8 +138,8 @@ def test_from_16_the_student_gives_consent(zoe):
 
 def test_every_page_names_the_student_and_the_print_date(zoe):
     [t] = zoe.trajecten.trajecten("1001")
-    mdo = zoe.trajecten.mdos(t.id)[0]
-    zoe.trajecten.mdo_bijwerken(mdo.id, verslag="\n".join(f"Regel {n} van een lang verslag." for n in range(120)))
+    mdo = zoe.mdo.mdos(t.id)[0]
+    zoe.mdo.mdo_bijwerken(mdo.id, verslag="\n".join(f"Regel {n} van een lang verslag." for n in range(120)))
     reader = PdfReader(io.BytesIO(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)))
     assert len(reader.pages) >= 3
     for n, pagina in enumerate(reader.pages, 1):
@@ -187,10 +187,10 @@ def _mentor(services) -> Services:
 
 def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):
     [t] = zoe.trajecten.trajecten("1001")
-    mdo = zoe.trajecten.mdos(t.id)[0]
+    mdo = zoe.mdo.mdos(t.id)[0]
     mentor = _mentor(zoe)
     assert "Rooster maken" in tekst(mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
-    zoe.trajecten.mdo_bijwerken(mdo.id, vertrouwelijk=True)
+    zoe.mdo.mdo_bijwerken(mdo.id, vertrouwelijk=True)
     with pytest.raises(GeenToegang, match="vertrouwelijk: alleen de zorgcoördinator"):
         mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
     t = tekst(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
@@ -200,10 +200,10 @@ def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):
 
 def test_a_long_verslag_wraps_over_pages_and_nothing_is_cut_off(zoe):
     [t] = zoe.trajecten.trajecten("1001")
-    mdo = zoe.trajecten.mdos(t.id)[0]
+    mdo = zoe.mdo.mdos(t.id)[0]
     lang = " ".join(f"zin{n} over Zoë en de school." for n in range(200))
     assert len(lang) > 5000
-    zoe.trajecten.mdo_bijwerken(mdo.id, verslag="Begin.\n" + lang + " EINDE-VAN-HET-VERSLAG")
+    zoe.mdo.mdo_bijwerken(mdo.id, verslag="Begin.\n" + lang + " EINDE-VAN-HET-VERSLAG")
     pdf = zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
     t = tekst(pdf)
     assert [n for n in range(200) if f"zin{n} " not in t] == []  # a page break may split a sentence

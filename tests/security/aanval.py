@@ -46,11 +46,11 @@ def school(db_path: Path):
     s.gebruikers.toevoegen(LEZER, "alleen-lezen", [], LEZER_WW, LEZER_WW)
     t = s.trajecten.openen("1001", "zorgwekkend_ziekteverzuim", "Veel ziek", geopend=date(2026, 10, 1),
                            vandaag=VANDAAG)
-    s.trajecten.gesprek_vastleggen("1001", "gesprek_ouders", date(2026, 10, 5), GEHEIM["gesprek"],
+    s.gesprekken.gesprek_vastleggen("1001", "gesprek_ouders", date(2026, 10, 5), GEHEIM["gesprek"],
                                    deelnemers=GEHEIM["deelnemers"], afspraken=[GEHEIM["afspraak"]],
                                    vertrouwelijk=True, vandaag=VANDAAG)
-    s.trajecten.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 10, 6), GEWOON, vandaag=VANDAAG)
-    s.trajecten.mdo_vastleggen(t.id, date(2026, 10, 20), verslag=GEHEIM["mdo"], vertrouwelijk=True,
+    s.gesprekken.gesprek_vastleggen("1001", "gesprek_leerling", date(2026, 10, 6), GEWOON, vandaag=VANDAAG)
+    s.mdo.mdo_vastleggen(t.id, date(2026, 10, 20), verslag=GEHEIM["mdo"], vertrouwelijk=True,
                                besluiten=[GEHEIM["besluit"]], vandaag=VANDAAG)
     s.trajecten.analyse_opslaan(t.id, Analyse({Domein.THUIS: Factoren(GEHEIM["analyse"], "")},
                                               Verzuimtype.SCHOOLWEIGERING), vandaag=VANDAAG)

@@ -60,7 +60,7 @@ def test_an_old_key_file_opens_neither_the_live_database_nor_a_later_backup(zorg
     assert [p.name for p in rij.rotatie.oude_backups] == [eerder.pad.name]
     later = zorg.backups.maken()
     # the program goes on with the new keys
-    assert GEHEIM["gesprek"] in {g.samenvatting for g in zorg.trajecten.gesprekken("1001")}
+    assert GEHEIM["gesprek"] in {g.samenvatting for g in zorg.gesprekken.gesprekken("1001")}
     later_db = backup_db(later.pad, tmp_path)
     for naam, ww in ((MENTOR, MENTOR_WW), (ZORG, WACHTWOORD)):  # the revoked user, and a zorgcoördinator
         key = key_of(oud, naam, ww)
@@ -98,7 +98,7 @@ def test_older_backups_are_re_encrypted_with_the_new_keys(zorg, db_path, tmp_pat
     terug = session.login(db_path, ZORG, WACHTWOORD)
     try:
         assert GEHEIM["mdo"] in {m.verslag for t in terug.trajecten.trajecten("1001")
-                                 for m in terug.trajecten.mdos(t.id)}
+                                 for m in terug.mdo.mdos(t.id)}
     finally:
         terug.close()
 
@@ -146,8 +146,8 @@ def test_a_kill_inside_the_rotation_swap_is_recovered_at_the_next_start(zorg, db
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     s = session.login(db_path, ZORG, WACHTWOORD)  # the next start finishes or undoes the swap
     try:
-        assert GEHEIM["gesprek"] in {g.samenvatting for g in s.trajecten.gesprekken("1001")}
-        assert [r.naam for r in s.leerlingen.lijst()] != [] and len(s.trajecten.gesprekken("1001")) == 2
+        assert GEHEIM["gesprek"] in {g.samenvatting for g in s.gesprekken.gesprekken("1001")}
+        assert [r.naam for r in s.leerlingen.lijst()] != [] and len(s.gesprekken.gesprekken("1001")) == 2
         mo = next(r for r in s.gebruikers.lijst() if r.naam == MENTOR)
         key = s.ctx.store.key
     finally:

@@ -60,7 +60,7 @@ def test_an_old_school_is_upgraded_at_the_first_zorgcoordinator_login(db_path, t
     try:
         assert migrations.schema_version(zorg.ctx.store.db) == migrations.LATEST
         assert zorg.ctx.store.sleutels.zorg
-        assert GEHEIM["gesprek"] in {g.samenvatting for g in zorg.trajecten.gesprekken("1001")}
+        assert GEHEIM["gesprek"] in {g.samenvatting for g in zorg.gesprekken.gesprekken("1001")}
     finally:
         zorg.close()
     assert json.loads(KeyRing.for_database(db_path).read_text())["format"] == keys.FORMAT_VERSION

@@ -25,7 +25,7 @@ from thuiszit_desktop.db import vertrouwelijk
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout
 from thuiszit_desktop.services import session
-from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 
 
 @pytest.fixture
@@ -90,18 +90,18 @@ def test_the_mentors_slot_holds_no_confidential_key(data):
 def test_the_zorgcoordinator_reads_everything_and_the_mentor_sees_vertrouwelijk(data):
     zorg = session.login(data, ZORG, WACHTWOORD)
     try:
-        gesprekken = zorg.trajecten.gesprekken("1001")
+        gesprekken = zorg.gesprekken.gesprekken("1001")
         traject = zorg.trajecten.trajecten("1001")[0]
         assert GEHEIM["gesprek"] in {g.samenvatting for g in gesprekken}
         assert GEHEIM["afspraak"] in {a.tekst for g in gesprekken for a in g.afspraken}
-        mdo = zorg.trajecten.mdos(traject.id)[0]
+        mdo = zorg.mdo.mdos(traject.id)[0]
         assert mdo.verslag == GEHEIM["mdo"] and mdo.besluiten[0].tekst == GEHEIM["besluit"]
         assert GEHEIM["analyse"] in zorg.trajecten.analyse(traject.id).factoren["thuis"].risico
     finally:
         zorg.close()
     mentor = session.login(data, MENTOR, MENTOR_WW)
     try:
-        teksten = {g.samenvatting for g in mentor.trajecten.gesprekken("1001")}
+        teksten = {g.samenvatting for g in mentor.gesprekken.gesprekken("1001")}
         assert teksten == {VERTROUWELIJK, GEWOON}
         traject = mentor.trajecten.trajecten("1001")[0]
         assert mentor.trajecten.checklist(traject.id) is not None  # reads the analysis row without its key
@@ -112,10 +112,10 @@ def test_the_zorgcoordinator_reads_everything_and_the_mentor_sees_vertrouwelijk(
 def test_changing_the_flag_encrypts_or_decrypts_the_text_and_the_afspraken(data):
     zorg = session.login(data, ZORG, WACHTWOORD)
     try:
-        g = next(g for g in zorg.trajecten.gesprekken("1001") if g.samenvatting == GEWOON)
-        zorg.trajecten.gesprek_bijwerken(g.id, vertrouwelijk=True)
-        geheim = next(x for x in zorg.trajecten.gesprekken("1001") if x.samenvatting == GEHEIM["gesprek"])
-        zorg.trajecten.gesprek_bijwerken(geheim.id, vertrouwelijk=False)
+        g = next(g for g in zorg.gesprekken.gesprekken("1001") if g.samenvatting == GEWOON)
+        zorg.gesprekken.gesprek_bijwerken(g.id, vertrouwelijk=True)
+        geheim = next(x for x in zorg.gesprekken.gesprekken("1001") if x.samenvatting == GEHEIM["gesprek"])
+        zorg.gesprekken.gesprek_bijwerken(geheim.id, vertrouwelijk=False)
         key = zorg.ctx.store.key
     finally:
         zorg.close()

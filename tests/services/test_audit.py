@@ -43,7 +43,7 @@ def leerling_id(nummer: str) -> int:
 
 
 def test_saving_viewing_and_a_gesprek_are_logged_with_user_and_student(school):
-    school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
+    school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
     school.inzage.dossier("1001")
     log = [(r.actie, r.leerling_id, r.wat, r.gebruiker_naam) for r in regels()]
     zoe = leerling_id("1001")
@@ -177,7 +177,7 @@ def test_only_the_zorgcoordinator_reads_the_log(school):
 
 
 def test_the_table_holds_no_names_or_note_text(school):
-    school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
+    school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
     school.inzage.dossier("1001")
     school.afdrukken.dossier_pdf("1001")
     rows = school.ctx.store.db.execute_sql("SELECT * FROM audit_regel").fetchall()

@@ -39,7 +39,7 @@ def test_partners_with_consent_at_an_mdo_tick_partners_betrokken(school):
     tr = school.trajecten
     t = tr.openen("1001", Categorie.THUISZITTER, "Zoë komt niet meer", geopend=d(1, 10), vandaag=VANDAAG)
     assert not regel(school, t.id, "partners_betrokken").gedaan
-    mdo = tr.mdo_vastleggen(t.id, d(12, 11), deelnemers=[
+    mdo = school.mdo.mdo_vastleggen(t.id, d(12, 11), deelnemers=[
         MdoDeelnemer("Dr. Anouk Smit", MdoRol.JEUGDARTS, "GGD Regio Midden"),
         MdoDeelnemer("Henk Vos", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht"),
         MdoDeelnemer("Ingrid Bakker", MdoRol.OUDER)],
@@ -48,7 +48,7 @@ def test_partners_with_consent_at_an_mdo_tick_partners_betrokken(school):
     assert (r.gedaan, r.automatisch, r.datum, r.referentie) == (True, True, d(12, 11), f"mdo:{mdo.id}")
     assert r.bewijs == ("Bij het MDO van 12-11-2026: jeugdarts / jgz (GGD Regio Midden, met toestemming), "
                         "leerplichtambtenaar (Gemeente Utrecht)")
-    tr.mdo_verwijderen(mdo.id)  # what exists now: gone with the MDO
+    school.mdo.mdo_verwijderen(mdo.id)  # what exists now: gone with the MDO
     assert not regel(school, t.id, "partners_betrokken").gedaan
 
 
@@ -102,8 +102,8 @@ def test_the_overzicht_says_per_signal_what_was_done(school):
     a = afhandeling("1002", SignaalSoort.THUISZITTER)
     assert (a.traject.id, a.traject.stap, a.vanuit_signaal, a.afgehandeld) == (t.id, 1, True, True)
     verzuim.melding_registreren("1002", d(23, 11), None, MeldingSoort.LRV, vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, d(23, 11), verslag="Besproken met moeder.", vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, d(1, 12), vandaag=VANDAAG)  # planned: nothing recorded yet
+    school.mdo.mdo_vastleggen(t.id, d(23, 11), verslag="Besproken met moeder.", vandaag=VANDAAG)
+    school.mdo.mdo_vastleggen(t.id, d(1, 12), vandaag=VANDAAG)  # planned: nothing recorded yet
     a = afhandeling("1002", SignaalSoort.THUISZITTER)
     assert a.delen() == ["gemeld 23-11", "traject stap 1", "besproken in MDO 23-11"]
 

@@ -192,14 +192,14 @@ def _trajecten_snapshot(services) -> tuple:
             t.evaluatiedatum, t.gesloten, t.sluitreden, [(w.datum, w.van, w.naar) for w in t.stapwissels],
             [(n.datum, n.omschrijving, n.gedaan, n.notitie) for n in t.nazorg],
             [(x.datum, x.verslag, [(d.naam, d.rol) for d in x.deelnemers], [(b.nummer, b.tekst) for b in x.besluiten],
-              [(a.organisatie, a.gegeven, a.datum) for a in x.toestemmingen]) for x in tr.mdos(r.id)],
+              [(a.organisatie, a.gegeven, a.datum) for a in x.toestemmingen]) for x in services.mdo.mdos(r.id)],
             [(c.item.key, c.gedaan, c.datum, c.notitie) for st in tr.checklist(r.id) for c in st.regels],
             tr.analyse(r.id)))
     gesprekken = sorted((m.Leerling.get_by_id(g.leerling_id).leerlingnummer, g.datum, g.type, g.samenvatting,
                          g.deelnemers, g.vertrouwelijk) for g in m.Gesprek.select())
     actiepunten = [(a.leerlingnummer, a.wat, a.wie.naam, a.datum, a.uiterlijk, a.status, a.afgerond)
-                   for a in tr.open_actiepunten()]
-    return per_traject, gesprekken, actiepunten, [(p.naam, p.rol, p.organisatie) for p in tr.partners()]
+                   for a in services.actiepunten.open_actiepunten()]
+    return per_traject, gesprekken, actiepunten, [(p.naam, p.rol, p.organisatie) for p in services.partners.partners()]
 
 
 def test_two_demo_databases_are_identical(tmp_path, demo_db, leerlingen):
@@ -486,18 +486,18 @@ def trajecten(november) -> _Trajecten:
         tr = services.trajecten
         alle = [tr.get(r.id) for r in tr.lijst(None)]
         met_gesprek = {nr for (nr,) in m.Gesprek.select(m.Leerling.leerlingnummer).join(m.Leerling).tuples()}
-        gesprekken = [g for nr in sorted(met_gesprek) for g in tr.gesprekken(nr)]
-        mdos = {t.id: tr.mdos(t.id) for t in alle}
+        gesprekken = [g for nr in sorted(met_gesprek) for g in services.gesprekken.gesprekken(nr)]
+        mdos = {t.id: services.mdo.mdos(t.id) for t in alle}
         meeste = max(alle, key=lambda t: (len(mdos[t.id]), t.leerlingnummer))
         return _Trajecten(
             november.peildatum, november.cal, alle,
             {t.id: [g for g in gesprekken if g.traject_id == t.id] for t in alle},
             [g for g in gesprekken if g.traject_id is None], mdos,
-            [a for t in {t.leerlingnummer for t in alle} for a in tr.actiepunten(t)],
-            {t.id: tr.checklist(t.id) for t in alle}, {t.id: tr.analyse(t.id) for t in alle}, tr.partners(),
+            [a for t in {t.leerlingnummer for t in alle} for a in services.actiepunten.actiepunten(t)],
+            {t.id: tr.checklist(t.id) for t in alle}, {t.id: tr.analyse(t.id) for t in alle}, services.partners.partners(),
             services.signalen.overzicht().signalen_van(),
             {r.leerlingnummer: r.mentor for r in services.leerlingen.lijst()},
-            tr.tijdlijn(meeste.leerlingnummer))
+            services.tijdlijn.tijdlijn(meeste.leerlingnummer))
     finally:
         services.close()
 
@@ -726,9 +726,9 @@ def test_trajecten_early_in_the_school_year(tmp_path):
         alle = [tr.get(r.id) for r in tr.lijst(None)]
         assert len(alle) >= 8 and {t.stap for t in alle if t.is_open} == set(Stap)
         for t in alle:
-            assert any(g.traject_id == t.id for g in tr.gesprekken(t.leerlingnummer)), t.naam
+            assert any(g.traject_id == t.id for g in services.gesprekken.gesprekken(t.leerlingnummer)), t.naam
             assert t.geopend <= p and all(w.datum <= p for w in t.stapwissels)
-            assert all(x.datum <= p for x in tr.mdos(t.id))
+            assert all(x.datum <= p for x in services.mdo.mdos(t.id))
         assert max(m.Gesprek.select(m.Gesprek.datum).tuples())[0] <= p
     finally:
         services.close()

@@ -68,9 +68,9 @@ def zoe(services):
     tr.afvinken(t.id, "swv_geinformeerd", datum=d(2, 10), notitie="Vinkmerk", vandaag=VANDAAG)
     tr.analyse_opslaan(t.id, Analyse({Domein.THUIS: Factoren("Analysemerk", "")}), vandaag=VANDAAG)
     tr.nazorg_toevoegen(t.id, d(1, 2, 2027), "Nazorgmerk")
-    tr.gesprek_vastleggen("1001", "gesprek_ouders", d(3, 10), "Gesprekmerk", afspraken=["Afspraakmerk"],
+    s.gesprekken.gesprek_vastleggen("1001", "gesprek_ouders", d(3, 10), "Gesprekmerk", afspraken=["Afspraakmerk"],
                           vertrouwelijk=True, vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, d(10, 10), verslag="Mdomerk",
+    mdo = s.mdo.mdo_vastleggen(t.id, d(10, 10), verslag="Mdomerk",
                             deelnemers=[MdoDeelnemer("Deelnemermerk", MdoRol.JEUGDARTS, "GGD")],
                             toestemmingen=[Toestemming("Toestemmingmerk", True)], besluiten=["Besluitmerk"],
                             actiepunten=[("Actiepuntmerk", "Anna de Vries", d(20, 10))], vandaag=VANDAAG)

@@ -47,21 +47,21 @@ def alles() -> dict[str, list[dict]]:
 def test_a_gesprek_comes_back_with_its_afspraken_and_the_link_of_its_actiepunt(school):
     tr = school.trajecten
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
-    g = tr.gesprek_vastleggen("1001", "gesprek_ouders", d(12, 11), "Moeder vertelt over de buikpijn",
+    g = school.gesprekken.gesprek_vastleggen("1001", "gesprek_ouders", d(12, 11), "Moeder vertelt over de buikpijn",
                               afspraken=["Mentor belt vrijdag", "Zoë komt dinsdag een uur"],
                               actiepunten=[(0, "Anna de Vries", d(20, 11))], vandaag=VANDAAG)
-    [actiepunt] = tr.actiepunten("1001")
+    [actiepunt] = school.actiepunten.actiepunten("1001")
     voor = alles()
 
-    weg = tr.gesprek_verwijderen(g.id)
+    weg = school.gesprekken.gesprek_verwijderen(g.id)
 
     assert isinstance(weg, Verwijderd) and weg.wat == "Gesprek van 12-11-2026"
     assert weg.aantal("gesprek") == 1 and weg.aantal("afspraak") == 2
-    assert tr.gesprekken("1001") == [] and m.Afspraak.select().count() == 0
-    assert tr.actiepunt(actiepunt.id).gesprek_id is None  # the actiepunt itself stays
+    assert school.gesprekken.gesprekken("1001") == [] and m.Afspraak.select().count() == 0
+    assert school.actiepunten.actiepunt(actiepunt.id).gesprek_id is None  # the actiepunt itself stays
     school.ongedaan.herstel(weg)
     assert alles() == voor
-    assert tr.gesprek(g.id).afspraken[0].actiepunt_id == actiepunt.id
+    assert school.gesprekken.gesprek(g.id).afspraken[0].actiepunt_id == actiepunt.id
     assert m.AuditRegel.select().where(m.AuditRegel.wat == "ongedaan maken: gesprek").count() == 1  # no content
     assert tr.get(t.id).id == t.id
 
@@ -69,11 +69,11 @@ def test_a_gesprek_comes_back_with_its_afspraken_and_the_link_of_its_actiepunt(s
 def test_a_besluit_comes_back_in_its_place_and_the_others_renumber_back(school):
     tr = school.trajecten
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen", "Jeugdarts erbij", "Evaluatie in december"],
+    mdo = school.mdo.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen", "Jeugdarts erbij", "Evaluatie in december"],
                             vandaag=VANDAAG)
     voor = alles()
-    weg = tr.besluit_verwijderen(mdo.besluiten[0].id)
-    assert [(b.nummer, b.tekst) for b in tr.mdo(mdo.id).besluiten] == [(1, "Jeugdarts erbij"),
+    weg = school.mdo.besluit_verwijderen(mdo.besluiten[0].id)
+    assert [(b.nummer, b.tekst) for b in school.mdo.mdo(mdo.id).besluiten] == [(1, "Jeugdarts erbij"),
                                                                         (2, "Evaluatie in december")]
     school.ongedaan.herstel(weg)
     assert alles() == voor
@@ -82,9 +82,9 @@ def test_a_besluit_comes_back_in_its_place_and_the_others_renumber_back(school):
 def test_a_besluit_added_in_between_blocks_the_undo_and_nothing_is_half_restored(school):
     tr = school.trajecten
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen", "Jeugdarts erbij"], vandaag=VANDAAG)
-    weg = tr.besluit_verwijderen(mdo.besluiten[0].id)
-    tr.besluit_toevoegen(mdo.id, "Nieuw besluit")  # takes number 2, the number the undo needs back
+    mdo = school.mdo.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen", "Jeugdarts erbij"], vandaag=VANDAAG)
+    weg = school.mdo.besluit_verwijderen(mdo.besluiten[0].id)
+    school.mdo.besluit_toevoegen(mdo.id, "Nieuw besluit")  # takes number 2, the number the undo needs back
     na = alles()
     with pytest.raises(InvoerFout) as exc:
         school.ongedaan.herstel(weg)
@@ -95,33 +95,32 @@ def test_a_besluit_added_in_between_blocks_the_undo_and_nothing_is_half_restored
 def test_an_mdo_comes_back_with_deelnemers_besluiten_actiepunten_and_its_consent_link(school):
     tr = school.trajecten
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, d(1, 10), deelnemers=[MdoDeelnemer("Karel Smit", MdoRol.LEERPLICHTAMBTENAAR,
+    mdo = school.mdo.mdo_vastleggen(t.id, d(1, 10), deelnemers=[MdoDeelnemer("Karel Smit", MdoRol.LEERPLICHTAMBTENAAR,
                                                                      "Gemeente Utrecht")],
                             verslag="Zoë wil weer naar school", besluiten=["Halve dagen"],
                             actiepunten=[("Rooster maken", "Anna de Vries", d(15, 10))],
                             toestemmingen=[Toestemming("GGD regio Utrecht", True)], vandaag=VANDAAG)
     voor = alles()
-    weg = tr.mdo_verwijderen(mdo.id)
+    weg = school.mdo.mdo_verwijderen(mdo.id)
     assert weg.wat == "MDO van 01-10-2026"
     assert (weg.aantal("mdo_deelnemer"), weg.aantal("besluit"), weg.aantal("actiepunt")) == (1, 1, 1)
-    assert tr.mdos(t.id) == [] and tr.actiepunten("1001") == []
-    assert [x.mdo_id for x in tr.toestemmingen(t.id)] == [None]  # the consent itself stays
+    assert school.mdo.mdos(t.id) == [] and school.actiepunten.actiepunten("1001") == []
+    assert [x.mdo_id for x in school.mdo.toestemmingen(t.id)] == [None]  # the consent itself stays
     school.ongedaan.herstel(weg)
     assert alles() == voor
 
 
 def test_a_partner_in_use_is_not_removed_an_unused_one_comes_back(school):
-    tr = school.trajecten
-    karel = tr.partner_opslaan(Partner("Karel Smit", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht"))
-    pien = tr.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))
-    tr.actiepunt_toevoegen("1001", "Huisbezoek", Persoon("Karel Smit", contact_id=karel.id), d(1, 12),
+    karel = school.partners.partner_opslaan(Partner("Karel Smit", MdoRol.LEERPLICHTAMBTENAAR, "Gemeente Utrecht"))
+    pien = school.partners.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))
+    school.actiepunten.actiepunt_toevoegen("1001", "Huisbezoek", Persoon("Karel Smit", contact_id=karel.id), d(1, 12),
                            vandaag=VANDAAG)
     with pytest.raises(InvoerFout, match="Karel Smit is nog eigenaar van een actiepunt"):
-        tr.partner_verwijderen(karel.id)
+        school.partners.partner_verwijderen(karel.id)
     voor = alles()
-    weg = tr.partner_verwijderen(pien.id)
+    weg = school.partners.partner_verwijderen(pien.id)
     assert weg.wat == "Pien de Wit"
-    assert [p.naam for p in tr.partners()] == ["Karel Smit"]
+    assert [p.naam for p in school.partners.partners()] == ["Karel Smit"]
     school.ongedaan.herstel(weg)
     assert alles() == voor
 
@@ -168,12 +167,12 @@ def test_meldingen_mazl_nazorg_and_an_actiepunt_come_back(school):
     mazl = v.mazl_registreren("1002", d(16, 9), "Jeugdarts gebeld", vandaag=VANDAAG)
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
     nazorg = tr.nazorg_toevoegen(t.id, d(1, 12), "Even bellen met moeder")
-    actiepunt = tr.actiepunt_toevoegen("1001", "Rooster aanpassen", "Anna de Vries", d(1, 12), vandaag=VANDAAG)
+    actiepunt = school.actiepunten.actiepunt_toevoegen("1001", "Rooster aanpassen", "Anna de Vries", d(1, 12), vandaag=VANDAAG)
     voor = alles()
     for verwijder, wat in ((lambda: v.actie_verwijderen("melding", melding.id), "Melding DUO van 02-10-2026"),
                            (lambda: v.actie_verwijderen("mazl", mazl.id), "M@zl-actie van 16-09-2026"),
                            (lambda: tr.nazorg_verwijderen(nazorg.id), "Nazorgmoment van 01-12-2026"),
-                           (lambda: tr.actiepunt_verwijderen(actiepunt.id), "Actiepunt 'Rooster aanpassen'")):
+                           (lambda: school.actiepunten.actiepunt_verwijderen(actiepunt.id), "Actiepunt 'Rooster aanpassen'")):
         weg = verwijder()
         assert weg.wat == wat
         assert alles() != voor
@@ -212,9 +211,9 @@ def test_the_mechanism_follows_every_foreign_key_even_for_a_whole_student(school
     MDO whose actiepunt is also the student's own (two cascade paths), a gesprek, verzuim and ouders."""
     tr = school.trajecten
     t = tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=d(1, 9), vandaag=VANDAAG)
-    tr.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen"], actiepunten=[("Rooster", "Anna de Vries", d(9, 10))],
+    school.mdo.mdo_vastleggen(t.id, d(1, 10), besluiten=["Halve dagen"], actiepunten=[("Rooster", "Anna de Vries", d(9, 10))],
                       vandaag=VANDAAG)
-    tr.gesprek_vastleggen("1001", "huisbezoek", d(2, 10), "Thuis gesproken", afspraken=["Bellen"], vandaag=VANDAAG)
+    school.gesprekken.gesprek_vastleggen("1001", "huisbezoek", d(2, 10), "Thuis gesproken", afspraken=["Bellen"], vandaag=VANDAAG)
     school.verzuim.invoeren("1001", d(9, 11), None, Reden.ZIEK, vandaag=VANDAAG)
     voor = alles()
     with school.ctx.action():
@@ -268,5 +267,5 @@ def test_every_delete_of_the_services_returns_a_snapshot_for_undo(school):
                     continue
                 terug = inspect.signature(functie).return_annotation
                 assert terug in ("Verwijderd", Verwijderd), f"services.{naam}.{methode} returns {terug}, no Verwijderd"
-    assert ("trajecten", "gesprek_verwijderen") in gevonden and ("kalender", "vrije_dag_verwijderen") in gevonden
+    assert ("gesprekken", "gesprek_verwijderen") in gevonden and ("kalender", "vrije_dag_verwijderen") in gevonden
     assert isinstance(school, Services)

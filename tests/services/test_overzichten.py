@@ -60,22 +60,22 @@ def school(services):
                                    vandaag=VANDAAG)
     plan_met(services, t2.id, Interventie("time-out", "mentor", D("2026-11-04"), None))
     services.trajecten.stap_wijzigen(t2.id, Stap.SAMENWERKEN, datum=D("2026-11-01"), vandaag=VANDAAG)
-    services.trajecten.gesprek_vastleggen("1002", GesprekType.HUISBEZOEK, D("2026-11-20"), "Huisbezoek.",
+    services.gesprekken.gesprek_vastleggen("1002", GesprekType.HUISBEZOEK, D("2026-11-20"), "Huisbezoek.",
                                           vandaag=VANDAAG)
-    services.trajecten.gesprek_vastleggen("1002", GesprekType.TELEFONISCH, D("2026-10-20"), "Gebeld.",
+    services.gesprekken.gesprek_vastleggen("1002", GesprekType.TELEFONISCH, D("2026-10-20"), "Gebeld.",
                                           vandaag=VANDAAG)
-    services.trajecten.actiepunt_toevoegen("1002", "Leerplicht bellen", "Anna de Vries", D("2026-12-01"),
+    services.actiepunten.actiepunt_toevoegen("1002", "Leerplicht bellen", "Anna de Vries", D("2026-12-01"),
                                            datum=D("2026-11-20"), vandaag=D("2026-11-20"))
-    services.trajecten.actiepunt_toevoegen("1002", "Rooster maken", "Anna de Vries", D("2026-12-20"),
+    services.actiepunten.actiepunt_toevoegen("1002", "Rooster maken", "Anna de Vries", D("2026-12-20"),
                                            datum=D("2026-11-20"), vandaag=D("2026-11-20"))
     services.trajecten.bijwerken(t2.id, evaluatiedatum=D("2027-01-15"))
     # Daniël: an MDO before the huisbezoek (the huisbezoek stays the last contact); his casusregisseur is the
     # zorgcoördinator, by the full name of her profile. Zoë: only an MDO, with a partner as casusregisseur.
-    services.trajecten.mdo_vastleggen(t2.id, D("2026-11-10"), verslag="Eerste MDO.", vandaag=VANDAAG)
+    services.mdo.mdo_vastleggen(t2.id, D("2026-11-10"), verslag="Eerste MDO.", vandaag=VANDAAG)
     services.profielen.opslaan(Profiel("Anna de Vries-Smit", "zorgcoördinator"))
     services.trajecten.bijwerken(t2.id, eigenaar=Persoon("Anna de Vries", gebruiker_id=services.gebruiker.id))
-    services.trajecten.mdo_vastleggen(t1.id, D("2026-11-25"), verslag="MDO over Zoë.", vandaag=VANDAAG)
-    coach = services.trajecten.partner_opslaan(Partner("Yvonne Stam", MdoRol.VERZUIMCOACH, "SWV"))
+    services.mdo.mdo_vastleggen(t1.id, D("2026-11-25"), verslag="MDO over Zoë.", vandaag=VANDAAG)
+    coach = services.partners.partner_opslaan(Partner("Yvonne Stam", MdoRol.VERZUIMCOACH, "SWV"))
     services.trajecten.bijwerken(t1.id, eigenaar=Persoon(coach.naam, contact_id=coach.id))
     return services
 

@@ -228,13 +228,13 @@ def test_mentor_cannot_write(services, traject_id):
 def test_the_plans_evaluatiemomenten_become_reminders(services, traject_id):
     """Only the newest version counts: an evaluation date dropped in version 2 is no reminder anymore."""
     plan = services.plannen.opslaan(vul(services.plannen.nieuw(traject_id)))
-    herinneringen = services.trajecten.herinneringen(vandaag=d(28, 11), signalen=[])
+    herinneringen = services.tijdlijn.herinneringen(vandaag=d(28, 11), signalen=[])
     evaluaties = [h for h in herinneringen if h.referentie == f"plan:{plan.id}"]
     assert [(h.datum, h.te_laat) for h in evaluaties] == [(d(1, 12), False)]  # 15-01 is weeks away
     assert "plan van aanpak (versie 1) evalueren" in evaluaties[0].tekst
 
     versie2 = services.plannen.opslaan(replace(services.plannen.get(plan.id), evaluatiemomenten=(d(15, 1, 2027),)))
-    herinneringen = services.trajecten.herinneringen(vandaag=d(28, 11), signalen=[])
+    herinneringen = services.tijdlijn.herinneringen(vandaag=d(28, 11), signalen=[])
     assert not [h for h in herinneringen if h.referentie.startswith("plan:")]
-    herinneringen = services.trajecten.herinneringen(vandaag=d(10, 1, 2027), signalen=[])
+    herinneringen = services.tijdlijn.herinneringen(vandaag=d(10, 1, 2027), signalen=[])
     assert [h.referentie for h in herinneringen if h.referentie.startswith("plan:")] == [f"plan:{versie2.id}"]

@@ -63,7 +63,7 @@ def test_casusregisseur_is_reached_through_the_profile_or_the_address_book(servi
     c = services.trajecten.casusregisseur(t.id)
     assert (c.naam, c.rol, c.telefoon, c.gebruiker_id) == ("Anna de Vries-Smit", "zorgcoördinator onderbouw",
                                                             "030-1234567", services.gebruiker.id)
-    p = services.trajecten.partner_opslaan(Partner("Karel Çelik", "leerplichtambtenaar", "Gemeente Utrecht",
+    p = services.partners.partner_opslaan(Partner("Karel Çelik", "leerplichtambtenaar", "Gemeente Utrecht",
                                                    email="k.celik@utrecht.nl"))
     services.trajecten.bijwerken(t.id, eigenaar=Persoon(p.naam, contact_id=p.id))
     c = services.trajecten.casusregisseur(t.id)

@@ -156,51 +156,51 @@ MATRIX: dict[str, Geval] = {
                                                                               vandaag=VANDAAG), ALLEEN_ZORG),
     "verzuim.standaard_einddatum": Geval(lambda s, x: s.verzuim.standaard_einddatum(d(20, 11)), ALLEEN_ZORG),
     "verzuim.actie_verwijderen": Geval(lambda s, x: s.verzuim.actie_verwijderen("mazl", x.mazl), ALLEEN_ZORG),
-    # --- trajecten: reading ---
+    # --- the traject services: reading ---
     "trajecten.get": Geval(lambda s, x: s.trajecten.get(x.traject), EIGEN_KLAS),
     "trajecten.trajecten": Geval(lambda s, x: s.trajecten.trajecten(x.nummer), EIGEN_KLAS),
     "trajecten.open_traject": Geval(lambda s, x: s.trajecten.open_traject(x.nummer), EIGEN_KLAS),
     "trajecten.lijst": Geval(lambda s, x: s.trajecten.lijst(), LIJST, nrs),
     "trajecten.checklist": Geval(lambda s, x: s.trajecten.checklist(x.traject), EIGEN_KLAS),
     "trajecten.nog_open": Geval(lambda s, x: s.trajecten.nog_open(x.traject), EIGEN_KLAS),
-    "trajecten.gesprek": Geval(lambda s, x: s.trajecten.gesprek(x.gesprek), EIGEN_KLAS),
-    "trajecten.gesprekken": Geval(lambda s, x: s.trajecten.gesprekken(x.nummer), EIGEN_KLAS),
-    "trajecten.mdo": Geval(lambda s, x: s.trajecten.mdo(x.mdo), EIGEN_KLAS),
-    "trajecten.mdos": Geval(lambda s, x: s.trajecten.mdos(x.traject), EIGEN_KLAS),
-    "trajecten.actiepunt": Geval(lambda s, x: s.trajecten.actiepunt(x.actiepunt), EIGEN_KLAS),
-    "trajecten.actiepunten": Geval(lambda s, x: s.trajecten.actiepunten(x.nummer), EIGEN_KLAS),
-    "trajecten.open_actiepunten": Geval(lambda s, x: s.trajecten.open_actiepunten(), LIJST, nrs),
-    "trajecten.mijn_actiepunten": Geval(lambda s, x: s.trajecten.mijn_actiepunten(), IEDEREEN),
-    "trajecten.open_actiepunten_per_eigenaar": Geval(
-        lambda s, x: s.trajecten.open_actiepunten_per_eigenaar(), LIJST,
+    "gesprekken.gesprek": Geval(lambda s, x: s.gesprekken.gesprek(x.gesprek), EIGEN_KLAS),
+    "gesprekken.gesprekken": Geval(lambda s, x: s.gesprekken.gesprekken(x.nummer), EIGEN_KLAS),
+    "mdo.mdo": Geval(lambda s, x: s.mdo.mdo(x.mdo), EIGEN_KLAS),
+    "mdo.mdos": Geval(lambda s, x: s.mdo.mdos(x.traject), EIGEN_KLAS),
+    "actiepunten.actiepunt": Geval(lambda s, x: s.actiepunten.actiepunt(x.actiepunt), EIGEN_KLAS),
+    "actiepunten.actiepunten": Geval(lambda s, x: s.actiepunten.actiepunten(x.nummer), EIGEN_KLAS),
+    "actiepunten.open_actiepunten": Geval(lambda s, x: s.actiepunten.open_actiepunten(), LIJST, nrs),
+    "actiepunten.mijn_actiepunten": Geval(lambda s, x: s.actiepunten.mijn_actiepunten(), IEDEREEN),
+    "actiepunten.open_actiepunten_per_eigenaar": Geval(
+        lambda s, x: s.actiepunten.open_actiepunten_per_eigenaar(), LIJST,
         lambda r: {a.leerlingnummer for v in r.values() for a in v}),
-    "trajecten.herinneringen": Geval(lambda s, x: s.trajecten.herinneringen(vandaag=VANDAAG), LIJST, nrs),
-    "trajecten.partners": Geval(lambda s, x: s.trajecten.partners(), TEAM),
-    "trajecten.personen": Geval(lambda s, x: s.trajecten.personen(), TEAM),
+    "tijdlijn.herinneringen": Geval(lambda s, x: s.tijdlijn.herinneringen(vandaag=VANDAAG), LIJST, nrs),
+    "partners.partners": Geval(lambda s, x: s.partners.partners(), TEAM),
+    "partners.personen": Geval(lambda s, x: s.partners.personen(), TEAM),
     "trajecten.analyse": Geval(lambda s, x: s.trajecten.analyse(x.traject), ALLEEN_ZORG),
-    "trajecten.tijdlijn": Geval(lambda s, x: s.trajecten.tijdlijn(x.nummer), EIGEN_KLAS),
+    "tijdlijn.tijdlijn": Geval(lambda s, x: s.tijdlijn.tijdlijn(x.nummer), EIGEN_KLAS),
     "inzage.dossier": Geval(lambda s, x: s.inzage.dossier(x.nummer), ALLEEN_ZORG),
-    "trajecten.toestemmingen": Geval(lambda s, x: s.trajecten.toestemmingen(x.traject), EIGEN_KLAS),
+    "mdo.toestemmingen": Geval(lambda s, x: s.mdo.toestemmingen(x.traject), EIGEN_KLAS),
     "trajecten.casusregisseur": Geval(lambda s, x: s.trajecten.casusregisseur(x.traject), EIGEN_KLAS),
-    "trajecten.agenda_voorstel": Geval(lambda s, x: s.trajecten.agenda_voorstel(x.traject), ALLEEN_ZORG),
-    # --- trajecten: what a mentor may do for their own students ---
-    "trajecten.gesprek_vastleggen": Geval(lambda s, x: s.trajecten.gesprek_vastleggen(
+    "mdo.agenda_voorstel": Geval(lambda s, x: s.mdo.agenda_voorstel(x.traject), ALLEEN_ZORG),
+    # --- the traject services: what a mentor may do for their own students ---
+    "gesprekken.gesprek_vastleggen": Geval(lambda s, x: s.gesprekken.gesprek_vastleggen(
         x.nummer, GesprekType.TELEFONISCH, d(20, 11), "Moeder gebeld", vandaag=VANDAAG), EIGEN_KLAS),
-    "trajecten.contactmoment": Geval(lambda s, x: s.trajecten.contactmoment(
+    "gesprekken.contactmoment": Geval(lambda s, x: s.gesprekken.contactmoment(
         x.nummer, GesprekType.GESPREK_LEERLING, "Even gesproken", vandaag=VANDAAG), EIGEN_KLAS),
-    "trajecten.gesprek_bijwerken": Geval(lambda s, x: s.trajecten.gesprek_bijwerken(
+    "gesprekken.gesprek_bijwerken": Geval(lambda s, x: s.gesprekken.gesprek_bijwerken(
         x.gesprek, samenvatting="Beter verwoord", vandaag=VANDAAG), EIGEN_KLAS),
-    "trajecten.gesprek_verwijderen": Geval(lambda s, x: s.trajecten.gesprek_verwijderen(x.gesprek), EIGEN_KLAS),
-    "trajecten.mag_gesprek_weghalen": Geval(lambda s, x: s.trajecten.mag_gesprek_weghalen(
+    "gesprekken.gesprek_verwijderen": Geval(lambda s, x: s.gesprekken.gesprek_verwijderen(x.gesprek), EIGEN_KLAS),
+    "gesprekken.mag_gesprek_weghalen": Geval(lambda s, x: s.gesprekken.mag_gesprek_weghalen(
         Gesprek(x.gesprek, x.nummer, None, GesprekType.TELEFONISCH, d(2, 11), "")),
         IEDEREEN),
-    "trajecten.afspraak_naar_actiepunt": Geval(lambda s, x: s.trajecten.afspraak_naar_actiepunt(
+    "gesprekken.afspraak_naar_actiepunt": Geval(lambda s, x: s.gesprekken.afspraak_naar_actiepunt(
         x.afspraak, "Mo Mentor", d(1, 12)), EIGEN_KLAS),
-    "trajecten.actiepunt_toevoegen": Geval(lambda s, x: s.trajecten.actiepunt_toevoegen(
+    "actiepunten.actiepunt_toevoegen": Geval(lambda s, x: s.actiepunten.actiepunt_toevoegen(
         x.nummer, "Huiswerk regelen", "Mo Mentor", d(5, 12), vandaag=VANDAAG), EIGEN_KLAS),
-    "trajecten.actiepunt_status": Geval(lambda s, x: s.trajecten.actiepunt_status(
+    "actiepunten.actiepunt_status": Geval(lambda s, x: s.actiepunten.actiepunt_status(
         x.actiepunt, ActiepuntStatus.GEDAAN, vandaag=VANDAAG), EIGEN_KLAS),
-    # --- trajecten: the zorgcoördinator's ---
+    # --- the traject services: the zorgcoördinator's ---
     "trajecten.openen": Geval(lambda s, x: s.trajecten.openen(x.zonder, Categorie.DREIGEND_THUISZITTER, "Zorgen",
                                                               vandaag=VANDAAG), ALLEEN_ZORG),
     "trajecten.openen_vanuit_signaal": Geval(lambda s, x: s.trajecten.openen_vanuit_signaal(
@@ -222,25 +222,25 @@ MATRIX: dict[str, Geval] = {
     "trajecten.afvinken_ongedaan": Geval(lambda s, x: s.trajecten.afvinken_ongedaan(x.traject, x.item), ALLEEN_ZORG),
     "trajecten.analyse_opslaan": Geval(lambda s, x: s.trajecten.analyse_opslaan(x.traject, Analyse.leeg(),
                                                                                 vandaag=VANDAAG), ALLEEN_ZORG),
-    "trajecten.mdo_vastleggen": Geval(lambda s, x: s.trajecten.mdo_vastleggen(x.traject, d(10, 12)), ALLEEN_ZORG),
-    "trajecten.mdo_bijwerken": Geval(lambda s, x: s.trajecten.mdo_bijwerken(x.mdo, verslag="Aangevuld"), ALLEEN_ZORG),
-    "trajecten.mdo_verwijderen": Geval(lambda s, x: s.trajecten.mdo_verwijderen(x.mdo), ALLEEN_ZORG),
-    "trajecten.besluit_toevoegen": Geval(lambda s, x: s.trajecten.besluit_toevoegen(x.mdo, "Nog een besluit"),
+    "mdo.mdo_vastleggen": Geval(lambda s, x: s.mdo.mdo_vastleggen(x.traject, d(10, 12)), ALLEEN_ZORG),
+    "mdo.mdo_bijwerken": Geval(lambda s, x: s.mdo.mdo_bijwerken(x.mdo, verslag="Aangevuld"), ALLEEN_ZORG),
+    "mdo.mdo_verwijderen": Geval(lambda s, x: s.mdo.mdo_verwijderen(x.mdo), ALLEEN_ZORG),
+    "mdo.besluit_toevoegen": Geval(lambda s, x: s.mdo.besluit_toevoegen(x.mdo, "Nog een besluit"),
                                          ALLEEN_ZORG),
-    "trajecten.besluit_wijzigen": Geval(lambda s, x: s.trajecten.besluit_wijzigen(x.besluit, "Anders besloten"),
+    "mdo.besluit_wijzigen": Geval(lambda s, x: s.mdo.besluit_wijzigen(x.besluit, "Anders besloten"),
                                         ALLEEN_ZORG),
-    "trajecten.besluit_verwijderen": Geval(lambda s, x: s.trajecten.besluit_verwijderen(x.besluit), ALLEEN_ZORG),
-    "trajecten.toestemming_vastleggen": Geval(lambda s, x: s.trajecten.toestemming_vastleggen(
+    "mdo.besluit_verwijderen": Geval(lambda s, x: s.mdo.besluit_verwijderen(x.besluit), ALLEEN_ZORG),
+    "mdo.toestemming_vastleggen": Geval(lambda s, x: s.mdo.toestemming_vastleggen(
         x.traject, "GGD", True, d(20, 11), vandaag=VANDAAG), ALLEEN_ZORG),
-    "trajecten.mdo_actiepunt": Geval(lambda s, x: s.trajecten.mdo_actiepunt(x.mdo, "Bellen", "Mo Mentor", d(1, 12)),
+    "mdo.mdo_actiepunt": Geval(lambda s, x: s.mdo.mdo_actiepunt(x.mdo, "Bellen", "Mo Mentor", d(1, 12)),
                                      ALLEEN_ZORG),
-    "trajecten.actiepunt_wijzigen": Geval(lambda s, x: s.trajecten.actiepunt_wijzigen(x.actiepunt, wat="Anders"),
+    "actiepunten.actiepunt_wijzigen": Geval(lambda s, x: s.actiepunten.actiepunt_wijzigen(x.actiepunt, wat="Anders"),
                                           ALLEEN_ZORG),
-    "trajecten.actiepunt_verwijderen": Geval(lambda s, x: s.trajecten.actiepunt_verwijderen(x.actiepunt),
+    "actiepunten.actiepunt_verwijderen": Geval(lambda s, x: s.actiepunten.actiepunt_verwijderen(x.actiepunt),
                                              ALLEEN_ZORG),
-    "trajecten.partner_opslaan": Geval(lambda s, x: s.trajecten.partner_opslaan(
+    "partners.partner_opslaan": Geval(lambda s, x: s.partners.partner_opslaan(
         Partner("Pim Partner", "leerplichtambtenaar", "Gemeente")), ALLEEN_ZORG),
-    "trajecten.partner_verwijderen": Geval(lambda s, x: s.trajecten.partner_verwijderen(x.partner), ALLEEN_ZORG),
+    "partners.partner_verwijderen": Geval(lambda s, x: s.partners.partner_verwijderen(x.partner), ALLEEN_ZORG),
     # --- plannen: a mentor reads vastgestelde plans of their own students ---
     "plannen.catalogus": Geval(lambda s, x: s.plannen.catalogus(), IEDEREEN),
     "plannen.catalogus_opslaan": Geval(lambda s, x: s.plannen.catalogus_opslaan(["Verzuimcoach"]), ALLEEN_ZORG),
@@ -333,11 +333,11 @@ def vul(zorg, nummer: str, klas: str, mentor_id: int) -> SimpleNamespace:
                                      ouders=(Ouder("Olga Ouder", Relatie.MOEDER, "06-12345678"),)), VANDAAG)
     tr = zorg.trajecten
     t = tr.openen(nummer, Categorie.DREIGEND_THUISZITTER, "Komt weinig", geopend=d(1, 10), vandaag=VANDAAG)
-    g = tr.gesprek_vastleggen(nummer, GesprekType.GESPREK_OUDERS, d(2, 11), "Goed gesprek", afspraken=["Bellen"],
+    g = zorg.gesprekken.gesprek_vastleggen(nummer, GesprekType.GESPREK_OUDERS, d(2, 11), "Goed gesprek", afspraken=["Bellen"],
                               vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, d(10, 11), verslag="Het verslag", besluiten=["Eerste besluit"], vandaag=VANDAAG)
+    mdo = zorg.mdo.mdo_vastleggen(t.id, d(10, 11), verslag="Het verslag", besluiten=["Eerste besluit"], vandaag=VANDAAG)
     mentor = Persoon("Mo Mentor", gebruiker_id=mentor_id)
-    ap = tr.actiepunt_toevoegen(nummer, "Rooster maken", mentor, d(27, 11), vandaag=VANDAAG)
+    ap = zorg.actiepunten.actiepunt_toevoegen(nummer, "Rooster maken", mentor, d(27, 11), vandaag=VANDAAG)
     nazorg = tr.nazorg_toevoegen(t.id, d(15, 12), "Even bellen")
     plan = zorg.plannen.nieuw(t.id, vandaag=VANDAAG)
     plan = zorg.plannen.opslaan(replace(plan, doelen=(Doel("Drie ochtenden per week op school", d(1, 3, 2027),
@@ -347,7 +347,7 @@ def vul(zorg, nummer: str, klas: str, mentor_id: int) -> SimpleNamespace:
     assert concept.status is PlanStatus.CONCEPT and concept.id != vast.id
     record = zorg.verzuim.invoeren(nummer, d(16, 11), None, Reden.ZIEK, vandaag=VANDAAG)
     mazl = zorg.verzuim.mazl_registreren(nummer, d(18, 11), "Jeugdarts gebeld", vandaag=VANDAAG)
-    partner = tr.partner_opslaan(Partner(f"Pia Partner {nummer}", "leerplichtambtenaar", "Gemeente"))
+    partner = zorg.partners.partner_opslaan(Partner(f"Pia Partner {nummer}", "leerplichtambtenaar", "Gemeente"))
     return SimpleNamespace(
         nummer=nummer, leerling=zorg.leerlingen.get(nummer), traject=t.id, gesprek=g.id,
         afspraak=g.afspraken[0].id, mdo=mdo.id, besluit=mdo.besluiten[0].id, actiepunt=ap.id, nazorg=nazorg.id,
@@ -487,17 +487,17 @@ def test_a_method_without_a_rule_is_for_the_zorgcoordinator_only(school):
 
 def test_a_mentor_closes_only_their_own_actiepunten(school):
     zorg, mentor = school.als[ZORG], school.als[EIGEN]
-    van_anna = zorg.trajecten.actiepunt_toevoegen("1001", "Leerplicht bellen", "Anna de Vries", d(1, 12),
+    van_anna = zorg.actiepunten.actiepunt_toevoegen("1001", "Leerplicht bellen", "Anna de Vries", d(1, 12),
                                                   vandaag=VANDAAG)
     with pytest.raises(GeenToegang, match="iemand anders"):
-        mentor.trajecten.actiepunt_status(van_anna.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
-    van_partner = zorg.trajecten.actiepunt_toevoegen("1001", "Afspraak jeugdarts", "Pim Partner", d(1, 12),
+        mentor.actiepunten.actiepunt_status(van_anna.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
+    van_partner = zorg.actiepunten.actiepunt_toevoegen("1001", "Afspraak jeugdarts", "Pim Partner", d(1, 12),
                                                      vandaag=VANDAAG)  # a contact of the address book
     with pytest.raises(GeenToegang, match="iemand anders"):
-        mentor.trajecten.actiepunt_status(van_partner.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
-    klaar = mentor.trajecten.actiepunt_status(school.eigen.actiepunt, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
+        mentor.actiepunten.actiepunt_status(van_partner.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
+    klaar = mentor.actiepunten.actiepunt_status(school.eigen.actiepunt, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
     assert klaar.status is ActiepuntStatus.GEDAAN
-    assert [a.id for a in mentor.trajecten.mijn_actiepunten()] == []  # the one of 4C is not shown either
+    assert [a.id for a in mentor.actiepunten.mijn_actiepunten()] == []  # the one of 4C is not shown either
 
 
 def test_a_mentor_reads_only_vastgestelde_plans(school):
@@ -515,17 +515,17 @@ def test_a_mentor_reads_only_vastgestelde_plans(school):
 
 def test_vertrouwelijk_stays_with_the_zorgcoordinator(school):
     zorg, mentor = school.als[ZORG], school.als[EIGEN]
-    g = zorg.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, d(12, 11), "Diagnose: angststoornis",
+    g = zorg.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, d(12, 11), "Diagnose: angststoornis",
                                           vertrouwelijk=True, vandaag=VANDAAG)
-    zorg.trajecten.mdo_bijwerken(school.eigen.mdo, vertrouwelijk=True)
-    assert "angststoornis" not in mentor.trajecten.gesprek(g.id).samenvatting
-    assert all("angststoornis" not in x.samenvatting for x in mentor.trajecten.gesprekken("1001"))
-    assert mentor.trajecten.mdo(school.eigen.mdo).verslag != "Het verslag"
+    zorg.mdo.mdo_bijwerken(school.eigen.mdo, vertrouwelijk=True)
+    assert "angststoornis" not in mentor.gesprekken.gesprek(g.id).samenvatting
+    assert all("angststoornis" not in x.samenvatting for x in mentor.gesprekken.gesprekken("1001"))
+    assert mentor.mdo.mdo(school.eigen.mdo).verslag != "Het verslag"
     with pytest.raises(GeenToegang):
-        mentor.trajecten.gesprek_bijwerken(g.id, samenvatting="Weg ermee", vandaag=VANDAAG)
+        mentor.gesprekken.gesprek_bijwerken(g.id, samenvatting="Weg ermee", vandaag=VANDAAG)
     with pytest.raises(GeenToegang):
         mentor.afdrukken.mdo_pdf("1001", vandaag=VANDAAG)
-    assert zorg.trajecten.gesprek(g.id).samenvatting == "Diagnose: angststoornis"
+    assert zorg.gesprekken.gesprek(g.id).samenvatting == "Diagnose: angststoornis"
 
 
 def test_alleen_lezen_gets_counts_without_students_and_a_mentor_their_own(school):

@@ -34,7 +34,7 @@ def test_the_logo_is_printed_on_the_mdo_verslag_and_the_dossier(services):
                                 vandaag)
     traject = services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Zoë komt niet meer.",
                                         geopend=date(2026, 10, 1), vandaag=vandaag)
-    services.trajecten.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Besproken.", vandaag=vandaag)
+    services.mdo.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Besproken.", vandaag=vandaag)
     assert images_on_first_page(services.afdrukken.mdo_pdf("1001", vandaag=vandaag)) == 0
 
     services.school.logo_opslaan(tiny_png())

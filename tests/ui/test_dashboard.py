@@ -325,10 +325,9 @@ def test_an_overdue_actiepunt_is_a_red_reminder_first(qtbot, services, tmp_path)
     from PySide6.QtGui import QColor
 
     build_school(services, tmp_path)
-    tr = services.trajecten
-    tr.actiepunt_toevoegen("1004", "Gesprek plannen met de ouders", "Anna de Vries", date(2026, 11, 26),
+    services.actiepunten.actiepunt_toevoegen("1004", "Gesprek plannen met de ouders", "Anna de Vries", date(2026, 11, 26),
                            datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
-    tr.actiepunt_toevoegen("1003", "Ouders bellen", "Anna de Vries", date(2026, 11, 20),
+    services.actiepunten.actiepunt_toevoegen("1003", "Ouders bellen", "Anna de Vries", date(2026, 11, 20),
                            datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
     loader = SignalenLoader(services, today=lambda: VANDAAG)
     with qtbot.waitSignal(loader.loaded, timeout=20_000):
@@ -359,7 +358,7 @@ def test_an_overdue_actiepunt_is_a_red_reminder_first(qtbot, services, tmp_path)
 def test_open_actiepunten_due_later_stay_in_view(qtbot, services, tmp_path):
     """An actiepunt due in three weeks is no reminder yet, but the dashboard still counts it."""
     build_school(services, tmp_path)
-    services.trajecten.actiepunt_toevoegen("1004", "Rooster evalueren", "Anna de Vries", date(2026, 12, 14),
+    services.actiepunten.actiepunt_toevoegen("1004", "Rooster evalueren", "Anna de Vries", date(2026, 12, 14),
                                            datum=date(2026, 11, 16), vandaag=date(2026, 11, 16))
     loader = SignalenLoader(services, today=lambda: VANDAAG)
     with qtbot.waitSignal(loader.loaded, timeout=20_000):

@@ -68,9 +68,8 @@ def drag_column_border(header, kolom: int, dx: int) -> None:
 
 
 def test_the_uit_column_of_the_actiepunten_is_never_cut(qtbot, view, school, tmp_path):
-    tr = school.trajecten
-    tr.actiepunt_toevoegen("1001", "Bellen", "Anna de Vries", date(2026, 11, 30), vandaag=VANDAAG)
-    g = tr.gesprek_vastleggen("1002", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Over het rooster",
+    school.actiepunten.actiepunt_toevoegen("1001", "Bellen", "Anna de Vries", date(2026, 11, 30), vandaag=VANDAAG)
+    g = school.gesprekken.gesprek_vastleggen("1002", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Over het rooster",
                               afspraken=["Rooster maken", "Thuis ophalen"],
                               actiepunten=[(0, "Anna de Vries", date(2026, 12, 1)),
                                            (1, "Anna de Vries", date(2026, 12, 2))], vandaag=VANDAAG)
@@ -97,7 +96,7 @@ def test_the_owner_picker_offers_people_not_accounts_and_never_cuts_a_name(qtbot
     school.gebruikers.toevoegen("mentor", "mentor", ["2B"], ww, ww)  # a shared login, not a person
     school.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], ww, ww)
     lang = "Consulent van het samenwerkingsverband voortgezet onderwijs Oudewaarde en omstreken"
-    school.trajecten.partner_opslaan(Partner("Erwin Sluijter", MdoRol.SWV_CONSULENT, lang))
+    school.partners.partner_opslaan(Partner("Erwin Sluijter", MdoRol.SWV_CONSULENT, lang))
     d = ActiepuntDialog(school, "1001", vandaag=VANDAAG)
     qtbot.addWidget(d)
     d.show()
@@ -114,7 +113,7 @@ def test_the_owner_picker_offers_people_not_accounts_and_never_cuts_a_name(qtbot
 # --- the MDO dialog ------------------------------------------------------------------------------------------
 
 def test_the_adresboek_search_is_empty_again_after_choosing(qtbot, school):
-    school.trajecten.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
+    school.partners.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
     d = MdoDialog(school, school.trajecten.open_traject("1001").id, None, vandaag=VANDAAG)
     qtbot.addWidget(d)
     d.show()
@@ -150,7 +149,7 @@ def test_a_besluit_can_take_a_few_lines(qtbot, school):
     again.close()
     d.verslag.setPlainText("Besproken met moeder en de jeugdarts.")
     assert d.save()
-    assert [b.tekst for b in school.trajecten.mdos(traject.id)[0].besluiten] == [tekst]
+    assert [b.tekst for b in school.mdo.mdos(traject.id)[0].besluiten] == [tekst]
 
 
 def test_an_mdo_on_a_sunday_is_warned_about_not_refused(qtbot, school):
@@ -283,7 +282,7 @@ def test_a_new_plan_has_the_mentor_as_contactpersoon(qtbot, school):
 
 def test_the_besluiten_of_the_mdo_are_offered_when_writing_the_plan(qtbot, school):
     traject = school.trajecten.open_traject("1001")
-    school.trajecten.mdo_vastleggen(traject.id, date(2026, 11, 20), verslag="Besproken",
+    school.mdo.mdo_vastleggen(traject.id, date(2026, 11, 20), verslag="Besproken",
                                     besluiten=["Aangepast rooster: eerst de ochtenden", "Verzuimcoach inschakelen"])
     d = plan_dialog(qtbot, school)
     box = d.besluiten_box
@@ -353,7 +352,7 @@ def test_a_traject_has_one_evaluation_date_the_plans(qtbot, school):
     # the lijstbespreking and the reminders say the same
     rij = next(r for r in school.overzichten.lijstbespreking(vandaag=VANDAAG) if r.leerlingnummer == "1001")
     assert rij.volgende_evaluatie == date(2026, 12, 14)
-    evaluaties = [h for h in tr.herinneringen(leerlingnummer="1001", vandaag=date(2026, 12, 10))
+    evaluaties = [h for h in school.tijdlijn.herinneringen(leerlingnummer="1001", vandaag=date(2026, 12, 10))
                   if h.soort.value == "evaluatie"]
     assert [h.datum for h in evaluaties] == [date(2026, 12, 14)]
     # changing the traject no longer offers a second date

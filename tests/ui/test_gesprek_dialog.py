@@ -56,13 +56,13 @@ def test_a_date_in_the_future_is_refused_and_typed_text_stays(qtbot, school):
     assert "toekomst" in d.error_text("datum")
     assert not d.save()
     assert d.error_text("datum") == "De datum van het gesprek kan niet in de toekomst liggen. Controleer de datum."
-    assert school.trajecten.gesprekken("1001") == []
+    assert school.gesprekken.gesprekken("1001") == []
     assert d.samenvatting.toPlainText() == "Moeder vertelt over de spanning thuis sinds de verhuizing."
     d.datum.set_value(date(2026, 11, 20))
     assert d.error_text("datum") == ""
     d.vertrouwelijk.setChecked(True)
     assert d.save()
-    g = school.trajecten.gesprekken("1001")[0]
+    g = school.gesprekken.gesprekken("1001")[0]
     assert (g.type, g.datum, g.deelnemers, g.vertrouwelijk) == (GesprekType.GESPREK_OUDERS, date(2026, 11, 20),
                                                                 "Zoë, haar moeder en de mentor", True)
     assert g.traject_id == school.trajecten.open_traject("1001").id
@@ -88,13 +88,13 @@ def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
     assert not d.save()
     assert tweede.uiterlijk_error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
     assert not tweede.uiterlijk_error.isHidden()
-    assert school.trajecten.gesprekken("1001") == []
+    assert school.gesprekken.gesprekken("1001") == []
     tweede.uiterlijk.set_value(date(2026, 12, 4))
     assert d.save()
-    g = school.trajecten.gesprekken("1001")[0]
+    g = school.gesprekken.gesprekken("1001")[0]
     assert [a.tekst for a in g.afspraken] == ["Zoë komt maandag het eerste uur", "Rooster bekijken met de teamleider"]
     assert g.afspraken[0].actiepunt_id is None
-    a = school.trajecten.actiepunt(g.afspraken[1].actiepunt_id)
+    a = school.actiepunten.actiepunt(g.afspraken[1].actiepunt_id)
     assert (a.wat, a.wie.naam, a.uiterlijk, a.gesprek_id) == ("Rooster bekijken met de teamleider", "Anna de Vries",
                                                               date(2026, 12, 4), g.id)
 
@@ -110,8 +110,8 @@ def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
     rij.wie.set_value("Daniël de Jong")  # a new name: added to the address book
     rij.uiterlijk.set_value(date(2026, 11, 30))
     assert view.save()
-    assert len(school.trajecten.actiepunten("1001")) == 2
-    assert any(p.naam == "Daniël de Jong" for p in school.trajecten.partners())
+    assert len(school.actiepunten.actiepunten("1001")) == 2
+    assert any(p.naam == "Daniël de Jong" for p in school.partners.partners())
 
 
 def test_an_afspraak_becomes_an_actiepunt_in_the_same_single_call(qtbot, school, monkeypatch):
@@ -130,9 +130,9 @@ def test_an_afspraak_becomes_an_actiepunt_in_the_same_single_call(qtbot, school,
     rij.uiterlijk.set_value(date(2026, 11, 27))
     assert d.save()
     assert calls == ["gesprek_vastleggen"]
-    g = tr.gesprekken("1001")[0]
+    g = school.gesprekken.gesprekken("1001")[0]
     assert [a.tekst for a in g.afspraken] == ["Mentor belt vrijdag"]
-    a = tr.actiepunt(g.afspraken[0].actiepunt_id)
+    a = school.actiepunten.actiepunt(g.afspraken[0].actiepunt_id)
     assert (a.wat, a.wie.naam, a.uiterlijk, a.gesprek_id) == ("Mentor belt vrijdag", "Anna de Vries",
                                                               date(2026, 11, 27), g.id)
 
@@ -148,13 +148,12 @@ def test_a_deadline_before_the_gesprek_shows_beside_its_afspraak_and_keeps_the_t
     rij.uiterlijk.set_value(date(2026, 11, 19))
     assert not d.save()
     assert "vóór de datum waarop het is afgesproken" in rij.uiterlijk_error.text()
-    assert school.trajecten.gesprekken("1001") == []
+    assert school.gesprekken.gesprekken("1001") == []
     assert (d.samenvatting.toPlainText(), rij.tekst.text()) == ("Zoë wil weer naar school.", "Mentor belt vrijdag")
 
 
 def test_a_recorded_gesprek_is_corrected(qtbot, school):
-    tr = school.trajecten
-    g = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_LEERLING, date(2026, 11, 20), "Zoe vertelt",
+    g = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_LEERLING, date(2026, 11, 20), "Zoe vertelt",
                               vandaag=VANDAAG)
     d = dialog(qtbot, school, gesprek=g)
     d.samenvatting.setPlainText("")
@@ -165,7 +164,7 @@ def test_a_recorded_gesprek_is_corrected(qtbot, school):
     d.datum.set_value(date(2026, 11, 19))
     d.type.setCurrentIndex(d.type.findData(GesprekType.GESPREK_OUDERS.value))
     assert d.save()
-    nu = tr.gesprek(g.id)
+    nu = school.gesprekken.gesprek(g.id)
     assert (nu.type, nu.datum, nu.samenvatting, nu.deelnemers) == (
         GesprekType.GESPREK_OUDERS, date(2026, 11, 19), "Zoë vertelt over de grote pauze.", "Zoë en de mentor")
     assert d.saved == nu
@@ -181,25 +180,24 @@ def mentor(school):
 
 
 def test_a_mentor_sees_the_vertrouwelijk_marker_not_the_content(qtbot, school):
-    from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+    from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 
-    tr = school.trajecten
-    geheim = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Moeder over de therapie",
+    geheim = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Moeder over de therapie",
                                    afspraken=["Jeugdarts belt moeder"], vertrouwelijk=True, vandaag=VANDAAG)
-    gewoon = tr.gesprek_vastleggen("1001", GesprekType.TELEFONISCH, date(2026, 11, 21), "Zoë komt morgen",
+    gewoon = school.gesprekken.gesprek_vastleggen("1001", GesprekType.TELEFONISCH, date(2026, 11, 21), "Zoë komt morgen",
                                    vandaag=VANDAAG)
     bram = mentor(school)
-    d = dialog(qtbot, bram, gesprek=bram.trajecten.gesprek(geheim.id))
+    d = dialog(qtbot, bram, gesprek=bram.gesprekken.gesprek(geheim.id))
     assert d.vertrouwelijk.isChecked() and "vertrouwelijk" in d.traject_hint.text()
     assert d.samenvatting.toPlainText() == VERTROUWELIJK and "therapie" not in d.samenvatting.toPlainText()
     assert [r.tekst.text() for r in d.afspraken.rows] == [VERTROUWELIJK]
     assert d.samenvatting.isReadOnly() and d.save_button.isHidden()
     # a gesprek that is not vertrouwelijk the mentor can correct
-    d = dialog(qtbot, bram, gesprek=bram.trajecten.gesprek(gewoon.id))
+    d = dialog(qtbot, bram, gesprek=bram.gesprekken.gesprek(gewoon.id))
     assert not d.samenvatting.isReadOnly()
     d.samenvatting.setPlainText("Zoë komt morgen het eerste uur")
     assert d.save()
-    assert tr.gesprek(gewoon.id).samenvatting == "Zoë komt morgen het eerste uur"
+    assert school.gesprekken.gesprek(gewoon.id).samenvatting == "Zoë komt morgen het eerste uur"
 
 
 def test_through_the_traject_view(qtbot, school, monkeypatch):
@@ -241,7 +239,7 @@ def test_contactmoment_in_three_fields_and_ctrl_enter(qtbot, school):
     assert {"Ctrl+Return", "Ctrl+Enter"} <= set(sneltoetsen)
     with qtbot.waitSignal(d.accepted):
         sneltoetsen["Ctrl+Return"].activated.emit()
-    g = school.trajecten.gesprekken("1002")[0]
+    g = school.gesprekken.gesprekken("1002")[0]
     assert (g.type, g.datum, g.samenvatting, g.traject_id) == (
         GesprekType.TELEFONISCH, VANDAAG, "Moeder gebeld: Mehmet is ziek, komt woensdag weer.", None)
 

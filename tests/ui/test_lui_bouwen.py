@@ -144,7 +144,7 @@ def test_the_timeline_shows_a_contactmoment_made_while_it_was_hidden(qtbot, serv
     page = window.leerlingen.page
     voor = len(page.tijdlijn.alle)
     page.show_tab(TAB_VERZUIM)
-    services.trajecten.contactmoment("1001", "telefonisch", "Moeder gebeld: Zoë komt maandag weer")
+    services.gesprekken.contactmoment("1001", "telefonisch", "Moeder gebeld: Zoë komt maandag weer")
     page.refresh_traject()  # what the window does after a contactmoment from elsewhere
     page.show_tab(TAB_TIJDLIJN)
     assert len(page.tijdlijn.alle) == voor + 1

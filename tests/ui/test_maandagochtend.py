@@ -209,7 +209,7 @@ def test_monday_morning(qtbot, services, db_path, tmp_path, maandag, monkeypatch
     venster.activateWindow()
     qtbot.keyClick(venster, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert gezien == [["Ömer Kılıç (2B, 1001)"]]
-    [gesprek] = mentor.trajecten.gesprekken("1001")
+    [gesprek] = mentor.gesprekken.gesprekken("1001")
     assert (gesprek.datum, gesprek.samenvatting, gesprek.door) == (
         MAANDAG, "Moeder gebeld: Ömer is morgen weer op school.", MENTOR)
     venster.close()

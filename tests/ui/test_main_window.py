@@ -499,7 +499,7 @@ def _fake_contactmoment(services, samenvatting: str, calls: list):
 
     def vastleggen(_services, leerlingnummer, _parent):
         calls.append(leerlingnummer)
-        services.trajecten.contactmoment(leerlingnummer, GesprekType.TELEFONISCH, samenvatting)
+        services.gesprekken.contactmoment(leerlingnummer, GesprekType.TELEFONISCH, samenvatting)
         return True
     return vastleggen
 
@@ -569,7 +569,7 @@ def test_overdue_reminders_at_start_are_a_status_bar_notice(qtbot, services, set
                                 vandaag=VANDAAG)
     today = date.today()
     for wat in ("Ouders bellen", "Verslag naar de jeugdarts"):
-        services.trajecten.actiepunt_toevoegen("1001", wat, "Anna de Vries", today - timedelta(days=2),
+        services.actiepunten.actiepunt_toevoegen("1001", wat, "Anna de Vries", today - timedelta(days=2),
                                                datum=today - timedelta(days=9), vandaag=today - timedelta(days=9))
     window = open_window(qtbot, services, settings)
     assert window.statusBar().currentMessage() == "2 herinneringen over tijd – zie Vandaag"

@@ -32,7 +32,7 @@ def school(services):
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
                                          klas="2B", ouders=(Ouder("Ingrid Bakker", Relatie.MOEDER),)),
                                 vandaag=VANDAAG)
-    services.trajecten.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
+    services.partners.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
     return services
 
 
@@ -89,13 +89,13 @@ def test_an_mdo_with_a_besluit_and_an_actiepunt(qtbot, school, traject):
     assert not d.save()
     assert a.error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
     assert not a.error.isHidden()
-    assert school.trajecten.mdos(traject.id) == []
+    assert school.mdo.mdos(traject.id) == []
     assert d.verslag.toPlainText().startswith("Zoë is sinds september thuis.")
     assert b2.tekst.toPlainText() == "De jeugdarts nodigt Zoë uit voor een consult."
 
     a.uiterlijk.set_value(date(2026, 11, 27))
     assert d.save()
-    [mdo] = school.trajecten.mdos(traject.id)
+    [mdo] = school.mdo.mdos(traject.id)
     assert mdo.datum == date(2026, 11, 20) and mdo.verslag.startswith("Zoë is sinds september")
     assert [(b.nummer, b.tekst) for b in mdo.besluiten] == [
         (1, "Aangepast rooster: de eerste twee weken alleen de ochtenden."),
@@ -115,7 +115,7 @@ def test_an_mdo_with_a_besluit_and_an_actiepunt(qtbot, school, traject):
     assert "Eerder vastgelegd: GGD regio Utrecht: ja (20-11-2026)" in second.toestemming_hint.text()
 
     # once it is done, it is off the agenda
-    school.trajecten.actiepunt_status(actie.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
+    school.actiepunten.actiepunt_status(actie.id, ActiepuntStatus.GEDAAN, vandaag=VANDAAG)
     second._agenda_voorstel()
     assert "3. Openstaande actiepunten uit eerdere MDO's: geen" in second.agenda.toPlainText()
 
@@ -133,11 +133,10 @@ def test_an_actiepunt_without_owner_is_refused(qtbot, school, traject):
 
 
 def test_editing_an_mdo_removes_a_besluit_and_renumbers(qtbot, school, traject):
-    tr = school.trajecten
-    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Eerste verslag")
+    mdo = school.mdo.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Eerste verslag")
     for tekst in ("Eerste besluit", "Tweede besluit", "Derde besluit"):
-        tr.besluit_toevoegen(mdo.id, tekst)
-    d = new_dialog(qtbot, school, traject, tr.mdo(mdo.id))
+        school.mdo.besluit_toevoegen(mdo.id, tekst)
+    d = new_dialog(qtbot, school, traject, school.mdo.mdo(mdo.id))
     assert [b.tekst.toPlainText() for b in d.besluiten.rows] == ["Eerste besluit", "Tweede besluit", "Derde besluit"]
     d.besluiten.rows[0].remove_button.click()
     assert [b.nummer.text() for b in d.besluiten.rows] == ["1.", "2."]
@@ -145,7 +144,7 @@ def test_editing_an_mdo_removes_a_besluit_and_renumbers(qtbot, school, traject):
     d.besluiten.rows[0].tekst.setPlainText("Tweede besluit, aangescherpt")
     d.verslag.setPlainText("Verslag na afloop")
     assert d.save()
-    m = tr.mdo(mdo.id)
+    m = school.mdo.mdo(mdo.id)
     assert [(b.nummer, b.tekst) for b in m.besluiten] == [(1, "Tweede besluit, aangescherpt"), (2, "Derde besluit"),
                                                           (3, "Nieuw besluit")]
     assert m.verslag == "Verslag na afloop"
@@ -160,10 +159,10 @@ def test_consent_refused_is_recorded_too(qtbot, school, traject):
     leeg.gegeven.setCurrentIndex(leeg.gegeven.findData(JA))
     assert not d.save()
     assert d.error_text("toestemmingen") == "Vul de organisatie in waarvoor de ouders toestemming geven."
-    assert school.trajecten.mdos(traject.id) == []
+    assert school.mdo.mdos(traject.id) == []
     leeg.remove_button.click()
     assert d.save()
-    assert [(t.organisatie, t.gegeven) for t in school.trajecten.toestemmingen(traject.id)] == [
+    assert [(t.organisatie, t.gegeven) for t in school.mdo.toestemmingen(traject.id)] == [
         ("Buurtteam Noord", False)]
 
 
@@ -210,9 +209,8 @@ def test_recorded_through_the_view_and_shown_with_its_besluiten(qtbot, school, t
 
 
 def test_read_only_for_a_closed_traject(qtbot, school, traject):
-    tr = school.trajecten
-    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Verslag")
-    d = new_dialog(qtbot, school, traject, tr.mdo(mdo.id))
+    mdo = school.mdo.mdo_vastleggen(traject.id, date(2026, 11, 10), verslag="Verslag")
+    d = new_dialog(qtbot, school, traject, school.mdo.mdo(mdo.id))
     d.set_read_only()
     assert d.verslag.isReadOnly() and not d.datum.isEnabled()
     assert d.save_button.isHidden() and d.besluit_add.isHidden()
@@ -242,20 +240,19 @@ def test_a_second_actiepunt_without_deadline_writes_nothing_and_shows_beside_tha
     assert not d.save()
     assert tweede.error.text() == "Vul in wanneer dit actiepunt uiterlijk klaar moet zijn."
     assert not tweede.error.isHidden() and eerste.error.text() == ""
-    assert tr.mdos(traject.id) == [] and tr.actiepunten("1001") == []
+    assert school.mdo.mdos(traject.id) == [] and school.actiepunten.actiepunten("1001") == []
     assert (d.verslag.toPlainText(), tweede.wat.text(), d.besluiten.rows[0].tekst.toPlainText()) == (
         "Zoë start met ochtenden.", "Consult jeugdarts plannen", "Aangepast rooster")
     tweede.uiterlijk.set_value(date(2026, 12, 4))
     assert d.save()
     assert calls == ["mdo_vastleggen", "mdo_vastleggen"]  # one call each time, nothing else
-    [mdo] = tr.mdos(traject.id)
+    [mdo] = school.mdo.mdos(traject.id)
     assert [b.tekst for b in mdo.besluiten] == ["Aangepast rooster"]
     assert sorted(x.wat for x in mdo.actiepunten) == ["Consult jeugdarts plannen", "Rooster maken"]
 
 
 def test_editing_an_mdo_shows_a_refused_actiepunt_beside_its_row(qtbot, school, traject):
-    tr = school.trajecten
-    mdo = tr.mdo_vastleggen(traject.id, date(2026, 11, 20), actiepunten=[("Rooster maken", "Anna de Vries",
+    mdo = school.mdo.mdo_vastleggen(traject.id, date(2026, 11, 20), actiepunten=[("Rooster maken", "Anna de Vries",
                                                                           date(2026, 11, 30))], vandaag=VANDAAG)
     d = new_dialog(qtbot, school, traject, mdo)
     a = d.actiepunten.add()
@@ -266,7 +263,7 @@ def test_editing_an_mdo_shows_a_refused_actiepunt_beside_its_row(qtbot, school, 
     assert "vóór de datum waarop het is afgesproken" in a.error.text()
     a.uiterlijk.set_value(date(2026, 11, 25))
     assert d.save()
-    assert sorted(x.wat for x in tr.mdo(mdo.id).actiepunten) == ["Huisbezoek", "Rooster maken"]
+    assert sorted(x.wat for x in school.mdo.mdo(mdo.id).actiepunten) == ["Huisbezoek", "Rooster maken"]
 
 
 def test_a_partner_without_consent_is_warned_about_and_earlier_consent_counts(qtbot, school, traject):

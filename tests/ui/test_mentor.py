@@ -18,7 +18,7 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
-from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import concept, errors
 from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
@@ -71,7 +71,7 @@ def test_a_mentor_is_not_offered_vertrouwelijk(qtbot, school, bram):
     assert d.vertrouwelijk_hint.isVisible() and "voor de zorgcoördinator" in d.vertrouwelijk_hint.text()
     d.samenvatting.setPlainText("Moeder belde: Zoë slaapt slecht.")
     assert d.save()
-    assert not school.trajecten.gesprekken("1001")[0].vertrouwelijk
+    assert not school.gesprekken.gesprekken("1001")[0].vertrouwelijk
     zorg = GesprekDialog(school, "1001", vandaag=VANDAAG)
     qtbot.addWidget(zorg)
     zorg.show()
@@ -79,11 +79,10 @@ def test_a_mentor_is_not_offered_vertrouwelijk(qtbot, school, bram):
 
 
 def test_a_delete_that_would_be_refused_is_not_offered(qtbot, school, bram, monkeypatch):
-    tr = school.trajecten
-    eigen = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Moeder over de therapie",
+    eigen = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Moeder over de therapie",
                                   vertrouwelijk=True, vandaag=VANDAAG)
     m.Gesprek.update(door=bram.gebruiker.id).where(m.Gesprek.id == eigen.id).execute()  # Bram's, from before
-    ander = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 3), "Jeugdarts over de angst",
+    ander = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 3), "Jeugdarts over de angst",
                                   vertrouwelijk=True, vandaag=VANDAAG)
     view = TrajectView(bram, vandaag=VANDAAG)
     qtbot.addWidget(view)
@@ -107,7 +106,7 @@ def test_a_delete_that_would_be_refused_is_not_offered(qtbot, school, bram, monk
     monkeypatch.setattr(errors, "bevestig_verwijderen", lambda *a, **k: True)
     with qtbot.waitSignal(view.changed):
         view.gesprek_weg_button.click()
-    assert [g.id for g in tr.gesprekken("1001")] == [ander.id]
+    assert [g.id for g in school.gesprekken.gesprekken("1001")] == [ander.id]
 
 
 # --- the main window ----------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def school(services, monkeypatch):
         plan = services.plannen.nieuw(t.id, vandaag=VANDAAG)
         services.plannen.opslaan(replace(plan, interventies=(
             Interventie("Time-out", "mentor", D("2026-11-04"), D("2026-11-27")),)), vandaag=VANDAAG)
-    services.trajecten.actiepunt_toevoegen("1003", "Leerplicht bellen", "Anna de Vries", D("2026-12-01"),
+    services.actiepunten.actiepunt_toevoegen("1003", "Leerplicht bellen", "Anna de Vries", D("2026-12-01"),
                                            datum=D("2026-11-20"), vandaag=D("2026-11-20"))
     monkeypatch.setattr(services.signalen, "bijgewerkt_tot", lambda: VANDAAG)
     return services

@@ -48,7 +48,7 @@ def school(services):
         services.verzuim.invoeren(nummer, date(2026, 10, 12), date(2026, 11, 20), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
         t = services.trajecten.openen(nummer, Categorie.THUISZITTER, "Zit thuis", geopend=date(2026, 10, 20),
                                       vandaag=VANDAAG)
-        services.trajecten.gesprek_vastleggen(nummer, GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Goed gesprek",
+        services.gesprekken.gesprek_vastleggen(nummer, GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Goed gesprek",
                                               vandaag=VANDAAG)
         plan = services.plannen.nieuw(t.id, vandaag=VANDAAG)
         plan = services.plannen.opslaan(replace(plan, doelen=(Doel("Elke ochtend op school", date(2027, 3, 1),
@@ -58,7 +58,7 @@ def school(services):
         services.plannen.opslaan(replace(vast, ouders_willen="Meer rust"), vandaag=VANDAAG)  # version 2: concept
     mentor = services.gebruikers.toevoegen("Mo Mentor", "mentor", ["3A"], WW, WW)
     lezer = services.gebruikers.toevoegen("Lies Lezer", "alleen-lezen", [], WW, WW)
-    services.trajecten.actiepunt_toevoegen("1001", "Rooster maken", Persoon("Mo Mentor", gebruiker_id=mentor.id),
+    services.actiepunten.actiepunt_toevoegen("1001", "Rooster maken", Persoon("Mo Mentor", gebruiker_id=mentor.id),
                                            date(2026, 11, 25), vandaag=VANDAAG)
     return services, mentor, lezer
 

@@ -13,7 +13,7 @@ from thuiszit_desktop.domain.mdo import MdoDeelnemer
 from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.tijdlijn_view import (
     COL_WAT,
@@ -43,12 +43,12 @@ def school(services):
     tr = services.trajecten
     services.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 15), Reden.ZIEK, vandaag=VANDAAG)
     t = tr.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=date(2026, 10, 1), vandaag=VANDAAG)
-    tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 10, 8), "Moeder over de spanning thuis",
+    services.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 10, 8), "Moeder over de spanning thuis",
                           vertrouwelijk=True, vandaag=VANDAAG)
     tr.stap_wijzigen(t.id, 3, datum=date(2026, 10, 12), vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, date(2026, 10, 20), deelnemers=[MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR)])
-    tr.besluit_toevoegen(mdo.id, "Aangepast rooster")
-    tr.mdo_actiepunt(mdo.id, "Rooster maken", "Anna de Vries", date(2026, 10, 27))
+    mdo = services.mdo.mdo_vastleggen(t.id, date(2026, 10, 20), deelnemers=[MdoDeelnemer("Anna de Vries", MdoRol.ZORGCOORDINATOR)])
+    services.mdo.besluit_toevoegen(mdo.id, "Aangepast rooster")
+    services.mdo.mdo_actiepunt(mdo.id, "Rooster maken", "Anna de Vries", date(2026, 10, 27))
     return services
 
 
@@ -109,7 +109,7 @@ def test_filter_per_kind(qtbot, view):
 
 
 def test_a_new_event_shows_after_refresh_and_a_line_can_be_opened(qtbot, view, school):
-    school.trajecten.contactmoment("1001", GesprekType.TELEFONISCH, "Moeder gebeld", date(2026, 11, 20),
+    school.gesprekken.contactmoment("1001", GesprekType.TELEFONISCH, "Moeder gebeld", date(2026, 11, 20),
                                    vandaag=VANDAAG)
     view.refresh()
     assert view.titels()[0] == "Telefonisch contact"
@@ -120,7 +120,7 @@ def test_a_new_event_shows_after_refresh_and_a_line_can_be_opened(qtbot, view, s
 
 
 def test_newest_first_keeps_the_order_within_a_day(school):
-    events = school.trajecten.tijdlijn("1001", peildatum=VANDAAG)
+    events = school.tijdlijn.tijdlijn("1001", peildatum=VANDAAG)
     ordered = nieuwste_eerst(events)
     same_day = [g.soort for g in ordered if g.datum == date(2026, 10, 20)]
     assert same_day == [Tijdlijnsoort.MDO, Tijdlijnsoort.BESLUIT, Tijdlijnsoort.ACTIEPUNT]

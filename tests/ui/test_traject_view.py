@@ -24,7 +24,7 @@ from thuiszit_desktop.domain.traject import (
 )
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.session import Services
-from thuiszit_desktop.services.trajecten import VERTROUWELIJK
+from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import concept, errors
 from thuiszit_desktop.ui.common.widgets import ErrorLabel
 from thuiszit_desktop.ui.traject.traject_view import (
@@ -191,7 +191,7 @@ def test_tick_a_checklist_item_with_a_note_and_untick_it(qtbot, view, school, mo
 
 def test_automatic_items_say_what_ticked_them(qtbot, view, school, monkeypatch):
     t = open_traject(view, monkeypatch, qtbot)
-    school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_LEERLING, date(2026, 11, 20),
+    school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_LEERLING, date(2026, 11, 20),
                                         "Zoë vertelt over de klas", vandaag=VANDAAG)
     view.refresh()
     view.select_step(Stap.CONTACT)
@@ -295,7 +295,7 @@ def test_actiepunt_status_from_the_list(qtbot, view, school, monkeypatch):
     assert view.gedaan_button.isEnabled() and not view.heropen_button.isEnabled()
     with qtbot.waitSignal(view.changed):
         view.gedaan_button.click()
-    assert school.trajecten.actiepunten("1001")[0].status is ActiepuntStatus.GEDAAN
+    assert school.actiepunten.actiepunten("1001")[0].status is ActiepuntStatus.GEDAAN
     assert tree.topLevelItemCount() == 0 and view.actiepunten_leeg.text() == "Geen open actiepunten meer."
     view.alle_acties.setChecked(True)
     assert tree.topLevelItem(0).text(3) == "Gedaan op 23-11-2026"
@@ -388,10 +388,9 @@ def test_open_what_a_timeline_line_points_to(qtbot, view, school, monkeypatch):
     from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
 
     t = open_traject(view, monkeypatch, qtbot)
-    tr = school.trajecten
-    g = tr.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Moeder belde", vandaag=VANDAAG)
-    mdo = tr.mdo_vastleggen(t.id, date(2026, 11, 20))
-    a = tr.actiepunt_toevoegen("1001", "Bellen", "Anna de Vries", date(2026, 11, 30), vandaag=VANDAAG)
+    g = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 20), "Moeder belde", vandaag=VANDAAG)
+    mdo = school.mdo.mdo_vastleggen(t.id, date(2026, 11, 20))
+    a = school.actiepunten.actiepunt_toevoegen("1001", "Bellen", "Anna de Vries", date(2026, 11, 30), vandaag=VANDAAG)
     geopend = []
     monkeypatch.setattr(GesprekDialog, "exec", lambda d: geopend.append(("gesprek", d.gesprek.id)) or 0)
     monkeypatch.setattr(MdoDialog, "exec", lambda d: geopend.append(("mdo", d.mdo.id)) or 0)
@@ -412,7 +411,7 @@ def test_a_mentor_does_not_see_confidential_summaries(qtbot, school):
 
     row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
     school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
-    school.trajecten.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, "Medische details",
+    school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, "Medische details",
                                         vertrouwelijk=True, vandaag=VANDAAG)
     mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
     v = TrajectView(mentor, vandaag=VANDAAG)
@@ -429,7 +428,7 @@ def test_a_mentor_sees_a_confidential_mdo_marked_without_its_besluiten(qtbot, sc
 
     row = m.Gebruiker.create(naam="Daniël de Jong", naam_sleutel="daniël de jong", rol=Rol.MENTOR.value)
     t = school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim", vandaag=VANDAAG)
-    school.trajecten.mdo_vastleggen(t.id, VANDAAG, verslag="Diagnose", vertrouwelijk=True,
+    school.mdo.mdo_vastleggen(t.id, VANDAAG, verslag="Diagnose", vertrouwelijk=True,
                                     besluiten=["Behandeling bij de GGZ"], vandaag=VANDAAG)
     mentor = Services(school.ctx.store, Gebruiker(row.id, "Daniël de Jong", Rol.MENTOR, ("2B",)))
     v = TrajectView(mentor, vandaag=VANDAAG)

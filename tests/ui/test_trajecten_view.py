@@ -43,8 +43,8 @@ def school(services):
     tr = services.trajecten
     zoe = tr.openen("1001", Categorie.THUISZITTER, "Thuis", geopend=date(2026, 10, 1), vandaag=VANDAAG)
     tr.stap_wijzigen(zoe.id, 3, vandaag=VANDAAG)
-    tr.actiepunt_toevoegen("1001", "Rooster maken", "Anna de Vries", date(2026, 11, 20), vandaag=VANDAAG)
-    tr.actiepunt_toevoegen("1001", "Jeugdarts bellen", Persoon("Daniël de Jong"), date(2026, 12, 1), vandaag=VANDAAG)
+    services.actiepunten.actiepunt_toevoegen("1001", "Rooster maken", "Anna de Vries", date(2026, 11, 20), vandaag=VANDAAG)
+    services.actiepunten.actiepunt_toevoegen("1001", "Jeugdarts bellen", Persoon("Daniël de Jong"), date(2026, 12, 1), vandaag=VANDAAG)
     tr.openen("1002", Categorie.DREIGEND_THUISZITTER, "Veel ziek", eigenaar="Daniël de Jong",
               geopend=date(2026, 11, 2), evaluatiedatum=date(2026, 12, 14), vandaag=VANDAAG)
     oud = tr.openen("1003", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=date(2026, 9, 1), vandaag=VANDAAG)
@@ -136,7 +136,7 @@ def test_my_and_all_open_actiepunten_overdue_in_red(qtbot, view, school):
     assert gedaan.isEnabled()
     with qtbot.waitSignal(view.changed):
         gedaan.click()
-    assert [a.status for a in school.trajecten.actiepunten("1001")].count(ActiepuntStatus.GEDAAN) == 1
+    assert [a.status for a in school.actiepunten.actiepunten("1001")].count(ActiepuntStatus.GEDAAN) == 1
     assert view.tabs.tabText(0) == "Mijn actiepunten (0)"
     assert view.mijn.leeg.text() == "U heeft geen open actiepunten."
     zoe = view.rows()[0]
@@ -145,7 +145,7 @@ def test_my_and_all_open_actiepunten_overdue_in_red(qtbot, view, school):
 
 def test_next_deadline_is_the_earliest_of_actiepunt_and_evaluation(school):
     tr = school.trajecten
-    regels = {r.rij.leerlingnummer: r for r in trajectregels(tr.lijst(), tr.open_actiepunten())}
+    regels = {r.rij.leerlingnummer: r for r in trajectregels(tr.lijst(), school.actiepunten.open_actiepunten())}
     assert (regels["1001"].termijn, regels["1001"].termijn_wat) == (date(2026, 11, 20), "actiepunt")
     assert (regels["1002"].termijn, regels["1002"].termijn_wat) == (date(2026, 12, 14), "evaluatie")
 

@@ -78,7 +78,7 @@ def ctrl_z(qtbot, widget) -> None:
 def traject_view(qtbot, school):
     tr = school.trajecten
     tr.openen("1001", "thuiszitter", "Zoë zit thuis", geopend=date(2026, 9, 1), vandaag=VANDAAG)
-    tr.gesprek_vastleggen("1001", "gesprek_ouders", date(2026, 11, 12), "Moeder vertelt over de buikpijn",
+    school.gesprekken.gesprek_vastleggen("1001", "gesprek_ouders", date(2026, 11, 12), "Moeder vertelt over de buikpijn",
                           afspraken=["Mentor belt vrijdag", "Zoë komt dinsdag een uur"],
                           actiepunten=[(0, "Anna de Vries", date(2026, 11, 20))], vandaag=VANDAAG)
     view = TrajectView(school, vandaag=VANDAAG)
@@ -99,35 +99,35 @@ def test_a_gesprek_is_deleted_after_asking_and_comes_back_with_ongedaan_maken(qt
     assert vraag.vragen == ["Het gesprek van 12-11-2026 verwijderen?"]
     assert tree.topLevelItemCount() == 1 and window.findChild(OngedaanBar) is None
 
-    voor = school.trajecten.gesprekken("1001")
+    voor = school.gesprekken.gesprekken("1001")
     Antwoord(monkeypatch, True)
     view.gesprek_weg_button.click()
-    assert school.trajecten.gesprekken("1001") == [] and tree.topLevelItemCount() == 0
+    assert school.gesprekken.gesprekken("1001") == [] and tree.topLevelItemCount() == 0
     bar = zichtbare_bar(window)
     assert bar.label.text() == "Gesprek van 12-11-2026 verwijderd."
     assert bar.timer.isActive() and bar.timer.interval() == TIJD_MS
 
     bar.button.click()
-    assert school.trajecten.gesprekken("1001") == voor  # same id, its afspraken and the actiepunt's link
+    assert school.gesprekken.gesprekken("1001") == voor  # same id, its afspraken and the actiepunt's link
     assert tree.topLevelItemCount() == 1
     assert bar.label.text() == "Gesprek van 12-11-2026 is teruggezet." and not bar.button.isVisible()
 
 
 def test_ctrl_z_undoes_an_actiepunt_delete_while_the_bar_shows(qtbot, traject_view, school, monkeypatch):
     view, window = traject_view
-    [actiepunt] = school.trajecten.actiepunten("1001")
+    [actiepunt] = school.actiepunten.actiepunten("1001")
     view.tabs.setCurrentIndex(2)
     view.actiepunten_tree.setCurrentItem(view.actiepunten_tree.topLevelItem(0))
     vraag = Antwoord(monkeypatch, True)
     view.actie_weg_button.click()
     assert vraag.vragen == ["Het actiepunt 'Mentor belt vrijdag' verwijderen?"]
-    assert school.trajecten.actiepunten("1001") == []
+    assert school.actiepunten.actiepunten("1001") == []
     zichtbare_bar(window)
 
     window.activateWindow()
     qtbot.waitActive(window)
     ctrl_z(qtbot, view.actiepunten_tree)
-    assert school.trajecten.actiepunten("1001") == [actiepunt]
+    assert school.actiepunten.actiepunten("1001") == [actiepunt]
     assert view.actiepunten_tree.topLevelItemCount() == 1
 
 
@@ -142,7 +142,7 @@ def test_after_the_bar_is_gone_ctrl_z_does_nothing(qtbot, traject_view, school, 
     window.activateWindow()
     qtbot.waitActive(window)
     ctrl_z(qtbot, view.gesprekken_tree)
-    assert school.trajecten.gesprekken("1001") == []
+    assert school.gesprekken.gesprekken("1001") == []
 
 
 def test_undo_of_verzuim_refused_when_the_day_got_new_verzuim(qtbot, school, monkeypatch):
@@ -252,16 +252,16 @@ def test_an_mdo_is_deleted_from_its_card_and_comes_back(qtbot, traject_view, sch
 
     view, window = traject_view
     t = school.trajecten.open_traject("1001")
-    school.trajecten.mdo_vastleggen(t.id, date(2026, 10, 1), besluiten=["Halve dagen"], vandaag=VANDAAG)
+    school.mdo.mdo_vastleggen(t.id, date(2026, 10, 1), besluiten=["Halve dagen"], vandaag=VANDAAG)
     view.show_leerling("1001")
     view.tabs.setCurrentIndex(1)
     [knop] = [b for b in view.mdo_scroll.widget().findChildren(QPushButton) if b.text() == "Verwijderen…"]
     vraag = Antwoord(monkeypatch, True)
     knop.click()
     assert vraag.vragen == ["Het MDO van 01-10-2026 verwijderen?"]
-    assert school.trajecten.mdos(t.id) == []
+    assert school.mdo.mdos(t.id) == []
     zichtbare_bar(window).button.click()
-    [mdo] = school.trajecten.mdos(t.id)
+    [mdo] = school.mdo.mdos(t.id)
     assert [b.tekst for b in mdo.besluiten] == ["Halve dagen"]
     assert view.tabs.tabText(1) == "MDO's (1)"
 
@@ -271,7 +271,7 @@ def test_a_partner_is_deleted_in_the_address_book_and_comes_back(qtbot, school, 
     from thuiszit_desktop.domain.traject import MdoRol
     from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
-    school.trajecten.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))
+    school.partners.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))
     dialog = PartnersDialog(school)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -281,11 +281,11 @@ def test_a_partner_is_deleted_in_the_address_book_and_comes_back(qtbot, school, 
     vraag = Antwoord(monkeypatch, True)
     dialog.delete_button.click()
     assert vraag.vragen == ["Pien de Wit verwijderen?"]
-    assert school.trajecten.partners() == [] and dialog.table.rowCount() == 0
+    assert school.partners.partners() == [] and dialog.table.rowCount() == 0
     bar = zichtbare_bar(dialog)
     assert bar.label.text() == "Pien de Wit verwijderd."
     bar.button.click()
-    assert [p.naam for p in school.trajecten.partners()] == ["Pien de Wit"]
+    assert [p.naam for p in school.partners.partners()] == ["Pien de Wit"]
     assert dialog.table.rowCount() == 1
 
 

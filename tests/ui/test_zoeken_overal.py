@@ -122,10 +122,9 @@ def test_a_person_picker_completes_without_accents(qtbot, school):
 
 
 def test_the_address_book_search_ignores_accents(qtbot, school):
-    tr = school.trajecten
     for naam, rol in (("Łukasz Nowak", MdoRol.JEUGDHULP), ("Dr. Anouk Smit", MdoRol.JEUGDARTS),
                       ("Ömer Çelik", MdoRol.LEERPLICHTAMBTENAAR)):
-        tr.partner_opslaan(Partner(naam, rol, "Gemeente"))
+        school.partners.partner_opslaan(Partner(naam, rol, "Gemeente"))
     dialog = PartnersDialog(school)
     qtbot.addWidget(dialog)
 

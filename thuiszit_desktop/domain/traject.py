@@ -1,7 +1,7 @@
 """The praktijkkaart 'Van thuis weer naar school' per student: a traject along five steps with a
 checklist, gesprekken, MDO's with besluiten and actiepunten, nazorg, and the timeline of it all.
 
-Pure rules and vocabulary only; services/trajecten.py stores and gathers. The steps guide, they do not
+Pure rules and vocabulary only; the traject services (services/trajecten.py, gesprekken.py, mdo.py, actiepunten.py …) store and gather. The steps guide, they do not
 lock: any checklist item can be done in any order, and `voortgang` reports per step what is still open.
 """
 

@@ -16,15 +16,18 @@ from ..domain.mdo import Mdo, geldende_toestemmingen
 from .context import Context
 from .inzage import InzageService
 from .leerlingen import LeerlingenService
+from .mdo import MdoService
 from .profielen import namen_op_papier
 from .school import SchoolService
 from .trajecten import TrajectService
 
 
 class AfdrukService:
-    def __init__(self, ctx: Context, trajecten: TrajectService, school: SchoolService, inzage: InzageService):
+    def __init__(self, ctx: Context, trajecten: TrajectService, mdo: MdoService, school: SchoolService,
+                 inzage: InzageService):
         self.ctx = ctx
         self.trajecten = trajecten
+        self.mdo = mdo
         self.inzage = inzage
         self.school = school
         self._leerlingen = LeerlingenService(ctx)
@@ -39,7 +42,7 @@ class AfdrukService:
         not the zorgcoördinator."""
         vandaag = vandaag or date.today()
         leerling = self._leerlingen.get(leerlingnummer)
-        alle = sorted((x for t in self.trajecten.trajecten(leerling.leerlingnummer) for x in self.trajecten.mdos(t.id)),
+        alle = sorted((x for t in self.trajecten.trajecten(leerling.leerlingnummer) for x in self.mdo.mdos(t.id)),
                       key=lambda x: (x.datum, x.id))
         if not alle:
             raise NietGevonden(f"Er is nog geen MDO vastgelegd voor {leerling.naam}; er is niets om af te drukken.")
@@ -67,7 +70,7 @@ class AfdrukService:
         leerling = self._leerlingen.get(leerlingnummer)
         tr = self.trajecten
         afdruk = mdo_pdf.MdoAfdruk(_op_papier(mdo), leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
-                                   tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
+                                   tuple(geldende_toestemmingen(self.mdo.toestemmingen(mdo.traject_id), mdo.datum)),
                                    self.school.logo(), vandaag or date.today())
         pdf = mdo_pdf.mdo_verslag(afdruk)
         self._gedrukt(leerling.id, "mdo-pdf")

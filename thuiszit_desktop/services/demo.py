@@ -1150,6 +1150,7 @@ class _Trajectmaker:
 
     def __init__(self, services: Services, leerlingen: list[Leerling], gemaakt: DemoVerzuim, rng: random.Random,
                  vandaag: date):
+        self.services = services
         self.tr = services.trajecten
         self.pl = services.plannen
         self.rng, self.vandaag, self.gemaakt = rng, vandaag, gemaakt
@@ -1170,7 +1171,7 @@ class _Trajectmaker:
     # --- choosing the students ----------------------------------------------------------------------
 
     def maak(self) -> None:
-        self.partners = {k: self.tr.partner_opslaan(p) for k, p in vh.PARTNERS.items()}
+        self.partners = {k: self.services.partners.partner_opslaan(p) for k, p in vh.PARTNERS.items()}
         rollen: dict[str, list[str]] = {}
         for nr, rol in sorted(self.gemaakt.rollen.items()):
             rollen.setdefault(rol, []).append(nr)
@@ -1332,28 +1333,28 @@ class _Trajectmaker:
             i = waar(g.w)
             d = self.dagen[i]
             if isinstance(g, vh.Gesprek):
-                gesprek = tr.gesprek_vastleggen(
+                gesprek = self.services.gesprekken.gesprek_vastleggen(
                     nr, g.type, d, tekst(g.tekst), deelnemers=tekst(g.met), vertrouwelijk=g.vertrouwelijk,
                     afspraken=[tekst(a if isinstance(a, str) else a[0]) for a in g.afspraken], vandaag=vandaag)
                 for a, afspraak in zip(g.afspraken, gesprek.afspraken, strict=True):
                     if not isinstance(a, str):
                         _, wie, dagen, status = a
-                        ap = tr.afspraak_naar_actiepunt(afspraak.id, self._persoon(s, wie),
+                        ap = self.services.gesprekken.afspraak_naar_actiepunt(afspraak.id, self._persoon(s, wie),
                                                         self._termijn(i, dagen, status))
                         self._afhandelen(ap.id, i, dagen, status, eind)
             elif isinstance(g, vh.Mdo):
-                mdo = tr.mdo_vastleggen(
+                mdo = self.services.mdo.mdo_vastleggen(
                     t.id, d, deelnemers=[self._deelnemer(s, wie) for wie in g.wie], verslag=tekst(g.verslag),
                     vertrouwelijk=g.vertrouwelijk,
                     toestemmingen=[Toestemming(self.partners[k].organisatie, ja, d) for k, ja in g.toestemmingen])
                 for b in g.besluiten:
-                    tr.besluit_toevoegen(mdo.id, tekst(b))
+                    self.services.mdo.besluit_toevoegen(mdo.id, tekst(b))
                 for wat, wie, dagen, status in g.acties:
-                    ap = tr.mdo_actiepunt(mdo.id, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status))
+                    ap = self.services.mdo.mdo_actiepunt(mdo.id, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status))
                     self._afhandelen(ap.id, i, dagen, status, eind)
             elif isinstance(g, vh.Actie):
                 wat, wie, dagen, status = g.actiepunt
-                ap = tr.actiepunt_toevoegen(nr, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status),
+                ap = self.services.actiepunten.actiepunt_toevoegen(nr, tekst(wat), self._persoon(s, wie), self._termijn(i, dagen, status),
                                             datum=d, vandaag=vandaag)
                 self._afhandelen(ap.id, i, dagen, status, eind)
             elif isinstance(g, vh.Vink):
@@ -1369,7 +1370,7 @@ class _Trajectmaker:
                 tr.afvinken(t.id, "analyse_factoren", datum=d, notitie=tekst("Analyse besproken met {ouder}."),
                             vandaag=vandaag)
             elif isinstance(g, vh.Toestemming):
-                tr.toestemming_vastleggen(t.id, self.partners[g.partner].organisatie, g.gegeven, d, vandaag=vandaag)
+                self.services.mdo.toestemming_vastleggen(t.id, self.partners[g.partner].organisatie, g.gegeven, d, vandaag=vandaag)
             elif isinstance(g, vh.NaarCategorie):
                 tr.bijwerken(t.id, categorie=g.categorie)
             elif isinstance(g, vh.Plan | vh.PlanHerzien | vh.PlanEvalueren):
@@ -1482,7 +1483,7 @@ class _Trajectmaker:
     def _afhandelen(self, actiepunt_id: int, i: int, dagen: int, status: str, eind: int) -> None:
         if status in ("gedaan", "vervallen"):
             j = min(i + max(1, round(dagen * (0.6 if status == "gedaan" else 0.3))), eind)
-            self.tr.actiepunt_status(actiepunt_id, ActiepuntStatus(status), datum=self.dagen[j], vandaag=self.vandaag)
+            self.services.actiepunten.actiepunt_status(actiepunt_id, ActiepuntStatus(status), datum=self.dagen[j], vandaag=self.vandaag)
 
     def _persoon(self, s: Leerling, wie: str) -> Persoon:
         if wie == "zoco":
@@ -1511,7 +1512,7 @@ class _Trajectmaker:
         s = self.leerlingen[nr]
         self.gebruikt.add(nr)
         d = self.dagen[max(self.laatste - self.rng.randint(0, 8), 0)]
-        self.tr.gesprek_vastleggen(nr, type_, d, tekst.format_map(_woorden(s, d)),
+        self.services.gesprekken.gesprek_vastleggen(nr, type_, d, tekst.format_map(_woorden(s, d)),
                                    deelnemers=f"{s.mentor} (mentor)", vandaag=self.vandaag)
 
 

@@ -37,22 +37,22 @@ def mdo_details(services: Services, vandaag: date) -> None:
     traject's evaluation date. The traject with the most MDO's gets an afgemeld partner at its latest MDO and
     the huisarts on the distribution list."""
     tr = services.trajecten
-    trajecten = [t for t in tr.lijst(status=None) if tr.mdos(t.id)]
+    trajecten = [t for t in tr.lijst(status=None) if services.mdo.mdos(t.id)]
     for t in trajecten:
-        mdos = tr.mdos(t.id)
+        mdos = services.mdo.mdos(t.id)
         for mdo, volgende in zip(mdos, mdos[1:], strict=False):
             if volgende.datum > mdo.datum:
-                tr.mdo_bijwerken(mdo.id, volgend_overleg=volgende.datum)
+                services.mdo.mdo_bijwerken(mdo.id, volgend_overleg=volgende.datum)
         laatste = mdos[-1]
         if t.status.value == "open" and t.evaluatiedatum and t.evaluatiedatum > laatste.datum:
-            tr.mdo_bijwerken(laatste.id, volgend_overleg=t.evaluatiedatum)
+            services.mdo.mdo_bijwerken(laatste.id, volgend_overleg=t.evaluatiedatum)
     if not trajecten:
         return
-    drukste = max(trajecten, key=lambda t: (len(tr.mdos(t.id)), -t.id))
-    laatste = [x for x in tr.mdos(drukste.id) if x.datum <= vandaag + timedelta(days=1)][-1:]
+    drukste = max(trajecten, key=lambda t: (len(services.mdo.mdos(t.id)), -t.id))
+    laatste = [x for x in services.mdo.mdos(drukste.id) if x.datum <= vandaag + timedelta(days=1)][-1:]
     for mdo in laatste:
         partners = [d for d in mdo.deelnemers if d.rol not in (MdoRol.ZORGCOORDINATOR, MdoRol.OUDER, MdoRol.LEERLING)]
         if len(partners) >= 2:
             afgemeld = partners[-1]
             deelnemers = [replace(d, afgemeld=True) if d is afgemeld else d for d in mdo.deelnemers]
-            tr.mdo_bijwerken(mdo.id, deelnemers=deelnemers, verzenden_aan=["Huisarts H. Öztürk"])
+            services.mdo.mdo_bijwerken(mdo.id, deelnemers=deelnemers, verzenden_aan=["Huisarts H. Öztürk"])

@@ -28,11 +28,16 @@ from ..domain.signalen import SignaalSoort
 from ..domain.tijdlijn import Verzuimperiode, verzuimperiodes
 from ..domain.traject import MdoRol
 from ..domain.verzuim import Reden
+from .actiepunten import ActiepuntService
 from .bewaren import BewaarService
 from .context import Context
+from .gesprekken import GesprekService
 from .leerlingen import LeerlingenService
+from .mdo import MdoService
 from .plannen import PlanService
+from .signalen import SignalenService
 from .trajecten import TrajectService
+from .verzuim import VerzuimService
 
 # The tables with a section of their own in the dossier; every other table of a student goes to "overig".
 GETOOND = frozenset({
@@ -101,9 +106,16 @@ def rijen_van(model, pad: tuple[str, ...], leerling_id: int):
 # --- the service ----------------------------------------------------------------------------------
 
 class InzageService:
-    def __init__(self, ctx: Context, trajecten: TrajectService, plannen: PlanService, bewaren: BewaarService):
+    def __init__(self, ctx: Context, trajecten: TrajectService, gesprekken: GesprekService, mdo: MdoService,
+                 actiepunten: ActiepuntService, signalen: SignalenService, verzuim: VerzuimService,
+                 plannen: PlanService, bewaren: BewaarService):
         self.ctx = ctx
         self.trajecten = trajecten
+        self.gesprekken = gesprekken
+        self.mdo = mdo
+        self.actiepunten = actiepunten
+        self.signalen = signalen
+        self.verzuim = verzuim
         self.plannen = plannen
         self.bewaren = bewaren
         self._leerlingen = LeerlingenService(ctx)
@@ -119,23 +131,23 @@ class InzageService:
             self.ctx.audit(Actie.BEKEKEN, leerling.id, "dossier")
         nr = leerling.leerlingnummer
         trajecten = tuple(
-            TrajectDossier(t, tuple(tr.checklist(t.id)), tr.analyse(t.id), tuple(tr.toestemmingen(t.id)),
+            TrajectDossier(t, tuple(tr.checklist(t.id)), tr.analyse(t.id), tuple(self.mdo.toestemmingen(t.id)),
                            tuple(self.plannen.versies(t.id)))
             for t in sorted(tr.trajecten(nr), key=lambda t: (t.geopend, t.id)))
-        mdos = tuple(x for t in trajecten for x in tr.mdos(t.traject.id))
+        mdos = tuple(x for t in trajecten for x in self.mdo.mdos(t.traject.id))
         paden = leerling_tabellen()
         tabellen = tuple(model._meta.table_name for model, pad in paden.items()
                          if rijen_van(model, pad, leerling.id).exists())
         dossier = Dossier(
             gemaakt=m.now(), leerling=leerling, trajecten=trajecten,
-            gesprekken=tuple(sorted(tr.gesprekken(nr), key=lambda g: (g.datum, g.id))),
-            mdos=tuple(sorted(mdos, key=lambda x: (x.datum, x.id))), actiepunten=tuple(tr.actiepunten(nr)),
-            signalen=tuple(tr.signalen.overzicht(leerlingnummer=nr).signalen),
-            meldingen=tuple(sorted(tr.verzuim.meldingen(nr), key=lambda x: (x.datum, x.id))),
-            mazl_acties=tuple(sorted(tr.verzuim.mazl_acties(nr), key=lambda x: (x.datum, x.id))),
+            gesprekken=tuple(sorted(self.gesprekken.gesprekken(nr), key=lambda g: (g.datum, g.id))),
+            mdos=tuple(sorted(mdos, key=lambda x: (x.datum, x.id))), actiepunten=tuple(self.actiepunten.actiepunten(nr)),
+            signalen=tuple(self.signalen.overzicht(leerlingnummer=nr).signalen),
+            meldingen=tuple(sorted(self.verzuim.meldingen(nr), key=lambda x: (x.datum, x.id))),
+            mazl_acties=tuple(sorted(self.verzuim.mazl_acties(nr), key=lambda x: (x.datum, x.id))),
             verzuim=tuple(self._verzuimperiodes(nr)), verzuimregels=_verzuimregels(leerling.id),
             signaalnotities=tuple(SignaalNotitie(SignaalSoort(soort), d, b.notitie, b.door, b.op)
-                                  for (soort, d), b in sorted(tr.signalen.besprekingen(nr).items(),
+                                  for (soort, d), b in sorted(self.signalen.besprekingen(nr).items(),
                                                               key=lambda x: (x[0][1], x[0][0]))),
             gebruik=_gebruik(leerling.id),
             overig={model._meta.table_name: _rijen(rijen_van(model, pad, leerling.id))
@@ -146,7 +158,7 @@ class InzageService:
         return _met_avg(dossier, m.School.get().naam, termijnen.dossier_jaren, termijnen.verzuim_jaren)
 
     def _verzuimperiodes(self, leerlingnummer: str) -> list[Verzuimperiode]:
-        verzuim = self.trajecten.verzuim
+        verzuim = self.verzuim
         dagen = verzuim.dagen(leerlingnummer, date(1900, 1, 1), date(9999, 12, 31))
         return verzuimperiodes({d.datum: d.uren for d in dagen}, verzuim.kalender.calendar().is_lesdag)
 

@@ -14,6 +14,7 @@ from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleu
 from ..domain.school import School
 from . import instellingen, sleutels
 from .aan_de_slag import AanDeSlagService
+from .actiepunten import ActiepuntService
 from .afdrukken import AfdrukService
 from .audit import AuditService, schrijf
 from .backups import BackupService
@@ -21,18 +22,22 @@ from .bewaren import BewaarService
 from .concepten import ConceptService
 from .context import Context
 from .gebruikers import GebruikersService
+from .gesprekken import GesprekService
 from .importing import ImportService
 from .inzage import InzageService
 from .kalender import KalenderService
 from .kwartaal import KwartaalService
 from .leerlingen import LeerlingenService
 from .lezersoverzicht import Lezersessie, LezersoverzichtService, lezer_inloggen
+from .mdo import MdoService
 from .ongedaan import OngedaanService
 from .overzichten import OverzichtenService
+from .partners import PartnerService
 from .plannen import PlanService
 from .profielen import ProfielService
 from .school import SWV, SchoolService
 from .signalen import SignalenService
+from .tijdlijn import TijdlijnService
 from .toegang import beveilig
 from .trajecten import TrajectService
 from .vergrendeling import VergrendelService
@@ -54,7 +59,12 @@ class Services:
         self.kwartaal = KwartaalService(self.ctx, self.signalen)
         self.overzichten = OverzichtenService(self.ctx, self.kalender, self.signalen, self.school)
         self.verzuim = VerzuimService(self.ctx, self.kalender)
-        self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
+        self.trajecten = TrajectService(self.ctx)  # the praktijkkaart: a traject's steps, checklist, analyse
+        self.gesprekken = GesprekService(self.ctx)
+        self.mdo = MdoService(self.ctx)  # MDO's, besluiten, toestemmingen
+        self.actiepunten = ActiepuntService(self.ctx)
+        self.partners = PartnerService(self.ctx)  # the address book
+        self.tijdlijn = TijdlijnService(self.ctx, self.signalen, self.verzuim)  # and the herinneringen
         self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
         self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
         self.vergrendeling = VergrendelService(self.ctx)
@@ -64,8 +74,9 @@ class Services:
         self.audit = AuditService(self.ctx)
         self.backups = BackupService(self.ctx)
         self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
-        self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
-        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
+        self.inzage = InzageService(self.ctx, self.trajecten, self.gesprekken, self.mdo, self.actiepunten, self.signalen,
+                                    self.verzuim, self.plannen, self.bewaren)
+        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.mdo, self.school, self.inzage)
         self.lezersoverzicht = LezersoverzichtService(self.ctx, self.signalen, self.overzichten, self.kwartaal,
                                                       self.school)
 

@@ -247,36 +247,42 @@ REGELS: dict[str, dict[str, Regel]] = {
         "standaard_einddatum": alleen(*ZORG),
         "mazl_registreren": alleen(*ZORG), "actie_verwijderen": alleen(*ZORG),
     },
+    # The traject services. Reading: a mentor sees the traject's step and checklist, contactmomenten, MDO's
+    # (vertrouwelijk text hidden by the service), consents, actiepunten and the timeline (vertrouwelijk
+    # hidden, no analysis) of their own students – not the analysis itself or the dossier. Writing: a mentor
+    # records contactmomenten and actiepunten of their own students; the rest is the zorgcoördinator's.
     "trajecten": {
-        # reading: a mentor sees the traject's step and checklist, contactmomenten, MDO's (vertrouwelijk
-        # text hidden by the service), consents, actiepunten and the timeline (vertrouwelijk hidden, no
-        # analysis) of their own students – not the analysis itself or the dossier.
         "get": leerling("traject_id"), "trajecten": leerling(), "open_traject": leerling(),
         "lijst": gefilterd(), "checklist": leerling("traject_id"), "nog_open": leerling("traject_id"),
-        "gesprek": leerling("gesprek_id"), "gesprekken": leerling(),
-        "mdo": leerling("mdo_id"), "mdos": leerling("traject_id"),
-        "actiepunt": leerling("actiepunt_id"), "actiepunten": leerling(),
-        "open_actiepunten": gefilterd(), "mijn_actiepunten": gefilterd(),
-        "open_actiepunten_per_eigenaar": gefilterd(), "herinneringen": gefilterd(),
-        "partners": alleen(*TEAM), "personen": alleen(*TEAM),
-        "analyse": leerling("traject_id", ZORG), "tijdlijn": leerling(),
-        "toestemmingen": leerling("traject_id"),
-        "casusregisseur": leerling("traject_id"),
-        "agenda_voorstel": leerling("traject_id", ZORG),
-        # what a mentor may do: contactmomenten and actiepunten of their own students
-        "gesprek_vastleggen": leerling(), "contactmoment": leerling(), "gesprek_bijwerken": leerling("gesprek_id"),
-        "gesprek_verwijderen": leerling("gesprek_id"),
-        "mag_gesprek_weghalen": iedereen(),  # a check on a Gesprek the user was given already
-        "afspraak_naar_actiepunt": leerling("afspraak_id"), "actiepunt_toevoegen": leerling(),
-        "actiepunt_status": leerling("actiepunt_id", voor=_eigen_actiepunt),
-        # the rest of the traject is the zorgcoördinator's
+        "analyse": leerling("traject_id", ZORG), "casusregisseur": leerling("traject_id"),
         **{naam: alleen(*ZORG) for naam in (
             "openen", "openen_vanuit_signaal", "bijwerken", "stap_wijzigen", "sluiten", "nazorg_toevoegen",
             "nazorg_wijzigen", "nazorg_verwijderen", "nazorg_afronden", "afvinken", "afvinken_ongedaan",
-            "analyse_opslaan", "mdo_vastleggen", "mdo_bijwerken", "besluit_toevoegen", "besluit_wijzigen",
-            "besluit_verwijderen", "toestemming_vastleggen", "mdo_actiepunt", "actiepunt_wijzigen",
-            "partner_opslaan", "actiepunt_verwijderen", "mdo_verwijderen", "partner_verwijderen")},
+            "analyse_opslaan")},
     },
+    "gesprekken": {
+        "gesprek": leerling("gesprek_id"), "gesprekken": leerling(),
+        "gesprek_vastleggen": leerling(), "contactmoment": leerling(), "gesprek_bijwerken": leerling("gesprek_id"),
+        "gesprek_verwijderen": leerling("gesprek_id"),
+        "mag_gesprek_weghalen": iedereen(),  # a check on a Gesprek the user was given already
+        "afspraak_naar_actiepunt": leerling("afspraak_id"),
+    },
+    "mdo": {
+        "mdo": leerling("mdo_id"), "mdos": leerling("traject_id"), "toestemmingen": leerling("traject_id"),
+        "agenda_voorstel": leerling("traject_id", ZORG),
+        **{naam: alleen(*ZORG) for naam in (
+            "mdo_vastleggen", "mdo_bijwerken", "mdo_verwijderen", "besluit_toevoegen", "besluit_wijzigen",
+            "besluit_verwijderen", "toestemming_vastleggen", "mdo_actiepunt")},
+    },
+    "actiepunten": {
+        "actiepunt": leerling("actiepunt_id"), "actiepunten": leerling(),
+        "open_actiepunten": gefilterd(), "mijn_actiepunten": gefilterd(), "open_actiepunten_per_eigenaar": gefilterd(),
+        "actiepunt_toevoegen": leerling(), "actiepunt_status": leerling("actiepunt_id", voor=_eigen_actiepunt),
+        "actiepunt_wijzigen": alleen(*ZORG), "actiepunt_verwijderen": alleen(*ZORG),
+    },
+    "partners": {"partners": alleen(*TEAM), "personen": alleen(*TEAM), "partner_opslaan": alleen(*ZORG),
+                 "partner_verwijderen": alleen(*ZORG)},
+    "tijdlijn": {"tijdlijn": leerling(), "herinneringen": gefilterd()},
     "plannen": {
         "catalogus": iedereen(), "catalogus_opslaan": alleen(*ZORG), "nieuw": alleen(*ZORG),
         "opslaan": alleen(*ZORG), "vaststellen": alleen(*ZORG), "evaluatie_vastleggen": alleen(*ZORG),

@@ -264,7 +264,7 @@ class TijdlijnView(QWidget):
             self.tree.verticalScrollBar().setValue(0)
         self.leerlingnummer = leerlingnummer
         try:
-            self.alle = self.services.trajecten.tijdlijn(leerlingnummer, peildatum=peildatum)
+            self.alle = self.services.tijdlijn.tijdlijn(leerlingnummer, peildatum=peildatum)
         except NietGevonden:
             self.alle = []
         self._filter()

@@ -309,7 +309,7 @@ class GesprekDialog(ConceptDialog):
         self.vandaag = vandaag or date.today()
         self.saved: Gesprek | None = None
         self.setSizeGripEnabled(True)
-        self.personen = services.trajecten.personen()
+        self.personen = services.partners.personen()
         leerling = services.leerlingen.get(leerlingnummer)
         self.setWindowTitle(f"Gesprek van {format_date(gesprek.datum)} – {leerling.naam}" if gesprek
                             else f"Gesprek vastleggen – {leerling.naam}")
@@ -355,7 +355,7 @@ class GesprekDialog(ConceptDialog):
         self.vertrouwelijk.setToolTip("Het gesprek staat dan gemarkeerd als vertrouwelijk in de tijdlijn en "
                                       "in het dossier.")
         # Only the zorgcoördinator can read vertrouwelijk content back: others do not get the choice.
-        self.mag_vertrouwelijk = self.services.trajecten.ziet_vertrouwelijk
+        self.mag_vertrouwelijk = self.services.gesprekken.ziet_vertrouwelijk
         self.vertrouwelijk.setVisible(self.mag_vertrouwelijk)
         self.vertrouwelijk_hint = hint("Vertrouwelijke notities (medische of psychologische details) zijn voor de "
                                        "zorgcoördinator: schrijf ze hier niet op, maar bespreek ze met hem of haar.")
@@ -411,7 +411,7 @@ class GesprekDialog(ConceptDialog):
         self.deelnemers.setText(g.deelnemers)
         self.samenvatting.setPlainText(g.samenvatting)
         self.vertrouwelijk.setChecked(g.vertrouwelijk)
-        acties = {a.id: a for a in self.services.trajecten.actiepunten(self.leerlingnummer)}
+        acties = {a.id: a for a in self.services.actiepunten.actiepunten(self.leerlingnummer)}
         for a in g.afspraken:
             self.afspraken.add(a.tekst, afspraak=a, actiepunt=acties.get(a.actiepunt_id))
         for row in self.afspraken.rows:
@@ -487,7 +487,7 @@ class GesprekDialog(ConceptDialog):
 
     def _vastleggen(self) -> Gesprek:
         rows = self.afspraken.rows  # all of them: the service skips empty ones, its index n is row n
-        return self.services.trajecten.gesprek_vastleggen(
+        return self.services.gesprekken.gesprek_vastleggen(
             self.leerlingnummer, self.type.currentData(), self.datum.value(), self.samenvatting.toPlainText(),
             deelnemers=self.deelnemers.text(), afspraken=[r.tekst.text() for r in rows],
             vertrouwelijk=self.vertrouwelijk.isChecked(),
@@ -495,7 +495,6 @@ class GesprekDialog(ConceptDialog):
             vandaag=self.vandaag)
 
     def _bijwerken(self) -> Gesprek:
-        tr = self.services.trajecten
         g = self.gesprek
         velden: dict = {}
         if self.type.currentData() != g.type.value:
@@ -509,17 +508,17 @@ class GesprekDialog(ConceptDialog):
         if self.vertrouwelijk.isChecked() != g.vertrouwelijk:
             velden["vertrouwelijk"] = self.vertrouwelijk.isChecked()
         if velden:
-            self.gesprek = g = tr.gesprek_bijwerken(g.id, **velden, vandaag=self.vandaag)
+            self.gesprek = g = self.services.gesprekken.gesprek_bijwerken(g.id, **velden, vandaag=self.vandaag)
         for n, row in enumerate(self.afspraken.rows, 1):
             if row.afspraak is None or not row.wordt_actiepunt():
                 continue
             try:
-                tr.afspraak_naar_actiepunt(row.afspraak.id, row.wie.value(), row.uiterlijk.value())
+                self.services.gesprekken.afspraak_naar_actiepunt(row.afspraak.id, row.wie.value(), row.uiterlijk.value())
             except InvoerFout as exc:
                 raise InvoerFout({f"afspraak{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
             row.actiepunt.setChecked(False)
             row.actiepunt.hide()
-        return tr.gesprek(g.id)
+        return self.services.gesprekken.gesprek(g.id)
 
     def _show(self, fouten: dict[str, str]) -> None:
         """Each message beside its field; "afspraak<n>.<veld>" beside afspraak n."""
@@ -602,7 +601,7 @@ class ContactmomentDialog(ConceptDialog):
     def save(self) -> bool:
         self.field_errors.clear()
         try:
-            self.saved = self.services.trajecten.contactmoment(
+            self.saved = self.services.gesprekken.contactmoment(
                 self.leerlingnummer, self.type.currentData(), self.samenvatting.toPlainText(), self.datum.value(),
                 vandaag=self.vandaag)
         except InvoerFout as exc:

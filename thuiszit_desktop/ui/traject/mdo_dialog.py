@@ -452,7 +452,7 @@ class MdoDialog(ConceptDialog):
         tr = services.trajecten
         self.traject = tr.get(traject_id)
         self.geboortedatum = services.leerlingen.get(self.traject.leerlingnummer).geboortedatum
-        self.personen = tr.personen()
+        self.personen = services.partners.personen()
         self.setWindowTitle((f"MDO van {format_date(mdo.datum)}" if mdo else "MDO vastleggen")
                             + f" – {self.traject.naam}")
         self.setSizeGripEnabled(True)
@@ -646,20 +646,19 @@ class MdoDialog(ConceptDialog):
     # --- loading ---------------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        tr = self.services.trajecten
         eigen = {" ".join(t.organisatie.split()).casefold() for t in (self.mdo.toestemmingen if self.mdo else ())}
-        geldend = [t for t in tr.toestemmingen(self.traject_id, alleen_geldend=True)
+        geldend = [t for t in self.services.mdo.toestemmingen(self.traject_id, alleen_geldend=True)
                    if " ".join(t.organisatie.split()).casefold() not in eigen]
         if geldend:
             self.toestemming_hint.setText("Eerder vastgelegd: " + "; ".join(
                 f"{t.organisatie}: {'ja' if t.gegeven else 'nee'} ({format_date(t.datum)})" for t in geldend))
         else:
             self.toestemming_hint.hide()
-        self._records = [t for t in tr.toestemmingen(self.traject_id)
+        self._records = [t for t in self.services.mdo.toestemmingen(self.traject_id)
                          if self.mdo is None or t.mdo_id != self.mdo.id]  # this MDO's own come from its rows
         m = self.mdo
         if m is None:
-            self.agenda.setPlainText(tr.agenda_voorstel(self.traject_id))
+            self.agenda.setPlainText(self.services.mdo.agenda_voorstel(self.traject_id))
             self.verslaglegger.setText(self.services.profielen.get().volledige_naam or self.services.gebruiker.naam)
             self._datum_hint()
             return
@@ -714,7 +713,7 @@ class MdoDialog(ConceptDialog):
             self.datum_hint.setText("")
 
     def _agenda_voorstel(self) -> None:
-        self.agenda.setPlainText(self.services.trajecten.agenda_voorstel(self.traject_id))
+        self.agenda.setPlainText(self.services.mdo.agenda_voorstel(self.traject_id))
 
     def _pick(self, _index: int = -1) -> None:
         p = self.adresboek.value()
@@ -774,7 +773,7 @@ class MdoDialog(ConceptDialog):
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False
-        self.saved = self.services.trajecten.mdo(self.mdo.id)
+        self.saved = self.services.mdo.mdo(self.mdo.id)
         self._saved()
         self.accept()
         return True
@@ -787,7 +786,7 @@ class MdoDialog(ConceptDialog):
 
     def _vastleggen(self) -> None:
         nieuwe = [r for r in self.toestemmingen.rows if r.te_bewaren()]
-        self.mdo = self.services.trajecten.mdo_vastleggen(
+        self.mdo = self.services.mdo.mdo_vastleggen(
             self.traject_id, self.datum.value(), deelnemers=self.deelnemers.values(),
             agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
             vertrouwelijk=self.vertrouwelijk.isChecked(), toestemmingen=[r.value() for r in nieuwe],
@@ -799,8 +798,7 @@ class MdoDialog(ConceptDialog):
     def _bijwerken(self) -> None:
         """Changing a recorded MDO: the service has no single call for it, so what changed goes one call at
         a time; what is stored is marked, so saving again after a refusal does nothing twice."""
-        tr = self.services.trajecten
-        tr.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
+        self.services.mdo.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
                          agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
                          vertrouwelijk=self.vertrouwelijk.isChecked(), verslaglegger=self.verslaglegger.text(),
                          volgend_overleg=self.volgend_overleg.value(),
@@ -808,26 +806,26 @@ class MdoDialog(ConceptDialog):
         for r in self.toestemmingen.rows:
             if r.te_bewaren():
                 t = r.value()
-                r.mark_saved(tr.toestemming_vastleggen(self.traject_id, t.organisatie, t.gegeven, t.datum,
+                r.mark_saved(self.services.mdo.toestemming_vastleggen(self.traject_id, t.organisatie, t.gegeven, t.datum,
                                                        mdo_id=self.mdo.id, vandaag=self.vandaag))
         for b in list(self.besluiten.verwijderd):
-            tr.besluit_verwijderen(b.id)
+            self.services.mdo.besluit_verwijderen(b.id)
             self.besluiten.verwijderd.remove(b)
         for n, r in enumerate(self._besluit_rows(), 1):
             tekst = r.tekst.toPlainText().strip()
             try:
                 if r.besluit is None:
-                    r.besluit = tr.besluit_toevoegen(self.mdo.id, tekst)
+                    r.besluit = self.services.mdo.besluit_toevoegen(self.mdo.id, tekst)
                 elif tekst != r.besluit.tekst:
-                    r.besluit = tr.besluit_wijzigen(r.besluit.id, tekst)
+                    r.besluit = self.services.mdo.besluit_wijzigen(r.besluit.id, tekst)
             except InvoerFout as exc:
                 raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
         for n, r in enumerate(self._actie_rows(), 1):
             try:
                 if r.actiepunt is None:
-                    r.mark_saved(tr.mdo_actiepunt(self.mdo.id, r.wat.text(), r.wie.value(), r.uiterlijk.value()))
+                    r.mark_saved(self.services.mdo.mdo_actiepunt(self.mdo.id, r.wat.text(), r.wie.value(), r.uiterlijk.value()))
                 elif r.gewijzigd():
-                    r.mark_saved(tr.actiepunt_wijzigen(r.actiepunt.id, wat=r.wat.text(), wie=r.wie.value(),
+                    r.mark_saved(self.services.actiepunten.actiepunt_wijzigen(r.actiepunt.id, wat=r.wat.text(), wie=r.wie.value(),
                                                        uiterlijk=r.uiterlijk.value()))
             except InvoerFout as exc:
                 raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None

@@ -143,7 +143,7 @@ class PartnersDialog(QDialog):
     # --- the list ------------------------------------------------------------------------------------
 
     def refresh(self, select_id: int | None = None) -> None:
-        self.partners = self.services.trajecten.partners()
+        self.partners = self.services.partners.partners()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.partners))
         for r, p in enumerate(self.partners):
@@ -231,7 +231,7 @@ class PartnersDialog(QDialog):
     def save(self) -> bool:
         self.field_errors.clear()
         try:
-            saved = self.services.trajecten.partner_opslaan(self.value())
+            saved = self.services.partners.partner_opslaan(self.value())
         except InvoerFout as exc:
             first = self.field_errors.show(exc.fouten)
             if first is not None:
@@ -252,7 +252,7 @@ class PartnersDialog(QDialog):
                 self, p.naam, "Deze partner verdwijnt uit het adresboek; verslagen van MDO's houden de naam."):
             return False
         try:
-            weg = self.services.trajecten.partner_verwijderen(p.id)
+            weg = self.services.partners.partner_verwijderen(p.id)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False

@@ -411,7 +411,7 @@ class PlanDialog(ConceptDialog):
         self.contacten = RowList("contactpersoon", [_Cell("text", "Naam", 3), _Cell("text", "Rol", 2),
                                                     _Cell("text", "Telefoon", 2), _Cell("text", "E-mail", 3)],
                                  "Contactpersoon toevoegen", "Nog geen contactpersonen.")
-        self.besluiten_box = MdoBesluiten(self.services.trajecten.mdos(self.traject_id) if self.can_edit else [])
+        self.besluiten_box = MdoBesluiten(self.services.mdo.mdos(self.traject_id) if self.can_edit else [])
         self.besluiten_box.als_interventie.connect(lambda tekst: self.interventies.add((tekst, "", None, None)))
         self.besluiten_box.als_afspraak.connect(lambda tekst: self.afspraken.add(("", tekst, "")))
         for rows in (self.interventies, self.afspraken):

@@ -126,8 +126,8 @@ class VaststellenDialog(QDialog):
                     p = self.services.profielen.get(c.gebruiker_id)
                     self.services.profielen.opslaan(replace(p, telefoon=telefoon, email=email), c.gebruiker_id)
                 elif c.contact_id is not None:
-                    partner = next(x for x in self.services.trajecten.partners() if x.id == c.contact_id)
-                    self.services.trajecten.partner_opslaan(replace(partner, telefoon=telefoon, email=email))
+                    partner = next(x for x in self.services.partners.partners() if x.id == c.contact_id)
+                    self.services.partners.partner_opslaan(replace(partner, telefoon=telefoon, email=email))
             except InvoerFout as exc:
                 raise InvoerFout({f"c_{k}": v for k, v in exc.fouten.items()}) from None
         if self.volledige_naam is not None:

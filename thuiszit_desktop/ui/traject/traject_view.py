@@ -69,7 +69,7 @@ from ...domain.traject import (
 )
 from ...domain.uitleg import stap_uitleg
 from ...services.session import Services
-from ...services.trajecten import VERTROUWELIJK
+from ...services.traject_gedeeld import VERTROUWELIJK
 from ..common import errors, theme
 from ..common.concept import ConceptDialog, ask_discard
 from ..common.lesdag import LesdagWaarschuwing
@@ -262,7 +262,7 @@ class TrajectDialog(FormDialog):
         for c in Categorie:
             self.categorie.addItem(c.label, c.value)
         self.aanleiding = text_edit("In een paar woorden: waarom nu een traject?", 3, max_lines=6)
-        self.eigenaar = PersoonCombo(services.trajecten.personen())
+        self.eigenaar = PersoonCombo(services.partners.personen())
         self.eigenaar.setToolTip("De casusregisseur: één eigenaar per leerling, die het overzicht houdt")
         self.evaluatiedatum = OptionalDateEdit(start=self.vandaag)
         self.field("Categorie", "categorie", self.categorie)
@@ -356,7 +356,7 @@ class ActiepuntDialog(FormDialog):
         self.vandaag = vandaag or date.today()
         self.wat = QLineEdit()
         self.wat.setPlaceholderText("wat moet er gebeuren?")
-        self.wie = PersoonCombo(services.trajecten.personen())
+        self.wie = PersoonCombo(services.partners.personen())
         self.uiterlijk = DateEdit(blank_allowed=True, start=self.vandaag)
         self.field("Wat *", "wat", self.wat)
         self.field("Wie *", "wie", self.wie)
@@ -367,7 +367,7 @@ class ActiepuntDialog(FormDialog):
         return (self.wat.text(), self.wie.currentText(), self.uiterlijk.value())
 
     def _do_save(self) -> Actiepunt:
-        return self.services.trajecten.actiepunt_toevoegen(self.leerlingnummer, self.wat.text(), self.wie.value(),
+        return self.services.actiepunten.actiepunt_toevoegen(self.leerlingnummer, self.wat.text(), self.wie.value(),
                                                           self.uiterlijk.value(), vandaag=self.vandaag)
 
 
@@ -1305,7 +1305,7 @@ class TrajectView(QWidget):
             row.addWidget(_button("Gesprek vastleggen…", self.gesprek_vastleggen))
             row.addWidget(_button("Contactmoment…", self.contactmoment))
         elif stap == Stap.SAMENWERKEN:
-            geldend = self.services.trajecten.toestemmingen(self.traject.id, alleen_geldend=True)
+            geldend = self.services.mdo.toestemmingen(self.traject.id, alleen_geldend=True)
             if geldend:
                 self.extra_layout.addWidget(_small(_label("Toestemming van ouders: " + "; ".join(
                     f"{x.organisatie} {'ja' if x.gegeven else 'nee'} ({format_date(x.datum)})" for x in geldend),
@@ -1394,7 +1394,7 @@ class TrajectView(QWidget):
     def _fill_gesprekken(self) -> None:
         tree = self.gesprekken_tree
         tree.clear()
-        self.gesprekken = self._traject_items(self.services.trajecten.gesprekken(self.leerlingnummer),
+        self.gesprekken = self._traject_items(self.services.gesprekken.gesprekken(self.leerlingnummer),
                                               lambda g: g.traject_id)
         for g in self.gesprekken:  # a vertrouwelijk one comes with VERTROUWELIJK for its content, unless allowed
             item = QTreeWidgetItem([format_date(g.datum), g.type.label + (" · vertrouwelijk" if g.vertrouwelijk else ""),
@@ -1418,7 +1418,7 @@ class TrajectView(QWidget):
     def _update_gesprek_weg(self, *_args) -> None:
         """Removing is offered only where the service allows it (no question first and a refusal after)."""
         g = self._selected_gesprek()
-        mag = g is None or self.services.trajecten.mag_gesprek_weghalen(g)
+        mag = g is None or self.services.gesprekken.mag_gesprek_weghalen(g)
         self.gesprek_weg_button.setEnabled(mag)
         self.gesprek_weg_button.setToolTip("Een gesprek dat per vergissing is vastgelegd" if mag else
                                            "Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het "
@@ -1426,8 +1426,7 @@ class TrajectView(QWidget):
 
     def _fill_mdos(self) -> None:
         _clear(self.mdo_layout)
-        tr = self.services.trajecten
-        self.mdos = tr.mdos(self.traject.id)
+        self.mdos = self.services.mdo.mdos(self.traject.id)
         self.mdo_button.setVisible(self.can_edit and not self.read_only)
         self.partners_button.setVisible(self.can_edit)
         if not self.mdos:
@@ -1447,7 +1446,7 @@ class TrajectView(QWidget):
         gepland = " (gepland)" if m.datum > self.vandaag else ""
         titel = f"MDO {format_date(m.datum)}{gepland}" + ("  · vertrouwelijk" if m.vertrouwelijk else "")
         top.addWidget(_label(titel, bold=True), 1)
-        verborgen = m.vertrouwelijk and not self.services.trajecten.ziet_vertrouwelijk  # the service hid it
+        verborgen = m.vertrouwelijk and not self.services.gesprekken.ziet_vertrouwelijk  # the service hid it
         open_text = "Openen…" if self.can_edit and not self.read_only else "Bekijken…"
         if not verborgen:
             top.addWidget(_button(open_text, lambda m=m: self.mdo_openen(m)))
@@ -1487,8 +1486,7 @@ class TrajectView(QWidget):
             return
         tree = self.actiepunten_tree
         tree.clear()
-        tr = self.services.trajecten
-        alle = self._traject_items(tr.actiepunten(self.leerlingnummer), lambda a: a.traject_id)
+        alle = self._traject_items(self.services.actiepunten.actiepunten(self.leerlingnummer), lambda a: a.traject_id)
         mdo_datum = {m.id: m.datum for m in getattr(self, "mdos", [])}
         gesprek_datum = {g.id: g.datum for g in getattr(self, "gesprekken", [])}
         self.actiepunten = alle if self.alle_acties.isChecked() else [
@@ -1679,7 +1677,7 @@ class TrajectView(QWidget):
                                            if n else "De deelnemers van dit MDO gaan mee."):
             return False
         try:
-            weg = self.services.trajecten.mdo_verwijderen(mdo.id)
+            weg = self.services.mdo.mdo_verwijderen(mdo.id)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False
@@ -1689,7 +1687,7 @@ class TrajectView(QWidget):
 
     def gesprek_verwijderen(self) -> bool:
         g = self._selected_gesprek()
-        if g is not None and not self.services.trajecten.mag_gesprek_weghalen(g):
+        if g is not None and not self.services.gesprekken.mag_gesprek_weghalen(g):
             self.status_label.setText(self.gesprek_weg_button.toolTip())
             return False
         if g is None or not errors.bevestig_verwijderen(self, f"Het gesprek van {format_date(g.datum)}",
@@ -1697,7 +1695,7 @@ class TrajectView(QWidget):
                                                         "kwamen blijven staan."):
             return False
         try:
-            weg = self.services.trajecten.gesprek_verwijderen(g.id)
+            weg = self.services.gesprekken.gesprek_verwijderen(g.id)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False
@@ -1719,22 +1717,21 @@ class TrajectView(QWidget):
         if not rest.isdigit():
             return False
         ident = int(rest)
-        tr = self.services.trajecten
         try:
             if soort == "gesprek":
-                return self.gesprek_bekijken(tr.gesprek(ident))
+                return self.gesprek_bekijken(self.services.gesprekken.gesprek(ident))
             if soort == "mdo":
-                m = tr.mdo(ident)
+                m = self.services.mdo.mdo(ident)
                 if self.traject is None or self.traject.id != m.traject_id:
                     self.show_traject(m.traject_id)
                 self.tabs.setCurrentIndex(1)
-                if m.vertrouwelijk and not tr.ziet_vertrouwelijk:  # the service hid its content
+                if m.vertrouwelijk and not self.services.gesprekken.ziet_vertrouwelijk:  # the service hid its content
                     return False
                 return self.mdo_openen(m)
             if soort in ("traject", "actiepunt", "nazorg"):
                 traject_id = ident if soort == "traject" else None
                 if soort == "actiepunt":
-                    traject_id = tr.actiepunt(ident).traject_id
+                    traject_id = self.services.actiepunten.actiepunt(ident).traject_id
                 elif soort == "nazorg":
                     traject_id = next((t.id for t in self.trajecten for n in t.nazorg if n.id == ident), None)
                 if traject_id is None:
@@ -1820,7 +1817,7 @@ class TrajectView(QWidget):
         if a is None:
             return False
         try:
-            self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
+            self.services.actiepunten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False
@@ -1834,7 +1831,7 @@ class TrajectView(QWidget):
                                                         "nodig, kies dan Vervallen."):
             return False
         try:
-            weg = self.services.trajecten.actiepunt_verwijderen(a.id)
+            weg = self.services.actiepunten.actiepunt_verwijderen(a.id)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False

@@ -335,12 +335,12 @@ class TrajectenView(QWidget):
     def refresh(self) -> None:
         tr = self.services.trajecten
         self.model.vandaag = self.vandaag
-        open_acties = tr.open_actiepunten()
+        open_acties = self.services.actiepunten.open_actiepunten()
         self.model.set_regels(trajectregels(tr.lijst(), open_acties, self.model.vandaag))
         self._fill_eigenaren()
         self._filter()
         self.table.resizeColumnsToContents()
-        self._fill_acties(self.mijn, tr.mijn_actiepunten(), "Mijn actiepunten",
+        self._fill_acties(self.mijn, self.services.actiepunten.mijn_actiepunten(), "Mijn actiepunten",
                           "U heeft geen open actiepunten.")
         self._fill_acties(self.alle, open_acties, "Alle open actiepunten", "Er zijn geen open actiepunten.")
 
@@ -430,7 +430,7 @@ class TrajectenView(QWidget):
         if a is None:
             return False
         try:
-            self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
+            self.services.actiepunten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
         except errors.USER_ERRORS as exc:
             errors.show_user_error(self, exc)
             return False

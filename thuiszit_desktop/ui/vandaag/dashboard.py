@@ -94,10 +94,10 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     overzicht = services.signalen.overzicht()
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
-    herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
+    herinneringen = services.tijdlijn.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
-                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
+                 len(services.actiepunten.open_actiepunten()), regel_extras(overzicht))
 
 
 class SignalenLoader(QObject):

@@ -1,0 +1,129 @@
+"""Actiepunten: who does what, and when – on their own, from an MDO or from an afspraak of a gesprek; the
+lists of open ones per person. A mentor adds actiepunten and changes the status of their own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..db import models as m
+from ..domain.actiepunt import Actiepunt
+from ..domain.errors import InvoerFout
+from ..domain.traject import (
+    ActiepuntStatus,
+    Persoon,
+    check_actiepunt,
+)
+from ..domain.zoeken import sorteersleutel
+from .context import Context
+from .ongedaan import Opname, Verwijderd
+from .traject_gedeeld import (
+    ONGEWIJZIGD,
+    ZORG,
+    ZORG_EN_MENTOR,
+    _actiepunt,
+    _actiepunt_maken,
+    _actiepunten,
+    _enum,
+    _get,
+    _heeft_naam,
+    _kort,
+    _leerling,
+    _Namen,
+    _Ongewijzigd,
+    _open_row,
+    _persoon_ids,
+    _persoon_zoeken,
+)
+
+
+class ActiepuntService:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def actiepunt_toevoegen(self, leerlingnummer: str, wat: str, wie: Persoon | str | None,
+                            uiterlijk: date | None, *, datum: date | None = None,
+                            vandaag: date | None = None) -> Actiepunt:
+        """An actiepunt outside an MDO, linked to the student's open traject when there is one."""
+        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+        leerling = _leerling(leerlingnummer)
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            traject = _open_row(leerling.id)
+            actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
+                                            wat, wie, datum or vandaag or date.today(), uiterlijk)
+        return self.actiepunt(actiepunt_id)
+
+    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | _Ongewijzigd = ONGEWIJZIGD,
+                           wie: Persoon | str | _Ongewijzigd = ONGEWIJZIGD,
+                           uiterlijk: date | _Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or _heeft_naam(wie),
+                        row.uiterlijk if uiterlijk is ONGEWIJZIGD else uiterlijk)
+        velden: dict = {}
+        if wat is not ONGEWIJZIGD:
+            velden["wat"] = wat.strip()
+        if uiterlijk is not ONGEWIJZIGD:
+            velden["uiterlijk"] = uiterlijk
+        with self.ctx.action(*ZORG):
+            if wie is not ONGEWIJZIGD:
+                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
+            if velden:
+                m.Actiepunt.update(**velden).where(m.Actiepunt.id == row.id).execute()
+        return self.actiepunt(row.id)
+
+    def actiepunt_status(self, actiepunt_id: int, status: ActiepuntStatus | str, *, datum: date | None = None,
+                         vandaag: date | None = None) -> Actiepunt:
+        """Open, gedaan (afgerond on `datum`, default today) or vervallen."""
+        vandaag = vandaag or date.today()
+        status = _enum(ActiepuntStatus, status, "status", "Kies open, gedaan of vervallen.")
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        afgerond = None if status is ActiepuntStatus.OPEN else (datum or vandaag)
+        if afgerond is not None and afgerond > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        with self.ctx.action(*ZORG_EN_MENTOR):
+            m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
+        return self.actiepunt(row.id)
+
+    def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:
+        """Remove an actiepunt added by mistake (a finished one is marked gedaan or vervallen instead);
+        an afspraak it came from stays. Undo with the result."""
+        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"Actiepunt '{_kort(row.wat)}'", ZORG)
+            opname.rijen(m.Actiepunt, m.Actiepunt.id == row.id)
+            m.Actiepunt.delete().where(m.Actiepunt.id == row.id).execute()
+        return opname.klaar()
+
+    def actiepunt(self, actiepunt_id: int) -> Actiepunt:
+        return _actiepunt(actiepunt_id)
+
+    def actiepunten(self, leerlingnummer: str, *, status: ActiepuntStatus | str | None = None) -> list[Actiepunt]:
+        """The student's actiepunten (all, or of one status), by deadline."""
+        leerling = _leerling(leerlingnummer)
+        query = m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id)
+        if status is not None:
+            query = query.where(m.Actiepunt.status == ActiepuntStatus(status).value)
+        return _actiepunten(query, _Namen.laad())
+
+    def open_actiepunten(self, wie: Persoon | str | None = None) -> list[Actiepunt]:
+        """The open actiepunten of the whole school (for the dashboard), or of one owner; by deadline."""
+        query = m.Actiepunt.select().where(m.Actiepunt.status == ActiepuntStatus.OPEN.value)
+        if wie is not None:
+            gebruiker_id, contact_id = _persoon_zoeken(wie)
+            if gebruiker_id is None and contact_id is None:
+                return []
+            query = query.where((m.Actiepunt.eigenaar_gebruiker == gebruiker_id) if gebruiker_id is not None
+                                else (m.Actiepunt.eigenaar_contact == contact_id))
+        return _actiepunten(query, _Namen.laad())
+
+    def mijn_actiepunten(self) -> list[Actiepunt]:
+        """The open actiepunten of the logged-in user."""
+        return self.open_actiepunten(Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id))
+
+    def open_actiepunten_per_eigenaar(self) -> dict[str, list[Actiepunt]]:
+        """Owner's name → their open actiepunten, owners in alphabetical order."""
+        per: dict[str, list[Actiepunt]] = defaultdict(list)
+        for a in self.open_actiepunten():
+            per[a.wie.naam].append(a)
+        return {k: per[k] for k in sorted(per, key=sorteersleutel)}

@@ -1,0 +1,264 @@
+"""MDO's of a traject: agenda, deelnemers, verslag, numbered besluiten, actiepunten agreed there, and the
+ouders' consent for sharing with partner organisations. Writing is for the zorgcoördinator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..db import models as m
+from ..db.vertrouwelijk import geheim
+from ..domain.actiepunt import Actiepunt
+from ..domain.errors import InvoerFout
+from ..domain.gebruiker import naam_sleutel
+from ..domain.mdo import Besluit, Mdo, MdoDeelnemer, Toestemming
+from ..domain.traject import (
+    ActiepuntStatus,
+    Persoon,
+    check_mdo,
+    volgend_besluitnummer,
+)
+from ..domain.zoeken import sorteersleutel
+from .context import Context
+from .ongedaan import Opname, Verwijderd, datum_tekst
+from .profielen import profiel
+from .traject_gedeeld import (
+    ONGEWIJZIGD,
+    ZORG,
+    _actiepunt,
+    _actiepunt_fouten,
+    _actiepunt_maken,
+    _deelnemers_schrijven,
+    _get,
+    _mdos,
+    _Namen,
+    _niet_gesloten,
+    _Ongewijzigd,
+    _regels,
+    _toestemming_schrijven,
+    _traject_row,
+    _volgend_fout,
+    _zichtbaar_mdo,
+)
+
+
+class MdoService:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def agenda_voorstel(self, traject_id: int) -> str:
+        """A standard agenda with the open actiepunten of the earlier MDO's of this traject."""
+        row = _traject_row(traject_id)
+        namen = _Namen.laad()
+        open_ = (m.Actiepunt.select().join(m.Mdo)
+                 .where((m.Mdo.traject == row.id) & (m.Actiepunt.status == ActiepuntStatus.OPEN.value))
+                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
+        regels = [f"   - {a.wat} ({namen.naam(a.eigenaar_gebruiker_id, a.eigenaar_contact_id)}, "
+                  f"uiterlijk {a.uiterlijk:%d-%m-%Y})" for a in open_]
+        return "\n".join([
+            "1. Opening, kennismaking en doel van het overleg",
+            "2. Hoe gaat het? De leerling en de ouders aan het woord",
+            "3. Openstaande actiepunten uit eerdere MDO's" + (":" if regels else ": geen"),
+            *regels,
+            "4. Analyse: risico- en beschermende factoren",
+            "5. Besluiten en actiepunten (wie doet wat, wanneer)",
+            "6. Evaluatie en volgend overleg",
+        ])
+
+    def mdo_vastleggen(self, traject_id: int, datum: date | None, *, deelnemers: Iterable[MdoDeelnemer] = (),
+                       agenda: str | None = None, verslag: str = "", vertrouwelijk: bool = False,
+                       toestemmingen: Iterable[Toestemming] = (), besluiten: Iterable[str] = (),
+                       actiepunten: Iterable[tuple[str, Persoon | str | None, date | None]] = (),
+                       verslaglegger: str | None = None, volgend_overleg: date | None = None,
+                       verzenden_aan: Iterable[str] = (), vandaag: date | None = None) -> Mdo:
+        """Plan or record an MDO (a date in the future is a planned one). Without `agenda` the proposal
+        with the open actiepunten of earlier MDO's is filled in; without `verslaglegger` the acting user
+        writes it. Partners among the deelnemers go into the shared address book. `besluiten` (texts, numbered 1, 2, 3 …; empty ones skipped) and
+        `actiepunten` (wat, wie, uiterlijk) are saved with it in one transaction, after checking all of
+        it: errors are keyed "besluit<n>" and "actiepunt<n>.<wat|wie|uiterlijk>" (n counts from 1).
+        Refused on a closed traject."""
+        vandaag = vandaag or date.today()
+        fouten: dict[str, str] = {}
+        try:
+            check_mdo(datum)
+        except InvoerFout as exc:
+            fouten.update(exc.fouten)
+        row = _traject_row(traject_id)
+        _niet_gesloten(row, "geen MDO meer vastleggen")
+        deelnemers = list(deelnemers)
+        toestemmingen = list(toestemmingen)
+        teksten = [b.strip() for b in besluiten if b.strip()]
+        acties = list(actiepunten)
+        for n, (wat, wie, uiterlijk) in enumerate(acties, 1):
+            _actiepunt_fouten(f"actiepunt{n}.", wat, wie, uiterlijk, datum, fouten)
+        for t in toestemmingen:
+            if not t.organisatie.strip():
+                fouten["toestemmingen"] = "Vul de organisatie in waarvoor de ouders toestemming geven."
+            elif t.datum is not None and t.datum > vandaag:
+                fouten["toestemmingen"] = "De datum van een toestemming kan niet in de toekomst liggen."
+        _volgend_fout(datum, volgend_overleg, fouten)
+        if fouten:
+            raise InvoerFout(fouten)
+        if agenda is None:
+            agenda = self.agenda_voorstel(row.id)
+        if verslaglegger is None:
+            verslaglegger = profiel(self.ctx.gebruiker.id).volledige_naam or self.ctx.gebruiker.naam
+        with self.ctx.action(*ZORG):
+            mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=geheim(agenda.strip(), vertrouwelijk),
+                               verslag=geheim(verslag.strip(), vertrouwelijk),
+                               vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
+                               verslaglegger=" ".join(verslaglegger.split()), volgend_overleg=volgend_overleg,
+                               verzenden_aan=_regels(verzenden_aan))
+            _deelnemers_schrijven(mdo.id, deelnemers)
+            for t in toestemmingen:
+                _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
+            if teksten:
+                m.Besluit.insert_many([dict(mdo=mdo.id, nummer=n, tekst=geheim(t, vertrouwelijk))
+                                       for n, t in enumerate(teksten, 1)]).execute()
+            for wat, wie, uiterlijk in acties:
+                _actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
+        return self.mdo(mdo.id)
+
+    def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
+                      deelnemers: Iterable[MdoDeelnemer] | _Ongewijzigd = ONGEWIJZIGD,
+                      agenda: str | _Ongewijzigd = ONGEWIJZIGD, verslag: str | _Ongewijzigd = ONGEWIJZIGD,
+                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD,
+                      verslaglegger: str | _Ongewijzigd = ONGEWIJZIGD,
+                      volgend_overleg: date | None | _Ongewijzigd = ONGEWIJZIGD,
+                      verzenden_aan: Iterable[str] | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
+        """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        velden: dict = {}
+        if datum is not ONGEWIJZIGD:
+            velden["datum"] = check_mdo(datum)
+        if volgend_overleg is not ONGEWIJZIGD:
+            fouten: dict[str, str] = {}
+            _volgend_fout(velden.get("datum", mdo.datum), volgend_overleg, fouten)
+            if fouten:
+                raise InvoerFout(fouten)
+            velden["volgend_overleg"] = volgend_overleg
+        if verslaglegger is not ONGEWIJZIGD:
+            velden["verslaglegger"] = " ".join(verslaglegger.split())
+        if verzenden_aan is not ONGEWIJZIGD:
+            velden["verzenden_aan"] = _regels(verzenden_aan)
+        if agenda is not ONGEWIJZIGD:
+            velden["agenda"] = agenda.strip()
+        if verslag is not ONGEWIJZIGD:
+            velden["verslag"] = verslag.strip()
+        if vertrouwelijk is not ONGEWIJZIGD:
+            velden["vertrouwelijk"] = bool(vertrouwelijk)
+        geheim_nu = velden.get("vertrouwelijk", mdo.vertrouwelijk)
+        for veld in ("agenda", "verslag"):
+            velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
+        with self.ctx.action(*ZORG):
+            if velden:
+                m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
+            if geheim_nu != mdo.vertrouwelijk:
+                for b in m.Besluit.select().where(m.Besluit.mdo == mdo.id):
+                    m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()
+            if deelnemers is not ONGEWIJZIGD:
+                m.MdoDeelnemer.delete().where(m.MdoDeelnemer.mdo == mdo.id).execute()
+                _deelnemers_schrijven(mdo.id, list(deelnemers))
+        return self.mdo(mdo.id)
+
+    def mdo_verwijderen(self, mdo_id: int) -> Verwijderd:
+        """Remove an MDO entered by mistake (e.g. planned twice), with its deelnemers, besluiten and
+        actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""
+        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        _niet_gesloten(row.traject, "geen MDO meer verwijderen")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"MDO van {datum_tekst(row.datum)}" if row.datum else "Gepland MDO", ZORG)
+            opname.rijen(m.Mdo, m.Mdo.id == row.id)
+            m.Mdo.delete().where(m.Mdo.id == row.id).execute()
+        return opname.klaar()
+
+    def mdo(self, mdo_id: int) -> Mdo:
+        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        return _zichtbaar_mdo(self.ctx, _mdos([row], _Namen.laad())[0])
+
+    def mdos(self, traject_id: int) -> list[Mdo]:
+        """The MDO's of a traject, in date order."""
+        row = _traject_row(traject_id)
+        query = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id)
+        return [_zichtbaar_mdo(self.ctx, x) for x in _mdos(list(query), _Namen.laad())]
+
+    def besluit_toevoegen(self, mdo_id: int, tekst: str) -> Besluit:
+        """The next numbered besluit (1, 2, 3 … per MDO)."""
+        if not tekst.strip():
+            raise InvoerFout({"tekst": "Schrijf het besluit op."})
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        _niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
+        with self.ctx.action(*ZORG):
+            nummer = volgend_besluitnummer(
+                n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
+            row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
+        return Besluit(row.id, mdo.id, nummer, tekst.strip())
+
+    def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
+        if not tekst.strip():
+            raise InvoerFout({"tekst": "Schrijf het besluit op."})
+        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
+        return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
+
+    def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
+        """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
+        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        with self.ctx.action(*ZORG):
+            opname = Opname(f"Besluit {row.nummer}", ZORG)
+            opname.rijen(m.Besluit, m.Besluit.id == row.id)
+            m.Besluit.delete().where(m.Besluit.id == row.id).execute()
+            later = (m.Besluit.select().where((m.Besluit.mdo == row.mdo_id) & (m.Besluit.nummer > row.nummer))
+                     .order_by(m.Besluit.nummer))
+            for b in list(later):
+                m.Besluit.update(nummer=b.nummer - 1).where(m.Besluit.id == b.id).execute()
+                opname.wijziging(m.Besluit, b.id, {"nummer": b.nummer}, {"nummer": b.nummer - 1})
+        return opname.klaar()
+
+    def toestemming_vastleggen(self, traject_id: int, organisatie: str, gegeven: bool,
+                               datum: date | None = None, *, mdo_id: int | None = None,
+                               vandaag: date | None = None) -> Toestemming:
+        """The ouders' consent (ja/nee) for one partner organisation; a later record replaces an earlier
+        one for the same organisation (`toestemmingen` keeps the history)."""
+        vandaag = vandaag or date.today()
+        row = _traject_row(traject_id)
+        _niet_gesloten(row, "geen toestemming meer vastleggen")
+        if datum is not None and datum > vandaag:
+            raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
+        if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
+            raise InvoerFout("Dit MDO hoort bij een ander traject.")
+        with self.ctx.action(*ZORG):
+            t_id = _toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
+                                          vandaag)
+        t = m.Toestemming.get_by_id(t_id)
+        return Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id)
+
+    def toestemmingen(self, traject_id: int, *, alleen_geldend: bool = False) -> list[Toestemming]:
+        """Every consent recorded for the traject in date order; `alleen_geldend`: the latest per organisation."""
+        row = _traject_row(traject_id)
+        query = (m.Toestemming.select().where(m.Toestemming.traject == row.id)
+                 .order_by(m.Toestemming.datum, m.Toestemming.id))
+        alle = [Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id) for t in query]
+        if not alleen_geldend:
+            return alle
+        laatste = {naam_sleutel(t.organisatie): t for t in alle}
+        return sorted(laatste.values(), key=lambda t: sorteersleutel(t.organisatie))
+
+    def mdo_actiepunt(self, mdo_id: int, wat: str, wie: Persoon | str | None, uiterlijk: date | None, *,
+                      vandaag: date | None = None) -> Actiepunt:
+        """An actiepunt of an MDO: what, who (a user or a contact) and by when – all three required; the
+        deadline cannot lie before the MDO's date. (`vandaag` is accepted for symmetry with the other
+        methods; a deadline in the past is allowed for an MDO recorded afterwards.)"""
+        del vandaag
+        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        fouten: dict[str, str] = {}
+        _actiepunt_fouten("", wat, wie, uiterlijk, mdo.datum, fouten)
+        if fouten:
+            raise InvoerFout(fouten)
+        traject = mdo.traject
+        with self.ctx.action(*ZORG):
+            actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
+                                            mdo.datum, uiterlijk)
+        return _actiepunt(actiepunt_id)
