@@ -115,11 +115,12 @@ def test_afspraken_become_actiepunten_with_wie_and_uiterlijk(qtbot, school):
 
 
 def test_an_afspraak_becomes_an_actiepunt_in_the_same_single_call(qtbot, school, monkeypatch):
-    tr = school.trajecten
     calls = []
-    for name in ("gesprek_vastleggen", "afspraak_naar_actiepunt", "actiepunt_toevoegen", "gesprek_bijwerken"):
-        echt = getattr(tr, name)
-        monkeypatch.setattr(tr, name, lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
+    for service, name in (("gesprekken", "gesprek_vastleggen"), ("gesprekken", "afspraak_naar_actiepunt"),
+                          ("actiepunten", "actiepunt_toevoegen"), ("gesprekken", "gesprek_bijwerken")):
+        echt = getattr(getattr(school, service), name)
+        monkeypatch.setattr(getattr(school, service), name,
+                            lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
     d = dialog(qtbot, school)
     d.samenvatting.setPlainText("Zoë wil weer naar school.")
     d.afspraken.add()  # an empty row is skipped, yet the index of the next one stays right

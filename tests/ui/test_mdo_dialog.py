@@ -220,11 +220,10 @@ def test_read_only_for_a_closed_traject(qtbot, school, traject):
 
 def test_a_second_actiepunt_without_deadline_writes_nothing_and_shows_beside_that_row(qtbot, school, traject,
                                                                                         monkeypatch):
-    tr = school.trajecten
     calls = []
     for name in ("mdo_vastleggen", "besluit_toevoegen", "mdo_actiepunt", "toestemming_vastleggen", "mdo_bijwerken"):
-        echt = getattr(tr, name)
-        monkeypatch.setattr(tr, name, lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
+        echt = getattr(school.mdo, name)
+        monkeypatch.setattr(school.mdo, name, lambda *a, _n=name, _f=echt, **kw: calls.append(_n) or _f(*a, **kw))
     d = new_dialog(qtbot, school, traject)
     d.datum.set_value(VANDAAG)
     d.verslag.setPlainText("Zoë start met ochtenden.")
