@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
-from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop import demo  # noqa: E402
+from thuiszit_desktop.services import session  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView  # noqa: E402
 from thuiszit_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from thuiszit_desktop.ui.shell.startup import create_application  # noqa: E402

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_startup.py [--aantal 2000] [--runs 7]
 
 Creates a temporary encrypted database with fictional students (the demo school's generator,
-`services.demo.fictional_students`), then times, over several runs, `session.login` (key slot with
+`demo.fictional_students`), then times, over several runs, `session.login` (key slot with
 scrypt, opening SQLCipher, the schema check) and `services.leerlingen.lijst()`, each run from a
 closed database. Qt is not involved; the Qt model and keystroke figures are a separate benchmark.
 """
@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from thuiszit_desktop import demo  # noqa: E402
 from thuiszit_desktop.db.keys import KeyRing  # noqa: E402
-from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.services import session  # noqa: E402
 
 WACHTWOORD = "Bench-start-2026!"
 

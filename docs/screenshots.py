@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from thuiszit_desktop import demo  # noqa: E402
 from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E402
-from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.services import session  # noqa: E402
 from thuiszit_desktop.services.backups import backups_van  # noqa: E402
 from thuiszit_desktop.ui.beheer.audit_view import AuditDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.backup_dialog import BackupDialog  # noqa: E402

@@ -1,6 +1,6 @@
 """The layering of ARCHITECTURE.md, enforced by reading every module's imports with `ast`.
 
-    ui/ and cli.py  →  services/  →  db/, pdf/, importers/  →  domain/
+    ui/, cli.py and demo/  →  services/  →  db/, pdf/, importers/  →  domain/
 
 Only ui/ (and app.py, lazily) imports PySide6; only db/ and services/ import peewee, playhouse or
 sqlcipher3; only pdf/ imports reportlab. Imports inside functions and under `if TYPE_CHECKING:` count
@@ -126,7 +126,7 @@ def violations(source_layers: set[str] | None, forbidden: set[str], *,
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2"}
 DATABASE = {"peewee", "playhouse", "sqlcipher3", "sqlite3", "pysqlcipher3"}
-OTHER_LAYERS = {"app", "cli", "ui", "services", "db", "pdf", "importers"}
+OTHER_LAYERS = {"app", "cli", "ui", "demo", "services", "db", "pdf", "importers"}
 
 RULES = {
     # third-party libraries that belong to one floor
@@ -140,13 +140,15 @@ RULES = {
     "domain/ is pure: nothing from the other floors":
         dict(source_layers={"domain"}, forbidden=OTHER_LAYERS),
     "importers/ turn files into domain rows: no db, services, ui or cli":
-        dict(source_layers={"importers"}, forbidden={"db", "services", "ui", "cli", "app"}),
+        dict(source_layers={"importers"}, forbidden={"db", "services", "ui", "cli", "app", "demo"}),
     "pdf/ is dataclass in, bytes out: no db, services, ui or cli":
-        dict(source_layers={"pdf"}, forbidden={"db", "services", "ui", "cli", "app"}),
-    "services/ know nothing of ui or cli":
-        dict(source_layers={"services"}, forbidden={"ui", "cli", "app"}),
+        dict(source_layers={"pdf"}, forbidden={"db", "services", "ui", "cli", "app", "demo"}),
+    "services/ know nothing of ui, cli or the demo":
+        dict(source_layers={"services"}, forbidden={"ui", "cli", "app", "demo"}),
     "db/ knows nothing of services, ui, cli or importers":
-        dict(source_layers={"db"}, forbidden={"services", "ui", "cli", "app", "importers", "pdf"}),
+        dict(source_layers={"db"}, forbidden={"services", "ui", "cli", "app", "importers", "pdf", "demo"}),
+    "demo/ sits beside ui/ and cli: it builds the demo school through services/, never through a screen":
+        dict(source_layers={"demo"}, forbidden={"ui", "cli", "app", "importers", "pdf"}),
     "ui/ and cli reach the database only through services/":
         dict(source_layers={"ui", "cli"}, forbidden={"db"}),
     "app.py loads the GUI lazily, so the command line starts without Qt":
@@ -154,10 +156,21 @@ RULES = {
 }
 
 
+# The demo writes through the services; only the records it dates in its own past (DUO meldingen, M@zl-acties,
+# besprekingen: a service records "now") are written with db/ – in this one module.
+DEMO_DB = "thuiszit_desktop.demo.verzuim"
+
+
 @pytest.mark.parametrize("rule", list(RULES))
 def test_layering(rule):
     found = violations(**RULES[rule])
     assert not found, f"{rule}:\n" + "\n".join(found)
+
+
+def test_the_demo_reaches_the_database_through_services():
+    found = [str(imp) for imp in IMPORTS if layer(imp.module) == "demo" and layer(imp.target) in ("db", *DATABASE)
+             and imp.module != DEMO_DB]
+    assert not found, "\n".join(found)
 
 
 # --- the walker itself, so the rules cannot pass by finding nothing ---------------------------------

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import WACHTWOORD
-from thuiszit_desktop import app
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop import app, demo
+from thuiszit_desktop.services import session
 
 NEUTRAAL = "Onbekende naam of verkeerd wachtwoord. Probeer het opnieuw."
 

@@ -272,7 +272,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .services import demo
+    from . import demo
 
     path = session.database_path(paths.data_dir(args.data_dir))
     if session.database_exists(path):

@@ -15,8 +15,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from thuiszit_desktop import demo
 from thuiszit_desktop.db import models as m
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 
 VANDAAG = date(2026, 11, 23)
 

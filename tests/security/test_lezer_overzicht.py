@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from conftest import WACHTWOORD
-from thuiszit_desktop import app
+from thuiszit_desktop import app, demo
 from thuiszit_desktop.db import handtekening, keys, overzicht
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 from thuiszit_desktop.services.lezersoverzicht import Lezersessie
 
 pytestmark = pytest.mark.usefixtures("cli_omgeving")

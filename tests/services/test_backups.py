@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHOOL, WACHTWOORD
+from thuiszit_desktop import demo
 from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 from thuiszit_desktop.services.backups import (
     backups_van,
     sleutels_terugzetten_bij_start,

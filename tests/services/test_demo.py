@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thuiszit_desktop import app
+from thuiszit_desktop import app, demo
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.actiepunt import Actiepunt
 from thuiszit_desktop.domain.gesprek import Gesprek
@@ -46,7 +46,7 @@ from thuiszit_desktop.domain.traject import (
 )
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The demo school's stories (services/demo_verhalen.py) as data: each one student with one history and one
+"""The demo school's stories (demo/verhalen.py) as data: each one student with one history and one
 timetable, and no two plans alike – checked on the texts themselves, before anything is played."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from dataclasses import fields, is_dataclass
 
 import pytest
 
+from thuiszit_desktop.demo import verhalen as vh
 from thuiszit_desktop.domain.plan import STANDAARD_INTERVENTIES
 from thuiszit_desktop.domain.traject import Stap, Verzuimtype
-from thuiszit_desktop.services import demo_verhalen as vh
 
 MET_PLAN = {naam: v for naam, v in vh.VERHALEN.items() if any(isinstance(g, vh.Plan) for g in v.gebeurtenissen)}
 # A timetable in words: "twee uur per dag", "drie ochtenden per week" – and "elke schooldag".

@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from conftest import WACHTWOORD
+from thuiszit_desktop import demo
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.errors import GeenToegang, InlogFout, InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 from thuiszit_desktop.services.lezersoverzicht import Lezersessie
 
 MENTOR_WW = "Mentor-wachtwoord-1"

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop import demo
+from thuiszit_desktop.services import session
 from thuiszit_desktop.services.backups import BackupInfo
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.shell.main_window import MainWindow

@@ -1,4 +1,4 @@
-"""What the demo school's documents need beyond the stories of services/demo_verhalen.py (issue 13): the users'
+"""What the demo school's documents need beyond the stories of demo/verhalen.py (issue 13): the users'
 profiles (who signs the plan for the school, how to reach them), and MDO's with someone afgemeld, a next meeting
 and a recipient who was not at the table. (Who is casusregisseur is part of each story.) Generic over the stories, so a new
 story gets the same treatment; every write goes through the services.
@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..db import models as m
 from ..domain.gebruiker import Profiel
 from ..domain.traject import MdoRol
-from .session import Services
+from ..services.session import Services
 
 # Fictional, like everyone in the demo (example.nl addresses, 06-00… numbers).
 ZORGCOORDINATOR = Profiel("Marieke Jansen", "zorgcoördinator", "06-00324150", "m.jansen@example.nl")
@@ -26,10 +25,10 @@ def zorgcoordinator_profiel(services: Services) -> None:
 
 
 def gebruikers_profielen(services: Services) -> None:
+    ids = {g.naam: g.id for g in services.gebruikers.lijst()}
     for naam, profiel in PROFIELEN.items():
-        g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam)
-        if g is not None:
-            services.profielen.opslaan(profiel, g.id)
+        if naam in ids:
+            services.profielen.opslaan(profiel, ids[naam])
 
 
 def mdo_details(services: Services, vandaag: date) -> None:
