@@ -7,11 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from ..domain.errors import GebruikersFout
 from ..services import uitvoer
 from ..services.session import Services
 
 
-class CliFout(Exception):
+class CliFout(GebruikersFout):
     """A usage problem found after parsing; exit 1 with this message."""
 
 

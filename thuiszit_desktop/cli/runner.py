@@ -8,15 +8,13 @@ import sys
 from collections.abc import Callable
 
 from .. import paths
-from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
+from ..domain.errors import DatabaseFout, GebruikersFout, InvoerFout
 from ..domain.gebruiker import Rol
 from ..services import fouten, session
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from .common import CliFout
 from .wachtwoord import vraag_wachtwoord
-
-USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
 
 
 def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezersessie:
@@ -84,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         for veld, melding in exc.fouten.items():
             print(_met_optie(args, veld, melding), file=sys.stderr)
         return 1
-    except (CliFout, *USER_ERRORS) as exc:
+    except GebruikersFout as exc:  # CliFout among them
         print(str(exc), file=sys.stderr)
         return 1
     except Exception as exc:  # the disk or another program: a Dutch sentence, never a traceback

@@ -512,7 +512,7 @@ class VakantieAanpassenDialog(QDialog):
         except InvoerFout as exc:
             self.errors.show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.accept()
@@ -919,7 +919,7 @@ class KalenderView(QWidget):
             return
         try:
             self.services.kalender.vakantie_herstellen(v.schooljaar, v.soort)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return
         self._na_wijziging()
@@ -945,7 +945,7 @@ class KalenderView(QWidget):
                 rij.fout.set_error(" ".join(exc.fouten.values()))
                 ok = False
                 continue
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             opgeslagen += 1
@@ -977,7 +977,7 @@ class KalenderView(QWidget):
             if widget is not None:
                 widget.setFocus()
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.vrij_omschrijving.clear()
@@ -999,7 +999,7 @@ class KalenderView(QWidget):
         try:
             for d in dagen:
                 weg.append(self.services.kalender.vrije_dag_verwijderen(d))
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging()
         if weg:
@@ -1027,14 +1027,14 @@ class KalenderView(QWidget):
                 return
             try:
                 aantal = self.services.kalender.vrije_dagen_importeren(pad, sla_foute_regels_over=True)
-            except errors.USER_ERRORS as exc2:
+            except errors.GebruikersFout as exc2:
                 self.vrij_import_fouten.set_error(str(exc2))
                 return
             self._na_wijziging()
             self.vrij_import_fouten.set_error(
                 f"{aantal} vrije dagen geïmporteerd. Deze regels zijn overgeslagen:\n{lijst}")
             return
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.vrij_import_fouten.set_error(str(exc))
             return
         self._na_wijziging()

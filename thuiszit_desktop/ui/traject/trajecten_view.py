@@ -431,7 +431,7 @@ class TrajectenView(QWidget):
             return False
         try:
             self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.refresh()
