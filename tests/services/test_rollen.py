@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import GeenToegang
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie

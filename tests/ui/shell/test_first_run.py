@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.school import Regio, Schooltype
 from thuiszit_desktop.services import session

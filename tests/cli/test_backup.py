@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session

@@ -1,5 +1,5 @@
 """`python -m thuiszit_desktop --smoke-test` checks this installation on a temporary database and exits 0;
-the bundle runs the same test (tests/test_build.py, and on Windows and macOS the CI workflow)."""
+the bundle runs the same test (tests/packaging/test_build.py, and on Windows and macOS the CI workflow)."""
 
 import os
 import subprocess
@@ -11,7 +11,7 @@ import pytest
 from thuiszit_desktop import paths
 from thuiszit_desktop.ui.shell import smoke_test
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 CHECKS = ("Qt-platform: offscreen", "Qt-vertaling: Nederlands", "Lettertypen:", "Database: versleuteld",
           "PDF: dossier van", "Hoofdvenster:", "Gegevensmap:", "Rooktest geslaagd.")
 

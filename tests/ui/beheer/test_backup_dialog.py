@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup
 from thuiszit_desktop.domain.errors import DatabaseOnleesbaar
 from thuiszit_desktop.domain.leerling import Leerling
@@ -199,7 +199,7 @@ def test_a_missing_key_file_at_start_offers_this_schools_backups_only(qtbot, ser
                                                                        monkeypatch, tmp_path):
     """The key file is gone: the way out lists the backups of this database (by id: another school's newer
     backup in the same folder is not offered), first the key file alone (no data lost), or another backup."""
-    from conftest import SCHOOL
+    from tests.conftest import SCHOOL
     from thuiszit_desktop.ui.shell import herstel_dialog
 
     services.leerlingen.opslaan(leerling("900001"))

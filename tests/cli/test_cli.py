@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.services import demo, session
 

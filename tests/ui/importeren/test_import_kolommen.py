@@ -3,7 +3,6 @@ used for, a choice per column, warnings, and the choice remembered for the next 
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,13 +10,11 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWizard
 
+from tests.importers import veldbestanden
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.verzuim import VerzuimDag
 from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "importers"))
-import veldbestanden  # noqa: E402
 
 TIMEOUT = 10_000
 VANDAAG = date(2026, 11, 23)

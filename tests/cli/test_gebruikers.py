@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.errors import InlogFout
 from thuiszit_desktop.domain.leerling import Leerling

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.domain.errors import InlogFout, InvoerFout
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.ui.common import errors

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "bundles.yml"
 ISS = ROOT / "packaging" / "windows" / "thuiszit.iss"
 SPEC = ROOT / "build.spec"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app, cli
 from thuiszit_desktop.argparse_nl import vertaal
 
