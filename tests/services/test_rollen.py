@@ -27,14 +27,15 @@ import pytest
 from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import GeenToegang
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
+from thuiszit_desktop.domain.gesprek import Gesprek
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Analyse, Categorie, GesprekType, Persoon, Stap
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.services import session, toegang
 from thuiszit_desktop.services.ongedaan import Verwijderd
-from thuiszit_desktop.services.trajecten import Gesprek, Partner
 
 VANDAAG = date(2026, 11, 23)
 ZORG, EIGEN, ANDER, LEZER = "zorgcoördinator", "mentor, eigen klas", "mentor, andere klas", "alleen-lezen"

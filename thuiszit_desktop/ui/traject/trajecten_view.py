@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.gebruiker import Rol
-from ...domain.traject import ActiepuntStatus, Stap
+from ...domain.traject import ActiepuntStatus, Stap, TrajectRij
 from ...domain.zoeken import sorteersleutel
 from ...services.session import Services
-from ...services.trajecten import Actiepunt, TrajectRij
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
 from ..models.trajecten_model import (
