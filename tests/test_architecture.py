@@ -1,6 +1,6 @@
 """The layering of ARCHITECTURE.md, enforced by reading every module's imports with `ast`.
 
-    ui/, cli.py and demo/  →  services/  →  db/, pdf/, importers/  →  domain/
+    ui/, cli/ and demo/  →  services/  →  db/, pdf/, importers/  →  domain/
 
 Only ui/ (and app.py, lazily) imports PySide6; only db/ and services/ import peewee, playhouse or
 sqlcipher3; only pdf/ imports reportlab. Imports inside functions and under `if TYPE_CHECKING:` count

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import demo
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.errors import GeenToegang, InlogFout, InvoerFout, NietGevonden

@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pdfhulp import lettertypen
 from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen
 from thuiszit_desktop.domain.errors import GeenToegang
 from thuiszit_desktop.domain.gebruiker import Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling

@@ -224,7 +224,7 @@ def test_closing_the_app_right_after_typing_keeps_the_text_as_a_draft(qtbot, sch
     """The autosave waits a moment after typing stops; closing the window within that moment still keeps it."""
     from PySide6.QtCore import QSettings
 
-    from conftest import WACHTWOORD
+    from tests.conftest import WACHTWOORD
     from thuiszit_desktop.services import session
     from thuiszit_desktop.ui.shell.main_window import MainWindow
 

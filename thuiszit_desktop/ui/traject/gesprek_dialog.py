@@ -477,7 +477,7 @@ class GesprekDialog(ConceptDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.gesprek
@@ -609,7 +609,7 @@ class ContactmomentDialog(ConceptDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()

@@ -770,7 +770,7 @@ class MdoDialog(ConceptDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.services.mdo.mdo(self.mdo.id)

@@ -237,7 +237,7 @@ class PartnersDialog(QDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True
@@ -253,7 +253,7 @@ class PartnersDialog(QDialog):
             return False
         try:
             weg = self.services.partners.partner_verwijderen(p.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True

@@ -225,7 +225,7 @@ class FormDialog(QDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._initial = self._snapshot()
@@ -629,7 +629,7 @@ class AnalyseDialog(ConceptDialog):
         except InvoerFout as exc:
             self.field_errors.show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()
@@ -1620,7 +1620,7 @@ class TrajectView(QWidget):
     def move_to_selected(self) -> bool:
         try:
             self.services.trajecten.stap_wijzigen(self.traject.id, self.selected, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Het traject staat nu in stap {int(self.selected)}.")
@@ -1637,7 +1637,7 @@ class TrajectView(QWidget):
         elif errors.ask(self, "Vinkje weghalen?", detail=regel.item.label, yes="Weghalen", no="Laten staan"):
             try:
                 tr.afvinken_ongedaan(self.traject.id, regel.item.key)
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
             else:
                 self._wrote(f"Vinkje weggehaald: {regel.item.label}.")
@@ -1678,7 +1678,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.mdo.mdo_verwijderen(mdo.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("MDO verwijderd.")
@@ -1696,7 +1696,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.gesprekken.gesprek_verwijderen(g.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Gesprek verwijderd.")
@@ -1739,7 +1739,7 @@ class TrajectView(QWidget):
                 self.show_traject(traject_id)
                 self.tabs.setCurrentIndex({"traject": self.tabs.currentIndex(), "actiepunt": 2, "nazorg": 3}[soort])
                 return True
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         return False
 
@@ -1818,7 +1818,7 @@ class TrajectView(QWidget):
             return False
         try:
             self.services.actiepunten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Actiepunt '{a.wat}': {status.label.lower()}.")
@@ -1832,7 +1832,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.actiepunten.actiepunt_verwijderen(a.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Actiepunt verwijderd.")
@@ -1873,7 +1873,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.trajecten.nazorg_verwijderen(n.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Nazorgmoment verwijderd.")
