@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from . import formaat
 from .kalender import LesdagTabel, SchoolCalendar
 from .leerling import (
     Leerling,
@@ -197,11 +198,6 @@ def _dm(d: date, peildatum: date) -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
-def _uren(x: float) -> str:
-    tekst = f"{x:.2f}".rstrip("0").rstrip(".")
-    return tekst.replace(".", ",")
-
-
 def _run_begin(uren: Mapping[int, float], eind: int, drempel: float) -> int:
     """Start position of the run of consecutive lesdagen ending at `eind` with uren ≥ drempel each
     (eind + 1 when `eind` itself is below the threshold)."""
@@ -264,7 +260,7 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
             return None
         sinds = t.dagen[venster[0]]
         uiterlijk = cal.werkdag_na(d, 5)
-        uitleg = (f"{_uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
+        uitleg = (f"{formaat.uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
                   f"{_dm(d, peildatum)}; melden uiterlijk {_dm(uiterlijk, peildatum)}")
         return Signaal(leerling.leerlingnummer, SignaalSoort.MELDPLICHT_16U, sinds, d, uiterlijk, uitleg)
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
+from . import formaat
 from .errors import InvoerFout
 from .leerling import add_years
 from .signalen import SignaalSoort
@@ -528,13 +529,8 @@ class Verzuimperiode:
 
     @property
     def detail(self) -> str:
-        return ", ".join(f"{r.label.lower()} {uren_tekst(u)} uur"
+        return ", ".join(f"{r.label.lower()} {formaat.uren(u)} uur"
                          for r, u in sorted(self.uren.items(), key=lambda x: list(Reden).index(x[0])) if u > 0)
-
-
-def uren_tekst(x: float) -> str:
-    """40 → "40", 2.5 → "2,5"."""
-    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def verzuimperiodes(dagen: Mapping[date, Mapping[Reden, float]],

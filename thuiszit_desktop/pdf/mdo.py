@@ -18,24 +18,21 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from ..domain import formaat
 from ..domain.leerling import Leerling
 from ..domain.mdo import SCHOOL_ROLLEN, GeldendeToestemming, toestemming_door_leerling, zonder_toestemming
 from ..domain.plan import Contactpersoon
 from .common import FONT, Document, tekst_xml
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
 
 def d(x: date | None) -> str:
     """23-11-2026, or a dash."""
-    return f"{x:%d-%m-%Y}" if x else "–"
+    return formaat.datum(x, "–")
 
 
 def lange_datum(x: date) -> str:
     """donderdag 1 oktober 2026"""
-    return f"{DAGEN[x.weekday()]} {x.day} {MAANDEN[x.month - 1]} {x.year}"
+    return formaat.lange_datum(x, dag=True)
 
 
 def splitsbaar(tabel: Table) -> Table:

@@ -21,6 +21,7 @@ import sqlcipher3
 
 from ..db import anker, backup, identity, keys
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
 from ..domain.errors import DatabaseFout, InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
@@ -280,5 +281,5 @@ def _leerlingnamen(ids: set[int]) -> dict[int, tuple[str, str]]:
     ids_list = list(ids)
     for start in range(0, len(ids_list), 500):  # stay under SQLite's variable limit
         for r in m.Leerling.select().where(m.Leerling.id.in_(ids_list[start:start + 500])):
-            result[r.id] = (r.leerlingnummer, " ".join(p for p in (r.voornaam, r.tussenvoegsel, r.achternaam) if p))
+            result[r.id] = (r.leerlingnummer, formaat.naam(r.voornaam, r.tussenvoegsel, r.achternaam))
     return result

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import paths
 from ..db import models as m
+from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.kalender import (
@@ -26,7 +27,7 @@ from ..importers.tabular import RijFout
 from ..importers.vrije_dagen import VrijeDagenBestand, lees_vrije_dagen
 from . import instellingen
 from .context import Context
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 
 _AANPASSINGEN = "vakantie_aanpassingen"  # the school's own dates for herfst/voorjaar
 _EIGEN = "eigen_vakanties"  # vacations the school entered for a year the shipped data does not cover
@@ -232,7 +233,7 @@ class KalenderService:
 
     def vrije_dag_verwijderen(self, datum: date) -> Verwijderd:
         with self.ctx.action(Rol.ZORGCOORDINATOR):
-            opname = Opname(f"Vrije dag {datum_tekst(datum)}", (Rol.ZORGCOORDINATOR,))
+            opname = Opname(f"Vrije dag {formaat.datum(datum)}", (Rol.ZORGCOORDINATOR,))
             opname.rijen(m.VrijeDag, m.VrijeDag.datum == datum)
             m.VrijeDag.delete().where(m.VrijeDag.datum == datum).execute()
         self._changed()

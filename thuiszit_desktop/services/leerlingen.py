@@ -8,6 +8,7 @@ from datetime import date
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
@@ -67,7 +68,7 @@ class LeerlingenService:
         rows = []
         for (id_, nummer, voornaam, tussenvoegsel, achternaam, klas, geboren, in_, uit, mentor) in (
                 m.database.execute_sql(sql, params)):
-            naam = " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
+            naam = formaat.naam(voornaam, tussenvoegsel, achternaam)
             rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
             rows.append(LeerlingRij(id_, nummer, naam, f"{achternaam}, {rest}" if rest else achternaam,
                                     klas, mentor or "", datum(geboren),

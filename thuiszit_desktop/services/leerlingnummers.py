@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.leerling import normaliseer_leerlingnummer
 
@@ -46,7 +47,7 @@ def dubbele() -> list[list[m.Leerling]]:
 
 
 def _wie(row: m.Leerling) -> str:
-    naam = " ".join(p for p in (row.voornaam, row.tussenvoegsel, row.achternaam) if p)
+    naam = formaat.naam(row.voornaam, row.tussenvoegsel, row.achternaam)
     return f"{row.leerlingnummer} ({naam}{', ' + row.klas if row.klas else ''})"
 
 

@@ -138,9 +138,6 @@ class OngedaanService:
             self._na_herstel()
 
 
-def datum_tekst(d) -> str:
-    """12-11-2026, as the GUI shows dates (for `Verwijderd.wat`)."""
-    return d.strftime("%d-%m-%Y")
 
 
 def samen(wat: str, snapshots: list[Verwijderd]) -> Verwijderd:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
 from ..domain.errors import InvoerFout, NietGevonden
@@ -279,7 +280,7 @@ class OverzichtenService:
                 open_ = sorted(actiepunten[ll.id])
                 laatste, soort = contact.get(ll.id, (None, ""))
                 rijen.append(BesprekingsRij(
-                    ll.leerlingnummer, " ".join(x for x in (ll.voornaam, ll.tussenvoegsel, ll.achternaam) if x),
+                    ll.leerlingnummer, formaat.naam(ll.voornaam, ll.tussenvoegsel, ll.achternaam),
                     ll.klas, Stap(t.stap), Categorie(t.categorie), tuple(per_signaal.get(ll.leerlingnummer, ())),
                     laatste, len(open_), open_[0] if open_ else None,
                     sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag),

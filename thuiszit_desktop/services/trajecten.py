@@ -19,6 +19,7 @@ import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Geheim, Versleuteld, geheim
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.bewijs import (
     Bewijs,
@@ -74,7 +75,7 @@ from ..domain.zoeken import naam_sorteersleutel, sorteersleutel
 from . import leerlingnummers
 from .context import Context
 from .leerlingen import LeerlingenService
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 from .profielen import profiel
 from .signalen import SignalenService
 from .verzuim import VerzuimService
@@ -524,7 +525,7 @@ class TrajectService:
             row = m.NazorgMoment.get_or_none(m.NazorgMoment.id == moment_id)
             if row is None:
                 raise NietGevonden("Dit nazorgmoment bestaat niet meer.")
-            opname = Opname(f"Nazorgmoment van {datum_tekst(row.datum)}", ZORG)
+            opname = Opname(f"Nazorgmoment van {formaat.datum(row.datum)}", ZORG)
             opname.rijen(m.NazorgMoment, m.NazorgMoment.id == moment_id)
             m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute()
         return opname.klaar()
@@ -746,7 +747,7 @@ class TrajectService:
         with self.ctx.action(*ZORG_EN_MENTOR):
             if row.vertrouwelijk and not self.ziet_vertrouwelijk and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
-            opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
+            opname = Opname(f"Gesprek van {formaat.datum(row.datum)}", ZORG_EN_MENTOR)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
             m.Gesprek.delete().where(m.Gesprek.id == row.id).execute()
         return opname.klaar()
@@ -933,7 +934,7 @@ class TrajectService:
         row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         _niet_gesloten(row.traject, "geen MDO meer verwijderen")
         with self.ctx.action(*ZORG):
-            opname = Opname(f"MDO van {datum_tekst(row.datum)}" if row.datum else "Gepland MDO", ZORG)
+            opname = Opname(f"MDO van {formaat.datum(row.datum)}" if row.datum else "Gepland MDO", ZORG)
             opname.rijen(m.Mdo, m.Mdo.id == row.id)
             m.Mdo.delete().where(m.Mdo.id == row.id).execute()
         return opname.klaar()
@@ -1384,7 +1385,7 @@ def _leerling(leerlingnummer: str) -> m.Leerling:
 
 
 def _naam(leerling: m.Leerling) -> str:
-    return " ".join(p for p in (leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam) if p)
+    return formaat.naam(leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam)
 
 
 def _traject_row(traject_id: int) -> m.Traject:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
@@ -26,7 +27,7 @@ from ..importers.verzuim import (
 from . import importkolommen, instellingen, leerlingnummers
 from .context import Context
 from .kalender import KalenderService
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 from .school import lesuurtijden
 from .signalen import BIJGEWERKT_TOT
 
@@ -347,11 +348,11 @@ class VerzuimService:
             if row is None:
                 raise NietGevonden("Dit verzuim bestaat niet meer of is geïmporteerd (verbeter dat met een "
                                    "nieuwe import).")
-            opname = Opname(f"Verzuim van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname = Opname(f"Verzuim van {formaat.datum(row.datum)}", (Rol.ZORGCOORDINATOR,))
             opname.rijen(m.Verzuim, waar)
             # verzuim_invoeren replaces hand verzuim of the same reden on a day: the undo must not double it
             opname.botsing(m.Verzuim, dict(leerling=row.leerling_id, datum=row.datum, bron="hand", reden=row.reden),
-                           f"Op {datum_tekst(row.datum)} is intussen opnieuw verzuim ingevoerd; "
+                           f"Op {formaat.datum(row.datum)} is intussen opnieuw verzuim ingevoerd; "
                            "het verwijderde verzuim komt daarom niet terug.")
             m.Verzuim.delete().where(waar).execute()
         return opname.klaar()
@@ -417,7 +418,7 @@ class VerzuimService:
             if row is None:
                 raise NietGevonden("Deze registratie bestaat niet meer.")
             naam = "Melding DUO" if soort == "melding" else "M@zl-actie"
-            opname = Opname(f"{naam} van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname = Opname(f"{naam} van {formaat.datum(row.datum)}", (Rol.ZORGCOORDINATOR,))
             opname.rijen(model, model.id == actie_id)
             model.delete().where(model.id == actie_id).execute()
         return opname.klaar()

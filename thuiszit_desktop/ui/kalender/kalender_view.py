@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ... import paths
 from ...domain.errors import InvoerFout
+from ...domain.formaat import MAANDEN
 from ...domain.kalender import Vakantie, schooljaar_label, vakanties_from_data
 from ...domain.leerling import schooljaar_start
 from ...services.kalender import SOORTEN, Jaaroverzicht
@@ -62,8 +63,6 @@ from ..common.widgets import (
     with_error,
 )
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 BESTANDSFILTER = "CSV of Excel (*.csv *.txt *.xlsx)"
 

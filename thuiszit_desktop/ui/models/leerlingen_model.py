@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
@@ -167,8 +168,7 @@ def _signalen_tip(extra: _Extra) -> str | None:
 
 
 def _datum(d) -> str:
-    """dd-mm-jjjj without strftime (which imports `time` on every call, through shiboken's import hook)."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return formaat.datum(d)
 
 
 class LeerlingenModel(QAbstractTableModel):
