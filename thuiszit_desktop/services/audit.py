@@ -175,7 +175,7 @@ class AuditService:
         """Entries newest first, filtered by user name, student and dates (`tot` inclusive)."""
         if van and tot and tot < van:
             raise InvoerFout({"tot": "De einddatum ligt vóór de begindatum."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             query = m.AuditRegel.select().order_by(m.AuditRegel.id.desc())
             if gebruiker and gebruiker.strip():
                 sleutel = naam_sleutel(gebruiker)
@@ -206,14 +206,14 @@ class AuditService:
 
     def gebruikers(self) -> list[str]:
         """Names of everyone who appears in the log, for the filter."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             ids = {r.gebruiker_id for r in m.AuditRegel.select(m.AuditRegel.gebruiker_id).distinct()}
             namen = {g.naam for g in m.Gebruiker.select().where(m.Gebruiker.id.in_(list(ids)))}
             return sorted(namen, key=sorteersleutel)
 
     def controleren(self) -> Controle:
         """The whole chain and every anchor (`audit verify`, "Controleren")."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return controleer_database(self.ctx.store.db, self._ankers())
 
     # Up to this many entries the start walks the whole chain (~12 µs an entry: a quarter of a second); a longer
@@ -240,7 +240,7 @@ class AuditService:
     def verzegelen(self) -> Controle:
         """After a reported problem, once the zorgcoördinator has looked into it: record what was found in the
         trail itself and seal it as it is now, so the next start compares with this state."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             uitslag = controleer_database(self.ctx.store.db, self._ankers())
             self.ctx.audit(Actie.VERZEGELD, wat=("na melding: " + uitslag.melding)[:200] if not uitslag.ok else "")
         self.uitslag = Controle(True, 0)

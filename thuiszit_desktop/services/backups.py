@@ -130,7 +130,7 @@ class BackupService:
     def map_instellen(self, map: str | Path | None) -> Path:
         """Choose the folder (None or "": the default). It must exist or be creatable, and be writable."""
         tekst = str(map or "").strip()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             if tekst:
                 pad = Path(tekst).expanduser()
                 if not pad.is_absolute():
@@ -163,7 +163,7 @@ class BackupService:
         if naar:
             self._check_map(Path(naar).expanduser())
         folder = Path(naar).expanduser() if naar else self.map()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):  # committed first, so the backup holds its own entry
+        with self.ctx.action():  # committed first, so the backup holds its own entry
             self.ctx.audit(Actie.GEEXPORTEERD, wat="back-up")
         return self._maken(folder, nu)
 
@@ -200,7 +200,7 @@ class BackupService:
     def voor_opruimen(self, *, nu: datetime | None = None) -> BackupInfo:
         """The backup before the bewaartermijnen are applied (zorgcoördinator): kept four weeks, so a mistake
         can be undone, and then rotated away like any other (the terms apply to backups too)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             pass
         nu = nu or datetime.now()
         return self._maken(self.map(), nu, reden=backup.VOOR_OPRUIMEN, bewaren_tot=(nu + VOOR_OPRUIMEN_BEWAREN).date())
@@ -240,7 +240,7 @@ class BackupService:
 
     def aantallen(self) -> dict[str, int]:
         """The same counts as in a backup's preview, of the database as it is now (what a restore loses)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return backup.counts(self.ctx.store.db.connection())
 
     # --- putting back ---
@@ -250,7 +250,7 @@ class BackupService:
         is backed up (kept by rotation: nothing entered since is lost for good); afterwards this bundle of
         services is closed: log in again (with the password you had at the time of the backup)."""
         bestand = Path(bestand)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             pass
         info = self.voorbeeld(bestand)
         store = self.ctx.store
