@@ -461,7 +461,7 @@ def test_every_service_method_is_in_the_matrix_and_guarded(school):
             if naam not in toegang.REGELS.get(attr, {}):
                 zonder_regel.append(f"{attr}.{naam}")
     in_matrix = {k.split("(")[0] for k in MATRIX}
-    assert onbewaakt == [], "not wrapped by toegang.beveilig (assign services in Services.__init__)"
+    assert onbewaakt == [], "not wrapped by toegang.beveilig (build each service with beveiligd(…) in Services.__init__)"
     assert zonder_regel == [], "add a rule to services/toegang.py REGELS"
     assert sorted(gevonden - in_matrix) == [], "add an entry to MATRIX in tests/services/test_rollen.py"
     assert sorted(in_matrix - gevonden) == [], "entries in MATRIX for methods that no longer exist"

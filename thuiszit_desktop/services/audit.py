@@ -21,10 +21,11 @@ import sqlcipher3
 
 from ..db import anker, backup, identity, keys
 from ..db import models as m
+from ..db.audit import KOLOMMEN
 from ..domain import formaat
-from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
+from ..domain.audit import Actie, AuditInvoer, Controle, controleer
 from ..domain.errors import DatabaseFout, InvoerFout
-from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
+from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.zoeken import sorteersleutel
 from . import leerlingnummers
 
@@ -34,33 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRIGGERS = frozenset({"audit_regel_geen_wijziging", "audit_regel_geen_verwijdering"})  # migration 6
-
-
-_KOLOMMEN = "id, tijd, gebruiker_id, gebruiker_naam, actie, leerling_id, wat, vorige_hash, hash"
-
-
-def schrijf(db, gebruiker: Gebruiker | None, actie: Actie | str, leerling_id: int | None = None,
-            wat: str = "") -> None:
-    """Append one entry; call inside the action's transaction (a savepoint when nested).
-
-    Plain SQL: this runs on every view and change, and peewee's query building would be most of its cost.
-    """
-    if not db.in_transaction():  # reading the last entry and appending must be one step
-        with db.atomic():
-            return schrijf(db, gebruiker, actie, leerling_id, wat)
-    vorige = db.execute_sql("SELECT hash FROM audit_regel ORDER BY id DESC LIMIT 1").fetchone()
-    # The AUTOINCREMENT counter, not max(id): ids are never reused, so a removed last entry shows up.
-    seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
-    invoer = AuditInvoer(
-        id=(seq[0] if seq else 0) + 1, tijd=m.now(),
-        gebruiker_id=gebruiker.id if gebruiker else None,
-        gebruiker_naam=gebruiker.naam if gebruiker else "",
-        actie=str(actie), leerling_id=leerling_id, wat=wat)
-    vorige_hash = vorige[0] if vorige else BEGIN_HASH
-    db.execute_sql(f"INSERT INTO audit_regel ({_KOLOMMEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (invoer.id, invoer.tijd.isoformat(sep=" ", timespec="seconds"), invoer.gebruiker_id,
-                    invoer.gebruiker_naam, invoer.actie, invoer.leerling_id, invoer.wat, vorige_hash,
-                    bereken_hash(vorige_hash, invoer)))
 
 
 @dataclass(frozen=True)
@@ -91,7 +65,7 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
     seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
     if volledig or vanaf is None:
         vanaf = anker.Stand()
-    cursor = db.execute_sql(f"SELECT {_KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
+    cursor = db.execute_sql(f"SELECT {KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
     regels = (AuditInvoer(id_, _tijd(tijd), gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_)
               for id_, tijd, gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_ in cursor)
     keten = controleer(regels, seq[0] if seq else None, vorige_hash=vanaf.kop, eerste_id=vanaf.hoogste_id + 1,

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..db import faults
+from ..db.audit import schrijf
 from ..db.connection import Store
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang
 from ..domain.gebruiker import Gebruiker, Rol
 from . import leerlingnummers
-from .audit import schrijf
 
 
 @dataclass

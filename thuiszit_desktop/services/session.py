@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
+from ..db.audit import schrijf
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
@@ -15,7 +17,7 @@ from ..domain.school import School
 from . import instellingen, sleutels
 from .aan_de_slag import AanDeSlagService
 from .afdrukken import AfdrukService
-from .audit import AuditService, schrijf
+from .audit import AuditService
 from .backups import BackupService
 from .bewaren import BewaarService
 from .concepten import ConceptService
@@ -43,38 +45,34 @@ class Services:
     """Everything a logged-in user can do; the GUI and the CLI get one of these."""
 
     def __init__(self, store: connection.Store, gebruiker: Gebruiker, waarschuwingen: list[str] | None = None):
-        self.ctx = Context(store, gebruiker)
+        ctx = self.ctx = Context(store, gebruiker)
         self.waarschuwingen = list(waarschuwingen or [])  # for the user after login (rows changed outside)
-        self.school = SchoolService(self.ctx)
-        self.leerlingen = LeerlingenService(self.ctx)
-        self.importeren = ImportService(self.ctx)
-        self.concepten = ConceptService(self.ctx)
-        self.kalender = KalenderService(self.ctx)
-        self.signalen = SignalenService(self.ctx, self.kalender)
-        self.kwartaal = KwartaalService(self.ctx, self.signalen)
-        self.overzichten = OverzichtenService(self.ctx, self.kalender, self.signalen, self.school)
-        self.verzuim = VerzuimService(self.ctx, self.kalender)
-        self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
-        self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
-        self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
-        self.vergrendeling = VergrendelService(self.ctx)
-        self.aan_de_slag = AanDeSlagService(self.ctx)
-        self.gebruikers = GebruikersService(self.ctx)
-        self.profielen = ProfielService(self.ctx)
-        self.audit = AuditService(self.ctx)
-        self.backups = BackupService(self.ctx)
-        self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
-        self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
-        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
-        self.lezersoverzicht = LezersoverzichtService(self.ctx, self.signalen, self.overzichten, self.kwartaal,
-                                                      self.school)
-
-    def __setattr__(self, naam: str, waarde) -> None:
-        # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
-        # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
-        if naam not in ("ctx", "waarschuwingen"):
-            waarde = beveilig(self.ctx, naam, waarde)
-        super().__setattr__(naam, waarde)
+        # Every service with its rules from toegang.REGELS: roles and, for a mentor, only the students of
+        # their klassen (a method without a rule is for the zorgcoördinator only).
+        beveiligd = functools.partial(beveilig, ctx)
+        self.school = beveiligd("school", SchoolService(ctx))
+        self.leerlingen = beveiligd("leerlingen", LeerlingenService(ctx))
+        self.importeren = beveiligd("importeren", ImportService(ctx))
+        self.concepten = beveiligd("concepten", ConceptService(ctx))
+        self.kalender = beveiligd("kalender", KalenderService(ctx))
+        self.signalen = beveiligd("signalen", SignalenService(ctx, self.kalender))
+        self.kwartaal = beveiligd("kwartaal", KwartaalService(ctx, self.signalen))
+        self.overzichten = beveiligd("overzichten", OverzichtenService(ctx, self.kalender, self.signalen, self.school))
+        self.verzuim = beveiligd("verzuim", VerzuimService(ctx, self.kalender))
+        self.trajecten = beveiligd("trajecten", TrajectService(ctx, self.signalen, self.verzuim))
+        self.plannen = beveiligd("plannen", PlanService(ctx, self.trajecten, self.leerlingen))
+        self.ongedaan = beveiligd("ongedaan", OngedaanService(ctx, self.kalender._changed))  # undo a delete
+        self.vergrendeling = beveiligd("vergrendeling", VergrendelService(ctx))
+        self.aan_de_slag = beveiligd("aan_de_slag", AanDeSlagService(ctx))
+        self.gebruikers = beveiligd("gebruikers", GebruikersService(ctx))
+        self.profielen = beveiligd("profielen", ProfielService(ctx))
+        self.audit = beveiligd("audit", AuditService(ctx))
+        self.backups = beveiligd("backups", BackupService(ctx))
+        self.bewaren = beveiligd("bewaren", BewaarService(ctx, self.backups))  # a backup before the terms apply
+        self.inzage = beveiligd("inzage", InzageService(ctx, self.trajecten, self.plannen, self.bewaren))
+        self.afdrukken = beveiligd("afdrukken", AfdrukService(ctx, self.trajecten, self.school, self.inzage))
+        self.lezersoverzicht = beveiligd("lezersoverzicht", LezersoverzichtService(
+            ctx, self.signalen, self.overzichten, self.kwartaal, self.school))
 
     @property
     def gebruiker(self) -> Gebruiker:

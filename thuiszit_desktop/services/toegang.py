@@ -30,12 +30,12 @@ import peewee as pw
 import sqlcipher3
 
 from ..db import models as m
+from ..db.audit import schrijf
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.plan import PlanStatus
 from . import leerlingnummers
-from .audit import schrijf
 from .context import Context
 
 log = logging.getLogger(__name__)
