@@ -7,7 +7,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking
+from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking_pdf
 from thuiszit_desktop.services.overzichten import PDF_KOLOMMEN
 
 
@@ -17,7 +17,7 @@ def rij(i: int) -> list[str]:
 
 
 def test_every_column_and_a_notes_column():
-    reader = PdfReader(io.BytesIO(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+    reader = PdfReader(io.BytesIO(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
                                                           [rij(1)]))))
     tekst = " ".join(reader.pages[0].extract_text().split())
     for kop in (*PDF_KOLOMMEN, "Notities"):
@@ -27,7 +27,7 @@ def test_every_column_and_a_notes_column():
 
 def test_each_student_gets_room_to_write():
     """Ten students do not fit on one landscape page: each row keeps 15 mm for notes."""
-    reader = PdfReader(io.BytesIO(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+    reader = PdfReader(io.BytesIO(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
                                                           [rij(i) for i in range(10)]))))
     assert len(reader.pages) == 2
     tweede = " ".join(reader.pages[1].extract_text().split())

@@ -3,7 +3,7 @@ who was there and who was afgemeld, the consents in force on the meeting date (o
 student from 16), the agenda, the verslag, the numbered besluiten, the actiepunten (wat, wie, uiterlijk,
 status) and who receives it.
 
-    pdf_bytes = mdo_verslag(MdoAfdruk(mdo, leerling, school="Het Baken", geldend=...))
+    pdf_bytes = mdo_pdf(MdoAfdruk(mdo, leerling, school="Het Baken", geldend=...))
 
 The building blocks (`mdo_onderdelen`, `tekstblok`, `genummerd`, …) are reused by the dossier PDF.
 """
@@ -191,7 +191,7 @@ class MdoAfdruk:
     gedrukt: date = field(default_factory=date.today)
 
 
-def mdo_verslag(a: MdoAfdruk) -> bytes:
+def mdo_pdf(a: MdoAfdruk) -> bytes:
     """The verslag of one MDO, with the school as author."""
     mdo, leerling = a.mdo, a.leerling
     doc = Document(titel=f"Verslag MDO – {leerling.naam} – {d(mdo.datum)}", auteur=a.school, soort="Verslag MDO",

@@ -297,11 +297,9 @@ class OverzichtenService:
         with self.ctx.action():
             naam = self.school.get().naam
             self.ctx.audit(Actie.AFGEDRUKT, wat=f"lijstbespreking: {len(rijen)} leerlingen")
-        from ..pdf import (
-            lijstbespreking as lijstbespreking_pdf,  # reportlab: imported when used, not at start
-        )
+        from ..pdf import lijstbespreking  # reportlab: imported when used, not at start
 
-        return lijstbespreking_pdf.lijstbespreking(lijstbespreking_pdf.Lijst(
+        return lijstbespreking.lijstbespreking_pdf(lijstbespreking.Lijst(
             naam, vandaag, filtertekst, list(PDF_KOLOMMEN), [r.pdf_cellen() for r in rijen]))
 
     def jaaroverzicht_pdf(self, schooljaar: int | None = None, *, vandaag: date | None = None) -> bytes:
@@ -318,9 +316,9 @@ class OverzichtenService:
         e = self.effecten(t.schooljaar, vandaag=vandaag)
         with self.ctx.action():
             naam = self.school.get().naam
-        from ..pdf import jaaroverzicht as jaaroverzicht_pdf  # reportlab: imported when used, not at start
+        from ..pdf import jaaroverzicht  # reportlab: imported when used, not at start
 
-        return jaaroverzicht_pdf.jaaroverzicht(jaaroverzicht_pdf.Jaaroverzicht(
+        return jaaroverzicht.jaaroverzicht_pdf(jaaroverzicht.Jaaroverzicht(
             naam, t, e.per_soort, e.voetnoot, vandaag or date.today()))
 
 
