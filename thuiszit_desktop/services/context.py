@@ -26,7 +26,7 @@ class Context:
     _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
-    def action(self, naam: str = "", *, audit: bool = True):
+    def action(self, *, naam: str = "", audit: bool = True):
         """One user action: one transaction. Who may do it was checked before the service method ran
         (services/toegang.py REGELS, the one place for role rules).
 
@@ -34,6 +34,7 @@ class Context:
         writing one gets a "gewijzigd" entry named after the service method that is running ("traject:
         bijwerken", given by toegang's wrapper) or `naam` outside a service method, so no change goes
         unlogged; `audit=False` is for bookkeeping that is not a user's change (drafts saved while typing).
+        Keyword-only, so that an old `action(Rol.…)` fails at once instead of passing for a name.
         """
         staat = self._actie
         buitenste = getattr(staat, "diepte", 0) == 0

@@ -1554,7 +1554,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
                             .where(m.Traject.status == "open").tuples() if klas)
     klassen = [k for k, _ in open_per_klas.most_common(2)] or sorted({r.klas for r in m.Leerling.select()})[:2]
     store = services.ctx.store
-    with services.ctx.action("demo_gebruikers"):
+    with services.ctx.action(naam="demo_gebruikers"):
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
             handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
@@ -1565,7 +1565,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
 def _demo_lezer(services: Services, wachtwoord: str) -> None:
     """"lezer" opens the overview of counts with the demo password, not the database (services/lezersoverzicht.py)."""
     store = services.ctx.store
-    with services.ctx.action("demo_lezer"):
+    with services.ctx.action(naam="demo_lezer"):
         lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, DEMO_LEZER, Rol.ALLEEN_LEZEN, wachtwoord)
         store.keyring.save()
 
@@ -1573,7 +1573,7 @@ def _demo_lezer(services: Services, wachtwoord: str) -> None:
 def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) -> None:
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
-    with services.ctx.action("fill"):
+    with services.ctx.action(naam="fill"):
         demo_documenten.zorgcoordinator_profiel(services)
         geschreven = _write_students(leerlingen, vandaag)
         gemaakt = _write_verzuim(services, geschreven, rng, vandaag)
