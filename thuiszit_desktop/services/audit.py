@@ -22,7 +22,6 @@ import sqlcipher3
 from ..db import anker, backup, identity, keys
 from ..db import models as m
 from ..db.audit import KOLOMMEN
-from ..domain import formaat
 from ..domain.audit import Actie, AuditInvoer, Controle, controleer
 from ..domain.errors import DatabaseFout, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
@@ -250,10 +249,11 @@ class AuditService:
         return Ankers(store.path, identity.of(conn, store.key), identity.tak(conn),
                       Path(gekozen) if gekozen else store.path.parent / STANDAARD_MAP, audit_sleutel(self.ctx))
 
+
 def _leerlingnamen(ids: set[int]) -> dict[int, tuple[str, str]]:
     result = {}
     ids_list = list(ids)
     for start in range(0, len(ids_list), 500):  # stay under SQLite's variable limit
         for r in m.Leerling.select().where(m.Leerling.id.in_(ids_list[start:start + 500])):
-            result[r.id] = (r.leerlingnummer, formaat.naam(r.voornaam, r.tussenvoegsel, r.achternaam))
+            result[r.id] = (r.leerlingnummer, r.naam)
     return result

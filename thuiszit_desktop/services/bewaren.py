@@ -21,7 +21,6 @@ from pathlib import Path
 import peewee as pw
 
 from ..db import models as m
-from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from . import instellingen
@@ -219,8 +218,7 @@ class BewaarService:
             aantallen = {k: v for k, v in aantallen.items() if v}
             if not aantallen and not (dossier_verlopen and verzuim_verlopen):
                 continue  # nothing left of the expired part: nothing to show
-            naam = formaat.naam(row.voornaam, row.tussenvoegsel, row.achternaam)
-            rijen.append(BewaarRij(id_, row.leerlingnummer, naam, row.uitschrijfdatum, dossier_tot, verzuim_tot,
+            rijen.append(BewaarRij(id_, row.leerlingnummer, row.naam, row.uitschrijfdatum, dossier_tot, verzuim_tot,
                                    dossier_verlopen, verzuim_verlopen, aantallen))
         rijen.sort(key=lambda r: (r.uitschrijfdatum, r.leerlingnummer))
         return Voorstel(peildatum, termijnen, rijen)

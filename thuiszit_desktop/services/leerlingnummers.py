@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..db import models as m
-from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.leerling import normaliseer_leerlingnummer
 
@@ -47,8 +46,7 @@ def dubbele() -> list[list[m.Leerling]]:
 
 
 def _wie(row: m.Leerling) -> str:
-    naam = formaat.naam(row.voornaam, row.tussenvoegsel, row.achternaam)
-    return f"{row.leerlingnummer} ({naam}{', ' + row.klas if row.klas else ''})"
+    return f"{row.leerlingnummer} ({row.naam}{', ' + row.klas if row.klas else ''})"
 
 
 def weiger_dubbele() -> None:

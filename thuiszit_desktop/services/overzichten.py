@@ -16,7 +16,6 @@ from datetime import date, timedelta
 import peewee as pw
 
 from ..db import models as m
-from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
 from ..domain.errors import InvoerFout, NietGevonden
@@ -276,7 +275,7 @@ class OverzichtenService:
                 open_ = sorted(actiepunten[ll.id])
                 laatste, soort = contact.get(ll.id, (None, ""))
                 rijen.append(BesprekingsRij(
-                    ll.leerlingnummer, formaat.naam(ll.voornaam, ll.tussenvoegsel, ll.achternaam),
+                    ll.leerlingnummer, ll.naam,
                     ll.klas, Stap(t.stap), Categorie(t.categorie), tuple(per_signaal.get(ll.leerlingnummer, ())),
                     laatste, len(open_), open_[0] if open_ else None,
                     sum(1 for d in open_ if d < vandaag), volgende, bool(volgende and volgende < vandaag),

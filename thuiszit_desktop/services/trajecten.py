@@ -424,7 +424,7 @@ class TrajectService:
         for r in query:
             eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
             rijen.append(TrajectRij(
-                r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
+                r.id, r.leerling.leerlingnummer, r.leerling.naam, r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
                 open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
                 naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel),
@@ -1383,10 +1383,6 @@ def _leerling(leerlingnummer: str) -> m.Leerling:
     return row
 
 
-def _naam(leerling: m.Leerling) -> str:
-    return formaat.naam(leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam)
-
-
 def _traject_row(traject_id: int) -> m.Traject:
     return _get(m.Traject, traject_id, "Dit traject bestaat niet meer.")
 
@@ -1417,7 +1413,7 @@ def _check_nazorg(omschrijving: str) -> None:
 def _geen_open_traject(leerling: m.Leerling) -> None:
     open_ = _open_row(leerling.id)
     if open_ is not None:
-        raise InvoerFout(f"{_naam(leerling)} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
@@ -1443,7 +1439,7 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
     nazorg = tuple(_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
                    .order_by(m.NazorgMoment.datum, m.NazorgMoment.id))
     return Traject(
-        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=_naam(leerling), categorie=Categorie(row.categorie),
+        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=leerling.naam, categorie=Categorie(row.categorie),
         status=TrajectStatus(row.status), stap=Stap(row.stap), geopend=row.geopend, aanleiding=row.aanleiding,
         signaal=SignaalSoort(row.signaal) if row.signaal else None, signaal_datum=row.signaal_datum,
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
@@ -1582,7 +1578,7 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
 def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
     rows = list(query.select(m.Actiepunt, m.Leerling).join(m.Leerling, on=(m.Actiepunt.leerling == m.Leerling.id))
                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
-    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, _naam(a.leerling), a.wat,
+    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, a.leerling.naam, a.wat,
                       namen.persoon(a.eigenaar_gebruiker_id, a.eigenaar_contact_id) or Persoon(""),
                       a.datum, a.uiterlijk, ActiepuntStatus(a.status), a.afgerond, a.traject_id, a.mdo_id,
                       a.gesprek_id)
