@@ -21,9 +21,8 @@ from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort,
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.kalender import LesdagTabel
 from ..domain.leerling import schooljaar_start
-from ..domain.plan import traject_evaluatie
 from ..domain.signalen import Dagen, SignaalSoort
-from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
+from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus, traject_evaluatie
 from ..domain.trends import Trends, trends_dagen
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
 from . import leerlingnummers

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
+from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType, MdoRol, Persoon
 from ...services.session import Services
-from ...services.trajecten import Gesprek
 from ..common import errors
 from ..common.concept import ConceptDialog
 from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error

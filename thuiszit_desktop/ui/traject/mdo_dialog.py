@@ -35,12 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
-from ...domain.mdo import geldende_toestemmingen, toestemming_door_leerling, zonder_toestemming
+from ...domain.mdo import (
+    Besluit,
+    Mdo,
+    MdoDeelnemer,
+    Toestemming,
+    geldende_toestemmingen,
+    toestemming_door_leerling,
+    zonder_toestemming,
+)
 from ...domain.traject import MdoRol, Persoon
 from ...services.session import Services
-from ...services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
 from ..common import errors
 from ..common.concept import ConceptDialog
 from ..common.lesdag import LesdagWaarschuwing

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
+from ...domain.mdo import Partner
 from ...domain.traject import MdoRol
 from ...domain.zoeken import zoek_in, zoeksleutel, zoektermen
 from ...services.session import Services
-from ...services.trajecten import Partner
 from ..common import errors
 from ..common.concept import ask_discard
 from ..common.ongedaan_bar import toon_ongedaan

@@ -43,35 +43,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.errors import InvoerFout, NietGevonden
 from ...domain.gebruiker import Rol
+from ...domain.gesprek import Gesprek
+from ...domain.mdo import Mdo
 from ...domain.signalen import Signaal
 from ...domain.traject import (
     ActiepuntStatus,
     Analyse,
     Categorie,
     ChecklistItem,
+    ChecklistRegel,
     Domein,
     Factoren,
     KearneyFunctie,
+    NazorgMoment,
     Sluitreden,
     Stap,
+    StapChecklist,
+    Traject,
     Verzuimtype,
     categorie_voor_signaal,
     standaard_nazorg,
 )
 from ...domain.uitleg import stap_uitleg
 from ...services.session import Services
-from ...services.trajecten import (
-    VERTROUWELIJK,
-    Actiepunt,
-    ChecklistRegel,
-    Gesprek,
-    Mdo,
-    NazorgMoment,
-    StapChecklist,
-    Traject,
-)
+from ...services.trajecten import VERTROUWELIJK
 from ..common import errors, theme
 from ..common.concept import ConceptDialog, ask_discard
 from ..common.lesdag import LesdagWaarschuwing
