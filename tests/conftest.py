@@ -15,6 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from thuiszit_desktop import app  # noqa: E402
 from thuiszit_desktop.db import keys  # noqa: E402
 from thuiszit_desktop.domain.school import School  # noqa: E402
 from thuiszit_desktop.services import session  # noqa: E402
@@ -61,6 +62,12 @@ def cli_omgeving(monkeypatch):
             handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+def cli(data_dir: Path, *argv: object, gebruiker: str = "Anna de Vries") -> int:
+    """The command line in-process on the school in `data_dir`, as `gebruiker` (with `cli_omgeving`: the password
+    from the environment); its exit status."""
+    return app.main([*map(str, argv), "--data-dir", str(data_dir), "--gebruiker", gebruiker])
 
 
 @pytest.fixture
