@@ -468,7 +468,6 @@ def officiele_vakanties(regio) -> list[Vakantie]:
 # --- dialogs ----------------------------------------------------------------------------------------
 
 
-
 class VakantieAanpassenDialog(QDialog):
     """The school's own dates for the herfst- or voorjaarsvakantie."""
 

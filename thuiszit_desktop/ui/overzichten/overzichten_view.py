@@ -121,13 +121,13 @@ class KwartaalModel(QAbstractTableModel):
         self._teksten = [als_tekst(r) for r in self.rijen]
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rijen)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(KOLOMMEN)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(KOLOMMEN):
             if role == Qt.ItemDataRole.DisplayRole:
                 return KOLOMMEN[section][0]
@@ -258,7 +258,7 @@ class KwartaalTab(QWidget):
     def kwartaal(self) -> Kwartaal:
         return Kwartaal.parse(self.picker.currentData())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Lazily (the main window is built without computing this), and afresh each time the tab comes into
         # view: verzuim may have been imported meanwhile.
