@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import cli
 from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import MdoDeelnemer
 from thuiszit_desktop.domain.traject import MdoRol
-from thuiszit_desktop.services.trajecten import MdoDeelnemer
 
 VANDAAG = date(2026, 11, 23)
 

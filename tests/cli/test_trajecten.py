@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import cli
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
+from thuiszit_desktop.domain.mdo import MdoDeelnemer
 from thuiszit_desktop.domain.traject import MdoRol
-from thuiszit_desktop.services.trajecten import MdoDeelnemer
 
 VANDAAG = date(2026, 11, 23)
 

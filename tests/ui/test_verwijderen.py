@@ -267,8 +267,8 @@ def test_an_mdo_is_deleted_from_its_card_and_comes_back(qtbot, traject_view, sch
 
 
 def test_a_partner_is_deleted_in_the_address_book_and_comes_back(qtbot, school, monkeypatch):
+    from thuiszit_desktop.domain.mdo import Partner
     from thuiszit_desktop.domain.traject import MdoRol
-    from thuiszit_desktop.services.trajecten import Partner
     from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
     school.trajecten.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from thuiszit_desktop import paths
-from thuiszit_desktop.domain.traject import Tijdlijnsoort
+from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui.common import theme
 

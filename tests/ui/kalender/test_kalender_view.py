@@ -10,7 +10,8 @@ import pytest
 
 from thuiszit_desktop import paths
 from thuiszit_desktop.ui.common import bestanden, errors
-from thuiszit_desktop.ui.kalender.kalender_view import SOORT_KLEUR, KalenderView, VakantieAanpassenDialog
+from thuiszit_desktop.ui.kalender.kalender_view import SOORT_KLEUR, KalenderView
+from thuiszit_desktop.ui.kalender.vakantie_dialog import VakantieAanpassenDialog
 
 VANDAAG = date(2026, 11, 23)
 

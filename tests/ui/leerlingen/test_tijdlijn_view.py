@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Tijdlijnsoort
+from thuiszit_desktop.domain.mdo import MdoDeelnemer
+from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
+from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.services.trajecten import VERTROUWELIJK, MdoDeelnemer
+from thuiszit_desktop.services.trajecten import VERTROUWELIJK
 from thuiszit_desktop.ui.leerlingen.tijdlijn_view import (
     COL_WAT,
     ROLE_GEBEURTENIS,

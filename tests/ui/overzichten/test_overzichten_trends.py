@@ -19,16 +19,16 @@ from thuiszit_desktop.domain.traject import Categorie, Stap
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui.common import pdf_preview
 from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
-from thuiszit_desktop.ui.overzichten import charts
-from thuiszit_desktop.ui.overzichten.charts import Grafiek, Periode, Reeks
-from thuiszit_desktop.ui.overzichten.lijstbespreking_view import (
+from thuiszit_desktop.ui.models.lijstbespreking_model import (
     COL_CATEGORIE,
     COL_KLAS,
     COL_NUMMER,
     COL_SINDS,
     COL_STAP,
-    LijstbesprekingView,
 )
+from thuiszit_desktop.ui.overzichten import charts
+from thuiszit_desktop.ui.overzichten.charts import Grafiek, Periode, Reeks
+from thuiszit_desktop.ui.overzichten.lijstbespreking_view import LijstbesprekingView
 from thuiszit_desktop.ui.overzichten.overzichten_view import OverzichtenView
 from thuiszit_desktop.ui.overzichten.trends_view import TrendsView
 from thuiszit_desktop.ui.overzichten.werkt_het_view import WerktHetView
@@ -132,11 +132,13 @@ def test_werkt_het_tab(qtbot, school):
     assert [r[5] for r in view.rij_teksten()] == ["-6,0 procentpunt", "+6,0 procentpunt", "–"]
 
 
-def test_lijstbespreking_filters_sorts_and_prints_what_is_shown(qtbot, school, monkeypatch):
+def test_lijstbespreking_filters_sorts_and_prints_what_is_shown(qtbot, school, monkeypatch, qtmodeltester):
     view = LijstbesprekingView(school, vandaag=VANDAAG)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         view.laad()
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.proxy)
     # by achternaam, as school lists sort: "Fleur de Wit" under W
     assert [r.naam for r in view.zichtbare_rijen()] == ["Zoë Bakker", "Daniël Çelik", "Fleur de Wit"]
     koppen = [view.proxy.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

@@ -58,9 +58,11 @@ def cellen(tab, kolom: int) -> list[str]:
     return [tab.proxy.index(r, kolom).data() for r in range(tab.proxy.rowCount())]
 
 
-def test_the_last_complete_quarter_with_table_and_totals(view):
+def test_the_last_complete_quarter_with_table_and_totals(view, qtmodeltester):
     assert view.tab_titles()[0] == "Kwartaaloverzicht"  # first: other overviews follow
     tab = view.kwartaal
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.proxy)
     assert tab.picker.currentData() == "2026-Q4"
     assert tab.picker.itemData(0) == "2027-Q1"  # the running quarter can be picked too
     assert tab.proxy.columnCount() == 10

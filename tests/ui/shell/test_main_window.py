@@ -472,10 +472,10 @@ def test_the_trajecten_area_opens_a_student_on_the_traject_tab(qtbot, window, se
 
 
 def test_partners_from_the_file_menu(qtbot, window, monkeypatch):
-    from thuiszit_desktop.ui.shell import main_window as main_window_module
+    from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
     opened = []
-    monkeypatch.setattr(main_window_module.PartnersDialog, "exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr(PartnersDialog, "exec", lambda self: opened.append(self) or 0)
     window.action_partners.trigger()
     assert len(opened) == 1
 

@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QPlainTextEdit
 
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
-from thuiszit_desktop.services.trajecten import Partner
 from thuiszit_desktop.ui.common.layout_memory import remember_layout
 from thuiszit_desktop.ui.common.widgets import DateEdit
 from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog

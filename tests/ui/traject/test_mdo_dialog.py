@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, MdoRol
-from thuiszit_desktop.services.trajecten import Partner
 from thuiszit_desktop.ui.traject.mdo_dialog import JA, NEE, MdoDialog
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 

@@ -12,13 +12,8 @@ from PySide6.QtGui import QColor
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, Persoon
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
-from thuiszit_desktop.ui.traject.trajecten_view import (
-    COL_LEERLING,
-    COL_STAP,
-    COL_TERMIJN,
-    TrajectenView,
-    trajectregels,
-)
+from thuiszit_desktop.ui.models.trajecten_model import COL_LEERLING, COL_STAP, COL_TERMIJN, trajectregels
+from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 VANDAAG = date(2026, 11, 23)
 
