@@ -25,7 +25,6 @@ KOP = "leerlingnummer;datum;uren;reden"
 ONG, ZIEK, VERLOF = Reden.ONGEOORLOOFD, Reden.ZIEK, Reden.VERLOF
 
 
-
 def d(dag: int, maand: int, jaar: int = 2026) -> date:
     return date(jaar, maand, dag)
 

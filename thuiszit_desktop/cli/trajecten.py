@@ -49,7 +49,6 @@ def dossier_pdf(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-
 def plan_pdf(args: argparse.Namespace, services: Services) -> int:
     uit = uitvoerpad(args, services, (".pdf",))
     plan = services.plannen.voor_leerling(args.leerlingnummer, args.versie)

@@ -193,9 +193,6 @@ def plicht_status(leerling: Leerling, d: date) -> PlichtStatus:
     return PlichtStatus(Plicht.VOLWASSEN, None, vrijstelling)
 
 
-
-
-
 # --- validation ---------------------------------------------------------------------------------
 
 _CIJFERS = re.compile(r"([0-9]+)(?:[.,]0+)?")
@@ -252,8 +249,6 @@ def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
 
 
 def _tidy(leerling: Leerling, nummer: str, bsn: str, onderwijsnummer: str) -> Leerling:
-
-
     return replace(
         leerling,
         leerlingnummer=nummer,

@@ -123,7 +123,7 @@ class _GenummerdCanvas(canvas.Canvas):
     def bladwijzer(self, titel: str, niveau: int, boven: float) -> None:
         self._bladwijzers.append((f"b{len(self._paginas)}_{len(self._bladwijzers)}", titel, niveau, boven))
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._paginas.append(dict(self.__dict__))
         self._bladwijzers = []
         self._startPage()
@@ -168,7 +168,7 @@ class _Tabel(Table):
     """A table that never leaves a single row behind at a page break: not one row alone at the bottom of a
     page, not one alone at the top of the next (the widow and orphan of a table)."""
 
-    def split(self, availWidth, availHeight):  # noqa: N802 (reportlab's name)
+    def split(self, availWidth, availHeight):
         delen = super().split(availWidth, availHeight)
         if len(delen) != 2:
             return delen
@@ -187,7 +187,7 @@ class _Sjabloon(SimpleDocTemplate):
     """Bookmarks from the headings: the title and each section (kop) on the first level, subsections under
     them. Marked with `bladwijzer` on the Paragraph (see Document.kop)."""
 
-    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable) -> None:
         niveau = getattr(flowable, "bladwijzer", None)
         if niveau is None or not isinstance(self.canv, _GenummerdCanvas):
             return

@@ -1516,8 +1516,6 @@ def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: De
     _Trajectmaker(services, leerlingen, gemaakt, rng, vandaag).maak()
 
 
-
-
 # --- the whole demo ------------------------------------------------------------------------------
 
 def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag: date | None = None,

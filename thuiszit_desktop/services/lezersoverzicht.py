@@ -141,7 +141,7 @@ class LezersoverzichtService:
         try:
             if self._nodig(bij_login=bij_login):
                 self.bijwerken()
-        except Exception as exc:  # noqa: BLE001 – a failed overview must not stop a login or a close
+        except Exception as exc:
             log.warning("alleen-lezen overview not written: %s", type(exc).__name__)
 
     def bijwerken(self, *, vandaag: date | None = None) -> lo.Lezersoverzicht:
@@ -220,7 +220,7 @@ def lezer_inloggen(path: Path, naam: str, wachtwoord: str) -> Lezersessie | None
     try:
         if KeyRing.load(KeyRing.for_database(path)).has_user(naam):
             return None  # not moved over yet: the database as before, until a zorgcoördinator logs in
-    except Exception:  # noqa: BLE001 – a key file that is gone or damaged does not stop the overview
+    except Exception:
         pass
     sleutel = bestand.unlock(naam, wachtwoord)
     return Lezersessie(path, Gebruiker(0, " ".join(naam.split()), Rol.ALLEEN_LEZEN), sleutel)

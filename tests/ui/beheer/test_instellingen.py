@@ -12,12 +12,6 @@ from thuiszit_desktop.ui.beheer.instellingen_dialog import GEEN_VERZUIM, Instell
 from thuiszit_desktop.ui.common import errors
 
 
-@pytest.fixture(autouse=True)
-def geen_echte_vragen(monkeypatch):
-    """A test that fails with changes left must not hang on a real "Wijzigingen weggooien?" at teardown."""
-    monkeypatch.setattr(errors, "ask", lambda *a, **k: True)
-
-
 @pytest.fixture
 def dialog(qtbot, services):
     d = InstellingenDialog(services)

@@ -59,8 +59,6 @@ REGIO_HINTS = {
 _REDEN_CODES = {r.value for r in Reden}  # the five redenen always mean themselves; not in the table
 
 
-
-
 def _zonder_redenen(codes: dict[str, Reden | None]) -> list[tuple[str, Reden | None]]:
     return [(c, r) for c, r in codes.items() if c.casefold() not in _REDEN_CODES]
 

@@ -57,7 +57,6 @@ def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:
     return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
-
 class _TotFout:
     """The preview could not be made with the chosen "t/m" date (the message is for that field)."""
 

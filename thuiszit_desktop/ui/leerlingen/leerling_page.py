@@ -24,7 +24,7 @@ from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
 from ..common.widgets import age_on, form_layout, format_date, heading, hint, link_label
 from ..traject.traject_view import TrajectView
-from .leerling_basis import (  # noqa: F401 - the page's names, also used from here
+from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
     TAB_GEGEVENS,
     TAB_TIJDLIJN,
@@ -52,8 +52,6 @@ def _value(text: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
 
 
 class LeerlingPage(QWidget):

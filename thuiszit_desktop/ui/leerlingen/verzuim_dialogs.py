@@ -51,10 +51,6 @@ def uren_tekst(uren: float) -> str:
     return formaat.uren(uren)
 
 
-
-
-
-
 class _FormDialog(QDialog):
     """A form with Opslaan/Annuleren, field errors and a question before throwing changes away."""
 

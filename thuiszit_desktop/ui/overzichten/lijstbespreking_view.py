@@ -117,7 +117,7 @@ class LijstbesprekingView(QWidget):
         self.klas_combo.currentIndexChanged.connect(self._filter)
         self.over_tijd_check.toggled.connect(self._filter)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._geladen and not self.lader.bezig:
             self.laad()

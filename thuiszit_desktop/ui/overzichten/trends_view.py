@@ -147,7 +147,7 @@ class TrendsView(QWidget):
     def schooljaar(self) -> int | None:
         return self.jaar_combo.currentData()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.trends is None and not self.lader.bezig:
             self.laad()

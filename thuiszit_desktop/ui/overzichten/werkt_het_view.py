@@ -92,7 +92,7 @@ class WerktHetView(QWidget):
         self.voetnoot = hint("")
         layout.addWidget(self.voetnoot)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.effecten is None and not self.lader.bezig:
             self.laad()

@@ -58,10 +58,6 @@ def persoon_tekst(p: Persoon) -> str:
     return f"{p.naam} ({', '.join(extra)})" if extra else p.naam
 
 
-
-
-
-
 def text_edit(placeholder: str = "", lines: int = 5, *, max_lines: int | None = None) -> QPlainTextEdit:
     """A plain text field of at least `lines` lines (Tab moves on); `max_lines` keeps a short one small."""
     edit = QPlainTextEdit()
