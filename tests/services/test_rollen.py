@@ -89,6 +89,7 @@ MATRIX: dict[str, Geval] = {
     "kalender.jaar": Geval(lambda s, x: s.kalender.jaar(2026), IEDEREEN),
     "kalender.vrije_dagen": Geval(lambda s, x: s.kalender.vrije_dagen(), IEDEREEN),
     "kalender.aangepaste_vakanties": Geval(lambda s, x: s.kalender.aangepaste_vakanties(), IEDEREEN),
+    "kalender.officiele_vakanties": Geval(lambda s, x: s.kalender.officiele_vakanties(), IEDEREEN),
     "kalender.vrije_dagen_toevoegen": Geval(lambda s, x: s.kalender.vrije_dagen_toevoegen(d(4, 12), d(4, 12),
                                                                                           "Studiedag"), ALLEEN_ZORG),
     "kalender.vrije_dag_verwijderen": Geval(lambda s, x: s.kalender.vrije_dag_verwijderen(d(3, 12)), ALLEEN_ZORG),
