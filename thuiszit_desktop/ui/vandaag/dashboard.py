@@ -43,14 +43,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.gebruiker import Rol
 from ...domain.herinneringen import Herinnering
-from ...domain.signalen import SignaalSoort
+from ...domain.signalen import SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
 from ..common.worker import Loader
-from ..models.leerlingen_model import SIGNAAL_VOLGORDE, regel_extras
+from ..models.leerlingen_model import regel_extras
 from ..traject.traject_view import TrajectDialog
 from .aan_de_slag import AanDeSlagKaart
 from .piramide import Piramide
