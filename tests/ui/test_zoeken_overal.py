@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Categorie, MdoRol, Persoon
-from thuiszit_desktop.services.trajecten import Partner
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView

@@ -124,7 +124,7 @@ class AuditDialog(QDialog):
             rijen = self.services.audit.lijst(gebruiker=self.gebruiker.currentData(),
                                               leerlingnummer=self._leerlingnummer(), van=self.van.value(),
                                               tot=self.tot.value(), limiet=MAX_REGELS)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.fout.set_error("\n".join(exc.fouten.values()) if isinstance(exc, InvoerFout) else str(exc))
             return
         self.model.set_rijen(rijen)
@@ -154,7 +154,7 @@ class AuditDialog(QDialog):
             return
         try:
             self.services.audit.verzegelen()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.uitslag.setText(str(exc))
             return
         self.verzegel_knop.hide()

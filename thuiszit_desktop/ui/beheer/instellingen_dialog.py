@@ -173,7 +173,7 @@ class InstellingenDialog(QDialog):
         except InvoerFout as exc:
             self.logo_fout.set_error(" ".join(exc.fouten.values()))
             return
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return
         self.saved_something = True
@@ -185,7 +185,7 @@ class InstellingenDialog(QDialog):
             return False
         try:
             weg = self.services.school.logo_verwijderen()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved_something = True
@@ -297,7 +297,7 @@ class InstellingenDialog(QDialog):
                 opgeslagen = self.services.school.opslaan(school)
             except InvoerFout as exc:
                 fouten.append((0, self.school_errors.show(exc.fouten)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -317,7 +317,7 @@ class InstellingenDialog(QDialog):
                 self.codes_tab.markeer_dubbel()
                 self.codes_tab.codes_fout.set_error(" ".join(exc.fouten.values()))
                 fouten.append((1, self.codes_tab.codes_tabel))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -331,7 +331,7 @@ class InstellingenDialog(QDialog):
             except InvoerFout as exc:
                 fouten.append((2, self.niveaus_errors.show(
                     {("niveau2" if k == "" else k): v for k, v in exc.fouten.items()})))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -343,7 +343,7 @@ class InstellingenDialog(QDialog):
             except InvoerFout as exc:
                 self.interventies_tab.interventies_fout.set_error(" ".join(exc.fouten.values()))
                 fouten.append((3, self.interventies_tab.interventies_lijst))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -355,7 +355,7 @@ class InstellingenDialog(QDialog):
                 self._vergrendelen_start = self.services.vergrendeling.minuten_opslaan(self.vergrendelen.value())
             except InvoerFout as exc:
                 fouten.insert(0, (0, self.school_errors.show(exc.fouten)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -366,7 +366,7 @@ class InstellingenDialog(QDialog):
                 self.lesuur_tab.save()
             except InvoerFout as exc:
                 fouten.append((self.tabs.indexOf(self.lesuur_tab), self.lesuur_tab.show_errors(exc)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -377,7 +377,7 @@ class InstellingenDialog(QDialog):
                 self.bewaar_tab.save()
             except InvoerFout as exc:
                 fouten.append((self.tabs.indexOf(self.bewaar_tab), self.bewaar_tab.show_errors(exc)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:

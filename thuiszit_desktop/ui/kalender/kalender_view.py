@@ -467,7 +467,7 @@ class KalenderView(QWidget):
             return
         try:
             self.services.kalender.vakantie_herstellen(v.schooljaar, v.soort)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return
         self._na_wijziging()
@@ -493,7 +493,7 @@ class KalenderView(QWidget):
                 rij.fout.set_error(" ".join(exc.fouten.values()))
                 ok = False
                 continue
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             opgeslagen += 1
@@ -525,7 +525,7 @@ class KalenderView(QWidget):
             if widget is not None:
                 widget.setFocus()
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.vrij_omschrijving.clear()
@@ -547,7 +547,7 @@ class KalenderView(QWidget):
         try:
             for d in dagen:
                 weg.append(self.services.kalender.vrije_dag_verwijderen(d))
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging()
         if weg:
@@ -575,14 +575,14 @@ class KalenderView(QWidget):
                 return
             try:
                 aantal = self.services.kalender.vrije_dagen_importeren(pad, sla_foute_regels_over=True)
-            except errors.USER_ERRORS as exc2:
+            except errors.GebruikersFout as exc2:
                 self.vrij_import_fouten.set_error(str(exc2))
                 return
             self._na_wijziging()
             self.vrij_import_fouten.set_error(
                 f"{aantal} vrije dagen geïmporteerd. Deze regels zijn overgeslagen:\n{lijst}")
             return
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.vrij_import_fouten.set_error(str(exc))
             return
         self._na_wijziging()

@@ -60,7 +60,7 @@ class VakantieAanpassenDialog(QDialog):
         except InvoerFout as exc:
             self.errors.show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.accept()

@@ -662,7 +662,7 @@ class VerzuimPanel(QWidget):
         try:
             for ident in ids:
                 weg.append(verwijder(ident))
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging("Verwijderd.")
         if weg:

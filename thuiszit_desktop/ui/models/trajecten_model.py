@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from ...domain.traject import Stap
+from ...domain.actiepunt import Actiepunt
+from ...domain.traject import Stap, TrajectRij
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoek_in, zoeksleutel, zoektermen
-from ...services.trajecten import Actiepunt, TrajectRij
 from ..common import theme
 from ..common.widgets import format_date
 

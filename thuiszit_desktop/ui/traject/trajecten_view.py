@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.gebruiker import Rol
-from ...domain.traject import ActiepuntStatus, Stap
+from ...domain.traject import ActiepuntStatus, Stap, TrajectRij
 from ...domain.zoeken import sorteersleutel
 from ...services.session import Services
-from ...services.trajecten import Actiepunt, TrajectRij
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
 from ..models.trajecten_model import (
@@ -313,7 +313,7 @@ class TrajectenView(QWidget):
             return False
         try:
             self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.refresh()
