@@ -40,10 +40,6 @@ def format_date(d: date | None) -> str:
     return f"{d:%d-%m-%Y}" if d else ""
 
 
-def age_on(geboortedatum: date, d: date) -> int:
-    return d.year - geboortedatum.year - ((d.month, d.day) < (geboortedatum.month, geboortedatum.day))
-
-
 class DateEdit(QDateEdit):
     """A QDateEdit as dd-MM-yyyy with a calendar popup that can also be empty (`blank_allowed`).
 
