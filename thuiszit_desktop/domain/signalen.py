@@ -84,6 +84,28 @@ class SignaalSoort(StrEnum):
         }[self.value]
 
 
+# The signals from most to least urgent: the order of Vandaag, the student list and its filter; and the
+# short name the student list and Vandaag show.
+SIGNAAL_VOLGORDE = (
+    SignaalSoort.MELDPLICHT_16U,
+    SignaalSoort.THUISZITTER_3MND,
+    SignaalSoort.THUISZITTER,
+    SignaalSoort.ABSOLUUT_VERZUIM,
+    SignaalSoort.MAZL,
+    SignaalSoort.LANGDURIG_AFWEZIG,
+    SignaalSoort.LUXE_VERZUIM,
+)
+SIGNAAL_KORT = {
+    SignaalSoort.MELDPLICHT_16U: "16 uur",
+    SignaalSoort.THUISZITTER_3MND: "Thuiszitter >3 mnd",
+    SignaalSoort.THUISZITTER: "Thuiszitter",
+    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
+    SignaalSoort.MAZL: "M@zl",
+    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
+    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim?",
+}
+
+
 @dataclass(frozen=True)
 class Signaal:
     leerlingnummer: str

@@ -41,10 +41,6 @@ def format_date(d: date | None) -> str:
     return formaat.datum(d)
 
 
-def age_on(geboortedatum: date, d: date) -> int:
-    return formaat.leeftijd(geboortedatum, d)
-
-
 class DateEdit(QDateEdit):
     """A QDateEdit as dd-MM-yyyy with a calendar popup that can also be empty (`blank_allowed`).
 
