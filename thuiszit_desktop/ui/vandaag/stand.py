@@ -50,6 +50,7 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
     herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
+    services.overzichten.eerste_verzuimdatum()  # kept for Overzichten' school years: a full read, here not there
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
                  len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
