@@ -471,7 +471,7 @@ class Dashboard(QWidget):
         elif index.isValid():
             self.lijst.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         else:  # the keyboard starts on the first signal (not selected)
-            eerste = self.lijst.signalen.index(0, 0, self.lijst.signalen.index(0, 0))
+            eerste = self.lijst.signalen.eerste_signaal()
             if eerste.isValid():
                 self.lijst.selectionModel().setCurrentIndex(eerste, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_buttons()
