@@ -289,8 +289,7 @@ class MainWindow(QMainWindow, Menus):
         from ..overzichten.overzichten_view import OverzichtenView
 
         view = OverzichtenView(self.services)
-        if view.lijstbespreking is not None:
-            view.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))
+        view.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))  # from the Lijstbespreking
         return view
 
     def area_titles(self) -> list[str]:
