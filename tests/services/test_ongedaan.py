@@ -14,6 +14,7 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Partner, Toestemming
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 from thuiszit_desktop.domain.traject import MdoRol, Persoon
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
@@ -21,7 +22,6 @@ from thuiszit_desktop.services import session
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.ongedaan import OngedaanService, Opname, Verwijderd
 from thuiszit_desktop.services.session import Services
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Partner, Toestemming
 
 VANDAAG = date(2026, 11, 23)
 

@@ -562,7 +562,7 @@ class Dashboard(QWidget):
         s = regel.signaal
         try:
             self.services.signalen.bespreken(regel.leerlingnummer, s.soort, s.datum, notitie)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         # Shown at once; the next overzicht reads the same from the database.
