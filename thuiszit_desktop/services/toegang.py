@@ -296,7 +296,7 @@ REGELS: dict[str, dict[str, Regel]] = {
     # The quarterly overview is pseudonymised (no names): alleen-lezen too, a mentor not.
     # Trends and "werkt het?" per type are counts: alleen-lezen too. The lijstbespreking names students.
     "overzichten": {
-        "schooljaren": iedereen(), "trends": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
+        "schooljaren": iedereen(), "eerste_verzuimdatum": iedereen(), "trends": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "effecten": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "jaaroverzicht_pdf": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "effect_per_leerling": leerling(rollen=ZORG), "lijstbespreking": alleen(*ZORG),

@@ -287,8 +287,11 @@ class LeerlingenView(QWidget):
     def set_overzicht(self, overzicht: Overzicht, regels=None) -> None:
         """Merge the levels and signals of a (background) overzicht into the list; `regels`: the rows' part
         made already by `leerlingen_model.regel_extras` (the window's background computation does)."""
-        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
-                                afhandeling_per_leerling(overzicht), klaar=regels)
+        if regels is not None:  # (the per-student dicts are only what `regels` is made from: not again here)
+            self.model.set_signalen({}, {}, klaar=regels)
+        else:
+            self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
+                                    afhandeling_per_leerling(overzicht))
         tot = overzicht.bijgewerkt_tot
         self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
                             else "nog geen verzuim geïmporteerd")

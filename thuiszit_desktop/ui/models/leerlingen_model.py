@@ -158,7 +158,9 @@ class LeerlingenModel(QAbstractTableModel):
         self._rows: list[LeerlingRij] = []
         self.search_text: list[str] = []  # folded "naam sorteernaam leerlingnummer klas" per row
         self.extra: list[_Extra] = []  # level and signals per row
-        self._cells: list[tuple[str, ...]] = []  # the display text of each column per row
+        # The display text of each column per row, made when the row is first painted (None until then): a
+        # school of 20,000 shows a few dozen rows, and making all of them held up the start (issue 16).
+        self._cells: list[tuple[str, ...] | None] = []
         self.generation = 0  # goes up with every reset, sort or merge, so the proxy knows its filter is stale
         self._sort_column = COL_NAAM
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -196,17 +198,14 @@ class LeerlingenModel(QAbstractTableModel):
 
     def _merge(self) -> list[int]:
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
-        tekst = _NIVEAU_TEKST
-        self._cells = [(*c[:COL_NIVEAU], GEEN_VERZUIM_TEKST if e.geen_verzuim else tekst[e.niveau], e.kort,
-                        *c[COL_MENTOR:])
-                       for c, e in zip(self._cells, self.extra, strict=True)]
+        self._cells = [None] * len(self._rows)  # (level and signals are in them: made again when painted)
         return self._sort_rows()
 
     def _precompute(self) -> None:
         self.search_text = [zoeksleutel(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
         self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
-        self._cells = [_cells(r, e) for r, e in zip(self._rows, self.extra, strict=True)]
+        self._cells = [None] * len(self._rows)
 
     def _extra_van(self, nr: str) -> _Extra:
         if self._klaar is not None:
@@ -290,7 +289,10 @@ class LeerlingenModel(QAbstractTableModel):
         if role not in _ROLES or not 0 <= r < len(self._rows):
             return None
         if role == _DISPLAY:
-            return self._cells[r][col]
+            cells = self._cells[r]
+            if cells is None:
+                cells = self._cells[r] = _cells(self._rows[r], self.extra[r])
+            return cells[col]
         if role == _DECORATION:
             return self._dots.get(self.extra[r].niveau) if col == COL_NIVEAU else None
         row = self._rows[r]

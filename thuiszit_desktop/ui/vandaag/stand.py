@@ -19,6 +19,7 @@ from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common.worker import Loader
 from ..models.leerlingen_model import regel_extras
+from .vandaag_signalen import SignaalRegel, signaal_regels
 
 
 def _vandaag() -> date:
@@ -35,6 +36,8 @@ class Stand:
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
     open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
     lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
+    regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (vandaag_signalen.signaal_regels)
+    vandaag: date | None = None  # the day `regels` were made for (overdue deadlines depend on it)
 
     @property
     def te_laat(self) -> int:
@@ -48,9 +51,11 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
     herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
+    services.overzichten.eerste_verzuimdatum()  # kept for Overzichten' school years: a full read, here not there
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
-                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
+                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht),
+                 signaal_regels(overzicht, leerlingen, vandaag or date.today()), vandaag or date.today())
 
 
 class SignalenLoader(QObject):
