@@ -240,14 +240,12 @@ class AuditService:
 
     def _ankers(self) -> Ankers:
         """This session's own connection, not the models: at close another session may be the bound one."""
-        from .backups import SETTING_MAP, STANDAARD_MAP  # backups → context → audit: not at the top
-
         store = self.ctx.store
         conn = store.db.connection()
-        rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (SETTING_MAP,)).fetchone()
+        rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (backup.SETTING_MAP,)).fetchone()
         gekozen = json.loads(rij[0]) if rij else ""
         return Ankers(store.path, identity.of(conn, store.key), identity.tak(conn),
-                      Path(gekozen) if gekozen else store.path.parent / STANDAARD_MAP, audit_sleutel(self.ctx))
+                      Path(gekozen) if gekozen else store.path.parent / backup.STANDAARD_MAP, audit_sleutel(self.ctx))
 
 
 def _leerlingnamen(ids: set[int]) -> dict[int, tuple[str, str]]:

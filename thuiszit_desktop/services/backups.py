@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..db import anker, backup, identity
+from ..db.backup import SETTING_MAP, STANDAARD_MAP
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
@@ -24,8 +25,6 @@ from .context import Context
 
 log = logging.getLogger(__name__)
 
-SETTING_MAP = "backups.map"
-STANDAARD_MAP = "backups"  # beside the database
 ELKE = timedelta(days=1)  # the automatic backup: at most this old
 VOOR_OPRUIMEN_BEWAREN = timedelta(weeks=4)  # the backup before applying the bewaartermijnen: as long as a weekly one
 
