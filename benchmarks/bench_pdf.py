@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from thuiszit_desktop import demo  # noqa: E402
-from thuiszit_desktop.services import session  # noqa: E402
+from thuiszit_desktop import demo
+from thuiszit_desktop.services import session
 
 RUNS = 7
 

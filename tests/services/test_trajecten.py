@@ -40,6 +40,7 @@ from thuiszit_desktop.services.mdo import MdoService
 from thuiszit_desktop.services.partners import PartnerService
 from thuiszit_desktop.services.session import Services
 from thuiszit_desktop.services.tijdlijn import TijdlijnService
+from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.trajecten import TrajectService
 
 VANDAAG = date(2026, 11, 23)
@@ -70,23 +71,24 @@ def tr(school) -> Services:
 
 
 class Trajectdiensten:
-    """The traject services of `Services` for another user, without the role rules of services/toegang.py
-    (so these tests see what the services themselves allow)."""
+    """The traject services of `Services` for another user, each with its rules as Services builds it."""
 
     def __init__(self, ctx: Context, services: Services):
         self.ctx = ctx
-        self.trajecten = TrajectService(ctx)
-        self.gesprekken = GesprekService(ctx)
-        self.mdo = MdoService(ctx)
-        self.actiepunten = ActiepuntService(ctx)
-        self.partners = PartnerService(ctx)
-        self.tijdlijn = TijdlijnService(ctx, services.signalen, services.verzuim)
+        self.trajecten = beveilig(ctx, "trajecten", TrajectService(ctx))
+        self.gesprekken = beveilig(ctx, "gesprekken", GesprekService(ctx))
+        self.mdo = beveilig(ctx, "mdo", MdoService(ctx))
+        self.actiepunten = beveilig(ctx, "actiepunten", ActiepuntService(ctx))
+        self.partners = beveilig(ctx, "partners", PartnerService(ctx))
+        self.tijdlijn = beveilig(ctx, "tijdlijn", TijdlijnService(ctx, services.signalen, services.verzuim))
 
 
 def als(services, naam: str, rol: Rol) -> Trajectdiensten:
-    """The same services for another user of the school (a mentor, a reader)."""
+    """The same services for another user of the school: a reader, or a mentor of every klas (so of the students
+    these tests are about), with their rules as Services builds them."""
     row = m.Gebruiker.create(naam=naam, naam_sleutel=naam.casefold(), rol=rol.value)
-    ctx = Context(services.ctx.store, Gebruiker(row.id, naam, rol))
+    klassen = tuple(sorted({k for (k,) in m.Leerling.select(m.Leerling.klas).tuples() if k})) if rol == Rol.MENTOR else ()
+    ctx = Context(services.ctx.store, Gebruiker(row.id, naam, rol, klassen))
     return Trajectdiensten(ctx, services)
 
 
@@ -337,7 +339,7 @@ def test_a_mentor_records_a_quick_contactmoment(school):
     lezer = als(school, "Lotte Jansen", Rol.ALLEEN_LEZEN)
     with pytest.raises(GeenToegang):
         lezer.gesprekken.contactmoment("1002", "telefonisch", "x", vandaag=VANDAAG)
-    assert len(lezer.gesprekken.gesprekken("1002")) == 1  # reading is for everyone
+    assert len(school.gesprekken.gesprekken("1002")) == 1  # the mentor's, not the refused one
 
 
 # --- MDO's, besluiten, actiepunten --------------------------------------------------------------------

@@ -91,7 +91,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
 def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) -> None:
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
-    with services.ctx.action(Rol.ZORGCOORDINATOR):
+    with services.ctx.action(naam="fill"):
         documenten.zorgcoordinator_profiel(services)
         geschreven = _write_students(services, leerlingen, vandaag)
         gemaakt = _write_verzuim(services, geschreven, rng, vandaag)

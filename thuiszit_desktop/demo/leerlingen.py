@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..domain import formaat
 from ..domain.leerling import (
     Contactvoorkeur,
     Leerling,
@@ -228,7 +229,7 @@ def _ouder(voornaam: str, familienaam: str, relatie: Relatie, rng: random.Random
            adres: str = "", gezag: bool = True, voorkeur: Contactvoorkeur | None = None) -> Ouder:
     tussenvoegsel, achternaam = _achternaam(familienaam, vrouw=vrouw)
     return Ouder(
-        naam=" ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p),
+        naam=formaat.naam(voornaam, tussenvoegsel, achternaam),
         relatie=relatie,
         # 06-00… is not a mobile range in the Dutch numbering plan: no real person gets called.
         telefoon=f"06-00{rng.randrange(1_000_000):06d}",

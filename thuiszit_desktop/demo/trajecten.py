@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..domain import formaat
 from ..domain.leerling import (
     Leerling,
     Relatie,
@@ -39,21 +40,16 @@ from .verzuimmaker import _LEERJAAR, DemoVerzuim
 # --- step 4: trajecten along the praktijkkaart --------------------------------------------------
 #
 # About a dozen trajecten on the students the verzuim step made into cases, written through the
-# TrajectService and PlanService so that their rules apply and the checklist ticks itself (a DUO melding, a
+# traject services and PlanService so that their rules apply and the checklist ticks itself (a DUO melding, a
 # gesprek, an MDO, consent, a plan …). Each case plays a story of `demo/verhalen.py` (its events, their days
 # and the template words are described there). A traject opens the first lesdag after its signal arose; the
 # steps follow from the story (the oldest cases are furthest along).
 
-_MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-            "oktober", "november", "december")
 _MEISJESNAMEN = frozenset(n for h in _HERKOMSTEN for n in h.meisjes)
+
 
 def _gescheiden(s: Leerling) -> bool:
     return len(s.ouders) == 2 and s.ouders[0].adres != s.ouders[1].adres
-
-
-def _datum_tekst(d: date) -> str:
-    return f"{d.day} {_MAANDEN[d.month]}"
 
 
 def _woorden(s: Leerling, sinds: date) -> dict[str, str]:
@@ -66,7 +62,7 @@ def _woorden(s: Leerling, sinds: date) -> dict[str, str]:
     return {"naam": s.voornaam or s.naam, "hij": "ze" if meisje else "hij", "Hij": "Ze" if meisje else "Hij",
             "zijn": "haar" if meisje else "zijn", "hem": "haar" if meisje else "hem", "ouder": titel,
             "Ouder": titel[0].upper() + titel[1:], "ouder_naam": ouder.naam if ouder else titel,
-            "ouder_rol": relatie.value, "mentor": s.mentor or "de mentor", "klas": s.klas, "sinds": _datum_tekst(sinds)}
+            "ouder_rol": relatie.value, "mentor": s.mentor or "de mentor", "klas": s.klas, "sinds": formaat.dag_maand(sinds)}
 
 
 class _Trajectmaker:
@@ -318,7 +314,7 @@ class _Trajectmaker:
               woorden: dict[str, str], plan: Plan | None) -> Plan:
         """Version 1 agreed on day d, or the doelen evaluated, or after that a new version agreed on day d."""
         pl = self.pl
-        woorden = {**woorden, "start": _datum_tekst(d)}
+        woorden = {**woorden, "start": formaat.dag_maand(d)}
 
         def tekst(t: str) -> str:
             return t.format_map(woorden)

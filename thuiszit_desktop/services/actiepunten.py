@@ -18,10 +18,9 @@ from ..domain.traject import (
 from ..domain.zoeken import sorteersleutel
 from .context import Context
 from .ongedaan import Opname, Verwijderd
+from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    ZORG,
-    ZORG_EN_MENTOR,
     _actiepunt,
     _actiepunt_maken,
     _actiepunten,
@@ -48,7 +47,7 @@ class ActiepuntService:
         """An actiepunt outside an MDO, linked to the student's open traject when there is one."""
         check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
         leerling = _leerling(leerlingnummer)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             traject = _open_row(leerling.id)
             actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
                                             wat, wie, datum or vandaag or date.today(), uiterlijk)
@@ -65,7 +64,7 @@ class ActiepuntService:
             velden["wat"] = wat.strip()
         if uiterlijk is not ONGEWIJZIGD:
             velden["uiterlijk"] = uiterlijk
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if wie is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
             if velden:
@@ -81,7 +80,7 @@ class ActiepuntService:
         afgerond = None if status is ActiepuntStatus.OPEN else (datum or vandaag)
         if afgerond is not None and afgerond > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
 
@@ -89,7 +88,7 @@ class ActiepuntService:
         """Remove an actiepunt added by mistake (a finished one is marked gedaan or vervallen instead);
         an afspraak it came from stays. Undo with the result."""
         row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             opname = Opname(f"Actiepunt '{_kort(row.wat)}'", ZORG)
             opname.rijen(m.Actiepunt, m.Actiepunt.id == row.id)
             m.Actiepunt.delete().where(m.Actiepunt.id == row.id).execute()

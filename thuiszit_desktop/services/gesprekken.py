@@ -9,6 +9,7 @@ from datetime import date
 
 from ..db import models as m
 from ..db.vertrouwelijk import geheim
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
@@ -20,11 +21,11 @@ from ..domain.traject import (
     check_gesprek,
 )
 from .context import Context
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
+from .toegang import TEAM
 from .traject_gedeeld import (
     GEEN_VERTROUWELIJK,
     ONGEWIJZIGD,
-    ZORG_EN_MENTOR,
     _actiepunt,
     _actiepunt_maken,
     _afspraak_acties,
@@ -73,7 +74,7 @@ class GesprekService:
         leerling = _leerling(leerlingnummer)
         teksten = [a for a in gegeven if a]
         volgorde = {i: n for n, i in enumerate(i for i, a in enumerate(gegeven) if a)}  # given index → stored
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             traject = _traject_op(leerling.id, datum)
             row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
                                    datum=datum, deelnemers=geheim(deelnemers.strip(), vertrouwelijk),
@@ -131,7 +132,7 @@ class GesprekService:
         geheim_nu = velden.get("vertrouwelijk", row.vertrouwelijk)
         for veld in ("samenvatting", "deelnemers"):
             velden[veld] = geheim(velden.get(veld, getattr(row, veld)), geheim_nu)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             if row.vertrouwelijk and not _ziet_vertrouwelijk(self.ctx):
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het wijzigen.")
             if datum is not ONGEWIJZIGD and datum != row.datum:
@@ -152,10 +153,10 @@ class GesprekService:
         Undo with the result. A vertrouwelijk one only the zorgcoördinator removes – and whoever recorded it
         (a mentor's own gesprek from before mentors could no longer mark one vertrouwelijk)."""
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             if row.vertrouwelijk and not _ziet_vertrouwelijk(self.ctx) and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
-            opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
+            opname = Opname(f"Gesprek van {formaat.datum(row.datum)}", TEAM)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
             m.Gesprek.delete().where(m.Gesprek.id == row.id).execute()
         return opname.klaar()
@@ -186,7 +187,7 @@ class GesprekService:
 
     def mag_gesprek_weghalen(self, g: Gesprek) -> bool:
         """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
-        return (self.ctx.gebruiker.rol in ZORG_EN_MENTOR
+        return (self.ctx.gebruiker.rol in TEAM
                 and (not g.vertrouwelijk or _ziet_vertrouwelijk(self.ctx) or g.door_id == self.ctx.gebruiker.id))
 
     def afspraak_naar_actiepunt(self, afspraak_id: int, wie: Persoon | str | None,
@@ -197,7 +198,7 @@ class GesprekService:
             raise InvoerFout("Van deze afspraak is al een actiepunt gemaakt.")
         gesprek = afspraak.gesprek
         check_actiepunt(afspraak.tekst, _heeft_naam(wie), uiterlijk)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             actiepunt_id = _actiepunt_maken(self.ctx, gesprek.leerling_id, gesprek.traject_id, None, gesprek.id,
                                             afspraak.tekst, wie, gesprek.datum, uiterlijk)
             m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..db import models as m
 from ..db.vertrouwelijk import geheim
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import naam_sleutel
@@ -21,11 +22,11 @@ from ..domain.traject import (
 )
 from ..domain.zoeken import sorteersleutel
 from .context import Context
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 from .profielen import profiel
+from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    ZORG,
     _actiepunt,
     _actiepunt_fouten,
     _actiepunt_maken,
@@ -104,7 +105,7 @@ class MdoService:
             agenda = self.agenda_voorstel(row.id)
         if verslaglegger is None:
             verslaglegger = profiel(self.ctx.gebruiker.id).volledige_naam or self.ctx.gebruiker.naam
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=geheim(agenda.strip(), vertrouwelijk),
                                verslag=geheim(verslag.strip(), vertrouwelijk),
                                vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
@@ -151,7 +152,7 @@ class MdoService:
         geheim_nu = velden.get("vertrouwelijk", mdo.vertrouwelijk)
         for veld in ("agenda", "verslag"):
             velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if velden:
                 m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
             if geheim_nu != mdo.vertrouwelijk:
@@ -167,8 +168,8 @@ class MdoService:
         actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""
         row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         _niet_gesloten(row.traject, "geen MDO meer verwijderen")
-        with self.ctx.action(*ZORG):
-            opname = Opname(f"MDO van {datum_tekst(row.datum)}" if row.datum else "Gepland MDO", ZORG)
+        with self.ctx.action():
+            opname = Opname(f"MDO van {formaat.datum(row.datum)}" if row.datum else "Gepland MDO", ZORG)
             opname.rijen(m.Mdo, m.Mdo.id == row.id)
             m.Mdo.delete().where(m.Mdo.id == row.id).execute()
         return opname.klaar()
@@ -189,7 +190,7 @@ class MdoService:
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         _niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
             row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
@@ -199,14 +200,14 @@ class MdoService:
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
         """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             opname = Opname(f"Besluit {row.nummer}", ZORG)
             opname.rijen(m.Besluit, m.Besluit.id == row.id)
             m.Besluit.delete().where(m.Besluit.id == row.id).execute()
@@ -229,7 +230,7 @@ class MdoService:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
             raise InvoerFout("Dit MDO hoort bij een ander traject.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             t_id = _toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
                                           vandaag)
         t = m.Toestemming.get_by_id(t_id)
@@ -258,7 +259,7 @@ class MdoService:
         if fouten:
             raise InvoerFout(fouten)
         traject = mdo.traject
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
                                             mdo.datum, uiterlijk)
         return _actiepunt(actiepunt_id)

@@ -17,7 +17,8 @@ from ..domain.traject import (
 from ..domain.zoeken import sorteersleutel
 from .context import Context
 from .ongedaan import Opname, Verwijderd
-from .traject_gedeeld import _GEEN_PARTNER, ZORG, _contact_met_naam, _enum, _rol
+from .toegang import ZORG
+from .traject_gedeeld import _GEEN_PARTNER, _contact_met_naam, _enum, _rol
 
 
 class PartnerService:
@@ -52,7 +53,7 @@ class PartnerService:
                       telefoon=partner.telefoon.strip(), email=partner.email.strip())
         dubbel = InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."})
         try:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 bestaand = _contact_met_naam(naam, rol.value)  # "karin veldhuis" is "Karin Veldhuis"
                 if bestaand is not None and bestaand.id != partner.id:
                     raise dubbel
@@ -72,7 +73,7 @@ class PartnerService:
         row = m.Contact.get_or_none((m.Contact.id == partner_id) & m.Contact.rol.not_in(_GEEN_PARTNER))
         if row is None:
             raise NietGevonden("Deze partner staat niet meer in het adresboek.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             in_gebruik = [wat for wat, query in (
                 ("mentor van een leerling", m.Leerling.select().where(m.Leerling.mentor == row.id)),
                 ("casusregisseur van een traject", m.Traject.select().where(m.Traject.eigenaar_contact == row.id)),

@@ -65,8 +65,6 @@ from . import leerlingnummers
 from .context import Context
 from .profielen import profiel
 
-ZORG = (Rol.ZORGCOORDINATOR,)
-ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
@@ -129,9 +127,6 @@ def _leerling(leerlingnummer: str) -> m.Leerling:
     return row
 
 
-def _naam(leerling: m.Leerling) -> str:
-    return " ".join(p for p in (leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam) if p)
-
 
 def _traject_row(traject_id: int) -> m.Traject:
     return _get(m.Traject, traject_id, "Dit traject bestaat niet meer.")
@@ -163,7 +158,7 @@ def _check_nazorg(omschrijving: str) -> None:
 def _geen_open_traject(leerling: m.Leerling) -> None:
     open_ = _open_row(leerling.id)
     if open_ is not None:
-        raise InvoerFout(f"{_naam(leerling)} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
@@ -189,7 +184,7 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
     nazorg = tuple(_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
                    .order_by(m.NazorgMoment.datum, m.NazorgMoment.id))
     return Traject(
-        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=_naam(leerling), categorie=Categorie(row.categorie),
+        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=leerling.naam, categorie=Categorie(row.categorie),
         status=TrajectStatus(row.status), stap=Stap(row.stap), geopend=row.geopend, aanleiding=row.aanleiding,
         signaal=SignaalSoort(row.signaal) if row.signaal else None, signaal_datum=row.signaal_datum,
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
@@ -328,7 +323,7 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
 def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
     rows = list(query.select(m.Actiepunt, m.Leerling).join(m.Leerling, on=(m.Actiepunt.leerling == m.Leerling.id))
                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
-    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, _naam(a.leerling), a.wat,
+    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, a.leerling.naam, a.wat,
                       namen.persoon(a.eigenaar_gebruiker_id, a.eigenaar_contact_id) or Persoon(""),
                       a.datum, a.uiterlijk, ActiepuntStatus(a.status), a.afgerond, a.traject_id, a.mdo_id,
                       a.gesprek_id)

@@ -16,6 +16,7 @@ import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Geheim
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.plan import Contactpersoon
@@ -48,10 +49,10 @@ from ..domain.traject import (
 )
 from ..domain.zoeken import naam_sorteersleutel
 from .context import Context
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
+from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    ZORG,
     _analyse,
     _bereikbaar,
     _bewijs,
@@ -60,7 +61,6 @@ from .traject_gedeeld import (
     _geen_open_traject,
     _get,
     _leerling,
-    _naam,
     _Namen,
     _nazorg,
     _Ongewijzigd,
@@ -113,7 +113,7 @@ class TrajectService:
             raise InvoerFout(fouten)
         leerling = _leerling(leerlingnummer)
         try:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 _geen_open_traject(leerling)
                 if eigenaar is None:
                     eigenaar = Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id)
@@ -167,7 +167,7 @@ class TrajectService:
         for r in query:
             eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
             rijen.append(TrajectRij(
-                r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
+                r.id, r.leerling.leerlingnummer, r.leerling.naam, r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
                 open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
                 naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel),
@@ -191,7 +191,7 @@ class TrajectService:
             if evaluatiedatum is not None and evaluatiedatum < row.geopend:
                 raise InvoerFout({"evaluatiedatum": "De evaluatiedatum ligt vóór de opening van het traject."})
             velden["evaluatiedatum"] = evaluatiedatum
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if eigenaar is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
             if velden:
@@ -214,7 +214,7 @@ class TrajectService:
         if datum < row.geopend:
             raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
         if stap != row.stap:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
                 m.Traject.update(stap=int(stap)).where(m.Traject.id == row.id).execute()
@@ -235,7 +235,7 @@ class TrajectService:
         momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
         for _, o in momenten:
             _check_nazorg(o)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
             self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
@@ -248,24 +248,24 @@ class TrajectService:
         """A nazorg moment; also (especially) on a closed traject."""
         _check_nazorg(omschrijving)
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             moment = m.NazorgMoment.create(traject=row.id, datum=datum, omschrijving=omschrijving.strip())
         return _nazorg(moment)
 
     def nazorg_wijzigen(self, moment_id: int, datum: date, omschrijving: str) -> NazorgMoment:
         _check_nazorg(omschrijving)
         moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.NazorgMoment.update(datum=datum, omschrijving=omschrijving.strip()).where(
                 m.NazorgMoment.id == moment.id).execute()
         return _nazorg(m.NazorgMoment.get_by_id(moment.id))
 
     def nazorg_verwijderen(self, moment_id: int) -> Verwijderd:
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             row = m.NazorgMoment.get_or_none(m.NazorgMoment.id == moment_id)
             if row is None:
                 raise NietGevonden("Dit nazorgmoment bestaat niet meer.")
-            opname = Opname(f"Nazorgmoment van {datum_tekst(row.datum)}", ZORG)
+            opname = Opname(f"Nazorgmoment van {formaat.datum(row.datum)}", ZORG)
             opname.rijen(m.NazorgMoment, m.NazorgMoment.id == moment_id)
             m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute()
         return opname.klaar()
@@ -278,7 +278,7 @@ class TrajectService:
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.NazorgMoment.update(gedaan=datum, notitie=notitie.strip(), door=self.ctx.gebruiker.id).where(
                 m.NazorgMoment.id == moment.id).execute()
         return _nazorg(m.NazorgMoment.get_by_id(moment.id))
@@ -321,7 +321,7 @@ class TrajectService:
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             (m.ChecklistAfvinking.insert(traject=row.id, item=item, datum=datum, notitie=notitie.strip(),
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
              .on_conflict_replace().execute())
@@ -331,7 +331,7 @@ class TrajectService:
         """Remove a tick made by hand (an automatic one stays while its evidence is in the dossier)."""
         checklist_item(item)
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.ChecklistAfvinking.delete().where((m.ChecklistAfvinking.traject == row.id)
                                                 & (m.ChecklistAfvinking.item == item)).execute()
 
@@ -364,7 +364,7 @@ class TrajectService:
                                            "Kies een functie van het verzuim.").value
                                      if analyse.kearney_functie else "")
         velden = {k: Geheim(v) if v else v for k, v in velden.items()}  # the analysis is the zorgcoördinator's
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd, **velden)
              .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
                           update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": gewijzigd})
