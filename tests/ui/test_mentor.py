@@ -72,7 +72,6 @@ def test_a_mentor_is_not_offered_vertrouwelijk(qtbot, school, bram):
 
 
 def test_a_delete_that_would_be_refused_is_not_offered(qtbot, school, bram, monkeypatch):
-    tr = school.trajecten
     eigen = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, date(2026, 11, 2), "Moeder over de therapie",
                                   vertrouwelijk=True, vandaag=VANDAAG)
     m.Gesprek.update(door=bram.gebruiker.id).where(m.Gesprek.id == eigen.id).execute()  # Bram's, from before
@@ -100,7 +99,7 @@ def test_a_delete_that_would_be_refused_is_not_offered(qtbot, school, bram, monk
     monkeypatch.setattr(errors, "bevestig_verwijderen", lambda *a, **k: True)
     with qtbot.waitSignal(view.changed):
         view.gesprek_weg_button.click()
-    assert [g.id for g in tr.gesprekken("1001")] == [ander.id]
+    assert [g.id for g in school.gesprekken.gesprekken("1001")] == [ander.id]
 
 
 # --- the main window ----------------------------------------------------------------------------------
