@@ -19,7 +19,7 @@ from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import errors, form
 from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
@@ -32,7 +32,7 @@ WW = "Mentor-test-2026!"
 @pytest.fixture(autouse=True)
 def no_modal_boxes(monkeypatch):
     monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: form.KEEP_DRAFT)
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
     monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 

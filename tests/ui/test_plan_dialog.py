@@ -13,7 +13,7 @@ from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus, Uitkomst
 from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
-from thuiszit_desktop.ui.common import concept, errors, pdf_preview
+from thuiszit_desktop.ui.common import errors, form, pdf_preview
 from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
 
 VANDAAG = date.today()
@@ -22,7 +22,7 @@ VANDAAG = date.today()
 @pytest.fixture(autouse=True)
 def no_modal_boxes(monkeypatch):
     monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.DISCARD)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: form.DISCARD)
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
     monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
     monkeypatch.setattr(pdf_preview, "choose_printer", lambda *a: pytest.fail("print dialog"))

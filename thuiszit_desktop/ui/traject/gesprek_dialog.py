@@ -34,8 +34,8 @@ from ...domain.traject import GesprekType, MdoRol, Persoon
 from ...services.session import Services
 from ...services.trajecten import Gesprek
 from ..common import errors
-from ..common.concept import ConceptDialog
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error
+from ..common.form import FormDialog
+from ..common.widgets import DateEdit, ErrorLabel, form_layout, format_date, hint, with_error
 from ..common.zoeken import ZoekCompleter
 
 REQUIRED = " *"
@@ -292,7 +292,7 @@ class AfsprakenList(QGroupBox):
 
 # --- the gesprek dialog -------------------------------------------------------------------------------
 
-class GesprekDialog(ConceptDialog):
+class GesprekDialog(FormDialog):
     """Record a gesprek: type, datum (not in the future), deelnemers, samenvatting, afspraken (each can become
     an actiepunt with wie and uiterlijk) and vertrouwelijk. With `gesprek` it shows a recorded one, which a
     zorgcoördinator (a mentor: when not vertrouwelijk) can correct and whose afspraken can still become actiepunten.
@@ -302,7 +302,7 @@ class GesprekDialog(ConceptDialog):
 
     def __init__(self, services: Services, leerlingnummer: str, parent: QWidget | None = None,
                  gesprek: Gesprek | None = None, *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
         self.leerlingnummer = leerlingnummer
         self.gesprek = gesprek
@@ -313,8 +313,6 @@ class GesprekDialog(ConceptDialog):
         leerling = services.leerlingen.get(leerlingnummer)
         self.setWindowTitle(f"Gesprek van {format_date(gesprek.datum)} – {leerling.naam}" if gesprek
                             else f"Gesprek vastleggen – {leerling.naam}")
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
         self._build(leerling.naam)
         self._setup_concept(services, "gesprek", f"{leerlingnummer}:{gesprek.id}" if gesprek else leerlingnummer)
         if gesprek is None:
@@ -545,12 +543,12 @@ class GesprekDialog(ConceptDialog):
 
 # --- the quick contactmoment --------------------------------------------------------------------------
 
-class ContactmomentDialog(ConceptDialog):
+class ContactmomentDialog(FormDialog):
     """The mentor's quick note: type, datum (default today) and a summary; Ctrl+Enter saves."""
 
     def __init__(self, services: Services, leerlingnummer: str, parent: QWidget | None = None, *,
                  vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
         self.leerlingnummer = leerlingnummer
         self.vandaag = vandaag or date.today()
@@ -558,8 +556,7 @@ class ContactmomentDialog(ConceptDialog):
         leerling = services.leerlingen.get(leerlingnummer)
         self.setWindowTitle(f"Contactmoment – {leerling.naam}")
         self.setSizeGripEnabled(True)
-        self.general_error = ErrorLabel()
-        self.field_errors = fe = FieldErrors(self.general_error)
+        fe = self.field_errors
 
         layout = QVBoxLayout(self)
         self.concept_note = hint("")

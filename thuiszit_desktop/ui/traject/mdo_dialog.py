@@ -42,9 +42,9 @@ from ...domain.traject import MdoRol, Persoon
 from ...services.session import Services
 from ...services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
 from ..common import errors
-from ..common.concept import ConceptDialog
+from ..common.form import FormDialog
 from ..common.lesdag import LesdagWaarschuwing
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint, with_error
+from ..common.widgets import DateEdit, ErrorLabel, format_date, hint, with_error
 from .gesprek_dialog import PersoonCombo, persoon_tekst, text_edit
 
 # What each role brings to the table, in the praktijkkaart's words (shown as a tooltip on the role).
@@ -430,12 +430,12 @@ class ActiepuntenList(_Rows):
 
 # --- the dialog ---------------------------------------------------------------------------------------
 
-class MdoDialog(ConceptDialog):
+class MdoDialog(FormDialog):
     """`MdoDialog(services, traject_id, parent, mdo=None)`; after `exec()` the saved MDO is `saved`."""
 
     def __init__(self, services: Services, traject_id: int, parent: QWidget | None = None, mdo: Mdo | None = None,
                  *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
         self.traject_id = traject_id
         self.mdo = mdo
@@ -448,8 +448,6 @@ class MdoDialog(ConceptDialog):
         self.setWindowTitle((f"MDO van {format_date(mdo.datum)}" if mdo else "MDO vastleggen")
                             + f" – {self.traject.naam}")
         self.setSizeGripEnabled(True)
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
         self._build()
         self._setup_concept(services, "mdo", f"mdo:{mdo.id}" if mdo else f"traject:{traject_id}")
         self.concept.add("verslag", self.verslag)
@@ -866,7 +864,7 @@ class MdoDialog(ConceptDialog):
         self.adresboek.hide()
         self.save_button.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
-        self._initial_snapshot = self._snapshot()
+        self._initial = self._snapshot()
 
 
 def mdo_samenvatting(m: Mdo) -> str:

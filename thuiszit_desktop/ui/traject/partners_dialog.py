@@ -26,7 +26,7 @@ from ...domain.zoeken import zoek_in, zoeksleutel, zoektermen
 from ...services.session import Services
 from ...services.trajecten import Partner
 from ..common import errors
-from ..common.concept import ask_discard
+from ..common.form import ask_discard
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
 from .gesprek_dialog import rol_label

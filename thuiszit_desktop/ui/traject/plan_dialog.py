@@ -51,10 +51,10 @@ from ...domain.plan import (
     datum_waarschuwingen,
     wijzigingen,
 )
-from ..common import concept, errors, theme
-from ..common.concept import ConceptDialog
+from ..common import errors, theme
+from ..common.form import FormDialog, ask_discard
 from ..common.pdf_preview import PdfPreviewDialog
-from ..common.widgets import ErrorLabel, FieldErrors, OptionalDateEdit, format_date, heading, hint
+from ..common.widgets import ErrorLabel, OptionalDateEdit, format_date, heading, hint
 from ..common.worker import USER_ERRORS
 from .plan_analyse import Aandacht, AnalyseTabel
 from .plan_besluiten import MdoBesluiten
@@ -282,9 +282,9 @@ LONG_TEXTS = (
 )
 
 
-class PlanDialog(ConceptDialog):
+class PlanDialog(FormDialog):
     def __init__(self, services, traject_id: int, parent: QWidget | None = None, *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services, self.traject_id = services, traject_id
         self.vandaag_vast = vandaag
         self.can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -323,7 +323,7 @@ class PlanDialog(ConceptDialog):
             self.note.show()
             self._set_editable(False)
             self.concept.mark_clean()
-            self._initial_snapshot = self._snapshot()
+            self._initial = self._snapshot()
 
     @property
     def vandaag(self) -> date:
@@ -375,7 +375,7 @@ class PlanDialog(ConceptDialog):
         self.aandacht = Aandacht()  # at the top of what scrolls: never squeezes the form on a small screen
         self.aandacht.vervang_button.clicked.connect(self.gewone_woorden)
         form.addWidget(self.aandacht)
-        self.errors = FieldErrors(ErrorLabel())
+        self.errors = self.field_errors
         self.texts: dict[str, LongText] = {}
         for key, label, placeholder in LONG_TEXTS:
             box = QGroupBox(label)
@@ -515,7 +515,7 @@ class PlanDialog(ConceptDialog):
         self.errors.clear()
         self._set_editable(self.editable)
         self.concept.mark_clean()
-        self._initial_snapshot = self._snapshot()
+        self._initial = self._snapshot()
         self.concept.enabled = self.editable
         self._update_aandacht()
 
@@ -588,7 +588,7 @@ class PlanDialog(ConceptDialog):
         versie = self.versie_combo.itemData(index)
         if self.plan is not None and versie == self.plan.versie:
             return
-        if self.has_changes() and not concept.ask_discard(self):
+        if self.has_changes() and not ask_discard(self):
             self.versie_combo.setCurrentIndex(self.versie_combo.findData(self.plan.versie))
             return
         if self.has_changes():

@@ -52,7 +52,7 @@ from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
 from ..common.worker import Job, start
 from ..models.leerlingen_model import SIGNAAL_VOLGORDE, regel_extras
-from ..traject.traject_view import TrajectDialog
+from ..traject.traject_dialogs import TrajectDialog
 from .aan_de_slag import AanDeSlagKaart
 from .piramide import Piramide
 from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
