@@ -13,7 +13,8 @@ from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, MdoRol
 from thuiszit_desktop.services.trajecten import Partner
 from thuiszit_desktop.ui.common import errors, form
-from thuiszit_desktop.ui.traject.mdo_dialog import JA, NEE, MdoDialog
+from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+from thuiszit_desktop.ui.traject.mdo_lijsten import JA, NEE
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)

@@ -1,11 +1,20 @@
-"""Small building blocks of the student page's panels (the traject, the verzuim): a selectable label, a
-smaller one, a button, a list, a card, and emptying a layout before it is filled again."""
+"""Small building blocks of the student page's panels and forms (the traject, the verzuim): a selectable label,
+a smaller one, a button, a list, a card, a text field of a few lines, and emptying a layout before it is filled
+again."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+)
 
 from . import theme
 
@@ -75,3 +84,15 @@ def card_frame() -> QFrame:
     frame.setObjectName("kaart")
     theme.style(frame, "QFrame#kaart {{ border: 1px solid {border}; border-radius: 4px; background: palette(base); }}")
     return frame
+
+
+def text_edit(placeholder: str = "", lines: int = 5, *, max_lines: int | None = None) -> QPlainTextEdit:
+    """A plain text field of at least `lines` lines (Tab moves on); `max_lines` keeps a short one small."""
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setMinimumHeight(line * lines + 12)
+    if max_lines is not None:
+        edit.setMaximumHeight(line * max_lines + 12)
+    return edit

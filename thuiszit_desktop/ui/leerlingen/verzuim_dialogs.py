@@ -29,12 +29,7 @@ from ...domain.verzuim import MeldingSoort, Reden
 from ...services.session import Services
 from ...services.signalen import Bespreking
 from ..common.form import FormDialog
-from ..common.widgets import (
-    DateEdit,
-    WrapLabel,
-    format_date,
-    hint,
-)
+from ..common.widgets import DateEdit, WrapLabel, format_date, hint
 
 
 def uren_tekst(uren: float) -> str:

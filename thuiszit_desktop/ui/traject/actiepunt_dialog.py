@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...services.session import Services
-from ...services.trajecten import (
-    Actiepunt,
-)
+from ...services.trajecten import Actiepunt
 from ..common.form import FormDialog
-from ..common.widgets import (
-    DateEdit,
-)
-from .gesprek_dialog import (
-    PersoonCombo,
-)
+from ..common.widgets import DateEdit
+from .personen import PersoonCombo
 
 
 class ActiepuntDialog(FormDialog):

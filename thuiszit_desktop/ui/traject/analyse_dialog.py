@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialogButtonBox,
-    QGridLayout,
-    QGroupBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
 from ...domain.errors import InvoerFout
-from ...domain.traject import (
-    Analyse,
-    Domein,
-    Factoren,
-    KearneyFunctie,
-    Verzuimtype,
-)
+from ...domain.traject import Analyse, Domein, Factoren, KearneyFunctie, Verzuimtype
 from ...services.session import Services
 from ..common import errors
-from ..common.blocks import smaller, text_label
+from ..common.blocks import smaller, text_edit, text_label
 from ..common.form import FormDialog
-from ..common.widgets import (
-    hint,
-)
-from .gesprek_dialog import (
-    form_layout,
-    text_edit,
-    with_error,
-)
+from ..common.widgets import form_layout, hint, with_error
 
 
 class AnalyseDialog(FormDialog):

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.errors import InvoerFout
 from ...services.session import Services
-from ...services.trajecten import (
-    NazorgMoment,
-)
-from ..common.blocks import text_label
+from ...services.trajecten import NazorgMoment
+from ..common.blocks import text_edit, text_label
 from ..common.form import FormDialog
 from ..common.lesdag import LesdagWaarschuwing
-from ..common.widgets import (
-    DateEdit,
-    format_date,
-)
-from .gesprek_dialog import (
-    text_edit,
-)
+from ..common.widgets import DateEdit, format_date
 
 
 class NazorgDialog(FormDialog):

@@ -29,7 +29,7 @@ from ..common import errors
 from ..common.form import ask_discard
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
-from .gesprek_dialog import rol_label
+from .personen import rol_label
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"]
 PARTNERS_BUITEN_SCHOOL = "__buiten_school__"

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
+from ..common.blocks import text_edit
 from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, age_on, format_date, hint, with_error
 from ..common.worker import USER_ERRORS
-from .gesprek_dialog import text_edit
 
 
 class VaststellenDialog(QDialog):

@@ -7,15 +7,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import (
-    QSizePolicy,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...domain.traject import (
-    Stap,
-)
+from ...domain.traject import Stap
 from ..common import theme
 
 STAP_KORT = {Stap.IN_BEELD: "In beeld", Stap.CONTACT: "Contact", Stap.SAMENWERKEN: "Samenwerken",

@@ -6,42 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.signalen import Signaal
-from ...domain.traject import (
-    Categorie,
-    ChecklistItem,
-    Sluitreden,
-    categorie_voor_signaal,
-    standaard_nazorg,
-)
+from ...domain.traject import Categorie, ChecklistItem, Sluitreden, categorie_voor_signaal, standaard_nazorg
 from ...services.session import Services
-from ...services.trajecten import (
-    ChecklistRegel,
-    Traject,
-)
-from ..common.blocks import push_button, text_label
+from ...services.trajecten import ChecklistRegel, Traject
+from ..common.blocks import push_button, text_edit, text_label
 from ..common.form import FormDialog
 from ..common.lesdag import LesdagWaarschuwing
-from ..common.widgets import (
-    DateEdit,
-    OptionalDateEdit,
-    format_date,
-    hint,
-)
-from .gesprek_dialog import (
-    PersoonCombo,
-    text_edit,
-)
+from ..common.widgets import DateEdit, OptionalDateEdit, format_date, hint
+from .personen import PersoonCombo
 
 
 class TrajectDialog(FormDialog):

@@ -14,29 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.traject import (
-    ActiepuntStatus,
-)
-from ...services.trajecten import (
-    VERTROUWELIJK,
-    Actiepunt,
-    Gesprek,
-    Mdo,
-    NazorgMoment,
-)
+from ...domain.traject import ActiepuntStatus
+from ...services.trajecten import VERTROUWELIJK, Actiepunt, Gesprek, Mdo, NazorgMoment
 from ..common import errors, theme
 from ..common.blocks import card_frame, clear_layout, list_tree, push_button, smaller, text_label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.pdf_preview import PdfPreviewDialog
-from ..common.widgets import (
-    format_date,
-    hint,
-)
+from ..common.widgets import format_date, hint
 from .actiepunt_dialog import ActiepuntDialog
-from .gesprek_dialog import (
-    ContactmomentDialog,
-    GesprekDialog,
-)
+from .gesprek_dialog import ContactmomentDialog, GesprekDialog
 from .mdo_dialog import MdoDialog
 from .nazorg_dialogs import NazorgAfrondenDialog, NazorgDialog
 from .partners_dialog import PartnersDialog

@@ -32,26 +32,15 @@ from PySide6.QtWidgets import (
 from ...domain.errors import NietGevonden
 from ...domain.gebruiker import Rol
 from ...domain.signalen import Signaal
-from ...domain.traject import (
-    Stap,
-    categorie_voor_signaal,
-)
+from ...domain.traject import Stap, categorie_voor_signaal
 from ...domain.uitleg import stap_uitleg
 from ...services.session import Services
-from ...services.trajecten import (
-    ChecklistRegel,
-    StapChecklist,
-    Traject,
-)
+from ...services.trajecten import ChecklistRegel, StapChecklist, Traject
 from ..common import errors, theme
 from ..common.blocks import card_frame, clear_layout, push_button, smaller, text_label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.pdf_preview import PdfPreviewDialog
-from ..common.widgets import (
-    format_date,
-    heading,
-    hint,
-)
+from ..common.widgets import format_date, heading, hint
 from ..shell.help_dialog import UitlegPaneel
 from .analyse_dialog import AnalyseDialog, analyse_samenvatting
 from .checklist import ChecklistRow
