@@ -34,6 +34,8 @@ def ask_discard(parent: QWidget | None) -> bool:
 class FormDialog(QDialog):
     """A form dialog that asks before throwing changes away and, with a `ConceptKeeper`, keeps drafts."""
 
+    value = None  # what `_do_save()` returned (a class default: a form may have a `value()` method instead)
+
     def __init__(self, title: str = "", parent: QWidget | None = None, *, save_text: str = "Opslaan"):
         super().__init__(parent)
         if title:
@@ -43,7 +45,6 @@ class FormDialog(QDialog):
         self.field_errors = FieldErrors(self.general_error)
         self.concept: ConceptKeeper | None = None
         self._initial = None
-        self.value = None
         self._outer: QVBoxLayout | None = None
         self._form = None
 
