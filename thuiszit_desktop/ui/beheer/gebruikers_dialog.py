@@ -83,8 +83,8 @@ class GebruikerFormulier(FormDialog):
             self.rol.setCurrentIndex(self.rol.findData(rij.rol.value))
         else:
             self.rol.setCurrentIndex(self.rol.findData(Rol.MENTOR.value))
-        self.rol.currentIndexChanged.connect(self._rol_gewijzigd)
-        self._rol_gewijzigd()
+        self.rol.currentIndexChanged.connect(self._rol_changed)
+        self._rol_changed()
         self.finish(460)
 
     def gekozen_klassen(self) -> list[str]:
@@ -96,7 +96,7 @@ class GebruikerFormulier(FormDialog):
             item = self.klassen.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.text() in klassen else Qt.CheckState.Unchecked)
 
-    def _rol_gewijzigd(self, *_args) -> None:
+    def _rol_changed(self, *_args) -> None:
         rol = Rol(self.rol.currentData())
         self.rol_uitleg.setText(ROL_UITLEG[rol])
         self.klassen.setEnabled(rol == Rol.MENTOR)

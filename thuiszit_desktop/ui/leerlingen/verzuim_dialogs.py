@@ -165,8 +165,8 @@ class MeldingDialog(FormDialog):
         self.einddatum = DateEdit(start=standaard)
         self.einddatum.set_value(standaard)
         self._einddatum_gekozen = False  # until the user picks one, it follows "Gemeld op"
-        self.einddatum.dateChanged.connect(self._einddatum_gewijzigd)
-        self.datum.dateChanged.connect(self._datum_gewijzigd)
+        self.einddatum.dateChanged.connect(self._einddatum_changed)
+        self.datum.dateChanged.connect(self._datum_changed)
         bijgewerkt = services.signalen.bijgewerkt_tot()
         self.kenmerk = QLineEdit()
         self.kenmerk.setPlaceholderText("het kenmerk dat DUO gaf (mag leeg)")
@@ -181,13 +181,13 @@ class MeldingDialog(FormDialog):
         self.outer.addStretch(1)  # room to spare below the fields
         self.finish(500)
 
-    def _datum_gewijzigd(self) -> None:
+    def _datum_changed(self) -> None:
         if not self._einddatum_gekozen and self.datum.value() is not None:
             self.einddatum.blockSignals(True)
             self.einddatum.set_value(self.services.verzuim.standaard_einddatum(self.datum.value()))
             self.einddatum.blockSignals(False)
 
-    def _einddatum_gewijzigd(self) -> None:
+    def _einddatum_changed(self) -> None:
         self._einddatum_gekozen = True
 
     def _snapshot(self) -> tuple:

@@ -159,11 +159,11 @@ class DeelnemerRow:
         self.remove_button.setFixedWidth(self.remove_button.fontMetrics().horizontalAdvance("×") + 24)
         self.error = ErrorLabel()
         self._naam_bij_keuze = self.naam.text()
-        self.naam.textEdited.connect(self._naam_veranderd)
+        self.naam.textEdited.connect(self._naam_changed)
         self.rol.currentIndexChanged.connect(self._rol_tooltip)
         self._rol_tooltip()
 
-    def _naam_veranderd(self) -> None:
+    def _naam_changed(self) -> None:
         if self.naam.text() != self._naam_bij_keuze:  # another person now: not the one picked from the book
             self.gebruiker_id = self.contact_id = None
 
