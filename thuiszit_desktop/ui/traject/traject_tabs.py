@@ -30,7 +30,8 @@ from .partners_dialog import PartnersDialog
 
 class TrajectTabs:
     """The right half of the traject tab: its gesprekken, MDO's, actiepunten and nazorg, each a tab with
-    its list and buttons. A part of `TrajectView` (which builds the tabs and calls the `_fill_…`s)."""
+    its list and buttons. Mixed into `TrajectView`, which holds the state (services, traject, rights) and
+    builds and fills these tabs with the rest of the page."""
 
     def _tab(self, *widgets) -> QWidget:
         page = QWidget()

@@ -4,7 +4,10 @@ Without an open traject: what a traject is, "Traject openen…" (also from each 
 of the last closed traject and the earlier trajecten. With one: who and what (header), the five steps as a
 clickable stepper with done/total per step, the checklist of the selected step (tick with an optional note;
 automatic ticks say what ticked them), "Naar stap N" (steps guide, they do not lock: what is still open is
-listed), step 4's analysis, and the gesprekken, MDO's, actiepunten and nazorg of the traject.
+listed), step 4's analysis, and the gesprekken, MDO's, actiepunten and nazorg of the traject (their tabs:
+traject_tabs.py). The pieces: stepper.py, checklist.py; the forms: traject_dialogs.py (openen, wijzigen,
+afvinken, sluiten), analyse_dialog.py, nazorg_dialogs.py, actiepunt_dialog.py, gesprek_dialog.py, mdo_dialog.py,
+plan_dialog.py.
 
 Embedding: `view = TrajectView(services)`, `view.show_leerling(nr)`; `view.changed` fires after every write.
 """
