@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GeenToegang, InvoerFout, NietGevonden
+from ...domain.errors import InvoerFout
 from ...domain.gebruiker import MIN_WACHTWOORD, Rol
 from ...services.gebruikers import GebruikerRij, is_intrekking
 from ...services.session import Services
@@ -40,7 +40,6 @@ ROL_UITLEG = {
                 "vastgestelde plannen. Kan contactmomenten vastleggen en eigen actiepunten afsluiten.",
     Rol.ALLEEN_LEZEN: "Ziet alleen aantallen en overzichten, geen namen of dossiers.",
 }
-GEBRUIKERSFOUTEN = (NietGevonden, GeenToegang)
 
 
 def _wachtwoordveld() -> QLineEdit:

@@ -468,7 +468,7 @@ class LeerlingDialog(FormDialog):
         except InvoerFout as exc:
             self.show_errors(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = saved

@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ...domain.actiepunt import Actiepunt
 from ...services.session import Services
-from ...services.trajecten import Actiepunt
 from ..common.form import FormDialog
 from ..common.widgets import DateEdit
 from .personen import PersoonCombo

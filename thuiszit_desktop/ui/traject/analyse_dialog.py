@@ -104,7 +104,7 @@ class AnalyseDialog(FormDialog):
         except InvoerFout as exc:
             self.field_errors.show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()

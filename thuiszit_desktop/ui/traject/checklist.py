@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from ...services.trajecten import ChecklistRegel
+from ...domain.traject import ChecklistRegel
 from ..common.blocks import smaller, text_label
 from ..common.widgets import format_date
 

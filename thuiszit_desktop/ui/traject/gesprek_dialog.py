@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
+from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType
 from ...services.session import Services
-from ...services.trajecten import Gesprek
 from ..common import errors
 from ..common.blocks import text_edit
 from ..common.form import FormDialog
@@ -223,7 +223,7 @@ class GesprekDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.gesprek
@@ -355,7 +355,7 @@ class ContactmomentDialog(FormDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()

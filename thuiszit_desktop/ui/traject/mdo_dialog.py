@@ -35,10 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvoerFout
-from ...domain.mdo import geldende_toestemmingen, toestemming_door_leerling, zonder_toestemming
+from ...domain.mdo import (
+    Mdo,
+    MdoDeelnemer,
+    geldende_toestemmingen,
+    toestemming_door_leerling,
+    zonder_toestemming,
+)
 from ...domain.traject import MdoRol, Persoon
 from ...services.session import Services
-from ...services.trajecten import Mdo, MdoDeelnemer
 from ..common import errors
 from ..common.blocks import text_edit
 from ..common.form import FormDialog
@@ -390,7 +395,7 @@ class MdoDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.services.trajecten.mdo(self.mdo.id)

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.gebruiker import Rol
+from ...domain.mdo import Besluit, MdoDeelnemer, Toestemming
 from ...domain.traject import MdoRol, Persoon
-from ...services.trajecten import Actiepunt, Besluit, MdoDeelnemer, Toestemming
 from ..common import errors
 from ..common.blocks import text_edit
 from ..common.widgets import DateEdit, ErrorLabel, hint

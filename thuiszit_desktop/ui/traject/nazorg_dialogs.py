@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.errors import InvoerFout
+from ...domain.traject import NazorgMoment
 from ...services.session import Services
-from ...services.trajecten import NazorgMoment
 from ..common.blocks import text_edit, text_label
 from ..common.form import FormDialog
 from ..common.lesdag import LesdagWaarschuwing

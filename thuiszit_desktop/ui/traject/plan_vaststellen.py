@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
 from ..common.blocks import text_edit
 from ..common.form import FormDialog
 from ..common.widgets import DateEdit, ErrorLabel, age_on, format_date, hint, with_error
-from ..common.worker import USER_ERRORS
 
 
 class VaststellenDialog(FormDialog):
@@ -163,7 +162,7 @@ class VaststellenDialog(FormDialog):
             if first:
                 first.setFocus()
             return False
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.errors.show({"": str(exc)})
             return False
         self.accept()
@@ -212,7 +211,7 @@ class EvaluatieDialog(FormDialog):
         try:
             self.saved = self.services.plannen.evaluatie_vastleggen(self.doel.id, Uitkomst(self.uitkomst.currentData()),
                                                                     self.notitie.toPlainText())
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.error.set_error("\n".join(exc.fouten.values()) if isinstance(exc, InvoerFout) else str(exc))
             return False
         self.accept()

@@ -9,9 +9,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.signalen import Signaal
-from ...domain.traject import Categorie, ChecklistItem, Sluitreden, categorie_voor_signaal, standaard_nazorg
+from ...domain.traject import (
+    Categorie,
+    ChecklistItem,
+    ChecklistRegel,
+    Sluitreden,
+    Traject,
+    categorie_voor_signaal,
+    standaard_nazorg,
+)
 from ...services.session import Services
-from ...services.trajecten import ChecklistRegel, Traject
 from ..common.blocks import push_button, text_edit, text_label
 from ..common.form import FormDialog
 from ..common.lesdag import LesdagWaarschuwing

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.traject import ActiepuntStatus
-from ...services.trajecten import VERTROUWELIJK, Actiepunt, Gesprek, Mdo, NazorgMoment
+from ...domain.actiepunt import Actiepunt
+from ...domain.gesprek import Gesprek
+from ...domain.mdo import Mdo
+from ...domain.traject import ActiepuntStatus, NazorgMoment
+from ...services.trajecten import VERTROUWELIJK
 from ..common import errors, theme
 from ..common.blocks import card_frame, clear_layout, list_tree, push_button, smaller, text_label
 from ..common.ongedaan_bar import toon_ongedaan
@@ -337,7 +340,7 @@ class TrajectTabs:
             return False
         try:
             weg = self.services.trajecten.mdo_verwijderen(mdo.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("MDO verwijderd.")
@@ -355,7 +358,7 @@ class TrajectTabs:
             return False
         try:
             weg = self.services.trajecten.gesprek_verwijderen(g.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Gesprek verwijderd.")
@@ -399,7 +402,7 @@ class TrajectTabs:
                 self.show_traject(traject_id)
                 self.tabs.setCurrentIndex({"traject": self.tabs.currentIndex(), "actiepunt": 2, "nazorg": 3}[soort])
                 return True
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         return False
 
@@ -459,7 +462,7 @@ class TrajectTabs:
             return False
         try:
             self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Actiepunt '{a.wat}': {status.label.lower()}.")
@@ -473,7 +476,7 @@ class TrajectTabs:
             return False
         try:
             weg = self.services.trajecten.actiepunt_verwijderen(a.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Actiepunt verwijderd.")
@@ -514,7 +517,7 @@ class TrajectTabs:
             return False
         try:
             weg = self.services.trajecten.nazorg_verwijderen(n.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Nazorgmoment verwijderd.")

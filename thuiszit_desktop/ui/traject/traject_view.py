@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
 from ...domain.errors import NietGevonden
 from ...domain.gebruiker import Rol
 from ...domain.signalen import Signaal
-from ...domain.traject import Stap, categorie_voor_signaal
+from ...domain.traject import ChecklistRegel, Stap, StapChecklist, Traject, categorie_voor_signaal
 from ...domain.uitleg import stap_uitleg
 from ...services.session import Services
-from ...services.trajecten import ChecklistRegel, StapChecklist, Traject
 from ..common import errors, theme
 from ..common.blocks import card_frame, clear_layout, push_button, smaller, text_label
 from ..common.ongedaan_bar import toon_ongedaan
@@ -545,7 +544,7 @@ class TrajectView(TrajectTabs, QWidget):
     def move_to_selected(self) -> bool:
         try:
             self.services.trajecten.stap_wijzigen(self.traject.id, self.selected, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Het traject staat nu in stap {int(self.selected)}.")
@@ -562,7 +561,7 @@ class TrajectView(TrajectTabs, QWidget):
         elif errors.ask(self, "Vinkje weghalen?", detail=regel.item.label, yes="Weghalen", no="Laten staan"):
             try:
                 tr.afvinken_ongedaan(self.traject.id, regel.item.key)
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
             else:
                 self._wrote(f"Vinkje weggehaald: {regel.item.label}.")
