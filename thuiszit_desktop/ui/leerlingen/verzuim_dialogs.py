@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.signalen import Signaal, SignaalSoort
 from ...domain.verzuim import MeldingSoort, Reden
 from ...services.session import Services
@@ -34,8 +35,7 @@ from ..common.widgets import DateEdit, WrapLabel, format_date, hint
 
 def uren_tekst(uren: float) -> str:
     """3 → "3", 1.5 → "1,5"."""
-    tekst = f"{uren:.2f}".rstrip("0").rstrip(".")
-    return tekst.replace(".", ",")
+    return formaat.uren(uren)
 
 
 # --- verzuim by hand --------------------------------------------------------------------------------

@@ -64,9 +64,9 @@ class GesprekDialog(FormDialog):
         self._build(leerling.naam)
         self._setup_concept(services, "gesprek", f"{leerlingnummer}:{gesprek.id}" if gesprek else leerlingnummer)
         if gesprek is None:
-            self.concept.add("samenvatting", self.samenvatting)
-            self.concept.add("deelnemers", self.deelnemers)
-            self.concept.add_custom("afspraken", self.afspraken.nieuwe_teksten, self.afspraken.set_nieuwe_teksten,
+            self.concept.veld("samenvatting", self.samenvatting)
+            self.concept.veld("deelnemers", self.deelnemers)
+            self.concept.samengesteld_veld("afspraken", self.afspraken.nieuwe_teksten, self.afspraken.set_nieuwe_teksten,
                                     self.afspraken.changed)
         self._load()
         self._restore_concept()
@@ -333,7 +333,7 @@ class ContactmomentDialog(FormDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
         self._setup_concept(services, "contactmoment", leerlingnummer)
-        self.concept.add("samenvatting", self.samenvatting)
+        self.concept.veld("samenvatting", self.samenvatting)
         self._restore_concept()
         self.resize(520, 320)
         self.samenvatting.setFocus()

@@ -51,7 +51,7 @@ def long_text(placeholder: str = "", height: int = 70) -> LongText:
 
 # --- rows: doelen, interventies, afspraken, evaluatiemomenten, contactpersonen ------------------------------
 
-def DATE_WIDTH() -> int:  # noqa: N802 – a constant that needs a QApplication
+def DATE_WIDTH() -> int:
     global _date_width
     if _date_width is None:
         probe = OptionalDateEdit()

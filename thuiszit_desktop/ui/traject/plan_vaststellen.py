@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
 from ..common.blocks import text_edit
 from ..common.form import FormDialog
-from ..common.widgets import DateEdit, ErrorLabel, age_on, format_date, hint, with_error
+from ..common.widgets import DateEdit, ErrorLabel, format_date, hint, with_error
 
 
 class VaststellenDialog(FormDialog):
@@ -149,7 +150,7 @@ class VaststellenDialog(FormDialog):
         rol = AkkoordRol(self.rol.currentData())
         juist = akkoord_rol(self.geboortedatum, self.datum.value())
         if rol is not juist:
-            leeftijd = age_on(self.geboortedatum, self.datum.value())
+            leeftijd = formaat.leeftijd(self.geboortedatum, self.datum.value())
             self.errors.show({"rol": f"De leerling is op die datum {leeftijd}: "
                                      + ("de leerling geeft vanaf 16 zelf akkoord." if juist is AkkoordRol.LEERLING
                                         else "een ouder/verzorger geeft akkoord.")})
