@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import errors, form
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +15,7 @@ def no_modal_boxes(monkeypatch):
     """Questions say yes (also when a window closes at teardown), a draft is kept when asked; an error box or a
     crash dialog fails the test. A test that expects one of them patches it again with its own answer."""
     monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: form.KEEP_DRAFT)
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
     monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 

@@ -17,7 +17,7 @@ from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, LeerlingPa
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
 from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import MeldingDialog
 from thuiszit_desktop.ui.models.leerlingen_model import COL_SIGNALEN, MET_OPEN_SIGNAAL
-from thuiszit_desktop.ui.traject.traject_view import TrajectDialog
+from thuiszit_desktop.ui.traject.traject_dialogs import TrajectDialog
 from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 
 VANDAAG = date(2026, 11, 23)  # a Monday

@@ -29,7 +29,7 @@ from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, TAB_VERZUI
 from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import MeldingDialog
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog
-from thuiszit_desktop.ui.traject.traject_view import TrajectDialog
+from thuiszit_desktop.ui.traject.traject_dialogs import TrajectDialog
 
 date = _dt.date
 MAANDAG = date(2026, 11, 23)

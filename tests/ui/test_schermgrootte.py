@@ -174,7 +174,7 @@ DIALOGEN = [
     _dialog("traject.mdo_dialog", "MdoDialog", "services", "traject_id", "window"),
     _dialog("traject.gesprek_dialog", "GesprekDialog", "services", "leerlingnummer", "window"),
     _dialog("traject.gesprek_dialog", "ContactmomentDialog", "services", "leerlingnummer", "window"),
-    _dialog("traject.traject_view", "AnalyseDialog", "services", "traject_id", "window"),
+    _dialog("traject.analyse_dialog", "AnalyseDialog", "services", "traject_id", "window"),
     _dialog("beheer.gebruikers_dialog", "GebruikersDialog", "services", "window"),
     _dialog("beheer.backup_dialog", "BackupDialog", "services", "window"),
     _dialog("shell.herstel_dialog", "KiesBackupDialog", "backups", "window"),

@@ -17,8 +17,8 @@ from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
 from thuiszit_desktop.ui.models.kiezer_model import KiezerModel
 from thuiszit_desktop.ui.models.leerlingen_model import COL_NAAM
-from thuiszit_desktop.ui.traject.gesprek_dialog import PersoonCombo
 from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
+from thuiszit_desktop.ui.traject.personen import PersoonCombo
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 VANDAAG = date(2026, 11, 23)

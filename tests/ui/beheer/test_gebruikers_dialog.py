@@ -57,7 +57,7 @@ def vul_in_en_ok(dialog_class, vullen):
         d = QApplication.activeModalWidget()
         assert isinstance(d, dialog_class)
         vullen(d)
-        d.accept()
+        d.save()
         if d.isVisible():
             gezien.update({k: d.field_errors.text(k) for k in d.field_errors.labels})
             gezien["algemeen"] = d.general_error.text()
@@ -205,10 +205,10 @@ def test_change_own_password(qtbot, school):
     d.oud.setText("verkeerd-ww-1")
     d.wachtwoord.setText("Eigen-nieuw-2026")
     d.herhaling.setText("Eigen-nieuw-2026")
-    d.accept()
+    d.save()
     assert "klopt niet" in d.field_errors.text("oud") and d.result() != QDialog.DialogCode.Accepted
     d.oud.setText(WACHTWOORD)
-    d.accept()
+    d.save()
     assert d.result() == QDialog.DialogCode.Accepted
     assert school.ctx.store.keyring.unlock("Anna de Vries", "Eigen-nieuw-2026") == school.ctx.store.key
 

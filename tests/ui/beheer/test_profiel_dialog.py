@@ -21,11 +21,11 @@ def test_own_profile_with_an_error_beside_the_field(qtbot, services):
     d.volledige_naam.setText("Anna de Vries")
     d.functie.setText("zorgcoördinator")
     d.telefoon.setText("bel maar")
-    d.accept()
+    d.save()
     assert d.result() != QDialog.DialogCode.Accepted  # refused: stays open with the message
     assert "Dit telefoonnummer klopt niet" in d.field_errors.text("telefoon")
     d.telefoon.setText("030-1234567")
-    d.accept()
+    d.save()
     assert d.result() == QDialog.DialogCode.Accepted
     assert services.profielen.get() == Profiel("Anna de Vries", "zorgcoördinator", "030-1234567", "")
     again = ProfielDialog(services)
@@ -46,7 +46,7 @@ def test_the_zorgcoordinator_fills_in_a_colleagues_profile(qtbot, services):
         d.volledige_naam.setText("Mo Amrani")
         d.functie.setText("teamleider")
         d.email.setText("m.amrani@baken.nl")
-        d.accept()
+        d.save()
 
     QTimer.singleShot(0, vullen)
     lijst.gegevens()

@@ -66,7 +66,7 @@ def invoeren(monkeypatch, *, van: date, tot: date | None = None, reden: Reden = 
             dialog.uren.setValue(uren)
         dialog.reden.setCurrentIndex(dialog.reden.findData(reden.value))
         dialog.opmerking.setText(opmerking)
-        assert dialog.save(), dialog.errors.general.text()
+        assert dialog.save(), dialog.field_errors.general.text()
         return dialog.result()
 
     monkeypatch.setattr(VerzuimInvoerenDialog, "exec", fill)

@@ -16,15 +16,12 @@ from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
 from thuiszit_desktop.ui.common.layout_memory import remember_layout
 from thuiszit_desktop.ui.common.widgets import DateEdit
+from thuiszit_desktop.ui.traject.actiepunt_dialog import ActiepuntDialog
 from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+from thuiszit_desktop.ui.traject.nazorg_dialogs import NazorgDialog
 from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
-from thuiszit_desktop.ui.traject.traject_view import (
-    ActiepuntDialog,
-    NazorgDialog,
-    SluitenDialog,
-    TrajectDialog,
-    TrajectView,
-)
+from thuiszit_desktop.ui.traject.traject_dialogs import SluitenDialog, TrajectDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 

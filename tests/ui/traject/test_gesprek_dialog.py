@@ -11,7 +11,7 @@ from PySide6.QtGui import QShortcut
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import concept, errors, form
 from thuiszit_desktop.ui.traject.gesprek_dialog import ContactmomentDialog, GesprekDialog
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
@@ -253,7 +253,7 @@ def test_a_draft_is_restored_after_closing_without_saving(qtbot, school, monkeyp
 
     def choose(parent, text, options, **kw):
         gevraagd["vraag"], gevraagd["opties"] = text, options
-        return concept.KEEP_DRAFT
+        return form.KEEP_DRAFT
 
     monkeypatch.setattr(errors, "choose", choose)
     d.reject()
@@ -282,10 +282,10 @@ def test_discarding_removes_the_draft_and_keep_editing_keeps_the_dialog(qtbot, s
     d = dialog(qtbot, school)
     d.show()
     d.samenvatting.setPlainText("Eerste aantekening")
-    monkeypatch.setattr(errors, "choose", lambda *a, **kw: concept.KEEP_EDITING)
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: form.KEEP_EDITING)
     d.reject()
     assert d.isVisible()  # still editing
-    monkeypatch.setattr(errors, "choose", lambda *a, **kw: concept.DISCARD)
+    monkeypatch.setattr(errors, "choose", lambda *a, **kw: form.DISCARD)
     d.reject()
     assert not d.isVisible()
     assert concept.concept_store(school).lees("gesprek", "1001") is None

@@ -12,7 +12,8 @@ import pytest
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, MdoRol
-from thuiszit_desktop.ui.traject.mdo_dialog import JA, NEE, MdoDialog
+from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
+from thuiszit_desktop.ui.traject.mdo_lijsten import JA, NEE
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)

@@ -13,7 +13,7 @@ from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus, Uitkomst
 from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
-from thuiszit_desktop.ui.common import concept, errors, pdf_preview
+from thuiszit_desktop.ui.common import errors, form, pdf_preview
 from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
 
 VANDAAG = date.today()
@@ -21,7 +21,7 @@ VANDAAG = date.today()
 
 @pytest.fixture(autouse=True)
 def discard_drafts(monkeypatch):
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.DISCARD)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: form.DISCARD)
 
 
 @pytest.fixture(autouse=True)

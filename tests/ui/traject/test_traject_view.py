@@ -27,15 +27,11 @@ from thuiszit_desktop.services.session import Services
 from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import concept
 from thuiszit_desktop.ui.common.widgets import ErrorLabel
-from thuiszit_desktop.ui.traject.traject_view import (
-    ActiepuntDialog,
-    AfvinkenDialog,
-    AnalyseDialog,
-    NazorgAfrondenDialog,
-    SluitenDialog,
-    TrajectDialog,
-    TrajectView,
-)
+from thuiszit_desktop.ui.traject.actiepunt_dialog import ActiepuntDialog
+from thuiszit_desktop.ui.traject.analyse_dialog import AnalyseDialog
+from thuiszit_desktop.ui.traject.nazorg_dialogs import NazorgAfrondenDialog
+from thuiszit_desktop.ui.traject.traject_dialogs import AfvinkenDialog, SluitenDialog, TrajectDialog
+from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 BIJGEWERKT = date(2026, 11, 20)

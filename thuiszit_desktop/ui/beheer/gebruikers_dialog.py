@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GeenToegang, InvoerFout, NietGevonden
+from ...domain.errors import InvoerFout
 from ...domain.gebruiker import MIN_WACHTWOORD, Rol
 from ...services.gebruikers import GebruikerRij, is_intrekking
 from ...services.session import Services
 from ..common import errors
-from ..common.widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
+from ..common.form import FormDialog
+from ..common.widgets import hint
 from .sleutelwissel import SleutelwisselDialog
 
 COLUMNS = ["Naam", "Rol", "Klassen", "Status"]
@@ -39,7 +40,6 @@ ROL_UITLEG = {
                 "vastgestelde plannen. Kan contactmomenten vastleggen en eigen actiepunten afsluiten.",
     Rol.ALLEEN_LEZEN: "Ziet alleen aantallen en overzichten, geen namen of dossiers.",
 }
-GEBRUIKERSFOUTEN = (NietGevonden, GeenToegang)
 
 
 def _wachtwoordveld() -> QLineEdit:
@@ -48,64 +48,22 @@ def _wachtwoordveld() -> QLineEdit:
     return veld
 
 
-class _Formulier(QDialog):
-    """A small form whose OK calls `opslaan()`; an InvoerFout keeps it open with the messages shown."""
-
-    def __init__(self, titel: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(titel)
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
-        self.form = form_layout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def _afmaken(self, *boven: QWidget) -> None:
-        layout = QVBoxLayout(self)
-        for widget in boven:
-            layout.addWidget(widget)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-
-    def veld(self, label: str, sleutel: str, widget: QWidget, extra: QWidget | None = None) -> QWidget:
-        self.form.addRow(label, with_error(widget, self.field_errors.add(sleutel, widget), extra))
-        return widget
-
-    def opslaan(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.opslaan()
-        except InvoerFout as exc:
-            eerste = self.field_errors.show(exc.fouten)
-            if eerste is not None:
-                eerste.setFocus()
-            return
-        except GEBRUIKERSFOUTEN as exc:
-            errors.show_user_error(self, exc)
-            return
-        super().accept()
-
-
-class GebruikerFormulier(_Formulier):
+class GebruikerFormulier(FormDialog):
     """A new user (`rij` None: name, role, klassen, password twice) or a user's role and klassen."""
 
     def __init__(self, services: Services, rij: GebruikerRij | None = None, parent: QWidget | None = None):
-        super().__init__("Gebruiker toevoegen" if rij is None else f"{rij.naam}: rol en klassen", parent)
+        super().__init__("Gebruiker toevoegen" if rij is None else f"{rij.naam}: rol en klassen", parent, save_text="OK")
         self.services = services
         self.rij = rij
         self.resultaat: GebruikerRij | None = None
         self.naam = QLineEdit()
         if rij is None:
-            self.veld("&Naam", "naam", self.naam)
+            self.field("&Naam", "naam", self.naam)
         self.rol = QComboBox()
         for r in Rol:
             self.rol.addItem(r.label, r.value)
         self.rol_uitleg = hint("")
-        self.veld("&Rol", "rol", self.rol, self.rol_uitleg)
+        self.field("&Rol", "rol", self.rol, self.rol_uitleg)
         self.klassen = QListWidget()
         self.klassen.setMaximumHeight(160)
         for klas in services.leerlingen.klassen():
@@ -113,21 +71,20 @@ class GebruikerFormulier(_Formulier):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if rij and klas in rij.klassen else Qt.CheckState.Unchecked)
             self.klassen.addItem(item)
-        self.veld("&Klassen", "klassen", self.klassen, hint("Alleen voor een mentor: de klassen die hij of zij ziet."))
+        self.field("&Klassen", "klassen", self.klassen, hint("Alleen voor een mentor: de klassen die hij of zij ziet."))
         self.wachtwoord, self.herhaling = _wachtwoordveld(), _wachtwoordveld()
         if rij is None:
-            self.veld("&Wachtwoord", "wachtwoord", self.wachtwoord,
+            self.field("&Wachtwoord", "wachtwoord", self.wachtwoord,
                       hint(f"Minstens {MIN_WACHTWOORD} tekens, met letters én cijfers of leestekens. Geef het "
                            "persoonlijk door; de gebruiker kan het daarna zelf wijzigen."))
-            self.veld("&Herhaal wachtwoord", "herhaling", self.herhaling)
+            self.field("&Herhaal wachtwoord", "herhaling", self.herhaling)
         if rij is not None:
             self.rol.setCurrentIndex(self.rol.findData(rij.rol.value))
         else:
             self.rol.setCurrentIndex(self.rol.findData(Rol.MENTOR.value))
-        self.rol.currentIndexChanged.connect(self._rol_gewijzigd)
-        self._rol_gewijzigd()
-        self._afmaken()
-        self.resize(460, self.sizeHint().height())
+        self.rol.currentIndexChanged.connect(self._rol_changed)
+        self._rol_changed()
+        self.finish(460)
 
     def gekozen_klassen(self) -> list[str]:
         return [self.klassen.item(i).text() for i in range(self.klassen.count())
@@ -138,12 +95,12 @@ class GebruikerFormulier(_Formulier):
             item = self.klassen.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.text() in klassen else Qt.CheckState.Unchecked)
 
-    def _rol_gewijzigd(self, *_args) -> None:
+    def _rol_changed(self, *_args) -> None:
         rol = Rol(self.rol.currentData())
         self.rol_uitleg.setText(ROL_UITLEG[rol])
         self.klassen.setEnabled(rol == Rol.MENTOR)
 
-    def opslaan(self) -> None:
+    def _do_save(self) -> None:
         rol = Rol(self.rol.currentData())
         klassen = self.gekozen_klassen() if rol == Rol.MENTOR else []
         if self.rij is None:
@@ -162,41 +119,41 @@ class GebruikerFormulier(_Formulier):
             self.resultaat = self.services.gebruikers.wijzigen(self.rij.naam, rol=rol, klassen=klassen)
 
 
-class NieuwWachtwoordDialog(_Formulier):
+class NieuwWachtwoordDialog(FormDialog):
     """A new password for someone else, typed twice: `zetten(wachtwoord, herhaling)` does the work."""
 
     def __init__(self, titel: str, uitleg: str, zetten: Callable[[str, str], object], parent: QWidget | None = None):
-        super().__init__(titel, parent)
+        super().__init__(titel, parent, save_text="OK")
         self.zetten = zetten
         self.wachtwoord, self.herhaling = _wachtwoordveld(), _wachtwoordveld()
-        self.veld("&Nieuw wachtwoord", "wachtwoord", self.wachtwoord)
-        self.veld("&Herhaal wachtwoord", "herhaling", self.herhaling)
-        self._afmaken(hint(uitleg))
-        self.resize(420, self.sizeHint().height())
+        self.field("&Nieuw wachtwoord", "wachtwoord", self.wachtwoord)
+        self.field("&Herhaal wachtwoord", "herhaling", self.herhaling)
+        self.add_above(hint(uitleg))
+        self.finish(420)
 
-    def opslaan(self) -> None:
+    def _do_save(self) -> None:
         self.zetten(self.wachtwoord.text(), self.herhaling.text())
 
 
-class WachtwoordDialog(_Formulier):
+class WachtwoordDialog(FormDialog):
     """Every user: change one's own password (the current one first)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None, *,
                  wijzigen: Callable[[str, str, str], object] | None = None, opent: str = "de database"):
-        super().__init__("Wachtwoord wijzigen", parent)
+        super().__init__("Wachtwoord wijzigen", parent, save_text="OK")
         self.services = services
         # alleen-lezen changes the password of the overview (services/lezersoverzicht.py), not a database slot
         self.wijzigen = wijzigen or services.gebruikers.wachtwoord_wijzigen
         self.oud, self.wachtwoord, self.herhaling = _wachtwoordveld(), _wachtwoordveld(), _wachtwoordveld()
-        self.veld("&Huidig wachtwoord", "oud", self.oud)
-        self.veld("&Nieuw wachtwoord", "wachtwoord", self.wachtwoord,
+        self.field("&Huidig wachtwoord", "oud", self.oud)
+        self.field("&Nieuw wachtwoord", "wachtwoord", self.wachtwoord,
                   hint(f"Minstens {MIN_WACHTWOORD} tekens, met letters én cijfers of leestekens."))
-        self.veld("&Herhaal nieuw wachtwoord", "herhaling", self.herhaling)
-        self._afmaken(hint(f"U bent ingelogd als {services.gebruiker.naam}. Met het nieuwe wachtwoord opent u "
-                           f"voortaan {opent}."))
-        self.resize(420, self.sizeHint().height())
+        self.field("&Herhaal nieuw wachtwoord", "herhaling", self.herhaling)
+        self.add_above(hint(f"U bent ingelogd als {services.gebruiker.naam}. Met het nieuwe wachtwoord opent u "
+                            f"voortaan {opent}."))
+        self.finish(420)
 
-    def opslaan(self) -> None:
+    def _do_save(self) -> None:
         self.wijzigen(self.oud.text(), self.wachtwoord.text(), self.herhaling.text())
 
 

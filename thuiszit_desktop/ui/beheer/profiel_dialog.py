@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.gebruiker import Profiel
 from ...services.session import Services
+from ..common.form import FormDialog
 from ..common.widgets import hint
-from .gebruikers_dialog import _Formulier
 
 
-class ProfielDialog(_Formulier):
+class ProfielDialog(FormDialog):
     """`gebruiker_id` None: your own; `naam` is the login name shown in the title for someone else's."""
 
     def __init__(self, services: Services, gebruiker_id: int | None = None, naam: str = "",
                  parent: QWidget | None = None):
         eigen = gebruiker_id is None or gebruiker_id == services.gebruiker.id
-        super().__init__("Mijn gegevens" if eigen else f"Gegevens van {naam}", parent)
+        super().__init__("Mijn gegevens" if eigen else f"Gegevens van {naam}", parent, save_text="OK")
         self.services, self.gebruiker_id = services, gebruiker_id
         self.resultaat: Profiel | None = None
         p = services.profielen.get(gebruiker_id)
@@ -30,16 +30,16 @@ class ProfielDialog(_Formulier):
         self.telefoon.setPlaceholderText("bijvoorbeeld 030-1234567")
         self.email = QLineEdit(p.email)
         self.email.setPlaceholderText("naam@school.nl")
-        self.veld("&Volledige naam", "volledige_naam", self.volledige_naam)
-        self.veld("&Functie", "functie", self.functie)
-        self.veld("&Telefoon", "telefoon", self.telefoon)
-        self.veld("&E-mail", "email", self.email)
+        self.field("&Volledige naam", "volledige_naam", self.volledige_naam)
+        self.field("&Functie", "functie", self.functie)
+        self.field("&Telefoon", "telefoon", self.telefoon)
+        self.field("&E-mail", "email", self.email)
         wie = "U tekent" if eigen else f"{naam} tekent"
-        self._afmaken(hint(f"{wie} het plan van aanpak namens de school met deze naam en functie. Ouders en partners "
-                           "bereiken de casusregisseur met dit telefoonnummer of e-mailadres."))
-        self.resize(460, self.sizeHint().height())
+        self.add_above(hint(f"{wie} het plan van aanpak namens de school met deze naam en functie. Ouders en partners "
+                            "bereiken de casusregisseur met dit telefoonnummer of e-mailadres."))
+        self.finish(460)
 
-    def opslaan(self) -> None:
+    def _do_save(self) -> None:
         self.resultaat = self.services.profielen.opslaan(
             Profiel(self.volledige_naam.text(), self.functie.text(), self.telefoon.text(), self.email.text()),
             self.gebruiker_id)

@@ -1,4 +1,4 @@
-"""Drafts (concepten) of long texts, so unsaved work is never lost, and the dialog base that uses them.
+"""Drafts (concepten) of long texts, so unsaved work is never lost (the form dialogs in `form.py` use them).
 
 A dialog names its long text fields (a gesprek's samenvatting, an MDO's verslag, the analysis …) to a
 `ConceptKeeper`. A moment after typing stops, and when the dialog closes without saving, their text is kept
@@ -21,7 +21,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
 from . import errors
 
@@ -190,79 +190,3 @@ class ConceptKeeper(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.enabled = False
-
-
-# --- the dialog base: "Wijzigingen weggooien?" and drafts ----------------------------------------------
-
-KEEP_EDITING, KEEP_DRAFT, DISCARD = 0, 1, 2
-
-
-class ConceptDialog(QDialog):
-    """A form dialog that asks before throwing changes away and keeps long texts as a draft.
-
-    Subclasses call `_setup_concept(soort, sleutel)` after building, register their long text fields on
-    `self.concept`, call `_restore_concept()` (which shows the note in `self.concept_note`, a label they
-    place), and implement `_snapshot()` (everything the form holds, comparable). After saving they call
-    `_saved()`.
-    """
-
-    def _setup_concept(self, services, soort: str, sleutel: str) -> ConceptKeeper:
-        self.concept = ConceptKeeper(services, soort, sleutel, self)
-        self._initial_snapshot = None
-        return self.concept
-
-    def _restore_concept(self) -> bool:
-        """Mark the loaded form as clean, then put back a draft; True when one was restored."""
-        self.concept.mark_clean()
-        self._initial_snapshot = self._snapshot()
-        concept = self.concept.herstel()
-        if concept is None:
-            return False
-        note = getattr(self, "concept_note", None)
-        if note is not None:
-            note.setText(concept.notitie + ". Sla op om het te bewaren.")
-            note.show()
-        return True
-
-    def _snapshot(self):
-        raise NotImplementedError
-
-    def has_changes(self) -> bool:
-        return self._snapshot() != self._initial_snapshot
-
-    def _saved(self) -> None:
-        self.concept.verwijder()
-        self.concept.stop()
-        self._initial_snapshot = self._snapshot()
-
-    def reject(self) -> None:
-        if self.has_changes():
-            if self.concept.has_changes():
-                tot = (" (zolang het programma open blijft)" if isinstance(self.concept.store, MemoryConceptStore)
-                       else "")
-                keuze = errors.choose(
-                    self, "Wijzigingen weggooien?",
-                    ["Verder bewerken", "Sluiten en concept bewaren", "Weggooien"],
-                    detail="U heeft iets veranderd dat nog niet is opgeslagen. Bewaart u het als concept, dan "
-                           f"staat de tekst er weer als u dit opnieuw opent{tot}.",
-                    escape=KEEP_EDITING)
-                if keuze in (None, KEEP_EDITING):
-                    return
-                if keuze == KEEP_DRAFT:
-                    self.concept.bewaar()
-                else:
-                    self.concept.verwijder()
-            elif not errors.ask(self, "Wijzigingen weggooien?",
-                                detail="U heeft iets veranderd dat nog niet is opgeslagen.",
-                                yes="Weggooien", no="Verder bewerken"):
-                return
-            else:
-                self.concept.verwijder()
-        self.concept.stop()
-        super().reject()
-
-
-def ask_discard(parent: QWidget | None) -> bool:
-    """The plain question for forms without drafts: True when the changes may go."""
-    return errors.ask(parent, "Wijzigingen weggooien?", detail="U heeft iets veranderd dat nog niet is opgeslagen.",
-                      yes="Weggooien", no="Verder bewerken")

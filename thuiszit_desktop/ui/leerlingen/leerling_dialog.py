@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -38,10 +37,10 @@ from ...domain.leerling import (
 )
 from ...services.session import Services
 from ..common import errors
+from ..common.form import FormDialog
 from ..common.widgets import (
     DateEdit,
     ErrorLabel,
-    FieldErrors,
     OptionalDateEdit,
     form_layout,
     hint,
@@ -248,21 +247,17 @@ class _RowList(QGroupBox):
             row.error.set_error("")
 
 
-class LeerlingDialog(QDialog):
+class LeerlingDialog(FormDialog):
     """`LeerlingDialog(services, leerling or None)`; after `exec()` the saved student is `saved`."""
 
     def __init__(self, services: Services, leerling: Leerling | None = None, parent: QWidget | None = None,
                  *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(f"{leerling.naam} bewerken" if leerling else "Nieuwe leerling", parent)
         self.services = services
         self.original = leerling
         self.vandaag = vandaag or date.today()
         self.saved: Leerling | None = None
-        self.setWindowTitle(f"{leerling.naam} bewerken" if leerling else "Nieuwe leerling")
         self.setSizeGripEnabled(True)
-
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
         self._build()
         self._load(leerling)
         self._initial = self._snapshot()
@@ -446,9 +441,6 @@ class LeerlingDialog(QDialog):
     def _snapshot(self) -> Leerling:
         return self.leerling()
 
-    def has_changes(self) -> bool:
-        return self._snapshot() != self._initial
-
     def _update_plicht(self) -> None:
         if self.geboortedatum.is_blank():
             self.plicht_label.setText("Vul de geboortedatum in; dan ziet u hier of de leerling leerplichtig is.")
@@ -518,12 +510,3 @@ class LeerlingDialog(QDialog):
         if row is not None:
             return row.error.text() if not row.error.isHidden() else ""
         return self.field_errors.text(key)
-
-    # --- closing ---------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.has_changes() and not errors.ask(
-                self, "Wijzigingen weggooien?", detail="U heeft iets veranderd dat nog niet is opgeslagen.",
-                yes="Weggooien", no="Verder bewerken"):
-            return
-        super().reject()

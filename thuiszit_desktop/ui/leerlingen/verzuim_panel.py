@@ -43,6 +43,7 @@ from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ...services.verzuim import VerzuimDag
 from ..common import errors, theme
+from ..common.blocks import text_label as _label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
 from ..kalender.jaar_raster import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
@@ -246,20 +247,6 @@ class SignaalKaart(QFrame):
 
     def _bespreken(self) -> None:
         self.bespreken.emit(self.signaal)
-
-
-def _label(text: str, *, bold: bool = False, muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    if muted:
-        theme.style(label, "color: {muted};")
-    return label
 
 
 class VerzuimPanel(QWidget):

@@ -1,28 +1,18 @@
-"""Recording a gesprek (with afspraken that can become actiepunten) and the quick contactmoment of a mentor.
-
-Also the small shared pieces of the traject screens: a person picker over `personen()` and a field with
-its error line under it.
-"""
+"""Recording a gesprek (with afspraken that can become actiepunten) and the quick contactmoment of a mentor."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,105 +21,15 @@ from PySide6.QtWidgets import (
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
 from ...domain.gesprek import Gesprek
-from ...domain.traject import GesprekType, MdoRol, Persoon
+from ...domain.traject import GesprekType
 from ...services.session import Services
 from ..common import errors
-from ..common.concept import ConceptDialog
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error
-from ..common.zoeken import ZoekCompleter
+from ..common.blocks import text_edit
+from ..common.form import FormDialog
+from ..common.widgets import DateEdit, form_layout, format_date, hint, with_error
+from .afspraken import AfsprakenList
 
 REQUIRED = " *"
-
-# --- shared pieces ------------------------------------------------------------------------------------
-
-def rol_label(rol: str) -> str:
-    """The Dutch label of an MDO role or a user's role ("" stays "")."""
-    for cls in (MdoRol, Rol):
-        try:
-            return cls(rol).label
-        except ValueError:
-            pass
-    return rol
-
-
-def persoon_tekst(p: Persoon) -> str:
-    """"Anna de Vries (zorgcoördinator)"; the organisation too when known."""
-    extra = [x for x in (rol_label(p.rol).lower() if p.rol else "", p.organisatie) if x]
-    return f"{p.naam} ({', '.join(extra)})" if extra else p.naam
-
-
-def text_edit(placeholder: str = "", lines: int = 5, *, max_lines: int | None = None) -> QPlainTextEdit:
-    """A plain text field of at least `lines` lines (Tab moves on); `max_lines` keeps a short one small."""
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    line = edit.fontMetrics().lineSpacing()
-    edit.setMinimumHeight(line * lines + 12)
-    if max_lines is not None:
-        edit.setMaximumHeight(line * max_lines + 12)
-    return edit
-
-
-class PersoonCombo(QComboBox):
-    """Pick who: a user or someone from the address book, or type a new name (it is added when saved)."""
-
-    def __init__(self, personen: list[Persoon], parent: QWidget | None = None, *,
-                 placeholder: str = "kies of typ een naam"):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.personen = list(personen)
-        for p in self.personen:
-            self.addItem(persoon_tekst(p), p)
-        self.setCurrentIndex(-1)
-        self.lineEdit().setPlaceholderText(placeholder)
-        self.setCompleter(ZoekCompleter(self.model(), self))
-        self.setMinimumContentsLength(16)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        # A long "name (role, organisation)" is never cut in the middle of the name: the list is as wide as
-        # its longest line (up to the screen) and cuts, if it must, at the end.
-        for view in (self.view(), self.completer().popup()):
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + self.view().verticalScrollBar().sizeHint()
-                                    .width() + 2 * self.view().frameWidth())
-
-    def value(self) -> Persoon | None:
-        tekst = " ".join(self.currentText().split())
-        if not tekst:
-            return None
-        for i in range(self.count()):
-            p = self.itemData(i)
-            if tekst in (self.itemText(i), p.naam):
-                return p
-        return Persoon(tekst)
-
-    def set_value(self, wie: Persoon | str | None) -> None:
-        self._set_value(wie)
-        self.lineEdit().setCursorPosition(0)  # a long "name (role, organisation)" shows from its start
-
-    def _set_value(self, wie: Persoon | str | None) -> None:
-        if wie is None or (isinstance(wie, str) and not wie.strip()):
-            self.setCurrentIndex(-1)
-            self.setEditText("")
-            return
-        for i in range(self.count()):
-            p = self.itemData(i)
-            if isinstance(wie, Persoon) and ((wie.gebruiker_id is not None and p.gebruiker_id == wie.gebruiker_id)
-                                             or (wie.contact_id is not None and p.contact_id == wie.contact_id)):
-                self.setCurrentIndex(i)
-                return
-        naam = wie.naam if isinstance(wie, Persoon) else wie
-        i = next((i for i in range(self.count()) if self.itemData(i).naam == naam), -1)
-        if i >= 0:
-            self.setCurrentIndex(i)
-        else:
-            self.setCurrentIndex(-1)
-            self.setEditText(naam)
-
-    def set_user(self, gebruiker_id: int) -> None:
-        i = next((i for i in range(self.count()) if self.itemData(i).gebruiker_id == gebruiker_id), -1)
-        self.setCurrentIndex(i)
-
 
 def type_combo(types: list[GesprekType] | None = None) -> QComboBox:
     combo = QComboBox()
@@ -138,157 +38,9 @@ def type_combo(types: list[GesprekType] | None = None) -> QComboBox:
     return combo
 
 
-# --- afspraken ----------------------------------------------------------------------------------------
-
-class AfspraakRow(QFrame):
-    """One afspraak: its text and, when it becomes an actiepunt, who does it and by when."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(self, personen: list[Persoon], tekst: str = "", *, afspraak=None, actiepunt=None):
-        super().__init__()
-        self.afspraak = afspraak  # an existing Afspraak (read-only text) or None
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 4, 8, 4)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        self.tekst = QLineEdit(tekst)
-        self.tekst.setPlaceholderText("bijvoorbeeld: Zoë komt maandag het eerste uur naar school")
-        self.actiepunt = QCheckBox("Wordt actiepunt")
-        self.actiepunt.setToolTip("Maak er een actiepunt van, met wie het doet en wanneer het klaar moet zijn.")
-        self.wie = PersoonCombo(personen, placeholder="wie doet het?")
-        self.uiterlijk = DateEdit(blank_allowed=True)
-        self.uiterlijk.setToolTip("Uiterlijk klaar op")
-        self.wie_error = ErrorLabel()
-        self.uiterlijk_error = ErrorLabel()
-        self.error = ErrorLabel()
-        self.remove_button = QPushButton("Verwijderen")
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(
-            lambda: errors.bevestig_regel_weg(self, "Deze afspraak", self.tekst) and self.remove_requested.emit(self))
-        self.done_label = QLabel()
-        self.done_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.done_label.setWordWrap(True)
-
-        grid.addWidget(self.tekst, 0, 0, 1, 3)
-        grid.addWidget(self.remove_button, 0, 3)
-        grid.addWidget(self.actiepunt, 1, 0)
-        wie_box = QHBoxLayout()
-        self.wie_label = QLabel("Wie:")
-        self.uiterlijk_label = QLabel("Uiterlijk:")
-        wie_box.addWidget(self.wie_label)
-        wie_box.addWidget(self.wie, 1)
-        wie_box.addSpacing(8)
-        wie_box.addWidget(self.uiterlijk_label)
-        wie_box.addWidget(self.uiterlijk)
-        grid.addLayout(wie_box, 1, 1, 1, 3)
-        grid.addWidget(self.wie_error, 2, 1, 1, 3)
-        grid.addWidget(self.uiterlijk_error, 3, 1, 1, 3)
-        grid.addWidget(self.done_label, 4, 0, 1, 4)
-        grid.addWidget(self.error, 5, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        self.done_label.hide()
-
-        if afspraak is not None:
-            self.tekst.setReadOnly(True)
-            self.remove_button.hide()
-            if actiepunt is not None or afspraak.actiepunt_id is not None:
-                self.actiepunt.hide()
-                for w in (self.wie, self.uiterlijk, self.wie_label, self.uiterlijk_label):
-                    w.hide()
-                if actiepunt is not None:
-                    self.done_label.setText(f"Actiepunt: {actiepunt.wie.naam}, uiterlijk "
-                                            f"{format_date(actiepunt.uiterlijk)} ({actiepunt.status.label.lower()})")
-                else:
-                    self.done_label.setText("Hier is al een actiepunt van gemaakt.")
-                self.done_label.show()
-        self.actiepunt.toggled.connect(self._update)
-        self._update()
-        self.tekst.textChanged.connect(self.changed)
-        self.actiepunt.toggled.connect(self.changed)
-        self.wie.currentTextChanged.connect(self.changed)
-        self.uiterlijk.dateChanged.connect(self.changed)
-
-    def _update(self) -> None:
-        on = self.actiepunt.isChecked()
-        for w in (self.wie, self.uiterlijk, self.wie_label, self.uiterlijk_label):
-            w.setEnabled(on)
-
-    def wordt_actiepunt(self) -> bool:
-        return self.actiepunt.isChecked() and not self.actiepunt.isHidden()
-
-    def snapshot(self) -> tuple:
-        return (self.tekst.text(), self.actiepunt.isChecked(), self.wie.currentText(), self.uiterlijk.value())
-
-    def clear_errors(self) -> None:
-        for label in (self.wie_error, self.uiterlijk_error, self.error):
-            label.set_error("")
-
-    def show_errors(self, fouten: dict[str, str]) -> None:
-        self.wie_error.set_error(fouten.get("wie", ""))
-        self.uiterlijk_error.set_error(fouten.get("uiterlijk", ""))
-        self.error.set_error(fouten.get("wat", "") or fouten.get("", ""))
-
-
-class AfsprakenList(QGroupBox):
-    changed = Signal()
-
-    def __init__(self, personen: list[Persoon], *, editable: bool = True):
-        super().__init__("Afspraken")
-        self.personen = personen
-        self.rows: list[AfspraakRow] = []
-        layout = QVBoxLayout(self)
-        self.empty = hint("Nog geen afspraken. Wat spraken jullie af? Een afspraak kan meteen een actiepunt "
-                          "worden, met wie het doet en wanneer.")
-        layout.addWidget(self.empty)
-        self.rows_layout = QVBoxLayout()
-        self.rows_layout.setSpacing(4)
-        layout.addLayout(self.rows_layout)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("Afspraak toevoegen")
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(lambda: self.add().tekst.setFocus())
-        self.add_button.setVisible(editable)
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-    def add(self, tekst: str = "", **kw) -> AfspraakRow:
-        row = AfspraakRow(self.personen, tekst, **kw)
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(self.remove)
-        self.rows.append(row)
-        self.rows_layout.addWidget(row)
-        self.empty.hide()
-        self.changed.emit()
-        return row
-
-    def remove(self, row: AfspraakRow) -> None:
-        self.rows.remove(row)
-        self.rows_layout.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        self.empty.setVisible(not self.rows)
-        self.add_button.setFocus()
-        self.changed.emit()
-
-    def nieuwe_teksten(self) -> str:
-        """The typed texts of new afspraken, one per line (for the draft)."""
-        return "\n".join(r.tekst.text() for r in self.rows if r.afspraak is None)
-
-    def set_nieuwe_teksten(self, tekst: str) -> None:
-        for row in [r for r in self.rows if r.afspraak is None]:
-            self.remove(row)
-        for regel in tekst.split("\n"):
-            if regel.strip():
-                self.add(regel)
-
-
 # --- the gesprek dialog -------------------------------------------------------------------------------
 
-class GesprekDialog(ConceptDialog):
+class GesprekDialog(FormDialog):
     """Record a gesprek: type, datum (not in the future), deelnemers, samenvatting, afspraken (each can become
     an actiepunt with wie and uiterlijk) and vertrouwelijk. With `gesprek` it shows a recorded one, which a
     zorgcoördinator (a mentor: when not vertrouwelijk) can correct and whose afspraken can still become actiepunten.
@@ -298,7 +50,7 @@ class GesprekDialog(ConceptDialog):
 
     def __init__(self, services: Services, leerlingnummer: str, parent: QWidget | None = None,
                  gesprek: Gesprek | None = None, *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
         self.leerlingnummer = leerlingnummer
         self.gesprek = gesprek
@@ -309,8 +61,6 @@ class GesprekDialog(ConceptDialog):
         leerling = services.leerlingen.get(leerlingnummer)
         self.setWindowTitle(f"Gesprek van {format_date(gesprek.datum)} – {leerling.naam}" if gesprek
                             else f"Gesprek vastleggen – {leerling.naam}")
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
         self._build(leerling.naam)
         self._setup_concept(services, "gesprek", f"{leerlingnummer}:{gesprek.id}" if gesprek else leerlingnummer)
         if gesprek is None:
@@ -540,12 +290,12 @@ class GesprekDialog(ConceptDialog):
 
 # --- the quick contactmoment --------------------------------------------------------------------------
 
-class ContactmomentDialog(ConceptDialog):
+class ContactmomentDialog(FormDialog):
     """The mentor's quick note: type, datum (default today) and a summary; Ctrl+Enter saves."""
 
     def __init__(self, services: Services, leerlingnummer: str, parent: QWidget | None = None, *,
                  vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services = services
         self.leerlingnummer = leerlingnummer
         self.vandaag = vandaag or date.today()
@@ -553,8 +303,7 @@ class ContactmomentDialog(ConceptDialog):
         leerling = services.leerlingen.get(leerlingnummer)
         self.setWindowTitle(f"Contactmoment – {leerling.naam}")
         self.setSizeGripEnabled(True)
-        self.general_error = ErrorLabel()
-        self.field_errors = fe = FieldErrors(self.general_error)
+        fe = self.field_errors
 
         layout = QVBoxLayout(self)
         self.concept_note = hint("")

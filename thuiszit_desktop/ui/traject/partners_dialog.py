@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -26,30 +25,27 @@ from ...domain.traject import MdoRol
 from ...domain.zoeken import zoek_in, zoeksleutel, zoektermen
 from ...services.session import Services
 from ..common import errors
-from ..common.concept import ask_discard
+from ..common.form import FormDialog, ask_discard
 from ..common.ongedaan_bar import toon_ongedaan
-from ..common.widgets import ErrorLabel, FieldErrors, form_layout, hint, with_error
-from .gesprek_dialog import rol_label
+from ..common.widgets import form_layout, hint, with_error
+from .personen import rol_label
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"]
 PARTNERS_BUITEN_SCHOOL = "__buiten_school__"
 SCHOOL_ROLLEN = (MdoRol.ZORGCOORDINATOR.value, MdoRol.MENTOR.value)
 
 
-class PartnersDialog(QDialog):
+class PartnersDialog(FormDialog):
     """`PartnersDialog(services, parent)`; `changed_any` is True once something was saved."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Adresboek van partners", parent)
         self.services = services
         self.can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.changed_any = False
         self.partners: list[Partner] = []
         self.current: Partner | None = None
-        self.setWindowTitle("Adresboek van partners")
         self.setSizeGripEnabled(True)
-        self.general_error = ErrorLabel()
-        self.field_errors = FieldErrors(self.general_error)
 
         layout = QVBoxLayout(self)
         layout.addWidget(hint("Partners die u in een MDO of als eigenaar van een actiepunt kiest, staan hier. Het "
@@ -182,7 +178,7 @@ class PartnersDialog(QDialog):
         p = self.partners[min(rows)]
         if self.current is not None and p.id == self.current.id:
             return
-        if self._dirty() and not ask_discard(self):
+        if self.has_changes() and not ask_discard(self):
             self.table.blockSignals(True)
             self.table.clearSelection()
             self.table.blockSignals(False)
@@ -202,10 +198,10 @@ class PartnersDialog(QDialog):
         self.telefoon.setText(p.telefoon if p else "")
         self.email.setText(p.email if p else "")
         self.delete_button.setVisible(self.can_edit and p is not None and p.id is not None)
-        self._loaded = self._snapshot()
+        self._initial = self._snapshot()
 
     def new(self) -> None:
-        if getattr(self, "_loaded", None) is not None and self._dirty() and not ask_discard(self):
+        if self._initial is not None and self.has_changes() and not ask_discard(self):
             return
         self.table.blockSignals(True)
         self.table.clearSelection()
@@ -217,16 +213,13 @@ class PartnersDialog(QDialog):
         return (self.naam.text(), self.rol.currentData(), self.organisatie.text(), self.telefoon.text(),
                 self.email.text())
 
-    def _dirty(self) -> bool:
-        return self.can_edit and self._snapshot() != self._loaded
+    def has_changes(self) -> bool:
+        return self.can_edit and self._snapshot() != self._initial
 
     def value(self) -> Partner:
         rol = self.rol.currentData()
         return Partner(self.naam.text(), MdoRol(rol) if rol else "", self.organisatie.text(), self.telefoon.text(),
                        self.email.text(), self.current.id if self.current else None)
-
-    def error_text(self, key: str) -> str:
-        return self.field_errors.text(key)
 
     def save(self) -> bool:
         self.field_errors.clear()
@@ -241,7 +234,7 @@ class PartnersDialog(QDialog):
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True
-        self._loaded = self._snapshot()
+        self._initial = self._snapshot()
         self.refresh(select_id=saved.id)
         self.load(next((p for p in self.partners if p.id == saved.id), saved))
         return True
@@ -264,8 +257,3 @@ class PartnersDialog(QDialog):
         self.load(None)
         toon_ongedaan(self, self.services, weg, lambda: self.refresh(select_id=p.id))
         return True
-
-    def reject(self) -> None:
-        if self._dirty() and not ask_discard(self):
-            return
-        super().reject()

@@ -8,32 +8,27 @@ the one before; the preview shows the ouder version before printing.
 Opens the newest version (version 1 is made with `services.plannen.nieuw` when there is none). A concept is
 edited in place; a vastgesteld version is read-only – "Wijzigen…" unlocks it, and saving then makes a new
 concept version (the vastgesteld one stays as it was). Earlier versions can be viewed from the version combo.
-The long texts are kept as drafts (ui/concept).
+The long texts are kept as drafts (ui/common/concept.py).
 
 Tests replace `VaststellenDialog.exec`, `EvaluatieDialog.exec` and `PdfPreviewDialog.exec`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -51,224 +46,16 @@ from ...domain.plan import (
     datum_waarschuwingen,
     wijzigingen,
 )
-from ..common import concept, errors, theme
-from ..common.concept import ConceptDialog
+from ..common import errors, theme
+from ..common.form import FormDialog, ask_discard
 from ..common.pdf_preview import PdfPreviewDialog
-from ..common.widgets import ErrorLabel, FieldErrors, OptionalDateEdit, format_date, heading, hint
+from ..common.widgets import format_date, heading, hint
 from .plan_analyse import Aandacht, AnalyseTabel
 from .plan_besluiten import MdoBesluiten
+from .plan_rijen import Cell, LongText, PlanRow, RowList, long_text
 from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
 
 __all__ = ["EvaluatieDialog", "PlanDialog", "VaststellenDialog"]
-
-
-class LongText(QTextEdit):
-    """A plain-text field that grows with its text (between `minimum` and `maximum` pixels high)."""
-
-    def __init__(self, placeholder: str = "", minimum: int = 70, maximum: int = 260):
-        super().__init__()
-        self.setAcceptRichText(False)
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
-        self._min, self._max = minimum, maximum
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
-        self._fit()
-
-    def _fit(self) -> None:
-        needed = int(self.document().size().height()) + 2 * self.frameWidth() + 6
-        self.setFixedHeight(max(self._min, min(self._max, needed)))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-
-def _text_edit(placeholder: str = "", height: int = 70) -> LongText:
-    return LongText(placeholder, height)
-
-
-# --- rows: doelen, interventies, afspraken, evaluatiemomenten, contactpersonen ------------------------------
-
-def DATE_WIDTH() -> int:
-    global _date_width
-    if _date_width is None:
-        probe = OptionalDateEdit()
-        _date_width = probe.edit.sizeHint().width() + probe.clear_button.sizeHint().width() + 4
-    return _date_width
-
-
-_date_width: int | None = None
-
-
-class _Cell:
-    """One column of a row list: ("text", header, stretch, placeholder) / ("date", …) / ("combo", …)."""
-
-    def __init__(self, kind: str, header: str, stretch: int = 1, placeholder: str = ""):
-        self.kind, self.header, self.stretch, self.placeholder = kind, header, stretch, placeholder
-
-
-class PlanRow(QWidget):
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(self, cells: list[_Cell], values: tuple, *, choices: tuple[str, ...] = (), read_only: bool):
-        super().__init__()
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(2)
-        self.widgets: list[QWidget] = []
-        for col, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            if cell.kind == "date":
-                w = OptionalDateEdit()
-                w.set_value(value)
-                w.setEnabled(not read_only)
-                w.changed.connect(self.changed)
-            elif cell.kind == "combo":
-                w = QComboBox()
-                w.setEditable(True)
-                w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                w.addItems(list(choices))
-                if value and value not in choices:
-                    w.addItem(value)
-                w.setCurrentText(value or "")
-                w.lineEdit().setPlaceholderText(cell.placeholder or "kies of typ")
-                w.setEnabled(not read_only)
-                w.currentTextChanged.connect(self.changed)
-            else:
-                w = QLineEdit(value or "")
-                w.setPlaceholderText(cell.placeholder)
-                w.setReadOnly(read_only)
-                w.textChanged.connect(self.changed)
-            if cell.kind == "date":
-                w.setFixedWidth(DATE_WIDTH())  # the same with or without its clear button
-            w.setAccessibleName(cell.header)
-            self.widgets.append(w)
-            self.grid.addWidget(w, 0, col)
-            self.grid.setColumnStretch(col, cell.stretch)
-        self.extra = QHBoxLayout()
-        self.extra.setSpacing(4)
-        self.grid.addLayout(self.extra, 0, len(cells))
-        self.remove_button = QPushButton("Verwijderen")
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.setVisible(not read_only)
-        self.remove_button.clicked.connect(
-            lambda: errors.bevestig_regel_weg(self, "Deze regel", self) and self.remove_requested.emit(self))
-        self.grid.addWidget(self.remove_button, 0, len(cells) + 1)
-        if not any(c.stretch for c in cells):  # only dates: keep them on the left
-            self.grid.setColumnStretch(len(cells) + 2, 1)
-        self.error = ErrorLabel()
-        self.grid.addWidget(self.error, 1, 0, 1, len(cells) + 2)
-
-    def values(self) -> tuple:
-        out = []
-        for w in self.widgets:
-            if isinstance(w, OptionalDateEdit):
-                out.append(w.value())
-            elif isinstance(w, QComboBox):
-                out.append(w.currentText())
-            else:
-                out.append(w.text())
-        return tuple(out)
-
-
-class RowList(QWidget):
-    """A titled list of rows with column headers and "… toevoegen"."""
-
-    changed = Signal()
-
-    def __init__(self, key: str, cells: list[_Cell], add_text: str, empty_text: str, *,
-                 choices: tuple[str, ...] = ()):
-        super().__init__()
-        self.key, self.cells, self.choices = key, cells, choices
-        self.rows: list[PlanRow] = []
-        self.read_only = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self.header = QWidget()
-        header = QGridLayout(self.header)
-        header.setContentsMargins(0, 0, 0, 0)
-        header.setHorizontalSpacing(6)
-        for col, cell in enumerate(cells):
-            label = QLabel(cell.header)
-            label.setStyleSheet("font-weight: bold;")
-            if cell.kind == "date":
-                label.setFixedWidth(DATE_WIDTH())
-            header.addWidget(label, 0, col)
-            header.setColumnStretch(col, cell.stretch)
-        self._header_layout = header
-        self.header_extra = QWidget()
-        header.addWidget(self.header_extra, 0, len(cells))
-        if not any(c.stretch for c in cells):  # only dates: keep them on the left
-            header.setColumnStretch(len(cells) + 1, 1)
-        layout.addWidget(self.header)
-        self.rows_layout = QVBoxLayout()
-        self.rows_layout.setSpacing(4)
-        layout.addLayout(self.rows_layout)
-        self.empty = hint(empty_text)
-        layout.addWidget(self.empty)
-        self.add_button = QPushButton(add_text)
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(lambda: self.add())
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.on_row_added: Callable[[PlanRow, object], None] | None = None
-
-    def set_rows(self, values: list[tuple], items: list | None = None, *, read_only: bool) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = []
-        self.read_only = read_only
-        self.add_button.setVisible(not read_only)
-        for i, v in enumerate(values):
-            self.add(v, items[i] if items else None, emit=False)
-        self._update()
-
-    def add(self, values: tuple | None = None, item=None, *, emit: bool = True) -> PlanRow:
-        values = values or tuple(None if c.kind == "date" else "" for c in self.cells)
-        row = PlanRow(self.cells, values, choices=self.choices, read_only=self.read_only)
-        row.item = item
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(self.remove)
-        if self.on_row_added:
-            self.on_row_added(row, item)
-        self.rows.append(row)
-        self.rows_layout.addWidget(row)
-        self._update()
-        if emit:
-            self.changed.emit()
-            row.widgets[0].setFocus()
-        return row
-
-    def remove(self, row: PlanRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self._update()
-        self.changed.emit()
-
-    def _update(self) -> None:
-        self.empty.setVisible(not self.rows)
-        self.header.setVisible(bool(self.rows))
-        if self.rows:  # line the headers up with the row's buttons
-            row = self.rows[0]
-            width = row.remove_button.sizeHint().width() if not self.read_only else 0
-            width += row.extra.sizeHint().width() + 2 * row.grid.horizontalSpacing()
-            self.header_extra.setFixedWidth(width)
-
-    def values(self) -> list[tuple]:
-        return [r.values() for r in self.rows]
-
-    def show_errors(self, fouten: dict[str, str]) -> QWidget | None:
-        first = None
-        for i, row in enumerate(self.rows, 1):
-            text = fouten.get(f"{self.key} {i}", "")
-            row.error.set_error(text)
-            if text and first is None:
-                first = row.widgets[0]
-        return first
 
 
 # --- the plan dialog --------------------------------------------------------------------------------------
@@ -281,9 +68,9 @@ LONG_TEXTS = (
 )
 
 
-class PlanDialog(ConceptDialog):
+class PlanDialog(FormDialog):
     def __init__(self, services, traject_id: int, parent: QWidget | None = None, *, vandaag: date | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services, self.traject_id = services, traject_id
         self.vandaag_vast = vandaag
         self.can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -322,7 +109,7 @@ class PlanDialog(ConceptDialog):
             self.note.show()
             self._set_editable(False)
             self.concept.mark_clean()
-            self._initial_snapshot = self._snapshot()
+            self._initial = self._snapshot()
 
     @property
     def vandaag(self) -> date:
@@ -374,19 +161,19 @@ class PlanDialog(ConceptDialog):
         self.aandacht = Aandacht()  # at the top of what scrolls: never squeezes the form on a small screen
         self.aandacht.vervang_button.clicked.connect(self.gewone_woorden)
         form.addWidget(self.aandacht)
-        self.errors = FieldErrors(ErrorLabel())
+        self.errors = self.field_errors
         self.texts: dict[str, LongText] = {}
         for key, label, placeholder in LONG_TEXTS:
             box = QGroupBox(label)
             v = QVBoxLayout(box)
             if key == "analyse":
-                self.analyse = AnalyseTabel(self.leerling.voornaam or self.leerling.naam, _text_edit)
+                self.analyse = AnalyseTabel(self.leerling.voornaam or self.leerling.naam, long_text)
                 self.analyse.changed.connect(self._changed)
                 self.analyse.vullen_button.clicked.connect(self.analyse_vullen)
                 edit = self.analyse.verder
                 v.addWidget(self.analyse)
             else:
-                edit = _text_edit(placeholder, 70)
+                edit = long_text(placeholder, 70)
                 v.addWidget(edit)
                 edit.textChanged.connect(self._changed)
             self.texts[key] = edit
@@ -394,21 +181,21 @@ class PlanDialog(ConceptDialog):
             form.addWidget(box)
 
         catalogus = self.services.plannen.catalogus()
-        self.doelen = RowList("doel", [_Cell("text", "Doel", 5, "bijvoorbeeld: vanaf 1 maart drie ochtenden op school"),
-                                       _Cell("date", "Datum", 0),
-                                       _Cell("text", "Hoe we het merken", 4, "bijvoorbeeld: het rooster van de mentor")],
+        self.doelen = RowList("doel", [Cell("text", "Doel", 5, "bijvoorbeeld: vanaf 1 maart drie ochtenden op school"),
+                                       Cell("date", "Datum", 0),
+                                       Cell("text", "Hoe we het merken", 4, "bijvoorbeeld: het rooster van de mentor")],
                               "Doel toevoegen", "Nog geen doelen. Een plan heeft minstens één concreet doel.")
         self.doelen.on_row_added = self._doel_row_added
-        self.interventies = RowList("interventie", [_Cell("combo", "Wat zetten we in", 4), _Cell("text", "Wie", 3),
-                                                    _Cell("date", "Van", 0), _Cell("date", "Tot", 0)],
+        self.interventies = RowList("interventie", [Cell("combo", "Wat zetten we in", 4), Cell("text", "Wie", 3),
+                                                    Cell("date", "Van", 0), Cell("date", "Tot", 0)],
                                     "Interventie toevoegen", "Nog geen interventies.", choices=catalogus)
-        self.afspraken = RowList("afspraak", [_Cell("text", "Wie", 2), _Cell("text", "Wat", 5),
-                                              _Cell("text", "Wanneer", 2, "bijvoorbeeld: elke maandag")],
+        self.afspraken = RowList("afspraak", [Cell("text", "Wie", 2), Cell("text", "Wat", 5),
+                                              Cell("text", "Wanneer", 2, "bijvoorbeeld: elke maandag")],
                                  "Afspraak toevoegen", "Nog geen afspraken.")
-        self.momenten = RowList("evaluatiemoment", [_Cell("date", "Datum", 0)], "Evaluatiemoment toevoegen",
+        self.momenten = RowList("evaluatiemoment", [Cell("date", "Datum", 0)], "Evaluatiemoment toevoegen",
                                 "Nog geen evaluatiemomenten.")
-        self.contacten = RowList("contactpersoon", [_Cell("text", "Naam", 3), _Cell("text", "Rol", 2),
-                                                    _Cell("text", "Telefoon", 2), _Cell("text", "E-mail", 3)],
+        self.contacten = RowList("contactpersoon", [Cell("text", "Naam", 3), Cell("text", "Rol", 2),
+                                                    Cell("text", "Telefoon", 2), Cell("text", "E-mail", 3)],
                                  "Contactpersoon toevoegen", "Nog geen contactpersonen.")
         self.besluiten_box = MdoBesluiten(self.services.mdo.mdos(self.traject_id) if self.can_edit else [])
         self.besluiten_box.als_interventie.connect(lambda tekst: self.interventies.add((tekst, "", None, None)))
@@ -514,7 +301,7 @@ class PlanDialog(ConceptDialog):
         self.errors.clear()
         self._set_editable(self.editable)
         self.concept.mark_clean()
-        self._initial_snapshot = self._snapshot()
+        self._initial = self._snapshot()
         self.concept.enabled = self.editable
         self._update_aandacht()
 
@@ -587,7 +374,7 @@ class PlanDialog(ConceptDialog):
         versie = self.versie_combo.itemData(index)
         if self.plan is not None and versie == self.plan.versie:
             return
-        if self.has_changes() and not concept.ask_discard(self):
+        if self.has_changes() and not ask_discard(self):
             self.versie_combo.setCurrentIndex(self.versie_combo.findData(self.plan.versie))
             return
         if self.has_changes():

@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,25 +23,25 @@ from PySide6.QtWidgets import (
 from ...domain import formaat
 from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint, with_error
-from .gesprek_dialog import text_edit
+from ..common.blocks import text_edit
+from ..common.form import FormDialog
+from ..common.widgets import DateEdit, ErrorLabel, format_date, hint, with_error
 
 
-class VaststellenDialog(QDialog):
+class VaststellenDialog(FormDialog):
     """The overleg date and the akkoord (name, date, ouder or the student from 16); saves through the service."""
 
     def __init__(self, services, plan: Plan, geboortedatum: date, voorstel_ouder: str, leerling_naam: str,
                  parent: QWidget | None = None, *, vandaag: date):
-        super().__init__(parent)
+        super().__init__(f"Versie {plan.versie} vaststellen", parent)
         self.services, self.plan, self.geboortedatum = services, plan, geboortedatum
         self.voorstel_ouder, self.leerling_naam = voorstel_ouder, leerling_naam
         self.saved: Plan | None = None
-        self.setWindowTitle(f"Versie {plan.versie} vaststellen")
         layout = QVBoxLayout(self)
         layout.addWidget(hint("Stel het plan vast na het overleg met de ouders (en de leerling). Vanaf 16 jaar geeft "
                               "de leerling zelf akkoord. Daarna kan deze versie niet meer veranderen; een wijziging "
                               "wordt een nieuwe versie."))
-        self.errors = FieldErrors(ErrorLabel())
+        self.errors = self.field_errors
         self._nodig(layout)
         form = QFormLayout()
         self.overleg = DateEdit(start=vandaag)
@@ -171,14 +170,13 @@ class VaststellenDialog(QDialog):
         return True
 
 
-class EvaluatieDialog(QDialog):
+class EvaluatieDialog(FormDialog):
     """How one doel went: behaald / deels / niet, with a note."""
 
     def __init__(self, services, doel: Doel, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Evaluatie van een doel", parent)
         self.services, self.doel = services, doel
         self.saved: Plan | None = None
-        self.setWindowTitle("Evaluatie van een doel")
         layout = QVBoxLayout(self)
         doel_label = QLabel(f"<b>Doel:</b> {doel.omschrijving}")
         doel_label.setTextFormat(Qt.TextFormat.RichText)

@@ -584,7 +584,7 @@ class Dashboard(QWidget):
         if regel.afhandeling.traject is not None:
             self.open_traject.emit(regel.leerlingnummer)
             return False
-        from ..traject.traject_view import TrajectDialog  # (imported when first used: issue 16)
+        from ..traject.traject_dialogs import TrajectDialog  # (imported when first used: issue 16)
 
         dialog = TrajectDialog(self.services, regel.leerlingnummer, self.window(), signaal=regel.signaal,
                                vandaag=self._today())

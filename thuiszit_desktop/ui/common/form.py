@@ -1,0 +1,179 @@
+"""The one base of every form dialog: fields with their error under them, Opslaan/Annuleren, a question
+before changes are thrown away, and – for long texts – a draft that survives closing (`concept.py`).
+
+Two ways to use it:
+
+- A small form: `super().__init__(title, parent, save_text=…)`, then `self.field(label, key, widget)` per
+  field (lines above the form with `self.add_above(widget)`), then `self.finish(width)`. Implement
+  `_snapshot()` (everything the form holds, comparable) and `_do_save()` (call the service, return what it
+  returns: it lands in `self.value`; an `InvoerFout` shows its messages next to the fields).
+- A large form that lays itself out: build on `self.general_error` / `self.field_errors`, call
+  `_setup_concept(services, soort, sleutel)`, register long texts on `self.concept`, call
+  `_restore_concept()` when loaded, and `_saved()` after saving in its own `save()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+
+from ...domain.errors import InvoerFout
+from . import errors
+from .concept import ConceptKeeper, MemoryConceptStore
+from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
+
+KEEP_EDITING, KEEP_DRAFT, DISCARD = 0, 1, 2  # the answers to "Wijzigingen weggooien?" when there is a draft
+
+
+def ask_discard(parent: QWidget | None) -> bool:
+    """The plain question for forms without drafts: True when the changes may go."""
+    return errors.ask(parent, "Wijzigingen weggooien?", detail="U heeft iets veranderd dat nog niet is opgeslagen.",
+                      yes="Weggooien", no="Verder bewerken")
+
+
+class FormDialog(QDialog):
+    """A form dialog that asks before throwing changes away and, with a `ConceptKeeper`, keeps drafts."""
+
+    value = None  # what `_do_save()` returned (a class default: a form may have a `value()` method instead)
+
+    def __init__(self, title: str = "", parent: QWidget | None = None, *, save_text: str = "Opslaan"):
+        super().__init__(parent)
+        if title:
+            self.setWindowTitle(title)
+        self._save_text = save_text
+        self.general_error = ErrorLabel()
+        self.field_errors = FieldErrors(self.general_error)
+        self.concept: ConceptKeeper | None = None
+        self._initial = None
+        self._outer: QVBoxLayout | None = None
+        self._form = None
+
+    # --- the small form's layout: lines above, the general error, the fields, the buttons -------------
+
+    @property
+    def outer(self) -> QVBoxLayout:
+        """The dialog's layout for a small form (made on first use, so a large form can lay itself out)."""
+        if self._outer is None:
+            self._outer = QVBoxLayout(self)
+            self._outer.addWidget(self.general_error)
+            self._form = form_layout()
+            self._outer.addLayout(self._form)
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                            | QDialogButtonBox.StandardButton.Cancel)
+            self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            self.save_button.setText(self._save_text)
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+            self.buttons.accepted.connect(self.save)
+            self.buttons.rejected.connect(self.reject)
+        return self._outer
+
+    @property
+    def form(self) -> QFormLayout:
+        """The fields of a small form."""
+        _ = self.outer
+        return self._form
+
+    def add_above(self, widget: QWidget) -> None:
+        """A line above the fields (what the form is about, a warning), below the ones added before."""
+        self.outer.insertWidget(self.outer.indexOf(self.general_error), widget)
+
+    def field(self, label: str | QWidget, key: str, widget: QWidget, extra: QWidget | None = None) -> QWidget:
+        """A form row: the widget with its error line (and `extra`, a hint, under it); the row's box."""
+        box = with_error(widget, self.field_errors.add(key, widget), extra)
+        self.form.addRow(label, box)
+        return box
+
+    def finish(self, width: int = 520) -> None:
+        """Call after building and loading: adds the buttons, sizes the dialog and remembers the loaded state."""
+        self.outer.addWidget(self.buttons)
+        self.resize(width, self.sizeHint().height())
+        self._initial = self._snapshot()
+
+    # --- saving ----------------------------------------------------------------------------------------
+
+    def _snapshot(self):
+        return ()
+
+    def _do_save(self):
+        raise NotImplementedError
+
+    def map_errors(self, fouten: dict[str, str]) -> dict[str, str]:
+        """The service's field names → this form's (one date field for "van" and "tot", say)."""
+        return fouten
+
+    def error_text(self, key: str) -> str:
+        return self.field_errors.text(key)
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._initial
+
+    def save(self) -> bool:
+        self.field_errors.clear()
+        try:
+            self.value = self._do_save()
+        except InvoerFout as exc:
+            first = self.field_errors.show(self.map_errors(exc.fouten))
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        except errors.GebruikersFout as exc:
+            errors.show_user_error(self, exc)
+            return False
+        if self.concept is not None:
+            self._saved()
+        else:
+            self._initial = self._snapshot()
+        self.accept()
+        return True
+
+    # --- drafts ----------------------------------------------------------------------------------------
+
+    def _setup_concept(self, services, soort: str, sleutel: str) -> ConceptKeeper:
+        self.concept = ConceptKeeper(services, soort, sleutel, self)
+        return self.concept
+
+    def _restore_concept(self) -> bool:
+        """Mark the loaded form as clean, then put back a draft; True when one was restored (its note goes in
+        `self.concept_note`, a label the dialog places, when it has one)."""
+        self.concept.mark_clean()
+        self._initial = self._snapshot()
+        concept = self.concept.herstel()
+        if concept is None:
+            return False
+        note = getattr(self, "concept_note", None)
+        if note is not None:
+            note.setText(concept.notitie + ". Sla op om het te bewaren.")
+            note.show()
+        return True
+
+    def _saved(self) -> None:
+        self.concept.verwijder()
+        self.concept.stop()
+        self._initial = self._snapshot()
+
+    # --- closing: "Wijzigingen weggooien?" -------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.has_changes():
+            if self.concept is not None and self.concept.has_changes():
+                tot = (" (zolang het programma open blijft)" if isinstance(self.concept.store, MemoryConceptStore)
+                       else "")
+                keuze = errors.choose(
+                    self, "Wijzigingen weggooien?",
+                    ["Verder bewerken", "Sluiten en concept bewaren", "Weggooien"],
+                    detail="U heeft iets veranderd dat nog niet is opgeslagen. Bewaart u het als concept, dan "
+                           f"staat de tekst er weer als u dit opnieuw opent{tot}.",
+                    escape=KEEP_EDITING)
+                if keuze in (None, KEEP_EDITING):
+                    return
+                if keuze == KEEP_DRAFT:
+                    self.concept.bewaar()
+                else:
+                    self.concept.verwijder()
+            elif not ask_discard(self):
+                return
+            elif self.concept is not None:
+                self.concept.verwijder()
+        if self.concept is not None:
+            self.concept.stop()
+        super().reject()
