@@ -261,8 +261,6 @@ def _modules(*names: str) -> frozenset[str]:
 
 # Cycles that exist today, each with who takes it apart; an entry goes when its cycle does.
 KNOWN_CYCLES = {
-    # the raw-SQL audit writer moves into db/ (issue 17, cross-cutting work on context/audit)
-    _modules("services.audit", "services.context", "services.backups"),
     # ProfielDialog builds on the users dialog's form base, which opens the ProfielDialog
     _modules("ui.beheer.gebruikers_dialog", "ui.beheer.profiel_dialog"),
     # login reads startup's setting name; startup opens login and the first-run wizard

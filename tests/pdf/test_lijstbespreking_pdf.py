@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.pdfhulp import lezer, pagina_tekst
-from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking
+from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking_pdf
 from thuiszit_desktop.services.overzichten import PDF_KOLOMMEN
 
 
@@ -15,7 +15,7 @@ def rij(i: int) -> list[str]:
 
 
 def test_every_column_and_a_notes_column():
-    reader = lezer(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+    reader = lezer(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
                                     [rij(1)])))
     tekst = pagina_tekst(reader.pages[0])
     for kop in (*PDF_KOLOMMEN, "Notities"):
@@ -25,7 +25,7 @@ def test_every_column_and_a_notes_column():
 
 def test_each_student_gets_room_to_write():
     """Ten students do not fit on one landscape page: each row keeps 15 mm for notes."""
-    reader = lezer(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+    reader = lezer(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
                                     [rij(i) for i in range(10)])))
     assert len(reader.pages) == 2
     tweede = pagina_tekst(reader.pages[1])

@@ -29,7 +29,7 @@ from thuiszit_desktop.domain.plan import (
     ondertekenaars,
 )
 from thuiszit_desktop.domain.traject import Domein, Factoren
-from thuiszit_desktop.pdf.plan import datum_tekst, plan_pdf, voettekst
+from thuiszit_desktop.pdf.plan import plan_pdf, voettekst
 
 KOPPEN = ("Waarom dit plan", "Wat het moeilijk maakt en wat helpt", "Wat Zoë zelf zegt", "Wat ouders willen",
           "Onze doelen", "Wat we doen", "Afspraken", "Wanneer we kijken hoe het gaat", "Wie u kunt bellen")
@@ -199,8 +199,6 @@ def test_what_changed_since_the_version_before():
 
 
 def test_helpers():
-    assert datum_tekst(date(2027, 3, 1)) == "1 maart 2027"
-    assert datum_tekst(date(2027, 3, 1), dag=True) == "maandag 1 maart 2027"
     assert voettekst(plan()) == "versie 2, vastgesteld 23-11-2026"
 
 

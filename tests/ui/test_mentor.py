@@ -20,6 +20,7 @@ from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
 from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen import leerlingen_area
 from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
@@ -126,7 +127,7 @@ def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot
     dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
     gevraagd, vastgelegd = [], []
     monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
-    monkeypatch.setattr(main_window, "contactmoment_vastleggen",
+    monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen",
                         lambda services, nummer, parent: vastgelegd.append(nummer) or True)
     QTest.keySequence(window, "Ctrl+N")
     assert gevraagd == [] and vastgelegd == ["1001"]  # no question which student: the selected one

@@ -11,6 +11,7 @@ from enum import StrEnum
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import onderwijsnummer as stdnum_onderwijsnummer
 
+from . import formaat
 from .errors import InvoerFout
 
 
@@ -90,7 +91,7 @@ class Leerling:
 
     @property
     def naam(self) -> str:
-        return " ".join(p for p in (self.voornaam, self.tussenvoegsel, self.achternaam) if p)
+        return formaat.naam(self.voornaam, self.tussenvoegsel, self.achternaam)
 
     @property
     def sorteernaam(self) -> str:

@@ -101,7 +101,7 @@ class LezersoverzichtService:
     def maken(self, *, vandaag: date | None = None) -> lo.Lezersoverzicht:
         """The overview as it is now: the counts the screens show an alleen-lezen user."""
         vandaag = vandaag or date.today()
-        with self.ctx.action(Rol.ZORGCOORDINATOR, audit=False):
+        with self.ctx.action(audit=False):
             o = self.signalen.overzicht()
             tabellen = [lo.niveaus_tabel(o.peildatum, o.per_getoond_niveau(), o.zonder_verzuim(), o.per_signaal())]
             kwartaal = Kwartaal.van_datum(o.bijgewerkt_tot or vandaag)
@@ -149,7 +149,7 @@ class LezersoverzichtService:
         a database key slot over to the overview."""
         overzicht = self.maken(vandaag=vandaag)
         store = self.ctx.store
-        with self.ctx.action(Rol.ZORGCOORDINATOR, audit=False):
+        with self.ctx.action(audit=False):
             bestand = _bestand(self.ctx)
             sleutel = _sleutel()
             lezers = [r.naam for r in m.Gebruiker.select().where(m.Gebruiker.rol == Rol.ALLEEN_LEZEN.value)]

@@ -37,7 +37,7 @@ def test_the_signals_start_after_the_first_paint(qtbot, services, settings):
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
     loader = window.signalen_loader
-    assert loader.busy and loader.gepland and loader._job is None  # asked for, not yet running
+    assert loader.busy and loader.gepland and not loader._loader.busy  # asked for, not yet running
     with qtbot.waitSignal(loader.loaded, timeout=TIMEOUT):
         window.show()
     assert window._geschilderd and loader.stand is not None and not loader.busy

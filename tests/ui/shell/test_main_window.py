@@ -509,13 +509,13 @@ def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, servic
 
 
 def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui.leerlingen import leerling_page
+    from thuiszit_desktop.ui.leerlingen import leerling_page, leerlingen_area
     from thuiszit_desktop.ui.shell import main_window as main_window_module
 
     calls: list[str] = []
     fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)
     monkeypatch.setattr(leerling_page, "contactmoment_vastleggen", fake)
-    monkeypatch.setattr(main_window_module, "contactmoment_vastleggen", fake)
+    monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen", fake)
     assert window.action_contactmoment.shortcut().toString() == "Ctrl+N"
     assert window.action_new.shortcut().toString() == "Ctrl+Shift+N"
 

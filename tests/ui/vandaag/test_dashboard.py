@@ -76,7 +76,7 @@ def lines(view: Dashboard) -> list[tuple[str, str, str]]:
 # --- the dashboard ---------------------------------------------------------------------------------
 
 def test_header_groups_and_deadlines(view, qtmodeltester):
-    qtmodeltester.check(view.lijst.signalen)  # the groups and their lines, a two-level item model
+    qtmodeltester.check(view.lijst.signalen)  # the groups and their lines, one flat list model
     assert view.peildatum_label.text() == "Signalen op 20-11-2026 · verzuim bijgewerkt t/m 20-11-2026"
     assert not view.oud_label.isVisibleTo(view)  # 3 days old: fine
     assert view.stack.currentIndex() == 3 and not view.banner.isVisibleTo(view)
