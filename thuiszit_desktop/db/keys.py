@@ -27,6 +27,7 @@ import json
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -253,9 +254,10 @@ class KeyRing:
                 "key": wrapped.hex(), "mac": hmac.new(mac_key, wrapped, hashlib.sha256).hexdigest()}
             return
         x_priv = X25519PrivateKey.generate()
-        slot = {"id": _slot_id(naam), "versie": SLOT_VERSION, "salt": secrets.token_hex(16),
-                "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
-                "x25519": x_priv.public_key().public_bytes(*_RAW).hex(), "controle": sleutels.controle.hex()}
+        slot: dict[str, Any] = {
+            "id": _slot_id(naam), "versie": SLOT_VERSION, "salt": secrets.token_hex(16),
+            "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+            "x25519": x_priv.public_key().public_bytes(*_RAW).hex(), "controle": sleutels.controle.hex()}
         kek = _scrypt(wachtwoord, bytes.fromhex(slot["salt"]), SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_BYTES)
         nonce = secrets.token_bytes(12)
         slot["prive"] = (nonce + AESGCM(kek).encrypt(nonce, x_priv.private_bytes_raw(), _header(slot))).hex()

@@ -29,6 +29,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from . import files
 
@@ -118,8 +119,9 @@ def replace_database(db_path: Path, new_db: Path, new_keys: Path, *, keep_old: b
              (db_path.name, f"{db_path.name}-wal", f"{db_path.name}-shm") if (folder / name).exists()}
     if keys_path(db_path).exists():
         aside[keys_path(db_path).name] = keys_path(aside_db).name
-    journal = {"format": FORMAT_VERSION, "klaar": False, "bewaar_oud": keep_old, "opzij": aside,
-               "nieuw": {db_path.name: _relative(new_db, folder), keys_path(db_path).name: _relative(new_keys, folder)}}
+    journal: dict[str, Any] = {
+        "format": FORMAT_VERSION, "klaar": False, "bewaar_oud": keep_old, "opzij": aside,
+        "nieuw": {db_path.name: _relative(new_db, folder), keys_path(db_path).name: _relative(new_keys, folder)}}
     _write_journal(db_path, journal)
     _step("journal")
     try:

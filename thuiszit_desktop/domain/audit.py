@@ -50,8 +50,8 @@ class AuditInvoer:
 
 def bereken_hash(vorige_hash: str, invoer: AuditInvoer) -> str:
     """SHA-256 over the previous hash and a canonical form of the entry's own fields."""
-    tijd = invoer.tijd
-    tijd = tijd.isoformat(sep=" ", timespec="seconds") if isinstance(tijd, dt.datetime) else f"?{tijd!r}"
+    tijd = (invoer.tijd.isoformat(sep=" ", timespec="seconds") if isinstance(invoer.tijd, dt.datetime)
+            else f"?{invoer.tijd!r}")
     velden = [invoer.id, tijd, invoer.gebruiker_id,
               invoer.gebruiker_naam, str(invoer.actie), invoer.leerling_id, invoer.wat]
     canoniek = json.dumps([vorige_hash, *velden], ensure_ascii=False, separators=(",", ":"))

@@ -115,3 +115,5 @@ class DatabaseBeschadigd(DatabaseOnleesbaar):
 
 class GeenToegang(GebruikersFout, PermissionError):
     """The acting user's role does not allow this action."""
+
+    vastgelegd: bool  # set once the refusal is in the audit trail (services/toegang.py)

@@ -15,6 +15,7 @@ Pure: no database, no Qt.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ def in_gewone_woorden(tekst: str) -> str:
 
     uit = tekst or ""
     for patroon, voorstel in _PATRONEN:
-        uit = patroon.sub(lambda m, v=voorstel: vervang(m, v), uit)
+        uit = patroon.sub(functools.partial(vervang, voorstel=voorstel), uit)
     return re.sub(r"[ \t]{2,}", " ", uit)
 
 

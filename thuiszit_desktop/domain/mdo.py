@@ -28,10 +28,15 @@ SCHOOL_ROLLEN = frozenset({MdoRol.ZORGCOORDINATOR, MdoRol.MENTOR})
 
 
 class ToestemmingRecord(Protocol):
-    organisatie: str
-    gegeven: bool
-    datum: date | None
-    id: int | None
+    # read-only: a frozen dataclass satisfies it
+    @property
+    def organisatie(self) -> str: ...
+    @property
+    def gegeven(self) -> bool: ...
+    @property
+    def datum(self) -> date | None: ...
+    @property
+    def id(self) -> int | None: ...
 
 
 class Deelnemer(Protocol):

@@ -365,11 +365,12 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     oude_iv = {i.soort.casefold(): i for i in oud.interventies}
     nieuwe_iv = {i.soort.casefold(): i for i in nieuw.interventies}
     for sleutel, i in nieuwe_iv.items():
-        vorig = oude_iv.get(sleutel)
-        if vorig is None:
+        vorige_iv = oude_iv.get(sleutel)
+        if vorige_iv is None:
             uit.append(f"Nieuw ingezet: {i.soort}")
-        elif (vorig.van, vorig.tot) != (i.van, i.tot):
-            uit.append(f"Andere datums voor ‘{i.soort}’: {_periode(i.van, i.tot)} (was {_periode(vorig.van, vorig.tot)})")
+        elif (vorige_iv.van, vorige_iv.tot) != (i.van, i.tot):
+            uit.append(f"Andere datums voor ‘{i.soort}’: {_periode(i.van, i.tot)} "
+                       f"(was {_periode(vorige_iv.van, vorige_iv.tot)})")
     for sleutel, i in oude_iv.items():
         if sleutel not in nieuwe_iv:
             uit.append(f"Gestopt: {i.soort}")

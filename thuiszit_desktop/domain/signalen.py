@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from . import formaat
-from .kalender import LesdagTabel, SchoolCalendar
+from .kalender import LesdagTabel, SchoolCalendar, Vakantie
 from .leerling import (
     Leerling,
     active_vrijstelling,
@@ -423,7 +423,7 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
 
 
 @functools.lru_cache(maxsize=32)
-def _vakantiegrenzen(cal: SchoolCalendar, t: LesdagTabel, peildatum: date) -> tuple[tuple[int, str, object], ...]:
+def _vakantiegrenzen(cal: SchoolCalendar, t: LesdagTabel, peildatum: date) -> tuple[tuple[int, str, Vakantie], ...]:
     """Rule 6's days for P, the same for every leerling: per official vacation touching P's school year the
     position of b (the last lesdag before it) and a (the first after it), when in the table and in that school
     year, with how the explanation names it. (Keyed on the calendar and table objects: both never change.)"""
@@ -631,8 +631,8 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
             prof = _Profiel(tabel, hoogste, ong, ziek, alle)
             sigs = _signalen(cal, inst, leerling, prof, meldingen, mazl_acties, p)
             thuis = next((s.sinds for s in sigs if s.soort is SignaalSoort.THUISZITTER), None)
-            n = _niveau(inst, leerling, prof, sigs, p)
-            uit.append(Stand(frozenset(s.soort for s in sigs), thuis, n.niveau if n else None))
+            niv = _niveau(inst, leerling, prof, sigs, p)
+            uit.append(Stand(frozenset(s.soort for s in sigs), thuis, niv.niveau if niv else None))
         return uit
 
     heel = _Profiel(tabel, laatste, ong, ziek, alle)

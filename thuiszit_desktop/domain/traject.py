@@ -322,7 +322,7 @@ def check_sluiten(reden: Sluitreden | str, toelichting: str, datum: date, geopen
         fouten["datum"] = f"De datum van sluiten ligt vóór de opening van het traject ({geopend:%d-%m-%Y})."
     if fouten:
         raise InvoerFout(fouten)
-    return reden
+    return Sluitreden(reden)
 
 
 # --- gesprekken, MDO's and actiepunten --------------------------------------------------------------

@@ -112,7 +112,7 @@ def trends_dagen(cal: SchoolCalendar, inst: SignaalInstellingen, leerlingen: Ite
     if not data:
         return Trends(schooljaar, eind, [])
     leeg: Dagen = ({}, {}, {})
-    per_niveau = [Counter() for _ in data]
+    per_niveau: list[Counter[int]] = [Counter() for _ in data]
     per_signaal: list[dict[SignaalSoort, int]] = [dict.fromkeys(SignaalSoort, 0) for _ in data]
     thuis: list[set[tuple[str, date]]] = [set() for _ in data]
     # 31 July before the year, for the thuiszitters "in" in August: a run of whole days ongeoorloofd up to the

@@ -140,6 +140,8 @@ class AuditRij:
 class AuditService:
     """Reading the audit trail: the zorgcoördinator only."""
 
+    uitslag: Controle  # the last check at start (`bij_start`), set from the first one on
+
     def __init__(self, ctx: Context):
         self.ctx = ctx
 

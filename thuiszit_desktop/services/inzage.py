@@ -49,7 +49,7 @@ GETOOND = frozenset({
 })
 
 # What each table holds, in the words of the art. 15 information ("Welke gegevens de school heeft").
-CATEGORIEEN: dict[type, str] = {
+CATEGORIEEN: dict[type[pw.Model], str] = {
     m.Leerling: "Naam, geboortedatum, leerlingnummer, klas, mentor, in- en uitschrijving",
     m.Ouder: "Namen, adres en telefoonnummers van ouders of verzorgers",
     m.Vrijstelling: "Vrijstellingen van de leerplicht",
@@ -69,7 +69,7 @@ CATEGORIEEN: dict[type, str] = {
 LEERLING_ID = "leerling_id"  # a column that names a student without a foreign key (the audit trail)
 
 
-def leerling_tabellen() -> dict[type, tuple[str, ...]]:
+def leerling_tabellen() -> dict[type[pw.Model], tuple[str, ...]]:
     """Every table that holds data about a student, with the chain of foreign keys that leads to `leerling`
     (shortest first: Besluit → ("mdo", "traject", "leerling")). Leerling itself has the empty chain; a table
     with a plain `leerling_id` column has ("leerling_id",)."""

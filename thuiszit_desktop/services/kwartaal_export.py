@@ -100,8 +100,8 @@ def naar_xlsx(o: KwartaalOverzicht) -> bytes:
     info.append(["Kolom", "Betekenis"])
     for cel in info[info.max_row]:
         cel.font = vet
-    for kolom, uitleg in ALLE_KOLOMMEN:
-        info.append([kolom, uitleg])
+    for naam, uitleg in ALLE_KOLOMMEN:
+        info.append([naam, uitleg])
     info.column_dimensions["A"].width = 22
     info.column_dimensions["B"].width = 100
     for (cel,) in info.iter_rows(min_row=6, min_col=2, max_col=2):

@@ -141,8 +141,6 @@ class OngedaanService:
             self._na_herstel()
 
 
-
-
 def samen(wat: str, snapshots: list[Verwijderd]) -> Verwijderd:
     """Several deletes of one user action (e.g. three chosen rows) as one undo."""
     rollen = tuple(dict.fromkeys(r for s in snapshots for r in s.rollen))

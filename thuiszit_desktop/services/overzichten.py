@@ -260,7 +260,7 @@ class OverzichtenService:
         vandaag = vandaag or date.today()
         overzicht = self.signalen.overzicht()  # outside the action: it is a long read of its own
         with self.ctx.action():
-            per_signaal = defaultdict(list)
+            per_signaal: dict[str, list[SignaalSoort]] = defaultdict(list)
             for s in overzicht.signalen:
                 if s.soort not in per_signaal[s.leerlingnummer]:
                     per_signaal[s.leerlingnummer].append(s.soort)

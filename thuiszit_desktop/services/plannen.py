@@ -318,7 +318,8 @@ def _plan(row: m.PlanVanAanpak) -> Plan:
                 Evaluatie(e.datum, Uitkomst(e.uitkomst), e.notitie, namen.get(e.door_id, ""), e.id))
 
     def eerder(d: m.PlanDoel) -> tuple[tuple[int, Evaluatie], ...]:
-        keten, gezien = [], {d.id}
+        keten: list[tuple[int, Evaluatie]] = []
+        gezien = {d.id}
         vorig = alle.get(d.herkomst_id)
         while vorig is not None and vorig.id not in gezien:
             gezien.add(vorig.id)

@@ -384,7 +384,8 @@ def _groter(cal: SchoolCalendar, tabel: LesdagTabel, per: dict[str, Dagen], vroe
     oudste = min(date.fromisoformat(r[1]) for r in vroeger)
     nieuw = cal.tabel(max(oudste, add_years(tot, -GESCHIEDENIS_JAREN)), tot)
     schuif = nieuw.index[tabel.dagen[0]] if tabel.dagen else 0
-    per = {nr: tuple({i + schuif: u for i, u in d.items()} for d in dagen) for nr, dagen in per.items()}
+    per = {nr: tuple({i + schuif: u for i, u in d.items()} for d in dagen)  # type: ignore[misc]  # 3 in, 3 out
+           for nr, dagen in per.items()}
     index = nieuw.iso_index()
     for leerling_id, datum, uren, u_ong, u_ziek in vroeger:
         i, nr = index.get(datum), nummer.get(leerling_id)

@@ -408,5 +408,5 @@ def _bewaakt(ctx: Context, r: Regel, methode, wat: str, naam: str):
             raise
         return r.na(ctx, resultaat, methode.__self__, gebonden) if r.na is not None else resultaat
 
-    bewaakt.regel = r
+    bewaakt.regel = r  # type: ignore[attr-defined]  # the rule, for the role matrix test
     return bewaakt

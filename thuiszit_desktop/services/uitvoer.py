@@ -32,8 +32,8 @@ def check_extensie(pad: Path, extensies: Iterable[str]) -> Path:
     extensies = tuple(extensies)
     if pad.suffix.lower() not in extensies:
         namen = [f"{e} (Excel)" if e == ".xlsx" else e for e in extensies]
-        namen = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
-        raise InvoerFout(f"Laat de bestandsnaam {pad.name} eindigen op {namen}: daaraan ziet iedereen wat voor "
+        opgesomd = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+        raise InvoerFout(f"Laat de bestandsnaam {pad.name} eindigen op {opgesomd}: daaraan ziet iedereen wat voor "
                          "bestand het is.")
     return pad
 
@@ -121,7 +121,7 @@ def _schrijffout(pad: Path, exc: OSError) -> str:
             "bestand als het nog open staat in een ander programma.")
 
 
-def csv_rij(cellen: Iterable[object]) -> list[str]:
+def csv_rij(cellen: Iterable[object]) -> list[object]:
     """A CSV row whose text cells a spreadsheet will not run as formulas."""
     return [neutraliseer(c) if isinstance(c, str) else c for c in cellen]
 

@@ -244,7 +244,7 @@ class VerzuimService:
         wissen.sort()
 
         waarde = instellingen.lees(BIJGEWERKT_TOT)
-        was = date.fromisoformat(waarde) if waarde else None
+        bijgewerkt_was = date.fromisoformat(waarde) if waarde else None
         cal = self.kalender.calendar()
         geen_lesdag = list(bestand.buiten_lesuren)
         geen = {d for d in iso if not cal.is_lesdag(d)}  # once per date, not per line
@@ -258,7 +258,7 @@ class VerzuimService:
             dagen_nieuw=nieuwe_dagen,
             dagen_gewijzigd=len(wissen), dagen_ongewijzigd=ongewijzigd, overgeslagen=bestand.overgeslagen,
             fouten=bestand.fouten, geen_lesdag=geen_lesdag, onbekende_kolommen=bestand.onbekende_kolommen,
-            bijgewerkt_tot=tot or _later(was, bestand.laatste_datum), bijgewerkt_was=was,
+            bijgewerkt_tot=tot or _later(bijgewerkt_was, bestand.laatste_datum), bijgewerkt_was=bijgewerkt_was,
             laatste_in_bestand=bestand.laatste_datum)
         return _Plan(voorbeeld, nieuw, schrijven, wissen)
 
