@@ -32,7 +32,6 @@ LEERLINGEN = [  # fictional: (leerlingnummer, voornaam, achternaam, uitschrijfda
 ]
 
 
-
 def d(dag: int, maand: int, jaar: int = 2026) -> date:
     return date(jaar, maand, dag)
 

@@ -13,7 +13,6 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, LeerlingPage
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
 from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import MeldingDialog
@@ -24,12 +23,6 @@ from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 VANDAAG = date(2026, 11, 23)  # a Monday
 BIJGEWERKT = date(2026, 11, 20)
 S = SignaalSoort
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen import leerlingen_area
 from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
@@ -28,14 +28,6 @@ from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 WW = "Mentor-test-2026!"
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import peewee as pw
 from ..db import models as m
 from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
 from ..domain.errors import InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol
 from ..domain.kalender import LesdagTabel, SchoolCalendar
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, add_years, schooljaar_start
 from ..domain.signalen import (
@@ -128,7 +127,7 @@ class SignalenService:
     def drempels_opslaan(self, niveau2: float, niveau3: float) -> None:
         if not 0 < niveau2 < niveau3 <= 100:
             raise InvoerFout("De grens voor niveau 2 moet lager zijn dan die voor niveau 3 (tussen 0 en 100%).")
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(DREMPELS, {"niveau2": niveau2, "niveau3": niveau3})
 
     def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None) -> Overzicht:
@@ -194,7 +193,7 @@ class SignalenService:
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         soort = SignaalSoort(soort)
-        with self.ctx.action(Rol.ZORGCOORDINATOR, Rol.MENTOR):
+        with self.ctx.action():
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
                                         notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
              .on_conflict_replace().execute())

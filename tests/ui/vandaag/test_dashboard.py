@@ -34,10 +34,7 @@ LEERLINGEN = [
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+def no_note_dialog(monkeypatch):
     monkeypatch.setattr(dashboard_module, "vraag_notitie", lambda *a: pytest.fail("asked for a note"))
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.signalen import SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
@@ -41,8 +41,6 @@ from ..models.leerlingen_model import (
     GEEN_MENTOR,
     MET_OPEN_SIGNAAL,
     MET_SIGNAAL,
-    SIGNAAL_KORT,
-    SIGNAAL_VOLGORDE,
     LeerlingenFilter,
     LeerlingenModel,
     afhandeling_per_leerling,

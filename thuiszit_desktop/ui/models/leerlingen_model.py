@@ -27,8 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
-from ...domain.signalen import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ...services.leerlingen import LeerlingRij
@@ -47,25 +48,6 @@ MET_SIGNAAL = "\x00met"  # the signal filter value for students with any signal
 MET_OPEN_SIGNAAL = "\x00open"  # … with a signal that is not handled yet (domain/afhandeling.py)
 AFGEHANDELD = " ✓"  # after the short label of a handled signal
 
-# The signals from most to least urgent (the dashboard's order), with the short label of the list.
-SIGNAAL_VOLGORDE = (
-    SignaalSoort.MELDPLICHT_16U,
-    SignaalSoort.THUISZITTER_3MND,
-    SignaalSoort.THUISZITTER,
-    SignaalSoort.ABSOLUUT_VERZUIM,
-    SignaalSoort.MAZL,
-    SignaalSoort.LANGDURIG_AFWEZIG,
-    SignaalSoort.LUXE_VERZUIM,
-)
-SIGNAAL_KORT = {
-    SignaalSoort.MELDPLICHT_16U: "16 uur",
-    SignaalSoort.THUISZITTER_3MND: "Thuiszitter >3 mnd",
-    SignaalSoort.THUISZITTER: "Thuiszitter",
-    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
-    SignaalSoort.MAZL: "M@zl",
-    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
-    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim?",
-}
 _RANG = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,8 +149,7 @@ def _signalen_tip(extra: _Extra) -> str | None:
 
 
 def _datum(d) -> str:
-    """dd-mm-jjjj without strftime (which imports `time` on every call, through shiboken's import hook)."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return formaat.datum(d)
 
 
 class LeerlingenModel(QAbstractTableModel):

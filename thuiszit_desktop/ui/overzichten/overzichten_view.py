@@ -245,7 +245,7 @@ class KwartaalTab(QWidget):
     def kwartaal(self) -> Kwartaal:
         return Kwartaal.parse(self.picker.currentData())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Lazily (the main window is built without computing this), and afresh each time the tab comes into
         # view: verzuim may have been imported meanwhile.

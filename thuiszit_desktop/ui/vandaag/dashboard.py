@@ -36,12 +36,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.gebruiker import Rol
 from ...domain.herinneringen import Herinnering
-from ...domain.signalen import SignaalSoort
+from ...domain.signalen import SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
-from ..models.leerlingen_model import SIGNAAL_VOLGORDE
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
 from .herinneringen import HERINNERING_ROLE, HerinneringenLijst

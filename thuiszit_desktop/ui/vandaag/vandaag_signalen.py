@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.afhandeling import Afhandeling
-from ...domain.signalen import Signaal, SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import sorteersleutel
 from ...services.leerlingen import LeerlingRij
 from ...services.signalen import Bespreking, Overzicht
 from ..common import theme
 from ..common.widgets import format_date
-from ..models.leerlingen_model import SIGNAAL_KORT, SIGNAAL_VOLGORDE
 from .piramide import NIVEAU_KLEUR
 
 # The groups of the signal list, most urgent first: (title, what to do, the signals in it).
