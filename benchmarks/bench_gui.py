@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_gui.py [--snel]      (one JSON object per measure, as verhoudingen.py)
 
 Every figure is measured in child processes on Qt's offscreen platform, each app run alternated with its
-floor run, medians over the runs. The schools are benchmarks/scholen.py's (fictional, cached in the temp
+floor run, medians over the runs (after one launch of each that is not counted: it compiles the modules, as
+installing the program does, and warms the disk cache). The schools are benchmarks/scholen.py's (fictional, cached in the temp
 folder). What each clock covers:
 
 - start_2000 / start_20000: from launching the process to the student list painted with all its rows. The

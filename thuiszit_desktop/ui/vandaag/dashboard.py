@@ -304,21 +304,25 @@ class Dashboard(QWidget):
         lijst = self.herinneringen_lijst
         lijst.clear()
         rood = theme.color("danger")
+        bold = QFont(lijst.font())
+        bold.setBold(True)
+        items = []
         for h in stand.herinneringen:
             rij = stand.leerlingen.get(h.leerlingnummer)
             naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
-            item = QTreeWidgetItem([format_date(h.datum), naam, h.tekst])
+            d = h.datum  # dd-mm-jjjj without strftime (a school has thousands of reminders: see leerlingen_model)
+            datum = f"{d.day:02d}-{d.month:02d}-{d.year}"
+            item = QTreeWidgetItem([datum, naam, h.tekst])
             item.setData(0, HERINNERING_ROLE, h)
             item.setToolTip(2, h.tekst)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                         f"{'Over tijd: ' if h.te_laat else ''}{format_date(h.datum)}, {naam}: {h.tekst}")
+                         f"{'Over tijd: ' if h.te_laat else ''}{datum}, {naam}: {h.tekst}")
             if h.te_laat:
-                bold = QFont(lijst.font())
-                bold.setBold(True)
                 for col in range(3):
                     item.setForeground(col, rood)
                 item.setFont(0, bold)
-            lijst.addTopLevelItem(item)
+            items.append(item)
+        lijst.addTopLevelItems(items)
         n, te_laat = len(stand.herinneringen), stand.te_laat
         tekst = f"{n} · {te_laat} over tijd" if te_laat else (str(n) if n else "")
         self.herinneringen_count.setText(f'<span style="color:{theme.css("danger")}"><b>{tekst}</b></span>' if te_laat
