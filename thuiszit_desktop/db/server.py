@@ -1,0 +1,144 @@
+"""The shared school database on a PostgreSQL server: its address, and the connection the models use.
+
+The store is chosen at the composition root; the services do not know which one they run on. What the two
+stores do differently at the level of a connection is here:
+- Parameters: the services write raw SQL with SQLite's "?"; a server connection turns them into psycopg's
+  "%s" (escaping a literal "%"). Peewee's own queries already use "%s" and never contain "?".
+- Dates: SQLite hands DATE and TIMESTAMP columns back as ISO text, and the services' raw cursors compare and
+  parse that text. A server connection loads them as the same text (ISO DateStyle); peewee's fields parse
+  text as they do on the file.
+- TLS: verify-full by default (the server's certificate must be signed by the school's CA and name the host);
+  no TLS only on this computer itself, for tests.
+The schema (server_schema.py) and who may see what (server_rechten.py) live beside this module.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import peewee as pw
+import psycopg
+from psycopg.types.string import TextLoader
+
+from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
+
+log = logging.getLogger(__name__)
+
+STANDAARD_POORT = 5432
+LOKAAL = ("127.0.0.1", "localhost", "::1")
+TLS_STANDAARD = "verify-full"
+_TLS_TOEGESTAAN = ("verify-full", "disable")
+VOORBEELD = "postgresql://naam@server.school.nl:5432/thuiszit"
+
+
+@dataclass(frozen=True)
+class ServerAdres:
+    """Where the school database is and who connects: everything of a DSN but the password."""
+
+    gebruiker: str
+    host: str
+    database: str
+    poort: int = STANDAARD_POORT
+    sslmode: str = TLS_STANDAARD
+    sslrootcert: str = ""  # the school's CA certificate; empty: libpq's default (~/.postgresql/root.crt)
+
+    @property
+    def lokaal(self) -> bool:
+        return self.host in LOKAAL
+
+    def als(self, gebruiker: str) -> ServerAdres:
+        """The same server and database, connected as another user (their own login role)."""
+        return replace(self, gebruiker=gebruiker)
+
+    def __str__(self) -> str:
+        return f"postgresql://{self.gebruiker}@{self.host}:{self.poort}/{self.database}"
+
+
+def _fout(tekst: str) -> InvoerFout:
+    return InvoerFout({"server": f"{tekst} Een goed adres ziet er zo uit: {VOORBEELD}"})
+
+
+def lees_adres(dsn: str) -> ServerAdres:
+    """A DSN `postgresql://naam@host:poort/database[?sslmode=…&sslrootcert=…]`; refused with a Dutch
+    message when it is not one, holds a password, or turns TLS off for another computer."""
+    delen = urlsplit(dsn.strip())
+    if delen.scheme not in ("postgresql", "postgres"):
+        raise _fout("Het serveradres moet beginnen met postgresql://.")
+    if delen.password is not None:
+        raise _fout("Zet het wachtwoord niet in het serveradres; het programma vraagt erom.")
+    try:
+        poort = delen.port or STANDAARD_POORT
+    except ValueError:
+        raise _fout("De poort in het serveradres is geen getal.") from None
+    gebruiker, host = unquote(delen.username or ""), delen.hostname or ""
+    database = unquote(delen.path.lstrip("/"))
+    if not gebruiker or not host or not database or "/" in database:
+        raise _fout("Het serveradres mist de naam, de server of de database.")
+    opties = dict(parse_qsl(delen.query, keep_blank_values=True))
+    onbekend = sorted(set(opties) - {"sslmode", "sslrootcert"})
+    if onbekend:
+        raise _fout(f"Onbekende instelling in het serveradres: {', '.join(onbekend)}.")
+    sslmode = opties.get("sslmode", TLS_STANDAARD)
+    if sslmode not in _TLS_TOEGESTAAN:
+        raise _fout(f"sslmode={sslmode} wordt niet gebruikt: de verbinding is versleuteld en het certificaat "
+                    "van de server wordt gecontroleerd (sslmode=verify-full).")
+    adres = ServerAdres(gebruiker, host, database, poort, sslmode, opties.get("sslrootcert", ""))
+    if sslmode == "disable" and not adres.lokaal:
+        raise _fout("Zonder versleuteling (sslmode=disable) kan alleen een database op deze computer zelf. "
+                    "Gebruik sslmode=verify-full met het CA-certificaat van de school.")
+    return adres
+
+
+class ServerDatabase(pw.PostgresqlDatabase):
+    """peewee's PostgreSQL database over psycopg 3, behaving like the file where the services rely on it."""
+
+    def __init__(self, adres: ServerAdres, wachtwoord: str):
+        opties = {"sslrootcert": adres.sslrootcert} if adres.sslrootcert else {}
+        super().__init__(adres.database, host=adres.host, port=adres.poort, user=adres.gebruiker,
+                         password=wachtwoord, sslmode=adres.sslmode, application_name="thuiszit-desktop",
+                         connect_timeout=10, options="-c DateStyle=ISO,YMD", prefer_psycopg3=True,
+                         **opties)
+        self.adres = adres
+
+    def _connect(self):
+        conn = super()._connect()
+        for soort in ("date", "timestamp"):
+            conn.adapters.register_loader(soort, TextLoader)
+        return conn
+
+    def execute_sql(self, sql, params=None):
+        if "?" in sql:  # raw SQL written for SQLite (see the module's docstring)
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return super().execute_sql(sql, params)
+
+
+def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
+    """psycopg's (English) reason as something a user or the school's ICT can act on."""
+    tekst = str(exc)
+    waar = f"{adres.host}:{adres.poort}"
+    if "password authentication failed" in tekst or "no password supplied" in tekst:
+        return InlogFout()
+    if "no pg_hba.conf entry" in tekst:
+        return DatabaseFout(f"De server {waar} laat deze computer of gebruiker niet toe. Vraag de ICT om een "
+                            "regel in pg_hba.conf voor deze database (hostssl … scram-sha-256).")
+    if "does not exist" in tekst and "database" in tekst:
+        return DatabaseFout(f"Op {waar} is geen database '{adres.database}'. Controleer het serveradres.")
+    if "certificate" in tekst or "SSL" in tekst or "root.crt" in tekst:
+        return DatabaseFout(f"De beveiligde verbinding met {waar} kon niet worden gecontroleerd: het certificaat "
+                            "van de server is niet ondertekend door het CA-certificaat van de school of hoort "
+                            "niet bij deze servernaam. Vraag de ICT om het juiste CA-certificaat (sslrootcert).")
+    return DatabaseFout(f"De schooldatabase op {waar} is niet bereikbaar. Controleer de netwerkverbinding en het "
+                        "serveradres, of vraag de ICT of de server aan staat.")
+
+
+def verbind(adres: ServerAdres, wachtwoord: str) -> ServerDatabase:
+    """An open connection as `adres.gebruiker`, or a Dutch reason why not."""
+    db = ServerDatabase(adres, wachtwoord)
+    try:
+        db.connect()
+    except (pw.OperationalError, psycopg.OperationalError) as exc:  # peewee wraps psycopg's, same text
+        log.warning("server connection failed: %s", type(exc).__name__)
+        raise _vertaal(exc, adres) from None
+    return db
