@@ -3,7 +3,8 @@
 The store is chosen at the composition root; the services do not know which one they run on. What the two
 stores do differently at the level of a connection is here:
 - Parameters: the services write raw SQL with SQLite's "?"; a server connection turns them into psycopg's
-  "%s" (escaping a literal "%"). Peewee's own queries already use "%s" and never contain "?".
+  "%s" (escaping a literal "%"). Peewee's own queries already use "%s" and never contain "?" (a "?" inside
+  a string literal of raw SQL would be taken for a parameter: write such values as parameters).
 - Dates: SQLite hands DATE and TIMESTAMP columns back as ISO text, and the services' raw cursors compare and
   parse that text. A server connection loads them as the same text (ISO DateStyle); peewee's fields parse
   text as they do on the file.
@@ -20,9 +21,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee as pw
 import psycopg
+from psycopg import sql
 from psycopg.types.string import TextLoader
 
 from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
+from . import migrations, server_rechten
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +112,9 @@ class ServerDatabase(pw.PostgresqlDatabase):
         return conn
 
     def execute_sql(self, sql, params=None):
-        if "?" in sql:  # raw SQL written for SQLite (see the module's docstring)
+        # Raw SQL written for SQLite (see the module's docstring); psycopg reads "%" as a placeholder even
+        # without parameters, so a literal one is escaped whenever there are none of its own.
+        if "?" in sql or not params:
             sql = sql.replace("%", "%%").replace("?", "%s")
         return super().execute_sql(sql, params)
 
@@ -142,3 +147,42 @@ def verbind(adres: ServerAdres, wachtwoord: str) -> ServerDatabase:
         log.warning("server connection failed: %s", type(exc).__name__)
         raise _vertaal(exc, adres) from None
     return db
+
+
+_MAX_ROLNAAM = 63  # bytes: PostgreSQL's limit on a role name
+
+
+def maak_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
+    """The user's login role (named after their naam_sleutel) in their role's group. The server gets only
+    the SCRAM verifier, computed here by libpq: the password itself never reaches it or its log."""
+    if len(naam_sleutel.encode()) > _MAX_ROLNAAM:
+        raise InvoerFout({"naam": f"Deze naam is te lang voor een login op de server (hoogstens {_MAX_ROLNAAM} "
+                                  "tekens). Gebruik een kortere naam."})
+    conn = db.connection()
+    verificatie = conn.pgconn.encrypt_password(wachtwoord.encode(), naam_sleutel.encode(), b"scram-sha-256")
+    groep = server_rechten.GROEP[rol]
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (naam_sleutel,)).fetchone():
+        raise InvoerFout({"naam": f"Op de server bestaat al een login '{naam_sleutel}'. Kies een andere naam of "
+                                  "vraag de ICT die login eerst weg te halen."})
+    conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+        sql.Identifier(naam_sleutel), sql.Literal(verificatie.decode()), sql.Identifier(groep)))
+
+
+def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
+    """A new school database in one transaction, by its owner: the schema, the group roles, grants and
+    row-level security, the school and its first zorgcoördinator with their login role."""
+    if migrations.schema_version(db) != 0:
+        raise DatabaseFout(f"In de database '{db.adres.database}' op {db.adres.host} staat al een schooldatabase. "
+                           "Kies een lege database; zo blijft wat er staat bewaard.")
+    with db.atomic():
+        migrations.migrate(db)
+        for statement in server_rechten.script(db.adres.database).split(";;"):
+            if statement.strip():
+                db.execute_sql(statement)
+        kolommen = ", ".join(f'"{k}"' for k in school)
+        db.execute_sql(f'INSERT INTO "school" ({kolommen}) VALUES ({", ".join(["%s"] * len(school))})',
+                       list(school.values()))
+        db.execute_sql('INSERT INTO "gebruiker" ("naam", "naam_sleutel", "rol", "klassen", "actief", "aangemaakt") '
+                       "VALUES (%s, %s, 'zorgcoordinator', '', true, date_trunc('second', localtimestamp))",
+                       [naam, naam_sleutel])
+        maak_login(db, naam_sleutel, wachtwoord, "zorgcoordinator")
