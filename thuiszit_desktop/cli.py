@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
+
+    from . import cli_server  # here, not at the top: it uses this module's helpers
+
+    cli_server.voeg_toe(sub, _decimal)
     _opties_vastleggen(parser)
     return parser
 
