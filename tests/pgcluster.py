@@ -4,6 +4,9 @@
 Debian's `postgresql` package puts the server programs in /usr/lib/postgresql/<versie>/bin (not on PATH).
 initdb refuses to run as root, so as root the cluster runs as the package's `postgres` user. Without
 PostgreSQL the tests that need it are skipped with a reason that says how to install it.
+
+Roles belong to the whole cluster, which the session's tests share: each test file names its users
+differently (a second "anna de vries" login would be refused, as on a real server).
 """
 
 from __future__ import annotations

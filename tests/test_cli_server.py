@@ -11,7 +11,7 @@ from thuiszit_desktop import app
 
 def init_args(dsn: str, *extra: str) -> list[str]:
     return ["server", "init", "--server", dsn, "--school", "Het Baken", "--brin", "12ab", "--regio", "noord",
-            "--uren-per-lesdag", "5,5", "--gebruiker", " Anna  de Vries", *extra]
+            "--uren-per-lesdag", "5,5", "--gebruiker", " Carla  de Wit", *extra]
 
 
 @pytest.fixture
@@ -26,16 +26,16 @@ def test_server_init_richt_de_school_in(pg_cluster, lege_database, capsys):
     dsn, naam = lege_database
     assert app.main(init_args(dsn)) == 0
     out, err = capsys.readouterr()
-    assert "Schooldatabase ingericht" in out and "'anna de vries'" in out and err == ""
-    with psycopg.connect(host=pg_cluster.host, port=pg_cluster.poort, dbname=naam, user="anna de vries",
+    assert "Schooldatabase ingericht" in out and "'carla de wit'" in out and err == ""
+    with psycopg.connect(host=pg_cluster.host, port=pg_cluster.poort, dbname=naam, user="carla de wit",
                          password=WACHTWOORD) as conn:
         assert conn.execute("SELECT naam, brin, regio, uren_per_lesdag FROM school").fetchall() == [
             ("Het Baken", "12AB", "noord", 5.5)]
         assert conn.execute("SELECT naam, rol, actief FROM gebruiker").fetchall() == [
-            ("Anna de Vries", "zorgcoordinator", True)]
+            ("Carla de Wit", "zorgcoordinator", True)]
         assert conn.execute("SELECT pg_has_role('thuiszit_zorgcoordinator', 'MEMBER')").fetchone() == (True,)
     with pg_cluster.admin(naam) as admin:  # the password is stored as a SCRAM verifier, never as itself
-        wachtwoord = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'anna de vries'").fetchone()[0]
+        wachtwoord = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'carla de wit'").fetchone()[0]
         assert wachtwoord.startswith("SCRAM-SHA-256$") and WACHTWOORD not in wachtwoord
 
     # a second time on the same database: refused, nothing changed

@@ -10,8 +10,6 @@ import getpass
 import os
 import sys
 
-from .services import schoolserver
-
 
 def voeg_toe(sub, decimaal) -> None:
     """The `server` command and its subcommands on the main parser's subparsers."""
@@ -47,6 +45,7 @@ def _eigenaar_wachtwoord() -> str:
 def cmd_server_init(args: argparse.Namespace) -> int:
     from .cli import _new_password
     from .domain.school import School
+    from .services import schoolserver  # psycopg only when a server is used: it costs a start of the program
 
     eigenaar = _eigenaar_wachtwoord()
     wachtwoord = _new_password(args.gebruiker)

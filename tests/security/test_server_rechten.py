@@ -170,3 +170,30 @@ def test_een_login_kan_niet_twee_keer(school):
             server.maak_login(db, MENTOR, WACHTWOORD, "mentor")
     finally:
         db.close()
+
+
+def test_groepslid_van_een_andere_school_ziet_hier_niets(school):
+    """Group roles are the whole server's: the users of one school, connecting to another school's database
+    on the same server, see nothing there and cannot write – the database's own gebruiker table decides."""
+    cluster, _ = school
+    naam, eigenaar, eigenaar_ww = cluster.nieuwe_database()
+    schoolserver.inrichten(cluster.dsn(eigenaar, naam), eigenaar_ww, SCHOOL, "Bert Buurschool", WACHTWOORD)
+    db = server.verbind(server.lees_adres(cluster.dsn(eigenaar, naam)), eigenaar_ww)
+    db.execute_sql("INSERT INTO leerling (leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, klas, "
+                   "inschrijfdatum, bestemming, startkwalificatie, bsn, onderwijsnummer, gewijzigd) VALUES "
+                   "('9', 'Kind', '', 'Elders', '2012-01-01', '2A', '2024-08-01', '', false, '', '', now())")
+    db.close()
+    for gebruiker in (ZORG, MENTOR):
+        with psycopg.connect(host=cluster.host, port=cluster.poort, user=gebruiker, password=WACHTWOORD,
+                             dbname=naam, autocommit=True) as conn:
+            for tabel in ("leerling", "gebruiker", "school", "contact"):
+                assert conn.execute(f"SELECT count(*) FROM {tabel}").fetchone() == (0,), (gebruiker, tabel)
+            geweigerd(conn, "INSERT INTO contact (naam, rol, organisatie, telefoon, email) "
+                            "VALUES ('x', 'mentor', '', '', '')")
+    with psycopg.connect(host=cluster.host, port=cluster.poort, user=LEZER, password=WACHTWOORD, dbname=naam,
+                         autocommit=True) as conn:
+        assert conn.execute("SELECT * FROM lezer_trajecten").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM school").fetchone() == (0,)
+    with psycopg.connect(host=cluster.host, port=cluster.poort, user="bert buurschool", password=WACHTWOORD,
+                         dbname=naam, autocommit=True) as conn:  # while its own zorgcoördinator sees it all
+        assert conn.execute("SELECT count(*) FROM leerling").fetchone() == (1,)

@@ -11,7 +11,11 @@ with), member of one group:
   vastgesteld; their own drafts and profile;
 - thuiszit_lezer: only counts, through views that hide counts under 5 (as the app's "minder dan 5").
 Application roles may only INSERT into the audit trail (the trigger in server_schema.py makes the chain).
-Group roles belong to the whole cluster; everything else here belongs to one school database.
+
+Group roles belong to the whole cluster, so membership alone proves nothing about this school: a mentor of
+another school's database on the same server is in the same group. Every policy therefore also asks this
+database's own gebruiker table (active, and which role): a login without a row here sees no row at all.
+The functions are wrapped in a sub-select so PostgreSQL evaluates them once per query, not once per row.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ GROEP = {"zorgcoordinator": ZORGCOORDINATOR, "mentor": MENTOR, "alleen-lezen": L
 _DIRECT = "\"leerling_id\" IN (SELECT \"id\" FROM \"leerling\")"
 _VIA_TRAJECT = "\"traject_id\" IN (SELECT \"id\" FROM \"traject\")"
 _SCOPE = {
-    "leerling": "lower(\"klas\") = ANY (thuiszit_mijn_klassen())",
+    "leerling": "lower(\"klas\") = ANY ((SELECT thuiszit_mijn_klassen())::text[])",
     **{t: _DIRECT for t in ("ouder", "vrijstelling", "verzuim", "verzuimmelding", "mazl_actie",
                             "signaal_bespreking", "traject", "gesprek", "actiepunt")},
     **{t: _VIA_TRAJECT for t in ("stap_wissel", "checklist_afvinking", "nazorg_moment", "mdo", "toestemming")},
@@ -41,7 +45,10 @@ _SCOPE = {
 _MENTOR_SCHRIJFT = ("gesprek", "afspraak", "actiepunt", "signaal_bespreking")
 # Not student data: the school, its settings and calendar, colleagues and partners.
 _SCHOOLBREED = ("school", "instelling", "vrije_dag", "contact", "gebruiker", "profiel")
-_EIGEN = "\"gebruiker_id\" = thuiszit_gebruiker_id()"
+_EIGEN = "\"gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
+_ALS_ZORG = "(SELECT thuiszit_mijn_rol()) = 'zorgcoordinator'"
+_ALS_MENTOR = "(SELECT thuiszit_mijn_rol()) = 'mentor'"
+_ALS_LEZER = "(SELECT thuiszit_mijn_rol()) = 'alleen-lezen'"
 ALLE_TABELLEN = (*_SCOPE, "traject_analyse", *_SCHOOLBREED, "concept", "audit_regel")
 
 _GROEPEN = f"""
@@ -62,21 +69,27 @@ CREATE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECU
   SET search_path = pg_catalog, public AS $$
   SELECT "id" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
 $$;;
+CREATE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+  SELECT "rol" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
+$$;;
 CREATE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT coalesce(array_agg(lower(trim(k))) FILTER (WHERE trim(k) <> ''), '{}')
   FROM "gebruiker", unnest(string_to_array("klassen", ',')) AS k
   WHERE "naam_sleutel" = session_user::text AND "actief" AND "rol" = 'mentor'
 $$;;
-REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_klassen() FROM PUBLIC;;
+REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() FROM PUBLIC;;
 """
 
 _LEZER_VIEWS = """
 CREATE VIEW "lezer_leerlingen" AS
   SELECT CASE WHEN count(*) >= 5 THEN count(*) END AS "ingeschreven" FROM "leerling"
-  WHERE "uitschrijfdatum" IS NULL OR "uitschrijfdatum" > current_date;;
+  WHERE ("uitschrijfdatum" IS NULL OR "uitschrijfdatum" > current_date)
+    AND (SELECT thuiszit_gebruiker_id()) IS NOT NULL;;
 CREATE VIEW "lezer_trajecten" AS
   SELECT "categorie", "status", CASE WHEN count(*) >= 5 THEN count(*) END AS "aantal" FROM "traject"
+  WHERE (SELECT thuiszit_gebruiker_id()) IS NOT NULL
   GROUP BY "categorie", "status";;
 """
 
@@ -88,7 +101,8 @@ def script(database: str) -> str:
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
                  f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
-                 f"GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_klassen() TO {groepen};;\n")
+                 "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
+                 f"TO {groepen};;\n")
     regels = []
     for tabel in ALLE_TABELLEN:
         t = f'"{tabel}"'
@@ -96,11 +110,12 @@ def script(database: str) -> str:
         if tabel == "audit_regel":
             regels.append(f"GRANT SELECT, INSERT ON {t} TO {ZORGCOORDINATOR};;")
             regels.append(f"GRANT INSERT ON {t} TO {MENTOR}, {LEZER};;")
-            regels.append(f"CREATE POLICY zorg_lezen ON {t} FOR SELECT TO {ZORGCOORDINATOR} USING (true);;")
-            regels.append(f"CREATE POLICY zorg_toevoegen ON {t} FOR INSERT TO {ZORGCOORDINATOR} WITH CHECK (true);;")
+            regels.append(f"CREATE POLICY zorg_lezen ON {t} FOR SELECT TO {ZORGCOORDINATOR} USING ({_ALS_ZORG});;")
+            regels.append(f"CREATE POLICY zorg_toevoegen ON {t} FOR INSERT TO {ZORGCOORDINATOR} "
+                          f"WITH CHECK ({_ALS_ZORG});;")
             # Others append only under their own name: no entry in a colleague's name.
             regels.append(f"CREATE POLICY eigen_toevoegen ON {t} FOR INSERT TO {MENTOR}, {LEZER} "
-                          f"WITH CHECK (\"gebruiker_id\" = thuiszit_gebruiker_id());;")
+                          f"WITH CHECK ({_EIGEN});;")
             continue
         regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {ZORGCOORDINATOR};;")
         if tabel == "concept":  # drafts belong to the user who typed them, whatever the role
@@ -108,13 +123,13 @@ def script(database: str) -> str:
             regels.append(f"CREATE POLICY eigen ON {t} TO {ZORGCOORDINATOR}, {MENTOR} USING ({_EIGEN}) "
                           f"WITH CHECK ({_EIGEN});;")
             continue
-        regels.append(f"CREATE POLICY zorg ON {t} TO {ZORGCOORDINATOR} USING (true) WITH CHECK (true);;")
+        regels.append(f"CREATE POLICY zorg ON {t} TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;")
         if tabel in _SCHOOLBREED:
             regels.append(f"GRANT SELECT ON {t} TO {MENTOR};;")
-            regels.append(f"CREATE POLICY mentor_lezen ON {t} FOR SELECT TO {MENTOR} USING (true);;")
+            regels.append(f"CREATE POLICY mentor_lezen ON {t} FOR SELECT TO {MENTOR} USING ({_ALS_MENTOR});;")
             if tabel == "school":
                 regels.append(f"GRANT SELECT ON {t} TO {LEZER};;")
-                regels.append(f"CREATE POLICY lezer_lezen ON {t} FOR SELECT TO {LEZER} USING (true);;")
+                regels.append(f"CREATE POLICY lezer_lezen ON {t} FOR SELECT TO {LEZER} USING ({_ALS_LEZER});;")
             if tabel == "profiel":  # their own profile: name on paper, phone, e-mail
                 regels.append(f"GRANT INSERT, UPDATE ON {t} TO {MENTOR};;")
                 regels.append(f"CREATE POLICY mentor_eigen ON {t} TO {MENTOR} USING ({_EIGEN}) WITH CHECK ({_EIGEN});;")
