@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from contextlib import contextmanager
 from datetime import date, datetime
 
@@ -196,3 +198,14 @@ def test_auditlog_kan_ook_door_de_eigenaar_niet_gewijzigd(eigenaar_db, sql):
     with pytest.raises(pw.DatabaseError, match="het auditlog kan niet worden gewijzigd"):
         eigenaar_db.execute_sql(sql)
     assert eigenaar_db.execute_sql('SELECT count(*) FROM "audit_regel"').fetchone()[0] == 1
+
+
+def test_het_programma_start_zonder_psycopg(eigenaar_db):
+    """psycopg is loaded only for a server (thuiszit_desktop/__init__.py), and the server store does not need
+    peewee to have found it."""
+    code = ("import sys, thuiszit_desktop.app, peewee; thuiszit_desktop.app.cli.build_parser(); "
+            "print('psycopg' in sys.modules, peewee.psycopg)")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.split() == ["False", "None"]
+    assert pw.psycopg is None  # in this process too: the store above ran on db/server.py's own adapter
+    assert eigenaar_db.execute_sql("SELECT 1").fetchone() == (1,)

@@ -16,12 +16,15 @@ The schema (server_schema.py) and who may see what (server_rechten.py) live besi
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee as pw
 import psycopg
 from psycopg import sql
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
 from psycopg.types.string import TextLoader
 
 from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
@@ -94,14 +97,42 @@ def lees_adres(dsn: str) -> ServerAdres:
     return adres
 
 
+class _Psycopg3(pw.Psycopg3Adapter):
+    """peewee's adapter for psycopg 3 without peewee's own import of it, which thuiszit_desktop/__init__.py
+    keeps from happening at every start: what the adapter takes from that import is given here."""
+
+    txn_idle, txn_inerror, txn_unknown = TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN
+
+    def __init__(self):
+        super().__init__()
+        self.json_type, self.jsonb_type = Json, Jsonb
+
+    def check_driver(self):
+        pass
+
+    def get_binary_type(self):
+        return psycopg.Binary
+
+    def connect(self, db, **params):
+        return psycopg.connect(dbname=db.database, **params)
+
+    def server_side_cursor(self, conn):
+        in_txn = conn.pgconn.transaction_status == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_txn)
+
+
 class ServerDatabase(pw.PostgresqlDatabase):
     """peewee's PostgreSQL database over psycopg 3, behaving like the file where the services rely on it."""
+
+    def init(self, database, **kwargs):
+        super().init(database, **kwargs)
+        self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
 
     def __init__(self, adres: ServerAdres, wachtwoord: str):
         opties = {"sslrootcert": adres.sslrootcert} if adres.sslrootcert else {}
         super().__init__(adres.database, host=adres.host, port=adres.poort, user=adres.gebruiker,
                          password=wachtwoord, sslmode=adres.sslmode, application_name="thuiszit-desktop",
-                         connect_timeout=10, options="-c DateStyle=ISO,YMD", prefer_psycopg3=True,
+                         connect_timeout=10, options="-c DateStyle=ISO,YMD",
                          **opties)
         self.adres = adres
 
