@@ -4,6 +4,7 @@ throwaway PostgreSQL (tests/pgcluster.py). Fictional people only."""
 
 from __future__ import annotations
 
+import peewee as pw
 import psycopg
 import pytest
 
@@ -197,3 +198,51 @@ def test_groepslid_van_een_andere_school_ziet_hier_niets(school):
     with psycopg.connect(host=cluster.host, port=cluster.poort, user="bert buurschool", password=WACHTWOORD,
                          dbname=naam, autocommit=True) as conn:  # while its own zorgcoördinator sees it all
         assert conn.execute("SELECT count(*) FROM leerling").fetchone() == (1,)
+
+
+def test_zorgcoordinator_beheert_logins_zonder_createrole(school):
+    """gebruiker toevoegen, een andere rol, uitschakelen: through the owner's functions, for this school's
+    logins only."""
+    cluster, naam = school
+    zorg = server.verbind(server.lees_adres(cluster.dsn(ZORG, naam)), WACHTWOORD)
+    try:
+        assert zorg.execute_sql("SELECT rolcreaterole FROM pg_roles WHERE rolname = current_user").fetchone() == (
+            False,)
+        with zorg.atomic():
+            zorg.execute_sql("INSERT INTO gebruiker (naam, naam_sleutel, rol, klassen, actief, aangemaakt) "
+                             "VALUES ('Nina Nieuw', 'nina nieuw', 'mentor', '3C', true, now())")
+            server.zet_login(zorg, "nina nieuw", WACHTWOORD, "mentor")
+        with verbind(school, "nina nieuw") as conn:
+            assert conn.execute("SELECT leerlingnummer FROM leerling ORDER BY 1").fetchall() == [("3",), ("4",)]
+
+        with zorg.atomic():  # made alleen-lezen: the group follows, the students are gone
+            zorg.execute_sql("UPDATE gebruiker SET rol = 'alleen-lezen', klassen = '' WHERE naam_sleutel = 'nina nieuw'")
+            server.zet_login(zorg, "nina nieuw", "Een-ander-2026!", "alleen-lezen")
+        with psycopg.connect(host=cluster.host, port=cluster.poort, user="nina nieuw", password="Een-ander-2026!",
+                             dbname=naam, autocommit=True) as conn:
+            assert "permission denied" in geweigerd(conn, "SELECT * FROM leerling")
+            assert conn.execute("SELECT pg_has_role('thuiszit_mentor', 'MEMBER')").fetchone() == (False,)
+
+        server.login_uit(zorg, "nina nieuw")
+        with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+            psycopg.connect(host=cluster.host, port=cluster.poort, user="nina nieuw", password="Een-ander-2026!",
+                            dbname=naam)
+
+        # never the owner, a superuser, a group, or a login that is not this school's user
+        eigenaar = f"eigenaar_{naam}"
+        zorg.execute_sql("INSERT INTO gebruiker (naam, naam_sleutel, rol, klassen, actief, aangemaakt) VALUES "
+                         "(%s, %s, 'mentor', '', false, now()), ('x', 'tzadmin', 'mentor', '', false, now()), "
+                         "('x', 'thuiszit_mentor', 'mentor', '', false, now())", [eigenaar, eigenaar])
+        for doel in (eigenaar, "tzadmin", "thuiszit_mentor", "bert buurschool"):
+            for stap in (lambda d: server.zet_login(zorg, d, "Overgenomen-2026!", "zorgcoordinator"),
+                         lambda d: server.login_uit(zorg, d)):
+                with pytest.raises(pw.DatabaseError, match="geen login van Thuiszit Desktop|geen gebruiker"):
+                    stap(doel)
+        with pytest.raises(pw.DatabaseError, match="alleen een SCRAM-verificatie"):
+            zorg.execute_sql("SELECT thuiszit_login_zetten('mees mentor', 'Geheim-wachtwoord-1', 'mentor')")
+    finally:
+        zorg.close()
+    with verbind(school, MENTOR) as conn:  # a mentor cannot call them at all
+        assert "permission denied" in geweigerd(
+            conn, "SELECT thuiszit_login_zetten('mees mentor', 'SCRAM-SHA-256$4096:a$b:c', 'zorgcoordinator')")
+        assert "permission denied" in geweigerd(conn, "SELECT thuiszit_login_uit('anna de vries')")

@@ -183,20 +183,38 @@ def verbind(adres: ServerAdres, wachtwoord: str) -> ServerDatabase:
 _MAX_ROLNAAM = 63  # bytes: PostgreSQL's limit on a role name
 
 
-def maak_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
-    """The user's login role (named after their naam_sleutel) in their role's group. The server gets only
-    the SCRAM verifier, computed here by libpq: the password itself never reaches it or its log."""
+def _verificatie(db: ServerDatabase, naam_sleutel: str, wachtwoord: str) -> str:
+    """The SCRAM verifier of a password, computed here by libpq: the password itself never reaches the server
+    or its log."""
     if len(naam_sleutel.encode()) > _MAX_ROLNAAM:
         raise InvoerFout({"naam": f"Deze naam is te lang voor een login op de server (hoogstens {_MAX_ROLNAAM} "
                                   "tekens). Gebruik een kortere naam."})
+    pgconn = db.connection().pgconn
+    return pgconn.encrypt_password(wachtwoord.encode(), naam_sleutel.encode(), b"scram-sha-256").decode()
+
+
+def maak_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
+    """As the owner (server init): the user's login role, named after their naam_sleutel, in their role's
+    group."""
+    verificatie = _verificatie(db, naam_sleutel, wachtwoord)
     conn = db.connection()
-    verificatie = conn.pgconn.encrypt_password(wachtwoord.encode(), naam_sleutel.encode(), b"scram-sha-256")
-    groep = server_rechten.GROEP[rol]
     if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (naam_sleutel,)).fetchone():
         raise InvoerFout({"naam": f"Op de server bestaat al een login '{naam_sleutel}'. Kies een andere naam of "
                                   "vraag de ICT die login eerst weg te halen."})
     conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-        sql.Identifier(naam_sleutel), sql.Literal(verificatie.decode()), sql.Identifier(groep)))
+        sql.Identifier(naam_sleutel), sql.Literal(verificatie), sql.Identifier(server_rechten.GROEP[rol])))
+
+
+def zet_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
+    """As a zorgcoördinator, after the gebruiker row is written in the same transaction: create the user's
+    login, or give it a new password and role (server_rechten: thuiszit_login_zetten)."""
+    db.execute_sql("SELECT thuiszit_login_zetten(%s, %s, %s)", [naam_sleutel, _verificatie(db, naam_sleutel,
+                                                                                            wachtwoord), rol])
+
+
+def login_uit(db: ServerDatabase, naam_sleutel: str) -> None:
+    """As a zorgcoördinator: the user can no longer log in (uitschakelen); their rows and audit entries stay."""
+    db.execute_sql("SELECT thuiszit_login_uit(%s)", [naam_sleutel])
 
 
 def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:

@@ -82,6 +82,77 @@ $$;;
 REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() FROM PUBLIC;;
 """
 
+# A zorgcoördinator manages the school's logins (gebruiker toevoegen, uitschakelen, a role or password
+# changed) without CREATEROLE of their own: through these two functions, which run as the owner and touch only
+# what is one of this school's logins – never the owner, a superuser, a group or anyone without a gebruiker
+# row here – and take a SCRAM verifier only, never a password.
+_LOGINS = """
+CREATE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+DECLARE r pg_roles%ROWTYPE;
+BEGIN
+  IF thuiszit_mijn_rol() IS DISTINCT FROM 'zorgcoordinator' THEN
+    RAISE EXCEPTION 'alleen een zorgcoördinator van deze school beheert de logins' USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "gebruiker" WHERE "naam_sleutel" = login) THEN
+    RAISE EXCEPTION 'er is geen gebruiker % op deze school', login USING ERRCODE = '42501';
+  END IF;
+  SELECT * INTO r FROM pg_roles WHERE rolname = login;
+  IF FOUND AND (r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls OR r.rolreplication
+      OR login IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer')
+      OR EXISTS (SELECT 1 FROM pg_database WHERE datdba = r.oid)
+      OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                 WHERE m.member = r.oid
+                   AND g.rolname NOT IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'))
+      OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                     WHERE m.member = r.oid
+                       AND g.rolname IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'))) THEN
+    RAISE EXCEPTION 'de login % is geen login van Thuiszit Desktop', login USING ERRCODE = '42501';
+  END IF;
+END
+$$;;
+CREATE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
+                         WHEN 'alleen-lezen' THEN 'thuiszit_lezer' END;
+  andere text;
+BEGIN
+  PERFORM thuiszit_login_controle(login);
+  IF groep IS NULL THEN
+    RAISE EXCEPTION 'onbekende rol %', nieuwe_rol;
+  END IF;
+  IF verificatie !~ '^SCRAM-SHA-256[$][0-9]+:[A-Za-z0-9+/=]+[$][A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    RAISE EXCEPTION 'alleen een SCRAM-verificatie, nooit een wachtwoord';
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', login, verificatie);
+    FOREACH andere IN ARRAY ARRAY['thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'] LOOP
+      IF andere <> groep AND pg_has_role(login, andere, 'MEMBER') THEN
+        EXECUTE format('REVOKE %I FROM %I', andere, login);
+      END IF;
+    END LOOP;
+    IF NOT pg_has_role(login, groep, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', groep, login);
+    END IF;
+  ELSE
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, verificatie, groep);
+  END IF;
+END
+$$;;
+CREATE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+BEGIN
+  PERFORM thuiszit_login_controle(login);
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+  END IF;
+END
+$$;;
+REVOKE ALL ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text),
+  thuiszit_login_uit(text) FROM PUBLIC;;
+"""
+
 _LEZER_VIEWS = """
 CREATE VIEW "lezer_leerlingen" AS
   SELECT CASE WHEN count(*) >= 5 THEN count(*) END AS "ingeschreven" FROM "leerling"
@@ -96,7 +167,7 @@ CREATE VIEW "lezer_trajecten" AS
 
 def script(database: str) -> str:
     """Everything for one school database, statements separated by ";;"; run once by its owner."""
-    delen = [_GROEPEN, _FUNCTIES, _LEZER_VIEWS]
+    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS]
     db = '"' + database.replace('"', '""') + '"'
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
@@ -143,4 +214,6 @@ def script(database: str) -> str:
                 regels.append(f"CREATE POLICY mentor ON {t} FOR SELECT TO {MENTOR} USING ({scope});;")
     delen.append("\n".join(regels))
     delen.append(f'GRANT SELECT ON "lezer_leerlingen", "lezer_trajecten" TO {ZORGCOORDINATOR}, {LEZER};;\n')
+    delen.append("GRANT EXECUTE ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text), "
+                 f"thuiszit_login_uit(text) TO {ZORGCOORDINATOR};;\n")
     return "\n".join(delen)
