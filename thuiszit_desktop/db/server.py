@@ -98,8 +98,8 @@ def lees_adres(dsn: str) -> ServerAdres:
 
 
 class _Psycopg3(pw.Psycopg3Adapter):
-    """peewee's adapter for psycopg 3 without peewee's own import of it, which thuiszit_desktop/__init__.py
-    keeps from happening at every start: what the adapter takes from that import is given here."""
+    """peewee's adapter for psycopg 3 without peewee's own import of it, which db/__init__.py keeps from
+    happening at every start: what the adapter takes from that import is given here."""
 
     txn_idle, txn_inerror, txn_unknown = TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN
 
