@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))
 from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E402
 from thuiszit_desktop.services import demo, session  # noqa: E402
 from thuiszit_desktop.services.backups import backups_van  # noqa: E402
-from thuiszit_desktop.ui import theme  # noqa: E402
 from thuiszit_desktop.ui.beheer.audit_view import AuditDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.backup_dialog import BackupDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.bewaren_dialog import BewaarDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog  # noqa: E402
+from thuiszit_desktop.ui.common import theme  # noqa: E402
 from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog  # noqa: E402

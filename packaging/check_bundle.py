@@ -5,7 +5,7 @@ UTF-8 JSON through a pipe). On Windows also that one program is a console progra
     python packaging/check_bundle.py dist/thuiszit-desktop               Linux, Windows (or an installed folder)
     python packaging/check_bundle.py "dist/Thuiszit Desktop.app"         macOS
 
-Used by tests/test_build.py here and by .github/workflows/bundles.yml on Windows and macOS. Exit status 0
+Used by tests/packaging/test_build.py here and by .github/workflows/bundles.yml on Windows and macOS. Exit status 0
 when all is well; otherwise the first problem and the program's own output.
 """
 

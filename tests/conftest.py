@@ -15,7 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-import pgcluster  # noqa: E402
+from tests import pgcluster  # noqa: E402
 from thuiszit_desktop.db import keys  # noqa: E402
 from thuiszit_desktop.domain.school import School  # noqa: E402
 from thuiszit_desktop.services import session  # noqa: E402

@@ -1,6 +1,6 @@
 """The layering of ARCHITECTURE.md, enforced by reading every module's imports with `ast`.
 
-    ui/ and cli.py  →  services/  →  db/, pdf/, importers/  →  domain/
+    ui/ and cli/  →  services/  →  db/, pdf/, importers/  →  domain/
 
 Only ui/ (and app.py, lazily) imports PySide6; only db/ and services/ import peewee, playhouse or
 sqlcipher3; only pdf/ imports reportlab. Imports inside functions and under `if TYPE_CHECKING:` count

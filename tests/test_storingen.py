@@ -19,7 +19,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QSettings
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.db import backup, connection, swap
 from thuiszit_desktop.domain.errors import AlleenLezen, DatabaseBezet, InvoerFout, SchijfVol

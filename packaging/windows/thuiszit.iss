@@ -10,7 +10,7 @@
 ; Uninstalling removes the program only: each user's data folder (%LOCALAPPDATA%\Thuiszit Desktop, with the
 ; database, its .sleutels file and the backups) stays.
 ;
-; tests/test_build.py checks that [Files] names what the bundle holds.
+; tests/packaging/test_build.py checks that [Files] names what the bundle holds.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"

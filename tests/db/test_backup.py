@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import DatabaseBeschadigd, DatabaseInGebruik

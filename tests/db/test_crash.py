@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.db import backup
 from thuiszit_desktop.services import session
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup, files
 
 

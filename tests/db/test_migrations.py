@@ -14,7 +14,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import connection, keys, migrations
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.db.models import MODELS

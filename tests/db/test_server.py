@@ -11,7 +11,7 @@ import peewee as pw
 import psycopg
 import pytest
 
-import pgcluster
+from tests import pgcluster
 from thuiszit_desktop.db import migrations, server
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.db.models import MODELS

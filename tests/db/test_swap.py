@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup, swap
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session

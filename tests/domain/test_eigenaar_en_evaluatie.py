@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn
-from thuiszit_desktop.domain.plan import traject_evaluatie
+from thuiszit_desktop.domain.traject import traject_evaluatie
 
 
 @pytest.mark.parametrize(("naam", "rol", "kan"), [

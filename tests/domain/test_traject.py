@@ -11,14 +11,19 @@ from hypothesis import strategies as st
 
 from thuiszit_desktop.domain.errors import InvoerFout
 from thuiszit_desktop.domain.signalen import SignaalSoort
+from thuiszit_desktop.domain.tijdlijn import (
+    Gebeurtenis,
+    Tijdlijnsoort,
+    Verzuimperiode,
+    filter_tijdlijn,
+    sorteer_tijdlijn,
+    verzuimperiodes,
+)
 from thuiszit_desktop.domain.traject import (
     CHECKLIST,
     Categorie,
-    Gebeurtenis,
     Sluitreden,
     Stap,
-    Tijdlijnsoort,
-    Verzuimperiode,
     categorie_voor_signaal,
     check_actiepunt,
     check_gesprek,
@@ -26,11 +31,8 @@ from thuiszit_desktop.domain.traject import (
     check_sluiten,
     check_stap,
     checklist_item,
-    filter_tijdlijn,
     nog_open,
-    sorteer_tijdlijn,
     standaard_nazorg,
-    verzuimperiodes,
     volgend_besluitnummer,
     voorgestelde_stap,
     voortgang,

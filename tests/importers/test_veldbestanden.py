@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import veldbestanden
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
+from tests.importers import veldbestanden
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden

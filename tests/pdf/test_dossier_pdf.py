@@ -13,11 +13,11 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Toestemming
 from thuiszit_desktop.domain.traject import Analyse, Domein, Factoren, MdoRol, Verzuimtype
 from thuiszit_desktop.domain.verzuim import MeldingSoort
 from thuiszit_desktop.pdf.dossier import SECTIES
 from thuiszit_desktop.services.session import Services
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
 
 VANDAAG = date(2026, 11, 23)
 LANG = " ".join(f"regel{n} van een lang verslag over Zoë." for n in range(160)) + " EINDE-VERSLAG"

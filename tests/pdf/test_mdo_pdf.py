@@ -14,9 +14,9 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Toestemming
 from thuiszit_desktop.domain.traject import MdoRol
 from thuiszit_desktop.services.session import Services
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
 
 VANDAAG = date(2026, 11, 23)
 SECTIES = ("Verslag MDO", "Aanwezig", "Toestemming van ouders", "Agenda", "Verslag", "Besluiten",

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlcipher3
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup
 from thuiszit_desktop.db.keys import KeyRing, sqlcipher_passphrase
 from thuiszit_desktop.domain.leerling import Leerling

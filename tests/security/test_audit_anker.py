@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.db import anker
 from thuiszit_desktop.db.keys import KeyRing, sqlcipher_passphrase

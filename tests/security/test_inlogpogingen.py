@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.db import pogingen
 from thuiszit_desktop.domain.errors import GeenToegang

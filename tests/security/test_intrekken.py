@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from aanval import (
+
+from tests.conftest import WACHTWOORD
+from tests.security.aanval import (
     GEHEIM,
     LEZER,
     LEZER_WW,
@@ -26,8 +28,6 @@ from aanval import (
     opens,
     school,
 )
-
-from conftest import WACHTWOORD
 from thuiszit_desktop.db import backup, vertrouwelijk
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.db import handtekening, keys, overzicht
 from thuiszit_desktop.db import models as m

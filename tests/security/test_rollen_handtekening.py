@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from aanval import MENTOR, MENTOR2, MENTOR2_WW, MENTOR_WW, ZORG, key_of, raw, school
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
+from tests.security.aanval import MENTOR, MENTOR2, MENTOR2_WW, MENTOR_WW, ZORG, key_of, raw, school
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout

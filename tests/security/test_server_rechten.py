@@ -8,7 +8,7 @@ import peewee as pw
 import psycopg
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.db import server, server_rechten
 from thuiszit_desktop.db.models import MODELS
 from thuiszit_desktop.services import schoolserver

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from aanval import GEHEIM, MENTOR, MENTOR_WW, ZORG, key_of, plaintext_bytes, raw, school
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
+from tests.security.aanval import GEHEIM, MENTOR, MENTOR_WW, ZORG, key_of, plaintext_bytes, raw, school
 from thuiszit_desktop.db import keys, migrations, vertrouwelijk
 from thuiszit_desktop.db.keys import KeyRing, Sleutels
 from thuiszit_desktop.services import session, sleutels

@@ -4,7 +4,9 @@ folder, their own password and raw `sqlcipher3`."""
 from __future__ import annotations
 
 import pytest
-from aanval import (
+
+from tests.conftest import WACHTWOORD
+from tests.security.aanval import (
     GEHEIM,
     GEWOON,
     LEZER,
@@ -19,8 +21,6 @@ from aanval import (
     raw,
     school,
 )
-
-from conftest import WACHTWOORD
 from thuiszit_desktop.db import vertrouwelijk
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.errors import InlogFout

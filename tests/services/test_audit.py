@@ -9,7 +9,7 @@ import datetime as dt
 import peewee as pw
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.audit import Actie
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout

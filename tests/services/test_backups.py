@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol

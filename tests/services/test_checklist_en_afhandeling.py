@@ -10,11 +10,11 @@ import pytest
 
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Toestemming
 from thuiszit_desktop.domain.plan import Akkoord, Doel, Interventie
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie, MdoRol
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
 
 VANDAAG = date(2026, 11, 23)
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.concepten import BEWAARDAGEN

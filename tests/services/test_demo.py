@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from thuiszit_desktop import app
 from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.actiepunt import Actiepunt
+from thuiszit_desktop.domain.gesprek import Gesprek
 from thuiszit_desktop.domain.kalender import SchoolCalendar
 from thuiszit_desktop.domain.leerling import (
     Leerling,
@@ -27,23 +29,24 @@ from thuiszit_desktop.domain.leerling import (
     schooljaar_start,
     validate_leerling,
 )
+from thuiszit_desktop.domain.mdo import Mdo, Partner
 from thuiszit_desktop.domain.signalen import Niveau, Signaal, SignaalInstellingen, SignaalSoort, schoolbreed
+from thuiszit_desktop.domain.tijdlijn import Gebeurtenis, Tijdlijnsoort
 from thuiszit_desktop.domain.traject import (
     ActiepuntStatus,
     Analyse,
     Categorie,
-    Gebeurtenis,
     GesprekType,
     MdoRol,
     Sluitreden,
     Stap,
-    Tijdlijnsoort,
+    StapChecklist,
+    Traject,
     Verzuimtype,
 )
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.services import demo, session
-from thuiszit_desktop.services.trajecten import Actiepunt, Gesprek, Mdo, Partner, StapChecklist, Traject
 
 
 @pytest.fixture(scope="module")

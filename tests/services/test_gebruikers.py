@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.errors import GeenToegang, InlogFout, InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Rol

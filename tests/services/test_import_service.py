@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout

@@ -19,13 +19,13 @@ from pypdf import PdfReader
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Toestemming
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Analyse, Domein, Factoren, MdoRol
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import inzage
 from thuiszit_desktop.services.inzage import leerling_tabellen, rijen_van
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Toestemming
 
 VANDAAG = date(2026, 11, 23)
 

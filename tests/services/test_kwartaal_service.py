@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pdfhulp import lettertypen
 from pypdf import PdfReader
 
-from conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD
+from tests.pdfhulp import lettertypen
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.kwartaal import Categorie, Duur, Kwartaal, Status, pseudoniem

@@ -13,17 +13,17 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pdfhulp import lettertypen
 from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen
 from thuiszit_desktop.domain.errors import GeenToegang
 from thuiszit_desktop.domain.gebruiker import Profiel, Rol
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.plan import Interventie
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol, Persoon, Stap
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.services.trajecten import Partner
 
 D = date.fromisoformat
 VANDAAG = D("2026-12-14")

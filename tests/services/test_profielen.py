@@ -10,9 +10,9 @@ from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol, check_profiel
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Persoon
 from thuiszit_desktop.services.session import Services
-from thuiszit_desktop.services.trajecten import Partner
 
 VANDAAG = date(2026, 11, 23)
 

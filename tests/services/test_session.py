@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar, InlogFout, InvoerFout
 from thuiszit_desktop.services import session
 

@@ -14,7 +14,9 @@ from thuiszit_desktop.domain.errors import GeenToegang, InvoerFout, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.herinneringen import HerinneringSoort
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
+from thuiszit_desktop.domain.mdo import MdoDeelnemer, Partner, Toestemming
 from thuiszit_desktop.domain.signalen import SignaalSoort
+from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
 from thuiszit_desktop.domain.traject import (
     ActiepuntStatus,
     Analyse,
@@ -27,13 +29,12 @@ from thuiszit_desktop.domain.traject import (
     Persoon,
     Sluitreden,
     Stap,
-    Tijdlijnsoort,
     TrajectStatus,
     Verzuimtype,
 )
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.inzage import InzageService
-from thuiszit_desktop.services.trajecten import MdoDeelnemer, Partner, Toestemming, TrajectService
+from thuiszit_desktop.services.trajecten import TrajectService
 
 VANDAAG = date(2026, 11, 23)
 

@@ -224,7 +224,7 @@ def test_closing_the_app_right_after_typing_keeps_the_text_as_a_draft(qtbot, sch
     """The autosave waits a moment after typing stops; closing the window within that moment still keeps it."""
     from PySide6.QtCore import QSettings
 
-    from conftest import WACHTWOORD
+    from tests.conftest import WACHTWOORD
     from thuiszit_desktop.services import session
     from thuiszit_desktop.ui.shell.main_window import MainWindow
 
@@ -267,8 +267,8 @@ def test_an_mdo_is_deleted_from_its_card_and_comes_back(qtbot, traject_view, sch
 
 
 def test_a_partner_is_deleted_in_the_address_book_and_comes_back(qtbot, school, monkeypatch):
+    from thuiszit_desktop.domain.mdo import Partner
     from thuiszit_desktop.domain.traject import MdoRol
-    from thuiszit_desktop.services.trajecten import Partner
     from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
 
     school.trajecten.partner_opslaan(Partner("Pien de Wit", MdoRol.JEUGDARTS, "GGD"))

@@ -1,7 +1,12 @@
 """Errors the user can fix: each carries a Dutch message that says what to do."""
 
 
-class InvoerFout(ValueError):
+class GebruikersFout(Exception):
+    """The base of every error the user can act on: its text is a Dutch message that says what to do. The GUI,
+    the background worker and the command line show it as it is; any other exception is a bug."""
+
+
+class InvoerFout(GebruikersFout, ValueError):
     """Bad input. `fouten` maps a field name (or "" for the whole form) to a Dutch message."""
 
     def __init__(self, fouten: dict[str, str] | str):
@@ -9,11 +14,11 @@ class InvoerFout(ValueError):
         super().__init__(" ".join(self.fouten.values()))
 
 
-class NietGevonden(LookupError):
+class NietGevonden(GebruikersFout, LookupError):
     """What the user asked for does not (or no longer) exist."""
 
 
-class InlogFout(PermissionError):
+class InlogFout(GebruikersFout, PermissionError):
     """Wrong name or password: one neutral message, whichever of the two it was. A login fills in `mislukt`
     (wrong passwords in a row for this name, in every program) and `wachten` (seconds before the next try)."""
 
@@ -34,7 +39,7 @@ class TeVeelPogingen(InlogFout):
         self.mislukt, self.wachten = mislukt, wachten
 
 
-class DatabaseFout(RuntimeError):
+class DatabaseFout(GebruikersFout, RuntimeError):
     """The database cannot be opened; the message says why and what to do."""
 
 
@@ -108,5 +113,5 @@ class DatabaseBeschadigd(DatabaseOnleesbaar):
                                     "Zet de laatste goede back-up terug, of kies een ander bestand.")
 
 
-class GeenToegang(PermissionError):
+class GeenToegang(GebruikersFout, PermissionError):
     """The acting user's role does not allow this action."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from .actiepunt import Actiepunt
 from .gebruiker import naam_sleutel
 from .plan import ZELF_AKKOORD_VANAF, zelf_akkoord
 from .traject import MdoRol
@@ -98,6 +99,81 @@ def toestemming_kop(geboortedatum: date, op: date) -> str:
     return "Toestemming van de leerling" if toestemming_door_leerling(geboortedatum, op) else "Toestemming van ouders"
 
 
-__all__ = ["SCHOOL_ROLLEN", "TOESTEMMING_NODIG", "ZELF_AKKOORD_VANAF", "GeldendeToestemming",
+# --- what an MDO is (the records the services return) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class MdoDeelnemer:
+    """A participant of an MDO. As input a name and role are enough: a partner is then looked up in (or
+    added to) the address book; a user of the app is recognised by name."""
+
+    naam: str
+    rol: MdoRol
+    organisatie: str = ""
+    gebruiker_id: int | None = None
+    contact_id: int | None = None
+    afgemeld: bool = False  # invited, but absent with notice
+    krijgt_verslag: bool = True
+
+
+@dataclass(frozen=True)
+class Toestemming:
+    """The ouders' consent for sharing with one partner organisation (ja/nee, on datum)."""
+
+    organisatie: str
+    gegeven: bool
+    datum: date | None = None  # default: the MDO's date, or today
+    id: int | None = None
+    mdo_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Besluit:
+    id: int
+    mdo_id: int
+    nummer: int
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Mdo:
+    id: int
+    traject_id: int
+    leerlingnummer: str
+    datum: date
+    agenda: str = ""
+    verslag: str = ""
+    vertrouwelijk: bool = False
+    deelnemers: tuple[MdoDeelnemer, ...] = ()
+    besluiten: tuple[Besluit, ...] = ()
+    actiepunten: tuple[Actiepunt, ...] = ()
+    toestemmingen: tuple[Toestemming, ...] = ()  # recorded at this MDO (geldende_toestemmingen: all in force)
+    verslaglegger: str = ""
+    volgend_overleg: date | None = None
+    verzenden_aan: tuple[str, ...] = ()  # who else receives the verslag, besides the deelnemers marked so
+
+    @property
+    def aanwezig(self) -> tuple[MdoDeelnemer, ...]:
+        return tuple(d for d in self.deelnemers if not d.afgemeld)
+
+    @property
+    def afgemeld(self) -> tuple[MdoDeelnemer, ...]:
+        return tuple(d for d in self.deelnemers if d.afgemeld)
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An entry of the shared address book (the `contact` table), reused across students."""
+
+    naam: str
+    rol: MdoRol | str
+    organisatie: str = ""
+    telefoon: str = ""
+    email: str = ""
+    id: int | None = None
+
+
+__all__ = ["SCHOOL_ROLLEN", "TOESTEMMING_NODIG", "ZELF_AKKOORD_VANAF", "Besluit", "GeldendeToestemming", "Mdo",
+           "MdoDeelnemer", "Partner", "Toestemming",
            "geldende_toestemmingen", "heeft_toestemming", "toestemming_door_leerling", "toestemming_kop",
            "zonder_toestemming"]

@@ -176,16 +176,6 @@ class Plan:
         return min((d for d in self.evaluatiemomenten if d >= vandaag), default=None)
 
 
-def traject_evaluatie(plan_momenten: Iterable[date], eigen: date | None, vandaag: date) -> date | None:
-    """A traject has one evaluation date: the next evaluatiemoment of its plan van aanpak (the last one when all
-    have passed, so an overdue evaluation shows); without a plan with evaluatiemomenten, the date set on the
-    traject itself."""
-    momenten = sorted(plan_momenten)
-    if momenten:
-        return next((d for d in momenten if d >= vandaag), momenten[-1])
-    return eigen
-
-
 @dataclass(frozen=True)
 class Ondertekenaar:
     naam: str

@@ -8,7 +8,7 @@ lock: any checklist item can be done in any order, and `voortgang` reports per s
 from __future__ import annotations
 
 import calendar as _stdcal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
@@ -16,7 +16,6 @@ from enum import IntEnum, StrEnum
 from .errors import InvoerFout
 from .leerling import add_years
 from .signalen import SignaalSoort
-from .verzuim import Reden
 
 # --- the traject ----------------------------------------------------------------------------------
 
@@ -453,118 +452,128 @@ class Persoon:
         return self.naam
 
 
-# --- the timeline ---------------------------------------------------------------------------------
+# --- what a traject is (the records the services return) ---------------------------------------
 
 
-class Tijdlijnsoort(StrEnum):
-    TRAJECT = "traject"  # opened or closed
-    STAP = "stap"
-    SIGNAAL = "signaal"
-    VERZUIM = "verzuim"
-    MELDING = "melding"
-    MAZL = "mazl"
-    GESPREK = "gesprek"
-    MDO = "mdo"
-    BESLUIT = "besluit"
-    ACTIEPUNT = "actiepunt"
-    NAZORG = "nazorg"
+def traject_evaluatie(plan_momenten: Iterable[date], eigen: date | None, vandaag: date) -> date | None:
+    """A traject has one evaluation date: the next evaluatiemoment of its plan van aanpak (the last one when all
+    have passed, so an overdue evaluation shows); without a plan with evaluatiemomenten, the date set on the
+    traject itself."""
+    momenten = sorted(plan_momenten)
+    if momenten:
+        return next((d for d in momenten if d >= vandaag), momenten[-1])
+    return eigen
+
+
+@dataclass(frozen=True)
+class StapWissel:
+    datum: date
+    van: Stap
+    naar: Stap
+    door: str
+
+
+@dataclass(frozen=True)
+class NazorgMoment:
+    id: int
+    traject_id: int
+    datum: date
+    omschrijving: str
+    gedaan: date | None = None
+    notitie: str = ""
+
+
+@dataclass(frozen=True)
+class Traject:
+    id: int
+    leerlingnummer: str
+    naam: str  # the student's
+    categorie: Categorie
+    status: TrajectStatus
+    stap: Stap
+    geopend: date
+    aanleiding: str = ""
+    signaal: SignaalSoort | None = None
+    signaal_datum: date | None = None
+    eigenaar: Persoon | None = None  # the casusregisseur
+    evaluatiedatum: date | None = None
+    gesloten: date | None = None
+    sluitreden: Sluitreden | None = None
+    sluittoelichting: str = ""
+    stapwissels: tuple[StapWissel, ...] = ()
+    nazorg: tuple[NazorgMoment, ...] = ()
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
 
     @property
-    def label(self) -> str:
-        return {
-            "traject": "Traject", "stap": "Stap", "signaal": "Signaal", "verzuim": "Verzuim",
-            "melding": "Verzuimmelding", "mazl": "M@zl", "gesprek": "Gesprek", "mdo": "MDO",
-            "besluit": "Besluit", "actiepunt": "Actiepunt", "nazorg": "Nazorg",
-        }[self.value]
+    def is_open(self) -> bool:
+        return self.status is TrajectStatus.OPEN
 
-
-_VOLGORDE = {s: i for i, s in enumerate(Tijdlijnsoort)}
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
 
 
 @dataclass(frozen=True)
-class Gebeurtenis:
-    """One line of a student's timeline. `referentie` is "soort:id" of what it points to."""
+class TrajectRij:
+    """One line of the list of trajecten."""
 
-    datum: date
-    soort: Tijdlijnsoort
-    titel: str
-    detail: str = ""
+    id: int
+    leerlingnummer: str
+    naam: str
+    klas: str
+    categorie: Categorie
+    status: TrajectStatus
+    stap: Stap
+    geopend: date
+    eigenaar: str
+    open_actiepunten: int
+    evaluatiedatum: date | None = None  # set on the traject itself (see `evaluatie`)
+    gesloten: date | None = None
+    sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
+    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
+
+    def evaluatie(self, vandaag: date) -> date | None:
+        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
+        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
+
+    def to_dict(self) -> dict:
+        evaluatie = self.evaluatie(date.today())
+        return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
+                "categorie": self.categorie.value, "stap": int(self.stap), "status": self.status.value,
+                "geopend": self.geopend.isoformat(), "eigenaar": self.eigenaar,
+                "open_actiepunten": self.open_actiepunten,
+                "evaluatiedatum": evaluatie.isoformat() if evaluatie else None,
+                "gesloten": self.gesloten.isoformat() if self.gesloten else None}
+
+
+@dataclass(frozen=True)
+class ChecklistRegel:
+    """One checklist item of one traject: done by hand (datum, door, notitie) or `automatisch` because
+    the dossier shows it (`bewijs`, e.g. a registered DUO melding; `referentie` points to it)."""
+
+    item: ChecklistItem
+    gedaan: bool
+    datum: date | None = None
+    door: str = ""
+    notitie: str = ""
+    automatisch: bool = False
+    bewijs: str = ""
     referentie: str = ""
-    vertrouwelijk: bool = False
-
-
-def sorteer_tijdlijn(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis]:
-    """Chronological; on one day a traject opening before its step changes, signals before verzuim …
-    (the order of Tijdlijnsoort), then by reference so the order is stable."""
-    return sorted(gebeurtenissen, key=lambda g: (g.datum, _VOLGORDE[g.soort], _ref_sleutel(g.referentie)))
-
-
-def _ref_sleutel(ref: str) -> tuple:
-    soort, _, rest = ref.partition(":")
-    return (soort, int(rest)) if rest.isdigit() else (soort, 0, rest)
-
-
-def filter_tijdlijn(gebeurtenissen: Iterable[Gebeurtenis],
-                    soorten: Iterable[Tijdlijnsoort | str] | None) -> list[Gebeurtenis]:
-    if soorten is None:
-        return list(gebeurtenissen)
-    gekozen = {Tijdlijnsoort(s) for s in soorten}
-    return [g for g in gebeurtenissen if g.soort in gekozen]
 
 
 @dataclass(frozen=True)
-class Verzuimperiode:
-    """Consecutive lesdagen with absence, merged: the hours per reden over the whole period."""
-
-    van: date
-    tot: date
-    uren: Mapping[Reden, float]
+class StapChecklist:
+    stap: Stap
+    regels: tuple[ChecklistRegel, ...]
+    huidig: bool = False  # the traject's current step
 
     @property
     def titel(self) -> str:
-        fmt = "%d-%m" if self.van.year == self.tot.year else "%d-%m-%Y"
-        wanneer = f"{self.van:{fmt}}" if self.van == self.tot else f"{self.van:{fmt}} t/m {self.tot:{fmt}}"
-        return f"Afwezig {wanneer} ({self.detail})"
+        return self.stap.titel
 
     @property
-    def detail(self) -> str:
-        return ", ".join(f"{r.label.lower()} {uren_tekst(u)} uur"
-                         for r, u in sorted(self.uren.items(), key=lambda x: list(Reden).index(x[0])) if u > 0)
-
-
-def uren_tekst(x: float) -> str:
-    """40 → "40", 2.5 → "2,5"."""
-    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def verzuimperiodes(dagen: Mapping[date, Mapping[Reden, float]],
-                    is_lesdag: Callable[[date], bool]) -> list[Verzuimperiode]:
-    """Merge days with absence into periods: two absence days belong together when no lesdag without
-    absence lies between them (weekends, vacations and vrije dagen do not break a period)."""
-    uit: list[Verzuimperiode] = []
-    van = tot = None
-    som: dict[Reden, float] = {}
-    for d in sorted(d for d, u in dagen.items() if sum(u.values()) > 0):
-        if tot is not None and _lesdag_tussen(tot, d, is_lesdag):
-            uit.append(Verzuimperiode(van, tot, som))
-            van, som = None, {}
-        if van is None:
-            van = d
-        tot = d
-        for r, u in dagen[d].items():
-            som[r] = som.get(r, 0.0) + u
-    if van is not None:
-        uit.append(Verzuimperiode(van, tot, som))
-    return uit
-
-
-def _lesdag_tussen(a: date, b: date, is_lesdag: Callable[[date], bool]) -> bool:
-    d = a + timedelta(days=1)
-    while d < b:
-        if is_lesdag(d):
-            return True
-        d += timedelta(days=1)
-    return False
+    def open(self) -> list[ChecklistItem]:
+        return [r.item for r in self.regels if not r.gedaan]
 
 
 __all__ = [
@@ -573,23 +582,26 @@ __all__ = [
     "Analyse",
     "Categorie",
     "ChecklistItem",
+    "ChecklistRegel",
     "Domein",
     "Factoren",
-    "Gebeurtenis",
     "GesprekType",
     "KearneyFunctie",
     "MdoRol",
+    "NazorgMoment",
     "Persoon",
     "Sluitreden",
     "Stap",
+    "StapChecklist",
     "StapVoortgang",
-    "Tijdlijnsoort",
+    "StapWissel",
+    "Traject",
+    "TrajectRij",
     "TrajectStatus",
-    "Verzuimperiode",
     "Verzuimtype",
     "categorie_voor_signaal",
     "nog_open",
     "standaard_nazorg",
-    "verzuimperiodes",
+    "traject_evaluatie",
     "voortgang",
 ]

@@ -84,3 +84,19 @@ class MazlActie:
     """The jeugdarts was brought in (M@zl) on `datum`; ziekmeldingen are counted afresh after it."""
 
     datum: date
+
+
+@dataclass(frozen=True)
+class Melding:
+    id: int
+    datum: date
+    einddatum: date
+    soort: MeldingSoort
+    kenmerk: str
+
+
+@dataclass(frozen=True)
+class Mazl:
+    id: int
+    datum: date
+    opmerking: str

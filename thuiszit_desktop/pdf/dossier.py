@@ -8,10 +8,18 @@ table without a section of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..domain.dossier import Dossier, Gebruik, SignaalNotitie, TrajectDossier
+from ..domain.gesprek import Gesprek
+from ..domain.inzage import Onderdeel
+from ..domain.leerling import Leerling, Ouder, Vrijstelling
 from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling
-from ..domain.traject import Domein, Factoren
+from ..domain.plan import Plan
+from ..domain.traject import Analyse, Domein, Factoren
 from .common import Document, tekst_xml
 from .mdo import d, geen, genummerd, kleine_kop, mdo_onderdelen, splitsbaar, tekstblok
 
@@ -24,7 +32,7 @@ def _ja(x: bool) -> str:
     return "ja" if x else "nee"
 
 
-def _leerling(doc: Document, ll) -> list[Flowable]:
+def _leerling(doc: Document, ll: Leerling) -> list[Flowable]:
     velden = [("Naam", ll.naam), ("Leerlingnummer", ll.leerlingnummer), ("Geboortedatum", d(ll.geboortedatum)),
               ("Klas", ll.klas or "–"), ("Mentor", ll.mentor or "–"), ("Ingeschreven", d(ll.inschrijfdatum))]
     if ll.uitschrijfdatum:
@@ -34,7 +42,7 @@ def _leerling(doc: Document, ll) -> list[Flowable]:
     return [doc.kop("Leerling"), doc.velden(velden)]
 
 
-def _ouders(doc: Document, ouders) -> list[Flowable]:
+def _ouders(doc: Document, ouders: Sequence[Ouder]) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("Ouders en verzorgers")]
     if not ouders:
         return [*uit, geen(doc, "Er zijn geen ouders of verzorgers vastgelegd.")]
@@ -45,7 +53,7 @@ def _ouders(doc: Document, ouders) -> list[Flowable]:
     return uit
 
 
-def _vrijstellingen(doc: Document, vrijstellingen) -> list[Flowable]:
+def _vrijstellingen(doc: Document, vrijstellingen: Sequence[Vrijstelling]) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("Vrijstellingen")]
     if not vrijstellingen:
         return [*uit, geen(doc, "Er zijn geen vrijstellingen vastgelegd.")]
@@ -54,7 +62,7 @@ def _vrijstellingen(doc: Document, vrijstellingen) -> list[Flowable]:
                                           for v in vrijstellingen]], [0.6, 0.2, 0.2]))]
 
 
-def _traject(doc: Document, td, gedrukt) -> list[Flowable]:
+def _traject(doc: Document, td: TrajectDossier, gedrukt: date) -> list[Flowable]:
     t = td.traject
     status = "open" if t.is_open else f"gesloten op {d(t.gesloten)}"
     velden = [("Soort", t.categorie.label), ("Status", status), ("Huidige stap", f"{int(t.stap)}. {t.stap.titel}"),
@@ -100,7 +108,7 @@ def _traject(doc: Document, td, gedrukt) -> list[Flowable]:
     return uit
 
 
-def _plan(doc: Document, p) -> list[Flowable]:
+def _plan(doc: Document, p: Plan) -> list[Flowable]:
     """One version of the plan van aanpak, as it is stored."""
     status = f"vastgesteld op {d(p.vastgesteld_op)}" if p.is_vastgesteld else f"concept van {d(p.gewijzigd)}"
     velden = [("Status", status)]
@@ -151,7 +159,7 @@ def _onderschrift(doc: Document, tekst: str) -> Flowable:
     return doc.opmaak(f"<b>{tekst_xml(tekst)}</b>", "onderschrift")
 
 
-def _analyse(doc: Document, a) -> list[Flowable]:
+def _analyse(doc: Document, a: Analyse) -> list[Flowable]:
     uit: list[Flowable] = [kleine_kop(doc, "Analyse")]
     if not (a.ingevuld or a.verzuimtype or a.kearney_functie):
         return [*uit, geen(doc, "Er is (nog) geen analyse vastgelegd.")]
@@ -167,7 +175,7 @@ def _analyse(doc: Document, a) -> list[Flowable]:
     return uit
 
 
-def _gesprekken(doc: Document, gesprekken) -> list[Flowable]:
+def _gesprekken(doc: Document, gesprekken: Sequence[Gesprek]) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("Gesprekken")]
     if not gesprekken:
         return [*uit, geen(doc, "Er zijn geen gesprekken vastgelegd.")]
@@ -184,7 +192,7 @@ def _gesprekken(doc: Document, gesprekken) -> list[Flowable]:
     return uit
 
 
-def _mdos(doc: Document, dossier, school: str) -> list[Flowable]:
+def _mdos(doc: Document, dossier: Dossier, school: str) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("MDO's")]
     if not dossier.mdos:
         return [*uit, geen(doc, "Er zijn geen MDO's vastgelegd.")]
@@ -204,13 +212,13 @@ def _mdos(doc: Document, dossier, school: str) -> list[Flowable]:
     return uit
 
 
-def _tabel_of_geen(doc: Document, kop: str, leeg: str, rijen: list[list[str]], breedtes) -> list[Flowable]:
+def _tabel_of_geen(doc: Document, kop: str, leeg: str, rijen: list[list[str]], breedtes: Sequence[float]) -> list[Flowable]:
     if len(rijen) <= 1:
         return [doc.kop(kop), geen(doc, leeg)]
     return [doc.kop(kop), splitsbaar(doc.tabel(rijen, breedtes))]
 
 
-def _nazorg(doc: Document, trajecten) -> list[Flowable]:
+def _nazorg(doc: Document, trajecten: Sequence[TrajectDossier]) -> list[Flowable]:
     rijen = [["Datum", "Traject", "Omschrijving", "Gedaan"]]
     for td in trajecten:
         t = td.traject
@@ -220,7 +228,7 @@ def _nazorg(doc: Document, trajecten) -> list[Flowable]:
     return _tabel_of_geen(doc, "Nazorg", "Er is geen nazorg gepland.", rijen, [0.14, 0.26, 0.35, 0.25])
 
 
-def _avg(doc: Document, onderdelen) -> list[Flowable]:
+def _avg(doc: Document, onderdelen: Sequence[Onderdeel]) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("Wat de school met deze gegevens doet")]
     for o in onderdelen:
         uit.append(doc.subkop(o.kop))
@@ -229,7 +237,7 @@ def _avg(doc: Document, onderdelen) -> list[Flowable]:
     return uit
 
 
-def _signaalnotities(doc: Document, notities) -> list[Flowable]:
+def _signaalnotities(doc: Document, notities: Sequence[SignaalNotitie]) -> list[Flowable]:
     if not notities:
         return []
     return [kleine_kop(doc, "Besproken signalen"),
@@ -238,7 +246,7 @@ def _signaalnotities(doc: Document, notities) -> list[Flowable]:
                                     for n in notities]], [0.3, 0.13, 0.37, 0.2]))]
 
 
-def _gebruik(doc: Document, gebruik) -> list[Flowable]:
+def _gebruik(doc: Document, gebruik: Sequence[Gebruik]) -> list[Flowable]:
     return _tabel_of_geen(doc, "Wie het dossier heeft gebruikt", "Niemand heeft het dossier gebruikt.",
                           [["Wie", "Wat", "Aantal", "Wanneer"],
                            *[[g.wie, f"{g.actie} {g.wat}".strip(), str(g.aantal),
@@ -259,7 +267,7 @@ def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flow
     return uit
 
 
-def dossier_pdf(dossier, school: str, logo: bytes | None = None) -> bytes:
+def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> bytes:
     """The whole dossier (an inzage.Dossier) of one student, with the school as author."""
     ll = dossier.leerling
     gemaakt = dossier.gemaakt

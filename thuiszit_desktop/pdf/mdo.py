@@ -10,16 +10,23 @@ The building blocks (`mdo_onderdelen`, `tekstblok`, `genummerd`, …) are reused
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from ..domain.actiepunt import Actiepunt
 from ..domain.leerling import Leerling
-from ..domain.mdo import SCHOOL_ROLLEN, GeldendeToestemming, toestemming_door_leerling, zonder_toestemming
+from ..domain.mdo import (
+    SCHOOL_ROLLEN,
+    GeldendeToestemming,
+    Mdo,
+    MdoDeelnemer,
+    toestemming_door_leerling,
+    zonder_toestemming,
+)
 from ..domain.plan import Contactpersoon
 from .common import FONT, Document, tekst_xml
 
@@ -96,26 +103,26 @@ def geen(doc: Document, tekst: str) -> Paragraph:
     return doc.opmaak(tekst_xml(tekst), "klein")
 
 
-def organisatie(p, school: str) -> str:
+def organisatie(p: MdoDeelnemer, school: str) -> str:
     """A participant's organisation; school staff without one work at the school."""
     if p.organisatie:
         return p.organisatie
     return school if p.rol in SCHOOL_ROLLEN else "–"
 
 
-def persoon_regel(p, school: str) -> str:
+def persoon_regel(p: MdoDeelnemer, school: str) -> str:
     """"Lisanne Kok (jeugdhulp / wijkteam, Wijkteam Noord)"."""
     org = organisatie(p, school)
     return f"{p.naam} ({p.rol.label_klein}" + (f", {org})" if org != "–" else ")")
 
 
-def bereikbaar_tekst(c) -> str:
+def bereikbaar_tekst(c: Contactpersoon) -> str:
     """"Anna de Vries, zorgcoördinator · 030-1234567 · a.devries@baken.nl" (a Contactpersoon)."""
     return " · ".join(x for x in (f"{c.naam}, {c.rol}" if c.rol else c.naam, c.telefoon, c.email) if x)
 
 
-def mdo_onderdelen(doc: Document, mdo, *, school: str, geldend=(), door_leerling: bool = False,
-                   kop=None) -> list[Flowable]:
+def mdo_onderdelen(doc: Document, mdo: Mdo, *, school: str, geldend: Sequence[GeldendeToestemming] = (),
+                   door_leerling: bool = False, kop: Callable[[str], Paragraph] | None = None) -> list[Flowable]:
     """Aanwezig, afgemeld, toestemming (in force on the meeting date), agenda, verslag, besluiten,
     actiepunten, verzendlijst. `kop` makes the section headings (doc.kop in the verslag, a small heading
     inside the dossier)."""
@@ -175,7 +182,7 @@ def mdo_onderdelen(doc: Document, mdo, *, school: str, geldend=(), door_leerling
     return uit
 
 
-def _status(a) -> str:
+def _status(a: Actiepunt) -> str:
     if a.afgerond and a.status.value != "open":
         return f"{a.status.label} {d(a.afgerond)}"
     return a.status.label
@@ -183,9 +190,9 @@ def _status(a) -> str:
 
 @dataclass(frozen=True)
 class MdoAfdruk:
-    """Everything the verslag shows: the MDO (a trajecten.Mdo) and what it needs from elsewhere."""
+    """Everything the verslag shows: the MDO (domain.mdo.Mdo) and what it needs from elsewhere."""
 
-    mdo: Any
+    mdo: Mdo
     leerling: Leerling
     school: str
     casusregisseur: Contactpersoon | None = None

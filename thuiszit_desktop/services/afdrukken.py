@@ -12,13 +12,13 @@ from datetime import date
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
-from ..domain.mdo import geldende_toestemmingen
+from ..domain.mdo import Mdo, geldende_toestemmingen
 from .context import Context
 from .inzage import InzageService
 from .leerlingen import LeerlingenService
 from .profielen import namen_op_papier
 from .school import SchoolService
-from .trajecten import Mdo, TrajectService
+from .trajecten import TrajectService
 
 
 class AfdrukService:

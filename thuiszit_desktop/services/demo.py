@@ -56,6 +56,7 @@ from ..domain.leerling import (
     schooljaar_start,
     validate_leerling,
 )
+from ..domain.mdo import MdoDeelnemer, Partner, Toestemming
 from ..domain.plan import Akkoord, Contactpersoon, Doel, Interventie, Plan, PlanAfspraak, zelf_akkoord
 from ..domain.school import Regio, School, Schooltype
 from ..domain.signalen import SignaalInstellingen, SignaalSoort, signalen
@@ -74,7 +75,6 @@ from . import demo_verhalen as vh
 from .leerlingen import write_leerling
 from .session import Services
 from .signalen import BIJGEWERKT_TOT
-from .trajecten import MdoDeelnemer, Partner, Toestemming
 
 DEMO_SCHOOL = School(vh.SCHOOL, "99WL", Regio.MIDDEN, Schooltype.VO, 6.0, vh.SWV)
 DEMO_GEBRUIKER = "demo"

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.mdo import Partner
 from ..domain.traject import Categorie, GesprekType, KearneyFunctie, MdoRol, Sluitreden, Stap, Verzuimtype
-from .trajecten import Partner
 
 SCHOOL = "Het Wilgenlanden College"
 SCHOOL_TELEFOON = "030-1234568"  # the school's reception, where mentors are reached

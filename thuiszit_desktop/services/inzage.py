@@ -11,28 +11,28 @@ own is shown under "Overige gegevens", row by row, so a new table is never left 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date, datetime
 
 import peewee as pw
 
 from ..db import models as m
 from ..domain.audit import Actie
+from ..domain.dossier import Dossier, Gebruik, SignaalNotitie, TrajectDossier, VerzuimRegel, naar_json
 from ..domain.errors import GeenToegang
 from ..domain.gebruiker import Rol
-from ..domain.inzage import Onderdeel, avg_informatie
-from ..domain.leerling import Leerling, VrijstellingType
+from ..domain.inzage import avg_informatie
+from ..domain.leerling import VrijstellingType
 from ..domain.mdo import SCHOOL_ROLLEN, geldende_toestemmingen
-from ..domain.plan import Plan
-from ..domain.signalen import Signaal, SignaalSoort
-from ..domain.traject import Analyse, Domein, Factoren, MdoRol, Verzuimperiode, verzuimperiodes
+from ..domain.signalen import SignaalSoort
+from ..domain.tijdlijn import Verzuimperiode, verzuimperiodes
+from ..domain.traject import MdoRol
 from ..domain.verzuim import Reden
 from .bewaren import BewaarService
 from .context import Context
 from .leerlingen import LeerlingenService
 from .plannen import PlanService
-from .trajecten import Actiepunt, Gesprek, Mdo, StapChecklist, Toestemming, Traject, TrajectService, _json
-from .verzuim import Mazl, Melding
+from .trajecten import TrajectService
 
 # The tables with a section of their own in the dossier; every other table of a student goes to "overig".
 GETOOND = frozenset({
@@ -96,114 +96,6 @@ def rijen_van(model, pad: tuple[str, ...], leerling_id: int):
         query = query.join_from(huidig, veld.rel_model, on=(veld == veld.rel_model.id))
         huidig = veld.rel_model
     return query.where(getattr(huidig, pad[-1]) == leerling_id)
-
-
-# --- what the dossier holds -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class TrajectDossier:
-    traject: Traject
-    stappen: tuple[StapChecklist, ...]
-    analyse: Analyse
-    toestemmingen: tuple[Toestemming, ...]
-    plannen: tuple[Plan, ...] = ()  # every version, oldest first
-
-
-@dataclass(frozen=True)
-class VerzuimRegel:
-    datum: date
-    uren: float
-    reden: Reden
-    code: str = ""
-    bron: str = ""  # "import" or "hand"
-    opmerking: str = ""
-
-
-@dataclass(frozen=True)
-class Gebruik:
-    """Who did what with the dossier (from the audit trail), counted per person, action and part."""
-
-    wie: str
-    actie: str
-    wat: str
-    aantal: int
-    eerste: date
-    laatste: date
-
-
-@dataclass(frozen=True)
-class SignaalNotitie:
-    soort: SignaalSoort
-    datum: date
-    notitie: str
-    door: str
-    op: date
-
-
-@dataclass(frozen=True)
-class Dossier:
-    """Everything recorded about one student: the basis for an inzageverzoek (AVG)."""
-
-    gemaakt: datetime
-    leerling: Leerling
-    trajecten: tuple[TrajectDossier, ...]
-    gesprekken: tuple[Gesprek, ...]
-    mdos: tuple[Mdo, ...]
-    actiepunten: tuple[Actiepunt, ...]
-    signalen: tuple[Signaal, ...]
-    meldingen: tuple[Melding, ...]
-    mazl_acties: tuple[Mazl, ...]
-    verzuim: tuple[Verzuimperiode, ...] = ()
-    verzuimregels: tuple[VerzuimRegel, ...] = ()
-    signaalnotities: tuple[SignaalNotitie, ...] = ()
-    gebruik: tuple[Gebruik, ...] = ()
-    avg: tuple[Onderdeel, ...] = ()
-    overig: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # table → rows, without a section
-    tabellen: tuple[str, ...] = ()  # every table that holds something about this student
-
-    def to_dict(self) -> dict:
-        leerling = {f.name: _json(getattr(self.leerling, f.name)) for f in fields(self.leerling)
-                    if f.name not in ("id", "ouders", "vrijstellingen")}
-        leerling["naam"] = self.leerling.naam
-        return {
-            "gemaakt": self.gemaakt.isoformat(timespec="seconds"),
-            "avg": [{"kop": o.kop, "tekst": list(o.alineas), "punten": list(o.punten)} for o in self.avg],
-            "leerling": leerling,
-            "ouders": _json(self.leerling.ouders),
-            "vrijstellingen": _json(self.leerling.vrijstellingen),
-            "trajecten": [_traject_json(t) for t in self.trajecten],
-            "gesprekken": _json(self.gesprekken),
-            "mdos": _json(self.mdos),
-            "actiepunten": _json(self.actiepunten),
-            "signalen": [{**s.to_dict(), "omschrijving": s.soort.label} for s in self.signalen],
-            "signaalnotities": _json(self.signaalnotities),
-            "meldingen": _json(self.meldingen),
-            "mazl_acties": _json(self.mazl_acties),
-            "verzuim": [{"van": p.van.isoformat(), "tot": p.tot.isoformat(),
-                         "uren": {r.value: round(u, 2) for r, u in p.uren.items()}, "omschrijving": p.titel}
-                        for p in self.verzuim],
-            "verzuim_per_dag": _json(self.verzuimregels),
-            "gebruik": _json(self.gebruik),
-            "overig": self.overig,
-            "tabellen": list(self.tabellen),
-        }
-
-
-def _traject_json(t: TrajectDossier) -> dict:
-    uit = _json(t.traject)
-    uit["stappen"] = [{"stap": int(s.stap), "titel": s.titel, "huidig": s.huidig,
-                       "checklist": [{"key": r.item.key, "label": r.item.label, "gedaan": r.gedaan,
-                                      "datum": _json(r.datum), "door": r.door, "notitie": r.notitie,
-                                      "automatisch": r.automatisch, "bewijs": r.bewijs}
-                                     for r in s.regels],
-                       "open": [i.key for i in s.open]}
-                      for s in t.stappen]
-    uit["analyse"] = {"factoren": {d.value: _json(t.analyse.factoren.get(d, Factoren())) for d in Domein},
-                      "verzuimtype": _json(t.analyse.verzuimtype),
-                      "kearney_functie": _json(t.analyse.kearney_functie)}
-    uit["toestemmingen"] = _json(t.toestemmingen)
-    uit["plannen"] = [{**_json(p), "factoren": {d.value: _json(f) for d, f in p.factoren.items()}} for p in t.plannen]
-    return uit
 
 
 # --- the service ----------------------------------------------------------------------------------
@@ -278,7 +170,7 @@ def _rijen(query) -> list[dict[str, str]]:
     """Rows as text, field by field (ids and foreign keys left out), for "Overige gegevens"."""
     uit = []
     for row in query:
-        uit.append({f.name: str(_json(getattr(row, f.name)) if getattr(row, f.name) is not None else "")
+        uit.append({f.name: str(naar_json(getattr(row, f.name)) if getattr(row, f.name) is not None else "")
                     for f in row._meta.sorted_fields
                     if not f.primary_key and not isinstance(f, pw.ForeignKeyField)})
     return uit

@@ -167,6 +167,11 @@ class KalenderService:
     def aangepaste_vakanties(self) -> dict[tuple[str, str], tuple[date, date]]:
         return self._aanpassingen()
 
+    def officiele_vakanties(self) -> list[Vakantie]:
+        """The official vacations of the school's regio as shipped, before the school's own dates (the
+        calendar shows them beside the school's dates, to compare and go back)."""
+        return self._officieel(self._regio_nu())
+
     # --- writing ---------------------------------------------------------------------------------
 
     def vrije_dagen_toevoegen(self, van: date, tot: date, omschrijving: str) -> int:
@@ -241,7 +246,7 @@ class KalenderService:
     def vakantie_aanpassen(self, schooljaar: str, soort: str, van: date, tot: date) -> None:
         """The school's own dates for an advisory vacation (herfst, voorjaar)."""
         regio = Regio(m.School.get().regio)
-        officieel = [v for v in vakanties_from_data(_vakantiedata(), regio)
+        officieel = [v for v in self._officieel(regio)
                      if v.schooljaar == schooljaar and v.soort == soort]
         if not officieel:
             raise InvoerFout(f"De {soort} van {schooljaar} staat niet in de vakantiegegevens.")

@@ -22,9 +22,8 @@ from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
 from ..domain.kalender import LesdagTabel
 from ..domain.leerling import schooljaar_start
-from ..domain.plan import traject_evaluatie
 from ..domain.signalen import Dagen, SignaalSoort
-from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus
+from ..domain.traject import ActiepuntStatus, Categorie, GesprekType, Stap, TrajectStatus, traject_evaluatie
 from ..domain.trends import Trends, trends_dagen
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel
 from . import leerlingnummers

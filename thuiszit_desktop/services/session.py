@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import operator
+import threading
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
@@ -13,66 +17,110 @@ from ..domain.errors import InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
-from .aan_de_slag import AanDeSlagService
-from .afdrukken import AfdrukService
-from .audit import AuditService, schrijf
-from .backups import BackupService
-from .bewaren import BewaarService
-from .concepten import ConceptService
+from .audit import schrijf
 from .context import Context
-from .gebruikers import GebruikersService
-from .importing import ImportService
-from .inzage import InzageService
-from .kalender import KalenderService
-from .kwartaal import KwartaalService
-from .leerlingen import LeerlingenService
-from .lezersoverzicht import Lezersessie, LezersoverzichtService, lezer_inloggen
-from .ongedaan import OngedaanService
-from .overzichten import OverzichtenService
-from .plannen import PlanService
-from .profielen import ProfielService
-from .school import SWV, SchoolService
-from .signalen import SignalenService
+from .lezersoverzicht import Lezersessie, lezer_inloggen
+from .school import SWV
 from .toegang import beveilig
-from .trajecten import TrajectService
-from .vergrendeling import VergrendelService
-from .verzuim import VerzuimService
 
+if TYPE_CHECKING:
+    from .aan_de_slag import AanDeSlagService
+    from .afdrukken import AfdrukService
+    from .audit import AuditService
+    from .backups import BackupService
+    from .bewaren import BewaarService
+    from .concepten import ConceptService
+    from .gebruikers import GebruikersService
+    from .importing import ImportService
+    from .inzage import InzageService
+    from .kalender import KalenderService
+    from .kwartaal import KwartaalService
+    from .leerlingen import LeerlingenService
+    from .lezersoverzicht import LezersoverzichtService
+    from .ongedaan import OngedaanService
+    from .overzichten import OverzichtenService
+    from .plannen import PlanService
+    from .profielen import ProfielService
+    from .school import SchoolService
+    from .signalen import SignalenService
+    from .trajecten import TrajectService
+    from .vergrendeling import VergrendelService
+    from .verzuim import VerzuimService
+
+# Every service: its module, its class and what its constructor takes after the context (other services, or
+# an attribute of one). A service is built the first time it is asked for, so a start imports and wraps only
+# the ones it uses (issue 16: the traject, plan and PDF services are most of the import time).
+DIENSTEN: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "school": ("school", "SchoolService", ()),
+    "leerlingen": ("leerlingen", "LeerlingenService", ()),
+    "importeren": ("importing", "ImportService", ()),
+    "concepten": ("concepten", "ConceptService", ()),
+    "kalender": ("kalender", "KalenderService", ()),
+    "signalen": ("signalen", "SignalenService", ("kalender",)),
+    "kwartaal": ("kwartaal", "KwartaalService", ("signalen",)),
+    "overzichten": ("overzichten", "OverzichtenService", ("kalender", "signalen", "school")),
+    "verzuim": ("verzuim", "VerzuimService", ("kalender",)),
+    "trajecten": ("trajecten", "TrajectService", ("signalen", "verzuim")),
+    "plannen": ("plannen", "PlanService", ("trajecten", "leerlingen")),
+    "ongedaan": ("ongedaan", "OngedaanService", ("kalender._changed",)),  # undo a delete
+    "vergrendeling": ("vergrendeling", "VergrendelService", ()),
+    "aan_de_slag": ("aan_de_slag", "AanDeSlagService", ()),
+    "gebruikers": ("gebruikers", "GebruikersService", ()),
+    "profielen": ("profielen", "ProfielService", ()),
+    "audit": ("audit", "AuditService", ()),
+    "backups": ("backups", "BackupService", ()),
+    "bewaren": ("bewaren", "BewaarService", ("backups",)),  # a backup before the terms are applied
+    "inzage": ("inzage", "InzageService", ("trajecten", "plannen", "bewaren")),
+    "afdrukken": ("afdrukken", "AfdrukService", ("trajecten", "school", "inzage")),
+    "lezersoverzicht": ("lezersoverzicht", "LezersoverzichtService", ("signalen", "overzichten", "kwartaal", "school")),
+}
 
 class Services:
     """Everything a logged-in user can do; the GUI and the CLI get one of these."""
 
+    school: SchoolService
+    leerlingen: LeerlingenService
+    importeren: ImportService
+    concepten: ConceptService
+    kalender: KalenderService
+    signalen: SignalenService
+    kwartaal: KwartaalService
+    overzichten: OverzichtenService
+    verzuim: VerzuimService
+    trajecten: TrajectService
+    plannen: PlanService
+    ongedaan: OngedaanService
+    vergrendeling: VergrendelService
+    aan_de_slag: AanDeSlagService
+    gebruikers: GebruikersService
+    profielen: ProfielService
+    audit: AuditService
+    backups: BackupService
+    bewaren: BewaarService
+    inzage: InzageService
+    afdrukken: AfdrukService
+    lezersoverzicht: LezersoverzichtService
+
     def __init__(self, store: connection.Store, gebruiker: Gebruiker, waarschuwingen: list[str] | None = None):
         self.ctx = Context(store, gebruiker)
         self.waarschuwingen = list(waarschuwingen or [])  # for the user after login (rows changed outside)
-        self.school = SchoolService(self.ctx)
-        self.leerlingen = LeerlingenService(self.ctx)
-        self.importeren = ImportService(self.ctx)
-        self.concepten = ConceptService(self.ctx)
-        self.kalender = KalenderService(self.ctx)
-        self.signalen = SignalenService(self.ctx, self.kalender)
-        self.kwartaal = KwartaalService(self.ctx, self.signalen)
-        self.overzichten = OverzichtenService(self.ctx, self.kalender, self.signalen, self.school)
-        self.verzuim = VerzuimService(self.ctx, self.kalender)
-        self.trajecten = TrajectService(self.ctx, self.signalen, self.verzuim)
-        self.plannen = PlanService(self.ctx, self.trajecten, self.leerlingen)
-        self.ongedaan = OngedaanService(self.ctx, self.kalender._changed)  # undo a delete
-        self.vergrendeling = VergrendelService(self.ctx)
-        self.aan_de_slag = AanDeSlagService(self.ctx)
-        self.gebruikers = GebruikersService(self.ctx)
-        self.profielen = ProfielService(self.ctx)
-        self.audit = AuditService(self.ctx)
-        self.backups = BackupService(self.ctx)
-        self.bewaren = BewaarService(self.ctx, self.backups)  # a backup before the terms are applied
-        self.inzage = InzageService(self.ctx, self.trajecten, self.plannen, self.bewaren)
-        self.afdrukken = AfdrukService(self.ctx, self.trajecten, self.school, self.inzage)
-        self.lezersoverzicht = LezersoverzichtService(self.ctx, self.signalen, self.overzichten, self.kwartaal,
-                                                      self.school)
+        self._bouwen = threading.RLock()  # the signals worker may ask for a service the GUI thread is building
+
+    def __getattr__(self, naam: str):
+        """A service of DIENSTEN, built (and wrapped with its rules) the first time it is asked for."""
+        if naam not in DIENSTEN:
+            raise AttributeError(f"{type(self).__name__} has no attribute {naam!r}")
+        with self._bouwen:
+            if naam not in self.__dict__:
+                module, klasse, nodig = DIENSTEN[naam]
+                cls = getattr(importlib.import_module(f".{module}", __package__), klasse)
+                setattr(self, naam, cls(self.ctx, *(operator.attrgetter(n)(self) for n in nodig)))
+        return self.__dict__[naam]
 
     def __setattr__(self, naam: str, waarde) -> None:
         # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
         # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
-        if naam not in ("ctx", "waarschuwingen"):
+        if naam in DIENSTEN:
             waarde = beveilig(self.ctx, naam, waarde)
         super().__setattr__(naam, waarde)
 

@@ -228,6 +228,7 @@ REGELS: dict[str, dict[str, Regel]] = {
     "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen()},
     "kalender": {
         "calendar": iedereen(), "jaar": iedereen(), "vrije_dagen": iedereen(), "aangepaste_vakanties": iedereen(),
+        "officiele_vakanties": iedereen(),
         "vrije_dagen_voorbeeld": alleen(*ZORG), "vrije_dagen_importeren": alleen(*ZORG),
         "vrije_dagen_import": alleen(*ZORG), "vrije_dagen_toevoegen": alleen(*ZORG),
         "vrije_dag_verwijderen": alleen(*ZORG), "vakantie_aanpassen": alleen(*ZORG),

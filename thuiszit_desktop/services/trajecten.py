@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from enum import Enum
 
 import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Geheim, Versleuteld, geheim
+from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.bewijs import (
     Bewijs,
@@ -33,28 +33,41 @@ from ..domain.bewijs import (
 )
 from ..domain.errors import GeenToegang, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, kan_eigenaar_zijn, naam_sleutel
+from ..domain.gesprek import Afspraak, Gesprek
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.leerling import Vrijstelling, VrijstellingType
-from ..domain.plan import Contactpersoon, traject_evaluatie
+from ..domain.mdo import Besluit, Mdo, MdoDeelnemer, Partner, Toestemming
+from ..domain.plan import Contactpersoon
 from ..domain.signalen import Signaal, SignaalSoort
+from ..domain.tijdlijn import (
+    Gebeurtenis,
+    Tijdlijnsoort,
+    Verzuimperiode,
+    filter_tijdlijn,
+    sorteer_tijdlijn,
+    verzuimperiodes,
+)
 from ..domain.traject import (
     CHECKLIST,
     ActiepuntStatus,
     Analyse,
     Categorie,
     ChecklistItem,
+    ChecklistRegel,
     Domein,
     Factoren,
-    Gebeurtenis,
     GesprekType,
     KearneyFunctie,
     MdoRol,
+    NazorgMoment,
     Persoon,
     Sluitreden,
     Stap,
-    Tijdlijnsoort,
+    StapChecklist,
+    StapWissel,
+    Traject,
+    TrajectRij,
     TrajectStatus,
-    Verzuimperiode,
     Verzuimtype,
     categorie_voor_signaal,
     check_actiepunt,
@@ -63,10 +76,7 @@ from ..domain.traject import (
     check_sluiten,
     check_stap,
     checklist_item,
-    filter_tijdlijn,
-    sorteer_tijdlijn,
     standaard_nazorg,
-    verzuimperiodes,
     volgend_besluitnummer,
     voortgang,
 )
@@ -93,232 +103,6 @@ class _Ongewijzigd:
 
 
 ONGEWIJZIGD: _Ongewijzigd = _Ongewijzigd()  # "leave this field as it is" in the *_bijwerken methods
-
-
-# --- what the service returns ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StapWissel:
-    datum: date
-    van: Stap
-    naar: Stap
-    door: str
-
-
-@dataclass(frozen=True)
-class NazorgMoment:
-    id: int
-    traject_id: int
-    datum: date
-    omschrijving: str
-    gedaan: date | None = None
-    notitie: str = ""
-
-
-@dataclass(frozen=True)
-class Traject:
-    id: int
-    leerlingnummer: str
-    naam: str  # the student's
-    categorie: Categorie
-    status: TrajectStatus
-    stap: Stap
-    geopend: date
-    aanleiding: str = ""
-    signaal: SignaalSoort | None = None
-    signaal_datum: date | None = None
-    eigenaar: Persoon | None = None  # the casusregisseur
-    evaluatiedatum: date | None = None
-    gesloten: date | None = None
-    sluitreden: Sluitreden | None = None
-    sluittoelichting: str = ""
-    stapwissels: tuple[StapWissel, ...] = ()
-    nazorg: tuple[NazorgMoment, ...] = ()
-    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
-
-    @property
-    def is_open(self) -> bool:
-        return self.status is TrajectStatus.OPEN
-
-    def evaluatie(self, vandaag: date) -> date | None:
-        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
-        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
-
-
-@dataclass(frozen=True)
-class TrajectRij:
-    """One line of the list of trajecten."""
-
-    id: int
-    leerlingnummer: str
-    naam: str
-    klas: str
-    categorie: Categorie
-    status: TrajectStatus
-    stap: Stap
-    geopend: date
-    eigenaar: str
-    open_actiepunten: int
-    evaluatiedatum: date | None = None  # set on the traject itself (see `evaluatie`)
-    gesloten: date | None = None
-    sleutel: str = ""  # how lists sort the student: domain.zoeken.naam_sorteersleutel
-    plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
-
-    def evaluatie(self, vandaag: date) -> date | None:
-        """The one evaluation date of the traject (the plan's, else its own): `traject_evaluatie`."""
-        return traject_evaluatie(self.plan_evaluaties, self.evaluatiedatum, vandaag)
-
-    def to_dict(self) -> dict:
-        evaluatie = self.evaluatie(date.today())
-        return {"id": self.id, "leerlingnummer": self.leerlingnummer, "naam": self.naam, "klas": self.klas,
-                "categorie": self.categorie.value, "stap": int(self.stap), "status": self.status.value,
-                "geopend": self.geopend.isoformat(), "eigenaar": self.eigenaar,
-                "open_actiepunten": self.open_actiepunten,
-                "evaluatiedatum": evaluatie.isoformat() if evaluatie else None,
-                "gesloten": self.gesloten.isoformat() if self.gesloten else None}
-
-
-@dataclass(frozen=True)
-class ChecklistRegel:
-    """One checklist item of one traject: done by hand (datum, door, notitie) or `automatisch` because
-    the dossier shows it (`bewijs`, e.g. a registered DUO melding; `referentie` points to it)."""
-
-    item: ChecklistItem
-    gedaan: bool
-    datum: date | None = None
-    door: str = ""
-    notitie: str = ""
-    automatisch: bool = False
-    bewijs: str = ""
-    referentie: str = ""
-
-
-@dataclass(frozen=True)
-class StapChecklist:
-    stap: Stap
-    regels: tuple[ChecklistRegel, ...]
-    huidig: bool = False  # the traject's current step
-
-    @property
-    def titel(self) -> str:
-        return self.stap.titel
-
-    @property
-    def open(self) -> list[ChecklistItem]:
-        return [r.item for r in self.regels if not r.gedaan]
-
-
-@dataclass(frozen=True)
-class Afspraak:
-    id: int
-    tekst: str
-    actiepunt_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Gesprek:
-    id: int
-    leerlingnummer: str
-    traject_id: int | None
-    type: GesprekType
-    datum: date
-    samenvatting: str
-    deelnemers: str = ""
-    door: str = ""
-    vertrouwelijk: bool = False
-    afspraken: tuple[Afspraak, ...] = ()
-    door_id: int | None = None  # the user who recorded it
-
-
-@dataclass(frozen=True)
-class MdoDeelnemer:
-    """A participant of an MDO. As input a name and role are enough: a partner is then looked up in (or
-    added to) the address book; a user of the app is recognised by name."""
-
-    naam: str
-    rol: MdoRol
-    organisatie: str = ""
-    gebruiker_id: int | None = None
-    contact_id: int | None = None
-    afgemeld: bool = False  # invited, but absent with notice
-    krijgt_verslag: bool = True
-
-
-@dataclass(frozen=True)
-class Toestemming:
-    """The ouders' consent for sharing with one partner organisation (ja/nee, on datum)."""
-
-    organisatie: str
-    gegeven: bool
-    datum: date | None = None  # default: the MDO's date, or today
-    id: int | None = None
-    mdo_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Besluit:
-    id: int
-    mdo_id: int
-    nummer: int
-    tekst: str
-
-
-@dataclass(frozen=True)
-class Actiepunt:
-    id: int
-    leerlingnummer: str
-    leerling_naam: str
-    wat: str
-    wie: Persoon
-    datum: date  # agreed on
-    uiterlijk: date
-    status: ActiepuntStatus
-    afgerond: date | None = None
-    traject_id: int | None = None
-    mdo_id: int | None = None
-    gesprek_id: int | None = None
-
-    def te_laat(self, vandaag: date) -> bool:
-        return self.status is ActiepuntStatus.OPEN and self.uiterlijk < vandaag
-
-
-@dataclass(frozen=True)
-class Mdo:
-    id: int
-    traject_id: int
-    leerlingnummer: str
-    datum: date
-    agenda: str = ""
-    verslag: str = ""
-    vertrouwelijk: bool = False
-    deelnemers: tuple[MdoDeelnemer, ...] = ()
-    besluiten: tuple[Besluit, ...] = ()
-    actiepunten: tuple[Actiepunt, ...] = ()
-    toestemmingen: tuple[Toestemming, ...] = ()  # recorded at this MDO (geldende_toestemmingen: all in force)
-    verslaglegger: str = ""
-    volgend_overleg: date | None = None
-    verzenden_aan: tuple[str, ...] = ()  # who else receives the verslag, besides the deelnemers marked so
-
-    @property
-    def aanwezig(self) -> tuple[MdoDeelnemer, ...]:
-        return tuple(d for d in self.deelnemers if not d.afgemeld)
-
-    @property
-    def afgemeld(self) -> tuple[MdoDeelnemer, ...]:
-        return tuple(d for d in self.deelnemers if d.afgemeld)
-
-
-@dataclass(frozen=True)
-class Partner:
-    """An entry of the shared address book (the `contact` table), reused across students."""
-
-    naam: str
-    rol: MdoRol | str
-    organisatie: str = ""
-    telefoon: str = ""
-    email: str = ""
-    id: int | None = None
 
 
 # --- the service ----------------------------------------------------------------------------------
@@ -1783,45 +1567,7 @@ def _actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo
                               door=ctx.gebruiker.id, aangemaakt=m.now()).execute()
 
 
-# --- JSON -----------------------------------------------------------------------------------------
-
-def _json(x):
-    """Dataclasses, enums, dates, mappings and sequences as plain JSON values."""
-    if isinstance(x, Enum):
-        return x.value
-    if isinstance(x, datetime):
-        return x.isoformat(timespec="seconds")
-    if isinstance(x, date):
-        return x.isoformat()
-    if is_dataclass(x) and not isinstance(x, type):
-        return {f.name: _json(getattr(x, f.name)) for f in fields(x)}
-    if isinstance(x, Mapping):
-        return {str(_json(k)): _json(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_json(v) for v in x]
-    if isinstance(x, float):
-        return round(x, 4)
-    return x
-
-
-__all__ = [
-    "ONGEWIJZIGD",
-    "Actiepunt",
-    "Afspraak",
-    "Besluit",
-    "ChecklistRegel",
-    "Gesprek",
-    "Mdo",
-    "MdoDeelnemer",
-    "NazorgMoment",
-    "Partner",
-    "StapChecklist",
-    "StapWissel",
-    "Toestemming",
-    "Traject",
-    "TrajectRij",
-    "TrajectService",
-]
+__all__ = ["ONGEWIJZIGD", "TrajectService"]
 
 
 def _kort(tekst: str, n: int = 40) -> str:

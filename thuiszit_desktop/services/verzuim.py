@@ -13,7 +13,7 @@ from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gebruiker import Rol
-from ..domain.verzuim import MeldingSoort, Reden, standaard_einddatum
+from ..domain.verzuim import Mazl, Melding, MeldingSoort, Reden, standaard_einddatum
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
 from ..importers.verzuim import (
@@ -114,22 +114,6 @@ class HandRecord:
     datum: date
     uren: float
     reden: Reden
-    opmerking: str
-
-
-@dataclass(frozen=True)
-class Melding:
-    id: int
-    datum: date
-    einddatum: date
-    soort: MeldingSoort
-    kenmerk: str
-
-
-@dataclass(frozen=True)
-class Mazl:
-    id: int
-    datum: date
     opmerking: str
 
 

@@ -6,9 +6,6 @@ whether the log is intact. Student names are looked up by the service when shown
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,46 +21,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import Controle
 from ...domain.errors import InvoerFout
-from ...services.audit import AuditRij
 from ...services.session import Services
 from ..common import errors, theme, worker
 from ..common.widgets import ErrorLabel, OptionalDateEdit, fit_to_screen, hint
 from ..common.zoeken import ZoekCompleter
+from ..models.audit_model import AuditModel
 
-HEADERS = ["Tijd", "Gebruiker", "Actie", "Leerling", "Wat"]
 MAX_REGELS = 5000  # the newest; the filters narrow it down further
-
-
-class AuditModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rijen: list[AuditRij] = []
-
-    def set_rijen(self, rijen: list[AuditRij]) -> None:
-        self.beginResetModel()
-        self.rijen = rijen
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rijen)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rijen[index.row()]
-        if index.column() == 0:
-            return f"{r.tijd:%d-%m-%Y %H:%M:%S}"
-        if index.column() == 3:
-            return f"{r.leerling} ({r.leerlingnummer})" if r.leerlingnummer else r.leerling
-        return (None, r.gebruiker, r.actie, None, r.wat)[index.column()]
 
 
 class AuditDialog(QDialog):
@@ -156,7 +120,7 @@ class AuditDialog(QDialog):
             rijen = self.services.audit.lijst(gebruiker=self.gebruiker.currentData(),
                                               leerlingnummer=self._leerlingnummer(), van=self.van.value(),
                                               tot=self.tot.value(), limiet=MAX_REGELS)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.fout.set_error("\n".join(exc.fouten.values()) if isinstance(exc, InvoerFout) else str(exc))
             return
         self.model.set_rijen(rijen)
@@ -191,7 +155,7 @@ class AuditDialog(QDialog):
             return
         try:
             self.services.audit.verzegelen()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.uitslag.setText(str(exc))
             return
         self.verzegel_knop.hide()

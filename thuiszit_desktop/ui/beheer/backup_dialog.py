@@ -292,7 +292,7 @@ class BackupTab(QWidget):
         self.error.set_error("")
         try:
             self.services.backups.map_instellen(folder)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.error.set_error(" ".join(exc.fouten.values()) if hasattr(exc, "fouten") else str(exc))
             return False
         self.refresh()

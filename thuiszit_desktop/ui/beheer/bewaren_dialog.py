@@ -145,7 +145,7 @@ class BewaarDialog(QDialog):
     def refresh(self) -> None:
         try:
             self.voorstel = self.services.bewaren.voorstel()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             self.voorstel = None
             self.verwijder_knop.setEnabled(False)

@@ -186,7 +186,7 @@ class InstellingenDialog(QDialog):
         except InvoerFout as exc:
             self.logo_fout.set_error(" ".join(exc.fouten.values()))
             return
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return
         self.saved_something = True
@@ -198,7 +198,7 @@ class InstellingenDialog(QDialog):
             return False
         try:
             weg = self.services.school.logo_verwijderen()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved_something = True
@@ -517,7 +517,7 @@ class InstellingenDialog(QDialog):
                 opgeslagen = self.services.school.opslaan(school)
             except InvoerFout as exc:
                 fouten.append((0, self.school_errors.show(exc.fouten)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -537,7 +537,7 @@ class InstellingenDialog(QDialog):
                 self._markeer_dubbel()
                 self.codes_fout.set_error(" ".join(exc.fouten.values()))
                 fouten.append((1, self.codes_tabel))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -551,7 +551,7 @@ class InstellingenDialog(QDialog):
             except InvoerFout as exc:
                 fouten.append((2, self.niveaus_errors.show(
                     {("niveau2" if k == "" else k): v for k, v in exc.fouten.items()})))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -563,7 +563,7 @@ class InstellingenDialog(QDialog):
             except InvoerFout as exc:
                 self.interventies_fout.set_error(" ".join(exc.fouten.values()))
                 fouten.append((3, self.interventies_lijst))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -575,7 +575,7 @@ class InstellingenDialog(QDialog):
                 self._vergrendelen_start = self.services.vergrendeling.minuten_opslaan(self.vergrendelen.value())
             except InvoerFout as exc:
                 fouten.insert(0, (0, self.school_errors.show(exc.fouten)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -586,7 +586,7 @@ class InstellingenDialog(QDialog):
                 self.lesuur_tab.save()
             except InvoerFout as exc:
                 fouten.append((self.tabs.indexOf(self.lesuur_tab), self.lesuur_tab.show_errors(exc)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
@@ -597,7 +597,7 @@ class InstellingenDialog(QDialog):
                 self.bewaar_tab.save()
             except InvoerFout as exc:
                 fouten.append((self.tabs.indexOf(self.bewaar_tab), self.bewaar_tab.show_errors(exc)))
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:

@@ -103,7 +103,7 @@ def bewaar_openstaande() -> int:
             try:
                 keeper.bewaar()
                 n += 1
-            except errors.USER_ERRORS:  # the database is already closed: nothing more to do
+            except errors.GebruikersFout:  # the database is already closed: nothing more to do
                 pass
     return n
 

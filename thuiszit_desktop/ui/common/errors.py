@@ -5,8 +5,8 @@ Every message box of the app goes through the module-level functions below (`sho
 clicking real modal boxes (like qutebrowser's misc/msgbox.py).
 
 `install_excepthook()` routes uncaught exceptions – of the GUI thread and of worker threads – to
-`handle_exception` on the GUI thread: an error the user can fix (InvoerFout, NietGevonden, GeenToegang,
-DatabaseFout) becomes a plain message; anything else is a bug: it is logged and shown in `ErrorDialog`
+`handle_exception` on the GUI thread: an error the user can fix (a GebruikersFout, domain/errors.py) becomes a
+plain message; anything else is a bug: it is logged and shown in `ErrorDialog`
 with a short Dutch explanation and copyable details, and the app keeps running.
 
 The log gets the exception type and the stack (files, lines, functions), never the exception's
@@ -39,16 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, NietGevonden
+from ...domain.errors import GebruikersFout, InvoerFout
 from ...services import fouten
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Thuiszit Desktop"
-
-# Errors with a message meant for the user; anything else is a bug.
-USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout, InlogFout)
-
 
 # --- the message helpers (monkeypatch these in tests) -------------------------------------------------
 
@@ -213,7 +209,7 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         QApplication.quit()
         return
     parent = QApplication.activeWindow()
-    if isinstance(exc, USER_ERRORS):
+    if isinstance(exc, GebruikersFout):
         log.info("user error not caught by its screen: %s", exc_type.__name__)
         show_user_error(parent, exc)
         return

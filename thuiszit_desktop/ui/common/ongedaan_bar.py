@@ -91,7 +91,7 @@ class OngedaanBar(QFrame):
         self.timer.stop()
         try:
             services.ongedaan.herstel(snapshot)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self.hide()
             errors.show_user_error(self.window(), exc)
             return False

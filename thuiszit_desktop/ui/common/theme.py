@@ -6,7 +6,7 @@ installs the Fusion style with a matching QPalette (so every standard widget fol
 system when it switches. Widgets that paint themselves read the current palette while painting, so they
 follow too; stylesheets with theme colours go through `style(widget, template)` to be re-applied.
 
-tests/ui/test_theme.py checks the WCAG contrast of every text/background pair of both palettes.
+tests/ui/common/test_theme.py checks the WCAG contrast of every text/background pair of both palettes.
 """
 
 from __future__ import annotations

@@ -16,10 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ...domain.errors import DatabaseFout, GeenToegang, InvoerFout, NietGevonden
-
-# Errors with a message meant for the user; anything else is a bug and goes to the error dialog.
-USER_ERRORS = (InvoerFout, NietGevonden, GeenToegang, DatabaseFout)
+from ...domain.errors import GebruikersFout
 
 
 class JobSignals(QObject):
@@ -48,7 +45,7 @@ class Job(QRunnable):
             result = self.fn(self._progress)
         except JobCancelled:
             self.signals.failed.emit("Afgebroken; er is niets veranderd.")
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:  # a message for the user; anything else is a bug (the error dialog)
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: hand it to the GUI thread's error handler, which logs it safely
             self.signals.crashed.emit(exc)

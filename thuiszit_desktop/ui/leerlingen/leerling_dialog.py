@@ -476,7 +476,7 @@ class LeerlingDialog(QDialog):
         except InvoerFout as exc:
             self.show_errors(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = saved

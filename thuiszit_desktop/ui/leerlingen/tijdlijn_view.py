@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NietGevonden
-from ...domain.traject import Gebeurtenis, Tijdlijnsoort
+from ...domain.tijdlijn import Gebeurtenis, Tijdlijnsoort
 from ...services.session import Services
 from ..common import theme
 from ..common.widgets import format_date, hint

@@ -110,7 +110,7 @@ class _FormDialog(QDialog):
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._initial = self.snapshot()

@@ -45,7 +45,7 @@ from ...services.verzuim import VerzuimDag
 from ..common import errors, theme
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
-from ..kalender.kalender_view import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
+from ..kalender.jaar_raster import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
 from ..overzichten.werkt_het_view import LeerlingEffectPanel
 from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
@@ -662,7 +662,7 @@ class VerzuimPanel(QWidget):
         try:
             for ident in ids:
                 weg.append(verwijder(ident))
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         self._na_wijziging("Verwijderd.")
         if weg:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.effect import Effect, verschil_tekst
+from ...domain.errors import GebruikersFout
 from ...domain.zoeken import sorteersleutel
 from ...services.overzichten import Effecten, LeerlingEffecten
 from ...services.session import Services
 from ..common import theme
 from ..common.widgets import format_date, hint
-from ..common.worker import USER_ERRORS
 from .charts import Grafiek, Periode, Reeks
 from .trends_view import Lader
 
@@ -165,7 +165,7 @@ class LeerlingEffectPanel(QWidget):
     def set_leerling(self, leerlingnummer: str) -> None:
         try:
             g = self.services.overzichten.effect_per_leerling(leerlingnummer)
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.cijfers.setText(str(exc))
             return
         self.toon(g)

@@ -103,7 +103,7 @@ class LezerWindow(QMainWindow):
     def vernieuwen(self) -> None:
         try:
             self.overzicht = self.sessie.overzicht()
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             self._toon_leeg(str(exc))
             return
         o = self.overzicht

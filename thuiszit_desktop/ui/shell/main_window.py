@@ -41,8 +41,7 @@ from ..leerlingen.leerling_basis import (
 )
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_view import LeerlingenView
-from ..traject.partners_dialog import PartnersDialog
-from ..vandaag.dashboard import SignalenLoader, Stand
+from ..vandaag.stand import SignalenLoader, Stand
 from .vergrendeling import SNELTOETS as VERGRENDEL_SNELTOETS
 from .vergrendeling import Vergrendeling
 
@@ -228,6 +227,9 @@ class MainWindow(QMainWindow):
             self.add_lazy_area("Schoolkalender", self._build_kalender)
         self._herinneringen_gemeld = False  # the "over tijd" notice, once after the first computation
         self._geschilderd = False
+        # The area the window opens on is built when the window is shown, not here: before that a caller may
+        # still choose another one (`show_area`), and a window never shown builds only what is asked for.
+        self._uitgesteld = True
 
         self.stack.currentChanged.connect(self._area_shown)
         self.signalen_loader.started.connect(self._signals_started)
@@ -253,12 +255,18 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._remember_layout()
         self.stack.currentChanged.connect(self._remember_layout)  # views built later get theirs when shown
-        if (dashboard := self._built("Vandaag")) is not None:
-            dashboard.lijst.setFocus()
         # Signals and levels are computed once the window has been painted: the worker would compete with the
         # first paint for the two cores (and for Python's lock). A window never shown (a test) starts at once.
         self.signalen_loader.plan()
         QTimer.singleShot(0, self._first_signals)
+
+    def showEvent(self, event) -> None:
+        if self._uitgesteld:
+            self._uitgesteld = False
+            self._show_row(self.nav.currentRow())
+            if (dashboard := self._built("Vandaag")) is not None and self.stack.currentWidget() is dashboard:
+                dashboard.lijst.setFocus()
+        super().showEvent(event)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -323,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
-        if item is not None and item.text() in self._lazy:
+        if item is not None and item.text() in self._lazy and not self._uitgesteld:
             nieuw = self._built(item.text()) is None
             widget = self._area(item.text())
             self._net_gebouwd = widget if nieuw else None
@@ -813,6 +821,8 @@ class MainWindow(QMainWindow):
         wizard.exec()
 
     def open_partners(self) -> None:
+        from ..traject.partners_dialog import PartnersDialog
+
         dialog = PartnersDialog(self.services, self)
         dialog.exec()
         area = self._built("Leerlingen")

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
+from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType, MdoRol, Persoon
 from ...services.session import Services
-from ...services.trajecten import Gesprek
 from ..common import errors
 from ..common.concept import ConceptDialog
 from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, form_layout, format_date, hint, with_error
@@ -477,7 +477,7 @@ class GesprekDialog(ConceptDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.gesprek
@@ -610,7 +610,7 @@ class ContactmomentDialog(ConceptDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()

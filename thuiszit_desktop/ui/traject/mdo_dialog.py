@@ -35,12 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
-from ...domain.mdo import geldende_toestemmingen, toestemming_door_leerling, zonder_toestemming
+from ...domain.mdo import (
+    Besluit,
+    Mdo,
+    MdoDeelnemer,
+    Toestemming,
+    geldende_toestemmingen,
+    toestemming_door_leerling,
+    zonder_toestemming,
+)
 from ...domain.traject import MdoRol, Persoon
 from ...services.session import Services
-from ...services.trajecten import Actiepunt, Besluit, Mdo, MdoDeelnemer, Toestemming
 from ..common import errors
 from ..common.concept import ConceptDialog
 from ..common.lesdag import LesdagWaarschuwing
@@ -763,7 +771,7 @@ class MdoDialog(ConceptDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.saved = self.services.trajecten.mdo(self.mdo.id)

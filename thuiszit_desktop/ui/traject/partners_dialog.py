@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
+from ...domain.mdo import Partner
 from ...domain.traject import MdoRol
 from ...domain.zoeken import zoek_in, zoeksleutel, zoektermen
 from ...services.session import Services
-from ...services.trajecten import Partner
 from ..common import errors
 from ..common.concept import ask_discard
 from ..common.ongedaan_bar import toon_ongedaan
@@ -237,7 +237,7 @@ class PartnersDialog(QDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True
@@ -253,7 +253,7 @@ class PartnersDialog(QDialog):
             return False
         try:
             weg = self.services.trajecten.partner_verwijderen(p.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...services.trajecten import Mdo
+from ...domain.mdo import Mdo
 from ..common.widgets import WrapLabel, format_date, hint
 
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.gebruiker import Rol
 from ...domain.gewone_woorden import factoren_voor_ouders, in_gewone_woorden, vakwoorden
 from ...domain.plan import (
@@ -55,7 +55,6 @@ from ..common import concept, errors, theme
 from ..common.concept import ConceptDialog
 from ..common.pdf_preview import PdfPreviewDialog
 from ..common.widgets import ErrorLabel, FieldErrors, OptionalDateEdit, format_date, heading, hint
-from ..common.worker import USER_ERRORS
 from .plan_analyse import Aandacht, AnalyseTabel
 from .plan_besluiten import MdoBesluiten
 from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
@@ -308,7 +307,7 @@ class PlanDialog(ConceptDialog):
         if not self.versies and self.can_edit:
             try:
                 services.plannen.nieuw(traject_id, vandaag=self.vandaag)
-            except USER_ERRORS as exc:
+            except GebruikersFout as exc:
                 self.errors.show({"": str(exc)})
             self.versies = services.plannen.versies(traject_id)
         if self.versies:
@@ -717,7 +716,7 @@ class PlanDialog(ConceptDialog):
                 first.setFocus()
             self.status.setText("Niet opgeslagen: verbeter wat hierboven in rood staat.")
             return False
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.errors.show({"": str(exc)})
             return False
         self.changed_any = True
@@ -798,7 +797,7 @@ class PlanDialog(ConceptDialog):
             return False
         try:
             self.verwijderd = self.services.plannen.concept_verwijderen(plan.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self.changed_any = True

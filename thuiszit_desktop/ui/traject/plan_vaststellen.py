@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
 from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, age_on, format_date, hint, with_error
-from ..common.worker import USER_ERRORS
 from .gesprek_dialog import text_edit
 
 
@@ -164,7 +163,7 @@ class VaststellenDialog(QDialog):
             if first:
                 first.setFocus()
             return False
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.errors.show({"": str(exc)})
             return False
         self.accept()
@@ -214,7 +213,7 @@ class EvaluatieDialog(QDialog):
         try:
             self.saved = self.services.plannen.evaluatie_vastleggen(self.doel.id, Uitkomst(self.uitkomst.currentData()),
                                                                     self.notitie.toPlainText())
-        except USER_ERRORS as exc:
+        except GebruikersFout as exc:
             self.error.set_error("\n".join(exc.fouten.values()) if isinstance(exc, InvoerFout) else str(exc))
             return False
         self.accept()

@@ -43,35 +43,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.actiepunt import Actiepunt
 from ...domain.errors import InvoerFout, NietGevonden
 from ...domain.gebruiker import Rol
+from ...domain.gesprek import Gesprek
+from ...domain.mdo import Mdo
 from ...domain.signalen import Signaal
 from ...domain.traject import (
     ActiepuntStatus,
     Analyse,
     Categorie,
     ChecklistItem,
+    ChecklistRegel,
     Domein,
     Factoren,
     KearneyFunctie,
+    NazorgMoment,
     Sluitreden,
     Stap,
+    StapChecklist,
+    Traject,
     Verzuimtype,
     categorie_voor_signaal,
     standaard_nazorg,
 )
 from ...domain.uitleg import stap_uitleg
 from ...services.session import Services
-from ...services.trajecten import (
-    VERTROUWELIJK,
-    Actiepunt,
-    ChecklistRegel,
-    Gesprek,
-    Mdo,
-    NazorgMoment,
-    StapChecklist,
-    Traject,
-)
+from ...services.trajecten import VERTROUWELIJK
 from ..common import errors, theme
 from ..common.concept import ConceptDialog, ask_discard
 from ..common.lesdag import LesdagWaarschuwing
@@ -227,7 +225,7 @@ class FormDialog(QDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._initial = self._snapshot()
@@ -631,7 +629,7 @@ class AnalyseDialog(ConceptDialog):
         except InvoerFout as exc:
             self.field_errors.show(exc.fouten)
             return False
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._saved()
@@ -1624,7 +1622,7 @@ class TrajectView(QWidget):
     def move_to_selected(self) -> bool:
         try:
             self.services.trajecten.stap_wijzigen(self.traject.id, self.selected, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Het traject staat nu in stap {int(self.selected)}.")
@@ -1641,7 +1639,7 @@ class TrajectView(QWidget):
         elif errors.ask(self, "Vinkje weghalen?", detail=regel.item.label, yes="Weghalen", no="Laten staan"):
             try:
                 tr.afvinken_ongedaan(self.traject.id, regel.item.key)
-            except errors.USER_ERRORS as exc:
+            except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
             else:
                 self._wrote(f"Vinkje weggehaald: {regel.item.label}.")
@@ -1682,7 +1680,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.trajecten.mdo_verwijderen(mdo.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("MDO verwijderd.")
@@ -1700,7 +1698,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.trajecten.gesprek_verwijderen(g.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Gesprek verwijderd.")
@@ -1744,7 +1742,7 @@ class TrajectView(QWidget):
                 self.show_traject(traject_id)
                 self.tabs.setCurrentIndex({"traject": self.tabs.currentIndex(), "actiepunt": 2, "nazorg": 3}[soort])
                 return True
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
         return False
 
@@ -1823,7 +1821,7 @@ class TrajectView(QWidget):
             return False
         try:
             self.services.trajecten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote(f"Actiepunt '{a.wat}': {status.label.lower()}.")
@@ -1837,7 +1835,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.trajecten.actiepunt_verwijderen(a.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Actiepunt verwijderd.")
@@ -1878,7 +1876,7 @@ class TrajectView(QWidget):
             return False
         try:
             weg = self.services.trajecten.nazorg_verwijderen(n.id)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         self._wrote("Nazorgmoment verwijderd.")

@@ -11,32 +11,23 @@ this dashboard and the student list; the window never waits for it.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,23 +36,19 @@ from PySide6.QtWidgets import (
 from ...domain.gebruiker import Rol
 from ...domain.herinneringen import Herinnering
 from ...domain.signalen import SignaalSoort
-from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
-from ..common.worker import Job, start
-from ..models.leerlingen_model import SIGNAAL_VOLGORDE, regel_extras
-from ..traject.traject_view import TrajectDialog
+from ..models.leerlingen_model import SIGNAAL_VOLGORDE
 from .aan_de_slag import AanDeSlagKaart
+from .bespreken import vraag_notitie
+from .herinneringen import HERINNERING_ROLE, HerinneringenLijst
 from .piramide import Piramide
+from .stand import SignalenLoader, Stand, _vandaag
 from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
 
 SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
-
-
-def _vandaag() -> date:
-    return date.today()  # looked up when called (a test's clock replaces `date` in this module)
 
 _GEEN_VERZUIM_UITLEG = ("Maak in Magister of Somtoday een export van het verzuim (CSV of Excel) en importeer die "
                        "hier. Daarna ziet u elke ochtend wie gemeld moet worden, wie dreigt thuis te zitten en "
@@ -70,215 +57,6 @@ _GEEN_LEERLINGEN_UITLEG = ("Begin met de leerlingen: maak in Magister of Somtoda
                            "of Excel) en importeer die hier. Daarna importeert u het verzuim; dan ziet u elke ochtend "
                            "wie gemeld moet worden en wie dreigt thuis te zitten.")
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
-
-
-@dataclass(frozen=True)
-class Stand:
-    """What the dashboard and the list show: the overzicht plus the names and the level thresholds."""
-
-    overzicht: Overzicht
-    leerlingen: dict[str, LeerlingRij]
-    drempels: tuple[float, float]
-    herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
-    open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
-    lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
-
-    @property
-    def te_laat(self) -> int:
-        """How many reminders are overdue."""
-        return sum(h.te_laat for h in self.herinneringen)
-
-
-def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
-    """The overzicht at the default peildatum and the reminders of `vandaag` (runs in a worker thread)."""
-    overzicht = services.signalen.overzicht()
-    leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
-    instellingen = services.signalen.instellingen()
-    herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
-    return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
-                 tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
-                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
-
-
-class SignalenLoader(QObject):
-    """Computes the `Stand` in the background; `start()` again while busy computes once more afterwards."""
-
-    started = Signal()
-    loaded = Signal(object)  # Stand
-    failed = Signal(str)  # a Dutch message
-
-    def __init__(self, services: Services, parent: QObject | None = None, *,
-                 today: Callable[[], date] | None = None):
-        super().__init__(parent)
-        self.services = services
-        self._today = today or _vandaag
-        self.stand: Stand | None = None
-        self._job: Job | None = None
-        self._again = False
-        self.gepland = False  # a computation was asked for that `start()` begins soon (see `plan`)
-        self._idle = threading.Event()
-        self._idle.set()
-
-    @property
-    def busy(self) -> bool:
-        return self._job is not None or self.gepland
-
-    def plan(self) -> None:
-        """A computation is coming (the window starts it after its first paint): busy from now on."""
-        self.gepland = True
-
-    def start(self) -> None:
-        self.gepland = False
-        if self._job is not None:
-            self._again = True  # the running job may have read the database before the change
-            return
-        services = self.services
-        vandaag = self._today()
-        idle = self._idle = threading.Event()
-
-        def end_thread() -> None:
-            try:
-                services.end_thread()
-            finally:
-                idle.set()
-
-        job = Job(lambda _progress: bereken_stand(services, vandaag), on_thread_end=end_thread)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.crashed.connect(self._crashed)
-        self._job = job
-        self.started.emit()
-        start(job)
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the running job (if any) has left its thread; before closing the database."""
-        return self._idle.wait(timeout)
-
-    def _current(self) -> bool:
-        return self._job is not None and self.sender() is self._job.signals
-
-    def _done(self) -> bool:
-        """The job ended; True when its result still counts (no new start was asked meanwhile)."""
-        self._job = None
-        if self._again:
-            self._again = False
-            self.start()
-            return False
-        return True
-
-    def _finished(self, stand: Stand) -> None:
-        if self._current() and self._done():
-            self.stand = stand
-            self.loaded.emit(stand)
-
-    def _failed(self, melding: str) -> None:
-        if self._current() and self._done():
-            self.failed.emit(melding)
-
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self._again = False
-        self.failed.emit("De signalen konden niet worden berekend.")
-        errors.report(exc)
-
-
-# --- asking for the note (tests replace this, like the helpers in errors.py) -------------------------
-
-class BesprekenDialog(QDialog):
-    def __init__(self, regel: SignaalRegel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Signaal besproken")
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        klas = f" ({regel.klas})" if regel.klas else ""
-        wie = QLabel()
-        wie.setTextFormat(Qt.TextFormat.PlainText)
-        wie.setText(f"{regel.naam}{klas} – {regel.soort.label}")
-        wie.setWordWrap(True)
-        bold = QFont(wie.font())
-        bold.setBold(True)
-        wie.setFont(bold)
-        layout.addWidget(wie)
-        layout.addWidget(hint(regel.signaal.uitleg))
-        vraag = QLabel("Wat is er besproken of afgesproken?")
-        layout.addWidget(vraag)
-        self.notitie = QPlainTextEdit(regel.bespreking.notitie if regel.bespreking else "")
-        self.notitie.setPlaceholderText("Bijvoorbeeld: gemeld bij DUO, ouders gebeld, op de agenda van het MDO.")
-        self.notitie.setTabChangesFocus(True)
-        self.notitie.setMinimumHeight(self.fontMetrics().height() * 5)
-        vraag.setBuddy(self.notitie)
-        layout.addWidget(self.notitie, 1)
-        layout.addWidget(hint("Het signaal blijft meetellen; in de lijst ziet u dat het besproken is."))
-        buttons = QDialogButtonBox()
-        save = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.notitie.setFocus()
-
-
-def vraag_notitie(parent: QWidget | None, regel: SignaalRegel) -> str | None:
-    """The note for "besproken", or None when the user cancels."""
-    dialog = BesprekenDialog(regel, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.notitie.toPlainText().strip()
-
-
-# --- the reminders ---------------------------------------------------------------------------------
-
-HERINNERING_ROLE = Qt.ItemDataRole.UserRole + 5  # the Herinnering of a reminder line
-HERINNERINGEN_MAX_REGELS = 6  # more scroll
-
-
-class HerinneringenLijst(QTreeWidget):
-    """Reminders: date, student, what; overdue in red. Enter or a double-click opens the student."""
-
-    open_requested = Signal(object)  # Herinnering
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setHeaderLabels(["Datum", "Leerling", "Wat"])
-        self.setRootIsDecorated(False)
-        self.setIndentation(0)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Herinneringen")
-        header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("Fatima el Amrani-Jansen") + 16)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long texts elide (tooltip)
-        self.itemDoubleClicked.connect(lambda item, _c: self._open(item))
-
-    def current_herinnering(self) -> Herinnering | None:
-        item = self.currentItem()
-        return item.data(0, HERINNERING_ROLE) if item is not None else None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.currentItem() is not None:
-                self._open(self.currentItem())
-            return
-        super().keyPressEvent(event)
-
-    def _open(self, item: QTreeWidgetItem) -> None:
-        h = item.data(0, HERINNERING_ROLE)
-        if h is not None:
-            self.open_requested.emit(h)
-
-    def fit_height(self) -> None:
-        """As high as its lines, up to HERINNERINGEN_MAX_REGELS."""
-        rows = min(max(self.topLevelItemCount(), 1), HERINNERINGEN_MAX_REGELS)
-        row = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 6
-        self.setFixedHeight(self.header().sizeHint().height() + rows * row + 2 * self.frameWidth())
 
 
 # --- the dashboard ---------------------------------------------------------------------------------
@@ -779,7 +557,7 @@ class Dashboard(QWidget):
         s = regel.signaal
         try:
             self.services.signalen.bespreken(regel.leerlingnummer, s.soort, s.datum, notitie)
-        except errors.USER_ERRORS as exc:
+        except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
         # Shown at once; the next overzicht reads the same from the database.
@@ -799,6 +577,8 @@ class Dashboard(QWidget):
         if regel.afhandeling.traject is not None:
             self.open_traject.emit(regel.leerlingnummer)
             return False
+        from ..traject.traject_view import TrajectDialog  # (imported when first used: issue 16)
+
         dialog = TrajectDialog(self.services, regel.leerlingnummer, self.window(), signaal=regel.signaal,
                                vandaag=self._today())
         if not dialog.exec() or dialog.value is None:

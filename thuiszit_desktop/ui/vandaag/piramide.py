@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QVBoxLayout, QWidget
 from ..common import theme
 from ..common.widgets import WrapLabel
 
-# Fill and text colour per level, from the current palette (tests/ui/test_theme.py checks their contrast).
+# Fill and text colour per level, from the current palette (tests/ui/common/test_theme.py checks their contrast).
 NIVEAU_KLEUR = theme.NIVEAU_KLEUR
 NIVEAU_TEKSTKLEUR = theme.NIVEAU_TEKSTKLEUR
 

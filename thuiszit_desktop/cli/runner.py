@@ -1,0 +1,117 @@
+"""Running a parsed command: the login it needs, and every error as one Dutch line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from .. import paths
+from ..domain.errors import DatabaseFout, GebruikersFout, InvoerFout
+from ..domain.gebruiker import Rol
+from ..services import fouten, session
+from ..services.lezersoverzicht import Lezersessie
+from ..services.session import Services
+from .common import CliFout
+from .wachtwoord import vraag_wachtwoord
+
+
+def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezersessie:
+    if not args.gebruiker:
+        raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
+    path = session.database_path(paths.data_dir(args.data_dir))
+    if not session.database_exists(path):
+        raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
+    services = session.aanmelden(path, args.gebruiker, vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: "),
+                                 lezend=lezend)
+    for waarschuwing in getattr(services, "waarschuwingen", ()):  # e.g. gebruiker rows changed outside the program
+        print(f"Let op: {waarschuwing}", file=sys.stderr)
+    return services
+
+
+def _auditlog_melden(args: argparse.Namespace, services: Services) -> None:
+    """What the check at the start found, on stderr before the command's own output (every command)."""
+    uitslag = services.audit.uitslag
+    if uitslag.ok or getattr(args, "zegt_auditlog", False):
+        return
+    if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
+        wat = ("Zoek uit wat er is gebeurd ('audit verify', 'audit lijst', de back-ups); daarna legt "
+               "'audit verzegelen' het vast.")
+    else:
+        wat = "Meld dit aan de zorgcoördinator."
+    print(f"Let op: {uitslag.melding} {wat}", file=sys.stderr)
+
+
+def _login_vastleggen(services: Services) -> None:
+    """A reading command's login entry, written when it is done (it started without the write lock)."""
+    try:
+        session.login_vastleggen(services)
+    except DatabaseFout as exc:
+        print(f"Let op: deze aanmelding kon niet in het auditlog worden gezet. {exc}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    command: Callable = args.run
+    try:
+        if getattr(args, "needs_login", False):
+            # A command that only reads starts even while another program holds the database's write lock.
+            lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
+            services = _login(args, lezend)
+            if isinstance(services, Lezersessie):  # alleen-lezen: no database, only the overview
+                try:
+                    if not getattr(args, "lezer", False):
+                        raise CliFout("Met de rol alleen-lezen ziet u alleen de aantallen voor de hele school, "
+                                      "zonder namen: 'thuiszit-desktop overzicht --gebruiker NAAM'.")
+                    return command(args, services)
+                finally:
+                    services.close()
+            try:
+                _auditlog_melden(args, services)
+                code = command(args, services)
+                if lezend:
+                    _login_vastleggen(services)
+                return code
+            finally:
+                services.close()
+        return command(args)
+    except BrokenPipeError:  # `… | head`: the reader has what it wanted; stop quietly
+        _stdout_dicht()
+        return 0
+    except InvoerFout as exc:
+        for veld, melding in exc.fouten.items():
+            print(_met_optie(args, veld, melding), file=sys.stderr)
+        return 1
+    except GebruikersFout as exc:  # CliFout among them
+        print(str(exc), file=sys.stderr)
+        return 1
+    except Exception as exc:  # the disk or another program: a Dutch sentence, never a traceback
+        fout = fouten.vertaal(exc, paths.data_dir(args.data_dir))
+        if fout is None and not isinstance(exc, OSError):
+            raise  # a bug
+        print(str(fout) if fout else f"Er ging iets mis met een bestand{_bestand(exc)}: {exc.strerror or exc}. "
+              "Controleer of de map bestaat en bereikbaar is, en probeer het opnieuw.", file=sys.stderr)
+        return 1
+
+
+def _bestand(exc: OSError) -> str:
+    return f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+
+
+def _stdout_dicht() -> None:
+    """After a closed pipe: send what is still buffered nowhere, so exiting does not complain about it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
+
+
+def _met_optie(args: argparse.Namespace, veld: str, melding: str) -> str:
+    """The option to fix before the message ("--brin: …"); a label for people ("regel 3") stays; an internal
+    field name ("kwartaal") never shows."""
+    opties = getattr(args, "opties", {})
+    if veld in opties:
+        return f"{opties[veld]}: {melding}"
+    return melding if not veld or veld.isidentifier() else f"{veld}: {melding}"
+

@@ -1,0 +1,393 @@
+"""The year grid shared by the school calendar and the verzuim heat map on the student page:
+`JaarRaster` (twelve month grids, August–July, weeks from Monday, one coloured cell per day with a
+tooltip), its colour swatches (`Kleurvak`) and `Legenda`, and the day and year texts both show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
+
+from ...domain.kalender import schooljaar_label
+from ..common import theme
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def dag_tekst(d: date) -> str:
+    """"ma 14-09-2026"."""
+    return f"{WEEKDAGEN[d.weekday()]} {d:%d-%m-%Y}"
+
+
+def periode_tekst(van: date, tot: date) -> str:
+    return f"{dag_tekst(van)} t/m {dag_tekst(tot)}"
+
+
+def jaren_keuze(huidig: int) -> list[int]:
+    """The school years offered in a selector: two back, the current one and five ahead."""
+    return list(range(huidig - 2, huidig + 6))
+
+
+def vul_jaar_combo(combo: QComboBox, jaren: list[int], gekozen: int) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for y in sorted(set(jaren) | {gekozen}):
+        combo.addItem(schooljaar_label(y), y)
+    combo.setCurrentIndex(combo.findData(gekozen))
+    combo.blockSignals(False)
+
+
+# --- the year grid --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DagStijl:
+    """How one day looks in a `JaarRaster`."""
+
+    vulling: QColor
+    tooltip: str
+    rand: QColor | None = None  # an outline, e.g. for a white cell
+    gedimd: bool = False  # a grey day number (not a lesdag)
+    gestippeld: bool = False  # a dotted outline (e.g. not yet registered)
+
+
+def _tekstkleur(achtergrond: QColor, gedimd: bool) -> QColor:
+    kleuren = theme.current().kalender
+    if gedimd:
+        return QColor(kleuren["dag_gedimd"])
+    return QColor(max(kleuren["dag_tekst"], kleuren["dag_tekst_licht"],
+                      key=lambda tekst: theme.contrast(tekst, achtergrond.name())))
+
+
+class JaarRaster(QWidget):
+    """Twelve small month grids of a school year (August–July; weeks start on Monday).
+
+    Every day is a cell coloured by a `DagStijl`; hovering shows its tooltip. The cell size follows the
+    widget's size (between `min_cel` and `max_cel` pixels). With `hoogte_volgt_breedte` the widget asks
+    its layout for the height its width needs (in a scroll area); otherwise it fits the size it gets and
+    picks, of `kolommen` (e.g. (4, 6): 4×3 or 6×2 months), the arrangement with the largest cells.
+    """
+
+    TUSSEN_X = 14
+    TUSSEN_Y = 10
+
+    def __init__(self, parent: QWidget | None = None, *, kolommen: int | tuple[int, ...] = 6, min_cel: int = 14,
+                 max_cel: int = 28, hoogte_volgt_breedte: bool = False):
+        super().__init__(parent)
+        self.opties = (kolommen,) if isinstance(kolommen, int) else tuple(kolommen)
+        self.kolommen = self.opties[0]
+        self.min_cel = min_cel
+        self.max_cel = max_cel
+        self.hoogte_volgt_breedte = hoogte_volgt_breedte
+        self.start_year: int | None = None
+        self.stijlen: dict[date, DagStijl] = {}
+        self.vandaag: date | None = None
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred,
+                             QSizePolicy.Policy.Preferred if hoogte_volgt_breedte else QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(hoogte_volgt_breedte)
+        self.setSizePolicy(policy)
+        self._titelfont = QFont(self.font())
+        self._titelfont.setBold(True)
+        self._kleinfont = QFont(self.font())
+        self._kleinfont.setPointSizeF(max(self.font().pointSizeF() - 1.5, 6.5))
+        self._cache: QPixmap | None = None
+        self._cel = min_cel
+
+    # --- content ---
+
+    def set_jaar(self, start_year: int, stijlen: dict[date, DagStijl], vandaag: date | None = None) -> None:
+        self.start_year = start_year
+        self.stijlen = dict(stijlen)
+        self.vandaag = vandaag
+        self._invalidate()
+        self.updateGeometry()
+        self.update()
+
+    def maanden(self) -> list[tuple[int, int]]:
+        """(year, month) of the twelve blocks, August first."""
+        y = self.start_year or date.today().year
+        return [(y + (m >= 5), (m + 7) % 12 + 1) for m in range(12)]
+
+    def tooltip(self, d: date) -> str:
+        stijl = self.stijlen.get(d)
+        return stijl.tooltip if stijl else dag_tekst(d)
+
+    # --- geometry ---
+
+    def _titel_hoogte(self) -> int:
+        return self.fontMetrics().height() + 6
+
+    def _kop_hoogte(self) -> int:  # the weekday letters
+        return self.fontMetrics().height()
+
+    def _hoogte_voor(self, cel: int, kolommen: int) -> int:
+        rijen = math.ceil(12 / kolommen)
+        return rijen * (self._titel_hoogte() + self._kop_hoogte() + 6 * cel) + (rijen - 1) * self.TUSSEN_Y
+
+    def _breedte_voor(self, cel: int, kolommen: int) -> int:
+        return kolommen * 7 * cel + (kolommen - 1) * self.TUSSEN_X
+
+    def _cel_voor(self, breedte: int, hoogte: int | None, kolommen: int) -> int:
+        cel = (breedte - (kolommen - 1) * self.TUSSEN_X) // (kolommen * 7)
+        if hoogte is not None:
+            rijen = math.ceil(12 / kolommen)
+            vrij = hoogte - rijen * (self._titel_hoogte() + self._kop_hoogte()) - (rijen - 1) * self.TUSSEN_Y
+            cel = min(cel, vrij // (rijen * 6))
+        return cel
+
+    def _kies(self, breedte: int, hoogte: int | None) -> int:
+        """The arrangement for a size. When the height follows the width: the first of `opties` whose cells
+        stay at least min_cel (fewer columns only on a narrow screen); otherwise the one with the largest cells."""
+        if hoogte is None:
+            for k in self.opties:
+                if self._cel_voor(breedte, None, k) >= self.min_cel:
+                    return k
+        return max(self.opties, key=lambda k: (self._cel_voor(breedte, hoogte, k), -k))
+
+    def _indeling(self) -> None:
+        """Choose the arrangement and cell size for the current widget size."""
+        hoogte = None if self.hoogte_volgt_breedte else self.height()
+        beste = self._kies(self.width(), hoogte)
+        self.kolommen = beste
+        # Below min_cel only when the widget is smaller than it asked (1366×768 at 150 %): small cells, not cut off.
+        self._cel = max(min(self.min_cel, 10), min(self.max_cel, self._cel_voor(self.width(), hoogte, beste)))
+
+    def cel(self) -> int:
+        """The cell size for the current widget size."""
+        return self._cel
+
+    def hasHeightForWidth(self) -> bool:
+        return self.hoogte_volgt_breedte
+
+    def heightForWidth(self, width: int) -> int:
+        k = self._kies(width, None)
+        return self._hoogte_voor(max(self.min_cel, min(self.max_cel, self._cel_voor(width, None, k))), k)
+
+    def sizeHint(self) -> QSize:
+        cel, k = (self.min_cel + self.max_cel) // 2, self.opties[0]
+        return QSize(self._breedte_voor(cel, k), self._hoogte_voor(cel, k))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self._breedte_voor(self.min_cel, k) for k in self.opties),
+                     min(self._hoogte_voor(self.min_cel, k) for k in self.opties))
+
+    def _blok_oorsprong(self, index: int, cel: int) -> QPoint:
+        kolom, rij = index % self.kolommen, index // self.kolommen
+        x = kolom * (7 * cel + self.TUSSEN_X)
+        y = rij * (self._titel_hoogte() + self._kop_hoogte() + 6 * cel + self.TUSSEN_Y)
+        return QPoint(x, y)
+
+    def cel_rect(self, d: date) -> QRect | None:
+        """Where day d is drawn (None when it is not in this school year)."""
+        if self.start_year is None:
+            return None
+        try:
+            index = self.maanden().index((d.year, d.month))
+        except ValueError:
+            return None
+        cel = self.cel()
+        o = self._blok_oorsprong(index, cel)
+        plek = date(d.year, d.month, 1).weekday() + d.day - 1
+        x = o.x() + (plek % 7) * cel
+        y = o.y() + self._titel_hoogte() + self._kop_hoogte() + (plek // 7) * cel
+        return QRect(x, y, cel, cel)
+
+    def dag_op(self, pos: QPoint) -> date | None:
+        """The day under a point of the widget, if any."""
+        if self.start_year is None:
+            return None
+        cel = self.cel()
+        for index, (y, m) in enumerate(self.maanden()):
+            o = self._blok_oorsprong(index, cel)
+            top = o.y() + self._titel_hoogte() + self._kop_hoogte()
+            dx, dy = pos.x() - o.x(), pos.y() - top
+            if not (0 <= dx < 7 * cel and 0 <= dy < 6 * cel):
+                continue
+            plek = (dy // cel) * 7 + dx // cel
+            dag = plek - date(y, m, 1).weekday() + 1
+            eerste_volgende = date(y + (m == 12), m % 12 + 1, 1)
+            if 1 <= dag <= (eerste_volgende - timedelta(days=1)).day:
+                return date(y, m, dag)
+            return None
+        return None
+
+    # --- painting and tooltips ---
+    #
+    # The grid is drawn once into a pixmap (again only after set_jaar or a resize), with one brush and
+    # one drawRects call per kind of day: few calls into Qt, so repaints on hover or expose are cheap.
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self._indeling()
+
+    def resizeEvent(self, event) -> None:
+        self._invalidate()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._invalidate()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.start_year is None or self.width() <= 0 or self.height() <= 0:
+            return
+        if self._cache is None:
+            self._cache = self._render()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)
+        painter.end()
+
+    def _render(self) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * dpr), int(self.height() * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        cel = self.cel()
+        tekst = self.palette().color(self.foregroundRole())
+
+        # titles and weekday letters
+        painter.setFont(self._titelfont)
+        painter.setPen(tekst)
+        koppen: list[QPoint] = []
+        for index, (y, m) in enumerate(self.maanden()):
+            o = self._blok_oorsprong(index, cel)
+            koppen.append(o)
+            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
+            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
+                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
+            painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
+        painter.setFont(self._kleinfont)
+        painter.setPen(theme.color("muted"))
+        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
+        for o in koppen:
+            for k, naam in enumerate(WEEKDAGEN):
+                painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
+                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
+
+        # the cells, grouped by how they look
+        groepen: dict[tuple, list[QRect]] = defaultdict(list)
+        getallen: dict[str, list[tuple[QRect, str]]] = defaultdict(list)
+        for y, m in self.maanden():
+            d = date(y, m, 1)
+            while d.month == m:
+                rect = self.cel_rect(d)
+                stijl = self.stijlen.get(d)
+                vulling = stijl.vulling if stijl else theme.kalender_color("aanwezig")
+                rand = stijl.rand.name() if stijl and stijl.rand is not None else ""
+                sleutel = (vulling.name(QColor.NameFormat.HexArgb), rand, bool(stijl and stijl.gestippeld))
+                groepen[sleutel].append(rect.adjusted(1, 1, -2, -2) if rand else rect.adjusted(1, 1, -1, -1))
+                getallen[_tekstkleur(vulling, stijl.gedimd if stijl else False).name()].append((rect, str(d.day)))
+                d += timedelta(days=1)
+        for (vulling, rand, gestippeld), rects in groepen.items():
+            painter.setBrush(QColor.fromString(vulling))
+            if rand:
+                pen = QPen(QColor.fromString(rand), 1)
+                pen.setStyle(Qt.PenStyle.DotLine if gestippeld else Qt.PenStyle.SolidLine)
+                painter.setPen(pen)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRects(rects)
+        if self.vandaag is not None and (rect := self.cel_rect(self.vandaag)) is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(theme.kalender_color("vandaag"), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+        getalfont = QFont(self._kleinfont)
+        getalfont.setPixelSize(max(7, int(cel * 0.42)))
+        painter.setFont(getalfont)
+        for kleur, items in getallen.items():
+            painter.setPen(QColor.fromString(kleur))
+            for rect, tekst_dag in items:
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), tekst_dag)
+        painter.end()
+        return pixmap
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            help_event: QHelpEvent = event  # type: ignore[assignment]
+            d = self.dag_op(help_event.pos())
+            if d is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(help_event.globalPos(), self.tooltip(d), self, self.cel_rect(d))
+            return True
+        return super().event(event)
+
+
+class Kleurvak(QWidget):
+    """A small square in a legend."""
+
+    def __init__(self, kleur: QColor, rand: QColor | None = None, *, gestippeld: bool = False,
+                 dik: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kleur = kleur
+        self.rand = rand
+        self.gestippeld = gestippeld
+        self.dik = dik
+        grootte = self.fontMetrics().height()
+        self.setFixedSize(grootte, grootte)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(self.kleur)
+        if self.rand is not None:
+            pen = QPen(self.rand, 2 if self.dik else 1)
+            if self.gestippeld:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 2.5, 2.5)
+        painter.end()
+
+
+class Legenda(QWidget):
+    """Colour squares with their meaning, one under the other (or in a row)."""
+
+    def __init__(self, parent: QWidget | None = None, *, naast_elkaar: bool = False):
+        super().__init__(parent)
+        self.naast_elkaar = naast_elkaar
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(3)
+        self.teksten: list[QLabel] = []
+
+    def clear(self) -> None:
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.teksten = []
+
+    def add(self, vak: Kleurvak, tekst: str, extra: str = "") -> QLabel:
+        label = QLabel(tekst)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        n = len(self.teksten)
+        if self.naast_elkaar:
+            self.grid.addWidget(vak, 0, 2 * n)
+            self.grid.addWidget(label, 0, 2 * n + 1)
+            self.grid.setColumnMinimumWidth(2 * n + 1, label.sizeHint().width() + 10)
+        else:
+            self.grid.addWidget(vak, n, 0)
+            self.grid.addWidget(label, n, 1)
+            if extra:
+                waarde = QLabel(extra)
+                waarde.setTextFormat(Qt.TextFormat.PlainText)
+                waarde.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.grid.addWidget(waarde, n, 2)
+        self.teksten.append(label)
+        return label

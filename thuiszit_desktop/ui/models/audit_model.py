@@ -1,0 +1,43 @@
+"""The audit log as a table model: time, user, action, student and what, newest first as the service gives them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ...services.audit import AuditRij
+
+HEADERS = ["Tijd", "Gebruiker", "Actie", "Leerling", "Wat"]
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rijen: list[AuditRij] = []
+
+    def set_rijen(self, rijen: list[AuditRij]) -> None:
+        self.beginResetModel()
+        self.rijen = rijen
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rijen)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rijen[index.row()]
+        if index.column() == 0:
+            return f"{r.tijd:%d-%m-%Y %H:%M:%S}"
+        if index.column() == 3:
+            return f"{r.leerling} ({r.leerlingnummer})" if r.leerlingnummer else r.leerling
+        return (None, r.gebruiker, r.actie, None, r.wat)[index.column()]
