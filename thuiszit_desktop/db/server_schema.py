@@ -8,8 +8,8 @@ tests/db/test_server.py checks that a migrated server matches the models, as for
 Types where the two stores differ: ids are identity columns (an explicit id is kept, as when a file is
 moved to a server); FloatField is DOUBLE PRECISION (peewee's default REAL is 4 bytes and would round hours
 that SQLite keeps exactly); booleans are BOOLEAN. The audit trail's ids and hash chain are made by a trigger
-under a lock, so concurrent writers cannot fork the chain or leave a gap, and the append-only rule covers
-TRUNCATE too. Statements are separated by ";;" because function bodies hold ";".
+under a lock, so concurrent writers cannot fork the chain or leave a gap, with the server's clock, so an
+entry cannot be dated back, and the append-only rule covers TRUNCATE too. Statements are separated by ";;" because function bodies hold ";".
 """
 
 BASIS_VERSIE = 9
@@ -245,6 +245,11 @@ BEGIN
   SELECT "id", "hash" INTO vorige FROM "audit_regel" ORDER BY "id" DESC LIMIT 1;
   NEW."id" := COALESCE(vorige."id", 0) + 1;
   NEW."vorige_hash" := COALESCE(vorige."hash", repeat('0', 64));
+  -- The server's clock for the program's users: an entry cannot be dated back or ahead. Only the owner
+  -- gives the time, when the entries of a file are moved here (db/overzetten.py).
+  IF session_user::text <> (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = TG_RELID) THEN
+    NEW."tijd" := localtimestamp;
+  END IF;
   NEW."tijd" := date_trunc('second', NEW."tijd");
   -- domain/audit.py bereken_hash: SHA-256 of the compact JSON array of the previous hash and the fields.
   NEW."hash" := encode(sha256(convert_to(
