@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_verzuim import (  # noqa: E402
+from bench_verzuim import (
     bulk_verzuim,
     maak_school,
     meting,
@@ -34,8 +34,8 @@ from bench_verzuim import (  # noqa: E402
     voeg_leerlingen_toe,
 )
 
-from thuiszit_desktop.db import backup  # noqa: E402
-from thuiszit_desktop.domain.audit import Actie  # noqa: E402
+from thuiszit_desktop.db import backup
+from thuiszit_desktop.domain.audit import Actie
 
 
 def vloer_kopie(bron: Path, doel: Path) -> None:

@@ -127,7 +127,7 @@ def metingen(snel: bool) -> list[dict]:
     def meet(namen: list[str], fn) -> None:  # one failing measure does not take the others with it
         try:
             resultaat = fn()
-        except Exception as exc:  # noqa: BLE001 - reported as the measure's line
+        except Exception as exc:
             uit.extend({"meting": n, "fout": f"{type(exc).__name__}: {exc}"} for n in namen)
             return
         uit.extend(resultaat if isinstance(resultaat, list) else [resultaat])
@@ -158,7 +158,7 @@ def _wacht_op_paint(app, widget, klaar=lambda: True) -> None:
     class Kijker(QObject):
         gezien = False
 
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and klaar():
                 self.gezien = True
             return False
@@ -188,10 +188,10 @@ def kind_vloer(pad: Path) -> None:
                         "OR uitschrijfdatum > date('now')) ORDER BY achternaam, voornaam, leerlingnummer").fetchall()
 
     class Model(QAbstractTableModel):
-        def rowCount(self, parent=None):  # noqa: N802
+        def rowCount(self, parent=None):
             return 0 if parent is not None and parent.isValid() else len(rijen)
 
-        def columnCount(self, parent=None):  # noqa: N802
+        def columnCount(self, parent=None):
             return 4
 
         def data(self, index, role=Qt.ItemDataRole.DisplayRole):

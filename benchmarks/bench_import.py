@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from thuiszit_desktop.domain.school import School  # noqa: E402
-from thuiszit_desktop.services import session  # noqa: E402
+from thuiszit_desktop.domain.school import School
+from thuiszit_desktop.services import session
 
 VOORNAMEN = ["Zoë", "Daniël", "Eva", "Noah", "Fatima", "Mees", "Aïcha", "Sem", "Léa", "Yusuf", "Saar", "Jayden"]
 ACHTERNAMEN = [("", "Çelik"), ("de", "Vries"), ("van", "Dijk"), ("", "El Amrani"), ("", "Bakker"),

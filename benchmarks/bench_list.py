@@ -24,13 +24,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-from thuiszit_desktop.services import demo, session  # noqa: E402
-from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView  # noqa: E402
-from thuiszit_desktop.ui.shell.main_window import MainWindow  # noqa: E402
-from thuiszit_desktop.ui.shell.startup import create_application  # noqa: E402
-from thuiszit_desktop.ui.vandaag.dashboard import Dashboard  # noqa: E402
+from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
+from thuiszit_desktop.ui.shell.main_window import MainWindow
+from thuiszit_desktop.ui.shell.startup import create_application
+from thuiszit_desktop.ui.vandaag.dashboard import Dashboard
 
 WACHTWOORD = "Bench-lijst-2026!"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.services import demo, session
 
 RUNS = 7
 

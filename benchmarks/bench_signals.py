@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_verzuim import (  # noqa: E402
+from bench_verzuim import (
     afwisselend,
     bulk_verzuim,
     maak_school,
@@ -36,8 +36,8 @@ from bench_verzuim import (  # noqa: E402
     voeg_leerlingen_toe,
 )
 
-from thuiszit_desktop.db import models as m  # noqa: E402
-from thuiszit_desktop.domain.leerling import schooljaar_start  # noqa: E402
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.leerling import schooljaar_start
 
 DOEL = 1.5
 VLOER_SQL = ('SELECT "leerling_id", "datum", "reden", SUM("uren") FROM "verzuim" WHERE "datum" >= ? AND "datum" <= ? '

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from thuiszit_desktop.db.keys import KeyRing  # noqa: E402
-from thuiszit_desktop.services import demo, session  # noqa: E402
+from thuiszit_desktop.db.keys import KeyRing
+from thuiszit_desktop.services import demo, session
 
 WACHTWOORD = "Bench-start-2026!"
 

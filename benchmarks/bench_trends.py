@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_verzuim import (  # noqa: E402
+from bench_verzuim import (
     LAATSTE_JAAR,
     afwisselend,
     bulk_verzuim,
@@ -35,10 +35,10 @@ from bench_verzuim import (  # noqa: E402
     voeg_leerlingen_toe,
 )
 
-from thuiszit_desktop.domain.plan import Interventie  # noqa: E402
-from thuiszit_desktop.domain.traject import Categorie  # noqa: E402
-from thuiszit_desktop.services import instellingen  # noqa: E402
-from thuiszit_desktop.services.signalen import BIJGEWERKT_TOT  # noqa: E402
+from thuiszit_desktop.domain.plan import Interventie
+from thuiszit_desktop.domain.traject import Categorie
+from thuiszit_desktop.services import instellingen
+from thuiszit_desktop.services.signalen import BIJGEWERKT_TOT
 
 INTERVENTIES = ["Time-out", "Verzuimcoach", "Aangepast rooster", "Huiswerkbegeleiding"]
 

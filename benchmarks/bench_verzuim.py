@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from thuiszit_desktop.db import models as m  # noqa: E402
-from thuiszit_desktop.domain.school import School  # noqa: E402
-from thuiszit_desktop.domain.verzuimcodes import STANDAARD  # noqa: E402
-from thuiszit_desktop.services import session  # noqa: E402
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.school import School
+from thuiszit_desktop.domain.verzuimcodes import STANDAARD
+from thuiszit_desktop.services import session
 
 WACHTWOORD = "Bench-mark-2026!"
 LAATSTE_JAAR = 2025  # school year 2025-2026: complete, in the past

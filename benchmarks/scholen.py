@@ -5,7 +5,9 @@
 
 Built like `bench_verzuim.py` builds its big school: fictional students and per-lesuur verzuim with Magister
 codes summed per day, straight into the tables (`voeg_leerlingen_toe`, `bulk_verzuim`), for `jaren` school
-years up to 2025-2026. A school is built under a temporary name and renamed when complete, so an interrupted
+years up to the current one, whose verzuim runs until yesterday: the app computes its signals on today, so
+Vandaag shows what a school sees in the middle of a year (thousands of signals at 20,000 students), not the
+handful left once a year's verzuim lies behind it. A school is built under a temporary name and renamed when complete, so an interrupted
 build is never used. Only fictional people; the folder is the system's temp folder, never the data folder.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -21,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 NAAM = "Anna de Vries"  # the zorgcoördinator bench_verzuim.maak_school creates, with its password
 WACHTWOORD = "Bench-mark-2026!"  # (the children of bench_gui.py import this module: it must stay light)
-VERSIE = "v2"  # raise when what is built changes: an old cached school is then built again
+VERSIE = "v3"  # raise when what is built changes: an old cached school is then built again
 MAP = Path(tempfile.gettempdir()) / "thuiszit-bench"
 
 
@@ -39,7 +42,7 @@ def school(aantal: int, jaren: int = 1) -> Path:
     services = bv.maak_school(bezig / "thuiszit.db")
     try:
         ids = bv.voeg_leerlingen_toe(aantal)
-        for k, dagen in enumerate(bv.schooljaren(services, jaren)):
+        for k, dagen in enumerate(_schooljaren(services, jaren)):
             bv.bulk_verzuim(ids, bv.verzuim_regels(sorted(ids), dagen, seed=k))
         services.ctx.store.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -48,6 +51,15 @@ def school(aantal: int, jaren: int = 1) -> Path:
         rest.unlink()
     bezig.rename(klaar)
     return pad
+
+
+def _schooljaren(services, jaren: int) -> list[list[date]]:
+    """The lesdagen of `jaren` school years up to the current one, which ends yesterday."""
+    gisteren = date.today() - timedelta(days=1)
+    huidig = gisteren.year if gisteren.month >= 8 else gisteren.year - 1  # a school year starts on 1 August
+    kalender = services.kalender.calendar()
+    return [kalender.lesdagen(date(j, 8, 1), min(date(j + 1, 7, 31), gisteren)) for j in range(huidig - jaren + 1,
+                                                                                             huidig + 1)]
 
 
 def kopie(pad: Path, doel: Path) -> Path:

@@ -8,17 +8,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 # QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile.
 os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
 
-import io  # noqa: E402
-import logging  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+import io
+import logging
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from tests import pgcluster  # noqa: E402
-from thuiszit_desktop.db import keys  # noqa: E402
-from thuiszit_desktop.domain.school import School  # noqa: E402
-from thuiszit_desktop.services import session  # noqa: E402
+from tests import pgcluster
+from thuiszit_desktop import app
+from thuiszit_desktop.db import keys
+from thuiszit_desktop.domain.school import School
+from thuiszit_desktop.services import session
 
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
@@ -69,6 +70,12 @@ def cli_omgeving(monkeypatch):
             handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+def cli(data_dir: Path, *argv: object, gebruiker: str = "Anna de Vries") -> int:
+    """The command line in-process on the school in `data_dir`, as `gebruiker` (with `cli_omgeving`: the password
+    from the environment); its exit status."""
+    return app.main([*map(str, argv), "--data-dir", str(data_dir), "--gebruiker", gebruiker])
 
 
 @pytest.fixture

@@ -5,6 +5,9 @@
 Only ui/ (and app.py, lazily) imports PySide6; only db/ and services/ import peewee, playhouse or
 sqlcipher3; only pdf/ imports reportlab. Imports inside functions and under `if TYPE_CHECKING:` count
 like any other, except that app.py may import Qt (and ui/) inside a function.
+
+Beyond the floors: domain/ imports nothing of the project but domain/, ui/models holds no widgets, and no
+modules import each other (directly or around a ring; KNOWN_CYCLES lists today's, each until it is taken apart).
 """
 
 from __future__ import annotations
@@ -160,6 +163,119 @@ def test_layering(rule):
     assert not found, f"{rule}:\n" + "\n".join(found)
 
 
+def outside_domain(imports: list[Import]) -> list[str]:
+    """Imports from domain/ of any project module outside domain/."""
+    return [str(imp) for imp in imports if layer(imp.module) == "domain"
+            and (imp.target == PACKAGE or imp.target.startswith(f"{PACKAGE}.")) and layer(imp.target) != "domain"]
+
+
+def test_domain_imports_nothing_of_the_project_but_domain():
+    """domain/ is the vocabulary every floor shares, so it stands alone: not even paths.py or argparse_nl."""
+    found = outside_domain(IMPORTS)
+    assert not found, "\n".join(found)
+
+
+MODELS = f"{PACKAGE}.ui.models"
+# What a table model may take from QtWidgets: the application object (for its palette), never a widget.
+MODEL_QT_WIDGETS = {"QApplication"}
+# ui/models imports from ui/ only ui/models and ui/common; what is listed here is a known exception.
+MODEL_UI_IMPORTS_ALLOWED = {
+    # the pyramid's level dot and percentage text live in the Vandaag view module for now (issue 17)
+    (f"{MODELS}.leerlingen_model", f"{PACKAGE}.ui.vandaag.piramide"),
+}
+
+
+def widget_imports(path: Path) -> list[str]:
+    """Names a module imports from PySide6.QtWidgets (the module itself for a plain `import`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtWidgets":
+            found += [f"{path.name}:{node.lineno}: {alias.name}" for alias in node.names
+                      if alias.name not in MODEL_QT_WIDGETS]
+        elif isinstance(node, ast.Import):
+            found += [f"{path.name}:{node.lineno}: {alias.name}" for alias in node.names
+                      if alias.name.startswith("PySide6.QtWidgets")]
+    return found
+
+
+def test_ui_models_hold_no_widgets():
+    """A table model is data for a view, testable without one: no QWidget, QDialog … and no view module."""
+    paths = sorted((ROOT / "ui" / "models").glob("*.py"))
+    assert paths
+    found = [w for path in paths for w in widget_imports(path)]
+    for imp in IMPORTS:
+        if not imp.module.startswith(MODELS) or not imp.target.startswith(f"{PACKAGE}.ui."):
+            continue
+        if any(imp.target == ok or imp.target.startswith(f"{ok}.") for ok in (MODELS, f"{PACKAGE}.ui.common")):
+            continue
+        if not any(imp.module == bron and imp.target.startswith(doel) for bron, doel in MODEL_UI_IMPORTS_ALLOWED):
+            found.append(str(imp))
+    assert not found, "\n".join(found)
+
+
+def import_graph(imports: list[Import]) -> dict[str, set[str]]:
+    """Module → the project modules it imports, also inside functions: a lazy import that works around a
+    cycle is still a cycle in the design. Not a module's own packages (`from . import sibling` names the
+    package): Python initialises them before the module anyway, and a package's __init__ imports its parts."""
+    modules = {imp.module for imp in imports}
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for imp in imports:
+        if imp.target in modules and imp.target != imp.module and not imp.module.startswith(f"{imp.target}."):
+            graph[imp.module].add(imp.target)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The groups of modules that import each other, directly or around a ring (strongly connected
+    components of more than one module, Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[frozenset[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = {stack.pop()}
+            while v not in group:
+                group.add(stack.pop())
+            if len(group) > 1:
+                found.append(frozenset(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def _modules(*names: str) -> frozenset[str]:
+    return frozenset(f"{PACKAGE}.{n}" for n in names)
+
+
+# Cycles that exist today, each with who takes it apart; an entry goes when its cycle does.
+KNOWN_CYCLES = {
+    # ProfielDialog builds on the users dialog's form base, which opens the ProfielDialog
+    _modules("ui.beheer.gebruikers_dialog", "ui.beheer.profiel_dialog"),
+    # login reads startup's setting name; startup opens login and the first-run wizard
+    _modules("ui.shell.first_run", "ui.shell.login", "ui.shell.startup"),
+}
+
+
+def test_no_import_cycles_between_modules():
+    found = set(cycles(import_graph(IMPORTS)))
+    new = ["  " + " ↔ ".join(sorted(group)) for group in found - KNOWN_CYCLES]
+    gone = ["  " + " ↔ ".join(sorted(group)) for group in KNOWN_CYCLES - found]
+    assert not new, "modules that import each other:\n" + "\n".join(new)
+    assert not gone, "no longer a cycle, take it off KNOWN_CYCLES:\n" + "\n".join(gone)
+
+
 # --- the walker itself, so the rules cannot pass by finding nothing ---------------------------------
 
 def test_every_module_is_read():
@@ -202,6 +318,25 @@ def test_a_violation_is_found(monkeypatch):
     ]
     assert violations(**RULES["only db/ and services/ import peewee, playhouse or sqlcipher3"]) == [
         "thuiszit_desktop/domain/kapot.py:1: peewee"]
+
+
+def test_a_domain_module_importing_paths_is_found():
+    path = ROOT / "domain" / "kapot.py"
+    visitor = _Visitor(module_name(path), path)
+    visitor.visit(ast.parse("from .. import paths\nfrom .leerling import Leerling\n"))
+    assert outside_domain(visitor.found) == ["thuiszit_desktop/domain/kapot.py:1: thuiszit_desktop",
+                                             "thuiszit_desktop/domain/kapot.py:1: thuiszit_desktop.paths"]
+
+
+def test_a_cycle_is_found():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
+    assert cycles(graph) == [frozenset({"a", "b", "c"})]
+
+
+def test_a_widget_in_a_model_is_found(tmp_path):
+    path = tmp_path / "kapot_model.py"
+    path.write_text("from PySide6.QtWidgets import QApplication, QWidget\nimport PySide6.QtWidgets\n")
+    assert widget_imports(path) == ["kapot_model.py:1: QWidget", "kapot_model.py:2: PySide6.QtWidgets"]
 
 
 # --- and what it is for: the command line runs without loading Qt -----------------------------------

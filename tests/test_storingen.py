@@ -19,8 +19,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QSettings
 
-from tests.conftest import SCHOOL, WACHTWOORD
-from thuiszit_desktop import app
+from tests.conftest import SCHOOL, WACHTWOORD, cli
 from thuiszit_desktop.db import backup, connection, swap
 from thuiszit_desktop.domain.errors import AlleenLezen, DatabaseBezet, InvoerFout, SchijfVol
 from thuiszit_desktop.domain.leerling import Leerling
@@ -32,10 +31,6 @@ from thuiszit_desktop.ui.shell.startup import StartupFlow
 
 pytestmark = pytest.mark.usefixtures("cli_omgeving")
 NAAM = "Anna de Vries"
-
-
-def cli(data_dir: Path, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", NAAM])
 
 
 def leerlingen_csv(tmp_path: Path, n: int = 200) -> Path:

@@ -52,14 +52,14 @@ def vertaal(bericht: str) -> str:
 class NederlandseHulp(argparse.HelpFormatter):
     """The help and usage text with a Dutch heading."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 (argparse's signature)
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser that speaks Dutch: headings, the help option and every usage error."""
 
-    def __init__(self, *args, parents=(), add_help: bool = True, **kwargs) -> None:  # noqa: ANN001
+    def __init__(self, *args, parents=(), add_help: bool = True, **kwargs) -> None:
         kwargs.setdefault("formatter_class", NederlandseHulp)
         super().__init__(*args, add_help=False, **kwargs)
         # Parents are copied group by group, by title: rename before copying (argparse copies in __init__).
@@ -73,7 +73,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
             self._add_container_actions(parent)
             self._defaults.update(getattr(parent, "_defaults", {}))
 
-    def add_subparsers(self, **kwargs):  # noqa: ANN201
+    def add_subparsers(self, **kwargs):
         kwargs.setdefault("parser_class", type(self))
         return super().add_subparsers(**kwargs)
 

@@ -7,13 +7,10 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import WACHTWOORD
-from thuiszit_desktop import app
+from tests.conftest import WACHTWOORD, cli
 from thuiszit_desktop.db import connection
 from thuiszit_desktop.db.keys import KeyRing
 from thuiszit_desktop.domain.leerling import Leerling
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -29,12 +26,8 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
 def test_verify_on_a_sound_log(data_dir, capsys):
-    assert run(data_dir, "audit", "verify") == 0
+    assert cli(data_dir, "audit", "verify") == 0
     out, err = capsys.readouterr()
     assert out.startswith("Het auditlog is in orde (") and err == ""
 
@@ -47,34 +40,34 @@ def test_verify_names_the_first_broken_entry(data_dir, db_path, capsys):
         db.execute_sql("UPDATE audit_regel SET wat = 'iets anders' WHERE id = 2")
     finally:
         db.close()
-    assert run(data_dir, "audit", "verify") == 1
+    assert cli(data_dir, "audit", "verify") == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("Het auditlog is niet in orde: regel 2 ")
 
 
 def test_lijst_as_json_with_filters(data_dir, capsys):
-    assert run(data_dir, "audit", "lijst", "--leerling", "1002", "--json") == 0
+    assert cli(data_dir, "audit", "lijst", "--leerling", "1002", "--json") == 0
     rijen = json.loads(capsys.readouterr().out)
     assert {(r["actie"], r["wat"]) for r in rijen} == {("toegevoegd", "leerling"), ("bekeken", "leerling")}
     assert {r["leerling"] for r in rijen} == {"Mehmet Çelik"}
-    assert run(data_dir, "audit", "lijst", "--door", "Anna de Vries", "--van", date.today().isoformat()) == 0
+    assert cli(data_dir, "audit", "lijst", "--door", "Anna de Vries", "--van", date.today().isoformat()) == 0
     out = capsys.readouterr().out
     assert "ingelogd" in out and "Mehmet Çelik (1002)" in out
-    assert run(data_dir, "audit", "lijst", "--leerling", "9999") == 1
+    assert cli(data_dir, "audit", "lijst", "--leerling", "9999") == 1
     assert "9999" in capsys.readouterr().err
 
 
 def test_bewaartermijnen_preview_and_cleanup(data_dir, capsys):
-    assert run(data_dir, "bewaartermijnen", "--json") == 0
+    assert cli(data_dir, "bewaartermijnen", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["leerlingnummer"] for r in data["leerlingen"]] == ["1001"] and data["leerlingen"][0]["helemaal"]
-    assert run(data_dir, "bewaartermijnen", "--opruimen") == 1  # no terminal: only with --ja
+    assert cli(data_dir, "bewaartermijnen", "--opruimen") == 1  # no terminal: only with --ja
     assert "--ja" in capsys.readouterr().err
-    assert run(data_dir, "bewaartermijnen", "--opruimen", "--ja") == 0
+    assert cli(data_dir, "bewaartermijnen", "--opruimen", "--ja") == 0
     assert "Definitief verwijderd: 1 leerling helemaal." in capsys.readouterr().out
-    assert run(data_dir, "bewaartermijnen") == 0
+    assert cli(data_dir, "bewaartermijnen") == 0
     assert "Er is niets dat over de bewaartermijn is." in capsys.readouterr().out
-    assert run(data_dir, "audit", "lijst", "--json") == 0
+    assert cli(data_dir, "audit", "lijst", "--json") == 0
     rijen = json.loads(capsys.readouterr().out)
     assert any(r["actie"] == "opgeruimd" and r["wat"] == "leerlingen helemaal: 1" for r in rijen)
-    assert run(data_dir, "audit", "verify") == 0
+    assert cli(data_dir, "audit", "verify") == 0

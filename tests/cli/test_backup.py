@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SCHOOL, WACHTWOORD
+from tests.conftest import SCHOOL, WACHTWOORD, cli
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
@@ -21,10 +21,6 @@ def data_dir(tmp_path, cli_omgeving) -> Path:
     services.leerlingen.opslaan(Leerling("900001", "Eerste", date(2012, 1, 1), date(2024, 8, 1), voornaam="Fictief"))
     services.close()
     return folder
-
-
-def cli(data_dir: Path, *args: str) -> int:
-    return app.main([*args, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
 
 
 def add_student(data_dir: Path) -> None:

@@ -13,8 +13,6 @@ from tests.conftest import WACHTWOORD
 from thuiszit_desktop import app, cli
 from thuiszit_desktop.argparse_nl import vertaal
 
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
-
 # What argparse says in English (3.11–3.13), as words: any of them left over is a miss.
 ENGELS = re.compile(r"\b(usage|error|arguments?|invalid|required|unrecognized|expected|choose|options|positional|"
                     r"show|message|exit|value|ambiguous|allowed|ignored|unexpected|could match)\b", re.IGNORECASE)

@@ -6,17 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
-from thuiszit_desktop import app
+from tests.conftest import cli
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.mdo import MdoDeelnemer
 from thuiszit_desktop.domain.traject import MdoRol
 
 VANDAAG = date(2026, 11, 23)
-
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -36,61 +33,52 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
-def tekst(pad) -> str:
-    reader = PdfReader(str(pad))
-    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-
-
 def test_mdo_pdf_writes_the_latest_mdo(data_dir, tmp_path, capsys):
     uit = tmp_path / "verslag.pdf"
-    assert run(data_dir, "mdo-pdf", "1001", str(uit)) == 0
+    assert cli(data_dir, "mdo-pdf", "1001", str(uit)) == 0
     out, err = capsys.readouterr()
     assert err == "" and out == f"Het MDO-verslag staat in {uit}.\n"
-    t = tekst(uit)
+    t = pdf_tekst(uit)
     assert "Verslag MDO" in t and "Tweede overleg." in t and "Eerste overleg." not in t
 
 
 def test_datum_picks_an_mdo(data_dir, tmp_path, capsys):
     uit = tmp_path / "oktober.pdf"
-    assert run(data_dir, "mdo-pdf", "1001", str(uit), "--datum", "2026-10-01") == 0
-    t = tekst(uit)
+    assert cli(data_dir, "mdo-pdf", "1001", str(uit), "--datum", "2026-10-01") == 0
+    t = pdf_tekst(uit)
     assert "Eerste overleg." in t and "Karel Çelik" in t and "1. Rooster aanpassen" in t
 
 
 def test_nothing_to_print_is_exit_1_with_a_dutch_message(data_dir, tmp_path, capsys):
     uit = tmp_path / "x.pdf"
-    assert run(data_dir, "mdo-pdf", "1003", str(uit)) == 1
+    assert cli(data_dir, "mdo-pdf", "1003", str(uit)) == 1
     assert capsys.readouterr().err == ("Er is nog geen MDO vastgelegd voor Daniël de Jong; "
                                        "er is niets om af te drukken.\n")
-    assert run(data_dir, "mdo-pdf", "9999", str(uit)) == 1
+    assert cli(data_dir, "mdo-pdf", "9999", str(uit)) == 1
     assert capsys.readouterr().err == "Er is geen leerling met leerlingnummer 9999.\n"
-    assert run(data_dir, "mdo-pdf", "1001", str(uit), "--datum", "2026-10-02") == 1
+    assert cli(data_dir, "mdo-pdf", "1001", str(uit), "--datum", "2026-10-02") == 1
     assert "Er is geen MDO van 02-10-2026 voor Zoë Bakker" in capsys.readouterr().err
-    assert run(data_dir, "dossier-pdf", "9999", str(uit)) == 1
+    assert cli(data_dir, "dossier-pdf", "9999", str(uit)) == 1
     assert capsys.readouterr().err == "Er is geen leerling met leerlingnummer 9999.\n"
     assert not uit.exists()
 
 
 def test_a_bad_datum_is_a_usage_error(data_dir, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
-        run(data_dir, "mdo-pdf", "1001", str(tmp_path / "x.pdf"), "--datum", "1-10-2026")
+        cli(data_dir, "mdo-pdf", "1001", str(tmp_path / "x.pdf"), "--datum", "1-10-2026")
     assert exc.value.code == 2
     assert "geen datum als JJJJ-MM-DD" in capsys.readouterr().err
 
 
 def test_dossier_pdf_writes_the_dossier(data_dir, tmp_path, capsys):
     uit = tmp_path / "dossier.pdf"
-    assert run(data_dir, "dossier-pdf", "1001", str(uit)) == 0
+    assert cli(data_dir, "dossier-pdf", "1001", str(uit)) == 0
     assert capsys.readouterr().out == f"Het dossier staat in {uit}.\n"
-    t = tekst(uit)
+    t = pdf_tekst(uit)
     assert "Dossier van Zoë Bakker" in t and "inzageverzoek" in t
     assert "MDO van 01-10-2026" in t and "MDO van 05-11-2026" in t and "pagina 1 van" in t
 
 
 def test_an_unwritable_file_is_a_dutch_message(data_dir, tmp_path, capsys):
-    assert run(data_dir, "dossier-pdf", "1001", str(tmp_path / "bestaat-niet" / "d.pdf")) == 1
+    assert cli(data_dir, "dossier-pdf", "1001", str(tmp_path / "bestaat-niet" / "d.pdf")) == 1
     assert "bestaat niet" in capsys.readouterr().err

@@ -6,17 +6,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
-from thuiszit_desktop import app
+from tests.conftest import cli
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel
 
 VANDAAG = date(2026, 11, 23)
-
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -38,35 +35,27 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
-def tekst(path) -> str:
-    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
-
-
 def test_writes_the_newest_version(data_dir, tmp_path, capsys):
     uit = tmp_path / "plan.pdf"
-    assert run(data_dir, "plan-pdf", "1001", str(uit)) == 0
+    assert cli(data_dir, "plan-pdf", "1001", str(uit)) == 0
     assert "versie 2 (concept)" in capsys.readouterr().out
-    t = tekst(uit)
+    t = pdf_tekst(uit)
     assert "Tweede doel" in t and "Plan van aanpak voor Zoë Bakker" in t and "pagina 1 van" in t
 
 
 def test_an_earlier_version(data_dir, tmp_path):
     uit = tmp_path / "plan-v1.pdf"
-    assert run(data_dir, "plan-pdf", "1001", str(uit), "--versie", "1") == 0
-    t = tekst(uit)
+    assert cli(data_dir, "plan-pdf", "1001", str(uit), "--versie", "1") == 0
+    t = pdf_tekst(uit)
     assert "Eerste doel" in t and "Tweede doel" not in t and "versie 1, vastgesteld 20-11-2026" in t
 
 
 def test_nothing_to_print_is_exit_1_in_dutch(data_dir, tmp_path, capsys):
     uit = tmp_path / "leeg.pdf"
-    assert run(data_dir, "plan-pdf", "1003", str(uit)) == 1
+    assert cli(data_dir, "plan-pdf", "1003", str(uit)) == 1
     assert "Daniël Çelik (1003) heeft nog geen plan van aanpak om af te drukken." in capsys.readouterr().err
     assert not uit.exists()
-    assert run(data_dir, "plan-pdf", "1001", str(uit), "--versie", "5") == 1
+    assert cli(data_dir, "plan-pdf", "1001", str(uit), "--versie", "5") == 1
     assert "geen versie 5" in capsys.readouterr().err
-    assert run(data_dir, "plan-pdf", "9999", str(uit)) == 1
+    assert cli(data_dir, "plan-pdf", "9999", str(uit)) == 1
     assert "Er is geen leerling met leerlingnummer 9999." in capsys.readouterr().err

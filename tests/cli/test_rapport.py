@@ -3,20 +3,17 @@ extension, pseudonymised files, and Dutch messages with exit 2 (wrong usage) or 
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
-from thuiszit_desktop import app
+from tests.conftest import cli
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.verzuim import Reden
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 NAMEN = ("Zoë", "Bakker", "Mehmet", "Çelik", "771201", "771202", "111222333", "05-03-2012", "2012-03-05")
 
@@ -37,10 +34,6 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
 def _anoniem(tekst: str) -> None:
     assert not [n for n in NAMEN if n.casefold() in tekst.casefold()]
 
@@ -48,7 +41,7 @@ def _anoniem(tekst: str) -> None:
 def test_xlsx_csv_and_pdf_from_the_extension(data_dir, tmp_path, capsys):
     xlsx, csv_, pdf = tmp_path / "q4.xlsx", tmp_path / "q4.csv", tmp_path / "Q4.PDF"
     for uit in (xlsx, csv_, pdf):
-        assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(uit)) == 0
+        assert cli(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(uit)) == 0
         out, err = capsys.readouterr()
         assert err == "" and out == f"Het kwartaaloverzicht 2026-Q4 (2 leerlingen) staat in {uit}.\n"
 
@@ -66,31 +59,30 @@ def test_xlsx_csv_and_pdf_from_the_extension(data_dir, tmp_path, capsys):
     assert tekst.splitlines()[1].startswith("SWV VO Oudewaarde e.o.;12AB;Het Baken;TZ-")
     assert "september 2026;;" in tekst and "oktober 2026;;" in tekst  # still home / vrijstelling: no eindmaand
 
-    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
-    pdf_tekst = " ".join(p.extract_text() for p in reader.pages)
-    _anoniem(pdf_tekst)
-    assert "Kwartaaloverzicht thuiszitters 2026-Q4" in pdf_tekst
+    tekst = pdf_tekst(pdf)
+    _anoniem(tekst)
+    assert "Kwartaaloverzicht thuiszitters 2026-Q4" in tekst
 
 
 def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     for argv in (("2026-Q5", "--uit", str(tmp_path / "x.csv")), ("Q4", "--uit", str(tmp_path / "x.csv")),
                  ("2026-Q4",)):  # --uit is required
         with pytest.raises(SystemExit) as exc:
-            run(data_dir, "rapport", "kwartaal", *argv)
+            cli(data_dir, "rapport", "kwartaal", *argv)
         assert exc.value.code == 2
     assert "geen kwartaal; schrijf JJJJ-Qn" in capsys.readouterr().err
-    assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "x.docx")) == 1
+    assert cli(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "x.docx")) == 1
     assert "eindigen op .xlsx (Excel), .csv of .pdf" in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()
-    assert run(data_dir, "rapport", "kwartaal", "2099-Q1", "--uit", str(tmp_path / "x.csv")) == 1
+    assert cli(data_dir, "rapport", "kwartaal", "2099-Q1", "--uit", str(tmp_path / "x.csv")) == 1
     assert "nog niet begonnen" in capsys.readouterr().err
-    assert run(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "geen-map" / "x.csv")) == 1
+    assert cli(data_dir, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "geen-map" / "x.csv")) == 1
     assert "bestaat niet" in capsys.readouterr().err
 
 
 def test_a_quarter_without_verzuim_is_refused_and_naming_the_quarter(data_dir, tmp_path, capsys):
     uit = tmp_path / "q1.pdf"
-    assert run(data_dir, "rapport", "kwartaal", "2019-Q1", "--uit", str(uit)) == 1
+    assert cli(data_dir, "rapport", "kwartaal", "2019-Q1", "--uit", str(uit)) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("Over 2019-Q1 (januari tot en met maart 2019) is geen verzuim ingevoerd")
     assert not uit.exists()
@@ -101,5 +93,5 @@ def test_a_warning_when_the_samenwerkingsverband_is_missing(services, db_path, t
     services.verzuim.invoeren("771201", date(2026, 9, 14), date(2026, 12, 18), Reden.ONGEOORLOOFD,
                               vandaag=date(2026, 12, 18))
     services.close()
-    assert run(db_path.parent, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "q4.csv")) == 0
+    assert cli(db_path.parent, "rapport", "kwartaal", "2026-Q4", "--uit", str(tmp_path / "q4.csv")) == 0
     assert "let op: het samenwerkingsverband is niet ingevuld" in capsys.readouterr().err

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
-from thuiszit_desktop import app
+from tests.conftest import cli
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
 
 VANDAAG = date(2026, 11, 23)
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -28,27 +26,19 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
-def tekst(pad) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(pad)).pages).split())
-
-
 def test_jaaroverzicht(data_dir, tmp_path, capsys):
     uit = tmp_path / "jaar.pdf"
-    assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(uit)) == 0
+    assert cli(data_dir, "rapport", "jaar", "2026", "--uit", str(uit)) == 0
     out, err = capsys.readouterr()
     assert err == "" and out == f"Het jaaroverzicht 2026-2027 staat in {uit}.\n"
-    t = tekst(uit)
+    t = pdf_tekst(uit)
     assert "Jaaroverzicht 2026-2027" in t and "Werkt het?" in t and "Zoë" not in t
 
 
 def test_lijstbespreking(data_dir, tmp_path, capsys):
     uit = tmp_path / "lijst.pdf"
-    assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(uit)) == 0
-    t = tekst(uit)
+    assert cli(data_dir, "rapport", "lijstbespreking", "--uit", str(uit)) == 0
+    t = pdf_tekst(uit)
     assert "Zoë Bakker" in t and "Vertrouwelijk" in t
     assert "nr. 1001 · klas 2B" in t and "Thuiszitter stap 1, sinds 01-09-2026" in t and "Notities" in t
 
@@ -56,18 +46,18 @@ def test_lijstbespreking(data_dir, tmp_path, capsys):
 def test_wrong_usage_and_errors(data_dir, tmp_path, capsys):
     for argv in (("jaar", "26", "--uit", str(tmp_path / "x.pdf")), ("jaar", "2026")):  # --uit is required
         with pytest.raises(SystemExit) as exc:
-            run(data_dir, "rapport", *argv)
+            cli(data_dir, "rapport", *argv)
         assert exc.value.code == 2
     assert "geen schooljaar" in capsys.readouterr().err
-    assert run(data_dir, "rapport", "lijstbespreking", "--uit", str(tmp_path / "lijst.xlsx")) == 1
+    assert cli(data_dir, "rapport", "lijstbespreking", "--uit", str(tmp_path / "lijst.xlsx")) == 1
     assert "eindigen op .pdf" in capsys.readouterr().err
-    assert run(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
+    assert cli(data_dir, "rapport", "jaar", "2026", "--uit", str(tmp_path / "geen-map" / "x.pdf")) == 1
     assert "bestaat niet" in capsys.readouterr().err
 
 
 def test_a_school_year_without_verzuim_is_refused(data_dir, tmp_path, capsys):
     uit = tmp_path / "jaar.pdf"
-    assert run(data_dir, "rapport", "jaar", "2030", "--uit", str(uit)) == 1
+    assert cli(data_dir, "rapport", "jaar", "2030", "--uit", str(uit)) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("Over schooljaar 2030-2031 is geen verzuim ingevoerd")
     assert not uit.exists()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import cli
 from thuiszit_desktop import app
 
 SLEUTELS = ("leerlingnummer", "signaal", "sinds", "datum", "uiterlijk")
@@ -26,10 +27,6 @@ VERZUIM = ["leerlingnummer;datum;uren;reden",
            "1003;16-10-2026;6;ongeoorloofd"]
 
 
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
-
-
 def bestand(tmp_path: Path, naam: str, regels: list[str]) -> Path:
     pad = tmp_path / naam
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
@@ -42,17 +39,13 @@ def data_dir(tmp_path, capsys) -> Path:
     data = tmp_path / "data"
     assert app.main(["init", "--data-dir", str(data), "--school", "Het Baken", "--brin", "12AB", "--regio", "midden",
                      "--gebruiker", "Anna de Vries"]) == 0
-    assert run(data, "import", "leerlingen", bestand(tmp_path, "leerlingen.csv", LEERLINGEN)) == 0
+    assert cli(data, "import", "leerlingen", bestand(tmp_path, "leerlingen.csv", LEERLINGEN)) == 0
     capsys.readouterr()
     return data
 
 
-def run(data: Path, *args) -> int:
-    return app.main([*map(str, args), "--data-dir", str(data), "--gebruiker", "Anna de Vries"])
-
-
 def json_uit(capsys, data: Path, *args) -> list[dict]:
-    assert run(data, *args, "--json") == 0
+    assert cli(data, *args, "--json") == 0
     out, err = capsys.readouterr()
     assert err == ""
     return json.loads(out)
@@ -60,7 +53,7 @@ def json_uit(capsys, data: Path, *args) -> list[dict]:
 
 @pytest.fixture
 def met_verzuim(data_dir, tmp_path, capsys) -> Path:
-    assert run(data_dir, "import", "verzuim", bestand(tmp_path, "verzuim.csv", VERZUIM)) == 0
+    assert cli(data_dir, "import", "verzuim", bestand(tmp_path, "verzuim.csv", VERZUIM)) == 0
     out, err = capsys.readouterr()
     assert out == ("30 regels verzuim voor 3 leerlingen: 30 nieuwe dagen, 0 gewijzigd, 0 ongewijzigd. "
                    "Verzuim bijgewerkt t/m 30-10-2026.\n")
@@ -107,11 +100,11 @@ def test_niveaus_json(met_verzuim, capsys):
 
 
 def test_signalen_and_niveaus_as_text(met_verzuim, capsys):
-    assert run(met_verzuim, "signalen") == 0
+    assert cli(met_verzuim, "signalen") == 0
     out = capsys.readouterr().out
     assert out.startswith("Signalen op 30-10-2026 (verzuim bijgewerkt t/m 30-10-2026)\n")
     assert "1001  Meldplicht: 16 uur ongeoorloofd verzuim: 16 uur ongeoorloofd verzuim tussen 14-09 en 17-09" in out
-    assert run(met_verzuim, "niveaus") == 0
+    assert cli(met_verzuim, "niveaus") == 0
     out = capsys.readouterr().out
     assert out.startswith("Niveaus op 30-10-2026 (verzuim bijgewerkt t/m 30-10-2026): niveau 1: 1, niveau 2: 1, "
                           "niveau 3: 1\n")
@@ -120,7 +113,7 @@ def test_signalen_and_niveaus_as_text(met_verzuim, capsys):
 
 def test_before_any_verzuim(data_dir, capsys):
     assert json_uit(capsys, data_dir, "signalen") == []
-    assert run(data_dir, "signalen") == 0
+    assert cli(data_dir, "signalen") == 0
     assert "nog geen verzuim geïmporteerd" in capsys.readouterr().out
 
 
@@ -129,7 +122,7 @@ def test_before_any_verzuim(data_dir, capsys):
 def test_a_bad_row_exits_1_and_imports_nothing(data_dir, tmp_path, capsys):
     pad = bestand(tmp_path, "fout.csv", ["leerlingnummer;datum;uren;reden", "1001;14-09-2026;2;ziek",
                                          "4711;14-09-2026;2;ziek", "1002;14-09-2026;25;ziek"])
-    assert run(data_dir, "import", "verzuim", pad) == 1
+    assert cli(data_dir, "import", "verzuim", pad) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
@@ -140,14 +133,14 @@ def test_a_bad_row_exits_1_and_imports_nothing(data_dir, tmp_path, capsys):
         "regel 4: 25 uur kan niet: vul een aantal uren groter dan 0 en hoogstens 24 in.",
     ]
     assert json_uit(capsys, data_dir, "niveaus")[0]["verzuimpercentage"] == 0.0
-    assert run(data_dir, "signalen") == 0
+    assert cli(data_dir, "signalen") == 0
     assert "nog geen verzuim geïmporteerd" in capsys.readouterr().out
 
 
 def test_sla_foute_regels_over_and_tot(data_dir, tmp_path, capsys):
     pad = bestand(tmp_path, "fout.csv", ["leerlingnummer;datum;lesuur;code", "1001;14-09-2026;1;A",
                                          "1001;14-09-2026;1;S", "1001;15-09-2026;2;T", "1001;19-09-2026;1;A"])
-    assert run(data_dir, "import", "verzuim", pad, "--sla-foute-regels-over", "--tot", "2026-09-25") == 0
+    assert cli(data_dir, "import", "verzuim", pad, "--sla-foute-regels-over", "--tot", "2026-09-25") == 0
     out, err = capsys.readouterr()
     assert err.splitlines() == [
         "let op, regel 5: 19-09-2026 is geen lesdag (weekend); deze regel telt niet mee voor de signalen.",
@@ -156,27 +149,27 @@ def test_sla_foute_regels_over_and_tot(data_dir, tmp_path, capsys):
     assert out == ("2 regels verzuim voor 1 leerling: 2 nieuwe dagen, 0 gewijzigd, 0 ongewijzigd; 1 regel is geen "
                    "verzuim (te laat, present …) en overgeslagen; 1 regel valt op een dag die geen lesdag is en telt "
                    "niet mee; 1 regel met een fout. Verzuim bijgewerkt t/m 25-09-2026.\n")
-    assert run(data_dir, "niveaus") == 0
+    assert cli(data_dir, "niveaus") == 0
     assert capsys.readouterr().out.startswith("Niveaus op 25-09-2026 (verzuim bijgewerkt t/m 25-09-2026)")
 
 
 def test_verzuim_bijgewerkt_tot_moves_forward_only_unless_tot(met_verzuim, tmp_path, capsys):
     correctie = bestand(tmp_path, "correctie.csv", ["leerlingnummer;datum;uren;reden", "1003;15-10-2026;6;ziek"])
-    assert run(met_verzuim, "import", "verzuim", correctie) == 0
+    assert cli(met_verzuim, "import", "verzuim", correctie) == 0
     out, err = capsys.readouterr()
     assert out.endswith("Verzuim bijgewerkt t/m 30-10-2026 (blijft staan: het bestand gaat tot en met "
                         "15-10-2026).\n") and err == ""
-    assert run(met_verzuim, "import", "verzuim", correctie, "--tot", "2026-10-15") == 0
+    assert cli(met_verzuim, "import", "verzuim", correctie, "--tot", "2026-10-15") == 0
     out, err = capsys.readouterr()
     assert out.endswith("Verzuim bijgewerkt t/m 15-10-2026 (teruggezet van 30-10-2026).\n")
     assert err == ("let op: 'verzuim bijgewerkt t/m' is teruggezet van 30-10-2026 naar 15-10-2026; de signalen "
                    "gaan nu over het verzuim tot en met die dag\n")
-    assert run(met_verzuim, "niveaus") == 0
+    assert cli(met_verzuim, "niveaus") == 0
     assert capsys.readouterr().out.startswith("Niveaus op 15-10-2026 (verzuim bijgewerkt t/m 15-10-2026)")
 
 
 def test_the_same_file_twice(met_verzuim, tmp_path, capsys):
-    assert run(met_verzuim, "import", "verzuim", tmp_path / "verzuim.csv") == 0
+    assert cli(met_verzuim, "import", "verzuim", tmp_path / "verzuim.csv") == 0
     assert capsys.readouterr().out.startswith("30 regels verzuim voor 3 leerlingen: 0 nieuwe dagen, 0 gewijzigd, "
                                               "30 ongewijzigd.")
 
@@ -192,7 +185,7 @@ def test_wrong_input(data_dir, tmp_path, capsys, monkeypatch, args, code, meldin
     bestand(tmp_path, "verzuim.csv", VERZUIM)
     monkeypatch.chdir(tmp_path)
     try:
-        status = run(data_dir, *args)
+        status = cli(data_dir, *args)
     except SystemExit as exc:  # argparse: wrong usage
         status = exc.code
     assert status == code
@@ -203,7 +196,7 @@ def test_without_gebruiker_or_with_a_wrong_password(data_dir, capsys, monkeypatc
     assert app.main(["signalen", "--data-dir", str(data_dir)]) == 1
     assert "--gebruiker" in capsys.readouterr().err
     monkeypatch.setenv("THUISZIT_WACHTWOORD", "niet-het-goede")
-    assert run(data_dir, "niveaus", "--json") == 1
+    assert cli(data_dir, "niveaus", "--json") == 1
     out, err = capsys.readouterr()
     assert (out, err) == ("", "Onbekende naam of verkeerd wachtwoord. Probeer het opnieuw.\n")
 
@@ -213,7 +206,7 @@ def test_without_gebruiker_or_with_a_wrong_password(data_dir, capsys, monkeypatc
 def test_import_vrije_dagen(met_verzuim, tmp_path, capsys):
     pad = bestand(tmp_path, "vrij.csv", ["van;tot;omschrijving", "16-10-2026;16-10-2026;Studiedag",
                                          "13-07-2027;16-07-2027;Afsluiting"])
-    assert run(met_verzuim, "import", "vrije-dagen", pad) == 0
+    assert cli(met_verzuim, "import", "vrije-dagen", pad) == 0
     assert capsys.readouterr().out == "5 vrije dagen: 5 nieuw, 0 gewijzigd, 0 ongewijzigd.\n"
     # 16 October is no longer a lesdag: no luxe verzuim for Daniël
     assert [s["signaal"] for s in json_uit(capsys, met_verzuim, "signalen") if s["leerlingnummer"] == "1003"] == []
@@ -221,12 +214,12 @@ def test_import_vrije_dagen(met_verzuim, tmp_path, capsys):
 
 def test_import_vrije_dagen_with_a_bad_row(data_dir, tmp_path, capsys):
     pad = bestand(tmp_path, "vrij.csv", ["datum;omschrijving", "11-11-2026;Studiedag", "11/11/2026;Nog eens"])
-    assert run(data_dir, "import", "vrije-dagen", pad) == 1
+    assert cli(data_dir, "import", "vrije-dagen", pad) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines()[1:] == ["regel 3: 11-11-2026 staat al in regel 2. Haal de dag uit een van de twee "
                                     "regels."]
-    assert run(data_dir, "import", "vrije-dagen", pad, "--sla-foute-regels-over") == 0
+    assert cli(data_dir, "import", "vrije-dagen", pad, "--sla-foute-regels-over") == 0
     out, err = capsys.readouterr()
     assert (out, err) == ("1 vrije dag: 1 nieuw, 0 gewijzigd, 0 ongewijzigd; 1 regel met een fout.\n",
                           "regel 3: 11-11-2026 staat al in regel 2. Haal de dag uit een van de twee regels.\n")

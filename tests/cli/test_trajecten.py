@@ -8,15 +8,13 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import cli
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.mdo import MdoDeelnemer
 from thuiszit_desktop.domain.traject import MdoRol
 
 VANDAAG = date(2026, 11, 23)
-
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -47,12 +45,8 @@ def data_dir(services, db_path):
     return db_path.parent
 
 
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
-
-
 def test_trajecten_as_json(data_dir, capsys):
-    assert run(data_dir, "trajecten", "--json") == 0
+    assert cli(data_dir, "trajecten", "--json") == 0
     out, err = capsys.readouterr()
     assert err == ""
     [rij] = json.loads(out)  # only the open one
@@ -64,7 +58,7 @@ def test_trajecten_as_json(data_dir, capsys):
 
 
 def test_trajecten_as_text(data_dir, capsys):
-    assert run(data_dir, "trajecten") == 0
+    assert cli(data_dir, "trajecten") == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "Open trajecten: 1"
     assert "1001  Zoë Bakker  stap 3  Dreigend thuiszitter  sinds 18-09-2026" in out
@@ -73,14 +67,14 @@ def test_trajecten_as_text(data_dir, capsys):
 
 def test_no_open_trajecten(services, db_path, capsys):
     services.close()
-    assert run(db_path.parent, "trajecten") == 0
+    assert cli(db_path.parent, "trajecten") == 0
     assert capsys.readouterr().out == "Geen open trajecten.\n"
-    assert run(db_path.parent, "trajecten", "--json") == 0
+    assert cli(db_path.parent, "trajecten", "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
 
 
 def test_dossier_as_json(data_dir, capsys):
-    assert run(data_dir, "dossier", "1001", "--json") == 0
+    assert cli(data_dir, "dossier", "1001", "--json") == 0
     out, err = capsys.readouterr()
     assert err == ""
     data = json.loads(out)
@@ -99,7 +93,7 @@ def test_dossier_as_json(data_dir, capsys):
 
 
 def test_dossier_as_readable_text(data_dir, capsys):
-    assert run(data_dir, "dossier", "1002") == 0
+    assert cli(data_dir, "dossier", "1002") == 0
     out = capsys.readouterr().out
     assert out.startswith("Dossier van Mehmet Çelik (leerlingnummer 1002)\n")
     for kop in ("LEERLING", "OUDERS EN VERZORGERS", "VRIJSTELLINGEN", "TRAJECTEN", "GESPREKKEN", "MDO'S",
@@ -113,7 +107,7 @@ def test_dossier_as_readable_text(data_dir, capsys):
 
 
 def test_dossier_text_of_zoe_shows_mdo_and_checklist(data_dir, capsys):
-    assert run(data_dir, "dossier", "1001") == 0
+    assert cli(data_dir, "dossier", "1001") == 0
     out = capsys.readouterr().out
     assert "Stap 3: Met wie werk je samen rondom (dreigend) thuiszitten (huidige stap)" in out
     assert "[x] MDO gepland – MDO op 01-10-2026 (automatisch)" in out
@@ -125,7 +119,7 @@ def test_dossier_text_of_zoe_shows_mdo_and_checklist(data_dir, capsys):
 
 @pytest.mark.parametrize("argv", [["dossier", "9999"], ["dossier", "9999", "--json"]])
 def test_an_unknown_leerlingnummer_exits_1_with_a_dutch_message(data_dir, capsys, argv):
-    assert run(data_dir, *argv) == 1
+    assert cli(data_dir, *argv) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err == "Er is geen leerling met leerlingnummer 9999.\n"

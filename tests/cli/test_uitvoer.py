@@ -7,12 +7,9 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import WACHTWOORD
-from thuiszit_desktop import app
+from tests.conftest import WACHTWOORD, cli
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
-
-pytestmark = pytest.mark.usefixtures("cli_omgeving")
 
 
 @pytest.fixture
@@ -21,10 +18,6 @@ def data_dir(services, db_path):
                                          klas="2B"), date(2026, 11, 23))
     services.close()
     return db_path.parent
-
-
-def run(data_dir, *argv: str) -> int:
-    return app.main([*argv, "--data-dir", str(data_dir), "--gebruiker", "Anna de Vries"])
 
 
 def snapshot(folder) -> dict[str, bytes]:
@@ -46,7 +39,7 @@ def test_nothing_is_written_into_the_data_or_backup_folder(data_dir, capsys, opd
     (data_dir / "backups").mkdir(exist_ok=True)
     voor = snapshot(data_dir)
     argv = [a.format(uit=data_dir / doel) for a in opdracht]
-    assert run(data_dir, *argv) == 1
+    assert cli(data_dir, *argv) == 1
     err = capsys.readouterr().err
     assert ("de map met de database" in err or "eindigen op" in err) and "Traceback" not in err
     assert snapshot(data_dir) == voor  # the key file and the backups are untouched, no file was added
@@ -59,22 +52,22 @@ def test_nothing_is_written_into_the_data_or_backup_folder(data_dir, capsys, opd
 def test_an_existing_file_only_with_overschrijven(data_dir, tmp_path, capsys):
     uit = tmp_path / "dossier.pdf"
     uit.write_bytes(b"een ander document")
-    assert run(data_dir, "dossier-pdf", "1001", str(uit)) == 1
+    assert cli(data_dir, "dossier-pdf", "1001", str(uit)) == 1
     assert "bestaat al" in capsys.readouterr().err and uit.read_bytes() == b"een ander document"
-    assert run(data_dir, "dossier-pdf", "1001", str(uit), "--overschrijven") == 0
+    assert cli(data_dir, "dossier-pdf", "1001", str(uit), "--overschrijven") == 0
     assert uit.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_the_extension_is_checked(data_dir, tmp_path, capsys):
-    assert run(data_dir, "dossier-pdf", "1001", str(tmp_path / "dossier.docx")) == 1
+    assert cli(data_dir, "dossier-pdf", "1001", str(tmp_path / "dossier.docx")) == 1
     assert "eindigen op .pdf" in capsys.readouterr().err
     assert not (tmp_path / "dossier.docx").exists()
 
 
 def test_a_backup_goes_outside_the_data_folder(data_dir, tmp_path, capsys):
-    assert run(data_dir, "backup", "--naar", str(data_dir)) == 1
+    assert cli(data_dir, "backup", "--naar", str(data_dir)) == 1
     assert "in de map van de database zelf" in capsys.readouterr().err
-    assert run(data_dir, "backup", "--naar", str(data_dir / "logboek")) == 1
-    assert run(data_dir, "backup", "--naar", str(data_dir / "backups")) == 0  # the standard folder
-    assert run(data_dir, "backup", "--naar", str(tmp_path / "usb")) == 0
+    assert cli(data_dir, "backup", "--naar", str(data_dir / "logboek")) == 1
+    assert cli(data_dir, "backup", "--naar", str(data_dir / "backups")) == 0  # the standard folder
+    assert cli(data_dir, "backup", "--naar", str(tmp_path / "usb")) == 0

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from thuiszit_desktop.domain.errors import InvoerFout
+from thuiszit_desktop.domain.formaat import leeftijd
+from thuiszit_desktop.domain.formaat import maand as maand_tekst
 from thuiszit_desktop.domain.kwartaal import (
     Categorie,
     Duur,
@@ -18,9 +20,7 @@ from thuiszit_desktop.domain.kwartaal import (
     duur,
     kwartaaloverzicht,
     laatste_lesweken,
-    leeftijd,
     leerjaar,
-    maand_tekst,
     pseudoniem,
     rij,
 )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import WACHTWOORD
+from tests.conftest import WACHTWOORD, cli
 from tests.importers import veldbestanden
 from thuiszit_desktop import app
 from thuiszit_desktop.domain.leerling import Leerling
@@ -139,10 +139,6 @@ def school_dir(tmp_path, cli_omgeving):
     assert app.main(["init", "--data-dir", str(data), "--school", "Het Baken", "--brin", "12AB", "--regio",
                      "midden", "--gebruiker", "Anna de Vries"]) == 0
     return data
-
-
-def cli(school_dir, *argv: str) -> int:
-    return app.main([*argv, "--gebruiker", "Anna de Vries", "--data-dir", str(school_dir)])
 
 
 def test_the_command_line_imports_the_files_as_they_come(school_dir, bestanden, capsys, monkeypatch):

@@ -9,12 +9,12 @@ students.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen, lezer, pagina_tekst
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.services import demo, session
 
@@ -49,31 +49,8 @@ def _documenten(s) -> dict[str, tuple[bytes, str]]:
 
 @pytest.fixture(scope="module")
 def documenten(school) -> dict[str, tuple[PdfReader, str]]:
-    return {soort: (PdfReader(io.BytesIO(pdf if isinstance(pdf, bytes) else pdf.read_bytes())), leerling)
+    return {soort: (lezer(pdf), leerling)
             for soort, (pdf, leerling) in _documenten(school).items()}
-
-
-def fonts(reader: PdfReader) -> dict[str, bool]:
-    """Base font → embedded, over every page and every Form XObject on it (reportlab draws charts as forms)."""
-    uit: dict[str, bool] = {}
-
-    def bekijk(resources) -> None:
-        resources = resources.get_object() if resources is not None else {}
-        for f in (resources.get("/Font") or {}).values():
-            f = f.get_object()
-            desc = f.get("/FontDescriptor")
-            if desc is None and "/DescendantFonts" in f:
-                desc = f["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            desc = desc.get_object() if desc is not None else {}
-            uit[str(f["/BaseFont"])] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-        for x in (resources.get("/XObject") or {}).values():
-            x = x.get_object()
-            if x.get("/Subtype") == "/Form":
-                bekijk(x.get("/Resources"))
-
-    for page in reader.pages:
-        bekijk(page.get("/Resources"))
-    return uit
 
 
 SOORTEN = ("plan van aanpak", "MDO-verslag", "dossier", "kwartaaloverzicht", "jaaroverzicht", "lijstbespreking")
@@ -82,7 +59,7 @@ SOORTEN = ("plan van aanpak", "MDO-verslag", "dossier", "kwartaaloverzicht", "ja
 @pytest.mark.parametrize("soort", SOORTEN)
 def test_every_font_is_embedded_and_none_is_helvetica(documenten, soort):
     reader, _ = documenten[soort]
-    gebruikt = fonts(reader)
+    gebruikt = lettertypen(reader)
     assert gebruikt, soort
     assert all(gebruikt.values()), f"{soort}: not embedded: {[f for f, e in gebruikt.items() if not e]}"
     assert not [f for f in gebruikt if "Helvetica" in f], soort
@@ -105,7 +82,7 @@ def test_one_footer_on_every_page_names_the_student_and_the_print_date(documente
     reader, leerling = documenten[soort]
     n = len(reader.pages)
     for i, pagina in enumerate(reader.pages, 1):
-        tekst = " ".join(pagina.extract_text().split())
+        tekst = pagina_tekst(pagina)
         assert f"pagina {i} van {n}" in tekst, (soort, i)
         assert "gedrukt op " in tekst and "Het Wilgenlanden College" in tekst, (soort, i)
         if leerling:
@@ -121,7 +98,7 @@ def test_a_table_never_leaves_one_row_alone_at_a_page_break(voor, n):
     doc = Document(titel="Proef", auteur="Het Baken")
     story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
     story.append(doc.tabel([["Datum", "Reden"], *[[f"rij-{i:03}", "ziek"] for i in range(n)]], [0.5, 0.5]))
-    reader = PdfReader(io.BytesIO(doc.bouw(story)))
+    reader = lezer(doc.bouw(story))
     per_pagina = [p.extract_text().count("rij-") for p in reader.pages]
     assert sum(per_pagina) == n and 1 not in per_pagina, per_pagina
 

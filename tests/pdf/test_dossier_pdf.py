@@ -3,12 +3,11 @@ diacritics, page numbers, embedded fonts, metadata; long texts are wrapped, not 
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen, lezer, pdf_tekst
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
@@ -21,21 +20,6 @@ from thuiszit_desktop.services.session import Services
 
 VANDAAG = date(2026, 11, 23)
 LANG = " ".join(f"regel{n} van een lang verslag over Zoë." for n in range(160)) + " EINDE-VERSLAG"
-
-
-def tekst(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-
-
-def fonts(pdf: bytes) -> set[str]:
-    namen = set()
-    for pagina in PdfReader(io.BytesIO(pdf)).pages:
-        for font in pagina["/Resources"]["/Font"].values():
-            font = font.get_object()
-            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
-            namen.add(str(font["/BaseFont"]))
-    return namen
 
 
 @pytest.fixture
@@ -71,7 +55,7 @@ def zoe(services):
 
 def test_every_section_and_what_it_holds(zoe):
     pdf = zoe.afdrukken.dossier_pdf("1001")
-    t = tekst(pdf)
+    t = pdf_tekst(pdf)
     for kop in ("Dossier van Zoë Bakker", *SECTIES):
         assert kop in t, kop
     assert "een kopie van alles wat Het Baken over Zoë Bakker heeft vastgelegd" in t and "inzageverzoek (AVG)" in t
@@ -96,10 +80,10 @@ def test_every_section_and_what_it_holds(zoe):
 def test_long_texts_wrap_over_pages_nothing_cut_off(zoe):
     assert len(LANG) > 5000
     pdf = zoe.afdrukken.dossier_pdf("1001")
-    t = tekst(pdf)
+    t = pdf_tekst(pdf)
     assert t.count("EINDE-VERSLAG") == 2  # the gesprek and the MDO-verslag
     assert [n for n in range(160) if t.count(f"regel{n} ") != 2] == []  # a page break may split a sentence
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    pages = len(lezer(pdf).pages)
     assert pages >= 3
     for n in range(1, pages + 1):
         assert f"pagina {n} van {pages}" in t
@@ -107,17 +91,17 @@ def test_long_texts_wrap_over_pages_nothing_cut_off(zoe):
 
 def test_metadata_and_only_embedded_dejavu_fonts(zoe):
     pdf = zoe.afdrukken.dossier_pdf("1001")
-    meta = PdfReader(io.BytesIO(pdf)).metadata
+    meta = lezer(pdf).metadata
     assert meta.title == "Dossier – Zoë Bakker" and meta.author == "Het Baken"
-    namen = fonts(pdf)
-    assert namen and all("DejaVuSans" in n for n in namen), namen
+    namen = lettertypen(pdf)
+    assert namen and all(namen.values()) and all("DejaVuSans" in n for n in namen), namen
     assert not any("Helvetica" in n for n in namen)
 
 
 def test_an_empty_dossier_still_reads_well(zoe):
     zoe.leerlingen.opslaan(Leerling(leerlingnummer="1003", voornaam="Daniël", tussenvoegsel="de", achternaam="Jong",
                                     geboortedatum=date(2012, 1, 1), inschrijfdatum=date(2024, 8, 1)), VANDAAG)
-    t = tekst(zoe.afdrukken.dossier_pdf("1003"))
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1003"))
     for kop in SECTIES:
         assert kop in t
     assert "Dossier van Daniël de Jong" in t and "Er zijn geen trajecten geweest." in t
@@ -134,7 +118,6 @@ def test_only_the_zorgcoordinator_and_a_known_student(zoe):
         mentor.afdrukken.dossier_pdf("1001")
 
 
-
 def test_the_traject_shows_the_one_evaluation_date_the_app_shows(zoe):
     """The plan's next evaluatiemoment, not a date on the traject that the plan has replaced."""
     from dataclasses import replace
@@ -143,5 +126,5 @@ def test_the_traject_shows_the_one_evaluation_date_the_app_shows(zoe):
     plan = zoe.plannen.nieuw(traject.id, vandaag=VANDAAG)
     volgend_jaar = date.today().year + 1
     zoe.plannen.opslaan(replace(plan, evaluatiemomenten=(date(volgend_jaar, 2, 1),)), vandaag=VANDAAG)
-    t = tekst(zoe.afdrukken.dossier_pdf("1001"))
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     assert f"Evaluatie 01-02-{volgend_jaar}" in t

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
-from pypdf import PdfReader
-
-from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking
+from tests.pdfhulp import lezer, pagina_tekst
+from thuiszit_desktop.pdf.lijstbespreking import Lijst, lijstbespreking_pdf
 from thuiszit_desktop.services.overzichten import PDF_KOLOMMEN
 
 
@@ -17,9 +15,9 @@ def rij(i: int) -> list[str]:
 
 
 def test_every_column_and_a_notes_column():
-    reader = PdfReader(io.BytesIO(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
-                                                          [rij(1)]))))
-    tekst = " ".join(reader.pages[0].extract_text().split())
+    reader = lezer(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+                                    [rij(1)])))
+    tekst = pagina_tekst(reader.pages[0])
     for kop in (*PDF_KOLOMMEN, "Notities"):
         assert kop in tekst
     assert "nr. 1001 · klas 2A" in tekst and "20-11-2026 (MDO)" in tekst and "VERTROUWELIJK" in tekst
@@ -27,8 +25,8 @@ def test_every_column_and_a_notes_column():
 
 def test_each_student_gets_room_to_write():
     """Ten students do not fit on one landscape page: each row keeps 15 mm for notes."""
-    reader = PdfReader(io.BytesIO(lijstbespreking(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
-                                                          [rij(i) for i in range(10)]))))
+    reader = lezer(lijstbespreking_pdf(Lijst("Het Baken", date(2026, 12, 14), "", list(PDF_KOLOMMEN),
+                                    [rij(i) for i in range(10)])))
     assert len(reader.pages) == 2
-    tweede = " ".join(reader.pages[1].extract_text().split())
+    tweede = pagina_tekst(reader.pages[1])
     assert "Notities" in tweede  # the header repeats

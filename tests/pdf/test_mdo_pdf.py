@@ -3,13 +3,12 @@ fonts, metadata; which MDO is printed, and who may print it."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen, lezer, pagina_tekst, pdf_tekst
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import GeenToegang, NietGevonden
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
@@ -21,23 +20,6 @@ from thuiszit_desktop.services.session import Services
 VANDAAG = date(2026, 11, 23)
 SECTIES = ("Verslag MDO", "Aanwezig", "Toestemming van ouders", "Agenda", "Verslag", "Besluiten",
            "Actiepunten", "Verzendlijst")
-
-
-def tekst(pdf: bytes) -> str:
-    """All text of the PDF, whitespace normalised (a wrapped line reads as one)."""
-    reader = PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-
-
-def fonts(pdf: bytes) -> set[str]:
-    """The BaseFont of every font resource; fails unless each one has its TrueType file embedded."""
-    namen = set()
-    for pagina in PdfReader(io.BytesIO(pdf)).pages:
-        for font in pagina["/Resources"]["/Font"].values():
-            font = font.get_object()
-            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
-            namen.add(str(font["/BaseFont"]))
-    return namen
 
 
 def leerling(nummer: str, voornaam: str, tussenvoegsel: str, achternaam: str) -> Leerling:
@@ -77,7 +59,7 @@ def zoe(services):
 
 def test_the_verslag_has_every_section_and_the_names(zoe):
     pdf = zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG)
-    t = tekst(pdf)
+    t = pdf_tekst(pdf)
     for kop in SECTIES:
         assert kop in t
     for wat in ("Zoë Bakker (leerlingnummer 1001)", "2B", "donderdag 1 oktober 2026", "Het Baken",
@@ -95,7 +77,7 @@ def test_the_verslag_has_every_section_and_the_names(zoe):
 def test_consent_in_force_from_earlier_meetings_and_a_partner_without_it(zoe):
     """At the second MDO nothing was recorded, but the GGD's consent of 1 oktober still holds; the wijkteam
     took part although the ouders said no."""
-    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
+    t = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
     assert "Op 05-11-2026 geldt deze toestemming van de ouders om gegevens te delen, ook als die bij een eerder " \
            "overleg is gegeven" in t
     assert "GGD regio Utrecht ja 01-10-2026" in t and "Wijkteam Noord nee 01-10-2026" in t
@@ -107,7 +89,7 @@ def test_consent_in_force_from_earlier_meetings_and_a_partner_without_it(zoe):
 
 def test_verslaglegger_casusregisseur_afgemeld_next_meeting_and_distribution(zoe):
     zoe.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "030-1234567", "a.devries@baken.nl"))
-    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
+    t = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 11, 5), vandaag=VANDAAG))
     assert "Casusregisseur Anna de Vries, zorgcoördinator · 030-1234567 · a.devries@baken.nl" in t
     assert "Verslaglegger Mo Amrani" in t
     assert "Volgend overleg donderdag 10 december 2026" in t
@@ -120,7 +102,7 @@ def test_verslaglegger_casusregisseur_afgemeld_next_meeting_and_distribution(zoe
                 "Daniël Visser (jeugdarts / JGZ, GGD regio Utrecht)", "Huisarts dr. Öztürk"):
         assert wie in verzend, wie
     # the first MDO: the verslaglegger is who recorded it, no next meeting
-    eerste = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    eerste = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
     assert "Verslaglegger Anna de Vries" in eerste and "Volgend overleg nog niet gepland" in eerste
     assert "Afgemeld" not in eerste
 
@@ -128,11 +110,11 @@ def test_verslaglegger_casusregisseur_afgemeld_next_meeting_and_distribution(zoe
 def test_from_16_the_student_gives_consent(zoe):
     """Zoë is born 5-3-2012; a student born 16 years before the meeting gets "Toestemming van de leerling"."""
     zoe.leerlingen.opslaan(replace(zoe.leerlingen.get("1001"), geboortedatum=date(2010, 10, 1)), VANDAAG)
-    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    t = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
     assert "Toestemming van de leerling" in t and "Toestemming van ouders" not in t
     assert "geldt deze toestemming van de leerling" in t
     zoe.leerlingen.opslaan(replace(zoe.leerlingen.get("1001"), geboortedatum=date(2010, 10, 2)), VANDAAG)
-    t = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    t = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
     assert "Toestemming van ouders" in t and "Toestemming van de leerling" not in t
 
 
@@ -140,31 +122,31 @@ def test_every_page_names_the_student_and_the_print_date(zoe):
     [t] = zoe.trajecten.trajecten("1001")
     mdo = zoe.trajecten.mdos(t.id)[0]
     zoe.trajecten.mdo_bijwerken(mdo.id, verslag="\n".join(f"Regel {n} van een lang verslag." for n in range(120)))
-    reader = PdfReader(io.BytesIO(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)))
+    reader = lezer(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
     assert len(reader.pages) >= 3
     for n, pagina in enumerate(reader.pages, 1):
-        p = " ".join(pagina.extract_text().split())
+        p = pagina_tekst(pagina)
         assert "Verslag MDO · Zoë Bakker" in p and "gedrukt op 23-11-2026" in p, n
         assert f"pagina {n} van {len(reader.pages)}" in p and "Zoë Bakker · Vertrouwelijk" in p
 
 
 def test_metadata_and_only_embedded_dejavu_fonts(zoe):
     pdf = zoe.afdrukken.mdo_pdf("1001", vandaag=VANDAAG)
-    meta = PdfReader(io.BytesIO(pdf)).metadata
+    meta = lezer(pdf).metadata
     assert meta.title == "Verslag MDO – Zoë Bakker – 05-11-2026"
     assert meta.author == "Het Baken"
-    namen = fonts(pdf)
-    assert namen and all("DejaVuSans" in n for n in namen), namen
+    namen = lettertypen(pdf)
+    assert namen and all(namen.values()) and all("DejaVuSans" in n for n in namen), namen
     assert not any("Helvetica" in n for n in namen)
 
 
 def test_default_is_the_latest_mdo_held_and_a_date_picks_one(zoe):
-    laatste = tekst(zoe.afdrukken.mdo_pdf("1001", vandaag=VANDAAG))
+    laatste = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", vandaag=VANDAAG))
     assert "donderdag 5 november 2026" in laatste and "Tweede overleg" in laatste
     assert "Er zijn geen actiepunten afgesproken." in laatste
-    eerste = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    eerste = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
     assert "Tweede overleg" not in eerste and "Rooster maken" in eerste
-    gepland = tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 12, 10), vandaag=VANDAAG))
+    gepland = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 12, 10), vandaag=VANDAAG))
     assert "donderdag 10 december 2026" in gepland and "Er zijn geen deelnemers vastgelegd." in gepland
 
 
@@ -189,11 +171,11 @@ def test_a_vertrouwelijk_verslag_is_for_the_zorgcoordinator_only(zoe):
     [t] = zoe.trajecten.trajecten("1001")
     mdo = zoe.trajecten.mdos(t.id)[0]
     mentor = _mentor(zoe)
-    assert "Rooster maken" in tekst(mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
+    assert "Rooster maken" in pdf_tekst(mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
     zoe.trajecten.mdo_bijwerken(mdo.id, vertrouwelijk=True)
     with pytest.raises(GeenToegang, match="vertrouwelijk: alleen de zorgcoördinator"):
         mentor.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
-    t = tekst(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
+    t = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG))
     assert "Zoë vertelt dat de pauzes moeilijk zijn." in t and "Deel het niet verder dan de mensen op de " \
                                                                 "verzendlijst." in t
 
@@ -205,9 +187,9 @@ def test_a_long_verslag_wraps_over_pages_and_nothing_is_cut_off(zoe):
     assert len(lang) > 5000
     zoe.trajecten.mdo_bijwerken(mdo.id, verslag="Begin.\n" + lang + " EINDE-VAN-HET-VERSLAG")
     pdf = zoe.afdrukken.mdo_pdf("1001", mdo.datum, vandaag=VANDAAG)
-    t = tekst(pdf)
+    t = pdf_tekst(pdf)
     assert [n for n in range(200) if f"zin{n} " not in t] == []  # a page break may split a sentence
     assert "EINDE-VAN-HET-VERSLAG" in t and "Rooster maken" in t
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    pages = len(lezer(pdf).pages)
     assert pages >= 2 and f"pagina 1 van {pages}" in t and f"pagina {pages} van {pages}" in t
 

@@ -5,13 +5,12 @@ version before, only embedded DejaVu fonts, metadata, and long inputs never cut 
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdfhulp import lettertypen, lezer, pagina_tekst, pdf_tekst
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import (
@@ -30,7 +29,7 @@ from thuiszit_desktop.domain.plan import (
     ondertekenaars,
 )
 from thuiszit_desktop.domain.traject import Domein, Factoren
-from thuiszit_desktop.pdf.plan import datum_tekst, plan_pdf, voettekst
+from thuiszit_desktop.pdf.plan import plan_pdf, voettekst
 
 KOPPEN = ("Waarom dit plan", "Wat het moeilijk maakt en wat helpt", "Wat Zoë zelf zegt", "Wat ouders willen",
           "Onze doelen", "Wat we doen", "Afspraken", "Wanneer we kijken hoe het gaat", "Wie u kunt bellen")
@@ -67,32 +66,9 @@ def afdruk(p: Plan | None = None, leerling: Leerling = ZOE, **kw) -> PlanAfdruk:
     return PlanAfdruk(p, leerling, "Het Baken", wie, gedrukt=date(2026, 11, 24), **kw)
 
 
-def lees(pdf: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    return reader, "\n".join(p.extract_text() for p in reader.pages)
-
-
-def plat(tekst: str) -> str:
-    return " ".join(tekst.split())
-
-
-def fonts(reader: PdfReader) -> dict[str, bool]:
-    """Base font name → embedded, over every page (what `pdffonts` shows)."""
-    uit: dict[str, bool] = {}
-    for page in reader.pages:
-        for f in (page["/Resources"].get("/Font") or {}).values():
-            f = f.get_object()
-            desc = f.get("/FontDescriptor")
-            if desc is None and "/DescendantFonts" in f:
-                desc = f["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            desc = desc.get_object() if desc is not None else {}
-            uit[str(f["/BaseFont"])] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return uit
-
-
 def test_every_section_names_and_footer():
-    reader, tekst = lees(plan_pdf(afdruk()))
-    tekst = plat(tekst)
+    reader = lezer(plan_pdf(afdruk()))
+    tekst = pdf_tekst(reader)
     for kop in KOPPEN:
         assert kop in tekst
     for naam in ("Zoë Bakker", "Daniël de Jong", "zorgcoördinator", "Ingrid Bakker"):
@@ -118,7 +94,7 @@ def test_every_section_names_and_footer():
 
 def test_from_16_the_students_signature_counts_and_comes_first():
     zestien = replace(ZOE, geboortedatum=date(2010, 11, 23))  # 16 on the day of the akkoord
-    tekst = plat(lees(plan_pdf(afdruk(leerling=zestien)))[1])
+    tekst = pdf_tekst(plan_pdf(afdruk(leerling=zestien)))
     assert "Zoë is 16 jaar of ouder. Daarom telt de handtekening van Zoë zelf." in tekst
     handtekeningen = tekst[tekst.index("Handtekeningen"):]
     assert handtekeningen.index("Zoë Bakker leerling") < handtekeningen.index("Ingrid Bakker moeder")
@@ -129,21 +105,21 @@ def test_the_signature_block_never_stands_alone_and_every_page_names_the_student
     for n in range(1, 14, 2):
         p = plan(afspraken=tuple(PlanAfspraak("Mentor", f"Afspraak {i} over de week en de dag", "elke dag")
                                  for i in range(n * 3)))
-        reader, _ = lees(plan_pdf(afdruk(p)))
-        laatste = plat(reader.pages[-1].extract_text())
+        reader = lezer(plan_pdf(afdruk(p)))
+        laatste = pagina_tekst(reader.pages[-1])
         assert "Handtekeningen" in laatste and "Wie u kunt bellen" in laatste, n
         for pagina in reader.pages:
-            assert "Plan van aanpak · Zoë Bakker" in plat(pagina.extract_text())
+            assert "Plan van aanpak · Zoë Bakker" in pagina_tekst(pagina)
 
 
 def test_metadata_and_only_embedded_dejavu():
-    reader, _ = lees(plan_pdf(afdruk()))
+    reader = lezer(plan_pdf(afdruk()))
     assert reader.metadata.title == "Plan van aanpak – Zoë Bakker"
     assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
     assert [x.title for x in reader.outline[1]][:3] == ["Waarom dit plan", "Wat het moeilijk maakt en wat helpt",
                                                          "Wat Zoë zelf zegt"]
     assert reader.metadata.author == "Het Baken"
-    gebruikt = fonts(reader)
+    gebruikt = lettertypen(reader)
     assert gebruikt and all("DejaVuSans" in naam for naam in gebruikt), gebruikt
     assert all(gebruikt.values()), gebruikt
     assert not any("Helvetica" in naam for naam in gebruikt)
@@ -151,7 +127,7 @@ def test_metadata_and_only_embedded_dejavu():
 
 def test_diacritics_of_the_student():
     daniel = Leerling("1003", "Çelik", date(2009, 1, 2), date(2024, 8, 1), voornaam="Daniël", klas="4A")
-    _, tekst = lees(plan_pdf(afdruk(leerling=daniel)))
+    tekst = pdf_tekst(plan_pdf(afdruk(leerling=daniel)))
     assert "Plan van aanpak voor Daniël Çelik" in tekst and "Wat Daniël zelf zegt" in tekst
 
 
@@ -165,8 +141,8 @@ def test_long_fields_and_30_doelen_are_never_cut_off():
              afspraken=(PlanAfspraak("Mentor", lang + " EINDE-AFSPRAAK", "elke dag"),),
              interventies=tuple(Interventie("Huiswerkbegeleiding", "Çelik", None, None) for _ in range(20)))
     pdf = plan_pdf(afdruk(p))
-    reader, tekst = lees(pdf)
-    t = plat(tekst)
+    reader = lezer(pdf)
+    t = pdf_tekst(reader)
     assert "EINDE-AANLEIDING" in t and "EINDE-AFSPRAAK" in t
     assert "Doel 30. Doel nummer 30: " in t and lang[-40:] in t
     assert t.count(lang[-30:]) >= 5  # aanleiding, analyse, leerling, ouders, doelen 10/20/30, afspraak
@@ -178,15 +154,15 @@ def test_long_fields_and_30_doelen_are_never_cut_off():
 def test_a_concept_cannot_be_signed():
     p = plan(status=PlanStatus.CONCEPT, akkoord=None, vastgesteld_op=None, overleg_datum=None, versie=1,
              afspraken=tuple(PlanAfspraak("Mentor", f"Afspraak {i}", "elke dag") for i in range(40)))
-    reader, tekst = lees(plan_pdf(afdruk(p)))
+    reader = lezer(plan_pdf(afdruk(p)))
     assert len(reader.pages) >= 2
     for pagina in reader.pages:  # the band on every page
         assert "CONCEPT – niet ondertekenen" in pagina.extract_text()
-    t = plat(tekst)
+    t = pdf_tekst(reader)
     assert "versie 1, concept van 23-11-2026" in t and "nog niet vastgesteld" in t
     assert "Dit is een concept." in t and "Teken het nog niet." in t
     assert "Handtekening:" not in t and "Handtekeningen" not in t and "Datum:" not in t
-    laatste = plat(reader.pages[-1].extract_text())
+    laatste = pagina_tekst(reader.pages[-1])
     assert "Wie u kunt bellen" in laatste and "Dit concept tekent u nog niet." in laatste
 
 
@@ -194,7 +170,7 @@ def test_concept_and_empty_sections():
     p = plan(status=PlanStatus.CONCEPT, akkoord=None, vastgesteld_op=None, overleg_datum=None, versie=1,
              doelen=(), interventies=(), afspraken=(), evaluatiemomenten=(), contactpersonen=(), analyse="",
              factoren={})
-    _, tekst = lees(plan_pdf(afdruk(p)))
+    tekst = pdf_tekst(plan_pdf(afdruk(p)))
     for kop in KOPPEN:
         if kop != "Wat het moeilijk maakt en wat helpt":  # nothing to say: no heading
             assert kop in tekst
@@ -202,12 +178,12 @@ def test_concept_and_empty_sections():
 
 def test_the_casusregisseur_is_the_first_to_call():
     c = Contactpersoon("Karel Çelik", "leerplichtambtenaar, Gemeente Utrecht", "", "k.celik@utrecht.nl")
-    tekst = plat(lees(plan_pdf(afdruk(casusregisseur=c)))[1])
+    tekst = pdf_tekst(plan_pdf(afdruk(casusregisseur=c)))
     assert "Wie u kunt bellen Naam Wie is dat Telefoon E-mail Karel Çelik casusregisseur: houdt het overzicht " \
            "(leerplichtambtenaar, Gemeente Utrecht) – k.celik@utrecht.nl Anna de Vries" in tekst
     # the casusregisseur among the plan's contacts is named once
     zelf = Contactpersoon("Anna de Vries", "zorgcoördinator", "010-1234567", "")
-    tekst = plat(lees(plan_pdf(afdruk(casusregisseur=zelf)))[1])
+    tekst = pdf_tekst(plan_pdf(afdruk(casusregisseur=zelf)))
     assert tekst.count("010-1234567") == 1 and "a.devries@baken.nl" in tekst
 
 
@@ -216,15 +192,13 @@ def test_what_changed_since_the_version_before():
                                      evaluaties=(Evaluatie(date(2026, 12, 15), Uitkomst.DEELS, "Gaat beter"),)),))
     v2 = plan(versie=2, doelen=(Doel("Drie ochtenden", date(2027, 3, 1), herkomst=1,
                                      eerdere_evaluaties=((1, v1.doelen[0].evaluaties[0]),)),))
-    tekst = plat(lees(plan_pdf(afdruk(v2, vorige=v1)))[1])
+    tekst = pdf_tekst(plan_pdf(afdruk(v2, vorige=v1)))
     assert "Wat er veranderd is sinds versie 1 • Doel aangepast: Drie ochtenden (was: Twee ochtenden) • Nieuwe " \
            "datum voor het doel ‘Drie ochtenden’: 1 maart 2027 (was 1 februari 2027)" in tekst
     assert "Hoe ging het op 15 december 2026 (versie 1): deels behaald – Gaat beter" in tekst
 
 
 def test_helpers():
-    assert datum_tekst(date(2027, 3, 1)) == "1 maart 2027"
-    assert datum_tekst(date(2027, 3, 1), dag=True) == "maandag 1 maart 2027"
     assert voettekst(plan()) == "versie 2, vastgesteld 23-11-2026"
 
 
@@ -247,8 +221,8 @@ def demo_afdruk(services):
 
 def test_service_prints_every_version(demo_afdruk):
     services, v1, v2 = demo_afdruk
-    tekst1 = plat(lees(services.plannen.pdf(v1.id))[1])
-    tekst2 = plat(lees(services.plannen.pdf(v2.id))[1])
+    tekst1 = pdf_tekst(services.plannen.pdf(v1.id))
+    tekst2 = pdf_tekst(services.plannen.pdf(v2.id))
     assert "versie 1, vastgesteld 23-11-2026" in tekst1 and "Akkoord gegeven door Ingrid Bakker" in tekst1
     assert "Ingrid Bakker moeder" in tekst1 and "Mehmet Çelik verzorger" in tekst1 and "Zoë Bakker leerling" in tekst1
     assert "Anna de Vries zorgcoördinator, namens Het Baken" in tekst1
@@ -271,7 +245,7 @@ def test_the_analysis_reaches_ouders_without_jargon(services):
          Domein.SCHOOL: Factoren("presentie laat gaten zien", "")},
         Verzuimtype.ONTHOUDEN, KearneyFunctie.SOCIALE_SITUATIES), vandaag=date(2026, 11, 23))
     p = services.plannen.nieuw(t.id, vandaag=date(2026, 11, 23))
-    tekst = plat(lees(services.plannen.pdf(p.id))[1]).casefold()
+    tekst = pdf_tekst(services.plannen.pdf(p.id)).casefold()
     for vakterm in ("schoolweigering", "onthouden", "thuisgehouden", "m@zl", "presentie", "kearney", "evaluerende",
                     "sociale situaties", "risicofactoren", "verzuimtype"):
         assert vakterm not in tekst, vakterm

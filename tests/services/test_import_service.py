@@ -18,6 +18,7 @@ from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstell
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.importing import ImportFout, ImportResultaat, ImportService, RijFout
+from thuiszit_desktop.services.toegang import beveilig
 
 KOP = "leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;klas;mentor"
 KLAS_2 = [
@@ -204,7 +205,8 @@ def test_progress_reaches_the_end_and_a_raising_callback_rolls_back(services, tm
 
 
 def test_only_the_zorgcoordinator_imports(services, tmp_path, vandaag):
-    mentor = ImportService(Context(services.ctx.store, Gebruiker(99, "Mo El Amrani", Rol.MENTOR)))
+    ctx = Context(services.ctx.store, Gebruiker(99, "Mo El Amrani", Rol.MENTOR))
+    mentor = beveilig(ctx, "importeren", ImportService(ctx))  # as Services builds it: with its rules
     pad = csv(tmp_path, KOP, *KLAS_2)
     with pytest.raises(GeenToegang):
         mentor.leerlingen_voorbeeld(pad, vandaag=vandaag)

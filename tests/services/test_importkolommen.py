@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import cli
 from thuiszit_desktop import app
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.errors import InvoerFout, NietGevonden
@@ -161,10 +162,6 @@ def school_dir(tmp_path, cli_omgeving):
     assert app.main(["init", "--data-dir", str(data), "--school", "Het Baken", "--brin", "12AB", "--regio",
                      "midden", "--gebruiker", "Anna de Vries"]) == 0
     return data
-
-
-def cli(school_dir: Path, *argv: str) -> int:
-    return app.main([*argv, "--gebruiker", "Anna de Vries", "--data-dir", str(school_dir)])
 
 
 def test_kolom_on_the_command_line_and_remembered_after(school_dir, tmp_path, capsys):

@@ -8,14 +8,13 @@ until it gets an entry here – and then the test shows whether the dossier hold
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
@@ -84,10 +83,6 @@ def zoe(services):
     return s
 
 
-def _pdf_tekst(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-
-
 def test_the_walk_finds_every_table_with_student_data_and_nothing_else():
     paden = leerling_tabellen()
     namen = {model._meta.table_name for model in paden}
@@ -112,7 +107,7 @@ def test_every_row_of_every_table_comes_back_in_the_dossier_json_and_pdf(zoe):
     dossier = zoe.inzage.dossier("1001")
     assert set(dossier.tabellen) == set(MERKEN)
     data = json.dumps(dossier.to_dict(), ensure_ascii=False)
-    pdf = _pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    pdf = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     for tabel, merk in MERKEN.items():
         pdf_merk, json_merk = merk if isinstance(merk, tuple) else (merk, merk)
         assert json_merk in data, f"{tabel} ontbreekt in dossier --json"
@@ -138,7 +133,7 @@ def test_the_art_15_information_in_plain_dutch(zoe):
     assert koppen == ["Waarom de school deze gegevens heeft", "Welke gegevens de school heeft",
                       "Waar de gegevens vandaan komen", "Wie de gegevens krijgt",
                       "Hoe lang de school de gegevens bewaart", "Uw rechten", "Vragen of een klacht"]
-    pdf = _pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    pdf = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     for tekst in ("Leerplichtwet", "tot 3 jaar nadat Zoë van school is gegaan", "bewaren we 7 jaar",
                   "recht op rectificatie", "recht op vergetelheid", "recht op beperking", "recht van bezwaar",
                   "Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl)", "binnen een maand",

@@ -16,7 +16,6 @@ from thuiszit_desktop.services.kalender import SOORTEN, VrijeDag, VrijeDagenFout
 VANDAAG = date(2026, 11, 23)
 
 
-
 def soort(services, d: date) -> tuple[str, str]:
     dag = next(x for x in services.kalender.jaar(d.year if d.month >= 8 else d.year - 1).dagen if x.datum == d)
     return dag.soort, dag.omschrijving

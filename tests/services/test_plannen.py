@@ -27,6 +27,7 @@ from thuiszit_desktop.domain.plan import (
 from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.plannen import PlanService
+from thuiszit_desktop.services.toegang import beveilig
 
 VANDAAG = date(2026, 11, 23)
 
@@ -218,11 +219,11 @@ def test_no_plan_is_a_dutch_message(services, traject_id):
 
 def test_mentor_cannot_write(services, traject_id):
     plan = services.plannen.nieuw(traject_id, vandaag=VANDAAG)
-    mentor = PlanService(Context(services.ctx.store, Gebruiker(99, "Mentor", Rol.MENTOR)), services.trajecten,
-                         services.leerlingen)
+    ctx = Context(services.ctx.store, Gebruiker(99, "Mentor", Rol.MENTOR))
+    mentor = beveilig(ctx, "plannen", PlanService(ctx, services.trajecten, services.leerlingen))
     with pytest.raises(GeenToegang):
         mentor.opslaan(vul(plan), vandaag=VANDAAG)
-    assert mentor.get(plan.id) == plan
+    assert services.plannen.get(plan.id) == plan  # unchanged
 
 
 def test_the_plans_evaluatiemomenten_become_reminders(services, traject_id):

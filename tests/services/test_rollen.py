@@ -268,6 +268,7 @@ MATRIX: dict[str, Geval] = {
     "kwartaal.overzicht": Geval(lambda s, x: s.kwartaal.overzicht("2026-Q4", vandaag=VANDAAG), TELLINGEN),
     "kwartaal.export": Geval(lambda s, x: s.kwartaal.export(x.kwartaal, ".csv"), TELLINGEN),
     "overzichten.schooljaren": Geval(lambda s, x: s.overzichten.schooljaren(vandaag=VANDAAG), IEDEREEN),
+    "overzichten.eerste_verzuimdatum": Geval(lambda s, x: s.overzichten.eerste_verzuimdatum(), IEDEREEN),
     "overzichten.trends": Geval(lambda s, x: s.overzichten.trends(vandaag=VANDAAG), TELLINGEN),
     "overzichten.effecten": Geval(lambda s, x: s.overzichten.effecten(vandaag=VANDAAG), TELLINGEN),
     "overzichten.jaaroverzicht_pdf": Geval(lambda s, x: s.overzichten.jaaroverzicht_pdf(vandaag=VANDAAG), TELLINGEN),

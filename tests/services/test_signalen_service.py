@@ -32,7 +32,6 @@ LEERLINGEN = [  # fictional: (leerlingnummer, voornaam, achternaam, uitschrijfda
 ]
 
 
-
 def d(dag: int, maand: int, jaar: int = 2026) -> date:
     return date(jaar, maand, dag)
 
@@ -246,6 +245,16 @@ def test_the_whole_school_comes_from_the_cache_until_something_is_written(school
     assert [s for s in na.signalen if s.leerlingnummer == "1005" and s.soort is S.LANGDURIG_AFWEZIG]
     school.signalen.drempels_opslaan(1.0, 2.0)  # a setting is data too
     assert school.signalen.overzicht(P).niveau_van()["1005"].niveau == 3
+
+
+def test_one_students_page_takes_their_part_of_the_cached_school(school):
+    """What a student's page shows from the school's cached run is what their own computation gives."""
+    school.signalen.bespreken("1001", S.MELDPLICHT_16U, d(17, 9), "Gesprek met ouders gepland")
+    heel = school.signalen.overzicht(P)
+    for nr in sorted(heel.leerlingnummers):
+        assert school.signalen.overzicht(P, leerlingnummer=nr) == school.signalen._overzicht(P, nr), nr
+    assert school.signalen.overzicht(P, leerlingnummer="1001").besprekingen  # (a part with everything in it)
+    assert school.signalen.overzicht(P, leerlingnummer="1007").signalen
 
 
 def test_a_reading_action_does_not_empty_the_cache(school):

@@ -34,6 +34,7 @@ from thuiszit_desktop.domain.traject import (
 )
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.inzage import InzageService
+from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.trajecten import TrajectService
 
 VANDAAG = date(2026, 11, 23)
@@ -64,10 +65,12 @@ def tr(school) -> TrajectService:
 
 
 def als(services, naam: str, rol: Rol) -> TrajectService:
-    """The same service for another user of the school (a mentor, a reader)."""
+    """The same service for another user of the school: a reader, or a mentor of every klas (so of the students
+    these tests are about), with its rules as Services builds it."""
     row = m.Gebruiker.create(naam=naam, naam_sleutel=naam.casefold(), rol=rol.value)
-    ctx = Context(services.ctx.store, Gebruiker(row.id, naam, rol))
-    return TrajectService(ctx, services.signalen, services.verzuim)
+    klassen = tuple(sorted({k for (k,) in m.Leerling.select(m.Leerling.klas).tuples() if k})) if rol == Rol.MENTOR else ()
+    ctx = Context(services.ctx.store, Gebruiker(row.id, naam, rol, klassen))
+    return beveilig(ctx, "trajecten", TrajectService(ctx, services.signalen, services.verzuim))
 
 
 def importeer_verzuim(services, tmp_path) -> None:
@@ -317,7 +320,7 @@ def test_a_mentor_records_a_quick_contactmoment(school):
     lezer = als(school, "Lotte Jansen", Rol.ALLEEN_LEZEN)
     with pytest.raises(GeenToegang):
         lezer.contactmoment("1002", "telefonisch", "x", vandaag=VANDAAG)
-    assert len(lezer.gesprekken("1002")) == 1  # reading is for everyone
+    assert len(school.trajecten.gesprekken("1002")) == 1  # the mentor's, not the refused one
 
 
 # --- MDO's, besluiten, actiepunten --------------------------------------------------------------------

@@ -16,13 +16,13 @@ from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
 from thuiszit_desktop.services.context import Context
+from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.verzuim import VerzuimImportFout, VerzuimService
 
 VANDAAG = date(2026, 11, 23)
 P = date(2026, 10, 30)  # peildatum for the signals: a Friday after the herfstvakantie (midden)
 KOP = "leerlingnummer;datum;uren;reden"
 ONG, ZIEK, VERLOF = Reden.ONGEOORLOOFD, Reden.ZIEK, Reden.VERLOF
-
 
 
 def d(dag: int, maand: int, jaar: int = 2026) -> date:
@@ -213,7 +213,8 @@ def test_an_impossible_tot_is_refused(school, tmp_path):
 
 
 def test_a_mentor_cannot_import(school, tmp_path):
-    mentor = VerzuimService(Context(school.ctx.store, Gebruiker(99, "Mo El Amrani", Rol.MENTOR)), school.kalender)
+    ctx = Context(school.ctx.store, Gebruiker(99, "Mo El Amrani", Rol.MENTOR))
+    mentor = beveilig(ctx, "verzuim", VerzuimService(ctx, school.kalender))  # as Services builds it
     with pytest.raises(GeenToegang):
         mentor.importeren(csv(tmp_path, "1001;14-09-2026;2;ziek"), vandaag=VANDAAG)
     assert rijen() == []

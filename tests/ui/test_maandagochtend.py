@@ -23,7 +23,6 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TRAJECT, TAB_VERZUIM
@@ -68,13 +67,6 @@ def maandag(monkeypatch):
     for naam, module in list(sys.modules.items()):
         if naam.startswith("thuiszit_desktop") and getattr(module, "date", None) is date:
             monkeypatch.setattr(module, "date", Maandag)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 def regels(window: MainWindow) -> list[tuple[str, S, str]]:

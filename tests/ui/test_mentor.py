@@ -19,7 +19,8 @@ from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.leerlingen import leerlingen_area
 from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
@@ -27,14 +28,6 @@ from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
 WW = "Mentor-test-2026!"
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 
 
 @pytest.fixture
@@ -134,7 +127,7 @@ def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot
     dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
     gevraagd, vastgelegd = [], []
     monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
-    monkeypatch.setattr(main_window, "contactmoment_vastleggen",
+    monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen",
                         lambda services, nummer, parent: vastgelegd.append(nummer) or True)
     QTest.keySequence(window, "Ctrl+N")
     assert gevraagd == [] and vastgelegd == ["1001"]  # no question which student: the selected one

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Profiel, Rol
@@ -24,18 +22,6 @@ from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 WW = "Rollen-test-2026!"
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

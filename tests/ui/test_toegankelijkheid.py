@@ -4,7 +4,6 @@ an accessible name, or a label that is its buddy), and Tab walks the main forms 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -21,15 +20,14 @@ from PySide6.QtWidgets import (
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui.common import errors, toegankelijk
+from thuiszit_desktop.ui.common import toegankelijk
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch, qapp):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+def screen_reader_names(qapp):
     toegankelijk.installeer(qapp)  # as create_application does
 
 
@@ -80,8 +78,7 @@ def school(services):
 
 
 @pytest.fixture
-def window(qtbot, school, tmp_path: Path):
-    settings = QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
+def window(qtbot, school, settings):
     window = MainWindow(school, settings=settings)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):

@@ -5,16 +5,14 @@ and sort "van der Berg" under B."""
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Categorie, MdoRol, Persoon
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
 from thuiszit_desktop.ui.models.kiezer_model import KiezerModel
@@ -40,12 +38,6 @@ def school(services):
                                              voornaam=voornaam, tussenvoegsel=tussenvoegsel, klas="2B"),
                                     vandaag=VANDAAG)
     return services
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
 
 
 def namen(teksten: list[str]) -> list[str]:
@@ -160,7 +152,6 @@ def test_the_lijstbespreking_and_its_pdf_sort_omer_with_the_k(school):
         school.trajecten.openen(nr, Categorie.THUISZITTER, "Zorgen", vandaag=VANDAAG)
     rijen = school.overzichten.lijstbespreking(vandaag=VANDAAG)
     assert [r.naam for r in rijen] == ["Jan van der Berg", "Ömer Kılıç", "Eva de Vries", "Zoë Zwart"]
-    tekst = " ".join(p.extract_text() for p in PdfReader(BytesIO(school.overzichten.lijstbespreking_pdf(
-        vandaag=VANDAAG))).pages)
+    tekst = pdf_tekst(school.overzichten.lijstbespreking_pdf(vandaag=VANDAAG))
     posities = [tekst.index(naam) for naam in ("Jan van der Berg", "Ömer Kılıç", "Eva de Vries", "Zoë Zwart")]
     assert posities == sorted(posities)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain import formaat
 from ..services.session import Services
 from .common import print_json
 
@@ -32,6 +33,6 @@ def lijst(args: argparse.Namespace, services: Services) -> int:
         return 0
     for r in rijen:
         leerling = f"{r.leerling} ({r.leerlingnummer})" if r.leerlingnummer else r.leerling
-        print("  ".join(x for x in (f"{r.tijd:%d-%m-%Y %H:%M}", r.gebruiker, r.actie, leerling, r.wat) if x))
+        print("  ".join(x for x in (formaat.tijdstip(r.tijd), r.gebruiker, r.actie, leerling, r.wat) if x))
     return 0
 

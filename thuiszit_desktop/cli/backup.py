@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .. import paths
+from ..domain import formaat
 from ..services import session
 from ..services.session import Services
 from .common import CliFout
@@ -39,7 +40,7 @@ def terugzetten(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     try:  # checked with this database's key when it opens; otherwise restore checks it before replacing
         info = services.backups.voorbeeld(args.bestand) if services else lees(args.bestand)
-        wanneer = f"{info.gemaakt:%d-%m-%Y %H:%M}"
+        wanneer = formaat.tijdstip(info.gemaakt)
         print(f"Back-up van {wanneer}: {info.samenvatting}.")
         if not args.ja:
             if not sys.stdin.isatty():
@@ -58,7 +59,7 @@ def terugzetten(args: argparse.Namespace) -> int:
     finally:
         if services:
             services.close()
-    print(f"Back-up van {info.gemaakt:%d-%m-%Y %H:%M} teruggezet ({info.samenvatting}).")
+    print(f"Back-up van {formaat.tijdstip(info.gemaakt)} teruggezet ({info.samenvatting}).")
     if info.bewaard:
         print(f"Wat er stond, is bewaard als {min(info.bewaard).name} (met het sleutelbestand ernaast).")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain import formaat
 from ..services.bewaren import aantallen_tekst, controleer_peildatum
 from ..services.session import Services
 from .common import CliFout, print_json
@@ -38,7 +39,7 @@ def bewaartermijnen(args: argparse.Namespace, services: Services) -> int:
     print(f"Bewaartermijnen: dossier {t.dossier_jaren} jaar, verzuim {t.verzuim_jaren} jaar na uitschrijving.")
     for r in voorstel.rijen:
         wat = "alles" if r.helemaal else ("dossier" if r.dossier_verlopen else "verzuim")
-        print(f"{r.leerlingnummer:>10}  {r.naam}  uitgeschreven {r.uitschrijfdatum:%d-%m-%Y}  {wat}")
+        print(f"{r.leerlingnummer:>10}  {r.naam}  uitgeschreven {formaat.datum(r.uitschrijfdatum)}  {wat}")
     if voorstel.leeg:
         print(voorstel.samenvatting())
     elif args.opruimen:

@@ -30,7 +30,6 @@ def lijst(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-
 def wachtwoord_wijzigen(args: argparse.Namespace, services: Services | Lezersessie) -> int:
     nieuw = vraag_nieuw_wachtwoord(services.gebruiker.naam)
     if isinstance(services, Lezersessie):

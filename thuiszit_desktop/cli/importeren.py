@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain import formaat
 from ..services.importkolommen import keuzes
 from ..services.session import Services
 from .common import CliFout
@@ -21,8 +22,8 @@ def importeren(args: argparse.Namespace, services: Services) -> int:
         resultaat = services.verzuim.importeren(args.bestand, sla_foute_regels_over=overslaan, tot=args.tot,
                                                 kolommen=kolommen)
         if resultaat.terug:
-            print(f"let op: 'verzuim bijgewerkt t/m' is teruggezet van {resultaat.bijgewerkt_was:%d-%m-%Y} naar "
-                  f"{resultaat.bijgewerkt_tot:%d-%m-%Y}; de signalen gaan nu over het verzuim tot en met die dag",
+            print(f"let op: 'verzuim bijgewerkt t/m' is teruggezet van {formaat.datum(resultaat.bijgewerkt_was)} naar "
+                  f"{formaat.datum(resultaat.bijgewerkt_tot)}; de signalen gaan nu over het verzuim tot en met die dag",
                   file=sys.stderr)
         for waarschuwing in resultaat.geen_lesdag[:20]:
             print(f"let op, {waarschuwing}", file=sys.stderr)

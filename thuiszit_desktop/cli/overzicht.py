@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import formaat
 from ..domain.lezersoverzicht import MINDER_DAN, cel
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
@@ -16,7 +17,7 @@ def overzicht(args: argparse.Namespace, services: Services | Lezersessie) -> int
     if args.json:
         print_json(overzicht.to_dict())
         return 0
-    print(f"{overzicht.school} – bijgewerkt op {overzicht.gemaakt:%d-%m-%Y %H:%M}. Aantallen van 1 tot en met 4 "
+    print(f"{overzicht.school} – bijgewerkt op {formaat.tijdstip(overzicht.gemaakt)}. Aantallen van 1 tot en met 4 "
           f"staan er als '{MINDER_DAN}'.")
     for tabel in overzicht.tabellen:
         print(f"\n{tabel.titel}")

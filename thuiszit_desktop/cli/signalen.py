@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import formaat
 from ..services.session import Services
 from .common import print_json
 
@@ -14,7 +15,7 @@ def signalen(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         print_json([{**s.to_dict(), "besproken": overzicht.besproken(s) is not None} for s in signalen])
         return 0
-    print(f"Signalen op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)})")
+    print(f"Signalen op {formaat.datum(overzicht.peildatum)} ({_bijgewerkt(overzicht.bijgewerkt_tot)})")
     for s in signalen:
         besproken = " (besproken)" if overzicht.besproken(s) is not None else ""
         print(f"{s.leerlingnummer:>10}  {s.soort.label}{besproken}: {s.uitleg}")
@@ -30,7 +31,7 @@ def niveaus(args: argparse.Namespace, services: Services) -> int:
         print_json([n.to_dict() for n in niveaus])
         return 0
     telling = overzicht.per_niveau()
-    print(f"Niveaus op {overzicht.peildatum:%d-%m-%Y} ({_bijgewerkt(overzicht.bijgewerkt_tot)}): "
+    print(f"Niveaus op {formaat.datum(overzicht.peildatum)} ({_bijgewerkt(overzicht.bijgewerkt_tot)}): "
           f"niveau 1: {telling[1]}, niveau 2: {telling[2]}, niveau 3: {telling[3]}")
     for n in niveaus:
         if n.niveau > 1:
@@ -39,5 +40,5 @@ def niveaus(args: argparse.Namespace, services: Services) -> int:
 
 
 def _bijgewerkt(tot) -> str:
-    return f"verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot else "nog geen verzuim geïmporteerd"
+    return f"verzuim bijgewerkt t/m {formaat.datum(tot)}" if tot else "nog geen verzuim geïmporteerd"
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from ..domain import formaat
+
 
 def _d(x) -> str:
-    return f"{x:%d-%m-%Y}" if x else "–"
+    return formaat.datum(x, "–")
 
 
 def dossier_tekst(dossier) -> list[str]:
     ll = dossier.leerling
     uit = [f"Dossier van {ll.naam} (leerlingnummer {ll.leerlingnummer})",
-           f"Gemaakt op {dossier.gemaakt:%d-%m-%Y %H:%M}", "", "LEERLING",
+           f"Gemaakt op {formaat.tijdstip(dossier.gemaakt)}", "", "LEERLING",
            f"  Geboortedatum: {_d(ll.geboortedatum)}",
            f"  Klas: {ll.klas or '–'}; mentor: {ll.mentor or '–'}",
            f"  Ingeschreven: {_d(ll.inschrijfdatum)}" + (f"; uitgeschreven: {_d(ll.uitschrijfdatum)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import formaat
 from ..services import uitvoer
 from ..services.session import Services
 from .common import print_json, schrijven, uitvoerpad
@@ -21,7 +22,7 @@ def lijst(args: argparse.Namespace, services: Services) -> int:
     print(f"Open trajecten: {len(rijen)}")
     for r in rijen:
         acties = f"{r.open_actiepunten} open {'actiepunt' if r.open_actiepunten == 1 else 'actiepunten'}"
-        print(f"{r.leerlingnummer:>10}  {r.naam}  stap {int(r.stap)}  {r.categorie.label}  sinds {r.geopend:%d-%m-%Y}"
+        print(f"{r.leerlingnummer:>10}  {r.naam}  stap {int(r.stap)}  {r.categorie.label}  sinds {formaat.datum(r.geopend)}"
               f"  casusregisseur {r.eigenaar or '–'}  {acties}")
     return 0
 
@@ -46,7 +47,6 @@ def dossier_pdf(args: argparse.Namespace, services: Services) -> int:
     uit = uitvoerpad(args, services, (".pdf",))
     schrijven(uit, services.afdrukken.dossier_pdf(args.leerlingnummer), "Het dossier")
     return 0
-
 
 
 def plan_pdf(args: argparse.Namespace, services: Services) -> int:

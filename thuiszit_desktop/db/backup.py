@@ -54,6 +54,8 @@ from .keys import KeyRing, sqlcipher_passphrase
 log = logging.getLogger(__name__)
 
 SUFFIX = ".tzbackup"
+SETTING_MAP = "backups.map"  # the instelling that holds the folder the user chose
+STANDAARD_MAP = "backups"  # otherwise: this folder beside the database
 FORMAT_VERSION = 1
 DB_MEMBER, KEYS_MEMBER, MANIFEST_MEMBER = "thuiszit.db", "thuiszit.sleutels", "manifest.json"
 # What the preview counts: label → table.

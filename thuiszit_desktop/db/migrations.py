@@ -252,7 +252,6 @@ CREATE TRIGGER "audit_regel_geen_verwijdering" BEFORE DELETE ON "audit_regel"
 """
 
 
-
 def _sql(script: str, separator: str = ";") -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for statement in script.split(separator):

@@ -7,6 +7,7 @@ import datetime as dt
 import peewee as pw
 from playhouse.sqlite_ext import AutoIncrementField
 
+from ..domain import formaat
 from .vertrouwelijk import VertrouwelijkField
 
 # Late-bound: the composition root (or a test) opens a database file and initialises this proxy.
@@ -91,6 +92,11 @@ class Leerling(BaseModel):
     bsn = pw.TextField(default="")
     onderwijsnummer = pw.TextField(default="")
     gewijzigd = pw.DateTimeField(default=now)
+
+    @property
+    def naam(self) -> str:
+        """The full name, as domain.leerling.Leerling.naam gives it."""
+        return formaat.naam(self.voornaam, self.tussenvoegsel, self.achternaam)
 
 
 class Ouder(BaseModel):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import formaat
 from .traject import GesprekType, MdoRol
 from .zoeken import zoeksleutel
 
@@ -95,7 +96,7 @@ class Dossierfeiten:
 
 
 def _d(d: date) -> str:
-    return f"{d:%d-%m-%Y}"
+    return formaat.datum(d)
 
 
 def _eerste(items: Iterable, key):

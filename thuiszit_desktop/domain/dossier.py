@@ -127,7 +127,6 @@ def _traject_json(t: TrajectDossier) -> dict:
     return uit
 
 
-
 def naar_json(x):
     """Dataclasses, enums, dates, mappings and sequences as plain JSON values."""
     if isinstance(x, Enum):

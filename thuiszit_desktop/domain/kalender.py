@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .errors import InvoerFout
+from .leerling import schooljaar_start
 from .school import Regio
 
 _DAG = timedelta(days=1)
@@ -138,10 +139,6 @@ def feestdagen(year: int) -> dict[date, str]:
         # Hemelvaartsdag can fall on 5 May (2016, 2067): keep both names.
         uit[d] = f"{uit[d]} en {naam}" if d in uit else naam
     return uit
-
-
-def _schooljaar_start(d: date) -> date:
-    return date(d.year if d.month >= 8 else d.year - 1, 8, 1)
 
 
 def _maandag(d: date) -> date:
@@ -298,8 +295,8 @@ class SchoolCalendar:
         lo, hi = min(van, self._epoch), max(tot, self._data_tot)
         if t is not None:
             lo, hi = min(lo, t.lo), max(hi, t.hi)
-        lo = _maandag(_schooljaar_start(lo))
-        hi = _maandag(date(_schooljaar_start(hi).year + 1, 7, 31)) + timedelta(days=6)
+        lo = _maandag(schooljaar_start(lo))
+        hi = _maandag(date(schooljaar_start(hi).year + 1, 7, 31)) + timedelta(days=6)
         self._tabel = t = self._bouw(lo, hi)
         return t
 

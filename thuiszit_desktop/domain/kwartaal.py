@@ -23,7 +23,7 @@ Definitions (each row is one student):
   lesdagen in a row the whole day afwezig with any reden, e.g. ziek).
 - **Startdatum**: the first day of the earliest of the student's episodes that touch the quarter.
 - **Einddatum** (return): empty while an episode still runs on the peildatum; else the last day of the
-  last episode. Both are exported as their *month* only (`maand_tekst`): the duration bucket is computed
+  last episode. Both are exported as their *month* only (`formaat.maand`): the duration bucket is computed
   here from the exact days, and an exact day beside age and leerjaar makes a student easier to recognise.
 - **Duur**: from the startdatum to the einddatum, or to the peildatum when the student is still home:
   *korter dan 4 weken* when that end lies less than 28 days after the start; *langer dan 3 maanden* when
@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from . import formaat
 from .errors import InvoerFout
 from .leerling import Vrijstelling, VrijstellingType
 from .signalen import SignaalSoort
@@ -258,10 +259,6 @@ def pseudoniem(sleutel: bytes, leerling_id: int) -> str:
     return "TZ-" + "".join(tekens)
 
 
-def leeftijd(geboortedatum: date, op: date) -> int:
-    return op.year - geboortedatum.year - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
-
-
 def leerjaar(klas: str) -> int | None:
     """The first number in the klas name: "2B" → 2, "H3a" → 3, "vwo 5" → 5; None without one."""
     match = re.search(r"\d+", klas or "")
@@ -342,7 +339,7 @@ def rij(feiten: KwartaalFeiten, kwartaal: Kwartaal, peildatum: date, *, sleutel:
     status = _status(feiten, peildatum, loopt, einde, lesuren_per_dag, eind_lesdagen)
     return KwartaalRij(
         pseudoniem=pseudoniem(sleutel, feiten.leerling_id),
-        leeftijd=leeftijd(feiten.geboortedatum, kwartaal.tot),
+        leeftijd=formaat.leeftijd(feiten.geboortedatum, kwartaal.tot),
         schooltype=schooltype,
         leerjaar=leerjaar(feiten.klas),
         categorie=laatste[0],
@@ -372,9 +369,6 @@ def kwartaaloverzicht(kwartaal: Kwartaal, peildatum: date, feiten: Iterable[Kwar
 
 
 # --- the columns every export shares ----------------------------------------------------------------
-
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
 
 # The school's own columns, first in the CSV and XLSX (the PDF and the screen name them once, above the table).
 SCHOOLKOLOMMEN: tuple[tuple[str, str], ...] = (
@@ -416,19 +410,10 @@ PSEUDONIEM_UITLEG = ("Gepseudonimiseerd: zonder naam, BSN, leerlingnummer of geb
                      "toch naar één leerling wijzen: behandel het overzicht als persoonsgegevens.")
 
 
-def datum_tekst(d: date | None) -> str:
-    return f"{d:%d-%m-%Y}" if d else ""
-
-
-def maand_tekst(d: date | None) -> str:
-    """"september 2026": the month of a start or end date, as every export shows it ("" for none)."""
-    return f"{_MAANDEN[d.month - 1]} {d.year}" if d else ""
-
-
 def als_tekst(r: KwartaalRij) -> list[str]:
     """A row as the texts of KOLOMMEN (CSV, PDF, the table in the GUI)."""
     return [r.pseudoniem, str(r.leeftijd), r.schooltype, "" if r.leerjaar is None else str(r.leerjaar),
-            r.categorie.value, maand_tekst(r.startdatum), maand_tekst(r.einddatum), r.duur.value, r.aanbod,
+            r.categorie.value, formaat.maand(r.startdatum), formaat.maand(r.einddatum), r.duur.value, r.aanbod,
             r.status.value]
 
 
@@ -451,8 +436,6 @@ __all__ = [
     "kwartaaloverzicht",
     "laatste_lesweken",
     "leerjaar",
-    "leeftijd",
-    "maand_tekst",
     "pseudoniem",
     "rij",
 ]

@@ -11,6 +11,7 @@ from enum import StrEnum
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import onderwijsnummer as stdnum_onderwijsnummer
 
+from . import formaat
 from .errors import InvoerFout
 
 
@@ -90,7 +91,7 @@ class Leerling:
 
     @property
     def naam(self) -> str:
-        return " ".join(p for p in (self.voornaam, self.tussenvoegsel, self.achternaam) if p)
+        return formaat.naam(self.voornaam, self.tussenvoegsel, self.achternaam)
 
     @property
     def sorteernaam(self) -> str:
@@ -192,9 +193,6 @@ def plicht_status(leerling: Leerling, d: date) -> PlichtStatus:
     return PlichtStatus(Plicht.VOLWASSEN, None, vrijstelling)
 
 
-
-
-
 # --- validation ---------------------------------------------------------------------------------
 
 _CIJFERS = re.compile(r"([0-9]+)(?:[.,]0+)?")
@@ -251,8 +249,6 @@ def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
 
 
 def _tidy(leerling: Leerling, nummer: str, bsn: str, onderwijsnummer: str) -> Leerling:
-
-
     return replace(
         leerling,
         leerlingnummer=nummer,

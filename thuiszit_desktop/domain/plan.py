@@ -18,13 +18,10 @@ from enum import StrEnum
 from typing import Protocol
 
 from .errors import InvoerFout
+from .formaat import lange_datum
 from .gebruiker import Profiel, bereikbaarheid_fouten
 from .leerling import Leerling, add_years
 from .traject import Domein, Factoren
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 MAX_TEKST = 20_000  # per field; a 5,000-character text is normal, a pasted book is not
 ZELF_AKKOORD_VANAF = 16  # from this age the student agrees for themself
@@ -202,14 +199,6 @@ class PlanAfdruk:
 
 # --- rules ----------------------------------------------------------------------------------------
 
-def datum_tekst(d: date | None, *, dag: bool = False) -> str:
-    """"1 maart 2027" (with `dag`: "maandag 1 maart 2027"); empty for None."""
-    if d is None:
-        return ""
-    tekst = f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-    return f"{DAGEN[d.weekday()]} {tekst}" if dag else tekst
-
-
 def zelf_akkoord(geboortedatum: date, datum: date) -> bool:
     """A student of 16 or older on `datum` agrees for themself."""
     return datum >= add_years(geboortedatum, ZELF_AKKOORD_VANAF)
@@ -367,7 +356,7 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
             uit.append(f"Doel aangepast: {d.omschrijving} (was: {vorig.omschrijving})")
         if vorig.datum != d.datum:
             uit.append(f"Nieuwe datum voor het doel ‘{d.omschrijving}’: "
-                       f"{datum_tekst(d.datum) or 'geen datum'} (was {datum_tekst(vorig.datum) or 'geen datum'})")
+                       f"{lange_datum(d.datum) or 'geen datum'} (was {lange_datum(vorig.datum) or 'geen datum'})")
     for o in oud.doelen:
         if id(o) not in gebruikt:
             laatste = o.laatste_evaluatie
@@ -387,19 +376,19 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     erbij = sorted(set(nieuw.evaluatiemomenten) - set(oud.evaluatiemomenten))
     eraf = sorted(set(oud.evaluatiemomenten) - set(nieuw.evaluatiemomenten))
     if erbij:
-        uit.append("Nieuw moment om te kijken hoe het gaat: " + ", ".join(datum_tekst(x) for x in erbij))
+        uit.append("Nieuw moment om te kijken hoe het gaat: " + ", ".join(lange_datum(x) for x in erbij))
     if eraf:
-        uit.append("Vervallen moment om te kijken hoe het gaat: " + ", ".join(datum_tekst(x) for x in eraf))
+        uit.append("Vervallen moment om te kijken hoe het gaat: " + ", ".join(lange_datum(x) for x in eraf))
     return uit
 
 
 def _periode(van: date | None, tot: date | None) -> str:
     if van and tot:
-        return f"{datum_tekst(van)} tot {datum_tekst(tot)}"
+        return f"{lange_datum(van)} tot {lange_datum(tot)}"
     if van:
-        return f"vanaf {datum_tekst(van)}"
+        return f"vanaf {lange_datum(van)}"
     if tot:
-        return f"tot {datum_tekst(tot)}"
+        return f"tot {lange_datum(tot)}"
     return "geen datum"
 
 
@@ -422,9 +411,9 @@ def datum_waarschuwingen(plan: Plan, vandaag: date, kalender: Kalender) -> list[
         if d is None or (not verleden and d < vandaag):  # a start that lies behind us is history
             return
         if verleden and d < vandaag:
-            uit.append((sleutel, f"{wat}: {datum_tekst(d)} ligt in het verleden."))
+            uit.append((sleutel, f"{wat}: {lange_datum(d)} ligt in het verleden."))
         elif not kalender.is_lesdag(d):
-            uit.append((sleutel, f"{wat}: {datum_tekst(d, dag=True)} is geen lesdag "
+            uit.append((sleutel, f"{wat}: {lange_datum(d, dag=True)} is geen lesdag "
                                  f"({kalender.omschrijving(d).lower()})."))
 
     for i, doel in enumerate(plan.doelen, 1):

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from . import formaat
 from .kalender import LesdagTabel, SchoolCalendar
 from .leerling import (
     Leerling,
@@ -81,6 +82,28 @@ class SignaalSoort(StrEnum):
             "luxe_verzuim": "Mogelijk luxe verzuim",
             "absoluut_verzuim": "Absoluut verzuim",
         }[self.value]
+
+
+# The signals from most to least urgent: the order of Vandaag, the student list and its filter; and the
+# short name the student list and Vandaag show.
+SIGNAAL_VOLGORDE = (
+    SignaalSoort.MELDPLICHT_16U,
+    SignaalSoort.THUISZITTER_3MND,
+    SignaalSoort.THUISZITTER,
+    SignaalSoort.ABSOLUUT_VERZUIM,
+    SignaalSoort.MAZL,
+    SignaalSoort.LANGDURIG_AFWEZIG,
+    SignaalSoort.LUXE_VERZUIM,
+)
+SIGNAAL_KORT = {
+    SignaalSoort.MELDPLICHT_16U: "16 uur",
+    SignaalSoort.THUISZITTER_3MND: "Thuiszitter >3 mnd",
+    SignaalSoort.THUISZITTER: "Thuiszitter",
+    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
+    SignaalSoort.MAZL: "M@zl",
+    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
+    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim?",
+}
 
 
 @dataclass(frozen=True)
@@ -197,11 +220,6 @@ def _dm(d: date, peildatum: date) -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year}"
 
 
-def _uren(x: float) -> str:
-    tekst = f"{x:.2f}".rstrip("0").rstrip(".")
-    return tekst.replace(".", ",")
-
-
 def _run_begin(uren: Mapping[int, float], eind: int, drempel: float) -> int:
     """Start position of the run of consecutive lesdagen ending at `eind` with uren ≥ drempel each
     (eind + 1 when `eind` itself is below the threshold)."""
@@ -264,7 +282,7 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
             return None
         sinds = t.dagen[venster[0]]
         uiterlijk = cal.werkdag_na(d, 5)
-        uitleg = (f"{_uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
+        uitleg = (f"{formaat.uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
                   f"{_dm(d, peildatum)}; melden uiterlijk {_dm(uiterlijk, peildatum)}")
         return Signaal(leerling.leerlingnummer, SignaalSoort.MELDPLICHT_16U, sinds, d, uiterlijk, uitleg)
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from . import formaat
 from .verzuim import Reden
 
 
@@ -84,13 +85,8 @@ class Verzuimperiode:
 
     @property
     def detail(self) -> str:
-        return ", ".join(f"{r.label.lower()} {uren_tekst(u)} uur"
+        return ", ".join(f"{r.label.lower()} {formaat.uren(u)} uur"
                          for r, u in sorted(self.uren.items(), key=lambda x: list(Reden).index(x[0])) if u > 0)
-
-
-def uren_tekst(x: float) -> str:
-    """40 → "40", 2.5 → "2,5"."""
-    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def verzuimperiodes(dagen: Mapping[date, Mapping[Reden, float]],
@@ -123,5 +119,5 @@ def _lesdag_tussen(a: date, b: date, is_lesdag: Callable[[date], bool]) -> bool:
     return False
 
 
-__all__ = ["Gebeurtenis", "Tijdlijnsoort", "Verzuimperiode", "filter_tijdlijn", "sorteer_tijdlijn", "uren_tekst",
+__all__ = ["Gebeurtenis", "Tijdlijnsoort", "Verzuimperiode", "filter_tijdlijn", "sorteer_tijdlijn",
            "verzuimperiodes"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
+from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.leerling import (
     Leerling,
@@ -236,7 +237,7 @@ def _toon(waarde: object) -> str:
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, date):
-        return f"{waarde:%d-%m-%Y}"
+        return formaat.datum(waarde)
     return str(waarde)
 
 

@@ -54,7 +54,7 @@ class Lesrooster:
     """What turns a period into hours: the bell times, the lesdagen, the hours of a whole day."""
 
     lesuren: Sequence[Lesuur] = STANDAARD_LESUURTIJDEN
-    is_lesdag: Callable[[date], bool] = lambda d: d.weekday() < 5  # noqa: E731 - the calendar's, in the service
+    is_lesdag: Callable[[date], bool] = lambda d: d.weekday() < 5
     uren_per_lesdag: float = 6.0
 
 

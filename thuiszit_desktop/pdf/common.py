@@ -50,7 +50,16 @@ KLEUR_BAND = colors.HexColor("#b3261e")  # the concept band: unmistakable, also 
 TAAL = "nl-NL"
 
 MARGE = 18 * mm
-BREEDTE = A4[0] - 2 * MARGE  # the text width every table divides
+
+
+def pagina(liggend: bool = False) -> tuple[float, float]:
+    """A4, standing or (`liggend`, for wide tables) lying."""
+    return landscape(A4) if liggend else A4
+
+
+def tekstbreedte(liggend: bool = False) -> float:
+    """The width of the text frame that tables and drawings divide: the page less its margins."""
+    return pagina(liggend)[0] - 2 * MARGE
 
 
 @cache
@@ -114,7 +123,7 @@ class _GenummerdCanvas(canvas.Canvas):
     def bladwijzer(self, titel: str, niveau: int, boven: float) -> None:
         self._bladwijzers.append((f"b{len(self._paginas)}_{len(self._bladwijzers)}", titel, niveau, boven))
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._paginas.append(dict(self.__dict__))
         self._bladwijzers = []
         self._startPage()
@@ -159,7 +168,7 @@ class _Tabel(Table):
     """A table that never leaves a single row behind at a page break: not one row alone at the bottom of a
     page, not one alone at the top of the next (the widow and orphan of a table)."""
 
-    def split(self, availWidth, availHeight):  # noqa: N802 (reportlab's name)
+    def split(self, availWidth, availHeight):
         delen = super().split(availWidth, availHeight)
         if len(delen) != 2:
             return delen
@@ -178,7 +187,7 @@ class _Sjabloon(SimpleDocTemplate):
     """Bookmarks from the headings: the title and each section (kop) on the first level, subsections under
     them. Marked with `bladwijzer` on the Paragraph (see Document.kop)."""
 
-    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable) -> None:
         niveau = getattr(flowable, "bladwijzer", None)
         if niveau is None or not isinstance(self.canv, _GenummerdCanvas):
             return
@@ -219,11 +228,12 @@ class Document:
 
     @property
     def pagina(self) -> tuple[float, float]:
-        return landscape(A4) if self.liggend else A4
+        return pagina(self.liggend)
 
     @property
     def breedte(self) -> float:
-        return self.pagina[0] - 2 * MARGE
+        """The text width of this document's orientation: every table of it divides this."""
+        return tekstbreedte(self.liggend)
 
     # --- flowables --------------------------------------------------------------------------------
 
@@ -280,7 +290,7 @@ class Document:
         """Label–value lines (naam, klas, geboortedatum …) as a borderless two-column table."""
         rijen = [[Paragraph(tekst_xml(label), self.st["celkop"]), Paragraph(tekst_xml(waarde), self.st["cel"])]
                  for label, waarde in paren]
-        tabel = Table(rijen, colWidths=[0.3 * BREEDTE, 0.7 * BREEDTE], hAlign="LEFT")
+        tabel = Table(rijen, colWidths=[0.3 * self.breedte, 0.7 * self.breedte], hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -296,7 +306,7 @@ class Document:
 
         rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])]
                  for naam in wie]
-        tabel = Table(rijen, colWidths=[0.4 * BREEDTE, 0.2 * BREEDTE, 0.4 * BREEDTE],
+        tabel = Table(rijen, colWidths=[0.4 * self.breedte, 0.2 * self.breedte, 0.4 * self.breedte],
                       rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]))

@@ -20,7 +20,9 @@ from reportlab.platypus import Paragraph, TableStyle
 from ..domain.effect import EffectPerSoort, verschil_tekst
 from ..domain.signalen import SignaalSoort
 from ..domain.trends import Trends
-from .common import BREEDTE, FONT, KLEUR_GRIJS, Document, styles, tekst_xml
+from .common import FONT, KLEUR_GRIJS, Document, styles, tekst_xml, tekstbreedte
+
+BREEDTE = tekstbreedte(liggend=False)  # the jaaroverzicht stands: its charts are this wide
 
 # The level colours of the app (ui/vandaag/piramide.py): green, amber, red.
 NIVEAU_KLEUR = {1: colors.HexColor("#2e7d32"), 2: colors.HexColor("#f2b705"), 3: colors.HexColor("#b3261e")}
@@ -153,7 +155,7 @@ def _lijnen(labels: list[str], reeksen: list[list[int]], kleuren: list, namen: l
     return d
 
 
-def jaaroverzicht(j: Jaaroverzicht) -> bytes:
+def jaaroverzicht_pdf(j: Jaaroverzicht) -> bytes:
     t = j.trends
     doc = Document(titel=f"Jaaroverzicht {t.label} – {j.school}", auteur=j.school, soort=f"Jaaroverzicht {t.label}",
                    voettekst="alleen aantallen, geen namen", gedrukt=j.datum,

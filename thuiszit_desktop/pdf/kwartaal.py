@@ -9,13 +9,13 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
+from ..domain import formaat
 from ..domain.kwartaal import (
     KOLOMMEN,
     PSEUDONIEM_UITLEG,
     SCHOOLKOLOMMEN,
     KwartaalOverzicht,
     als_tekst,
-    datum_tekst,
 )
 from .common import Document, tekst_xml
 
@@ -34,7 +34,7 @@ def kwartaal_pdf(o: KwartaalOverzicht) -> bytes:
              doc.tekst(PSEUDONIEM_UITLEG, "klein")]
     if not o.volledig:
         story.append(doc.tekst(f"Het kwartaal is nog niet voorbij of het verzuim is nog niet helemaal "
-                               f"ingevoerd: dit overzicht gaat tot en met {datum_tekst(o.peildatum)}.", "klein"))
+                               f"ingevoerd: dit overzicht gaat tot en met {formaat.datum(o.peildatum)}.", "klein"))
 
     # Not doc.kop: its keep-with-next would push the whole table to the next page rather than split it.
     story.append(Paragraph("Leerlingen", ParagraphStyle("kop_los", parent=doc.st["kop"], keepWithNext=0)))

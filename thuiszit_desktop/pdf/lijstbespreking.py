@@ -7,15 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, MARGE, Document, tekst_xml
+from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, Document, tekst_xml
 
-PAGINA = landscape(A4)
-BREEDTE = PAGINA[0] - 2 * MARGE
 # Fractions of the width per column (PDF_KOLOMMEN of services/overzichten.py), then the notes.
 _BREEDTES = (0.14, 0.13, 0.12, 0.1, 0.1, 0.13, 0.09)
 NOTITIES = "Notities"
@@ -31,7 +28,7 @@ class Lijst:
     rijen: list[list[str]]
 
 
-def lijstbespreking(lijst: Lijst) -> bytes:
+def lijstbespreking_pdf(lijst: Lijst) -> bytes:
     doc = Document(titel=f"Lijstbespreking {lijst.datum:%d-%m-%Y}", auteur=lijst.school, soort="Lijstbespreking",
                    voettekst=f"open trajecten op {lijst.datum:%d-%m-%Y} · alleen voor de deelnemers aan de lijstbespreking", gedrukt=lijst.datum,
                    onderwerp="Vertrouwelijk: de leerlingen met een open traject", liggend=True, vertrouwelijk=True,
@@ -45,8 +42,8 @@ def lijstbespreking(lijst: Lijst) -> bytes:
         kop = ParagraphStyle("lijstkop", parent=st["celkop"], fontSize=8.5, leading=11)
         cellen = [[Paragraph(tekst_xml(k), kop) for k in [*lijst.kolommen, NOTITIES]]]
         cellen += [[*(Paragraph(tekst_xml(c), cel) for c in rij), Spacer(1, _NOTITIERUIMTE)] for rij in lijst.rijen]
-        breedtes = [b * BREEDTE for b in _BREEDTES]
-        tabel = Table(cellen, colWidths=[*breedtes, BREEDTE - sum(breedtes)], repeatRows=1, hAlign="LEFT")
+        breedtes = [b * doc.breedte for b in _BREEDTES]
+        tabel = Table(cellen, colWidths=[*breedtes, doc.breedte - sum(breedtes)], repeatRows=1, hAlign="LEFT")
         tabel.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -3,7 +3,7 @@ who was there and who was afgemeld, the consents in force on the meeting date (o
 student from 16), the agenda, the verslag, the numbered besluiten, the actiepunten (wat, wie, uiterlijk,
 status) and who receives it.
 
-    pdf_bytes = mdo_verslag(MdoAfdruk(mdo, leerling, school="Het Baken", geldend=...))
+    pdf_bytes = mdo_pdf(MdoAfdruk(mdo, leerling, school="Het Baken", geldend=...))
 
 The building blocks (`mdo_onderdelen`, `tekstblok`, `genummerd`, …) are reused by the dossier PDF.
 """
@@ -17,6 +17,7 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.leerling import Leerling
 from ..domain.mdo import (
@@ -30,19 +31,15 @@ from ..domain.mdo import (
 from ..domain.plan import Contactpersoon
 from .common import FONT, Document, tekst_xml
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
 
 def d(x: date | None) -> str:
     """23-11-2026, or a dash."""
-    return f"{x:%d-%m-%Y}" if x else "–"
+    return formaat.datum(x, "–")
 
 
 def lange_datum(x: date) -> str:
     """donderdag 1 oktober 2026"""
-    return f"{DAGEN[x.weekday()]} {x.day} {MAANDEN[x.month - 1]} {x.year}"
+    return formaat.lange_datum(x, dag=True)
 
 
 def splitsbaar(tabel: Table) -> Table:
@@ -201,7 +198,7 @@ class MdoAfdruk:
     gedrukt: date = field(default_factory=date.today)
 
 
-def mdo_verslag(a: MdoAfdruk) -> bytes:
+def mdo_pdf(a: MdoAfdruk) -> bytes:
     """The verslag of one MDO, with the school as author."""
     mdo, leerling = a.mdo, a.leerling
     doc = Document(titel=f"Verslag MDO – {leerling.naam} – {d(mdo.datum)}", auteur=a.school, soort="Verslag MDO",

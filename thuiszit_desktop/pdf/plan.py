@@ -11,14 +11,15 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from ..domain.formaat import lange_datum
 from ..domain.gewone_woorden import domein_voor_ouders, interventie_voor_ouders
-from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, datum_tekst, zelf_akkoord
+from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, zelf_akkoord
 from ..domain.traject import Domein
 from .common import Document, tekst_xml
 
 CONCEPT_BAND = "CONCEPT – niet ondertekenen"
 
-__all__ = ["CONCEPT_BAND", "datum_tekst", "plan_pdf", "voettekst"]
+__all__ = ["CONCEPT_BAND", "plan_pdf", "voettekst"]
 
 
 def voettekst(plan: Plan) -> str:
@@ -45,7 +46,7 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
         doc.velden([
             ("Naam", ll.naam),
             ("Klas", ll.klas or "–"),
-            ("Geboortedatum", datum_tekst(ll.geboortedatum)),
+            ("Geboortedatum", lange_datum(ll.geboortedatum)),
             ("Versie", _versie_tekst(plan)),
         ]),
         doc.ruimte(3),
@@ -97,7 +98,7 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     if plan.evaluatiemomenten:
         momenten = [doc.tekst("Op deze dagen kijken we samen of het plan werkt en of de doelen dichterbij "
                               "komen. Zo nodig passen we het plan aan."),
-                    *doc.punten([datum_tekst(d, dag=True) for d in plan.evaluatiemomenten])]
+                    *doc.punten([lange_datum(d, dag=True) for d in plan.evaluatiemomenten])]
         story.append(KeepTogether(momenten) if len(momenten) < 12 else momenten[0])
         if len(momenten) >= 12:
             story += momenten[1:]
@@ -116,11 +117,11 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
 
 def _versie_tekst(plan: Plan) -> str:
     if plan.is_vastgesteld:
-        tekst = f"{plan.versie}, vastgesteld op {datum_tekst(plan.vastgesteld_op)}"
+        tekst = f"{plan.versie}, vastgesteld op {lange_datum(plan.vastgesteld_op)}"
         if plan.overleg_datum:
-            tekst += f" (besproken met ouders op {datum_tekst(plan.overleg_datum)})"
+            tekst += f" (besproken met ouders op {lange_datum(plan.overleg_datum)})"
         return tekst
-    return f"{plan.versie}, concept van {datum_tekst(plan.gewijzigd)} – nog niet vastgesteld"
+    return f"{plan.versie}, concept van {lange_datum(plan.gewijzigd)} – nog niet vastgesteld"
 
 
 def _analyse(doc: Document, plan: Plan, voornaam: str) -> list[Flowable]:
@@ -140,11 +141,11 @@ def _analyse(doc: Document, plan: Plan, voornaam: str) -> list[Flowable]:
 
 def _periode(van: date | None, tot: date | None) -> str:
     if van and tot:
-        return f"{datum_tekst(van)} tot {datum_tekst(tot)}"
+        return f"{lange_datum(van)} tot {lange_datum(tot)}"
     if van:
-        return f"vanaf {datum_tekst(van)}"
+        return f"vanaf {lange_datum(van)}"
     if tot:
-        return f"tot {datum_tekst(tot)}"
+        return f"tot {lange_datum(tot)}"
     return "–"
 
 
@@ -161,16 +162,16 @@ def _doelen(doc: Document, plan: Plan) -> list[Flowable]:
     for n, d in enumerate(plan.doelen, 1):
         blok: list[Flowable] = [doc.opmaak(f"<b>Doel {n}.</b> {tekst_xml(d.omschrijving)}")]
         if d.datum:
-            blok.append(doc.opmaak(f"<i>Wanneer:</i> uiterlijk {tekst_xml(datum_tekst(d.datum))}", "cel"))
+            blok.append(doc.opmaak(f"<i>Wanneer:</i> uiterlijk {tekst_xml(lange_datum(d.datum))}", "cel"))
         if d.hoe_merken:
             blok.append(doc.opmaak(f"<i>Zo merken we het:</i> {tekst_xml(d.hoe_merken)}", "cel"))
         for versie, e in d.eerdere_evaluaties:
             notitie = f" – {tekst_xml(e.notitie)}" if e.notitie else ""
-            blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(datum_tekst(e.datum))} (versie {versie}):</i> "
+            blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(lange_datum(e.datum))} (versie {versie}):</i> "
                                    f"{e.uitkomst.label.lower()}{notitie}", "cel"))
         for e in d.evaluaties:
             notitie = f" – {tekst_xml(e.notitie)}" if e.notitie else ""
-            blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(datum_tekst(e.datum))}:</i> "
+            blok.append(doc.opmaak(f"<i>Hoe ging het op {tekst_xml(lange_datum(e.datum))}:</i> "
                                    f"{e.uitkomst.label.lower()}{notitie}", "cel"))
         blok.append(doc.ruimte(2))
         # a short doel stays in one piece; a very long one breaks over pages rather than get cut off
@@ -219,6 +220,6 @@ def _handtekeningen(doc: Document, afdruk: PlanAfdruk, erbij: list[Flowable]) ->
                       f"het is ook het plan van {voornaam}.")
     if plan.akkoord:
         wie = "de leerling zelf" if plan.akkoord.rol is AkkoordRol.LEERLING else "ouder"
-        zinnen.append(f"Akkoord gegeven door {plan.akkoord.naam} ({wie}) op {datum_tekst(plan.akkoord.datum)}.")
+        zinnen.append(f"Akkoord gegeven door {plan.akkoord.naam} ({wie}) op {lange_datum(plan.akkoord.datum)}.")
     namen = [f"{o.naam or '.' * 40}\n{o.als}" for o in afdruk.ondertekenaars]
     return doc.handtekeningen(namen, uitleg=[doc.tekst(" ".join(zinnen))], erbij=erbij)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..db import models as m
-from ..domain.gebruiker import Rol
 from . import instellingen
 from .context import Context
 
@@ -46,5 +45,5 @@ class AanDeSlagService:
             )
 
     def verbergen(self, verborgen: bool = True) -> None:
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(VERBORGEN, verborgen)

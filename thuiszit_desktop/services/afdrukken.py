@@ -61,15 +61,15 @@ class AfdrukService:
 
     def mdo_pdf(self, leerlingnummer: str, datum: date | None = None, *, vandaag: date | None = None) -> bytes:
         """The MDO-verslag (PDF) of the MDO of `datum`, or of the latest MDO held."""
-        from ..pdf import mdo as mdo_pdf  # reportlab is imported when a PDF is made, not at start
+        from ..pdf.mdo import MdoAfdruk, mdo_pdf  # reportlab is imported when a PDF is made, not at start
 
         mdo = self.mdo_kiezen(leerlingnummer, datum, vandaag=vandaag)
         leerling = self._leerlingen.get(leerlingnummer)
         tr = self.trajecten
-        afdruk = mdo_pdf.MdoAfdruk(_op_papier(mdo), leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
-                                   tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
-                                   self.school.logo(), vandaag or date.today())
-        pdf = mdo_pdf.mdo_verslag(afdruk)
+        afdruk = MdoAfdruk(_op_papier(mdo), leerling, self.school.get().naam, tr.casusregisseur(mdo.traject_id),
+                           tuple(geldende_toestemmingen(tr.toestemmingen(mdo.traject_id), mdo.datum)),
+                           self.school.logo(), vandaag or date.today())
+        pdf = mdo_pdf(afdruk)
         self._gedrukt(leerling.id, "mdo-pdf")
         return pdf
 

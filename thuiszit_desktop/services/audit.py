@@ -21,9 +21,10 @@ import sqlcipher3
 
 from ..db import anker, backup, identity, keys
 from ..db import models as m
-from ..domain.audit import BEGIN_HASH, Actie, AuditInvoer, Controle, bereken_hash, controleer
+from ..db.audit import KOLOMMEN
+from ..domain.audit import Actie, AuditInvoer, Controle, controleer
 from ..domain.errors import DatabaseFout, InvoerFout
-from ..domain.gebruiker import Gebruiker, Rol, naam_sleutel
+from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.zoeken import sorteersleutel
 from . import leerlingnummers
 
@@ -33,33 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRIGGERS = frozenset({"audit_regel_geen_wijziging", "audit_regel_geen_verwijdering"})  # migration 6
-
-
-_KOLOMMEN = "id, tijd, gebruiker_id, gebruiker_naam, actie, leerling_id, wat, vorige_hash, hash"
-
-
-def schrijf(db, gebruiker: Gebruiker | None, actie: Actie | str, leerling_id: int | None = None,
-            wat: str = "") -> None:
-    """Append one entry; call inside the action's transaction (a savepoint when nested).
-
-    Plain SQL: this runs on every view and change, and peewee's query building would be most of its cost.
-    """
-    if not db.in_transaction():  # reading the last entry and appending must be one step
-        with db.atomic():
-            return schrijf(db, gebruiker, actie, leerling_id, wat)
-    vorige = db.execute_sql("SELECT hash FROM audit_regel ORDER BY id DESC LIMIT 1").fetchone()
-    # The AUTOINCREMENT counter, not max(id): ids are never reused, so a removed last entry shows up.
-    seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
-    invoer = AuditInvoer(
-        id=(seq[0] if seq else 0) + 1, tijd=m.now(),
-        gebruiker_id=gebruiker.id if gebruiker else None,
-        gebruiker_naam=gebruiker.naam if gebruiker else "",
-        actie=str(actie), leerling_id=leerling_id, wat=wat)
-    vorige_hash = vorige[0] if vorige else BEGIN_HASH
-    db.execute_sql(f"INSERT INTO audit_regel ({_KOLOMMEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (invoer.id, invoer.tijd.isoformat(sep=" ", timespec="seconds"), invoer.gebruiker_id,
-                    invoer.gebruiker_naam, invoer.actie, invoer.leerling_id, invoer.wat, vorige_hash,
-                    bereken_hash(vorige_hash, invoer)))
 
 
 @dataclass(frozen=True)
@@ -90,7 +64,7 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
     seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
     if volledig or vanaf is None:
         vanaf = anker.Stand()
-    cursor = db.execute_sql(f"SELECT {_KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
+    cursor = db.execute_sql(f"SELECT {KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
     regels = (AuditInvoer(id_, _tijd(tijd), gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_)
               for id_, tijd, gebruiker_id, naam, actie, leerling_id, wat, vorige_hash, hash_ in cursor)
     keten = controleer(regels, seq[0] if seq else None, vorige_hash=vanaf.kop, eerste_id=vanaf.hoogste_id + 1,
@@ -174,7 +148,7 @@ class AuditService:
         """Entries newest first, filtered by user name, student and dates (`tot` inclusive)."""
         if van and tot and tot < van:
             raise InvoerFout({"tot": "De einddatum ligt vóór de begindatum."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             query = m.AuditRegel.select().order_by(m.AuditRegel.id.desc())
             if gebruiker and gebruiker.strip():
                 sleutel = naam_sleutel(gebruiker)
@@ -205,14 +179,14 @@ class AuditService:
 
     def gebruikers(self) -> list[str]:
         """Names of everyone who appears in the log, for the filter."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             ids = {r.gebruiker_id for r in m.AuditRegel.select(m.AuditRegel.gebruiker_id).distinct()}
             namen = {g.naam for g in m.Gebruiker.select().where(m.Gebruiker.id.in_(list(ids)))}
             return sorted(namen, key=sorteersleutel)
 
     def controleren(self) -> Controle:
         """The whole chain and every anchor (`audit verify`, "Controleren")."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return controleer_database(self.ctx.store.db, self._ankers())
 
     # Up to this many entries the start walks the whole chain (~12 µs an entry: a quarter of a second); a longer
@@ -239,7 +213,7 @@ class AuditService:
     def verzegelen(self) -> Controle:
         """After a reported problem, once the zorgcoördinator has looked into it: record what was found in the
         trail itself and seal it as it is now, so the next start compares with this state."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             uitslag = controleer_database(self.ctx.store.db, self._ankers())
             self.ctx.audit(Actie.VERZEGELD, wat=("na melding: " + uitslag.melding)[:200] if not uitslag.ok else "")
         self.uitslag = Controle(True, 0)
@@ -266,19 +240,18 @@ class AuditService:
 
     def _ankers(self) -> Ankers:
         """This session's own connection, not the models: at close another session may be the bound one."""
-        from .backups import SETTING_MAP, STANDAARD_MAP  # backups → context → audit: not at the top
-
         store = self.ctx.store
         conn = store.db.connection()
-        rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (SETTING_MAP,)).fetchone()
+        rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (backup.SETTING_MAP,)).fetchone()
         gekozen = json.loads(rij[0]) if rij else ""
         return Ankers(store.path, identity.of(conn, store.key), identity.tak(conn),
-                      Path(gekozen) if gekozen else store.path.parent / STANDAARD_MAP, audit_sleutel(self.ctx))
+                      Path(gekozen) if gekozen else store.path.parent / backup.STANDAARD_MAP, audit_sleutel(self.ctx))
+
 
 def _leerlingnamen(ids: set[int]) -> dict[int, tuple[str, str]]:
     result = {}
     ids_list = list(ids)
     for start in range(0, len(ids_list), 500):  # stay under SQLite's variable limit
         for r in m.Leerling.select().where(m.Leerling.id.in_(ids_list[start:start + 500])):
-            result[r.id] = (r.leerlingnummer, " ".join(p for p in (r.voornaam, r.tussenvoegsel, r.achternaam) if p))
+            result[r.id] = (r.leerlingnummer, r.naam)
     return result

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..db import anker, backup, identity
+from ..db.backup import SETTING_MAP, STANDAARD_MAP
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
@@ -24,8 +25,6 @@ from .context import Context
 
 log = logging.getLogger(__name__)
 
-SETTING_MAP = "backups.map"
-STANDAARD_MAP = "backups"  # beside the database
 ELKE = timedelta(days=1)  # the automatic backup: at most this old
 VOOR_OPRUIMEN_BEWAREN = timedelta(weeks=4)  # the backup before applying the bewaartermijnen: as long as a weekly one
 
@@ -130,7 +129,7 @@ class BackupService:
     def map_instellen(self, map: str | Path | None) -> Path:
         """Choose the folder (None or "": the default). It must exist or be creatable, and be writable."""
         tekst = str(map or "").strip()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             if tekst:
                 pad = Path(tekst).expanduser()
                 if not pad.is_absolute():
@@ -163,7 +162,7 @@ class BackupService:
         if naar:
             self._check_map(Path(naar).expanduser())
         folder = Path(naar).expanduser() if naar else self.map()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):  # committed first, so the backup holds its own entry
+        with self.ctx.action():  # committed first, so the backup holds its own entry
             self.ctx.audit(Actie.GEEXPORTEERD, wat="back-up")
         return self._maken(folder, nu)
 
@@ -200,7 +199,7 @@ class BackupService:
     def voor_opruimen(self, *, nu: datetime | None = None) -> BackupInfo:
         """The backup before the bewaartermijnen are applied (zorgcoördinator): kept four weeks, so a mistake
         can be undone, and then rotated away like any other (the terms apply to backups too)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             pass
         nu = nu or datetime.now()
         return self._maken(self.map(), nu, reden=backup.VOOR_OPRUIMEN, bewaren_tot=(nu + VOOR_OPRUIMEN_BEWAREN).date())
@@ -240,7 +239,7 @@ class BackupService:
 
     def aantallen(self) -> dict[str, int]:
         """The same counts as in a backup's preview, of the database as it is now (what a restore loses)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return backup.counts(self.ctx.store.db.connection())
 
     # --- putting back ---
@@ -250,7 +249,7 @@ class BackupService:
         is backed up (kept by rotation: nothing entered since is lost for good); afterwards this bundle of
         services is closed: log in again (with the password you had at the time of the backup)."""
         bestand = Path(bestand)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             pass
         info = self.voorbeeld(bestand)
         store = self.ctx.store

@@ -23,7 +23,6 @@ import peewee as pw
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from . import instellingen
 from .backups import BackupService
 from .context import Context
@@ -129,7 +128,7 @@ class BewaarService:
         self.backups = backups
 
     def termijnen(self) -> Termijnen:
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return Termijnen(int(instellingen.lees(SLEUTEL_DOSSIER, STANDAARD_DOSSIER)),
                              int(instellingen.lees(SLEUTEL_VERZUIM, STANDAARD_VERZUIM)))
 
@@ -140,7 +139,7 @@ class BewaarService:
                 fouten[veld] = f"Kies een bewaartermijn van 1 tot {MAX_JAREN} jaar."
         if fouten:
             raise InvoerFout(fouten)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(SLEUTEL_DOSSIER, dossier_jaren)
             instellingen.schrijf(SLEUTEL_VERZUIM, verzuim_jaren)
             self.ctx.audit(Actie.GEWIJZIGD, wat="bewaartermijnen")
@@ -148,7 +147,7 @@ class BewaarService:
 
     def voorstel(self, peildatum: dt.date | None = None) -> Voorstel:
         """What has expired on `peildatum` (default today); changes nothing."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return self._voorstel(peildatum or dt.date.today())
 
     def opruimen(self, verwacht: Voorstel, *, vandaag: dt.date | None = None) -> Voorstel:
@@ -159,12 +158,12 @@ class BewaarService:
         again inside the transaction; if it no longer matches (an import or a new traject in between),
         nothing is deleted and the user is asked to look again. If the backup fails, nothing is deleted.
         """
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             controleer_peildatum(verwacht.peildatum, vandaag)
             if _kern(self._voorstel(verwacht.peildatum)) != _kern(verwacht):
                 raise InvoerFout(VERANDERD)
         gemaakt = self.backups.voor_opruimen().pad if not verwacht.leeg else None
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             voorstel = self._voorstel(verwacht.peildatum)
             if _kern(voorstel) != _kern(verwacht):
                 raise InvoerFout(VERANDERD)
@@ -219,8 +218,7 @@ class BewaarService:
             aantallen = {k: v for k, v in aantallen.items() if v}
             if not aantallen and not (dossier_verlopen and verzuim_verlopen):
                 continue  # nothing left of the expired part: nothing to show
-            naam = " ".join(p for p in (row.voornaam, row.tussenvoegsel, row.achternaam) if p)
-            rijen.append(BewaarRij(id_, row.leerlingnummer, naam, row.uitschrijfdatum, dossier_tot, verzuim_tot,
+            rijen.append(BewaarRij(id_, row.leerlingnummer, row.naam, row.uitschrijfdatum, dossier_tot, verzuim_tot,
                                    dossier_verlopen, verzuim_verlopen, aantallen))
         rijen.sort(key=lambda r: (r.uitschrijfdatum, r.leerlingnummer))
         return Voorstel(peildatum, termijnen, rijen)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..db import faults
+from ..db.audit import schrijf
 from ..db.connection import Store
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang
 from ..domain.gebruiker import Gebruiker, Rol
 from . import leerlingnummers
-from .audit import schrijf
 
 
 @dataclass
@@ -27,21 +26,22 @@ class Context:
     _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @contextmanager
-    def action(self, *roles: Rol, audit: bool = True):
-        """One user action: a permission check and one transaction.
+    def action(self, *, naam: str = "", audit: bool = True):
+        """One user action: one transaction. Who may do it was checked before the service method ran
+        (services/toegang.py REGELS, the one place for role rules).
 
         `audit()` inside it writes the action's audit entry. An outermost action that changed rows without
-        writing one gets a "gewijzigd" entry named after the service method, so no change goes unlogged;
-        `audit=False` is for bookkeeping that is not a user's change (drafts saved while typing).
+        writing one gets a "gewijzigd" entry named after the service method that is running ("traject:
+        bijwerken", given by toegang's wrapper) or `naam` outside a service method, so no change goes
+        unlogged; `audit=False` is for bookkeeping that is not a user's change (drafts saved while typing).
+        Keyword-only, so that an old `action(Rol.…)` fails at once instead of passing for a name.
         """
-        if roles and self.gebruiker.rol not in roles:
-            raise GeenToegang("Dit mag u niet met uw rol. Vraag het de zorgcoördinator.")
         staat = self._actie
         buitenste = getattr(staat, "diepte", 0) == 0
         if buitenste:
             staat.geschreven, staat.eigen = not audit, 0  # eigen: rows the audit entries themselves added
             staat.uitgesteld = []
-            methode = _methode(sys._getframe(2))  # 0 this generator, 1 contextlib, 2 the service method
+            methode = naam or getattr(staat, "methode", "")
         staat.diepte = getattr(staat, "diepte", 0) + 1
         gewijzigd = 0
         try:
@@ -66,17 +66,20 @@ class Context:
                 self._schrijf_uitgesteld()
 
     @contextmanager
-    def over_leerling(self, zoek):
-        """The outermost service call names its student (`zoek()` finds the id from its arguments, before
-        the call: a delete removes what leads to it), so a change logged without an entry of its own is
-        still filed under that student."""
+    def aanroep(self, methode: str, zoek):
+        """A call of a service method (toegang.py wraps each). The outermost call names its student (`zoek()`
+        finds the id from its arguments, before the call: a delete removes what leads to it), so a change
+        logged without an entry of its own is still filed under that student; the innermost names the method
+        ("traject: bijwerken") for that entry."""
         staat = self._actie
         eerste = not getattr(staat, "in_aanroep", False)
+        vorige, staat.methode = getattr(staat, "methode", ""), methode
         if eerste:
             staat.in_aanroep, staat.leerling_id = True, zoek()
         try:
             yield
         finally:
+            staat.methode = vorige
             if eerste:
                 staat.in_aanroep, staat.leerling_id = False, None
 
@@ -146,11 +149,3 @@ class Context:
 # Entries of actions that only read: written after the read transaction (see `action`).
 _LEZEND = frozenset({Actie.BEKEKEN, Actie.AFGEDRUKT, Actie.GEEXPORTEERD})
 
-
-def _methode(frame) -> str:
-    """"kalender: vrije_dagen_toevoegen" for a frame of KalenderService.vrije_dagen_toevoegen."""
-    naam = frame.f_code.co_name.strip("_")
-    eigenaar = frame.f_locals.get("self")
-    if eigenaar is None:
-        return naam
-    return f"{type(eigenaar).__name__.removesuffix('Service').lower()}: {naam}"

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..db import handtekening
 from ..db import models as m
+from ..domain import formaat
 from ..domain.gebruiker import Rol
 from ..domain.kalender import SchoolCalendar
 from ..domain.kwartaal import Kwartaal
@@ -286,7 +287,7 @@ def _ouder(voornaam: str, familienaam: str, relatie: Relatie, rng: random.Random
            adres: str = "", gezag: bool = True, voorkeur: Contactvoorkeur | None = None) -> Ouder:
     tussenvoegsel, achternaam = _achternaam(familienaam, vrouw=vrouw)
     return Ouder(
-        naam=" ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p),
+        naam=formaat.naam(voornaam, tussenvoegsel, achternaam),
         relatie=relatie,
         # 06-00… is not a mobile range in the Dutch numbering plan: no real person gets called.
         telefoon=f"06-00{rng.randrange(1_000_000):06d}",
@@ -1120,16 +1121,10 @@ def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.R
 # and the template words are described there). A traject opens the first lesdag after its signal arose; the
 # steps follow from the story (the oldest cases are furthest along).
 
-_MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-            "oktober", "november", "december")
 _MEISJESNAMEN = frozenset(n for h in _HERKOMSTEN for n in h.meisjes)
 
 def _gescheiden(s: Leerling) -> bool:
     return len(s.ouders) == 2 and s.ouders[0].adres != s.ouders[1].adres
-
-
-def _datum_tekst(d: date) -> str:
-    return f"{d.day} {_MAANDEN[d.month]}"
 
 
 def _woorden(s: Leerling, sinds: date) -> dict[str, str]:
@@ -1142,7 +1137,7 @@ def _woorden(s: Leerling, sinds: date) -> dict[str, str]:
     return {"naam": s.voornaam or s.naam, "hij": "ze" if meisje else "hij", "Hij": "Ze" if meisje else "Hij",
             "zijn": "haar" if meisje else "zijn", "hem": "haar" if meisje else "hem", "ouder": titel,
             "Ouder": titel[0].upper() + titel[1:], "ouder_naam": ouder.naam if ouder else titel,
-            "ouder_rol": relatie.value, "mentor": s.mentor or "de mentor", "klas": s.klas, "sinds": _datum_tekst(sinds)}
+            "ouder_rol": relatie.value, "mentor": s.mentor or "de mentor", "klas": s.klas, "sinds": formaat.dag_maand(sinds)}
 
 
 class _Trajectmaker:
@@ -1393,7 +1388,7 @@ class _Trajectmaker:
               woorden: dict[str, str], plan: Plan | None) -> Plan:
         """Version 1 agreed on day d, or the doelen evaluated, or after that a new version agreed on day d."""
         pl = self.pl
-        woorden = {**woorden, "start": _datum_tekst(d)}
+        woorden = {**woorden, "start": formaat.dag_maand(d)}
 
         def tekst(t: str) -> str:
             return t.format_map(woorden)
@@ -1521,8 +1516,6 @@ def _write_trajecten(services: Services, leerlingen: list[Leerling], gemaakt: De
     _Trajectmaker(services, leerlingen, gemaakt, rng, vandaag).maak()
 
 
-
-
 # --- the whole demo ------------------------------------------------------------------------------
 
 def create_demo_school(path: Path, wachtwoord: str = DEMO_WACHTWOORD, *, vandaag: date | None = None,
@@ -1559,7 +1552,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
                             .where(m.Traject.status == "open").tuples() if klas)
     klassen = [k for k, _ in open_per_klas.most_common(2)] or sorted({r.klas for r in m.Leerling.select()})[:2]
     store = services.ctx.store
-    with services.ctx.action(Rol.ZORGCOORDINATOR):
+    with services.ctx.action(naam="demo_gebruikers"):
         for naam, rol, klas in ((DEMO_MENTOR, Rol.MENTOR, klassen), (DEMO_LEZER, Rol.ALLEEN_LEZEN, [])):
             row = m.Gebruiker.create(naam=naam, naam_sleutel=naam, rol=rol.value, klassen=",".join(sorted(klas)))
             handtekening.onderteken_rij(store.sleutels.ondertekenen, row.id)
@@ -1570,7 +1563,7 @@ def _demo_gebruikers(services: Services, wachtwoord: str) -> None:
 def _demo_lezer(services: Services, wachtwoord: str) -> None:
     """"lezer" opens the overview of counts with the demo password, not the database (services/lezersoverzicht.py)."""
     store = services.ctx.store
-    with services.ctx.action(Rol.ZORGCOORDINATOR):
+    with services.ctx.action(naam="demo_lezer"):
         lezersoverzicht.slot_bijwerken(services.ctx, store.keyring, DEMO_LEZER, Rol.ALLEEN_LEZEN, wachtwoord)
         store.keyring.save()
 
@@ -1578,7 +1571,7 @@ def _demo_lezer(services: Services, wachtwoord: str) -> None:
 def _fill(services: Services, rng: random.Random, vandaag: date, aantal: int) -> None:
     """Step 2 and later steps, in one transaction."""
     leerlingen = fictional_students(aantal, rng, vandaag)
-    with services.ctx.action(Rol.ZORGCOORDINATOR):
+    with services.ctx.action(naam="fill"):
         demo_documenten.zorgcoordinator_profiel(services)
         geschreven = _write_students(leerlingen, vandaag)
         gemaakt = _write_verzuim(services, geschreven, rng, vandaag)

@@ -197,8 +197,6 @@ class PlanHerzien:
     evaluaties_na: tuple[int, ...] = (28, 56)
 
 
-
-
 @dataclass(frozen=True)
 class Verhaal:
     categorie: Categorie | None  # None: as the signal says

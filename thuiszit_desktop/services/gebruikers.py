@@ -49,7 +49,7 @@ class GebruikersService:
 
     def lijst(self) -> list[GebruikerRij]:
         """Every user, active ones first, by name."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             rijen = [_rij(r) for r in m.Gebruiker.select()]
         return sorted(rijen, key=lambda r: (not r.actief, sorteersleutel(r.naam)))
 
@@ -65,7 +65,7 @@ class GebruikersService:
             fouten.update(exc.fouten)
         naam = " ".join(naam.split())
         rol = _rol(rol, fouten)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             if naam and m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam)) is not None:
                 fouten["naam"] = "Er is al een gebruiker met deze naam. Kies een andere naam."
             opgeslagen = _klassen(rol, klassen, fouten)
@@ -86,7 +86,7 @@ class GebruikersService:
         away, or making a mentor alleen-lezen, rotates the keys (see `uitschakelen`; an alleen-lezen user then
         needs a new password for the overview); giving the role hands the user the zorgcoördinator's keys."""
         fouten: dict[str, str] = {}
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = _row(naam)
             nieuwe_rol = Rol(row.rol) if rol is None else _rol(rol, fouten)
             if fouten:
@@ -118,7 +118,7 @@ class GebruikersService:
 
     def wachtwoord_resetten(self, naam: str, nieuw: str, herhaling: str) -> GebruikerRij:
         """A new password for someone who forgot theirs (tell it to them in person)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = _row(naam)
             if not row.actief:
                 raise InvoerFout(f"{row.naam} is uitgeschakeld. Schakel de gebruiker in met een nieuw wachtwoord.")
@@ -132,7 +132,7 @@ class GebruikersService:
         """The user can no longer log in: their key slot is removed and the keys rotate, so a copy of the key
         file they kept opens neither the database nor any later backup. Their notes and actiepunten stay.
         `rotatie` in the result says which older backups still open with the old keys."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = _row(naam)
             if row.id == self.ctx.gebruiker.id:
                 raise InvoerFout("U kunt uzelf niet uitschakelen. Vraag dat aan een andere zorgcoördinator.")
@@ -144,7 +144,7 @@ class GebruikersService:
 
     def inschakelen(self, naam: str, wachtwoord: str, herhaling: str) -> GebruikerRij:
         """Let a disabled user in again, with a new password (the old slot is gone)."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = _row(naam)
             check_nieuwe_gebruiker(row.naam, wachtwoord, herhaling)
             with self._sleutels() as keyring:

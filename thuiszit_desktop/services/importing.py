@@ -18,7 +18,6 @@ import peewee as pw
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from ..domain.leerling import (
     Contactvoorkeur,
     Leerling,
@@ -140,7 +139,7 @@ class ImportService:
     def kolommen(self, path: str | Path, soort: str) -> KolomVoorstel:
         """The columns of a leerlingen or verzuim file ("leerlingen", "verzuim") with sample values and the
         field each will feed: the school's earlier choice, else what the header says. Writes nothing."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             return importkolommen.voorstel(path, soort)
 
     def leerlingen_voorbeeld(self, path: str | Path, progress: Voortgang | None = None, *,
@@ -148,7 +147,7 @@ class ImportService:
         """What importing this student file would do; writes nothing. `kolommen`: the user's choice of
         field per column (normalised header → field, "" = not used); other columns as remembered or recognised."""
         stappen = _Stappen(progress)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             plan = self._plan(path, vandaag or date.today(), stappen, kolommen)
         stappen(100)
         return ImportVoorbeeld(nieuw=[lln for _, lln in plan.nieuw], gewijzigd=[w for _, w in plan.gewijzigd],
@@ -163,7 +162,7 @@ class ImportService:
         listed. `progress` may raise to cancel; the transaction then rolls back. The choice of columns is
         remembered for the school's next import."""
         stappen = _Stappen(progress)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             plan = self._plan(path, vandaag or date.today(), stappen, kolommen)
             if plan.fouten and not sla_foute_regels_over:
                 raise ImportFout(plan.fouten)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.dossier import Dossier, Gebruik, SignaalNotitie, TrajectDossier, VerzuimRegel, naar_json
 from ..domain.errors import GeenToegang
@@ -177,7 +178,7 @@ def _rijen(query) -> list[dict[str, str]]:
 
 
 def _data(data: list[date]) -> str:
-    return ", ".join(f"{x:%d-%m-%Y}" for x in sorted(set(data)))
+    return ", ".join(formaat.datum(x) for x in sorted(set(data)))
 
 
 def _met_avg(d: Dossier, school: str, dossier_jaren: int, verzuim_jaren: int) -> Dossier:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .. import paths
 from ..db import models as m
+from ..domain import formaat
 from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from ..domain.kalender import (
     SchoolCalendar,
     Vakantie,
@@ -26,7 +26,8 @@ from ..importers.tabular import RijFout
 from ..importers.vrije_dagen import VrijeDagenBestand, lees_vrije_dagen
 from . import instellingen
 from .context import Context
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
+from .toegang import ZORG
 
 _AANPASSINGEN = "vakantie_aanpassingen"  # the school's own dates for herfst/voorjaar
 _EIGEN = "eigen_vakanties"  # vacations the school entered for a year the shipped data does not cover
@@ -185,7 +186,7 @@ class KalenderService:
         dagen = [d for d in dagen if d.weekday() < 5]
         if not dagen:
             raise InvoerFout({"van": "Deze periode valt helemaal in een weekend; kies een doordeweekse dag."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             for d in dagen:
                 (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
                  .on_conflict(conflict_target=[m.VrijeDag.datum], update={m.VrijeDag.omschrijving: omschrijving})
@@ -212,7 +213,7 @@ class KalenderService:
         bestand = lees_vrije_dagen(path, vandaag)
         if bestand.fouten and (not sla_foute_regels_over or not bestand.perioden):
             raise VrijeDagenFout(bestand.fouten)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             plan = self._vrije_dagen_plan(bestand)
             for d, omschrijving in sorted(plan.dagen.items()):
                 (m.VrijeDag.insert(datum=d, omschrijving=omschrijving)
@@ -236,8 +237,8 @@ class KalenderService:
                                 bestand.onbekende_kolommen)
 
     def vrije_dag_verwijderen(self, datum: date) -> Verwijderd:
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
-            opname = Opname(f"Vrije dag {datum_tekst(datum)}", (Rol.ZORGCOORDINATOR,))
+        with self.ctx.action():
+            opname = Opname(f"Vrije dag {formaat.datum(datum)}", ZORG)
             opname.rijen(m.VrijeDag, m.VrijeDag.datum == datum)
             m.VrijeDag.delete().where(m.VrijeDag.datum == datum).execute()
         self._changed()
@@ -256,7 +257,7 @@ class KalenderService:
         start_year = int(schooljaar[:4])
         if not (date(start_year, 8, 1) <= van and tot <= date(start_year + 1, 7, 31)):
             raise InvoerFout({"van": f"Deze vakantie valt niet in schooljaar {schooljaar}. Controleer het jaartal."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             rest = [a for a in instellingen.lees(_AANPASSINGEN, [])
                     if (a["schooljaar"], a["soort"]) != (schooljaar, soort)]
             rest.append({"schooljaar": schooljaar, "soort": soort, "van": van.isoformat(), "tot": tot.isoformat()})
@@ -274,7 +275,7 @@ class KalenderService:
             raise InvoerFout({"tot": "Controleer de data: de einddatum ligt vóór de begindatum of te ver erna."})
         if not date(start_year, 7, 1) <= van <= date(start_year + 1, 7, 31):
             raise InvoerFout({"van": f"Deze vakantie valt niet in schooljaar {schooljaar}."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             rest = [e for e in instellingen.lees(_EIGEN, []) if (e["schooljaar"], e["soort"]) != (schooljaar, soort)]
             rest.append({"schooljaar": schooljaar, "soort": soort, "van": van.isoformat(), "tot": tot.isoformat()})
             instellingen.schrijf(_EIGEN, rest)
@@ -283,8 +284,8 @@ class KalenderService:
     def eigen_vakantie_verwijderen(self, start_year: int, soort: str) -> Verwijderd:
         """Remove a vacation the school entered itself; undo with the result."""
         schooljaar = schooljaar_label(start_year)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
-            opname = Opname(f"De {soort} van {schooljaar}", (Rol.ZORGCOORDINATOR,))
+        with self.ctx.action():
+            opname = Opname(f"De {soort} van {schooljaar}", ZORG)
             voor = m.Instelling.get_or_none(m.Instelling.sleutel == _EIGEN)
             instellingen.schrijf(_EIGEN, [e for e in self._eigen() if (e["schooljaar"], e["soort"]) != (schooljaar, soort)])
             if voor is not None:  # the setting is one JSON list: undo puts the list back if nobody changed it since
@@ -295,7 +296,7 @@ class KalenderService:
 
     def vakantie_herstellen(self, schooljaar: str, soort: str) -> None:
         """Back to the official dates."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(_AANPASSINGEN, [a for a in instellingen.lees(_AANPASSINGEN, [])
                                                  if (a["schooljaar"], a["soort"]) != (schooljaar, soort)])
         self._changed()

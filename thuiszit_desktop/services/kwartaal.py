@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from ..domain.kwartaal import (
     SIGNALEN,
     Episode,
@@ -36,7 +35,6 @@ from .school import school_instellingen
 from .signalen import SignalenService, _leerlingen, _verzuim
 
 EXPORTS = {".xlsx": "naar_xlsx", ".csv": "naar_csv", ".pdf": "kwartaal_pdf"}  # imported when used
-ROLLEN = (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN)  # pseudonymised, no names: alleen-lezen too; a mentor not
 SLEUTEL = "kwartaal_pseudoniem_sleutel"
 _EPS = 1e-9
 _RUN = 21  # thuiszitter / langdurig afwezig: more than 20 lesdagen in a row
@@ -64,7 +62,7 @@ class KwartaalService:
             kwartaal = Kwartaal.parse(kwartaal)
         vandaag = vandaag or date.today()
         sleutel = self._sleutel()  # first: a write at the end of the long read below could find it stale
-        with self.ctx.action(*ROLLEN):
+        with self.ctx.action():
             if kwartaal.van > vandaag:
                 raise InvoerFout({"kwartaal": f"Het kwartaal {kwartaal} is nog niet begonnen. Kies een eerder "
                                               "kwartaal."})
@@ -129,7 +127,7 @@ class KwartaalService:
 
     def _sleutel(self) -> bytes:
         """The school's random secret for the pseudonyms, made on first use in an action of its own."""
-        with self.ctx.action(*ROLLEN, audit=False):
+        with self.ctx.action(audit=False):
             waarde = instellingen.lees(SLEUTEL)
             if not waarde:
                 waarde = secrets.token_hex(32)

@@ -14,13 +14,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..domain import formaat
 from ..domain.kwartaal import (
     KOLOMMEN,
     PSEUDONIEM_UITLEG,
     SCHOOLKOLOMMEN,
     KwartaalOverzicht,
     als_tekst,
-    datum_tekst,
 )
 from .uitvoer import csv_rij, neutraliseer_werkmap
 
@@ -38,7 +38,7 @@ def toelichting(o: KwartaalOverzicht) -> str:
     """One line for the top of every export: which period, and whether the quarter is complete."""
     tekst = f"{o.school} – {o.kwartaal.omschrijving} – gepseudonimiseerd"
     if not o.volledig:
-        tekst += f"; verzuim bijgewerkt tot en met {datum_tekst(o.peildatum)}"
+        tekst += f"; verzuim bijgewerkt tot en met {formaat.datum(o.peildatum)}"
     return tekst
 
 

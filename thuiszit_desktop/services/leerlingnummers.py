@@ -46,8 +46,7 @@ def dubbele() -> list[list[m.Leerling]]:
 
 
 def _wie(row: m.Leerling) -> str:
-    naam = " ".join(p for p in (row.voornaam, row.tussenvoegsel, row.achternaam) if p)
-    return f"{row.leerlingnummer} ({naam}{', ' + row.klas if row.klas else ''})"
+    return f"{row.leerlingnummer} ({row.naam}{', ' + row.klas if row.klas else ''})"
 
 
 def weiger_dubbele() -> None:

@@ -24,6 +24,7 @@ from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from .context import Context
+from .toegang import vereis_rol
 
 
 def _model(tabel: str) -> type[m.BaseModel]:
@@ -109,7 +110,9 @@ class OngedaanService:
         niet_meer = (f"{snapshot.wat} kan niet meer terug: er is intussen iets veranderd dat ermee botst. "
                      "Voer het zo nodig opnieuw in.")
         try:
-            with self.ctx.action(*(Rol(r) for r in snapshot.rollen)):
+            if snapshot.rollen:  # who may undo a delete: who may delete it
+                vereis_rol(self.ctx, tuple(Rol(r) for r in snapshot.rollen))
+            with self.ctx.action():
                 for tabel, waarden, melding in snapshot.botsingen:
                     model = _model(tabel)
                     if model.select().where(_gelijk(model, waarden)).exists():
@@ -138,9 +141,6 @@ class OngedaanService:
             self._na_herstel()
 
 
-def datum_tekst(d) -> str:
-    """12-11-2026, as the GUI shows dates (for `Verwijderd.wat`)."""
-    return d.strftime("%d-%m-%Y")
 
 
 def samen(wat: str, snapshots: list[Verwijderd]) -> Verwijderd:

@@ -14,7 +14,6 @@ from datetime import date, datetime, time
 from ..db import models as m
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol
 from ..domain.gewone_woorden import factoren_voor_ouders
 from ..domain.plan import (
     STANDAARD_INTERVENTIES,
@@ -43,9 +42,9 @@ from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd
 from .profielen import profiel
 from .school import school_logo
+from .toegang import ZORG
 from .trajecten import TrajectService
 
-ZORG = (Rol.ZORGCOORDINATOR,)
 CATALOGUS_SLEUTEL = "plan_interventies"
 CHECKLIST_ITEM = "plan_van_aanpak"
 
@@ -65,7 +64,7 @@ class PlanService:
         soorten_ = catalogus(soorten)
         if not soorten_:
             raise InvoerFout({"catalogus": "Houd minstens één interventie over."})
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             instellingen.schrijf(CATALOGUS_SLEUTEL, list(soorten_))
         return soorten_
 
@@ -87,7 +86,7 @@ class PlanService:
                     factoren=factoren_voor_ouders(self.trajecten.analyse(traject_id), leerling.voornaam or leerling.naam),
                     evaluatiemomenten=(traject.evaluatiedatum,) if traject.evaluatiedatum else (),
                     contactpersonen=_mentor(self._leerling_row(traject_id).mentor))
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             plan_id = _schrijf(plan, self.ctx.gebruiker.id)
             m.Traject.update(evaluatiedatum=None).where(m.Traject.id == traject_id).execute()
         return self.get(plan_id)
@@ -100,7 +99,7 @@ class PlanService:
             raise InvoerFout("Maak eerst een plan met 'nieuw'.")
         oud = self.get(plan.id)
         plan = check_plan(replace(plan, traject_id=oud.traject_id))
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if oud.is_vastgesteld:
                 laatste = self._laatste_versie(oud.traject_id)
                 if laatste != oud.versie:
@@ -120,7 +119,7 @@ class PlanService:
         if row.status != PlanStatus.CONCEPT.value or row.versie == 1:
             raise InvoerFout("Alleen een nieuwe conceptversie kunt u weggooien; een vastgestelde versie en "
                              "versie 1 blijven bewaard.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             opname = Opname(f"Conceptversie {row.versie} van het plan", ZORG)
             opname.rijen(m.PlanVanAanpak, m.PlanVanAanpak.id == row.id)
             m.PlanVanAanpak.delete().where(m.PlanVanAanpak.id == row.id).execute()
@@ -138,7 +137,7 @@ class PlanService:
         akkoord = check_vaststellen(plan, overleg_datum, akkoord, leerling.geboortedatum, vandaag,
                                     casusregisseur=self.trajecten.casusregisseur(plan.traject_id),
                                     ondertekenaar=profiel(self.ctx.gebruiker.id))
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.PlanVanAanpak.update(status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum,
                                    akkoord_naam=akkoord.naam, akkoord_datum=akkoord.datum,
                                    akkoord_rol=akkoord.rol.value, vastgesteld_op=akkoord.datum,
@@ -163,7 +162,7 @@ class PlanService:
         doel = m.PlanDoel.get_or_none(m.PlanDoel.id == doel_id)
         if doel is None:
             raise NietGevonden("Dit doel bestaat niet (meer).")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.PlanEvaluatie.create(doel=doel.id, datum=datum, uitkomst=uitkomst.value, notitie=notitie.strip(),
                                    door=self.ctx.gebruiker.id)
         return self.get(doel.plan_id)

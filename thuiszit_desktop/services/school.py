@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from ..db import models as m
 from ..domain import lesuren
 from ..domain.errors import InvoerFout
-from ..domain.gebruiker import Rol
 from ..domain.lesuren import Lesuur
 from ..domain.school import Regio, School, Schooltype
 from . import instellingen
 from .context import Context
 from .ongedaan import Opname, Verwijderd
+from .toegang import ZORG
 
 LOGO = "logo"
 LESUURTIJDEN = "lesuurtijden"
@@ -30,7 +30,7 @@ class SchoolService:
 
     def opslaan(self, school: School) -> School:
         school = school.validated()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             m.School.update(naam=school.naam, brin=school.brin, regio=school.regio.value,
                             schooltype=school.schooltype.value,
                             uren_per_lesdag=school.uren_per_lesdag).execute()
@@ -45,7 +45,7 @@ class SchoolService:
         """The school's own bell times, as typed ("8:30", "9:20") per lesuur; InvoerFout naming each lesuur to fix.
         The default times are not stored, so a school that never changed them follows a better default."""
         uren = lesuren.lesuurtijden(paren)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             if uren == lesuren.STANDAARD_LESUURTIJDEN:
                 m.Instelling.delete().where(m.Instelling.sleutel == LESUURTIJDEN).execute()
             else:
@@ -62,13 +62,13 @@ class SchoolService:
                 raise InvoerFout({"logo": "Kies een logo als PNG- of JPG-bestand."})
             if len(data) > MAX_LOGO:
                 raise InvoerFout({"logo": "Dit logo is groter dan 1 MB. Kies een kleinere afbeelding."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(LOGO, base64.b64encode(data).decode("ascii") if data else None)
 
     def logo_verwijderen(self) -> Verwijderd:
         """No logo on the PDFs any more; undo with the result."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
-            opname = Opname("Het logo", (Rol.ZORGCOORDINATOR,))
+        with self.ctx.action():
+            opname = Opname("Het logo", ZORG)
             voor = m.Instelling.get_or_none(m.Instelling.sleutel == LOGO)
             instellingen.schrijf(LOGO, None)
             if voor is not None:

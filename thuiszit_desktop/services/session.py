@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
+from ..db.audit import schrijf
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
-from .audit import schrijf
 from .context import Context
 from .lezersoverzicht import Lezersessie, lezer_inloggen
 from .school import SWV
@@ -114,15 +114,11 @@ class Services:
             if naam not in self.__dict__:
                 module, klasse, nodig = DIENSTEN[naam]
                 cls = getattr(importlib.import_module(f".{module}", __package__), klasse)
-                setattr(self, naam, cls(self.ctx, *(operator.attrgetter(n)(self) for n in nodig)))
+                service = cls(self.ctx, *(operator.attrgetter(n)(self) for n in nodig))
+                # with its rules from toegang.REGELS: roles and, for a mentor, only the students of their
+                # klassen (a method without a rule is for the zorgcoördinator only)
+                self.__dict__[naam] = beveilig(self.ctx, naam, service)
         return self.__dict__[naam]
-
-    def __setattr__(self, naam: str, waarde) -> None:
-        # Each service is wrapped with its rules from toegang.REGELS as it is added: roles and, for a
-        # mentor, only the students of their klassen (a new service gets "zorgcoördinator only").
-        if naam in DIENSTEN:
-            waarde = beveilig(self.ctx, naam, waarde)
-        super().__setattr__(naam, waarde)
 
     @property
     def gebruiker(self) -> Gebruiker:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 import peewee as pw
 
 from ..db import models as m
 from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
 from ..domain.errors import InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol
 from ..domain.kalender import LesdagTabel, SchoolCalendar
 from ..domain.leerling import Leerling, Vrijstelling, VrijstellingType, add_years, schooljaar_start
 from ..domain.signalen import (
@@ -52,6 +52,22 @@ class Overzicht:
     meldingen: dict[str, list[Verzuimmelding]] = field(default_factory=dict)
     trajecten: dict[str, TrajectStand] = field(default_factory=dict)  # the open traject
     mdos: dict[str, list[date]] = field(default_factory=dict)  # MDO's with a verslag or besluiten
+
+    @cached_property
+    def leerlingnummers(self) -> frozenset[str]:
+        """Every student this overzicht is about (each has a level)."""
+        return frozenset(n.leerlingnummer for n in self.niveaus)
+
+    def van(self, leerlingnummer: str) -> Overzicht:
+        """One student's part: what `overzicht(leerlingnummer=…)` computes for them on its own (every rule is
+        per student), taken from the whole school's."""
+        nr = leerlingnummer
+        return Overzicht(self.peildatum, self.bijgewerkt_tot, [s for s in self.signalen if s.leerlingnummer == nr],
+                         [n for n in self.niveaus if n.leerlingnummer == nr],
+                         {k: b for k, b in self.besprekingen.items() if k[0] == nr},
+                         {k: v for k, v in self.meldingen.items() if k == nr},
+                         {k: v for k, v in self.trajecten.items() if k == nr},
+                         {k: v for k, v in self.mdos.items() if k == nr})
 
     def niveau_van(self) -> dict[str, Niveau]:
         return {n.leerlingnummer: n for n in self.niveaus}
@@ -111,7 +127,7 @@ class SignalenService:
     def drempels_opslaan(self, niveau2: float, niveau3: float) -> None:
         if not 0 < niveau2 < niveau3 <= 100:
             raise InvoerFout("De grens voor niveau 2 moet lager zijn dan die voor niveau 3 (tussen 0 en 100%).")
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(DREMPELS, {"niveau2": niveau2, "niveau3": niveau3})
 
     def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None) -> Overzicht:
@@ -120,10 +136,14 @@ class SignalenService:
         The whole school's comes from the cache while nothing was written since it was computed – not inside a
         transaction, whose own uncommitted writes the cache does not know (and which may yet be rolled back)."""
         peildatum = peildatum or self.standaard_peildatum()
-        if leerlingnummer is not None or self.ctx.store.db.in_transaction():
+        if self.ctx.store.db.in_transaction():
             return self._overzicht(peildatum, leerlingnummer)
         sleutel = (peildatum, self.ctx.store.versie)  # read before the data: a write during the run moves it on
         cache = self._cache
+        if leerlingnummer is not None:  # one student's page: their part of the school's run when it is at hand
+            if cache is not None and cache[0] == sleutel and leerlingnummer in cache[1].leerlingnummers:
+                return cache[1].van(leerlingnummer)
+            return self._overzicht(peildatum, leerlingnummer)
         if cache is not None and cache[0] == sleutel:
             return cache[1]
         o = self._overzicht(peildatum, None)
@@ -173,7 +193,7 @@ class SignalenService:
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         soort = SignaalSoort(soort)
-        with self.ctx.action(Rol.ZORGCOORDINATOR, Rol.MENTOR):
+        with self.ctx.action():
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
                                         notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
              .on_conflict(conflict_target=[m.SignaalBespreking.leerling, m.SignaalBespreking.signaal,

@@ -31,14 +31,14 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..db import anker, backup, files, handtekening, identity, keys, swap, vertrouwelijk
+from ..db import anker, audit, backup, files, handtekening, identity, keys, swap, vertrouwelijk
 from ..db import models as m
 from ..db.connection import Store, _connect
 from ..db.keys import KeyRing, Sleutels, sqlcipher_passphrase
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout
 from ..domain.gebruiker import Gebruiker, Rol
-from . import audit, instellingen
+from . import instellingen
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,9 @@ signals overzicht anonymous (no leerlingnummer, no explanation), enough for the 
 
 The scoping rule itself lives on the Context (`klassen_filter`, `check_klas`); this module only finds
 the student's klas behind an argument (leerlingnummer, traject_id, gesprek_id …).
+
+This is the one place for role rules: `Context.action` only opens the transaction (the rule was checked
+before the method ran), and the role groups below (ZORG, TEAM, ALLEN) are the only ones.
 """
 
 from __future__ import annotations
@@ -27,12 +30,12 @@ import peewee as pw
 import sqlcipher3
 
 from ..db import models as m
+from ..db.audit import schrijf
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
 from ..domain.plan import PlanStatus
 from . import leerlingnummers
-from .audit import schrijf
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -293,7 +296,7 @@ REGELS: dict[str, dict[str, Regel]] = {
     # The quarterly overview is pseudonymised (no names): alleen-lezen too, a mentor not.
     # Trends and "werkt het?" per type are counts: alleen-lezen too. The lijstbespreking names students.
     "overzichten": {
-        "schooljaren": iedereen(), "trends": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
+        "schooljaren": iedereen(), "eerste_verzuimdatum": iedereen(), "trends": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "effecten": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "jaaroverzicht_pdf": alleen(Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN),
         "effect_per_leerling": leerling(rollen=ZORG), "lijstbespreking": alleen(*ZORG),
@@ -352,10 +355,15 @@ def regel(service_naam: str, methode: str) -> Regel:
     return REGELS.get(service_naam, {}).get(methode, ONBEKEND)
 
 
+def vereis_rol(ctx: Context, rollen: tuple[Rol, ...], melding: str = GEEN_ROL) -> None:
+    """GeenToegang unless the acting user has one of `rollen`."""
+    if ctx.gebruiker.rol not in rollen:
+        raise GeenToegang(melding)
+
+
 def check(ctx: Context, r: Regel, args: dict) -> None:
     """GeenToegang when `r` does not allow this call to the acting user."""
-    if ctx.gebruiker.rol not in r.rollen:
-        raise GeenToegang(ALLEEN_ZORG if r.rollen == ZORG else GEEN_ROL)
+    vereis_rol(ctx, r.rollen, ALLEEN_ZORG if r.rollen == ZORG else GEEN_ROL)
     if r.leerling is not None and ctx.klassen_filter() is not None:
         waarde = args.get(r.leerling)
         if waarde is not None:
@@ -371,14 +379,15 @@ def beveilig(ctx: Context, service_naam: str, service):
     Only services (objects with a `ctx`) are wrapped; anything else is returned as it is."""
     if not hasattr(service, "ctx"):
         return service
+    soort = type(service).__name__.removesuffix("Service").lower()  # "traject: openen" in the audit trail
     for naam in publieke_methoden(service):
         r = regel(service_naam, naam)
         methode = getattr(service, naam)
-        setattr(service, naam, _bewaakt(ctx, r, methode, f"{service_naam}: {naam}"))
+        setattr(service, naam, _bewaakt(ctx, r, methode, f"{service_naam}: {naam}", f"{soort}: {naam}"))
     return service
 
 
-def _bewaakt(ctx: Context, r: Regel, methode, wat: str):
+def _bewaakt(ctx: Context, r: Regel, methode, wat: str, naam: str):
     handtekening = inspect.signature(methode)
 
     @functools.wraps(methode)
@@ -386,7 +395,7 @@ def _bewaakt(ctx: Context, r: Regel, methode, wat: str):
         gebonden = handtekening.bind_partial(*args, **kwargs).arguments
         try:
             check(ctx, r, gebonden)
-            with ctx.over_leerling(lambda: leerling_van(gebonden)):
+            with ctx.aanroep(naam, lambda: leerling_van(gebonden)):
                 resultaat = methode(*args, **kwargs)
         except GeenToegang as exc:
             _weigering_vastleggen(ctx, exc, wat, gebonden)

@@ -18,6 +18,7 @@ import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Geheim, Versleuteld, geheim
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.bewijs import (
@@ -84,13 +85,12 @@ from ..domain.zoeken import naam_sorteersleutel, sorteersleutel
 from . import leerlingnummers
 from .context import Context
 from .leerlingen import LeerlingenService
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 from .profielen import profiel
 from .signalen import SignalenService
+from .toegang import TEAM, ZORG
 from .verzuim import VerzuimService
 
-ZORG = (Rol.ZORGCOORDINATOR,)
-ZORG_EN_MENTOR = (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
@@ -154,7 +154,7 @@ class TrajectService:
             raise InvoerFout(fouten)
         leerling = _leerling(leerlingnummer)
         try:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 _geen_open_traject(leerling)
                 if eigenaar is None:
                     eigenaar = Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id)
@@ -208,7 +208,7 @@ class TrajectService:
         for r in query:
             eigenaar = namen.persoon(r.eigenaar_gebruiker_id, r.eigenaar_contact_id)
             rijen.append(TrajectRij(
-                r.id, r.leerling.leerlingnummer, _naam(r.leerling), r.leerling.klas, Categorie(r.categorie),
+                r.id, r.leerling.leerlingnummer, r.leerling.naam, r.leerling.klas, Categorie(r.categorie),
                 TrajectStatus(r.status), Stap(r.stap), r.geopend, eigenaar.naam if eigenaar else "",
                 open_per_traject.get(r.id, 0), r.evaluatiedatum, r.gesloten,
                 naam_sorteersleutel(r.leerling.achternaam, r.leerling.voornaam, r.leerling.tussenvoegsel),
@@ -232,7 +232,7 @@ class TrajectService:
             if evaluatiedatum is not None and evaluatiedatum < row.geopend:
                 raise InvoerFout({"evaluatiedatum": "De evaluatiedatum ligt vóór de opening van het traject."})
             velden["evaluatiedatum"] = evaluatiedatum
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if eigenaar is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
             if velden:
@@ -255,7 +255,7 @@ class TrajectService:
         if datum < row.geopend:
             raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
         if stap != row.stap:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
                 m.Traject.update(stap=int(stap)).where(m.Traject.id == row.id).execute()
@@ -276,7 +276,7 @@ class TrajectService:
         momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
         for _, o in momenten:
             _check_nazorg(o)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
             self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
@@ -291,24 +291,24 @@ class TrajectService:
         """A nazorg moment; also (especially) on a closed traject."""
         _check_nazorg(omschrijving)
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             moment = m.NazorgMoment.create(traject=row.id, datum=datum, omschrijving=omschrijving.strip())
         return _nazorg(moment)
 
     def nazorg_wijzigen(self, moment_id: int, datum: date, omschrijving: str) -> NazorgMoment:
         _check_nazorg(omschrijving)
         moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.NazorgMoment.update(datum=datum, omschrijving=omschrijving.strip()).where(
                 m.NazorgMoment.id == moment.id).execute()
         return _nazorg(m.NazorgMoment.get_by_id(moment.id))
 
     def nazorg_verwijderen(self, moment_id: int) -> Verwijderd:
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             row = m.NazorgMoment.get_or_none(m.NazorgMoment.id == moment_id)
             if row is None:
                 raise NietGevonden("Dit nazorgmoment bestaat niet meer.")
-            opname = Opname(f"Nazorgmoment van {datum_tekst(row.datum)}", ZORG)
+            opname = Opname(f"Nazorgmoment van {formaat.datum(row.datum)}", ZORG)
             opname.rijen(m.NazorgMoment, m.NazorgMoment.id == moment_id)
             m.NazorgMoment.delete().where(m.NazorgMoment.id == moment_id).execute()
         return opname.klaar()
@@ -321,7 +321,7 @@ class TrajectService:
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.NazorgMoment.update(gedaan=datum, notitie=notitie.strip(), door=self.ctx.gebruiker.id).where(
                 m.NazorgMoment.id == moment.id).execute()
         return _nazorg(m.NazorgMoment.get_by_id(moment.id))
@@ -366,7 +366,7 @@ class TrajectService:
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             (m.ChecklistAfvinking.insert(traject=row.id, item=item, datum=datum, notitie=notitie.strip(),
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
              .on_conflict(conflict_target=[m.ChecklistAfvinking.traject, m.ChecklistAfvinking.item],
@@ -379,7 +379,7 @@ class TrajectService:
         """Remove a tick made by hand (an automatic one stays while its evidence is in the dossier)."""
         checklist_item(item)
         row = _traject_row(traject_id)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.ChecklistAfvinking.delete().where((m.ChecklistAfvinking.traject == row.id)
                                                 & (m.ChecklistAfvinking.item == item)).execute()
 
@@ -414,7 +414,7 @@ class TrajectService:
                                            "Kies een functie van het verzuim.").value
                                      if analyse.kearney_functie else "")
         velden = {k: Geheim(v) if v else v for k, v in velden.items()}  # the analysis is the zorgcoördinator's
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd, **velden)
              .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
                           update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": gewijzigd})
@@ -451,7 +451,7 @@ class TrajectService:
         leerling = _leerling(leerlingnummer)
         teksten = [a for a in gegeven if a]
         volgorde = {i: n for n, i in enumerate(i for i, a in enumerate(gegeven) if a)}  # given index → stored
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             traject = _traject_op(leerling.id, datum)
             row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
                                    datum=datum, deelnemers=geheim(deelnemers.strip(), vertrouwelijk),
@@ -509,7 +509,7 @@ class TrajectService:
         geheim_nu = velden.get("vertrouwelijk", row.vertrouwelijk)
         for veld in ("samenvatting", "deelnemers"):
             velden[veld] = geheim(velden.get(veld, getattr(row, veld)), geheim_nu)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             if row.vertrouwelijk and not self.ziet_vertrouwelijk:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het wijzigen.")
             if datum is not ONGEWIJZIGD and datum != row.datum:
@@ -530,10 +530,10 @@ class TrajectService:
         Undo with the result. A vertrouwelijk one only the zorgcoördinator removes – and whoever recorded it
         (a mentor's own gesprek from before mentors could no longer mark one vertrouwelijk)."""
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             if row.vertrouwelijk and not self.ziet_vertrouwelijk and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
-            opname = Opname(f"Gesprek van {datum_tekst(row.datum)}", ZORG_EN_MENTOR)
+            opname = Opname(f"Gesprek van {formaat.datum(row.datum)}", TEAM)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
             m.Gesprek.delete().where(m.Gesprek.id == row.id).execute()
         return opname.klaar()
@@ -566,7 +566,7 @@ class TrajectService:
 
     def mag_gesprek_weghalen(self, g: Gesprek) -> bool:
         """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
-        return (self.ctx.gebruiker.rol in ZORG_EN_MENTOR
+        return (self.ctx.gebruiker.rol in TEAM
                 and (not g.vertrouwelijk or self.ziet_vertrouwelijk or g.door_id == self.ctx.gebruiker.id))
 
     def _zichtbaar_gesprek(self, g: Gesprek) -> Gesprek:
@@ -591,7 +591,7 @@ class TrajectService:
             raise InvoerFout("Van deze afspraak is al een actiepunt gemaakt.")
         gesprek = afspraak.gesprek
         check_actiepunt(afspraak.tekst, _heeft_naam(wie), uiterlijk)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             actiepunt_id = _actiepunt_maken(self.ctx, gesprek.leerling_id, gesprek.traject_id, None, gesprek.id,
                                             afspraak.tekst, wie, gesprek.datum, uiterlijk)
             m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
@@ -656,7 +656,7 @@ class TrajectService:
             agenda = self.agenda_voorstel(row.id)
         if verslaglegger is None:
             verslaglegger = profiel(self.ctx.gebruiker.id).volledige_naam or self.ctx.gebruiker.naam
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             mdo = m.Mdo.create(traject=row.id, datum=datum, agenda=geheim(agenda.strip(), vertrouwelijk),
                                verslag=geheim(verslag.strip(), vertrouwelijk),
                                vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
@@ -703,7 +703,7 @@ class TrajectService:
         geheim_nu = velden.get("vertrouwelijk", mdo.vertrouwelijk)
         for veld in ("agenda", "verslag"):
             velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if velden:
                 m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
             if geheim_nu != mdo.vertrouwelijk:
@@ -719,8 +719,8 @@ class TrajectService:
         actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""
         row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         _niet_gesloten(row.traject, "geen MDO meer verwijderen")
-        with self.ctx.action(*ZORG):
-            opname = Opname(f"MDO van {datum_tekst(row.datum)}" if row.datum else "Gepland MDO", ZORG)
+        with self.ctx.action():
+            opname = Opname(f"MDO van {formaat.datum(row.datum)}" if row.datum else "Gepland MDO", ZORG)
             opname.rijen(m.Mdo, m.Mdo.id == row.id)
             m.Mdo.delete().where(m.Mdo.id == row.id).execute()
         return opname.klaar()
@@ -741,7 +741,7 @@ class TrajectService:
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         _niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
             row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
@@ -751,14 +751,14 @@ class TrajectService:
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
         """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
         row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             opname = Opname(f"Besluit {row.nummer}", ZORG)
             opname.rijen(m.Besluit, m.Besluit.id == row.id)
             m.Besluit.delete().where(m.Besluit.id == row.id).execute()
@@ -781,7 +781,7 @@ class TrajectService:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
             raise InvoerFout("Dit MDO hoort bij een ander traject.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             t_id = _toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
                                           vandaag)
         t = m.Toestemming.get_by_id(t_id)
@@ -812,7 +812,7 @@ class TrajectService:
         if fouten:
             raise InvoerFout(fouten)
         traject = mdo.traject
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
                                             mdo.datum, uiterlijk)
         return self.actiepunt(actiepunt_id)
@@ -823,7 +823,7 @@ class TrajectService:
         """An actiepunt outside an MDO, linked to the student's open traject when there is one."""
         check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
         leerling = _leerling(leerlingnummer)
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             traject = _open_row(leerling.id)
             actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
                                             wat, wie, datum or vandaag or date.today(), uiterlijk)
@@ -840,7 +840,7 @@ class TrajectService:
             velden["wat"] = wat.strip()
         if uiterlijk is not ONGEWIJZIGD:
             velden["uiterlijk"] = uiterlijk
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             if wie is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
             if velden:
@@ -856,7 +856,7 @@ class TrajectService:
         afgerond = None if status is ActiepuntStatus.OPEN else (datum or vandaag)
         if afgerond is not None and afgerond > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
-        with self.ctx.action(*ZORG_EN_MENTOR):
+        with self.ctx.action():
             m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
 
@@ -864,7 +864,7 @@ class TrajectService:
         """Remove an actiepunt added by mistake (a finished one is marked gedaan or vervallen instead);
         an afspraak it came from stays. Undo with the result."""
         row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             opname = Opname(f"Actiepunt '{_kort(row.wat)}'", ZORG)
             opname.rijen(m.Actiepunt, m.Actiepunt.id == row.id)
             m.Actiepunt.delete().where(m.Actiepunt.id == row.id).execute()
@@ -934,7 +934,7 @@ class TrajectService:
                       telefoon=partner.telefoon.strip(), email=partner.email.strip())
         dubbel = InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."})
         try:
-            with self.ctx.action(*ZORG):
+            with self.ctx.action():
                 bestaand = _contact_met_naam(naam, rol.value)  # "karin veldhuis" is "Karin Veldhuis"
                 if bestaand is not None and bestaand.id != partner.id:
                     raise dubbel
@@ -954,7 +954,7 @@ class TrajectService:
         row = m.Contact.get_or_none((m.Contact.id == partner_id) & m.Contact.rol.not_in(_GEEN_PARTNER))
         if row is None:
             raise NietGevonden("Deze partner staat niet meer in het adresboek.")
-        with self.ctx.action(*ZORG):
+        with self.ctx.action():
             in_gebruik = [wat for wat, query in (
                 ("mentor van een leerling", m.Leerling.select().where(m.Leerling.mentor == row.id)),
                 ("casusregisseur van een traject", m.Traject.select().where(m.Traject.eigenaar_contact == row.id)),
@@ -1170,10 +1170,6 @@ def _leerling(leerlingnummer: str) -> m.Leerling:
     return row
 
 
-def _naam(leerling: m.Leerling) -> str:
-    return " ".join(p for p in (leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam) if p)
-
-
 def _traject_row(traject_id: int) -> m.Traject:
     return _get(m.Traject, traject_id, "Dit traject bestaat niet meer.")
 
@@ -1204,7 +1200,7 @@ def _check_nazorg(omschrijving: str) -> None:
 def _geen_open_traject(leerling: m.Leerling) -> None:
     open_ = _open_row(leerling.id)
     if open_ is not None:
-        raise InvoerFout(f"{_naam(leerling)} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
@@ -1230,7 +1226,7 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
     nazorg = tuple(_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
                    .order_by(m.NazorgMoment.datum, m.NazorgMoment.id))
     return Traject(
-        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=_naam(leerling), categorie=Categorie(row.categorie),
+        id=row.id, leerlingnummer=leerling.leerlingnummer, naam=leerling.naam, categorie=Categorie(row.categorie),
         status=TrajectStatus(row.status), stap=Stap(row.stap), geopend=row.geopend, aanleiding=row.aanleiding,
         signaal=SignaalSoort(row.signaal) if row.signaal else None, signaal_datum=row.signaal_datum,
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
@@ -1369,7 +1365,7 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
 def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
     rows = list(query.select(m.Actiepunt, m.Leerling).join(m.Leerling, on=(m.Actiepunt.leerling == m.Leerling.id))
                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
-    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, _naam(a.leerling), a.wat,
+    return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, a.leerling.naam, a.wat,
                       namen.persoon(a.eigenaar_gebruiker_id, a.eigenaar_contact_id) or Persoon(""),
                       a.datum, a.uiterlijk, ActiepuntStatus(a.status), a.afgerond, a.traject_id, a.mdo_id,
                       a.gesprek_id)

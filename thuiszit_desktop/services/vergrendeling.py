@@ -6,7 +6,6 @@ import hmac
 
 from ..db.keys import KeyRing
 from ..domain.errors import InlogFout
-from ..domain.gebruiker import Rol
 from ..domain.vergrendeling import STANDAARD_MINUTEN, check_minuten
 from . import instellingen
 from .context import Context
@@ -29,7 +28,7 @@ class VergrendelService:
 
     def minuten_opslaan(self, minuten: object) -> int:
         minuten = check_minuten(minuten)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(MINUTEN, minuten)
         return minuten
 

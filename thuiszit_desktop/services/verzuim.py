@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
-from ..domain.gebruiker import Rol
 from ..domain.verzuim import Mazl, Melding, MeldingSoort, Reden, standaard_einddatum
 from ..domain.verzuimcodes import STANDAARD, Codetabel
 from ..importers.tabular import RijFout
@@ -26,9 +26,10 @@ from ..importers.verzuim import (
 from . import importkolommen, instellingen, leerlingnummers
 from .context import Context
 from .kalender import KalenderService
-from .ongedaan import Opname, Verwijderd, datum_tekst
+from .ongedaan import Opname, Verwijderd
 from .school import lesuurtijden
 from .signalen import BIJGEWERKT_TOT
+from .toegang import ZORG
 
 CODES = "verzuimcodes"
 Progress = Callable[[int, int], None] | None
@@ -154,12 +155,12 @@ class VerzuimService:
         if vast:
             raise InvoerFout(f"De code '{vast[0]}' is de naam van een reden en betekent altijd die reden. "
                              "Kies een andere code.")
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             instellingen.schrijf(CODES, Codetabel(schoon).to_json())
 
     def codes_standaard(self) -> None:
         """Back to the default table."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             m.Instelling.delete().where(m.Instelling.sleutel == CODES).execute()
 
     # --- import ----------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ class VerzuimService:
         """What importing this file would do; writes nothing. `kolommen`: the user's choice of field per
         column (normalised header → field, "" = not used); other columns as remembered or recognised."""
         vandaag = vandaag or date.today()
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             return self._plan(bestand, ids, _check_tot(tot, vandaag)).voorbeeld
 
@@ -187,7 +188,7 @@ class VerzuimService:
         """
         vandaag = vandaag or date.today()
         tot = _check_tot(tot, vandaag)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             if bestand.fouten and (not sla_foute_regels_over or not bestand.dagen):
                 raise VerzuimImportFout(bestand.fouten)
@@ -316,7 +317,7 @@ class VerzuimService:
             wat = cal.omschrijving(van).lower() if van == tot else "weekend, vakantie of vrije dag"
             raise InvoerFout({"van": f"Op deze {'dag' if van == tot else 'periode'} is er geen les ({wat}). "
                                      "Kies een lesdag."})
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             (m.Verzuim.delete().where((m.Verzuim.leerling == leerling_id) & (m.Verzuim.bron == "hand")
                                       & (m.Verzuim.reden == reden.value) & m.Verzuim.datum.in_(dagen)).execute())
             m.Verzuim.insert_many([dict(leerling=leerling_id, datum=d, uren=uren, reden=reden.value, bron="hand",
@@ -325,17 +326,17 @@ class VerzuimService:
 
     def verwijderen(self, record_id: int) -> Verwijderd:
         """Delete one hand-entered record (imported verzuim is corrected by a new import); undo with the result."""
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             waar = (m.Verzuim.id == record_id) & (m.Verzuim.bron == "hand")
             row = m.Verzuim.get_or_none(waar)
             if row is None:
                 raise NietGevonden("Dit verzuim bestaat niet meer of is geïmporteerd (verbeter dat met een "
                                    "nieuwe import).")
-            opname = Opname(f"Verzuim van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname = Opname(f"Verzuim van {formaat.datum(row.datum)}", ZORG)
             opname.rijen(m.Verzuim, waar)
             # verzuim_invoeren replaces hand verzuim of the same reden on a day: the undo must not double it
             opname.botsing(m.Verzuim, dict(leerling=row.leerling_id, datum=row.datum, bron="hand", reden=row.reden),
-                           f"Op {datum_tekst(row.datum)} is intussen opnieuw verzuim ingevoerd; "
+                           f"Op {formaat.datum(row.datum)} is intussen opnieuw verzuim ingevoerd; "
                            "het verwijderde verzuim komt daarom niet terug.")
             m.Verzuim.delete().where(waar).execute()
         return opname.klaar()
@@ -370,7 +371,7 @@ class VerzuimService:
         if fouten:
             raise InvoerFout(fouten)
         leerling_id = self._leerling_id(leerlingnummer)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = m.Verzuimmelding.create(leerling=leerling_id, datum=datum, einddatum=einddatum, soort=soort.value,
                                           kenmerk=kenmerk.strip(), door=self.ctx.gebruiker.id)
         return Melding(row.id, datum, einddatum, soort, row.kenmerk)
@@ -386,7 +387,7 @@ class VerzuimService:
         if datum > (vandaag or date.today()):
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         leerling_id = self._leerling_id(leerlingnummer)
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = m.MazlActie.create(leerling=leerling_id, datum=datum, opmerking=opmerking.strip(),
                                      door=self.ctx.gebruiker.id)
         return Mazl(row.id, datum, row.opmerking)
@@ -396,12 +397,12 @@ class VerzuimService:
         model = {"melding": m.Verzuimmelding, "mazl": m.MazlActie}.get(soort)
         if model is None:
             raise ValueError(f"onbekende soort registratie: {soort!r}")
-        with self.ctx.action(Rol.ZORGCOORDINATOR):
+        with self.ctx.action():
             row = model.get_or_none(model.id == actie_id)
             if row is None:
                 raise NietGevonden("Deze registratie bestaat niet meer.")
             naam = "Melding DUO" if soort == "melding" else "M@zl-actie"
-            opname = Opname(f"{naam} van {datum_tekst(row.datum)}", (Rol.ZORGCOORDINATOR,))
+            opname = Opname(f"{naam} van {formaat.datum(row.datum)}", ZORG)
             opname.rijen(model, model.id == actie_id)
             model.delete().where(model.id == actie_id).execute()
         return opname.klaar()

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup
@@ -24,16 +23,8 @@ NU = datetime(2026, 11, 20, 16, 45)
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
+def no_daily_check(monkeypatch):
     monkeypatch.setattr(BackupSchedule, "START_DELAY_MS", 60_000)  # tests start the daily check themselves
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 def leerling(nummer: str) -> Leerling:

@@ -28,10 +28,8 @@ WW = "Collega-ww-2026!"
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+def no_info_boxes(monkeypatch):
     monkeypatch.setattr(errors, "show_info", lambda *args, **kw: None)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
 
 
 @pytest.fixture

@@ -8,14 +8,9 @@ from PySide6.QtWidgets import QComboBox, QDialog
 from thuiszit_desktop.domain.plan import STANDAARD_INTERVENTIES
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
-from thuiszit_desktop.ui.beheer.instellingen_dialog import GEEN_VERZUIM, InstellingenDialog
+from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
+from thuiszit_desktop.ui.beheer.verzuimcodes_tab import GEEN_VERZUIM
 from thuiszit_desktop.ui.common import errors
-
-
-@pytest.fixture(autouse=True)
-def geen_echte_vragen(monkeypatch):
-    """A test that fails with changes left must not hang on a real "Wijzigingen weggooien?" at teardown."""
-    monkeypatch.setattr(errors, "ask", lambda *a, **k: True)
 
 
 @pytest.fixture
@@ -27,11 +22,11 @@ def dialog(qtbot, services):
 
 
 def rij_van(d: InstellingenDialog, code: str) -> int:
-    return next(r for r in range(d.codes_tabel.rowCount()) if d.codes_tabel.item(r, 0).text() == code)
+    return next(r for r in range(d.codes_tab.codes_tabel.rowCount()) if d.codes_tab.codes_tabel.item(r, 0).text() == code)
 
 
 def combo(d: InstellingenDialog, r: int) -> QComboBox:
-    return d.codes_tabel.cellWidget(r, 1)
+    return d.codes_tab.codes_tabel.cellWidget(r, 1)
 
 
 def test_shows_the_current_settings(dialog):
@@ -40,7 +35,7 @@ def test_shows_the_current_settings(dialog):
     assert dialog.regio.currentData() == "midden" and dialog.uren.value() == 6.0
     assert combo(dialog, rij_van(dialog, "Z")).currentText() == "Ziek"
     assert combo(dialog, rij_van(dialog, "Te laat")).currentText() == GEEN_VERZUIM
-    codes = [c.casefold() for c, _ in dialog.codes()]
+    codes = [c.casefold() for c, _ in dialog.codes_tab.codes()]
     assert "ongeoorloofd" not in codes  # the five redenen always mean themselves
     assert (dialog.niveau2.value(), dialog.niveau3.value()) == (5.0, 10.0)
     assert not dialog.has_changes()
@@ -48,13 +43,13 @@ def test_shows_the_current_settings(dialog):
 
 def test_saves_a_code_and_the_thresholds(qtbot, dialog, services):
     dialog.tabs.setCurrentIndex(1)
-    dialog.code_toevoegen.click()
-    r = dialog.codes_tabel.rowCount() - 1
-    dialog.codes_tabel.item(r, 0).setText("Afwezig zonder bericht")
+    dialog.codes_tab.code_toevoegen.click()
+    r = dialog.codes_tab.codes_tabel.rowCount() - 1
+    dialog.codes_tab.codes_tabel.item(r, 0).setText("Afwezig zonder bericht")
     combo(dialog, r).setCurrentIndex(combo(dialog, r).findData(Reden.ONGEOORLOOFD.value))
-    dialog.code_toevoegen.click()
-    r = dialog.codes_tabel.rowCount() - 1
-    dialog.codes_tabel.item(r, 0).setText("Stage")
+    dialog.codes_tab.code_toevoegen.click()
+    r = dialog.codes_tab.codes_tabel.rowCount() - 1
+    dialog.codes_tab.codes_tabel.item(r, 0).setText("Stage")
     combo(dialog, r).setCurrentIndex(combo(dialog, r).findText(GEEN_VERZUIM))
     combo(dialog, rij_van(dialog, "P")).setCurrentIndex(combo(dialog, rij_van(dialog, "P")).findData("verlof"))
     dialog.tabs.setCurrentIndex(2)
@@ -85,15 +80,15 @@ def test_errors_stand_next_to_the_fields_and_the_dialog_stays(qtbot, dialog, ser
     dialog.brin.setText("12ab")
     dialog.niveau2.setValue(5)
     dialog.tabs.setCurrentIndex(1)
-    dialog.code_toevoegen.click()
-    dialog.codes_tabel.item(dialog.codes_tabel.rowCount() - 1, 0).setText("z")
+    dialog.codes_tab.code_toevoegen.click()
+    dialog.codes_tab.codes_tabel.item(dialog.codes_tab.codes_tabel.rowCount() - 1, 0).setText("z")
     assert not dialog.save()
-    assert "staat twee keer in de lijst" in dialog.codes_fout.text()
+    assert "staat twee keer in de lijst" in dialog.codes_tab.codes_fout.text()
     assert dialog.tabs.currentIndex() == 1
     assert services.school.get().brin == "12AB" and services.school.get().naam == "Het Baken Noord"
 
     # the school part was saved: closing now still tells the caller that something changed
-    dialog.remove_codes()  # (the new row is still selected)
+    dialog.codes_tab.remove_codes()  # (the new row is still selected)
     assert not dialog.has_changes()
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -103,8 +98,8 @@ def test_standard_codes_back(qtbot, dialog, services):
     services.verzuim.codes_opslaan({"X": Reden.ZIEK})
     d = InstellingenDialog(services)
     qtbot.addWidget(d)
-    assert [c for c, _ in d.codes()] == ["X"]
-    d.standaard_button.click()
+    assert [c for c, _ in d.codes_tab.codes()] == ["X"]
+    d.codes_tab.standaard_button.click()
     assert d.has_changes()
     assert d.save()
     assert services.verzuim.codes().codes == STANDAARD.codes
@@ -133,52 +128,52 @@ def test_saving_without_changes_is_not_a_change(qtbot, dialog):
 
 def test_interventies_tab_shows_the_catalogue(dialog, services):
     assert dialog.tabs.tabText(3) == "Interventies"
-    assert tuple(dialog.interventies()) == services.plannen.catalogus() == STANDAARD_INTERVENTIES
-    assert not dialog.interventie_verwijderen.isEnabled() and not dialog.interventie_hernoemen.isEnabled()
+    assert tuple(dialog.interventies_tab.interventies()) == services.plannen.catalogus() == STANDAARD_INTERVENTIES
+    assert not dialog.interventies_tab.interventie_verwijderen.isEnabled() and not dialog.interventies_tab.interventie_hernoemen.isEnabled()
 
 
 def test_interventies_add_rename_remove_and_save(qtbot, dialog, services):
     dialog.tabs.setCurrentIndex(3)
-    lijst = dialog.interventies_lijst
-    dialog.interventie_toevoegen.click()
+    lijst = dialog.interventies_tab.interventies_lijst
+    dialog.interventies_tab.interventie_toevoegen.click()
     assert lijst.currentRow() == lijst.count() - 1
     lijst.currentItem().setText("  Gesprek   met leerplicht ")
     lijst.setCurrentRow(0)
-    assert dialog.interventie_hernoemen.isEnabled()
+    assert dialog.interventies_tab.interventie_hernoemen.isEnabled()
     lijst.item(0).setText("Verzuimcoach (één keer per week)")
     lijst.setCurrentRow(1)
-    dialog.interventie_verwijderen.click()
+    dialog.interventies_tab.interventie_verwijderen.click()
     assert dialog.has_changes()
 
     assert dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     verwacht = ("Verzuimcoach (één keer per week)", *STANDAARD_INTERVENTIES[2:], "Gesprek met leerplicht")
     assert services.plannen.catalogus() == verwacht
-    assert tuple(dialog.interventies()) == verwacht
+    assert tuple(dialog.interventies_tab.interventies()) == verwacht
 
 
 def test_interventies_empty_names_and_doubles_are_tidied(qtbot, dialog, services):
-    dialog.interventie_toevoegen.click()  # left empty
-    dialog.interventie_toevoegen.click()
-    dialog.interventies_lijst.currentItem().setText(STANDAARD_INTERVENTIES[0].upper())
+    dialog.interventies_tab.interventie_toevoegen.click()  # left empty
+    dialog.interventies_tab.interventie_toevoegen.click()
+    dialog.interventies_tab.interventies_lijst.currentItem().setText(STANDAARD_INTERVENTIES[0].upper())
     assert dialog.save()
     assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
 
 
 def test_interventies_error_stands_next_to_the_list(qtbot, dialog, services):
     dialog.naam.setText("Het Baken Zuid")
-    dialog.interventies_lijst.selectAll()
-    dialog.interventie_verwijderen.click()
-    assert dialog.interventies_lijst.count() == 0
+    dialog.interventies_tab.interventies_lijst.selectAll()
+    dialog.interventies_tab.interventie_verwijderen.click()
+    assert dialog.interventies_tab.interventies_lijst.count() == 0
     assert not dialog.save()
-    assert "minstens één interventie" in dialog.interventies_fout.text()
+    assert "minstens één interventie" in dialog.interventies_tab.interventies_fout.text()
     assert dialog.tabs.currentIndex() == 3 and dialog.isVisible()
     assert services.school.get().naam == "Het Baken Zuid"  # the other part was saved
     assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
 
-    dialog.interventie_toevoegen.click()
-    assert dialog.interventies_fout.text() == ""  # editing clears the message
-    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    dialog.interventies_tab.interventie_toevoegen.click()
+    assert dialog.interventies_tab.interventies_fout.text() == ""  # editing clears the message
+    dialog.interventies_tab.interventies_lijst.currentItem().setText("Huisbezoek")
     assert dialog.save()
     assert services.plannen.catalogus() == ("Huisbezoek",)
 
@@ -187,9 +182,9 @@ def test_interventies_standard_list_back(qtbot, services):
     services.plannen.catalogus_opslaan(["Huisbezoek"])
     d = InstellingenDialog(services)
     qtbot.addWidget(d)
-    assert d.interventies() == ["Huisbezoek"]
-    d.interventies_standaard.click()
-    assert tuple(d.interventies()) == STANDAARD_INTERVENTIES and d.has_changes()
+    assert d.interventies_tab.interventies() == ["Huisbezoek"]
+    d.interventies_tab.interventies_standaard.click()
+    assert tuple(d.interventies_tab.interventies()) == STANDAARD_INTERVENTIES and d.has_changes()
     assert d.save()
     assert services.plannen.catalogus() == STANDAARD_INTERVENTIES
 
@@ -197,8 +192,8 @@ def test_interventies_standard_list_back(qtbot, services):
 def test_interventies_change_asks_before_closing(qtbot, dialog, monkeypatch):
     vragen = []
     monkeypatch.setattr(errors, "ask", lambda parent, vraag, **k: vragen.append(vraag) or False)
-    dialog.interventie_toevoegen.click()
-    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    dialog.interventies_tab.interventie_toevoegen.click()
+    dialog.interventies_tab.interventies_lijst.currentItem().setText("Huisbezoek")
     dialog.reject()
     assert vragen == ["Wijzigingen weggooien?"] and dialog.isVisible()
 
@@ -212,8 +207,8 @@ def test_interventies_user_error_is_shown(qtbot, dialog, services, monkeypatch):
     getoond = []
     monkeypatch.setattr(services.plannen, "catalogus_opslaan", weigert)
     monkeypatch.setattr(errors, "show_user_error", lambda parent, exc: getoond.append(str(exc)))
-    dialog.interventie_toevoegen.click()
-    dialog.interventies_lijst.currentItem().setText("Huisbezoek")
+    dialog.interventies_tab.interventie_toevoegen.click()
+    dialog.interventies_tab.interventies_lijst.currentItem().setText("Huisbezoek")
     assert not dialog.save()
     assert getoond == ["Alleen de zorgcoördinator mag dit."] and dialog.isVisible()
 

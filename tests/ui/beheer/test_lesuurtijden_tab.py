@@ -10,12 +10,6 @@ from PySide6.QtWidgets import QDialog
 
 from thuiszit_desktop.domain.lesuren import STANDAARD_LESUURTIJDEN, Lesuur
 from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
-from thuiszit_desktop.ui.common import errors
-
-
-@pytest.fixture(autouse=True)
-def geen_echte_vragen(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *a, **k: True)
 
 
 @pytest.fixture

@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from thuiszit_desktop.ui.common import bestanden, pdf_preview
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -20,11 +17,6 @@ from PySide6.QtWidgets import (
 
 from thuiszit_desktop.ui.common.layout_memory import remember_layout
 from thuiszit_desktop.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 class Scherm(QWidget):

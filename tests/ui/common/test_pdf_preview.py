@@ -11,16 +11,14 @@ from PySide6.QtPrintSupport import QPrinter
 from thuiszit_desktop.domain.errors import NietGevonden
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.traject import Categorie
-from thuiszit_desktop.ui.common import errors, pdf_preview
+from thuiszit_desktop.ui.common import pdf_preview
 from thuiszit_desktop.ui.common.pdf_preview import PdfPreviewDialog
 
 VANDAAG = date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+def no_print_or_file_dialogs(monkeypatch):
     monkeypatch.setattr(pdf_preview, "choose_printer", lambda *a: pytest.fail("print dialog"))
     monkeypatch.setattr(pdf_preview, "save_file_name", lambda *a: pytest.fail("file dialog"))
 

@@ -55,13 +55,6 @@ LEERLINGEN = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """No real message box may block a test: questions say yes (also when closing at teardown)."""
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-
-
 def add_students(services, leerlingen=LEERLINGEN) -> None:
     for leerling in leerlingen:
         services.leerlingen.opslaan(leerling, vandaag=VANDAAG)

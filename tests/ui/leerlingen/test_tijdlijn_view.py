@@ -14,7 +14,6 @@ from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.tijdlijn_view import (
     COL_WAT,
     ROLE_GEBEURTENIS,
@@ -23,13 +22,6 @@ from thuiszit_desktop.ui.leerlingen.tijdlijn_view import (
 )
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 @pytest.fixture

@@ -3,15 +3,14 @@ interventions – through real widgets on a real database. "Verzuim bijgewerkt t
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.effect import EffectPerSoort
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
@@ -175,7 +174,7 @@ def test_lijstbespreking_filters_sorts_and_prints_what_is_shown(qtbot, school, m
     dialog = view.afdrukken()
     assert dialog is geopend[0]
     qtbot.waitUntil(lambda: dialog.data is not None, timeout=30_000)
-    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.data)).pages)
+    tekst = pdf_tekst(dialog.data)
     assert "Gefilterd: klas 2A" in tekst and "Zoë" not in tekst
     assert tekst.index("Fleur de Wit") < tekst.index("Daniël Çelik")  # the order on screen
     dialog.close()

@@ -17,7 +17,6 @@ from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.overzichten import overzichten_view
 from thuiszit_desktop.ui.overzichten.overzichten_view import OverzichtenView
 
@@ -25,9 +24,7 @@ VANDAAG = date(2027, 1, 10)  # the last complete quarter is 2026-Q4
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+def no_file_dialog(monkeypatch):
     monkeypatch.setattr(overzichten_view, "save_file_name", lambda *a: pytest.fail("file dialog"))
 
 

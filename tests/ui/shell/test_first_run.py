@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
 from tests.conftest import WACHTWOORD
@@ -15,18 +12,6 @@ from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.shell import first_run, login
 from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard, password_hint
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """No real message box may block a test: questions say yes (also when closing at teardown)."""
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from tests.conftest import SCHOOL, WACHTWOORD
 from thuiszit_desktop.db import pogingen
@@ -19,15 +19,8 @@ from thuiszit_desktop.ui.shell.startup import StartupFlow
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+def no_choice(monkeypatch):
     monkeypatch.setattr(errors, "choose", lambda *args, **kw: pytest.fail("unexpected choice"))
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -4,30 +4,14 @@ run after the first paint. What is built late must show what is true then, not w
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings
 
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 TIMEOUT = 20_000
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 def leerling(nr: str, voornaam: str, achternaam: str) -> Leerling:
@@ -53,7 +37,7 @@ def test_the_signals_start_after_the_first_paint(qtbot, services, settings):
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
     loader = window.signalen_loader
-    assert loader.busy and loader.gepland and loader._job is None  # asked for, not yet running
+    assert loader.busy and loader.gepland and not loader._loader.busy  # asked for, not yet running
     with qtbot.waitSignal(loader.loaded, timeout=TIMEOUT):
         window.show()
     assert window._geschilderd and loader.stand is not None and not loader.busy

@@ -8,10 +8,9 @@ import sys
 import threading
 import types
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
@@ -26,18 +25,6 @@ from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog
 from thuiszit_desktop.ui.shell.main_window import SETTING_GEOMETRY, MainWindow
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -522,13 +509,13 @@ def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, servic
 
 
 def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui.leerlingen import leerling_page
+    from thuiszit_desktop.ui.leerlingen import leerling_page, leerlingen_area
     from thuiszit_desktop.ui.shell import main_window as main_window_module
 
     calls: list[str] = []
     fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)
     monkeypatch.setattr(leerling_page, "contactmoment_vastleggen", fake)
-    monkeypatch.setattr(main_window_module, "contactmoment_vastleggen", fake)
+    monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen", fake)
     assert window.action_contactmoment.shortcut().toString() == "Ctrl+N"
     assert window.action_new.shortcut().toString() == "Ctrl+Shift+N"
 

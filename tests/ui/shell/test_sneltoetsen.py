@@ -4,15 +4,15 @@ explains the screen, Ctrl+P prints what is on screen, Ctrl+N asks who when nobod
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from tests.pdfhulp import pdf_tekst
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.uitleg import SCHERM_UITLEG
-from thuiszit_desktop.ui.common import errors, ongedaan_bar
+from thuiszit_desktop.ui.common import ongedaan_bar
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer
 from thuiszit_desktop.ui.shell import help_dialog
 from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog, UitlegDialog, sneltoetsen
@@ -22,17 +22,11 @@ from thuiszit_desktop.ui.traject.traject_view import TrajectView
 VANDAAG = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-
-
 @pytest.fixture
-def window(qtbot, services, tmp_path: Path):
+def window(qtbot, services, settings):
     for leerling in (Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë", klas="2B"),
                      Leerling("1002", "Çelik", date(2011, 1, 17), date(2023, 8, 1), voornaam="Mehmet", klas="3H")):
         services.leerlingen.opslaan(leerling, vandaag=VANDAAG)
-    settings = QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
@@ -171,10 +165,6 @@ def test_ctrl_p_on_an_area_that_prints_itself(qtbot, window):
 
 def test_ctrl_p_on_trajecten_prints_the_open_trajecten_as_the_lijstbespreking(qtbot, window, services,
                                                                              monkeypatch):
-    import io
-
-    from pypdf import PdfReader
-
     from thuiszit_desktop.domain.traject import Categorie
     from thuiszit_desktop.ui.common import pdf_preview
 
@@ -195,5 +185,5 @@ def test_ctrl_p_on_trajecten_prints_the_open_trajecten_as_the_lijstbespreking(qt
     assert window.action_print.isEnabled()
     window.action_print.trigger()
     [(titel, pdf)] = geprint
-    tekst = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    tekst = pdf_tekst(pdf)
     assert titel == "Lijstbespreking" and "Zoë" in tekst and "Mehmet" not in tekst

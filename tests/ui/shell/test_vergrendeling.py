@@ -4,10 +4,9 @@ unlocks; wrong passwords slow down; Afmelden closes the session."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from tests.conftest import WACHTWOORD
@@ -19,12 +18,6 @@ from thuiszit_desktop.ui.shell.main_window import MainWindow
 
 VANDAAG = date(2026, 11, 23)
 NAAM = "Zoë"
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"error dialog: {details}"))
 
 
 def closes(dialog):
@@ -41,10 +34,9 @@ def closes(dialog):
 
 
 @pytest.fixture
-def window(qtbot, services, tmp_path: Path):
+def window(qtbot, services, settings):
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam=NAAM,
                                          klas="2B"), vandaag=VANDAAG)
-    settings = QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):

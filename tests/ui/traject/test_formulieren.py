@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QPlainTextEdit
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import Categorie, GesprekType, MdoRol
-from thuiszit_desktop.ui.common import concept, errors
 from thuiszit_desktop.ui.common.layout_memory import remember_layout
 from thuiszit_desktop.ui.common.widgets import DateEdit
 from thuiszit_desktop.ui.traject.mdo_dialog import MdoDialog
@@ -28,14 +27,6 @@ from thuiszit_desktop.ui.traject.traject_view import (
 )
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 @pytest.fixture

@@ -12,19 +12,10 @@ import pytest
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.mdo import Partner
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, MdoRol
-from thuiszit_desktop.ui.common import concept, errors
 from thuiszit_desktop.ui.traject.mdo_dialog import JA, NEE, MdoDialog
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 @pytest.fixture

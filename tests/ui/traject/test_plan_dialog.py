@@ -20,11 +20,12 @@ VANDAAG = date.today()
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+def discard_drafts(monkeypatch):
     monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.DISCARD)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+
+
+@pytest.fixture(autouse=True)
+def no_print_or_file_dialogs(monkeypatch):
     monkeypatch.setattr(pdf_preview, "choose_printer", lambda *a: pytest.fail("print dialog"))
     monkeypatch.setattr(pdf_preview, "save_file_name", lambda *a: pytest.fail("file dialog"))
 

@@ -25,7 +25,7 @@ from thuiszit_desktop.domain.traject import (
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.services.session import Services
 from thuiszit_desktop.services.trajecten import VERTROUWELIJK
-from thuiszit_desktop.ui.common import concept, errors
+from thuiszit_desktop.ui.common import concept
 from thuiszit_desktop.ui.common.widgets import ErrorLabel
 from thuiszit_desktop.ui.traject.traject_view import (
     ActiepuntDialog,
@@ -39,15 +39,6 @@ from thuiszit_desktop.ui.traject.traject_view import (
 
 VANDAAG = date(2026, 11, 23)
 BIJGEWERKT = date(2026, 11, 20)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """No real message box may block a test; questions say yes, a draft is kept when asked."""
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 @pytest.fixture

@@ -11,19 +11,11 @@ from PySide6.QtGui import QColor
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, Persoon
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
 from thuiszit_desktop.ui.models.trajecten_model import COL_LEERLING, COL_STAP, COL_TERMIJN, trajectregels
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
@@ -14,16 +13,10 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.vandaag.aan_de_slag import AanDeSlagKaart
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
 
 
 def open_window(qtbot, services, tmp_path: Path) -> MainWindow:

@@ -34,10 +34,7 @@ LEERLINGEN = [
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+def no_note_dialog(monkeypatch):
     monkeypatch.setattr(dashboard_module, "vraag_notitie", lambda *a: pytest.fail("asked for a note"))
 
 
@@ -79,7 +76,7 @@ def lines(view: Dashboard) -> list[tuple[str, str, str]]:
 # --- the dashboard ---------------------------------------------------------------------------------
 
 def test_header_groups_and_deadlines(view, qtmodeltester):
-    qtmodeltester.check(view.lijst.signalen)  # the groups and their lines, a two-level item model
+    qtmodeltester.check(view.lijst.signalen)  # the groups and their lines, one flat list model
     assert view.peildatum_label.text() == "Signalen op 20-11-2026 · verzuim bijgewerkt t/m 20-11-2026"
     assert not view.oud_label.isVisibleTo(view)  # 3 days old: fine
     assert view.stack.currentIndex() == 3 and not view.banner.isVisibleTo(view)

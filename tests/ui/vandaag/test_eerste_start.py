@@ -7,23 +7,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.verzuim import Reden
-from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerlingen_view import LeerlingenView
 from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
 from thuiszit_desktop.ui.models.leerlingen_model import COL_NIVEAU
 from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 
 VANDAAG = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
-    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
 
 
 def dashboard(qtbot, services) -> Dashboard:

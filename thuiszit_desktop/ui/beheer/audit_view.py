@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from ...domain.audit import Controle
 from ...domain.errors import InvoerFout
 from ...services.session import Services
-from ..common import errors, theme, worker
+from ..common import errors, theme
 from ..common.widgets import ErrorLabel, OptionalDateEdit, fit_to_screen, hint
+from ..common.worker import Loader
 from ..common.zoeken import ZoekCompleter
 from ..models.audit_model import AuditModel
 
@@ -36,7 +37,10 @@ class AuditDialog(QDialog):
         self.services = services
         self.setWindowTitle("Auditlog")
         fit_to_screen(self, 900, 560)
-        self._job: worker.Job | None = None
+        self.loader = Loader(services, self)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
+        self.loader.crashed.connect(self._crashed)  # and to the error dialog
         layout = QVBoxLayout(self)
         layout.addWidget(hint("Wie welke gegevens bekeek, wijzigde, afdrukte of exporteerde, en wanneer. "
                               "Het log kan niet worden aangepast; met Controleren ziet u of dat zo gebleven is."))
@@ -130,14 +134,9 @@ class AuditDialog(QDialog):
     def controleren(self) -> None:
         self.controleer_knop.setEnabled(False)
         self.uitslag.setText("Bezig met controleren…")
-        self._job = worker.Job(lambda progress: self.services.audit.controleren(),
-                               on_thread_end=self.services.end_thread)
-        self._job.signals.finished.connect(self._gecontroleerd)
-        self._job.signals.failed.connect(self._mislukt)
-        self._job.signals.crashed.connect(self._crashed)
-        worker.start(self._job)
+        self.loader.start(lambda _progress: self.services.audit.controleren())
 
-    def _gecontroleerd(self, uitslag: Controle) -> None:
+    def _finished(self, uitslag: Controle) -> None:
         self.controleer_knop.setEnabled(True)
         self.verzegel_knop.setVisible(not uitslag.ok)
         self._toon(uitslag)
@@ -163,11 +162,10 @@ class AuditDialog(QDialog):
         self._toon(Controle(True, len(self.model.rijen)))
         self.uitslag.setText("✔ Het auditlog is verzegeld; wat er gevonden was, staat erin als regel.")
 
-    def _mislukt(self, melding: str) -> None:
+    def _failed(self, melding: str) -> None:
         self.controleer_knop.setEnabled(True)
         self.uitslag.setText(melding)
 
-    def _crashed(self, exc: BaseException) -> None:
+    def _crashed(self, _exc: BaseException) -> None:
         self.controleer_knop.setEnabled(True)
         self.uitslag.clear()
-        errors.report(exc)

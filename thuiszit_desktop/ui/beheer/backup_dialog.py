@@ -1,14 +1,13 @@
 """Backups in the GUI: the restore dialog (a list, a preview, a confirmation naming what is lost) and
 the "Back-ups" tab of the settings (folder, last backup, "Nu een back-up maken", "Terugzetten…").
 
-Making, previewing and restoring run off the GUI thread (`worker.Job`). After a restore the database
+Making, previewing and restoring run off the GUI thread (`worker.Loader`). After a restore the database
 file is a different one: the session is closed and the user logs in again (`teruggezet` says so).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +33,7 @@ from ...services.session import Services
 from ..common import errors
 from ..common.bestanden import BACKUP, bestand_openen, map_kiezen
 from ..common.widgets import ErrorLabel, WrapLabel, fit_to_screen, heading, hint
-from ..common.worker import Job, start
+from ..common.worker import Loader
 
 log = logging.getLogger(__name__)
 
@@ -52,24 +51,6 @@ def grootte(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1_000_000:.1f} MB".replace(".", ",")
     return f"{max(1, round(n / 1000))} kB"
-
-
-def run_job(fn: Callable[[], object], done: Callable[[object], None],
-            failed: Callable[[str], None], services: Services | None = None) -> Job:
-    """`fn` off the GUI thread; `done(result)` or `failed(Dutch message)` back on it. Bugs go to the
-    global error handler. `services`: close the thread's database connection afterwards."""
-    job = Job(lambda _progress: fn(), on_thread_end=services.end_thread if services else None)
-    _running.add(job)  # keep it alive until it ends: its signals must outlive this call
-    job.signals.finished.connect(done)  # bound methods of `owner`: disconnected when it is destroyed
-    job.signals.failed.connect(failed)
-    job.signals.crashed.connect(errors.report)
-    for signal in (job.signals.finished, job.signals.failed, job.signals.crashed):
-        signal.connect(lambda *_a, job=job: _running.discard(job))
-    start(job)
-    return job
-
-
-_running: set[Job] = set()
 
 
 class BackupDialog(QDialog):
@@ -128,6 +109,12 @@ class BackupDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.backups: list[Path] = []
+        self.preview_loader = Loader(parent=self)  # reads the backup file only: no database connection to close
+        self.preview_loader.finished.connect(self._preview_ready)
+        self.preview_loader.failed.connect(self._preview_failed)
+        self.restore_loader = Loader(parent=self)
+        self.restore_loader.finished.connect(self._restored)
+        self.restore_loader.failed.connect(self._restore_failed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -179,7 +166,7 @@ class BackupDialog(QDialog):
         if pad is None:
             return
         self.preview.setText("De back-up wordt gecontroleerd…")
-        run_job(lambda: self.services.backups.voorbeeld(pad), self._preview_ready, self._preview_failed)
+        self.preview_loader.start(lambda _progress: self.services.backups.voorbeeld(pad))
 
     def _preview_ready(self, info: BackupInfo) -> None:
         if info.pad != self.selected():
@@ -211,7 +198,7 @@ class BackupDialog(QDialog):
         self.restoring = True
         self.preview.setText("De back-up wordt teruggezet…")
         self.services.end_thread()  # this thread's connection: the file is about to be replaced
-        run_job(lambda: self.services.backups.terugzetten(info.pad), self._restored, self._restore_failed)
+        self.restore_loader.start(lambda _progress: self.services.backups.terugzetten(info.pad))
 
     def _restored(self, info: BackupInfo) -> None:
         self.teruggezet = info
@@ -275,6 +262,9 @@ class BackupTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self.loader = Loader(services, self)
+        self.loader.finished.connect(self._made)
+        self.loader.failed.connect(self._failed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -302,7 +292,7 @@ class BackupTab(QWidget):
         self.backup_button.setEnabled(False)
         self.error.set_error("")
         self.last_label.setText("Bezig met de back-up…")
-        run_job(lambda: self.services.backups.maken(), self._made, self._failed, self.services)
+        self.loader.start(lambda _progress: self.services.backups.maken())
 
     def _made(self, _info: BackupInfo) -> None:
         self.backup_button.setEnabled(True)
@@ -336,8 +326,11 @@ class BackupSchedule(QObject):
     def __init__(self, services: Services, parent: QObject | None = None):
         super().__init__(parent)
         self.services = services
-        self._idle = threading.Event()
-        self._idle.set()
+        self._by_hand = False  # the running backup was asked for (menu): its outcome is shown, not only logged
+        self.loader = Loader(services, self)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
+        self.loader.crashed.connect(self._crashed)
         self.first = QTimer(self)
         self.first.setSingleShot(True)
         self.first.timeout.connect(self.check)
@@ -355,46 +348,32 @@ class BackupSchedule(QObject):
         self._run(lambda: self.services.backups.maken(), by_hand=True)
 
     def _run(self, fn: Callable[[], BackupInfo | None], by_hand: bool = False) -> None:
-        if not self._idle.is_set():
+        if self.loader.busy:
             if by_hand:
                 self.failed.emit("Er wordt al een back-up gemaakt. Probeer het zo nog eens.")
             return
-        self._idle.clear()
-
-        def taak(_progress):
-            try:
-                return fn()
-            finally:
-                self.services.end_thread()
-                self._idle.set()  # before the signals: on_close may be waiting for it
-
-        job = Job(taak)
-        _running.add(job)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed if by_hand else self._failed_quietly)
-        job.signals.crashed.connect(errors.report if by_hand else self._crashed_quietly)
-        for signal in (job.signals.finished, job.signals.failed, job.signals.crashed):
-            signal.connect(lambda *_a, job=job: _running.discard(job))
-        start(job)
+        self._by_hand = self.loader.report = by_hand  # a crash of the automatic one is only logged
+        self.loader.start(lambda _progress: fn())
 
     def _finished(self, info: BackupInfo | None) -> None:
         if info is not None:
             self.made.emit(info)
 
     def _failed(self, melding: str) -> None:
-        self.failed.emit(melding)
+        if self._by_hand:
+            self.failed.emit(melding)
+        else:
+            log.warning("automatic backup failed")  # the message may hold a folder name; not logged
 
-    def _failed_quietly(self, _melding: str) -> None:
-        log.warning("automatic backup failed")  # the message may hold a folder name; not logged
-
-    def _crashed_quietly(self, exc: BaseException) -> None:
-        log.warning("automatic backup crashed: %s", type(exc).__name__)
+    def _crashed(self, exc: BaseException) -> None:
+        if not self._by_hand:  # by hand: the error dialog shows it (Loader.report)
+            log.warning("automatic backup crashed: %s", type(exc).__name__)
 
     def on_close(self) -> None:
         """The backup on close (0.3 s for 2,000 students): it must be done before the database closes."""
         self.first.stop()
         self.timer.stop()
-        if not self._idle.wait(120):  # a backup still running after two minutes: close without a new one
+        if not self.loader.wait(120):  # a backup still running after two minutes: close without a new one
             log.warning("backup on close skipped: the running backup did not finish")
             return
         try:

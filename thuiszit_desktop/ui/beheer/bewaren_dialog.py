@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ...domain.errors import InvoerFout
 from ...services.bewaren import MAX_JAREN, Voorstel, aantallen_tekst
 from ...services.session import Services
-from ..common import errors, worker
+from ..common import errors
 from ..common.widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, format_date, hint, with_error
+from ..common.worker import Loader
 
 HEADERS = ["Leerling", "Leerlingnummer", "Uitgeschreven", "Wat vervalt", "Aantallen"]
 
@@ -109,7 +110,10 @@ class BewaarDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.voorstel: Voorstel | None = None
-        self._job: worker.Job | None = None
+        self.loader = Loader(services, self)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
+        self.loader.crashed.connect(self._crashed)  # and to the error dialog
         self.setWindowTitle("Bewaartermijnen: verlopen gegevens")
         fit_to_screen(self, 820, 520)
         layout = QVBoxLayout(self)
@@ -181,37 +185,30 @@ class BewaarDialog(QDialog):
         self.sluit_knop.setEnabled(False)
         self.voortgang.show()
         self.melding.setText("Eerst een back-up, dan verwijderen…")
-        self._job = worker.Job(lambda progress: self.services.bewaren.opruimen(voorstel),
-                               on_thread_end=self.services.end_thread)
-        self._job.signals.finished.connect(self._klaar)
-        self._job.signals.failed.connect(self._mislukt)
-        self._job.signals.crashed.connect(self._crashed)
-        worker.start(self._job)
+        self.loader.start(lambda _progress: self.services.bewaren.opruimen(voorstel))
 
-    def _klaar(self, voorstel: Voorstel) -> None:
+    def _finished(self, voorstel: Voorstel) -> None:
         self._einde()
         self.melding.setText(f"Definitief verwijderd: {_aantallen(dict(voorstel.aantallen))}. De back-up van vlak "
                              f"daarvoor staat in {voorstel.backup}.")
         self.refresh()
         self.opgeruimd.emit(voorstel)
 
-    def _mislukt(self, melding: str) -> None:
+    def _failed(self, melding: str) -> None:
         self._einde()
         self.melding.setText("")
         errors.show_error(self, melding)
         self.refresh()
 
-    def _crashed(self, exc: BaseException) -> None:
+    def _crashed(self, _exc: BaseException) -> None:
         self._einde()
         self.melding.setText("")
-        errors.report(exc)
 
     def _einde(self) -> None:
         self.voortgang.hide()
         self.sluit_knop.setEnabled(True)
-        self._job = None
 
     def reject(self) -> None:
-        if self._job is not None:  # never close halfway: the deletion is one transaction and then VACUUM
+        if self.loader.busy:  # never close halfway: the deletion is one transaction and then VACUUM
             return
         super().reject()

@@ -10,59 +10,45 @@ something was saved, so the caller knows to recompute signals and levels.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.errors import InvoerFout
-from ...domain.plan import STANDAARD_INTERVENTIES
 from ...domain.school import Regio, School, Schooltype
 from ...domain.vergrendeling import MAX_MINUTEN
-from ...domain.verzuim import Reden
 from ...domain.verzuimcodes import STANDAARD_CODES
 from ...services.session import Services
-from ..common import errors, theme
+from ..common import errors
 from ..common.bestanden import LOGO, bestand_openen
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, hint, with_error
 from .backup_dialog import BackupTab
 from .bewaren_dialog import BewaarTab
+from .interventies_tab import InterventiesTab
 from .lesuurtijden_tab import LesuurtijdenTab
 from .school_velden import swv_hint, swv_veld
+from .verzuimcodes_tab import VerzuimcodesTab, zonder_redenen
 
-GEEN_VERZUIM = "Geen verzuim (overslaan)"
 REGIO_HINTS = {
     Regio.NOORD: "Groningen, Friesland, Drenthe, Overijssel, Noord-Holland, Urk en Hattem",
     Regio.MIDDEN: "Utrecht, Zuid-Holland, Flevoland (zonder Urk) en een deel van Gelderland",
     Regio.ZUID: "Zeeland, Noord-Brabant, Limburg en een deel van Gelderland",
 }
-_REDEN_CODES = {r.value for r in Reden}  # the five redenen always mean themselves; not in the table
-
-
-
-
-def _zonder_redenen(codes: dict[str, Reden | None]) -> list[tuple[str, Reden | None]]:
-    return [(c, r) for c, r in codes.items() if c.casefold() not in _REDEN_CODES]
 
 
 class InstellingenDialog(QDialog):
@@ -71,15 +57,16 @@ class InstellingenDialog(QDialog):
         self.services = services
         self.setWindowTitle("Instellingen")
         self.saved_something = False
-        self._standaard_gekozen = False  # "Standaardcodes terugzetten" was clicked
         self._school: School | None = None
 
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bouw_school(), "School")
-        self.tabs.addTab(self._bouw_codes(), "Verzuimcodes")
+        self.codes_tab = VerzuimcodesTab()
+        self.tabs.addTab(self.codes_tab, "Verzuimcodes")
         self.tabs.addTab(self._bouw_niveaus(), "Niveaus")
-        self.tabs.addTab(self._bouw_interventies(), "Interventies")
+        self.interventies_tab = InterventiesTab()
+        self.tabs.addTab(self.interventies_tab, "Interventies")
         self.lesuur_tab = LesuurtijdenTab(services)  # saved with Opslaan below, like the other tabs
         self.tabs.addTab(self.lesuur_tab, "Lesuurtijden")
         self.backup_tab = BackupTab(services)  # acts at once; a restore closes the dialog (and the session)
@@ -228,125 +215,6 @@ class InstellingenDialog(QDialog):
 
     # --- Verzuimcodes ----------------------------------------------------------------------------
 
-    def _bouw_codes(self) -> QWidget:
-        pagina = QWidget()
-        layout = QVBoxLayout(pagina)
-        uitleg = WrapLabel(
-            "De leerlingadministratie (Magister, Somtoday) geeft elk verzuim een code, zoals Z voor ziek of S "
-            "voor gespijbeld. Hier staat wat elke code betekent. Codes die geen verzuim zijn (te laat, "
-            "aanwezig, huiswerk vergeten) worden bij de import overgeslagen.<br><br>"
-            "Staat een code niet in deze lijst, dan beslist de kolom <b>geoorloofd</b> in het bestand: "
-            "N wordt ongeoorloofd, J wordt overig geoorloofd. Zonder die kolom is zo'n regel een fout. "
-            "De vijf redenen zelf (ongeoorloofd, ziek, verlof, schorsing, overig_geoorloofd) werken altijd.")
-        uitleg.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(uitleg)
-        self.codes_tabel = QTableWidget(0, 2)
-        self.codes_tabel.setAccessibleName("Verzuimcodes")
-        self.codes_tabel.setHorizontalHeaderLabels(["Code", "Betekent"])
-        self.codes_tabel.verticalHeader().hide()
-        self.codes_tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.codes_tabel.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        kop = self.codes_tabel.horizontalHeader()
-        kop.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        kop.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.codes_tabel.setColumnWidth(1, 260)
-        self.codes_tabel.itemChanged.connect(lambda _item: self.codes_fout.set_error(""))
-        self.codes_tabel.itemSelectionChanged.connect(self._update_code_knoppen)
-        layout.addWidget(self.codes_tabel, 1)
-        self.codes_fout = ErrorLabel()
-        layout.addWidget(self.codes_fout)
-        knoppen = QHBoxLayout()
-        self.code_toevoegen = QPushButton("Code toevoegen")
-        self.code_toevoegen.clicked.connect(self.add_code)
-        self.code_verwijderen = QPushButton("Verwijderen")
-        self.code_verwijderen.clicked.connect(self.remove_codes)
-        self.standaard_button = QPushButton("Standaardcodes terugzetten")
-        self.standaard_button.setToolTip("De lijst van het programma: gangbare codes van Magister en Somtoday")
-        self.standaard_button.clicked.connect(self.restore_default_codes)
-        for w in (self.code_toevoegen, self.code_verwijderen):
-            w.setAutoDefault(False)
-            knoppen.addWidget(w)
-        knoppen.addStretch(1)
-        self.standaard_button.setAutoDefault(False)
-        knoppen.addWidget(self.standaard_button)
-        layout.addLayout(knoppen)
-        return pagina
-
-    def _reden_combo(self, reden: Reden | None) -> QComboBox:
-        combo = QComboBox()
-        for r in Reden:
-            combo.addItem(r.label, r.value)
-        combo.addItem(GEEN_VERZUIM, "")
-        combo.setCurrentIndex(combo.findData(reden.value if reden else ""))
-        combo.currentIndexChanged.connect(lambda _i: self.codes_fout.set_error(""))
-        return combo
-
-    def _add_row(self, code: str, reden: Reden | None) -> int:
-        r = self.codes_tabel.rowCount()
-        self.codes_tabel.insertRow(r)
-        self.codes_tabel.setItem(r, 0, QTableWidgetItem(code))
-        self.codes_tabel.setCellWidget(r, 1, self._reden_combo(reden))
-        return r
-
-    def set_codes(self, codes: list[tuple[str, Reden | None]]) -> None:
-        self.codes_tabel.setRowCount(0)
-        for code, reden in codes:
-            self._add_row(code, reden)
-        self._update_code_knoppen()
-
-    def codes(self) -> list[tuple[str, Reden | None]]:
-        """The table as shown: (code, reden or None) per row, empty codes included."""
-        uit = []
-        for r in range(self.codes_tabel.rowCount()):
-            item = self.codes_tabel.item(r, 0)
-            combo = self.codes_tabel.cellWidget(r, 1)
-            waarde = combo.currentData() if isinstance(combo, QComboBox) else ""
-            uit.append(((item.text() if item else "").strip(), Reden(waarde) if waarde else None))
-        return uit
-
-    def add_code(self) -> None:
-        r = self._add_row("", Reden.ONGEOORLOOFD)
-        self.codes_tabel.setCurrentCell(r, 0)
-        self.codes_tabel.scrollToItem(self.codes_tabel.item(r, 0))
-        self.codes_tabel.setFocus()
-        self.codes_tabel.editItem(self.codes_tabel.item(r, 0))
-
-    def remove_codes(self) -> None:
-        for r in sorted({i.row() for i in self.codes_tabel.selectedIndexes()}, reverse=True):
-            self.codes_tabel.removeRow(r)
-        self._update_code_knoppen()
-
-    def restore_default_codes(self) -> None:
-        self.set_codes(_zonder_redenen(STANDAARD_CODES))
-        self._standaard_gekozen = True
-        self.codes_fout.set_error("")
-
-    def _update_code_knoppen(self) -> None:
-        self.code_verwijderen.setEnabled(bool(self.codes_tabel.selectedIndexes()))
-
-    def _markeer_dubbel(self) -> None:
-        """Colour the rows whose code occurs twice (case-insensitive)."""
-        self.codes_tabel.blockSignals(True)  # (colouring is no edit: it must not clear the message)
-        try:
-            self._kleur_dubbel()
-        finally:
-            self.codes_tabel.blockSignals(False)
-
-    def _kleur_dubbel(self) -> None:
-        gezien: dict[str, int] = {}
-        for r, (code, _reden) in enumerate(self.codes()):
-            item = self.codes_tabel.item(r, 0)
-            if item is None:
-                continue
-            sleutel = " ".join(code.split()).casefold()
-            dubbel = bool(sleutel) and sleutel in gezien
-            item.setBackground(theme.color("danger_bg") if dubbel else QColor(0, 0, 0, 0))
-            if dubbel:
-                self.codes_tabel.item(gezien[sleutel], 0).setBackground(theme.color("danger_bg"))
-            gezien.setdefault(sleutel, r)
-
     # --- Niveaus ---------------------------------------------------------------------------------
 
     def _bouw_niveaus(self) -> QWidget:
@@ -378,91 +246,6 @@ class InstellingenDialog(QDialog):
         layout.addStretch(1)
         return pagina
 
-    # --- Interventies --------------------------------------------------------------------------------
-
-    def _bouw_interventies(self) -> QWidget:
-        pagina = QWidget()
-        layout = QVBoxLayout(pagina)
-        layout.addWidget(WrapLabel(
-            "In het plan van aanpak kiest u per afspraak een interventie uit deze lijst (of typt u er zelf een). "
-            "Dubbelklik op een interventie om de naam te veranderen. Plannen die een interventie al gebruiken, "
-            "houden hun tekst."))
-        self.interventies_lijst = QListWidget()
-        self.interventies_lijst.setAccessibleName("Interventies")
-        self.interventies_lijst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.interventies_lijst.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                                | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.interventies_lijst.itemChanged.connect(lambda _item: self.interventies_fout.set_error(""))
-        self.interventies_lijst.itemSelectionChanged.connect(self._update_interventie_knoppen)
-        layout.addWidget(self.interventies_lijst, 1)
-        self.interventies_fout = ErrorLabel()
-        layout.addWidget(self.interventies_fout)
-        knoppen = QHBoxLayout()
-        self.interventie_toevoegen = QPushButton("Toevoegen")
-        self.interventie_toevoegen.clicked.connect(self.add_interventie)
-        self.interventie_hernoemen = QPushButton("Naam wijzigen")
-        self.interventie_hernoemen.clicked.connect(self.rename_interventie)
-        self.interventie_verwijderen = QPushButton("Verwijderen")
-        self.interventie_verwijderen.clicked.connect(self.remove_interventies)
-        self.interventies_standaard = QPushButton("Standaardlijst terugzetten")
-        self.interventies_standaard.setToolTip("De lijst van het programma")
-        self.interventies_standaard.clicked.connect(self.restore_default_interventies)
-        for w in (self.interventie_toevoegen, self.interventie_hernoemen, self.interventie_verwijderen):
-            w.setAutoDefault(False)
-            knoppen.addWidget(w)
-        knoppen.addStretch(1)
-        self.interventies_standaard.setAutoDefault(False)
-        knoppen.addWidget(self.interventies_standaard)
-        layout.addLayout(knoppen)
-        return pagina
-
-    def _add_interventie_item(self, naam: str) -> QListWidgetItem:
-        item = QListWidgetItem(naam)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        self.interventies_lijst.addItem(item)
-        return item
-
-    def set_interventies(self, namen: list[str] | tuple[str, ...]) -> None:
-        self.interventies_lijst.clear()
-        for naam in namen:
-            self._add_interventie_item(naam)
-        self._update_interventie_knoppen()
-
-    def interventies(self) -> list[str]:
-        """The list as shown (trimmed), empty names included."""
-        lijst = self.interventies_lijst
-        return [" ".join(lijst.item(i).text().split()) for i in range(lijst.count())]
-
-    def add_interventie(self) -> None:
-        item = self._add_interventie_item("")
-        self.interventies_fout.set_error("")
-        self.interventies_lijst.setCurrentItem(item)
-        self.interventies_lijst.scrollToItem(item)
-        self.interventies_lijst.setFocus()
-        self.interventies_lijst.editItem(item)
-
-    def rename_interventie(self) -> None:
-        item = self.interventies_lijst.currentItem()
-        if item is not None:
-            self.interventies_lijst.setFocus()
-            self.interventies_lijst.editItem(item)
-
-    def remove_interventies(self) -> None:
-        lijst = self.interventies_lijst
-        for r in sorted((lijst.row(i) for i in lijst.selectedItems()), reverse=True):
-            lijst.takeItem(r)
-        self.interventies_fout.set_error("")
-        self._update_interventie_knoppen()
-
-    def restore_default_interventies(self) -> None:
-        self.set_interventies(STANDAARD_INTERVENTIES)
-        self.interventies_fout.set_error("")
-
-    def _update_interventie_knoppen(self) -> None:
-        gekozen = self.interventies_lijst.selectedItems()
-        self.interventie_verwijderen.setEnabled(bool(gekozen))
-        self.interventie_hernoemen.setEnabled(len(gekozen) == 1)
-
     # --- loading, changes, saving ----------------------------------------------------------------
 
     def _load(self) -> None:
@@ -477,27 +260,24 @@ class InstellingenDialog(QDialog):
         self._toon_logo()
         self._school = school
         self._update_regio_hint()
-        self.set_codes(_zonder_redenen(self.services.verzuim.codes().codes))
+        self.codes_tab.set_codes(zonder_redenen(self.services.verzuim.codes().codes))
         inst = self.services.signalen.instellingen()
         self.niveau2.setValue(inst.niveau2_pct)
         self.niveau3.setValue(inst.niveau3_pct)
-        self.set_interventies(self.services.plannen.catalogus())
+        self.interventies_tab.set_interventies(self.services.plannen.catalogus())
         self.vergrendelen.setValue(self.services.vergrendeling.minuten())
         self._vergrendelen_start = self.vergrendelen.value()
         self._initial = self._snapshot()
-        self._standaard_gekozen = False
+        self.codes_tab.standaard_gekozen = False
 
     def _snapshot(self) -> tuple:
-        return (self.school(), tuple(self.codes()), (self.niveau2.value(), self.niveau3.value()),
-                tuple(self.interventies()))
+        return (self.school(), tuple(self.codes_tab.codes()), (self.niveau2.value(), self.niveau3.value()),
+                tuple(self.interventies_tab.interventies()))
 
     def has_changes(self) -> bool:
-        return (self._snapshot() != self._initial or self._standaard_gekozen
+        return (self._snapshot() != self._initial or self.codes_tab.standaard_gekozen
                 or self.vergrendelen.value() != self._vergrendelen_start or self.bewaar_tab.has_changes()
                 or self.lesuur_tab.has_changes())
-
-    def _codes_dict(self) -> dict[str, Reden | None]:
-        return {code: reden for code, reden in self.codes() if code}
 
     def save(self) -> bool:
         """Save every part that changed; False (dialog stays open) when a part has an error.
@@ -508,8 +288,8 @@ class InstellingenDialog(QDialog):
         oud_school, oud_codes, oud_drempels, oud_interventies = self._initial
         for e in (self.school_errors, self.niveaus_errors):
             e.clear()
-        self.codes_fout.set_error("")
-        self.interventies_fout.set_error("")
+        self.codes_tab.codes_fout.set_error("")
+        self.interventies_tab.interventies_fout.set_error("")
         fouten: list[tuple[int, QWidget | None]] = []  # (tab, widget to focus) per part with an error
 
         if school != oud_school:
@@ -526,23 +306,23 @@ class InstellingenDialog(QDialog):
                 self.swv.setText(opgeslagen.swv)
                 self._deel_opgeslagen(0)
 
-        if codes != oud_codes or self._standaard_gekozen:
-            nieuw = self._codes_dict()
+        if codes != oud_codes or self.codes_tab.standaard_gekozen:
+            nieuw = self.codes_tab.codes_dict()
             try:
-                if nieuw == dict(_zonder_redenen(STANDAARD_CODES)):
+                if nieuw == dict(zonder_redenen(STANDAARD_CODES)):
                     self.services.verzuim.codes_standaard()
                 else:
                     self.services.verzuim.codes_opslaan(nieuw)
             except InvoerFout as exc:
-                self._markeer_dubbel()
-                self.codes_fout.set_error(" ".join(exc.fouten.values()))
-                fouten.append((1, self.codes_tabel))
+                self.codes_tab.markeer_dubbel()
+                self.codes_tab.codes_fout.set_error(" ".join(exc.fouten.values()))
+                fouten.append((1, self.codes_tab.codes_tabel))
             except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
-                self._standaard_gekozen = False
-                self._markeer_dubbel()
+                self.codes_tab.standaard_gekozen = False
+                self.codes_tab.markeer_dubbel()
                 self._deel_opgeslagen(1)
 
         if drempels != oud_drempels:
@@ -561,13 +341,13 @@ class InstellingenDialog(QDialog):
             try:
                 opgeslagen_lijst = self.services.plannen.catalogus_opslaan(list(interventies))
             except InvoerFout as exc:
-                self.interventies_fout.set_error(" ".join(exc.fouten.values()))
-                fouten.append((3, self.interventies_lijst))
+                self.interventies_tab.interventies_fout.set_error(" ".join(exc.fouten.values()))
+                fouten.append((3, self.interventies_tab.interventies_lijst))
             except errors.GebruikersFout as exc:
                 errors.show_user_error(self, exc)
                 return False
             else:
-                self.set_interventies(opgeslagen_lijst)  # tidied: trimmed, no empties or doubles
+                self.interventies_tab.set_interventies(opgeslagen_lijst)  # tidied: trimmed, no empties or doubles
                 self._deel_opgeslagen(3)
 
         if self.vergrendelen.value() != self._vergrendelen_start:

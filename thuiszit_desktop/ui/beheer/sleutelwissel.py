@@ -13,9 +13,9 @@ from ...services.gebruikers import GebruikerRij
 from ...services.session import Services
 from ..common import errors
 from ..common.widgets import ErrorLabel, heading, hint
-from ..common.worker import Job, start
+from ..common.worker import Loader
 
-_running: set[Job] = set()
+ONVERWACHTE_FOUT = "Dat lukte niet: er ging iets mis in het programma. Er is niets veranderd."
 
 
 class SleutelwisselDialog(QDialog):
@@ -55,37 +55,34 @@ class SleutelwisselDialog(QDialog):
         self.verwijder_knop.clicked.connect(self.verwijderen)
         self.sluit_knop.clicked.connect(self.accept)
         self.resize(560, self.sizeHint().height())
+        # the revoke itself, and afterwards re-encrypting the older backups
+        self.loader = Loader(services, self, crash_message=ONVERWACHTE_FOUT)
+        self.loader.finished.connect(self._finished)
+        self.backups_loader = Loader(services, self, crash_message=ONVERWACHTE_FOUT)
+        self.backups_loader.finished.connect(self._backups_klaar)
+        for loader in (self.loader, self.backups_loader):
+            loader.progress.connect(self._progress)
+            loader.failed.connect(self._failed)
 
     def start(self) -> None:
         # The GUI thread lets go of its connection first: the worker swaps the database file.
         self.services.end_thread()
-        self._job(self.werk, self._gedaan)
+        self.loader.start(self.werk)
 
     def exec(self) -> int:
         self.start()
         return super().exec()
-
-    def _job(self, fn, klaar) -> None:
-        job = Job(fn, on_thread_end=self.services.end_thread)
-        _running.add(job)
-        job.signals.progress.connect(self._voortgang)
-        job.signals.finished.connect(klaar)
-        job.signals.failed.connect(self._mislukt)
-        job.signals.crashed.connect(self._crash)
-        for signal in (job.signals.finished, job.signals.failed, job.signals.crashed):
-            signal.connect(lambda *_a, job=job: _running.discard(job))
-        start(job)
 
     def done(self, code: int) -> None:
         if self.resultaat is not None and self.resultaat.rotatie is not None:
             self.resultaat.rotatie.vergeet()
         super().done(code)
 
-    def _voortgang(self, gedaan: int, totaal: int) -> None:
+    def _progress(self, gedaan: int, totaal: int) -> None:
         self.balk.setRange(0, max(totaal, 1))
         self.balk.setValue(gedaan)
 
-    def _gedaan(self, rij: GebruikerRij) -> None:
+    def _finished(self, rij: GebruikerRij) -> None:
         self.resultaat = rij
         rotatie = rij.rotatie
         self.balk.setRange(0, 1)
@@ -113,7 +110,7 @@ class SleutelwisselDialog(QDialog):
         for knop in (self.herversleutel_knop, self.verwijder_knop, self.sluit_knop):
             knop.setEnabled(False)
         self.uitleg.setText("De oudere back-ups worden opnieuw versleuteld…")
-        self._job(lambda voortgang: rotatie.backups_herversleutelen(voortgang), self._backups_klaar)
+        self.backups_loader.start(lambda voortgang: rotatie.backups_herversleutelen(voortgang))
 
     def verwijderen(self) -> None:
         rotatie = self.resultaat.rotatie
@@ -136,7 +133,7 @@ class SleutelwisselDialog(QDialog):
         self.sluit_knop.setVisible(True)
         self.afgerond.emit()
 
-    def _mislukt(self, melding: str) -> None:
+    def _failed(self, melding: str) -> None:
         self.balk.setRange(0, 1)
         self.balk.setValue(0)
         self.fout.set_error(melding)
@@ -144,7 +141,3 @@ class SleutelwisselDialog(QDialog):
         self.sluit_knop.setEnabled(True)
         self.sluit_knop.setVisible(True)
         self.afgerond.emit()
-
-    def _crash(self, exc: BaseException) -> None:
-        self._mislukt("Dat lukte niet: er ging iets mis in het programma. Er is niets veranderd.")
-        errors.report(exc)

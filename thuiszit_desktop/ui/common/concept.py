@@ -131,11 +131,14 @@ class ConceptKeeper(QObject):
         self.enabled = True
         _keepers.add(self)
 
-    def add(self, key: str, widget: Text) -> None:
+    def veld(self, key: str, widget: Text) -> None:
+        """Keep the text of `widget` under `key`."""
         signal = widget.textChanged
-        self.add_custom(key, lambda w=widget: _get(w), lambda text, w=widget: _set(w, text), signal)
+        self.samengesteld_veld(key, lambda w=widget: _get(w), lambda text, w=widget: _set(w, text), signal)
 
-    def add_custom(self, key: str, getter: Callable[[], str], setter: Callable[[str], None], changed) -> None:
+    def samengesteld_veld(self, key: str, getter: Callable[[], str], setter: Callable[[str], None],
+                          changed) -> None:
+        """Keep a field made of several widgets (a list of afspraken, say) through its getter and setter."""
         self._fields[key] = (getter, setter)
         self._initial[key] = getter()
         changed.connect(self._typed)

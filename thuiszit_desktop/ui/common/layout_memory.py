@@ -57,7 +57,7 @@ class _Memory(QObject):
 
     def _keep_widths(self) -> None:
         if isinstance(self.widget, QHeaderView):
-            self.widths = {i: self.widget.sectionSize(i) for i in self.gesleept if i < self.widget.count()}
+            self.widths = {i: self.widget.sectionSize(i) for i in list(self.gesleept) if i < self.widget.count()}
 
     def _save_soon(self, *_args) -> None:
         QTimer.singleShot(0, self, self.save)  # once the view has handled the click

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.vergrendeling import wachttijd
 from . import theme
 
@@ -37,11 +38,7 @@ def to_date(q: QDate) -> date:
 
 
 def format_date(d: date | None) -> str:
-    return f"{d:%d-%m-%Y}" if d else ""
-
-
-def age_on(geboortedatum: date, d: date) -> int:
-    return d.year - geboortedatum.year - ((d.month, d.day) < (geboortedatum.month, geboortedatum.day))
+    return formaat.datum(d)
 
 
 class DateEdit(QDateEdit):

@@ -1,22 +1,28 @@
 """Long work off the GUI thread, so the window never freezes.
 
-    job = Job(lambda progress: services.importeren.leerlingen(path, progress=progress))
-    job.signals.finished.connect(on_done); job.signals.failed.connect(on_error)
-    job.signals.progress.connect(bar.setValue)
-    start(job)
+A screen uses a `Loader`: one job at a time for its owner, the outcome delivered on the GUI thread.
+
+    self.loader = Loader(services, self)
+    self.loader.finished.connect(self._finished)      # the job's result
+    self.loader.failed.connect(self._failed)          # a Dutch message for the user
+    self.loader.progress.connect(self._progress)      # (done, total), where progress is shown
+    self.loader.start(lambda progress: services.importeren.leerlingen(path, progress=progress))
 
 The function receives a `progress(done, total)` callback; calling it from the worker thread is safe
 (it emits a queued signal). Database connections a job opens in its thread are closed when it ends.
+`Job` and `start` are the building block underneath, for a job nobody waits for.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...domain.errors import GebruikersFout
+from . import errors
 
 
 class JobSignals(QObject):
@@ -62,3 +68,131 @@ class JobCancelled(Exception):
 
 def start(job: Job) -> None:
     QThreadPool.globalInstance().start(job)
+
+
+class _Keeper(QObject):
+    """Holds the jobs Loaders started until their end reached the GUI thread, also when a Loader (and its
+    owner) is gone first: a job's signals must outlive the call that started it."""
+
+    def __init__(self):
+        super().__init__()
+        self.jobs: set[Job] = set()
+
+    def keep(self, job: Job) -> None:
+        self.jobs.add(job)
+        for signal in (job.signals.finished, job.signals.failed, job.signals.crashed):
+            signal.connect(self._release)
+
+    def _release(self, _outcome: object) -> None:
+        signals = self.sender()
+        self.jobs = {job for job in self.jobs if job.signals is not signals}
+
+
+_keeper: _Keeper | None = None  # made on the GUI thread, by the first Loader that starts a job
+
+
+class Loader(QObject):
+    """Runs its owner's background jobs one at a time and delivers their outcome on the GUI thread.
+
+    `start(fn)` while a job runs: the newest `fn` runs once more after it, and only that outcome arrives
+    (the data changed meanwhile). `cancel()` asks the running job to stop at its next progress call (it
+    rolls back; `failed` says so); `stop()` also forgets it, so nothing of it arrives. `wait()` blocks
+    until the thread has let go of the database (before it is closed).
+
+    A bug in a job goes to the error dialog (unless `report=False`) and arrives as `failed(crash_message)`,
+    or without a crash message as `crashed(exc)`, for an owner that shows it its own way.
+    """
+
+    started = Signal()
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)  # a Dutch message for the user
+    crashed = Signal(object)  # the exception, when there is no `crash_message`
+
+    def __init__(self, services=None, parent: QObject | None = None, *, crash_message: str | None = None,
+                 report: bool = True):
+        super().__init__(parent)
+        self.services = services  # its `end_thread()` closes the job thread's database connection
+        self.crash_message = crash_message
+        self.report = report
+        self._job: Job | None = None
+        self._next: Callable[[Callable[[int, int], None]], Any] | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start(self, fn: Callable[[Callable[[int, int], None]], Any]) -> None:
+        if self._job is not None:
+            self._next = fn
+            return
+        services, idle = self.services, threading.Event()
+        self._idle = idle
+
+        def end_thread() -> None:
+            try:
+                if services is not None:
+                    services.end_thread()
+            finally:
+                idle.set()
+
+        global _keeper
+        if _keeper is None:
+            _keeper = _Keeper()
+        job = self._job = Job(fn, on_thread_end=end_thread)
+        _keeper.keep(job)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        job.signals.crashed.connect(self._crashed)
+        self.started.emit()
+        start(job)
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancelled = True
+
+    def stop(self) -> None:
+        self.cancel()
+        self._job = self._next = None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._idle.wait(timeout)
+
+    def _current(self) -> bool:
+        return self._job is not None and self.sender() is self._job.signals
+
+    def _ended(self) -> bool:
+        """A job ended. True when its outcome counts (the current job, and nothing newer was asked)."""
+        if not self._current():
+            return False  # stopped
+        self._job = None
+        if self._next is not None:
+            fn, self._next = self._next, None
+            self.start(fn)
+            return False
+        return True
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._current():
+            self.progress.emit(done, total)
+
+    def _finished(self, result: object) -> None:
+        if self._ended():
+            self.finished.emit(result)
+
+    def _failed(self, melding: str) -> None:
+        if self._ended():
+            self.failed.emit(melding)
+
+    def _crashed(self, exc: BaseException) -> None:
+        current = self._current()
+        if self._ended():
+            if self.crash_message is not None:
+                self.failed.emit(self.crash_message)
+            else:
+                self.crashed.emit(exc)
+        if current and self.report:
+            errors.report(exc)

@@ -1,6 +1,6 @@
 """What the import wizards share: choose a file, its columns, check the preview, import (FORMATEN.md).
 
-Reading and comparing the file, and the import itself, run off the GUI thread in a `Job` with a
+Reading and comparing the file, and the import itself, run off the GUI thread (a `Loader`) with a
 progress bar, so the window never freezes. The preview writes nothing; the import is all or nothing
 (unless the user chooses to skip the lines with an error), and can be cancelled. The column page is
 `import_kolommen.py`. Each wizard (`import_wizard.py`, `verzuim_import_wizard.py`) adds its explanation,
@@ -9,7 +9,6 @@ its preview and its service calls.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,22 +35,12 @@ from ...services.session import Services
 from ..common import theme
 from ..common.bestanden import IMPORT, bestand_openen
 from ..common.widgets import fit_to_screen
-from ..common.worker import Job, start
+from ..common.worker import Loader
 
 BESTANDSFILTER = "CSV of Excel (*.csv *.txt *.xlsx)"
 MAX_RIJEN = 1000  # rows shown per table; more would only make the window slow
 
-Taak = Callable[[Callable[[int, int], None]], object]  # runs in the Job, given its progress callback
-
-
-def _disconnect(job: Job | None) -> None:
-    """Stop listening to a job we no longer care about, and ask it to stop."""
-    if job is None:
-        return
-    job.cancelled = True
-    for signal in (job.signals.progress, job.signals.finished, job.signals.failed, job.signals.crashed):
-        with contextlib.suppress(RuntimeError, TypeError):  # nothing connected any more
-            signal.disconnect()
+Taak = Callable[[Callable[[int, int], None]], object]  # runs in the background, given its progress callback
 
 
 def _error_label() -> QLabel:
@@ -152,29 +141,20 @@ class _JobPage(QWizardPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self._job: Job | None = None
+        self.loader = Loader(services, self)
+        self.loader.progress.connect(self._progress)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
+        self.loader.crashed.connect(self._crashed)  # and to the app's error dialog
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.melding = _error_label()
 
-    def _start_job(self, taak: Taak) -> None:
-        job = Job(taak, on_thread_end=self.services.end_thread)
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.crashed.connect(self._crashed)
-        self._job = job
-        start(job)
-
-    def _current(self) -> bool:
-        return self._job is not None and self.sender() is self._job.signals
-
     def _progress(self, done: int, total: int) -> None:
-        if self._current():
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
 
     def _finished(self, resultaat) -> None:
         raise NotImplementedError
@@ -196,25 +176,18 @@ class _LeesPage(_JobPage):
         self._uitkomst: list[QWidget] = []
 
     def stop(self) -> None:
-        _disconnect(self._job)
-        self._job = None
+        self.loader.stop()
 
     def _ontvangen(self, resultaat) -> None:
         raise NotImplementedError
 
     def _finished(self, resultaat) -> None:
-        if not self._current():
-            return
-        self._job = None
         self.progress.hide()
         self._ontvangen(resultaat)
         self.completeChanged.emit()
         self.klaar.emit()
 
     def _failed(self, melding: str) -> None:
-        if not self._current():
-            return
-        self._job = None
         self.voorbeeld = None
         self.progress.hide()
         for widget in self._uitkomst:
@@ -226,15 +199,11 @@ class _LeesPage(_JobPage):
         self.completeChanged.emit()
         self.klaar.emit()
 
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
+    def _crashed(self, _exc: BaseException) -> None:
         self.progress.hide()
         self.status.setText("Er ging iets mis bij het lezen van het bestand.")
         self.completeChanged.emit()
         self.klaar.emit()
-        raise exc  # to the app's error dialog
 
 
 # --- page 2 (page 1b is import_kolommen.py) ------------------------------------------------------
@@ -288,7 +257,7 @@ class VoorbeeldPage(_LeesPage):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.show()
-        self._start_job(self._taak(pad))
+        self.loader.start(self._taak(pad))
         self.completeChanged.emit()
 
     def _ontvangen(self, voorbeeld) -> None:
@@ -347,7 +316,7 @@ class ImporteerPage(_JobPage):
 
     @property
     def bezig(self) -> bool:
-        return self._job is not None
+        return self.loader.busy
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -363,27 +332,24 @@ class ImporteerPage(_JobPage):
         self.fouten.hide()
         self.setSubTitle(self._subtitel_bezig)
         self.status.setText(f"Bezig met importeren uit {wizard.pad().name}…")
-        self._start_job(taak)
+        self.loader.start(taak)
 
     def isComplete(self) -> bool:
         return self._done
 
     def annuleer(self) -> None:
-        if self._job is not None:
-            self._job.cancelled = True
+        if self.loader.busy:
+            self.loader.cancel()
             self.afbreken.setEnabled(False)
             self.status.setText("Bezig met afbreken…")
 
     def _end(self) -> None:
-        self._job = None
         self._done = True
         self.progress.hide()
         self.afbreken.hide()
         self.completeChanged.emit()
 
     def _finished(self, resultaat) -> None:
-        if not self._current():
-            return
         self.resultaat = resultaat
         self._end()
         self.status.setText(resultaat.samenvatting)
@@ -396,8 +362,6 @@ class ImporteerPage(_JobPage):
         self.klaar.emit()
 
     def _failed(self, melding: str) -> None:
-        if not self._current():
-            return
         self._end()
         self.setSubTitle("De import is niet gelukt.")
         self.status.setText("Er is niets geïmporteerd.")
@@ -405,14 +369,11 @@ class ImporteerPage(_JobPage):
         self.melding.show()
         self.klaar.emit()
 
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
+    def _crashed(self, _exc: BaseException) -> None:
         self._end()
         self.setSubTitle("De import is niet gelukt.")
         self.status.setText("Er ging iets mis; er is niets geïmporteerd.")
         self.klaar.emit()
-        raise exc  # to the app's error dialog
 
 
 # --- the wizard -----------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 for – recognised from the header (Magister, Somtoday), remembered from the school's last import, or chosen
 here. The choice goes with the preview and the import, and a successful import remembers it.
 
-Reading the first rows of the file runs in a Job like the preview, so a large .xlsx never freezes the window.
+Reading the first rows of the file runs in the background like the preview, so a large .xlsx never freezes the window.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class KolommenPage(_LeesPage):
         self.progress.setRange(0, 0)  # a few rows: no figures to show
         self.progress.show()
         soort = self.soort
-        self._start_job(lambda _progress: self.services.importeren.kolommen(pad, soort))
+        self.loader.start(lambda _progress: self.services.importeren.kolommen(pad, soort))
         self.completeChanged.emit()
 
     def cleanupPage(self) -> None:

@@ -57,7 +57,6 @@ def _n(aantal: int, enkelvoud: str, meervoud: str) -> str:
     return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
-
 class _TotFout:
     """The preview could not be made with the chosen "t/m" date (the message is for that field)."""
 
@@ -122,7 +121,7 @@ class VoorbeeldPage(_VoorbeeldPage):
 
     def isComplete(self) -> bool:
         v = self.voorbeeld
-        if v is None or self._job is not None or self._herhaal.isActive() or not self.tot_fout.isHidden():
+        if v is None or self.loader.busy or self._herhaal.isActive() or not self.tot_fout.isHidden():
             return False
         return (v.regels + v.overgeslagen > 0 or v.dagen_gewijzigd > 0) and (not v.fouten or self.overslaan.isChecked())
 
@@ -148,7 +147,7 @@ class VoorbeeldPage(_VoorbeeldPage):
 
     def _tot_gewijzigd(self) -> None:
         self.tot_edit.setEnabled(self.tot_check.isChecked())
-        if self.voorbeeld is None and self._job is None:
+        if self.voorbeeld is None and not self.loader.busy:
             return
         self.tot_fout.set_error("")
         self._herhaal.start()

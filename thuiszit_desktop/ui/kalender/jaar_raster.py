@@ -14,11 +14,10 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from ...domain.formaat import MAANDEN
 from ...domain.kalender import schooljaar_label
 from ..common import theme
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 

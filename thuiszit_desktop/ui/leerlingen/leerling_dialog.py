@@ -56,10 +56,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-
-
-
-
 class _Row(QFrame):
     """One ouder or vrijstelling in the dialog: its fields, a remove button and an error line."""
 

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.errors import NietGevonden
 from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
-from ..common.widgets import age_on, form_layout, format_date, heading, hint, link_label
+from ..common.widgets import form_layout, format_date, heading, hint, link_label
 from ..traject.traject_view import TrajectView
-from .leerling_basis import (  # noqa: F401 - the page's names, also used from here
+from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
     TAB_GEGEVENS,
     TAB_TIJDLIJN,
@@ -52,8 +53,6 @@ def _value(text: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
 
 
 class LeerlingPage(QWidget):
@@ -273,7 +272,7 @@ class LeerlingPage(QWidget):
         layout = self._section(self.gegevens)
         form = form_layout()
         g = leerling.geboortedatum
-        form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({age_on(g, vandaag)} jaar)"))
+        form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({formaat.leeftijd(g, vandaag)} jaar)"))
         self.bsn_value = _value(mask_number(leerling.bsn))
         self.onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
         form.addRow("BSN:", self.bsn_value)

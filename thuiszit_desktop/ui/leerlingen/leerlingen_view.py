@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.signalen import SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
@@ -41,8 +41,6 @@ from ..models.leerlingen_model import (
     GEEN_MENTOR,
     MET_OPEN_SIGNAAL,
     MET_SIGNAAL,
-    SIGNAAL_KORT,
-    SIGNAAL_VOLGORDE,
     LeerlingenFilter,
     LeerlingenModel,
     afhandeling_per_leerling,
@@ -289,8 +287,11 @@ class LeerlingenView(QWidget):
     def set_overzicht(self, overzicht: Overzicht, regels=None) -> None:
         """Merge the levels and signals of a (background) overzicht into the list; `regels`: the rows' part
         made already by `leerlingen_model.regel_extras` (the window's background computation does)."""
-        self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
-                                afhandeling_per_leerling(overzicht), klaar=regels)
+        if regels is not None:  # (the per-student dicts are only what `regels` is made from: not again here)
+            self.model.set_signalen({}, {}, klaar=regels)
+        else:
+            self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
+                                    afhandeling_per_leerling(overzicht))
         tot = overzicht.bijgewerkt_tot
         self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
                             else "nog geen verzuim geïmporteerd")

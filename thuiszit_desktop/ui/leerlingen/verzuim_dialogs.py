@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.errors import InvoerFout
 from ...domain.signalen import Signaal, SignaalSoort
 from ...domain.verzuim import MeldingSoort, Reden
@@ -47,12 +48,7 @@ from ..common.widgets import (
 
 def uren_tekst(uren: float) -> str:
     """3 → "3", 1.5 → "1,5"."""
-    tekst = f"{uren:.2f}".rstrip("0").rstrip(".")
-    return tekst.replace(".", ",")
-
-
-
-
+    return formaat.uren(uren)
 
 
 class _FormDialog(QDialog):

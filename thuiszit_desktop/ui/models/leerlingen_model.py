@@ -27,8 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
-from ...domain.signalen import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
 from ...services.leerlingen import LeerlingRij
@@ -47,25 +48,6 @@ MET_SIGNAAL = "\x00met"  # the signal filter value for students with any signal
 MET_OPEN_SIGNAAL = "\x00open"  # … with a signal that is not handled yet (domain/afhandeling.py)
 AFGEHANDELD = " ✓"  # after the short label of a handled signal
 
-# The signals from most to least urgent (the dashboard's order), with the short label of the list.
-SIGNAAL_VOLGORDE = (
-    SignaalSoort.MELDPLICHT_16U,
-    SignaalSoort.THUISZITTER_3MND,
-    SignaalSoort.THUISZITTER,
-    SignaalSoort.ABSOLUUT_VERZUIM,
-    SignaalSoort.MAZL,
-    SignaalSoort.LANGDURIG_AFWEZIG,
-    SignaalSoort.LUXE_VERZUIM,
-)
-SIGNAAL_KORT = {
-    SignaalSoort.MELDPLICHT_16U: "16 uur",
-    SignaalSoort.THUISZITTER_3MND: "Thuiszitter >3 mnd",
-    SignaalSoort.THUISZITTER: "Thuiszitter",
-    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
-    SignaalSoort.MAZL: "M@zl",
-    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
-    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim?",
-}
 _RANG = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,8 +149,7 @@ def _signalen_tip(extra: _Extra) -> str | None:
 
 
 def _datum(d) -> str:
-    """dd-mm-jjjj without strftime (which imports `time` on every call, through shiboken's import hook)."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return formaat.datum(d)
 
 
 class LeerlingenModel(QAbstractTableModel):
@@ -177,7 +158,9 @@ class LeerlingenModel(QAbstractTableModel):
         self._rows: list[LeerlingRij] = []
         self.search_text: list[str] = []  # folded "naam sorteernaam leerlingnummer klas" per row
         self.extra: list[_Extra] = []  # level and signals per row
-        self._cells: list[tuple[str, ...]] = []  # the display text of each column per row
+        # The display text of each column per row, made when the row is first painted (None until then): a
+        # school of 20,000 shows a few dozen rows, and making all of them held up the start (issue 16).
+        self._cells: list[tuple[str, ...] | None] = []
         self.generation = 0  # goes up with every reset, sort or merge, so the proxy knows its filter is stale
         self._sort_column = COL_NAAM
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -215,17 +198,14 @@ class LeerlingenModel(QAbstractTableModel):
 
     def _merge(self) -> list[int]:
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
-        tekst = _NIVEAU_TEKST
-        self._cells = [(*c[:COL_NIVEAU], GEEN_VERZUIM_TEKST if e.geen_verzuim else tekst[e.niveau], e.kort,
-                        *c[COL_MENTOR:])
-                       for c, e in zip(self._cells, self.extra, strict=True)]
+        self._cells = [None] * len(self._rows)  # (level and signals are in them: made again when painted)
         return self._sort_rows()
 
     def _precompute(self) -> None:
         self.search_text = [zoeksleutel(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
         self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
-        self._cells = [_cells(r, e) for r, e in zip(self._rows, self.extra, strict=True)]
+        self._cells = [None] * len(self._rows)
 
     def _extra_van(self, nr: str) -> _Extra:
         if self._klaar is not None:
@@ -309,7 +289,10 @@ class LeerlingenModel(QAbstractTableModel):
         if role not in _ROLES or not 0 <= r < len(self._rows):
             return None
         if role == _DISPLAY:
-            return self._cells[r][col]
+            cells = self._cells[r]
+            if cells is None:
+                cells = self._cells[r] = _cells(self._rows[r], self.extra[r])
+            return cells[col]
         if role == _DECORATION:
             return self._dots.get(self.extra[r].niveau) if col == COL_NIVEAU else None
         row = self._rows[r]

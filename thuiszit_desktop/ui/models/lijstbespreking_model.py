@@ -30,13 +30,13 @@ class LijstModel(QAbstractTableModel):
         self.vandaag = vandaag
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rijen)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(KOLOMMEN)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _KOP.get(section, KOLOMMEN[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
@@ -80,10 +80,10 @@ class LijstFilter(QSortFilterProxyModel):
         self.stap, self.klas, self.over_tijd = stap, klas, over_tijd
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         r = self.sourceModel().rijen[row]
         return ((self.stap is None or int(r.stap) == self.stap) and (self.klas is None or r.klas == self.klas)
                 and (not self.over_tijd or r.actiepunten_over_tijd > 0))
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         return left.data(SORT_ROLE) < right.data(SORT_ROLE)

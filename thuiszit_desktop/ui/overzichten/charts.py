@@ -104,7 +104,7 @@ class Grafiek(QWidget):
         if titel:
             self.setAccessibleName(titel)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         return QSize(560, 240)
 
     # --- data ----------------------------------------------------------------------------------------
@@ -166,7 +166,7 @@ class Grafiek(QWidget):
             return -1
         return min(len(self.labels) - 1, int((x - vlak.left()) / (vlak.width() / len(self.labels))))
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         i = self.index_op(event.position().x())
         tekst = self.tooltip(i)
         if tekst:
@@ -177,7 +177,7 @@ class Grafiek(QWidget):
 
     # --- painting ------------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         tekst = theme.color("text")

@@ -29,6 +29,7 @@ from ...services.overzichten import BesprekingsRij
 from ...services.session import Services
 from ..common.pdf_preview import PdfPreviewDialog
 from ..common.widgets import format_date, hint
+from ..common.worker import Loader
 from ..models.lijstbespreking_model import (
     COL_ACTIEPUNTEN,
     COL_CASUSREGISSEUR,
@@ -40,7 +41,7 @@ from ..models.lijstbespreking_model import (
     LijstFilter,
     LijstModel,
 )
-from .trends_view import Lader
+from .trends_view import OVERZICHT_MISLUKT
 
 
 class LijstbesprekingView(QWidget):
@@ -52,7 +53,7 @@ class LijstbesprekingView(QWidget):
         self.services = services
         self.vandaag = vandaag or date.today()
         self._geladen = False
-        self.lader = Lader(services, self)
+        self.loader = Loader(services, self, crash_message=OVERZICHT_MISLUKT)
 
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -111,26 +112,26 @@ class LijstbesprekingView(QWidget):
         onder.addWidget(self.afdrukken_button)
         layout.addLayout(onder)
 
-        self.lader.klaar.connect(self._klaar)
-        self.lader.mislukt.connect(self.aantal_label.setText)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self.aantal_label.setText)
         self.stap_combo.currentIndexChanged.connect(self._filter)
         self.klas_combo.currentIndexChanged.connect(self._filter)
         self.over_tijd_check.toggled.connect(self._filter)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._geladen and not self.lader.bezig:
+        if not self._geladen and not self.loader.busy:
             self.laad()
 
     def laad(self) -> None:
         services, vandaag = self.services, self.vandaag
         self.aantal_label.setText("De lijst wordt gemaakt…")
-        self.lader.start(lambda: services.overzichten.lijstbespreking(vandaag=vandaag))
+        self.loader.start(lambda _progress: services.overzichten.lijstbespreking(vandaag=vandaag))
 
     def wait(self, timeout: float | None = None) -> bool:
-        return self.lader.wait(timeout)
+        return self.loader.wait(timeout)
 
-    def _klaar(self, rijen: list[BesprekingsRij]) -> None:
+    def _finished(self, rijen: list[BesprekingsRij]) -> None:
         self._geladen = True
         self.toon(rijen)
         self.loaded.emit(rijen)

@@ -3,6 +3,8 @@
     view = OverzichtenView(services)
     view.add_tab("Trends", TrendsWidget(services))   # other overviews add themselves
 
+Each tab is built the first time it is shown or asked for (`view.trends`).
+
 The tab "Kwartaaloverzicht" is the pseudonymised thuiszittersoverzicht for the SWV (domain/kwartaal.py): a
 quarter picker, the sortable table, totals per categorie and status, export to Excel, CSV and PDF and a
 PDF preview. A mentor does not get this tab (the service refuses it too).
@@ -11,6 +13,7 @@ PDF preview. A mentor does not get this tab (the service refuses it too).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -68,34 +71,88 @@ def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:
 
 
 class OverzichtenView(QTabWidget):
-    """A tab widget; other overviews add themselves with `add_tab(title, widget)`."""
+    """A tab widget; other overviews add themselves with `add_tab(title, widget)`.
+
+    The tab on screen is built at once, the others when first shown or asked for (`view.trends` …): each
+    reads data as it is built, and together they held the window up (issue 16)."""
+
+    open_leerling = Signal(str)  # a student named on the Lijstbespreking tab
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
         super().__init__(parent)
         self.services = services
         self.setDocumentMode(True)
-        self.kwartaal: KwartaalTab | None = None
-        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):  # pseudonymised: not for mentors
-            self.kwartaal = self.add_tab("Kwartaaloverzicht", KwartaalTab(services, vandaag=vandaag))
+        self._bouw: dict[str, Callable[[], QWidget]] = {}  # title → builds the tab (until it is built)
+        self._tabs: dict[str, QWidget] = {}  # title → the built tab
+        rol = services.gebruiker.rol
+        if rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):  # pseudonymised: not for mentors
+            self._later("Kwartaaloverzicht", lambda: KwartaalTab(services, vandaag=vandaag))
         # Trends and "werkt het?" are counts (alleen-lezen too); the lijstbespreking names students.
-        self.trends = self.werkt_het = self.lijstbespreking = None
-        if services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):
-            self.trends = self.add_tab("Trends", TrendsView(services))
-            self.werkt_het = self.add_tab("Werkt het?", WerktHetView(services))
-        if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
-            self.lijstbespreking = self.add_tab("Lijstbespreking", LijstbesprekingView(services, vandaag=vandaag))
+        if rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):
+            self._later("Trends", lambda: TrendsView(services))
+            self._later("Werkt het?", lambda: WerktHetView(services))
+        if rol == Rol.ZORGCOORDINATOR:
+            self._later("Lijstbespreking", self._bouw_lijstbespreking(services, vandaag))
+        self.currentChanged.connect(lambda i: self._tab(self.tabText(i)) if i >= 0 else None)
+        if self.count():
+            self._tab(self.tabText(self.currentIndex()))
+
+    def _bouw_lijstbespreking(self, services: Services, vandaag: date | None) -> Callable[[], QWidget]:
+        def bouw() -> QWidget:
+            view = LijstbesprekingView(services, vandaag=vandaag)
+            view.open_leerling.connect(self.open_leerling)
+            return view
+
+        return bouw
 
     def add_tab(self, title: str, widget: QWidget) -> QWidget:
         self.addTab(widget, title)
+        self._tabs[title] = widget
         return widget
+
+    def _later(self, title: str, bouw: Callable[[], QWidget]) -> None:
+        self._bouw[title] = bouw
+        self.addTab(QWidget(), title)  # a placeholder until the tab is built
+
+    def _tab(self, title: str) -> QWidget | None:
+        """The tab `title`, built now if it was not yet (None when this user does not have it)."""
+        if title in self._bouw:
+            index = self.tab_titles().index(title)
+            widget = self._tabs[title] = self._bouw.pop(title)()
+            huidig = self.currentIndex()
+            self.blockSignals(True)  # the same tab stays current: no "changed" for the swap
+            try:
+                placeholder = self.widget(index)
+                self.removeTab(index)
+                self.insertTab(index, widget, title)
+                self.setCurrentIndex(huidig)
+            finally:
+                self.blockSignals(False)
+            placeholder.deleteLater()
+        return self._tabs.get(title)
+
+    @property
+    def kwartaal(self) -> KwartaalTab | None:
+        return self._tab("Kwartaaloverzicht")
+
+    @property
+    def trends(self) -> TrendsView | None:
+        return self._tab("Trends")
+
+    @property
+    def werkt_het(self) -> WerktHetView | None:
+        return self._tab("Werkt het?")
+
+    @property
+    def lijstbespreking(self) -> LijstbesprekingView | None:
+        return self._tab("Lijstbespreking")
 
     def tab_titles(self) -> list[str]:
         return [self.tabText(i) for i in range(self.count())]
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until background work has left its thread; before closing the database."""
-        tabs = [t for t in (self.kwartaal, self.trends, self.werkt_het, self.lijstbespreking) if t is not None]
-        return all([t.wait(timeout) for t in tabs])
+        return all([t.wait(timeout) for t in self._tabs.values() if hasattr(t, "wait")])
 
 
 class KwartaalTab(QWidget):
@@ -188,7 +245,7 @@ class KwartaalTab(QWidget):
     def kwartaal(self) -> Kwartaal:
         return Kwartaal.parse(self.picker.currentData())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Lazily (the main window is built without computing this), and afresh each time the tab comes into
         # view: verzuim may have been imported meanwhile.

@@ -7,11 +7,9 @@ thread (a few seconds for a large school).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,12 +17,12 @@ from ...domain.kalender import schooljaar_label
 from ...domain.signalen import SignaalSoort
 from ...domain.trends import Trends
 from ...services.session import Services
-from ..common import errors
 from ..common.pdf_preview import PdfPreviewDialog
 from ..common.widgets import format_date, hint
-from ..common.worker import Job, start
+from ..common.worker import Loader
 from .charts import SIGNAAL_KLEUREN, Grafiek, Reeks, in_kleur, niveau_kleur, uit_kleur
 
+OVERZICHT_MISLUKT = "Het overzicht kon niet worden gemaakt."  # a bug in an overview's computation (the Overzichten tabs)
 SIGNAAL_NAAM = {
     SignaalSoort.MELDPLICHT_16U: "16 uur",
     SignaalSoort.THUISZITTER: "Thuiszitter",
@@ -36,73 +34,6 @@ SIGNAAL_NAAM = {
 }
 
 
-class Lader(QObject):
-    """One service call at a time off the GUI thread (the Overzichten tabs share this).
-
-    `start(fn)` while busy runs the newest `fn` once more afterwards; `wait()` blocks until the thread
-    has let go of the database (before it is closed).
-    """
-
-    klaar = Signal(object)
-    mislukt = Signal(str)
-
-    def __init__(self, services: Services, parent: QObject | None = None):
-        super().__init__(parent)
-        self.services = services
-        self._job: Job | None = None
-        self._volgende: Callable[[], object] | None = None
-        self._idle = threading.Event()
-        self._idle.set()
-
-    @property
-    def bezig(self) -> bool:
-        return self._job is not None
-
-    def start(self, fn: Callable[[], object]) -> None:
-        if self._job is not None:
-            self._volgende = fn
-            return
-        services, idle = self.services, threading.Event()
-        self._idle = idle
-
-        def einde() -> None:
-            try:
-                services.end_thread()
-            finally:
-                idle.set()
-
-        self._job = Job(lambda _p: fn(), on_thread_end=einde)
-        self._job.signals.finished.connect(self._klaar)
-        self._job.signals.failed.connect(self._mislukt)
-        self._job.signals.crashed.connect(self._gecrasht)
-        start(self._job)
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._idle.wait(timeout)
-
-    def _door(self) -> bool:
-        """The job ended; False when a newer call was asked meanwhile (started now instead)."""
-        self._job = None
-        if self._volgende is not None:
-            fn, self._volgende = self._volgende, None
-            self.start(fn)
-            return False
-        return True
-
-    def _klaar(self, resultaat: object) -> None:
-        if self._door():
-            self.klaar.emit(resultaat)
-
-    def _mislukt(self, melding: str) -> None:
-        if self._door():
-            self.mislukt.emit(melding)
-
-    def _gecrasht(self, exc: BaseException) -> None:
-        if self._door():
-            self.mislukt.emit("Het overzicht kon niet worden gemaakt.")
-        errors.report(exc)
-
-
 class TrendsView(QWidget):
     loaded = Signal(object)  # Trends
     failed = Signal(str)
@@ -111,9 +42,9 @@ class TrendsView(QWidget):
         super().__init__(parent)
         self.services = services
         self.trends: Trends | None = None
-        self.lader = Lader(services, self)
-        self.lader.klaar.connect(self._klaar)
-        self.lader.mislukt.connect(self._mislukt)
+        self.loader = Loader(services, self, crash_message=OVERZICHT_MISLUKT)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
 
         layout = QVBoxLayout(self)
         kop = QHBoxLayout()
@@ -147,25 +78,25 @@ class TrendsView(QWidget):
     def schooljaar(self) -> int | None:
         return self.jaar_combo.currentData()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.trends is None and not self.lader.bezig:
+        if self.trends is None and not self.loader.busy:
             self.laad()
 
     def laad(self) -> None:
         """Compute the chosen school year in the background; emits `loaded` or `failed`."""
         jaar, services = self.schooljaar, self.services
         self.status.setText("De trends worden berekend…")
-        self.lader.start(lambda: services.overzichten.trends(jaar))
+        self.loader.start(lambda _progress: services.overzichten.trends(jaar))
 
     def wait(self, timeout: float | None = None) -> bool:
-        return self.lader.wait(timeout)
+        return self.loader.wait(timeout)
 
-    def _klaar(self, trends: Trends) -> None:
+    def _finished(self, trends: Trends) -> None:
         self.toon(trends)
         self.loaded.emit(trends)
 
-    def _mislukt(self, melding: str) -> None:
+    def _failed(self, melding: str) -> None:
         self.status.setText(melding)
         self.failed.emit(melding)
 

@@ -27,8 +27,9 @@ from ...services.overzichten import Effecten, LeerlingEffecten
 from ...services.session import Services
 from ..common import theme
 from ..common.widgets import format_date, hint
+from ..common.worker import Loader
 from .charts import Grafiek, Periode, Reeks
-from .trends_view import Lader
+from .trends_view import OVERZICHT_MISLUKT
 
 KOLOMMEN = ("Interventie", "Aantal", "Meegeteld", "Gemiddeld vóór", "Gemiddeld na", "Verschil")
 # Periods on the student's chart, one colour per intervention in turn.
@@ -67,9 +68,9 @@ class WerktHetView(QWidget):
         super().__init__(parent)
         self.services = services
         self.effecten: Effecten | None = None
-        self.lader = Lader(services, self)
-        self.lader.klaar.connect(self._klaar)
-        self.lader.mislukt.connect(self.voetnoot_tekst)
+        self.loader = Loader(services, self, crash_message=OVERZICHT_MISLUKT)
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self.voetnoot_tekst)
         layout = QVBoxLayout(self)
         kop = QHBoxLayout()
         kop.addWidget(hint("Het verzuim in de 6 lesweken vóór de start van een interventie en in de 6 lesweken "
@@ -92,20 +93,20 @@ class WerktHetView(QWidget):
         self.voetnoot = hint("")
         layout.addWidget(self.voetnoot)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.effecten is None and not self.lader.bezig:
+        if self.effecten is None and not self.loader.busy:
             self.laad()
 
     def laad(self) -> None:
         services = self.services
         self.voetnoot.setText("De cijfers worden berekend…")
-        self.lader.start(lambda: services.overzichten.effecten())
+        self.loader.start(lambda _progress: services.overzichten.effecten())
 
     def wait(self, timeout: float | None = None) -> bool:
-        return self.lader.wait(timeout)
+        return self.loader.wait(timeout)
 
-    def _klaar(self, effecten: Effecten) -> None:
+    def _finished(self, effecten: Effecten) -> None:
         self.toon(effecten)
         self.loaded.emit(effecten)
 

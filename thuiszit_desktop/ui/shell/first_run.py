@@ -65,8 +65,6 @@ def password_hint(naam: str, wachtwoord: str, herhaling: str) -> tuple[str, bool
     return (sterkte + (" De twee wachtwoorden zijn gelijk." if herhaling == wachtwoord else "")), True
 
 
-
-
 class WelcomePage(QWizardPage):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()

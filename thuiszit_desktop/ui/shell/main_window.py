@@ -1,16 +1,18 @@
-"""The main window: a navigation on the left with the areas that work, the area on the right."""
+"""The main window: a navigation on the left with the areas that work, the area on the right.
+
+Its menus and shortcuts are in menus.py, the Leerlingen area (list and student page) in
+ui/leerlingen/leerlingen_area.py."""
 
 from __future__ import annotations
 
 import gc
-import html
 import importlib.util
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,8 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -27,22 +27,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import GeenToegang, NietGevonden
 from ...domain.gebruiker import Rol
-from ...domain.leerling import Leerling
 from ...domain.signalen import SignaalSoort
 from ...services.session import Services
 from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
-from ..leerlingen.leerling_basis import (
-    CONTACTMOMENT_SHORTCUT,
-    TAB_TRAJECT,
-    contactmoment_vastleggen,
-    kan_contactmoment,
-)
+from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
-from ..leerlingen.leerlingen_view import LeerlingenView
+from ..leerlingen.leerlingen_area import LeerlingenArea
 from ..vandaag.stand import SignalenLoader, Stand
-from .vergrendeling import SNELTOETS as VERGRENDEL_SNELTOETS
+from .menus import APP_NAME, Menus
 from .vergrendeling import Vergrendeling
 
 if TYPE_CHECKING:
@@ -52,125 +46,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Thuiszit Desktop"
-
 SETTING_GEOMETRY = "hoofdvenster/geometrie"
 SETTING_STATE = "hoofdvenster/staat"
-
-
-def app_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("thuiszit-desktop")
-    except Exception:  # not installed as a package (e.g. running from a checkout)
-        return ""
-
-
-class LeerlingenArea(QStackedWidget):
-    """The list of students and, in the same place, one student's page."""
-
-    changed = Signal()  # a student, their verzuim or traject was added or edited: signals and reminders may change
-    contactmoment_opgeslagen = Signal(str)  # the leerlingnummer
-    page_built = Signal(object)  # the LeerlingPage, the first time a student is opened
-
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services = services
-        self.can_edit = services.gebruiker.rol == Rol.ZORGCOORDINATOR
-        self.list = LeerlingenView(services, can_edit=self.can_edit, can_contact=kan_contactmoment(services))
-        self.addWidget(self.list)
-        self._page = None  # LeerlingPage: built when a student is first opened (it is most of the window)
-        self.list.open_leerling.connect(self.open_leerling)
-        self.list.new_leerling.connect(self.new_leerling)
-        self.list.contactmoment_requested.connect(self.contactmoment)
-
-    @property
-    def page(self):
-        """One student's page, built the first time it is asked for."""
-        if self._page is None:
-            from ..leerlingen.leerling_page import LeerlingPage
-
-            page = self._page = LeerlingPage(self.services, can_edit=self.can_edit)
-            self.addWidget(page)
-            page.back.connect(self.show_list)
-            page.edit_requested.connect(self.edit_leerling)
-            verzuim_changed = getattr(page, "verzuim_changed", None)  # verzuim entered on the page
-            if isinstance(verzuim_changed, SignalInstance):
-                verzuim_changed.connect(self.changed)
-            page.traject_changed.connect(self.changed)
-            self.page_built.emit(page)
-        return self._page
-
-    def page_shown(self) -> bool:
-        """A student's page is on screen here (without building the page to find out)."""
-        return self._page is not None and self.currentWidget() is self._page
-
-    def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> bool:
-        """Show the student's page (on `tab`, e.g. "Traject", when given); False when they are gone."""
-        try:
-            self.page.show_leerling(leerlingnummer)
-        except (NietGevonden, GeenToegang) as exc:  # GeenToegang: a mentor, for a student of another klas
-            errors.show_user_error(self, exc)
-            self.list.refresh()
-            return False
-        if tab is not None:
-            self.page.show_tab(tab)
-        self.setCurrentWidget(self.page)
-        self.page.back_button.setFocus()
-        return True
-
-    def current_leerlingnummer(self) -> str | None:
-        """The student shown on the page, or the one selected in the list."""
-        if self.page_shown() and self.page.leerling is not None:
-            return self.page.leerling.leerlingnummer
-        return self.list.current_leerlingnummer()
-
-    def contactmoment(self, leerlingnummer: str) -> bool:
-        """The quick contactmoment for a student; the page's traject and timeline follow when they are shown."""
-        if self._page is not None and self.page.leerling is not None and self.page.leerling.leerlingnummer == leerlingnummer:
-            if not self.page.contactmoment():  # refreshes the page and emits traject_changed → changed
-                return False
-        elif contactmoment_vastleggen(self.services, leerlingnummer, self.window()):
-            self.changed.emit()
-        else:
-            return False
-        self.contactmoment_opgeslagen.emit(leerlingnummer)
-        return True
-
-    def show_list(self) -> None:
-        self.setCurrentWidget(self.list)
-        self.list.table.setFocus()
-
-    def new_leerling(self) -> None:
-        from ..leerlingen.leerling_dialog import LeerlingDialog
-
-        dialog = LeerlingDialog(self.services, None, self.window())
-        if dialog.exec() and dialog.saved is not None:
-            self.list.refresh()
-            self.list.select(dialog.saved.leerlingnummer)
-            self.open_leerling(dialog.saved.leerlingnummer)
-            self.changed.emit()
-
-    def edit_leerling(self, leerling: Leerling | None) -> None:
-        if leerling is None:
-            return
-        from ..leerlingen.leerling_dialog import LeerlingDialog
-
-        dialog = LeerlingDialog(self.services, leerling, self.window())
-        if dialog.exec() and dialog.saved is not None:
-            self.list.refresh()
-            self.list.select(dialog.saved.leerlingnummer)
-            self.page.show_leerling(dialog.saved.leerlingnummer)
-            self.changed.emit()
-
-    def refresh(self) -> None:
-        self.list.refresh()
-        if self.page_shown() and self.page.leerling is not None:
-            try:
-                self.page.show_leerling(self.page.leerling.leerlingnummer)
-            except NietGevonden:
-                self.show_list()
 
 
 @dataclass
@@ -180,7 +57,7 @@ class _LazyArea:
     widget: QWidget | None = None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, Menus):
     def __init__(self, services: Services, *, settings: QSettings | None = None):
         super().__init__()
         self.services = services
@@ -412,8 +289,7 @@ class MainWindow(QMainWindow):
         from ..overzichten.overzichten_view import OverzichtenView
 
         view = OverzichtenView(self.services)
-        if view.lijstbespreking is not None:
-            view.lijstbespreking.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))
+        view.open_leerling.connect(lambda nr: self.open_leerling(nr, TAB_TRAJECT))  # from the Lijstbespreking
         return view
 
     def area_titles(self) -> list[str]:
@@ -489,16 +365,6 @@ class MainWindow(QMainWindow):
         if trajecten is not None and self.stack.currentWidget() is trajecten and trajecten is not self._net_gebouwd:
             trajecten.refresh()
 
-    def _set_icons(self) -> None:
-        """The main actions in the menus with their icon from the one icon set (theme.ICONS)."""
-        for attribute, naam in (("action_new", "nieuwe_leerling"), ("action_import", "importeren"),
-                                ("action_import_verzuim", "importeren"), ("action_contactmoment", "contactmoment"),
-                                ("action_settings", "instellingen"), ("action_find", "zoeken"),
-                                ("action_print", "afdrukken"), ("action_lock", "vergrendelen")):
-            action = getattr(self, attribute, None)
-            if action is not None:
-                action.setIcon(theme.icon(naam))
-
     def _remember_layout(self, *_args) -> None:
         """Splitters and table columns as the user left them, also after a restart."""
         remember_layout(self, "indeling", self.settings)
@@ -564,137 +430,7 @@ class MainWindow(QMainWindow):
         self.leerlingen.show_list()
         self.leerlingen.list.focus_search()
 
-    # --- menus and status bar --------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        can_edit = self.services.gebruiker.rol == Rol.ZORGCOORDINATOR
-        bestand = self.bestand_menu = self.menuBar().addMenu("&Bestand")
-        self.action_new = QAction("&Nieuwe leerling…", self)
-        self.action_new.setShortcut("Ctrl+Shift+N")  # Ctrl+N is the contactmoment, the daily action
-        self.action_new.triggered.connect(self._new_leerling)
-        self.action_import = QAction("Leerlingen &importeren…", self)
-        self.action_import.setShortcut("Ctrl+I")
-        self.action_import.triggered.connect(self.import_leerlingen)
-        self.action_import_verzuim = QAction("&Verzuim importeren…", self)
-        self.action_import_verzuim.setShortcut("Ctrl+Shift+I")
-        self.action_import_verzuim.triggered.connect(self.import_verzuim)
-        for action in (self.action_new, self.action_import, self.action_import_verzuim):
-            action.setEnabled(can_edit)
-            action.setVisible(can_edit)  # not offered at all to a role that cannot do it
-            bestand.addAction(action)
-        self.action_contactmoment = QAction("Nieuw &contactmoment…", self)
-        self.action_contactmoment.setShortcut(CONTACTMOMENT_SHORTCUT)
-        self.action_contactmoment.setToolTip("Nieuw contactmoment voor de gekozen leerling")
-        self.action_contactmoment.setEnabled(kan_contactmoment(self.services))
-        self.action_contactmoment.setVisible(kan_contactmoment(self.services))
-        self.action_contactmoment.triggered.connect(self.contactmoment)
-        bestand.addAction(self.action_contactmoment)
-        bestand.addSeparator()
-        self.action_partners = QAction("&Partners (adresboek)…", self)
-        self.action_partners.triggered.connect(self.open_partners)
-        self.action_partners.setVisible(self.services.gebruiker.rol != Rol.ALLEEN_LEZEN)
-        bestand.addAction(self.action_partners)
-        self.action_gebruikers = QAction("&Gebruikers…", self)
-        self.action_gebruikers.triggered.connect(self.open_gebruikers)
-        self.action_gebruikers.setEnabled(can_edit)
-        self.action_gebruikers.setVisible(can_edit)
-        bestand.addAction(self.action_gebruikers)
-        self.action_audit = QAction("&Auditlog…", self)
-        self.action_audit.triggered.connect(self.open_audit)
-        self.action_bewaren = QAction("Verlopen gegevens &opruimen…", self)
-        self.action_bewaren.triggered.connect(self.open_bewaren)
-        for action in (self.action_audit, self.action_bewaren):  # the zorgcoördinator's privacy duties
-            action.setEnabled(can_edit)
-            action.setVisible(can_edit)
-            bestand.addAction(action)
-        self.action_profiel = QAction("&Mijn gegevens…", self)
-        self.action_profiel.setToolTip("Uw naam en functie op papier, uw telefoonnummer en e-mailadres")
-        self.action_profiel.triggered.connect(self.open_profiel)
-        bestand.addAction(self.action_profiel)
-        self.action_wachtwoord = QAction("&Wachtwoord wijzigen…", self)
-        self.action_wachtwoord.triggered.connect(self.wachtwoord_wijzigen)
-        bestand.addAction(self.action_wachtwoord)
-        bestand.addSeparator()
-        self.action_settings = QAction("Instellin&gen…", self)
-        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.action_settings.setEnabled(can_edit)
-        self.action_settings.setVisible(can_edit)
-        self.action_settings.triggered.connect(self.open_settings)
-        bestand.addAction(self.action_settings)
-        self.action_backup = QAction("&Back-up maken", self)
-        self.action_backup.triggered.connect(self.backups_make_now)
-        self.action_restore = QAction("Back-up &terugzetten…", self)
-        self.action_restore.triggered.connect(self.restore_backup)
-        for action in (self.action_backup, self.action_restore):
-            action.setEnabled(can_edit)
-            action.setVisible(can_edit)
-            bestand.addAction(action)
-        bestand.addSeparator()
-        self.action_afmelden = QAction("Af&melden", self)
-        self.action_afmelden.setStatusTip("Stoppen en het inlogscherm tonen, bijvoorbeeld voor een collega")
-        self.action_afmelden.triggered.connect(self.afmelden)  # in the menu after "Scherm vergrendelen"
-        self.action_quit = QAction("&Afsluiten", self)
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.action_quit.triggered.connect(self.close)
-        bestand.addAction(self.action_quit)
-
-        # Ctrl+F finds a student from every area (the list's own shortcut is off, see _build_leerlingen).
-        self.action_find = QAction("Leerling zoeken", self)
-        self.action_find.setShortcut(QKeySequence.StandardKey.Find)
-        self.action_find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action_find.triggered.connect(self.find_leerling)
-        self.action_find.setEnabled(self.services.gebruiker.rol != Rol.ALLEEN_LEZEN)
-        self.addAction(self.action_find)
-
-        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
-        self.action_about = QAction("&Over Thuiszit Desktop", self)
-        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.action_about.triggered.connect(self.show_about)
-        help_menu.addAction(self.action_about)
-
-    def _build_sneltoetsen(self) -> None:
-        """Printing, locking, help and Ctrl+1…n to the areas; the help screen lists every shortcut."""
-        self.action_print = QAction("Af&drukken…", self)
-        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
-        self.action_print.triggered.connect(self.afdrukken)
-        self.action_lock = QAction("Scherm &vergrendelen", self)
-        self.action_lock.setShortcut(VERGRENDEL_SNELTOETS)
-        self.action_lock.setStatusTip("Het scherm op slot zetten; met uw wachtwoord gaat het weer open")
-        self.action_lock.triggered.connect(lambda: self.vergrendeling.vergrendel())
-        self.bestand_menu.insertAction(self.action_partners, self.action_print)
-        self.bestand_menu.insertSeparator(self.action_partners)
-        self.bestand_menu.insertAction(self.action_quit, self.action_lock)
-        self.bestand_menu.insertAction(self.action_quit, self.action_afmelden)
-        self.bestand_menu.insertSeparator(self.action_quit)
-
-        ga_naar = QMenu("&Ga naar", self)
-        self.menuBar().insertMenu(self.help_menu.menuAction(), ga_naar)
-        self.area_actions: list[QAction] = []
-        for i, title in enumerate(self.area_titles()[:9]):
-            action = QAction(f"&{i + 1} {title}", self)
-            action.setShortcut(f"Ctrl+{i + 1}")
-            action.setProperty("uitleg", f"Naar {title}")  # in the Sneltoetsen screen
-            action.triggered.connect(lambda _=False, t=title: self._go_to_area(t))
-            ga_naar.addAction(action)
-            self.area_actions.append(action)
-
-        self.action_uitleg = QAction("&Uitleg bij dit scherm", self)
-        self.action_uitleg.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
-        self.action_uitleg.triggered.connect(self.show_uitleg)
-        self.action_sneltoetsen = QAction("&Sneltoetsen", self)
-        self.action_sneltoetsen.triggered.connect(self.show_sneltoetsen)
-        first = self.help_menu.actions()[0] if self.help_menu.actions() else None
-        self.help_menu.insertAction(first, self.action_uitleg)
-        self.help_menu.insertAction(first, self.action_sneltoetsen)
-        if first is not None:
-            self.help_menu.insertSeparator(first)
-
-        self.stack.currentChanged.connect(self._update_print_action)  # the areas' own tabs: see _area
-        for i in range(self.stack.count()):
-            if isinstance(self.stack.widget(i), QTabWidget):  # an area with tabs: Ctrl+P follows its tab
-                self.stack.widget(i).currentChanged.connect(self._update_print_action)
-        self._update_print_action()
+    # --- status bar ------------------------------------------------------------------------------
 
     def aan_de_slag(self, stap: str) -> None:
         """A button on the "Aan de slag" card: do that step."""
@@ -710,78 +446,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open een leerling (Enter) en kies op het tabblad Traject "
                                          "'Traject openen…'.", 15_000)
         self.dashboard.aan_de_slag.refresh()
-
-    def _go_to_area(self, title: str) -> None:
-        self.show_area(title)
-        self.nav.setFocus()
-
-    def current_area_title(self) -> str:
-        return self.nav.currentItem().text()
-
-    def uitleg_scherm(self) -> str:
-        """The screen F1 explains: the area, or on a student's page the Traject tab its own."""
-        area = self._built("Leerlingen")
-        if (area is not None and self.stack.currentWidget() is area and area.page_shown()
-                and area.page.huidige_tab() == TAB_TRAJECT):
-            return TAB_TRAJECT
-        return self.current_area_title()
-
-    def show_uitleg(self) -> None:
-        from .help_dialog import UitlegDialog
-
-        UitlegDialog(self.uitleg_scherm(), self).exec()
-
-    def show_sneltoetsen(self) -> None:
-        from .help_dialog import SneltoetsenDialog
-
-        SneltoetsenDialog(self).exec()
-
-    def _area_printer(self):
-        """An area (or the current tab of an area) that prints itself has a method `afdrukken()`."""
-        widget = self.stack.currentWidget()
-        if isinstance(widget, QTabWidget):
-            widget = widget.currentWidget()
-        printer = getattr(widget, "afdrukken", None)
-        return printer if callable(printer) and getattr(widget, "kan_afdrukken", True) else None
-
-    def _print_target(self) -> str | None:
-        """What Ctrl+P prints here: the open student's dossier (or the MDO-verslag on the MDO tab), or
-        what the area prints itself."""
-        if self._area_printer() is not None:
-            return "area"
-        area = self._built("Leerlingen")
-        if (area is None or self.stack.currentWidget() is not area or not area.page_shown()
-                or area.page.leerling is None or self.services.gebruiker.rol != Rol.ZORGCOORDINATOR):
-            return None
-        page = area.page
-        if page.huidige_tab() != TAB_TRAJECT:
-            return "dossier"
-        view = page.traject  # on screen, so read already
-        if (view.traject is not None and getattr(view, "mdos", None)
-                and view.tabs.currentIndex() == 1):
-            return "mdo"
-        return "dossier"
-
-    def _update_print_action(self, *_args) -> None:
-        target = self._print_target()
-        self.action_print.setEnabled(target is not None)
-        self.action_print.setText({"mdo": "MDO-verslag af&drukken…", "dossier": "Dossier af&drukken…"}
-                                  .get(target or "", "Af&drukken…"))
-        self.action_print.setStatusTip("" if target else "Open een leerling om het dossier of een MDO-verslag "
-                                                         "af te drukken.")
-
-    def afdrukken(self) -> None:
-        target = self._print_target()
-        view = self.leerlingen.page.traject if target in ("mdo", "dossier") else None
-        if target == "area":
-            self._area_printer()()
-        elif target == "mdo":
-            held = [m for m in view.mdos if m.datum <= view.vandaag] or view.mdos
-            view.mdo_afdrukken(held[-1])
-        elif target == "dossier":
-            view.dossier_afdrukken()
-        else:
-            self.statusBar().showMessage(self.action_print.statusTip(), 8_000)
 
     def _build_status_bar(self) -> None:
         gebruiker = self.services.gebruiker
@@ -829,40 +493,11 @@ class MainWindow(QMainWindow):
         if dialog.changed_any and area is not None and area._page is not None:  # a name in a traject may have changed
             area.page.refresh_traject()
 
-    def open_gebruikers(self) -> None:
-        from ..beheer.gebruikers_dialog import GebruikersDialog
-
-        GebruikersDialog(self.services, self).exec()
-
-    def open_audit(self) -> None:
-        from ..beheer.audit_view import AuditDialog
-
-        AuditDialog(self.services, self).exec()
-
-    def open_bewaren(self) -> None:
-        from ..beheer.bewaren_dialog import BewaarDialog
-
-        dialog = BewaarDialog(self.services, self)
-        dialog.opgeruimd.connect(self._after_opruimen)
-        dialog.exec()
-
     def _after_opruimen(self, *_args) -> None:
         """Students or their data were deleted for good: every list and count must forget them."""
         if (area := self._built("Leerlingen")) is not None:  # (a list built later reads them fresh)
             area.refresh()
         self.refresh_signals()
-
-    def open_profiel(self) -> None:
-        from ..beheer.profiel_dialog import ProfielDialog
-
-        if ProfielDialog(self.services, parent=self).exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Uw gegevens zijn opgeslagen.", 8_000)
-
-    def wachtwoord_wijzigen(self) -> None:
-        from ..beheer.gebruikers_dialog import WachtwoordDialog
-
-        if WachtwoordDialog(self.services, self).exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Uw wachtwoord is gewijzigd.", 8_000)
 
     def open_settings(self) -> None:
         try:
@@ -902,15 +537,6 @@ class MainWindow(QMainWindow):
                                "wachtwoord dat u toen had.")
         self.afgemeld = True
         self.close()
-
-    def show_about(self) -> None:
-        version = app_version()
-        text = (f"<h3>{APP_NAME}{' ' + version if version else ''}</h3>"
-                "<p>Voor de zorgcoördinator: leerlingen die thuiszitten of dreigen thuis te zitten in beeld "
-                "houden, en samen met ouders en partners weer naar school helpen.</p>"
-                "<p>Alle gegevens blijven op deze computer, in een versleuteld bestand:<br>"
-                f"<small>{html.escape(str(self.services.database_path))}</small></p>")
-        QMessageBox.about(self, f"Over {APP_NAME}", text)
 
     # --- geometry and closing --------------------------------------------------------------------
 

@@ -58,10 +58,6 @@ def persoon_tekst(p: Persoon) -> str:
     return f"{p.naam} ({', '.join(extra)})" if extra else p.naam
 
 
-
-
-
-
 def text_edit(placeholder: str = "", lines: int = 5, *, max_lines: int | None = None) -> QPlainTextEdit:
     """A plain text field of at least `lines` lines (Tab moves on); `max_lines` keeps a short one small."""
     edit = QPlainTextEdit()
@@ -318,9 +314,9 @@ class GesprekDialog(ConceptDialog):
         self._build(leerling.naam)
         self._setup_concept(services, "gesprek", f"{leerlingnummer}:{gesprek.id}" if gesprek else leerlingnummer)
         if gesprek is None:
-            self.concept.add("samenvatting", self.samenvatting)
-            self.concept.add("deelnemers", self.deelnemers)
-            self.concept.add_custom("afspraken", self.afspraken.nieuwe_teksten, self.afspraken.set_nieuwe_teksten,
+            self.concept.veld("samenvatting", self.samenvatting)
+            self.concept.veld("deelnemers", self.deelnemers)
+            self.concept.samengesteld_veld("afspraken", self.afspraken.nieuwe_teksten, self.afspraken.set_nieuwe_teksten,
                                     self.afspraken.changed)
         self._load()
         self._restore_concept()
@@ -588,7 +584,7 @@ class ContactmomentDialog(ConceptDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
         self._setup_concept(services, "contactmoment", leerlingnummer)
-        self.concept.add("samenvatting", self.samenvatting)
+        self.concept.veld("samenvatting", self.samenvatting)
         self._restore_concept()
         self.resize(520, 320)
         self.samenvatting.setFocus()

@@ -460,9 +460,9 @@ class MdoDialog(ConceptDialog):
         self.field_errors = FieldErrors(self.general_error)
         self._build()
         self._setup_concept(services, "mdo", f"mdo:{mdo.id}" if mdo else f"traject:{traject_id}")
-        self.concept.add("verslag", self.verslag)
-        self.concept.add("agenda", self.agenda)
-        self.concept.add_custom("besluiten", self.besluiten.nieuwe_teksten, self.besluiten.set_nieuwe_teksten,
+        self.concept.veld("verslag", self.verslag)
+        self.concept.veld("agenda", self.agenda)
+        self.concept.samengesteld_veld("besluiten", self.besluiten.nieuwe_teksten, self.besluiten.set_nieuwe_teksten,
                                 self.besluiten.changed)
         self._load()
         self._restore_concept()

@@ -90,7 +90,7 @@ def _text_edit(placeholder: str = "", height: int = 70) -> LongText:
 
 # --- rows: doelen, interventies, afspraken, evaluatiemomenten, contactpersonen ------------------------------
 
-def DATE_WIDTH() -> int:  # noqa: N802 – a constant that needs a QApplication
+def DATE_WIDTH() -> int:
     global _date_width
     if _date_width is None:
         probe = OptionalDateEdit()
@@ -298,10 +298,10 @@ class PlanDialog(ConceptDialog):
         self._build()
         self._setup_concept(services, "plan", f"traject:{traject_id}")
         for key, _label, _ph in LONG_TEXTS:
-            self.concept.add(key, self.texts[key])
+            self.concept.veld(key, self.texts[key])
         for domein, (moeilijk, helpt) in self.analyse.cellen.items():
-            self.concept.add(f"{domein.value}_moeilijk", moeilijk)
-            self.concept.add(f"{domein.value}_helpt", helpt)
+            self.concept.veld(f"{domein.value}_moeilijk", moeilijk)
+            self.concept.veld(f"{domein.value}_helpt", helpt)
 
         self.versies = services.plannen.versies(traject_id)
         if not self.versies and self.can_edit:

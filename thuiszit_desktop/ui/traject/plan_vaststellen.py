@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.errors import GebruikersFout, InvoerFout
 from ...domain.plan import Akkoord, AkkoordRol, Doel, Plan, Uitkomst, akkoord_rol
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, age_on, format_date, hint, with_error
+from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, format_date, hint, with_error
 from .gesprek_dialog import text_edit
 
 
@@ -150,7 +151,7 @@ class VaststellenDialog(QDialog):
         rol = AkkoordRol(self.rol.currentData())
         juist = akkoord_rol(self.geboortedatum, self.datum.value())
         if rol is not juist:
-            leeftijd = age_on(self.geboortedatum, self.datum.value())
+            leeftijd = formaat.leeftijd(self.geboortedatum, self.datum.value())
             self.errors.show({"rol": f"De leerling is op die datum {leeftijd}: "
                                      + ("de leerling geeft vanaf 16 zelf akkoord." if juist is AkkoordRol.LEERLING
                                         else "een ouder/verzorger geeft akkoord.")})

@@ -604,7 +604,7 @@ class AnalyseDialog(ConceptDialog):
         self.kearney.setCurrentIndex(max(self.kearney.findData(a.kearney_functie.value if a.kearney_functie else ""), 0))
         self._setup_concept(services, "analyse", f"traject:{traject_id}")
         for (d, soort), edit in self.velden.items():
-            self.concept.add(f"{d.value}_{soort}", edit)
+            self.concept.veld(f"{d.value}_{soort}", edit)
         self._restore_concept()
         self.resize(980, 640)
         screen = (parent.screen() if parent else None) or self.screen()

@@ -12,6 +12,7 @@ this dashboard and the student list; the window never waits for it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
@@ -35,12 +36,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.gebruiker import Rol
 from ...domain.herinneringen import Herinnering
-from ...domain.signalen import SignaalSoort
+from ...domain.signalen import SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
-from ..models.leerlingen_model import SIGNAAL_VOLGORDE
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
 from .herinneringen import HERINNERING_ROLE, HerinneringenLijst
@@ -427,8 +427,12 @@ class Dashboard(QWidget):
         self.oud_label.setVisible(dagen > OUD_NA_DAGEN)
         # Alleen-lezen sees the counts and the pyramid only: no students, no reminders (services/toegang.py).
         alleen_tellen = self.services.gebruiker.rol == Rol.ALLEEN_LEZEN
-        self._groepen = ([[] for _ in GROEPEN] if alleen_tellen
-                         else signaal_regels(o, stand.leerlingen, self._today()))
+        if alleen_tellen:
+            self._groepen = [[] for _ in GROEPEN]
+        elif stand.regels is not None and stand.vandaag == self._today():  # made in the background
+            self._groepen = stand.regels
+        else:
+            self._groepen = signaal_regels(o, stand.leerlingen, self._today())
         self._fill_list()
         self._fill_herinneringen(stand)
         self.herinneringen_box.setVisible(not alleen_tellen)
@@ -471,7 +475,7 @@ class Dashboard(QWidget):
         elif index.isValid():
             self.lijst.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         else:  # the keyboard starts on the first signal (not selected)
-            eerste = self.lijst.signalen.index(0, 0, self.lijst.signalen.index(0, 0))
+            eerste = self.lijst.signalen.eerste_signaal()
             if eerste.isValid():
                 self.lijst.selectionModel().setCurrentIndex(eerste, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_buttons()
@@ -561,9 +565,12 @@ class Dashboard(QWidget):
             errors.show_user_error(self, exc)
             return False
         # Shown at once; the next overzicht reads the same from the database.
-        self.stand.overzicht.besprekingen[(regel.leerlingnummer, s.soort.value, s.datum)] = Bespreking(
+        o = self.stand.overzicht
+        o.besprekingen[(regel.leerlingnummer, s.soort.value, s.datum)] = Bespreking(
             notitie, self.services.gebruiker.naam, date.today())
-        self._groepen = signaal_regels(self.stand.overzicht, self.stand.leerlingen, self._today())
+        # Only this line changes (its bespreking and what that makes of its afhandeling), not 20,000 others.
+        nieuw = replace(regel, bespreking=o.besproken(s), afhandeling=o.afhandeling(s))
+        self._groepen = [[nieuw if r is regel else r for r in groep] for groep in self._groepen]
         self._fill_list()
         self.select(regel.leerlingnummer, regel.soort)
         return True

@@ -6,7 +6,6 @@ waits for it. Its computation runs in a worker thread (`bereken_stand`).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,9 +17,9 @@ from ...domain.herinneringen import Herinnering
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
-from ..common import errors
-from ..common.worker import Job, start
+from ..common.worker import Loader
 from ..models.leerlingen_model import regel_extras
+from .vandaag_signalen import SignaalRegel, signaal_regels
 
 
 def _vandaag() -> date:
@@ -37,6 +36,8 @@ class Stand:
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
     open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
     lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
+    regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (vandaag_signalen.signaal_regels)
+    vandaag: date | None = None  # the day `regels` were made for (overdue deadlines depend on it)
 
     @property
     def te_laat(self) -> int:
@@ -50,9 +51,11 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
     herinneringen = services.trajecten.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
+    services.overzichten.eerste_verzuimdatum()  # kept for Overzichten' school years: a full read, here not there
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
-                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht))
+                 len(services.trajecten.open_actiepunten()), regel_extras(overzicht),
+                 signaal_regels(overzicht, leerlingen, vandaag or date.today()), vandaag or date.today())
 
 
 class SignalenLoader(QObject):
@@ -68,15 +71,15 @@ class SignalenLoader(QObject):
         self.services = services
         self._today = today or _vandaag
         self.stand: Stand | None = None
-        self._job: Job | None = None
-        self._again = False
         self.gepland = False  # a computation was asked for that `start()` begins soon (see `plan`)
-        self._idle = threading.Event()
-        self._idle.set()
+        self._loader = Loader(services, self, crash_message="De signalen konden niet worden berekend.")
+        self._loader.started.connect(self.started)
+        self._loader.finished.connect(self._finished)
+        self._loader.failed.connect(self.failed)
 
     @property
     def busy(self) -> bool:
-        return self._job is not None or self.gepland
+        return self._loader.busy or self.gepland
 
     def plan(self) -> None:
         """A computation is coming (the window starts it after its first paint): busy from now on."""
@@ -84,56 +87,14 @@ class SignalenLoader(QObject):
 
     def start(self) -> None:
         self.gepland = False
-        if self._job is not None:
-            self._again = True  # the running job may have read the database before the change
-            return
-        services = self.services
-        vandaag = self._today()
-        idle = self._idle = threading.Event()
-
-        def end_thread() -> None:
-            try:
-                services.end_thread()
-            finally:
-                idle.set()
-
-        job = Job(lambda _progress: bereken_stand(services, vandaag), on_thread_end=end_thread)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.crashed.connect(self._crashed)
-        self._job = job
-        self.started.emit()
-        start(job)
+        services, vandaag = self.services, self._today()
+        # asked again while busy: the running job may have read the database before the change
+        self._loader.start(lambda _progress: bereken_stand(services, vandaag))
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the running job (if any) has left its thread; before closing the database."""
-        return self._idle.wait(timeout)
-
-    def _current(self) -> bool:
-        return self._job is not None and self.sender() is self._job.signals
-
-    def _done(self) -> bool:
-        """The job ended; True when its result still counts (no new start was asked meanwhile)."""
-        self._job = None
-        if self._again:
-            self._again = False
-            self.start()
-            return False
-        return True
+        return self._loader.wait(timeout)
 
     def _finished(self, stand: Stand) -> None:
-        if self._current() and self._done():
-            self.stand = stand
-            self.loaded.emit(stand)
-
-    def _failed(self, melding: str) -> None:
-        if self._current() and self._done():
-            self.failed.emit(melding)
-
-    def _crashed(self, exc: BaseException) -> None:
-        if not self._current():
-            return
-        self._job = None
-        self._again = False
-        self.failed.emit("De signalen konden niet worden berekend.")
-        errors.report(exc)
+        self.stand = stand
+        self.loaded.emit(stand)

@@ -1,8 +1,8 @@
 """The signal list of "Vandaag": the signals grouped by urgency, two lines each, with what has been done.
 
-A model (`SignalenModel`, groups at the top level and their signals below) and a view (`SignalenLijst`) with
-one row height, so the view asks only the rows on screen for their data – a whole school's signals stay
-quick. Each line says who, which signal, its deadline, why it fired, and whether it is handled (gemeld with
+A model (`SignalenModel`, one flat list: a group's title line, then its signals) and a view (`SignalenLijst`)
+with one row height, laid out in batches, so the view asks only the rows on screen for their data and never
+walks every line at once – a whole school's signals stay quick. Each line says who, which signal, its deadline, why it fired, and whether it is handled (gemeld with
 the date, in a traject with the step, besproken; domain/afhandeling.py). Handled signals can be hidden.
 """
 
@@ -11,26 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
     QWidget,
 )
 
 from ...domain.afhandeling import Afhandeling
-from ...domain.signalen import Signaal, SignaalSoort
+from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import sorteersleutel
 from ...services.leerlingen import LeerlingRij
 from ...services.signalen import Bespreking, Overzicht
 from ..common import theme
 from ..common.widgets import format_date
-from ..models.leerlingen_model import SIGNAAL_KORT, SIGNAAL_VOLGORDE
 from .piramide import NIVEAU_KLEUR
 
 # The groups of the signal list, most urgent first: (title, what to do, the signals in it).
@@ -167,28 +166,35 @@ class _Groep:
         return kop
 
 
-_GEEN = 0  # internalId of a group row; a signal row has its group's number + 1
-_FLAGS_GROEP = Qt.ItemFlag.ItemIsEnabled
+_FLAGS_GROEP = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _FLAGS_SIGNAAL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class SignalenModel(QAbstractItemModel):
-    """Groups (top level) with their signal lines (children), one column."""
+class SignalenModel(QAbstractListModel):
+    """One flat list: each group's title line followed by its signal lines.
+
+    Flat, so the view needs no walk over every line when it is filled (a tree view visits each item of an
+    expanded group: 20,000 signals were seconds); the view lays out with one row size, in batches."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groepen: list[_Groep] = []
+        self._regels: list[_Groep | SignaalRegel] = []  # what each row shows
 
     def set_regels(self, groepen: list[list[SignaalRegel]], *, verberg_afgehandeld: bool = False) -> None:
         self.beginResetModel()
         self._groepen = []
+        self._regels = []
         for (titel, uitleg, _soorten), regels in zip(GROEPEN, groepen, strict=True):
-            getoond = tuple(r for r in regels if not (verberg_afgehandeld and r.afhandeling.afgehandeld))
+            getoond = (tuple(r for r in regels if not r.afhandeling.afgehandeld) if verberg_afgehandeld
+                       else tuple(regels))
             if getoond or len(getoond) < len(regels):
-                self._groepen.append(_Groep(titel, uitleg, getoond, len(regels) - len(getoond),
-                                            sum(r.te_laat for r in getoond)))
+                groep = _Groep(titel, uitleg, getoond, len(regels) - len(getoond), sum(r.te_laat for r in getoond))
+                self._groepen.append(groep)
+                self._regels.append(groep)
+                self._regels.extend(getoond)
         self.endResetModel()
 
     def regels(self) -> list[SignaalRegel]:
@@ -198,55 +204,39 @@ class SignalenModel(QAbstractItemModel):
         return [g.kop for g in self._groepen]
 
     def index_of(self, leerlingnummer: str, soort: SignaalSoort) -> QModelIndex:
-        for g, groep in enumerate(self._groepen):
-            for r, regel in enumerate(groep.regels):
-                if regel.leerlingnummer == leerlingnummer and regel.soort == soort:
-                    return self.createIndex(r, 0, g + 1)
+        for rij, regel in enumerate(self._regels):
+            if (isinstance(regel, SignaalRegel) and regel.leerlingnummer == leerlingnummer
+                    and regel.soort == soort):
+                return self.index(rij, 0)
         return QModelIndex()
 
+    def eerste_signaal(self) -> QModelIndex:
+        """The first signal line (where the keyboard starts), or an invalid index."""
+        rij = next((i for i, r in enumerate(self._regels) if isinstance(r, SignaalRegel)), None)
+        return self.index(rij, 0) if rij is not None else QModelIndex()
+
     def regel(self, index: Index) -> SignaalRegel | None:
-        if not index.isValid() or index.internalId() == _GEEN:
+        if not index.isValid() or not 0 <= index.row() < len(self._regels):
             return None
-        return self._groepen[index.internalId() - 1].regels[index.row()]
+        regel = self._regels[index.row()]
+        return regel if isinstance(regel, SignaalRegel) else None
 
     # --- Qt's interface ---
 
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _GEEN) if row < len(self._groepen) else QModelIndex()
-        if parent.internalId() != _GEEN or parent.row() >= len(self._groepen):
-            return QModelIndex()
-        if row >= len(self._groepen[parent.row()].regels):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, index: Index = _ROOT) -> QModelIndex:
-        if not index.isValid() or index.internalId() == _GEEN:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _GEEN)
-
     def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groepen)
-        if parent.internalId() == _GEEN and parent.column() == 0:
-            return len(self._groepen[parent.row()].regels)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
+        return 0 if parent.isValid() else len(self._regels)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._regels):
             return Qt.ItemFlag.NoItemFlags
-        return _FLAGS_GROEP if index.internalId() == _GEEN else _FLAGS_SIGNAAL
+        return _FLAGS_SIGNAAL if isinstance(self._regels[index.row()], SignaalRegel) else _FLAGS_GROEP
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._regels):
             return None
-        if index.internalId() == _GEEN:
-            groep = self._groepen[index.row()]
+        regel = self._regels[index.row()]
+        if isinstance(regel, _Groep):
+            groep = regel
             if role == Qt.ItemDataRole.DisplayRole:
                 return groep.kop
             if role == KIND_ROLE:
@@ -256,7 +246,6 @@ class SignalenModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return f"{groep.kop}: {groep.uitleg}"
             return None
-        regel = self._groepen[index.internalId() - 1].regels[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return regel.zin()
         if role == KIND_ROLE:
@@ -394,7 +383,7 @@ class SignalenDelegate(QStyledItemDelegate):
 
 # --- the view ----------------------------------------------------------------------------------------
 
-class SignalenLijst(QTreeView):
+class SignalenLijst(QListView):
     """The grouped signal lines; Enter or a double-click opens the student."""
 
     open_requested = Signal(object)  # SignaalRegel
@@ -403,18 +392,16 @@ class SignalenLijst(QTreeView):
         super().__init__(parent)
         self.signalen = SignalenModel(self)
         self.setModel(self.signalen)
-        self.setHeaderHidden(True)
-        self.setRootIsDecorated(False)
-        self.setItemsExpandable(False)
-        self.setIndentation(0)
-        self.setUniformRowHeights(True)  # only the rows on screen are asked for their data
+        self.setUniformItemSizes(True)  # only the rows on screen are asked for their data
+        # Laid out a batch of rows per pass of the event loop: a whole school's signals never hold it up.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(500)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
         self.setItemDelegate(SignalenDelegate(self))
         self.setAccessibleName("Signalen per groep")
-        self.signalen.modelReset.connect(self.expandAll)
         self.doubleClicked.connect(self._double_clicked)
 
     def current_regel(self) -> SignaalRegel | None:

@@ -1,0 +1,101 @@
+"""The background worker hands every GebruikersFout to the screen as its Dutch message – InlogFout too; a screen's
+Loader runs one job at a time and delivers only the outcome that still counts."""
+
+import threading
+
+import pytest
+
+from thuiszit_desktop.domain.errors import GeenToegang, InlogFout, InvoerFout
+from thuiszit_desktop.ui.common import errors
+from thuiszit_desktop.ui.common.worker import Job, Loader
+
+
+@pytest.mark.parametrize("fout", [InlogFout(), InvoerFout("Vul een datum in."), GeenToegang("Alleen voor de zorg.")],
+                         ids=lambda e: type(e).__name__)
+def test_a_user_error_becomes_the_failed_message(fout):
+    def werk(progress):
+        raise fout
+
+    job = Job(werk)
+    gemeld, gecrasht = [], []
+    job.signals.failed.connect(gemeld.append)
+    job.signals.crashed.connect(gecrasht.append)
+    job.run()  # on this thread: the signals are delivered directly
+    assert gemeld == [str(fout)] and not gecrasht
+
+
+def test_a_bug_is_not_a_user_error():
+    def werk(progress):
+        raise KeyError("bug")
+
+    job = Job(werk)
+    gemeld, gecrasht = [], []
+    job.signals.failed.connect(gemeld.append)
+    job.signals.crashed.connect(gecrasht.append)
+    job.run()
+    assert not gemeld and isinstance(gecrasht[0], KeyError)
+
+
+# --- the Loader: one job at a time for a screen, its outcome on the GUI thread ------------------------
+
+def _wachtend(resultaat, poort: threading.Event):
+    """A job that holds its thread until `poort` opens, then gives `resultaat`."""
+    def werk(progress):
+        poort.wait(10)
+        progress(1, 1)
+        return resultaat
+    return werk
+
+
+def test_asked_again_while_busy_only_the_newest_arrives(qtbot):
+    loader = Loader()
+    ontvangen, gestart = [], []
+    loader.finished.connect(ontvangen.append)
+    loader.started.connect(lambda: gestart.append(1))
+    poort = threading.Event()
+    loader.start(_wachtend("oud", poort))
+    loader.start(_wachtend("tussen", poort))  # replaced by the next one before it ran
+    loader.start(_wachtend("nieuw", poort))
+    assert loader.busy
+    poort.set()
+    qtbot.waitUntil(lambda: not loader.busy, timeout=10_000)
+    assert ontvangen == ["nieuw"] and len(gestart) == 2
+    assert loader.wait(10)
+
+
+def test_a_stopped_job_delivers_nothing_and_a_cancelled_one_says_so(qtbot):
+    loader = Loader()
+    ontvangen, gemeld, voortgang = [], [], []
+    loader.finished.connect(ontvangen.append)
+    loader.failed.connect(gemeld.append)
+    loader.progress.connect(lambda gedaan, totaal: voortgang.append(gedaan))
+    poort = threading.Event()
+    loader.start(_wachtend("weg", poort))
+    loader.stop()
+    assert not loader.busy
+    with qtbot.waitSignal(loader.finished, timeout=10_000):
+        loader.start(lambda progress: "daarna")
+        poort.set()
+    assert ontvangen == ["daarna"] and not gemeld
+
+    poort = threading.Event()
+    loader.start(_wachtend("afgebroken", poort))
+    loader.cancel()  # the job stops at its next progress call and rolls back
+    with qtbot.waitSignal(loader.failed, timeout=10_000):
+        poort.set()
+    assert gemeld == ["Afgebroken; er is niets veranderd."] and ontvangen == ["daarna"] and not voortgang
+
+
+def test_a_bug_goes_to_the_error_dialog_and_arrives_as_the_crash_message(qtbot, monkeypatch):
+    gerapporteerd = []
+    monkeypatch.setattr(errors, "report", gerapporteerd.append)
+    loader = Loader(crash_message="Het overzicht kon niet worden gemaakt.")
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as melding:
+        loader.start(lambda progress: {}["bug"])
+    assert melding.args == ["Het overzicht kon niet worden gemaakt."]
+    assert isinstance(gerapporteerd[0], KeyError)
+
+    stil = Loader(report=False)  # e.g. the automatic backup: its owner only logs it
+    with qtbot.waitSignal(stil.crashed, timeout=10_000) as fout:
+        stil.start(lambda progress: {}["bug"])
+    assert isinstance(fout.args[0], KeyError) and len(gerapporteerd) == 1

@@ -1,0 +1,26 @@
+"""Shared by every GUI test: no real modal box may block a test run offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from thuiszit_desktop.ui.common import concept, errors
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """Questions say yes (also when a window closes at teardown), a draft is kept when asked; an error box or a
+    crash dialog fails the test. A test that expects one of them patches it again with its own answer."""
+    monkeypatch.setattr(errors, "ask", lambda *args, **kw: True)
+    monkeypatch.setattr(errors, "choose", lambda *args, **kw: concept.KEEP_DRAFT)
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
+    monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """The app's settings in an ini file of this test, never the real profile."""
+    return QSettings(str(tmp_path / "instellingen.ini"), QSettings.Format.IniFormat)
