@@ -1,6 +1,7 @@
 # Sourced by ./run and ./test: make this machine ready, quickly when it already is.
 #   thuiszit_setup gui        Qt libraries for a real display (xcb) and offscreen
 #   thuiszit_setup offscreen  only what offscreen Qt (tests, CI) needs
+#   thuiszit_postgres         PostgreSQL's server programs for the tests on a throwaway server (./test)
 
 _thuiszit_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -75,6 +76,14 @@ _thuiszit_venv() {
   "$venv/bin/python" -m pip install --quiet --upgrade pip >&2
   "$venv/bin/python" -m pip install --quiet -e "$_thuiszit_root[dev]" >&2
   echo "$stamp" >"$venv/.thuiszit-stamp"
+}
+
+thuiszit_postgres() {
+  # tests/pgcluster.py starts its own cluster with Debian's initdb and pg_ctl; without them those tests are
+  # skipped (with this command in the reason), so a missing PostgreSQL never stops the rest.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return 0
+  command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && return 0
+  _thuiszit_apt postgresql || echo "Zonder PostgreSQL worden de servertests overgeslagen." >&2
 }
 
 thuiszit_setup() {

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import pgcluster
 from thuiszit_desktop import app
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.school import School
@@ -32,6 +33,13 @@ def snelle_sleutels(monkeypatch):
     parameters.
     """
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster on 127.0.0.1 for the whole session (tests/pgcluster.py); skipped, with
+    the command that installs it, where PostgreSQL is missing."""
+    yield from pgcluster.pg_cluster_fixture()
 
 
 @pytest.fixture

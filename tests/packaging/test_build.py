@@ -42,3 +42,13 @@ def test_pyinstaller_bundle_runs_its_smoke_test_and_commands(tmp_path: Path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Bundel in orde" in done.stdout
     assert "gebruiker lijst --json: 'Ayşe Yılmaz' in UTF-8" in done.stdout
+
+    # the server store's driver and its libpq are in the bundle: a server that is not there gets the Dutch
+    # message of db/server.py, not an ImportError
+    niemand = subprocess.run(
+        [str(bundle / "thuiszit-desktop-cli"), "server", "init", "--server",
+         "postgresql://eigenaar@127.0.0.1:1/thuiszit?sslmode=disable", "--school", "Het Baken", "--brin", "12AB",
+         "--regio", "zuid", "--gebruiker", "Dirk Bundel"],
+        env={**env, "PGPASSWORD": "x", "THUISZIT_WACHTWOORD": "Zorg-en-2026!", "THUISZIT_DATA_DIR": str(tmp_path / "d")},
+        capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert niemand.returncode == 1 and "niet bereikbaar" in niemand.stderr, niemand.stderr

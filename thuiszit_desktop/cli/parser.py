@@ -10,7 +10,19 @@ from ..argparse_nl import DutchArgumentParser
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
 from ..domain.kwartaal import Kwartaal
-from . import audit, backup, bewaren, gebruikers, importeren, overzicht, rapport, school, signalen, trajecten
+from . import (
+    audit,
+    backup,
+    bewaren,
+    gebruikers,
+    importeren,
+    overzicht,
+    rapport,
+    school,
+    server,
+    signalen,
+    trajecten,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -178,6 +190,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=bewaren.bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
+
+    p = sub.add_parser("server", help="de gedeelde schooldatabase op een PostgreSQL-server (voor de ICT)")
+    opdrachten = p.add_subparsers(dest="server_opdracht", metavar="OPDRACHT", required=True)
+    s = opdrachten.add_parser(
+        "init", help="richt een lege database op de server in: schema, rollen, rechten en de eerste zorgcoördinator",
+        description="Het wachtwoord van de eigenaar komt uit PGPASSWORD (of wordt gevraagd), dat van de eerste "
+                    "zorgcoördinator uit THUISZIT_WACHTWOORD (of wordt gevraagd). De eigenaar heeft CREATEROLE "
+                    "nodig om de rollen en logins te maken.")
+    s.add_argument("--server", required=True, metavar="DSN",
+                   help="bijvoorbeeld postgresql://eigenaar@server.school.nl:5432/thuiszit")
+    s.add_argument("--school", required=True, metavar="NAAM")
+    s.add_argument("--brin", required=True)
+    s.add_argument("--regio", required=True, choices=["noord", "midden", "zuid"])
+    s.add_argument("--schooltype", default="vo", choices=["po", "vo", "so/vso", "mbo"])
+    s.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
+    s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
+    s.set_defaults(run=server.init)
     _opties_vastleggen(parser)
     return parser
 

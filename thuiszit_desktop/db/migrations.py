@@ -1,9 +1,13 @@
-"""Schema versions, kept in PRAGMA user_version, and the forward steps between them.
+"""Schema versions, kept in PRAGMA user_version (a file) or the table schema_versie (a server), and the
+forward steps between them.
 
 Version 0 is an empty file. Each step takes the schema from version i to i + 1 and runs inside the
 same transaction as the version bump, so a failed step leaves the file as it was. Steps are frozen
 SQL, never `create_tables` on today's models, so an old database is migrated to exactly what a new
 one gets; tests/db/test_migrations.py checks that the result matches the models.
+
+A PostgreSQL server starts at server_schema.BASIS_VERSIE from its own frozen script (steps 1…9 are
+SQLite's SQL); every step after that runs on both stores, so write it in SQL both understand.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from ..domain.errors import DatabaseTeNieuw
+from . import server_schema
 
 _V1 = """
 CREATE TABLE "school" ("id" INTEGER NOT NULL PRIMARY KEY, "naam" TEXT NOT NULL, "brin" TEXT NOT NULL,
@@ -330,8 +335,23 @@ STEPS: list[Callable[[pw.Database], None]] = [
 LATEST = len(STEPS)
 
 
+def _op_server(db: pw.Database) -> bool:
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
 def schema_version(db: pw.Database) -> int:
+    if _op_server(db):
+        if db.execute_sql("SELECT to_regclass('schema_versie')").fetchone()[0] is None:
+            return 0
+        return db.execute_sql('SELECT "versie" FROM "schema_versie"').fetchone()[0]
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def _zet_versie(db: pw.Database, versie: int) -> None:
+    if _op_server(db):
+        db.execute_sql(f'UPDATE "schema_versie" SET "versie" = {int(versie)}')
+    else:
+        db.execute_sql(f"PRAGMA user_version = {int(versie)}")
 
 
 def migrate(db: pw.Database, target: int = LATEST) -> int:
@@ -339,8 +359,14 @@ def migrate(db: pw.Database, target: int = LATEST) -> int:
     start = schema_version(db)
     if start > LATEST:
         raise DatabaseTeNieuw(start, LATEST)
-    for version in range(start, target):
+    eerste = start
+    if _op_server(db) and start == 0:
+        with db.atomic():
+            _sql(server_schema.BASIS, separator=";;")(db)
+            _zet_versie(db, server_schema.BASIS_VERSIE)
+        eerste = server_schema.BASIS_VERSIE
+    for version in range(eerste, target):
         with db.atomic():
             STEPS[version](db)
-            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+            _zet_versie(db, version + 1)
     return start

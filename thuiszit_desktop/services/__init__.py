@@ -2,3 +2,5 @@
 
 Each public method is one thing a user does, runs in one transaction and knows the acting user.
 """
+
+from .. import db  # noqa: F401  # first: it imports peewee without psycopg (db/__init__.py)

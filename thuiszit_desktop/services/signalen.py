@@ -196,7 +196,11 @@ class SignalenService:
         with self.ctx.action():
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
                                         notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
-             .on_conflict_replace().execute())
+             .on_conflict(conflict_target=[m.SignaalBespreking.leerling, m.SignaalBespreking.signaal,
+                                           m.SignaalBespreking.datum],  # an upsert: the file and the server
+                          preserve=[m.SignaalBespreking.notitie, m.SignaalBespreking.door,
+                                    m.SignaalBespreking.aangemaakt])
+             .execute())
 
 
 # --- bulk loading: raw tuples, because a school year of per-lesuur verzuim is ~150,000 rows ---------

@@ -324,7 +324,10 @@ class TrajectService:
         with self.ctx.action():
             (m.ChecklistAfvinking.insert(traject=row.id, item=item, datum=datum, notitie=notitie.strip(),
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
-             .on_conflict_replace().execute())
+             .on_conflict(conflict_target=[m.ChecklistAfvinking.traject, m.ChecklistAfvinking.item],
+                          preserve=[m.ChecklistAfvinking.datum, m.ChecklistAfvinking.notitie,
+                                    m.ChecklistAfvinking.door, m.ChecklistAfvinking.aangemaakt])
+             .execute())
         return next(r for s in self.checklist(row.id) for r in s.regels if r.item.key == item)
 
     def afvinken_ongedaan(self, traject_id: int, item: str) -> None:

@@ -1,0 +1,129 @@
+"""A throwaway PostgreSQL cluster for the server tests: initdb in a temporary folder, listening on
+127.0.0.1 on a free port only, stopped and removed at the end of the test session.
+
+Debian's `postgresql` package puts the server programs in /usr/lib/postgresql/<versie>/bin (not on PATH).
+initdb refuses to run as root, so as root the cluster runs as the package's `postgres` user. Without
+PostgreSQL the tests that need it are skipped with a reason that says how to install it.
+
+Roles belong to the whole cluster, which the session's tests share: each test file names its users
+differently (a second "anna de vries" login would be refused, as on a real server).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+INSTALLEREN = "apt-get install -y postgresql"  # what ./test runs as root (.ci/setup.sh)
+MIN_VERSIE = 15
+SUPERUSER = "tzadmin"
+
+
+def _bin_dir() -> Path | None:
+    """The newest server programs: Debian's versioned folders first, then PATH."""
+    gevonden = []
+    for initdb in Path("/usr/lib/postgresql").glob("*/bin/initdb"):
+        if (m := re.fullmatch(r"\d+", initdb.parent.parent.name)) and int(m.group()) >= MIN_VERSIE:
+            gevonden.append((int(m.group()), initdb.parent))
+    if gevonden:
+        return max(gevonden)[1]
+    initdb = shutil.which("initdb")
+    if initdb and shutil.which("pg_ctl"):
+        return Path(initdb).resolve().parent
+    return None
+
+
+def _vrije_poort() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class PgCluster:
+    """A running cluster. `nieuwe_database` gives each test its own database, owned by its own role that
+    has CREATEROLE but is no superuser – as the account a school's ICT hands the program."""
+
+    bin_dir: Path
+    map: Path
+    poort: int
+    wachtwoord: str
+    als_postgres: bool
+    _teller: int = field(default=0)
+
+    host = "127.0.0.1"
+
+    def _run(self, *cmd: str) -> subprocess.CompletedProcess:
+        kwargs = {"user": "postgres", "group": "postgres"} if self.als_postgres else {}
+        return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=self.map, **kwargs)
+
+    def start(self) -> None:
+        data = self.map / "data"
+        pwfile = self.map / "pw"
+        pwfile.write_text(self.wachtwoord + "\n")
+        self._run(str(self.bin_dir / "initdb"), "-D", str(data), "-A", "scram-sha-256", f"--pwfile={pwfile}",
+                  "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        pwfile.unlink()
+        # A test server: no fsync, nothing but loopback, the socket in our own folder.
+        opties = f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-o", opties, "-l", str(self.map / "log"),
+                  "-w", "start")
+
+    def stop(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.map / "data"), "-m", "fast", "-w", "stop")
+
+    def dsn(self, gebruiker: str, database: str) -> str:
+        return f"postgresql://{gebruiker}@{self.host}:{self.poort}/{database}?sslmode=disable"
+
+    def admin(self, database: str = "postgres"):
+        """A superuser connection (autocommit) for setting up and inspecting a test database."""
+        import psycopg
+
+        return psycopg.connect(host=self.host, port=self.poort, user=SUPERUSER, password=self.wachtwoord,
+                               dbname=database, autocommit=True)
+
+    def nieuwe_database(self) -> tuple[str, str, str]:
+        """A fresh, empty database and its owner: (database, owner, owner's password)."""
+        self._teller += 1
+        naam = f"school{self._teller}_{secrets.token_hex(3)}"
+        eigenaar, wachtwoord = f"eigenaar_{naam}", secrets.token_urlsafe(12)
+        with self.admin() as conn:
+            conn.execute(f'CREATE ROLE "{eigenaar}" LOGIN CREATEROLE PASSWORD \'{wachtwoord}\'')
+            conn.execute(f'CREATE DATABASE "{naam}" OWNER "{eigenaar}"')
+        return naam, eigenaar, wachtwoord
+
+
+def pg_cluster_fixture() -> Iterator[PgCluster]:
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        pytest.skip(f"PostgreSQL {MIN_VERSIE} of nieuwer is niet geïnstalleerd; de servertests lopen niet. "
+                    f"Installeer het met: sudo {INSTALLEREN} (./test doet dat zelf als root).")
+    als_postgres = os.geteuid() == 0
+    map_ = Path(tempfile.mkdtemp(prefix="thuiszit-pg-"))
+    if als_postgres:
+        shutil.chown(map_, "postgres", "postgres")
+    cluster = PgCluster(bin_dir, map_, _vrije_poort(), secrets.token_urlsafe(16), als_postgres)
+    try:
+        cluster.start()
+    except subprocess.CalledProcessError as exc:
+        log = map_ / "log"
+        details = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+        shutil.rmtree(map_, ignore_errors=True)
+        pytest.fail(f"De test-PostgreSQL start niet: {exc.stderr or exc}\n{details}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(map_, ignore_errors=True)

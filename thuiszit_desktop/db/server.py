@@ -1,0 +1,237 @@
+"""The shared school database on a PostgreSQL server: its address, and the connection the models use.
+
+The store is chosen at the composition root; the services do not know which one they run on. What the two
+stores do differently at the level of a connection is here:
+- Parameters: the services write raw SQL with SQLite's "?"; a server connection turns them into psycopg's
+  "%s" (escaping a literal "%"). Peewee's own queries already use "%s" and never contain "?" (a "?" inside
+  a string literal of raw SQL would be taken for a parameter: write such values as parameters).
+- Dates: SQLite hands DATE and TIMESTAMP columns back as ISO text, and the services' raw cursors compare and
+  parse that text. A server connection loads them as the same text (ISO DateStyle); peewee's fields parse
+  text as they do on the file.
+- TLS: verify-full by default (the server's certificate must be signed by the school's CA and name the host);
+  no TLS only on this computer itself, for tests.
+The schema (server_schema.py) and who may see what (server_rechten.py) live beside this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import peewee as pw
+import psycopg
+from psycopg import sql
+from psycopg.pq import TransactionStatus
+from psycopg.types.json import Json, Jsonb
+from psycopg.types.string import TextLoader
+
+from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
+from . import migrations, server_rechten
+
+log = logging.getLogger(__name__)
+
+STANDAARD_POORT = 5432
+LOKAAL = ("127.0.0.1", "localhost", "::1")
+TLS_STANDAARD = "verify-full"
+_TLS_TOEGESTAAN = ("verify-full", "disable")
+VOORBEELD = "postgresql://naam@server.school.nl:5432/thuiszit"
+
+
+@dataclass(frozen=True)
+class ServerAdres:
+    """Where the school database is and who connects: everything of a DSN but the password."""
+
+    gebruiker: str
+    host: str
+    database: str
+    poort: int = STANDAARD_POORT
+    sslmode: str = TLS_STANDAARD
+    sslrootcert: str = ""  # the school's CA certificate; empty: libpq's default (~/.postgresql/root.crt)
+
+    @property
+    def lokaal(self) -> bool:
+        return self.host in LOKAAL
+
+    def als(self, gebruiker: str) -> ServerAdres:
+        """The same server and database, connected as another user (their own login role)."""
+        return replace(self, gebruiker=gebruiker)
+
+    def __str__(self) -> str:
+        return f"postgresql://{self.gebruiker}@{self.host}:{self.poort}/{self.database}"
+
+
+def _fout(tekst: str) -> InvoerFout:
+    return InvoerFout({"server": f"{tekst} Een goed adres ziet er zo uit: {VOORBEELD}"})
+
+
+def lees_adres(dsn: str) -> ServerAdres:
+    """A DSN `postgresql://naam@host:poort/database[?sslmode=…&sslrootcert=…]`; refused with a Dutch
+    message when it is not one, holds a password, or turns TLS off for another computer."""
+    delen = urlsplit(dsn.strip())
+    if delen.scheme not in ("postgresql", "postgres"):
+        raise _fout("Het serveradres moet beginnen met postgresql://.")
+    if delen.password is not None:
+        raise _fout("Zet het wachtwoord niet in het serveradres; het programma vraagt erom.")
+    try:
+        poort = delen.port or STANDAARD_POORT
+    except ValueError:
+        raise _fout("De poort in het serveradres is geen getal.") from None
+    gebruiker, host = unquote(delen.username or ""), delen.hostname or ""
+    database = unquote(delen.path.lstrip("/"))
+    if not gebruiker or not host or not database or "/" in database:
+        raise _fout("Het serveradres mist de naam, de server of de database.")
+    opties = dict(parse_qsl(delen.query, keep_blank_values=True))
+    onbekend = sorted(set(opties) - {"sslmode", "sslrootcert"})
+    if onbekend:
+        raise _fout(f"Onbekende instelling in het serveradres: {', '.join(onbekend)}.")
+    sslmode = opties.get("sslmode", TLS_STANDAARD)
+    if sslmode not in _TLS_TOEGESTAAN:
+        raise _fout(f"sslmode={sslmode} wordt niet gebruikt: de verbinding is versleuteld en het certificaat "
+                    "van de server wordt gecontroleerd (sslmode=verify-full).")
+    adres = ServerAdres(gebruiker, host, database, poort, sslmode, opties.get("sslrootcert", ""))
+    if sslmode == "disable" and not adres.lokaal:
+        raise _fout("Zonder versleuteling (sslmode=disable) kan alleen een database op deze computer zelf. "
+                    "Gebruik sslmode=verify-full met het CA-certificaat van de school.")
+    return adres
+
+
+class _Psycopg3(pw.Psycopg3Adapter):
+    """peewee's adapter for psycopg 3 without peewee's own import of it, which db/__init__.py keeps from
+    happening at every start: what the adapter takes from that import is given here."""
+
+    txn_idle, txn_inerror, txn_unknown = TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN
+
+    def __init__(self):
+        super().__init__()
+        self.json_type, self.jsonb_type = Json, Jsonb
+
+    def check_driver(self):
+        pass
+
+    def get_binary_type(self):
+        return psycopg.Binary
+
+    def connect(self, db, **params):
+        return psycopg.connect(dbname=db.database, **params)
+
+    def server_side_cursor(self, conn):
+        in_txn = conn.pgconn.transaction_status == TransactionStatus.INTRANS
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_txn)
+
+
+class ServerDatabase(pw.PostgresqlDatabase):
+    """peewee's PostgreSQL database over psycopg 3, behaving like the file where the services rely on it."""
+
+    def init(self, database, **kwargs):
+        super().init(database, **kwargs)
+        self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
+
+    def __init__(self, adres: ServerAdres, wachtwoord: str):
+        opties = {"sslrootcert": adres.sslrootcert} if adres.sslrootcert else {}
+        super().__init__(adres.database, host=adres.host, port=adres.poort, user=adres.gebruiker,
+                         password=wachtwoord, sslmode=adres.sslmode, application_name="thuiszit-desktop",
+                         connect_timeout=10, options="-c DateStyle=ISO,YMD",
+                         **opties)
+        self.adres = adres
+
+    def _connect(self):
+        conn = super()._connect()
+        for soort in ("date", "timestamp"):
+            conn.adapters.register_loader(soort, TextLoader)
+        return conn
+
+    def execute_sql(self, sql, params=None):
+        # Raw SQL written for SQLite (see the module's docstring); psycopg reads "%" as a placeholder even
+        # without parameters, so a literal one is escaped whenever there are none of its own.
+        if "?" in sql or not params:
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return super().execute_sql(sql, params)
+
+
+def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
+    """psycopg's (English) reason as something a user or the school's ICT can act on."""
+    tekst = str(exc)
+    waar = f"{adres.host}:{adres.poort}"
+    if "password authentication failed" in tekst or "no password supplied" in tekst:
+        return InlogFout()
+    if "no pg_hba.conf entry" in tekst:
+        return DatabaseFout(f"De server {waar} laat deze computer of gebruiker niet toe. Vraag de ICT om een "
+                            "regel in pg_hba.conf voor deze database (hostssl … scram-sha-256).")
+    if "does not exist" in tekst and "database" in tekst:
+        return DatabaseFout(f"Op {waar} is geen database '{adres.database}'. Controleer het serveradres.")
+    if "certificate" in tekst or "SSL" in tekst or "root.crt" in tekst:
+        return DatabaseFout(f"De beveiligde verbinding met {waar} kon niet worden gecontroleerd: het certificaat "
+                            "van de server is niet ondertekend door het CA-certificaat van de school of hoort "
+                            "niet bij deze servernaam. Vraag de ICT om het juiste CA-certificaat (sslrootcert).")
+    return DatabaseFout(f"De schooldatabase op {waar} is niet bereikbaar. Controleer de netwerkverbinding en het "
+                        "serveradres, of vraag de ICT of de server aan staat.")
+
+
+def verbind(adres: ServerAdres, wachtwoord: str) -> ServerDatabase:
+    """An open connection as `adres.gebruiker`, or a Dutch reason why not."""
+    db = ServerDatabase(adres, wachtwoord)
+    try:
+        db.connect()
+    except (pw.OperationalError, psycopg.OperationalError) as exc:  # peewee wraps psycopg's, same text
+        log.warning("server connection failed: %s", type(exc).__name__)
+        raise _vertaal(exc, adres) from None
+    return db
+
+
+_MAX_ROLNAAM = 63  # bytes: PostgreSQL's limit on a role name
+
+
+def _verificatie(db: ServerDatabase, naam_sleutel: str, wachtwoord: str) -> str:
+    """The SCRAM verifier of a password, computed here by libpq: the password itself never reaches the server
+    or its log."""
+    if len(naam_sleutel.encode()) > _MAX_ROLNAAM:
+        raise InvoerFout({"naam": f"Deze naam is te lang voor een login op de server (hoogstens {_MAX_ROLNAAM} "
+                                  "tekens). Gebruik een kortere naam."})
+    pgconn = db.connection().pgconn
+    return pgconn.encrypt_password(wachtwoord.encode(), naam_sleutel.encode(), b"scram-sha-256").decode()
+
+
+def maak_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
+    """As the owner (server init): the user's login role, named after their naam_sleutel, in their role's
+    group."""
+    verificatie = _verificatie(db, naam_sleutel, wachtwoord)
+    conn = db.connection()
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (naam_sleutel,)).fetchone():
+        raise InvoerFout({"naam": f"Op de server bestaat al een login '{naam_sleutel}'. Kies een andere naam of "
+                                  "vraag de ICT die login eerst weg te halen."})
+    conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+        sql.Identifier(naam_sleutel), sql.Literal(verificatie), sql.Identifier(server_rechten.GROEP[rol])))
+
+
+def zet_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) -> None:
+    """As a zorgcoördinator, after the gebruiker row is written in the same transaction: create the user's
+    login, or give it a new password and role (server_rechten: thuiszit_login_zetten)."""
+    db.execute_sql("SELECT thuiszit_login_zetten(%s, %s, %s)", [naam_sleutel, _verificatie(db, naam_sleutel,
+                                                                                            wachtwoord), rol])
+
+
+def login_uit(db: ServerDatabase, naam_sleutel: str) -> None:
+    """As a zorgcoördinator: the user can no longer log in (uitschakelen); their rows and audit entries stay."""
+    db.execute_sql("SELECT thuiszit_login_uit(%s)", [naam_sleutel])
+
+
+def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
+    """A new school database in one transaction, by its owner: the schema, the group roles, grants and
+    row-level security, the school and its first zorgcoördinator with their login role."""
+    if migrations.schema_version(db) != 0:
+        raise DatabaseFout(f"In de database '{db.adres.database}' op {db.adres.host} staat al een schooldatabase. "
+                           "Kies een lege database; zo blijft wat er staat bewaard.")
+    with db.atomic():
+        migrations.migrate(db)
+        for statement in server_rechten.script(db.adres.database).split(";;"):
+            if statement.strip():
+                db.execute_sql(statement)
+        kolommen = ", ".join(f'"{k}"' for k in school)
+        db.execute_sql(f'INSERT INTO "school" ({kolommen}) VALUES ({", ".join(["%s"] * len(school))})',
+                       list(school.values()))
+        db.execute_sql('INSERT INTO "gebruiker" ("naam", "naam_sleutel", "rol", "klassen", "actief", "aangemaakt") '
+                       "VALUES (%s, %s, 'zorgcoordinator', '', true, date_trunc('second', localtimestamp))",
+                       [naam, naam_sleutel])
+        maak_login(db, naam_sleutel, wachtwoord, "zorgcoordinator")

@@ -1,0 +1,219 @@
+"""Who may see what on the server: group roles, grants and row-level security, as SQL the owner runs.
+
+On the encrypted file a mentor's klas scope is kept by the program (services/toegang.py); on a server the
+server keeps it, so a mentor who connects with psql and their own login sees no more than the program
+shows them. Every user is a login role named after their `naam_sleutel` (the casefolded name they log in
+with), member of one group:
+- thuiszit_zorgcoordinator: everything, but the audit trail only read and appended;
+- thuiszit_mentor: the students of their own klassen (gebruiker.klassen against leerling.klas, casefolded
+  as in Context.klassen_filter) and their rows in the related tables; contactmomenten, afspraken,
+  actiepunten and besprekingen of those students; no analysis (traject_analyse), no plan before it is
+  vastgesteld; their own drafts and profile;
+- thuiszit_lezer: only counts, through views that hide counts under 5 (as the app's "minder dan 5").
+Application roles may only INSERT into the audit trail (the trigger in server_schema.py makes the chain).
+
+Group roles belong to the whole cluster, so membership alone proves nothing about this school: a mentor of
+another school's database on the same server is in the same group. Every policy therefore also asks this
+database's own gebruiker table (active, and which role): a login without a row here sees no row at all.
+The functions are wrapped in a sub-select so PostgreSQL evaluates them once per query, not once per row.
+"""
+
+from __future__ import annotations
+
+ZORGCOORDINATOR = "thuiszit_zorgcoordinator"
+MENTOR = "thuiszit_mentor"
+LEZER = "thuiszit_lezer"
+GROEP = {"zorgcoordinator": ZORGCOORDINATOR, "mentor": MENTOR, "alleen-lezen": LEZER}
+
+# How a row reaches its student, for the mentor's policies: through the table's own RLS, so one rule
+# (leerling) scopes everything below it.
+_DIRECT = "\"leerling_id\" IN (SELECT \"id\" FROM \"leerling\")"
+_VIA_TRAJECT = "\"traject_id\" IN (SELECT \"id\" FROM \"traject\")"
+_SCOPE = {
+    "leerling": "lower(\"klas\") = ANY ((SELECT thuiszit_mijn_klassen())::text[])",
+    **{t: _DIRECT for t in ("ouder", "vrijstelling", "verzuim", "verzuimmelding", "mazl_actie",
+                            "signaal_bespreking", "traject", "gesprek", "actiepunt")},
+    **{t: _VIA_TRAJECT for t in ("stap_wissel", "checklist_afvinking", "nazorg_moment", "mdo", "toestemming")},
+    "plan_van_aanpak": f"\"status\" = 'vastgesteld' AND {_VIA_TRAJECT}",
+    "mdo_deelnemer": "\"mdo_id\" IN (SELECT \"id\" FROM \"mdo\")",
+    "besluit": "\"mdo_id\" IN (SELECT \"id\" FROM \"mdo\")",
+    "afspraak": "\"gesprek_id\" IN (SELECT \"id\" FROM \"gesprek\")",
+    "plan_doel": "\"plan_id\" IN (SELECT \"id\" FROM \"plan_van_aanpak\")",
+    "plan_evaluatie": "\"doel_id\" IN (SELECT \"id\" FROM \"plan_doel\")",
+}
+# What a mentor writes (services/toegang.py: contactmomenten and actiepunten of their own students).
+_MENTOR_SCHRIJFT = ("gesprek", "afspraak", "actiepunt", "signaal_bespreking")
+# Not student data: the school, its settings and calendar, colleagues and partners.
+_SCHOOLBREED = ("school", "instelling", "vrije_dag", "contact", "gebruiker", "profiel")
+_EIGEN = "\"gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
+_ALS_ZORG = "(SELECT thuiszit_mijn_rol()) = 'zorgcoordinator'"
+_ALS_MENTOR = "(SELECT thuiszit_mijn_rol()) = 'mentor'"
+_ALS_LEZER = "(SELECT thuiszit_mijn_rol()) = 'alleen-lezen'"
+ALLE_TABELLEN = (*_SCOPE, "traject_analyse", *_SCHOOLBREED, "concept", "audit_regel")
+
+_GROEPEN = f"""
+DO $$
+DECLARE groep text;
+BEGIN
+  FOREACH groep IN ARRAY ARRAY['{ZORGCOORDINATOR}', '{MENTOR}', '{LEZER}'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = groep) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', groep);
+    END IF;
+  END LOOP;
+END
+$$;;
+"""
+
+_FUNCTIES = """
+CREATE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+  SELECT "id" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
+$$;;
+CREATE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+  SELECT "rol" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
+$$;;
+CREATE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+  SELECT coalesce(array_agg(lower(trim(k))) FILTER (WHERE trim(k) <> ''), '{}')
+  FROM "gebruiker", unnest(string_to_array("klassen", ',')) AS k
+  WHERE "naam_sleutel" = session_user::text AND "actief" AND "rol" = 'mentor'
+$$;;
+REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() FROM PUBLIC;;
+"""
+
+# A zorgcoördinator manages the school's logins (gebruiker toevoegen, uitschakelen, a role or password
+# changed) without CREATEROLE of their own: through these two functions, which run as the owner and touch only
+# what is one of this school's logins – never the owner, a superuser, a group or anyone without a gebruiker
+# row here – and take a SCRAM verifier only, never a password.
+_LOGINS = """
+CREATE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+DECLARE r pg_roles%ROWTYPE;
+BEGIN
+  IF thuiszit_mijn_rol() IS DISTINCT FROM 'zorgcoordinator' THEN
+    RAISE EXCEPTION 'alleen een zorgcoördinator van deze school beheert de logins' USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "gebruiker" WHERE "naam_sleutel" = login) THEN
+    RAISE EXCEPTION 'er is geen gebruiker % op deze school', login USING ERRCODE = '42501';
+  END IF;
+  SELECT * INTO r FROM pg_roles WHERE rolname = login;
+  IF FOUND AND (r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls OR r.rolreplication
+      OR login IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer')
+      OR EXISTS (SELECT 1 FROM pg_database WHERE datdba = r.oid)
+      OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                 WHERE m.member = r.oid
+                   AND g.rolname NOT IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'))
+      OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                     WHERE m.member = r.oid
+                       AND g.rolname IN ('thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'))) THEN
+    RAISE EXCEPTION 'de login % is geen login van Thuiszit Desktop', login USING ERRCODE = '42501';
+  END IF;
+END
+$$;;
+CREATE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
+                         WHEN 'alleen-lezen' THEN 'thuiszit_lezer' END;
+  andere text;
+BEGIN
+  PERFORM thuiszit_login_controle(login);
+  IF groep IS NULL THEN
+    RAISE EXCEPTION 'onbekende rol %', nieuwe_rol;
+  END IF;
+  IF verificatie !~ '^SCRAM-SHA-256[$][0-9]+:[A-Za-z0-9+/=]+[$][A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+    RAISE EXCEPTION 'alleen een SCRAM-verificatie, nooit een wachtwoord';
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', login, verificatie);
+    FOREACH andere IN ARRAY ARRAY['thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'] LOOP
+      IF andere <> groep AND pg_has_role(login, andere, 'MEMBER') THEN
+        EXECUTE format('REVOKE %I FROM %I', andere, login);
+      END IF;
+    END LOOP;
+    IF NOT pg_has_role(login, groep, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', groep, login);
+    END IF;
+  ELSE
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, verificatie, groep);
+  END IF;
+END
+$$;;
+CREATE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+BEGIN
+  PERFORM thuiszit_login_controle(login);
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+  END IF;
+END
+$$;;
+REVOKE ALL ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text),
+  thuiszit_login_uit(text) FROM PUBLIC;;
+"""
+
+_LEZER_VIEWS = """
+CREATE VIEW "lezer_leerlingen" AS
+  SELECT CASE WHEN count(*) >= 5 THEN count(*) END AS "ingeschreven" FROM "leerling"
+  WHERE ("uitschrijfdatum" IS NULL OR "uitschrijfdatum" > current_date)
+    AND (SELECT thuiszit_gebruiker_id()) IS NOT NULL;;
+CREATE VIEW "lezer_trajecten" AS
+  SELECT "categorie", "status", CASE WHEN count(*) >= 5 THEN count(*) END AS "aantal" FROM "traject"
+  WHERE (SELECT thuiszit_gebruiker_id()) IS NOT NULL
+  GROUP BY "categorie", "status";;
+"""
+
+
+def script(database: str) -> str:
+    """Everything for one school database, statements separated by ";;"; run once by its owner."""
+    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS]
+    db = '"' + database.replace('"', '""') + '"'
+    groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
+    delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
+                 f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
+                 "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
+                 f"TO {groepen};;\n")
+    regels = []
+    for tabel in ALLE_TABELLEN:
+        t = f'"{tabel}"'
+        regels.append(f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;;")
+        if tabel == "audit_regel":
+            regels.append(f"GRANT SELECT, INSERT ON {t} TO {ZORGCOORDINATOR};;")
+            regels.append(f"GRANT INSERT ON {t} TO {MENTOR}, {LEZER};;")
+            regels.append(f"CREATE POLICY zorg_lezen ON {t} FOR SELECT TO {ZORGCOORDINATOR} USING ({_ALS_ZORG});;")
+            regels.append(f"CREATE POLICY zorg_toevoegen ON {t} FOR INSERT TO {ZORGCOORDINATOR} "
+                          f"WITH CHECK ({_ALS_ZORG});;")
+            # Others append only under their own name: no entry in a colleague's name.
+            regels.append(f"CREATE POLICY eigen_toevoegen ON {t} FOR INSERT TO {MENTOR}, {LEZER} "
+                          f"WITH CHECK ({_EIGEN});;")
+            continue
+        regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {ZORGCOORDINATOR};;")
+        if tabel == "concept":  # drafts belong to the user who typed them, whatever the role
+            regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {MENTOR};;")
+            regels.append(f"CREATE POLICY eigen ON {t} TO {ZORGCOORDINATOR}, {MENTOR} USING ({_EIGEN}) "
+                          f"WITH CHECK ({_EIGEN});;")
+            continue
+        regels.append(f"CREATE POLICY zorg ON {t} TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;")
+        if tabel in _SCHOOLBREED:
+            regels.append(f"GRANT SELECT ON {t} TO {MENTOR};;")
+            regels.append(f"CREATE POLICY mentor_lezen ON {t} FOR SELECT TO {MENTOR} USING ({_ALS_MENTOR});;")
+            if tabel == "school":
+                regels.append(f"GRANT SELECT ON {t} TO {LEZER};;")
+                regels.append(f"CREATE POLICY lezer_lezen ON {t} FOR SELECT TO {LEZER} USING ({_ALS_LEZER});;")
+            if tabel == "profiel":  # their own profile: name on paper, phone, e-mail
+                regels.append(f"GRANT INSERT, UPDATE ON {t} TO {MENTOR};;")
+                regels.append(f"CREATE POLICY mentor_eigen ON {t} TO {MENTOR} USING ({_EIGEN}) WITH CHECK ({_EIGEN});;")
+        elif tabel in _SCOPE:
+            scope = _SCOPE[tabel]
+            if tabel in _MENTOR_SCHRIJFT:
+                regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {MENTOR};;")
+                regels.append(f"CREATE POLICY mentor ON {t} TO {MENTOR} USING ({scope}) WITH CHECK ({scope});;")
+            else:
+                regels.append(f"GRANT SELECT ON {t} TO {MENTOR};;")
+                regels.append(f"CREATE POLICY mentor ON {t} FOR SELECT TO {MENTOR} USING ({scope});;")
+    delen.append("\n".join(regels))
+    delen.append(f'GRANT SELECT ON "lezer_leerlingen", "lezer_trajecten" TO {ZORGCOORDINATOR}, {LEZER};;\n')
+    delen.append("GRANT EXECUTE ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text), "
+                 f"thuiszit_login_uit(text) TO {ZORGCOORDINATOR};;\n")
+    return "\n".join(delen)
