@@ -68,3 +68,39 @@ def test_server_init_zonder_eigenaarswachtwoord(lege_database, monkeypatch, caps
     monkeypatch.delenv("PGPASSWORD")
     assert app.main(init_args(lege_database[0])) == 1
     assert "PGPASSWORD" in capsys.readouterr().err
+
+
+def test_server_overzetten_heen_en_terug(pg_cluster, lege_database, capsys, monkeypatch, tmp_path):
+    """The demo school to the server and back to a new file, through the command; refusals in Dutch."""
+    from datetime import date
+
+    from thuiszit_desktop import demo
+    from thuiszit_desktop.services import session
+
+    dsn, naam = lege_database
+    bestand = tmp_path / "school"
+    demo.create_demo_school(session.database_path(bestand), WACHTWOORD, aantal=20, vandaag=date(2026, 11, 23)).close()
+    heen = ["server", "overzetten", "--data-dir", str(bestand), "--server", dsn, "--gebruiker", "demo"]
+    try:
+        monkeypatch.setenv("THUISZIT_WACHTWOORD", "fout-wachtwoord")
+        assert app.main(heen) == 1
+        assert "verkeerd wachtwoord" in capsys.readouterr().err
+        monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
+        assert app.main(heen) == 0
+        out = capsys.readouterr().out
+        assert "staat nu op de server (20 leerlingen" in out and "auditlog is gecontroleerd" in out
+        assert app.main(heen) == 1
+        assert "staat al een schooldatabase" in capsys.readouterr().err
+
+        terug = ["server", "overzetten", "--terug", "--data-dir", str(tmp_path / "terug"), "--server", dsn,
+                 "--gebruiker", "demo"]
+        assert app.main(terug) == 1
+        assert "--sleutels-van" in capsys.readouterr().err
+        assert app.main([*terug, "--sleutels-van", str(bestand)]) == 0
+        assert "staat nu in" in capsys.readouterr().out
+        services = session.login(session.database_path(tmp_path / "terug"), "demo", WACHTWOORD)
+        assert services.audit.uitslag.ok and len(services.leerlingen.lijst()) == 20
+        services.close()
+    finally:
+        with pg_cluster.admin() as conn:
+            conn.execute('DROP ROLE IF EXISTS "demo"')

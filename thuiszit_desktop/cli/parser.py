@@ -207,6 +207,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
     s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     s.set_defaults(run=server.init)
+    s = opdrachten.add_parser(
+        "overzetten", parents=[common, user],
+        help="zet een database van één bestand over naar een lege database op de server (of met --terug weer "
+             "naar een nieuw bestand): alle tabellen, ids en het gecontroleerde auditlog",
+        description="Voor een zorgcoördinator (wachtwoord uit THUISZIT_WACHTWOORD of een vraag) met het wachtwoord "
+                    "van de eigenaar van de database op de server (PGPASSWORD of een vraag). Alles of niets.")
+    s.add_argument("--server", required=True, metavar="DSN",
+                   help="bijvoorbeeld postgresql://eigenaar@server.school.nl:5432/thuiszit")
+    s.add_argument("--terug", action="store_true",
+                   help="van de server naar een nieuw versleuteld bestand in --data-dir")
+    s.add_argument("--sleutels-van", type=Path, metavar="MAP",
+                   help="bij --terug: de map van het bestand van vóór het overzetten, voor de sleutel van de "
+                        "vertrouwelijke teksten")
+    s.set_defaults(run=server.overzetten)
     _opties_vastleggen(parser)
     return parser
 

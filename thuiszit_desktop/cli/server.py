@@ -1,12 +1,14 @@
-"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`."""
+"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`, `server overzetten`."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 
+from .. import paths
 from ..domain.school import School
-from .wachtwoord import WACHTWOORD, _vraag, vraag_nieuw_wachtwoord
+from .common import CliFout
+from .wachtwoord import WACHTWOORD, _vraag, vraag_nieuw_wachtwoord, vraag_wachtwoord
 
 EIGENAAR_WACHTWOORD = "PGPASSWORD"  # libpq's own variable: what a school's ICT already uses
 
@@ -22,3 +24,34 @@ def init(args: argparse.Namespace) -> int:
     print(f"Schooldatabase ingericht in '{adres.database}' op {adres.host}:{adres.poort}. "
           f"{' '.join(args.gebruiker.split())} logt in als '{adres.gebruiker}' op {adres}.")
     return 0
+
+
+def overzetten(args: argparse.Namespace) -> int:
+    from ..services import schoolserver, session
+
+    if not args.gebruiker:
+        raise CliFout("Geef met --gebruiker NAAM aan wie u bent (een zorgcoördinator).")
+    path = session.database_path(paths.data_dir(args.data_dir))
+    wachtwoord = vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: ")
+    eigenaar = _vraag(EIGENAAR_WACHTWOORD, "het wachtwoord van de eigenaar van de database",
+                      lambda: getpass.getpass("Wachtwoord van de eigenaar van de database: "))
+    if args.terug:
+        sleutels_van = paths.data_dir(args.sleutels_van) if args.sleutels_van else None
+        aantallen = schoolserver.naar_bestand(args.server, eigenaar, args.gebruiker, wachtwoord, path, sleutels_van)
+        print(f"De schooldatabase staat nu in {path.parent} ({_samenvatting(aantallen)}); het auditlog is "
+              "gecontroleerd. Alleen u kunt er nog in: geef de andere gebruikers een nieuw wachtwoord "
+              "(gebruiker wachtwoord-resetten). De database op de server is niet veranderd.")
+    else:
+        if args.sleutels_van:
+            raise CliFout("--sleutels-van hoort bij --terug.")
+        aantallen = schoolserver.naar_server(path, args.gebruiker, wachtwoord, args.server, eigenaar)
+        print(f"De schooldatabase staat nu op de server ({_samenvatting(aantallen)}); het auditlog is "
+              f"gecontroleerd. U logt daar in met uw naam en hetzelfde wachtwoord; de andere gebruikers krijgen "
+              f"een login met een nieuw wachtwoord van u. Het bestand in {path.parent} is niet veranderd: "
+              "bewaar het (met het sleutelbestand) voor de weg terug, maar werk er niet meer in.")
+    return 0
+
+
+def _samenvatting(aantallen: dict[str, int]) -> str:
+    return (f"{aantallen.get('leerling', 0)} leerlingen, {aantallen.get('verzuim', 0)} verzuimregels, "
+            f"{aantallen.get('audit_regel', 0)} regels auditlog")

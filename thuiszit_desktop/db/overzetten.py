@@ -8,6 +8,10 @@ a difference undoes the whole move.
 
 What the file keeps outside its tables – the users' key slots, the audit anchor – does not move: logins on the
 server get their own passwords (server.zet_login).
+
+The way back (`naar_bestand`) copies every row as stored into a new file, the audit trail with its ids and
+hashes too; the file's own check of the chain (services/audit.py) is then the proof that it arrived whole.
+The new file keeps its own id (db/identity.py): it is a new database, with new keys.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ import peewee as pw
 
 from ..domain.errors import DatabaseFout
 from . import migrations
-from .models import MODELS, AuditRegel
+from .identity import SETTING_ID
+from .models import MODELS, AuditRegel, Instelling
 from .server import ServerDatabase
+from .vertrouwelijk import VertrouwelijkField, is_envelop, ontsleutel
 
 _PARTIJ = 5000  # rows per read: five years of verzuim need not be in memory at once
 _AUDIT_EIGEN = ("tijd", "gebruiker_id", "gebruiker_naam", "actie", "leerling_id", "wat")
@@ -87,4 +93,48 @@ def _audit(bron: pw.Database, doel: ServerDatabase) -> int:
             raise DatabaseFout("Het auditlog kwam niet ongeschonden over: het klopte in de database al niet (zie "
                                "'thuiszit-desktop audit verify'). Er is niets overgezet.")
         aantal += len(partij)
+    return aantal
+
+
+def naar_bestand(bron: ServerDatabase, doel: pw.Database) -> dict[str, int]:
+    """Copy every table of the server database `bron` (connected as its owner, who sees every row) into the
+    new, migrated file `doel` inside the caller's transaction; returns the number of rows per table."""
+    if migrations.schema_version(bron) != migrations.LATEST:
+        raise DatabaseFout("De schooldatabase op de server heeft een andere versie dan dit programma. Gebruik "
+                           "dezelfde versie van het programma als de andere gebruikers.")
+    aantallen: dict[str, int] = {}
+    with bron.atomic():  # one snapshot of the server (REPEATABLE READ is not needed: nothing moves rows back)
+        bron.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        for model in MODELS:
+            tabel, kolommen = model._meta.table_name, _kolommen(model)
+            invoegen = (f'INSERT INTO "{tabel}" ({", ".join(chr(34) + k + chr(34) for k in kolommen)}) '
+                        f'VALUES ({", ".join(["?"] * len(kolommen))})')
+            aantallen[tabel] = 0
+            for partij in _rijen(bron, tabel, kolommen, model._meta.primary_key.column_name):
+                if model is Instelling:  # the new file keeps the id it was made with
+                    partij = [r for r in partij if r[kolommen.index("sleutel")] != SETTING_ID]
+                doel.cursor().executemany(invoegen, partij)
+                aantallen[tabel] += len(partij)
+    return aantallen
+
+
+def onleesbaar_vertrouwelijk(db: pw.Database, sleutel: bytes | None) -> int:
+    """How many vertrouwelijk envelopes in `db` the confidential key `sleutel` does not open (all of them
+    without a key): the way back must bring the key the zorgcoördinators had, or those texts are lost."""
+    aantal = 0
+    for model in MODELS:
+        for veld in model._meta.sorted_fields:
+            if not isinstance(veld, VertrouwelijkField):
+                continue
+            for (waarde,) in db.execute_sql(
+                    f'SELECT "{veld.column_name}" FROM "{model._meta.table_name}" '
+                    f'WHERE "{veld.column_name}" LIKE ?', ["tzv1:%"]).fetchall():
+                if not is_envelop(waarde):
+                    continue
+                try:
+                    if sleutel is None:
+                        raise ValueError
+                    ontsleutel(sleutel, waarde, veld.kolom)
+                except Exception:  # InvalidTag or a damaged envelope: this key does not open it
+                    aantal += 1
     return aantal

@@ -217,17 +217,27 @@ def login_uit(db: ServerDatabase, naam_sleutel: str) -> None:
     db.execute_sql("SELECT thuiszit_login_uit(%s)", [naam_sleutel])
 
 
-def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
-    """A new school database in one transaction, by its owner: the schema, the group roles, grants and
-    row-level security, the school and its first zorgcoördinator with their login role."""
+def leeg(db: ServerDatabase) -> None:
+    """Refused unless the database holds no school database yet (`server init`, `server overzetten`)."""
     if migrations.schema_version(db) != 0:
         raise DatabaseFout(f"In de database '{db.adres.database}' op {db.adres.host} staat al een schooldatabase. "
                            "Kies een lege database; zo blijft wat er staat bewaard.")
+
+
+def schema_en_rechten(db: ServerDatabase) -> None:
+    """As the owner, inside the caller's transaction: the schema, the group roles, grants and row-level security."""
+    migrations.migrate(db)
+    for statement in server_rechten.script(db.adres.database).split(";;"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
+    """A new school database in one transaction, by its owner: the schema, the group roles, grants and
+    row-level security, the school and its first zorgcoördinator with their login role."""
+    leeg(db)
     with db.atomic():
-        migrations.migrate(db)
-        for statement in server_rechten.script(db.adres.database).split(";;"):
-            if statement.strip():
-                db.execute_sql(statement)
+        schema_en_rechten(db)
         kolommen = ", ".join(f'"{k}"' for k in school)
         db.execute_sql(f'INSERT INTO "school" ({kolommen}) VALUES ({", ".join(["%s"] * len(school))})',
                        list(school.values()))

@@ -1,13 +1,20 @@
-"""The shared school database on a PostgreSQL server: setting it up (`server init`, for the school's ICT).
+"""The shared school database on a PostgreSQL server: setting it up (`server init`, for the school's ICT) and
+moving a school's database there and back (`server overzetten`).
 
 The server store itself is db/server.py; who may see what there is db/server_rechten.py.
 """
 
 from __future__ import annotations
 
-from ..db import server
-from ..domain.gebruiker import check_nieuwe_gebruiker, naam_sleutel
+from dataclasses import replace
+from pathlib import Path
+
+from ..db import connection, handtekening, migrations, overzetten, server
+from ..domain.errors import DatabaseFout, GeenToegang
+from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
+from . import session
+from .audit import controleer_database
 
 
 def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wachtwoord: str) -> server.ServerAdres:
@@ -25,3 +32,79 @@ def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wac
     finally:
         db.close()
     return adres.als(naam_sleutel(naam))
+
+
+def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wachtwoord: str) -> dict[str, int]:
+    """`server overzetten`: the single-file database at `path` into the empty database of `dsn`, all or nothing
+    – every table with its ids, the audit chain verified (db/overzetten.py) – with the zorgcoördinator `naam`
+    as its first login, with the password they gave. The file stays as it is; the other users get a login from
+    a zorgcoördinator (a new password: their file password never leaves their key slot)."""
+    adres = server.lees_adres(dsn)
+    services = session.login(path, naam, wachtwoord, lezend=True)  # the file stays locked while it is copied
+    try:
+        if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
+            raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")
+        db = server.verbind(adres, eigenaar_wachtwoord)
+        try:
+            server.leeg(db)
+            with db.atomic():
+                server.schema_en_rechten(db)
+                aantallen = overzetten.naar_server(services.ctx.store.db, db)
+                server.maak_login(db, naam_sleutel(naam), wachtwoord, Rol.ZORGCOORDINATOR.value)
+        finally:
+            db.close()
+    finally:
+        services.close()
+    return aantallen
+
+
+def naar_bestand(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str, path: Path,
+                 sleutels_van: Path | None = None) -> dict[str, int]:
+    """`server overzetten --terug`: the school database of `dsn` into a new encrypted file at `path`, all or
+    nothing. `naam` is a zorgcoördinator who logs in on the server with `wachtwoord`; the file gets new keys and
+    only their key slot, with that password – the server never had the users' file passwords, so the others get
+    a new one from them (`gebruiker wachtwoord-resetten`). Vertrouwelijk texts are encrypted under the
+    zorgcoördinators' key, which the server never had either: it comes from the key slot of `naam` in the file
+    the school left (`sleutels_van`, its data folder), and the move is refused when that key does not open
+    every one of them."""
+    adres = server.lees_adres(dsn)
+    server.verbind(adres.als(naam_sleutel(naam)), wachtwoord).close()  # they are who they say
+    vertrouwelijk_sleutel = None
+    if sleutels_van is not None:
+        ring = connection.KeyRing.load(connection.KeyRing.for_database(session.database_path(sleutels_van)))
+        vertrouwelijk_sleutel = ring.open(naam, wachtwoord).vertrouwelijk
+    db = server.verbind(adres, eigenaar_wachtwoord)
+    try:
+        if migrations.schema_version(db) == 0:
+            raise DatabaseFout(f"In de database '{adres.database}' op {adres.host} staat geen schooldatabase.")
+        rij = db.execute_sql('SELECT "id", "naam" FROM "gebruiker" WHERE "naam_sleutel" = ? AND "actief" '
+                             "AND \"rol\" = 'zorgcoordinator'", [naam_sleutel(naam)]).fetchone()
+        if rij is None:
+            raise GeenToegang("Alleen een zorgcoördinator van deze school kan de database terugzetten.")
+        if onleesbaar := overzetten.onleesbaar_vertrouwelijk(db, vertrouwelijk_sleutel):
+            raise DatabaseFout(
+                f"{onleesbaar} vertrouwelijke tekst(en) zijn versleuteld met de sleutel van de zorgcoördinatoren, "
+                "die de server niet heeft. Geef met --sleutels-van MAP de map van het databasebestand van vóór "
+                "het overzetten; uw naam en wachtwoord moeten daar dezelfde zijn. Er is niets gemaakt.")
+        store = connection.create_store(path)
+        try:
+            if vertrouwelijk_sleutel is not None:
+                store.sleutels = replace(store.sleutels, vertrouwelijk=vertrouwelijk_sleutel)
+                store.bind()
+            with store.db.atomic():
+                aantallen = overzetten.naar_bestand(db, store.db)
+                handtekening.onderteken_alles(store.sleutels.ondertekenen)  # signed with the new file's key
+                if not (uitslag := controleer_database(store.db)).ok:
+                    raise DatabaseFout(f"{uitslag.melding} Er is niets gemaakt.")
+                store.keyring.set_user(rij[1], wachtwoord, store.sleutels)
+                store.keyring.save()  # inside the transaction: if this fails, nothing was made
+        except BaseException:
+            store.close()
+            session.remove_database(path)
+            raise
+    finally:
+        db.close()
+    services = session.Services(store, Gebruiker(rij[0], rij[1], Rol.ZORGCOORDINATOR))
+    services.audit._begin()  # the new file's first seal, over the chain as it came
+    services.close()
+    return aantallen

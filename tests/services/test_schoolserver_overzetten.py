@@ -1,0 +1,137 @@
+"""`server overzetten` both ways on a real throwaway PostgreSQL, with the demo school: every row there and back,
+the audit chain verified, all or nothing, and a Dutch refusal for each thing that can be wrong."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.db.test_overzetten import inhoud
+from thuiszit_desktop import demo
+from thuiszit_desktop.db import identity, migrations, server, vertrouwelijk
+from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain.errors import DatabaseBestaatAl, DatabaseFout, GeenToegang, InlogFout, InvoerFout
+from thuiszit_desktop.domain.gebruiker import naam_sleutel
+from thuiszit_desktop.services import schoolserver, session
+
+VANDAAG = date(2026, 11, 23)
+ZORG = demo.DEMO_GEBRUIKER  # the demo school's zorgcoördinator, password "demo"
+
+
+@pytest.fixture
+def demomap(tmp_path):
+    data = tmp_path / "demo"
+    demo.create_demo_school(session.database_path(data), "demo", aantal=40, vandaag=VANDAAG).close()
+    return data
+
+
+@pytest.fixture
+def doel(pg_cluster):
+    """An empty database; its logins go again afterwards, as they are the whole cluster's (tests/pgcluster.py)."""
+    naam, eigenaar, wachtwoord = pg_cluster.nieuwe_database()
+    yield pg_cluster.dsn(eigenaar, naam), wachtwoord
+    with pg_cluster.admin() as conn:
+        for login in (naam_sleutel(ZORG), "mila mentor"):
+            conn.execute(f'DROP ROLE IF EXISTS "{login}"')
+
+
+def _demo_zorg(data) -> str:
+    services = session.login(session.database_path(data), ZORG, "demo", lezend=True)
+    try:
+        return services.gebruiker.naam
+    finally:
+        services.close()
+
+
+def _zonder_id(rijen: dict) -> dict:
+    rijen = dict(rijen)
+    rijen["instelling"] = [r for r in rijen["instelling"] if r[0] != identity.SETTING_ID]
+    return rijen
+
+
+def test_heen_en_terug_met_alle_rijen(demomap, doel, pg_cluster, tmp_path):
+    dsn, eigenaar = doel
+    pad = session.database_path(demomap)
+    services = session.login(pad, ZORG, "demo", lezend=True)
+    voor = inhoud(services.ctx.store.db)
+    services.close()
+
+    heen = schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+    assert heen["verzuim"] > 100 and heen["audit_regel"] > 0
+    # the zorgcoördinator logs in on the server with their own login and password
+    adres = server.lees_adres(dsn)
+    als_zorg = server.verbind(adres.als(naam_sleutel(ZORG)), "demo")
+    assert als_zorg.execute_sql("SELECT count(*) FROM leerling").fetchone()[0] == len(voor["leerling"])
+    als_zorg.close()
+
+    terug_pad = session.database_path(tmp_path / "terug")
+    terug = schoolserver.naar_bestand(dsn, eigenaar, ZORG, "demo", terug_pad, sleutels_van=demomap)
+    assert terug == {**heen, "instelling": heen["instelling"] - 1}  # all but the old file's id
+    services = session.login(terug_pad, ZORG, "demo")  # opens, its audit check at start in order
+    try:
+        assert services.audit.uitslag.ok
+        na = inhoud(services.ctx.store.db)
+        # every row as it was, the login of just now after it; only the id of the new file differs
+        na["audit_regel"] = na["audit_regel"][:len(voor["audit_regel"])]
+        na["gebruiker"] = [r[:-1] for r in na["gebruiker"]]  # signed again with the new file's key
+        voor["gebruiker"] = [r[:-1] for r in voor["gebruiker"]]
+        assert _zonder_id(na) == _zonder_id(voor)
+        # vertrouwelijk text opens with the zorgcoördinators' key the file brought back
+        geheim = m.Gesprek.select().where(m.Gesprek.vertrouwelijk).first()
+        assert geheim and not vertrouwelijk.is_envelop(str(geheim.samenvatting))
+        assert str(geheim.samenvatting) != vertrouwelijk.ONLEESBAAR
+    finally:
+        services.close()
+
+
+def test_terug_zonder_sleutel_van_de_vertrouwelijke_teksten_geweigerd(demomap, doel, tmp_path):
+    dsn, eigenaar = doel
+    schoolserver.naar_server(session.database_path(demomap), ZORG, "demo", dsn, eigenaar)
+    pad = session.database_path(tmp_path / "terug")
+    with pytest.raises(DatabaseFout, match="--sleutels-van"):
+        schoolserver.naar_bestand(dsn, eigenaar, ZORG, "demo", pad)
+    assert not session.database_exists(pad)
+
+
+def test_weigeringen(demomap, doel, pg_cluster, tmp_path):
+    dsn, eigenaar = doel
+    pad = session.database_path(demomap)
+    with pytest.raises(InlogFout):
+        schoolserver.naar_server(pad, ZORG, "fout", dsn, eigenaar)
+    with pytest.raises(InlogFout):
+        schoolserver.naar_server(pad, ZORG, "demo", dsn, "fout-eigenaar")
+    onbereikbaar = f"postgresql://x@127.0.0.1:{pg_cluster.poort + 1 if pg_cluster.poort < 65535 else 1}/x" \
+                   "?sslmode=disable"
+    with pytest.raises(DatabaseFout, match="niet bereikbaar"):
+        schoolserver.naar_server(pad, ZORG, "demo", onbereikbaar, eigenaar)
+    # a login of that name on the server already: nothing moved, not even the schema
+    with pg_cluster.admin() as conn:
+        conn.execute(f'CREATE ROLE "{naam_sleutel(ZORG)}"')
+    with pytest.raises(InvoerFout, match="bestaat al een login"):
+        schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+    eigen = server.verbind(server.lees_adres(dsn), eigenaar)
+    assert migrations.schema_version(eigen) == 0
+    eigen.close()
+    with pg_cluster.admin() as conn:
+        conn.execute(f'DROP ROLE "{naam_sleutel(ZORG)}"')
+    schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+    with pytest.raises(DatabaseFout, match="staat al een schooldatabase"):
+        schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+    # the way back: only a zorgcoördinator with their server password, never over an existing database
+    with pytest.raises(InlogFout):
+        schoolserver.naar_bestand(dsn, eigenaar, ZORG, "fout", session.database_path(tmp_path / "a"))
+    with pytest.raises(DatabaseBestaatAl):
+        schoolserver.naar_bestand(dsn, eigenaar, ZORG, "demo", pad, sleutels_van=demomap)
+
+
+def test_een_mentor_zet_niet_over(services, doel):
+    dsn, eigenaar = doel
+    with services.ctx.action():
+        m.Leerling.create(leerlingnummer="9001", voornaam="Test", achternaam="Leerling",
+                          geboortedatum=date(2012, 1, 1), klas="1A", inschrijfdatum=date(2024, 8, 20))
+    services.gebruikers.toevoegen("Mila Mentor", "mentor", ["1A"], "geheim-wachtwoord-1", "geheim-wachtwoord-1")
+    pad = services.database_path
+    services.close()
+    with pytest.raises(GeenToegang):
+        schoolserver.naar_server(pad, "Mila Mentor", "geheim-wachtwoord-1", dsn, eigenaar)
