@@ -101,6 +101,19 @@ def test_server_overzetten_heen_en_terug(pg_cluster, lege_database, capsys, monk
         services = session.login(session.database_path(tmp_path / "terug"), "demo", WACHTWOORD)
         assert services.audit.uitslag.ok and len(services.leerlingen.lijst()) == 20
         services.close()
+
+        # a backup of the server school, put back into a new folder as any backup
+        backup = ["server", "backup", "--server", dsn, "--gebruiker", "demo", "--naar", str(tmp_path / "bk")]
+        assert app.main(backup) == 1
+        assert "geen back-up gemaakt" in capsys.readouterr().err
+        assert app.main([*backup, "--sleutels-van", str(bestand)]) == 0
+        assert "Back-up gemaakt" in capsys.readouterr().out
+        gemaakt = next((tmp_path / "bk").glob("*.tzbackup"))
+        assert app.main(["restore", str(gemaakt), "--ja", "--gebruiker", "demo",
+                         "--data-dir", str(tmp_path / "hersteld")]) == 0
+        services = session.login(session.database_path(tmp_path / "hersteld"), "demo", WACHTWOORD)
+        assert len(services.leerlingen.lijst()) == 20
+        services.close()
     finally:
         with pg_cluster.admin() as conn:
             conn.execute('DROP ROLE IF EXISTS "demo"')

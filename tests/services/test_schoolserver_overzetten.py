@@ -135,3 +135,54 @@ def test_een_mentor_zet_niet_over(services, doel):
     services.close()
     with pytest.raises(GeenToegang):
         schoolserver.naar_server(pad, "Mila Mentor", "geheim-wachtwoord-1", dsn, eigenaar)
+
+
+def test_backup_van_de_server_zet_terug_in_een_bestand(demomap, doel, tmp_path):
+    """`backup` in server mode: the usual .tzbackup, which restores into a file that opens with the same data."""
+    from thuiszit_desktop.db import backup, keys
+    from thuiszit_desktop.services.backups import terugzetten_bij_start
+
+    dsn, eigenaar = doel
+    pad = session.database_path(demomap)
+    services = session.login(pad, ZORG, "demo", lezend=True)
+    voor = inhoud(services.ctx.store.db)
+    services.close()
+    sleutel = keys.KeyRing.load(keys.KeyRing.for_database(pad)).open(ZORG, "demo").vertrouwelijk
+    schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+
+    db = server.verbind(server.lees_adres(dsn), eigenaar)
+    try:
+        with pytest.raises(DatabaseFout, match="geen back-up gemaakt"):  # without the key: texts lost
+            schoolserver.backup_maken(db, ZORG, "demo", None, tmp_path / "backups")
+        eerste = schoolserver.backup_maken(db, ZORG, "demo", sleutel, tmp_path / "backups")
+        tweede = schoolserver.backup_maken(db, ZORG, "demo", sleutel, tmp_path / "backups")
+    finally:
+        db.close()
+    assert eerste.pad.suffix == ".tzbackup" and eerste.manifest.aantallen["leerlingen"] == len(voor["leerling"])
+    # the backups of one server school are of one database (rotation and restore go by it): the file's own id
+    assert eerste.manifest.database_id == tweede.manifest.database_id == voor_id(voor)
+    # …so rotation treats them as one line: of one day, the newest stays
+    assert [b.pad for b in backup.list_backups(tmp_path / "backups")] == [tweede.pad]
+
+    hersteld = session.database_path(tmp_path / "hersteld")
+    info = terugzetten_bij_start(tweede.pad, hersteld, ZORG, "demo")
+    assert info.aantallen["verzuimregels"] == len(voor["verzuim"])
+    services = session.login(hersteld, ZORG, "demo")
+    try:
+        assert services.audit.uitslag.ok
+        na = inhoud(services.ctx.store.db)
+        na["audit_regel"] = na["audit_regel"][:len(voor["audit_regel"])]
+        for rijen in (na, voor):
+            rijen["gebruiker"] = [r[:-1] for r in rijen["gebruiker"]]
+            rijen["instelling"] = [r for r in rijen["instelling"] if r[0] != "database.tak"]
+        assert na == voor
+        geheim = m.Gesprek.select().where(m.Gesprek.vertrouwelijk).first()
+        assert geheim and not vertrouwelijk.is_envelop(str(geheim.samenvatting))
+    finally:
+        services.close()
+
+
+def voor_id(rijen: dict) -> str:
+    import json
+
+    return json.loads(next(r[1] for r in rijen["instelling"] if r[0] == identity.SETTING_ID))

@@ -221,6 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bij --terug: de map van het bestand van vóór het overzetten, voor de sleutel van de "
                         "vertrouwelijke teksten")
     s.set_defaults(run=server.overzetten)
+    s = opdrachten.add_parser(
+        "backup", parents=[user],
+        help="een versleutelde back-up (.tzbackup) van de schooldatabase op de server, terug te zetten als altijd",
+        description="Voor een zorgcoördinator (wachtwoord uit THUISZIT_WACHTWOORD of een vraag) met het wachtwoord "
+                    "van de eigenaar van de database (PGPASSWORD of een vraag). De back-up opent met uw naam en "
+                    "wachtwoord.")
+    s.add_argument("--server", required=True, metavar="DSN")
+    s.add_argument("--naar", required=True, type=Path, metavar="MAP", help="de map voor de back-ups")
+    s.add_argument("--sleutels-van", type=Path, metavar="MAP",
+                   help="de map van het bestand van vóór het overzetten, voor de sleutel van de vertrouwelijke "
+                        "teksten (nodig zodra er vertrouwelijke teksten zijn)")
+    s.set_defaults(run=server.backup)
     _opties_vastleggen(parser)
     return parser
 

@@ -1,4 +1,4 @@
-"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`, `server overzetten`."""
+"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`, `server overzetten`, `server backup`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import getpass
 
 from .. import paths
+from ..domain.gebruiker import naam_sleutel
 from ..domain.school import School
 from .common import CliFout
 from .wachtwoord import WACHTWOORD, _vraag, vraag_nieuw_wachtwoord, vraag_wachtwoord
@@ -55,3 +56,30 @@ def overzetten(args: argparse.Namespace) -> int:
 def _samenvatting(aantallen: dict[str, int]) -> str:
     return (f"{aantallen.get('leerling', 0)} leerlingen, {aantallen.get('verzuim', 0)} verzuimregels, "
             f"{aantallen.get('audit_regel', 0)} regels auditlog")
+
+
+def backup(args: argparse.Namespace) -> int:
+    """The usual encrypted backup, of the school database on the server (services/schoolserver.backup_maken)."""
+    from ..db import keys, server
+    from ..services import schoolserver, session
+
+    if not args.gebruiker:
+        raise CliFout("Geef met --gebruiker NAAM aan wie u bent (een zorgcoördinator).")
+    wachtwoord = vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: ")
+    eigenaar = _vraag(EIGENAAR_WACHTWOORD, "het wachtwoord van de eigenaar van de database",
+                      lambda: getpass.getpass("Wachtwoord van de eigenaar van de database: "))
+    adres = server.lees_adres(args.server)
+    server.verbind(adres.als(naam_sleutel(args.gebruiker)), wachtwoord).close()  # they are who they say
+    sleutel = None
+    if args.sleutels_van:
+        ring = keys.KeyRing.load(keys.KeyRing.for_database(session.database_path(paths.data_dir(args.sleutels_van))))
+        sleutel = ring.open(args.gebruiker, wachtwoord).vertrouwelijk
+    db = server.verbind(adres, eigenaar)
+    try:
+        gemaakt = schoolserver.backup_maken(db, args.gebruiker, wachtwoord, sleutel, args.naar.expanduser())
+    finally:
+        db.close()
+    aantallen = gemaakt.manifest.aantallen
+    print(f"Back-up gemaakt: {gemaakt.pad} ({aantallen.get('leerlingen', 0)} leerlingen). Terugzetten gaat zoals "
+          f"altijd (restore), met uw naam en wachtwoord.")
+    return 0

@@ -96,9 +96,10 @@ def _audit(bron: pw.Database, doel: ServerDatabase) -> int:
     return aantal
 
 
-def naar_bestand(bron: ServerDatabase, doel: pw.Database) -> dict[str, int]:
+def naar_bestand(bron: ServerDatabase, doel: pw.Database, *, zelfde_id: bool = False) -> dict[str, int]:
     """Copy every table of the server database `bron` (connected as its owner, who sees every row) into the
-    new, migrated file `doel` inside the caller's transaction; returns the number of rows per table."""
+    new, migrated file `doel` inside the caller's transaction; returns the number of rows per table.
+    `zelfde_id`: the file takes the server's database id (a backup: db/identity.py), not its own new one."""
     if migrations.schema_version(bron) != migrations.LATEST:
         raise DatabaseFout("De schooldatabase op de server heeft een andere versie dan dit programma. Gebruik "
                            "dezelfde versie van het programma als de andere gebruikers.")
@@ -111,8 +112,12 @@ def naar_bestand(bron: ServerDatabase, doel: pw.Database) -> dict[str, int]:
                         f'VALUES ({", ".join(["?"] * len(kolommen))})')
             aantallen[tabel] = 0
             for partij in _rijen(bron, tabel, kolommen, model._meta.primary_key.column_name):
-                if model is Instelling:  # the new file keeps the id it was made with
-                    partij = [r for r in partij if r[kolommen.index("sleutel")] != SETTING_ID]
+                if model is Instelling:  # one id: the new file's own, or the server's (then not the file's)
+                    heeft_id = any(r[kolommen.index("sleutel")] == SETTING_ID for r in partij)
+                    if zelfde_id and heeft_id:
+                        doel.execute_sql('DELETE FROM "instelling" WHERE "sleutel" = ?', [SETTING_ID])
+                    elif not zelfde_id:
+                        partij = [r for r in partij if r[kolommen.index("sleutel")] != SETTING_ID]
                 doel.cursor().executemany(invoegen, partij)
                 aantallen[tabel] += len(partij)
     return aantallen

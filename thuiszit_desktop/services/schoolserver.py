@@ -6,10 +6,13 @@ The server store itself is db/server.py; who may see what there is db/server_rec
 
 from __future__ import annotations
 
+import json
+import tempfile
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
-from ..db import connection, handtekening, migrations, overzetten, server
+from ..db import backup, connection, handtekening, identity, migrations, overzetten, server
 from ..domain.errors import DatabaseFout, GeenToegang
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
@@ -77,34 +80,74 @@ def naar_bestand(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str,
     try:
         if migrations.schema_version(db) == 0:
             raise DatabaseFout(f"In de database '{adres.database}' op {adres.host} staat geen schooldatabase.")
-        rij = db.execute_sql('SELECT "id", "naam" FROM "gebruiker" WHERE "naam_sleutel" = ? AND "actief" '
-                             "AND \"rol\" = 'zorgcoordinator'", [naam_sleutel(naam)]).fetchone()
-        if rij is None:
-            raise GeenToegang("Alleen een zorgcoördinator van deze school kan de database terugzetten.")
+        rij = _zorgcoordinator(db, naam)
         if onleesbaar := overzetten.onleesbaar_vertrouwelijk(db, vertrouwelijk_sleutel):
             raise DatabaseFout(
                 f"{onleesbaar} vertrouwelijke tekst(en) zijn versleuteld met de sleutel van de zorgcoördinatoren, "
                 "die de server niet heeft. Geef met --sleutels-van MAP de map van het databasebestand van vóór "
                 "het overzetten; uw naam en wachtwoord moeten daar dezelfde zijn. Er is niets gemaakt.")
-        store = connection.create_store(path)
-        try:
-            if vertrouwelijk_sleutel is not None:
-                store.sleutels = replace(store.sleutels, vertrouwelijk=vertrouwelijk_sleutel)
-                store.bind()
-            with store.db.atomic():
-                aantallen = overzetten.naar_bestand(db, store.db)
-                handtekening.onderteken_alles(store.sleutels.ondertekenen)  # signed with the new file's key
-                if not (uitslag := controleer_database(store.db)).ok:
-                    raise DatabaseFout(f"{uitslag.melding} Er is niets gemaakt.")
-                store.keyring.set_user(rij[1], wachtwoord, store.sleutels)
-                store.keyring.save()  # inside the transaction: if this fails, nothing was made
-        except BaseException:
-            store.close()
-            session.remove_database(path)
-            raise
+        aantallen, store = _bestand_maken(db, rij, wachtwoord, path, vertrouwelijk_sleutel)
     finally:
         db.close()
-    services = session.Services(store, Gebruiker(rij[0], rij[1], Rol.ZORGCOORDINATOR))
-    services.audit._begin()  # the new file's first seal, over the chain as it came
-    services.close()
+    store.close()
     return aantallen
+
+
+def _bestand_maken(db: server.ServerDatabase, rij: tuple, wachtwoord: str, path: Path,
+                   vertrouwelijk_sleutel: bytes | None, *, zelfde_id: bool = False
+                   ) -> tuple[dict[str, int], connection.Store]:
+    """The server's school database in a new encrypted file at `path`, with a key slot for the zorgcoördinator
+    `rij` (id, naam) only; the open store is returned. All or nothing: no file is left when it fails."""
+    store = connection.create_store(path)
+    try:
+        if vertrouwelijk_sleutel is not None:
+            store.sleutels = replace(store.sleutels, vertrouwelijk=vertrouwelijk_sleutel)
+            store.bind()
+        with store.db.atomic():
+            aantallen = overzetten.naar_bestand(db, store.db, zelfde_id=zelfde_id)
+            handtekening.onderteken_alles(store.sleutels.ondertekenen)  # signed with the new file's key
+            if not (uitslag := controleer_database(store.db)).ok:
+                raise DatabaseFout(f"{uitslag.melding} Er is niets gemaakt.")
+            if zelfde_id:
+                store.keyring.database_id = identity.of(store.db.connection(), store.key)
+                identity.write_marker(path, store.keyring.database_id)
+            store.keyring.set_user(rij[1], wachtwoord, store.sleutels)
+            store.keyring.save()  # inside the transaction: if this fails, nothing was made
+        services = session.Services(store, Gebruiker(rij[0], rij[1], Rol.ZORGCOORDINATOR))
+        services.audit._begin()  # the new file's first seal, over the chain as it came
+    except BaseException:
+        store.close()
+        session.remove_database(path)
+        raise
+    return aantallen, store
+
+
+def backup_maken(db: server.ServerDatabase, naam: str, wachtwoord: str, vertrouwelijk_sleutel: bytes | None,
+                 folder: Path, *, nu: datetime | None = None) -> backup.Backup:
+    """`server backup`: the same encrypted `.tzbackup` as of a file (db/backup.py), of the school database on the
+    server – written to a temporary encrypted file the way back makes, then backed up as usual – so restore and
+    archive work the same. The backup's key slot is that of `naam` (a zorgcoördinator) with `wachtwoord`: a
+    restore opens it with their name and password. The backups of one server share the server's database id."""
+    rij = _zorgcoordinator(db, naam)
+    if overzetten.onleesbaar_vertrouwelijk(db, vertrouwelijk_sleutel):
+        raise DatabaseFout("Er staan vertrouwelijke teksten in de database die deze sleutel niet opent; zo'n "
+                           "back-up zou ze onleesbaar maken. Er is geen back-up gemaakt.")
+    with db.atomic():  # the first backup gives the server school its id
+        db.execute_sql('INSERT INTO "instelling" ("sleutel", "waarde") VALUES (?, ?) ON CONFLICT DO NOTHING',
+                       [identity.SETTING_ID, json.dumps(identity.new_id())])
+    with tempfile.TemporaryDirectory(prefix="thuiszit-serverbackup-") as tmp:
+        path = session.database_path(Path(tmp))
+        _aantallen, store = _bestand_maken(db, rij, wachtwoord, path, vertrouwelijk_sleutel, zelfde_id=True)
+        try:
+            key = store.key
+        finally:
+            store.close()
+        return backup.make(path, key, folder, nu=nu)
+
+
+def _zorgcoordinator(db: server.ServerDatabase, naam: str) -> tuple:
+    rij = db.execute_sql('SELECT "id", "naam" FROM "gebruiker" WHERE "naam_sleutel" = ? AND "actief" '
+                         "AND \"rol\" = 'zorgcoordinator'", [naam_sleutel(naam)]).fetchone()
+    if rij is None:
+        raise GeenToegang("Dat kan alleen een zorgcoördinator van deze school.")
+    return rij
