@@ -32,6 +32,8 @@ def make_old(db_path):
                                      (vertrouwelijk.ontsleutel(zorg.vertrouwelijk, v, f"{tabel}.{kolom}"), i))
         conn.execute("DELETE FROM instelling WHERE sleutel = ?", (sleutels.SETTING_VERSIE,))
         conn.execute('ALTER TABLE gebruiker DROP COLUMN "handtekening"')
+        for tabel in migrations.VERSIE_TABELLEN:  # a later step (optimistic locking) undone too
+            conn.execute(f'ALTER TABLE "{tabel}" DROP COLUMN "rijversie"')
         conn.execute(f"PRAGMA user_version = {OUD_SCHEMA}")
         assert GEHEIM["gesprek"] in {r[0] for r in conn.execute("SELECT samenvatting FROM gesprek")}
     finally:

@@ -319,6 +319,11 @@ _V9 = """
 ALTER TABLE "gebruiker" ADD COLUMN "handtekening" TEXT NOT NULL DEFAULT '';
 """
 
+# Optimistic locking (services/versies.py): every edit of a row users edit raises its rijversie, and an edit
+# of a version someone else has changed meanwhile is refused. The same SQL on the file and on a server.
+VERSIE_TABELLEN = ("leerling", "traject", "gesprek", "mdo", "actiepunt", "plan_van_aanpak")
+_V10 = "".join(f'ALTER TABLE "{t}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1;\n' for t in VERSIE_TABELLEN)
+
 
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
@@ -331,6 +336,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v7_leerlingnummers,
     _sql(_V8),
     _sql(_V9),
+    _sql(_V10),
 ]
 LATEST = len(STEPS)
 

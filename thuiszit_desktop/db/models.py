@@ -92,6 +92,7 @@ class Leerling(BaseModel):
     bsn = pw.TextField(default="")
     onderwijsnummer = pw.TextField(default="")
     gewijzigd = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
     @property
     def naam(self) -> str:
@@ -201,6 +202,7 @@ class Traject(BaseModel):
     sluittoelichting = pw.TextField(default="")
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
 
 Traject.add_index(pw.ModelIndex(Traject, (Traject.leerling,), unique=True, name="traject_een_open_per_leerling",
@@ -273,6 +275,7 @@ class Gesprek(BaseModel):
     vertrouwelijk = pw.BooleanField(default=False)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
 
 class Mdo(BaseModel):
@@ -288,6 +291,7 @@ class Mdo(BaseModel):
     verslaglegger = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
     volgend_overleg = pw.DateField(null=True)
     verzenden_aan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])  # one recipient per line
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
 
 class MdoDeelnemer(BaseModel):
@@ -341,6 +345,7 @@ class Actiepunt(BaseModel):
     afgerond = pw.DateField(null=True)
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
 
 class Afspraak(BaseModel):
@@ -395,6 +400,7 @@ class PlanVanAanpak(BaseModel):
     # The analysis for ouders: domein → [wat het moeilijk maakt, wat helpt] (JSON). Versions from before it
     # have only the free text `analyse`.
     factoren = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
     class Meta:
         indexes = ((("traject", "versie"), True),)

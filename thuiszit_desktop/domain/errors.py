@@ -117,3 +117,15 @@ class GeenToegang(GebruikersFout, PermissionError):
     """The acting user's role does not allow this action."""
 
     vastgelegd: bool  # set once the refusal is in the audit trail (services/toegang.py)
+
+
+class Conflict(GebruikersFout):
+    """Someone else saved a change to what the user was editing after they opened it (optimistic locking,
+    services/versies.py). Nothing of theirs is saved; `anders` holds what is there now, field by field, so the
+    screen can show the other change beside the user's own text (which it keeps)."""
+
+    def __init__(self, wat: str, anders: dict[str, object]) -> None:
+        self.wat, self.anders = wat, dict(anders)
+        super().__init__(f"Iemand anders heeft {wat} gewijzigd nadat u het opende. Uw wijziging is "
+                         "niet opgeslagen, zodat niets verloren gaat: bekijk de andere wijziging, neem over wat u "
+                         "wilt houden en sla opnieuw op.")

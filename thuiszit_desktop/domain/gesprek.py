@@ -28,3 +28,4 @@ class Gesprek:
     vertrouwelijk: bool = False
     afspraken: tuple[Afspraak, ...] = ()
     door_id: int | None = None  # the user who recorded it
+    rijversie: int = 1  # the version it was read at: give it back when saving a change (services/versies.py)

@@ -20,6 +20,7 @@ from ..domain.traject import (
     check_actiepunt,
     check_gesprek,
 )
+from . import versies
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .toegang import TEAM
@@ -94,10 +95,12 @@ class GesprekService:
     def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | _Ongewijzigd = ONGEWIJZIGD,
                           datum: date | _Ongewijzigd = ONGEWIJZIGD, samenvatting: str | _Ongewijzigd = ONGEWIJZIGD,
                           deelnemers: str | _Ongewijzigd = ONGEWIJZIGD,
-                          vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
+                          vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None,
+                          versie: int | None = None) -> Gesprek:
         """Correct a recorded gesprek (what is given; the rest stays), with the same checks as
         `gesprek_vastleggen`. A new datum links it to the traject open on that day and moves the
-        'afgesproken op' of its actiepunten along. A vertrouwelijk gesprek only the zorgcoördinator changes."""
+        'afgesproken op' of its actiepunten along. A vertrouwelijk gesprek only the zorgcoördinator changes.
+        `versie`: the gesprek's `rijversie` as the user saw it; `Conflict` when someone else changed it since."""
         vandaag = vandaag or date.today()
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         nieuw_datum = row.datum if datum is ONGEWIJZIGD else datum
@@ -139,10 +142,10 @@ class GesprekService:
                 traject = _traject_op(row.leerling_id, datum)
                 velden["datum"] = datum
                 velden["traject"] = traject.id if traject else None
+            versies.opslaan(m.Gesprek, row.id, velden, versie, "dit gesprek")  # first: a conflict changes nothing
+            if "datum" in velden:
                 m.Actiepunt.update(datum=datum, traject=velden["traject"]).where(
                     m.Actiepunt.gesprek == row.id).execute()
-            if velden:
-                m.Gesprek.update(**velden).where(m.Gesprek.id == row.id).execute()
             if geheim_nu != row.vertrouwelijk:
                 for a in m.Afspraak.select().where(m.Afspraak.gesprek == row.id):
                     m.Afspraak.update(tekst=geheim(a.tekst, geheim_nu)).where(m.Afspraak.id == a.id).execute()

@@ -287,7 +287,7 @@ def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None
             afspraken[a.gesprek_id].append(Afspraak(a.id, a.tekst, a.actiepunt_id))
     return [Gesprek(g.id, leerlingnummer or g.leerling.leerlingnummer, g.traject_id, GesprekType(g.type), g.datum,
                     g.samenvatting, g.deelnemers, namen.gebruiker(g.door_id), g.vertrouwelijk,
-                    tuple(afspraken.get(g.id, ())), g.door_id)
+                    tuple(afspraken.get(g.id, ())), g.door_id, g.rijversie)
             for g in rows]
 
 
