@@ -6,7 +6,6 @@ import argparse
 import getpass
 
 from .. import paths
-from ..domain.gebruiker import naam_sleutel
 from ..domain.school import School
 from .common import CliFout
 from .wachtwoord import WACHTWOORD, _vraag, vraag_nieuw_wachtwoord, vraag_wachtwoord
@@ -60,25 +59,16 @@ def _samenvatting(aantallen: dict[str, int]) -> str:
 
 def backup(args: argparse.Namespace) -> int:
     """The usual encrypted backup, of the school database on the server (services/schoolserver.backup_maken)."""
-    from ..db import keys, server
-    from ..services import schoolserver, session
+    from ..services import schoolserver
 
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent (een zorgcoördinator).")
     wachtwoord = vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: ")
     eigenaar = _vraag(EIGENAAR_WACHTWOORD, "het wachtwoord van de eigenaar van de database",
                       lambda: getpass.getpass("Wachtwoord van de eigenaar van de database: "))
-    adres = server.lees_adres(args.server)
-    server.verbind(adres.als(naam_sleutel(args.gebruiker)), wachtwoord).close()  # they are who they say
-    sleutel = None
-    if args.sleutels_van:
-        ring = keys.KeyRing.load(keys.KeyRing.for_database(session.database_path(paths.data_dir(args.sleutels_van))))
-        sleutel = ring.open(args.gebruiker, wachtwoord).vertrouwelijk
-    db = server.verbind(adres, eigenaar)
-    try:
-        gemaakt = schoolserver.backup_maken(db, args.gebruiker, wachtwoord, sleutel, args.naar.expanduser())
-    finally:
-        db.close()
+    sleutels_van = paths.data_dir(args.sleutels_van) if args.sleutels_van else None
+    gemaakt = schoolserver.backup_van_server(args.server, eigenaar, args.gebruiker, wachtwoord,
+                                             args.naar.expanduser(), sleutels_van)
     aantallen = gemaakt.manifest.aantallen
     print(f"Back-up gemaakt: {gemaakt.pad} ({aantallen.get('leerlingen', 0)} leerlingen). Terugzetten gaat zoals "
           f"altijd (restore), met uw naam en wachtwoord.")

@@ -71,11 +71,7 @@ def naar_bestand(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str,
     the school left (`sleutels_van`, its data folder), and the move is refused when that key does not open
     every one of them."""
     adres = server.lees_adres(dsn)
-    server.verbind(adres.als(naam_sleutel(naam)), wachtwoord).close()  # they are who they say
-    vertrouwelijk_sleutel = None
-    if sleutels_van is not None:
-        ring = connection.KeyRing.load(connection.KeyRing.for_database(session.database_path(sleutels_van)))
-        vertrouwelijk_sleutel = ring.open(naam, wachtwoord).vertrouwelijk
+    vertrouwelijk_sleutel = _als_zorgcoordinator(adres, naam, wachtwoord, sleutels_van)
     db = server.verbind(adres, eigenaar_wachtwoord)
     try:
         if migrations.schema_version(db) == 0:
@@ -151,3 +147,27 @@ def _zorgcoordinator(db: server.ServerDatabase, naam: str) -> tuple:
     if rij is None:
         raise GeenToegang("Dat kan alleen een zorgcoördinator van deze school.")
     return rij
+
+
+def backup_van_server(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str, folder: Path,
+                      sleutels_van: Path | None = None) -> backup.Backup:
+    """`server backup`: `backup_maken` for the zorgcoördinator `naam`, who logs in on the server with
+    `wachtwoord`; the confidential key from the file of before the move (`sleutels_van`), as for the way back."""
+    adres = server.lees_adres(dsn)
+    vertrouwelijk_sleutel = _als_zorgcoordinator(adres, naam, wachtwoord, sleutels_van)
+    db = server.verbind(adres, eigenaar_wachtwoord)
+    try:
+        return backup_maken(db, naam, wachtwoord, vertrouwelijk_sleutel, folder)
+    finally:
+        db.close()
+
+
+def _als_zorgcoordinator(adres: server.ServerAdres, naam: str, wachtwoord: str,
+                         sleutels_van: Path | None) -> bytes | None:
+    """They are who they say (their own login on the server); the confidential key from their slot in the
+    file of `sleutels_van`, if given (the same name and password)."""
+    server.verbind(adres.als(naam_sleutel(naam)), wachtwoord).close()
+    if sleutels_van is None:
+        return None
+    ring = connection.KeyRing.load(connection.KeyRing.for_database(session.database_path(sleutels_van)))
+    return ring.open(naam, wachtwoord).vertrouwelijk

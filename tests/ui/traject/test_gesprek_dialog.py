@@ -324,3 +324,22 @@ def test_closing_without_changes_asks_nothing(qtbot, school, monkeypatch):
     d = dialog(qtbot, school)
     d.reject()
     assert d.result() == 0
+
+
+def test_een_conflict_toont_de_andere_wijziging_en_houdt_de_eigen_tekst(qtbot, school, monkeypatch):
+    """Someone else saved the gesprek after this dialog opened: the save is refused with their change shown,
+    the typed text stays, and saving again puts it in on purpose (services/versies.py)."""
+    g = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, "Eerste verslag",
+                                             vandaag=VANDAAG)
+    d = dialog(qtbot, school, gesprek=g)
+    school.gesprekken.gesprek_bijwerken(g.id, samenvatting="Aangevuld door de mentor", vandaag=VANDAAG)
+    getoond = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, tekst: getoond.append(tekst))
+    d.samenvatting.setPlainText("Mijn eigen verslag")
+    assert not d.save()
+    assert len(getoond) == 1 and "Iemand anders heeft dit gesprek gewijzigd" in getoond[0]
+    assert "samenvatting: Aangevuld door de mentor" in getoond[0]
+    assert d.samenvatting.toPlainText() == "Mijn eigen verslag"
+    assert school.gesprekken.gesprek(g.id).samenvatting == "Aangevuld door de mentor"
+    assert d.save()
+    assert school.gesprekken.gesprek(g.id).samenvatting == "Mijn eigen verslag"

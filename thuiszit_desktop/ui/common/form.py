@@ -14,10 +14,13 @@ Two ways to use it:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from ...domain.errors import InvoerFout
+from ...domain import formaat
+from ...domain.errors import Conflict, InvoerFout
 from . import errors
 from .concept import ConceptKeeper, MemoryConceptStore
 from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
@@ -97,6 +100,10 @@ class FormDialog(QDialog):
     def _do_save(self):
         raise NotImplementedError
 
+    def conflict_gezien(self, exc: Conflict) -> None:
+        """After a conflict was shown: take the version now saved as the one seen (the typed text stays), so
+        saving again is a deliberate choice for what is in the form (services/versies.py)."""
+
     def map_errors(self, fouten: dict[str, str]) -> dict[str, str]:
         """The service's field names → this form's (one date field for "van" and "tot", say)."""
         return fouten
@@ -115,6 +122,10 @@ class FormDialog(QDialog):
             first = self.field_errors.show(self.map_errors(exc.fouten))
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        except Conflict as exc:  # someone else saved first: show theirs, keep what was typed here
+            errors.show_error(self, conflict_tekst(exc))
+            self.conflict_gezien(exc)
             return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
@@ -177,3 +188,16 @@ class FormDialog(QDialog):
         if self.concept is not None:
             self.concept.stop()
         super().reject()
+
+
+def conflict_tekst(exc: Conflict) -> str:
+    """The conflict's message with what the other change saved, field by field."""
+    regels = []
+    for veld, waarde in exc.anders.items():
+        if isinstance(waarde, dt.date):
+            waarde = formaat.datum(waarde)
+        elif isinstance(waarde, bool):
+            waarde = "ja" if waarde else "nee"
+        regels.append(f"• {veld.replace('_', ' ')}: {waarde if waarde not in (None, '') else '(leeg)'}")
+    anders = "\n\nNu opgeslagen:\n" + "\n".join(regels) if regels else ""
+    return f"{exc}{anders}\n\nUw tekst staat nog in het venster. Slaat u opnieuw op, dan vervangt die de andere."

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import Conflict, InvoerFout
 from ...domain.gebruiker import Rol
 from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType
 from ...services.session import Services
 from ..common import errors
 from ..common.blocks import text_edit
-from ..common.form import FormDialog
+from ..common.form import FormDialog, conflict_tekst
 from ..common.widgets import DateEdit, form_layout, format_date, hint, with_error
 from .afspraken import AfsprakenList
 
@@ -223,6 +223,10 @@ class GesprekDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
+        except Conflict as exc:  # as FormDialog.save: theirs shown, what was typed here stays
+            errors.show_error(self, conflict_tekst(exc))
+            self.conflict_gezien(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
@@ -254,7 +258,8 @@ class GesprekDialog(FormDialog):
         if self.vertrouwelijk.isChecked() != g.vertrouwelijk:
             velden["vertrouwelijk"] = self.vertrouwelijk.isChecked()
         if velden:
-            self.gesprek = g = self.services.gesprekken.gesprek_bijwerken(g.id, **velden, vandaag=self.vandaag)
+            self.gesprek = g = self.services.gesprekken.gesprek_bijwerken(g.id, **velden, vandaag=self.vandaag,
+                                                                          versie=g.rijversie)
         for n, row in enumerate(self.afspraken.rows, 1):
             if row.afspraak is None or not row.wordt_actiepunt():
                 continue
@@ -265,6 +270,10 @@ class GesprekDialog(FormDialog):
             row.actiepunt.setChecked(False)
             row.actiepunt.hide()
         return self.services.gesprekken.gesprek(g.id)
+
+    def conflict_gezien(self, exc) -> None:
+        if self.gesprek is not None:  # the fields keep what was typed; the next save is measured against this
+            self.gesprek = self.services.gesprekken.gesprek(self.gesprek.id)
 
     def _show(self, fouten: dict[str, str]) -> None:
         """Each message beside its field; "afspraak<n>.<veld>" beside afspraak n."""
