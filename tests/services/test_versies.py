@@ -120,3 +120,20 @@ def test_twee_clients_op_de_server(op_server):
     with op(een):
         assert m.Gesprek.get_by_id(gesprek_id).deelnemers == "Een"
         assert versies.versie(m.Gesprek, gesprek_id) == gezien + 1
+
+
+def test_een_traject_en_de_andere_wijzigingen_tellen_mee(met_gesprek):
+    """Every edit of a traject raises its version – also a step or a close a screen did not pass one for –
+    so a form opened before any of them is refused."""
+    from thuiszit_desktop.domain.traject import Categorie, Stap
+
+    services, _gesprek = met_gesprek
+    traject = services.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel verzuim",
+                                        geopend=VANDAAG - dt.timedelta(10), vandaag=VANDAAG)
+    gezien = traject.rijversie
+    services.trajecten.stap_wijzigen(traject.id, Stap(2), vandaag=VANDAAG)
+    with pytest.raises(Conflict, match="dit traject"):
+        services.trajecten.bijwerken(traject.id, aanleiding="Mijn aanvulling", versie=gezien)
+    assert services.trajecten.get(traject.id).aanleiding == "Veel verzuim"
+    nu = services.trajecten.get(traject.id).rijversie
+    assert services.trajecten.bijwerken(traject.id, aanleiding="Mijn aanvulling", versie=nu).rijversie == nu + 1

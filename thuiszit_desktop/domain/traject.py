@@ -503,6 +503,7 @@ class Traject:
     stapwissels: tuple[StapWissel, ...] = ()
     nazorg: tuple[NazorgMoment, ...] = ()
     plan_evaluaties: tuple[date, ...] = ()  # the evaluatiemomenten of the newest plan van aanpak
+    rijversie: int = 1  # the version it was read at: give it back when saving a change (services/versies.py)
 
     @property
     def is_open(self) -> bool:

@@ -68,7 +68,7 @@ class ActiepuntService:
             if wie is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
             if velden:
-                m.Actiepunt.update(**velden).where(m.Actiepunt.id == row.id).execute()
+                m.Actiepunt.update(**velden, rijversie=m.Actiepunt.rijversie + 1).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
 
     def actiepunt_status(self, actiepunt_id: int, status: ActiepuntStatus | str, *, datum: date | None = None,
@@ -81,7 +81,7 @@ class ActiepuntService:
         if afgerond is not None and afgerond > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         with self.ctx.action():
-            m.Actiepunt.update(status=status.value, afgerond=afgerond).where(m.Actiepunt.id == row.id).execute()
+            m.Actiepunt.update(status=status.value, afgerond=afgerond, rijversie=m.Actiepunt.rijversie + 1).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
 
     def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:

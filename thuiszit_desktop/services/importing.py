@@ -274,7 +274,7 @@ def _schrijf(plan: _Plan, voortgang: Voortgang) -> None:
         velden = {veld: getattr(lln, veld) for veld in _VELDEN if getattr(oud, veld) != getattr(lln, veld)}
         if oud.mentor != lln.mentor:
             velden["mentor"] = mentor_id(lln.mentor, mentors)
-        m.Leerling.update(gewijzigd=nu, **velden).where(m.Leerling.id == oud.id).execute()
+        m.Leerling.update(gewijzigd=nu, rijversie=m.Leerling.rijversie + 1, **velden).where(m.Leerling.id == oud.id).execute()
         if oud.vrijstellingen != lln.vrijstellingen:
             m.Vrijstelling.delete().where(m.Vrijstelling.leerling == oud.id).execute()
             _voeg_vrijstellingen_toe([(oud.id, v) for v in lln.vrijstellingen])

@@ -125,7 +125,7 @@ def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) ->
     if leerling.id is None:
         leerling_id = m.Leerling.insert(**fields).execute()
     else:
-        if m.Leerling.update(**fields).where(m.Leerling.id == leerling.id).execute() == 0:
+        if m.Leerling.update(**fields, rijversie=m.Leerling.rijversie + 1).where(m.Leerling.id == leerling.id).execute() == 0:
             raise NietGevonden("Deze leerling bestaat niet meer; misschien is hij net verwijderd.")
         leerling_id = leerling.id
         m.Ouder.delete().where(m.Ouder.leerling == leerling_id).execute()

@@ -154,7 +154,7 @@ class MdoService:
             velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
         with self.ctx.action():
             if velden:
-                m.Mdo.update(**velden).where(m.Mdo.id == mdo.id).execute()
+                m.Mdo.update(**velden, rijversie=m.Mdo.rijversie + 1).where(m.Mdo.id == mdo.id).execute()
             if geheim_nu != mdo.vertrouwelijk:
                 for b in m.Besluit.select().where(m.Besluit.mdo == mdo.id):
                     m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()

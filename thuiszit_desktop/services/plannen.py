@@ -138,7 +138,7 @@ class PlanService:
                                     casusregisseur=self.trajecten.casusregisseur(plan.traject_id),
                                     ondertekenaar=profiel(self.ctx.gebruiker.id))
         with self.ctx.action():
-            m.PlanVanAanpak.update(status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum,
+            m.PlanVanAanpak.update(rijversie=m.PlanVanAanpak.rijversie + 1, status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum,
                                    akkoord_naam=akkoord.naam, akkoord_datum=akkoord.datum,
                                    akkoord_rol=akkoord.rol.value, vastgesteld_op=akkoord.datum,
                                    door=self.ctx.gebruiker.id).where(m.PlanVanAanpak.id == plan_id).execute()
@@ -282,7 +282,7 @@ def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None) -> int:
     if plan_id is None:
         plan_id = m.PlanVanAanpak.insert(**velden).execute()
     else:
-        m.PlanVanAanpak.update(**velden).where(m.PlanVanAanpak.id == plan_id).execute()
+        m.PlanVanAanpak.update(**velden, rijversie=m.PlanVanAanpak.rijversie + 1).where(m.PlanVanAanpak.id == plan_id).execute()
     # Keep the rows of doelen that stay (their evaluations refer to them): by id, as the editor sends them.
     # A call that sends no ids at all (a script, the demo) keeps them by position.
     bestaand = list(m.PlanDoel.select().where(m.PlanDoel.plan == plan_id).order_by(m.PlanDoel.volgorde, m.PlanDoel.id))

@@ -190,7 +190,8 @@ def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) 
         eigenaar=namen.persoon(row.eigenaar_gebruiker_id, row.eigenaar_contact_id),
         evaluatiedatum=row.evaluatiedatum, gesloten=row.gesloten,
         sluitreden=Sluitreden(row.sluitreden) if row.sluitreden else None, sluittoelichting=row.sluittoelichting,
-        stapwissels=wissels, nazorg=nazorg, plan_evaluaties=plan_evaluaties([row.id]).get(row.id, ()))
+        stapwissels=wissels, nazorg=nazorg, plan_evaluaties=plan_evaluaties([row.id]).get(row.id, ()),
+        rijversie=row.rijversie)
 
 
 def plan_evaluaties(traject_ids: list[int] | None = None) -> dict[int, tuple[date, ...]]:

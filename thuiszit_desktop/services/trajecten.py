@@ -48,6 +48,7 @@ from ..domain.traject import (
     voortgang,
 )
 from ..domain.zoeken import naam_sorteersleutel
+from . import versies
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
@@ -178,9 +179,10 @@ class TrajectService:
     def bijwerken(self, traject_id: int, *, categorie: Categorie | str | _Ongewijzigd = ONGEWIJZIGD,
                   aanleiding: str | _Ongewijzigd = ONGEWIJZIGD,
                   eigenaar: Persoon | str | None | _Ongewijzigd = ONGEWIJZIGD,
-                  evaluatiedatum: date | None | _Ongewijzigd = ONGEWIJZIGD) -> Traject:
+                  evaluatiedatum: date | None | _Ongewijzigd = ONGEWIJZIGD, versie: int | None = None) -> Traject:
         """Change what is given; leave the rest. `evaluatiedatum` is when the traject is evaluated next
-        (it comes up in the reminders)."""
+        (it comes up in the reminders). `versie`: the traject's `rijversie` as the user saw it; `Conflict`
+        when someone else changed it since (services/versies.py)."""
         row = _traject_row(traject_id)
         velden: dict = {}
         if categorie is not ONGEWIJZIGD:
@@ -195,7 +197,7 @@ class TrajectService:
             if eigenaar is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
             if velden:
-                m.Traject.update(**velden).where(m.Traject.id == row.id).execute()
+                versies.opslaan(m.Traject, row.id, velden, versie, "dit traject")
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject")
         return self.get(row.id)
 
@@ -217,7 +219,7 @@ class TrajectService:
             with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
-                m.Traject.update(stap=int(stap)).where(m.Traject.id == row.id).execute()
+                m.Traject.update(stap=int(stap), rijversie=m.Traject.rijversie + 1).where(m.Traject.id == row.id).execute()
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject-stap")
         return self.get(row.id)
 
@@ -236,7 +238,7 @@ class TrajectService:
         for _, o in momenten:
             _check_nazorg(o)
         with self.ctx.action():
-            m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
+            m.Traject.update(rijversie=m.Traject.rijversie + 1, status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
             self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
             if momenten:

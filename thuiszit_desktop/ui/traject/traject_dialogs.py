@@ -87,13 +87,17 @@ class TrajectDialog(FormDialog):
         return (self.categorie.currentData(), self.aanleiding.toPlainText(), self.eigenaar.currentText(),
                 self.evaluatiedatum.value(), self.geopend.value() if self.geopend else None)
 
+    def conflict_gezien(self, exc) -> None:
+        if self.traject is not None:  # the form keeps what was typed; saving again puts it over the new version
+            self.traject = self.services.trajecten.get(self.traject.id)
+
     def _do_save(self) -> Traject:
         tr = self.services.trajecten
         eigenaar = self.eigenaar.value()
         if self.traject is not None:
             return tr.bijwerken(self.traject.id, categorie=self.categorie.currentData(),
                                 aanleiding=self.aanleiding.toPlainText(), eigenaar=eigenaar,
-                                evaluatiedatum=self.evaluatiedatum.value())
+                                evaluatiedatum=self.evaluatiedatum.value(), versie=self.traject.rijversie)
         if self.signaal is not None:
             return tr.openen_vanuit_signaal(self.leerlingnummer, self.signaal.soort, self.signaal.datum,
                                             categorie=self.categorie.currentData(),
