@@ -368,3 +368,19 @@ def test_open_actiepunten_due_later_stay_in_view(qtbot, services, tmp_path):
     assert "1 open actiepunt – alle bekijken" in view.actiepunten_link.text()
     with qtbot.waitSignal(view.actiepunten_requested, timeout=1000):
         view.actiepunten_link.linkActivated.emit("trajecten")
+
+
+def test_the_note_dialog_is_a_form(qtbot, view, monkeypatch):
+    """Opslaan hands back the note without its blank edges; Annuleren after typing asks first."""
+    from thuiszit_desktop.ui.vandaag.bespreken import BesprekenDialog
+
+    dialog = BesprekenDialog(view.regels()[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.notitie.setPlainText("  Ouders gebeld.\n")
+    asked = []
+    monkeypatch.setattr(errors, "ask", lambda *a, **k: asked.append(a[1]) or False)
+    dialog.reject()
+    assert asked == ["Wijzigingen weggooien?"] and dialog.isVisible()  # kept editing
+    assert dialog.save()
+    assert dialog.value == "Ouders gebeld." and dialog.result() == dialog.DialogCode.Accepted
