@@ -128,11 +128,11 @@ def meld_auditlog(parent, services: Services) -> None:
         if not nieuw.ok:
             errors.show_error(parent, _auditlog_tekst(services, nieuw), title="Auditlog niet in orde")
 
-    job = worker.Job(lambda _progress: services.audit.bij_start(volledig=True), on_thread_end=services.end_thread)
-    job.signals.finished.connect(klaar)
-    job.signals.crashed.connect(lambda exc: log.warning("audit check crashed: %s", type(exc).__name__))
-    parent._auditcontrole = job  # kept alive while it runs
-    worker.start(job)
+    loader = worker.Loader(services, parent, report=False)  # a crash is logged, not shown: the start goes on
+    loader.finished.connect(klaar)
+    loader.crashed.connect(lambda exc: log.warning("audit check crashed: %s", type(exc).__name__))
+    parent._auditcontrole = loader
+    loader.start(lambda _progress: services.audit.bij_start(volledig=True))
 
 
 def _auditlog_tekst(services: Services, uitslag) -> str:

@@ -571,7 +571,7 @@ class PlanDialog(FormDialog):
         dialog = PdfPreviewDialog(self, f"Plan van aanpak – {self.traject.naam}",
                                   lambda: self.services.plannen.pdf(plan_id),
                                   f"Plan van aanpak {self.traject.naam} versie {plan.versie}.pdf",
-                                  on_thread_end=self.services.end_thread)
+                                  services=self.services)
         dialog.exec()
         return dialog
 

@@ -436,7 +436,7 @@ class TrajectTabs:
         dialog = PdfPreviewDialog(self._parent(), f"MDO-verslag – {self.naam}",
                                   lambda: self.services.afdrukken.mdo_pdf(nr, datum),
                                   f"MDO-verslag {self.naam} {format_date(datum)}.pdf",
-                                  on_thread_end=self.services.end_thread)
+                                  services=self.services)
         dialog.exec()
         return dialog
 
