@@ -13,10 +13,10 @@ from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
+from thuiszit_desktop.ui.models.signalen_model import TERMIJN_KLEUR_ROLE
 from thuiszit_desktop.ui.vandaag import dashboard as dashboard_module
 from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 from thuiszit_desktop.ui.vandaag.piramide import NIVEAU_KLEUR, NIVEAU_TEKSTKLEUR, Piramide
-from thuiszit_desktop.ui.vandaag.vandaag_signalen import TERMIJN_KLEUR_ROLE
 
 VANDAAG = date(2026, 11, 23)  # a Monday
 BIJGEWERKT = date(2026, 11, 20)  # the Friday before: "verzuim bijgewerkt t/m"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from ..common.form import FormDialog
 from ..common.widgets import hint
-from .vandaag_signalen import SignaalRegel
+from ..models.signalen_model import SignaalRegel
 
 
 class BesprekenDialog(FormDialog):

@@ -41,12 +41,13 @@ from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
+from ..models.signalen_model import GROEPEN, SignaalRegel, signaal_regels
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
 from .herinneringen import HERINNERING_ROLE, HerinneringenLijst
 from .piramide import Piramide
 from .stand import SignalenLoader, Stand, _vandaag
-from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
+from .vandaag_signalen import SignalenLijst
 
 SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
 
