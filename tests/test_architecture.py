@@ -262,15 +262,8 @@ def cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
     return found
 
 
-def _modules(*names: str) -> frozenset[str]:
-    return frozenset(f"{PACKAGE}.{n}" for n in names)
-
-
 # Cycles that exist today, each with who takes it apart; an entry goes when its cycle does.
-KNOWN_CYCLES = {
-    # login reads startup's setting name; startup opens login and the first-run wizard
-    _modules("ui.shell.first_run", "ui.shell.login", "ui.shell.startup"),
-}
+KNOWN_CYCLES: set[frozenset[str]] = set()
 
 
 def test_no_import_cycles_between_modules():

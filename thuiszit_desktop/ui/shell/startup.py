@@ -34,11 +34,11 @@ from ...services.backups import (
 )
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
+from .onthouden import SETTING_LAST_DATABASE
 
 log = logging.getLogger(__name__)
 
 ORGANISATION = "Thuiszit"
-SETTING_LAST_DATABASE = "database/laatste"
 SETTING_LAST_SCHOOL = "database/school"
 SETTING_BACKUP_MAP = "backups/map"
 

@@ -55,9 +55,6 @@ from .plan_besluiten import MdoBesluiten
 from .plan_rijen import Cell, LongText, PlanRow, RowList, long_text
 from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
 
-__all__ = ["EvaluatieDialog", "PlanDialog", "VaststellenDialog"]
-
-
 # --- the plan dialog --------------------------------------------------------------------------------------
 
 LONG_TEXTS = (
