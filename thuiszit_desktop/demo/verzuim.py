@@ -92,8 +92,8 @@ class _Verzuimmaker(_Verzuimbasis):
                 d = sinds + 2  # the 16-hour melding when it started
                 self._melding(st, self._werkdag_na(d, rng.randint(2, 5)), self.dagen[d], MeldingSoort.ZESTIEN_UUR)
             if rol != "nieuw":  # langdurig relatief verzuim reported this week: the count starts afresh
-                d = self.dagen[laatste - rng.randint(0, 2)]
-                self._melding(st, d, d, MeldingSoort.LRV)
+                dag = self.dagen[laatste - rng.randint(0, 2)]
+                self._melding(st, dag, dag, MeldingSoort.LRV)
             if rol == "lang":
                 self._bespreek_later.append((st, (SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER), 10, (
                     "Besproken in het MDO met ouders, leerplichtambtenaar en jeugdarts. Afspraak: opbouwrooster "

@@ -372,8 +372,8 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
         if weken[ziekmeldingen[k]] - weken[ziekmeldingen[k - stap]] <= _MAZL_LESWEKEN - 1:
             b = (k - stap, k)
             break
-    a_datum = a + _MAZL_ZIEK_LESDAGEN - 1 if a is not None else None
-    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]]):
+    if a is not None and (b is None or a + _MAZL_ZIEK_LESDAGEN - 1 <= ziekmeldingen[b[1]]):
+        a_datum = a + _MAZL_ZIEK_LESDAGEN - 1
         lengte = _MAZL_ZIEK_LESDAGEN
         while a + lengte in ziek:
             lengte += 1

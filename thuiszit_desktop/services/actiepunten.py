@@ -21,6 +21,7 @@ from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
+    Ongewijzigd,
     _actiepunt,
     _actiepunt_maken,
     _actiepunten,
@@ -30,7 +31,6 @@ from .traject_gedeeld import (
     _kort,
     _leerling,
     _Namen,
-    _Ongewijzigd,
     _open_row,
     _persoon_ids,
     _persoon_zoeken,
@@ -53,9 +53,9 @@ class ActiepuntService:
                                             wat, wie, datum or vandaag or date.today(), uiterlijk)
         return self.actiepunt(actiepunt_id)
 
-    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | _Ongewijzigd = ONGEWIJZIGD,
-                           wie: Persoon | str | _Ongewijzigd = ONGEWIJZIGD,
-                           uiterlijk: date | _Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
+    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | Ongewijzigd = ONGEWIJZIGD,
+                           wie: Persoon | str | Ongewijzigd = ONGEWIJZIGD,
+                           uiterlijk: date | Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
         row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
         check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or _heeft_naam(wie),
                         row.uiterlijk if uiterlijk is ONGEWIJZIGD else uiterlijk)

@@ -26,6 +26,7 @@ from .toegang import TEAM
 from .traject_gedeeld import (
     GEEN_VERTROUWELIJK,
     ONGEWIJZIGD,
+    Ongewijzigd,
     _actiepunt,
     _actiepunt_maken,
     _afspraak_acties,
@@ -35,7 +36,6 @@ from .traject_gedeeld import (
     _heeft_naam,
     _leerling,
     _Namen,
-    _Ongewijzigd,
     _traject_op,
     _zichtbaar_gesprek,
     _ziet_vertrouwelijk,
@@ -57,8 +57,9 @@ class GesprekService:
         errors of an actiepunt are keyed "afspraak<n>.<veld>" (n = 1-based index in `afspraken`)."""
         vandaag = vandaag or date.today()
         fouten: dict[str, str] = {}
+        soort: GesprekType | None = None  # a wrong type is reported with the other fouten
         try:
-            type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+            soort = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
         except InvoerFout as exc:
             fouten.update(exc.fouten)
         try:
@@ -69,14 +70,14 @@ class GesprekService:
             fouten["vertrouwelijk"] = GEEN_VERTROUWELIJK
         gegeven = [a.strip() for a in afspraken]
         acties = _afspraak_acties(gegeven, actiepunten, datum, fouten)
-        if fouten:
+        if fouten or soort is None:
             raise InvoerFout(fouten)
         leerling = _leerling(leerlingnummer)
         teksten = [a for a in gegeven if a]
         volgorde = {i: n for n, i in enumerate(i for i, a in enumerate(gegeven) if a)}  # given index → stored
         with self.ctx.action():
             traject = _traject_op(leerling.id, datum)
-            row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
+            row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=soort.value,
                                    datum=datum, deelnemers=geheim(deelnemers.strip(), vertrouwelijk),
                                    samenvatting=geheim(samenvatting.strip(), vertrouwelijk),
                                    vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
@@ -91,10 +92,10 @@ class GesprekService:
                 m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
         return self.gesprek(row.id)
 
-    def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | _Ongewijzigd = ONGEWIJZIGD,
-                          datum: date | _Ongewijzigd = ONGEWIJZIGD, samenvatting: str | _Ongewijzigd = ONGEWIJZIGD,
-                          deelnemers: str | _Ongewijzigd = ONGEWIJZIGD,
-                          vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
+    def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | Ongewijzigd = ONGEWIJZIGD,
+                          datum: date | Ongewijzigd = ONGEWIJZIGD, samenvatting: str | Ongewijzigd = ONGEWIJZIGD,
+                          deelnemers: str | Ongewijzigd = ONGEWIJZIGD,
+                          vertrouwelijk: bool | Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
         """Correct a recorded gesprek (what is given; the rest stays), with the same checks as
         `gesprek_vastleggen`. A new datum links it to the traject open on that day and moves the
         'afgesproken op' of its actiepunten along. A vertrouwelijk gesprek only the zorgcoördinator changes."""
@@ -102,9 +103,10 @@ class GesprekService:
         row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         nieuw_datum = row.datum if datum is ONGEWIJZIGD else datum
         fouten: dict[str, str] = {}
+        soort: GesprekType | None = None  # None: unchanged
         if type is not ONGEWIJZIGD:
             try:
-                type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+                soort = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
             except InvoerFout as exc:
                 fouten.update(exc.fouten)
         try:
@@ -119,8 +121,8 @@ class GesprekService:
         if fouten:
             raise InvoerFout(fouten)
         velden: dict = {}
-        if type is not ONGEWIJZIGD:
-            velden["type"] = type.value
+        if soort is not None:
+            velden["type"] = soort.value
         if samenvatting is not ONGEWIJZIGD:
             velden["samenvatting"] = samenvatting.strip()
         if deelnemers is not ONGEWIJZIGD:

@@ -27,6 +27,7 @@ from .profielen import profiel
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
+    Ongewijzigd,
     _actiepunt,
     _actiepunt_fouten,
     _actiepunt_maken,
@@ -35,7 +36,6 @@ from .traject_gedeeld import (
     _mdos,
     _Namen,
     _niet_gesloten,
-    _Ongewijzigd,
     _regels,
     _toestemming_schrijven,
     _traject_row,
@@ -121,13 +121,13 @@ class MdoService:
                 _actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
         return self.mdo(mdo.id)
 
-    def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
-                      deelnemers: Iterable[MdoDeelnemer] | _Ongewijzigd = ONGEWIJZIGD,
-                      agenda: str | _Ongewijzigd = ONGEWIJZIGD, verslag: str | _Ongewijzigd = ONGEWIJZIGD,
-                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD,
-                      verslaglegger: str | _Ongewijzigd = ONGEWIJZIGD,
-                      volgend_overleg: date | None | _Ongewijzigd = ONGEWIJZIGD,
-                      verzenden_aan: Iterable[str] | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
+    def mdo_bijwerken(self, mdo_id: int, *, datum: date | Ongewijzigd = ONGEWIJZIGD,
+                      deelnemers: Iterable[MdoDeelnemer] | Ongewijzigd = ONGEWIJZIGD,
+                      agenda: str | Ongewijzigd = ONGEWIJZIGD, verslag: str | Ongewijzigd = ONGEWIJZIGD,
+                      vertrouwelijk: bool | Ongewijzigd = ONGEWIJZIGD,
+                      verslaglegger: str | Ongewijzigd = ONGEWIJZIGD,
+                      volgend_overleg: date | None | Ongewijzigd = ONGEWIJZIGD,
+                      verzenden_aan: Iterable[str] | Ongewijzigd = ONGEWIJZIGD) -> Mdo:
         """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
         mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         velden: dict = {}

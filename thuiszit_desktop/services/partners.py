@@ -47,7 +47,7 @@ class PartnerService:
             fouten["rol"] = "Ouders en leerlingen komen niet in het adresboek van partners."
         if partner.email.strip() and "@" not in partner.email:
             fouten["email"] = "Dit e-mailadres klopt niet."
-        if fouten:
+        if fouten or not isinstance(rol, MdoRol):  # not an MdoRol: its fout is in fouten
             raise InvoerFout(fouten)
         velden = dict(naam=naam, rol=rol.value, organisatie=partner.organisatie.strip(),
                       telefoon=partner.telefoon.strip(), email=partner.email.strip())

@@ -92,9 +92,9 @@ class TijdlijnService:
                 uit.append(Gebeurtenis(md.datum, Tijdlijnsoort.MELDING, f"Verzuimmelding bij DUO: {md.soort.label}",
                                        f"Verzuim tot en met {md.einddatum:%d-%m-%Y}{kenmerk}", f"melding:{md.id}"))
         if wil(Tijdlijnsoort.MAZL):
-            for a in self.verzuim.mazl_acties(nr):
-                uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)", a.opmerking,
-                                       f"mazl:{a.id}"))
+            for mazl in self.verzuim.mazl_acties(nr):
+                uit.append(Gebeurtenis(mazl.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)",
+                                       mazl.opmerking, f"mazl:{mazl.id}"))
         if wil(Tijdlijnsoort.GESPREK):
             for g in _gesprekken(list(m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)), namen, nr):
                 g = _zichtbaar_gesprek(self.ctx, g)

@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import Enum
+from typing import Final, TypeVar
 
 import peewee as pw
 
@@ -65,18 +67,24 @@ from . import leerlingnummers
 from .context import Context
 from .profielen import profiel
 
+E = TypeVar("E", bound=Enum)
+
 _GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
                       "Laat ze hier weg en bespreek ze met de zorgcoördinator.")
 
 
-class _Ongewijzigd:
+class Ongewijzigd(Enum):
+    """"Leave this field as it is" in the *_bijwerken methods. A one-member enum, so that `x is ONGEWIJZIGD`
+    narrows `str | Ongewijzigd` to `str` for the type checker."""
+    ONGEWIJZIGD = "ONGEWIJZIGD"
+
     def __repr__(self) -> str:
         return "ONGEWIJZIGD"
 
 
-ONGEWIJZIGD: _Ongewijzigd = _Ongewijzigd()  # "leave this field as it is" in the *_bijwerken methods
+ONGEWIJZIGD: Final = Ongewijzigd.ONGEWIJZIGD
 
 
 # --- the service ----------------------------------------------------------------------------------
@@ -162,7 +170,7 @@ def _geen_open_traject(leerling: m.Leerling) -> None:
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
-def _enum(cls, waarde, veld: str, melding: str):
+def _enum(cls: type[E], waarde: object, veld: str, melding: str) -> E:
     try:
         return cls(waarde)
     except ValueError:

@@ -53,6 +53,7 @@ from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
+    Ongewijzigd,
     _analyse,
     _bereikbaar,
     _bewijs,
@@ -63,7 +64,6 @@ from .traject_gedeeld import (
     _leerling,
     _Namen,
     _nazorg,
-    _Ongewijzigd,
     _open_row,
     _persoon_ids,
     _traject,
@@ -175,10 +175,10 @@ class TrajectService:
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
-    def bijwerken(self, traject_id: int, *, categorie: Categorie | str | _Ongewijzigd = ONGEWIJZIGD,
-                  aanleiding: str | _Ongewijzigd = ONGEWIJZIGD,
-                  eigenaar: Persoon | str | None | _Ongewijzigd = ONGEWIJZIGD,
-                  evaluatiedatum: date | None | _Ongewijzigd = ONGEWIJZIGD) -> Traject:
+    def bijwerken(self, traject_id: int, *, categorie: Categorie | str | Ongewijzigd = ONGEWIJZIGD,
+                  aanleiding: str | Ongewijzigd = ONGEWIJZIGD,
+                  eigenaar: Persoon | str | None | Ongewijzigd = ONGEWIJZIGD,
+                  evaluatiedatum: date | None | Ongewijzigd = ONGEWIJZIGD) -> Traject:
         """Change what is given; leave the rest. `evaluatiedatum` is when the traject is evaluated next
         (it comes up in the reminders)."""
         row = _traject_row(traject_id)
