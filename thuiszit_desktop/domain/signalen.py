@@ -215,9 +215,7 @@ def _plus_maanden(d: date, maanden: int) -> date:
 
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
-    if _jaarstart(d) == _jaarstart(peildatum):
-        return f"{d.day:02d}-{d.month:02d}"
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return formaat.korte_datum(d) if _jaarstart(d) == _jaarstart(peildatum) else formaat.datum(d)
 
 
 def _run_begin(uren: Mapping[int, float], eind: int, drempel: float) -> int:

@@ -79,8 +79,8 @@ class Verzuimperiode:
 
     @property
     def titel(self) -> str:
-        fmt = "%d-%m" if self.van.year == self.tot.year else "%d-%m-%Y"
-        wanneer = f"{self.van:{fmt}}" if self.van == self.tot else f"{self.van:{fmt}} t/m {self.tot:{fmt}}"
+        fmt = formaat.korte_datum if self.van.year == self.tot.year else formaat.datum
+        wanneer = fmt(self.van) if self.van == self.tot else f"{fmt(self.van)} t/m {fmt(self.tot)}"
         return f"Afwezig {wanneer} ({self.detail})"
 
     @property

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
+from . import formaat
 from .errors import InvoerFout
 from .leerling import add_years
 from .signalen import SignaalSoort
@@ -319,7 +320,7 @@ def check_sluiten(reden: Sluitreden | str, toelichting: str, datum: date, geopen
     if datum > vandaag:
         fouten["datum"] = "De datum van sluiten kan niet in de toekomst liggen."
     elif datum < geopend:
-        fouten["datum"] = f"De datum van sluiten ligt vóór de opening van het traject ({geopend:%d-%m-%Y})."
+        fouten["datum"] = f"De datum van sluiten ligt vóór de opening van het traject ({formaat.datum(geopend)})."
     if fouten:
         raise InvoerFout(fouten)
     return Sluitreden(reden)

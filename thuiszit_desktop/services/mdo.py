@@ -56,7 +56,7 @@ class MdoService:
                  .where((m.Mdo.traject == row.id) & (m.Actiepunt.status == ActiepuntStatus.OPEN.value))
                  .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
         regels = [f"   - {a.wat} ({namen.naam(a.eigenaar_gebruiker_id, a.eigenaar_contact_id)}, "
-                  f"uiterlijk {a.uiterlijk:%d-%m-%Y})" for a in open_]
+                  f"uiterlijk {formaat.datum(a.uiterlijk)})" for a in open_]
         return "\n".join([
             "1. Opening, kennismaking en doel van het overleg",
             "2. Hoe gaat het? De leerling en de ouders aan het woord",

@@ -12,6 +12,7 @@ from functools import partial
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.signalen import Signaal
 from ..domain.tijdlijn import (
@@ -90,7 +91,7 @@ class TijdlijnService:
             for md in self.verzuim.meldingen(nr):
                 kenmerk = f"; kenmerk {md.kenmerk}" if md.kenmerk else ""
                 uit.append(Gebeurtenis(md.datum, Tijdlijnsoort.MELDING, f"Verzuimmelding bij DUO: {md.soort.label}",
-                                       f"Verzuim tot en met {md.einddatum:%d-%m-%Y}{kenmerk}", f"melding:{md.id}"))
+                                       f"Verzuim tot en met {formaat.datum(md.einddatum)}{kenmerk}", f"melding:{md.id}"))
         if wil(Tijdlijnsoort.MAZL):
             for mazl in self.verzuim.mazl_acties(nr):
                 uit.append(Gebeurtenis(mazl.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)",
@@ -114,9 +115,9 @@ class TijdlijnService:
                                                b.tekst, f"besluit:{b.id}", mdo.vertrouwelijk))
         if wil(Tijdlijnsoort.ACTIEPUNT):
             for a in _actiepunten(m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id), namen, nr):
-                status = a.status.label.lower() + (f" op {a.afgerond:%d-%m-%Y}" if a.afgerond else "")
+                status = a.status.label.lower() + (f" op {formaat.datum(a.afgerond)}" if a.afgerond else "")
                 uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.ACTIEPUNT, f"Actiepunt: {a.wat}",
-                                       f"{a.wie.naam}, uiterlijk {a.uiterlijk:%d-%m-%Y}; {status}",
+                                       f"{a.wie.naam}, uiterlijk {formaat.datum(a.uiterlijk)}; {status}",
                                        f"actiepunt:{a.id}"))
         if wil(Tijdlijnsoort.NAZORG) and traject_ids:
             query = m.NazorgMoment.select().where(m.NazorgMoment.traject.in_(traject_ids)

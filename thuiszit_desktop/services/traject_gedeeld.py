@@ -20,6 +20,7 @@ import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Versleuteld
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.bewijs import (
@@ -154,7 +155,7 @@ def _traject_op(leerling_id: int, datum: date) -> m.Traject | None:
 
 def _niet_gesloten(row: m.Traject, wat: str) -> None:
     if row.status != TrajectStatus.OPEN.value:
-        raise InvoerFout(f"Dit traject is gesloten (op {row.gesloten:%d-%m-%Y}); u kunt er {wat}. "
+        raise InvoerFout(f"Dit traject is gesloten (op {formaat.datum(row.gesloten)}); u kunt er {wat}. "
                          "Nazorgmomenten kunt u wel nog plannen en afronden.")
 
 
@@ -166,7 +167,7 @@ def _check_nazorg(omschrijving: str) -> None:
 def _geen_open_traject(leerling: m.Leerling) -> None:
     open_ = _open_row(leerling.id)
     if open_ is not None:
-        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {formaat.datum(open_.geopend)}). "
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
@@ -343,7 +344,7 @@ def _traject_gebeurtenissen(t: m.Traject, namen: _Namen) -> list[Gebeurtenis]:
     eigenaar = namen.persoon(t.eigenaar_gebruiker_id, t.eigenaar_contact_id)
     delen = []
     if t.signaal:
-        delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {t.signaal_datum:%d-%m-%Y}")
+        delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {formaat.datum(t.signaal_datum)}")
     if t.aanleiding:
         delen.append(t.aanleiding)
     if eigenaar:
@@ -380,7 +381,7 @@ def _actiepunt_fouten(prefix: str, wat: str, wie, uiterlijk: date | None, afgesp
         return
     if afgesproken is not None and uiterlijk < afgesproken:
         fouten[prefix + "uiterlijk"] = (f"De uiterste datum ligt vóór de datum waarop het is afgesproken "
-                                        f"({afgesproken:%d-%m-%Y}).")
+                                        f"({formaat.datum(afgesproken)}).")
 
 
 def _afspraak_acties(gegeven: list[str], actiepunten, datum: date | None,
@@ -494,7 +495,7 @@ def _deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
 
 def _volgend_fout(datum: date | None, volgend: date | None, fouten: dict[str, str]) -> None:
     if volgend is not None and datum is not None and volgend <= datum:
-        fouten["volgend_overleg"] = f"Het volgende overleg ligt na dit MDO ({datum:%d-%m-%Y}). Controleer de datum."
+        fouten["volgend_overleg"] = f"Het volgende overleg ligt na dit MDO ({formaat.datum(datum)}). Controleer de datum."
 
 
 def _regels(teksten: Iterable[str]) -> str:

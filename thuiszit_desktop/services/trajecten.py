@@ -212,7 +212,7 @@ class TrajectService:
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         if datum < row.geopend:
-            raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+            raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({formaat.datum(row.geopend)})."})
         if stap != row.stap:
             with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
@@ -230,7 +230,7 @@ class TrajectService:
         datum = datum or vandaag
         row = _traject_row(traject_id)
         if row.status != TrajectStatus.OPEN.value:
-            raise InvoerFout(f"Dit traject is al gesloten (op {row.gesloten:%d-%m-%Y}).")
+            raise InvoerFout(f"Dit traject is al gesloten (op {formaat.datum(row.gesloten)}).")
         reden = check_sluiten(reden, toelichting, datum, row.geopend, vandaag)
         momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
         for _, o in momenten:
@@ -354,7 +354,7 @@ class TrajectService:
             if datum > vandaag:
                 raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
             if datum < row.geopend:
-                raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+                raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({formaat.datum(row.geopend)})."})
         gewijzigd = m.now() if datum is None else datetime.combine(datum, time(12))
         velden = {}
         for d in Domein:

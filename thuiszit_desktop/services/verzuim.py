@@ -79,11 +79,11 @@ class VerzuimVoorbeeld:
         if self.onbekende_kolommen:
             tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
         if self.bijgewerkt_tot:
-            tekst += f". Verzuim bijgewerkt t/m {self.bijgewerkt_tot:%d-%m-%Y}"
+            tekst += f". Verzuim bijgewerkt t/m {formaat.datum(self.bijgewerkt_tot)}"
             if self.blijft_staan:
-                tekst += f" (blijft staan: het bestand gaat tot en met {self.laatste_in_bestand:%d-%m-%Y})"
+                tekst += f" (blijft staan: het bestand gaat tot en met {formaat.datum(self.laatste_in_bestand)})"
             elif self.terug:
-                tekst += f" (teruggezet van {self.bijgewerkt_was:%d-%m-%Y})"
+                tekst += f" (teruggezet van {formaat.datum(self.bijgewerkt_was)})"
         return tekst + "."
 
 
@@ -249,7 +249,7 @@ class VerzuimService:
         geen_lesdag = list(bestand.buiten_lesuren)
         geen = {d for d in iso if not cal.is_lesdag(d)}  # once per date, not per line
         if geen:
-            geen_lesdag += [RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
+            geen_lesdag += [RijFout(r.regel, f"{formaat.datum(r.datum)} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
                                              "deze regel telt niet mee voor de signalen.")
                             for r in bestand.rijen if r.datum in geen]
         geen_lesdag.sort(key=lambda f: f.regel)
@@ -423,8 +423,8 @@ def _rond(inhoud: _Inhoud) -> dict[tuple[str, str], float]:
 def _check_tot(tot: date | None, vandaag: date) -> date | None:
     eerste, laatste = plausibele_periode(vandaag)
     if tot is not None and not eerste <= tot <= laatste:
-        raise InvoerFout({"tot": f"Verzuim bijgewerkt tot {tot:%d-%m-%Y} kan niet kloppen: kies een datum van "
-                                 f"{eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}."})
+        raise InvoerFout({"tot": f"Verzuim bijgewerkt tot {formaat.datum(tot)} kan niet kloppen: kies een datum van "
+                                 f"{formaat.datum(eerste)} tot en met {formaat.datum(laatste)}."})
     return tot
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
@@ -75,7 +76,7 @@ class SignaalRegel:
     def termijn(self) -> str:
         s = self.signaal
         if s.uiterlijk is not None:
-            return f"te laat – uiterlijk {s.uiterlijk:%d-%m}" if self.te_laat else f"melden uiterlijk {s.uiterlijk:%d-%m}"
+            return f"te laat – uiterlijk {formaat.korte_datum(s.uiterlijk)}" if self.te_laat else f"melden uiterlijk {formaat.korte_datum(s.uiterlijk)}"
         if s.soort == SignaalSoort.LUXE_VERZUIM:
             return f"op {format_date(s.sinds)}"
         if s.soort == SignaalSoort.ABSOLUUT_VERZUIM:
