@@ -142,6 +142,12 @@ class Services:
         return self.ctx.gebruiker
 
     @property
+    def ziet_vertrouwelijk(self) -> bool:
+        """Whether this user sees what is marked vertrouwelijk (see Context.ziet_vertrouwelijk): screens of
+        gesprekken and MDO's ask it to tell hidden content from empty content."""
+        return self.ctx.ziet_vertrouwelijk
+
+    @property
     def database_path(self) -> Path:
         return self.ctx.store.path
 
