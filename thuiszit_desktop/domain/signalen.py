@@ -1,6 +1,10 @@
 """The signals and Kearney levels of SIGNALEN.md, as pure functions of calendar, settings, leerling,
 verzuim, registered actions and peildatum P.
 
+Longer than most modules on purpose: the rules, the level and the one-pass forms (school-wide, the trends'
+`standen`) all work on the private day profile `_Profiel` and call the same private rule functions; split
+apart, each part would import the other's internals.
+
 The rules work on lesdag positions in the calendar's `LesdagTabel`: one pass over a leerling's records
 sums the hours per lesdag and reden, after which every rule only looks at the days with absence.
 
