@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_VOLGORDE, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
@@ -65,7 +66,7 @@ class SignaalRegel:
     def termijn(self) -> str:
         s = self.signaal
         if s.uiterlijk is not None:
-            return f"te laat – uiterlijk {s.uiterlijk:%d-%m}" if self.te_laat else f"melden uiterlijk {s.uiterlijk:%d-%m}"
+            return f"te laat – uiterlijk {formaat.korte_datum(s.uiterlijk)}" if self.te_laat else f"melden uiterlijk {formaat.korte_datum(s.uiterlijk)}"
         if s.soort == SignaalSoort.LUXE_VERZUIM:
             return f"op {format_date(s.sinds)}"
         if s.soort == SignaalSoort.ABSOLUUT_VERZUIM:

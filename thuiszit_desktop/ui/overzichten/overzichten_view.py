@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.gebruiker import Rol
 from ...domain.kwartaal import (
     Kwartaal,
@@ -269,7 +270,7 @@ class KwartaalTab(QWidget):
         tekst = f"{n} leerling{'en' if n != 1 else ''} · {overzicht.school} ({overzicht.brin})"
         tekst += f" · {overzicht.swv}" if overzicht.swv else " · vul bij Instellingen › School het samenwerkingsverband in"
         if not overzicht.volledig:
-            tekst += f" · verzuim tot en met {overzicht.peildatum:%d-%m-%Y} (het kwartaal is nog niet compleet)"
+            tekst += f" · verzuim tot en met {formaat.datum(overzicht.peildatum)} (het kwartaal is nog niet compleet)"
         self.status.setText(tekst)
         self.totalen.setText(_totalen_html(overzicht))
         self._knoppen_aan(True)

@@ -311,8 +311,7 @@ class Dashboard(QWidget):
         for h in stand.herinneringen:
             rij = stand.leerlingen.get(h.leerlingnummer)
             naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
-            d = h.datum  # dd-mm-jjjj without strftime (a school has thousands of reminders: see leerlingen_model)
-            datum = f"{d.day:02d}-{d.month:02d}-{d.year}"
+            datum = format_date(h.datum)
             item = QTreeWidgetItem([datum, naam, h.tekst])
             item.setData(0, HERINNERING_ROLE, h)
             item.setToolTip(2, h.tekst)
