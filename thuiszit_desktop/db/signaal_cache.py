@@ -69,6 +69,11 @@ def reserveer(db: pw.Database, sleutel: str) -> bool:
     return True
 
 
+def legen(db: pw.Database) -> None:
+    with db.atomic():
+        db.execute_sql(f'DELETE FROM "{TABEL}"')
+
+
 def bewaar(db: pw.Database, sleutel: str, signalen: list[Signaal], niveaus: list[Niveau]) -> bool:
     """Store the result computed after `reserveer(sleutel)`, unless a write emptied the table meanwhile."""
     inhoud = json.dumps({

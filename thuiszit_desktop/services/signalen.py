@@ -179,8 +179,9 @@ class SignalenService:
                          *_trajecten_en_mdos(nummer, None, met_signaal))
 
     def _cache_legen(self) -> None:
-        """Forget the cached overzicht (benchmarks measure the computation itself)."""
+        """Forget the cached overzicht, also the one kept in the file (benchmarks measure the computation)."""
         self._cache = None
+        signaal_cache.legen(self.ctx.store.db)
 
     def _overzicht(self, peildatum: date, leerlingnummer: str | None) -> Overzicht:
         leerlingen = _leerlingen(leerlingnummer)
