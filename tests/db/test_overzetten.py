@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
+from thuiszit_desktop import demo
 from thuiszit_desktop.db import migrations, overzetten, server, vertrouwelijk
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.audit import Actie
 from thuiszit_desktop.domain.errors import DatabaseFout
-from thuiszit_desktop.services import demo, session
+from thuiszit_desktop.services import session
 
 VANDAAG = date(2026, 11, 23)
 

@@ -8,7 +8,7 @@ import sys
 # the encrypted file; so peewee is imported here, once, with psycopg hidden. Only db/ and services/ import
 # peewee, and services/__init__.py imports this package first.
 if "peewee" not in sys.modules and "psycopg" not in sys.modules:
-    sys.modules["psycopg"] = None  # type: ignore[assignment]  # an ImportError for peewee
+    sys.modules["psycopg"] = None  # an ImportError for peewee
     try:
         import peewee  # noqa: F401
     finally:
