@@ -16,7 +16,7 @@ import peewee as pw
 
 from ..domain.errors import DatabaseFout
 from . import migrations
-from .models import MODELS, AuditRegel, SignaalCache
+from .models import MODELS, AuditRegel
 from .server import ServerDatabase
 
 _PARTIJ = 5000  # rows per read: five years of verzuim need not be in memory at once
@@ -53,7 +53,7 @@ def naar_server(bron: pw.Database, doel: ServerDatabase) -> dict[str, int]:
     aantallen: dict[str, int] = {}
     with bron.atomic(), doel.atomic():  # one snapshot of the file; all or nothing on the server
         for model in MODELS:
-            if model in (AuditRegel, SignaalCache):  # a server keeps no signals between sessions
+            if model is AuditRegel:
                 continue
             tabel, kolommen = model._meta.table_name, _kolommen(model)
             booleans = [i for i, f in enumerate(model._meta.sorted_fields) if isinstance(f, pw.BooleanField)]
