@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 import peewee as pw
@@ -216,15 +216,17 @@ class SignalenService:
         return {(soort, d): b for (_, soort, d), b in _besprekingen({leerling.id: leerlingnummer},
                                                                      [leerling.id]).items()}
 
-    def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str) -> None:
-        """Mark a signal "besproken" with a note; it stays in every count."""
+    def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str, *,
+                  aangemaakt: datetime | None = None) -> None:
+        """Mark a signal "besproken" with a note; it stays in every count. `aangemaakt`: when (default now)."""
         leerling = leerlingnummers.zoek(leerlingnummer)
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         soort = SignaalSoort(soort)
         with self.ctx.action():
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
-                                        notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
+                                        notitie=notitie.strip(), door=self.ctx.gebruiker.id,
+                                        aangemaakt=aangemaakt or m.now())
              .on_conflict(conflict_target=[m.SignaalBespreking.leerling, m.SignaalBespreking.signaal,
                                            m.SignaalBespreking.datum],  # an upsert: the file and the server
                           preserve=[m.SignaalBespreking.notitie, m.SignaalBespreking.door,
