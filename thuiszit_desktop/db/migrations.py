@@ -319,10 +319,37 @@ _V9 = """
 ALTER TABLE "gebruiker" ADD COLUMN "handtekening" TEXT NOT NULL DEFAULT '';
 """
 
-# Optimistic locking (services/versies.py): every edit of a row users edit raises its rijversie, and an edit
-# of a version someone else has changed meanwhile is refused. The same SQL on the file and on a server.
+
+# 10: the last whole-school signals and levels between sessions (db/signaal_cache.py), and on a file a trigger
+# per change on every table but the audit trail, the drafts and the cache itself that empties it – so no
+# write, by whatever program or path, leaves a result from before it standing. A later step that adds a table
+# adds its three triggers the same way (tests/db/test_signaal_cache.py checks every table has them). IF NOT
+# EXISTS: a file whose version number was set back (as tests do to fake an old school) still migrates.
+def _v10_signaal_cache(db: pw.Database) -> None:
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "signaal_cache" ("sleutel" TEXT NOT NULL PRIMARY KEY, "inhoud" TEXT)')
+    if _op_server(db):
+        return
+    tabellen = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()]
+    for tabel in tabellen:
+        if tabel in ("audit_regel", "concept", "signaal_cache"):
+            continue
+        for wijziging in ("INSERT", "UPDATE", "DELETE"):
+            db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{tabel}_{wijziging.lower()}_signaal_cache" '
+                           f'AFTER {wijziging} ON "{tabel}" WHEN EXISTS (SELECT 1 FROM "signaal_cache") '
+                           'BEGIN DELETE FROM "signaal_cache"; END')
+
+
+# 11: optimistic locking (services/versies.py): every edit of a row users edit raises its rijversie, and an
+# edit of a version someone else has changed meanwhile is refused. The same SQL on the file and on a server;
+# a column already there is left (a file whose version number was set back, as in step 10).
 VERSIE_TABELLEN = ("leerling", "traject", "gesprek", "mdo", "actiepunt", "plan_van_aanpak")
-_V10 = "".join(f'ALTER TABLE "{t}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1;\n' for t in VERSIE_TABELLEN)
+
+
+def _v11_rijversie(db: pw.Database) -> None:
+    for tabel in VERSIE_TABELLEN:
+        if "rijversie" not in {k.name for k in db.get_columns(tabel)}:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
 # STEPS[i] migrates version i to version i + 1.
@@ -336,7 +363,8 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v7_leerlingnummers,
     _sql(_V8),
     _sql(_V9),
-    _sql(_V10),
+    _v10_signaal_cache,
+    _v11_rijversie,
 ]
 LATEST = len(STEPS)
 
