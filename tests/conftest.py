@@ -19,7 +19,7 @@ from tests import pgcluster
 from thuiszit_desktop import app
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.school import School
-from thuiszit_desktop.services import session
+from thuiszit_desktop.services import schoolserver, session
 
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
@@ -53,6 +53,18 @@ def services(db_path: Path):
     s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
     yield s
     s.close()
+
+
+@pytest.fixture
+def server_school(pg_cluster):
+    """A school database on the test cluster made by `server init` with 'Anna de Vries' as zorgcoördinator:
+    (dsn as Anna, owner's dsn, owner's password). Login roles belong to the whole cluster: the school's
+    logins are dropped again at the end, so the next test can use the same fictional names."""
+    naam, eigenaar, eigenaar_ww = pg_cluster.nieuwe_database()
+    pgcluster.logins_weg(pg_cluster, ["anna de vries"])
+    adres = schoolserver.inrichten(pg_cluster.dsn(eigenaar, naam), eigenaar_ww, SCHOOL, "Anna de Vries", WACHTWOORD)
+    yield f"{adres}?sslmode=disable", pg_cluster.dsn(eigenaar, naam), eigenaar_ww
+    pgcluster.database_weg(pg_cluster, naam, eigenaar)
 
 
 @pytest.fixture

@@ -61,7 +61,10 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
     memory) or only the entries after the sealed anchor (at every start: cheap however long the log is)."""
     conn = db.connection()
     fout, vanaf = _controleer_ankers(conn, ankers) if ankers is not None else (None, None)
-    seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
+    if getattr(db, "keten_op_server", False):  # the trigger numbers without a gap and refuses deletes
+        seq = db.execute_sql("SELECT max(id) FROM audit_regel").fetchone()
+    else:
+        seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
     if volledig or vanaf is None:
         vanaf = anker.Stand()
     cursor = db.execute_sql(f"SELECT {KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
@@ -232,17 +235,21 @@ class AuditService:
         (at login, after a backup, at close). Best effort: a read-only folder must not stop the work."""
         uitslag = getattr(self, "uitslag", None)
         sleutel = audit_sleutel(self.ctx)
-        if sleutel is None or uitslag is None or not uitslag.ok or self.ctx.store.closed:
+        if sleutel is None or uitslag is None or not uitslag.ok or self.ctx.store.closed or self.ctx.store.op_server:
             return
         try:
             stand, ankers = anker.stand(self.ctx.store.db.connection()), self._ankers()
+            assert ankers is not None  # the file: the server has none (above)
             anker.verzegel(self.ctx.store.path, stand, sleutel, ankers.database_id)
         except (OSError, DatabaseFout, pw.PeeweeException, sqlcipher3.Error) as exc:  # locked, full, read-only
             log.warning("audit anchor not sealed: %s", type(exc).__name__)
 
-    def _ankers(self) -> Ankers:
-        """This session's own connection, not the models: at close another session may be the bound one."""
+    def _ankers(self) -> Ankers | None:
+        """This session's own connection, not the models: at close another session may be the bound one. None on
+        the server, whose trail needs no anchor outside it: only the database's owner could drop its triggers."""
         store = self.ctx.store
+        if store.op_server:
+            return None
         conn = store.db.connection()
         rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (backup.SETTING_MAP,)).fetchone()
         gekozen = json.loads(rij[0]) if rij else ""

@@ -45,11 +45,11 @@ class Context:
         staat.diepte = getattr(staat, "diepte", 0) + 1
         gewijzigd = 0
         try:
-            with faults.vertaald(self.store.path.parent), self.store.db.atomic() as transaction:
+            with faults.vertaald(self.store.map), self.store.db.atomic() as transaction:
                 if buitenste:
-                    staat.begin = self.store.db.connection().total_changes
+                    staat.begin = self.store.wijzigingen()
                 yield transaction
-                gewijzigd = self.store.db.connection().total_changes - staat.begin - staat.eigen
+                gewijzigd = self.store.wijzigingen() - staat.begin - staat.eigen
                 if buitenste and staat.uitgesteld and gewijzigd > 0:
                     self._schrijf_uitgesteld()  # the action writes anyway: its entries go with it
                 if buitenste and not staat.geschreven and gewijzigd > 0:
@@ -129,7 +129,7 @@ class Context:
             self._actie.geschreven = True  # the action's own entry: no generic one needed (a view is not one)
         staat = self._actie
         if actie in _LEZEND and getattr(staat, "diepte", 0) > 0 and \
-                self.store.db.connection().total_changes == staat.begin:
+                self.store.wijzigingen() == staat.begin:
             staat.uitgesteld.append((actie, leerling_id, wat))
             return
         self._schrijf(actie, leerling_id, wat)
@@ -140,10 +140,9 @@ class Context:
             self._schrijf(actie, leerling_id, wat)
 
     def _schrijf(self, actie: Actie | str, leerling_id: int | None, wat: str) -> None:
-        verbinding = self.store.db.connection()
-        voor = verbinding.total_changes
+        voor = self.store.wijzigingen()
         schrijf(self.store.db, self.gebruiker, actie, leerling_id, wat)
-        self._actie.eigen = getattr(self._actie, "eigen", 0) + verbinding.total_changes - voor
+        self._actie.eigen = getattr(self._actie, "eigen", 0) + self.store.wijzigingen() - voor
 
 
 # Entries of actions that only read: written after the read transaction (see `action`).
