@@ -47,10 +47,27 @@ def db_path(tmp_path: Path) -> Path:
     return session.database_path(tmp_path / "data")
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `beide_stores` run twice: on the encrypted file and on the shared school database (the
+    test cluster, tests/pgcluster.py) – the services must behave the same on both."""
+    if "services" in metafunc.fixturenames and metafunc.definition.get_closest_marker("beide_stores"):
+        metafunc.parametrize("opslag", ["bestand", "server"], indirect=True)
+
+
 @pytest.fixture
-def services(db_path: Path):
-    """A new school, logged in as its zorgcoördinator 'Anna de Vries'."""
-    s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
+def opslag(request) -> str:
+    return getattr(request, "param", "bestand")
+
+
+@pytest.fixture
+def services(db_path: Path, opslag: str, request):
+    """A new school, logged in as its zorgcoördinator 'Anna de Vries' (on a server: `server init`, then her own
+    login)."""
+    if opslag == "server":
+        dsn = request.getfixturevalue("server_school")[0]
+        s = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+    else:
+        s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
     yield s
     s.close()
 

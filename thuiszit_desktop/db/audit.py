@@ -16,7 +16,7 @@ def schrijf(db, gebruiker: Gebruiker | None, actie: Actie | str, leerling_id: in
 
     Plain SQL: this runs on every view and change, and peewee's query building would be most of its cost.
     """
-    if getattr(db, "keten_op_server", False):
+    if getattr(db, "op_server", False):
         # On the server the application role may only append: the trigger (db/server_schema.py) gives the id,
         # the server's time and the chain's hashes under its own lock; reading the last hash is not allowed.
         db.execute_sql("INSERT INTO audit_regel (tijd, gebruiker_id, gebruiker_naam, actie, leerling_id, wat, "

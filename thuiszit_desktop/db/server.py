@@ -29,7 +29,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 from psycopg.types.string import TextLoader
 
-from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
+from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout
 from ..domain.gebruiker import naam_sleutel as sleutel_van
 from . import handtekening, migrations, server_rechten, vertrouwelijk
 from .keys import KeyRing, Sleutels, slot_id
@@ -71,9 +71,10 @@ def _fout(tekst: str) -> InvoerFout:
     return InvoerFout({"server": f"{tekst} Een goed adres ziet er zo uit: {VOORBEELD}"})
 
 
-def lees_adres(dsn: str) -> ServerAdres:
+def lees_adres(dsn: str, gebruiker: str = "") -> ServerAdres:
     """A DSN `postgresql://naam@host:poort/database[?sslmode=…&sslrootcert=…]`; refused with a Dutch
-    message when it is not one, holds a password, or turns TLS off for another computer."""
+    message when it is not one, holds a password, or turns TLS off for another computer. `gebruiker`: who
+    connects when the DSN names no one (a user logs in as their own login role whatever it says)."""
     delen = urlsplit(dsn.strip())
     if delen.scheme not in ("postgresql", "postgres"):
         raise _fout("Het serveradres moet beginnen met postgresql://.")
@@ -83,7 +84,7 @@ def lees_adres(dsn: str) -> ServerAdres:
         poort = delen.port or STANDAARD_POORT
     except ValueError:
         raise _fout("De poort in het serveradres is geen getal.") from None
-    gebruiker, host = unquote(delen.username or ""), delen.hostname or ""
+    gebruiker, host = unquote(delen.username or gebruiker), delen.hostname or ""
     database = unquote(delen.path.lstrip("/"))
     if not gebruiker or not host or not database or "/" in database:
         raise _fout("Het serveradres mist de naam, de server of de database.")
@@ -138,7 +139,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
       (services/context.py: did an action change anything).
     """
 
-    keten_op_server = True  # db/audit.py: the trigger makes the audit trail's ids and hashes here
+    op_server = True  # db/audit.py: the trigger makes the audit trail's ids and hashes here; raw SQL for the server
 
     def atomic(self, *args, **kwargs):
         if args and args[0] in _SQLITE_BEGIN:
@@ -147,6 +148,14 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def wijzigingen(self) -> int:
         return getattr(self._teller, "n", 0)
+
+    def geteld(self, sql: str, rowcount: int) -> None:
+        if sql.lstrip()[:6].upper() in _WIJZIGT and rowcount > 0:
+            self._teller.n = self.wijzigingen() + rowcount
+
+    def cursor(self, named_cursor=None):
+        """The services' raw cursors (bulk writes with executemany) speak SQLite's "?" too."""
+        return _Cursor(super().cursor(named_cursor), self)
 
     def init(self, database, **kwargs):
         super().init(database, **kwargs)
@@ -172,17 +181,57 @@ class ServerDatabase(pw.PostgresqlDatabase):
         # without parameters, so a literal one is escaped whenever there are none of its own.
         if "?" in sql or not params:
             sql = sql.replace("%", "%%").replace("?", "%s")
-        cursor = super().execute_sql(sql, params)
-        if sql.lstrip()[:6].upper() in _WIJZIGT and cursor.rowcount > 0:
-            self._teller.n = self.wijzigingen() + cursor.rowcount
+        try:
+            cursor = super().execute_sql(sql, params)
+        except pw.ProgrammingError as exc:
+            reden = str(exc)
+            if isinstance(exc.__cause__ or exc.__context__, psycopg.errors.InsufficientPrivilege) and \
+                    (reden.startswith("permission denied") or "row-level security" in reden):
+                # the server's rules (server_rechten.py) refused what the program's own rules let through
+                raise GeenToegang("De schooldatabase staat dit niet toe voor uw rol of klassen. Vraag het de "
+                                  "zorgcoördinator.") from None
+            raise
+        except pw.OperationalError as exc:
+            if self.is_closed() or self.connection().closed:
+                raise _vertaal(exc, self.adres) from None
+            raise
+        self.geteld(sql, cursor.rowcount)
         return cursor
+
+
+def _server_sql(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s") if "?" in sql else sql
+
+
+class _Cursor:
+    """A psycopg cursor taking SQLite's "?" (see the module's docstring), counting the rows it changes."""
+
+    def __init__(self, cursor, db: ServerDatabase):
+        self._cursor, self._db = cursor, db
+
+    def execute(self, sql, params=None):
+        self._cursor.execute(_server_sql(sql), params)
+        self._db.geteld(sql, self._cursor.rowcount)
+        return self
+
+    def executemany(self, sql, rijen):
+        self._cursor.executemany(_server_sql(sql), rijen)
+        self._db.geteld(sql, self._cursor.rowcount)
+        return self
+
+    def __getattr__(self, naam):
+        return getattr(self._cursor, naam)
+
+    def __iter__(self):
+        return iter(self._cursor)
 
 
 def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
     """psycopg's (English) reason as something a user or the school's ICT can act on."""
     tekst = str(exc)
     waar = f"{adres.host}:{adres.poort}"
-    if "password authentication failed" in tekst or "no password supplied" in tekst:
+    if "password authentication failed" in tekst or "no password supplied" in tekst \
+            or "is not permitted to log in" in tekst:  # uitgeschakeld: the same neutral refusal
         return InlogFout()
     if "no pg_hba.conf entry" in tekst:
         return DatabaseFout(f"De server {waar} laat deze computer of gebruiker niet toe. Vraag de ICT om een "

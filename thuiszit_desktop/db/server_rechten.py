@@ -211,6 +211,7 @@ def script(database: str) -> str:
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
                  f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
+                 f"GRANT TEMPORARY ON DATABASE {db} TO {ZORGCOORDINATOR};;\n"  # the verzuim import's day table
                  "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
                  f"TO {groepen};;\n")
     regels = []

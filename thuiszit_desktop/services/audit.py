@@ -61,7 +61,7 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
     memory) or only the entries after the sealed anchor (at every start: cheap however long the log is)."""
     conn = db.connection()
     fout, vanaf = _controleer_ankers(conn, ankers) if ankers is not None else (None, None)
-    if getattr(db, "keten_op_server", False):  # the trigger numbers without a gap and refuses deletes
+    if getattr(db, "op_server", False):  # the trigger numbers without a gap and refuses deletes
         seq = db.execute_sql("SELECT max(id) FROM audit_regel").fetchone()
     else:
         seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
@@ -203,6 +203,11 @@ class AuditService:
         the last seal – and the whole chain when the log is short enough (`volledig=None`) or asked for, so an
         entry re-timed without rebuilding the chain shows too. A problem stays until a zorgcoördinator seals the
         trail as it is (`verzegelen`): until then no seal covers it up. `self.volledig` says whether it walked all."""
+        if self.ctx.store.op_server and self.ctx.gebruiker.rol != Rol.ZORGCOORDINATOR:
+            # On the server only zorgcoördinatoren may read the trail (server_rechten.py); it is kept by the
+            # server itself, so there is nothing a mentor's start could find.
+            self.uitslag, self.volledig = Controle(True, 0), False
+            return self.uitslag
         with self.ctx.action():
             if volledig is None:
                 volledig = self.ctx.store.db.execute_sql("SELECT count(*) FROM audit_regel").fetchone()[0] \

@@ -274,7 +274,7 @@ def login_server(dsn: str, naam: str, wachtwoord: str) -> Services:
     read the server's count views (lezer_*) only: they have no session with the services."""
     from ..db import server  # psycopg only for a school that has a server
 
-    store = server.open_store(server.lees_adres(dsn), naam, wachtwoord)
+    store = server.open_store(server.lees_adres(dsn, naam_sleutel(naam)), naam, wachtwoord)
     try:
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
         if row is None or not row.actief:
