@@ -17,6 +17,8 @@ from thuiszit_desktop.services import signalen as signalen_service
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.signalen import Bespreking, SignalenService
 
+pytestmark = pytest.mark.beide_stores  # and on the shared school database (issue 18)
+
 VANDAAG = date(2026, 11, 23)
 P = date(2026, 10, 30)  # a Friday, the week after the herfstvakantie (regio midden)
 S = SignaalSoort
