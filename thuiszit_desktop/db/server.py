@@ -351,7 +351,7 @@ class ServerKeyRing(KeyRing):
         for naam_sleutel, tekst in db.execute_sql('SELECT "naam_sleutel", "slot" FROM "sleutel_slot"'):
             slot = json.loads(tekst)
             slots[slot["id"]], namen[slot["id"]] = slot, naam_sleutel
-        return cls(None, slots, db=db, namen=namen)  # type: ignore[arg-type]
+        return cls(None, slots, db=db, namen=namen)
 
     def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels) -> None:
         super().set_user(naam, wachtwoord, sleutels)
