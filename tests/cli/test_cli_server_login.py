@@ -74,5 +74,8 @@ def test_a_mentor_changes_their_own_password_on_the_server(school, monkeypatch):
 def test_commands_for_the_file_only_say_so(school, capsys):
     assert _cli(school, "backup") == 1
     assert "pg_dump" in capsys.readouterr().err
+    assert _cli(school, "bewaartermijnen", "--opruimen") == 1
+    assert "pg_dump" in capsys.readouterr().err
+    assert _cli(school, "bewaartermijnen") == 0  # only listing what has expired works on the server
     assert app.main(["--server", school]) == 2  # the window does not work on a server yet
     assert "venster" in capsys.readouterr().err

@@ -62,6 +62,8 @@ def _login_vastleggen(services: Services) -> None:
 def run(args: argparse.Namespace) -> int:
     command: Callable = args.run
     try:
+        if server_dsn(args) and getattr(args, "opruimen", False):  # the clean-up makes a backup of the file first
+            args.alleen_bestand = "opruimen begint met een back-up, en die maakt op de server de ICT (pg_dump)"
         if server_dsn(args) and (waarom := getattr(args, "alleen_bestand", "")):
             raise CliFout(f"Deze opdracht werkt alleen met de database in een map, niet met de gedeelde "
                           f"schooldatabase ({SERVER} of --server): {waarom}.")
