@@ -71,3 +71,33 @@ def test_a_role_changed_by_hand_on_the_server_is_refused(server_school):
         conn.execute("UPDATE gebruiker SET klassen = '3C' WHERE naam_sleutel = 'anna de vries'")
     with pytest.raises(DatabaseFout, match="buiten het programma"):
         session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+
+
+def test_a_role_changed_in_the_program_changes_the_login_and_the_keys(server_school):
+    dsn = server_school[0]
+    s = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+    try:
+        s.leerlingen.opslaan(_leerling("1002", "2B"), VANDAAG)
+        s.gebruikers.toevoegen("Wim Wissel", "mentor", ["2B"], WACHTWOORD, WACHTWOORD)
+        s.gebruikers.wijzigen("Wim Wissel", rol="zorgcoordinator")
+    finally:
+        s.close()
+    wim = session.login_server(dsn, "Wim Wissel", WACHTWOORD)
+    try:  # now a zorgcoördinator: the confidential key in his slot, the server's zorg group
+        assert wim.ctx.store.sleutels.zorg
+        assert wim.ctx.store.db.execute_sql("SELECT pg_has_role('thuiszit_zorgcoordinator', 'MEMBER')").fetchone()[0]
+    finally:
+        wim.close()
+    s = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+    try:
+        s.gebruikers.wijzigen("Wim Wissel", rol="mentor", klassen=["2B"])
+    finally:
+        s.close()
+    wim = session.login_server(dsn, "Wim Wissel", WACHTWOORD)
+    try:
+        assert not wim.ctx.store.sleutels.zorg
+        assert not wim.ctx.store.db.execute_sql(
+            "SELECT pg_has_role('thuiszit_zorgcoordinator', 'MEMBER')").fetchone()[0]
+        assert [r.leerlingnummer for r in wim.leerlingen.lijst()] == ["1002"]
+    finally:
+        wim.close()
