@@ -101,3 +101,22 @@ def test_a_role_changed_in_the_program_changes_the_login_and_the_keys(server_sch
         assert [r.leerlingnummer for r in wim.leerlingen.lijst()] == ["1002"]
     finally:
         wim.close()
+
+
+def test_the_signals_follow_what_another_user_wrote_on_the_server(server_school):
+    """The signals are cached per data version; on a shared server a colleague's write must move it on too."""
+    dsn, eigenaar_dsn, eigenaar_ww = server_school
+    s = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+    try:
+        s.leerlingen.opslaan(_leerling("1003", "2B"), VANDAAG)
+        voor = s.signalen.overzicht(VANDAAG)
+        assert s.signalen.overzicht(VANDAAG) is voor  # nothing written: the cache
+        with psycopg.connect(eigenaar_dsn, password=eigenaar_ww, autocommit=True) as conn:  # another laptop
+            conn.execute("INSERT INTO leerling (leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, "
+                         "klas, inschrijfdatum, bestemming, startkwalificatie, bsn, onderwijsnummer, gewijzigd) "
+                         "VALUES ('1004', 'Kees', '', 'Kok', '2012-01-01', '2B', '2024-08-01', '', false, '', '', "
+                         "now())")
+        na = s.signalen.overzicht(VANDAAG)
+        assert "1004" in na.leerlingnummers and "1004" not in voor.leerlingnummers
+    finally:
+        s.close()

@@ -386,17 +386,24 @@ class ServerStore:
     keyring: ServerKeyRing
     sleutels: Sleutels
     closed: bool = False
-    # Raised after every committed change of this program; other users' changes are not counted (the
-    # server is shared), so a cache keyed on it is only as fresh as this user's own actions.
-    versie: int = 0
+    _eigen: int = 0  # this program's own committed changes
     _versie_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     map = None  # no folder: disk errors are the server's (faults.vertaald without a folder)
     op_server = True
 
+    @property
+    def versie(self) -> tuple[int, int]:
+        """What computed results (the signals) are cached under, as connection.Store.versie – but on a shared
+        server other users write too: the server's next transaction id moves with every write on it (by
+        anyone, also an audit entry), so a cache is never older than the data, at the price of computing again
+        more often than strictly needed."""
+        xmax = self.db.execute_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()[0]
+        return self._eigen, int(xmax)
+
     def gewijzigd(self) -> None:
         with self._versie_lock:
-            self.versie += 1
+            self._eigen += 1
 
     def wijzigingen(self) -> int:
         return self.db.wijzigingen()
