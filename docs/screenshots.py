@@ -65,6 +65,24 @@ def wacht(signal, ms: int = 10_000) -> None:
     loop.exec()
 
 
+def wacht_op_signalen(window: MainWindow, ms: int = 60_000) -> None:
+    """Until Vandaag shows the computed signals, not "Signalen worden berekend…".
+
+    The window starts the computation only after its first paint, so `signalen_loader.wait()` right after
+    `show()` could return before the job had begun: wait for the result itself (or the failure message)."""
+    loader = window.signalen_loader
+    klaar = QTimer()
+    klaar.setInterval(20)
+    loop = QEventLoop()
+    klaar.timeout.connect(lambda: loop.quit() if not loader.busy else None)
+    QTimer.singleShot(ms, loop.quit)
+    klaar.start()
+    if loader.busy:
+        loop.exec()
+    klaar.stop()
+    settle(QApplication.instance())  # the dashboard fills its list on the same signal
+
+
 def exports(services, map_: Path) -> tuple[Path, Path]:
     """A register and absences shaped like Magister and Somtoday exports, of demo-school students."""
     rijen = [services.leerlingen.get(r.leerlingnummer) for r in services.leerlingen.lijst()[:12]]
@@ -107,7 +125,7 @@ def main() -> int:
         window = MainWindow(services, settings=settings)
         window.resize(*SIZE)
         window.show()
-        window.signalen_loader.wait()
+        wacht_op_signalen(window)
         save(window, "vandaag", app)
         window.dashboard.verberg_check.setChecked(True)  # what is gemeld, in a traject or besproken: hidden
         save(window, "vandaag-afgehandeld-verborgen", app)
@@ -218,7 +236,7 @@ def main() -> int:
         window = MainWindow(services, settings=settings)
         window.resize(*SIZE)
         window.show()
-        window.signalen_loader.wait()
+        wacht_op_signalen(window)
         window.show_area("Leerlingen")
         save(window, "mentor-leerlingen", app)
         window.close()
@@ -241,7 +259,7 @@ def main() -> int:
         window = MainWindow(services, settings=settings)
         window.resize(*SIZE)
         window.show()
-        window.signalen_loader.wait()
+        wacht_op_signalen(window)
         save(window, "aan-de-slag", app)
         window.close()
         services.close()

@@ -21,6 +21,14 @@ def test_datum_is_what_strftime_gives():
 
 def test_tijdstip():
     assert formaat.tijdstip(datetime(2026, 11, 12, 9, 5, 59)) == "12-11-2026 09:05"
+    assert formaat.tijdstip(datetime(2026, 11, 12, 9, 5, 7), seconden=True) == "12-11-2026 09:05:07"
+
+
+def test_short_date_and_time_are_what_strftime_gives():
+    for moment in (datetime(2026, 1, 2, 0, 0), datetime(2026, 11, 12, 9, 5), datetime(2027, 12, 31, 23, 59, 58)):
+        assert formaat.korte_datum(moment) == f"{moment:%d-%m}" == formaat.korte_datum(moment.date())
+        assert formaat.tijd(moment) == f"{moment:%H:%M}" == formaat.tijd(moment.time())
+        assert formaat.tijdstip(moment, seconden=True) == f"{moment:%d-%m-%Y %H:%M:%S}"
 
 
 def test_long_dates_and_months():

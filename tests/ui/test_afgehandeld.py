@@ -168,12 +168,8 @@ def test_the_view_asks_only_the_rows_on_screen_for_their_data(qtbot):
     """Vandaag stays quick with a whole school's signals: painting 2,000 lines asks for the data of the rows
     that are visible, not of all of them (issue 16 builds on this)."""
     from thuiszit_desktop.domain.signalen import Signaal
-    from thuiszit_desktop.ui.vandaag.vandaag_signalen import (
-        GROEPEN,
-        SignaalRegel,
-        SignalenLijst,
-        SignalenModel,
-    )
+    from thuiszit_desktop.ui.models.signalen_model import GROEPEN, SignaalRegel, SignalenModel
+    from thuiszit_desktop.ui.vandaag.vandaag_signalen import SignalenLijst
 
     gevraagd: set[tuple[int, int]] = set()
 

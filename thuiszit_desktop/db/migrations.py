@@ -320,6 +320,26 @@ ALTER TABLE "gebruiker" ADD COLUMN "handtekening" TEXT NOT NULL DEFAULT '';
 """
 
 
+# 10: the last whole-school signals and levels between sessions (db/signaal_cache.py), and on a file a trigger
+# per change on every table but the audit trail, the drafts and the cache itself that empties it – so no
+# write, by whatever program or path, leaves a result from before it standing. A later step that adds a table
+# adds its three triggers the same way (tests/db/test_signaal_cache.py checks every table has them). IF NOT
+# EXISTS: a file whose version number was set back (as tests do to fake an old school) still migrates.
+def _v10_signaal_cache(db: pw.Database) -> None:
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "signaal_cache" ("sleutel" TEXT NOT NULL PRIMARY KEY, "inhoud" TEXT)')
+    if _op_server(db):
+        return
+    tabellen = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()]
+    for tabel in tabellen:
+        if tabel in ("audit_regel", "concept", "signaal_cache"):
+            continue
+        for wijziging in ("INSERT", "UPDATE", "DELETE"):
+            db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{tabel}_{wijziging.lower()}_signaal_cache" '
+                           f'AFTER {wijziging} ON "{tabel}" WHEN EXISTS (SELECT 1 FROM "signaal_cache") '
+                           'BEGIN DELETE FROM "signaal_cache"; END')
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -331,6 +351,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v7_leerlingnummers,
     _sql(_V8),
     _sql(_V9),
+    _v10_signaal_cache,
 ]
 LATEST = len(STEPS)
 

@@ -442,8 +442,16 @@ class AuditRegel(BaseModel):
     hash = pw.TextField()
 
 
+class SignaalCache(BaseModel):
+    """The last whole-school signals and levels, between sessions (db/signaal_cache.py: emptied by triggers on
+    every other table's changes)."""
+
+    sleutel = pw.TextField(primary_key=True)
+    inhoud = pw.TextField(null=True)  # JSON; NULL while the result is being computed
+
+
 MODELS = [School, Instelling, Gebruiker, Profiel, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
           Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie,
-          AuditRegel]
+          AuditRegel, SignaalCache]

@@ -48,8 +48,8 @@ def mdo_details(services: Services, vandaag: date) -> None:
     if not trajecten:
         return
     drukste = max(trajecten, key=lambda t: (len(services.mdo.mdos(t.id)), -t.id))
-    laatste = [x for x in services.mdo.mdos(drukste.id) if x.datum <= vandaag + timedelta(days=1)][-1:]
-    for mdo in laatste:
+    recentste = [x for x in services.mdo.mdos(drukste.id) if x.datum <= vandaag + timedelta(days=1)][-1:]
+    for mdo in recentste:
         partners = [d for d in mdo.deelnemers if d.rol not in (MdoRol.ZORGCOORDINATOR, MdoRol.OUDER, MdoRol.LEERLING)]
         if len(partners) >= 2:
             afgemeld = partners[-1]

@@ -35,6 +35,7 @@ from ..domain.verzuim import MeldingSoort
 from ..services.session import Services
 from . import verhalen as vh
 from .leerlingen import _HERKOMSTEN
+from .verhaal import When
 from .verzuimmaker import _LEERJAAR, DemoVerzuim
 
 # --- step 4: trajecten along the praktijkkaart --------------------------------------------------
@@ -228,7 +229,7 @@ class _Trajectmaker:
         def tekst(t: str) -> str:
             return t.format_map(woorden)
 
-        def waar(w: vh.When) -> int:
+        def waar(w: When) -> int:
             nonlocal pos
             if isinstance(w, tuple):
                 ruw = ankers[w[0]] + w[1]

@@ -1,8 +1,8 @@
-"""The demo school's stories as data: who the partners are, and per case what happens, in order – gesprekken,
-MDO's, ticks on the praktijkkaart, the analysis, the plan van aanpak with its doelen, interventies and
-afspraken, and how it ends. `demo/trajecten.py` plays them through the services (their types are in `demo/verhaal.py`); this
-module holds no logic, so the stories can be read, checked and moved on their own (issue 17 moves the demo
-generator into a package of its own). Every person here is invented.
+"""The demo school's stories as data (long because it is text, not code): who the partners are, and per case
+what happens, in order – gesprekken, MDO's, ticks on the praktijkkaart, the analysis, the plan van aanpak with
+its doelen, interventies and afspraken, and how it ends. `demo/trajecten.py` plays them through the services
+(their types are in `demo/verhaal.py`); this module holds no logic, so the stories can be read and checked on
+their own. Every person here is invented.
 
 Each story is one student with one history: what they say themselves, what their ouders want, the doelen,
 afspraken and interventies, and the gesprekken and MDO's tell the same story on the same timetable. The

@@ -15,7 +15,6 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from ..db import models as m
 from ..domain.kalender import SchoolCalendar
 from ..domain.kwartaal import Kwartaal
 from ..domain.leerling import (
@@ -92,8 +91,8 @@ class _Verzuimmaker(_Verzuimbasis):
                 d = sinds + 2  # the 16-hour melding when it started
                 self._melding(st, self._werkdag_na(d, rng.randint(2, 5)), self.dagen[d], MeldingSoort.ZESTIEN_UUR)
             if rol != "nieuw":  # langdurig relatief verzuim reported this week: the count starts afresh
-                d = self.dagen[laatste - rng.randint(0, 2)]
-                self._melding(st, d, d, MeldingSoort.LRV)
+                dag = self.dagen[laatste - rng.randint(0, 2)]
+                self._melding(st, dag, dag, MeldingSoort.LRV)
             if rol == "lang":
                 self._bespreek_later.append((st, (SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER), 10, (
                     "Besproken in het MDO met ouders, leerplichtambtenaar en jeugdarts. Afspraak: opbouwrooster "
@@ -395,8 +394,8 @@ def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.R
     """Step 3 into the database; call inside the transaction that wrote the students (with their ids).
 
     The verzuim goes in as the school's own export would, through the verzuim import. DUO meldingen, M@zl-acties
-    and besprekingen are written with the moment they were recorded in the demo's past (a service records
-    "now"), so the dossier and Vandaag show when they were made."""
+    and besprekingen are recorded with a moment in the demo's past, so the dossier and Vandaag show when they
+    were made."""
     demo = fictional_verzuim(leerlingen, services.kalender.calendar(), vandaag, rng,
                              services.school.get().uren_per_lesdag)
     with tempfile.TemporaryDirectory() as map_:
@@ -406,25 +405,19 @@ def _write_verzuim(services: Services, leerlingen: list[Leerling], rng: random.R
             schrijver.writerow(["Leerlingnummer", "Datum", "Uren", "Code"])
             schrijver.writerows([r.leerlingnummer, r.datum.isoformat(), repr(r.uren), r.code] for r in demo.regels)
         services.verzuim.importeren(export, tot=demo.bijgewerkt_tot, vandaag=vandaag)
-    ids = {s.leerlingnummer: s.id for s in leerlingen}
-    door = services.gebruiker.id
 
     def moment(d: date) -> datetime:
         return datetime.combine(d, time(rng.randint(8, 16), rng.randrange(60)))
 
-    if demo.meldingen:
-        m.Verzuimmelding.insert_many([
-            dict(leerling=ids[x.leerlingnummer], datum=x.melding.datum, einddatum=x.melding.einddatum,
-                 soort=x.melding.soort.value, kenmerk=x.melding.kenmerk, door=door, aangemaakt=moment(x.melding.datum))
-            for x in demo.meldingen]).execute()
-    if demo.mazl:
-        m.MazlActie.insert_many([
-            dict(leerling=ids[x.leerlingnummer], datum=x.datum, opmerking=x.opmerking, door=door,
-                 aangemaakt=moment(x.datum)) for x in demo.mazl]).execute()
-    if demo.besprekingen:
-        m.SignaalBespreking.insert_many([
-            dict(leerling=ids[x.leerlingnummer], signaal=x.soort.value, datum=x.datum, notitie=x.notitie, door=door,
-                 aangemaakt=moment(x.op)) for x in demo.besprekingen]).execute()
+    for x in demo.meldingen:
+        md = x.melding
+        services.verzuim.melding_registreren(x.leerlingnummer, md.datum, md.einddatum, md.soort, md.kenmerk,
+                                             vandaag=vandaag, aangemaakt=moment(md.datum))
+    for mazl in demo.mazl:
+        services.verzuim.mazl_registreren(mazl.leerlingnummer, mazl.datum, mazl.opmerking, vandaag=vandaag,
+                                          aangemaakt=moment(mazl.datum))
+    for b in demo.besprekingen:
+        services.signalen.bespreken(b.leerlingnummer, b.soort, b.datum, b.notitie, aangemaakt=moment(b.op))
     return demo
 
 

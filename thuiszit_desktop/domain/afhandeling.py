@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from . import formaat
 from .signalen import Signaal, SignaalSoort
 from .verzuim import MeldingSoort, Verzuimmelding
 
@@ -56,27 +57,27 @@ class Afhandeling:
         """Short phrases, in the order of the work: "gemeld 09-11", "traject stap 2", "besproken in MDO 12-11"."""
         uit = []
         if self.gemeld:
-            uit.append(f"gemeld {self.gemeld:%d-%m}")
+            uit.append(f"gemeld {formaat.korte_datum(self.gemeld)}")
         if self.traject:
             uit.append(f"traject stap {self.traject.stap}")
         if self.mdo and (self.besproken is None or self.mdo >= self.besproken):
-            uit.append(f"besproken in MDO {self.mdo:%d-%m}")
+            uit.append(f"besproken in MDO {formaat.korte_datum(self.mdo)}")
         elif self.besproken:
-            uit.append(f"besproken {self.besproken:%d-%m}")
+            uit.append(f"besproken {formaat.korte_datum(self.besproken)}")
         return uit
 
     def zin(self) -> str:
         """One sentence for a tooltip or a screen reader ("" when nothing was done yet)."""
         delen = []
         if self.gemeld:
-            delen.append(f"gemeld bij DUO op {self.gemeld:%d-%m-%Y}")
+            delen.append(f"gemeld bij DUO op {formaat.datum(self.gemeld)}")
         if self.traject:
             vanuit = "vanuit dit signaal " if self.vanuit_signaal else ""
-            delen.append(f"traject {vanuit}geopend op {self.traject.geopend:%d-%m-%Y}, nu in stap {self.traject.stap}")
+            delen.append(f"traject {vanuit}geopend op {formaat.datum(self.traject.geopend)}, nu in stap {self.traject.stap}")
         if self.mdo:
-            delen.append(f"besproken in het MDO van {self.mdo:%d-%m-%Y}")
+            delen.append(f"besproken in het MDO van {formaat.datum(self.mdo)}")
         if self.besproken:
-            delen.append(f"als besproken gemarkeerd op {self.besproken:%d-%m-%Y}")
+            delen.append(f"als besproken gemarkeerd op {formaat.datum(self.besproken)}")
         if not delen:
             return ""
         tekst = "; ".join(delen)

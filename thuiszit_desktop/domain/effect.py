@@ -170,9 +170,10 @@ def per_soort(effecten: Iterable[Effect]) -> list[EffectPerSoort]:
     uit = []
     for sleutel in sorted(groepen):
         groep = groepen[sleutel]
-        vol = [e for e in groep if e.voor.percentage is not None and e.na.percentage is not None]
-        gem_voor = _rond(math.fsum(e.voor.percentage for e in vol) / len(vol)) if vol else None
-        gem_na = _rond(math.fsum(e.na.percentage for e in vol) / len(vol)) if vol else None
+        vol = [(e.voor.percentage, e.na.percentage) for e in groep
+               if e.voor.percentage is not None and e.na.percentage is not None]
+        gem_voor = _rond(math.fsum(voor for voor, _ in vol) / len(vol)) if vol else None
+        gem_na = _rond(math.fsum(na for _, na in vol) / len(vol)) if vol else None
         uit.append(EffectPerSoort(namen[sleutel], len(groep), len(vol), gem_voor, gem_na))
     return uit
 

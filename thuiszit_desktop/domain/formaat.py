@@ -1,7 +1,9 @@
 """Dutch formatting, one place for the whole program: dates, months, hours, a person's full name, an age.
 
     datum(d)            12-11-2026 (dd-mm-jjjj), as every screen, export and message shows a date
-    tijdstip(moment)    12-11-2026 14:05
+    korte_datum(d)      12-11, where the year is clear (a week label, "gemeld 12-11")
+    tijd(t)             14:05 (a time or the time of a moment)
+    tijdstip(moment)    12-11-2026 14:05 (seconden=True: 12-11-2026 14:05:09, for the audit log)
     lange_datum(d)      12 november 2026 (dag=True: donderdag 12 november 2026), for letters and plans
     dag_maand(d)        12 november
     maand(d)            november 2026
@@ -12,7 +14,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december")
@@ -25,8 +27,16 @@ def datum(d: date | None, leeg: str = "") -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year}" if d else leeg
 
 
-def tijdstip(moment: datetime) -> str:
-    return f"{datum(moment)} {moment.hour:02d}:{moment.minute:02d}"
+def korte_datum(d: date) -> str:
+    return f"{d.day:02d}-{d.month:02d}"
+
+
+def tijd(t: time | datetime) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def tijdstip(moment: datetime, *, seconden: bool = False) -> str:
+    return f"{datum(moment)} {tijd(moment)}" + (f":{moment.second:02d}" if seconden else "")
 
 
 def lange_datum(d: date | None, *, dag: bool = False) -> str:

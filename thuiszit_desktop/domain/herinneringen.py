@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from . import formaat
 from .leerling import Vrijstelling, VrijstellingType, schooljaar_start
 from .signalen import Signaal, SignaalSoort
 
@@ -87,8 +88,8 @@ def herinneringen(vandaag: date, termijnen: Iterable[Termijn] = (), signalen: It
     for s in signalen:
         if s.soort is SignaalSoort.MELDPLICHT_16U and s.uiterlijk is not None:
             te_laat = s.uiterlijk < vandaag
-            tekst = (f"Melden bij DUO (16 uur ongeoorloofd verzuim sinds {s.sinds:%d-%m-%Y}): "
-                     f"{'had gemeld moeten zijn op' if te_laat else 'uiterlijk'} {s.uiterlijk:%d-%m-%Y}")
+            tekst = (f"Melden bij DUO (16 uur ongeoorloofd verzuim sinds {formaat.datum(s.sinds)}): "
+                     f"{'had gemeld moeten zijn op' if te_laat else 'uiterlijk'} {formaat.datum(s.uiterlijk)}")
             uit.append(Herinnering(s.uiterlijk, HerinneringSoort.MELDPLICHT, tekst, s.leerlingnummer, te_laat,
                                    f"signaal:{s.soort.value}:{s.datum.isoformat()}"))
     for leerlingnummer, eigen in (vrijstellingen or {}).items():
@@ -128,11 +129,11 @@ def _verlengen_5a(leerlingnummer: str, vrijstellingen: list[Vrijstelling], vanda
 def _tekst(t: Termijn, vandaag: date) -> str:
     wie = f" ({t.wie})" if t.wie else ""
     if t.datum < vandaag:
-        wanneer = f"te laat, was uiterlijk {t.datum:%d-%m-%Y}"
+        wanneer = f"te laat, was uiterlijk {formaat.datum(t.datum)}"
     elif t.datum == vandaag:
         wanneer = "vandaag"
     else:
-        wanneer = f"uiterlijk {t.datum:%d-%m-%Y}"
+        wanneer = f"uiterlijk {formaat.datum(t.datum)}"
     voor = {HerinneringSoort.ACTIEPUNT: "Actiepunt", HerinneringSoort.EVALUATIE: "Evaluatie",
             HerinneringSoort.NAZORG: "Nazorg"}.get(t.soort, t.soort.label)
     return f"{voor}: {t.omschrijving}{wie} – {wanneer}"

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from . import formaat
 from .errors import InvoerFout
 from .leerling import schooljaar_start
 from .school import Regio
@@ -343,7 +344,7 @@ class SchoolCalendar:
         t = self.tabel(maandag, zondag)
         i = t.positie_vanaf(maandag)
         if i >= len(t.dagen) or t.dagen[i] > zondag:
-            raise ValueError(f"De week van {d:%d-%m-%Y} heeft geen lesdagen.")
+            raise ValueError(f"De week van {formaat.datum(d)} heeft geen lesdagen.")
         return t.weken[i]
 
 

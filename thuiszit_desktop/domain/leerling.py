@@ -172,9 +172,9 @@ class PlichtStatus:
             Plicht.VOLWASSEN: "Niet meer plichtig (18 jaar of ouder)",
         }[self.plicht]
         if self.tot and self.plicht in (Plicht.LEERPLICHTIG, Plicht.KWALIFICATIEPLICHTIG):
-            tekst += f" tot en met {self.tot:%d-%m-%Y}"
+            tekst += f" tot en met {formaat.datum(self.tot)}"
         if self.vrijstelling:
-            tot = f" tot en met {self.vrijstelling.tot:%d-%m-%Y}" if self.vrijstelling.tot else ""
+            tot = f" tot en met {formaat.datum(self.vrijstelling.tot)}" if self.vrijstelling.tot else ""
             tekst += f"; vrijstelling {self.vrijstelling.type.value}{tot}"
         return tekst
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from . import formaat
 from .errors import InvoerFout
 
 MAX_LESUREN = 12
@@ -31,7 +32,7 @@ class Lesuur:
 
     @property
     def tekst(self) -> str:
-        return f"{self.begin:%H:%M}–{self.eind:%H:%M}"
+        return f"{formaat.tijd(self.begin)}–{formaat.tijd(self.eind)}"
 
 
 def _lesuren(*paren: tuple[str, str]) -> tuple[Lesuur, ...]:
@@ -70,10 +71,10 @@ def lesuurtijden(paren: Iterable[tuple[str, str]]) -> tuple[Lesuur, ...]:
                                     "bijvoorbeeld 8:30 en 9:20.")
             continue
         if lesuur.eind <= lesuur.begin:
-            fouten[f"lesuur{i}"] = f"Lesuur {i}: het einde ({lesuur.eind:%H:%M}) moet na het begin ({lesuur.begin:%H:%M}) liggen."
+            fouten[f"lesuur{i}"] = f"Lesuur {i}: het einde ({formaat.tijd(lesuur.eind)}) moet na het begin ({formaat.tijd(lesuur.begin)}) liggen."
         elif uren and f"lesuur{i - 1}" not in fouten and lesuur.begin < uren[-1].eind:
-            fouten[f"lesuur{i}"] = (f"Lesuur {i} begint ({lesuur.begin:%H:%M}) voordat lesuur {i - 1} eindigt "
-                                    f"({uren[-1].eind:%H:%M}). Lesuren mogen niet overlappen en staan op volgorde.")
+            fouten[f"lesuur{i}"] = (f"Lesuur {i} begint ({formaat.tijd(lesuur.begin)}) voordat lesuur {i - 1} eindigt "
+                                    f"({formaat.tijd(uren[-1].eind)}). Lesuren mogen niet overlappen en staan op volgorde.")
         uren.append(lesuur)
     if not uren and not fouten:
         fouten[""] = "Vul minstens één lesuur in."
@@ -85,7 +86,7 @@ def lesuurtijden(paren: Iterable[tuple[str, str]]) -> tuple[Lesuur, ...]:
 
 
 def naar_json(lesuren: Sequence[Lesuur]) -> list[list[str]]:
-    return [[f"{u.begin:%H:%M}", f"{u.eind:%H:%M}"] for u in lesuren]
+    return [[formaat.tijd(u.begin), formaat.tijd(u.eind)] for u in lesuren]
 
 
 def uit_json(data: Iterable[Sequence[str]]) -> tuple[Lesuur, ...]:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from . import formaat
 from .effect import EffectPerSoort
 from .kwartaal import CATEGORIEEN, STATUSSEN, Duur, KwartaalOverzicht
 from .signalen import SignaalSoort
@@ -80,7 +81,7 @@ def niveaus_tabel(peildatum: date, per_niveau: Mapping[int, int], zonder_verzuim
     if zonder_verzuim:
         rijen.append(("Nog zonder verzuim (geen niveau)", tel(zonder_verzuim)))
     rijen += [(f"Signaal: {s.label}", tel(per_signaal.get(s, 0))) for s in SignaalSoort]
-    return Tabel(f"Verzuimniveaus en signalen op {peildatum:%d-%m-%Y}", "Niveaus en signalen",
+    return Tabel(f"Verzuimniveaus en signalen op {formaat.datum(peildatum)}", "Niveaus en signalen",
                  "Aantal leerlingen per verzuimniveau (Kearney) en per signaal.", ("", "Leerlingen"), tuple(rijen))
 
 
@@ -91,7 +92,7 @@ def kwartaal_tabel(k: KwartaalOverzicht) -> Tabel:
     rijen += [(f"Categorie: {c}", tel(per_categorie.get(c, 0))) for c in CATEGORIEEN]
     rijen += [(f"Status: {s}", tel(per_status.get(s, 0))) for s in STATUSSEN]
     rijen += [(f"Duur: {d}", tel(per_duur.get(d, 0))) for d in Duur]
-    peil = "" if k.volledig else f" (tot {k.peildatum:%d-%m-%Y})"
+    peil = "" if k.volledig else f" (tot {formaat.datum(k.peildatum)})"
     return Tabel(f"Thuiszitters {k.kwartaal}{peil}", f"Thuiszitters {k.kwartaal}", "De aantallen uit het kwartaaloverzicht voor het "
                  "samenwerkingsverband, zonder de regels per leerling.", ("", "Leerlingen"), tuple(rijen))
 

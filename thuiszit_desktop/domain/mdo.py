@@ -65,18 +65,17 @@ class GeldendeToestemming:
 def geldende_toestemmingen(records: Iterable[ToestemmingRecord], op: date) -> list[GeldendeToestemming]:
     """Per organisation (spelling of case and spaces ignored) the latest record dated on or before `op` – by
     date, then by the order recorded – in alphabetical order of organisation."""
-    per: dict[str, list[ToestemmingRecord]] = {}
+    per: dict[str, list[tuple[date, ToestemmingRecord]]] = {}
     for r in records:
         if r.datum is None or r.datum > op or not r.organisatie.strip():
             continue
-        per.setdefault(naam_sleutel(r.organisatie), []).append(r)
+        per.setdefault(naam_sleutel(r.organisatie), []).append((r.datum, r))
     uit = []
     for lijst in per.values():
-        lijst.sort(key=lambda r: (r.datum, r.id if r.id is not None else 0))
-        laatste = lijst[-1]
-        ingetrokken = not laatste.gegeven and any(r.gegeven for r in lijst[:-1])
-        uit.append(GeldendeToestemming(" ".join(laatste.organisatie.split()), laatste.gegeven, laatste.datum,
-                                       ingetrokken))
+        lijst.sort(key=lambda dr: (dr[0], dr[1].id if dr[1].id is not None else 0))
+        datum, laatste = lijst[-1]
+        ingetrokken = not laatste.gegeven and any(r.gegeven for _, r in lijst[:-1])
+        uit.append(GeldendeToestemming(" ".join(laatste.organisatie.split()), laatste.gegeven, datum, ingetrokken))
     return sorted(uit, key=lambda t: t.organisatie.casefold())
 
 

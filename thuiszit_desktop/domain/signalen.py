@@ -1,6 +1,10 @@
 """The signals and Kearney levels of SIGNALEN.md, as pure functions of calendar, settings, leerling,
 verzuim, registered actions and peildatum P.
 
+Longer than most modules on purpose: the rules, the level and the one-pass forms (school-wide, the trends'
+`standen`) all work on the private day profile `_Profiel` and call the same private rule functions; split
+apart, each part would import the other's internals.
+
 The rules work on lesdag positions in the calendar's `LesdagTabel`: one pass over a leerling's records
 sums the hours per lesdag and reden, after which every rule only looks at the days with absence.
 
@@ -215,9 +219,7 @@ def _plus_maanden(d: date, maanden: int) -> date:
 
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
-    if _jaarstart(d) == _jaarstart(peildatum):
-        return f"{d.day:02d}-{d.month:02d}"
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return formaat.korte_datum(d) if _jaarstart(d) == _jaarstart(peildatum) else formaat.datum(d)
 
 
 def _run_begin(uren: Mapping[int, float], eind: int, drempel: float) -> int:
@@ -372,8 +374,8 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
         if weken[ziekmeldingen[k]] - weken[ziekmeldingen[k - stap]] <= _MAZL_LESWEKEN - 1:
             b = (k - stap, k)
             break
-    a_datum = a + _MAZL_ZIEK_LESDAGEN - 1 if a is not None else None
-    if a is not None and (b is None or a_datum <= ziekmeldingen[b[1]]):
+    if a is not None and (b is None or a + _MAZL_ZIEK_LESDAGEN - 1 <= ziekmeldingen[b[1]]):
+        a_datum = a + _MAZL_ZIEK_LESDAGEN - 1
         lengte = _MAZL_ZIEK_LESDAGEN
         while a + lengte in ziek:
             lengte += 1

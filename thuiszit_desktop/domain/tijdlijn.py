@@ -79,8 +79,8 @@ class Verzuimperiode:
 
     @property
     def titel(self) -> str:
-        fmt = "%d-%m" if self.van.year == self.tot.year else "%d-%m-%Y"
-        wanneer = f"{self.van:{fmt}}" if self.van == self.tot else f"{self.van:{fmt}} t/m {self.tot:{fmt}}"
+        fmt = formaat.korte_datum if self.van.year == self.tot.year else formaat.datum
+        wanneer = fmt(self.van) if self.van == self.tot else f"{fmt(self.van)} t/m {fmt(self.tot)}"
         return f"Afwezig {wanneer} ({self.detail})"
 
     @property
@@ -94,10 +94,11 @@ def verzuimperiodes(dagen: Mapping[date, Mapping[Reden, float]],
     """Merge days with absence into periods: two absence days belong together when no lesdag without
     absence lies between them (weekends, vacations and vrije dagen do not break a period)."""
     uit: list[Verzuimperiode] = []
-    van = tot = None
+    van: date | None = None
+    tot: date | None = None
     som: dict[Reden, float] = {}
     for d in sorted(d for d, u in dagen.items() if sum(u.values()) > 0):
-        if tot is not None and _lesdag_tussen(tot, d, is_lesdag):
+        if van is not None and tot is not None and _lesdag_tussen(tot, d, is_lesdag):
             uit.append(Verzuimperiode(van, tot, som))
             van, som = None, {}
         if van is None:
@@ -105,7 +106,7 @@ def verzuimperiodes(dagen: Mapping[date, Mapping[Reden, float]],
         tot = d
         for r, u in dagen[d].items():
             som[r] = som.get(r, 0.0) + u
-    if van is not None:
+    if van is not None and tot is not None:
         uit.append(Verzuimperiode(van, tot, som))
     return uit
 

@@ -1,8 +1,12 @@
 """The praktijkkaart 'Van thuis weer naar school' per student: a traject along five steps with a
 checklist, gesprekken, MDO's with besluiten and actiepunten, nazorg, and the timeline of it all.
 
-Pure rules and vocabulary only; the traject services (services/trajecten.py, gesprekken.py, mdo.py, actiepunten.py …) store and gather. The steps guide, they do not
-lock: any checklist item can be done in any order, and `voortgang` reports per step what is still open.
+Pure rules and vocabulary only; the traject services (services/trajecten.py, gesprekken.py, mdo.py,
+actiepunten.py …) store and gather. The steps guide, they do not lock: any checklist item can be done in any
+order, and `voortgang` reports per step what is still open.
+
+About 600 lines because it is the praktijkkaart's whole vocabulary (mostly enums with their Dutch labels and the
+checklist's texts), read together with DOMEIN.md; the rules in it are short.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
+from . import formaat
 from .errors import InvoerFout
 from .leerling import add_years
 from .signalen import SignaalSoort
@@ -319,7 +324,7 @@ def check_sluiten(reden: Sluitreden | str, toelichting: str, datum: date, geopen
     if datum > vandaag:
         fouten["datum"] = "De datum van sluiten kan niet in de toekomst liggen."
     elif datum < geopend:
-        fouten["datum"] = f"De datum van sluiten ligt vóór de opening van het traject ({geopend:%d-%m-%Y})."
+        fouten["datum"] = f"De datum van sluiten ligt vóór de opening van het traject ({formaat.datum(geopend)})."
     if fouten:
         raise InvoerFout(fouten)
     return Sluitreden(reden)

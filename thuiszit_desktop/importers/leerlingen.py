@@ -242,7 +242,7 @@ def _toon(waarde: object) -> str:
 
 
 def _toon_vrijstelling(v: Vrijstelling) -> str:
-    return f"vrijstelling {v.type.value} vanaf {v.van:%d-%m-%Y}"
+    return f"vrijstelling {v.type.value} vanaf {formaat.datum(v.van)}"
 
 
 def verschillen(oud: Leerling, nieuw: Leerling) -> list[str]:
@@ -254,7 +254,7 @@ def verschillen(oud: Leerling, nieuw: Leerling) -> list[str]:
         na = {(v.type, v.van): v for v in nieuw.vrijstellingen}
         for sleutel, v in na.items():
             if sleutel not in voor:
-                tot = f" t/m {v.tot:%d-%m-%Y}" if v.tot else ""
+                tot = f" t/m {formaat.datum(v.tot)}" if v.tot else ""
                 regels.append(f"{_toon_vrijstelling(v)}{tot} erbij")
             elif voor[sleutel].tot != v.tot:
                 regels.append(f"{_toon_vrijstelling(v)}: einddatum {_toon(voor[sleutel].tot)} → {_toon(v.tot)}")

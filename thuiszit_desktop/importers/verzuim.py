@@ -23,6 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.leerling import normaliseer_leerlingnummer, schooljaar_start
 from ..domain.lesuren import STANDAARD_LESUURTIJDEN, Lesuur, uren_per_lesdag
@@ -123,8 +124,8 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
         def buiten(d: date) -> str | None:
             if eerste <= d <= laatste:
                 return None
-            return (f"De datum {d:%d-%m-%Y} valt buiten de schooljaren die kunnen kloppen "
-                    f"({eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}). Controleer het jaartal.")
+            return (f"De datum {formaat.datum(d)} valt buiten de schooljaren die kunnen kloppen "
+                    f"({formaat.datum(eerste)} tot en met {formaat.datum(laatste)}). Controleer het jaartal.")
 
         def lees_datum(tekst: str) -> tuple[date | None, str | None]:
             try:
@@ -244,8 +245,8 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                             "export tot en met een bepaalde dag, of vul de einddatum in.")
                     eind = moment(w, k_eind, k_eindtijd, "Einde", einde=True)
                     if eind <= begin:
-                        raise WaardeFout(f"Het einde ({eind:%d-%m-%Y %H:%M}) ligt niet na het begin "
-                                         f"({begin:%d-%m-%Y %H:%M}). Controleer de datums en tijden.")
+                        raise WaardeFout(f"Het einde ({formaat.tijdstip(eind)}) ligt niet na het begin "
+                                         f"({formaat.tijdstip(begin)}). Controleer de datums en tijden.")
                     if eind - begin > MAX_PERIODE:
                         raise WaardeFout("Deze periode is langer dan een jaar. Controleer de datums.")
                     periode = (begin, eind)
@@ -336,7 +337,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                     totaal = per_dag.get(dag := (nummer, datum), 0.0) + uren
                     if totaal > MAX_UREN_PER_DAG + _EPS:
                         meldingen.append(f"Samen met de regels ervoor is dit meer dan 24 uur op "
-                                         f"{datum:%d-%m-%Y}. Controleer de uren.")
+                                         f"{formaat.datum(datum)}. Controleer de uren.")
                     else:
                         per_dag[dag] = totaal
 
@@ -365,7 +366,7 @@ def lees_verzuim(pad: str | Path, leerlingnummers: Collection[str], codes: Codet
                 elif not telt:
                     begin, eind = periode
                     buiten_lesuren.append(RijFout(regel, (
-                        f"De periode {begin:%d-%m-%Y %H:%M} tot {eind:%d-%m-%Y %H:%M} valt niet in de lesuren van "
+                        f"De periode {formaat.tijdstip(begin)} tot {formaat.tijdstip(eind)} valt niet in de lesuren van "
                         "een lesdag en telt niet mee.")))
                 continue
             dagen.add((nummer, datum))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..domain import formaat
 from ..domain.errors import InvoerFout
 from ..domain.leerling import schooljaar_start
 from .tabular import RijFout, WaardeFout, lees_tabel, parse_datum
@@ -59,16 +60,16 @@ def lees_vrije_dagen(pad: str | Path, vandaag: date | None = None) -> VrijeDagen
                 fouten.append(RijFout(rij.regel, str(exc)))
                 continue
             if tot < van:
-                fouten.append(RijFout(rij.regel, f"De einddatum {tot:%d-%m-%Y} ligt vóór de begindatum "
-                                                 f"{van:%d-%m-%Y}. Verbeter de volgorde."))
+                fouten.append(RijFout(rij.regel, f"De einddatum {formaat.datum(tot)} ligt vóór de begindatum "
+                                                 f"{formaat.datum(van)}. Verbeter de volgorde."))
                 continue
             if (tot - van).days > 366:
                 fouten.append(RijFout(rij.regel, "Een periode van vrije dagen kan hoogstens een jaar zijn."))
                 continue
             buiten = next((d for d in (van, tot) if not eerste <= d <= laatste), None)
             if buiten is not None:
-                fouten.append(RijFout(rij.regel, f"De datum {buiten:%d-%m-%Y} kan niet kloppen: kies een datum van "
-                                                 f"{eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}. "
+                fouten.append(RijFout(rij.regel, f"De datum {formaat.datum(buiten)} kan niet kloppen: kies een datum van "
+                                                 f"{formaat.datum(eerste)} tot en met {formaat.datum(laatste)}. "
                                                  "Controleer het jaartal."))
                 continue
             dagen = [van + timedelta(days=i) for i in range((tot - van).days + 1)]
@@ -78,7 +79,7 @@ def lees_vrije_dagen(pad: str | Path, vandaag: date | None = None) -> VrijeDagen
                 continue
             dubbel = next((d for d in dagen if d in bezet), None)
             if dubbel is not None:
-                fouten.append(RijFout(rij.regel, f"{dubbel:%d-%m-%Y} staat al in regel {bezet[dubbel]}. Haal de dag "
+                fouten.append(RijFout(rij.regel, f"{formaat.datum(dubbel)} staat al in regel {bezet[dubbel]}. Haal de dag "
                                                  "uit een van de twee regels."))
                 continue
             bezet.update(dict.fromkeys(dagen, rij.regel))

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from .. import paths
+from ..domain import formaat
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -223,7 +224,7 @@ class Document:
     def voetregels(self) -> str:
         eerste = " · ".join(x for x in (self.soort or self.titel, self.leerling, "Vertrouwelijk" if self.vertrouwelijk
                                         else "") if x)
-        tweede = " · ".join(x for x in (self.auteur, self.voettekst, f"gedrukt op {self.gedrukt:%d-%m-%Y}") if x)
+        tweede = " · ".join(x for x in (self.auteur, self.voettekst, f"gedrukt op {formaat.datum(self.gedrukt)}") if x)
         return f"{eerste}\n{tweede}"
 
     @property

@@ -13,6 +13,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..domain import formaat
 from ..domain.dossier import Dossier, Gebruik, SignaalNotitie, TrajectDossier
 from ..domain.gesprek import Gesprek
 from ..domain.inzage import Onderdeel
@@ -272,14 +273,14 @@ def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> byt
     ll = dossier.leerling
     gemaakt = dossier.gemaakt
     doc = Document(titel=f"Dossier – {ll.naam}", auteur=school, soort="Dossier (inzage AVG)", leerling=ll.naam,
-                   voettekst=f"gemaakt {gemaakt:%d-%m-%Y} om {gemaakt:%H:%M}", gedrukt=gemaakt.date(),
+                   voettekst=f"gemaakt {formaat.datum(gemaakt)} om {formaat.tijd(gemaakt)}", gedrukt=gemaakt.date(),
                    vertrouwelijk=True, onderwerp="Kopie van het dossier voor een inzageverzoek (AVG)")
     story: list[Flowable] = [f for f in (doc.logo(logo),) if f is not None]
     story += [
         doc.titelregel(f"Dossier van {ll.naam}"),
         doc.opmaak(f"Dit is een kopie van alles wat {tekst_xml(school)} over {tekst_xml(ll.naam)} heeft vastgelegd in "
                    f"het programma voor de begeleiding bij afwezigheid, voor een inzageverzoek (AVG). Gemaakt op "
-                   f"{gemaakt:%d-%m-%Y} om {gemaakt:%H:%M}."),
+                   f"{formaat.datum(gemaakt)} om {formaat.tijd(gemaakt)}."),
         doc.opmaak("Niet in dit dossier: teksten die nog niet zijn opgeslagen. Andere gegevens van de school, "
                    "zoals cijfers in de leerlingadministratie, staan in andere programma's; vraag daar apart naar.",
                    "klein"),

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
+from ..domain import formaat
 from ..domain.effect import EffectPerSoort, verschil_tekst
 from ..domain.signalen import SignaalSoort
 from ..domain.trends import Trends
@@ -162,7 +163,7 @@ def jaaroverzicht_pdf(j: Jaaroverzicht) -> bytes:
                    onderwerp="Trends in verzuim en signalen, zonder namen")
     story = [doc.titelregel(f"Jaaroverzicht {t.label}"),
              doc.tekst(f"{j.school}. Per maand, gemeten op de laatste dag van de maand (de laatste maand op "
-                       f"{t.tot:%d-%m-%Y}, tot waar het verzuim is bijgewerkt). Alleen aantallen, geen namen.")]
+                       f"{formaat.datum(t.tot)}, tot waar het verzuim is bijgewerkt). Alleen aantallen, geen namen.")]
     if not t.maanden:
         story.append(doc.tekst("Er is nog geen maand van dit schooljaar om te tonen."))
     else:

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from ..domain import formaat
 from .common import FONT, KLEUR_ACHTERGROND, KLEUR_LIJN, Document, tekst_xml
 
 # Fractions of the width per column (PDF_KOLOMMEN of services/overzichten.py), then the notes.
@@ -29,13 +30,13 @@ class Lijst:
 
 
 def lijstbespreking_pdf(lijst: Lijst) -> bytes:
-    doc = Document(titel=f"Lijstbespreking {lijst.datum:%d-%m-%Y}", auteur=lijst.school, soort="Lijstbespreking",
-                   voettekst=f"open trajecten op {lijst.datum:%d-%m-%Y} · alleen voor de deelnemers aan de lijstbespreking", gedrukt=lijst.datum,
+    doc = Document(titel=f"Lijstbespreking {formaat.datum(lijst.datum)}", auteur=lijst.school, soort="Lijstbespreking",
+                   voettekst=f"open trajecten op {formaat.datum(lijst.datum)} · alleen voor de deelnemers aan de lijstbespreking", gedrukt=lijst.datum,
                    onderwerp="Vertrouwelijk: de leerlingen met een open traject", liggend=True, vertrouwelijk=True,
                    bovenregel="VERTROUWELIJK")
     st = doc.st
     story = [doc.titelregel(f"Lijstbespreking {lijst.school}"),
-             Paragraph(tekst_xml(f"Leerlingen met een open traject op {lijst.datum:%d-%m-%Y}: {len(lijst.rijen)}."
+             Paragraph(tekst_xml(f"Leerlingen met een open traject op {formaat.datum(lijst.datum)}: {len(lijst.rijen)}."
                                  + (f" Gefilterd: {lijst.filtertekst}." if lijst.filtertekst else "")), st["tekst"])]
     if lijst.rijen:
         cel = ParagraphStyle("lijstcel", parent=st["cel"], fontSize=8.5, leading=11)

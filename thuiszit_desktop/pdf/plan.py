@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from ..domain import formaat
 from ..domain.formaat import lange_datum
 from ..domain.gewone_woorden import domein_voor_ouders, interventie_voor_ouders
 from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, zelf_akkoord
@@ -25,8 +26,8 @@ __all__ = ["CONCEPT_BAND", "plan_pdf", "voettekst"]
 def voettekst(plan: Plan) -> str:
     """"versie 2, vastgesteld 23-11-2026" (a concept: "versie 1, concept van 20-11-2026")."""
     if plan.is_vastgesteld and plan.vastgesteld_op:
-        return f"versie {plan.versie}, vastgesteld {plan.vastgesteld_op:%d-%m-%Y}"
-    return f"versie {plan.versie}, concept" + (f" van {plan.gewijzigd:%d-%m-%Y}" if plan.gewijzigd else "")
+        return f"versie {plan.versie}, vastgesteld {formaat.datum(plan.vastgesteld_op)}"
+    return f"versie {plan.versie}, concept" + (f" van {formaat.datum(plan.gewijzigd)}" if plan.gewijzigd else "")
 
 
 def plan_pdf(afdruk: PlanAfdruk) -> bytes:

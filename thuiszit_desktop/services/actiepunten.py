@@ -21,19 +21,19 @@ from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    _actiepunt,
-    _actiepunt_maken,
-    _actiepunten,
-    _enum,
-    _get,
-    _heeft_naam,
-    _kort,
-    _leerling,
-    _Namen,
-    _Ongewijzigd,
-    _open_row,
-    _persoon_ids,
-    _persoon_zoeken,
+    Namen,
+    Ongewijzigd,
+    actiepunt_maken,
+    als_enum,
+    heeft_naam,
+    ingekort,
+    leerling_row,
+    lees_actiepunt,
+    lees_actiepunten,
+    open_traject_row,
+    persoon_ids,
+    persoon_zoeken,
+    rij_of_fout,
 )
 
 
@@ -45,19 +45,19 @@ class ActiepuntService:
                             uiterlijk: date | None, *, datum: date | None = None,
                             vandaag: date | None = None) -> Actiepunt:
         """An actiepunt outside an MDO, linked to the student's open traject when there is one."""
-        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
-        leerling = _leerling(leerlingnummer)
+        check_actiepunt(wat, heeft_naam(wie), uiterlijk)
+        leerling = leerling_row(leerlingnummer)
         with self.ctx.action():
-            traject = _open_row(leerling.id)
-            actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
+            traject = open_traject_row(leerling.id)
+            actiepunt_id = actiepunt_maken(self.ctx, leerling.id, traject.id if traject else None, None, None,
                                             wat, wie, datum or vandaag or date.today(), uiterlijk)
         return self.actiepunt(actiepunt_id)
 
-    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | _Ongewijzigd = ONGEWIJZIGD,
-                           wie: Persoon | str | _Ongewijzigd = ONGEWIJZIGD,
-                           uiterlijk: date | _Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
-        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
-        check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or _heeft_naam(wie),
+    def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | Ongewijzigd = ONGEWIJZIGD,
+                           wie: Persoon | str | Ongewijzigd = ONGEWIJZIGD,
+                           uiterlijk: date | Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
+        row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or heeft_naam(wie),
                         row.uiterlijk if uiterlijk is ONGEWIJZIGD else uiterlijk)
         velden: dict = {}
         if wat is not ONGEWIJZIGD:
@@ -66,7 +66,7 @@ class ActiepuntService:
             velden["uiterlijk"] = uiterlijk
         with self.ctx.action():
             if wie is not ONGEWIJZIGD:
-                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(wie)
+                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(wie)
             if velden:
                 m.Actiepunt.update(**velden).where(m.Actiepunt.id == row.id).execute()
         return self.actiepunt(row.id)
@@ -75,8 +75,8 @@ class ActiepuntService:
                          vandaag: date | None = None) -> Actiepunt:
         """Open, gedaan (afgerond on `datum`, default today) or vervallen."""
         vandaag = vandaag or date.today()
-        status = _enum(ActiepuntStatus, status, "status", "Kies open, gedaan of vervallen.")
-        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        status = als_enum(ActiepuntStatus, status, "status", "Kies open, gedaan of vervallen.")
+        row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
         afgerond = None if status is ActiepuntStatus.OPEN else (datum or vandaag)
         if afgerond is not None and afgerond > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
@@ -87,34 +87,34 @@ class ActiepuntService:
     def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:
         """Remove an actiepunt added by mistake (a finished one is marked gedaan or vervallen instead);
         an afspraak it came from stays. Undo with the result."""
-        row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+        row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
         with self.ctx.action():
-            opname = Opname(f"Actiepunt '{_kort(row.wat)}'", ZORG)
+            opname = Opname(f"Actiepunt '{ingekort(row.wat)}'", ZORG)
             opname.rijen(m.Actiepunt, m.Actiepunt.id == row.id)
             m.Actiepunt.delete().where(m.Actiepunt.id == row.id).execute()
         return opname.klaar()
 
     def actiepunt(self, actiepunt_id: int) -> Actiepunt:
-        return _actiepunt(actiepunt_id)
+        return lees_actiepunt(actiepunt_id)
 
     def actiepunten(self, leerlingnummer: str, *, status: ActiepuntStatus | str | None = None) -> list[Actiepunt]:
         """The student's actiepunten (all, or of one status), by deadline."""
-        leerling = _leerling(leerlingnummer)
+        leerling = leerling_row(leerlingnummer)
         query = m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id)
         if status is not None:
             query = query.where(m.Actiepunt.status == ActiepuntStatus(status).value)
-        return _actiepunten(query, _Namen.laad())
+        return lees_actiepunten(query, Namen.laad())
 
     def open_actiepunten(self, wie: Persoon | str | None = None) -> list[Actiepunt]:
         """The open actiepunten of the whole school (for the dashboard), or of one owner; by deadline."""
         query = m.Actiepunt.select().where(m.Actiepunt.status == ActiepuntStatus.OPEN.value)
         if wie is not None:
-            gebruiker_id, contact_id = _persoon_zoeken(wie)
+            gebruiker_id, contact_id = persoon_zoeken(wie)
             if gebruiker_id is None and contact_id is None:
                 return []
             query = query.where((m.Actiepunt.eigenaar_gebruiker == gebruiker_id) if gebruiker_id is not None
                                 else (m.Actiepunt.eigenaar_contact == contact_id))
-        return _actiepunten(query, _Namen.laad())
+        return lees_actiepunten(query, Namen.laad())
 
     def mijn_actiepunten(self) -> list[Actiepunt]:
         """The open actiepunten of the logged-in user."""

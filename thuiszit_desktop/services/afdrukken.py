@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
@@ -50,12 +51,12 @@ class AfdrukService:
             gekozen = [x for x in alle if x.datum == datum]
             if not gekozen:
                 data = ", ".join(dict.fromkeys(x.datum.isoformat() for x in alle))
-                raise NietGevonden(f"Er is geen MDO van {datum:%d-%m-%Y} voor {leerling.naam}. "
+                raise NietGevonden(f"Er is geen MDO van {formaat.datum(datum)} voor {leerling.naam}. "
                                    f"Kies een van deze datums: {data}.")
         else:
             gekozen = [x for x in alle if x.datum <= vandaag]
             if not gekozen:
-                raise NietGevonden(f"Het MDO van {leerling.naam} op {alle[0].datum:%d-%m-%Y} is nog niet gehouden; "
+                raise NietGevonden(f"Het MDO van {leerling.naam} op {formaat.datum(alle[0].datum)} is nog niet gehouden; "
                                    "er is nog geen verslag. Kies het met een datum als u de agenda wilt afdrukken.")
         mdo = gekozen[-1]
         if mdo.vertrouwelijk and not self._zorgcoordinator:

@@ -21,6 +21,7 @@ from pathlib import Path
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from . import instellingen
@@ -118,7 +119,7 @@ class Voorstel:
 def controleer_peildatum(peildatum: dt.date, vandaag: dt.date | None = None) -> None:
     """Opruimen goes by today or an earlier day: a later one would delete what has not expired yet."""
     if peildatum > (vandaag or dt.date.today()):
-        raise InvoerFout({"peildatum": f"De peildatum {peildatum:%d-%m-%Y} ligt na vandaag. Opruimen kan alleen wat "
+        raise InvoerFout({"peildatum": f"De peildatum {formaat.datum(peildatum)} ligt na vandaag. Opruimen kan alleen wat "
                                        "vandaag over de bewaartermijn is; kies vandaag of een eerdere datum."})
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..db import models as m
 from ..db import vertrouwelijk
+from ..domain import formaat
 from .context import Context
 
 BEWAARDAGEN = 30  # an unsaved draft older than this is forgotten
@@ -21,7 +22,7 @@ class Concept:
 
     @property
     def notitie(self) -> str:
-        return f"Concept van {self.opgeslagen:%d-%m %H:%M} hersteld"
+        return f"Concept van {formaat.korte_datum(self.opgeslagen)} {formaat.tijd(self.opgeslagen)} hersteld"
 
 
 class ConceptService:

@@ -97,6 +97,12 @@ class Context:
             return frozenset(k.casefold() for k in self.gebruiker.klassen)
         return frozenset()
 
+    @property
+    def ziet_vertrouwelijk(self) -> bool:
+        """Need-to-know: medical and psychological details (what is marked vertrouwelijk in gesprekken and
+        MDO's) are for the zorgcoördinator only; the services hide them from others."""
+        return self.gebruiker.rol == Rol.ZORGCOORDINATOR
+
     def mag_klas(self, klas: str) -> bool:
         klassen = self.klassen_filter()
         return klassen is None or klas.casefold() in klassen

@@ -26,19 +26,18 @@ from .toegang import TEAM
 from .traject_gedeeld import (
     GEEN_VERTROUWELIJK,
     ONGEWIJZIGD,
-    _actiepunt,
-    _actiepunt_maken,
-    _afspraak_acties,
-    _enum,
-    _gesprekken,
-    _get,
-    _heeft_naam,
-    _leerling,
-    _Namen,
-    _Ongewijzigd,
-    _traject_op,
-    _zichtbaar_gesprek,
-    _ziet_vertrouwelijk,
+    Namen,
+    Ongewijzigd,
+    actiepunt_maken,
+    afspraak_acties,
+    als_enum,
+    heeft_naam,
+    leerling_row,
+    lees_actiepunt,
+    lees_gesprekken,
+    rij_of_fout,
+    traject_op,
+    zichtbaar_gesprek,
 )
 
 
@@ -57,26 +56,27 @@ class GesprekService:
         errors of an actiepunt are keyed "afspraak<n>.<veld>" (n = 1-based index in `afspraken`)."""
         vandaag = vandaag or date.today()
         fouten: dict[str, str] = {}
+        soort: GesprekType | None = None  # a wrong type is reported with the other fouten
         try:
-            type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+            soort = als_enum(GesprekType, type, "type", "Kies wat voor contact het was.")
         except InvoerFout as exc:
             fouten.update(exc.fouten)
         try:
             check_gesprek(datum, samenvatting, vandaag)
         except InvoerFout as exc:
             fouten.update(exc.fouten)
-        if vertrouwelijk and not _ziet_vertrouwelijk(self.ctx):
+        if vertrouwelijk and not self.ctx.ziet_vertrouwelijk:
             fouten["vertrouwelijk"] = GEEN_VERTROUWELIJK
         gegeven = [a.strip() for a in afspraken]
-        acties = _afspraak_acties(gegeven, actiepunten, datum, fouten)
-        if fouten:
+        acties = afspraak_acties(gegeven, actiepunten, datum, fouten)
+        if fouten or soort is None:
             raise InvoerFout(fouten)
-        leerling = _leerling(leerlingnummer)
+        leerling = leerling_row(leerlingnummer)
         teksten = [a for a in gegeven if a]
         volgorde = {i: n for n, i in enumerate(i for i, a in enumerate(gegeven) if a)}  # given index → stored
         with self.ctx.action():
-            traject = _traject_op(leerling.id, datum)
-            row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=type.value,
+            traject = traject_op(leerling.id, datum)
+            row = m.Gesprek.create(leerling=leerling.id, traject=traject.id if traject else None, type=soort.value,
                                    datum=datum, deelnemers=geheim(deelnemers.strip(), vertrouwelijk),
                                    samenvatting=geheim(samenvatting.strip(), vertrouwelijk),
                                    vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id)
@@ -86,25 +86,26 @@ class GesprekService:
                                         for i, t in enumerate(teksten)]).execute()
             for i, wie, uiterlijk in acties:
                 afspraak = m.Afspraak.get((m.Afspraak.gesprek == row.id) & (m.Afspraak.volgorde == volgorde[i]))
-                actiepunt_id = _actiepunt_maken(self.ctx, leerling.id, row.traject_id, None, row.id, afspraak.tekst,
+                actiepunt_id = actiepunt_maken(self.ctx, leerling.id, row.traject_id, None, row.id, afspraak.tekst,
                                                 wie, datum, uiterlijk)
                 m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
         return self.gesprek(row.id)
 
-    def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | _Ongewijzigd = ONGEWIJZIGD,
-                          datum: date | _Ongewijzigd = ONGEWIJZIGD, samenvatting: str | _Ongewijzigd = ONGEWIJZIGD,
-                          deelnemers: str | _Ongewijzigd = ONGEWIJZIGD,
-                          vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
+    def gesprek_bijwerken(self, gesprek_id: int, *, type: GesprekType | str | Ongewijzigd = ONGEWIJZIGD,
+                          datum: date | Ongewijzigd = ONGEWIJZIGD, samenvatting: str | Ongewijzigd = ONGEWIJZIGD,
+                          deelnemers: str | Ongewijzigd = ONGEWIJZIGD,
+                          vertrouwelijk: bool | Ongewijzigd = ONGEWIJZIGD, vandaag: date | None = None) -> Gesprek:
         """Correct a recorded gesprek (what is given; the rest stays), with the same checks as
         `gesprek_vastleggen`. A new datum links it to the traject open on that day and moves the
         'afgesproken op' of its actiepunten along. A vertrouwelijk gesprek only the zorgcoördinator changes."""
         vandaag = vandaag or date.today()
-        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        row = rij_of_fout(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         nieuw_datum = row.datum if datum is ONGEWIJZIGD else datum
         fouten: dict[str, str] = {}
+        soort: GesprekType | None = None  # None: unchanged
         if type is not ONGEWIJZIGD:
             try:
-                type = _enum(GesprekType, type, "type", "Kies wat voor contact het was.")
+                soort = als_enum(GesprekType, type, "type", "Kies wat voor contact het was.")
             except InvoerFout as exc:
                 fouten.update(exc.fouten)
         try:
@@ -119,24 +120,24 @@ class GesprekService:
         if fouten:
             raise InvoerFout(fouten)
         velden: dict = {}
-        if type is not ONGEWIJZIGD:
-            velden["type"] = type.value
+        if soort is not None:
+            velden["type"] = soort.value
         if samenvatting is not ONGEWIJZIGD:
             velden["samenvatting"] = samenvatting.strip()
         if deelnemers is not ONGEWIJZIGD:
             velden["deelnemers"] = deelnemers.strip()
         if vertrouwelijk is not ONGEWIJZIGD:
-            if vertrouwelijk and not row.vertrouwelijk and not _ziet_vertrouwelijk(self.ctx):
+            if vertrouwelijk and not row.vertrouwelijk and not self.ctx.ziet_vertrouwelijk:
                 raise InvoerFout({"vertrouwelijk": GEEN_VERTROUWELIJK})
             velden["vertrouwelijk"] = bool(vertrouwelijk)
         geheim_nu = velden.get("vertrouwelijk", row.vertrouwelijk)
         for veld in ("samenvatting", "deelnemers"):
             velden[veld] = geheim(velden.get(veld, getattr(row, veld)), geheim_nu)
         with self.ctx.action():
-            if row.vertrouwelijk and not _ziet_vertrouwelijk(self.ctx):
+            if row.vertrouwelijk and not self.ctx.ziet_vertrouwelijk:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het wijzigen.")
             if datum is not ONGEWIJZIGD and datum != row.datum:
-                traject = _traject_op(row.leerling_id, datum)
+                traject = traject_op(row.leerling_id, datum)
                 velden["datum"] = datum
                 velden["traject"] = traject.id if traject else None
                 m.Actiepunt.update(datum=datum, traject=velden["traject"]).where(
@@ -152,9 +153,9 @@ class GesprekService:
         """Remove a gesprek entered by mistake, with its afspraken; actiepunten made from it stay (unlinked).
         Undo with the result. A vertrouwelijk one only the zorgcoördinator removes – and whoever recorded it
         (a mentor's own gesprek from before mentors could no longer mark one vertrouwelijk)."""
-        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        row = rij_of_fout(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
         with self.ctx.action():
-            if row.vertrouwelijk and not _ziet_vertrouwelijk(self.ctx) and row.door_id != self.ctx.gebruiker.id:
+            if row.vertrouwelijk and not self.ctx.ziet_vertrouwelijk and row.door_id != self.ctx.gebruiker.id:
                 raise GeenToegang("Dit gesprek is vertrouwelijk: alleen de zorgcoördinator kan het verwijderen.")
             opname = Opname(f"Gesprek van {formaat.datum(row.datum)}", TEAM)
             opname.rijen(m.Gesprek, m.Gesprek.id == row.id)
@@ -170,36 +171,31 @@ class GesprekService:
     def gesprek(self, gesprek_id: int) -> Gesprek:
         """One gesprek; for anyone but the zorgcoördinator a vertrouwelijk one comes with its content
         replaced by VERTROUWELIJK (type, datum and the links to actiepunten stay)."""
-        row = _get(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
-        return _zichtbaar_gesprek(self.ctx, _gesprekken([row], _Namen.laad())[0])
+        row = rij_of_fout(m.Gesprek, gesprek_id, "Dit gesprek bestaat niet meer.")
+        return zichtbaar_gesprek(self.ctx, lees_gesprekken([row], Namen.laad())[0])
 
     def gesprekken(self, leerlingnummer: str) -> list[Gesprek]:
         """The student's gesprekken, the newest first."""
-        leerling = _leerling(leerlingnummer)
+        leerling = leerling_row(leerlingnummer)
         query = (m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)
                  .order_by(m.Gesprek.datum.desc(), m.Gesprek.id.desc()))
-        return [_zichtbaar_gesprek(self.ctx, g) for g in _gesprekken(list(query), _Namen.laad(), leerling.leerlingnummer)]
-
-    @property
-    def ziet_vertrouwelijk(self) -> bool:
-        """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
-        return _ziet_vertrouwelijk(self.ctx)
+        return [zichtbaar_gesprek(self.ctx, g) for g in lees_gesprekken(list(query), Namen.laad(), leerling.leerlingnummer)]
 
     def mag_gesprek_weghalen(self, g: Gesprek) -> bool:
         """What `gesprek_verwijderen` allows (so a screen does not ask first and then get refused)."""
         return (self.ctx.gebruiker.rol in TEAM
-                and (not g.vertrouwelijk or _ziet_vertrouwelijk(self.ctx) or g.door_id == self.ctx.gebruiker.id))
+                and (not g.vertrouwelijk or self.ctx.ziet_vertrouwelijk or g.door_id == self.ctx.gebruiker.id))
 
     def afspraak_naar_actiepunt(self, afspraak_id: int, wie: Persoon | str | None,
                                 uiterlijk: date | None) -> Actiepunt:
         """Turn an afspraak of a gesprek into an actiepunt with an owner and a deadline."""
-        afspraak = _get(m.Afspraak, afspraak_id, "Deze afspraak bestaat niet meer.")
+        afspraak = rij_of_fout(m.Afspraak, afspraak_id, "Deze afspraak bestaat niet meer.")
         if afspraak.actiepunt_id is not None:
             raise InvoerFout("Van deze afspraak is al een actiepunt gemaakt.")
         gesprek = afspraak.gesprek
-        check_actiepunt(afspraak.tekst, _heeft_naam(wie), uiterlijk)
+        check_actiepunt(afspraak.tekst, heeft_naam(wie), uiterlijk)
         with self.ctx.action():
-            actiepunt_id = _actiepunt_maken(self.ctx, gesprek.leerling_id, gesprek.traject_id, None, gesprek.id,
+            actiepunt_id = actiepunt_maken(self.ctx, gesprek.leerling_id, gesprek.traject_id, None, gesprek.id,
                                             afspraak.tekst, wie, gesprek.datum, uiterlijk)
             m.Afspraak.update(actiepunt=actiepunt_id).where(m.Afspraak.id == afspraak.id).execute()
-        return _actiepunt(actiepunt_id)
+        return lees_actiepunt(actiepunt_id)

@@ -210,7 +210,7 @@ def _met_avg(d: Dossier, school: str, dossier_jaren: int, verzuim_jaren: int) ->
     for t in d.trajecten:
         for g in geldende_toestemmingen(t.toestemmingen, date.today()):
             if g.gegeven:
-                ontvangers.append(f"{g.organisatie}: met toestemming (sinds {g.sinds:%d-%m-%Y})")
+                ontvangers.append(f"{g.organisatie}: met toestemming (sinds {formaat.datum(g.sinds)})")
     partners: dict[str, list[date]] = defaultdict(list)
     for x in d.mdos:
         for p in x.aanwezig:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout
 from ..domain.kwartaal import (
@@ -69,7 +70,7 @@ class KwartaalService:
             bijgewerkt = self.signalen.bijgewerkt_tot()
             peildatum = min(kwartaal.tot, bijgewerkt or vandaag, vandaag)
             if peildatum < kwartaal.van:
-                raise InvoerFout({"kwartaal": f"Het verzuim is bijgewerkt tot en met {bijgewerkt:%d-%m-%Y}. "
+                raise InvoerFout({"kwartaal": f"Het verzuim is bijgewerkt tot en met {formaat.datum(bijgewerkt)}. "
                                               f"Importeer eerst het verzuim van {kwartaal} of kies een "
                                               "eerder kwartaal."})
             if not m.Verzuim.select().where(m.Verzuim.datum.between(kwartaal.van, peildatum)).exists():

@@ -27,20 +27,20 @@ from .profielen import profiel
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    _actiepunt,
-    _actiepunt_fouten,
-    _actiepunt_maken,
-    _deelnemers_schrijven,
-    _get,
-    _mdos,
-    _Namen,
-    _niet_gesloten,
-    _Ongewijzigd,
-    _regels,
-    _toestemming_schrijven,
-    _traject_row,
-    _volgend_fout,
-    _zichtbaar_mdo,
+    Namen,
+    Ongewijzigd,
+    actiepunt_fouten,
+    actiepunt_maken,
+    als_regels,
+    check_niet_gesloten,
+    check_volgend_overleg,
+    deelnemers_schrijven,
+    lees_actiepunt,
+    lees_mdos,
+    rij_of_fout,
+    toestemming_schrijven,
+    traject_row,
+    zichtbaar_mdo,
 )
 
 
@@ -50,13 +50,13 @@ class MdoService:
 
     def agenda_voorstel(self, traject_id: int) -> str:
         """A standard agenda with the open actiepunten of the earlier MDO's of this traject."""
-        row = _traject_row(traject_id)
-        namen = _Namen.laad()
+        row = traject_row(traject_id)
+        namen = Namen.laad()
         open_ = (m.Actiepunt.select().join(m.Mdo)
                  .where((m.Mdo.traject == row.id) & (m.Actiepunt.status == ActiepuntStatus.OPEN.value))
                  .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
         regels = [f"   - {a.wat} ({namen.naam(a.eigenaar_gebruiker_id, a.eigenaar_contact_id)}, "
-                  f"uiterlijk {a.uiterlijk:%d-%m-%Y})" for a in open_]
+                  f"uiterlijk {formaat.datum(a.uiterlijk)})" for a in open_]
         return "\n".join([
             "1. Opening, kennismaking en doel van het overleg",
             "2. Hoe gaat het? De leerling en de ouders aan het woord",
@@ -85,20 +85,20 @@ class MdoService:
             check_mdo(datum)
         except InvoerFout as exc:
             fouten.update(exc.fouten)
-        row = _traject_row(traject_id)
-        _niet_gesloten(row, "geen MDO meer vastleggen")
+        row = traject_row(traject_id)
+        check_niet_gesloten(row, "geen MDO meer vastleggen")
         deelnemers = list(deelnemers)
         toestemmingen = list(toestemmingen)
         teksten = [b.strip() for b in besluiten if b.strip()]
         acties = list(actiepunten)
         for n, (wat, wie, uiterlijk) in enumerate(acties, 1):
-            _actiepunt_fouten(f"actiepunt{n}.", wat, wie, uiterlijk, datum, fouten)
+            actiepunt_fouten(f"actiepunt{n}.", wat, wie, uiterlijk, datum, fouten)
         for t in toestemmingen:
             if not t.organisatie.strip():
                 fouten["toestemmingen"] = "Vul de organisatie in waarvoor de ouders toestemming geven."
             elif t.datum is not None and t.datum > vandaag:
                 fouten["toestemmingen"] = "De datum van een toestemming kan niet in de toekomst liggen."
-        _volgend_fout(datum, volgend_overleg, fouten)
+        check_volgend_overleg(datum, volgend_overleg, fouten)
         if fouten:
             raise InvoerFout(fouten)
         if agenda is None:
@@ -110,39 +110,39 @@ class MdoService:
                                verslag=geheim(verslag.strip(), vertrouwelijk),
                                vertrouwelijk=bool(vertrouwelijk), door=self.ctx.gebruiker.id,
                                verslaglegger=" ".join(verslaglegger.split()), volgend_overleg=volgend_overleg,
-                               verzenden_aan=_regels(verzenden_aan))
-            _deelnemers_schrijven(mdo.id, deelnemers)
+                               verzenden_aan=als_regels(verzenden_aan))
+            deelnemers_schrijven(mdo.id, deelnemers)
             for t in toestemmingen:
-                _toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
+                toestemming_schrijven(self.ctx, row.id, mdo.id, t, datum)
             if teksten:
                 m.Besluit.insert_many([dict(mdo=mdo.id, nummer=n, tekst=geheim(t, vertrouwelijk))
                                        for n, t in enumerate(teksten, 1)]).execute()
             for wat, wie, uiterlijk in acties:
-                _actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
+                actiepunt_maken(self.ctx, row.leerling_id, row.id, mdo.id, None, wat, wie, datum, uiterlijk)
         return self.mdo(mdo.id)
 
-    def mdo_bijwerken(self, mdo_id: int, *, datum: date | _Ongewijzigd = ONGEWIJZIGD,
-                      deelnemers: Iterable[MdoDeelnemer] | _Ongewijzigd = ONGEWIJZIGD,
-                      agenda: str | _Ongewijzigd = ONGEWIJZIGD, verslag: str | _Ongewijzigd = ONGEWIJZIGD,
-                      vertrouwelijk: bool | _Ongewijzigd = ONGEWIJZIGD,
-                      verslaglegger: str | _Ongewijzigd = ONGEWIJZIGD,
-                      volgend_overleg: date | None | _Ongewijzigd = ONGEWIJZIGD,
-                      verzenden_aan: Iterable[str] | _Ongewijzigd = ONGEWIJZIGD) -> Mdo:
+    def mdo_bijwerken(self, mdo_id: int, *, datum: date | Ongewijzigd = ONGEWIJZIGD,
+                      deelnemers: Iterable[MdoDeelnemer] | Ongewijzigd = ONGEWIJZIGD,
+                      agenda: str | Ongewijzigd = ONGEWIJZIGD, verslag: str | Ongewijzigd = ONGEWIJZIGD,
+                      vertrouwelijk: bool | Ongewijzigd = ONGEWIJZIGD,
+                      verslaglegger: str | Ongewijzigd = ONGEWIJZIGD,
+                      volgend_overleg: date | None | Ongewijzigd = ONGEWIJZIGD,
+                      verzenden_aan: Iterable[str] | Ongewijzigd = ONGEWIJZIGD) -> Mdo:
         """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
-        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        mdo = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         velden: dict = {}
         if datum is not ONGEWIJZIGD:
             velden["datum"] = check_mdo(datum)
         if volgend_overleg is not ONGEWIJZIGD:
             fouten: dict[str, str] = {}
-            _volgend_fout(velden.get("datum", mdo.datum), volgend_overleg, fouten)
+            check_volgend_overleg(velden.get("datum", mdo.datum), volgend_overleg, fouten)
             if fouten:
                 raise InvoerFout(fouten)
             velden["volgend_overleg"] = volgend_overleg
         if verslaglegger is not ONGEWIJZIGD:
             velden["verslaglegger"] = " ".join(verslaglegger.split())
         if verzenden_aan is not ONGEWIJZIGD:
-            velden["verzenden_aan"] = _regels(verzenden_aan)
+            velden["verzenden_aan"] = als_regels(verzenden_aan)
         if agenda is not ONGEWIJZIGD:
             velden["agenda"] = agenda.strip()
         if verslag is not ONGEWIJZIGD:
@@ -160,14 +160,14 @@ class MdoService:
                     m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()
             if deelnemers is not ONGEWIJZIGD:
                 m.MdoDeelnemer.delete().where(m.MdoDeelnemer.mdo == mdo.id).execute()
-                _deelnemers_schrijven(mdo.id, list(deelnemers))
+                deelnemers_schrijven(mdo.id, list(deelnemers))
         return self.mdo(mdo.id)
 
     def mdo_verwijderen(self, mdo_id: int) -> Verwijderd:
         """Remove an MDO entered by mistake (e.g. planned twice), with its deelnemers, besluiten and
         actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""
-        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
-        _niet_gesloten(row.traject, "geen MDO meer verwijderen")
+        row = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        check_niet_gesloten(row.traject, "geen MDO meer verwijderen")
         with self.ctx.action():
             opname = Opname(f"MDO van {formaat.datum(row.datum)}" if row.datum else "Gepland MDO", ZORG)
             opname.rijen(m.Mdo, m.Mdo.id == row.id)
@@ -175,21 +175,21 @@ class MdoService:
         return opname.klaar()
 
     def mdo(self, mdo_id: int) -> Mdo:
-        row = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
-        return _zichtbaar_mdo(self.ctx, _mdos([row], _Namen.laad())[0])
+        row = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        return zichtbaar_mdo(self.ctx, lees_mdos([row], Namen.laad())[0])
 
     def mdos(self, traject_id: int) -> list[Mdo]:
         """The MDO's of a traject, in date order."""
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         query = m.Mdo.select().where(m.Mdo.traject == row.id).order_by(m.Mdo.datum, m.Mdo.id)
-        return [_zichtbaar_mdo(self.ctx, x) for x in _mdos(list(query), _Namen.laad())]
+        return [zichtbaar_mdo(self.ctx, x) for x in lees_mdos(list(query), Namen.laad())]
 
     def besluit_toevoegen(self, mdo_id: int, tekst: str) -> Besluit:
         """The next numbered besluit (1, 2, 3 … per MDO)."""
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
-        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
-        _niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
+        mdo = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        check_niet_gesloten(mdo.traject, "geen besluiten meer toevoegen")
         with self.ctx.action():
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
@@ -199,14 +199,14 @@ class MdoService:
     def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
         if not tekst.strip():
             raise InvoerFout({"tekst": "Schrijf het besluit op."})
-        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        row = rij_of_fout(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action():
             m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
         """Remove a besluit; the ones after it move up a number, so the numbering stays 1, 2, 3 …"""
-        row = _get(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
+        row = rij_of_fout(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action():
             opname = Opname(f"Besluit {row.nummer}", ZORG)
             opname.rijen(m.Besluit, m.Besluit.id == row.id)
@@ -224,21 +224,21 @@ class MdoService:
         """The ouders' consent (ja/nee) for one partner organisation; a later record replaces an earlier
         one for the same organisation (`toestemmingen` keeps the history)."""
         vandaag = vandaag or date.today()
-        row = _traject_row(traject_id)
-        _niet_gesloten(row, "geen toestemming meer vastleggen")
+        row = traject_row(traject_id)
+        check_niet_gesloten(row, "geen toestemming meer vastleggen")
         if datum is not None and datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
-        if mdo_id is not None and _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
+        if mdo_id is not None and rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.").traject_id != row.id:
             raise InvoerFout("Dit MDO hoort bij een ander traject.")
         with self.ctx.action():
-            t_id = _toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
+            t_id = toestemming_schrijven(self.ctx, row.id, mdo_id, Toestemming(organisatie, gegeven, datum),
                                           vandaag)
         t = m.Toestemming.get_by_id(t_id)
         return Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id)
 
     def toestemmingen(self, traject_id: int, *, alleen_geldend: bool = False) -> list[Toestemming]:
         """Every consent recorded for the traject in date order; `alleen_geldend`: the latest per organisation."""
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         query = (m.Toestemming.select().where(m.Toestemming.traject == row.id)
                  .order_by(m.Toestemming.datum, m.Toestemming.id))
         alle = [Toestemming(t.organisatie, t.gegeven, t.datum, t.id, t.mdo_id) for t in query]
@@ -253,13 +253,13 @@ class MdoService:
         deadline cannot lie before the MDO's date. (`vandaag` is accepted for symmetry with the other
         methods; a deadline in the past is allowed for an MDO recorded afterwards.)"""
         del vandaag
-        mdo = _get(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
+        mdo = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         fouten: dict[str, str] = {}
-        _actiepunt_fouten("", wat, wie, uiterlijk, mdo.datum, fouten)
+        actiepunt_fouten("", wat, wie, uiterlijk, mdo.datum, fouten)
         if fouten:
             raise InvoerFout(fouten)
         traject = mdo.traject
         with self.ctx.action():
-            actiepunt_id = _actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
+            actiepunt_id = actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
                                             mdo.datum, uiterlijk)
-        return _actiepunt(actiepunt_id)
+        return lees_actiepunt(actiepunt_id)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.effect import VOETNOOT, Effect, EffectPerSoort, effect, per_soort, percentage
 from ..domain.errors import InvoerFout, NietGevonden
@@ -108,32 +109,32 @@ class BesprekingsRij:
     def contact_tekst(self) -> str:
         if not self.laatste_contact:
             return "nog geen"
-        return f"{self.laatste_contact:%d-%m-%Y}" + (f" ({self.laatste_contact_soort})"
+        return formaat.datum(self.laatste_contact) + (f" ({self.laatste_contact_soort})"
                                                     if self.laatste_contact_soort else "")
 
     @property
     def evaluatie_tekst(self) -> str:
         if not self.volgende_evaluatie:
             return "niet gepland"
-        return f"{self.volgende_evaluatie:%d-%m-%Y}" + (" (over tijd)" if self.evaluatie_over_tijd else "")
+        return formaat.datum(self.volgende_evaluatie) + (" (over tijd)" if self.evaluatie_over_tijd else "")
 
     @property
     def actiepunten_tekst(self) -> str:
         if not self.open_actiepunten:
             return "geen"
-        tekst = f"{self.open_actiepunten}, eerste uiterlijk {self.eerste_deadline:%d-%m-%Y}"
+        tekst = f"{self.open_actiepunten}, eerste uiterlijk {formaat.datum(self.eerste_deadline)}"
         return tekst + (f" ({self.actiepunten_over_tijd} over tijd)" if self.actiepunten_over_tijd else "")
 
     def cellen(self) -> list[str]:
         """The row as the screen shows it (the columns of KOLOMMEN)."""
         return [self.naam, self.leerlingnummer, self.klas, self.categorie.label, f"{int(self.stap)}",
-                f"{self.sinds:%d-%m-%Y}" if self.sinds else "", self.casusregisseur or "niemand",
+                formaat.datum(self.sinds) if self.sinds else "", self.casusregisseur or "niemand",
                 self.signalen_tekst or "–", self.contact_tekst, self.actiepunten_tekst, self.evaluatie_tekst]
 
     def pdf_cellen(self) -> list[str]:
         """The row as the PDF prints it (PDF_KOLOMMEN): related facts share a cell, so the notes get room."""
         return [f"{self.naam}\nnr. {self.leerlingnummer}" + (f" · klas {self.klas}" if self.klas else ""),
-                f"{self.categorie.label}\nstap {int(self.stap)}" + (f", sinds {self.sinds:%d-%m-%Y}" if self.sinds else ""),
+                f"{self.categorie.label}\nstap {int(self.stap)}" + (f", sinds {formaat.datum(self.sinds)}" if self.sinds else ""),
                 self.casusregisseur or "niemand", self.signalen_tekst or "–", self.contact_tekst,
                 self.actiepunten_tekst, self.evaluatie_tekst]
 

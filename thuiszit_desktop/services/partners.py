@@ -18,7 +18,7 @@ from ..domain.zoeken import sorteersleutel
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
-from .traject_gedeeld import _GEEN_PARTNER, _contact_met_naam, _enum, _rol
+from .traject_gedeeld import GEEN_PARTNER_ROLLEN, als_enum, contact_met_naam, mdo_rol
 
 
 class PartnerService:
@@ -28,10 +28,10 @@ class PartnerService:
     def partners(self, rol: MdoRol | str | None = None) -> list[Partner]:
         """The shared address book (also the mentors from the import), by name. Ouders and leerlingen
         that own an actiepunt are stored as a contact too, but are never part of the address book."""
-        query = m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))
+        query = m.Contact.select().where(m.Contact.rol.not_in(GEEN_PARTNER_ROLLEN))
         if rol is not None:
-            query = query.where(m.Contact.rol == _enum(MdoRol, str(rol).casefold(), "rol", "Kies een rol.").value)
-        uit = [Partner(c.naam, _rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
+            query = query.where(m.Contact.rol == als_enum(MdoRol, str(rol).casefold(), "rol", "Kies een rol.").value)
+        uit = [Partner(c.naam, mdo_rol(c.rol), c.organisatie, c.telefoon, c.email, c.id) for c in query]
         return sorted(uit, key=lambda p: (sorteersleutel(p.naam), str(p.rol)))
 
     def partner_opslaan(self, partner: Partner) -> Partner:
@@ -40,21 +40,21 @@ class PartnerService:
         fouten = {}
         if not naam:
             fouten["naam"] = "Vul de naam in."
-        rol = _rol(str(partner.rol).casefold())
+        rol = mdo_rol(str(partner.rol).casefold())
         if not isinstance(rol, MdoRol):
             fouten["rol"] = "Kies een rol."
         elif not rol.is_partner:
             fouten["rol"] = "Ouders en leerlingen komen niet in het adresboek van partners."
         if partner.email.strip() and "@" not in partner.email:
             fouten["email"] = "Dit e-mailadres klopt niet."
-        if fouten:
+        if fouten or not isinstance(rol, MdoRol):  # not an MdoRol: its fout is in fouten
             raise InvoerFout(fouten)
         velden = dict(naam=naam, rol=rol.value, organisatie=partner.organisatie.strip(),
                       telefoon=partner.telefoon.strip(), email=partner.email.strip())
         dubbel = InvoerFout({"naam": f"{naam} staat al in het adresboek als {rol.label.lower()}."})
         try:
             with self.ctx.action():
-                bestaand = _contact_met_naam(naam, rol.value)  # "karin veldhuis" is "Karin Veldhuis"
+                bestaand = contact_met_naam(naam, rol.value)  # "karin veldhuis" is "Karin Veldhuis"
                 if bestaand is not None and bestaand.id != partner.id:
                     raise dubbel
                 if partner.id is None:
@@ -70,7 +70,7 @@ class PartnerService:
     def partner_verwijderen(self, partner_id: int) -> Verwijderd:
         """Remove a partner added by mistake; refused while they are a mentor, casusregisseur or owner of an
         actiepunt (choose someone else there first). MDO's keep the name. Undo with the result."""
-        row = m.Contact.get_or_none((m.Contact.id == partner_id) & m.Contact.rol.not_in(_GEEN_PARTNER))
+        row = m.Contact.get_or_none((m.Contact.id == partner_id) & m.Contact.rol.not_in(GEEN_PARTNER_ROLLEN))
         if row is None:
             raise NietGevonden("Deze partner staat niet meer in het adresboek.")
         with self.ctx.action():
@@ -94,6 +94,6 @@ class PartnerService:
                       for g in m.Gebruiker.select().where(m.Gebruiker.actief == True)  # noqa: E712
                       if kan_eigenaar_zijn(Gebruiker(g.id, g.naam, Rol(g.rol)))]
         contacten = [Persoon(c.naam, contact_id=c.id, rol=c.rol, organisatie=c.organisatie)
-                     for c in m.Contact.select().where(m.Contact.rol.not_in(_GEEN_PARTNER))]
+                     for c in m.Contact.select().where(m.Contact.rol.not_in(GEEN_PARTNER_ROLLEN))]
         return (sorted(gebruikers, key=lambda p: sorteersleutel(p.naam))
                 + sorted(contacten, key=lambda p: (sorteersleutel(p.naam), p.rol)))

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.gewone_woorden import factoren_voor_ouders
@@ -80,7 +81,7 @@ class PlanService:
             raise InvoerFout("Dit traject heeft al een plan van aanpak. Pas dat aan.")
         aanleiding = traject.aanleiding
         if not aanleiding and traject.signaal and traject.signaal_datum:
-            aanleiding = f"Signaal: {traject.signaal.label.lower()} (op {traject.signaal_datum:%d-%m-%Y})."
+            aanleiding = f"Signaal: {traject.signaal.label.lower()} (op {formaat.datum(traject.signaal_datum)})."
         leerling = self.leerlingen.get(traject.leerlingnummer)
         plan = Plan(traject_id, aanleiding=aanleiding, gewijzigd=vandaag,
                     factoren=factoren_voor_ouders(self.trajecten.analyse(traject_id), leerling.voornaam or leerling.naam),

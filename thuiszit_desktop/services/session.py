@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
 from ..db.audit import schrijf
+from ..domain import formaat
 from ..domain.audit import Actie
 from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
@@ -139,6 +140,12 @@ class Services:
     @property
     def gebruiker(self) -> Gebruiker:
         return self.ctx.gebruiker
+
+    @property
+    def ziet_vertrouwelijk(self) -> bool:
+        """Whether this user sees what is marked vertrouwelijk (see Context.ziet_vertrouwelijk): screens of
+        gesprekken and MDO's ask it to tell hidden content from empty content."""
+        return self.ctx.ziet_vertrouwelijk
 
     @property
     def database_path(self) -> Path:
@@ -313,7 +320,7 @@ def _mislukt_vastleggen(services: Services, open_: list[pogingen.Open]) -> None:
     for o in sorted(open_, key=lambda o: o.laatste):
         row = namen.get(o.sleutel)
         eerste, laatste = (datetime.fromtimestamp(t).replace(microsecond=0) for t in (o.eerste, o.laatste))
-        wanneer = f"{eerste:%d-%m-%Y %H:%M}" + (f" tot {laatste:%d-%m-%Y %H:%M}" if laatste != eerste else "")
+        wanneer = formaat.tijdstip(eerste) + (f" tot {formaat.tijdstip(laatste)}" if laatste != eerste else "")
         wat = f"{o.aantal} keer een verkeerd wachtwoord, {wanneer}"
         gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol)) if row else None
         schrijf(services.ctx.store.db, gebruiker, Actie.INLOGGEN_MISLUKT, None, wat if row else "onbekende naam: " + wat)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 import peewee as pw
 
+from .. import __version__
 from ..db import models as m
+from ..db import signaal_cache
 from ..domain.afhandeling import Afhandeling, TrajectStand, afhandeling
 from ..domain.errors import InvoerFout, NietGevonden
 from ..domain.kalender import LesdagTabel, SchoolCalendar
@@ -29,6 +31,9 @@ from .context import Context
 from .kalender import KalenderService
 
 BIJGEWERKT_TOT = "verzuim_bijgewerkt_tot"
+# Raise when the rules or the vacation data change without a new program version: a result kept in the file
+# (db/signaal_cache.py) is then computed anew.
+_REGELS = 1
 DREMPELS = "niveau_drempels"
 
 
@@ -146,13 +151,37 @@ class SignalenService:
             return self._overzicht(peildatum, leerlingnummer)
         if cache is not None and cache[0] == sleutel:
             return cache[1]
-        o = self._overzicht(peildatum, None)
+        o = self._bewaard_of_berekend(peildatum)
         self._cache = (sleutel, o)
         return o
 
+    def _bewaard_of_berekend(self, peildatum: date) -> Overzicht:
+        """The whole school's: the signals and levels kept in the file from an earlier session while no write
+        emptied them (db/signaal_cache.py), or computed – and then kept. Only at the default peildatum, the one
+        Vandaag and the list show after login. What the lines' afhandeling needs is read fresh either way."""
+        if peildatum != self.standaard_peildatum():
+            return self._overzicht(peildatum, None)
+        db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
+        bewaard = signaal_cache.lees(db, sleutel)
+        if bewaard is None:
+            gereserveerd = signaal_cache.reserveer(db, sleutel)  # before reading: a write from now on voids it
+            o = self._overzicht(peildatum, None)
+            if gereserveerd:
+                signaal_cache.bewaar(db, sleutel, o.signalen, o.niveaus)
+            return o
+        signalen, niveaus = bewaard
+        leerlingen = m.database.execute(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer))
+        nummer = dict(leerlingen)
+        met_signaal = {s.leerlingnummer for s in signalen}
+        meldingen = _meldingen(nummer, None)
+        return Overzicht(peildatum, self.bijgewerkt_tot(), signalen, niveaus, _besprekingen(nummer, None),
+                         {nr: v for nr, v in meldingen.items() if nr in met_signaal},
+                         *_trajecten_en_mdos(nummer, None, met_signaal))
+
     def _cache_legen(self) -> None:
-        """Forget the cached overzicht (benchmarks measure the computation itself)."""
+        """Forget the cached overzicht, also the one kept in the file (benchmarks measure the computation)."""
         self._cache = None
+        signaal_cache.legen(self.ctx.store.db)
 
     def _overzicht(self, peildatum: date, leerlingnummer: str | None) -> Overzicht:
         leerlingen = _leerlingen(leerlingnummer)
@@ -187,15 +216,17 @@ class SignalenService:
         return {(soort, d): b for (_, soort, d), b in _besprekingen({leerling.id: leerlingnummer},
                                                                      [leerling.id]).items()}
 
-    def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str) -> None:
-        """Mark a signal "besproken" with a note; it stays in every count."""
+    def bespreken(self, leerlingnummer: str, soort: SignaalSoort, datum: date, notitie: str, *,
+                  aangemaakt: datetime | None = None) -> None:
+        """Mark a signal "besproken" with a note; it stays in every count. `aangemaakt`: when (default now)."""
         leerling = leerlingnummers.zoek(leerlingnummer)
         if leerling is None:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
         soort = SignaalSoort(soort)
         with self.ctx.action():
             (m.SignaalBespreking.insert(leerling=leerling.id, signaal=soort.value, datum=datum,
-                                        notitie=notitie.strip(), door=self.ctx.gebruiker.id, aangemaakt=m.now())
+                                        notitie=notitie.strip(), door=self.ctx.gebruiker.id,
+                                        aangemaakt=aangemaakt or m.now())
              .on_conflict(conflict_target=[m.SignaalBespreking.leerling, m.SignaalBespreking.signaal,
                                            m.SignaalBespreking.datum],  # an upsert: the file and the server
                           preserve=[m.SignaalBespreking.notitie, m.SignaalBespreking.door,

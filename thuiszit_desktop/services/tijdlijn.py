@@ -12,6 +12,7 @@ from functools import partial
 import peewee as pw
 
 from ..db import models as m
+from ..domain import formaat
 from ..domain.herinneringen import Herinnering, HerinneringSoort, Termijn, herinneringen
 from ..domain.signalen import Signaal
 from ..domain.tijdlijn import (
@@ -31,16 +32,16 @@ from ..domain.traject import (
 from .context import Context
 from .signalen import SignalenService
 from .traject_gedeeld import (
-    _actiepunten,
-    _gesprekken,
-    _leerling,
-    _mdos,
-    _Namen,
-    _traject_gebeurtenissen,
-    _vrijstellingen_5a,
-    _zichtbaar_gesprek,
-    _zichtbaar_mdo,
+    Namen,
+    leerling_row,
+    lees_actiepunten,
+    lees_gesprekken,
+    lees_mdos,
     plan_evaluaties,
+    traject_gebeurtenissen,
+    vrijstellingen_5a,
+    zichtbaar_gesprek,
+    zichtbaar_mdo,
 )
 from .verzuim import VerzuimService
 
@@ -63,15 +64,15 @@ class TijdlijnService:
         def wil(s: Tijdlijnsoort) -> bool:
             return gekozen is None or s in gekozen
 
-        leerling = _leerling(leerlingnummer)
+        leerling = leerling_row(leerlingnummer)
         nr = leerling.leerlingnummer
-        namen = _Namen.laad()
+        namen = Namen.laad()
         uit: list[Gebeurtenis] = []
         trajecten = list(m.Traject.select().where(m.Traject.leerling == leerling.id))
         traject_ids = [t.id for t in trajecten]
         if wil(Tijdlijnsoort.TRAJECT):
             for t in trajecten:
-                uit.extend(_traject_gebeurtenissen(t, namen))
+                uit.extend(traject_gebeurtenissen(t, namen))
         if wil(Tijdlijnsoort.STAP) and traject_ids:
             for w in m.StapWissel.select().where(m.StapWissel.traject.in_(traject_ids)):
                 stap = Stap(w.naar_stap)
@@ -90,20 +91,20 @@ class TijdlijnService:
             for md in self.verzuim.meldingen(nr):
                 kenmerk = f"; kenmerk {md.kenmerk}" if md.kenmerk else ""
                 uit.append(Gebeurtenis(md.datum, Tijdlijnsoort.MELDING, f"Verzuimmelding bij DUO: {md.soort.label}",
-                                       f"Verzuim tot en met {md.einddatum:%d-%m-%Y}{kenmerk}", f"melding:{md.id}"))
+                                       f"Verzuim tot en met {formaat.datum(md.einddatum)}{kenmerk}", f"melding:{md.id}"))
         if wil(Tijdlijnsoort.MAZL):
-            for a in self.verzuim.mazl_acties(nr):
-                uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)", a.opmerking,
-                                       f"mazl:{a.id}"))
+            for mazl in self.verzuim.mazl_acties(nr):
+                uit.append(Gebeurtenis(mazl.datum, Tijdlijnsoort.MAZL, "Jeugdarts ingeschakeld (M@zl)",
+                                       mazl.opmerking, f"mazl:{mazl.id}"))
         if wil(Tijdlijnsoort.GESPREK):
-            for g in _gesprekken(list(m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)), namen, nr):
-                g = _zichtbaar_gesprek(self.ctx, g)
+            for g in lees_gesprekken(list(m.Gesprek.select().where(m.Gesprek.leerling == leerling.id)), namen, nr):
+                g = zichtbaar_gesprek(self.ctx, g)
                 detail = g.samenvatting + (f" (met {g.deelnemers})" if g.deelnemers else "")
                 uit.append(Gebeurtenis(g.datum, Tijdlijnsoort.GESPREK, g.type.label, detail, f"gesprek:{g.id}",
                                        g.vertrouwelijk))
         if (wil(Tijdlijnsoort.MDO) or wil(Tijdlijnsoort.BESLUIT)) and traject_ids:
-            mdos = _mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids))), namen, nr)
-            for mdo in map(partial(_zichtbaar_mdo, self.ctx), mdos):
+            mdos = lees_mdos(list(m.Mdo.select().where(m.Mdo.traject.in_(traject_ids))), namen, nr)
+            for mdo in map(partial(zichtbaar_mdo, self.ctx), mdos):
                 if wil(Tijdlijnsoort.MDO):
                     wie = ", ".join(f"{d.naam} ({d.rol.label})" for d in mdo.deelnemers)
                     uit.append(Gebeurtenis(mdo.datum, Tijdlijnsoort.MDO, "MDO (multidisciplinair overleg)",
@@ -113,10 +114,10 @@ class TijdlijnService:
                         uit.append(Gebeurtenis(mdo.datum, Tijdlijnsoort.BESLUIT, f"Besluit {b.nummer} (MDO)",
                                                b.tekst, f"besluit:{b.id}", mdo.vertrouwelijk))
         if wil(Tijdlijnsoort.ACTIEPUNT):
-            for a in _actiepunten(m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id), namen, nr):
-                status = a.status.label.lower() + (f" op {a.afgerond:%d-%m-%Y}" if a.afgerond else "")
+            for a in lees_actiepunten(m.Actiepunt.select().where(m.Actiepunt.leerling == leerling.id), namen, nr):
+                status = a.status.label.lower() + (f" op {formaat.datum(a.afgerond)}" if a.afgerond else "")
                 uit.append(Gebeurtenis(a.datum, Tijdlijnsoort.ACTIEPUNT, f"Actiepunt: {a.wat}",
-                                       f"{a.wie.naam}, uiterlijk {a.uiterlijk:%d-%m-%Y}; {status}",
+                                       f"{a.wie.naam}, uiterlijk {formaat.datum(a.uiterlijk)}; {status}",
                                        f"actiepunt:{a.id}"))
         if wil(Tijdlijnsoort.NAZORG) and traject_ids:
             query = m.NazorgMoment.select().where(m.NazorgMoment.traject.in_(traject_ids)
@@ -140,8 +141,8 @@ class TijdlijnService:
         them again; otherwise they are computed at the standaard peildatum.
         """
         vandaag = vandaag or date.today()
-        leerling_id = _leerling(leerlingnummer).id if leerlingnummer is not None else None
-        namen = _Namen.laad()
+        leerling_id = leerling_row(leerlingnummer).id if leerlingnummer is not None else None
+        namen = Namen.laad()
         nummers = dict(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer).tuples())
         termijnen: list[Termijn] = []
 
@@ -191,4 +192,4 @@ class TijdlijnService:
             signalen = self.signalen.overzicht(leerlingnummer=leerlingnummer).signalen
         elif leerlingnummer is not None:
             signalen = [s for s in signalen if s.leerlingnummer == leerlingnummer]
-        return herinneringen(vandaag, termijnen, signalen, _vrijstellingen_5a(leerling_id, nummers))
+        return herinneringen(vandaag, termijnen, signalen, vrijstellingen_5a(leerling_id, nummers))

@@ -13,11 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import Enum
+from typing import Final, TypeVar
 
 import peewee as pw
 
 from ..db import models as m
 from ..db.vertrouwelijk import Versleuteld
+from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.bewijs import (
@@ -65,18 +68,24 @@ from . import leerlingnummers
 from .context import Context
 from .profielen import profiel
 
-_GEEN_PARTNER = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
+E = TypeVar("E", bound=Enum)
+
+GEEN_PARTNER_ROLLEN = [r.value for r in MdoRol if not r.is_partner]  # ouder, leerling: never in the address book
 VERTROUWELIJK = "Vertrouwelijk – alleen zichtbaar voor de zorgcoördinator"  # replaces hidden content (need-to-know)
 GEEN_VERTROUWELIJK = ("Vertrouwelijke notities (medische of psychologische details) zijn voor de zorgcoördinator. "
                       "Laat ze hier weg en bespreek ze met de zorgcoördinator.")
 
 
-class _Ongewijzigd:
+class Ongewijzigd(Enum):
+    """"Leave this field as it is" in the *_bijwerken methods. A one-member enum, so that `x is ONGEWIJZIGD`
+    narrows `str | Ongewijzigd` to `str` for the type checker."""
+    ONGEWIJZIGD = "ONGEWIJZIGD"
+
     def __repr__(self) -> str:
         return "ONGEWIJZIGD"
 
 
-ONGEWIJZIGD: _Ongewijzigd = _Ongewijzigd()  # "leave this field as it is" in the *_bijwerken methods
+ONGEWIJZIGD: Final = Ongewijzigd.ONGEWIJZIGD
 
 
 # --- the service ----------------------------------------------------------------------------------
@@ -85,14 +94,14 @@ ONGEWIJZIGD: _Ongewijzigd = _Ongewijzigd()  # "leave this field as it is" in the
 # --- helpers: reading -----------------------------------------------------------------------------
 
 @dataclass
-class _Namen:
+class Namen:
     """Names of users and contacts by id, loaded once per call (a school has tens, not thousands)."""
 
     gebruikers: dict[int, str]
     contacten: dict[int, tuple[str, str, str]]  # id → (naam, rol, organisatie)
 
     @classmethod
-    def laad(cls) -> _Namen:
+    def laad(cls) -> Namen:
         return cls(dict(m.Gebruiker.select(m.Gebruiker.id, m.Gebruiker.naam).tuples()),
                    {i: (n, r, o) for i, n, r, o in m.Contact.select(m.Contact.id, m.Contact.naam, m.Contact.rol,
                                                                      m.Contact.organisatie).tuples()})
@@ -113,14 +122,14 @@ class _Namen:
         return None
 
 
-def _get(model, id_: int, melding: str):
+def rij_of_fout(model, id_: int, melding: str):
     row = model.get_or_none(model.id == id_)
     if row is None:
         raise NietGevonden(melding)
     return row
 
 
-def _leerling(leerlingnummer: str) -> m.Leerling:
+def leerling_row(leerlingnummer: str) -> m.Leerling:
     row = leerlingnummers.zoek(leerlingnummer)
     if row is None:
         raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
@@ -128,15 +137,15 @@ def _leerling(leerlingnummer: str) -> m.Leerling:
 
 
 
-def _traject_row(traject_id: int) -> m.Traject:
-    return _get(m.Traject, traject_id, "Dit traject bestaat niet meer.")
+def traject_row(traject_id: int) -> m.Traject:
+    return rij_of_fout(m.Traject, traject_id, "Dit traject bestaat niet meer.")
 
 
-def _open_row(leerling_id: int) -> m.Traject | None:
+def open_traject_row(leerling_id: int) -> m.Traject | None:
     return m.Traject.get_or_none((m.Traject.leerling == leerling_id) & (m.Traject.status == TrajectStatus.OPEN.value))
 
 
-def _traject_op(leerling_id: int, datum: date) -> m.Traject | None:
+def traject_op(leerling_id: int, datum: date) -> m.Traject | None:
     """The student's traject that was open on `datum` (opened on or before it, not closed before it)."""
     return (m.Traject.select()
             .where((m.Traject.leerling == leerling_id) & (m.Traject.geopend <= datum)
@@ -144,44 +153,44 @@ def _traject_op(leerling_id: int, datum: date) -> m.Traject | None:
             .order_by(m.Traject.geopend.desc(), m.Traject.id.desc()).first())
 
 
-def _niet_gesloten(row: m.Traject, wat: str) -> None:
+def check_niet_gesloten(row: m.Traject, wat: str) -> None:
     if row.status != TrajectStatus.OPEN.value:
-        raise InvoerFout(f"Dit traject is gesloten (op {row.gesloten:%d-%m-%Y}); u kunt er {wat}. "
+        raise InvoerFout(f"Dit traject is gesloten (op {formaat.datum(row.gesloten)}); u kunt er {wat}. "
                          "Nazorgmomenten kunt u wel nog plannen en afronden.")
 
 
-def _check_nazorg(omschrijving: str) -> None:
+def check_nazorg(omschrijving: str) -> None:
     if not omschrijving.strip():
         raise InvoerFout({"omschrijving": "Schrijf op wat er bij dit nazorgmoment moet gebeuren."})
 
 
-def _geen_open_traject(leerling: m.Leerling) -> None:
-    open_ = _open_row(leerling.id)
+def check_geen_open_traject(leerling: m.Leerling) -> None:
+    open_ = open_traject_row(leerling.id)
     if open_ is not None:
-        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {open_.geopend:%d-%m-%Y}). "
+        raise InvoerFout(f"{leerling.naam} heeft al een open traject (geopend op {formaat.datum(open_.geopend)}). "
                          "Werk verder in dat traject, of sluit het eerst.")
 
 
-def _enum(cls, waarde, veld: str, melding: str):
+def als_enum(cls: type[E], waarde: object, veld: str, melding: str) -> E:
     try:
         return cls(waarde)
     except ValueError:
         raise InvoerFout({veld: melding}) from None
 
 
-def _rol(rol: str) -> MdoRol | str:
+def mdo_rol(rol: str) -> MdoRol | str:
     try:
         return MdoRol(rol)
     except ValueError:
         return rol
 
 
-def _traject(row: m.Traject, namen: _Namen, leerling: m.Leerling | None = None) -> Traject:
+def lees_traject(row: m.Traject, namen: Namen, leerling: m.Leerling | None = None) -> Traject:
     leerling = leerling or row.leerling
     wissels = tuple(StapWissel(w.datum, Stap(w.van_stap), Stap(w.naar_stap), namen.gebruiker(w.door_id))
                     for w in m.StapWissel.select().where(m.StapWissel.traject == row.id)
                     .order_by(m.StapWissel.datum, m.StapWissel.id))
-    nazorg = tuple(_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
+    nazorg = tuple(lees_nazorg(n) for n in m.NazorgMoment.select().where(m.NazorgMoment.traject == row.id)
                    .order_by(m.NazorgMoment.datum, m.NazorgMoment.id))
     return Traject(
         id=row.id, leerlingnummer=leerling.leerlingnummer, naam=leerling.naam, categorie=Categorie(row.categorie),
@@ -210,7 +219,7 @@ def plan_evaluaties(traject_ids: list[int] | None = None) -> dict[int, tuple[dat
     return uit
 
 
-def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpersoon | None:
+def contactpersoon_van(gebruiker_id: int | None, contact_id: int | None) -> Contactpersoon | None:
     """A user or a contact as someone to call: name, function, phone and e-mail."""
     if gebruiker_id is not None:
         g = m.Gebruiker.get_or_none(m.Gebruiker.id == gebruiker_id)
@@ -223,7 +232,7 @@ def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpers
         c = m.Contact.get_or_none(m.Contact.id == contact_id)
         if c is None:
             return None
-        rol = _rol(c.rol)
+        rol = mdo_rol(c.rol)
         functie = rol.label_klein if isinstance(rol, MdoRol) else str(rol)
         if c.organisatie:
             functie = f"{functie}, {c.organisatie}"
@@ -231,11 +240,11 @@ def _bereikbaar(gebruiker_id: int | None, contact_id: int | None) -> Contactpers
     return None
 
 
-def _nazorg(n: m.NazorgMoment) -> NazorgMoment:
+def lees_nazorg(n: m.NazorgMoment) -> NazorgMoment:
     return NazorgMoment(n.id, n.traject_id, n.datum, n.omschrijving, n.gedaan, n.notitie)
 
 
-def _analyse(a: m.TrajectAnalyse) -> Analyse:
+def lees_analyse(a: m.TrajectAnalyse) -> Analyse:
     """The analysis; read without the confidential key (a mentor's checklist) the texts say "vertrouwelijk"
     and the types are left out."""
     factoren = {d: Factoren(getattr(a, f"{d.value}_risico"), getattr(a, f"{d.value}_beschermend")) for d in Domein}
@@ -244,7 +253,7 @@ def _analyse(a: m.TrajectAnalyse) -> Analyse:
                    KearneyFunctie(a.kearney_functie) if a.kearney_functie and leesbaar else None)
 
 
-def _bewijs(row: m.Traject) -> dict[str, Bewijs]:
+def lees_bewijs(row: m.Traject) -> dict[str, Bewijs]:
     """Checklist items the dossier itself shows as done (domain/bewijs.py), from what exists now."""
     mdo_rows = list(m.Mdo.select(m.Mdo.id, m.Mdo.datum).where(m.Mdo.traject == row.id))
     deelnemers: dict[int, list[Deelnemer]] = defaultdict(list)
@@ -252,7 +261,7 @@ def _bewijs(row: m.Traject) -> dict[str, Bewijs]:
         for mdo_id, naam, rol, organisatie in (m.MdoDeelnemer.select(m.MdoDeelnemer.mdo, m.MdoDeelnemer.naam,
                                                                      m.MdoDeelnemer.rol, m.MdoDeelnemer.organisatie)
                                                .where(m.MdoDeelnemer.mdo.in_([r.id for r in mdo_rows])).tuples()):
-            rol_ = _rol(rol)
+            rol_ = mdo_rol(rol)
             if isinstance(rol_, MdoRol):
                 deelnemers[mdo_id].append(Deelnemer(naam, rol_, organisatie))
     plannen = list(m.PlanVanAanpak.select().where((m.PlanVanAanpak.traject == row.id)
@@ -271,7 +280,7 @@ def _bewijs(row: m.Traject) -> dict[str, Bewijs]:
         toestemmingen=tuple(ToestemmingFeit(o, bool(g), d) for o, g, d in m.Toestemming.select(
             m.Toestemming.organisatie, m.Toestemming.gegeven, m.Toestemming.datum)
             .where(m.Toestemming.traject == row.id).tuples()),
-        analyse_ingevuld=a.gewijzigd.date() if a is not None and _analyse(a).ingevuld else None,
+        analyse_ingevuld=a.gewijzigd.date() if a is not None and lees_analyse(a).ingevuld else None,
         nazorg=tuple(m.NazorgMoment.select(m.NazorgMoment.id, m.NazorgMoment.datum)
                      .where(m.NazorgMoment.traject == row.id).tuples()),
         plannen=tuple(PlanFeit(p.versie, p.vastgesteld_op or p.gewijzigd.date(), p.analyse,
@@ -279,7 +288,7 @@ def _bewijs(row: m.Traject) -> dict[str, Bewijs]:
         evaluaties=tuple(d for (d,) in evaluaties)))
 
 
-def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None = None) -> list[Gesprek]:
+def lees_gesprekken(rows: list[m.Gesprek], namen: Namen, leerlingnummer: str | None = None) -> list[Gesprek]:
     ids = [g.id for g in rows]
     afspraken: dict[int, list[Afspraak]] = defaultdict(list)
     if ids:
@@ -291,7 +300,7 @@ def _gesprekken(rows: list[m.Gesprek], namen: _Namen, leerlingnummer: str | None
             for g in rows]
 
 
-def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -> list[Mdo]:
+def lees_mdos(rows: list[m.Mdo], namen: Namen, leerlingnummer: str | None = None) -> list[Mdo]:
     ids = [r.id for r in rows]
     if not ids:
         return []
@@ -304,7 +313,7 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
     for b in m.Besluit.select().where(m.Besluit.mdo.in_(ids)).order_by(m.Besluit.nummer):
         besluiten[b.mdo_id].append(Besluit(b.id, b.mdo_id, b.nummer, b.tekst))
     acties: dict[int, list[Actiepunt]] = defaultdict(list)
-    for a in _actiepunten(m.Actiepunt.select().where(m.Actiepunt.mdo.in_(ids)), namen, leerlingnummer):
+    for a in lees_actiepunten(m.Actiepunt.select().where(m.Actiepunt.mdo.in_(ids)), namen, leerlingnummer):
         acties[a.mdo_id].append(a)
     toestemmingen: dict[int, list[Toestemming]] = defaultdict(list)
     for t in m.Toestemming.select().where(m.Toestemming.mdo.in_(ids)).order_by(m.Toestemming.id):
@@ -320,7 +329,7 @@ def _mdos(rows: list[m.Mdo], namen: _Namen, leerlingnummer: str | None = None) -
             for r in rows]
 
 
-def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
+def lees_actiepunten(query, namen: Namen, leerlingnummer: str | None = None) -> list[Actiepunt]:
     rows = list(query.select(m.Actiepunt, m.Leerling).join(m.Leerling, on=(m.Actiepunt.leerling == m.Leerling.id))
                 .order_by(m.Actiepunt.uiterlijk, m.Actiepunt.id))
     return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, a.leerling.naam, a.wat,
@@ -330,12 +339,12 @@ def _actiepunten(query, namen: _Namen, leerlingnummer: str | None = None) -> lis
             for a in rows]
 
 
-def _traject_gebeurtenissen(t: m.Traject, namen: _Namen) -> list[Gebeurtenis]:
+def traject_gebeurtenissen(t: m.Traject, namen: Namen) -> list[Gebeurtenis]:
     categorie = Categorie(t.categorie)
     eigenaar = namen.persoon(t.eigenaar_gebruiker_id, t.eigenaar_contact_id)
     delen = []
     if t.signaal:
-        delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {t.signaal_datum:%d-%m-%Y}")
+        delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {formaat.datum(t.signaal_datum)}")
     if t.aanleiding:
         delen.append(t.aanleiding)
     if eigenaar:
@@ -349,7 +358,7 @@ def _traject_gebeurtenissen(t: m.Traject, namen: _Namen) -> list[Gebeurtenis]:
     return uit
 
 
-def _vrijstellingen_5a(leerling_id: int | None, nummers: Mapping[int, str]) -> dict[str, list[Vrijstelling]]:
+def vrijstellingen_5a(leerling_id: int | None, nummers: Mapping[int, str]) -> dict[str, list[Vrijstelling]]:
     """leerlingnummer → the 5a vrijstellingen, of every student that has one (or of one student)."""
     query = m.Vrijstelling.select().where(m.Vrijstelling.type == VrijstellingType.ART_5A.value)
     if leerling_id is not None:
@@ -362,20 +371,20 @@ def _vrijstellingen_5a(leerling_id: int | None, nummers: Mapping[int, str]) -> d
 
 # --- helpers: writing (call inside ctx.action) ------------------------------------------------------
 
-def _actiepunt_fouten(prefix: str, wat: str, wie, uiterlijk: date | None, afgesproken: date | None,
+def actiepunt_fouten(prefix: str, wat: str, wie, uiterlijk: date | None, afgesproken: date | None,
                       fouten: dict[str, str]) -> None:
     """Collect the errors of one actiepunt (keys prefixed, e.g. "actiepunt2.wie")."""
     try:
-        check_actiepunt(wat, _heeft_naam(wie), uiterlijk)
+        check_actiepunt(wat, heeft_naam(wie), uiterlijk)
     except InvoerFout as exc:
         fouten.update({prefix + k: v for k, v in exc.fouten.items()})
         return
     if afgesproken is not None and uiterlijk < afgesproken:
         fouten[prefix + "uiterlijk"] = (f"De uiterste datum ligt vóór de datum waarop het is afgesproken "
-                                        f"({afgesproken:%d-%m-%Y}).")
+                                        f"({formaat.datum(afgesproken)}).")
 
 
-def _afspraak_acties(gegeven: list[str], actiepunten, datum: date | None,
+def afspraak_acties(gegeven: list[str], actiepunten, datum: date | None,
                      fouten: dict[str, str]) -> list[tuple[int, Persoon | str | None, date]]:
     """Check (afspraak index, wie, uiterlijk) of a new gesprek; errors keyed "afspraak<n>.<veld>"."""
     uit = []
@@ -389,12 +398,12 @@ def _afspraak_acties(gegeven: list[str], actiepunten, datum: date | None,
             fouten[prefix + "wat"] = "Van deze afspraak wordt al een actiepunt gemaakt."
             continue
         gezien.add(i)
-        _actiepunt_fouten(prefix, gegeven[i], wie, uiterlijk, datum, fouten)
+        actiepunt_fouten(prefix, gegeven[i], wie, uiterlijk, datum, fouten)
         uit.append((i, wie, uiterlijk))
     return uit
 
 
-def _heeft_naam(wie: Persoon | str | None) -> bool:
+def heeft_naam(wie: Persoon | str | None) -> bool:
     if wie is None:
         return False
     if isinstance(wie, str):
@@ -402,7 +411,7 @@ def _heeft_naam(wie: Persoon | str | None) -> bool:
     return wie.gebruiker_id is not None or wie.contact_id is not None or bool(wie.naam.strip())
 
 
-def _contact_met_naam(naam: str, rol: str | None = None) -> m.Contact | None:
+def contact_met_naam(naam: str, rol: str | None = None) -> m.Contact | None:
     sleutel = naam_sleutel(naam)
     query = m.Contact.select().order_by(m.Contact.id)
     if rol is not None:
@@ -410,7 +419,7 @@ def _contact_met_naam(naam: str, rol: str | None = None) -> m.Contact | None:
     return next((c for c in query if naam_sleutel(c.naam) == sleutel), None)
 
 
-def _persoon_zoeken(wie: Persoon | str) -> tuple[int | None, int | None]:
+def persoon_zoeken(wie: Persoon | str) -> tuple[int | None, int | None]:
     """(gebruiker id, contact id) of an existing user or contact; (None, None) when unknown."""
     if isinstance(wie, str):
         wie = Persoon(wie)
@@ -422,17 +431,17 @@ def _persoon_zoeken(wie: Persoon | str) -> tuple[int | None, int | None]:
     if not naam:
         return None, None
     rol = wie.rol.casefold()
-    if rol in _GEEN_PARTNER:  # an ouder is neither a user of the app nor a partner with the same name
-        c = _contact_met_naam(naam, rol)
+    if rol in GEEN_PARTNER_ROLLEN:  # an ouder is neither a user of the app nor a partner with the same name
+        c = contact_met_naam(naam, rol)
         return (None, c.id) if c is not None else (None, None)
     g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
     if g is not None and g.actief:
         return g.id, None
-    c = (_contact_met_naam(naam, rol) if rol else None) or _contact_met_naam(naam)
+    c = (contact_met_naam(naam, rol) if rol else None) or contact_met_naam(naam)
     return (None, c.id) if c is not None else (None, None)
 
 
-def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
+def persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
     """(gebruiker id, contact id) for an owner: a user, a contact, or a new name added to the address book.
     A new ouder or leerling (Persoon(..., rol="ouder")) gets a contact row with that rol, which
     `partners()` and `personen()` leave out: the actiepunt needs a row to point to, the shared address
@@ -442,12 +451,12 @@ def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
     if isinstance(wie, str):
         wie = Persoon(wie)
     if wie.gebruiker_id is not None:
-        _get(m.Gebruiker, wie.gebruiker_id, "Deze gebruiker bestaat niet meer.")
+        rij_of_fout(m.Gebruiker, wie.gebruiker_id, "Deze gebruiker bestaat niet meer.")
         return wie.gebruiker_id, None
     if wie.contact_id is not None:
-        _get(m.Contact, wie.contact_id, "Deze persoon staat niet meer in het adresboek.")
+        rij_of_fout(m.Contact, wie.contact_id, "Deze persoon staat niet meer in het adresboek.")
         return None, wie.contact_id
-    gevonden = _persoon_zoeken(wie)
+    gevonden = persoon_zoeken(wie)
     if gevonden != (None, None):
         return gevonden
     naam = " ".join(wie.naam.split())
@@ -457,20 +466,20 @@ def _persoon_ids(wie: Persoon | str | None) -> tuple[int | None, int | None]:
     return None, m.Contact.create(naam=naam, rol=rol, organisatie=wie.organisatie.strip()).id
 
 
-def _deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
+def deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
     rijen = []
     for i, d in enumerate(deelnemers):
         naam = " ".join(d.naam.split())
         if not naam:
             raise InvoerFout({"deelnemers": "Vul de naam van elke deelnemer in."})
-        rol = _enum(MdoRol, d.rol, "deelnemers", f"Kies de rol van {naam}.")
+        rol = als_enum(MdoRol, d.rol, "deelnemers", f"Kies de rol van {naam}.")
         gebruiker_id, contact_id, organisatie = d.gebruiker_id, d.contact_id, d.organisatie.strip()
         if gebruiker_id is None and contact_id is None and rol.is_partner:
             g = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
             if g is not None and rol in (MdoRol.ZORGCOORDINATOR, MdoRol.MENTOR):
                 gebruiker_id = g.id
             else:
-                contact = _contact_met_naam(naam, rol.value)
+                contact = contact_met_naam(naam, rol.value)
                 if contact is None:
                     contact = m.Contact.create(naam=naam, rol=rol.value, organisatie=organisatie)
                 elif organisatie and not contact.organisatie:
@@ -484,12 +493,12 @@ def _deelnemers_schrijven(mdo_id: int, deelnemers: list[MdoDeelnemer]) -> None:
         m.MdoDeelnemer.insert_many(rijen).execute()
 
 
-def _volgend_fout(datum: date | None, volgend: date | None, fouten: dict[str, str]) -> None:
+def check_volgend_overleg(datum: date | None, volgend: date | None, fouten: dict[str, str]) -> None:
     if volgend is not None and datum is not None and volgend <= datum:
-        fouten["volgend_overleg"] = f"Het volgende overleg ligt na dit MDO ({datum:%d-%m-%Y}). Controleer de datum."
+        fouten["volgend_overleg"] = f"Het volgende overleg ligt na dit MDO ({formaat.datum(datum)}). Controleer de datum."
 
 
-def _regels(teksten: Iterable[str]) -> str:
+def als_regels(teksten: Iterable[str]) -> str:
     """Names, one per line, tidied: no empty lines, no doubles."""
     uit: list[str] = []
     for t in teksten:
@@ -500,7 +509,7 @@ def _regels(teksten: Iterable[str]) -> str:
     return "\n".join(uit)
 
 
-def _toestemming_schrijven(ctx: Context, traject_id: int, mdo_id: int | None, t: Toestemming,
+def toestemming_schrijven(ctx: Context, traject_id: int, mdo_id: int | None, t: Toestemming,
                            standaard_datum: date) -> int:
     organisatie = " ".join(t.organisatie.split())
     if not organisatie:
@@ -510,10 +519,10 @@ def _toestemming_schrijven(ctx: Context, traject_id: int, mdo_id: int | None, t:
                                 aangemaakt=m.now()).execute()
 
 
-def _actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo_id: int | None,
+def actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo_id: int | None,
                      gesprek_id: int | None, wat: str, wie: Persoon | str | None, datum: date,
                      uiterlijk: date) -> int:
-    gebruiker_id, contact_id = _persoon_ids(wie)
+    gebruiker_id, contact_id = persoon_ids(wie)
     ctx.audit(Actie.TOEGEVOEGD, leerling_id, "actiepunt")
     return m.Actiepunt.insert(leerling=leerling_id, traject=traject_id, mdo=mdo_id, gesprek=gesprek_id,
                               wat=wat.strip(), eigenaar_gebruiker=gebruiker_id, eigenaar_contact=contact_id,
@@ -523,7 +532,7 @@ def _actiepunt_maken(ctx: Context, leerling_id: int, traject_id: int | None, mdo
 
 
 
-def _kort(tekst: str, n: int = 40) -> str:
+def ingekort(tekst: str, n: int = 40) -> str:
     """The start of a text for a message ("Actiepunt 'Bel de leerplichtambtenaar…' verwijderd")."""
     tekst = " ".join(tekst.split())
     return tekst if len(tekst) <= n else tekst[:n - 1].rstrip() + "…"
@@ -531,27 +540,22 @@ def _kort(tekst: str, n: int = 40) -> str:
 
 # --- need-to-know: what a vertrouwelijk gesprek or MDO shows to whom ----------------------------------
 
-def _ziet_vertrouwelijk(ctx: Context) -> bool:
-    """Medical and psychological details (what is marked vertrouwelijk) are for the zorgcoördinator only."""
-    return ctx.gebruiker.rol == Rol.ZORGCOORDINATOR
-
-
-def _zichtbaar_gesprek(ctx: Context, g: Gesprek) -> Gesprek:
-    if not g.vertrouwelijk or _ziet_vertrouwelijk(ctx):
+def zichtbaar_gesprek(ctx: Context, g: Gesprek) -> Gesprek:
+    if not g.vertrouwelijk or ctx.ziet_vertrouwelijk:
         return g
     return replace(g, samenvatting=VERTROUWELIJK, deelnemers="",
                    afspraken=tuple(replace(a, tekst=VERTROUWELIJK) for a in g.afspraken))
 
 
-def _zichtbaar_mdo(ctx: Context, mdo: Mdo) -> Mdo:
+def zichtbaar_mdo(ctx: Context, mdo: Mdo) -> Mdo:
     """A vertrouwelijk MDO for a non-zorgcoördinator: agenda, verslag and besluiten hidden; date,
     deelnemers, toestemmingen and actiepunten (which people must carry out) stay."""
-    if not mdo.vertrouwelijk or _ziet_vertrouwelijk(ctx):
+    if not mdo.vertrouwelijk or ctx.ziet_vertrouwelijk:
         return mdo
     return replace(mdo, agenda=VERTROUWELIJK, verslag=VERTROUWELIJK,
                    besluiten=tuple(replace(b, tekst=VERTROUWELIJK) for b in mdo.besluiten))
 
 
-def _actiepunt(actiepunt_id: int) -> Actiepunt:
-    row = _get(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
-    return _actiepunten(m.Actiepunt.select().where(m.Actiepunt.id == row.id), _Namen.laad())[0]
+def lees_actiepunt(actiepunt_id: int) -> Actiepunt:
+    row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
+    return lees_actiepunten(m.Actiepunt.select().where(m.Actiepunt.id == row.id), Namen.laad())[0]

@@ -53,22 +53,22 @@ from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
 from .traject_gedeeld import (
     ONGEWIJZIGD,
-    _analyse,
-    _bereikbaar,
-    _bewijs,
-    _check_nazorg,
-    _enum,
-    _geen_open_traject,
-    _get,
-    _leerling,
-    _Namen,
-    _nazorg,
-    _Ongewijzigd,
-    _open_row,
-    _persoon_ids,
-    _traject,
-    _traject_row,
+    Namen,
+    Ongewijzigd,
+    als_enum,
+    check_geen_open_traject,
+    check_nazorg,
+    contactpersoon_van,
+    leerling_row,
+    lees_analyse,
+    lees_bewijs,
+    lees_nazorg,
+    lees_traject,
+    open_traject_row,
+    persoon_ids,
     plan_evaluaties,
+    rij_of_fout,
+    traject_row,
 )
 
 
@@ -83,7 +83,7 @@ class TrajectService:
         InvoerFout when the student already has an open traject."""
         if not aanleiding.strip():
             raise InvoerFout({"aanleiding": "Beschrijf in een paar woorden de aanleiding voor het traject."})
-        return self._openen(leerlingnummer, _enum(Categorie, categorie, "categorie", "Kies een categorie."),
+        return self._openen(leerlingnummer, als_enum(Categorie, categorie, "categorie", "Kies een categorie."),
                             aanleiding, None, None, eigenaar, geopend, evaluatiedatum, vandaag)
 
     def openen_vanuit_signaal(self, leerlingnummer: str, soort: SignaalSoort | str, signaal_datum: date, *,
@@ -92,9 +92,9 @@ class TrajectService:
                               evaluatiedatum: date | None = None, vandaag: date | None = None) -> Traject:
         """Open a traject from a signal (its soort and datum are kept); the category follows the signal
         unless given."""
-        soort = _enum(SignaalSoort, soort, "signaal", "Onbekend signaal.")
+        soort = als_enum(SignaalSoort, soort, "signaal", "Onbekend signaal.")
         categorie = (categorie_voor_signaal(soort) if categorie is None
-                     else _enum(Categorie, categorie, "categorie", "Kies een categorie."))
+                     else als_enum(Categorie, categorie, "categorie", "Kies een categorie."))
         return self._openen(leerlingnummer, categorie, aanleiding, soort, signaal_datum, eigenaar, geopend,
                             evaluatiedatum, vandaag)
 
@@ -111,13 +111,13 @@ class TrajectService:
             fouten["evaluatiedatum"] = "De evaluatiedatum ligt vóór de opening van het traject."
         if fouten:
             raise InvoerFout(fouten)
-        leerling = _leerling(leerlingnummer)
+        leerling = leerling_row(leerlingnummer)
         try:
             with self.ctx.action():
-                _geen_open_traject(leerling)
+                check_geen_open_traject(leerling)
                 if eigenaar is None:
                     eigenaar = Persoon(self.ctx.gebruiker.naam, gebruiker_id=self.ctx.gebruiker.id)
-                gebruiker_id, contact_id = _persoon_ids(eigenaar)
+                gebruiker_id, contact_id = persoon_ids(eigenaar)
                 row = m.Traject.create(
                     leerling=leerling.id, categorie=categorie.value, aanleiding=aanleiding.strip(),
                     signaal=soort.value if soort else None, signaal_datum=signaal_datum, geopend=geopend,
@@ -125,36 +125,36 @@ class TrajectService:
                     stap=int(Stap.IN_BEELD), evaluatiedatum=evaluatiedatum, door=self.ctx.gebruiker.id)
                 self.ctx.audit(Actie.TOEGEVOEGD, leerling.id, "traject")
         except pw.IntegrityError:  # the partial unique index: opened at the same moment elsewhere
-            _geen_open_traject(leerling)
+            check_geen_open_traject(leerling)
             raise
         return self.get(row.id)
 
     def get(self, traject_id: int) -> Traject:
-        return _traject(_traject_row(traject_id), _Namen.laad())
+        return lees_traject(traject_row(traject_id), Namen.laad())
 
     def casusregisseur(self, traject_id: int) -> Contactpersoon | None:
         """The traject's casusregisseur (its eigenaar: the one owner who keeps the overview) with function and
         how to reach them – a user through their profile, a partner through the address book. None when
         nobody is named."""
-        row = _traject_row(traject_id)
-        return _bereikbaar(row.eigenaar_gebruiker_id, row.eigenaar_contact_id)
+        row = traject_row(traject_id)
+        return contactpersoon_van(row.eigenaar_gebruiker_id, row.eigenaar_contact_id)
 
     def trajecten(self, leerlingnummer: str) -> list[Traject]:
         """Every traject of the student, the newest first (history stays)."""
-        leerling = _leerling(leerlingnummer)
-        namen = _Namen.laad()
+        leerling = leerling_row(leerlingnummer)
+        namen = Namen.laad()
         query = (m.Traject.select().where(m.Traject.leerling == leerling.id)
                  .order_by(m.Traject.geopend.desc(), m.Traject.id.desc()))
-        return [_traject(r, namen, leerling) for r in query]
+        return [lees_traject(r, namen, leerling) for r in query]
 
     def open_traject(self, leerlingnummer: str) -> Traject | None:
-        leerling = _leerling(leerlingnummer)
-        row = _open_row(leerling.id)
-        return _traject(row, _Namen.laad(), leerling) if row else None
+        leerling = leerling_row(leerlingnummer)
+        row = open_traject_row(leerling.id)
+        return lees_traject(row, Namen.laad(), leerling) if row else None
 
     def lijst(self, status: TrajectStatus | str | None = TrajectStatus.OPEN) -> list[TrajectRij]:
         """The trajecten of the whole school (default: the open ones; None: all), by leerlingnummer."""
-        namen = _Namen.laad()
+        namen = Namen.laad()
         open_per_traject = dict(
             m.Actiepunt.select(m.Actiepunt.traject, pw.fn.COUNT(m.Actiepunt.id))
             .where((m.Actiepunt.status == ActiepuntStatus.OPEN.value) & m.Actiepunt.traject.is_null(False))
@@ -175,16 +175,16 @@ class TrajectService:
         rijen.sort(key=lambda t: (t.leerlingnummer, t.geopend, t.id))
         return rijen
 
-    def bijwerken(self, traject_id: int, *, categorie: Categorie | str | _Ongewijzigd = ONGEWIJZIGD,
-                  aanleiding: str | _Ongewijzigd = ONGEWIJZIGD,
-                  eigenaar: Persoon | str | None | _Ongewijzigd = ONGEWIJZIGD,
-                  evaluatiedatum: date | None | _Ongewijzigd = ONGEWIJZIGD) -> Traject:
+    def bijwerken(self, traject_id: int, *, categorie: Categorie | str | Ongewijzigd = ONGEWIJZIGD,
+                  aanleiding: str | Ongewijzigd = ONGEWIJZIGD,
+                  eigenaar: Persoon | str | None | Ongewijzigd = ONGEWIJZIGD,
+                  evaluatiedatum: date | None | Ongewijzigd = ONGEWIJZIGD) -> Traject:
         """Change what is given; leave the rest. `evaluatiedatum` is when the traject is evaluated next
         (it comes up in the reminders)."""
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         velden: dict = {}
         if categorie is not ONGEWIJZIGD:
-            velden["categorie"] = _enum(Categorie, categorie, "categorie", "Kies een categorie.").value
+            velden["categorie"] = als_enum(Categorie, categorie, "categorie", "Kies een categorie.").value
         if aanleiding is not ONGEWIJZIGD:
             velden["aanleiding"] = aanleiding.strip()
         if evaluatiedatum is not ONGEWIJZIGD:
@@ -193,7 +193,7 @@ class TrajectService:
             velden["evaluatiedatum"] = evaluatiedatum
         with self.ctx.action():
             if eigenaar is not ONGEWIJZIGD:
-                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = _persoon_ids(eigenaar)
+                velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(eigenaar)
             if velden:
                 m.Traject.update(**velden).where(m.Traject.id == row.id).execute()
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject")
@@ -206,13 +206,13 @@ class TrajectService:
         vandaag = vandaag or date.today()
         datum = datum or vandaag
         stap = check_stap(stap)
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         if row.status != TrajectStatus.OPEN.value:
             raise InvoerFout("Dit traject is gesloten; de stap kan niet meer veranderen.")
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         if datum < row.geopend:
-            raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+            raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({formaat.datum(row.geopend)})."})
         if stap != row.stap:
             with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
@@ -228,13 +228,13 @@ class TrajectService:
         6 weeks, 3 months and 1 year after `datum`; pass `nazorg` (datum, omschrijving) to choose others."""
         vandaag = vandaag or date.today()
         datum = datum or vandaag
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         if row.status != TrajectStatus.OPEN.value:
-            raise InvoerFout(f"Dit traject is al gesloten (op {row.gesloten:%d-%m-%Y}).")
+            raise InvoerFout(f"Dit traject is al gesloten (op {formaat.datum(row.gesloten)}).")
         reden = check_sluiten(reden, toelichting, datum, row.geopend, vandaag)
         momenten = standaard_nazorg(datum) if nazorg is None else [(d, o.strip()) for d, o in nazorg]
         for _, o in momenten:
-            _check_nazorg(o)
+            check_nazorg(o)
         with self.ctx.action():
             m.Traject.update(status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
@@ -246,19 +246,19 @@ class TrajectService:
 
     def nazorg_toevoegen(self, traject_id: int, datum: date, omschrijving: str) -> NazorgMoment:
         """A nazorg moment; also (especially) on a closed traject."""
-        _check_nazorg(omschrijving)
-        row = _traject_row(traject_id)
+        check_nazorg(omschrijving)
+        row = traject_row(traject_id)
         with self.ctx.action():
             moment = m.NazorgMoment.create(traject=row.id, datum=datum, omschrijving=omschrijving.strip())
-        return _nazorg(moment)
+        return lees_nazorg(moment)
 
     def nazorg_wijzigen(self, moment_id: int, datum: date, omschrijving: str) -> NazorgMoment:
-        _check_nazorg(omschrijving)
-        moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
+        check_nazorg(omschrijving)
+        moment = rij_of_fout(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
         with self.ctx.action():
             m.NazorgMoment.update(datum=datum, omschrijving=omschrijving.strip()).where(
                 m.NazorgMoment.id == moment.id).execute()
-        return _nazorg(m.NazorgMoment.get_by_id(moment.id))
+        return lees_nazorg(m.NazorgMoment.get_by_id(moment.id))
 
     def nazorg_verwijderen(self, moment_id: int) -> Verwijderd:
         with self.ctx.action():
@@ -277,19 +277,19 @@ class TrajectService:
         datum = datum or vandaag
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
-        moment = _get(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
+        moment = rij_of_fout(m.NazorgMoment, moment_id, "Dit nazorgmoment bestaat niet meer.")
         with self.ctx.action():
             m.NazorgMoment.update(gedaan=datum, notitie=notitie.strip(), door=self.ctx.gebruiker.id).where(
                 m.NazorgMoment.id == moment.id).execute()
-        return _nazorg(m.NazorgMoment.get_by_id(moment.id))
+        return lees_nazorg(m.NazorgMoment.get_by_id(moment.id))
 
     def checklist(self, traject_id: int) -> list[StapChecklist]:
         """The five steps with every item: ticked by hand, or automatically when the dossier shows it
         (a DUO melding, a gesprek, an MDO …)."""
-        row = _traject_row(traject_id)
-        namen = _Namen.laad()
+        row = traject_row(traject_id)
+        namen = Namen.laad()
         afgevinkt = {a.item: a for a in m.ChecklistAfvinking.select().where(m.ChecklistAfvinking.traject == row.id)}
-        bewijs = _bewijs(row)
+        bewijs = lees_bewijs(row)
         gedaan = set(afgevinkt) | set(bewijs)
         uit = []
         for v in voortgang(gedaan):
@@ -320,7 +320,7 @@ class TrajectService:
         checklist_item(item)
         if datum > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         with self.ctx.action():
             (m.ChecklistAfvinking.insert(traject=row.id, item=item, datum=datum, notitie=notitie.strip(),
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
@@ -333,15 +333,15 @@ class TrajectService:
     def afvinken_ongedaan(self, traject_id: int, item: str) -> None:
         """Remove a tick made by hand (an automatic one stays while its evidence is in the dossier)."""
         checklist_item(item)
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         with self.ctx.action():
             m.ChecklistAfvinking.delete().where((m.ChecklistAfvinking.traject == row.id)
                                                 & (m.ChecklistAfvinking.item == item)).execute()
 
     def analyse(self, traject_id: int) -> Analyse:
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
-        return _analyse(a) if a else Analyse.leeg()
+        return lees_analyse(a) if a else Analyse.leeg()
 
     def analyse_opslaan(self, traject_id: int, analyse: Analyse, *, datum: date | None = None,
                         vandaag: date | None = None) -> Analyse:
@@ -349,21 +349,21 @@ class TrajectService:
         verzuimtype and, optionally, Kearney's function. `datum`: the day the analysis was made (default:
         now); it dates the automatic tick of the checklist item."""
         vandaag = vandaag or date.today()
-        row = _traject_row(traject_id)
+        row = traject_row(traject_id)
         if datum is not None:
             if datum > vandaag:
                 raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
             if datum < row.geopend:
-                raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({row.geopend:%d-%m-%Y})."})
+                raise InvoerFout({"datum": f"De datum ligt vóór de opening van het traject ({formaat.datum(row.geopend)})."})
         gewijzigd = m.now() if datum is None else datetime.combine(datum, time(12))
         velden = {}
         for d in Domein:
             f = analyse.factoren.get(d, Factoren())
             velden[f"{d.value}_risico"] = f.risico.strip()
             velden[f"{d.value}_beschermend"] = f.beschermend.strip()
-        velden["verzuimtype"] = (_enum(Verzuimtype, analyse.verzuimtype, "verzuimtype", "Kies een verzuimtype.").value
+        velden["verzuimtype"] = (als_enum(Verzuimtype, analyse.verzuimtype, "verzuimtype", "Kies een verzuimtype.").value
                                  if analyse.verzuimtype else "")
-        velden["kearney_functie"] = (_enum(KearneyFunctie, analyse.kearney_functie, "kearney_functie",
+        velden["kearney_functie"] = (als_enum(KearneyFunctie, analyse.kearney_functie, "kearney_functie",
                                            "Kies een functie van het verzuim.").value
                                      if analyse.kearney_functie else "")
         velden = {k: Geheim(v) if v else v for k, v in velden.items()}  # the analysis is the zorgcoördinator's

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..db import models as m
@@ -79,11 +79,11 @@ class VerzuimVoorbeeld:
         if self.onbekende_kolommen:
             tekst += f"; genegeerde kolommen: {', '.join(self.onbekende_kolommen)}"
         if self.bijgewerkt_tot:
-            tekst += f". Verzuim bijgewerkt t/m {self.bijgewerkt_tot:%d-%m-%Y}"
+            tekst += f". Verzuim bijgewerkt t/m {formaat.datum(self.bijgewerkt_tot)}"
             if self.blijft_staan:
-                tekst += f" (blijft staan: het bestand gaat tot en met {self.laatste_in_bestand:%d-%m-%Y})"
+                tekst += f" (blijft staan: het bestand gaat tot en met {formaat.datum(self.laatste_in_bestand)})"
             elif self.terug:
-                tekst += f" (teruggezet van {self.bijgewerkt_was:%d-%m-%Y})"
+                tekst += f" (teruggezet van {formaat.datum(self.bijgewerkt_was)})"
         return tekst + "."
 
 
@@ -249,7 +249,7 @@ class VerzuimService:
         geen_lesdag = list(bestand.buiten_lesuren)
         geen = {d for d in iso if not cal.is_lesdag(d)}  # once per date, not per line
         if geen:
-            geen_lesdag += [RijFout(r.regel, f"{r.datum:%d-%m-%Y} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
+            geen_lesdag += [RijFout(r.regel, f"{formaat.datum(r.datum)} is geen lesdag ({cal.omschrijving(r.datum).lower()}); "
                                              "deze regel telt niet mee voor de signalen.")
                             for r in bestand.rijen if r.datum in geen]
         geen_lesdag.sort(key=lambda f: f.regel)
@@ -354,9 +354,11 @@ class VerzuimService:
         return standaard_einddatum(datum, date.fromisoformat(waarde) if waarde else None)
 
     def melding_registreren(self, leerlingnummer: str, datum: date, einddatum: date | None, soort: MeldingSoort,
-                            kenmerk: str = "", *, vandaag: date | None = None) -> Melding:
+                            kenmerk: str = "", *, vandaag: date | None = None,
+                            aangemaakt: datetime | None = None) -> Melding:
         """A melding made in DUO's verzuimregister on `datum` about the verzuim up to and including
-        `einddatum` (None: `standaard_einddatum`); the 16-hour count starts again the day after `einddatum`."""
+        `einddatum` (None: `standaard_einddatum`); the 16-hour count starts again the day after `einddatum`.
+        `aangemaakt`: when it was recorded here (default now; the demo school dates its records in its past)."""
         vandaag = vandaag or date.today()
         soort = MeldingSoort(soort)
         if einddatum is None:
@@ -373,7 +375,8 @@ class VerzuimService:
         leerling_id = self._leerling_id(leerlingnummer)
         with self.ctx.action():
             row = m.Verzuimmelding.create(leerling=leerling_id, datum=datum, einddatum=einddatum, soort=soort.value,
-                                          kenmerk=kenmerk.strip(), door=self.ctx.gebruiker.id)
+                                          kenmerk=kenmerk.strip(), door=self.ctx.gebruiker.id,
+                                          aangemaakt=aangemaakt or m.now())
         return Melding(row.id, datum, einddatum, soort, row.kenmerk)
 
     def mazl_acties(self, leerlingnummer: str) -> list[Mazl]:
@@ -382,14 +385,15 @@ class VerzuimService:
         return [Mazl(r.id, r.datum, r.opmerking) for r in query]
 
     def mazl_registreren(self, leerlingnummer: str, datum: date, opmerking: str = "", *,
-                         vandaag: date | None = None) -> Mazl:
-        """The jeugdarts was brought in (M@zl) on `datum`; ziekmeldingen are counted afresh after it."""
+                         vandaag: date | None = None, aangemaakt: datetime | None = None) -> Mazl:
+        """The jeugdarts was brought in (M@zl) on `datum`; ziekmeldingen are counted afresh after it.
+        `aangemaakt`: when it was recorded here (default now)."""
         if datum > (vandaag or date.today()):
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         leerling_id = self._leerling_id(leerlingnummer)
         with self.ctx.action():
             row = m.MazlActie.create(leerling=leerling_id, datum=datum, opmerking=opmerking.strip(),
-                                     door=self.ctx.gebruiker.id)
+                                     door=self.ctx.gebruiker.id, aangemaakt=aangemaakt or m.now())
         return Mazl(row.id, datum, row.opmerking)
 
     def actie_verwijderen(self, soort: str, actie_id: int) -> Verwijderd:
@@ -423,8 +427,8 @@ def _rond(inhoud: _Inhoud) -> dict[tuple[str, str], float]:
 def _check_tot(tot: date | None, vandaag: date) -> date | None:
     eerste, laatste = plausibele_periode(vandaag)
     if tot is not None and not eerste <= tot <= laatste:
-        raise InvoerFout({"tot": f"Verzuim bijgewerkt tot {tot:%d-%m-%Y} kan niet kloppen: kies een datum van "
-                                 f"{eerste:%d-%m-%Y} tot en met {laatste:%d-%m-%Y}."})
+        raise InvoerFout({"tot": f"Verzuim bijgewerkt tot {formaat.datum(tot)} kan niet kloppen: kies een datum van "
+                                 f"{formaat.datum(eerste)} tot en met {formaat.datum(laatste)}."})
     return tot
 
 

@@ -33,15 +33,14 @@ def plan_id(services) -> int:
 
 
 def open_preview(qtbot, maak, naam="Plan van aanpak Zoë Bakker versie 1.pdf", services=None) -> PdfPreviewDialog:
-    d = PdfPreviewDialog(None, "Plan van aanpak", maak, naam,
-                         on_thread_end=services.end_thread if services else None)
+    d = PdfPreviewDialog(None, "Plan van aanpak", maak, naam, services=services)
     qtbot.addWidget(d)
     return d
 
 
 def test_loads_saves_and_prints(qtbot, services, plan_id, tmp_path, monkeypatch):
     d = open_preview(qtbot, lambda: services.plannen.pdf(plan_id), services=services)
-    with qtbot.waitSignal(d.job.signals.finished, timeout=10_000, raising=False):
+    with qtbot.waitSignal(d.loader.finished, timeout=10_000, raising=False):
         pass
     qtbot.waitUntil(lambda: d.document.pageCount() > 0, timeout=10_000)
     assert d.stack.currentWidget() is d.view
@@ -70,7 +69,7 @@ def test_service_error_is_a_dutch_message(qtbot):
         raise NietGevonden("Er is nog geen MDO vastgelegd voor Zoë Bakker; er is niets om af te drukken.")
 
     d = open_preview(qtbot, maak, "MDO-verslag")
-    with qtbot.waitSignal(d.job.signals.failed, timeout=10_000, raising=False):
+    with qtbot.waitSignal(d.loader.failed, timeout=10_000, raising=False):
         pass
     qtbot.waitUntil(lambda: bool(d.error.text()), timeout=10_000)
     assert "nog geen MDO" in d.error.text()

@@ -174,7 +174,7 @@ def test_the_adjust_dialog_shows_errors(qtbot, services):
     dialog.van.set_value(date(2026, 10, 10))
     dialog.tot.set_value(date(2026, 11, 10))
     assert not dialog.save()
-    assert "hoogstens twee weken" in dialog.errors.text("tot")
+    assert "hoogstens twee weken" in dialog.error_text("tot")
 
 
 def test_the_grid_fits_its_size(view):

@@ -20,7 +20,8 @@ from thuiszit_desktop.ui.leerlingen.verzuim_dialogs import (
     MeldingDialog,
     VerzuimInvoerenDialog,
 )
-from thuiszit_desktop.ui.leerlingen.verzuim_panel import REDEN_KLEUR, VerzuimPanel, tint
+from thuiszit_desktop.ui.leerlingen.verzuim_heatmap import REDEN_KLEUR, tint
+from thuiszit_desktop.ui.leerlingen.verzuim_panel import VerzuimPanel
 
 VANDAAG = date(2026, 11, 23)
 BIJGEWERKT = date(2026, 11, 20)

@@ -10,7 +10,7 @@ from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.school import Regio, Schooltype
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import errors
-from thuiszit_desktop.ui.shell import first_run, login
+from thuiszit_desktop.ui.shell import first_run, onthouden
 from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard, password_hint
 
 
@@ -75,7 +75,7 @@ def test_set_up_a_school_step_by_step(qtbot, wizard, db_path, settings):
     assert (school.naam, school.brin, school.regio, school.schooltype, school.uren_per_lesdag, school.swv) == (
         "Het Baken", "12AB", Regio.ZUID, Schooltype.PO, 5.5, "SWV VO Zuid-Limburg")
     assert session.database_exists(db_path)
-    assert login.laatste_naam(settings, db_path) == "Anna de Vries"  # the login of this database offers the name
+    assert onthouden.laatste_naam(settings, db_path) == "Anna de Vries"  # the login of this database offers the name
 
 
 def test_the_finish_button_speaks_dutch(wizard):

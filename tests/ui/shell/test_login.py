@@ -12,7 +12,7 @@ from thuiszit_desktop.db import pogingen
 from thuiszit_desktop.domain.errors import DatabaseInGebruik, DatabaseOnleesbaar
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import bestanden, errors, theme
-from thuiszit_desktop.ui.shell import login, startup
+from thuiszit_desktop.ui.shell import login, onthouden, startup
 from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.shell.login import LoginDialog, LoginOutcome
 from thuiszit_desktop.ui.shell.startup import StartupFlow
@@ -50,7 +50,7 @@ def test_right_password_logs_in_with_enter(qtbot, dialog, settings):
         qtbot.keyClick(dialog.wachtwoord, Qt.Key.Key_Return)
     assert dialog.outcome is LoginOutcome.LOGGED_IN
     assert dialog.services.gebruiker.naam == "Anna de Vries"
-    assert login.laatste_naam(settings, dialog.path) == "Anna de Vries"
+    assert onthouden.laatste_naam(settings, dialog.path) == "Anna de Vries"
 
 
 def test_wrong_password_gets_one_neutral_message(qtbot, dialog):
@@ -127,7 +127,7 @@ def test_wrong_passwords_in_another_program_make_the_login_wait_too(qtbot, dialo
 
 
 def test_the_last_name_is_filled_in(qtbot, closed_school, settings):
-    login.onthoud_naam(settings, closed_school, "Anna de Vries")
+    onthouden.onthoud_naam(settings, closed_school, "Anna de Vries")
     dialog = LoginDialog(closed_school, settings=settings)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -138,7 +138,7 @@ def test_the_last_name_is_filled_in(qtbot, closed_school, settings):
 def test_the_last_name_belongs_to_its_own_database(qtbot, closed_school, settings, tmp_path, monkeypatch):
     """The login of one school never shows a user name of another school's database."""
     ander = session.database_path(tmp_path / "andere school")
-    login.onthoud_naam(settings, ander, "Piet de Beheerder")
+    onthouden.onthoud_naam(settings, ander, "Piet de Beheerder")
     dialog = LoginDialog(closed_school, settings=settings)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -150,10 +150,10 @@ def test_the_last_name_belongs_to_its_own_database(qtbot, closed_school, setting
 
 
 def test_a_name_remembered_before_stays_for_the_database_opened_last(qtbot, closed_school, settings, tmp_path):
-    settings.setValue(login.SETTING_NAME, "Anna de Vries")  # one name for all, as it was kept before
-    settings.setValue(startup.SETTING_LAST_DATABASE, str(closed_school))
-    assert login.laatste_naam(settings, closed_school) == "Anna de Vries"
-    assert login.laatste_naam(settings, session.database_path(tmp_path / "andere school")) == ""
+    settings.setValue(onthouden.SETTING_NAME, "Anna de Vries")  # one name for all, as it was kept before
+    settings.setValue(onthouden.SETTING_LAST_DATABASE, str(closed_school))
+    assert onthouden.laatste_naam(settings, closed_school) == "Anna de Vries"
+    assert onthouden.laatste_naam(settings, session.database_path(tmp_path / "andere school")) == ""
 
 
 def test_a_database_in_use_closes_the_dialog_with_the_problem(qtbot, services, db_path, settings):
@@ -230,7 +230,7 @@ def test_an_existing_database_asks_for_login(closed_school, settings, monkeypatc
     services = flow.run()
     try:
         assert services.gebruiker.naam == "Anna de Vries"
-        assert settings.value(startup.SETTING_LAST_DATABASE) == str(closed_school)
+        assert settings.value(onthouden.SETTING_LAST_DATABASE) == str(closed_school)
         assert flow.known_school(closed_school) == "Het Baken"
     finally:
         services.close()

@@ -293,7 +293,7 @@ def test_a_locked_plan_shows_no_date_clear_buttons_and_an_evaluation_has_no_defa
     from thuiszit_desktop.db import models as m
     from thuiszit_desktop.domain.gebruiker import Profiel
     from thuiszit_desktop.domain.plan import Akkoord, Doel, Uitkomst
-    from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog
+    from thuiszit_desktop.ui.traject.plan_vaststellen import EvaluatieDialog
 
     school.profielen.opslaan(Profiel("Anna de Vries", "zorgcoördinator", "030-1234567"))  # signs for the school
     m.Contact.update(telefoon="06-11223344").where(m.Contact.naam == "Bram Jansen").execute()  # reachable

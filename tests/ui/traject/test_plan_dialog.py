@@ -14,7 +14,8 @@ from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.plan import Akkoord, Doel, PlanStatus, Uitkomst
 from thuiszit_desktop.domain.traject import Analyse, Categorie, Domein, Factoren, Verzuimtype
 from thuiszit_desktop.ui.common import errors, form, pdf_preview
-from thuiszit_desktop.ui.traject.plan_dialog import EvaluatieDialog, PlanDialog, VaststellenDialog
+from thuiszit_desktop.ui.traject.plan_dialog import PlanDialog
+from thuiszit_desktop.ui.traject.plan_vaststellen import EvaluatieDialog, VaststellenDialog
 
 VANDAAG = date.today()
 

@@ -13,10 +13,10 @@ from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import Reden
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
+from thuiszit_desktop.ui.models.signalen_model import TERMIJN_KLEUR_ROLE
 from thuiszit_desktop.ui.vandaag import dashboard as dashboard_module
 from thuiszit_desktop.ui.vandaag.dashboard import Dashboard, SignalenLoader
 from thuiszit_desktop.ui.vandaag.piramide import NIVEAU_KLEUR, NIVEAU_TEKSTKLEUR, Piramide
-from thuiszit_desktop.ui.vandaag.vandaag_signalen import TERMIJN_KLEUR_ROLE
 
 VANDAAG = date(2026, 11, 23)  # a Monday
 BIJGEWERKT = date(2026, 11, 20)  # the Friday before: "verzuim bijgewerkt t/m"
@@ -368,3 +368,19 @@ def test_open_actiepunten_due_later_stay_in_view(qtbot, services, tmp_path):
     assert "1 open actiepunt – alle bekijken" in view.actiepunten_link.text()
     with qtbot.waitSignal(view.actiepunten_requested, timeout=1000):
         view.actiepunten_link.linkActivated.emit("trajecten")
+
+
+def test_the_note_dialog_is_a_form(qtbot, view, monkeypatch):
+    """Opslaan hands back the note without its blank edges; Annuleren after typing asks first."""
+    from thuiszit_desktop.ui.vandaag.bespreken import BesprekenDialog
+
+    dialog = BesprekenDialog(view.regels()[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.notitie.setPlainText("  Ouders gebeld.\n")
+    asked = []
+    monkeypatch.setattr(errors, "ask", lambda *a, **k: asked.append(a[1]) or False)
+    dialog.reject()
+    assert asked == ["Wijzigingen weggooien?"] and dialog.isVisible()  # kept editing
+    assert dialog.save()
+    assert dialog.value == "Ouders gebeld." and dialog.result() == dialog.DialogCode.Accepted

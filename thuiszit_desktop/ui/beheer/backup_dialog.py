@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...services.backups import BackupInfo, samenvatting
 from ...services.session import Services
 from ..common import errors
@@ -44,7 +45,7 @@ DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
 def tijdstip(moment: datetime) -> str:
-    return f"{DAGEN[moment.weekday()]} {moment:%d-%m-%Y %H:%M}"
+    return f"{DAGEN[moment.weekday()]} {formaat.tijdstip(moment)}"
 
 
 def grootte(n: int) -> str:

@@ -35,6 +35,7 @@ from ...domain.verzuimcodes import STANDAARD_CODES
 from ...services.session import Services
 from ..common import errors
 from ..common.bestanden import LOGO, bestand_openen
+from ..common.form import FormDialog, ask_discard
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import ErrorLabel, FieldErrors, WrapLabel, fit_to_screen, hint, with_error
 from .backup_dialog import BackupTab
@@ -51,11 +52,12 @@ REGIO_HINTS = {
 }
 
 
-class InstellingenDialog(QDialog):
+class InstellingenDialog(FormDialog):
+    """A large form that lays itself out: a FieldErrors per tab, its own `save()` per part."""
+
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Instellingen", parent)
         self.services = services
-        self.setWindowTitle("Instellingen")
         self.saved_something = False
         self._school: School | None = None
 
@@ -392,7 +394,7 @@ class InstellingenDialog(QDialog):
         if self.saved_something:
             self.accept()
         else:
-            super().reject()  # nothing changed
+            QDialog.reject(self)  # nothing changed
         return True
 
     def _deel_opgeslagen(self, deel: int) -> None:
@@ -404,11 +406,7 @@ class InstellingenDialog(QDialog):
         self.saved_something = True
 
     def reject(self) -> None:
-        if self.has_changes() and not errors.ask(
-                self, "Wijzigingen weggooien?", detail="U heeft iets veranderd dat nog niet is opgeslagen.",
-                yes="Weggooien", no="Verder bewerken"):
-            return
-        if self.saved_something:  # part was saved before an error elsewhere: the caller must refresh
-            self.done(QDialog.DialogCode.Accepted)
-            return
-        super().reject()
+        if not self.saved_something:
+            super().reject()  # asks before throwing changes away
+        elif not self.has_changes() or ask_discard(self):
+            self.done(QDialog.DialogCode.Accepted)  # part was saved before an error elsewhere: the caller refreshes

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.errors import InvoerFout
 from ...domain.lesuren import MAX_LESUREN, STANDAARD_LESUURTIJDEN, Lesuur
 from ...services.session import Services
@@ -124,7 +125,7 @@ class LesuurtijdenTab(QWidget):
     def save(self) -> None:
         """InvoerFout when a lesuur is not acceptable (shown by `show_errors`)."""
         opgeslagen = self.services.school.lesuurtijden_opslaan(self.waarden())
-        self._start = [(f"{u.begin:%H:%M}", f"{u.eind:%H:%M}") for u in opgeslagen]
+        self._start = [(formaat.tijd(u.begin), formaat.tijd(u.eind)) for u in opgeslagen]
 
     def show_errors(self, exc: InvoerFout) -> QWidget:
         self.fout.set_error(" ".join(exc.fouten.values()))

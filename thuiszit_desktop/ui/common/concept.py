@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
+from ...domain import formaat
 from . import errors
 
 AUTOSAVE_MS = 1500  # "a moment after typing stops"
@@ -35,7 +36,7 @@ class Concept:
 
     @property
     def notitie(self) -> str:
-        return f"Concept van {self.opgeslagen:%d-%m %H:%M} hersteld"
+        return f"Concept van {formaat.korte_datum(self.opgeslagen)} {formaat.tijd(self.opgeslagen)} hersteld"
 
 
 class ConceptStore(Protocol):

@@ -1,9 +1,9 @@
 """Look at a PDF before printing or saving it: the plan van aanpak, an MDO-verslag, the dossier.
 
     PdfPreviewDialog(parent, "Plan van aanpak", lambda: services.plannen.pdf(plan_id),
-                     "Plan van aanpak Zoë Bakker versie 2.pdf", on_thread_end=services.end_thread).exec()
+                     "Plan van aanpak Zoë Bakker versie 2.pdf", services=services).exec()
 
-The PDF is made off the GUI thread (ui/worker Job), so the window never freezes; it is shown from memory
+The PDF is made off the GUI thread (a `Loader`, which ends the job thread's connection of `services`), so the window never freezes; it is shown from memory
 (never written to disk unless the user saves it). "Afdrukken…" renders each page to an image on the printer.
 Tests replace `choose_printer` and `save_file_name` (module functions) instead of opening real dialogs.
 """
@@ -33,7 +33,7 @@ from . import errors
 from .bestanden import EXPORT, bestand_opslaan
 from .opslaan import opslaan, services_van
 from .widgets import ErrorLabel, fit_to_screen, hint
-from .worker import Job, start
+from .worker import Loader
 
 PRINT_DPI = 300  # enough for text on paper, without a 1200 dpi image per page
 
@@ -55,7 +55,7 @@ def save_file_name(parent: QWidget | None, voorstel: str) -> str:
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, titel: str, maak_pdf: Callable[[], bytes], bestandsnaam: str, *,
-                 on_thread_end: Callable[[], None] | None = None):
+                 services=None):
         super().__init__(parent)
         self.setWindowTitle(titel)
         self.bestandsnaam = safe_file_name(bestandsnaam if bestandsnaam.lower().endswith(".pdf")
@@ -103,11 +103,10 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(bar)
 
         fit_to_screen(self, 820, 700)
-        self.job = Job(lambda _progress: maak_pdf(), on_thread_end=on_thread_end)
-        self.job.signals.finished.connect(self._loaded)
-        self.job.signals.failed.connect(self._failed)
-        self.job.signals.crashed.connect(self._crashed)
-        start(self.job)
+        self.loader = Loader(services, self, crash_message="Het maken van de PDF is mislukt.")
+        self.loader.finished.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.loader.start(lambda _progress: maak_pdf())
 
     # --- loading -------------------------------------------------------------------------------------
 
@@ -132,10 +131,6 @@ class PdfPreviewDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.status.setText("Er is niets om te tonen.")
         self.error.set_error(message)
-
-    def _crashed(self, exc: BaseException) -> None:
-        self._failed("Het maken van de PDF is mislukt.")
-        errors.report(exc)
 
     # --- actions -------------------------------------------------------------------------------------
 

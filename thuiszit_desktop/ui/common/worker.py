@@ -10,7 +10,7 @@ A screen uses a `Loader`: one job at a time for its owner, the outcome delivered
 
 The function receives a `progress(done, total)` callback; calling it from the worker thread is safe
 (it emits a queued signal). Database connections a job opens in its thread are closed when it ends.
-`Job` and `start` are the building block underneath, for a job nobody waits for.
+`Job` and `start` are the building blocks underneath; every screen and check uses a `Loader`.
 """
 
 from __future__ import annotations

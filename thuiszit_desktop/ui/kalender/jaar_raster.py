@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from ...domain import formaat
 from ...domain.formaat import MAANDEN
 from ...domain.kalender import schooljaar_label
 from ..common import theme
@@ -23,7 +24,7 @@ WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 def dag_tekst(d: date) -> str:
     """"ma 14-09-2026"."""
-    return f"{WEEKDAGEN[d.weekday()]} {d:%d-%m-%Y}"
+    return f"{WEEKDAGEN[d.weekday()]} {formaat.datum(d)}"
 
 
 def periode_tekst(van: date, tot: date) -> str:

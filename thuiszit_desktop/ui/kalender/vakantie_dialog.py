@@ -3,13 +3,12 @@ Aanpassen…)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from ...domain.errors import InvoerFout
 from ...domain.kalender import Vakantie
 from ...services.session import Services
-from ..common import errors
-from ..common.widgets import DateEdit, ErrorLabel, FieldErrors, WrapLabel, with_error
+from ..common.form import FormDialog
+from ..common.widgets import DateEdit, WrapLabel
 from .jaar_raster import periode_tekst
 
 VAKANTIE_NAMEN = {"herfstvakantie": "Herfstvakantie", "kerstvakantie": "Kerstvakantie",
@@ -17,51 +16,33 @@ VAKANTIE_NAMEN = {"herfstvakantie": "Herfstvakantie", "kerstvakantie": "Kerstvak
                   "zomervakantie": "Zomervakantie"}
 
 
-class VakantieAanpassenDialog(QDialog):
+class VakantieAanpassenDialog(FormDialog):
     """The school's own dates for the herfst- or voorjaarsvakantie."""
 
     def __init__(self, services: Services, vakantie: Vakantie, officieel: Vakantie | None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(f"{VAKANTIE_NAMEN.get(vakantie.soort, vakantie.naam)} {vakantie.schooljaar} aanpassen",
+                         parent)
         self.services = services
         self.vakantie = vakantie
-        self.setWindowTitle(f"{VAKANTIE_NAMEN.get(vakantie.soort, vakantie.naam)} {vakantie.schooljaar} aanpassen")
-        self.errors = FieldErrors(ErrorLabel())
-        layout = QVBoxLayout(self)
-        uitleg = WrapLabel(
+        self.add_above(WrapLabel(
             f"De {vakantie.soort} is een advies van de overheid: de school mag andere data kiezen. "
-            "Vul hier de data in die uw school aanhoudt, meestal van zaterdag tot en met zondag.")
-        layout.addWidget(uitleg)
-        form = QFormLayout()
+            "Vul hier de data in die uw school aanhoudt, meestal van zaterdag tot en met zondag."))
         if officieel is not None:
             self.officieel_label = QLabel(periode_tekst(officieel.van, officieel.tot))
-            form.addRow("Officiële data:", self.officieel_label)
+            self.form.addRow("Officiële data:", self.officieel_label)
         self.van = DateEdit(start=vakantie.van)
         self.van.set_value(vakantie.van)
         self.tot = DateEdit(start=vakantie.tot)
         self.tot.set_value(vakantie.tot)
-        form.addRow("Eerste vakantiedag:", with_error(self.van, self.errors.add("van", self.van)))
-        form.addRow("Laatste vakantiedag:", with_error(self.tot, self.errors.add("tot", self.tot)))
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.field("Eerste vakantiedag:", "van", self.van)
+        self.field("Laatste vakantiedag:", "tot", self.tot)
         self.setMinimumWidth(460)
+        self.finish(460)
 
-    def save(self) -> bool:
-        self.errors.clear()
-        try:
-            self.services.kalender.vakantie_aanpassen(self.vakantie.schooljaar, self.vakantie.soort,
-                                                      self.van.value(), self.tot.value())
-        except InvoerFout as exc:
-            self.errors.show(exc.fouten)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
-            return False
-        self.accept()
-        return True
+    def _snapshot(self):
+        return self.van.value(), self.tot.value()
+
+    def _do_save(self):
+        return self.services.kalender.vakantie_aanpassen(self.vakantie.schooljaar, self.vakantie.soort,
+                                                         self.van.value(), self.tot.value())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
@@ -293,7 +294,7 @@ class LeerlingenView(QWidget):
             self.model.set_signalen(overzicht.niveau_van(), overzicht.signalen_van(),
                                     afhandeling_per_leerling(overzicht))
         tot = overzicht.bijgewerkt_tot
-        self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {tot:%d-%m-%Y}" if tot
+        self._bijgewerkt = (f"niveaus en signalen: verzuim bijgewerkt t/m {formaat.datum(tot)}" if tot
                             else "nog geen verzuim geïmporteerd")
         self._update_count()
         self.set_signalen_loading(False)

@@ -2,22 +2,20 @@
 heat map by reden, and the registered DUO meldingen, M@zl-acties and hand-entered verzuim.
 
 Everything here is one student's data: a few small queries (a few milliseconds for a whole school
-year, measured on the demo school), so it loads on the GUI thread.
+year, measured on the demo school), so it loads on the GUI thread. One signal's card is in signaal_kaart.py,
+the heat map's colours and tooltips in verzuim_heatmap.py.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,103 +28,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.afhandeling import MELDING_VOOR, Afhandeling
+from ...domain.afhandeling import MELDING_VOOR
 from ...domain.gebruiker import Rol
 from ...domain.kalender import schooljaar_label
 from ...domain.leerling import schooljaar_start
 from ...domain.signalen import Niveau, Signaal, SignaalSoort
-from ...domain.uitleg import signaal_regel, signaal_waarom
 from ...domain.verzuim import MeldingSoort, Reden
-from ...services.kalender import Jaaroverzicht
 from ...services.ongedaan import samen
 from ...services.session import Services
-from ...services.signalen import Bespreking, Overzicht
-from ...services.verzuim import VerzuimDag
+from ...services.signalen import Overzicht
 from ..common import errors, theme
 from ..common.blocks import text_label as _label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
-from ..kalender.jaar_raster import DagStijl, JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
+from ..kalender.jaar_raster import JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
 from ..overzichten.werkt_het_view import LeerlingEffectPanel
 from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
+from .signaal_kaart import SignaalKaart
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
-
-# One colour per reden (distinct for colour-blind eyes too; from `theme`, light or dark); a lighter shade
-# means fewer hours that day.
-REDEN_KLEUR = theme.REDEN_KLEUR
+from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen
 
 # The most urgent first: what the law asks the school to do, then what may grow into it.
 VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER,
             SignaalSoort.ABSOLUUT_VERZUIM, SignaalSoort.LANGDURIG_AFWEZIG, SignaalSoort.MAZL,
             SignaalSoort.LUXE_VERZUIM]
 VOLGORDE += [s for s in SignaalSoort if s not in VOLGORDE]
-
-# What the student page offers for a signal: which melding it leads to.
-
-
-def dagen_tekst(dagen: float) -> str:
-    """13.83 → "13,8 lesdagen", 1 → "1 lesdag"."""
-    tekst = f"{dagen:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{tekst} {'lesdag' if tekst == '1' else 'lesdagen'}"
-
-
-def reden_tekst(reden: Reden) -> str:
-    """"ongeoorloofd", "overig geoorloofd"."""
-    return reden.label.lower()
-
-
-def tint(kleur: QColor, fractie: float) -> QColor:
-    """The reden's colour for a day with `fractie` of a whole day absent: light for an hour, full for a day."""
-    return theme.mix(kleur, theme.kalender_color("aanwezig"), 0.3 + 0.7 * max(0.0, min(fractie, 1.0)))
-
-
-def hoofdreden(uren: dict[Reden, float]) -> Reden:
-    """The reden with the most hours (on a tie the first in Reden's order: ongeoorloofd first)."""
-    volgorde = list(Reden)
-    return max(uren, key=lambda r: (uren[r], -volgorde.index(r)))
-
-
-def uren_per_reden(uren: dict[Reden, float]) -> str:
-    """"3 uur ongeoorloofd, 1 uur ziek" (most hours first)."""
-    volgorde = list(Reden)
-    delen = sorted((r for r, u in uren.items() if u > 0), key=lambda r: (-uren[r], volgorde.index(r)))
-    return ", ".join(f"{uren_tekst(uren[r])} uur {reden_tekst(r)}" for r in delen)
-
-
-def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float,
-                    bijgewerkt_tot: date | None) -> dict[date, DagStijl]:
-    """How each day of the school year looks in the heat map, with its tooltip."""
-    per_dag = {d.datum: d.uren for d in dagen}
-    stijlen: dict[date, DagStijl] = {}
-    for dag in jaar.dagen:
-        d = dag.datum
-        uren = {r: u for r, u in per_dag.get(d, {}).items() if u > 0}
-        kop = dag_tekst(d)
-        if dag.soort != "lesdag":
-            wat = {"weekend": "weekend", "feestdag": dag.omschrijving, "vakantie": dag.omschrijving.lower(),
-                   "vrije_dag": f"vrije dag ({dag.omschrijving})"}.get(dag.soort, dag.omschrijving)
-            tekst = f"{kop}: {wat}, geen lesdag"
-            if uren:
-                tekst += f" – {uren_per_reden(uren)} geregistreerd; telt niet mee"
-            kleur = theme.kalender_color("weekend" if dag.soort == "weekend" else "geen_lesdag")
-            stijlen[d] = DagStijl(kleur, tekst, gedimd=True)
-        elif uren:
-            reden = hoofdreden(uren)
-            tekst = f"{kop}: {uren_per_reden(uren)}"
-            if bijgewerkt_tot is not None and d > bijgewerkt_tot:
-                tekst += " (na 'verzuim bijgewerkt t/m'; telt nog niet mee in de signalen)"
-            stijlen[d] = DagStijl(tint(REDEN_KLEUR[reden], sum(uren.values()) / dagduur), tekst)
-        elif bijgewerkt_tot is None or d > bijgewerkt_tot:
-            if bijgewerkt_tot is None:
-                tekst = f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
-            else:
-                tekst = f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
-            stijlen[d] = DagStijl(theme.kalender_color("onbekend"), tekst, rand=theme.kalender_color("rand_sterk"),
-                                  gestippeld=True)
-        else:
-            stijlen[d] = DagStijl(theme.kalender_color("aanwezig"), f"{kop}: geen verzuim",
-                                  rand=theme.kalender_color("rand"))
-    return stijlen
 
 
 def _tabel(koppen: list[str]) -> QTableWidget:
@@ -161,92 +87,6 @@ def _vul(tabel: QTableWidget, rijen: list[tuple[int, list[str]]]) -> None:
 def _gekozen_ids(tabel: QTableWidget) -> list[int]:
     rijen = sorted({i.row() for i in tabel.selectedIndexes()})
     return [int(tabel.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in rijen]
-
-
-class SignaalKaart(QFrame):
-    """One signal: what it is, why it fired (its uitleg), the dates, and whether it was discussed."""
-
-    bespreken = Signal(object)  # the Signaal
-    actie = Signal(object)  # the Signaal: register the melding or M@zl-actie it asks for
-
-    def __init__(self, signaal: Signaal, bespreking: Bespreking | None, *, vandaag: date,
-                 can_edit: bool, can_bespreken: bool, afhandeling: Afhandeling | None = None,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.signaal = signaal
-        self.setObjectName("signaalkaart")
-        ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
-                                    SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
-        kleur = "{danger}" if ernstig else "{warning}"
-        theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
-                    + "; border-radius: 3px; background: palette(base); }}")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 8, 6)
-        tekst = QVBoxLayout()
-        tekst.setSpacing(2)
-        self.titel = _label(signaal.soort.label, bold=True)
-        tekst.addWidget(self.titel)
-        self.uitleg = _label(signaal_waarom(signaal))  # the numbers that made it fire
-        tekst.addWidget(self.uitleg)
-        self.regel = _label(f"Regel: {signaal_regel(signaal.soort)}", muted=True)  # the rule, in plain Dutch
-        tekst.addWidget(self.regel)
-        datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
-        if signaal.uiterlijk is not None:
-            datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
-        if bespreking is None and (afhandeling is None or afhandeling.mdo is None):
-            datums.append("nog niet besproken")
-        meta = " · ".join(datums)
-        self.datums = _label(meta[:1].upper() + meta[1:], muted=True)
-        tekst.addWidget(self.datums)
-        self.te_laat: QLabel | None = None
-        if signaal.uiterlijk is not None and signaal.uiterlijk < vandaag:
-            self.te_laat = _label(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
-                                  "mogelijk bij DUO en registreer de melding hier.")
-            theme.style(self.te_laat, "color: {danger};")
-            tekst.addWidget(self.te_laat)
-        if bespreking is not None:
-            besproken = f"✓ Besproken op {format_date(bespreking.op)}"
-            if bespreking.door:
-                besproken += f" door {bespreking.door}"
-            if bespreking.notitie:
-                besproken += f": {bespreking.notitie}"
-        else:
-            besproken = "Nog niet besproken."
-        self.besproken_label = _label(besproken)
-        theme.style(self.besproken_label, "color: {success};")
-        self.besproken_label.setVisible(bespreking is not None)
-        tekst.addWidget(self.besproken_label)
-        # gemeld, in a traject, besproken in an MDO (the bespreking itself is the line above)
-        gedaan = replace(afhandeling, besproken=None).zin() if afhandeling is not None else ""
-        self.afhandeling_label = _label(f"✓ {gedaan}" if gedaan else "")
-        theme.style(self.afhandeling_label, "color: {success};")
-        self.afhandeling_label.setVisible(bool(gedaan))
-        tekst.addWidget(self.afhandeling_label)
-        layout.addLayout(tekst, 1)
-
-        self.actie_button: QPushButton | None = None
-        melding = MELDING_VOOR.get(signaal.soort)
-        if melding is not None:
-            self.actie_button = QPushButton("Melding registreren…")
-            self.actie_button.setToolTip(f"Een melding '{melding.label}' bij DUO vastleggen")
-        elif signaal.soort == SignaalSoort.MAZL:
-            self.actie_button = QPushButton("M@zl-actie registreren…")
-            self.actie_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld")
-        if self.actie_button is not None:
-            self.actie_button.setEnabled(can_edit)
-            self.actie_button.clicked.connect(self._actie)
-            layout.addWidget(self.actie_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.besproken_button = QPushButton("Notitie aanpassen…" if bespreking is not None else "Besproken…")
-        self.besproken_button.setToolTip("Vastleggen dat dit signaal is besproken, met een notitie")
-        self.besproken_button.setEnabled(can_bespreken)
-        self.besproken_button.clicked.connect(self._bespreken)
-        layout.addWidget(self.besproken_button, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    def _actie(self) -> None:
-        self.actie.emit(self.signaal)
-
-    def _bespreken(self) -> None:
-        self.bespreken.emit(self.signaal)
 
 
 class VerzuimPanel(QWidget):

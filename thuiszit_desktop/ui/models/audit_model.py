@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ...domain import formaat
 from ...services.audit import AuditRij
 
 HEADERS = ["Tijd", "Gebruiker", "Actie", "Leerling", "Wat"]
@@ -37,7 +38,7 @@ class AuditModel(QAbstractTableModel):
             return None
         r = self.rijen[index.row()]
         if index.column() == 0:
-            return f"{r.tijd:%d-%m-%Y %H:%M:%S}"
+            return formaat.tijdstip(r.tijd, seconden=True)
         if index.column() == 3:
             return f"{r.leerling} ({r.leerlingnummer})" if r.leerlingnummer else r.leerling
         return (None, r.gebruiker, r.actie, None, r.wat)[index.column()]

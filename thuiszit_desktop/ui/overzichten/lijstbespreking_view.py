@@ -176,6 +176,6 @@ class LijstbesprekingView(QWidget):
         rijen, filtertekst, services, vandaag = self.zichtbare_rijen(), self.filtertekst(), self.services, self.vandaag
         dialog = PdfPreviewDialog(self, "Lijstbespreking",
                                   lambda: services.overzichten.lijstbespreking_pdf(rijen, filtertekst, vandaag=vandaag),
-                                  f"Lijstbespreking {format_date(vandaag)}.pdf", on_thread_end=services.end_thread)
+                                  f"Lijstbespreking {format_date(vandaag)}.pdf", services=services)
         dialog.exec()
         return dialog

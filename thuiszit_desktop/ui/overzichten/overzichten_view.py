@@ -12,7 +12,6 @@ PDF preview. A mentor does not get this tab (the service refuses it too).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.gebruiker import Rol
 from ...domain.kwartaal import (
     Kwartaal,
@@ -44,12 +44,11 @@ from ...domain.kwartaal import (
 )
 from ...paths import safe_file_name
 from ...services.session import Services
-from ..common import errors
 from ..common.bestanden import EXPORT, bestand_opslaan
 from ..common.opslaan import opslaan
 from ..common.pdf_preview import PdfPreviewDialog
 from ..common.widgets import ErrorLabel, WrapLabel, heading, hint
-from ..common.worker import Job, start
+from ..common.worker import Loader
 from ..models.kwartaal_model import SORT_ROLE, KwartaalModel
 from .lijstbespreking_view import LijstbesprekingView
 from .trends_view import TrendsView
@@ -167,10 +166,10 @@ class KwartaalTab(QWidget):
         self.services = services
         self.vandaag = vandaag or date.today()
         self.overzicht: KwartaalOverzicht | None = None
-        self._job: Job | None = None
-        self._idle = threading.Event()
-        self._idle.set()
-        self._opnieuw = False
+        # one quarter at a time; picked again while busy: the newest pick is computed after it
+        self.loader = Loader(services, self, crash_message="Het overzicht kon niet worden gemaakt.")
+        self.loader.finished.connect(self._finished)
+        self.loader.failed.connect(self._failed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Kwartaaloverzicht thuiszitters"))
@@ -254,43 +253,16 @@ class KwartaalTab(QWidget):
 
     def load(self, *_args) -> None:
         """Compute the picked quarter in the background (again, if one is running, after it)."""
-        if self._job is not None:
-            self._opnieuw = True
-            return
-        self._opnieuw = False
         services, kwartaal, vandaag = self.services, self.kwartaal(), self.vandaag
-        idle = self._idle = threading.Event()
-
-        def end_thread() -> None:
-            try:
-                services.end_thread()
-            finally:
-                idle.set()
-
-        self._job = Job(lambda _progress: services.kwartaal.overzicht(kwartaal, vandaag=vandaag),
-                        on_thread_end=end_thread)
-        self._job.signals.finished.connect(self._finished)
-        self._job.signals.failed.connect(self._failed)
-        self._job.signals.crashed.connect(self._crashed)
         self.status.setText("Bezig met berekenen…")
         self.error.set_error("")
         self._knoppen_aan(False)
-        start(self._job)
+        self.loader.start(lambda _progress: services.kwartaal.overzicht(kwartaal, vandaag=vandaag))
 
     def wait(self, timeout: float | None = None) -> bool:
-        return self._idle.wait(timeout)
-
-    def _klaar(self) -> bool:
-        """The job ended; False when another quarter was picked meanwhile (that one is started now)."""
-        self._job = None
-        if self._opnieuw:
-            self.load()
-            return False
-        return True
+        return self.loader.wait(timeout)
 
     def _finished(self, overzicht: KwartaalOverzicht) -> None:
-        if not self._klaar():
-            return
         self.overzicht = overzicht
         self.model.set_rijen(overzicht.rijen)
         self._fit_columns()
@@ -298,7 +270,7 @@ class KwartaalTab(QWidget):
         tekst = f"{n} leerling{'en' if n != 1 else ''} · {overzicht.school} ({overzicht.brin})"
         tekst += f" · {overzicht.swv}" if overzicht.swv else " · vul bij Instellingen › School het samenwerkingsverband in"
         if not overzicht.volledig:
-            tekst += f" · verzuim tot en met {overzicht.peildatum:%d-%m-%Y} (het kwartaal is nog niet compleet)"
+            tekst += f" · verzuim tot en met {formaat.datum(overzicht.peildatum)} (het kwartaal is nog niet compleet)"
         self.status.setText(tekst)
         self.totalen.setText(_totalen_html(overzicht))
         self._knoppen_aan(True)
@@ -321,18 +293,12 @@ class KwartaalTab(QWidget):
         return super().eventFilter(watched, event)
 
     def _failed(self, melding: str) -> None:
-        if not self._klaar():
-            return
         self.overzicht = None
         self.model.set_rijen(())
         self.totalen.setText("")
         self.status.setText("")
         self.error.set_error(melding)
         self.failed.emit(melding)
-
-    def _crashed(self, exc: BaseException) -> None:
-        self._failed("Het overzicht kon niet worden gemaakt.")
-        errors.report(exc)
 
     def _knoppen_aan(self, aan: bool) -> None:
         for knop in (*self.export_buttons.values(), self.preview_button):
@@ -366,7 +332,7 @@ class KwartaalTab(QWidget):
         overzicht, services = self.overzicht, self.services
         dialog = PdfPreviewDialog(self.window(), f"Kwartaaloverzicht {overzicht.kwartaal}",
                                   lambda: services.kwartaal.export(overzicht, ".pdf"), self.bestandsnaam(".pdf"),
-                                  on_thread_end=services.end_thread)
+                                  services=services)
         dialog.open()
         return dialog
 

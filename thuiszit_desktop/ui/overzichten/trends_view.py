@@ -117,6 +117,6 @@ class TrendsView(QWidget):
         label = schooljaar_label(jaar) if jaar is not None else ""
         dialog = PdfPreviewDialog(self, f"Jaaroverzicht {label}", lambda: services.overzichten.jaaroverzicht_pdf(jaar),
                                   f"Jaaroverzicht {label} {format_date(date.today())}.pdf",
-                                  on_thread_end=services.end_thread)
+                                  services=services)
         dialog.exec()
         return dialog

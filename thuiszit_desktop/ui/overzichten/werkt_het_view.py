@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.effect import Effect, verschil_tekst
 from ...domain.errors import GebruikersFout
 from ...domain.zoeken import sorteersleutel
@@ -173,7 +174,7 @@ class LeerlingEffectPanel(QWidget):
 
     def toon(self, g: LeerlingEffecten) -> None:
         self.gegevens = g
-        labels = [f"{w.maandag:%d-%m}" for w in g.weken]
+        labels = [formaat.korte_datum(w.maandag) for w in g.weken]
         self.grafiek.set_data(labels, [Reeks("Verzuim", theme.color("accent"), [w.percentage for w in g.weken])])
         periodes = []
         for i, e in enumerate(g.effecten):

@@ -29,7 +29,8 @@ from ...services.session import Services
 from ..beheer.school_velden import swv_hint, swv_veld
 from ..common import errors
 from ..common.widgets import ErrorLabel, FieldErrors, fit_to_screen, hint, link_label, with_error
-from .login import choose_database_file, onthoud_naam
+from .login import choose_database_file
+from .onthouden import onthoud_naam
 
 log = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import formaat
 from ...domain.lezersoverzicht import Lezersoverzicht, Tabel, cel
 from ...services.lezersoverzicht import Lezersessie
 from ..common import errors
@@ -109,7 +110,7 @@ class LezerWindow(QMainWindow):
         o = self.overzicht
         self.setWindowTitle(f"{APP_NAME} – {o.school} (alleen-lezen)")
         self.titel.setText(f"Overzicht van {o.school}")
-        self.stand.setText(f"Bijgewerkt op {o.gemaakt:%d-%m-%Y} om {o.gemaakt:%H:%M}. U bent ingelogd als "
+        self.stand.setText(f"Bijgewerkt op {formaat.datum(o.gemaakt)} om {formaat.tijd(o.gemaakt)}. U bent ingelogd als "
                            f"{self.sessie.gebruiker.naam}.")
         huidig = self.tabs.currentIndex()
         self.tabs.clear()

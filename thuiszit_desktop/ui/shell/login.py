@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from enum import Enum
 from pathlib import Path
@@ -26,30 +25,9 @@ from ...services.session import Services
 from ..common import bestanden, errors
 from ..common.bestanden import bestand_openen
 from ..common.widgets import ErrorLabel, Wachttijd, heading, hint, link_label
-from .startup import SETTING_LAST_DATABASE
+from .onthouden import laatste_naam, onthoud_naam
 
 log = logging.getLogger(__name__)
-
-SETTING_NAME = "inloggen/naam"  # before: one name for every database (still read for the database it was for)
-SETTING_NAME_PER_DATABASE = "inloggen/namen/{sleutel}"
-
-
-def _sleutel(path: Path) -> str:
-    return hashlib.sha256(str(path.expanduser().absolute()).encode("utf-8")).hexdigest()[:16]
-
-
-def laatste_naam(settings: QSettings, path: Path) -> str:
-    """The user who logged in last with this database file ("" when none): a school's login never shows a
-    name from another school's database."""
-    naam = settings.value(SETTING_NAME_PER_DATABASE.format(sleutel=_sleutel(path)), "", type=str)
-    if not naam and settings.value(SETTING_LAST_DATABASE, "", type=str) == str(path):
-        naam = settings.value(SETTING_NAME, "", type=str)  # remembered before names were kept per database
-    return naam
-
-
-def onthoud_naam(settings: QSettings, path: Path, naam: str) -> None:
-    settings.setValue(SETTING_NAME_PER_DATABASE.format(sleutel=_sleutel(path)), naam)
-
 
 class LoginOutcome(Enum):
     LOGGED_IN = "logged in"

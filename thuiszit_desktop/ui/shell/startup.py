@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ... import paths
+from ...domain import formaat
 from ...domain.errors import (
     AlleenLezen,
     DatabaseBezet,
@@ -34,11 +35,11 @@ from ...services.backups import (
 )
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
+from .onthouden import SETTING_LAST_DATABASE
 
 log = logging.getLogger(__name__)
 
 ORGANISATION = "Thuiszit"
-SETTING_LAST_DATABASE = "database/laatste"
 SETTING_LAST_SCHOOL = "database/school"
 SETTING_BACKUP_MAP = "backups/map"
 
@@ -128,11 +129,11 @@ def meld_auditlog(parent, services: Services) -> None:
         if not nieuw.ok:
             errors.show_error(parent, _auditlog_tekst(services, nieuw), title="Auditlog niet in orde")
 
-    job = worker.Job(lambda _progress: services.audit.bij_start(volledig=True), on_thread_end=services.end_thread)
-    job.signals.finished.connect(klaar)
-    job.signals.crashed.connect(lambda exc: log.warning("audit check crashed: %s", type(exc).__name__))
-    parent._auditcontrole = job  # kept alive while it runs
-    worker.start(job)
+    loader = worker.Loader(services, parent, report=False)  # a crash is logged, not shown: the start goes on
+    loader.finished.connect(klaar)
+    loader.crashed.connect(lambda exc: log.warning("audit check crashed: %s", type(exc).__name__))
+    parent._auditcontrole = loader
+    loader.start(lambda _progress: services.audit.bij_start(volledig=True))
 
 
 def _auditlog_tekst(services: Services, uitslag) -> str:
@@ -246,7 +247,7 @@ class StartupFlow:
                            "blijft zoals hij is.")
             if backup is not None:
                 options.append("Laatste goede back-up terugzetten")
-                detail += (f"\n\nDe laatste back-up van deze database is van {backup.gemaakt:%d-%m-%Y %H:%M}: "
+                detail += (f"\n\nDe laatste back-up van deze database is van {formaat.tijdstip(backup.gemaakt)}: "
                            f"{backup.samenvatting}. Wat daarna is ingevoerd, staat er niet in; de huidige bestanden "
                            "blijven bewaard naast de database (…-voor-terugzetten-…).")
             if len(backups) > 1:
@@ -333,13 +334,13 @@ class StartupFlow:
             return False
         QGuiApplication.restoreOverrideCursor()
         if keys_only:
-            errors.show_info(None, f"Het sleutelbestand is teruggehaald uit de back-up van {backup.gemaakt:%d-%m-%Y %H:%M}. "
+            errors.show_info(None, f"Het sleutelbestand is teruggehaald uit de back-up van {formaat.tijdstip(backup.gemaakt)}. "
                                    "De database zelf is niet veranderd. Log nu opnieuw in – met het wachtwoord dat u "
                                    "toen had; wie daarna is toegevoegd, krijgt een nieuw wachtwoord van de zorgcoördinator.")
             return True
         bewaard = (f"\n\nWat er stond, is bewaard als {min(backup.bewaard).name} (met het sleutelbestand ernaast). "
                    "Gooi het pas weg als alles in orde is." if backup.bewaard else "")
-        errors.show_info(None, f"De back-up van {backup.gemaakt:%d-%m-%Y %H:%M} is teruggezet. Log nu opnieuw in."
+        errors.show_info(None, f"De back-up van {formaat.tijdstip(backup.gemaakt)} is teruggezet. Log nu opnieuw in."
                          + bewaard)
         return True
 

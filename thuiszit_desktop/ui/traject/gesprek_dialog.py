@@ -101,7 +101,7 @@ class GesprekDialog(FormDialog):
         self.vertrouwelijk.setToolTip("Het gesprek staat dan gemarkeerd als vertrouwelijk in de tijdlijn en "
                                       "in het dossier.")
         # Only the zorgcoördinator can read vertrouwelijk content back: others do not get the choice.
-        self.mag_vertrouwelijk = self.services.gesprekken.ziet_vertrouwelijk
+        self.mag_vertrouwelijk = self.services.ziet_vertrouwelijk
         self.vertrouwelijk.setVisible(self.mag_vertrouwelijk)
         self.vertrouwelijk_hint = hint("Vertrouwelijke notities (medische of psychologische details) zijn voor de "
                                        "zorgcoördinator: schrijf ze hier niet op, maar bespreek ze met hem of haar.")

@@ -55,9 +55,6 @@ from .plan_besluiten import MdoBesluiten
 from .plan_rijen import Cell, LongText, PlanRow, RowList, long_text
 from .plan_vaststellen import EvaluatieDialog, VaststellenDialog
 
-__all__ = ["EvaluatieDialog", "PlanDialog", "VaststellenDialog"]
-
-
 # --- the plan dialog --------------------------------------------------------------------------------------
 
 LONG_TEXTS = (
@@ -571,7 +568,7 @@ class PlanDialog(FormDialog):
         dialog = PdfPreviewDialog(self, f"Plan van aanpak – {self.traject.naam}",
                                   lambda: self.services.plannen.pdf(plan_id),
                                   f"Plan van aanpak {self.traject.naam} versie {plan.versie}.pdf",
-                                  on_thread_end=self.services.end_thread)
+                                  services=self.services)
         dialog.exec()
         return dialog
 

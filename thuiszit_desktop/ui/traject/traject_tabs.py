@@ -177,7 +177,7 @@ class TrajectTabs:
         gepland = " (gepland)" if m.datum > self.vandaag else ""
         titel = f"MDO {format_date(m.datum)}{gepland}" + ("  · vertrouwelijk" if m.vertrouwelijk else "")
         top.addWidget(text_label(titel, bold=True), 1)
-        verborgen = m.vertrouwelijk and not self.services.gesprekken.ziet_vertrouwelijk  # the service hid it
+        verborgen = m.vertrouwelijk and not self.services.ziet_vertrouwelijk  # the service hid it
         open_text = "Openen…" if self.can_edit and not self.read_only else "Bekijken…"
         if not verborgen:
             top.addWidget(push_button(open_text, lambda m=m: self.mdo_openen(m)))
@@ -385,7 +385,7 @@ class TrajectTabs:
                 if self.traject is None or self.traject.id != m.traject_id:
                     self.show_traject(m.traject_id)
                 self.tabs.setCurrentIndex(1)
-                if m.vertrouwelijk and not self.services.gesprekken.ziet_vertrouwelijk:  # the service hid its content
+                if m.vertrouwelijk and not self.services.ziet_vertrouwelijk:  # the service hid its content
                     return False
                 return self.mdo_openen(m)
             if soort in ("traject", "actiepunt", "nazorg"):
@@ -436,7 +436,7 @@ class TrajectTabs:
         dialog = PdfPreviewDialog(self._parent(), f"MDO-verslag – {self.naam}",
                                   lambda: self.services.afdrukken.mdo_pdf(nr, datum),
                                   f"MDO-verslag {self.naam} {format_date(datum)}.pdf",
-                                  on_thread_end=self.services.end_thread)
+                                  services=self.services)
         dialog.exec()
         return dialog
 

@@ -595,6 +595,6 @@ class TrajectView(TrajectTabs, QWidget):
         dialog = PdfPreviewDialog(self._parent(), f"Dossier – {self.naam}",
                                   lambda: self.services.afdrukken.dossier_pdf(nr),
                                   f"Dossier {self.naam} {format_date(self.vandaag)}.pdf",
-                                  on_thread_end=self.services.end_thread)
+                                  services=self.services)
         dialog.exec()
         return dialog

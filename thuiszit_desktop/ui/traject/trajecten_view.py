@@ -212,7 +212,7 @@ class TrajectenView(QWidget):
 
         services, vandaag = self.services, self.vandaag_vast or date.today()
         PdfPreviewDialog(self, "Lijstbespreking", lambda: services.overzichten.lijstbespreking_pdf(vandaag=vandaag),
-                         f"Lijstbespreking {format_date(vandaag)}.pdf", on_thread_end=services.end_thread).exec()
+                         f"Lijstbespreking {format_date(vandaag)}.pdf", services=services).exec()
 
     def refresh(self) -> None:
         tr = self.services.trajecten

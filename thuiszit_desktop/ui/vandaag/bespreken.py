@@ -7,14 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ..common.form import FormDialog
 from ..common.widgets import hint
-from .vandaag_signalen import SignaalRegel
+from ..models.signalen_model import SignaalRegel
 
 
-class BesprekenDialog(QDialog):
+class BesprekenDialog(FormDialog):
+    """The note only: the dashboard saves it (one transaction) with what it knows of the signal."""
+
     def __init__(self, regel: SignaalRegel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Signaal besproken")
+        super().__init__("Signaal besproken", parent)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         klas = f" ({regel.klas})" if regel.klas else ""
@@ -40,10 +42,17 @@ class BesprekenDialog(QDialog):
         save = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.notitie.setFocus()
+        self._initial = self._snapshot()
+
+    def _snapshot(self):
+        return self.notitie.toPlainText()
+
+    def _do_save(self) -> str:
+        return self.notitie.toPlainText().strip()
 
 
 def vraag_notitie(parent: QWidget | None, regel: SignaalRegel) -> str | None:
@@ -51,4 +60,4 @@ def vraag_notitie(parent: QWidget | None, regel: SignaalRegel) -> str | None:
     dialog = BesprekenDialog(regel, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.notitie.toPlainText().strip()
+    return dialog.value

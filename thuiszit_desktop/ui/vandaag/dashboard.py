@@ -41,12 +41,13 @@ from ...services.session import Services
 from ...services.signalen import Bespreking, Overzicht
 from ..common import errors, theme
 from ..common.widgets import format_date, heading, hint
+from ..models.signalen_model import GROEPEN, SignaalRegel, signaal_regels
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
 from .herinneringen import HERINNERING_ROLE, HerinneringenLijst
 from .piramide import Piramide
 from .stand import SignalenLoader, Stand, _vandaag
-from .vandaag_signalen import GROEPEN, SignaalRegel, SignalenLijst, signaal_regels
+from .vandaag_signalen import SignalenLijst
 
 SETTING_VERBERG = "vandaag/afgehandelde_verbergen"
 
@@ -310,8 +311,7 @@ class Dashboard(QWidget):
         for h in stand.herinneringen:
             rij = stand.leerlingen.get(h.leerlingnummer)
             naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
-            d = h.datum  # dd-mm-jjjj without strftime (a school has thousands of reminders: see leerlingen_model)
-            datum = f"{d.day:02d}-{d.month:02d}-{d.year}"
+            datum = format_date(h.datum)
             item = QTreeWidgetItem([datum, naam, h.tekst])
             item.setData(0, HERINNERING_ROLE, h)
             item.setToolTip(2, h.tekst)

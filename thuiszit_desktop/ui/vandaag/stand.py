@@ -19,7 +19,7 @@ from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common.worker import Loader
 from ..models.leerlingen_model import regel_extras
-from .vandaag_signalen import SignaalRegel, signaal_regels
+from ..models.signalen_model import SignaalRegel, signaal_regels
 
 
 def _vandaag() -> date:
@@ -36,7 +36,7 @@ class Stand:
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
     open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
     lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
-    regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (vandaag_signalen.signaal_regels)
+    regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (signalen_model.signaal_regels)
     vandaag: date | None = None  # the day `regels` were made for (overdue deadlines depend on it)
 
     @property

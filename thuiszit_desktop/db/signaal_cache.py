@@ -1,0 +1,92 @@
+"""The last whole-school signals and levels, kept in the file between sessions (issue 16: Vandaag and the
+list's levels at once after login, where computing them for 20,000 students takes seconds).
+
+Never stale, by the file itself: step 10 of db/migrations.py puts a trigger on every table but the audit
+trail, the drafts and this one, so any insert, update or delete – through a service, an import, the command
+line or an older program version that knows nothing of this table – empties it in the same transaction. A
+result is stored in two steps: a row without content before the computation reads anything (`reserveer`),
+its content after it (`bewaar`), which only lands while the row is still there – so a write that commits
+while the computation runs is never hidden behind a result from before it. Everything else the result
+depends on is in `sleutel`: the peildatum and the program's version (its rules and its vacation data).
+
+Only in a file: a server has other writers this program does not see, and no triggers here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+
+import peewee as pw
+
+from ..domain.signalen import Niveau, Signaal, SignaalSoort
+
+log = logging.getLogger(__name__)
+
+TABEL = "signaal_cache"
+# Tables whose changes cannot change a signal or level, so they have no such trigger (db/migrations.py step
+# 10): the audit trail (written on every view), a user's unsaved drafts (written while typing), the cache.
+NIET_GEVOLGD = frozenset({"audit_regel", "concept", TABEL})
+
+
+def _op_server(db: pw.Database) -> bool:
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+def _datum(tekst: str | None) -> date | None:
+    return date.fromisoformat(tekst) if tekst else None
+
+
+def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | None:
+    """The stored result for `sleutel`, or None (nothing stored, or a write emptied it since)."""
+    if _op_server(db):
+        return None
+    rij = db.execute_sql(f'SELECT "inhoud" FROM "{TABEL}" WHERE "sleutel" = ? AND "inhoud" IS NOT NULL',
+                         (sleutel,)).fetchone()
+    if rij is None:
+        return None
+    inhoud = json.loads(rij[0])
+    signalen = [Signaal(nr, SignaalSoort(soort), date.fromisoformat(sinds), date.fromisoformat(datum),
+                        _datum(uiterlijk), uitleg)
+                for nr, soort, sinds, datum, uiterlijk, uitleg in inhoud["signalen"]]
+    niveaus = [Niveau(nr, niveau, pct, bool(zonder)) for nr, niveau, pct, zonder in inhoud["niveaus"]]
+    return signalen, niveaus
+
+
+def reserveer(db: pw.Database, sleutel: str) -> bool:
+    """Before a computation reads the data: an empty row for `sleutel` in place of whatever was stored. False
+    when it cannot be written now (a server, a busy or read-only file): then nothing is stored afterwards."""
+    if _op_server(db):
+        return False
+    try:
+        with db.atomic("IMMEDIATE"):
+            db.execute_sql(f'DELETE FROM "{TABEL}"')
+            db.execute_sql(f'INSERT INTO "{TABEL}" ("sleutel", "inhoud") VALUES (?, NULL)', (sleutel,))
+    except pw.DatabaseError as exc:  # the result is still computed and shown; only not kept
+        log.info("signal cache not reserved: %s", type(exc).__name__)
+        return False
+    return True
+
+
+def legen(db: pw.Database) -> None:
+    with db.atomic():
+        db.execute_sql(f'DELETE FROM "{TABEL}"')
+
+
+def bewaar(db: pw.Database, sleutel: str, signalen: list[Signaal], niveaus: list[Niveau]) -> bool:
+    """Store the result computed after `reserveer(sleutel)`, unless a write emptied the table meanwhile."""
+    inhoud = json.dumps({
+        "signalen": [[s.leerlingnummer, s.soort.value, s.sinds.isoformat(), s.datum.isoformat(),
+                      s.uiterlijk.isoformat() if s.uiterlijk else None, s.uitleg] for s in signalen],
+        "niveaus": [[n.leerlingnummer, n.niveau, n.verzuimpercentage, n.zonder_verzuim] for n in niveaus],
+    }, separators=(",", ":"))
+    try:
+        with db.atomic("IMMEDIATE"):
+            cursor = db.execute_sql(f'UPDATE "{TABEL}" SET "inhoud" = ? WHERE "sleutel" = ? AND "inhoud" IS NULL',
+                                    (inhoud, sleutel))
+            return cursor.rowcount == 1
+    except pw.DatabaseError as exc:
+        log.info("signal cache not stored: %s", type(exc).__name__)
+        return False
+
