@@ -24,6 +24,8 @@ class Context:
     _bekeken: dict = field(default_factory=dict, repr=False, compare=False)
     # per thread (workers share the Context): how deep in nested actions, and whether one wrote an entry
     _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
+    # outermost actions under way in any thread, for `stil()`
+    _bezig: list = field(default_factory=lambda: [0, threading.Lock()], repr=False, compare=False)
 
     @contextmanager
     def action(self, *, naam: str = "", audit: bool = True):
@@ -44,6 +46,8 @@ class Context:
             methode = naam or getattr(staat, "methode", "")
         staat.diepte = getattr(staat, "diepte", 0) + 1
         gewijzigd = 0
+        if buitenste:
+            self._tel_bezig(+1)
         try:
             with faults.vertaald(self.store.map), self.store.db.atomic() as transaction:
                 if buitenste:
@@ -56,6 +60,8 @@ class Context:
                     self.audit(Actie.GEWIJZIGD, self._leerling_van_actie(), wat=methode)
         finally:
             staat.diepte -= 1
+            if buitenste:
+                self._tel_bezig(-1)
         if buitenste and gewijzigd > 0:  # after the commit: a cache filled before it is not used after it
             self.store.gewijzigd()
         if buitenste and staat.uitgesteld:
@@ -64,6 +70,20 @@ class Context:
             # at once ("database is locked") whenever that thread had committed since the read began.
             with self.store.db.atomic("IMMEDIATE"):
                 self._schrijf_uitgesteld()
+
+    def _tel_bezig(self, stap: int) -> None:
+        with self._bezig[1]:
+            self._bezig[0] += stap
+
+    @contextmanager
+    def stil(self):
+        """For bookkeeping writes from a background thread (the signals run keeping its result): yields True
+        when no action of this session is under way in another thread, and holds new ones off until the
+        block ends. An action reads before it writes; a commit from another thread in between would make
+        its first write fail at once ("database bezig": WAL cannot upgrade a snapshot that is not the newest).
+        So such writes are skipped while an action runs, rather than ever costing the user's save."""
+        with self._bezig[1]:
+            yield self._bezig[0] == 0
 
     @contextmanager
     def aanroep(self, methode: str, zoek):
