@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 # QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile.
 os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
 
+import inspect
 import io
 import logging
 from datetime import date
@@ -19,7 +20,7 @@ from tests import pgcluster
 from thuiszit_desktop import app
 from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.school import School
-from thuiszit_desktop.services import session
+from thuiszit_desktop.services import schoolserver, session
 
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
@@ -47,12 +48,43 @@ def db_path(tmp_path: Path) -> Path:
     return session.database_path(tmp_path / "data")
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `beide_stores` run twice: on the encrypted file and on the shared school database (the
+    test cluster, tests/pgcluster.py) – the services must behave the same on both."""
+    # A test that also asks for db_path works with the file itself (the command line on its folder, say).
+    if "services" in metafunc.fixturenames and "db_path" not in inspect.signature(metafunc.function).parameters \
+            and metafunc.definition.get_closest_marker("beide_stores"):
+        metafunc.parametrize("opslag", ["bestand", "server"], indirect=True)
+
+
 @pytest.fixture
-def services(db_path: Path):
-    """A new school, logged in as its zorgcoördinator 'Anna de Vries'."""
-    s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
+def opslag(request) -> str:
+    return getattr(request, "param", "bestand")
+
+
+@pytest.fixture
+def services(db_path: Path, opslag: str, request):
+    """A new school, logged in as its zorgcoördinator 'Anna de Vries' (on a server: `server init`, then her own
+    login)."""
+    if opslag == "server":
+        dsn = request.getfixturevalue("server_school")[0]
+        s = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
+    else:
+        s = session.create_school(db_path, SCHOOL, "Anna de Vries", WACHTWOORD, WACHTWOORD)
     yield s
     s.close()
+
+
+@pytest.fixture
+def server_school(pg_cluster):
+    """A school database on the test cluster made by `server init` with 'Anna de Vries' as zorgcoördinator:
+    (dsn as Anna, owner's dsn, owner's password). Login roles belong to the whole cluster: the school's
+    logins are dropped again at the end, so the next test can use the same fictional names."""
+    naam, eigenaar, eigenaar_ww = pg_cluster.nieuwe_database()
+    pgcluster.logins_weg(pg_cluster, ["anna de vries"])
+    adres = schoolserver.inrichten(pg_cluster.dsn(eigenaar, naam), eigenaar_ww, SCHOOL, "Anna de Vries", WACHTWOORD)
+    yield f"{adres}?sslmode=disable", pg_cluster.dsn(eigenaar, naam), eigenaar_ww
+    pgcluster.database_weg(pg_cluster, naam, eigenaar)
 
 
 @pytest.fixture

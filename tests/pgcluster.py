@@ -105,6 +105,27 @@ class PgCluster:
         return naam, eigenaar, wachtwoord
 
 
+def logins_weg(cluster: PgCluster, namen: list[str]) -> None:
+    """Drop these login roles where a test left them (only members of the program's groups, never a superuser
+    or a group): the next test's school can use the same fictional names."""
+    with cluster.admin() as conn:
+        for naam in namen:
+            rij = conn.execute("SELECT rolsuper OR NOT rolcanlogin FROM pg_roles WHERE rolname = %s", (naam,)).fetchone()
+            if rij is not None and not rij[0]:
+                conn.execute(f'DROP ROLE "{naam}"')
+
+
+def database_weg(cluster: PgCluster, database: str, eigenaar: str) -> None:
+    """A test's school database, its owner and the logins of its users, gone."""
+    with cluster.admin(database) as conn:
+        namen = [r[0] for r in conn.execute('SELECT "naam_sleutel" FROM "gebruiker"')]
+    with cluster.admin() as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,))
+        conn.execute(f'DROP DATABASE "{database}"')
+        conn.execute(f'DROP ROLE "{eigenaar}"')
+    logins_weg(cluster, namen)
+
+
 def pg_cluster_fixture() -> Iterator[PgCluster]:
     bin_dir = _bin_dir()
     if bin_dir is None:

@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # Ctrl+C at a question: no traceback
             print("\nAfgebroken.", file=sys.stderr)
             return 130
+    if args.server:  # the window does not log in on a server yet: say so rather than open the folder
+        print("Het venster werkt nog niet met de gedeelde schooldatabase. Gebruik de opdrachten met --server "
+              "(zie 'thuiszit-desktop --help').", file=sys.stderr)
+        return 2
     from .ui.shell.startup import run_gui  # Qt is only loaded for the GUI
 
     if args.smoke_test:

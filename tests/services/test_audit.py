@@ -42,6 +42,7 @@ def leerling_id(nummer: str) -> int:
     return m.Leerling.get(m.Leerling.leerlingnummer == nummer).id
 
 
+@pytest.mark.beide_stores
 def test_saving_viewing_and_a_gesprek_are_logged_with_user_and_student(school):
     school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
     school.inzage.dossier("1001")
@@ -53,6 +54,7 @@ def test_saving_viewing_and_a_gesprek_are_logged_with_user_and_student(school):
     assert school.audit.controleren().ok
 
 
+@pytest.mark.beide_stores
 def test_viewing_the_same_dossier_again_at_once_is_one_entry(school):
     for _ in range(3):
         school.inzage.dossier("1001")
@@ -61,6 +63,7 @@ def test_viewing_the_same_dossier_again_at_once_is_one_entry(school):
     assert bekeken == [leerling_id("1001"), leerling_id("1002")]
 
 
+@pytest.mark.beide_stores
 def test_an_action_that_rolls_back_leaves_no_entry(school):
     voor = len(regels())
     with pytest.raises(RuntimeError), school.ctx.action():
@@ -137,6 +140,7 @@ def test_an_inserted_row_is_caught(school):
     assert not uitslag.ok and uitslag.eerste_fout == 2
 
 
+@pytest.mark.beide_stores
 def test_a_long_chain_stays_valid(school):
     with school.ctx.action():
         for i in range(300):
@@ -145,6 +149,7 @@ def test_a_long_chain_stays_valid(school):
     assert uitslag.ok and uitslag.aantal == len(regels()) > 300
 
 
+@pytest.mark.beide_stores
 def test_lijst_filters_by_user_student_and_dates(school):
     with school.ctx.action():
         bram = m.Gebruiker.create(naam="Bram Visser", naam_sleutel="bram visser", rol="mentor", klassen="2B")
@@ -176,6 +181,7 @@ def test_only_the_zorgcoordinator_reads_the_log(school):
         mentor.audit.controleren()
 
 
+@pytest.mark.beide_stores
 def test_the_table_holds_no_names_or_note_text(school):
     school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, GEHEIM)
     school.inzage.dossier("1001")
@@ -187,12 +193,14 @@ def test_the_table_holds_no_names_or_note_text(school):
         assert woord not in tekst
 
 
+@pytest.mark.beide_stores
 def test_a_change_without_its_own_entry_is_logged_by_the_method_name(school):
     school.kalender.vrije_dagen_toevoegen(dt.date(2026, 12, 1), dt.date(2026, 12, 1), "Studiedag")
     laatste = regels()[-1]
     assert (laatste.actie, laatste.wat, laatste.leerling_id) == (Actie.GEWIJZIGD, "kalender: vrije_dagen_toevoegen", None)
 
 
+@pytest.mark.beide_stores
 def test_drafts_and_reading_are_not_changes(school):
     voor = len(regels())
     school.concepten.bewaar("gesprek", "1001", {"samenvatting": GEHEIM})
@@ -202,6 +210,7 @@ def test_drafts_and_reading_are_not_changes(school):
     assert len(regels()) == voor
 
 
+@pytest.mark.beide_stores
 def test_an_import_logs_counts_only_and_a_pdf_its_kind(services, tmp_path):
     pad = tmp_path / "leerlingen.csv"
     pad.write_text("leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;klas;mentor\r\n"
@@ -216,6 +225,7 @@ def test_an_import_logs_counts_only_and_a_pdf_its_kind(services, tmp_path):
     assert (laatste.actie, laatste.leerling_id, laatste.wat) == (Actie.AFGEDRUKT, leerling_id("2001"), "dossier-pdf")
 
 
+@pytest.mark.beide_stores
 def test_a_view_is_one_entry_and_a_change_next_to_a_view_is_still_logged(school):
     voor = len(regels())
     school.leerlingen.get("1002")
@@ -264,6 +274,7 @@ def test_a_view_still_logs_when_another_thread_wrote_during_the_read(school):
     assert [r.actie for r in regels()[-2:]] == [Actie.GEWIJZIGD, Actie.BEKEKEN]
 
 
+@pytest.mark.beide_stores
 def test_a_change_without_an_entry_of_its_own_is_filed_under_its_student(school):
     """Nazorg has no explicit hook: the generic entry still names the student the call was about –
     also for a delete, whose record no longer leads to the student afterwards."""

@@ -20,6 +20,8 @@ from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.importing import ImportFout, ImportResultaat, ImportService, RijFout
 from thuiszit_desktop.services.toegang import beveilig
 
+pytestmark = pytest.mark.beide_stores  # and on the shared school database (issue 18)
+
 KOP = "leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;klas;mentor"
 KLAS_2 = [
     "1001;Zoë;;Çelik;05-03-2011;2A;J. de Vries",

@@ -68,6 +68,14 @@ def test_heen_en_terug_met_alle_rijen(demomap, doel, pg_cluster, tmp_path):
     terug_pad = session.database_path(tmp_path / "terug")
     terug = schoolserver.naar_bestand(dsn, eigenaar, ZORG, "demo", terug_pad, sleutels_van=demomap)
     assert terug == {**heen, "instelling": heen["instelling"] - 1}  # all but the old file's id
+    # and the program logs in on the server: signed rows accepted, vertrouwelijk text readable with the file's key
+    op_server = session.login_server(dsn, ZORG, "demo")
+    try:
+        assert len(op_server.leerlingen.lijst()) == len(voor["leerling"])
+        geheim = m.Gesprek.select().where(m.Gesprek.vertrouwelijk).first()
+        assert geheim and op_server.gesprekken.gesprek(geheim.id).samenvatting != vertrouwelijk.ONLEESBAAR
+    finally:
+        op_server.close()
     services = session.login(terug_pad, ZORG, "demo")  # opens, its audit check at start in order
     try:
         assert services.audit.uitslag.ok

@@ -145,3 +145,24 @@ def test_another_peildatum_is_computed_and_not_kept(school):
     assert school.signalen.overzicht(d(1, 10)).peildatum == d(1, 10)
     sleutels = [r[0] for r in school.ctx.store.db.execute_sql('SELECT "sleutel" FROM "signaal_cache"').fetchall()]
     assert len(sleutels) == 1 and sleutels[0].endswith(P.isoformat())
+
+
+def test_keeping_the_result_never_gets_in_the_way_of_a_users_save(school):
+    """The background run keeps its result with a commit of its own. Landing between a user's action's read
+    and its write, that commit would make the save fail ("database bezig"), so it waits for quiet: while an
+    action runs in another thread, the result is not kept, and the action saves."""
+    import threading
+
+    from thuiszit_desktop.db import models as m
+
+    klaar = threading.Event()
+    with school.ctx.action():
+        assert m.Leerling.select().count() > 0  # the user's action has read
+        achtergrond = threading.Thread(target=lambda: (school.signalen.overzicht(), klaar.set()))
+        achtergrond.start()
+        assert klaar.wait(30)
+        m.VrijeDag.create(datum=date(2026, 12, 3), omschrijving="Studiedag")  # and now writes: no error
+    achtergrond.join()
+    assert bewaard(school) == 0  # not kept this time; the next run keeps it
+    school.signalen.overzicht()
+    assert bewaard(school) == 1

@@ -43,6 +43,8 @@ from thuiszit_desktop.services.tijdlijn import TijdlijnService
 from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.trajecten import TrajectService
 
+pytestmark = pytest.mark.beide_stores
+
 VANDAAG = date(2026, 11, 23)
 
 

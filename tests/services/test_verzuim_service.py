@@ -19,6 +19,8 @@ from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.verzuim import VerzuimImportFout, VerzuimService
 
+pytestmark = pytest.mark.beide_stores  # and on the shared school database (issue 18)
+
 VANDAAG = date(2026, 11, 23)
 P = date(2026, 10, 30)  # peildatum for the signals: a Friday after the herfstvakantie (midden)
 KOP = "leerlingnummer;datum;uren;reden"

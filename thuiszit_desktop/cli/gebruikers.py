@@ -44,6 +44,10 @@ OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")
 
 
 def uitschakelen(args: argparse.Namespace, services: Services) -> int:
+    if services.ctx.store.op_server:
+        rij = services.gebruikers.uitschakelen(args.naam)
+        print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen op de schooldatabase.")
+        return 0
     print("De database krijgt nieuwe sleutels…", file=sys.stderr)
     rij = services.gebruikers.uitschakelen(args.naam)
     print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen, ook niet met een oude kopie van het "

@@ -24,6 +24,9 @@ from . import (
     trajecten,
 )
 
+SERVER = "THUISZIT_SERVER"  # the shared school database, as --server
+_BACKUP_SERVER = "back-ups van de gedeelde schooldatabase maakt de ICT op de server (pg_dump)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     # --data-dir may come before or after the command. The commands' copy has no default of its own: otherwise
@@ -31,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = DutchArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
+    common.add_argument("--server", metavar="DSN", default=argparse.SUPPRESS,
+                        help="de gedeelde schooldatabase in plaats van de map, zoals "
+                             "postgresql://server.school.nl:5432/thuiszit (standaard: THUISZIT_SERVER)")
     user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
     uit = DutchArgumentParser(add_help=False)  # every command that writes a file
@@ -40,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Thuiszit Desktop. Zonder opdracht start het programma.")
     parser.add_argument("--data-dir", metavar="MAP",  # its own action: parents share theirs, and their defaults
                         help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
+    parser.add_argument("--server", metavar="DSN",
+                        help="de gedeelde schooldatabase in plaats van de map (standaard: THUISZIT_SERVER)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open een tijdelijke database, bouw het hoofdvenster en stop (voor tests)")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
@@ -53,10 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--swv", default="", metavar="NAAM",
                    help="het samenwerkingsverband (naam of code), voor het kwartaaloverzicht")
     p.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
-    p.set_defaults(run=school.init)
+    p.set_defaults(run=school.init, alleen_bestand="een nieuwe schooldatabase op de server maakt de ICT met "
+                                                  "'thuiszit-desktop server init'")
 
     p = sub.add_parser("demo", parents=[common], help="maak een fictieve demoschool (gebruiker 'demo')")
-    p.set_defaults(run=school.demo)
+    p.set_defaults(run=school.demo, alleen_bestand="de demoschool is een bestand op deze computer")
 
     p = sub.add_parser("import", parents=[common, user], help="importeer een CSV- of XLSX-bestand")
     p.add_argument("soort", choices=["leerlingen", "verzuim", "vrije-dagen"])
@@ -134,11 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", parents=[common, user], help="maak nu een versleutelde back-up")
     p.add_argument("--naar", type=Path, metavar="MAP", help="in deze map (standaard: de map uit de instellingen)")
-    p.set_defaults(run=backup.maken, needs_login=True)
+    p.set_defaults(run=backup.maken, needs_login=True, alleen_bestand=_BACKUP_SERVER)
     p = sub.add_parser("restore", parents=[common, user], help="zet een back-up terug (vervangt de database)")
     p.add_argument("bestand", type=Path, metavar="BESTAND")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
-    p.set_defaults(run=backup.terugzetten)
+    p.set_defaults(run=backup.terugzetten, alleen_bestand=_BACKUP_SERVER)
 
     # "gebruiker …": user management (zorgcoördinator) and one's own password.
     p = sub.add_parser("gebruiker", parents=[common], help="gebruikers: toevoegen, lijst, wachtwoord, uitschakelen")
@@ -174,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = audit_opdrachten.add_parser("verzegelen", parents=[common, user],
                          help="na een melding: leg vast wat er is gevonden en neem het log zoals het nu is als "
                               "nieuw ijkpunt")
-    a.set_defaults(run=audit.verzegelen, needs_login=True, zegt_auditlog=True)
+    a.set_defaults(run=audit.verzegelen, needs_login=True, zegt_auditlog=True,
+                   alleen_bestand="het auditlog op de server houdt de server zelf bij; er is niets te verzegelen")
     a = audit_opdrachten.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
     a.add_argument("--leerling", metavar="LEERLINGNUMMER")
     a.add_argument("--door", metavar="NAAM", help="alleen wat deze gebruiker deed (--gebruiker is wie inlogt)")

@@ -14,12 +14,20 @@ from ..services import fouten, session
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from .common import CliFout
+from .parser import SERVER
 from .wachtwoord import vraag_wachtwoord
+
+
+def server_dsn(args: argparse.Namespace) -> str | None:
+    """--server, else THUISZIT_SERVER: the shared school database instead of the data folder."""
+    return getattr(args, "server", None) or os.environ.get(SERVER) or None
 
 
 def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezersessie:
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
+    if dsn := server_dsn(args):
+        return session.login_server(dsn, args.gebruiker, vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: "))
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")
@@ -54,6 +62,11 @@ def _login_vastleggen(services: Services) -> None:
 def run(args: argparse.Namespace) -> int:
     command: Callable = args.run
     try:
+        if server_dsn(args) and getattr(args, "opruimen", False):  # the clean-up makes a backup of the file first
+            args.alleen_bestand = "opruimen begint met een back-up, en die maakt op de server de ICT (pg_dump)"
+        if server_dsn(args) and (waarom := getattr(args, "alleen_bestand", "")):
+            raise CliFout(f"Deze opdracht werkt alleen met de database in een map, niet met de gedeelde "
+                          f"schooldatabase ({SERVER} of --server): {waarom}.")
         if getattr(args, "needs_login", False):
             # A command that only reads starts even while another program holds the database's write lock.
             lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)
@@ -69,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 _auditlog_melden(args, services)
                 code = command(args, services)
-                if lezend:
+                if lezend and not services.ctx.store.op_server:  # on the server: logged at login
                     _login_vastleggen(services)
                 return code
             finally:

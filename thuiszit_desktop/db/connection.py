@@ -44,6 +44,7 @@ class Store:
     sleutels: Sleutels
     lock: filelock.BaseFileLock
     closed: bool = False
+    op_server = False  # the single encrypted file (db/server.py ServerStore is the other store)
     # Raised after every committed change (services/context.py): what is computed from the data – the signals
     # of the whole school – is valid as long as this number is the same. Only this program writes while it
     # holds the lock, so its own commits are every change there is.
@@ -53,6 +54,15 @@ class Store:
     def gewijzigd(self) -> None:
         with self._versie_lock:
             self.versie += 1
+
+    @property
+    def map(self) -> Path:
+        """The folder of the database file (where a disk error is reported)."""
+        return self.path.parent
+
+    def wijzigingen(self) -> int:
+        """Rows changed on this thread's connection so far (services/context.py)."""
+        return self.db.connection().total_changes
 
     @property
     def key(self) -> bytes:

@@ -15,9 +15,11 @@ The schema (server_schema.py) and who may see what (server_rechten.py) live besi
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee as pw
@@ -27,8 +29,11 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 from psycopg.types.string import TextLoader
 
-from ..domain.errors import DatabaseFout, InlogFout, InvoerFout
-from . import migrations, server_rechten
+from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout
+from ..domain.gebruiker import naam_sleutel as sleutel_van
+from . import handtekening, migrations, server_rechten, vertrouwelijk
+from .keys import KeyRing, Sleutels, slot_id
+from .models import Gebruiker, database
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +71,10 @@ def _fout(tekst: str) -> InvoerFout:
     return InvoerFout({"server": f"{tekst} Een goed adres ziet er zo uit: {VOORBEELD}"})
 
 
-def lees_adres(dsn: str) -> ServerAdres:
+def lees_adres(dsn: str, gebruiker: str = "") -> ServerAdres:
     """A DSN `postgresql://naam@host:poort/database[?sslmode=…&sslrootcert=…]`; refused with a Dutch
-    message when it is not one, holds a password, or turns TLS off for another computer."""
+    message when it is not one, holds a password, or turns TLS off for another computer. `gebruiker`: who
+    connects when the DSN names no one (a user logs in as their own login role whatever it says)."""
     delen = urlsplit(dsn.strip())
     if delen.scheme not in ("postgresql", "postgres"):
         raise _fout("Het serveradres moet beginnen met postgresql://.")
@@ -78,7 +84,7 @@ def lees_adres(dsn: str) -> ServerAdres:
         poort = delen.port or STANDAARD_POORT
     except ValueError:
         raise _fout("De poort in het serveradres is geen getal.") from None
-    gebruiker, host = unquote(delen.username or ""), delen.hostname or ""
+    gebruiker, host = unquote(delen.username or gebruiker), delen.hostname or ""
     database = unquote(delen.path.lstrip("/"))
     if not gebruiker or not host or not database or "/" in database:
         raise _fout("Het serveradres mist de naam, de server of de database.")
@@ -121,11 +127,39 @@ class _Psycopg3(pw.Psycopg3Adapter):
         return conn.cursor(name=str(uuid.uuid1()), withhold=not in_txn)
 
 
+_SQLITE_BEGIN = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+_WIJZIGT = ("INSERT", "UPDATE", "DELETE")
+
+
 class ServerDatabase(pw.PostgresqlDatabase):
-    """peewee's PostgreSQL database over psycopg 3, behaving like the file where the services rely on it."""
+    """peewee's PostgreSQL database over psycopg 3, behaving like the file where the services rely on it:
+    - `atomic("IMMEDIATE")` (SQLite: take the write lock at BEGIN) is a plain transaction: PostgreSQL locks
+      rows, and the audit trail's trigger serialises its appends itself;
+    - `wijzigingen()` counts the rows changed on this thread's connection, as SQLite's total_changes does
+      (services/context.py: did an action change anything).
+    """
+
+    op_server = True  # db/audit.py: the trigger makes the audit trail's ids and hashes here; raw SQL for the server
+
+    def atomic(self, *args, **kwargs):
+        if args and args[0] in _SQLITE_BEGIN:
+            args = args[1:]
+        return super().atomic(*args, **kwargs)
+
+    def wijzigingen(self) -> int:
+        return getattr(self._teller, "n", 0)
+
+    def geteld(self, sql: str, rowcount: int) -> None:
+        if sql.lstrip()[:6].upper() in _WIJZIGT and rowcount > 0:
+            self._teller.n = self.wijzigingen() + rowcount
+
+    def cursor(self, named_cursor=None):
+        """The services' raw cursors (bulk writes with executemany) speak SQLite's "?" too."""
+        return _Cursor(super().cursor(named_cursor), self)
 
     def init(self, database, **kwargs):
         super().init(database, **kwargs)
+        self._teller = threading.local()  # rows changed, per thread like peewee's connections
         self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
 
     def __init__(self, adres: ServerAdres, wachtwoord: str):
@@ -147,14 +181,57 @@ class ServerDatabase(pw.PostgresqlDatabase):
         # without parameters, so a literal one is escaped whenever there are none of its own.
         if "?" in sql or not params:
             sql = sql.replace("%", "%%").replace("?", "%s")
-        return super().execute_sql(sql, params)
+        try:
+            cursor = super().execute_sql(sql, params)
+        except pw.ProgrammingError as exc:
+            reden = str(exc)
+            if isinstance(exc.__cause__ or exc.__context__, psycopg.errors.InsufficientPrivilege) and \
+                    (reden.startswith("permission denied") or "row-level security" in reden):
+                # the server's rules (server_rechten.py) refused what the program's own rules let through
+                raise GeenToegang("De schooldatabase staat dit niet toe voor uw rol of klassen. Vraag het de "
+                                  "zorgcoördinator.") from None
+            raise
+        except pw.OperationalError as exc:
+            if self.is_closed() or self.connection().closed:
+                raise _vertaal(exc, self.adres) from None
+            raise
+        self.geteld(sql, cursor.rowcount)
+        return cursor
+
+
+def _server_sql(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s") if "?" in sql else sql
+
+
+class _Cursor:
+    """A psycopg cursor taking SQLite's "?" (see the module's docstring), counting the rows it changes."""
+
+    def __init__(self, cursor, db: ServerDatabase):
+        self._cursor, self._db = cursor, db
+
+    def execute(self, sql, params=None):
+        self._cursor.execute(_server_sql(sql), params)
+        self._db.geteld(sql, self._cursor.rowcount)
+        return self
+
+    def executemany(self, sql, rijen):
+        self._cursor.executemany(_server_sql(sql), rijen)
+        self._db.geteld(sql, self._cursor.rowcount)
+        return self
+
+    def __getattr__(self, naam):
+        return getattr(self._cursor, naam)
+
+    def __iter__(self):
+        return iter(self._cursor)
 
 
 def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
     """psycopg's (English) reason as something a user or the school's ICT can act on."""
     tekst = str(exc)
     waar = f"{adres.host}:{adres.poort}"
-    if "password authentication failed" in tekst or "no password supplied" in tekst:
+    if "password authentication failed" in tekst or "no password supplied" in tekst \
+            or "is not permitted to log in" in tekst:  # uitgeschakeld: the same neutral refusal
         return InlogFout()
     if "no pg_hba.conf entry" in tekst:
         return DatabaseFout(f"De server {waar} laat deze computer of gebruiker niet toe. Vraag de ICT om een "
@@ -212,6 +289,18 @@ def zet_login(db: ServerDatabase, naam_sleutel: str, wachtwoord: str, rol: str) 
                                                                                             wachtwoord), rol])
 
 
+def login_rol(db: ServerDatabase, naam_sleutel: str, rol: str) -> None:
+    """As a zorgcoördinator: the user's login moves to the group of their new role (its password stays)."""
+    db.execute_sql("SELECT thuiszit_login_rol(%s, %s)", [naam_sleutel, rol])
+
+
+def eigen_wachtwoord(db: ServerDatabase, wachtwoord: str) -> None:
+    """Every user: a new password for their own login (PostgreSQL lets a role change its own password)."""
+    verificatie = _verificatie(db, db.adres.gebruiker, wachtwoord)
+    db.execute_sql(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(verificatie))
+                   .as_string(db.connection()))
+
+
 def login_uit(db: ServerDatabase, naam_sleutel: str) -> None:
     """As a zorgcoördinator: the user can no longer log in (uitschakelen); their rows and audit entries stay."""
     db.execute_sql("SELECT thuiszit_login_uit(%s)", [naam_sleutel])
@@ -234,14 +323,130 @@ def schema_en_rechten(db: ServerDatabase) -> None:
 
 def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
     """A new school database in one transaction, by its owner: the schema, the group roles, grants and
-    row-level security, the school and its first zorgcoördinator with their login role."""
+    row-level security, the school and its first zorgcoördinator with their login role, signed row and key
+    slot (fresh keys: the confidential key and the signing key are made here, on the client)."""
     leeg(db)
     with db.atomic():
         schema_en_rechten(db)
         kolommen = ", ".join(f'"{k}"' for k in school)
         db.execute_sql(f'INSERT INTO "school" ({kolommen}) VALUES ({", ".join(["%s"] * len(school))})',
                        list(school.values()))
-        db.execute_sql('INSERT INTO "gebruiker" ("naam", "naam_sleutel", "rol", "klassen", "actief", "aangemaakt") '
-                       "VALUES (%s, %s, 'zorgcoordinator', '', true, date_trunc('second', localtimestamp))",
-                       [naam, naam_sleutel])
+        gebruiker_id = db.execute_sql(
+                       'INSERT INTO "gebruiker" ("naam", "naam_sleutel", "rol", "klassen", "actief", "aangemaakt") '
+                       "VALUES (%s, %s, 'zorgcoordinator', '', true, date_trunc('second', localtimestamp)) "
+                       'RETURNING "id"', [naam, naam_sleutel]).fetchone()[0]
+        sleutels = Sleutels.nieuw()
+        row = Gebruiker(id=gebruiker_id, naam=naam, naam_sleutel=naam_sleutel, rol="zorgcoordinator", klassen="",
+                        actief=True)
+        db.execute_sql('UPDATE "gebruiker" SET "handtekening" = %s WHERE "id" = %s',
+                       [handtekening.onderteken(sleutels.ondertekenen, row), gebruiker_id])
+        ring = ServerKeyRing.laad(db)
+        ring.set_user(naam, wachtwoord, sleutels)
+        ring.save()
         maak_login(db, naam_sleutel, wachtwoord, "zorgcoordinator")
+
+
+@dataclass
+class ServerKeyRing(KeyRing):
+    """The key slots of a school database on the server (table sleutel_slot, server_rechten.py), with the file's
+    KeyRing interface: as a mentor only their own slot is visible, as a zorgcoördinator all of them."""
+
+    db: ServerDatabase | None = None
+    namen: dict[str, str] = field(default_factory=dict)  # slot id -> naam_sleutel (the row's key)
+    weg: set[str] = field(default_factory=set)
+
+    @classmethod
+    def laad(cls, db: ServerDatabase) -> ServerKeyRing:
+        slots, namen = {}, {}
+        for naam_sleutel, tekst in db.execute_sql('SELECT "naam_sleutel", "slot" FROM "sleutel_slot"'):
+            slot = json.loads(tekst)
+            slots[slot["id"]], namen[slot["id"]] = slot, naam_sleutel
+        return cls(None, slots, db=db, namen=namen)
+
+    def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels) -> None:
+        super().set_user(naam, wachtwoord, sleutels)
+        sid = slot_id(naam)
+        self.namen[sid] = sleutel_van(naam)
+        self.weg.discard(sid)
+
+    def remove_user(self, naam: str) -> None:
+        super().remove_user(naam)
+        self.weg.add(slot_id(naam))
+
+    def save(self, path=None) -> None:
+        """Inside the caller's transaction: the slots written with the rows they belong to."""
+        assert self.db is not None
+        for sid in self.weg:
+            if sid in self.namen:
+                self.db.execute_sql('DELETE FROM "sleutel_slot" WHERE "naam_sleutel" = %s', [self.namen.pop(sid)])
+        self.weg.clear()
+        for sid, slot in self.slots.items():  # UPDATE first: a mentor may rewrite their own slot, not add one
+            rij = [json.dumps(slot, sort_keys=True), self.namen[sid]]
+            if self.db.execute_sql('UPDATE "sleutel_slot" SET "slot" = %s WHERE "naam_sleutel" = %s', rij).rowcount == 0:
+                self.db.execute_sql('INSERT INTO "sleutel_slot" ("slot", "naam_sleutel") VALUES (%s, %s)', rij)
+
+
+@dataclass
+class ServerStore:
+    """The shared school database, logged in as one user's own login role: the counterpart of
+    connection.Store for services/context.py and services/session.py."""
+
+    adres: ServerAdres
+    db: ServerDatabase
+    keyring: ServerKeyRing
+    sleutels: Sleutels
+    closed: bool = False
+    _eigen: int = 0  # this program's own committed changes
+    _versie_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    map = None  # no folder: disk errors are the server's (faults.vertaald without a folder)
+    op_server = True
+
+    @property
+    def versie(self) -> tuple[int, int]:
+        """What computed results (the signals) are cached under, as connection.Store.versie – but on a shared
+        server other users write too: the server's next transaction id moves with every write on it (by
+        anyone, also an audit entry), so a cache is never older than the data, at the price of computing again
+        more often than strictly needed."""
+        xmax = self.db.execute_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()[0]
+        return self._eigen, int(xmax)
+
+    def gewijzigd(self) -> None:
+        with self._versie_lock:
+            self._eigen += 1
+
+    def wijzigingen(self) -> int:
+        return self.db.wijzigingen()
+
+    def bind(self) -> None:
+        database.initialize(self.db)
+        vertrouwelijk.zet_sleutel(self.sleutels.vertrouwelijk)
+
+    def close(self) -> None:
+        self.closed = True
+        if database.obj is self.db:
+            database.initialize(None)
+            vertrouwelijk.zet_sleutel(None)
+        self.db.close()
+
+
+def open_store(adres: ServerAdres, naam: str, wachtwoord: str) -> ServerStore:
+    """Log in as `naam`'s own login role with their own password: the server checks the password, the key
+    slot on the server gives the keys their role holds. The schema must be the program's (the owner
+    migrates it: application roles may not change tables)."""
+    adres = adres.als(sleutel_van(naam))
+    db = verbind(adres, wachtwoord)
+    try:
+        versie = migrations.schema_version(db)
+        if versie != migrations.LATEST:
+            raise DatabaseFout(f"De schooldatabase op {adres.host} heeft schemaversie {versie}, dit programma "
+                               f"versie {migrations.LATEST}. Vraag de ICT de database bij te werken, of gebruik "
+                               "dezelfde versie van het programma als de school.")
+        ring = ServerKeyRing.laad(db)
+        sleutels = ring.open(naam, wachtwoord)
+    except BaseException:
+        db.close()
+        raise
+    store = ServerStore(adres, db, ring, sleutels)
+    store.bind()
+    return store

@@ -141,6 +141,27 @@ BEGIN
   END IF;
 END
 $$;;
+CREATE FUNCTION thuiszit_login_rol(login text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
+                         WHEN 'alleen-lezen' THEN 'thuiszit_lezer' END;
+  andere text;
+BEGIN
+  PERFORM thuiszit_login_controle(login);
+  IF groep IS NULL OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    RAISE EXCEPTION 'onbekende rol % of login %', nieuwe_rol, login;
+  END IF;
+  FOREACH andere IN ARRAY ARRAY['thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'] LOOP
+    IF andere <> groep AND pg_has_role(login, andere, 'MEMBER') THEN
+      EXECUTE format('REVOKE %I FROM %I', andere, login);
+    END IF;
+  END LOOP;
+  IF NOT pg_has_role(login, groep, 'MEMBER') THEN
+    EXECUTE format('GRANT %I TO %I', groep, login);
+  END IF;
+END
+$$;;
 CREATE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
 BEGIN
@@ -151,7 +172,25 @@ BEGIN
 END
 $$;;
 REVOKE ALL ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text),
-  thuiszit_login_uit(text) FROM PUBLIC;;
+  thuiszit_login_rol(text, text), thuiszit_login_uit(text) FROM PUBLIC;;
+"""
+
+# The key slots (db/keys.py, format 2) live on the server instead of in a file beside the database: one row per
+# user, found by the login role's name. A user reads and rewrites only their own row (a new password); a
+# zorgcoördinator reads all and writes all, to give a new user or a new zorgcoördinator their keys – what a
+# slot holds is sealed to its user's X25519 key, so reading another's row gives nothing. The confidential key
+# (vertrouwelijk) is only in zorgcoördinators' slots: the DBA, who can read every table, still cannot read
+# confidential text, which is encrypted on the client (db/vertrouwelijk.py).
+_SLEUTELS = """
+CREATE TABLE "sleutel_slot" ("naam_sleutel" TEXT NOT NULL PRIMARY KEY, "slot" TEXT NOT NULL);;
+ALTER TABLE "sleutel_slot" ENABLE ROW LEVEL SECURITY;;
+GRANT SELECT ON "schema_versie" TO thuiszit_zorgcoordinator, thuiszit_mentor, thuiszit_lezer;;
+GRANT SELECT, INSERT, UPDATE, DELETE ON "sleutel_slot" TO thuiszit_zorgcoordinator;;
+GRANT SELECT, UPDATE ON "sleutel_slot" TO thuiszit_mentor, thuiszit_lezer;;
+CREATE POLICY zorg ON "sleutel_slot" TO thuiszit_zorgcoordinator
+  USING ((SELECT thuiszit_mijn_rol()) = 'zorgcoordinator') WITH CHECK ((SELECT thuiszit_mijn_rol()) = 'zorgcoordinator');;
+CREATE POLICY eigen ON "sleutel_slot" TO thuiszit_mentor, thuiszit_lezer
+  USING ("naam_sleutel" = session_user::text) WITH CHECK ("naam_sleutel" = session_user::text);;
 """
 
 _LEZER_VIEWS = """
@@ -168,11 +207,12 @@ CREATE VIEW "lezer_trajecten" AS
 
 def script(database: str) -> str:
     """Everything for one school database, statements separated by ";;"; run once by its owner."""
-    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS]
+    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS, _SLEUTELS]
     db = '"' + database.replace('"', '""') + '"'
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
                  f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
+                 f"GRANT TEMPORARY ON DATABASE {db} TO {ZORGCOORDINATOR};;\n"  # the verzuim import's day table
                  "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
                  f"TO {groepen};;\n")
     regels = []
@@ -216,5 +256,5 @@ def script(database: str) -> str:
     delen.append("\n".join(regels))
     delen.append(f'GRANT SELECT ON "lezer_leerlingen", "lezer_trajecten" TO {ZORGCOORDINATOR}, {LEZER};;\n')
     delen.append("GRANT EXECUTE ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text, text, text), "
-                 f"thuiszit_login_uit(text) TO {ZORGCOORDINATOR};;\n")
+                 f"thuiszit_login_rol(text, text), thuiszit_login_uit(text) TO {ZORGCOORDINATOR};;\n")
     return "\n".join(delen)

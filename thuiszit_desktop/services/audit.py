@@ -61,7 +61,10 @@ def controleer_database(db, ankers: Ankers | None = None, *, volledig: bool = Tr
     memory) or only the entries after the sealed anchor (at every start: cheap however long the log is)."""
     conn = db.connection()
     fout, vanaf = _controleer_ankers(conn, ankers) if ankers is not None else (None, None)
-    seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
+    if getattr(db, "op_server", False):  # the trigger numbers without a gap and refuses deletes
+        seq = db.execute_sql("SELECT max(id) FROM audit_regel").fetchone()
+    else:
+        seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_regel'").fetchone()
     if volledig or vanaf is None:
         vanaf = anker.Stand()
     cursor = db.execute_sql(f"SELECT {KOLOMMEN} FROM audit_regel WHERE id > ? ORDER BY id", (vanaf.hoogste_id,))
@@ -200,6 +203,11 @@ class AuditService:
         the last seal – and the whole chain when the log is short enough (`volledig=None`) or asked for, so an
         entry re-timed without rebuilding the chain shows too. A problem stays until a zorgcoördinator seals the
         trail as it is (`verzegelen`): until then no seal covers it up. `self.volledig` says whether it walked all."""
+        if self.ctx.store.op_server and self.ctx.gebruiker.rol != Rol.ZORGCOORDINATOR:
+            # On the server only zorgcoördinatoren may read the trail (server_rechten.py); it is kept by the
+            # server itself, so there is nothing a mentor's start could find.
+            self.uitslag, self.volledig = Controle(True, 0), False
+            return self.uitslag
         with self.ctx.action():
             if volledig is None:
                 volledig = self.ctx.store.db.execute_sql("SELECT count(*) FROM audit_regel").fetchone()[0] \
@@ -232,17 +240,21 @@ class AuditService:
         (at login, after a backup, at close). Best effort: a read-only folder must not stop the work."""
         uitslag = getattr(self, "uitslag", None)
         sleutel = audit_sleutel(self.ctx)
-        if sleutel is None or uitslag is None or not uitslag.ok or self.ctx.store.closed:
+        if sleutel is None or uitslag is None or not uitslag.ok or self.ctx.store.closed or self.ctx.store.op_server:
             return
         try:
             stand, ankers = anker.stand(self.ctx.store.db.connection()), self._ankers()
+            assert ankers is not None  # the file: the server has none (above)
             anker.verzegel(self.ctx.store.path, stand, sleutel, ankers.database_id)
         except (OSError, DatabaseFout, pw.PeeweeException, sqlcipher3.Error) as exc:  # locked, full, read-only
             log.warning("audit anchor not sealed: %s", type(exc).__name__)
 
-    def _ankers(self) -> Ankers:
-        """This session's own connection, not the models: at close another session may be the bound one."""
+    def _ankers(self) -> Ankers | None:
+        """This session's own connection, not the models: at close another session may be the bound one. None on
+        the server, whose trail needs no anchor outside it: only the database's owner could drop its triggers."""
         store = self.ctx.store
+        if store.op_server:
+            return None
         conn = store.db.connection()
         rij = conn.execute("SELECT waarde FROM instelling WHERE sleutel = ?", (backup.SETTING_MAP,)).fetchone()
         gekozen = json.loads(rij[0]) if rij else ""

@@ -113,7 +113,7 @@ class BackupService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._id: str | None = None
-        if not ctx.store.closed:
+        if not ctx.store.closed and not ctx.store.op_server:  # a server's backups are the ICT's (pg_dump)
             self._eigen_id()
 
     # --- the folder ---

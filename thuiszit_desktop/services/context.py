@@ -24,6 +24,8 @@ class Context:
     _bekeken: dict = field(default_factory=dict, repr=False, compare=False)
     # per thread (workers share the Context): how deep in nested actions, and whether one wrote an entry
     _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
+    # outermost actions under way in any thread, for `stil()`
+    _bezig: list = field(default_factory=lambda: [0, threading.Lock()], repr=False, compare=False)
 
     @contextmanager
     def action(self, *, naam: str = "", audit: bool = True):
@@ -44,18 +46,22 @@ class Context:
             methode = naam or getattr(staat, "methode", "")
         staat.diepte = getattr(staat, "diepte", 0) + 1
         gewijzigd = 0
+        if buitenste:
+            self._tel_bezig(+1)
         try:
-            with faults.vertaald(self.store.path.parent), self.store.db.atomic() as transaction:
+            with faults.vertaald(self.store.map), self.store.db.atomic() as transaction:
                 if buitenste:
-                    staat.begin = self.store.db.connection().total_changes
+                    staat.begin = self.store.wijzigingen()
                 yield transaction
-                gewijzigd = self.store.db.connection().total_changes - staat.begin - staat.eigen
+                gewijzigd = self.store.wijzigingen() - staat.begin - staat.eigen
                 if buitenste and staat.uitgesteld and gewijzigd > 0:
                     self._schrijf_uitgesteld()  # the action writes anyway: its entries go with it
                 if buitenste and not staat.geschreven and gewijzigd > 0:
                     self.audit(Actie.GEWIJZIGD, self._leerling_van_actie(), wat=methode)
         finally:
             staat.diepte -= 1
+            if buitenste:
+                self._tel_bezig(-1)
         if buitenste and gewijzigd > 0:  # after the commit: a cache filled before it is not used after it
             self.store.gewijzigd()
         if buitenste and staat.uitgesteld:
@@ -64,6 +70,20 @@ class Context:
             # at once ("database is locked") whenever that thread had committed since the read began.
             with self.store.db.atomic("IMMEDIATE"):
                 self._schrijf_uitgesteld()
+
+    def _tel_bezig(self, stap: int) -> None:
+        with self._bezig[1]:
+            self._bezig[0] += stap
+
+    @contextmanager
+    def stil(self):
+        """For bookkeeping writes from a background thread (the signals run keeping its result): yields True
+        when no action of this session is under way in another thread, and holds new ones off until the
+        block ends. An action reads before it writes; a commit from another thread in between would make
+        its first write fail at once ("database bezig": WAL cannot upgrade a snapshot that is not the newest).
+        So such writes are skipped while an action runs, rather than ever costing the user's save."""
+        with self._bezig[1]:
+            yield self._bezig[0] == 0
 
     @contextmanager
     def aanroep(self, methode: str, zoek):
@@ -135,7 +155,7 @@ class Context:
             self._actie.geschreven = True  # the action's own entry: no generic one needed (a view is not one)
         staat = self._actie
         if actie in _LEZEND and getattr(staat, "diepte", 0) > 0 and \
-                self.store.db.connection().total_changes == staat.begin:
+                self.store.wijzigingen() == staat.begin:
             staat.uitgesteld.append((actie, leerling_id, wat))
             return
         self._schrijf(actie, leerling_id, wat)
@@ -146,10 +166,9 @@ class Context:
             self._schrijf(actie, leerling_id, wat)
 
     def _schrijf(self, actie: Actie | str, leerling_id: int | None, wat: str) -> None:
-        verbinding = self.store.db.connection()
-        voor = verbinding.total_changes
+        voor = self.store.wijzigingen()
         schrijf(self.store.db, self.gebruiker, actie, leerling_id, wat)
-        self._actie.eigen = getattr(self._actie, "eigen", 0) + verbinding.total_changes - voor
+        self._actie.eigen = getattr(self._actie, "eigen", 0) + self.store.wijzigingen() - voor
 
 
 # Entries of actions that only read: written after the read transaction (see `action`).

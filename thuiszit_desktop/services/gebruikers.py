@@ -80,7 +80,9 @@ class GebruikersService:
                                          klassen=",".join(opgeslagen), actief=True)
                 self._teken(row.id)
                 keyring.set_user(naam, wachtwoord, self._voor(rol))
-                lezersoverzicht.slot_bijwerken(self.ctx, keyring, naam, rol, wachtwoord)
+                self._overzicht(keyring, naam, rol, wachtwoord)
+                if self.ctx.store.op_server:
+                    self._server().zet_login(self.ctx.store.db, naam_sleutel(naam), wachtwoord, rol.value)
         return _rij(row)
 
     def wijzigen(self, naam: str, *, rol: Rol | str | None = None,
@@ -103,7 +105,14 @@ class GebruikersService:
                 raise InvoerFout(fouten)
             velden = {"rol": nieuwe_rol.value, "klassen": ",".join(opgeslagen)}
             intrekken = is_intrekking(Rol(row.rol), nieuwe_rol)
-            if not intrekken:
+            if self.ctx.store.op_server:  # no key file to rotate: the server's login and the slot change
+                with self._sleutels() as keyring:
+                    m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
+                    self._teken(row.id)
+                    keyring.give(row.naam, self._voor(nieuwe_rol))
+                    self._server().login_rol(self.ctx.store.db, row.naam_sleutel, nieuwe_rol.value)
+                intrekken = False
+            elif not intrekken:
                 with self._sleutels() as keyring:
                     m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
                     self._teken(row.id)
@@ -114,7 +123,7 @@ class GebruikersService:
                                                  "daarna kan de rol worden gewijzigd."})
                     if Rol.ALLEEN_LEZEN in (Rol(row.rol), nieuwe_rol) and Rol(row.rol) != nieuwe_rol:
                         # alleen-lezen has no database slot: to it the slot moves over; from it a new password
-                        lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, nieuwe_rol, None)
+                        self._overzicht(keyring, row.naam, nieuwe_rol, None)
         rotatie = self._intrekken(row, velden, voortgang, nieuwe_rol) if intrekken else None
         rij = replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
         self._ververs_mij(rij)
@@ -129,7 +138,9 @@ class GebruikersService:
             check_nieuwe_gebruiker(row.naam, nieuw, herhaling)
             with self._sleutels() as keyring:
                 keyring.set_user(row.naam, nieuw, self._voor(Rol(row.rol)))
-                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), nieuw)
+                self._overzicht(keyring, row.naam, Rol(row.rol), nieuw)
+                if self.ctx.store.op_server:
+                    self._server().zet_login(self.ctx.store.db, row.naam_sleutel, nieuw, row.rol)
         return _rij(row)
 
     def uitschakelen(self, naam: str, voortgang: Callable[[int, int], None] | None = None) -> GebruikerRij:
@@ -143,6 +154,13 @@ class GebruikersService:
             if not row.actief:
                 return _rij(row)
             _niet_de_laatste(row, "Dit is de laatste zorgcoördinator: die kan niet worden uitgeschakeld.")
+            if self.ctx.store.op_server:  # the server refuses their login from now on; their slot goes
+                with self._sleutels() as keyring:
+                    m.Gebruiker.update(actief=False).where(m.Gebruiker.id == row.id).execute()
+                    self._teken(row.id)
+                    keyring.remove_user(row.naam)
+                    self._server().login_uit(self.ctx.store.db, row.naam_sleutel)
+                return _rij(m.Gebruiker.get_by_id(row.id))
         rotatie = self._intrekken(row, {"actief": 0}, voortgang, None)
         return replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
 
@@ -155,7 +173,9 @@ class GebruikersService:
                 m.Gebruiker.update(actief=True).where(m.Gebruiker.id == row.id).execute()
                 self._teken(row.id)
                 keyring.set_user(row.naam, wachtwoord, self._voor(Rol(row.rol)))
-                lezersoverzicht.slot_bijwerken(self.ctx, keyring, row.naam, Rol(row.rol), wachtwoord)
+                self._overzicht(keyring, row.naam, Rol(row.rol), wachtwoord)
+                if self.ctx.store.op_server:
+                    self._server().zet_login(self.ctx.store.db, row.naam_sleutel, wachtwoord, row.rol)
             return _rij(m.Gebruiker.get_by_id(row.id))
 
     # --- every user: their own password ------------------------------------------------------------
@@ -172,8 +192,23 @@ class GebruikersService:
             raise InvoerFout({"wachtwoord": "Kies een ander wachtwoord dan het huidige."})
         with self.ctx.action(), self._sleutels() as keyring:
             keyring.set_user(naam, nieuw, self.ctx.store.sleutels)
+            if self.ctx.store.op_server:
+                self._server().eigen_wachtwoord(self.ctx.store.db, nieuw)
 
     # --- helpers -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _server():
+        """db/server.py, imported only when the school uses a server (psycopg costs every start)."""
+        from ..db import server
+
+        return server
+
+    def _overzicht(self, keyring, naam: str, rol: Rol | None, wachtwoord: str | None) -> None:
+        """The alleen-lezen overview file beside the database; on the server alleen-lezen users read the server's
+        count views instead, so there is no file to keep."""
+        if not self.ctx.store.op_server:
+            lezersoverzicht.slot_bijwerken(self.ctx, keyring, naam, rol, wachtwoord)
 
     def _voor(self, rol: Rol):
         """The keys a slot of `rol` gets; a zorgcoördinator's need the keys this session holds."""

@@ -14,5 +14,6 @@ def lees(sleutel: str, standaard: Any = None) -> Any:
 
 
 def schrijf(sleutel: str, waarde: Any) -> None:
-    (m.Instelling.insert(sleutel=sleutel, waarde=json.dumps(waarde, ensure_ascii=False))
-     .on_conflict_replace().execute())
+    tekst = json.dumps(waarde, ensure_ascii=False)
+    (m.Instelling.insert(sleutel=sleutel, waarde=tekst)  # an upsert both stores speak (not SQLite's REPLACE)
+     .on_conflict(conflict_target=[m.Instelling.sleutel], update={m.Instelling.waarde: tekst}).execute())

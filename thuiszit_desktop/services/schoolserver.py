@@ -40,8 +40,8 @@ def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wac
 def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wachtwoord: str) -> dict[str, int]:
     """`server overzetten`: the single-file database at `path` into the empty database of `dsn`, all or nothing
     – every table with its ids, the audit chain verified (db/overzetten.py) – with the zorgcoördinator `naam`
-    as its first login, with the password they gave. The file stays as it is; the other users get a login from
-    a zorgcoördinator (a new password: their file password never leaves their key slot)."""
+    as its first login and key slot, with the password they gave. The file stays as it is; the other users get
+    a login from a zorgcoördinator (a new password: their file password never leaves their key slot)."""
     adres = server.lees_adres(dsn)
     services = session.login(path, naam, wachtwoord, lezend=True)  # the file stays locked while it is copied
     try:
@@ -54,6 +54,11 @@ def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wacht
                 server.schema_en_rechten(db)
                 aantallen = overzetten.naar_server(services.ctx.store.db, db)
                 server.maak_login(db, naam_sleutel(naam), wachtwoord, Rol.ZORGCOORDINATOR.value)
+                # Their key slot with the file's keys: the copied signatures and vertrouwelijk envelopes stay
+                # valid and readable, so the program logs in on the server as it does on the file.
+                ring = server.ServerKeyRing.laad(db)
+                ring.set_user(naam, wachtwoord, services.ctx.store.sleutels)
+                ring.save()
         finally:
             db.close()
     finally:

@@ -15,7 +15,7 @@ from ..db import models as m
 from ..db.audit import schrijf
 from ..domain import formaat
 from ..domain.audit import Actie
-from ..domain.errors import InlogFout, TeVeelPogingen
+from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
@@ -156,6 +156,9 @@ class Services:
         self.ctx.store.db.close()
 
     def close(self) -> None:
+        if self.ctx.store.op_server:  # the server: no files beside it to keep up
+            self.ctx.store.close()
+            return
         try:
             self.lezersoverzicht._bijwerken_als_nodig()  # the alleen-lezen overview, when something changed
             self.audit._zegel()  # a zorgcoördinator's session seals the audit trail's anchor as it leaves it
@@ -265,6 +268,42 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
         login_vastleggen(services)
         services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # also moves alleen-lezen users over
         services.audit._zegel()
+    return services
+
+
+def login_server(dsn: str, naam: str, wachtwoord: str) -> Services:
+    """Log in on the school's shared database (db/server.py) as the user's own login role, with their own
+    password; the server keeps their klas scope (db/server_rechten.py), the program keeps it as well.
+
+    On the server the password is checked (and wrong ones slowed down) by PostgreSQL itself, and the audit
+    trail is kept by the server (append-only, chained by a trigger), so the files the single-file mode keeps
+    beside the database – attempts, anchor, the alleen-lezen overview – are not used. Alleen-lezen users
+    read the server's count views (lezer_*) only: they have no session with the services."""
+    from ..db import server  # psycopg only for a school that has a server
+
+    store = server.open_store(server.lees_adres(dsn, naam_sleutel(naam)), naam, wachtwoord)
+    try:
+        row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
+        if row is None or not row.actief:
+            raise GeenToegang("Met uw rol kunt u in de gedeelde schooldatabase alleen aantallen zien; dat kan in "
+                              "dit programma nog niet. Vraag het de zorgcoördinator.")
+        # The row the server gives is the one the program signed: a role or klas set by hand (by the DBA,
+        # say) does not become this user's role in the program.
+        if store.sleutels.controle is None or not handtekening.klopt(store.sleutels.controle, row):
+            raise DatabaseFout("Uw gegevens in de schooldatabase (naam, rol of klassen) zijn buiten het programma "
+                               "gewijzigd. Vraag de zorgcoördinator ze in Gebruikers opnieuw op te slaan.")
+        gebruiker = Gebruiker(row.id, row.naam, Rol(row.rol), tuple(k for k in row.klassen.split(",") if k))
+    except BaseException:
+        store.close()
+        raise
+    services = Services(store, gebruiker)  # type: ignore[arg-type]  # ServerStore: the same interface
+    try:
+        services.audit.bij_start()  # the caller shows `services.audit.uitslag` when it is not in order
+        with services.ctx.action():
+            services.ctx.audit(Actie.INGELOGD)
+    except BaseException:
+        services.close()
+        raise
     return services
 
 

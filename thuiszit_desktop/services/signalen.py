@@ -164,10 +164,13 @@ class SignalenService:
         db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
         bewaard = signaal_cache.lees(db, sleutel)
         if bewaard is None:
-            gereserveerd = signaal_cache.reserveer(db, sleutel)  # before reading: a write from now on voids it
+            with self.ctx.stil() as stil:  # never in the way of a user's action in another thread
+                gereserveerd = stil and signaal_cache.reserveer(db, sleutel)  # before reading: a write voids it
             o = self._overzicht(peildatum, None)
             if gereserveerd:
-                signaal_cache.bewaar(db, sleutel, o.signalen, o.niveaus)
+                with self.ctx.stil() as stil:
+                    if stil:
+                        signaal_cache.bewaar(db, sleutel, o.signalen, o.niveaus)
             return o
         signalen, niveaus = bewaard
         leerlingen = m.database.execute(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer))

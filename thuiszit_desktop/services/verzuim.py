@@ -441,19 +441,22 @@ def _bestaand_import(db, dagen: list[_Dag]) -> dict[_Dag, _Inhoud]:
     oud: dict[_Dag, _Inhoud] = {}
     if not dagen:
         return oud
-    # "datum" DATE like verzuim.datum: the same column affinity lets the join use the index.
+    # "datum" DATE like verzuim.datum: the same column affinity lets the join use the index. On a server
+    # (PostgreSQL) the temporary schema has another name, and its planner chooses the join order itself.
+    server = getattr(db, "op_server", False)
+    temp, join = ("pg_temp", "JOIN") if server else ("temp", "CROSS JOIN")
     db.execute_sql('CREATE TEMP TABLE IF NOT EXISTS import_dag ("leerling_id" INTEGER NOT NULL, '
-                   '"datum" DATE NOT NULL, PRIMARY KEY ("leerling_id", "datum")) WITHOUT ROWID')
-    db.execute_sql("DELETE FROM temp.import_dag")
+                   '"datum" DATE NOT NULL, PRIMARY KEY ("leerling_id", "datum"))' + ("" if server else " WITHOUT ROWID"))
+    db.execute_sql(f"DELETE FROM {temp}.import_dag")
     try:
-        db.cursor().executemany("INSERT INTO temp.import_dag VALUES (?, ?)", dagen)
+        db.cursor().executemany(f"INSERT INTO {temp}.import_dag VALUES (?, ?)", dagen)
         cursor = db.execute_sql(
             # CROSS JOIN: SQLite keeps import_dag as the outer loop and searches verzuim by its index
-            "SELECT v.leerling_id, v.datum, v.reden, v.code, v.uren FROM temp.import_dag d "
-            "CROSS JOIN verzuim v ON v.leerling_id = d.leerling_id AND v.datum = d.datum WHERE v.bron = 'import'")
+            f"SELECT v.leerling_id, v.datum, v.reden, v.code, v.uren FROM {temp}.import_dag d "
+            f"{join} verzuim v ON v.leerling_id = d.leerling_id AND v.datum = d.datum WHERE v.bron = 'import'")
         for leerling_id, datum, reden, code, uren in cursor:
             inhoud = oud.setdefault((leerling_id, datum), {})
             inhoud[(reden, code)] = inhoud.get((reden, code), 0.0) + uren
     finally:
-        db.execute_sql("DELETE FROM temp.import_dag")
+        db.execute_sql(f"DELETE FROM {temp}.import_dag")
     return oud
