@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--server", metavar="DSN", default=argparse.SUPPRESS,
                         help="de gedeelde schooldatabase in plaats van de map, zoals "
                              "postgresql://server.school.nl:5432/thuiszit (standaard: THUISZIT_SERVER)")
+    map_ = DutchArgumentParser(add_help=False)  # `server overzetten`: the folder, beside its own --server
+    map_.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+                      help="map met de database (standaard: THUISZIT_DATA_DIR of de gebruikersmap)")
     user = DutchArgumentParser(add_help=False)
     user.add_argument("--gebruiker", metavar="NAAM", help="inlognaam; wachtwoord uit THUISZIT_WACHTWOORD")
     uit = DutchArgumentParser(add_help=False)  # every command that writes a file
@@ -218,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     s.set_defaults(run=server.init)
     s = opdrachten.add_parser(
-        "overzetten", parents=[common, user],
+        "overzetten", parents=[map_, user],
         help="zet een database van één bestand over naar een lege database op de server (of met --terug weer "
              "naar een nieuw bestand): alle tabellen, ids en het gecontroleerde auditlog",
         description="Voor een zorgcoördinator (wachtwoord uit THUISZIT_WACHTWOORD of een vraag) met het wachtwoord "
