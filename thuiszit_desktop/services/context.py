@@ -25,7 +25,8 @@ class Context:
     # per thread (workers share the Context): how deep in nested actions, and whether one wrote an entry
     _actie: threading.local = field(default_factory=threading.local, repr=False, compare=False)
     # outermost actions under way in any thread, for `stil()`
-    _bezig: list = field(default_factory=lambda: [0, threading.Lock()], repr=False, compare=False)
+    _bezig: int = field(default=0, repr=False, compare=False)
+    _bezig_slot: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @contextmanager
     def action(self, *, naam: str = "", audit: bool = True):
@@ -72,8 +73,8 @@ class Context:
                 self._schrijf_uitgesteld()
 
     def _tel_bezig(self, stap: int) -> None:
-        with self._bezig[1]:
-            self._bezig[0] += stap
+        with self._bezig_slot:
+            self._bezig += stap
 
     @contextmanager
     def stil(self):
@@ -82,8 +83,8 @@ class Context:
         block ends. An action reads before it writes; a commit from another thread in between would make
         its first write fail at once ("database bezig": WAL cannot upgrade a snapshot that is not the newest).
         So such writes are skipped while an action runs, rather than ever costing the user's save."""
-        with self._bezig[1]:
-            yield self._bezig[0] == 0
+        with self._bezig_slot:
+            yield self._bezig == 0
 
     @contextmanager
     def aanroep(self, methode: str, zoek):
