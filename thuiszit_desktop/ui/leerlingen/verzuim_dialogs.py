@@ -132,6 +132,15 @@ class VerzuimInvoerenDialog(FormDialog):
         return self.dagen
 
 
+def _inleiding(dialog: FormDialog, uitleg: str, naam: str, signaal: Signaal | None) -> None:
+    """Above the fields of a registration: for whom and what to record, and the signal it answers."""
+    tekst = WrapLabel(f"Voor <b>{_html(naam)}</b>. {uitleg}" if naam else uitleg)
+    tekst.setTextFormat(Qt.TextFormat.RichText)
+    dialog.add_above(tekst)
+    if signaal is not None:
+        dialog.add_above(hint(f"Signaal: {signaal.soort.label} – {signaal.uitleg}."))
+
+
 # --- DUO melding --------------------------------------------------------------------------------------
 
 class MeldingDialog(FormDialog):
@@ -146,14 +155,7 @@ class MeldingDialog(FormDialog):
         self.leerlingnummer = leerlingnummer
         uitleg = ("Heeft u het verzuim gemeld bij DUO (het verzuimregister)? Leg de melding hier vast. "
                   "Na een melding begint de telling van 16 uur opnieuw, vanaf de dag na 'Verzuim t/m'.")
-        if naam:
-            uitleg = f"Voor <b>{_html(naam)}</b>. " + uitleg
-        tekst = WrapLabel(uitleg)
-        tekst.setTextFormat(Qt.TextFormat.RichText)
-        self.add_above(tekst)
-        if signaal is not None:
-            self.signaal_label = hint(f"Signaal: {signaal.soort.label} – {signaal.uitleg}.")
-            self.add_above(self.signaal_label)
+        _inleiding(self, uitleg, naam, signaal)
 
         self.soort = QComboBox()
         for s in MeldingSoort:
@@ -213,13 +215,7 @@ class MazlDialog(FormDialog):
         self.leerlingnummer = leerlingnummer
         uitleg = ("Leg vast op welke dag de jeugdarts is ingeschakeld (M@zl). Ziekmeldingen worden daarna "
                   "opnieuw geteld.")
-        if naam:
-            uitleg = f"Voor <b>{_html(naam)}</b>. " + uitleg
-        tekst = WrapLabel(uitleg)
-        tekst.setTextFormat(Qt.TextFormat.RichText)
-        self.add_above(tekst)
-        if signaal is not None:
-            self.add_above(hint(f"Signaal: {signaal.soort.label} – {signaal.uitleg}."))
+        _inleiding(self, uitleg, naam, signaal)
         self.datum = DateEdit(start=self.vandaag)
         self.opmerking = QLineEdit()
         self.opmerking.setPlaceholderText("bijvoorbeeld: gesprek met ouders, toestemming gegeven")
