@@ -65,6 +65,7 @@ class LeerlingPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.leerling: Leerling | None = None
+        self._vandaag = date.today()
         self._show_numbers = False
 
         layout = QVBoxLayout(self)
@@ -138,8 +139,8 @@ class LeerlingPage(QWidget):
         self.gegevens_scroll = scroll
         self.tabs.addTab(scroll, TAB_GEGEVENS)
 
-        # The traject and the timeline are read when their tab is shown or they are asked for (`self.traject`):
-        # opening a student shows the first tab without waiting for the others.
+        # Every tab but the one on screen is filled when it is shown or asked for (`self.traject`,
+        # `self.bsn_value`): opening a student paints the first tab without waiting for the others (issue 16).
         self._traject = TrajectView(services)
         self._traject.changed.connect(self._traject_changed)
         self.tabs.addTab(self._traject, TAB_TRAJECT)
@@ -163,9 +164,30 @@ class LeerlingPage(QWidget):
         self._vul(self._tijdlijn)
         return self._tijdlijn
 
+    @property
+    def bsn_value(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._bsn_value
+
+    @property
+    def onderwijsnummer_value(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._onderwijsnummer_value
+
+    @property
+    def plicht_label(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._plicht_label
+
     def _vul(self, view: QWidget | None) -> None:
-        """Read the traject or the timeline of the student shown, unless it shows them already."""
-        if view not in (self._traject, self._tijdlijn) or self.leerling is None:
+        """Fill the Gegevens tab, the traject or the timeline for the student shown, unless it shows them."""
+        if self.leerling is None:
+            return
+        if view is self.gegevens_scroll:
+            if self._getoond.get(view) != self.leerling.leerlingnummer or view in self._verouderd:
+                self._fill_gegevens_tab(self.leerling)
+            return
+        if view not in (self._traject, self._tijdlijn):
             return
         nummer = self.leerling.leerlingnummer
         if self._getoond.get(view) == nummer:
@@ -206,16 +228,22 @@ class LeerlingPage(QWidget):
         if not is_ingeschreven(leerling, vandaag):
             parts.append("niet ingeschreven")
         self.subtitle.setText("  ·  ".join(parts))
+        self._vandaag = vandaag
+        self.verzuim.vandaag = vandaag
+        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
+            self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
+        self._getoond.clear()  # the other tabs: when shown (or asked for)
+        self._vul(self.tabs.currentWidget())
+
+    def _fill_gegevens_tab(self, leerling: Leerling) -> None:
+        vandaag = self._vandaag
+        self._getoond[self.gegevens_scroll] = leerling.leerlingnummer
+        self._verouderd.discard(self.gegevens_scroll)
         self._fill_gegevens(leerling, vandaag)
         self._fill_inschrijving(leerling, vandaag)
         self._fill_leerplicht(leerling, vandaag)
         self._fill_ouders(leerling)
         self._fill_vrijstellingen(leerling, vandaag)
-        self.verzuim.vandaag = vandaag
-        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
-            self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
-        self._getoond.clear()  # the traject and the timeline: when shown (or asked for)
-        self._vul(self.tabs.currentWidget())
 
     # --- tabs, traject and timeline --------------------------------------------------------------
 
@@ -273,10 +301,10 @@ class LeerlingPage(QWidget):
         form = form_layout()
         g = leerling.geboortedatum
         form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({formaat.leeftijd(g, vandaag)} jaar)"))
-        self.bsn_value = _value(mask_number(leerling.bsn))
-        self.onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
-        form.addRow("BSN:", self.bsn_value)
-        form.addRow("Onderwijsnummer:", self.onderwijsnummer_value)
+        self._bsn_value = _value(mask_number(leerling.bsn))
+        self._onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
+        form.addRow("BSN:", self._bsn_value)
+        form.addRow("Onderwijsnummer:", self._onderwijsnummer_value)
         form.addRow("Mentor:", _value(leerling.mentor))
         layout.addLayout(form)
         if leerling.bsn or leerling.onderwijsnummer:
@@ -314,8 +342,8 @@ class LeerlingPage(QWidget):
 
     def _fill_leerplicht(self, leerling: Leerling, vandaag: date) -> None:
         layout = self._section(self.leerplicht)
-        self.plicht_label = _value(plicht_status(leerling, vandaag).omschrijving)
-        layout.addWidget(self.plicht_label)
+        self._plicht_label = _value(plicht_status(leerling, vandaag).omschrijving)
+        layout.addWidget(self._plicht_label)
 
     def _fill_ouders(self, leerling: Leerling) -> None:
         layout = self._section(self.ouders)

@@ -70,6 +70,7 @@ def _tabel(koppen: list[str]) -> QTableWidget:
 
 
 REGISTRATIE_TITELS = ("Meldingen DUO", "M@zl-acties", "Zelf ingevoerd")  # the tabs below the calendar
+REGISTRATIES_NA_PAINT_MS = 15  # read a frame after the first paint of a just opened student
 
 
 def _vul(tabel: QTableWidget, rijen: list[tuple[int, list[str]]]) -> None:
@@ -108,6 +109,7 @@ class VerzuimPanel(QWidget):
         self.kaarten: list[SignaalKaart] = []
         self._gekozen_jaar: int | None = None  # the school year the user chose (kept between students)
         self._geladen_op = 0.0  # time.monotonic() of the last refresh
+        self._na_paint: str | None = None  # whose registrations and chart to read after the next paint
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,11 +193,12 @@ class VerzuimPanel(QWidget):
         layout.addWidget(self.verzuim_box)
 
         # "werkt het?": verzuim per lesweek with the interventions shaded (zorgcoördinator only: the plan's data)
-        self.effect_panel: LeerlingEffectPanel | None = None
+        self._effect_panel: LeerlingEffectPanel | None = None
+        self._effect_van: str | None = None  # whose weeks the chart shows
         if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
             self.effect_box = QGroupBox("Verzuim per lesweek en interventies")
-            self.effect_panel = LeerlingEffectPanel(services)
-            QVBoxLayout(self.effect_box).addWidget(self.effect_panel)
+            self._effect_panel = LeerlingEffectPanel(services)
+            QVBoxLayout(self.effect_box).addWidget(self._effect_panel)
             layout.addWidget(self.effect_box)
 
         # registrations
@@ -259,6 +262,14 @@ class VerzuimPanel(QWidget):
         if not event.spontaneous() and time.monotonic() - self._geladen_op > 1.0:
             QTimer.singleShot(0, self, self.refresh)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        # The registrations and the chart (below the calendar) are read once the tab is on screen: a moment
+        # after this paint, so that the paint of a just opened student is never held up by them.
+        if self._na_paint is not None:
+            nr, self._na_paint = self._na_paint, None
+            QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self, lambda: self._toon_onderaan(nr))
+
     def refresh(self, *, registraties_later: bool = False) -> None:
         """Read the student's verzuim and signals again. `registraties_later`: a student was just opened; the
         registrations below the calendar are read right after the first paint (opening stays quick), and until
@@ -276,11 +287,30 @@ class VerzuimPanel(QWidget):
         self._toon_jaar(jaar)
         if registraties_later:
             self._leeg_registraties()
-            QTimer.singleShot(0, self, lambda: self._toon_registraties(nr))
+            self._effect_van = None
+            if self._effect_panel is not None:
+                self._effect_panel.leeg()
+            self._na_paint = nr  # see paintEvent
         else:
             self._toon_registraties()
-        if self.effect_panel is not None:
-            self.effect_panel.set_leerling(nr)
+            self._toon_effect(nr)
+
+    @property
+    def effect_panel(self) -> LeerlingEffectPanel | None:
+        """The chart of verzuim per lesweek (zorgcoördinator only), showing the current student."""
+        if self.leerlingnummer is not None and self._effect_van != self.leerlingnummer:
+            self._toon_effect(self.leerlingnummer)
+        return self._effect_panel
+
+    def _toon_effect(self, voor: str) -> None:
+        if self._effect_panel is not None and voor == self.leerlingnummer and self._effect_van != voor:
+            self._effect_van = voor
+            self._effect_panel.set_leerling(voor)
+
+    def _toon_onderaan(self, voor: str) -> None:
+        """What is below the calendar – the registrations and the chart – for a just opened student."""
+        self._toon_registraties(voor)
+        self._toon_effect(voor)
 
     def _jaar_gekozen(self, _index: int) -> None:
         jaar = self.jaar_combo.currentData()
@@ -404,6 +434,8 @@ class VerzuimPanel(QWidget):
     def _toon_registraties(self, voor: str | None = None) -> None:
         nr = self.leerlingnummer
         if nr is None or (voor is not None and voor != nr):  # another student opened meanwhile: theirs follows
+            return
+        if voor is not None and self.registraties_van == voor:  # read already (after the paint, or before it)
             return
         self.registraties_van = nr
         meldingen = self.services.verzuim.meldingen(nr)
