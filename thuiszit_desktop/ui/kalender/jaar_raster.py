@@ -377,6 +377,7 @@ class Legenda(QWidget):
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(3)
         self.teksten: list[QLabel] = []
+        self.waarden: list[QLabel] = []  # the `extra` of each row that has one
 
     def clear(self) -> None:
         while self.grid.count():
@@ -385,6 +386,7 @@ class Legenda(QWidget):
                 w.hide()
                 w.deleteLater()
         self.teksten = []
+        self.waarden = []
 
     def add(self, vak: Kleurvak, tekst: str, extra: str = "") -> QLabel:
         label = QLabel(tekst)
@@ -402,5 +404,6 @@ class Legenda(QWidget):
                 waarde.setTextFormat(Qt.TextFormat.PlainText)
                 waarde.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.grid.addWidget(waarde, n, 2)
+                self.waarden.append(waarde)
         self.teksten.append(label)
         return label

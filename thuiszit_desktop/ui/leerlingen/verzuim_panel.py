@@ -268,7 +268,13 @@ class VerzuimPanel(QWidget):
         # after this paint, so that the paint of a just opened student is never held up by them.
         if self._na_paint is not None:
             nr, self._na_paint = self._na_paint, None
-            QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self, lambda: self._toon_onderaan(nr))
+            QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self, lambda: self._na_de_paint(nr))
+
+    def _na_de_paint(self, nr: str) -> None:
+        if self.isVisible():
+            self._toon_onderaan(nr)
+        elif self.registraties_van != nr:  # closed meanwhile: when it is on screen again
+            self._na_paint = nr
 
     def refresh(self, *, registraties_later: bool = False) -> None:
         """Read the student's verzuim and signals again. `registraties_later`: a student was just opened; the
@@ -375,9 +381,12 @@ class VerzuimPanel(QWidget):
                     totaal[r] += u
                 else:
                     buiten += u
-        self.totalen.clear()
-        for r in Reden:
-            self.totalen.add(Kleurvak(REDEN_KLEUR[r]), r.label, f"{uren_tekst(totaal[r])} uur")
+        if len(self.totalen.waarden) != len(Reden):  # made once; a student opened later changes the hours
+            self.totalen.clear()
+            for r in Reden:
+                self.totalen.add(Kleurvak(REDEN_KLEUR[r]), r.label, " ")
+        for r, waarde in zip(Reden, self.totalen.waarden, strict=True):
+            waarde.setText(f"{uren_tekst(totaal[r])} uur")
         som = sum(totaal.values())
         self.totaal_label.setText(f"Samen {uren_tekst(som)} uur" + (
             f" ({dagen_tekst(som / dagduur)})" if som else ""))
