@@ -370,3 +370,50 @@ def test_a_new_students_registrations_follow_the_first_paint_and_are_never_anoth
     qtbot.waitUntil(lambda: panel.registraties_van == "1002")
     qtbot.wait(20)
     assert [panel.meldingen_tabel.item(r, 3).text() for r in range(panel.meldingen_tabel.rowCount())] == ["DUO-1002"]
+
+
+def test_the_lesweek_chart_follows_the_first_paint_and_is_never_anothers(qtbot, panel, school):
+    from thuiszit_desktop.ui.overzichten.werkt_het_view import LeerlingEffectPanel
+
+    grafiek = panel.effect_box.findChild(LeerlingEffectPanel)
+    qtbot.waitUntil(lambda: grafiek.gegevens is not None)
+    assert grafiek.gegevens.leerlingnummer == "1001"
+    panel.set_leerling("1003", "Daniël de Jong")
+    assert grafiek.gegevens is None and grafiek.cijfers.text() == ""  # not 1001's weeks meanwhile
+    qtbot.waitUntil(lambda: grafiek.gegevens is not None)
+    assert grafiek.gegevens.leerlingnummer == "1003"
+    panel.set_leerling("1002", "Mehmet Çelik")
+    assert panel.effect_panel.gegevens.leerlingnummer == "1002"  # asked for: read at once
+
+
+def _zichtbare_teksten(box) -> list[str]:
+    """The texts in `box` on screen (Qt shows a label added to a visible box on its next turn: process it)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    QApplication.processEvents()
+    return [label.text() for label in box.findChildren(QLabel) if label.isVisibleTo(box)]
+
+
+def test_the_gegevens_tab_is_filled_when_shown_and_follows_changes(qtbot, school):
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.leerling import Ouder, Relatie
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_GEGEVENS, TAB_VERZUIM
+
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_leerling("1001")
+    assert _zichtbare_teksten(page.ouders) == []  # not read while another tab is on screen
+    page.show_tab(TAB_GEGEVENS)
+    assert _zichtbare_teksten(page.ouders) == ["Geen ouders of verzorgers vastgelegd."]
+    page.show_tab(TAB_VERZUIM)
+    zoe = school.leerlingen.get("1001")
+    school.leerlingen.opslaan(replace(zoe, ouders=(Ouder("Mirjam Bakker", Relatie.MOEDER),)), vandaag=VANDAAG)
+    page.show_leerling("1001")  # read again after the change, as the window does
+    page.show_tab(TAB_GEGEVENS)
+    assert "Mirjam Bakker (moeder)" in _zichtbare_teksten(page.ouders)
+    assert "Geen ouders of verzorgers vastgelegd." not in _zichtbare_teksten(page.ouders)
+    page.show_leerling("1002")  # another student with the tab on screen: theirs at once
+    assert _zichtbare_teksten(page.ouders) == ["Geen ouders of verzorgers vastgelegd."]
+    assert page.bsn_value.text() == "—"
