@@ -417,3 +417,28 @@ def test_the_gegevens_tab_is_filled_when_shown_and_follows_changes(qtbot, school
     page.show_leerling("1002")  # another student with the tab on screen: theirs at once
     assert _zichtbare_teksten(page.ouders) == ["Geen ouders of verzorgers vastgelegd."]
     assert page.bsn_value.text() == "—"
+
+
+def test_the_traject_and_timeline_tabs_are_built_when_first_shown_and_follow_changes(qtbot, school):
+    from thuiszit_desktop.domain.traject import Categorie
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
+    from thuiszit_desktop.ui.leerlingen.tijdlijn_view import TijdlijnView
+    from thuiszit_desktop.ui.traject.traject_view import TrajectView
+
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_leerling("1001")
+    # nothing built for a tab not shown yet
+    assert not isinstance(page.tabs.widget(2), TrajectView) and not isinstance(page.tabs.widget(3), TijdlijnView)
+    page.show_tab(TAB_TRAJECT)
+    assert page.tabs.currentWidget() is page.traject and isinstance(page.traject, TrajectView)
+    assert page.traject.leerlingnummer == "1001" and page.traject.traject is None
+    page.show_tab(TAB_VERZUIM)
+    school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=VANDAAG, vandaag=VANDAAG)
+    page.refresh_traject()  # as after a contactmoment from elsewhere: read when shown
+    page.show_tab(TAB_TIJDLIJN)
+    assert page.huidige_tab() == TAB_TIJDLIJN and page.tabs.currentWidget() is page.tijdlijn
+    assert any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+    page.show_tab(TAB_TRAJECT)
+    assert page.traject.traject is not None and page.traject.traject.aanleiding == "Veel ziek"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from ...domain.errors import NietGevonden
 from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
 from ..common.widgets import form_layout, format_date, heading, hint, link_label
-from ..traject.traject_view import TrajectView
 from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
     TAB_GEGEVENS,
@@ -34,8 +34,11 @@ from .leerling_basis import (
     contactmoment_vastleggen,
     kan_contactmoment,
 )
-from .tijdlijn_view import TijdlijnView
 from .verzuim_panel import VerzuimPanel
+
+if TYPE_CHECKING:
+    from ..traject.traject_view import TrajectView
+    from .tijdlijn_view import TijdlijnView
 
 NIET_INGEVULD = "—"
 
@@ -60,6 +63,7 @@ class LeerlingPage(QWidget):
     edit_requested = Signal(object)  # the Leerling shown
     verzuim_changed = Signal()  # verzuim, a melding, an M@zl-actie or a bespreking changed: signals move
     traject_changed = Signal()  # the traject, a gesprek, an MDO or an actiepunt changed: reminders move
+    traject_weergave = Signal()  # the Traject tab changed what it shows (its own tab, or its content)
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
         super().__init__(parent)
@@ -141,28 +145,61 @@ class LeerlingPage(QWidget):
 
         # Every tab but the one on screen is filled when it is shown or asked for (`self.traject`,
         # `self.bsn_value`): opening a student paints the first tab without waiting for the others (issue 16).
-        self._traject = TrajectView(services)
-        self._traject.changed.connect(self._traject_changed)
-        self.tabs.addTab(self._traject, TAB_TRAJECT)
-        self._tijdlijn = TijdlijnView(services)
-        self._tijdlijn.referentie_activated.connect(self.open_referentie)
-        self.tabs.addTab(self._tijdlijn, TAB_TIJDLIJN)
-        self._getoond: dict[QWidget, str] = {}  # the student each of those two shows
+        # The traject and the timeline are even built then (an empty page holds their place until).
+        self._traject: TrajectView | None = None
+        self._tijdlijn: TijdlijnView | None = None
+        self.tabs.addTab(QWidget(), TAB_TRAJECT)
+        self.tabs.addTab(QWidget(), TAB_TIJDLIJN)
+        self._getoond: dict[QWidget, str] = {}  # the student each of those tabs shows
         self._verouderd: set[QWidget] = set()  # … but changed since: read again (in place) when shown
         self.tabs.currentChanged.connect(lambda _i: self._vul(self.tabs.currentWidget()))
         layout.addWidget(self.tabs, 1)
 
     @property
     def traject(self) -> TrajectView:
-        """The Traject tab, showing the current student (read now if it was not yet)."""
-        self._vul(self._traject)
-        return self._traject
+        """The Traject tab, showing the current student (built and read now if it was not yet)."""
+        view = self._traject_view()
+        self._vul(view)
+        return view
 
     @property
     def tijdlijn(self) -> TijdlijnView:
-        """The Tijdlijn tab, showing the current student (read now if it was not yet)."""
-        self._vul(self._tijdlijn)
+        """The Tijdlijn tab, showing the current student (built and read now if it was not yet)."""
+        view = self._tijdlijn_view()
+        self._vul(view)
+        return view
+
+    def _traject_view(self) -> TrajectView:
+        if self._traject is None:
+            from ..traject.traject_view import TrajectView
+
+            self._traject = TrajectView(self.services)
+            self._traject.changed.connect(self._traject_changed)
+            self._traject.changed.connect(self.traject_weergave)
+            self._traject.tabs.currentChanged.connect(self.traject_weergave)
+            self._in_tab(TAB_TRAJECT, self._traject)
+        return self._traject
+
+    def _tijdlijn_view(self) -> TijdlijnView:
+        if self._tijdlijn is None:
+            from .tijdlijn_view import TijdlijnView
+
+            self._tijdlijn = TijdlijnView(self.services)
+            self._tijdlijn.referentie_activated.connect(self.open_referentie)
+            self._in_tab(TAB_TIJDLIJN, self._tijdlijn)
         return self._tijdlijn
+
+    def _in_tab(self, titel: str, view: QWidget) -> None:
+        """Put a just built view in its tab, in place of the empty page (quietly: the same tab stays current)."""
+        i = self.tab_titles().index(titel)
+        huidig = self.tabs.currentIndex()
+        leeg = self.tabs.widget(i)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(i)
+        self.tabs.insertTab(i, view, titel)
+        self.tabs.setCurrentIndex(huidig)
+        self.tabs.blockSignals(False)
+        leeg.deleteLater()
 
     @property
     def bsn_value(self) -> QLabel:
@@ -187,7 +224,12 @@ class LeerlingPage(QWidget):
             if self._getoond.get(view) != self.leerling.leerlingnummer or view in self._verouderd:
                 self._fill_gegevens_tab(self.leerling)
             return
-        if view not in (self._traject, self._tijdlijn):
+        titel = self.tabs.tabText(self.tabs.indexOf(view)) if view is not None else ""
+        if titel == TAB_TRAJECT:
+            view = self._traject_view()
+        elif titel == TAB_TIJDLIJN:
+            view = self._tijdlijn_view()
+        else:
             return
         nummer = self.leerling.leerlingnummer
         if self._getoond.get(view) == nummer:
@@ -262,15 +304,17 @@ class LeerlingPage(QWidget):
         return self.traject.open_referentie(referentie)
 
     def _traject_changed(self) -> None:
-        self._opnieuw(self._tijdlijn)
+        if self._tijdlijn is not None:
+            self._opnieuw(self._tijdlijn)
         self.traject_changed.emit()
 
     def refresh_traject(self) -> None:
         """Read the traject and the timeline again (after a contactmoment from elsewhere)."""
         if self.leerling is None:
             return
-        self._opnieuw(self._traject)
-        self._opnieuw(self._tijdlijn)
+        for view in (self._traject, self._tijdlijn):
+            if view is not None:  # (one not built yet reads the student when it is)
+                self._opnieuw(view)
 
     def contactmoment(self) -> bool:
         """The quick contactmoment for the student shown; True when saved."""
