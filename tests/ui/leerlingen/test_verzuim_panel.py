@@ -442,3 +442,17 @@ def test_the_traject_and_timeline_tabs_are_built_when_first_shown_and_follow_cha
     assert any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
     page.show_tab(TAB_TRAJECT)
     assert page.traject.traject is not None and page.traject.traject.aanleiding == "Veel ziek"
+
+
+def test_shown_for_a_moment_only_the_panel_reads_again_when_it_is_back(qtbot, panel, school, monkeypatch):
+    """Back to the list from another tab shows this tab for a moment: no reading then, but when it is shown."""
+    gelezen = []
+    monkeypatch.setattr(panel, "refresh", lambda **kw: gelezen.append(kw))
+    panel.hide()
+    panel._geladen_op -= 5  # as if the page was left a while ago
+    panel.show()
+    panel.hide()  # gone again before the event loop turned
+    qtbot.wait(20)
+    assert gelezen == []
+    panel.show()
+    qtbot.waitUntil(lambda: gelezen == [{}])

@@ -260,7 +260,13 @@ class VerzuimPanel(QWidget):
         # Back on the page after a while (e.g. from the school calendar or the settings): read it again,
         # vrije dagen or thresholds may have changed. Right after set_leerling there is nothing to do.
         if not event.spontaneous() and time.monotonic() - self._geladen_op > 1.0:
-            QTimer.singleShot(0, self, self.refresh)
+            QTimer.singleShot(0, self, self._refresh_op_scherm)
+
+    def _refresh_op_scherm(self) -> None:
+        """Read again, unless the panel went out of view meanwhile (e.g. back to the list from the Tijdlijn tab,
+        which shows this tab for a moment): then the next time it is shown."""
+        if self.isVisible():
+            self.refresh()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
