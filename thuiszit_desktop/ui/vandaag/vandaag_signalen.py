@@ -38,6 +38,11 @@ def _muted(_palette: QPalette) -> QColor:
     return theme.color("muted")
 
 
+def rij_hoogte(regel: int) -> int:
+    """The height of every row (see the module doc): two lines of text and the padding."""
+    return regel * 2 + 16
+
+
 class SignalenDelegate(QStyledItemDelegate):
     """Two lines per row. A signal: name · klas · signal and the deadline; the explanation and what was done.
     A group: its title and count; what to do."""
@@ -46,11 +51,6 @@ class SignalenDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(200, rij_hoogte(option.fontMetrics.height()))
-
-
-def rij_hoogte(regel: int) -> int:
-    """The height of every row (see the module doc): two lines of text and the padding."""
-    return regel * 2 + 16
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
