@@ -372,6 +372,7 @@ class LeerlingenFilter(QAbstractProxyModel):
         self._proxy_row: dict[int, int] = {}  # … and back
         self._model: LeerlingenModel | None = None
         self._layout_keys: list[tuple[QPersistentModelIndex, str | None]] = []
+        self._verbonden: list[tuple] = []  # (signal of the source, slot here)
 
     # --- the filter, set by the view -------------------------------------------------------------
 
@@ -479,18 +480,18 @@ class LeerlingenFilter(QAbstractProxyModel):
     # --- following the source model --------------------------------------------------------------
 
     def setSourceModel(self, model) -> None:
-        if self._model is not None:
-            self._model.disconnect(self)
         self.beginResetModel()
+        for signal, slot in self._verbonden:
+            signal.disconnect(slot)
         self._model = model if isinstance(model, LeerlingenModel) else None
         super().setSourceModel(model)
-        if model is not None:
-            model.modelAboutToBeReset.connect(self.beginResetModel)
-            model.modelReset.connect(self._source_reset)
-            model.layoutAboutToBeChanged.connect(self._source_layout_about_to_change)
-            model.layoutChanged.connect(self._source_layout_changed)
-            model.dataChanged.connect(self._source_data_changed)
-            model.headerDataChanged.connect(self.headerDataChanged)
+        self._verbonden = [] if model is None else [
+            (model.modelAboutToBeReset, self.beginResetModel), (model.modelReset, self._source_reset),
+            (model.layoutAboutToBeChanged, self._source_layout_about_to_change),
+            (model.layoutChanged, self._source_layout_changed), (model.dataChanged, self._source_data_changed),
+            (model.headerDataChanged, self.headerDataChanged)]
+        for signal, slot in self._verbonden:
+            signal.connect(slot)
         self._evaluate()
         self.endResetModel()
 
