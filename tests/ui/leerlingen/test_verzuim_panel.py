@@ -456,3 +456,22 @@ def test_shown_for_a_moment_only_the_panel_reads_again_when_it_is_back(qtbot, pa
     assert gelezen == []
     panel.show()
     qtbot.waitUntil(lambda: gelezen == [{}])
+
+
+def test_the_signal_cards_are_filled_again_for_the_next_student(qtbot, panel, school):
+    from thuiszit_desktop.ui.leerlingen.signaal_kaart import SignaalKaart
+
+    def zichtbaar() -> list[tuple[str, bool]]:
+        return [(k.titel.text(), k.actie_button is not None) for k in panel.findChildren(SignaalKaart)
+                if k.isVisibleTo(panel)]
+
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    panel.refresh()
+    assert (SignaalSoort.MELDPLICHT_16U.label, True) in zichtbaar()
+    assert [k.titel.text() for k in panel.kaarten] == [t for t, _ in zichtbaar()]
+    panel.set_leerling("1002", "Mehmet Çelik")  # no signals: no card shows the previous student's
+    assert zichtbaar() == [] and panel.kaarten == [] and panel.geen_signalen.isVisibleTo(panel)
+    panel.set_leerling("1001", "Zoë Bakker")
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    assert k.actie_button is not None and k.actie_button.isVisibleTo(panel)
+    assert k.te_laat is not None and "meldtermijn is voorbij" in k.te_laat.text()

@@ -106,7 +106,8 @@ class VerzuimPanel(QWidget):
         self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
         self.overzicht: Overzicht | None = None
         self.signalen: list[Signaal] = []
-        self.kaarten: list[SignaalKaart] = []
+        self.kaarten: list[SignaalKaart] = []  # one per signal shown
+        self._kaarten: list[SignaalKaart] = []  # … and the spare ones, hidden
         self._gekozen_jaar: int | None = None  # the school year the user chose (kept between students)
         self._geladen_op = 0.0  # time.monotonic() of the last refresh
         self._na_paint: str | None = None  # whose registrations and chart to read after the next paint
@@ -344,19 +345,22 @@ class VerzuimPanel(QWidget):
             tekst = (f"Er is nog geen verzuim geïmporteerd; de signalen gaan uit van vandaag, "
                      f"{format_date(o.peildatum)}.")
         self.bijgewerkt_label.setText(tekst)
-        for kaart in self.kaarten:
-            self.signalen_lijst.removeWidget(kaart)
-            kaart.hide()
-            kaart.deleteLater()
-        self.kaarten = []
+        # The cards are kept and filled again for the next student (see SignaalKaart); the spare ones hidden.
         can_bespreken = self.services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
-        for s in self.signalen:
-            kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
-                                 can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
-            kaart.bespreken.connect(self.bespreken)
-            kaart.actie.connect(self._actie)
-            self.signalen_lijst.addWidget(kaart)
-            self.kaarten.append(kaart)
+        for i, s in enumerate(self.signalen):
+            if i < len(self._kaarten):
+                self._kaarten[i].toon(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
+                                      can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
+            else:
+                kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
+                                     can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
+                kaart.bespreken.connect(self.bespreken)
+                kaart.actie.connect(self._actie)
+                self.signalen_lijst.addWidget(kaart)
+                self._kaarten.append(kaart)
+        for i, kaart in enumerate(self._kaarten):
+            kaart.setVisible(i < len(self.signalen))
+        self.kaarten = self._kaarten[:len(self.signalen)]
         self.geen_signalen.setVisible(not self.signalen)
         self.signalen_box.setTitle(f"Signalen ({len(self.signalen)})" if self.signalen else "Signalen")
 
