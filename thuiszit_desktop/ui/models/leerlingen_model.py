@@ -371,7 +371,7 @@ class LeerlingenFilter(QAbstractProxyModel):
         self._shown: list[int] = []  # the source row of each proxy row: this proxy keeps the source order
         self._proxy_row: dict[int, int] = {}  # … and back
         self._model: LeerlingenModel | None = None
-        self._layout_keys: list[tuple[QPersistentModelIndex, str | None]] = []
+        self._layout_keys: list[tuple[QPersistentModelIndex, QPersistentModelIndex]] = []  # (here, source)
         self._verbonden: list[tuple] = []  # (signal of the source, slot here)
 
     # --- the filter, set by the view -------------------------------------------------------------
@@ -500,18 +500,17 @@ class LeerlingenFilter(QAbstractProxyModel):
         self.endResetModel()
 
     def _source_layout_about_to_change(self, *_args) -> None:
-        """The source reorders (a sort, a merge of signals): remember which student each kept index is at."""
+        """The source reorders (a sort, a merge of signals): keep, for each index kept here (the selection, the
+        current row), its source index – the source moves those along with its rows."""
         self.layoutAboutToBeChanged.emit()
-        self._layout_keys = [(QPersistentModelIndex(i), self._nummer(i.row()) if i.isValid() else None)
+        self._layout_keys = [(QPersistentModelIndex(i), QPersistentModelIndex(self.mapToSource(i)))
                              for i in self.persistentIndexList()]
 
     def _source_layout_changed(self, *_args) -> None:
         self._evaluate()
-        model = self._model
-        waar = {model.row_at(bron).leerlingnummer: rij for rij, bron in enumerate(self._shown)} if model else {}
         before, after = [], []
-        for kept, nummer in self._layout_keys:
-            rij = waar.get(nummer) if nummer is not None else None
+        for kept, bron in self._layout_keys:
+            rij = self._proxy_row.get(bron.row()) if bron.isValid() else None
             before.append(QModelIndex(kept))
             after.append(self.index(rij, kept.column()) if rij is not None else QModelIndex())
         self._layout_keys = []
@@ -523,11 +522,6 @@ class LeerlingenFilter(QAbstractProxyModel):
         if rijen:
             self.dataChanged.emit(self.index(min(rijen), top_left.column()),
                                   self.index(max(rijen), bottom_right.column()), roles)
-
-    def _nummer(self, proxy_row: int) -> str | None:
-        if self._model is None or not 0 <= proxy_row < len(self._shown):
-            return None
-        return self._model.row_at(self._shown[proxy_row]).leerlingnummer
 
     # --- Qt's interface --------------------------------------------------------------------------
 
