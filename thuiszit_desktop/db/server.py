@@ -20,7 +20,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import peewee as pw
 import psycopg
@@ -65,6 +65,14 @@ class ServerAdres:
 
     def __str__(self) -> str:
         return f"postgresql://{self.gebruiker}@{self.host}:{self.poort}/{self.database}"
+
+    @property
+    def dsn(self) -> str:
+        """The whole address as `lees_adres` reads it back, TLS settings included (never a password)."""
+        opties = {"sslmode": self.sslmode, **({"sslrootcert": self.sslrootcert} if self.sslrootcert else {})}
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
+        return (f"postgresql://{quote(self.gebruiker, safe='')}@{host}:{self.poort}/"
+                f"{quote(self.database, safe='')}?{urlencode(opties)}")
 
 
 def _fout(tekst: str) -> InvoerFout:
