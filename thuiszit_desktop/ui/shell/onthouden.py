@@ -36,7 +36,7 @@ def onthoud_naam(settings: QSettings, path: Path, naam: str) -> None:
 # The shared school database (issue 18): where it is and who logged in last – never a password. While
 # "actief", the next start shows the login for that server instead of the file's.
 SETTING_SERVER = "schooldatabase/{veld}"
-SERVER_VELDEN = ("host", "poort", "database", "sslmode", "sslrootcert", "naam")
+SERVER_VELDEN = ("host", "poort", "database", "sslmode", "sslrootcert", "naam", "school")
 
 
 def server_velden(settings: QSettings) -> dict[str, str]:

@@ -168,6 +168,10 @@ class StartupFlow:
         from .first_run import FirstRunOutcome, FirstRunWizard
         from .login import LoginDialog, LoginOutcome
 
+        if path is None:
+            gedaan, services = self.server_start()
+            if gedaan:
+                return services
         path = path or self.initial_path()
         while True:
             if (other := self.network_check(path)) != path:
@@ -180,6 +184,8 @@ class StartupFlow:
                 wizard.exec()
                 if wizard.outcome is FirstRunOutcome.CREATED and wizard.services is not None:
                     self.remember(path, wizard.services)
+                    return wizard.services
+                if wizard.outcome is FirstRunOutcome.SERVER:
                     return wizard.services
                 if wizard.outcome is FirstRunOutcome.OPEN_EXISTING and wizard.chosen_path is not None:
                     path = wizard.chosen_path
@@ -201,6 +207,26 @@ class StartupFlow:
                 path = new_path
                 continue
             return None
+
+    def server_start(self) -> tuple[bool, Services | None]:
+        """The login on the shared school database the program works with (issue 18): (done, services). Not done
+        when it works with a file (or a data folder was asked for), or the user chose "Eén laptop" there."""
+        from .login import LoginDialog, LoginOutcome
+        from .onthouden import laatste_server, onthoud_server, vergeet_server
+
+        explicit = bool(os.environ.get("THUISZIT_DATA_DIR")) or self.data_dir != paths.data_dir()
+        if explicit or (velden := laatste_server(self.settings)) is None:
+            return False, None
+        dialog = LoginDialog(None, settings=self.settings, school=velden.get("school", ""), server=velden)
+        dialog.exec()
+        if dialog.outcome is LoginOutcome.FILE:
+            vergeet_server(self.settings)
+            return False, None
+        if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
+            with contextlib.suppress(DatabaseFout):
+                onthoud_server(self.settings, {**dialog.server, "school": dialog.services.school.get().naam})
+            return True, dialog.services
+        return True, None
 
     def network_check(self, path: Path) -> Path | None:
         """A database on a network folder: warn once, then go on, choose another file, or stop (None)."""

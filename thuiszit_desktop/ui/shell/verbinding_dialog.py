@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvoerFout
+from ...domain.gebruiker import naam_sleutel
 from ..common import bestanden, theme
 from ..common.form import FormDialog
 from ..common.widgets import ErrorLabel, WrapLabel, hint
@@ -30,12 +31,29 @@ STANDAARD_POORT = 5432  # PostgreSQL's (db/server.py STANDAARD_POORT; not import
 CA_FILTER = "CA-certificaat (*.crt *.pem *.cer);;Alle bestanden (*)"
 
 
-def _inloggen(adres, naam: str, wachtwoord: str):
+def inloggen(adres, naam: str, wachtwoord: str):
+    """Log in on the school database (on a worker thread): the services."""
     from ...services import session
 
     services = session.login_server(adres.dsn, naam, wachtwoord)
     services.end_thread()  # this worker thread's connection: the window opens its own
     return services
+
+
+def adres_uit(velden: dict[str, str], naam: str = ""):
+    """The remembered school database (onthouden.server_velden) as the address `naam` logs in with."""
+    from ...services import schoolserver
+
+    return schoolserver.ServerAdres(naam_sleutel(naam or velden.get("naam", "")), velden["host"],
+                                    velden["database"], int(velden.get("poort") or STANDAARD_POORT),
+                                    velden.get("sslmode") or "verify-full", velden.get("sslrootcert", ""))
+
+
+def beschrijving(velden: dict[str, str]) -> str:
+    """Which school database, in one line: "thuiszit op db.school.nl:5432, versleuteld"."""
+    tls = ("zonder versleuteling (deze computer)" if velden.get("sslmode") == "disable"
+           else "versleuteld, certificaat gecontroleerd")
+    return f"{velden.get('database', '')} op {velden.get('host', '')}:{velden.get('poort') or STANDAARD_POORT}, {tls}"
 
 
 class VerbindingDialog(FormDialog):
@@ -168,7 +186,7 @@ class VerbindingDialog(FormDialog):
         self.velden = {"host": adres.host, "poort": str(adres.poort), "database": adres.database,
                        "sslmode": adres.sslmode, "sslrootcert": adres.sslrootcert, "naam": naam}
         if self.inloggen:
-            self._start("inloggen", lambda _p: _inloggen(adres, naam, wachtwoord))
+            self._start("inloggen", lambda _p: inloggen(adres, naam, wachtwoord))
         else:
             self._start("kiezen", lambda _p: schoolserver.verbinding_testen(adres, naam, wachtwoord))
         return False  # accepted when the answer is in (`_finished`)
