@@ -99,7 +99,7 @@ def overzetten_naar_bestand(services: session.Services, wachtwoord: str, eigenaa
                             path: Path) -> dict[str, int]:
     """`naar_bestand` from the program's session on the server (Instellingen › Opslag). The confidential key is
     the one this session holds (from the zorgcoördinator's key slot on the server), so no old file is needed.
-    The session ends with it: while the file is made, the models are bound to that file."""
+    While the file is made the models are bound to it; the session's own binding comes back afterwards."""
     store = services.ctx.store
     if not store.op_server:
         raise DatabaseFout("Deze database staat al in een bestand op deze computer.")
@@ -109,8 +109,11 @@ def overzetten_naar_bestand(services: session.Services, wachtwoord: str, eigenaa
         raise InvoerFout({"map": f"In {path.parent} staat al een database. Kies een lege map; zo blijft die bewaard."})
     naam = services.gebruiker.naam
     server.verbind(store.adres.als(naam_sleutel(naam)), wachtwoord).close()  # their own password, checked there
-    return _naar_bestand(store.adres.als(eigenaar.strip()), eigenaar_wachtwoord, naam, wachtwoord, path,
-                         store.sleutels.vertrouwelijk)
+    try:
+        return _naar_bestand(store.adres.als(eigenaar.strip()), eigenaar_wachtwoord, naam, wachtwoord, path,
+                             store.sleutels.vertrouwelijk)
+    finally:
+        store.bind()
 
 
 def _naar_bestand(adres: server.ServerAdres, eigenaar_wachtwoord: str, naam: str, wachtwoord: str, path: Path,
@@ -273,3 +276,14 @@ def verbinding_testen(adres: server.ServerAdres, naam: str, wachtwoord: str) -> 
     finally:
         db.close()
     return rij[0] if rij else adres.database
+
+
+def lege_database_testen(adres: server.ServerAdres, eigenaar_wachtwoord: str) -> str:
+    """Before `overzetten_naar_server`: the owner logs in and the database is still empty (else a Dutch reason);
+    its name. Nothing is written."""
+    db = server.verbind(adres, eigenaar_wachtwoord)
+    try:
+        server.leeg(db)
+    finally:
+        db.close()
+    return adres.database

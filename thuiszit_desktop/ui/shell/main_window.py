@@ -512,8 +512,11 @@ class MainWindow(QMainWindow, Menus):
             log.warning("settings dialog not available")
             errors.show_error(self, "Instellingen zijn in deze versie nog niet beschikbaar.")
             return
-        dialog = InstellingenDialog(self.services, self)
+        dialog = InstellingenDialog(self.services, self, settings=self.settings)
         resultaat = dialog.exec()
+        if dialog.opslag_gewisseld:  # Opslag: another store from now on – log in there (as with "Afmelden")
+            self.afmelden()
+            return
         teruggezet = getattr(getattr(dialog, "backup_tab", None), "teruggezet", None)
         if teruggezet is not None:  # the "Back-ups" tab put a backup back: this session is over
             self._after_restore(teruggezet)

@@ -67,7 +67,7 @@ class VerbindingDialog(FormDialog):
         self.inloggen = inloggen
         self.services = None
         self.velden: dict[str, str] = {}
-        self.school = ""  # the name the test found
+        self.waarde = None  # what the test (the school's name) or, without `inloggen`, the main button gave
         self._doel = ""  # what the background job does: "testen", "kiezen" or "inloggen"
         self._afgebroken = False
         self.add_above(hint("Vul in wat u van de ICT van school heeft gekregen. Uw naam en wachtwoord zijn die "
@@ -108,6 +108,7 @@ class VerbindingDialog(FormDialog):
         self.field("Database:", "database", self.database)
         self.field("Uw naam:", "naam", self.naam)
         self.field("Wachtwoord:", "wachtwoord", self.wachtwoord)
+        self._extra_velden()
         self.field("CA-certificaat:", "ca", ca_rij,
                    hint("Hiermee controleert het programma dat het echt met de server van school praat "
                         "(TLS, verify-full)."))
@@ -168,16 +169,14 @@ class VerbindingDialog(FormDialog):
 
     def testen(self) -> None:
         """"Verbinding testen": log in on the server and look whether it is a school database; nothing is written."""
-        from ...services import schoolserver
 
         adres = self.adres()
         if adres is not None:
             naam, wachtwoord = " ".join(self.naam.text().split()), self.wachtwoord.text()
-            self._start("testen", lambda _p: schoolserver.verbinding_testen(adres, naam, wachtwoord))
+            self._start("testen", self._test(adres, naam, wachtwoord))
 
     def save(self) -> bool:
         """"Verbinden": log in (or, without `inloggen`, test); the dialog closes when that has worked."""
-        from ...services import schoolserver
 
         adres = self.adres()
         if adres is None:
@@ -188,8 +187,25 @@ class VerbindingDialog(FormDialog):
         if self.inloggen:
             self._start("inloggen", lambda _p: inloggen(adres, naam, wachtwoord))
         else:
-            self._start("kiezen", lambda _p: schoolserver.verbinding_testen(adres, naam, wachtwoord))
+            self._start("kiezen", self._opdracht(adres, naam, wachtwoord))
         return False  # accepted when the answer is in (`_finished`)
+
+    # --- what a dialog built on this one does differently (opslag_tab.OverzettenDialog) -------------------
+
+    def _extra_velden(self) -> None:
+        """More fields after the password."""
+
+    def _test(self, adres, naam: str, wachtwoord: str):
+        from ...services import schoolserver
+
+        return lambda _p: schoolserver.verbinding_testen(adres, naam, wachtwoord)
+
+    def _opdracht(self, adres, naam: str, wachtwoord: str):
+        """The job of the main button without `inloggen`; its outcome lands in `self.waarde`."""
+        return self._test(adres, naam, wachtwoord)
+
+    def _gelukt(self, uitkomst) -> str:
+        return f"✓ De verbinding werkt: de schooldatabase van {uitkomst}."
 
     def _start(self, doel: str, fn) -> None:
         self._doel = doel
@@ -215,9 +231,9 @@ class VerbindingDialog(FormDialog):
             self._initial = self._snapshot()
             self.accept()
             return
-        self.school = uitkomst
+        self.waarde = uitkomst
         theme.style(self.uitkomst, "color: {success};")
-        self.uitkomst.set_error(f"✓ De verbinding werkt: de schooldatabase van {uitkomst}.")
+        self.uitkomst.set_error(self._gelukt(uitkomst))
         if self._doel == "kiezen":
             self._initial = self._snapshot()
             self.accept()
