@@ -174,3 +174,41 @@ def test_one_laptop_from_the_server_login_goes_back_to_the_file(qtbot, settings,
     assert StartupFlow(paths.data_dir(), settings).server_start() == (False, None)
     assert onthouden.laatste_server(settings) is None
     assert onthouden.server_velden(settings)["host"] == school["host"]  # kept to fill in the dialog next time
+
+
+@pytest.mark.parametrize("wie", ["Anna de Vries", "Mees Mentor"])
+def test_every_area_and_a_students_page_open_on_the_server(qtbot, school, windows, wie, monkeypatch):
+    dsn = f"postgresql://x@{school['host']}:{school['poort']}/{school['database']}?sslmode=disable"
+    services = session.login_server(dsn, wie, WACHTWOORD if wie == "Anna de Vries" else MENTOR_WW)
+    window = windows(services)
+    for titel in window.area_titles():
+        window.show_area(titel)
+        qtbot.waitUntil(lambda t=titel: window.current_area_title() == t)
+    window.show_area("Leerlingen")
+    window.open_leerling("6001")
+    qtbot.waitUntil(lambda: window.leerlingen.page_shown(), timeout=10_000)
+    assert "Mila" in window.leerlingen.page.leerling.voornaam
+    gemeld = []
+    monkeypatch.setattr("thuiszit_desktop.ui.shell.menus.QMessageBox.about", lambda _p, _t, text: gemeld.append(text))
+    window.show_about()
+    assert "gedeelde schooldatabase" in gemeld[0] and school["database"] in gemeld[0]
+
+
+def test_the_zorgcoordinators_dialogs_open_on_the_server(qtbot, school, windows):
+    from thuiszit_desktop.ui.beheer.audit_view import AuditDialog
+    from thuiszit_desktop.ui.beheer.bewaren_dialog import BewaarDialog
+    from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog
+    from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog
+    from thuiszit_desktop.ui.beheer.profiel_dialog import ProfielDialog
+
+    dsn = f"postgresql://x@{school['host']}:{school['poort']}/{school['database']}?sslmode=disable"
+    window = windows(session.login_server(dsn, "Anna de Vries", WACHTWOORD))
+    for maak in (lambda: GebruikersDialog(window.services, window), lambda: AuditDialog(window.services, window),
+                 lambda: BewaarDialog(window.services, window), lambda: ProfielDialog(window.services, parent=window),
+                 lambda: InstellingenDialog(window.services, window, settings=window.settings)):
+        dialog = maak()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(200)  # what they read in the background arrives
+        dialog.done(0)

@@ -122,7 +122,7 @@ def test_what_to_fix_when_the_server_database_or_certificate_is_wrong(qtbot, maa
     dialog.poort.setValue(pg_cluster.poort)
     dialog.zonder_tls.setChecked(False)
     dialog.ca.setText(str(ca))
-    assert "beveiligde verbinding" in _test(qtbot, dialog)
+    assert "geen beveiligde verbinding (TLS)" in _test(qtbot, dialog)
 
 
 def test_connecting_logs_in_and_remembers_everything_but_the_password(qtbot, maak, pg_cluster, server_school):

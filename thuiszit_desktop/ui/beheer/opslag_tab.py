@@ -142,6 +142,9 @@ class OverzettenDialog(VerbindingDialog):
         self.services_hier = services
         super().__init__(parent, velden=velden, inloggen=False, titel="Overzetten naar de schooldatabase")
         self.save_button.setText("Overzetten")
+        self.add_above(hint("De hele database gaat in één keer naar een lege database op de server; lukt er iets "
+                            "niet, dan is er niets veranderd. Uw wachtwoord hieronder wordt ook uw wachtwoord op de "
+                            "server."))
         self.loader.services = services  # the move reads the file on the worker thread: its connection closed after
         self.naam.setText(services.gebruiker.naam)
         self.naam.setReadOnly(True)
@@ -156,8 +159,7 @@ class OverzettenDialog(VerbindingDialog):
         self.eigenaar.setPlaceholderText("de eigenaar van de lege database, van de ICT")
         self.eigenaar_ww = QLineEdit()
         self.eigenaar_ww.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field("Eigenaar:", "eigenaar", self.eigenaar,
-                   hint("Uw wachtwoord hierboven wordt ook uw wachtwoord op de server."))
+        self.field("Eigenaar:", "eigenaar", self.eigenaar)
         self.field("Wachtwoord eigenaar:", "eigenaar_ww", self.eigenaar_ww)
 
     def adres(self):

@@ -223,8 +223,11 @@ class StartupFlow:
             vergeet_server(self.settings)
             return False, None
         if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
-            with contextlib.suppress(DatabaseFout):
-                onthoud_server(self.settings, {**dialog.server, "school": dialog.services.school.get().naam})
+            school = velden.get("school", "")
+            if not isinstance(dialog.services, Lezersessie):  # (an alleen-lezen user reads counts only)
+                with contextlib.suppress(DatabaseFout):
+                    school = dialog.services.school.get().naam
+            onthoud_server(self.settings, {**dialog.server, "school": school})
             return True, dialog.services
         return True, None
 

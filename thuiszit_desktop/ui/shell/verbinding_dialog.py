@@ -79,6 +79,7 @@ class VerbindingDialog(FormDialog):
         self.poort.setRange(1, 65535)
         self.poort.setValue(int(velden.get("poort") or STANDAARD_POORT))
         self.poort.setGroupSeparatorShown(False)
+        self.poort.setFixedWidth(self.poort.fontMetrics().horizontalAdvance("655350") + 40)
         self.database = QLineEdit(velden.get("database", ""))
         self.database.setPlaceholderText("bijvoorbeeld thuiszit")
         self.naam = QLineEdit(velden.get("naam", ""))
