@@ -141,3 +141,47 @@ def test_connecting_logs_in_and_remembers_everything_but_the_password(qtbot, maa
     assert [le.leerlingnummer for le in dialog.services.leerlingen.lijst()] == ["5001"]
     assert dialog.velden["naam"] == "anna de vries" and dialog.velden["sslmode"] == "disable"
     assert WACHTWOORD not in str(dialog.velden)
+
+
+# --- TLS: the server's certificate checked against the school's CA (verify-full) ------------------------------
+
+@pytest.fixture
+def tls_school(pg_cluster_tls):
+    """A school database on the cluster with TLS, set up over TLS; the dialog's fields (verify-full, the school's CA)."""
+    from tests import pgcluster
+    from tests.conftest import SCHOOL
+    from thuiszit_desktop.services import schoolserver
+
+    cluster = pg_cluster_tls
+    naam, eigenaar, eigenaar_ww = cluster.nieuwe_database()
+    pgcluster.logins_weg(cluster, ["anna de vries"])
+    tls = f"sslmode=verify-full&sslrootcert={cluster.ca}"
+    schoolserver.inrichten(f"postgresql://{eigenaar}@{cluster.host}:{cluster.poort}/{naam}?{tls}", eigenaar_ww,
+                           SCHOOL, "Anna de Vries", WACHTWOORD)
+    yield {"host": cluster.host, "poort": str(cluster.poort), "database": naam, "naam": "Anna de Vries",
+           "sslmode": "verify-full", "sslrootcert": str(cluster.ca)}
+    pgcluster.database_weg(cluster, naam, eigenaar)
+
+
+def test_verify_full_with_the_schools_ca_logs_in_over_tls(qtbot, maak, tls_school):
+    dialog = maak(velden=tls_school)
+    assert not dialog.zonder_tls.isChecked() and dialog.ca.text() == tls_school["sslrootcert"]
+    dialog.wachtwoord.setText(WACHTWOORD)
+    assert _test(qtbot, dialog) == "✓ De verbinding werkt: de schooldatabase van Het Baken."
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.loader.busy, timeout=20_000)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    store = dialog.services.ctx.store
+    assert store.adres.sslmode == "verify-full"
+    assert store.db.execute_sql("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone()[0] is True
+
+
+def test_a_certificate_the_schools_ca_did_not_sign_or_for_another_name_is_refused(qtbot, maak, tls_school,
+                                                                                   pg_cluster_tls):
+    dialog = maak(velden={**tls_school, "sslrootcert": str(pg_cluster_tls.vreemde_ca)})
+    dialog.wachtwoord.setText(WACHTWOORD)
+    assert "niet ondertekend door het CA-certificaat van de school" in _test(qtbot, dialog)
+    dialog.ca.setText(tls_school["sslrootcert"])
+    dialog.host.setText("localhost")  # the certificate names 127.0.0.1 only
+    dialog.wachtwoord.setText(WACHTWOORD)
+    assert "hoort niet bij deze servernaam" in _test(qtbot, dialog)
