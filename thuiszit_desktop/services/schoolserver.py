@@ -222,6 +222,7 @@ def _als_zorgcoordinator(adres: server.ServerAdres, naam: str, wachtwoord: str,
 # --- the connection of the program itself (the connection dialog) --------------------------------------------
 
 ServerAdres = server.ServerAdres
+lees_adres = server.lees_adres
 STANDAARD_POORT = server.STANDAARD_POORT
 
 

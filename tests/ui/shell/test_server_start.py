@@ -212,3 +212,15 @@ def test_the_zorgcoordinators_dialogs_open_on_the_server(qtbot, school, windows)
         qtbot.waitExposed(dialog)
         qtbot.wait(200)  # what they read in the background arrives
         dialog.done(0)
+
+
+def test_server_on_the_command_line_logs_in_there_whatever_is_remembered(qtbot, settings, school, monkeypatch,
+                                                                         tmp_path):
+    assert onthouden.laatste_server(settings) is None  # the file was used last
+    script_exec(monkeypatch, LoginDialog, [log_in(qtbot, "Anna de Vries", WACHTWOORD)])
+    gedaan, services = StartupFlow(tmp_path / "data", settings, server=school).server_start()
+    try:
+        assert gedaan and services.ctx.store.adres.database == school["database"]
+        assert onthouden.laatste_server(settings)["database"] == school["database"]  # and the next start too
+    finally:
+        services.close()

@@ -72,7 +72,9 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
+def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, str] | None = None) -> int:
+    """`server`: the school database of `--server DSN` (verbinding_dialog.velden_uit) instead of the one
+    remembered."""
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -87,7 +89,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
     errors.install_excepthook()
     while True:  # "Afmelden" on the lock screen closes the window and shows the login again
         app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
-        services = StartupFlow(data_dir or paths.data_dir()).run()
+        services = StartupFlow(data_dir or paths.data_dir(), server=server).run()
         if services is None:
             return 0
         if isinstance(services, Lezersessie):  # alleen-lezen: the overview of counts, no database
@@ -148,10 +150,11 @@ def _auditlog_tekst(services: Services, uitslag) -> str:
 class StartupFlow:
     """Welcome wizard when there is no database, otherwise login; a way out of every database problem."""
 
-    def __init__(self, data_dir: Path, settings=None):
+    def __init__(self, data_dir: Path, settings=None, *, server: dict[str, str] | None = None):
         from PySide6.QtCore import QSettings
 
         self.data_dir = data_dir
+        self.server = server  # --server DSN: this school database, whatever is remembered
         self.settings = settings if settings is not None else QSettings()
         self.network_ok: set[Path] = set()  # network paths the user chose to open anyway
 
@@ -215,7 +218,8 @@ class StartupFlow:
         from .onthouden import laatste_server, onthoud_server, vergeet_server
 
         explicit = bool(os.environ.get("THUISZIT_DATA_DIR")) or self.data_dir != paths.data_dir()
-        if explicit or (velden := laatste_server(self.settings)) is None:
+        velden = self.server or (None if explicit else laatste_server(self.settings))
+        if velden is None:
             return False, None
         dialog = LoginDialog(None, settings=self.settings, school=velden.get("school", ""), server=velden)
         dialog.exec()

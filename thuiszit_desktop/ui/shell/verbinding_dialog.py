@@ -49,6 +49,16 @@ def adres_uit(velden: dict[str, str], naam: str = ""):
                                     velden.get("sslmode") or "verify-full", velden.get("sslrootcert", ""))
 
 
+def velden_uit(dsn: str) -> dict[str, str]:
+    """`thuiszit-desktop --server DSN` (or THUISZIT_SERVER): the school database the window logs in on, as the
+    remembered fields; InvoerFout with a Dutch reason for an address that is not one."""
+    from ...services import schoolserver
+
+    adres = schoolserver.lees_adres(dsn, gebruiker="-")  # the name is asked at the login
+    return {"host": adres.host, "poort": str(adres.poort), "database": adres.database, "sslmode": adres.sslmode,
+            "sslrootcert": adres.sslrootcert, "naam": "" if adres.gebruiker == "-" else adres.gebruiker}
+
+
 def beschrijving(velden: dict[str, str]) -> str:
     """Which school database, in one line: "thuiszit op db.school.nl:5432, versleuteld"."""
     tls = ("zonder versleuteling (deze computer)" if velden.get("sslmode") == "disable"
