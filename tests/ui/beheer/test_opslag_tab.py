@@ -189,3 +189,14 @@ def test_instellingen_on_the_server_has_opslag_and_no_file_backups(qtbot, settin
         assert dialog.opslag_gewisseld and dialog.result() == 0
     finally:
         s.close()
+
+
+def test_a_switch_asks_first_when_other_tabs_have_changes(qtbot, services, settings, monkeypatch):
+    dialog = InstellingenDialog(services, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.niveau2.setValue(dialog.niveau2.value() + 1)  # a change on another tab, not saved
+    gevraagd = []
+    monkeypatch.setattr(errors, "ask", lambda *a, **kw: gevraagd.append(a) or False)  # "Verder bewerken"
+    monkeypatch.setattr(VerbindingDialog, "exec", lambda self: pytest.fail("no switch without asking"))
+    dialog.opslag_tab.andere_kiezen()
+    assert gevraagd and not dialog.opslag_gewisseld

@@ -80,7 +80,8 @@ class InstellingenDialog(FormDialog):
             self.tabs.addTab(self.backup_tab, "Back-ups")
         self.bewaar_tab = BewaarTab(services)  # saved with Opslaan below, like the other tabs
         self.tabs.addTab(self.bewaar_tab, "Bewaartermijnen")
-        self.opslag_tab = OpslagTab(services, settings)  # acts at once; a switch closes the dialog and the session
+        # acts at once; a switch closes the dialog and the session (changes on the other tabs: asked first)
+        self.opslag_tab = OpslagTab(services, settings, mag_wisselen=lambda: not self.has_changes() or ask_discard(self))
         self.opslag_tab.gewisseld.connect(self._opslag_gewisseld)
         self.tabs.addTab(self.opslag_tab, "Opslag")
         outer.addWidget(self.tabs, 1)
@@ -97,7 +98,7 @@ class InstellingenDialog(FormDialog):
 
     def _opslag_gewisseld(self, _tekst: str) -> None:
         self.opslag_gewisseld = True
-        QDialog.done(self, QDialog.DialogCode.Rejected)  # unsaved changes of other tabs: the session ends anyway
+        QDialog.done(self, QDialog.DialogCode.Rejected)
 
     # --- School ----------------------------------------------------------------------------------
 

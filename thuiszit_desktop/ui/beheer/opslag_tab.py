@@ -7,6 +7,7 @@ what is remembered (ui/shell/onthouden.py) – never a password."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
@@ -40,9 +41,11 @@ class OpslagTab(QWidget):
 
     gewisseld = Signal(str)  # what the user was told
 
-    def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None, *,
+                 mag_wisselen: Callable[[], bool] = lambda: True):
         super().__init__(parent)
         self.services = services
+        self.mag_wisselen = mag_wisselen  # asked before a switch (which ends the session)
         self.settings = settings if settings is not None else QSettings()
         store = services.ctx.store
         self.op_server = store.op_server
@@ -91,6 +94,8 @@ class OpslagTab(QWidget):
         return {**onthouden.server_velden(self.settings), "naam": self.services.gebruiker.naam}
 
     def overzetten_naar_server(self) -> None:
+        if not self.mag_wisselen():
+            return
         dialog = OverzettenDialog(self.services, self, velden=self._velden())
         if dialog.exec() != OverzettenDialog.DialogCode.Accepted:
             return
@@ -106,6 +111,8 @@ class OpslagTab(QWidget):
                     "terug, maar werk er niet meer in.")
 
     def terug_naar_bestand(self) -> None:
+        if not self.mag_wisselen():
+            return
         dialog = TerugDialog(self.services, self)
         if dialog.exec() != TerugDialog.DialogCode.Accepted:
             return
@@ -121,6 +128,8 @@ class OpslagTab(QWidget):
                     "is.")
 
     def andere_kiezen(self) -> None:
+        if not self.mag_wisselen():
+            return
         dialog = VerbindingDialog(self, velden=self._velden(), inloggen=False,
                                   titel="Andere schooldatabase kiezen")
         if dialog.exec() != VerbindingDialog.DialogCode.Accepted:
