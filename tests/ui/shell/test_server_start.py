@@ -15,7 +15,7 @@ from tests.ui.shell.test_verbinding import velden
 from thuiszit_desktop import paths
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.services import session
-from thuiszit_desktop.ui.shell import onthouden
+from thuiszit_desktop.ui.shell import onthouden, startup
 from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.shell.login import LoginDialog
 from thuiszit_desktop.ui.shell.main_window import MainWindow
@@ -181,6 +181,9 @@ def test_every_area_and_a_students_page_open_on_the_server(qtbot, school, window
     dsn = f"postgresql://x@{school['host']}:{school['poort']}/{school['database']}?sslmode=disable"
     services = session.login_server(dsn, wie, WACHTWOORD if wie == "Anna de Vries" else MENTOR_WW)
     window = windows(services)
+    startup.meld_auditlog(window, services)  # what run_gui does after the login: the chain is in order here
+    if (controle := getattr(window, "_auditcontrole", None)) is not None:
+        qtbot.waitUntil(lambda: not controle.busy, timeout=20_000)
     for titel in window.area_titles():
         window.show_area(titel)
         qtbot.waitUntil(lambda t=titel: window.current_area_title() == t)

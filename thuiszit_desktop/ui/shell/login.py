@@ -152,7 +152,7 @@ class LoginDialog(QDialog):
 
     def _server_login(self, naam: str, wachtwoord: str) -> None:
         from ..common.worker import Loader
-        from .verbinding_dialog import adres_uit, inloggen
+        from .verbinding_dialog import adres_uit, inloggen_op_server
 
         if self.loader is None:
             self.loader = Loader(None, self)
@@ -164,7 +164,7 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.error.set_error("")
         self.intro.setText("Bezig met inloggen op de schooldatabase…")
-        self.loader.start(lambda _p: inloggen(adres, naam, wachtwoord))
+        self.loader.start(lambda _p: inloggen_op_server(adres, naam, wachtwoord))
 
     def _server_logged_in(self, services) -> None:
         if self._afgebroken:  # closed while the server answered

@@ -31,7 +31,7 @@ STANDAARD_POORT = 5432  # PostgreSQL's (db/server.py STANDAARD_POORT; not import
 CA_FILTER = "CA-certificaat (*.crt *.pem *.cer);;Alle bestanden (*)"
 
 
-def inloggen(adres, naam: str, wachtwoord: str):
+def inloggen_op_server(adres, naam: str, wachtwoord: str):
     """Log in on the school database (on a worker thread): the services."""
     from ...services import session
 
@@ -196,7 +196,7 @@ class VerbindingDialog(FormDialog):
         self.velden = {"host": adres.host, "poort": str(adres.poort), "database": adres.database,
                        "sslmode": adres.sslmode, "sslrootcert": adres.sslrootcert, "naam": naam}
         if self.inloggen:
-            self._start("inloggen", lambda _p: inloggen(adres, naam, wachtwoord))
+            self._start("inloggen", lambda _p: inloggen_op_server(adres, naam, wachtwoord))
         else:
             self._start("kiezen", self._opdracht(adres, naam, wachtwoord))
         return False  # accepted when the answer is in (`_finished`)
