@@ -227,3 +227,15 @@ def test_server_on_the_command_line_logs_in_there_whatever_is_remembered(qtbot, 
         assert onthouden.laatste_server(settings)["database"] == school["database"]  # and the next start too
     finally:
         services.close()
+
+
+def test_a_switch_of_store_in_instellingen_logs_off(qtbot, services, windows, monkeypatch):
+    from thuiszit_desktop.ui.beheer import instellingen_dialog
+
+    def wissel(self):
+        self.opslag_tab.gewisseld.emit("klaar")
+        return self.result()
+    monkeypatch.setattr(instellingen_dialog.InstellingenDialog, "exec", wissel)
+    window = windows(services)
+    window.open_settings()
+    assert window.afgemeld  # run_gui shows the login again: on the new store

@@ -514,7 +514,7 @@ class MainWindow(QMainWindow, Menus):
             return
         dialog = InstellingenDialog(self.services, self, settings=self.settings)
         resultaat = dialog.exec()
-        if dialog.opslag_gewisseld:  # Opslag: another store from now on – log in there (as with "Afmelden")
+        if getattr(dialog, "opslag_gewisseld", False):  # Opslag: another store from now on – log in there (as with "Afmelden")
             self.afmelden()
             return
         teruggezet = getattr(getattr(dialog, "backup_tab", None), "teruggezet", None)
