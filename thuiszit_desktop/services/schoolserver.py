@@ -101,7 +101,7 @@ def overzetten_naar_bestand(services: session.Services, wachtwoord: str, eigenaa
     the one this session holds (from the zorgcoördinator's key slot on the server), so no old file is needed.
     While the file is made the models are bound to it; the session's own binding comes back afterwards."""
     store = services.ctx.store
-    if not store.op_server:
+    if not isinstance(store, server.ServerStore):
         raise DatabaseFout("Deze database staat al in een bestand op deze computer.")
     if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
         raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")

@@ -43,7 +43,7 @@ class VergrendelService:
         if store.op_server:  # the server checks it: a login of their own role with this password
             from ..db import server
 
-            server.verbind(store.adres, wachtwoord).close()
+            server.verbind(store.adres, wachtwoord).close()  # type: ignore[attr-defined]  # a ServerStore
             return
         keyring = KeyRing.load(store.keyring.path)
         key = keyring.unlock(self.ctx.gebruiker.naam, wachtwoord)
