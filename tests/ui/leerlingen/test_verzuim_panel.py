@@ -346,6 +346,7 @@ def test_the_kind_of_a_melding_is_never_cut(qtbot, panel, school, tmp_path):
                      QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
     qtbot.wait(10)  # (saved once the view has handled the click)
     panel.set_leerling("1001", "Zoë Bakker")
+    qtbot.waitUntil(lambda: panel.registraties_van == "1001")  # read right after the first paint
     qtbot.wait(20)  # a remembered width would come back on the next turn of the event loop
     assert tabel.item(0, 1).text() == "16 uur ongeoorloofd verzuim"
     assert header.sectionSize(1) >= tabel.fontMetrics().horizontalAdvance("16 uur ongeoorloofd verzuim")
