@@ -54,12 +54,18 @@ GESPREK_SQL = ('INSERT INTO "gesprek" ("leerling_id", "traject_id", "type", "dat
 # --- a client (a process of its own) ----------------------------------------------------------------------
 
 
-def leerling_pagina(services, nummer: str) -> None:
-    """What opening a student reads (ui/leerlingen/leerling_page.py and verzuim_panel.py)."""
+def leerling_pagina(services, nummer: str, delen: dict[str, list[float]] | None = None) -> None:
+    """What opening a student reads (ui/leerlingen/leerling_page.py and verzuim_panel.py); `delen` gets the time
+    of its first part (the student, with the audit entry "bekeken") and its second (their signals)."""
     from thuiszit_desktop.domain.leerling import schooljaar_start
 
+    begin = time.perf_counter()
     services.leerlingen.get(nummer)
+    tussen = time.perf_counter()
     overzicht = services.signalen.overzicht(leerlingnummer=nummer)
+    if delen is not None:
+        delen["leerling.get"].append(tussen - begin)
+        delen["leerling.signalen"].append(time.perf_counter() - tussen)
     jaar = schooljaar_start(overzicht.peildatum).year
     services.kalender.jaar(jaar)
     services.verzuim.dagen(nummer, date(jaar, 8, 1), date(jaar + 1, 7, 31))
@@ -94,6 +100,7 @@ def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
 
     tijden: dict[str, list[float]] = {a: [] for a in ACTIES}
     vloeren: dict[str, list[float]] = {a: [] for a in ACTIES}
+    delen: dict[str, list[float]] = {"leerling.get": [], "leerling.signalen": []}
     fouten: list[str] = []
     toegevoegd = buiten_traject = 0
 
@@ -102,7 +109,7 @@ def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
         if actie == "lijst":
             services.leerlingen.lijst()
         elif actie == "leerling":
-            leerling_pagina(services, rng.choice(nummers))
+            leerling_pagina(services, rng.choice(nummers), delen)
         else:
             nummer = rng.choice(traject_nummers)
             gesprek = services.gesprekken.contactmoment(nummer, "telefonisch", "Gebeld met ouders.")
@@ -141,7 +148,7 @@ def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
     rol = services.gebruiker.rol.value
     services.close()
     return {"naam": naam, "rol": rol, "id": gebruiker_id, "import_s": geimporteerd - START,
-            "login_s": ingelogd - geimporteerd, "zichtbaar": len(nummers), "tijden": tijden, "vloeren": vloeren,
+            "login_s": ingelogd - geimporteerd, "zichtbaar": len(nummers), "tijden": tijden, "vloeren": vloeren, "delen": delen,
             "fouten": fouten, "toegevoegd": toegevoegd, "buiten_traject": buiten_traject}
 
 
@@ -207,6 +214,18 @@ def rapport(uitkomsten: list[dict], start_s: float, op_server: int, per_door: di
                        "vloer_p95_s": round(p95(vloer), 4),
                        "verhouding": round(statistics.median(app) / statistics.median(vloer), 1), "doel": None,
                        "aantal": len(app), "per_s": round(len(app) / duur, 1), "load": load})
+    for deel in ("leerling.get", "leerling.signalen"):  # where a student page's time goes
+        for rol in ("mentor", "zorgcoordinator"):
+            tijden = [t for u in uitkomsten if u["rol"] == rol for t in u["delen"][deel]]
+            if tijden:
+                print(f"# {deel} ({rol}): mediaan {statistics.median(tijden):.3f} s, p95 {p95(tijden):.3f} s",
+                      file=sys.stderr)
+    for actie in ACTIES:
+        for rol in ("mentor", "zorgcoordinator"):
+            tijden = [t for u in uitkomsten if u["rol"] == rol for t in u["tijden"][actie]]
+            if tijden:
+                print(f"# {actie} ({rol}): mediaan {statistics.median(tijden):.3f} s, p95 {p95(tijden):.3f} s, "
+                      f"{len(tijden)} keer", file=sys.stderr)
     fouten = [f for u in uitkomsten for f in u["fouten"]]
     gemeld = sum(u["toegevoegd"] for u in uitkomsten)
     per_client_mis = sum(1 for u in uitkomsten if per_door.get(u["id"], 0) != u["toegevoegd"])
