@@ -163,11 +163,21 @@ def belasting() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def om_en_om(users: list[tuple[str, str, list[str]]]) -> list[tuple[str, str, list[str]]]:
+    """Every tenth a zorgcoördinator, the rest mentors: a run with fewer clients has both roles too."""
+    zorg = [u for u in users if u[1] == "zorgcoordinator"]
+    mentoren = [u for u in users if u[1] != "zorgcoordinator"]
+    uit: list[tuple[str, str, list[str]]] = []
+    while zorg or mentoren:
+        uit.append(zorg.pop(0) if zorg and (len(uit) % 10 == 0 or not mentoren) else mentoren.pop(0))
+    return uit
+
+
 def run(aantal: int, clients: int, duur: float) -> list[dict]:
     import scholen
     from servercluster import gebruikers, server_school
 
-    users = gebruikers()
+    users = om_en_om(gebruikers())
     if clients > len(users):
         raise SystemExit(f"Er zijn {len(users)} gebruikers in de benchschool, niet {clients}.")
     with server_school(aantal) as school:
