@@ -39,6 +39,7 @@ EIGENAAR = "eigenaar_school"
 ZORG = 5  # zorgcoördinators among the users (the first is the file's own, scholen.NAAM)
 MENTOREN = 45  # each mentor of one klas: the bench school has 20 klassen (1A … 4E) of 1,000 students at 20,000
 TRAJECTEN_PER_KLAS = 10  # open trajecten a klas's contactmomenten go to
+BOUW = "b2"  # raise when what _bouw makes changes: a kept cluster is then built again
 GEOPEND = date(2026, 9, 1)  # before any contactmoment of a run (today)
 
 
@@ -63,7 +64,7 @@ class ServerSchool:
 
 
 def _map(aantal: int) -> Path:
-    return scholen.MAP / f"server-{aantal}-{scholen.VERSIE}-s{migrations.LATEST}"
+    return scholen.MAP / f"server-{aantal}-{scholen.VERSIE}-s{migrations.LATEST}-{BOUW}"
 
 
 def _start(cluster: pgcluster.PgCluster) -> None:
