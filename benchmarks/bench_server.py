@@ -76,6 +76,15 @@ def leerling_pagina(services, nummer: str, delen: dict[str, list[float]] | None 
     services.verzuim.handmatig(nummer)
 
 
+def cpu_van(pid: int) -> float | None:
+    """CPU seconds a process on this machine used so far (the client's server process), None if unreadable."""
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
     """Log in, say so on stdout, wait for the start line on stdin ("<end time>"), then act until that time."""
     import psycopg
@@ -129,9 +138,12 @@ def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
             with vloer.transaction(force_rollback=True):  # the floor's rows are not counted as the clients' writes
                 vloer.execute(GESPREK_SQL, (ids[nummer], met_traject[nummer], gebruiker_id)).fetchone()
 
+    backend = services.ctx.store.db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    cpu: dict[str, list[float]] = {a: [] for a in ACTIES}
+    server_cpu = cpu_van(backend)
     while time.time() < eind:
         for actie in ACTIES:
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.process_time()
             try:
                 app(actie)
             except GebruikersFout as exc:  # a Dutch message the user would see (a conflict, say): an error here
@@ -141,15 +153,17 @@ def client(dsn: str, naam: str, wachtwoord: str, seed: int) -> dict:
                 fouten.append(f"{actie}: {type(exc).__name__}: {exc}")
                 continue
             tijden[actie].append(time.perf_counter() - begin)
+            cpu[actie].append(time.process_time() - begin_cpu)
             begin = time.perf_counter()
             floor(actie)
             vloeren[actie].append(time.perf_counter() - begin)
+    server_cpu = cpu_van(backend) - server_cpu if server_cpu is not None else None
     vloer.close()
     rol = services.gebruiker.rol.value
     services.close()
     return {"naam": naam, "rol": rol, "id": gebruiker_id, "import_s": geimporteerd - START,
             "login_s": ingelogd - geimporteerd, "zichtbaar": len(nummers), "tijden": tijden, "vloeren": vloeren, "delen": delen,
-            "fouten": fouten, "toegevoegd": toegevoegd, "buiten_traject": buiten_traject}
+            "cpu": cpu, "server_cpu": server_cpu, "fouten": fouten, "toegevoegd": toegevoegd, "buiten_traject": buiten_traject}
 
 
 # --- the run ----------------------------------------------------------------------------------------------
@@ -236,6 +250,16 @@ def rapport(uitkomsten: list[dict], start_s: float, op_server: int, per_door: di
             if tijden:
                 print(f"# {actie} ({rol}): mediaan {statistics.median(tijden):.3f} s, p95 {p95(tijden):.3f} s, "
                       f"{len(tijden)} keer", file=sys.stderr)
+    # What an action costs in CPU, whatever the load: the client's own process, and its server process per round
+    # (lijst + leerling + contactmoment, without the floors' connection).
+    for actie in ACTIES:
+        cpu = [t for u in uitkomsten for t in u["cpu"][actie]]
+        if cpu:
+            print(f"# cpu {actie} (client): mediaan {statistics.median(cpu):.3f} s", file=sys.stderr)
+    rondes = sum(len(u["tijden"]["contactmoment"]) for u in uitkomsten)
+    if rondes and all(u["server_cpu"] is not None for u in uitkomsten):
+        print(f"# cpu server per ronde: {sum(u['server_cpu'] for u in uitkomsten) / rondes:.3f} s; client per ronde: "
+              f"{sum(sum(sum(u['cpu'][a]) for a in ACTIES) for u in uitkomsten) / rondes:.3f} s", file=sys.stderr)
     fouten = [f for u in uitkomsten for f in u["fouten"]]
     gemeld = sum(u["toegevoegd"] for u in uitkomsten)
     per_client_mis = sum(1 for u in uitkomsten if per_door.get(u["id"], 0) != u["toegevoegd"])
