@@ -19,7 +19,10 @@ as well): the list's SELECT; the student's row and their year of verzuim; the IN
 Printed as JSON lines: per action the median and p95 of the app and of its floor (`verhouding`: of the medians);
 then the clients' start (imports and login, measured apart from the actions), the errors (must be 0) and the lost
 writes: the contactmomenten the clients say they added against the rows the server has (must be equal).
-`uptime`'s load is printed with it: the machine is shared.
+`uptime`'s load is printed with it: the machine is shared. On stderr: the same per role, where a student page's
+time goes, and the CPU an action costs in the client and a round in its server process (figures that do not
+move with the load). Not one of benchmarks/verhoudingen.py's measures (no `metingen`): with `--snel` alone it
+takes 2–3 minutes and drives the load to 50, so it runs on its own (README, "Server speed").
 """
 
 from __future__ import annotations
