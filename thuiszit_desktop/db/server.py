@@ -15,6 +15,7 @@ The schema (server_schema.py) and who may see what (server_rechten.py) live besi
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
@@ -228,8 +229,7 @@ class _Cursor:
     def __iter__(self):
         # In batches: psycopg's row-by-row iteration costs about twice its fetchmany, and the signals read
         # tens of thousands of rows this way; a batch at a time keeps memory as small as row by row.
-        while rijen := self._cursor.fetchmany(_PARTIJ):
-            yield from rijen
+        return itertools.chain.from_iterable(iter(lambda: self._cursor.fetchmany(_PARTIJ), []))
 
 
 def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
