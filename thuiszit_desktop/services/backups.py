@@ -207,6 +207,7 @@ class BackupService:
     def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None,
                snel: bool = False) -> BackupInfo:
         store = self.ctx.store
+        self.ctx.gecontroleerd()  # a backup is of a file that passed the check of every page (the GUI's is late)
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
                                  anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
                                  rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))

@@ -164,6 +164,7 @@ class SignalenService:
         db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
         bewaard = signaal_cache.lees(db, sleutel)
         if bewaard is None:
+            self.ctx.gecontroleerd()  # keeping a result is a write: only into a file that passed the check
             with self.ctx.stil() as stil:  # never in the way of a user's action in another thread
                 gereserveerd = stil and signaal_cache.reserveer(db, sleutel)  # before reading: a write voids it
             o = self._overzicht(peildatum, None)
