@@ -1,14 +1,18 @@
 """One search key and one Dutch sort order for every name (domain/zoeken.py)."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from thuiszit_desktop.domain.zoeken import (
     naam_sorteersleutel,
+    natuurlijke_sleutel,
     sorteersleutel,
     zoek_in,
     zoeksleutel,
+    zoektekst,
     zoektermen,
 )
 
@@ -89,6 +93,18 @@ def test_the_keys_are_folded_and_stable(tekst):
     assert sleutel == sleutel.casefold()
     assert zoek_in(tekst, sleutel)  # a text always finds itself
     assert sorteersleutel(tekst) == sorteersleutel(tekst)
+
+
+@given(st.lists(st.sampled_from(["Ömer", "kılıç", "d`Arc", "van", "a¨b", "¨", "\x01", "Straße", "2B", " ", "\u00a0",
+                                   "ﬁ", "Ⅻ", "e\u0301"]), max_size=8) | st.text(max_size=30))
+def test_the_text_folded_word_by_word_is_the_text_folded_whole(delen):
+    tekst = "".join(delen) if isinstance(delen, list) else delen
+    assert zoektekst(tekst) == zoeksleutel(tekst)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=12))
+def test_a_number_sorts_as_its_digits_padded(nummer):
+    assert natuurlijke_sleutel(nummer) == re.sub(r"(\d+)", lambda m: m.group(1).zfill(8), nummer)
 
 
 _LETTERS = st.text(alphabet="aAbeEéÉiıIİoOöÖøØlłŁsßzZçÇ", max_size=8)

@@ -31,7 +31,7 @@ from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
 from ...domain.uitleg import signaal_tooltip
-from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoeksleutel, zoektermen
+from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoektekst, zoektermen
 from ...services.leerlingen import LeerlingRij
 from ...services.signalen import Overzicht
 from ..vandaag.piramide import niveau_stip, procent
@@ -202,7 +202,7 @@ class LeerlingenModel(QAbstractTableModel):
         return self._sort_rows()
 
     def _precompute(self) -> None:
-        self.search_text = [zoeksleutel(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
+        self.search_text = [zoektekst(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}") for r in self._rows]
         self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
         self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [None] * len(self._rows)
