@@ -27,7 +27,7 @@ MELDING_VOOR: dict[SignaalSoort, MeldingSoort] = {
 _FAMILIE = {SignaalSoort.THUISZITTER_3MND: SignaalSoort.THUISZITTER}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class TrajectStand:
     """A student's open traject, as far as a signal needs it."""
 
@@ -38,7 +38,7 @@ class TrajectStand:
     signaal_datum: date | None = None  # … of this date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Afhandeling:
     """What has been done about one signal. `afgehandeld`: Vandaag may hide it."""
 

@@ -37,7 +37,7 @@ _REGELS = 1
 DREMPELS = "niveau_drempels"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Bespreking:
     notitie: str
     door: str
