@@ -109,7 +109,12 @@ def afhandeling(signaal: Signaal, *, meldingen: Iterable[Verzuimmelding] = (), t
         afgehandeld = gemeld is not None
     else:
         afgehandeld = bool(gemeld or traject or besproken or mdo)
+    if not (gemeld or traject or besproken or mdo):
+        return _NIETS  # (most signals: one shared value instead of one each)
     return Afhandeling(gemeld, traject, vanuit, besproken, mdo, afgehandeld)
+
+
+_NIETS = Afhandeling()
 
 
 __all__ = ["MELDING_VOOR", "Afhandeling", "TrajectStand", "afhandeling"]

@@ -126,7 +126,20 @@ def regel_extras(overzicht: Overzicht) -> dict[str, _Extra]:
     merging them into 20,000 rows does not hold up the window."""
     niveaus, signalen = overzicht.niveau_van(), overzicht.signalen_van()
     afhandeling = afhandeling_per_leerling(overzicht)
-    return {nr: _extra(niveaus.get(nr), signalen.get(nr, ()), afhandeling.get(nr)) for nr in niveaus.keys() | signalen}
+    # Most students have a level and no signal: they share one (immutable) _Extra per level and percentage
+    # instead of 20,000 of their own.
+    gedeeld: dict[tuple, _Extra] = {}
+
+    def extra(nr: str) -> _Extra:
+        niveau, eigen = niveaus.get(nr), signalen.get(nr, ())
+        if eigen:
+            return _extra(niveau, eigen, afhandeling.get(nr))
+        sleutel = (niveau.niveau, niveau.verzuimpercentage, niveau.zonder_verzuim) if niveau is not None else ()
+        if (gevonden := gedeeld.get(sleutel)) is None:
+            gevonden = gedeeld[sleutel] = _extra(niveau, ())
+        return gevonden
+
+    return {nr: extra(nr) for nr in niveaus.keys() | signalen}
 
 
 def _niveau_tip(extra: _Extra) -> str | None:
