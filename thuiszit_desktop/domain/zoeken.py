@@ -79,8 +79,11 @@ def naam_sorteersleutel(achternaam: str, voornaam: str = "", tussenvoegsel: str 
     "Vries, Eva de"."""
     kern, los = _zonder_tussenvoegsel(achternaam)
     tussen = " ".join(p for p in (tussenvoegsel, los) if p)
-    heel = f"{kern} {voornaam} {tussen}"
-    return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen), *_verfijning(heel)))
+    # _verfijning(f"{kern} {voornaam} {tussen}"), made from its parts: a name's parts repeat over a school (a
+    # list of 20,000 makes one key per student at start), so each is normalised once
+    delen = [d for d in (_verfijning_deel(kern), _verfijning_deel(voornaam), _verfijning_deel(tussen)) if d[0]]
+    return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen),
+                            " ".join(d[0] for d in delen), " ".join(d[1] for d in delen)))
 
 
 def natuurlijke_sleutel(tekst: str) -> str:
@@ -115,6 +118,14 @@ def _verfijning(tekst: str) -> tuple[str, str]:
     return schoon.casefold(), schoon.swapcase()
 
 
+@lru_cache(maxsize=1 << 14)
+def _verfijning_deel(tekst: str) -> tuple[str, str]:
+    """`_verfijning` of one part of a name. (Joined with spaces, the parts' give the whole name's: NFC does not
+    compose across a space, and case folding and swapping go character by character.)"""
+    return _verfijning(tekst)
+
+
+@lru_cache(maxsize=1 << 14)
 def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
     """("Berg", "van der") for "van der Berg"; the achternaam itself when it has no lower-case prefix."""
     woorden = achternaam.split()
