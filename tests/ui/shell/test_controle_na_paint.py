@@ -4,6 +4,7 @@ window and the start offers the last good backup, opened with the name and passw
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import WACHTWOORD
 from tests.db.test_backup import corrupt_page, with_student
@@ -12,7 +13,7 @@ from thuiszit_desktop.domain.errors import DatabaseBeschadigd
 from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.shell import startup
-from thuiszit_desktop.ui.shell.login import LoginDialog, LoginOutcome
+from thuiszit_desktop.ui.shell.login import LoginDialog
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.shell.startup import StartupFlow
 
@@ -37,17 +38,50 @@ def venster(qtbot, services, settings) -> MainWindow:
     return window
 
 
-def test_the_login_dialog_leaves_the_check_for_after_the_paint(qtbot, met_backup, settings):
-    dialog = LoginDialog(met_backup, settings=settings)
-    qtbot.addWidget(dialog)
-    dialog.naam.setText(INLOG[0])
-    dialog.wachtwoord.setText(INLOG[1])
-    dialog.try_login()
-    assert dialog.outcome is LoginOutcome.LOGGED_IN
+def test_the_login_leaves_the_check_for_after_the_paint_and_keeps_the_name_and_password_for_it(
+        qtbot, met_backup, settings, monkeypatch):
+    def log_in(dialog):
+        dialog.naam.setText(INLOG[0])
+        dialog.wachtwoord.setText(INLOG[1])
+        assert dialog.try_login()
+
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: log_in(self))
+    flow = StartupFlow(met_backup.parent, settings)
+    services = flow.run()
     try:
-        assert not dialog.services.ctx.store.controle.klaar
+        assert not services.ctx.store.controle.klaar
+        assert flow.inlog == INLOG
     finally:
-        dialog.services.close()
+        services.close()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # (the offscreen platform; run_gui raises its window)
+def test_the_start_offers_the_backup_when_the_check_after_the_paint_finds_damage(
+        qtbot, met_backup, settings, monkeypatch):
+    """run_gui: the window closes, the way out a damaged file has at login follows, then the login again."""
+    corrupt_page(met_backup, PAGINA_NA_LOGIN)
+    sessies, problemen = [], []
+
+    def run(self, path=None):
+        if sessies:
+            assert path == met_backup  # after the way out: the login of the file it gave
+            return None
+        sessies.append(session.login(met_backup, *INLOG, controle_later=True))
+        self.inlog = INLOG
+        return sessies[0]
+
+    def database_problem(self, problem, path, *, inlog=None):
+        problemen.append((type(problem), path, inlog))
+        return path
+
+    monkeypatch.setattr(StartupFlow, "run", run)
+    monkeypatch.setattr(StartupFlow, "database_problem", database_problem)
+    monkeypatch.setattr(QApplication, "exec",
+                        lambda self: qtbot.waitUntil(lambda: sessies[0].ctx.store.closed, timeout=TIMEOUT) or 0)
+    monkeypatch.setattr(MainWindow, "_restore_geometry", lambda self: None)
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)  # (global: not for the tests after this one)
+    assert startup.run_gui(met_backup.parent) == 0
+    assert problemen == [(DatabaseBeschadigd, met_backup, INLOG)]
 
 
 def test_a_whole_file_keeps_its_window(qtbot, met_backup, settings):
