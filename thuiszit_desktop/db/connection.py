@@ -172,9 +172,10 @@ class Controle:
             raise self.fout
 
     def _check(self) -> None:
-        try:  # read-only and without the lock file: the session holds that; a reader beside it is fine in WAL
-            db = SqlCipherDatabase(f"file:{self._path}?mode=ro", uri=True,
-                                   passphrase=sqlcipher_passphrase(self._key),
+        # A second connection beside the session's (fine in WAL), reading only: query_only rather than a
+        # "mode=ro" URI, which would have to spell every folder name (a share, a "#") the URI way.
+        try:
+            db = SqlCipherDatabase(str(self._path), passphrase=sqlcipher_passphrase(self._key),
                                    pragmas={"cipher_log_level": "NONE", "query_only": 1})
             db.connect()
         except (pw.DatabaseError, sqlcipher3.Error) as exc:
