@@ -352,6 +352,11 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
+# 12: the index the server's row-level security needs for a mentor's klassen (models.py, below Leerling). The same
+# SQL on both stores, so their schemas stay the models'.
+_V12 = 'CREATE INDEX IF NOT EXISTS "leerling_klas_lower" ON "leerling" (lower("klas"))'
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -365,6 +370,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
+    _sql(_V12),
 ]
 LATEST = len(STEPS)
 
