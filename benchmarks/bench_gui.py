@@ -9,11 +9,12 @@ folder). What each clock covers:
 
 - start_2000 / start_20000: from launching the process to the student list painted with all its rows. The
   child imports what `python -m thuiszit_desktop` imports, makes the QApplication, logs in with the password
-  (`session.login`: the deliberate scrypt, SQLCipher, the quick_check, the audit entry – what the login
-  dialog does once the password is typed; the typing itself is not counted), builds the main window, opens
-  it on Leerlingen and waits for the table's first paint. The floor: a process that imports PySide6, unlocks
-  the same key file (the same scrypt), SELECTs the same rows from the encrypted file with sqlcipher3 and
-  shows them in a QTableView in a QMainWindow of the same size.
+  (`session.login` as the login dialog calls it once the password is typed: the deliberate scrypt,
+  SQLCipher, the audit entry; the typing itself is not counted), builds the main window, opens it on
+  Leerlingen and waits for the table's first paint. The quick_check of every page runs after that paint,
+  on a connection of its own (ui/shell/startup.py controle_na_eerste_paint), as in the program. The floor:
+  a process that imports PySide6, unlocks the same key file (the same scrypt), SELECTs the same rows from
+  the encrypted file with sqlcipher3 and shows them in a QTableView in a QMainWindow of the same size.
 - langste_blokkade_20000: in one app process with 20,000 students, a 5 ms timer notes every gap in the
   event loop while the benchmark drives the list (typing a search), the signals computing in the background
   and arriving, Vandaag (shown, "Afgehandelde verbergen" on and off), every area of the navigation,
@@ -224,21 +225,25 @@ def kind_vloer(pad: Path) -> None:
 
 
 def kind_app(pad: Path, alles: bool, signalen: bool = False) -> None:
-    from PySide6.QtCore import QSettings  # already imported by the app: costs nothing here
-    from scholen import NAAM, WACHTWOORD
-
-    from thuiszit_desktop import app as _app  # noqa: F401 - what `python -m thuiszit_desktop` imports first
+    # In the order of `python -m thuiszit_desktop`: the app (command line, services) before Qt. PySide reads
+    # the source of every module imported after it (to see whether it uses `from __feature__ import`), so
+    # importing Qt first – as this child did before – cost 0.1–0.2 s and 11 MB the program does not spend.
+    from thuiszit_desktop import app as _app  # noqa: F401, I001
     from thuiszit_desktop.services import session
+    from thuiszit_desktop.ui.shell.startup import controle_na_eerste_paint, create_application
     from thuiszit_desktop.ui.common import errors
     from thuiszit_desktop.ui.shell.main_window import MainWindow
-    from thuiszit_desktop.ui.shell.startup import create_application
+    from PySide6.QtCore import QSettings  # (imported by the app already)
+    from scholen import NAAM, WACHTWOORD
 
     app = create_application(["bench"])
     errors.install_excepthook()
     login = time.perf_counter()
-    services = session.login(pad, NAAM, WACHTWOORD)  # what the login dialog does once the password is typed
+    # what the login dialog does once the password is typed; the check of every page runs after the paint
+    services = session.login(pad, NAAM, WACHTWOORD, controle_later=True)
     settings = QSettings(str(pad.parent / "instellingen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, settings=settings)
+    controle_na_eerste_paint(window, services, (NAAM, WACHTWOORD))
     window.resize(BREED, HOOG)
     window.show_area("Leerlingen")
     window.show()

@@ -1,14 +1,18 @@
 """One search key and one Dutch sort order for every name (domain/zoeken.py)."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from thuiszit_desktop.domain.zoeken import (
     naam_sorteersleutel,
+    natuurlijke_sleutel,
     sorteersleutel,
     zoek_in,
     zoeksleutel,
+    zoektekst,
     zoektermen,
 )
 
@@ -89,6 +93,34 @@ def test_the_keys_are_folded_and_stable(tekst):
     assert sleutel == sleutel.casefold()
     assert zoek_in(tekst, sleutel)  # a text always finds itself
     assert sorteersleutel(tekst) == sorteersleutel(tekst)
+
+
+@given(st.lists(st.sampled_from(["Ömer", "kılıç", "d`Arc", "van", "a¨b", "¨", "\x01", "Straße", "2B", " ", "\u00a0",
+                                   "ﬁ", "Ⅻ", "e\u0301"]), max_size=8) | st.text(max_size=30))
+def test_the_text_folded_word_by_word_is_the_text_folded_whole(delen):
+    tekst = "".join(delen) if isinstance(delen, list) else delen
+    assert zoektekst(tekst) == zoeksleutel(tekst)
+
+
+_NAAMDEEL = st.lists(st.sampled_from(["van", "de", " ", "Berg", "Öz", "e\u0301", "\u0301", "ß", "\x01", "\u00a0", "ﬁ",
+                                       "Ǆ", "ı", "'t"]), max_size=5).map("".join) | st.text(max_size=12)
+
+
+@given(_NAAMDEEL, _NAAMDEEL, _NAAMDEEL)
+def test_a_name_key_made_from_its_parts_is_the_key_of_the_whole_name(achternaam, voornaam, tussenvoegsel):
+    from thuiszit_desktop.domain import zoeken
+
+    kern, los = zoeken._zonder_tussenvoegsel(achternaam)
+    tussen = " ".join(p for p in (tussenvoegsel, los) if p)
+    heel = f"{kern} {voornaam} {tussen}"
+    verwacht = zoeken._SCHEIDING.join((zoeken._primair(kern), zoeken._primair(voornaam), zoeken._primair(tussen),
+                                       *zoeken._verfijning(heel)))  # (how the key was made before issue 16)
+    assert naam_sorteersleutel(achternaam, voornaam, tussenvoegsel) == verwacht
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=12))
+def test_a_number_sorts_as_its_digits_padded(nummer):
+    assert natuurlijke_sleutel(nummer) == re.sub(r"(\d+)", lambda m: m.group(1).zfill(8), nummer)
 
 
 _LETTERS = st.text(alphabet="aAbeEéÉiıIİoOöÖøØlłŁsßzZçÇ", max_size=8)

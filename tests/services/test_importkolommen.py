@@ -3,6 +3,7 @@ real encrypted database, and on the command line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def test_imports_refuse_while_two_students_share_a_number(twee_keer_77, tmp_path
         assert str(info.value).startswith(melding) and "Leerlingen › Bewerken" in str(info.value)
     # renumbered by hand: the imports go again
     oud = s.leerlingen.get("0077")
-    s.leerlingen.opslaan(oud.__class__(**{**oud.__dict__, "leerlingnummer": "77-oud"}), vandaag=VANDAAG)
+    s.leerlingen.opslaan(replace(oud, leerlingnummer="77-oud"), vandaag=VANDAAG)
     assert doe(pad, vandaag=VANDAAG)
 
 

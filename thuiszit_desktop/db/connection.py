@@ -12,7 +12,13 @@ import peewee as pw
 import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from ..domain.errors import DatabaseBeschadigd, DatabaseBestaatAl, DatabaseInGebruik, DatabaseOnleesbaar
+from ..domain.errors import (
+    DatabaseBeschadigd,
+    DatabaseBestaatAl,
+    DatabaseFout,
+    DatabaseInGebruik,
+    DatabaseOnleesbaar,
+)
 from . import faults, identity, migrations, swap, vertrouwelijk
 from .keys import KeyRing, Sleutels, sqlcipher_passphrase
 from .models import database
@@ -49,6 +55,9 @@ class Store:
     # of the whole school – is valid as long as this number is the same. Only this program writes while it
     # holds the lock, so its own commits are every change there is.
     versie: int = 0
+    # The check of every page when it was left out of the opening (Controle, the GUI's login): what a user's
+    # action waits for (services/context.py). None: checked at opening.
+    controle: Controle | None = None
     _versie_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def gewijzigd(self) -> None:
@@ -112,10 +121,10 @@ def _connect(path: Path, key: bytes) -> SqlCipherDatabase:
 
 
 def _check_integrity(db: SqlCipherDatabase) -> None:
-    """PRAGMA quick_check at every open: it reads (so SQLCipher decrypts and authenticates) every page,
-    which finds what a crash or a bad disk does. The full integrity_check (also indexes against tables)
-    costs 2.5× as much – 1 s cpu for 2,000 students with five years of verzuim, benchmarks/bench_backup.py –
-    and runs on every backup before it is put back instead."""
+    """PRAGMA quick_check: it reads (so SQLCipher decrypts and authenticates) every page, which finds what a
+    crash or a bad disk does. The full integrity_check (also indexes against tables) costs 2.5× as much – 1 s
+    cpu for 2,000 students with five years of verzuim, benchmarks/bench_backup.py – and runs on every backup
+    before it is put back instead."""
     try:
         rows = db.execute_sql("PRAGMA quick_check").fetchall()
     except (pw.DatabaseError, sqlcipher3.DatabaseError) as exc:  # the key was right, so this is damage
@@ -126,6 +135,56 @@ def _check_integrity(db: SqlCipherDatabase) -> None:
     if [tuple(r) for r in rows] != [("ok",)]:
         log.warning("database damaged: integrity check found %d problem(s)", len(rows))
         raise DatabaseBeschadigd()
+
+
+class Controle:
+    """The check of every page (`_check_integrity`) when it did not run at opening: the GUI's login leaves it
+    out of the start (seconds at 20,000 students, issue 16) and runs it after the window's first paint, on a
+    read-only connection of its own beside the session's.
+
+    Until it has passed, a user's action waits for it (services/context.py): nothing but the login's own
+    writes – which fail with DatabaseBeschadigd when they touch a damaged page – goes into a file that has
+    not been checked. Its outcome is kept: DatabaseBeschadigd (or a disk fault) once it failed.
+    """
+
+    def __init__(self, path: Path, key: bytes):
+        self._path, self._key = path, key
+        self._lock = threading.Lock()
+        self._klaar = False
+        self.fout: DatabaseFout | None = None
+
+    @property
+    def klaar(self) -> bool:
+        return self._klaar
+
+    def uitvoeren(self) -> None:
+        """Run the check (once; a second caller waits for the first) and raise what it found."""
+        with self._lock:
+            if not self._klaar:
+                try:
+                    self._check()
+                except DatabaseFout as exc:
+                    self.fout = exc
+                finally:
+                    self._key = b""
+                    self._klaar = True
+        if self.fout is not None:
+            raise self.fout
+
+    def _check(self) -> None:
+        # A second connection beside the session's (fine in WAL), reading only: query_only rather than a
+        # "mode=ro" URI, which would have to spell every folder name (a share, a "#") the URI way.
+        try:
+            db = SqlCipherDatabase(str(self._path), passphrase=sqlcipher_passphrase(self._key),
+                                   pragmas={"cipher_log_level": "NONE", "query_only": 1})
+            db.connect()
+        except (pw.DatabaseError, sqlcipher3.Error) as exc:
+            log.warning("integrity check could not open the database: %s", type(exc).__name__)
+            raise (faults.translate(exc, self._path.parent) or DatabaseBeschadigd()) from None
+        try:
+            _check_integrity(db)
+        finally:
+            db.close()
 
 
 def create_store(path: Path) -> Store:
@@ -149,8 +208,11 @@ def create_store(path: Path) -> Store:
         raise
 
 
-def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
-    """Unlock with one user's own password, migrate forward if needed, and bind the models to it."""
+def open_store(path: Path, naam: str, wachtwoord: str, *, controle: bool = True) -> Store:
+    """Unlock with one user's own password, migrate forward if needed, and bind the models to it.
+
+    `controle=False` leaves out the check of every page (the caller runs a `Controle` later); damage that
+    the migration or the identity check runs into is DatabaseBeschadigd all the same."""
     if not exists(path) and not swap.pending(path):
         raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
     lock = _lock(path)
@@ -163,11 +225,15 @@ def open_store(path: Path, naam: str, wachtwoord: str) -> Store:
         key = sleutels.database
         db = _connect(path, key)
         try:
-            _check_integrity(db)
+            if controle:
+                _check_integrity(db)
             old = migrations.migrate(db)
             identity.ensure(db.connection(), path, key, keyring)
         except (pw.DatabaseError, sqlcipher3.Error, OSError) as exc:
             db.close()
+            if faults.is_damage(exc):
+                log.warning("database damaged: %s", type(exc).__name__)
+                raise DatabaseBeschadigd() from None
             raise (faults.translate(exc, path.parent) or exc) from None
         except BaseException:
             db.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 import peewee as pw
 import sqlcipher3
 
-from ..domain.errors import AlleenLezen, DatabaseBezet, DatabaseFout, SchijfVol
+from ..domain.errors import AlleenLezen, DatabaseBeschadigd, DatabaseBezet, DatabaseFout, SchijfVol
 
 _FULL_ERRNO = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READONLY_ERRNO = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -75,6 +75,14 @@ def is_locked(exc: BaseException) -> bool:
     return _sqlite_code(exc).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
+def is_damage(exc: BaseException) -> bool:
+    """SQLite read a page that is not what it wrote: a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB – what
+    SQLCipher says of a page it cannot authenticate)."""
+    if _sqlite_code(exc).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    return any(f in str(e).lower() for e in _chain(exc) for f in ("malformed", "file is not a database"))
+
+
 def translate(exc: BaseException, folder: Path | None = None) -> DatabaseFout | None:
     """The Dutch fault for `exc`, or None when it is none of these (then it is something else: damage, a bug)."""
     if is_full(exc, folder):
@@ -88,13 +96,17 @@ def translate(exc: BaseException, folder: Path | None = None) -> DatabaseFout | 
 
 @contextmanager
 def vertaald(folder: Path | None = None):
-    """Inside: a full disk, a read-only folder or a lock another program holds leaves as its Dutch
-    DatabaseFout; every other error as it was."""
+    """Inside: a full disk, a read-only folder, a lock another program holds or a damaged page leaves as its
+    Dutch DatabaseFout; every other error as it was."""
     try:
         yield
     except (pw.DatabaseError, sqlcipher3.Error, OSError) as exc:
-        if isinstance(exc, DatabaseFout) or (fout := translate(exc, folder)) is None:
+        if isinstance(exc, DatabaseFout):
             raise
+        if (fout := translate(exc, folder)) is None:
+            if not is_damage(exc):
+                raise
+            fout = DatabaseBeschadigd()
         raise fout from None
 
 

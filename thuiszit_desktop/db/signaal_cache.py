@@ -34,10 +34,6 @@ def _op_server(db: pw.Database) -> bool:
     return isinstance(db, pw.PostgresqlDatabase)
 
 
-def _datum(tekst: str | None) -> date | None:
-    return date.fromisoformat(tekst) if tekst else None
-
-
 def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | None:
     """The stored result for `sleutel`, or None (nothing stored, or a write emptied it since)."""
     if _op_server(db):
@@ -47,10 +43,17 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
     if rij is None:
         return None
     inhoud = json.loads(rij[0])
-    signalen = [Signaal(nr, SignaalSoort(soort), date.fromisoformat(sinds), date.fromisoformat(datum),
-                        _datum(uiterlijk), uitleg)
-                for nr, soort, sinds, datum, uiterlijk, uitleg in inhoud["signalen"]]
-    niveaus = [Niveau(nr, niveau, pct, bool(zonder)) for nr, niveau, pct, zonder in inhoud["niveaus"]]
+    del rij  # (the text is megabytes at 20,000 students: gone before the objects are made)
+    datums: dict[str | None, date | None] = {None: None, "": None}  # a few hundred dates, shared
+
+    def datum(tekst: str | None) -> date | None:
+        if (d := datums.get(tekst, False)) is False:
+            d = datums[tekst] = date.fromisoformat(tekst)  # type: ignore[arg-type]
+        return d
+
+    signalen = [Signaal(nr, SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk), uitleg)
+                for nr, soort, sinds, dag, uiterlijk, uitleg in inhoud.pop("signalen")]
+    niveaus = [Niveau(nr, niveau, pct, bool(zonder)) for nr, niveau, pct, zonder in inhoud.pop("niveaus")]
     return signalen, niveaus
 
 

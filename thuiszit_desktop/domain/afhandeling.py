@@ -27,7 +27,7 @@ MELDING_VOOR: dict[SignaalSoort, MeldingSoort] = {
 _FAMILIE = {SignaalSoort.THUISZITTER_3MND: SignaalSoort.THUISZITTER}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class TrajectStand:
     """A student's open traject, as far as a signal needs it."""
 
@@ -38,7 +38,7 @@ class TrajectStand:
     signaal_datum: date | None = None  # … of this date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Afhandeling:
     """What has been done about one signal. `afgehandeld`: Vandaag may hide it."""
 
@@ -109,7 +109,12 @@ def afhandeling(signaal: Signaal, *, meldingen: Iterable[Verzuimmelding] = (), t
         afgehandeld = gemeld is not None
     else:
         afgehandeld = bool(gemeld or traject or besproken or mdo)
+    if not (gemeld or traject or besproken or mdo):
+        return _NIETS  # (most signals: one shared value instead of one each)
     return Afhandeling(gemeld, traject, vanuit, besproken, mdo, afgehandeld)
+
+
+_NIETS = Afhandeling()
 
 
 __all__ = ["MELDING_VOOR", "Afhandeling", "TrajectStand", "afhandeling"]

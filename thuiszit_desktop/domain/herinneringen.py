@@ -38,7 +38,7 @@ _VOLGORDE = {s: i for i, s in enumerate([HerinneringSoort.MELDPLICHT, Herinnerin
                                          HerinneringSoort.VRIJSTELLING_5A])}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Termijn:
     """Something that has to happen by `datum`: an open actiepunt, an evaluatiemoment, a nazorg moment.
 
@@ -54,7 +54,7 @@ class Termijn:
     referentie: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Herinnering:
     datum: date
     soort: HerinneringSoort

@@ -49,7 +49,7 @@ class Contactvoorkeur(StrEnum):
     POST = "post"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 20,000 at a time (signals, quarters): no __dict__ each
 class Vrijstelling:
     type: VrijstellingType
     van: date
@@ -70,7 +70,7 @@ class Ouder:
     contactvoorkeur: Contactvoorkeur = Contactvoorkeur.TELEFOON
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 20,000 at a time (signals, quarters): no __dict__ each
 class Leerling:
     leerlingnummer: str
     achternaam: str

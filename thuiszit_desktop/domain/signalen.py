@@ -110,7 +110,7 @@ SIGNAAL_KORT = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Signaal:
     leerlingnummer: str
     soort: SignaalSoort
@@ -139,7 +139,7 @@ class SignaalInstellingen:
         return _decimaal(self.uren_per_lesdag), _decimaal(self.niveau2_pct), _decimaal(self.niveau3_pct)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Niveau:
     leerlingnummer: str
     niveau: int  # Kearney: 1, 2 or 3

@@ -46,6 +46,16 @@ def zoeksleutel(tekst: str) -> str:
     return _plat(tekst).casefold()
 
 
+def zoektekst(tekst: str) -> str:
+    """`zoeksleutel(tekst)` without its cache, made word by word: a list of 20,000 students folds one text per
+    student at start (issue 16); their names repeat, so each non-ASCII word is folded once (cached)."""
+    if tekst.isascii():
+        return _plat(tekst).casefold()
+    # (an ASCII word in a text with accents gets the letter table too, as in the whole text: ` → ')
+    return " ".join(w for w in (zoeksleutel(woord) if not woord.isascii() else
+                                _plat(woord.translate(_LETTERS)).casefold() for woord in tekst.split()) if w)
+
+
 def zoektermen(zoekopdracht: str) -> tuple[str, ...]:
     """The words of what someone typed, each folded: every one of them must occur (`zoek_in`)."""
     return tuple(zoeksleutel(zoekopdracht).split())
@@ -69,12 +79,17 @@ def naam_sorteersleutel(achternaam: str, voornaam: str = "", tussenvoegsel: str 
     "Vries, Eva de"."""
     kern, los = _zonder_tussenvoegsel(achternaam)
     tussen = " ".join(p for p in (tussenvoegsel, los) if p)
-    heel = f"{kern} {voornaam} {tussen}"
-    return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen), *_verfijning(heel)))
+    # _verfijning(f"{kern} {voornaam} {tussen}"), made from its parts: a name's parts repeat over a school (a
+    # list of 20,000 makes one key per student at start), so each is normalised once
+    delen = [d for d in (_verfijning_deel(kern), _verfijning_deel(voornaam), _verfijning_deel(tussen)) if d[0]]
+    return _SCHEIDING.join((_primair(kern), _primair(voornaam), _primair(tussen),
+                            " ".join(d[0] for d in delen), " ".join(d[1] for d in delen)))
 
 
 def natuurlijke_sleutel(tekst: str) -> str:
     """For klassen and numbers: "1A", "2B", "10A" (and "h4a" before "h10a") in plain string order."""
+    if tekst.isdigit() and tekst.isascii():  # most leerlingnummers: one group of digits
+        return tekst.zfill(8)
     return _CIJFERS.sub(lambda m: m.group(1).zfill(8), zoeksleutel(tekst))
 
 
@@ -103,6 +118,14 @@ def _verfijning(tekst: str) -> tuple[str, str]:
     return schoon.casefold(), schoon.swapcase()
 
 
+@lru_cache(maxsize=1 << 14)
+def _verfijning_deel(tekst: str) -> tuple[str, str]:
+    """`_verfijning` of one part of a name. (Joined with spaces, the parts' give the whole name's: NFC does not
+    compose across a space, and case folding and swapping go character by character.)"""
+    return _verfijning(tekst)
+
+
+@lru_cache(maxsize=1 << 14)
 def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
     """("Berg", "van der") for "van der Berg"; the achternaam itself when it has no lower-case prefix."""
     woorden = achternaam.split()
@@ -112,4 +135,5 @@ def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
     return " ".join(woorden[i:]), " ".join(woorden[:i])
 
 
-__all__ = ["naam_sorteersleutel", "natuurlijke_sleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektermen"]
+__all__ = ["naam_sorteersleutel", "natuurlijke_sleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektekst",
+           "zoektermen"]

@@ -216,6 +216,7 @@ class BackupService:
         store = self.ctx.store
         if store.op_server:
             raise DatabaseFout(SERVER_BACKUP)
+        self.ctx.gecontroleerd()  # a backup is of a file that passed the check of every page (the GUI's is late)
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
                                  anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
                                  rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))

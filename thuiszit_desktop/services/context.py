@@ -28,6 +28,14 @@ class Context:
     _bezig: int = field(default=0, repr=False, compare=False)
     _bezig_slot: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
+    def gecontroleerd(self) -> None:
+        """Wait for the check of every page when the login left it for later (db/connection.py Controle);
+        DatabaseBeschadigd when it found damage. Every action that writes asks it before its commit (a reading
+        one passes freely): nothing is committed into a file that has not passed it."""
+        controle = getattr(self.store, "controle", None)  # (a server store has none)
+        if controle is not None:
+            controle.uitvoeren()
+
     @contextmanager
     def action(self, *, naam: str = "", audit: bool = True):
         """One user action: one transaction. Who may do it was checked before the service method ran
@@ -59,6 +67,8 @@ class Context:
                     self._schrijf_uitgesteld()  # the action writes anyway: its entries go with it
                 if buitenste and not staat.geschreven and gewijzigd > 0:
                     self.audit(Actie.GEWIJZIGD, self._leerling_van_actie(), wat=methode)
+                if buitenste and self.store.wijzigingen() > staat.begin:
+                    self.gecontroleerd()  # before the commit: a failed check rolls the action back
         finally:
             staat.diepte -= 1
             if buitenste:
@@ -69,6 +79,7 @@ class Context:
             # A reading action (a view, a print) ends its read transaction first and then appends its entry
             # in a fresh one that waits for a writer in another thread. Writing inside the read would fail
             # at once ("database is locked") whenever that thread had committed since the read began.
+            self.gecontroleerd()
             with self.store.db.atomic("IMMEDIATE"):
                 self._schrijf_uitgesteld()
 

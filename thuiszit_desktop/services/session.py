@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import operator
 import threading
 from dataclasses import replace
@@ -10,12 +12,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..db import anker, connection, handtekening, identity, keys, pogingen, swap
+import peewee as pw
+import sqlcipher3
+
+from ..db import anker, connection, faults, handtekening, identity, keys, pogingen, swap
 from ..db import models as m
 from ..db.audit import schrijf
 from ..domain import formaat
 from ..domain.audit import Actie
-from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, TeVeelPogingen
+from ..domain.errors import DatabaseBeschadigd, DatabaseFout, GeenToegang, InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
@@ -52,6 +57,8 @@ if TYPE_CHECKING:
     from .trajecten import TrajectService
     from .vergrendeling import VergrendelService
     from .verzuim import VerzuimService
+
+log = logging.getLogger(__name__)
 
 # Every service: its module, its class and what its constructor takes after the context (other services, or
 # an attribute of one). A service is built the first time it is asked for, so a start imports and wraps only
@@ -151,12 +158,27 @@ class Services:
     def database_path(self) -> Path:
         return self.ctx.store.path
 
+    def controle(self) -> None:
+        """The check of every page that the GUI's login left for later (`login(controle_later=True)`), run on
+        a read-only connection of its own; DatabaseBeschadigd when it finds damage. Nothing when it ran at
+        the login."""
+        self.ctx.gecontroleerd()
+
+    @property
+    def beschadigd(self) -> bool:
+        """The check found damage: nothing more is written into the file (not even at close)."""
+        controle = getattr(self.ctx.store, "controle", None)
+        return controle is not None and controle.fout is not None
+
     def end_thread(self) -> None:
         """Close the calling worker thread's own connection (peewee keeps one per thread)."""
         self.ctx.store.db.close()
 
     def close(self) -> None:
         if self.ctx.store.op_server:  # the server: no files beside it to keep up
+            self.ctx.store.close()
+            return
+        if self.beschadigd:
             self.ctx.store.close()
             return
         try:
@@ -213,7 +235,8 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services | Lezersessie:
+def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
+              controle_later: bool = False) -> Services | Lezersessie:
     """The login of the GUI and the CLI: the database (`login`), or for an alleen-lezen user only the overview
     of counts (services/lezersoverzicht.py) – they have no key for the database."""
     mislukt, wachten = pogingen.wachten(path, naam)
@@ -225,25 +248,51 @@ def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -
         exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
         raise
     if lezer is None:
-        return login(path, naam, wachtwoord, lezend=lezend)
+        return login(path, naam, wachtwoord, lezend=lezend, controle_later=controle_later)
     pogingen.gelukt(path, naam)
     return lezer
 
 
-def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Services:
+def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
+          controle_later: bool = False) -> Services:
     """Open the database with this user's own password; InlogFout (one neutral message) otherwise.
 
     `lezend`: for a command that only reads – it writes nothing at login (no housekeeping, and its login
     entry follows with `login_vastleggen` when it is done), so it starts even while another program holds
-    the database's write lock."""
+    the database's write lock.
+
+    `controle_later` (the GUI): the check of every page is not part of the login but `services.controle()`,
+    run in the background once the window is there; the user's actions wait for it (services/context.py).
+    A damaged page that the login's own reads and writes run into is DatabaseBeschadigd, as from the check."""
     mislukt, wachten = pogingen.wachten(path, naam)
     if wachten:  # wrong passwords in a row for this name, in this program or another: not even tried
         raise TeVeelPogingen(mislukt, wachten)
     try:
-        store = connection.open_store(path, naam, wachtwoord)
+        store = connection.open_store(path, naam, wachtwoord, controle=not controle_later)
     except InlogFout as exc:
         exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
         raise
+    with _schade_vertaald():
+        services = _inloggen(store, path, naam, wachtwoord, lezend)
+    if controle_later:  # armed after the login's own writes: from now on an action waits for it
+        store.controle = connection.Controle(path, store.key)
+    return services
+
+
+@contextlib.contextmanager
+def _schade_vertaald():
+    """A damaged page met while logging in (without the check of every page first) is DatabaseBeschadigd, so
+    the login dialog offers the last good backup; other database errors stay what they are."""
+    try:
+        yield
+    except (pw.DatabaseError, sqlcipher3.Error) as exc:
+        if isinstance(exc, DatabaseFout) or not faults.is_damage(exc):
+            raise
+        log.warning("database damaged at login: %s", type(exc).__name__)
+        raise DatabaseBeschadigd() from None
+
+
+def _inloggen(store: connection.Store, path: Path, naam: str, wachtwoord: str, lezend: bool) -> Services:
     try:
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
         if row is None or not row.actief:
@@ -264,10 +313,14 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False) -> Se
         services.close()
         raise
     if not lezend:
-        services.concepten.opruimen()
-        login_vastleggen(services)
-        services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # also moves alleen-lezen users over
-        services.audit._zegel()
+        try:
+            services.concepten.opruimen()
+            login_vastleggen(services)
+            services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # also moves alleen-lezen users over
+            services.audit._zegel()
+        except BaseException:
+            store.close()  # (not services.close(): it would write into the file that just failed again)
+            raise
     return services
 
 

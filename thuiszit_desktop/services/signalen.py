@@ -37,7 +37,7 @@ _REGELS = 1
 DREMPELS = "niveau_drempels"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
 class Bespreking:
     notitie: str
     door: str
@@ -164,6 +164,7 @@ class SignalenService:
         db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
         bewaard = signaal_cache.lees(db, sleutel)
         if bewaard is None:
+            self.ctx.gecontroleerd()  # keeping a result is a write: only into a file that passed the check
             with self.ctx.stil() as stil:  # never in the way of a user's action in another thread
                 gereserveerd = stil and signaal_cache.reserveer(db, sleutel)  # before reading: a write voids it
             o = self._overzicht(peildatum, None)

@@ -128,7 +128,8 @@ class LoginDialog(QDialog):
             return False  # logged in when the server has answered
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            services = session.aanmelden(self.path, naam, wachtwoord)  # alleen-lezen: only the overview
+            # alleen-lezen: only the overview; the check of every page runs after the window's first paint
+            services = session.aanmelden(self.path, naam, wachtwoord, controle_later=True)
         except InlogFout as exc:
             log.info("login refused")
             self._fail(str(exc), self.wachtwoord)

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QChildEvent, QEvent, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,6 +58,8 @@ class _LazyArea:
 
 
 class MainWindow(QMainWindow, Menus):
+    geschilderd = Signal()  # the first paint: work that must not hold it up starts then (startup.py)
+
     def __init__(self, services: Services, *, settings: QSettings | None = None):
         super().__init__()
         self.services = services
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow, Menus):
         self._build_sneltoetsen()
         self._build_status_bar()
         self.afgemeld = False  # "Afmelden" on the lock screen: startup shows the login again
+        self.schade = None  # the check after the first paint found damage: startup offers the way out
         self.vergrendeling = Vergrendeling(self, services, services.vergrendeling.minuten())
         self.vergrendeling.afmelden.connect(self.afmelden)
         self.backups = BackupSchedule(services, self)  # daily and on close
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow, Menus):
         if not self._geschilderd:
             self._geschilderd = True
             QTimer.singleShot(0, self._first_signals)
+            QTimer.singleShot(0, self.geschilderd.emit)
 
     def _first_signals(self) -> None:
         if not self._closed and self.signalen_loader.gepland and (self._geschilderd or not self.isVisible()):

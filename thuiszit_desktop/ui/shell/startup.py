@@ -90,9 +90,13 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
     from .main_window import MainWindow
 
     errors.install_excepthook()
+    path: Path | None = None
     while True:  # "Afmelden" on the lock screen closes the window and shows the login again
         app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
-        services = StartupFlow(data_dir or paths.data_dir(), server=server).run()
+        flow = StartupFlow(data_dir or paths.data_dir(), server=server)
+        services = flow.run(path)
+        path = None
+        inlog, flow.inlog = flow.inlog, None
         if services is None:
             return 0
         if isinstance(services, Lezersessie):  # alleen-lezen: the overview of counts, no database
@@ -106,6 +110,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
         window.activateWindow()  # the login dialog had the focus; give it to the window
         if not isinstance(services, Lezersessie):
             meld_auditlog(window, services)
+            controle_na_eerste_paint(window, services, inlog)
         for waarschuwing in getattr(services, "waarschuwingen", ()):  # e.g. gebruiker rows changed outside
             errors.show_error(window, waarschuwing)
         app.setQuitOnLastWindowClosed(True)
@@ -113,9 +118,49 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
             code = app.exec()
         finally:
             window.close_services()
+        if (schade := getattr(window, "schade", None)) is not None:  # the way out a damaged file has at login
+            fout, inlog = schade
+            path = flow.database_problem(fout, services.database_path, inlog=inlog)
+            if path is None:
+                return 0
+            window.deleteLater()
+            continue
         if not window.afgemeld:
             return code
         window.deleteLater()
+
+
+def controle_na_eerste_paint(window, services: Services, inlog: tuple[str, str] | None) -> None:
+    """The check of every page that the login left for later (session.login(controle_later=True)), on a
+    connection of its own once the window has been painted. When it finds damage the window closes (without
+    its backup on close: nothing more is written into the file) and the start offers what a damaged file gets
+    at login – the last good backup of this database, opened with the name and password just typed, which
+    are kept for this only until the check has passed."""
+    from ..common import worker
+
+    if getattr(services.ctx.store, "controle", None) is None:  # checked at opening
+        return
+    bewaard = [inlog]
+
+    def gevonden(_melding: str) -> None:
+        fout = services.ctx.store.controle.fout
+        if fout is None:  # (cancelled: no outcome)
+            return
+        log.warning("the check after login found a problem: %s", type(fout).__name__)
+        window.schade = (fout, bewaard.pop())
+        window.afgemeld = True
+        window.close()
+
+    loader = worker.Loader(None, window, report=False)
+    loader.finished.connect(lambda _uit: bewaard.clear())  # passed: the password is not kept any longer
+    loader.failed.connect(gevonden)
+    loader.crashed.connect(lambda exc: log.warning("integrity check crashed: %s", type(exc).__name__))
+    window._controle = loader
+
+    def starten() -> None:
+        loader.start(lambda _progress: services.controle())
+
+    window.geschilderd.connect(starten)
 
 
 def meld_auditlog(parent, services: Services) -> None:
@@ -160,6 +205,9 @@ class StartupFlow:
         self.server = server  # --server DSN: this school database, whatever is remembered
         self.settings = settings if settings is not None else QSettings()
         self.network_ok: set[Path] = set()  # network paths the user chose to open anyway
+        # the name and password of the login that opened a database without checking every page first (see
+        # controle_na_eerste_paint): the way out when the check after the first paint finds damage
+        self.inlog: tuple[str, str] | None = None
 
     def initial_path(self) -> Path:
         """The database in the data folder, or the file opened last when no folder was asked for."""
@@ -202,6 +250,8 @@ class StartupFlow:
             dialog.exec()
             if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
                 self.remember(dialog.path, dialog.services)
+                if not isinstance(dialog.services, Lezersessie):
+                    self.inlog = (dialog.naam.text(), dialog.wachtwoord.text())
                 return dialog.services
             if dialog.outcome is LoginOutcome.PROBLEM and dialog.problem is not None:
                 # a database that does not open: the name and password just typed open the backup to put back
