@@ -352,6 +352,13 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
+# 12: on a server only – its rights at this version (server_rechten.py, put in place again by `server bijwerken`
+# after the steps): the check that refuses confidential text under a replaced key, and the alleen-lezen
+# overview table. The file has nothing to change; its version moves on so both stores count alike.
+def _v12_server_rechten(db: pw.Database) -> None:
+    pass
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -365,6 +372,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
+    _v12_server_rechten,
 ]
 LATEST = len(STEPS)
 

@@ -20,9 +20,12 @@ The functions are wrapped in a sub-select so PostgreSQL evaluates them once per 
 
 from __future__ import annotations
 
+from .vertrouwelijk import KOLOMMEN
+
 ZORGCOORDINATOR = "thuiszit_zorgcoordinator"
 MENTOR = "thuiszit_mentor"
 LEZER = "thuiszit_lezer"
+SLEUTEL_VERLOPEN = "TZ001"  # SQLSTATE of a confidential text written with a key that was replaced
 GROEP = {"zorgcoordinator": ZORGCOORDINATOR, "mentor": MENTOR, "alleen-lezen": LEZER}
 
 # How a row reaches its student, for the mentor's policies: through the table's own RLS, so one rule
@@ -66,15 +69,15 @@ $$;;
 """
 
 _FUNCTIES = """
-CREATE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT "id" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
 $$;;
-CREATE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT "rol" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
 $$;;
-CREATE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT coalesce(array_agg(lower(trim(k))) FILTER (WHERE trim(k) <> ''), '{}')
   FROM "gebruiker", unnest(string_to_array("klassen", ',')) AS k
@@ -88,7 +91,7 @@ REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mi
 # what is one of this school's logins – never the owner, a superuser, a group or anyone without a gebruiker
 # row here – and take a SCRAM verifier only, never a password.
 _LOGINS = """
-CREATE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
 DECLARE r pg_roles%ROWTYPE;
 BEGIN
@@ -112,7 +115,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
@@ -141,7 +144,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_rol(login text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION thuiszit_login_rol(login text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
@@ -162,7 +165,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
 BEGIN
   PERFORM thuiszit_login_controle(login);
@@ -182,7 +185,7 @@ REVOKE ALL ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text
 # (vertrouwelijk) is only in zorgcoördinators' slots: the DBA, who can read every table, still cannot read
 # confidential text, which is encrypted on the client (db/vertrouwelijk.py).
 _SLEUTELS = """
-CREATE TABLE "sleutel_slot" ("naam_sleutel" TEXT NOT NULL PRIMARY KEY, "slot" TEXT NOT NULL);;
+CREATE TABLE IF NOT EXISTS "sleutel_slot" ("naam_sleutel" TEXT NOT NULL PRIMARY KEY, "slot" TEXT NOT NULL);;
 ALTER TABLE "sleutel_slot" ENABLE ROW LEVEL SECURITY;;
 GRANT SELECT ON "schema_versie" TO thuiszit_zorgcoordinator, thuiszit_mentor, thuiszit_lezer;;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "sleutel_slot" TO thuiszit_zorgcoordinator;;
@@ -193,12 +196,71 @@ CREATE POLICY eigen ON "sleutel_slot" TO thuiszit_mentor, thuiszit_lezer
   USING ("naam_sleutel" = session_user::text) WITH CHECK ("naam_sleutel" = session_user::text);;
 """
 
+# Run again by every `server bijwerken` (db/server.py): the rights are the program's current rules, so what was
+# granted or allowed before is taken away first, and every function and view is replaced.
+_OPNIEUW = f"""
+DO $$
+DECLARE p record;
+BEGIN
+  FOR p IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP POLICY %I ON %I', p.policyname, p.tablename);
+  END LOOP;
+END
+$$;;
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {ZORGCOORDINATOR}, {MENTOR}, {LEZER};;
+"""
+
+# After a zorgcoördinator was revoked the confidential key is new (services/sleutels.py `roteren_op_server`).
+# A colleague's session opened before that still holds the old key: what it would encrypt now, the revoked
+# person could read and the others could not. So the server refuses a new envelope unless the session says it
+# holds the current key: the client sets `thuiszit.sleutel_id` (a one-way hash of its key, db/server.py) on
+# every connection; the trigger compares it with the id the rotation wrote. No id yet: never rotated.
+_SLEUTEL_CONTROLE = f"""
+CREATE TABLE IF NOT EXISTS "sleutel_versie" ("id" TEXT NOT NULL);;
+ALTER TABLE "sleutel_versie" ENABLE ROW LEVEL SECURITY;;
+GRANT SELECT, INSERT, UPDATE, DELETE ON "sleutel_versie" TO {ZORGCOORDINATOR};;
+CREATE POLICY zorg ON "sleutel_versie" TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;
+CREATE OR REPLACE FUNCTION thuiszit_sleutel_controle() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+DECLARE
+  huidig text := (SELECT "id" FROM "sleutel_versie" LIMIT 1);
+  kolom text;
+  nieuw text;
+BEGIN
+  IF huidig IS NULL OR current_setting('thuiszit.sleutel_id', true) IS NOT DISTINCT FROM huidig THEN
+    RETURN NEW;
+  END IF;
+  FOREACH kolom IN ARRAY TG_ARGV LOOP
+    nieuw := to_jsonb(NEW) ->> kolom;
+    IF nieuw LIKE 'tzv1:%' AND (TG_OP = 'INSERT' OR nieuw IS DISTINCT FROM to_jsonb(OLD) ->> kolom) THEN
+      RAISE EXCEPTION 'vertrouwelijke tekst met een sleutel die niet meer geldt' USING ERRCODE = '{SLEUTEL_VERLOPEN}';
+    END IF;
+  END LOOP;
+  RETURN NEW;
+END
+$$;;
+""" + "".join(f'CREATE OR REPLACE TRIGGER "{tabel}_sleutel_controle" BEFORE INSERT OR UPDATE ON "{tabel}" '
+              f"FOR EACH ROW EXECUTE FUNCTION thuiszit_sleutel_controle({', '.join(repr(k) for k in kolommen)});;\n"
+              for tabel, (kolommen, _waar) in KOLOMMEN.items())
+
+# The alleen-lezen overview (services/lezersoverzicht.py): on a file an encrypted file beside the database, here
+# one row a zorgcoördinator's session writes and alleen-lezen reads – counts for the whole school, no names.
+_LEZER_OVERZICHT = f"""
+CREATE TABLE IF NOT EXISTS "lezer_overzicht" ("id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+  "inhoud" TEXT NOT NULL, "gemaakt" TIMESTAMP NOT NULL);;
+ALTER TABLE "lezer_overzicht" ENABLE ROW LEVEL SECURITY;;
+GRANT SELECT, INSERT, UPDATE ON "lezer_overzicht" TO {ZORGCOORDINATOR};;
+GRANT SELECT ON "lezer_overzicht" TO {LEZER};;
+CREATE POLICY zorg ON "lezer_overzicht" TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;
+CREATE POLICY lezer_lezen ON "lezer_overzicht" FOR SELECT TO {LEZER} USING ({_ALS_LEZER});;
+"""
+
 _LEZER_VIEWS = """
-CREATE VIEW "lezer_leerlingen" AS
+CREATE OR REPLACE VIEW "lezer_leerlingen" AS
   SELECT CASE WHEN count(*) >= 5 THEN count(*) END AS "ingeschreven" FROM "leerling"
   WHERE ("uitschrijfdatum" IS NULL OR "uitschrijfdatum" > current_date)
     AND (SELECT thuiszit_gebruiker_id()) IS NOT NULL;;
-CREATE VIEW "lezer_trajecten" AS
+CREATE OR REPLACE VIEW "lezer_trajecten" AS
   SELECT "categorie", "status", CASE WHEN count(*) >= 5 THEN count(*) END AS "aantal" FROM "traject"
   WHERE (SELECT thuiszit_gebruiker_id()) IS NOT NULL
   GROUP BY "categorie", "status";;
@@ -207,7 +269,7 @@ CREATE VIEW "lezer_trajecten" AS
 
 def script(database: str) -> str:
     """Everything for one school database, statements separated by ";;"; run once by its owner."""
-    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS, _SLEUTELS]
+    delen = [_GROEPEN, _OPNIEUW, _FUNCTIES, _LOGINS, _LEZER_VIEWS, _SLEUTELS, _SLEUTEL_CONTROLE, _LEZER_OVERZICHT]
     db = '"' + database.replace('"', '""') + '"'
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
