@@ -28,6 +28,7 @@ import pytest
 INSTALLEREN = "apt-get install -y postgresql"  # what ./test runs as root (.ci/setup.sh)
 MIN_VERSIE = 15
 SUPERUSER = "tzadmin"
+AUTH_DELAY_MS = 200  # enough to see it is on, short for the tests that type a wrong password
 
 
 def _bin_dir() -> Path | None:
@@ -64,6 +65,11 @@ class PgCluster:
 
     host = "127.0.0.1"
 
+    @property
+    def auth_delay(self) -> bool:
+        """The contrib module that slows down wrong passwords (Debian's postgresql package has it)."""
+        return (self.bin_dir.parent / "lib" / "auth_delay.so").exists()
+
     def _run(self, *cmd: str) -> subprocess.CompletedProcess:
         kwargs = {"user": "postgres", "group": "postgres"} if self.als_postgres else {}
         return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=self.map, **kwargs)
@@ -77,6 +83,8 @@ class PgCluster:
         pwfile.unlink()
         # A test server: no fsync, nothing but loopback, the socket in our own folder.
         opties = f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off"
+        if self.auth_delay:  # as README asks of a school's server: every wrong password slowed down
+            opties += f" -c shared_preload_libraries=auth_delay -c auth_delay.milliseconds={AUTH_DELAY_MS}"
         self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-o", opties, "-l", str(self.map / "log"),
                   "-w", "start")
 

@@ -221,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     s.set_defaults(run=server.init)
     s = opdrachten.add_parser(
+        "bijwerken", help="werk de schooldatabase op de server bij naar de versie van dit programma (schema en "
+                          "rechten), na het installeren van een nieuwe versie",
+        description="Voor de eigenaar van de database (wachtwoord uit PGPASSWORD of een vraag). Alles of niets. "
+                    "Het schema van de schooldatabase heeft een versienummer, zoals het databasebestand; een "
+                    "programma werkt alleen met een schooldatabase van zijn eigen versie en zegt anders wat er moet "
+                    "gebeuren. Bijwerken zet ook de rechten en rijbeveiliging opnieuw zoals deze versie ze kent. "
+                    "Een schooldatabase van een nieuwere versie blijft zoals ze is.")
+    s.add_argument("--server", required=True, metavar="DSN",
+                   help="bijvoorbeeld postgresql://eigenaar@server.school.nl:5432/thuiszit")
+    s.set_defaults(run=server.bijwerken)
+    s = opdrachten.add_parser(
         "overzetten", parents=[map_, user],
         help="zet een database van één bestand over naar een lege database op de server (of met --terug weer "
              "naar een nieuw bestand): alle tabellen, ids en het gecontroleerde auditlog",

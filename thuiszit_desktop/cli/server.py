@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 
 from .. import paths
 from ..domain.school import School
@@ -23,7 +24,33 @@ def init(args: argparse.Namespace) -> int:
     adres = schoolserver.inrichten(args.server, eigenaar, school, args.gebruiker, wachtwoord)
     print(f"Schooldatabase ingericht in '{adres.database}' op {adres.host}:{adres.poort}. "
           f"{' '.join(args.gebruiker.split())} logt in als '{adres.gebruiker}' op {adres}.")
+    if not schoolserver.vertraagt_inloggen(args.server, eigenaar):
+        _auth_delay_melden()
     return 0
+
+
+def bijwerken(args: argparse.Namespace) -> int:
+    """The school database to this program's version (the owner, as `server init`)."""
+    from ..services import schoolserver
+
+    eigenaar = _vraag(EIGENAAR_WACHTWOORD, "het wachtwoord van de eigenaar van de database",
+                      lambda: getpass.getpass("Wachtwoord van de eigenaar van de database: "))
+    oud, nieuw, vertraagt = schoolserver.bijwerken(args.server, eigenaar)
+    if oud == nieuw:
+        print(f"De schooldatabase had al schema {nieuw}, dat van deze versie; de rechten zijn opnieuw gezet.")
+    else:
+        print(f"De schooldatabase is bijgewerkt van schema {oud} naar {nieuw}, met de rechten van deze versie. "
+              "Iedereen kan weer inloggen met deze versie van het programma.")
+    if not vertraagt:
+        _auth_delay_melden()
+    return 0
+
+
+def _auth_delay_melden() -> None:
+    from ..db.server import AUTH_DELAY_REGELS
+
+    print("Let op: de server vertraagt verkeerde wachtwoorden niet, dus wachtwoorden raden gaat snel. Zet in "
+          "postgresql.conf:\n  " + "\n  ".join(AUTH_DELAY_REGELS) + "\nen herstart PostgreSQL.", file=sys.stderr)
 
 
 def overzetten(args: argparse.Namespace) -> int:

@@ -377,6 +377,11 @@ def bijwerken(db: ServerDatabase) -> tuple[int, int]:
     """`server bijwerken`, as the owner: the steps this program has and the school database not yet, then the
     rights of this version – in one transaction, so a failure leaves the database as it was. (old, new)
     version; refused with a Dutch message for no school database or a newer one."""
+    eigenaar = db.execute_sql("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
+                              "WHERE datname = current_database()").fetchone()[0]
+    if not eigenaar:
+        raise GeenToegang(f"Bijwerken kan alleen de eigenaar van de database '{db.adres.database}' (het account "
+                          "waarmee de ICT haar inrichtte), niet een gebruiker van het programma.")
     oud = migrations.schema_version(db)
     if oud == 0 or oud > migrations.LATEST:
         controleer_versie(db)
@@ -409,6 +414,16 @@ def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wac
         ring.set_user(naam, wachtwoord, sleutels)
         ring.save()
         maak_login(db, naam_sleutel, wachtwoord, "zorgcoordinator")
+
+
+def vertraagt_inloggen(db: ServerDatabase) -> bool:
+    """Whether the server slows down every wrong password itself (the auth_delay module, README): the program
+    cannot count wrong passwords that never reach it (docs/BEVEILIGING.md, "Verkeerde wachtwoorden")."""
+    rij = db.execute_sql("SELECT setting FROM pg_settings WHERE name = 'auth_delay.milliseconds'").fetchone()
+    return rij is not None and rij[0].isdigit() and int(rij[0]) > 0
+
+
+AUTH_DELAY_REGELS = ("shared_preload_libraries = 'auth_delay'", "auth_delay.milliseconds = 1000")
 
 
 @dataclass

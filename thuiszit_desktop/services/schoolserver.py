@@ -37,6 +37,27 @@ def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wac
     return adres.als(naam_sleutel(naam))
 
 
+def vertraagt_inloggen(dsn: str, eigenaar_wachtwoord: str) -> bool:
+    """Whether the server slows down wrong passwords itself (db/server.py), checked as the owner."""
+    db = server.verbind(server.lees_adres(dsn), eigenaar_wachtwoord)
+    try:
+        return server.vertraagt_inloggen(db)
+    finally:
+        db.close()
+
+
+def bijwerken(dsn: str, eigenaar_wachtwoord: str) -> tuple[int, int, bool]:
+    """`server bijwerken`: the schema steps the school database lacks and the rights of this version, as the
+    database's owner, all or nothing (db/server.py). (old version, new version, whether the server slows down
+    wrong passwords itself)."""
+    db = server.verbind(server.lees_adres(dsn), eigenaar_wachtwoord)
+    try:
+        oud, nieuw = server.bijwerken(db)
+        return oud, nieuw, server.vertraagt_inloggen(db)
+    finally:
+        db.close()
+
+
 def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wachtwoord: str) -> dict[str, int]:
     """`server overzetten`: the single-file database at `path` into the empty database of `dsn`, all or nothing
     – every table with its ids, the audit chain verified (db/overzetten.py) – with the zorgcoördinator `naam`
