@@ -96,6 +96,19 @@ def test_server_overzetten_heen_en_terug(pg_cluster, lege_database, capsys, monk
         assert app.main(heen) == 0
         out = capsys.readouterr().out
         assert "staat nu op de server (20 leerlingen" in out and "auditlog is gecontroleerd" in out
+        # the other users' one-time passwords, printed once; the program asks for their own at the first login
+        regels = {r.split()[0]: r.split()[1] for r in out.splitlines() if r.startswith("  ")}
+        assert sorted(regels) == ["lezer", "mentor"] and "eenmalig wachtwoord" in out
+        monkeypatch.setenv("THUISZIT_WACHTWOORD", regels["mentor"])
+        mentor_dsn = dsn.replace(dsn.split("//")[1].split("@")[0], "mentor")
+        assert app.main(["signalen", "--server", mentor_dsn, "--gebruiker", "mentor"]) == 1
+        assert "Kies eerst uw eigen wachtwoord" in capsys.readouterr().err
+        monkeypatch.setenv("THUISZIT_NIEUW_WACHTWOORD", "Zelf-gekozen-2026")
+        assert app.main(["gebruiker", "wachtwoord", "--server", mentor_dsn, "--gebruiker", "mentor"]) == 0
+        monkeypatch.setenv("THUISZIT_WACHTWOORD", "Zelf-gekozen-2026")
+        assert app.main(["signalen", "--server", mentor_dsn, "--gebruiker", "mentor"]) == 0
+        monkeypatch.setenv("THUISZIT_WACHTWOORD", WACHTWOORD)
+        capsys.readouterr()
         assert app.main(heen) == 1
         assert "staat al een schooldatabase" in capsys.readouterr().err
 
@@ -123,7 +136,8 @@ def test_server_overzetten_heen_en_terug(pg_cluster, lege_database, capsys, monk
         services.close()
     finally:
         with pg_cluster.admin() as conn:
-            conn.execute('DROP ROLE IF EXISTS "demo"')
+            for login in ("demo", "mentor", "lezer"):
+                conn.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
 def _als_oudere_versie(pg_cluster, naam: str, versie: int) -> None:

@@ -167,7 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(run=gebruikers.lijst, needs_login=True, lezend=True)
     g = gebruiker_opdrachten.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
-    g.set_defaults(run=gebruikers.wachtwoord_wijzigen, needs_login=True, lezer=True)
+    g.set_defaults(run=gebruikers.wachtwoord_wijzigen, needs_login=True, lezer=True, eigen_wachtwoord=True)
+    g = gebruiker_opdrachten.add_parser("wachtwoord-resetten", parents=[common, user],
+                              help="een nieuw wachtwoord voor iemand die het zijne kwijt is (uit "
+                                   "THUISZIT_NIEUW_WACHTWOORD of een vraag)")
+    g.add_argument("naam", metavar="NAAM")
+    g.set_defaults(run=gebruikers.wachtwoord_resetten, needs_login=True)
     g = gebruiker_opdrachten.add_parser("uitschakelen", parents=[common, user],
                               help="iemand kan niet meer inloggen (de database krijgt nieuwe sleutels)")
     g.add_argument("naam", metavar="NAAM")

@@ -71,11 +71,18 @@ def overzetten(args: argparse.Namespace) -> int:
     else:
         if args.sleutels_van:
             raise CliFout("--sleutels-van hoort bij --terug.")
-        aantallen = schoolserver.naar_server(path, args.gebruiker, wachtwoord, args.server, eigenaar)
-        print(f"De schooldatabase staat nu op de server ({_samenvatting(aantallen)}); het auditlog is "
-              f"gecontroleerd. U logt daar in met uw naam en hetzelfde wachtwoord; de andere gebruikers krijgen "
-              f"een login met een nieuw wachtwoord van u. Het bestand in {path.parent} is niet veranderd: "
-              "bewaar het (met het sleutelbestand) voor de weg terug, maar werk er niet meer in.")
+        gedaan = schoolserver.naar_server(path, args.gebruiker, wachtwoord, args.server, eigenaar)
+        print(f"De schooldatabase staat nu op de server ({_samenvatting(gedaan.aantallen)}); het auditlog is "
+              f"gecontroleerd. U logt daar in met uw naam en hetzelfde wachtwoord. Het bestand in {path.parent} is "
+              "niet veranderd: bewaar het (met het sleutelbestand) voor de weg terug, maar werk er niet meer in.")
+        if gedaan.wachtwoorden:
+            print("\nDe andere gebruikers hebben een login op de server met een eenmalig wachtwoord. Geef het ieder "
+                  "persoonlijk (niet per e-mail); bij de eerste keer inloggen kiezen ze hun eigen wachtwoord. Deze "
+                  "wachtwoorden worden nergens bewaard en niet nog eens getoond:")
+            breedte = max(len(n) for n in gedaan.wachtwoorden)
+            for naam, eenmalig in gedaan.wachtwoorden.items():
+                print(f"  {naam.ljust(breedte)}  {eenmalig}")
+            print("Kwijt? Geef die gebruiker een nieuw wachtwoord: thuiszit-desktop gebruiker wachtwoord-resetten.")
     return 0
 
 

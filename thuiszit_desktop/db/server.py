@@ -426,6 +426,9 @@ def vertraagt_inloggen(db: ServerDatabase) -> bool:
 AUTH_DELAY_REGELS = ("shared_preload_libraries = 'auth_delay'", "auth_delay.milliseconds = 1000")
 
 
+EENMALIG = "eenmalig"  # in a key slot on the server: made with a one-time password (ServerKeyRing.set_user)
+
+
 @dataclass
 class ServerKeyRing(KeyRing):
     """The key slots of a school database on the server (table sleutel_slot, server_rechten.py), with the file's
@@ -443,15 +446,23 @@ class ServerKeyRing(KeyRing):
             slots[slot["id"]], namen[slot["id"]] = slot, naam_sleutel
         return cls(None, slots, db=db, namen=namen)
 
-    def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels) -> None:
+    def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels, *, eenmalig: bool = False) -> None:
+        """As the file's; `eenmalig`: a password someone else chose (`server overzetten`), which the program
+        has its user replace at their first login. A slot made with their own password has no such mark."""
         super().set_user(naam, wachtwoord, sleutels)
         sid = slot_id(naam)
+        if eenmalig:
+            self.slots[sid][EENMALIG] = True
         self.namen[sid] = sleutel_van(naam)
         self.weg.discard(sid)
 
     def remove_user(self, naam: str) -> None:
         super().remove_user(naam)
         self.weg.add(slot_id(naam))
+
+    def eenmalig(self, naam: str) -> bool:
+        """Whether `naam` still logs in with the one-time password they were given."""
+        return bool(self.slots.get(slot_id(naam), {}).get(EENMALIG))
 
     def save(self, path=None) -> None:
         """Inside the caller's transaction: the slots written with the rows they belong to."""

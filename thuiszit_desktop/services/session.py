@@ -307,6 +307,13 @@ def login_server(dsn: str, naam: str, wachtwoord: str) -> Services:
     return services
 
 
+def eigen_wachtwoord_nodig(services: Services) -> bool:
+    """On the server: the user logged in with the one-time password a zorgcoördinator handed them (`server
+    overzetten`); they choose their own first (gebruikers.wachtwoord_wijzigen), before anything else."""
+    store = services.ctx.store
+    return bool(store.op_server and store.keyring.eenmalig(services.gebruiker.naam))
+
+
 def login_vastleggen(services: Services) -> None:
     """The audit entry of a login, after the wrong passwords since the last login (db/pogingen.py)."""
     with services.ctx.action():
