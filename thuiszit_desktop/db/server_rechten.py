@@ -44,8 +44,9 @@ _SCOPE = {
     "plan_doel": "\"plan_id\" IN (SELECT \"id\" FROM \"plan_van_aanpak\")",
     "plan_evaluatie": "\"doel_id\" IN (SELECT \"id\" FROM \"plan_doel\")",
 }
-# What a mentor writes (services/toegang.py: contactmomenten and actiepunten of their own students).
-_MENTOR_SCHRIJFT = ("gesprek", "afspraak", "actiepunt", "signaal_bespreking")
+# What a mentor writes (services/toegang.py: contactmomenten and actiepunten of their own students). Of the
+# actiepunten a mentor changes only their own (the status: actiepunt_status) and removes none.
+_MENTOR_SCHRIJFT = ("gesprek", "afspraak", "signaal_bespreking")
 # Not student data: the school, its settings and calendar, colleagues and partners.
 _SCHOOLBREED = ("school", "instelling", "vrije_dag", "contact", "gebruiker", "profiel")
 _EIGEN = "\"gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
@@ -84,6 +85,22 @@ CREATE OR REPLACE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql S
   WHERE "naam_sleutel" = session_user::text AND "actief" AND "rol" = 'mentor'
 $$;;
 REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() FROM PUBLIC;;
+"""
+
+# A mentor may not read an analysis, yet their checklist shows whether and when it was filled in (as on a file,
+# where they read only "vertrouwelijk" in it): the date, for a traject of their own students, and nothing else.
+_ANALYSE_INGEVULD = """
+CREATE OR REPLACE FUNCTION thuiszit_analyse_ingevuld(traject integer) RETURNS timestamp LANGUAGE sql STABLE
+  SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT a."gewijzigd" FROM "traject_analyse" a JOIN "traject" t ON t."id" = a."traject_id"
+    JOIN "leerling" l ON l."id" = t."leerling_id"
+  WHERE a."traject_id" = traject
+    AND (thuiszit_mijn_rol() = 'zorgcoordinator' OR lower(l."klas") = ANY (thuiszit_mijn_klassen()))
+    AND (a."leerling_risico" <> '' OR a."leerling_beschermend" <> '' OR a."thuis_risico" <> ''
+         OR a."thuis_beschermend" <> '' OR a."school_risico" <> '' OR a."school_beschermend" <> ''
+         OR a."buurt_risico" <> '' OR a."buurt_beschermend" <> '')
+$$;;
+REVOKE ALL ON FUNCTION thuiszit_analyse_ingevuld(integer) FROM PUBLIC;;
 """
 
 # A zorgcoördinator manages the school's logins (gebruiker toevoegen, uitschakelen, a role or password
@@ -269,14 +286,15 @@ CREATE OR REPLACE VIEW "lezer_trajecten" AS
 
 def script(database: str) -> str:
     """Everything for one school database, statements separated by ";;"; run once by its owner."""
-    delen = [_GROEPEN, _OPNIEUW, _FUNCTIES, _LOGINS, _LEZER_VIEWS, _SLEUTELS, _SLEUTEL_CONTROLE, _LEZER_OVERZICHT]
+    delen = [_GROEPEN, _OPNIEUW, _FUNCTIES, _ANALYSE_INGEVULD, _LOGINS, _LEZER_VIEWS, _SLEUTELS, _SLEUTEL_CONTROLE, _LEZER_OVERZICHT]
     db = '"' + database.replace('"', '""') + '"'
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
                  f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
                  f"GRANT TEMPORARY ON DATABASE {db} TO {ZORGCOORDINATOR};;\n"  # the verzuim import's day table
                  "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
-                 f"TO {groepen};;\n")
+                 f"TO {groepen};;\n"
+                 f"GRANT EXECUTE ON FUNCTION thuiszit_analyse_ingevuld(integer) TO {ZORGCOORDINATOR}, {MENTOR};;\n")
     regels = []
     for tabel in ALLE_TABELLEN:
         t = f'"{tabel}"'
@@ -309,7 +327,14 @@ def script(database: str) -> str:
                 regels.append(f"CREATE POLICY mentor_eigen ON {t} TO {MENTOR} USING ({_EIGEN}) WITH CHECK ({_EIGEN});;")
         elif tabel in _SCOPE:
             scope = _SCOPE[tabel]
-            if tabel in _MENTOR_SCHRIJFT:
+            if tabel == "actiepunt":
+                eigen = f"{scope} AND \"eigenaar_gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
+                regels.append(f"GRANT SELECT, INSERT, UPDATE ON {t} TO {MENTOR};;")
+                regels.append(f"CREATE POLICY mentor_lezen ON {t} FOR SELECT TO {MENTOR} USING ({scope});;")
+                regels.append(f"CREATE POLICY mentor_toevoegen ON {t} FOR INSERT TO {MENTOR} WITH CHECK ({scope});;")
+                regels.append(f"CREATE POLICY mentor_eigen ON {t} FOR UPDATE TO {MENTOR} USING ({eigen}) "
+                              f"WITH CHECK ({eigen});;")
+            elif tabel in _MENTOR_SCHRIJFT:
                 regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {MENTOR};;")
                 regels.append(f"CREATE POLICY mentor ON {t} TO {MENTOR} USING ({scope}) WITH CHECK ({scope});;")
             else:
