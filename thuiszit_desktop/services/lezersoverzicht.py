@@ -227,7 +227,7 @@ class ServerLezersessie(Lezersessie):
     only the overview row a zorgcoördinator's session writes and the count views (db/server_rechten.py)."""
 
     def __init__(self, store, gebruiker: Gebruiker):
-        super().__init__(None, gebruiker, b"")  # type: ignore[arg-type]  # no folder: the server
+        super().__init__(None, gebruiker, b"")  # no folder: the server
         self.store = store
 
     def overzicht(self) -> lo.Lezersoverzicht:

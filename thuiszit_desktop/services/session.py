@@ -323,7 +323,7 @@ def eigen_wachtwoord_nodig(services: Services | Lezersessie) -> bool:
     if isinstance(services, Lezersessie):
         return isinstance(services, ServerLezersessie) and services.store.keyring.eenmalig(services.gebruiker.naam)
     store = services.ctx.store
-    return bool(store.op_server and store.keyring.eenmalig(services.gebruiker.naam))
+    return bool(store.op_server and store.keyring.eenmalig(services.gebruiker.naam))  # type: ignore[attr-defined]
 
 
 def login_vastleggen(services: Services) -> None:

@@ -43,7 +43,7 @@ class VergrendelService:
         if store.op_server:  # the server checks it: a fresh connection as their own login role
             from ..db import server
 
-            server.verbind(store.adres, wachtwoord).close()
+            server.verbind(store.adres, wachtwoord).close()  # type: ignore[attr-defined]  # a ServerStore
             return
         keyring = KeyRing.load(store.keyring.path)
         key = keyring.unlock(self.ctx.gebruiker.naam, wachtwoord)
