@@ -50,6 +50,17 @@ def test_server_init_richt_de_school_in(pg_cluster, lege_database, capsys):
     assert "staat al een schooldatabase" in capsys.readouterr().err
 
 
+def test_server_init_zegt_het_als_de_server_verkeerde_wachtwoorden_niet_vertraagt(lege_database, capsys, monkeypatch):
+    from thuiszit_desktop.services import schoolserver
+
+    dsn, _naam = lege_database
+    monkeypatch.setattr(schoolserver, "vertraagt_inloggen", lambda *_: False)  # a server without auth_delay
+    assert app.main(init_args(dsn)) == 0
+    err = capsys.readouterr().err
+    assert "vertraagt verkeerde wachtwoorden niet" in err
+    assert "shared_preload_libraries = 'auth_delay'" in err and "auth_delay.milliseconds = 1000" in err
+
+
 @pytest.mark.parametrize(("extra_env", "args", "melding"), [
     ({}, ["--brin", "12"], "BRIN"),
     ({"THUISZIT_WACHTWOORD": "kort"}, [], "wachtwoord"),
