@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from tests.conftest import WACHTWOORD
+from thuiszit_desktop import app
 from thuiszit_desktop.db import server
 from thuiszit_desktop.domain.errors import InlogFout, InvoerFout
 from thuiszit_desktop.domain.leerling import Leerling
@@ -27,7 +28,8 @@ def _conn(dsn: str, login: str, wachtwoord: str) -> psycopg.Connection:
                            password=wachtwoord, autocommit=True)
 
 
-def test_alleen_lezen_reads_the_overview_on_the_server_and_nothing_else(server_school):
+def test_alleen_lezen_reads_the_overview_on_the_server_and_nothing_else(server_school, cli_omgeving, monkeypatch,
+                                                                      capsys):
     dsn = server_school[0]
     anna = session.login_server(dsn, "Anna de Vries", WACHTWOORD)
     try:
@@ -60,6 +62,12 @@ def test_alleen_lezen_reads_the_overview_on_the_server_and_nothing_else(server_s
     with pytest.raises(InlogFout):
         session.login_server(dsn, LEZER, LEZER_WW)
     session.login_server(dsn, LEZER, "Nieuw-lezing-2026").close()
+    # and on the command line, as with a file
+    monkeypatch.setenv("THUISZIT_WACHTWOORD", "Nieuw-lezing-2026")
+    assert app.main(["overzicht", "--server", dsn, "--gebruiker", LEZER]) == 0
+    assert "Het Baken" in capsys.readouterr().out
+    assert app.main(["signalen", "--server", dsn, "--gebruiker", LEZER]) == 1
+    assert "alleen de aantallen" in capsys.readouterr().err
 
     # The lezer's own login, with plain psycopg: the overview and the count views, no student, no change.
     with _conn(dsn, "lotte lezing", "Nieuw-lezing-2026") as conn:
@@ -77,6 +85,6 @@ def test_alleen_lezen_reads_the_overview_on_the_server_and_nothing_else(server_s
     try:
         namen = [r[0] for r in anna.ctx.store.db.execute_sql(
             "SELECT gebruiker_naam FROM audit_regel WHERE actie = 'ingelogd'")]
-        assert namen.count(LEZER) == 3
+        assert namen.count(LEZER) == 5  # three in the program, two on the command line
     finally:
         anna.close()
