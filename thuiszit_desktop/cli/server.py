@@ -47,7 +47,7 @@ def bijwerken(args: argparse.Namespace) -> int:
 
 
 def _auth_delay_melden() -> None:
-    from ..db.server import AUTH_DELAY_REGELS
+    from ..services.schoolserver import AUTH_DELAY_REGELS
 
     print("Let op: de server vertraagt verkeerde wachtwoorden niet, dus wachtwoorden raden gaat snel. Zet in "
           "postgresql.conf:\n  " + "\n  ".join(AUTH_DELAY_REGELS) + "\nen herstart PostgreSQL.", file=sys.stderr)

@@ -423,9 +423,6 @@ def vertraagt_inloggen(db: ServerDatabase) -> bool:
     return rij is not None and rij[0].isdigit() and int(rij[0]) > 0
 
 
-AUTH_DELAY_REGELS = ("shared_preload_libraries = 'auth_delay'", "auth_delay.milliseconds = 1000")
-
-
 EENMALIG = "eenmalig"  # in a key slot on the server: made with a one-time password (ServerKeyRing.set_user)
 
 

@@ -38,6 +38,10 @@ def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wac
     return adres.als(naam_sleutel(naam))
 
 
+# What the ICT puts in postgresql.conf so the server itself slows down every wrong password (README).
+AUTH_DELAY_REGELS = ("shared_preload_libraries = 'auth_delay'", "auth_delay.milliseconds = 1000")
+
+
 def vertraagt_inloggen(dsn: str, eigenaar_wachtwoord: str) -> bool:
     """Whether the server slows down wrong passwords itself (db/server.py), checked as the owner."""
     db = server.verbind(server.lees_adres(dsn), eigenaar_wachtwoord)
