@@ -31,7 +31,7 @@ from thuiszit_desktop.domain.errors import GebruikersFout, GeenToegang, NietGevo
 from thuiszit_desktop.domain.gebruiker import Rol
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Analyse, Domein, Factoren, GesprekType
 from thuiszit_desktop.services import session
-from thuiszit_desktop.services.backups import OP_SERVER
+from thuiszit_desktop.services.backups import SERVER_BACKUP
 
 pytestmark = pytest.mark.parametrize("opslag", ["server"], indirect=True)
 
@@ -113,7 +113,7 @@ def test_what_a_mentor_may_do_works_on_the_server_and_the_rest_the_server_refuse
                 fouten.append(f"{naam} [{rol}]: op de server geweigerd: {wat}")
                 continue
             elif uitkomst == "fout" and not geval.fout_ok:
-                if not (naam.split("(")[0] in ALLEEN_BESTAND and str(wat) == OP_SERVER):
+                if not (naam.split("(")[0] in ALLEEN_BESTAND and str(wat) == SERVER_BACKUP):
                     fouten.append(f"{naam} [{rol}]: {type(wat).__name__}: {wat}")
                 continue
             elif verwacht == GEFILTERD and geval.nummers and not geval.fout_ok \

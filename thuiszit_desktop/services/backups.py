@@ -18,15 +18,13 @@ from pathlib import Path
 from ..db import anker, backup, identity
 from ..db.backup import SETTING_MAP, STANDAARD_MAP
 from ..domain.audit import Actie
-from ..domain.errors import GeenToegang, InvoerFout
+from ..domain.errors import DatabaseFout, GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
 from . import audit, instellingen, uitvoer
 from .context import Context
 
 log = logging.getLogger(__name__)
 
-OP_SERVER = ("Van de gedeelde schooldatabase maakt de ICT de back-ups (pg_dump op de server, of 'thuiszit-desktop "
-             "server backup' voor een versleutelde .tzbackup); het programma bewaart er zelf geen.")
 ELKE = timedelta(days=1)  # the automatic backup: at most this old
 VOOR_OPRUIMEN_BEWAREN = timedelta(weeks=4)  # the backup before applying the bewaartermijnen: as long as a weekly one
 
@@ -111,6 +109,11 @@ def sleutels_terugzetten_bij_start(bestand: Path, database: Path, naam: str, wac
                                Path(bestand).stat().st_size))
 
 
+SERVER_BACKUP = ("Van de gedeelde schooldatabase maakt het programma zelf geen back-up: dat doet de ICT van school "
+                 "(pg_dump), en een zorgcoördinator maakt de gewone versleutelde back-up met het commando "
+                 "'thuiszit-desktop-cli server backup' (zie de handleiding). Er is niets veranderd.")
+
+
 class BackupService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -123,7 +126,7 @@ class BackupService:
     def _alleen_bestand(self) -> None:
         """The program keeps backups of a file only: a server's are the ICT's."""
         if self.ctx.store.op_server:
-            raise InvoerFout(OP_SERVER)
+            raise DatabaseFout(SERVER_BACKUP)
 
     def map(self) -> Path:
         self._alleen_bestand()
@@ -221,6 +224,8 @@ class BackupService:
     def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None,
                snel: bool = False) -> BackupInfo:
         store = self.ctx.store
+        if store.op_server:
+            raise DatabaseFout(SERVER_BACKUP)
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
                                  anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
                                  rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))

@@ -40,7 +40,7 @@ class VergrendelService:
         database connection, so it can run on a worker thread.
         """
         store = self.ctx.store
-        if store.op_server:  # the server checks it: a fresh connection as their own login role
+        if store.op_server:  # the server checks it: a login of their own role with this password
             from ..db import server
 
             server.verbind(store.adres, wachtwoord).close()  # type: ignore[attr-defined]  # a ServerStore
