@@ -157,7 +157,8 @@ def _als_oudere_versie(pg_cluster, naam: str, versie: int) -> None:
     with pg_cluster.admin(naam) as admin:
         for tabel in migrations.VERSIE_TABELLEN:  # step 11
             admin.execute(f'ALTER TABLE "{tabel}" DROP COLUMN "rijversie"')
-        admin.execute("DROP FUNCTION thuiszit_sleutel_controle() CASCADE")  # step 12: its triggers go with it
+        admin.execute('DROP INDEX "leerling_klas_lower"')  # step 12
+        admin.execute("DROP FUNCTION thuiszit_sleutel_controle() CASCADE")  # step 13: its triggers go with it
         admin.execute('DROP TABLE "sleutel_versie", "lezer_overzicht"')
         admin.execute(f'UPDATE "schema_versie" SET "versie" = {versie}')
 

@@ -352,10 +352,15 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
-# 12: on a server only – its rights at this version (server_rechten.py, put in place again by `server bijwerken`
+# 12: the index the server's row-level security needs for a mentor's klassen (models.py, below Leerling). The same
+# SQL on both stores, so their schemas stay the models'.
+_V12 = 'CREATE INDEX IF NOT EXISTS "leerling_klas_lower" ON "leerling" (lower("klas"))'
+
+
+# 13: on a server only – its rights at this version (server_rechten.py, put in place again by `server bijwerken`
 # after the steps): the check that refuses confidential text under a replaced key, and the alleen-lezen
 # overview table. The file has nothing to change; its version moves on so both stores count alike.
-def _v12_server_rechten(db: pw.Database) -> None:
+def _v13_server_rechten(db: pw.Database) -> None:
     pass
 
 
@@ -372,7 +377,8 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
-    _v12_server_rechten,
+    _sql(_V12),
+    _v13_server_rechten,
 ]
 LATEST = len(STEPS)
 

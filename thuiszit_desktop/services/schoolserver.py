@@ -138,6 +138,9 @@ def _naar_server(services: session.Services, naam: str, wachtwoord: str, dsn: st
                 server.maak_login(db, naam_sleutel(ander), eenmalig, rol)
                 ring.set_user(ander, eenmalig, sleutels.voor(rol == Rol.ZORGCOORDINATOR.value), eenmalig=True)
             ring.save()
+        # Statistics for the planner at once, not when autovacuum gets round to it: without them the first
+        # signals runs sort the whole year's verzuim on disk (1.6 × slower at 2,000 students).
+        db.execute_sql("ANALYZE")
     finally:
         db.close()
     return Overgezet(aantallen, wachtwoorden)
