@@ -193,3 +193,29 @@ def test_the_view_asks_only_the_rows_on_screen_for_their_data(qtbot):
     model.set_regels(groepen)
     qtbot.waitUntil(lambda: lijst.grab() is not None and bool(gevraagd))  # (laid out in batches, between events)
     assert 0 < len(gevraagd) < 40
+
+
+def test_a_signal_line_is_painted_by_the_list_s_own_delegate(qtbot):
+    """Two lines per signal with an overdue deadline in the danger colour (not the plain text a view paints)."""
+    from PySide6.QtGui import QColor
+
+    from thuiszit_desktop.domain.signalen import Signaal
+    from thuiszit_desktop.ui.common import theme
+    from thuiszit_desktop.ui.models.signalen_model import GROEPEN, SignaalRegel
+    from thuiszit_desktop.ui.vandaag.vandaag_signalen import SignalenLijst
+
+    regel = SignaalRegel("1001", "Zoë Bakker", "2B", 3,
+                         Signaal("1001", S.MELDPLICHT_16U, date(2026, 11, 2), date(2026, 11, 9), uitleg="16 uur",
+                                 uiterlijk=date(2026, 11, 16)), None, True)
+    lijst = SignalenLijst()
+    qtbot.addWidget(lijst)
+    lijst.resize(700, 200)
+    lijst.show()
+    qtbot.waitExposed(lijst)
+    groepen = [[] for _ in GROEPEN]
+    groepen[0] = [regel]
+    lijst.signalen.set_regels(groepen)
+    beeld = lijst.viewport().grab().toImage()
+    rood = QColor(theme.color("danger")).rgb()
+    assert any(beeld.pixel(x, y) == rood for x in range(beeld.width()) for y in range(beeld.height()))
+    assert lijst.rowHeight(1) == lijst.fontMetrics().height() * 2 + 16

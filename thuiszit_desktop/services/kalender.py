@@ -110,6 +110,7 @@ class KalenderService:
         self.ctx = ctx
         self._calendar: SchoolCalendar | None = None
         self._regio: Regio | None = None
+        self._jaren: dict[int, Jaaroverzicht] = {}  # made from `_calendar` (opening a student reads one)
 
     def calendar(self) -> SchoolCalendar:
         """The school's calendar; rebuilt after every change of vacations or vrije dagen, and when the
@@ -124,6 +125,7 @@ class KalenderService:
             vakanties = apply_aanpassingen(officieel + eigen, self._aanpassingen())
             vrije = {r.datum: r.omschrijving for r in m.VrijeDag.select()}
             self._calendar, self._regio = SchoolCalendar(vakanties, vrije), regio
+            self._jaren = {}
         return self._calendar
 
     def _changed(self) -> None:
@@ -151,6 +153,8 @@ class KalenderService:
         """Every day of a school year (default: the current one) with what kind of day it is."""
         start_year = start_year or schooljaar_start(date.today()).year
         cal = self.calendar()
+        if (kept := self._jaren.get(start_year)) is not None:
+            return kept
         dagen = []
         d, eind = date(start_year, 8, 1), date(start_year + 1, 7, 31)
         while d <= eind:
@@ -160,7 +164,9 @@ class KalenderService:
         eigen = label not in {v.schooljaar for v in self._officieel(self._regio_nu())}
         vakanties = cal.vakanties_in_schooljaar(start_year)
         gedekt = cal.covers_schooljaar(start_year) and (not eigen or {v.soort for v in vakanties} >= set(SOORTEN))
-        return Jaaroverzicht(start_year, gedekt, dagen, vakanties, eigen=eigen and bool(vakanties))
+        jaar = self._jaren[start_year] = Jaaroverzicht(start_year, gedekt, dagen, vakanties,
+                                                       eigen=eigen and bool(vakanties))
+        return jaar
 
     def vrije_dagen(self) -> list[VrijeDag]:
         return [VrijeDag(r.datum, r.omschrijving) for r in m.VrijeDag.select().order_by(m.VrijeDag.datum)]

@@ -549,3 +549,15 @@ def test_contactmoment_button_and_context_menu_for_the_selected_student(qtbot, v
     [action] = [a for a in menu.actions() if a.text() == "Contactmoment…"]
     action.trigger()
     assert asked == ["1002", "1002"]
+
+
+def test_a_kept_index_follows_its_student_through_a_sort_and_a_filter(proxy):
+    """The view's selection and current row are persistent indexes of the filter: they move with the student."""
+    lars = QPersistentModelIndex(proxy.index(names(proxy).index("Visser, Lars"), COL_KLAS))
+    proxy.sort(COL_NAAM, Qt.SortOrder.DescendingOrder)
+    assert names(proxy)[0] == "Visser, Lars" and lars.row() == 0 and lars.column() == COL_KLAS
+    assert lars.data() == "2B"
+    proxy.sourceModel().set_signalen(NIVEAUS, SIGNALEN)  # a merge: a layout change of the source
+    assert lars.data() == "2B" and proxy.index(lars.row(), COL_NAAM).data() == "Visser, Lars"
+    proxy.set_search("zoe")  # filtered out: gone
+    assert not lars.isValid()

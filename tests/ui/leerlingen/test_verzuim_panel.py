@@ -346,6 +346,7 @@ def test_the_kind_of_a_melding_is_never_cut(qtbot, panel, school, tmp_path):
                      QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
     qtbot.wait(10)  # (saved once the view has handled the click)
     panel.set_leerling("1001", "Zoë Bakker")
+    qtbot.waitUntil(lambda: panel.registraties_van == "1001")  # read right after the first paint
     qtbot.wait(20)  # a remembered width would come back on the next turn of the event loop
     assert tabel.item(0, 1).text() == "16 uur ongeoorloofd verzuim"
     assert header.sectionSize(1) >= tabel.fontMetrics().horizontalAdvance("16 uur ongeoorloofd verzuim")
@@ -370,3 +371,108 @@ def test_a_new_students_registrations_follow_the_first_paint_and_are_never_anoth
     qtbot.waitUntil(lambda: panel.registraties_van == "1002")
     qtbot.wait(20)
     assert [panel.meldingen_tabel.item(r, 3).text() for r in range(panel.meldingen_tabel.rowCount())] == ["DUO-1002"]
+
+
+def test_the_lesweek_chart_follows_the_first_paint_and_is_never_anothers(qtbot, panel, school):
+    from thuiszit_desktop.ui.overzichten.werkt_het_view import LeerlingEffectPanel
+
+    grafiek = panel.effect_box.findChild(LeerlingEffectPanel)
+    qtbot.waitUntil(lambda: grafiek.gegevens is not None)
+    assert grafiek.gegevens.leerlingnummer == "1001"
+    panel.set_leerling("1003", "Daniël de Jong")
+    assert grafiek.gegevens is None and grafiek.cijfers.text() == ""  # not 1001's weeks meanwhile
+    qtbot.waitUntil(lambda: grafiek.gegevens is not None)
+    assert grafiek.gegevens.leerlingnummer == "1003"
+    panel.set_leerling("1002", "Mehmet Çelik")
+    assert panel.effect_panel.gegevens.leerlingnummer == "1002"  # asked for: read at once
+
+
+def _zichtbare_teksten(box) -> list[str]:
+    """The texts in `box` on screen (Qt shows a label added to a visible box on its next turn: process it)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    QApplication.processEvents()
+    return [label.text() for label in box.findChildren(QLabel) if label.isVisibleTo(box)]
+
+
+def test_the_gegevens_tab_is_filled_when_shown_and_follows_changes(qtbot, school):
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.leerling import Ouder, Relatie
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_GEGEVENS, TAB_VERZUIM
+
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_leerling("1001")
+    assert _zichtbare_teksten(page.ouders) == []  # not read while another tab is on screen
+    page.show_tab(TAB_GEGEVENS)
+    assert _zichtbare_teksten(page.ouders) == ["Geen ouders of verzorgers vastgelegd."]
+    page.show_tab(TAB_VERZUIM)
+    zoe = school.leerlingen.get("1001")
+    school.leerlingen.opslaan(replace(zoe, ouders=(Ouder("Mirjam Bakker", Relatie.MOEDER),)), vandaag=VANDAAG)
+    page.show_leerling("1001")  # read again after the change, as the window does
+    page.show_tab(TAB_GEGEVENS)
+    assert "Mirjam Bakker (moeder)" in _zichtbare_teksten(page.ouders)
+    assert "Geen ouders of verzorgers vastgelegd." not in _zichtbare_teksten(page.ouders)
+    page.show_leerling("1002")  # another student with the tab on screen: theirs at once
+    assert _zichtbare_teksten(page.ouders) == ["Geen ouders of verzorgers vastgelegd."]
+    assert page.bsn_value.text() == "—"
+
+
+def test_the_traject_and_timeline_tabs_are_built_when_first_shown_and_follow_changes(qtbot, school):
+    from thuiszit_desktop.domain.traject import Categorie
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
+    from thuiszit_desktop.ui.leerlingen.tijdlijn_view import TijdlijnView
+    from thuiszit_desktop.ui.traject.traject_view import TrajectView
+
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_leerling("1001")
+    # nothing built for a tab not shown yet
+    assert not isinstance(page.tabs.widget(2), TrajectView) and not isinstance(page.tabs.widget(3), TijdlijnView)
+    page.show_tab(TAB_TRAJECT)
+    assert page.tabs.currentWidget() is page.traject and isinstance(page.traject, TrajectView)
+    assert page.traject.leerlingnummer == "1001" and page.traject.traject is None
+    page.show_tab(TAB_VERZUIM)
+    school.trajecten.openen("1001", Categorie.DREIGEND_THUISZITTER, "Veel ziek", geopend=VANDAAG, vandaag=VANDAAG)
+    page.refresh_traject()  # as after a contactmoment from elsewhere: read when shown
+    page.show_tab(TAB_TIJDLIJN)
+    assert page.huidige_tab() == TAB_TIJDLIJN and page.tabs.currentWidget() is page.tijdlijn
+    assert any(g.referentie.startswith("traject:") for g in page.tijdlijn.getoond)
+    page.show_tab(TAB_TRAJECT)
+    assert page.traject.traject is not None and page.traject.traject.aanleiding == "Veel ziek"
+
+
+def test_shown_for_a_moment_only_the_panel_reads_again_when_it_is_back(qtbot, panel, school, monkeypatch):
+    """Back to the list from another tab shows this tab for a moment: no reading then, but when it is shown."""
+    gelezen = []
+    monkeypatch.setattr(panel, "refresh", lambda **kw: gelezen.append(kw))
+    panel.hide()
+    panel._geladen_op -= 5  # as if the page was left a while ago
+    panel.show()
+    panel.hide()  # gone again before the event loop turned
+    qtbot.wait(20)
+    assert gelezen == []
+    panel.show()
+    qtbot.waitUntil(lambda: gelezen == [{}])
+
+
+def test_the_signal_cards_are_filled_again_for_the_next_student(qtbot, panel, school):
+    from thuiszit_desktop.ui.leerlingen.signaal_kaart import SignaalKaart
+
+    def zichtbaar() -> list[tuple[str, bool]]:
+        return [(k.titel.text(), k.actie_button is not None) for k in panel.findChildren(SignaalKaart)
+                if k.isVisibleTo(panel)]
+
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    panel.refresh()
+    assert (SignaalSoort.MELDPLICHT_16U.label, True) in zichtbaar()
+    assert [k.titel.text() for k in panel.kaarten] == [t for t, _ in zichtbaar()]
+    panel.set_leerling("1002", "Mehmet Çelik")  # no signals: no card shows the previous student's
+    assert zichtbaar() == [] and panel.kaarten == [] and panel.geen_signalen.isVisibleTo(panel)
+    panel.set_leerling("1001", "Zoë Bakker")
+    k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
+    assert k.actie_button is not None and k.actie_button.isVisibleTo(panel)
+    assert k.te_laat is not None and "meldtermijn is voorbij" in k.te_laat.text()

@@ -384,3 +384,31 @@ def test_the_note_dialog_is_a_form(qtbot, view, monkeypatch):
     assert asked == ["Wijzigingen weggooien?"] and dialog.isVisible()  # kept editing
     assert dialog.save()
     assert dialog.value == "Ouders gebeld." and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_many_reminders_are_added_a_slice_at_a_time_in_order(qtbot, services, tmp_path, monkeypatch):
+    """A big school has thousands of reminders: the first lines at once, the rest on the next turns of the event
+    loop, in the same order (overdue first), and never twice when a new result arrives meanwhile."""
+    build_school(services, tmp_path)
+    for nummer, wat, tot in (("1004", "Gesprek plannen met de ouders", date(2026, 11, 26)),
+                             ("1003", "Ouders bellen", date(2026, 11, 20)),
+                             ("1003", "Rooster bespreken", date(2026, 11, 19))):
+        services.actiepunten.actiepunt_toevoegen(nummer, wat, "Anna de Vries", tot, datum=date(2026, 11, 16),
+                                                 vandaag=date(2026, 11, 16))
+    monkeypatch.setattr(dashboard_module, "HERINNERINGEN_PER_KEER", 1)
+    loader = SignalenLoader(services, today=lambda: VANDAAG)
+    view = Dashboard(services, loader, today=lambda: VANDAAG)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        loader.start()
+    lijst = view.herinneringen_lijst
+    alle = len(loader.stand.herinneringen)
+    assert alle >= 3 and lijst.topLevelItemCount() == 1  # the first line; the count says how many there are
+    assert view.herinneringen_count.text().startswith('<span') and str(alle) in view.herinneringen_count.text()
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        loader.start()  # a new result while the slices of the first are being added
+    qtbot.waitUntil(lambda: lijst.topLevelItemCount() == alle)
+    qtbot.wait(20)
+    assert lijst.topLevelItemCount() == alle
+    assert view.herinneringen() == list(loader.stand.herinneringen)

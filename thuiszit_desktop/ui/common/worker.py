@@ -15,6 +15,7 @@ The function receives a `progress(done, total)` callback; calling it from the wo
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...domain.errors import GebruikersFout
 from . import errors
+
+# Python's collector of reference cycles walks the objects of a generation holding Python's lock. A big
+# school's signals computation (a worker thread) makes about a million objects, and with the default thresholds
+# its collections froze the window for 0.15–0.4 s at a time (measured beside the computation: longest pauses
+# 390/210/190 ms with the defaults, 156 ms once and then under 60 ms with these). Young objects are collected
+# less often; reference counting frees everything else at once as before.
+GC_DREMPELS = (20_000, 20, 20)
+
+
+def minder_gc_pauzes() -> None:
+    """Once, when the GUI starts (see GC_DREMPELS)."""
+    gc.set_threshold(*GC_DREMPELS)
 
 
 class JobSignals(QObject):

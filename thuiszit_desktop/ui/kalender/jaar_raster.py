@@ -58,6 +58,10 @@ class DagStijl:
     gestippeld: bool = False  # a dotted outline (e.g. not yet registered)
 
 
+def _dagen_in(jaar: int, maand: int) -> int:
+    return (date(jaar + (maand == 12), maand % 12 + 1, 1) - date(jaar, maand, 1)).days
+
+
 def _tekstkleur(achtergrond: QColor, gedimd: bool) -> QColor:
     kleuren = theme.current().kalender
     if gedimd:
@@ -274,22 +278,31 @@ class JaarRaster(QWidget):
                 painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
                                  int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
 
-        # the cells, grouped by how they look
+        # the cells, grouped by how they look (positions as in `cel_rect`, worked out per month: this runs when
+        # a student is opened)
         groepen: dict[tuple, list[QRect]] = defaultdict(list)
         getallen: dict[str, list[tuple[QRect, str]]] = defaultdict(list)
-        for y, m in self.maanden():
-            d = date(y, m, 1)
-            while d.month == m:
-                rect = self.cel_rect(d)
-                stijl = self.stijlen.get(d)
-                vulling = stijl.vulling if stijl else theme.kalender_color("aanwezig")
+        tekstkleuren: dict[tuple[int, bool], str] = {}
+        aanwezig = theme.kalender_color("aanwezig")
+        boven = self._titel_hoogte() + self._kop_hoogte()
+        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
+            eerste = date(y, m, 1)
+            lege = eerste.weekday()
+            for dag in range(1, _dagen_in(y, m) + 1):
+                plek = lege + dag - 1
+                rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
+                stijl = self.stijlen.get(eerste.replace(day=dag))
+                vulling = stijl.vulling if stijl else aanwezig
                 rand = stijl.rand.name() if stijl and stijl.rand is not None else ""
-                sleutel = (vulling.name(QColor.NameFormat.HexArgb), rand, bool(stijl and stijl.gestippeld))
+                sleutel = (vulling.rgba(), rand, bool(stijl and stijl.gestippeld))
                 groepen[sleutel].append(rect.adjusted(1, 1, -2, -2) if rand else rect.adjusted(1, 1, -1, -1))
-                getallen[_tekstkleur(vulling, stijl.gedimd if stijl else False).name()].append((rect, str(d.day)))
-                d += timedelta(days=1)
+                gedimd = stijl.gedimd if stijl else False
+                kleur = tekstkleuren.get((vulling.rgba(), gedimd))
+                if kleur is None:
+                    kleur = tekstkleuren[(vulling.rgba(), gedimd)] = _tekstkleur(vulling, gedimd).name()
+                getallen[kleur].append((rect, str(dag)))
         for (vulling, rand, gestippeld), rects in groepen.items():
-            painter.setBrush(QColor.fromString(vulling))
+            painter.setBrush(QColor.fromRgba(vulling))
             if rand:
                 pen = QPen(QColor.fromString(rand), 1)
                 pen.setStyle(Qt.PenStyle.DotLine if gestippeld else Qt.PenStyle.SolidLine)
@@ -364,6 +377,7 @@ class Legenda(QWidget):
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(3)
         self.teksten: list[QLabel] = []
+        self.waarden: list[QLabel] = []  # the `extra` of each row that has one
 
     def clear(self) -> None:
         while self.grid.count():
@@ -372,6 +386,7 @@ class Legenda(QWidget):
                 w.hide()
                 w.deleteLater()
         self.teksten = []
+        self.waarden = []
 
     def add(self, vak: Kleurvak, tekst: str, extra: str = "") -> QLabel:
         label = QLabel(tekst)
@@ -389,5 +404,6 @@ class Legenda(QWidget):
                 waarde.setTextFormat(Qt.TextFormat.PlainText)
                 waarde.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.grid.addWidget(waarde, n, 2)
+                self.waarden.append(waarde)
         self.teksten.append(label)
         return label

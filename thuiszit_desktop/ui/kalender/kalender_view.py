@@ -130,31 +130,9 @@ class KalenderView(QWidget):
         font.setBold(True)
         self.ongedekt_label.setFont(font)
         ongedekt_layout.addWidget(self.ongedekt_label)
-        self.eigen_editor = QWidget()
-        grid = QGridLayout(self.eigen_editor)
-        grid.setContentsMargins(0, 4, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(QLabel("<b>Vakantie</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Eerste dag</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Laatste dag</b>"), 0, 2)
+        self._ongedekt_layout = ongedekt_layout
+        self.eigen_editor: QWidget | None = None  # built for the first year the data does not cover (rare)
         self.eigen_rijen: dict[str, _EigenVakantieRij] = {}
-        for i, soort in enumerate(SOORTEN):
-            rij = _EigenVakantieRij(soort)
-            self.eigen_rijen[soort] = rij
-            grid.addWidget(QLabel(VAKANTIE_NAMEN[soort]), 1 + i, 0)
-            grid.addWidget(rij.van, 1 + i, 1)
-            grid.addWidget(rij.tot, 1 + i, 2)
-            grid.addWidget(rij.fout, 1 + i, 3)
-        grid.setColumnStretch(3, 1)
-        self.eigen_opslaan_button = QPushButton("Vakanties opslaan")
-        self.eigen_opslaan_button.clicked.connect(self.eigen_vakanties_opslaan)
-        knoppen = QHBoxLayout()
-        knoppen.addWidget(hint("Zoek de data op bij rijksoverheid.nl/schoolvakanties of vraag ze aan de "
-                               "schoolleiding. De weekenden rond een vakantie horen erbij (zaterdag t/m zondag)."), 1)
-        knoppen.addWidget(self.eigen_opslaan_button, 0, Qt.AlignmentFlag.AlignBottom)
-        grid.addLayout(knoppen, 1 + len(SOORTEN), 0, 1, 4)
-        ongedekt_layout.addWidget(self.eigen_editor)
         outer.addWidget(self.ongedekt)
 
         # the year grid and, beside it, the legend and the vacation and vrije dagen editors
@@ -184,6 +162,37 @@ class KalenderView(QWidget):
         zijwidget.setMaximumWidth(400)
         body.addWidget(zijwidget)
         outer.addLayout(body, 1)
+
+    def _bouw_eigen_editor(self) -> QWidget:
+        """The editor for the vacations of a year the data does not cover: ten date fields, so only built when
+        such a year is shown (opening the calendar stays quick)."""
+        if self.eigen_editor is not None:
+            return self.eigen_editor
+        self.eigen_editor = QWidget()
+        grid = QGridLayout(self.eigen_editor)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(QLabel("<b>Vakantie</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Eerste dag</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>Laatste dag</b>"), 0, 2)
+        for i, soort in enumerate(SOORTEN):
+            rij = _EigenVakantieRij(soort)
+            self.eigen_rijen[soort] = rij
+            grid.addWidget(QLabel(VAKANTIE_NAMEN[soort]), 1 + i, 0)
+            grid.addWidget(rij.van, 1 + i, 1)
+            grid.addWidget(rij.tot, 1 + i, 2)
+            grid.addWidget(rij.fout, 1 + i, 3)
+        grid.setColumnStretch(3, 1)
+        self.eigen_opslaan_button = QPushButton("Vakanties opslaan")
+        self.eigen_opslaan_button.clicked.connect(self.eigen_vakanties_opslaan)
+        knoppen = QHBoxLayout()
+        knoppen.addWidget(hint("Zoek de data op bij rijksoverheid.nl/schoolvakanties of vraag ze aan de "
+                               "schoolleiding. De weekenden rond een vakantie horen erbij (zaterdag t/m zondag)."), 1)
+        knoppen.addWidget(self.eigen_opslaan_button, 0, Qt.AlignmentFlag.AlignBottom)
+        grid.addLayout(knoppen, 1 + len(SOORTEN), 0, 1, 4)
+        self._ongedekt_layout.addWidget(self.eigen_editor)
+        return self.eigen_editor
 
     # --- building the side panel ---
 
@@ -347,9 +356,9 @@ class KalenderView(QWidget):
             self.ongedekt_label.setText(
                 f"Het begin van augustus {jaar.start_year} hoort bij de zomervakantie van {vorig}, en die staat "
                 f"niet in dit programma. Daarom tellen de eerste weken van augustus hier als lesdagen.")
-            self.eigen_editor.hide()
+            self._bouw_eigen_editor().hide()
             return
-        self.eigen_editor.show()
+        self._bouw_eigen_editor().show()
         ingevuld = {v.soort: v for v in jaar.vakanties}
         for soort, rij in self.eigen_rijen.items():
             v = ingevuld.get(soort)

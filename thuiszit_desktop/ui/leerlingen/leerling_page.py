@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from ...domain.errors import NietGevonden
 from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
 from ..common.widgets import form_layout, format_date, heading, hint, link_label
-from ..traject.traject_view import TrajectView
 from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
     TAB_GEGEVENS,
@@ -34,8 +34,11 @@ from .leerling_basis import (
     contactmoment_vastleggen,
     kan_contactmoment,
 )
-from .tijdlijn_view import TijdlijnView
 from .verzuim_panel import VerzuimPanel
+
+if TYPE_CHECKING:
+    from ..traject.traject_view import TrajectView
+    from .tijdlijn_view import TijdlijnView
 
 NIET_INGEVULD = "—"
 
@@ -60,11 +63,13 @@ class LeerlingPage(QWidget):
     edit_requested = Signal(object)  # the Leerling shown
     verzuim_changed = Signal()  # verzuim, a melding, an M@zl-actie or a bespreking changed: signals move
     traject_changed = Signal()  # the traject, a gesprek, an MDO or an actiepunt changed: reminders move
+    traject_weergave = Signal()  # the Traject tab changed what it shows (its own tab, or its content)
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, can_edit: bool = True):
         super().__init__(parent)
         self.services = services
         self.leerling: Leerling | None = None
+        self._vandaag = date.today()
         self._show_numbers = False
 
         layout = QVBoxLayout(self)
@@ -138,34 +143,93 @@ class LeerlingPage(QWidget):
         self.gegevens_scroll = scroll
         self.tabs.addTab(scroll, TAB_GEGEVENS)
 
-        # The traject and the timeline are read when their tab is shown or they are asked for (`self.traject`):
-        # opening a student shows the first tab without waiting for the others.
-        self._traject = TrajectView(services)
-        self._traject.changed.connect(self._traject_changed)
-        self.tabs.addTab(self._traject, TAB_TRAJECT)
-        self._tijdlijn = TijdlijnView(services)
-        self._tijdlijn.referentie_activated.connect(self.open_referentie)
-        self.tabs.addTab(self._tijdlijn, TAB_TIJDLIJN)
-        self._getoond: dict[QWidget, str] = {}  # the student each of those two shows
+        # Every tab but the one on screen is filled when it is shown or asked for (`self.traject`,
+        # `self.bsn_value`): opening a student paints the first tab without waiting for the others (issue 16).
+        # The traject and the timeline are even built then (an empty page holds their place until).
+        self._traject: TrajectView | None = None
+        self._tijdlijn: TijdlijnView | None = None
+        self.tabs.addTab(QWidget(), TAB_TRAJECT)
+        self.tabs.addTab(QWidget(), TAB_TIJDLIJN)
+        self._getoond: dict[QWidget, str] = {}  # the student each of those tabs shows
         self._verouderd: set[QWidget] = set()  # … but changed since: read again (in place) when shown
         self.tabs.currentChanged.connect(lambda _i: self._vul(self.tabs.currentWidget()))
         layout.addWidget(self.tabs, 1)
 
     @property
     def traject(self) -> TrajectView:
-        """The Traject tab, showing the current student (read now if it was not yet)."""
-        self._vul(self._traject)
-        return self._traject
+        """The Traject tab, showing the current student (built and read now if it was not yet)."""
+        view = self._traject_view()
+        self._vul(view)
+        return view
 
     @property
     def tijdlijn(self) -> TijdlijnView:
-        """The Tijdlijn tab, showing the current student (read now if it was not yet)."""
-        self._vul(self._tijdlijn)
+        """The Tijdlijn tab, showing the current student (built and read now if it was not yet)."""
+        view = self._tijdlijn_view()
+        self._vul(view)
+        return view
+
+    def _traject_view(self) -> TrajectView:
+        if self._traject is None:
+            from ..traject.traject_view import TrajectView
+
+            self._traject = TrajectView(self.services)
+            self._traject.changed.connect(self._traject_changed)
+            self._traject.changed.connect(self.traject_weergave)
+            self._traject.tabs.currentChanged.connect(self.traject_weergave)
+            self._in_tab(TAB_TRAJECT, self._traject)
+        return self._traject
+
+    def _tijdlijn_view(self) -> TijdlijnView:
+        if self._tijdlijn is None:
+            from .tijdlijn_view import TijdlijnView
+
+            self._tijdlijn = TijdlijnView(self.services)
+            self._tijdlijn.referentie_activated.connect(self.open_referentie)
+            self._in_tab(TAB_TIJDLIJN, self._tijdlijn)
         return self._tijdlijn
 
+    def _in_tab(self, titel: str, view: QWidget) -> None:
+        """Put a just built view in its tab, in place of the empty page (quietly: the same tab stays current)."""
+        i = self.tab_titles().index(titel)
+        huidig = self.tabs.currentIndex()
+        leeg = self.tabs.widget(i)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(i)
+        self.tabs.insertTab(i, view, titel)
+        self.tabs.setCurrentIndex(huidig)
+        self.tabs.blockSignals(False)
+        leeg.deleteLater()
+
+    @property
+    def bsn_value(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._bsn_value
+
+    @property
+    def onderwijsnummer_value(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._onderwijsnummer_value
+
+    @property
+    def plicht_label(self) -> QLabel:
+        self._vul(self.gegevens_scroll)
+        return self._plicht_label
+
     def _vul(self, view: QWidget | None) -> None:
-        """Read the traject or the timeline of the student shown, unless it shows them already."""
-        if view not in (self._traject, self._tijdlijn) or self.leerling is None:
+        """Fill the Gegevens tab, the traject or the timeline for the student shown, unless it shows them."""
+        if self.leerling is None:
+            return
+        if view is self.gegevens_scroll:
+            if self._getoond.get(view) != self.leerling.leerlingnummer or view in self._verouderd:
+                self._fill_gegevens_tab(self.leerling)
+            return
+        titel = self.tabs.tabText(self.tabs.indexOf(view)) if view is not None else ""
+        if titel == TAB_TRAJECT:
+            view = self._traject_view()
+        elif titel == TAB_TIJDLIJN:
+            view = self._tijdlijn_view()
+        else:
             return
         nummer = self.leerling.leerlingnummer
         if self._getoond.get(view) == nummer:
@@ -206,16 +270,22 @@ class LeerlingPage(QWidget):
         if not is_ingeschreven(leerling, vandaag):
             parts.append("niet ingeschreven")
         self.subtitle.setText("  ·  ".join(parts))
+        self._vandaag = vandaag
+        self.verzuim.vandaag = vandaag
+        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
+            self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
+        self._getoond.clear()  # the other tabs: when shown (or asked for)
+        self._vul(self.tabs.currentWidget())
+
+    def _fill_gegevens_tab(self, leerling: Leerling) -> None:
+        vandaag = self._vandaag
+        self._getoond[self.gegevens_scroll] = leerling.leerlingnummer
+        self._verouderd.discard(self.gegevens_scroll)
         self._fill_gegevens(leerling, vandaag)
         self._fill_inschrijving(leerling, vandaag)
         self._fill_leerplicht(leerling, vandaag)
         self._fill_ouders(leerling)
         self._fill_vrijstellingen(leerling, vandaag)
-        self.verzuim.vandaag = vandaag
-        with contextlib.suppress(NietGevonden):  # not (or no longer) in the database: nothing to show
-            self.verzuim.set_leerling(leerling.leerlingnummer, leerling.naam)
-        self._getoond.clear()  # the traject and the timeline: when shown (or asked for)
-        self._vul(self.tabs.currentWidget())
 
     # --- tabs, traject and timeline --------------------------------------------------------------
 
@@ -234,15 +304,17 @@ class LeerlingPage(QWidget):
         return self.traject.open_referentie(referentie)
 
     def _traject_changed(self) -> None:
-        self._opnieuw(self._tijdlijn)
+        if self._tijdlijn is not None:
+            self._opnieuw(self._tijdlijn)
         self.traject_changed.emit()
 
     def refresh_traject(self) -> None:
         """Read the traject and the timeline again (after a contactmoment from elsewhere)."""
         if self.leerling is None:
             return
-        self._opnieuw(self._traject)
-        self._opnieuw(self._tijdlijn)
+        for view in (self._traject, self._tijdlijn):
+            if view is not None:  # (one not built yet reads the student when it is)
+                self._opnieuw(view)
 
     def contactmoment(self) -> bool:
         """The quick contactmoment for the student shown; True when saved."""
@@ -273,10 +345,10 @@ class LeerlingPage(QWidget):
         form = form_layout()
         g = leerling.geboortedatum
         form.addRow("Geboortedatum:", _value(f"{format_date(g)} ({formaat.leeftijd(g, vandaag)} jaar)"))
-        self.bsn_value = _value(mask_number(leerling.bsn))
-        self.onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
-        form.addRow("BSN:", self.bsn_value)
-        form.addRow("Onderwijsnummer:", self.onderwijsnummer_value)
+        self._bsn_value = _value(mask_number(leerling.bsn))
+        self._onderwijsnummer_value = _value(mask_number(leerling.onderwijsnummer))
+        form.addRow("BSN:", self._bsn_value)
+        form.addRow("Onderwijsnummer:", self._onderwijsnummer_value)
         form.addRow("Mentor:", _value(leerling.mentor))
         layout.addLayout(form)
         if leerling.bsn or leerling.onderwijsnummer:
@@ -314,8 +386,8 @@ class LeerlingPage(QWidget):
 
     def _fill_leerplicht(self, leerling: Leerling, vandaag: date) -> None:
         layout = self._section(self.leerplicht)
-        self.plicht_label = _value(plicht_status(leerling, vandaag).omschrijving)
-        layout.addWidget(self.plicht_label)
+        self._plicht_label = _value(plicht_status(leerling, vandaag).omschrijving)
+        layout.addWidget(self._plicht_label)
 
     def _fill_ouders(self, leerling: Leerling) -> None:
         layout = self._section(self.ouders)

@@ -19,7 +19,10 @@ from ..common.widgets import format_date
 
 
 class SignaalKaart(QFrame):
-    """One signal: what it is, why it fired (its uitleg), the dates, and whether it was discussed."""
+    """One signal: what it is, why it fired (its uitleg), the dates, and whether it was discussed.
+
+    Made once and filled again (`toon`) for the next student's signals: opening a student then changes texts
+    instead of building a card of a dozen widgets per signal."""
 
     bespreken = Signal(object)  # the Signaal
     actie = Signal(object)  # the Signaal: register the melding or M@zl-actie it asks for
@@ -28,37 +31,67 @@ class SignaalKaart(QFrame):
                  can_edit: bool, can_bespreken: bool, afhandeling: Afhandeling | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.signaal = signaal
         self.setObjectName("signaalkaart")
-        ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
-                                    SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
-        kleur = "{danger}" if ernstig else "{warning}"
-        theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
-                    + "; border-radius: 3px; background: palette(base); }}")
+        self._ernstig: bool | None = None  # which border colour the style sheet has
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         tekst = QVBoxLayout()
         tekst.setSpacing(2)
-        self.titel = _label(signaal.soort.label, bold=True)
+        self.titel = _label("", bold=True)
         tekst.addWidget(self.titel)
-        self.uitleg = _label(signaal_waarom(signaal))  # the numbers that made it fire
+        self.uitleg = _label("")  # the numbers that made it fire
         tekst.addWidget(self.uitleg)
-        self.regel = _label(f"Regel: {signaal_regel(signaal.soort)}", muted=True)  # the rule, in plain Dutch
+        self.regel = _label("", muted=True)  # the rule, in plain Dutch
         tekst.addWidget(self.regel)
+        self.datums = _label("", muted=True)
+        tekst.addWidget(self.datums)
+        self._te_laat = _label("")
+        theme.style(self._te_laat, "color: {danger};")
+        tekst.addWidget(self._te_laat)
+        self.besproken_label = _label("")
+        theme.style(self.besproken_label, "color: {success};")
+        tekst.addWidget(self.besproken_label)
+        # gemeld, in a traject, besproken in an MDO (the bespreking itself is the line above)
+        self.afhandeling_label = _label("")
+        theme.style(self.afhandeling_label, "color: {success};")
+        tekst.addWidget(self.afhandeling_label)
+        layout.addLayout(tekst, 1)
+
+        self._actie_button = QPushButton()
+        self._actie_button.clicked.connect(self._actie)
+        layout.addWidget(self._actie_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.besproken_button = QPushButton()
+        self.besproken_button.setToolTip("Vastleggen dat dit signaal is besproken, met een notitie")
+        self.besproken_button.clicked.connect(self._bespreken)
+        layout.addWidget(self.besproken_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.toon(signaal, bespreking, vandaag=vandaag, can_edit=can_edit, can_bespreken=can_bespreken,
+                  afhandeling=afhandeling)
+
+    def toon(self, signaal: Signaal, bespreking: Bespreking | None, *, vandaag: date, can_edit: bool,
+             can_bespreken: bool, afhandeling: Afhandeling | None = None) -> None:
+        """Show this signal (in place of the one shown before)."""
+        self.signaal = signaal
+        ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
+                                    SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
+        if ernstig != self._ernstig:
+            self._ernstig = ernstig
+            kleur = "{danger}" if ernstig else "{warning}"
+            theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
+                        + "; border-radius: 3px; background: palette(base); }}")
+        self.titel.setText(signaal.soort.label)
+        self.uitleg.setText(signaal_waarom(signaal))
+        self.regel.setText(f"Regel: {signaal_regel(signaal.soort)}")
         datums = [f"sinds {format_date(signaal.sinds)}", f"ontstaan op {format_date(signaal.datum)}"]
         if signaal.uiterlijk is not None:
             datums.append(f"melden uiterlijk {format_date(signaal.uiterlijk)}")
         if bespreking is None and (afhandeling is None or afhandeling.mdo is None):
             datums.append("nog niet besproken")
         meta = " · ".join(datums)
-        self.datums = _label(meta[:1].upper() + meta[1:], muted=True)
-        tekst.addWidget(self.datums)
-        self.te_laat: QLabel | None = None
-        if signaal.uiterlijk is not None and signaal.uiterlijk < vandaag:
-            self.te_laat = _label(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
-                                  "mogelijk bij DUO en registreer de melding hier.")
-            theme.style(self.te_laat, "color: {danger};")
-            tekst.addWidget(self.te_laat)
+        self.datums.setText(meta[:1].upper() + meta[1:])
+        te_laat = signaal.uiterlijk is not None and signaal.uiterlijk < vandaag
+        self._te_laat.setText(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
+                              "mogelijk bij DUO en registreer de melding hier." if te_laat else "")
+        self._te_laat.setVisible(te_laat)
         if bespreking is not None:
             besproken = f"✓ Besproken op {format_date(bespreking.op)}"
             if bespreking.door:
@@ -67,35 +100,34 @@ class SignaalKaart(QFrame):
                 besproken += f": {bespreking.notitie}"
         else:
             besproken = "Nog niet besproken."
-        self.besproken_label = _label(besproken)
-        theme.style(self.besproken_label, "color: {success};")
+        self.besproken_label.setText(besproken)
         self.besproken_label.setVisible(bespreking is not None)
-        tekst.addWidget(self.besproken_label)
-        # gemeld, in a traject, besproken in an MDO (the bespreking itself is the line above)
         gedaan = replace(afhandeling, besproken=None).zin() if afhandeling is not None else ""
-        self.afhandeling_label = _label(f"✓ {gedaan}" if gedaan else "")
-        theme.style(self.afhandeling_label, "color: {success};")
+        self.afhandeling_label.setText(f"✓ {gedaan}" if gedaan else "")
         self.afhandeling_label.setVisible(bool(gedaan))
-        tekst.addWidget(self.afhandeling_label)
-        layout.addLayout(tekst, 1)
 
-        self.actie_button: QPushButton | None = None
         melding = MELDING_VOOR.get(signaal.soort)
         if melding is not None:
-            self.actie_button = QPushButton("Melding registreren…")
-            self.actie_button.setToolTip(f"Een melding '{melding.label}' bij DUO vastleggen")
+            self._actie_button.setText("Melding registreren…")
+            self._actie_button.setToolTip(f"Een melding '{melding.label}' bij DUO vastleggen")
         elif signaal.soort == SignaalSoort.MAZL:
-            self.actie_button = QPushButton("M@zl-actie registreren…")
-            self.actie_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld")
-        if self.actie_button is not None:
-            self.actie_button.setEnabled(can_edit)
-            self.actie_button.clicked.connect(self._actie)
-            layout.addWidget(self.actie_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.besproken_button = QPushButton("Notitie aanpassen…" if bespreking is not None else "Besproken…")
-        self.besproken_button.setToolTip("Vastleggen dat dit signaal is besproken, met een notitie")
+            self._actie_button.setText("M@zl-actie registreren…")
+            self._actie_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld")
+        self._heeft_actie = melding is not None or signaal.soort == SignaalSoort.MAZL
+        self._actie_button.setVisible(self._heeft_actie)
+        self._actie_button.setEnabled(can_edit)
+        self.besproken_button.setText("Notitie aanpassen…" if bespreking is not None else "Besproken…")
         self.besproken_button.setEnabled(can_bespreken)
-        self.besproken_button.clicked.connect(self._bespreken)
-        layout.addWidget(self.besproken_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    @property
+    def te_laat(self) -> QLabel | None:
+        """The warning that the meldtermijn has passed, when it has."""
+        return self._te_laat if self._te_laat.text() else None
+
+    @property
+    def actie_button(self) -> QPushButton | None:
+        """"Melding registreren…" or "M@zl-actie registreren…", for a signal that asks for one."""
+        return self._actie_button if self._heeft_actie else None
 
     def _actie(self) -> None:
         self.actie.emit(self.signaal)

@@ -70,6 +70,7 @@ def _tabel(koppen: list[str]) -> QTableWidget:
 
 
 REGISTRATIE_TITELS = ("Meldingen DUO", "M@zl-acties", "Zelf ingevoerd")  # the tabs below the calendar
+REGISTRATIES_NA_PAINT_MS = 15  # read a frame after the first paint of a just opened student
 
 
 def _vul(tabel: QTableWidget, rijen: list[tuple[int, list[str]]]) -> None:
@@ -105,9 +106,11 @@ class VerzuimPanel(QWidget):
         self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
         self.overzicht: Overzicht | None = None
         self.signalen: list[Signaal] = []
-        self.kaarten: list[SignaalKaart] = []
+        self.kaarten: list[SignaalKaart] = []  # one per signal shown
+        self._kaarten: list[SignaalKaart] = []  # … and the spare ones, hidden
         self._gekozen_jaar: int | None = None  # the school year the user chose (kept between students)
         self._geladen_op = 0.0  # time.monotonic() of the last refresh
+        self._na_paint: str | None = None  # whose registrations and chart to read after the next paint
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,11 +194,12 @@ class VerzuimPanel(QWidget):
         layout.addWidget(self.verzuim_box)
 
         # "werkt het?": verzuim per lesweek with the interventions shaded (zorgcoördinator only: the plan's data)
-        self.effect_panel: LeerlingEffectPanel | None = None
+        self._effect_panel: LeerlingEffectPanel | None = None
+        self._effect_van: str | None = None  # whose weeks the chart shows
         if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
             self.effect_box = QGroupBox("Verzuim per lesweek en interventies")
-            self.effect_panel = LeerlingEffectPanel(services)
-            QVBoxLayout(self.effect_box).addWidget(self.effect_panel)
+            self._effect_panel = LeerlingEffectPanel(services)
+            QVBoxLayout(self.effect_box).addWidget(self._effect_panel)
             layout.addWidget(self.effect_box)
 
         # registrations
@@ -257,7 +261,27 @@ class VerzuimPanel(QWidget):
         # Back on the page after a while (e.g. from the school calendar or the settings): read it again,
         # vrije dagen or thresholds may have changed. Right after set_leerling there is nothing to do.
         if not event.spontaneous() and time.monotonic() - self._geladen_op > 1.0:
-            QTimer.singleShot(0, self, self.refresh)
+            QTimer.singleShot(0, self, self._refresh_op_scherm)
+
+    def _refresh_op_scherm(self) -> None:
+        """Read again, unless the panel went out of view meanwhile (e.g. back to the list from the Tijdlijn tab,
+        which shows this tab for a moment): then the next time it is shown."""
+        if self.isVisible():
+            self.refresh()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        # The registrations and the chart (below the calendar) are read once the tab is on screen: a moment
+        # after this paint, so that the paint of a just opened student is never held up by them.
+        if self._na_paint is not None:
+            nr, self._na_paint = self._na_paint, None
+            QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self, lambda: self._na_de_paint(nr))
+
+    def _na_de_paint(self, nr: str) -> None:
+        if self.isVisible():
+            self._toon_onderaan(nr)
+        elif self.registraties_van != nr:  # closed meanwhile: when it is on screen again
+            self._na_paint = nr
 
     def refresh(self, *, registraties_later: bool = False) -> None:
         """Read the student's verzuim and signals again. `registraties_later`: a student was just opened; the
@@ -276,11 +300,30 @@ class VerzuimPanel(QWidget):
         self._toon_jaar(jaar)
         if registraties_later:
             self._leeg_registraties()
-            QTimer.singleShot(0, self, lambda: self._toon_registraties(nr))
+            self._effect_van = None
+            if self._effect_panel is not None:
+                self._effect_panel.leeg()
+            self._na_paint = nr  # see paintEvent
         else:
             self._toon_registraties()
-        if self.effect_panel is not None:
-            self.effect_panel.set_leerling(nr)
+            self._toon_effect(nr)
+
+    @property
+    def effect_panel(self) -> LeerlingEffectPanel | None:
+        """The chart of verzuim per lesweek (zorgcoördinator only), showing the current student."""
+        if self.leerlingnummer is not None and self._effect_van != self.leerlingnummer:
+            self._toon_effect(self.leerlingnummer)
+        return self._effect_panel
+
+    def _toon_effect(self, voor: str) -> None:
+        if self._effect_panel is not None and voor == self.leerlingnummer and self._effect_van != voor:
+            self._effect_van = voor
+            self._effect_panel.set_leerling(voor)
+
+    def _toon_onderaan(self, voor: str) -> None:
+        """What is below the calendar – the registrations and the chart – for a just opened student."""
+        self._toon_registraties(voor)
+        self._toon_effect(voor)
 
     def _jaar_gekozen(self, _index: int) -> None:
         jaar = self.jaar_combo.currentData()
@@ -302,19 +345,22 @@ class VerzuimPanel(QWidget):
             tekst = (f"Er is nog geen verzuim geïmporteerd; de signalen gaan uit van vandaag, "
                      f"{format_date(o.peildatum)}.")
         self.bijgewerkt_label.setText(tekst)
-        for kaart in self.kaarten:
-            self.signalen_lijst.removeWidget(kaart)
-            kaart.hide()
-            kaart.deleteLater()
-        self.kaarten = []
+        # The cards are kept and filled again for the next student (see SignaalKaart); the spare ones hidden.
         can_bespreken = self.services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
-        for s in self.signalen:
-            kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
-                                 can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
-            kaart.bespreken.connect(self.bespreken)
-            kaart.actie.connect(self._actie)
-            self.signalen_lijst.addWidget(kaart)
-            self.kaarten.append(kaart)
+        for i, s in enumerate(self.signalen):
+            if i < len(self._kaarten):
+                self._kaarten[i].toon(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
+                                      can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
+            else:
+                kaart = SignaalKaart(s, o.besproken(s), vandaag=self.vandaag, can_edit=self.can_edit,
+                                     can_bespreken=can_bespreken, afhandeling=o.afhandeling(s))
+                kaart.bespreken.connect(self.bespreken)
+                kaart.actie.connect(self._actie)
+                self.signalen_lijst.addWidget(kaart)
+                self._kaarten.append(kaart)
+        for i, kaart in enumerate(self._kaarten):
+            kaart.setVisible(i < len(self.signalen))
+        self.kaarten = self._kaarten[:len(self.signalen)]
         self.geen_signalen.setVisible(not self.signalen)
         self.signalen_box.setTitle(f"Signalen ({len(self.signalen)})" if self.signalen else "Signalen")
 
@@ -345,9 +391,12 @@ class VerzuimPanel(QWidget):
                     totaal[r] += u
                 else:
                     buiten += u
-        self.totalen.clear()
-        for r in Reden:
-            self.totalen.add(Kleurvak(REDEN_KLEUR[r]), r.label, f"{uren_tekst(totaal[r])} uur")
+        if len(self.totalen.waarden) != len(Reden):  # made once; a student opened later changes the hours
+            self.totalen.clear()
+            for r in Reden:
+                self.totalen.add(Kleurvak(REDEN_KLEUR[r]), r.label, " ")
+        for r, waarde in zip(Reden, self.totalen.waarden, strict=True):
+            waarde.setText(f"{uren_tekst(totaal[r])} uur")
         som = sum(totaal.values())
         self.totaal_label.setText(f"Samen {uren_tekst(som)} uur" + (
             f" ({dagen_tekst(som / dagduur)})" if som else ""))
@@ -404,6 +453,8 @@ class VerzuimPanel(QWidget):
     def _toon_registraties(self, voor: str | None = None) -> None:
         nr = self.leerlingnummer
         if nr is None or (voor is not None and voor != nr):  # another student opened meanwhile: theirs follows
+            return
+        if voor is not None and self.registraties_van == voor:  # read already (after the paint, or before it)
             return
         self.registraties_van = nr
         meldingen = self.services.verzuim.meldingen(nr)

@@ -17,12 +17,12 @@ class KwartaalModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rijen: list[KwartaalRij] = []
-        self._teksten: list[list[str]] = []
+        self.teksten: list[list[str]] = []  # the text of every cell, per row
 
     def set_rijen(self, rijen: tuple[KwartaalRij, ...]) -> None:
         self.beginResetModel()
         self.rijen = list(rijen)
-        self._teksten = [als_tekst(r) for r in self.rijen]
+        self.teksten = [als_tekst(r) for r in self.rijen]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -44,7 +44,7 @@ class KwartaalModel(QAbstractTableModel):
             return None
         r, kolom = self.rijen[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._teksten[index.row()][kolom]
+            return self.teksten[index.row()][kolom]
         if role == SORT_ROLE:
             return _sorteerwaarde(r, kolom)
         if role == Qt.ItemDataRole.TextAlignmentRole and kolom in (1, 3):

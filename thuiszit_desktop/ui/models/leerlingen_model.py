@@ -2,11 +2,11 @@
 
 Search-as-you-type stays fast with thousands of rows: the model folds each row's searchable text
 once with the app's one search key (domain/zoeken.py: "Ömer Kılıç" → "omer kilic"), the proxy evaluates a new filter in one pass over
-those strings, and `filterAcceptsRow` only looks up the answer. Sorting happens in the source model
+those strings, and keeps the list of rows it shows. Sorting happens in the source model
 with Python's sort over precomputed keys (the proxy forwards `sort`); a proxy that sorts itself would
 call back into Python for every comparison, which is slow when a filter brings rows back. The text of
 every cell is computed once per row too, so painting a cell is a list lookup, and the proxy answers
-`data` from its own row list instead of letting Qt map every index (which calls into Python twice more).
+`data` from its own row list.
 
 Levels (Kearney) and signals come later than the rows: they are computed in the background and merged
 with `set_signalen`, a layout change that keeps the selection and re-evaluates the filter.
@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
@@ -348,10 +348,15 @@ def _cells(row: LeerlingRij, extra: _Extra) -> tuple[str, ...]:
 _NIVEAU_TEKST = ("", "1", "2", "3")
 
 
-class LeerlingenFilter(QSortFilterProxyModel):
+class LeerlingenFilter(QAbstractProxyModel):
     """Search on naam, leerlingnummer and klas, filter on klas, mentor, level and signal, hide uitgeschreven.
 
     A signal filter also shows uitgeschreven students with that signal: absoluut verzuim is about them.
+
+    Its own proxy, not a QSortFilterProxyModel: that one asks `filterAcceptsRow` of every source row – 20,000
+    calls into Python per keystroke and per merge of the signals, each waiting for Python's lock while the
+    signals are computed in the background (a third of a second frozen). Here a new filter is one pass over
+    the folded texts and a list of the source rows shown; Qt asks only about the rows on screen.
     """
 
     def __init__(self, parent=None):
@@ -364,8 +369,10 @@ class LeerlingenFilter(QSortFilterProxyModel):
         self._uitgeschreven = False
         self._accepted: list[bool] = []
         self._shown: list[int] = []  # the source row of each proxy row: this proxy keeps the source order
-        self._generation = -1
+        self._proxy_row: dict[int, int] = {}  # … and back
         self._model: LeerlingenModel | None = None
+        self._layout_keys: list[tuple[QPersistentModelIndex, QPersistentModelIndex]] = []  # (here, source)
+        self._verbonden: list[tuple] = []  # (signal of the source, slot here)
 
     # --- the filter, set by the view -------------------------------------------------------------
 
@@ -428,29 +435,25 @@ class LeerlingenFilter(QSortFilterProxyModel):
 
     def _change(self, apply) -> None:
         apply()
-        model = self.sourceModel()
-        if not isinstance(model, LeerlingenModel):
+        model = self._model
+        if model is None:
             return
-        before = self._accepted if self._generation == model.generation else None
         accepted = self._accept(model)
-        if accepted == before:
+        if accepted == self._accepted:
             return  # e.g. one more letter that matches the same students: nothing to redraw
-        # A reset, not begin/endFilterChange: a view handles one reset much faster than hundreds of
-        # scattered row insertions and removals (measured with 2,000 rows: about half the time).
-        # The new answer is stored after beginResetModel: until then `data` must map rows the old way.
+        # A reset, not row insertions and removals: a view handles one reset much faster than hundreds of
+        # scattered ones (measured with 2,000 rows: about half the time).
         self.beginResetModel()
-        self._store(accepted, model)
+        self._store(accepted)
         self.endResetModel()
 
-    # --- Qt's interface --------------------------------------------------------------------------
-
-    def _evaluate(self, model: LeerlingenModel) -> None:
-        self._store(self._accept(model), model)
-
-    def _store(self, accepted: list[bool], model: LeerlingenModel) -> None:
+    def _store(self, accepted: list[bool]) -> None:
         self._accepted = accepted
         self._shown = [i for i, a in enumerate(accepted) if a]
-        self._generation = model.generation
+        self._proxy_row = {bron: rij for rij, bron in enumerate(self._shown)}
+
+    def _evaluate(self) -> None:
+        self._store(self._accept(self._model) if self._model is not None else [])
 
     def _accept(self, model: LeerlingenModel) -> list[bool]:
         terms, klas, mentor, uit = self._terms, self._klas, self._mentor, self._uitgeschreven
@@ -474,33 +477,93 @@ class LeerlingenFilter(QSortFilterProxyModel):
             accepted = [a and term in text for a, text in zip(accepted, model.search_text, strict=True)]
         return accepted
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        """The source model's data without mapping the index through Qt.
+    # --- following the source model --------------------------------------------------------------
 
-        A view asks about seven roles per painted cell; Qt's mapping of each (mapToSource) calls into
-        Python twice (the source's rowCount and columnCount), which is most of a keystroke's Python time.
-        Our proxy row → source row list is what Qt's mapping holds whenever the generations match
-        (`filterAcceptsRow` answers from the same evaluation); otherwise Qt maps, which also refreshes it.
-        """
+    def setSourceModel(self, model) -> None:
+        self.beginResetModel()
+        for signal, slot in self._verbonden:
+            signal.disconnect(slot)
+        self._model = model if isinstance(model, LeerlingenModel) else None
+        super().setSourceModel(model)
+        self._verbonden = [] if model is None else [
+            (model.modelAboutToBeReset, self.beginResetModel), (model.modelReset, self._source_reset),
+            (model.layoutAboutToBeChanged, self._source_layout_about_to_change),
+            (model.layoutChanged, self._source_layout_changed), (model.dataChanged, self._source_data_changed),
+            (model.headerDataChanged, self.headerDataChanged)]
+        for signal, slot in self._verbonden:
+            signal.connect(slot)
+        self._evaluate()
+        self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self._evaluate()
+        self.endResetModel()
+
+    def _source_layout_about_to_change(self, *_args) -> None:
+        """The source reorders (a sort, a merge of signals): keep, for each index kept here (the selection, the
+        current row), its source index – the source moves those along with its rows."""
+        self.layoutAboutToBeChanged.emit()
+        self._layout_keys = [(QPersistentModelIndex(i), QPersistentModelIndex(self.mapToSource(i)))
+                             for i in self.persistentIndexList()]
+
+    def _source_layout_changed(self, *_args) -> None:
+        self._evaluate()
+        before, after = [], []
+        for kept, bron in self._layout_keys:
+            rij = self._proxy_row.get(bron.row()) if bron.isValid() else None
+            before.append(QModelIndex(kept))
+            after.append(self.index(rij, kept.column()) if rij is not None else QModelIndex())
+        self._layout_keys = []
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        rijen = [self._proxy_row[r] for r in range(top_left.row(), bottom_right.row() + 1) if r in self._proxy_row]
+        if rijen:
+            self.dataChanged.emit(self.index(min(rijen), top_left.column()),
+                                  self.index(max(rijen), bottom_right.column()), roles)
+
+    # --- Qt's interface --------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._shown) and 0 <= column < len(HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() or self._model is None else len(HEADERS)
+
+    def hasChildren(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and bool(self._shown)
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        if self._model is None or not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._shown):
+            return QModelIndex()
+        return self._model.index(self._shown[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        if not source_index.isValid() or (rij := self._proxy_row.get(source_index.row())) is None:
+            return QModelIndex()
+        return self.index(rij, source_index.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            return self._model.headerData(section, orientation, role) if self._model is not None else None
+        return section + 1 if role == _DISPLAY else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """The source model's data of the row shown (a view asks about seven roles per painted cell)."""
         model = self._model
-        if model is not None and self._generation == model.generation:
-            row = index.row()
-            if 0 <= row < len(self._shown):
-                return model.cell_data(self._shown[row], index.column(), role)
-        return super().data(index, role)
+        row = index.row()
+        if model is None or not index.isValid() or not 0 <= row < len(self._shown):
+            return None
+        return model.cell_data(self._shown[row], index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # the source's, without mapping
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        try:  # the fast path, once per row per change: no Qt calls
-            if self._generation == self._model.generation:
-                return self._accepted[source_row]
-        except AttributeError:  # no LeerlingenModel set (yet)
-            return True
-        self._evaluate(self._model)
-        return self._accepted[source_row]
-
-    def setSourceModel(self, model) -> None:
-        self._model = model if isinstance(model, LeerlingenModel) else None
-        super().setSourceModel(model)

@@ -55,6 +55,7 @@ from .trends_view import TrendsView
 from .werkt_het_view import WerktHetView
 
 KOLOM_INTERVENTIES = 8  # "Aanbod/interventies": the long one
+RUIMTE_IN_CEL = 16  # more than a cell's margins: a text this much narrower than its column fits on one line
 KWARTALEN_TERUG = 12  # the picker offers the running quarter and the 12 before it
 FORMATEN = {  # extension → (button text, file filter)
     ".xlsx": ("Exporteren als Excel…", "Excel-bestanden (*.xlsx)"),
@@ -278,14 +279,38 @@ class KwartaalTab(QWidget):
 
     def _fit_columns(self) -> None:
         """Every column as wide as its contents, the interventies the width that is left (at least a few
-        words), and each row as high as its wrapped interventies."""
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
+        words), and each row as high as its wrapped interventies.
+
+        Qt's resizeColumnsToContents and resizeRowsToContents ask every cell about a dozen roles, each a call
+        into Python through the proxy – at a big school a third of a second with the window frozen. Here the
+        widest text of each column is found with the font (in C++), and Qt measures only that cell; every row
+        gets the height of one line, and only a row whose interventies are wider than their column is
+        measured by Qt."""
+        header, vertical = self.table.horizontalHeader(), self.table.verticalHeader()
+        rijen = self.proxy.rowCount()
+        teksten = [self.model.teksten[self.proxy.mapToSource(self.proxy.index(r, 0)).row()] for r in range(rijen)]
+        fm = self.table.fontMetrics()
+        rasterlijn = 1 if self.table.showGrid() else 0
+        for kolom in range(self.model.columnCount()):
+            breedte = header.sectionSizeHint(kolom)
+            if rijen:
+                rij = max(range(rijen), key=lambda r, k=kolom: fm.horizontalAdvance(teksten[r][k]))
+                breedte = max(breedte, self.table.sizeHintForIndex(self.proxy.index(rij, kolom)).width() + rasterlijn)
+            header.resizeSection(kolom, breedte)
         rest = self.table.viewport().width() - sum(header.sectionSize(i) for i in range(header.count())
                                                    if i != KOLOM_INTERVENTIES)
-        minimum = self.table.fontMetrics().horizontalAdvance("Aangepast rooster, M@zl") + 12
+        minimum = fm.horizontalAdvance("Aangepast rooster, M@zl") + 12
         header.resizeSection(KOLOM_INTERVENTIES, max(rest, minimum))
-        self.table.resizeRowsToContents()
+        if not rijen:
+            return
+        past = header.sectionSize(KOLOM_INTERVENTIES) - RUIMTE_IN_CEL
+        lang = [r for r in range(rijen) if fm.horizontalAdvance(teksten[r][KOLOM_INTERVENTIES]) > past]
+        lange = set(lang)
+        kort = next((r for r in range(rijen) if r not in lange), None)
+        if kort is not None:
+            vertical.setDefaultSectionSize(self.table.sizeHintForRow(kort))  # one line, every row
+        for rij in lang:
+            self.table.resizeRowToContents(rij)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.model.rijen:

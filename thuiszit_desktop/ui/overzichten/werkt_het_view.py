@@ -144,6 +144,9 @@ def _effect_tekst(e: Effect) -> str:
             f"erna {pct(e.na.percentage, e.na.reden)}")
 
 
+GEEN_LESWEKEN = "Nog geen lesweken in dit schooljaar."
+
+
 class LeerlingEffectPanel(QWidget):
     """One student's verzuim per lesweek this school year, the interventions shaded, with before/after."""
 
@@ -154,7 +157,7 @@ class LeerlingEffectPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.grafiek = Grafiek(Grafiek.NAAST, eenheid="%", max_waarde=100.0)
-        self.grafiek.leeg_tekst = "Nog geen lesweken in dit schooljaar."
+        self.grafiek.leeg_tekst = GEEN_LESWEKEN
         self.grafiek.setMinimumHeight(200)
         layout.addWidget(self.grafiek)
         self.cijfers = QLabel()
@@ -163,6 +166,14 @@ class LeerlingEffectPanel(QWidget):
         layout.addWidget(self.cijfers)
         layout.addWidget(hint("Verzuim per lesweek (alle redenen). Vóór = de 6 lesweken voor de start, erna = "
                               "de 6 lesweken vanaf de week van de start."))
+
+    def leeg(self) -> None:
+        """Nothing shown (a student was opened; their weeks follow)."""
+        self.gegevens = None
+        self.grafiek.leeg_tekst = ""  # (not "no weeks" for a moment)
+        self.grafiek.set_data([], [])
+        self.grafiek.set_periodes([])
+        self.cijfers.setText("")
 
     def set_leerling(self, leerlingnummer: str) -> None:
         try:
@@ -174,6 +185,7 @@ class LeerlingEffectPanel(QWidget):
 
     def toon(self, g: LeerlingEffecten) -> None:
         self.gegevens = g
+        self.grafiek.leeg_tekst = GEEN_LESWEKEN
         labels = [formaat.korte_datum(w.maandag) for w in g.weken]
         self.grafiek.set_data(labels, [Reeks("Verzuim", theme.color("accent"), [w.percentage for w in g.weken])])
         periodes = []

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow, Menus):
 
     def _page_built(self, page) -> None:
         self._remember_layout()
-        for signal in (page.tabs.currentChanged, page.traject.tabs.currentChanged, page.traject.changed):
+        for signal in (page.tabs.currentChanged, page.traject_weergave):
             signal.connect(self._update_print_action)
 
     def _build_trajecten(self) -> TrajectenView:

@@ -61,6 +61,9 @@ def create_application(argv: list[str] | None = None):
     from ..common.theme import apply_theme
 
     apply_theme(app)  # Fusion with the light or dark palette of the system, following it when it changes
+    from ..common.worker import minder_gc_pauzes
+
+    minder_gc_pauzes()  # background work must not hold up the window (issue 16)
     if app.findChild(QTranslator, "qtbase_nl") is None:
         translator = QTranslator(app)
         translator.setObjectName("qtbase_nl")

@@ -229,15 +229,16 @@ class Vergrendeling(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and self.scherm is not None and isinstance(obj, QWidget)
+        soort = event.type()  # (once: every event of the application passes here, thousands a second)
+        if (soort == QEvent.Type.Show and self.scherm is not None and isinstance(obj, QWidget)
                 and obj.isWindow() and not self._van_scherm(obj)):
             self._verberg(obj)  # a window that opens while locked (a message from a background job)
             return False
-        if event.type() in _INVOER and self.scherm is None:
+        if soort in _INVOER and self.scherm is None:
             if self.minuten:
                 self.timer.start()  # restarts the countdown
             # Ctrl+L in an open dialog too (the main window's action only works in the main window).
-            if (event.type() == QEvent.Type.KeyPress and self._actief and isinstance(obj, QWidget)
+            if (soort == QEvent.Type.KeyPress and self._actief and isinstance(obj, QWidget)
                     and obj.window() is not self.venster
                     and QKeySequence(event.keyCombination()) == QKeySequence(SNELTOETS)):
                 self.vergrendel()

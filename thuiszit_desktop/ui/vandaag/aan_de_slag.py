@@ -49,6 +49,15 @@ class AanDeSlagKaart(QFrame):
         self.setStyleSheet("QFrame#aandeslag { border: 1px solid #9cc3e6; border-radius: 4px; background: #f1f7fd; }")
         self.setAccessibleName("Aan de slag")
 
+        self.vinkjes: dict[str, QLabel] = {}
+        self.knoppen: dict[str, QPushButton] = {}
+        self.refresh()
+
+    def _bouw(self) -> None:
+        """The title, the steps and their buttons: built when the card is first shown (an established school
+        never sees it, and opening Vandaag stays quick)."""
+        if self.vinkjes:
+            return
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         kop = QHBoxLayout()
@@ -68,8 +77,6 @@ class AanDeSlagKaart(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        self.vinkjes: dict[str, QLabel] = {}
-        self.knoppen: dict[str, QPushButton] = {}
         for rij, stap in enumerate(STAPPEN):
             vinkje = QLabel()
             tekst = QLabel(f"<b>{stap.label}</b> – {stap.uitleg}")
@@ -84,7 +91,6 @@ class AanDeSlagKaart(QFrame):
             self.knoppen[stap.veld] = knop
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
-        self.refresh()
 
     def refresh(self) -> None:
         if not self.voor_deze_gebruiker:
@@ -93,6 +99,10 @@ class AanDeSlagKaart(QFrame):
         if self.services.ctx.store.closed:  # a computation that ends after the window closed
             return
         self.stand = self.services.aan_de_slag.stand()
+        if not self.stand.tonen:
+            self.hide()
+            return
+        self._bouw()
         klaar = 0
         for stap in STAPPEN:
             gedaan = bool(getattr(self.stand, stap.veld))
@@ -102,7 +112,7 @@ class AanDeSlagKaart(QFrame):
             self.vinkjes[stap.veld].setAccessibleName("gedaan" if gedaan else "nog te doen")
             self.knoppen[stap.veld].setEnabled(not gedaan or stap.veld == "school_ingesteld")
         self.voortgang.setText(f"{klaar} van {len(STAPPEN)} gedaan")
-        self.setVisible(self.stand.tonen)
+        self.show()
 
     def verbergen(self) -> None:
         self.services.aan_de_slag.verbergen()

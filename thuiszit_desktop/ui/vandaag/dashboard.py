@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +58,7 @@ _GEEN_LEERLINGEN_UITLEG = ("Begin met de leerlingen: maak in Magister of Somtoda
                            "of Excel) en importeer die hier. Daarna importeert u het verzuim; dan ziet u elke ochtend "
                            "wie gemeld moet worden en wie dreigt thuis te zitten.")
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
+HERINNERINGEN_PER_KEER = 150  # reminder lines added per turn of the event loop
 
 
 # --- the dashboard ---------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ class Dashboard(QWidget):
         self.stand: Stand | None = None
         self._today = today or _vandaag
         self._groepen: list[list[SignaalRegel]] = []
+        self._herinneringen_te_doen: tuple[Stand, list[Herinnering]] | None = None  # lines not added yet
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.can_traject = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -302,13 +304,25 @@ class Dashboard(QWidget):
         return box
 
     def _fill_herinneringen(self, stand: Stand) -> None:
+        """The reminder lines: the first ones now, the rest a slice per turn of the event loop (a big school has
+        two thousand; the list shows six at a time)."""
+        self.herinneringen_lijst.clear()
+        self._herinneringen_te_doen = (stand, list(stand.herinneringen))
+        self._herinneringen_deel(HERINNERINGEN_PER_KEER)
+        self._herinneringen_kop(stand)
+
+    def _herinneringen_deel(self, aantal: int | None) -> None:
+        """Add the next `aantal` reminder lines (None: all that are left); the rest follows on the next turn."""
+        if self._herinneringen_te_doen is None:
+            return
+        stand, rest = self._herinneringen_te_doen
+        deel, rest = (rest, []) if aantal is None else (rest[:aantal], rest[aantal:])
         lijst = self.herinneringen_lijst
-        lijst.clear()
         rood = theme.color("danger")
         bold = QFont(lijst.font())
         bold.setBold(True)
         items = []
-        for h in stand.herinneringen:
+        for h in deel:
             rij = stand.leerlingen.get(h.leerlingnummer)
             naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
             datum = format_date(h.datum)
@@ -323,6 +337,13 @@ class Dashboard(QWidget):
                 item.setFont(0, bold)
             items.append(item)
         lijst.addTopLevelItems(items)
+        self._herinneringen_te_doen = (stand, rest) if rest else None
+        if rest:
+            QTimer.singleShot(0, self, lambda: self._herinneringen_deel(HERINNERINGEN_PER_KEER))
+
+    def _herinneringen_kop(self, stand: Stand) -> None:
+        """The count above the reminders, the link to every actiepunt, the list's height."""
+        lijst = self.herinneringen_lijst
         n, te_laat = len(stand.herinneringen), stand.te_laat
         tekst = f"{n} · {te_laat} over tijd" if te_laat else (str(n) if n else "")
         self.herinneringen_count.setText(f'<span style="color:{theme.css("danger")}"><b>{tekst}</b></span>' if te_laat
@@ -338,6 +359,7 @@ class Dashboard(QWidget):
 
     def herinneringen(self) -> list[Herinnering]:
         """The reminder lines, in display order."""
+        self._herinneringen_deel(None)  # (all of them)
         lijst = self.herinneringen_lijst
         return [lijst.topLevelItem(i).data(0, HERINNERING_ROLE) for i in range(lijst.topLevelItemCount())]
 

@@ -1,19 +1,22 @@
 """The signal list of "Vandaag": the signals grouped by urgency (ui/models/signalen_model.py), two lines each.
 
-A view (`SignalenLijst`) with one row height, laid out in batches, so it asks only the rows on screen for their
-data and never walks every line at once – a whole school's signals stay quick.
+A view (`SignalenLijst`) with one row height: a table of one column without headers, which lays out by
+arithmetic (row × height), so it asks only the rows on screen for their data and never walks every line – a
+whole school's signals stay quick. (A QListView, even laid out in batches, asked the model about each of
+20,000 lines when shown.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -35,6 +38,11 @@ def _muted(_palette: QPalette) -> QColor:
     return theme.color("muted")
 
 
+def rij_hoogte(regel: int) -> int:
+    """The height of every row (see the module doc): two lines of text and the padding."""
+    return regel * 2 + 16
+
+
 class SignalenDelegate(QStyledItemDelegate):
     """Two lines per row. A signal: name · klas · signal and the deadline; the explanation and what was done.
     A group: its title and count; what to do."""
@@ -42,7 +50,7 @@ class SignalenDelegate(QStyledItemDelegate):
     PAD = 8
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(200, option.fontMetrics.height() * 2 + 16)  # one height for all rows (see the module doc)
+        return QSize(200, rij_hoogte(option.fontMetrics.height()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -153,7 +161,7 @@ class SignalenDelegate(QStyledItemDelegate):
 
 # --- the view ----------------------------------------------------------------------------------------
 
-class SignalenLijst(QListView):
+class SignalenLijst(QTableView):
     """The grouped signal lines; Enter or a double-click opens the student."""
 
     open_requested = Signal(object)  # SignaalRegel
@@ -162,10 +170,16 @@ class SignalenLijst(QListView):
         super().__init__(parent)
         self.signalen = SignalenModel(self)
         self.setModel(self.signalen)
-        self.setUniformItemSizes(True)  # only the rows on screen are asked for their data
-        # Laid out a batch of rows per pass of the event loop: a whole school's signals never hold it up.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(500)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rijen = self.verticalHeader()
+        rijen.hide()
+        rijen.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: only the rows on screen are asked
+        self._rij_hoogte()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as in any list
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -173,6 +187,21 @@ class SignalenLijst(QListView):
         self.setItemDelegate(SignalenDelegate(self))
         self.setAccessibleName("Signalen per groep")
         self.doubleClicked.connect(self._double_clicked)
+
+    def uniformItemSizes(self) -> bool:
+        """Every row is as high as the others: the fixed rows of `rij_hoogte` (see the module doc)."""
+        return True
+
+    def _rij_hoogte(self) -> None:
+        rijen = self.verticalHeader()
+        hoogte = rij_hoogte(self.fontMetrics().height())
+        rijen.setMinimumSectionSize(min(rijen.minimumSectionSize(), hoogte))
+        rijen.setDefaultSectionSize(hoogte)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._rij_hoogte()
 
     def current_regel(self) -> SignaalRegel | None:
         return self.signalen.regel(self.currentIndex())
