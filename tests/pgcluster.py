@@ -28,6 +28,7 @@ import pytest
 INSTALLEREN = "apt-get install -y postgresql"  # what ./test runs as root (.ci/setup.sh)
 MIN_VERSIE = 15
 SUPERUSER = "tzadmin"
+AUTH_DELAY_MS = 200  # enough to see it is on, short for the tests that type a wrong password
 
 
 def _bin_dir() -> Path | None:
@@ -67,6 +68,11 @@ class PgCluster:
 
     host = "127.0.0.1"
 
+    @property
+    def auth_delay(self) -> bool:
+        """The contrib module that slows down wrong passwords (Debian's postgresql package has it)."""
+        return (self.bin_dir.parent / "lib" / "auth_delay.so").exists()
+
     def _run(self, *cmd: str) -> subprocess.CompletedProcess:
         kwargs = {"user": "postgres", "group": "postgres"} if self.als_postgres else {}
         return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=self.map, **kwargs)
@@ -79,9 +85,11 @@ class PgCluster:
                   "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         pwfile.unlink()
         # A test server: no fsync, nothing but loopback, the socket in our own folder; no autovacuum, whose
-        # background ANALYZE takes transaction ids and so moves the server's data version (ServerStore.versie)
-        # between two calls of a test that checks a cache stays valid.
+        # ANALYZE takes a transaction id and so moves the server's data version under a test that checks a
+        # cache (services/signalen.py on ServerStore.versie).
         opties = f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off"
+        if self.auth_delay:  # as README asks of a school's server: every wrong password slowed down
+            opties += f" -c shared_preload_libraries=auth_delay -c auth_delay.milliseconds={AUTH_DELAY_MS}"
         if self.tls:
             self.ca, self.vreemde_ca = _tls_bestanden(self.map, self.als_postgres)
             opties += f" -c ssl=on -c ssl_cert_file={self.map / 'server.crt'} -c ssl_key_file={self.map / 'server.key'}"

@@ -78,6 +78,21 @@ def test_a_mentor_may_not_manage_users_but_changes_their_own_password(data_dir, 
     session.login(path, "Mo El Amrani", "Nieuw-mentor-ww-7").close()
 
 
+def test_a_zorgcoordinator_resets_a_lost_password(data_dir, monkeypatch, capsys):
+    monkeypatch.setenv("THUISZIT_NIEUW_WACHTWOORD", MENTOR_WW)
+    assert app.main(gebruiker(data_dir, "toevoegen", "Mo El Amrani", "--rol", "mentor", "--klassen", "3A")) == 0
+    monkeypatch.setenv("THUISZIT_NIEUW_WACHTWOORD", "Opnieuw-mentor-8")
+    assert app.main(gebruiker(data_dir, "wachtwoord-resetten", "mo el amrani")) == 0
+    assert "Mo El Amrani heeft een nieuw wachtwoord" in capsys.readouterr().out
+    path = session.database_path(data_dir)
+    with pytest.raises(InlogFout):
+        session.login(path, "Mo El Amrani", MENTOR_WW)
+    session.login(path, "Mo El Amrani", "Opnieuw-mentor-8").close()
+    monkeypatch.setenv("THUISZIT_WACHTWOORD", "Opnieuw-mentor-8")  # a mentor may not reset someone else's
+    assert app.main(gebruiker(data_dir, "wachtwoord-resetten", "Anna de Vries", als="Mo El Amrani")) == 1
+    assert "zorgcoördinator" in capsys.readouterr().err
+
+
 def test_disable_a_user(data_dir, monkeypatch, capsys):
     monkeypatch.setenv("THUISZIT_NIEUW_WACHTWOORD", MENTOR_WW)
     assert app.main(gebruiker(data_dir, "toevoegen", "Lies", "--rol", "alleen-lezen")) == 0

@@ -32,7 +32,8 @@ def doel(pg_cluster):
     naam, eigenaar, wachtwoord = pg_cluster.nieuwe_database()
     yield pg_cluster.dsn(eigenaar, naam), wachtwoord
     with pg_cluster.admin() as conn:
-        for login in (naam_sleutel(ZORG), "mila mentor"):
+        for login in (naam_sleutel(ZORG), naam_sleutel(demo.DEMO_MENTOR), naam_sleutel(demo.DEMO_LEZER),
+                      "mila mentor"):
             conn.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
@@ -57,7 +58,7 @@ def test_heen_en_terug_met_alle_rijen(demomap, doel, pg_cluster, tmp_path):
     voor = inhoud(services.ctx.store.db)
     services.close()
 
-    heen = schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar)
+    heen = schoolserver.naar_server(pad, ZORG, "demo", dsn, eigenaar).aantallen
     assert heen["verzuim"] > 100 and heen["audit_regel"] > 0
     # the zorgcoördinator logs in on the server with their own login and password
     adres = server.lees_adres(dsn)
@@ -197,3 +198,39 @@ def voor_id(rijen: dict) -> str:
     import json
 
     return json.loads(next(r[1] for r in rijen["instelling"] if r[0] == identity.SETTING_ID))
+
+
+def test_de_andere_gebruikers_krijgen_een_login_met_een_eenmalig_wachtwoord(demomap, doel):
+    """After the move every active user can log in on the server: a one-time password each, handed over by the
+    zorgcoördinator, replaced by their own at the first login; their role and klassen as in the file."""
+    dsn, eigenaar = doel
+    gedaan = schoolserver.naar_server(session.database_path(demomap), ZORG, "demo", dsn, eigenaar)
+    assert sorted(gedaan.wachtwoorden) == sorted([demo.DEMO_MENTOR, demo.DEMO_LEZER])
+    assert len(set(gedaan.wachtwoorden.values())) == 2 and "demo" not in gedaan.wachtwoorden.values()
+    eenmalig = gedaan.wachtwoorden[demo.DEMO_MENTOR]
+    with pytest.raises(InlogFout):  # their file password was never on the server
+        session.login_server(dsn, demo.DEMO_MENTOR, "demo")
+
+    mentor = session.login_server(dsn, demo.DEMO_MENTOR, eenmalig)
+    try:
+        assert session.eigen_wachtwoord_nodig(mentor)
+        klassen = set(mentor.gebruiker.klassen)
+        assert klassen and {le.klas for le in mentor.leerlingen.lijst()} <= klassen
+        assert not mentor.ctx.store.sleutels.zorg  # a mentor's slot: no confidential key
+        mentor.gebruikers.wachtwoord_wijzigen(eenmalig, "Zelf-gekozen-2026", "Zelf-gekozen-2026")
+    finally:
+        mentor.close()
+    with pytest.raises(InlogFout):
+        session.login_server(dsn, demo.DEMO_MENTOR, eenmalig)  # once only: the server has the new one now
+    mentor = session.login_server(dsn, demo.DEMO_MENTOR, "Zelf-gekozen-2026")
+    try:
+        assert not session.eigen_wachtwoord_nodig(mentor)
+    finally:
+        mentor.close()
+    db = server.verbind(server.lees_adres(dsn), eigenaar)
+    try:  # the alleen-lezen login is in the server's lezer group, with a slot of its own
+        assert db.execute_sql("SELECT pg_has_role(%s, 'thuiszit_lezer', 'MEMBER')",
+                              [naam_sleutel(demo.DEMO_LEZER)]).fetchone()[0]
+        assert db.execute_sql("SELECT count(*) FROM sleutel_slot").fetchone()[0] == 3
+    finally:
+        db.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain.gebruiker import Rol
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from .common import print_json
@@ -40,6 +41,15 @@ def wachtwoord_wijzigen(args: argparse.Namespace, services: Services | Lezersess
     return 0
 
 
+def wachtwoord_resetten(args: argparse.Namespace, services: Services) -> int:
+    """A new password for someone who forgot theirs (the zorgcoördinator tells it to them in person)."""
+    wachtwoord = vraag_nieuw_wachtwoord(args.naam)
+    rij = services.gebruikers.wachtwoord_resetten(args.naam, wachtwoord, wachtwoord)
+    print(f"{rij.naam} heeft een nieuw wachtwoord. Geef het persoonlijk door; {rij.naam} kan het daarna zelf "
+          "wijzigen (gebruiker wachtwoord).")
+    return 0
+
+
 OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")
 
 
@@ -47,6 +57,9 @@ def uitschakelen(args: argparse.Namespace, services: Services) -> int:
     if services.ctx.store.op_server:
         rij = services.gebruikers.uitschakelen(args.naam)
         print(f"{rij.naam} is uitgeschakeld en kan niet meer inloggen op de schooldatabase.")
+        if rij.rol == Rol.ZORGCOORDINATOR:
+            print("De vertrouwelijke gegevens hebben een nieuwe sleutel, die alleen de andere zorgcoördinatoren "
+                  "hebben. Wie nu nog ingelogd is, logt opnieuw in voor hij of zij vertrouwelijke tekst opslaat.")
         return 0
     print("De database krijgt nieuwe sleutels…", file=sys.stderr)
     rij = services.gebruikers.uitschakelen(args.naam)

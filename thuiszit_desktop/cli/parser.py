@@ -167,7 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(run=gebruikers.lijst, needs_login=True, lezend=True)
     g = gebruiker_opdrachten.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
-    g.set_defaults(run=gebruikers.wachtwoord_wijzigen, needs_login=True, lezer=True)
+    g.set_defaults(run=gebruikers.wachtwoord_wijzigen, needs_login=True, lezer=True, eigen_wachtwoord=True)
+    g = gebruiker_opdrachten.add_parser("wachtwoord-resetten", parents=[common, user],
+                              help="een nieuw wachtwoord voor iemand die het zijne kwijt is (uit "
+                                   "THUISZIT_NIEUW_WACHTWOORD of een vraag)")
+    g.add_argument("naam", metavar="NAAM")
+    g.set_defaults(run=gebruikers.wachtwoord_resetten, needs_login=True)
     g = gebruiker_opdrachten.add_parser("uitschakelen", parents=[common, user],
                               help="iemand kan niet meer inloggen (de database krijgt nieuwe sleutels)")
     g.add_argument("naam", metavar="NAAM")
@@ -220,6 +225,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
     s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
     s.set_defaults(run=server.init)
+    s = opdrachten.add_parser(
+        "bijwerken", help="werk de schooldatabase op de server bij naar de versie van dit programma (schema en "
+                          "rechten), na het installeren van een nieuwe versie",
+        description="Voor de eigenaar van de database (wachtwoord uit PGPASSWORD of een vraag). Alles of niets. "
+                    "Het schema van de schooldatabase heeft een versienummer, zoals het databasebestand; een "
+                    "programma werkt alleen met een schooldatabase van zijn eigen versie en zegt anders wat er moet "
+                    "gebeuren. Bijwerken zet ook de rechten en rijbeveiliging opnieuw zoals deze versie ze kent. "
+                    "Een schooldatabase van een nieuwere versie blijft zoals ze is.")
+    s.add_argument("--server", required=True, metavar="DSN",
+                   help="bijvoorbeeld postgresql://eigenaar@server.school.nl:5432/thuiszit")
+    s.set_defaults(run=server.bijwerken)
     s = opdrachten.add_parser(
         "overzetten", parents=[map_, user],
         help="zet een database van één bestand over naar een lege database op de server (of met --terug weer "

@@ -27,7 +27,13 @@ def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezerse
     if not args.gebruiker:
         raise CliFout("Geef met --gebruiker NAAM aan wie u bent.")
     if dsn := server_dsn(args):
-        return session.login_server(dsn, args.gebruiker, vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: "))
+        services = session.login_server(dsn, args.gebruiker, vraag_wachtwoord(f"Wachtwoord voor {args.gebruiker}: "))
+        if session.eigen_wachtwoord_nodig(services) and not getattr(args, "eigen_wachtwoord", False):
+            services.close()
+            raise CliFout("U logt in met het eenmalige wachtwoord van de zorgcoördinator. Kies eerst uw eigen "
+                          "wachtwoord: thuiszit-desktop gebruiker wachtwoord --gebruiker NAAM (met hetzelfde "
+                          "serveradres); daarna werkt alles weer.")
+        return services
     path = session.database_path(paths.data_dir(args.data_dir))
     if not session.database_exists(path):
         raise CliFout(f"Er is nog geen database in {path.parent}. Maak er een met 'thuiszit-desktop init'.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 
 from .. import paths
 from ..domain.school import School
@@ -23,7 +24,33 @@ def init(args: argparse.Namespace) -> int:
     adres = schoolserver.inrichten(args.server, eigenaar, school, args.gebruiker, wachtwoord)
     print(f"Schooldatabase ingericht in '{adres.database}' op {adres.host}:{adres.poort}. "
           f"{' '.join(args.gebruiker.split())} logt in als '{adres.gebruiker}' op {adres}.")
+    if not schoolserver.vertraagt_inloggen(args.server, eigenaar):
+        _auth_delay_melden()
     return 0
+
+
+def bijwerken(args: argparse.Namespace) -> int:
+    """The school database to this program's version (the owner, as `server init`)."""
+    from ..services import schoolserver
+
+    eigenaar = _vraag(EIGENAAR_WACHTWOORD, "het wachtwoord van de eigenaar van de database",
+                      lambda: getpass.getpass("Wachtwoord van de eigenaar van de database: "))
+    oud, nieuw, vertraagt = schoolserver.bijwerken(args.server, eigenaar)
+    if oud == nieuw:
+        print(f"De schooldatabase had al schema {nieuw}, dat van deze versie; de rechten zijn opnieuw gezet.")
+    else:
+        print(f"De schooldatabase is bijgewerkt van schema {oud} naar {nieuw}, met de rechten van deze versie. "
+              "Iedereen kan weer inloggen met deze versie van het programma.")
+    if not vertraagt:
+        _auth_delay_melden()
+    return 0
+
+
+def _auth_delay_melden() -> None:
+    from ..services.schoolserver import AUTH_DELAY_REGELS
+
+    print("Let op: de server vertraagt verkeerde wachtwoorden niet, dus wachtwoorden raden gaat snel. Zet in "
+          "postgresql.conf:\n  " + "\n  ".join(AUTH_DELAY_REGELS) + "\nen herstart PostgreSQL.", file=sys.stderr)
 
 
 def overzetten(args: argparse.Namespace) -> int:
@@ -44,11 +71,18 @@ def overzetten(args: argparse.Namespace) -> int:
     else:
         if args.sleutels_van:
             raise CliFout("--sleutels-van hoort bij --terug.")
-        aantallen = schoolserver.naar_server(path, args.gebruiker, wachtwoord, args.server, eigenaar)
-        print(f"De schooldatabase staat nu op de server ({_samenvatting(aantallen)}); het auditlog is "
-              f"gecontroleerd. U logt daar in met uw naam en hetzelfde wachtwoord; de andere gebruikers krijgen "
-              f"een login met een nieuw wachtwoord van u. Het bestand in {path.parent} is niet veranderd: "
-              "bewaar het (met het sleutelbestand) voor de weg terug, maar werk er niet meer in.")
+        gedaan = schoolserver.naar_server(path, args.gebruiker, wachtwoord, args.server, eigenaar)
+        print(f"De schooldatabase staat nu op de server ({_samenvatting(gedaan.aantallen)}); het auditlog is "
+              f"gecontroleerd. U logt daar in met uw naam en hetzelfde wachtwoord. Het bestand in {path.parent} is "
+              "niet veranderd: bewaar het (met het sleutelbestand) voor de weg terug, maar werk er niet meer in.")
+        if gedaan.wachtwoorden:
+            print("\nDe andere gebruikers hebben een login op de server met een eenmalig wachtwoord. Geef het ieder "
+                  "persoonlijk (niet per e-mail); bij de eerste keer inloggen kiezen ze hun eigen wachtwoord. Deze "
+                  "wachtwoorden worden nergens bewaard en niet nog eens getoond:")
+            breedte = max(len(n) for n in gedaan.wachtwoorden)
+            for naam, eenmalig in gedaan.wachtwoorden.items():
+                print(f"  {naam.ljust(breedte)}  {eenmalig}")
+            print("Kwijt? Geef die gebruiker een nieuw wachtwoord: thuiszit-desktop gebruiker wachtwoord-resetten.")
     return 0
 
 

@@ -357,6 +357,13 @@ def _v11_rijversie(db: pw.Database) -> None:
 _V12 = 'CREATE INDEX IF NOT EXISTS "leerling_klas_lower" ON "leerling" (lower("klas"))'
 
 
+# 13: on a server only – its rights at this version (server_rechten.py, put in place again by `server bijwerken`
+# after the steps): the check that refuses confidential text under a replaced key, and the alleen-lezen
+# overview table. The file has nothing to change; its version moves on so both stores count alike.
+def _v13_server_rechten(db: pw.Database) -> None:
+    pass
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -371,6 +378,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v10_signaal_cache,
     _v11_rijversie,
     _sql(_V12),
+    _v13_server_rechten,
 ]
 LATEST = len(STEPS)
 

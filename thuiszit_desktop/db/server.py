@@ -15,6 +15,7 @@ The schema (server_schema.py) and who may see what (server_rechten.py) live besi
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
@@ -169,6 +170,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
     def init(self, database, **kwargs):
         super().init(database, **kwargs)
         self._teller = threading.local()  # rows changed, per thread like peewee's connections
+        self.sleutel_id = ""  # which confidential key this session holds (server_rechten: _SLEUTEL_CONTROLE)
         self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
 
     def __init__(self, adres: ServerAdres, wachtwoord: str):
@@ -183,6 +185,8 @@ class ServerDatabase(pw.PostgresqlDatabase):
         conn = super()._connect()
         for soort in ("date", "timestamp"):
             conn.adapters.register_loader(soort, TextLoader)
+        if self.sleutel_id:
+            zet_sleutel_id(conn, self.sleutel_id)
         return conn
 
     def execute_sql(self, sql, params=None):
@@ -204,8 +208,33 @@ class ServerDatabase(pw.PostgresqlDatabase):
             if self.is_closed() or self.connection().closed:
                 raise _vertaal(exc, self.adres) from None
             raise
+        except pw.DatabaseError as exc:
+            if getattr(exc.__cause__ or exc.__context__, "sqlstate", None) == server_rechten.SLEUTEL_VERLOPEN:
+                raise SleutelVervangen() from None
+            raise
         self.geteld(sql, cursor.rowcount)
         return cursor
+
+
+class SleutelVervangen(DatabaseFout):
+    """This session's confidential key was replaced by another zorgcoördinator's session (a revoke)."""
+
+    def __init__(self) -> None:
+        super().__init__("Een andere zorgcoördinator heeft intussen de sleutels vernieuwd (iemand is ingetrokken), "
+                         "dus vertrouwelijke tekst kan deze sessie niet meer opslaan. Er is niets opgeslagen. Sluit "
+                         "het programma en log opnieuw in; typ de tekst daarna opnieuw.")
+
+
+def sleutel_id(vertrouwelijk_sleutel: bytes | None) -> str:
+    """A one-way name for a confidential key: what the server compares, never the key itself."""
+    if vertrouwelijk_sleutel is None:
+        return ""
+    return hashlib.sha256(b"thuiszit-sleutel-id:" + vertrouwelijk_sleutel).hexdigest()[:32]
+
+
+def zet_sleutel_id(conn, waarde: str) -> None:
+    """Tell the server which confidential key this connection writes with (until it closes)."""
+    conn.execute("SELECT set_config('thuiszit.sleutel_id', %s, false)", (waarde,))
 
 
 def _server_sql(sql: str) -> str:
@@ -336,9 +365,50 @@ def leeg(db: ServerDatabase) -> None:
 def schema_en_rechten(db: ServerDatabase) -> None:
     """As the owner, inside the caller's transaction: the schema, the group roles, grants and row-level security."""
     migrations.migrate(db)
+    rechten(db)
+
+
+def rechten(db: ServerDatabase) -> None:
+    """As the owner: the group roles, grants, row-level security and functions of this version of the program
+    (server_rechten.py), replacing whatever an older version put there."""
     for statement in server_rechten.script(db.adres.database).split(";;"):
         if statement.strip():
             db.execute_sql(statement)
+
+
+def controleer_versie(db: ServerDatabase) -> None:
+    """The school database's schema must be the one this program knows: else a Dutch reason and what to do."""
+    versie = migrations.schema_version(db)
+    waar = f"De schooldatabase op {db.adres.host} ('{db.adres.database}')"
+    if versie == 0:
+        raise DatabaseFout(f"Op {db.adres.host} staat in '{db.adres.database}' nog geen schooldatabase. Vraag de ICT "
+                           "haar in te richten (thuiszit-desktop server init), of controleer het serveradres.")
+    if versie < migrations.LATEST:
+        raise DatabaseFout(f"{waar} is van een oudere versie (schema {versie}) dan dit programma (schema "
+                           f"{migrations.LATEST}). Vraag de ICT haar bij te werken: thuiszit-desktop server bijwerken "
+                           "--server <adres met de eigenaar>. Tot dan kan het programma er niet mee werken.")
+    if versie > migrations.LATEST:
+        raise DatabaseFout(f"{waar} is van een nieuwere versie (schema {versie}) dan dit programma (schema "
+                           f"{migrations.LATEST}). Installeer de nieuwste versie van Thuiszit Desktop; de "
+                           "schooldatabase is niet veranderd.")
+
+
+def bijwerken(db: ServerDatabase) -> tuple[int, int]:
+    """`server bijwerken`, as the owner: the steps this program has and the school database not yet, then the
+    rights of this version – in one transaction, so a failure leaves the database as it was. (old, new)
+    version; refused with a Dutch message for no school database or a newer one."""
+    eigenaar = db.execute_sql("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database "
+                              "WHERE datname = current_database()").fetchone()[0]
+    if not eigenaar:
+        raise GeenToegang(f"Bijwerken kan alleen de eigenaar van de database '{db.adres.database}' (het account "
+                          "waarmee de ICT haar inrichtte), niet een gebruiker van het programma.")
+    oud = migrations.schema_version(db)
+    if oud == 0 or oud > migrations.LATEST:
+        controleer_versie(db)
+    with db.atomic():
+        migrations.migrate(db)
+        rechten(db)
+    return oud, migrations.LATEST
 
 
 def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wachtwoord: str) -> None:
@@ -366,6 +436,16 @@ def richt_in(db: ServerDatabase, school: dict, naam: str, naam_sleutel: str, wac
         maak_login(db, naam_sleutel, wachtwoord, "zorgcoordinator")
 
 
+def vertraagt_inloggen(db: ServerDatabase) -> bool:
+    """Whether the server slows down every wrong password itself (the auth_delay module, README): the program
+    cannot count wrong passwords that never reach it (docs/BEVEILIGING.md, "Verkeerde wachtwoorden")."""
+    rij = db.execute_sql("SELECT setting FROM pg_settings WHERE name = 'auth_delay.milliseconds'").fetchone()
+    return rij is not None and rij[0].isdigit() and int(rij[0]) > 0
+
+
+EENMALIG = "eenmalig"  # in a key slot on the server: made with a one-time password (ServerKeyRing.set_user)
+
+
 @dataclass
 class ServerKeyRing(KeyRing):
     """The key slots of a school database on the server (table sleutel_slot, server_rechten.py), with the file's
@@ -383,15 +463,23 @@ class ServerKeyRing(KeyRing):
             slots[slot["id"]], namen[slot["id"]] = slot, naam_sleutel
         return cls(None, slots, db=db, namen=namen)
 
-    def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels) -> None:
+    def set_user(self, naam: str, wachtwoord: str, sleutels: Sleutels, *, eenmalig: bool = False) -> None:
+        """As the file's; `eenmalig`: a password someone else chose (`server overzetten`), which the program
+        has its user replace at their first login. A slot made with their own password has no such mark."""
         super().set_user(naam, wachtwoord, sleutels)
         sid = slot_id(naam)
+        if eenmalig:
+            self.slots[sid][EENMALIG] = True
         self.namen[sid] = sleutel_van(naam)
         self.weg.discard(sid)
 
     def remove_user(self, naam: str) -> None:
         super().remove_user(naam)
         self.weg.add(slot_id(naam))
+
+    def eenmalig(self, naam: str) -> bool:
+        """Whether `naam` still logs in with the one-time password they were given."""
+        return bool(self.slots.get(slot_id(naam), {}).get(EENMALIG))
 
     def save(self, path=None) -> None:
         """Inside the caller's transaction: the slots written with the rows they belong to."""
@@ -441,6 +529,9 @@ class ServerStore:
     def bind(self) -> None:
         database.initialize(self.db)
         vertrouwelijk.zet_sleutel(self.sleutels.vertrouwelijk)
+        self.db.sleutel_id = sleutel_id(self.sleutels.vertrouwelijk)
+        if not self.db.is_closed():
+            zet_sleutel_id(self.db.connection(), self.db.sleutel_id)
 
     def close(self) -> None:
         self.closed = True
@@ -457,11 +548,7 @@ def open_store(adres: ServerAdres, naam: str, wachtwoord: str) -> ServerStore:
     adres = adres.als(sleutel_van(naam))
     db = verbind(adres, wachtwoord)
     try:
-        versie = migrations.schema_version(db)
-        if versie != migrations.LATEST:
-            raise DatabaseFout(f"De schooldatabase op {adres.host} heeft schemaversie {versie}, dit programma "
-                               f"versie {migrations.LATEST}. Vraag de ICT de database bij te werken, of gebruik "
-                               "dezelfde versie van het programma als de school.")
+        controleer_versie(db)
         ring = ServerKeyRing.laad(db)
         sleutels = ring.open(naam, wachtwoord)
     except BaseException:

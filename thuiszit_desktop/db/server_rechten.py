@@ -20,9 +20,12 @@ The functions are wrapped in a sub-select so PostgreSQL evaluates them once per 
 
 from __future__ import annotations
 
+from .vertrouwelijk import KOLOMMEN
+
 ZORGCOORDINATOR = "thuiszit_zorgcoordinator"
 MENTOR = "thuiszit_mentor"
 LEZER = "thuiszit_lezer"
+SLEUTEL_VERLOPEN = "TZ001"  # SQLSTATE of a confidential text written with a key that was replaced
 GROEP = {"zorgcoordinator": ZORGCOORDINATOR, "mentor": MENTOR, "alleen-lezen": LEZER}
 
 # How a row reaches its student, for the mentor's policies: through the table's own RLS, so one rule
@@ -41,8 +44,9 @@ _SCOPE = {
     "plan_doel": "\"plan_id\" IN (SELECT \"id\" FROM \"plan_van_aanpak\")",
     "plan_evaluatie": "\"doel_id\" IN (SELECT \"id\" FROM \"plan_doel\")",
 }
-# What a mentor writes (services/toegang.py: contactmomenten and actiepunten of their own students).
-_MENTOR_SCHRIJFT = ("gesprek", "afspraak", "actiepunt", "signaal_bespreking")
+# What a mentor writes (services/toegang.py: contactmomenten and actiepunten of their own students). Of the
+# actiepunten a mentor changes only their own (the status: actiepunt_status) and removes none.
+_MENTOR_SCHRIJFT = ("gesprek", "afspraak", "signaal_bespreking")
 # Not student data: the school, its settings and calendar, colleagues and partners.
 _SCHOOLBREED = ("school", "instelling", "vrije_dag", "contact", "gebruiker", "profiel")
 _EIGEN = "\"gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
@@ -66,15 +70,15 @@ $$;;
 """
 
 _FUNCTIES = """
-CREATE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_gebruiker_id() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT "id" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
 $$;;
-CREATE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_mijn_rol() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT "rol" FROM "gebruiker" WHERE "naam_sleutel" = session_user::text AND "actief"
 $$;;
-CREATE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_mijn_klassen() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
   SELECT coalesce(array_agg(lower(trim(k))) FILTER (WHERE trim(k) <> ''), '{}')
   FROM "gebruiker", unnest(string_to_array("klassen", ',')) AS k
@@ -83,12 +87,28 @@ $$;;
 REVOKE ALL ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() FROM PUBLIC;;
 """
 
+# A mentor may not read an analysis, yet their checklist shows whether and when it was filled in (as on a file,
+# where they read only "vertrouwelijk" in it): the date, for a traject of their own students, and nothing else.
+_ANALYSE_INGEVULD = """
+CREATE OR REPLACE FUNCTION thuiszit_analyse_ingevuld(traject integer) RETURNS timestamp LANGUAGE sql STABLE
+  SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT a."gewijzigd" FROM "traject_analyse" a JOIN "traject" t ON t."id" = a."traject_id"
+    JOIN "leerling" l ON l."id" = t."leerling_id"
+  WHERE a."traject_id" = traject
+    AND (thuiszit_mijn_rol() = 'zorgcoordinator' OR lower(l."klas") = ANY (thuiszit_mijn_klassen()))
+    AND (a."leerling_risico" <> '' OR a."leerling_beschermend" <> '' OR a."thuis_risico" <> ''
+         OR a."thuis_beschermend" <> '' OR a."school_risico" <> '' OR a."school_beschermend" <> ''
+         OR a."buurt_risico" <> '' OR a."buurt_beschermend" <> '')
+$$;;
+REVOKE ALL ON FUNCTION thuiszit_analyse_ingevuld(integer) FROM PUBLIC;;
+"""
+
 # A zorgcoördinator manages the school's logins (gebruiker toevoegen, uitschakelen, a role or password
 # changed) without CREATEROLE of their own: through these two functions, which run as the owner and touch only
 # what is one of this school's logins – never the owner, a superuser, a group or anyone without a gebruiker
 # row here – and take a SCRAM verifier only, never a password.
 _LOGINS = """
-CREATE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_login_controle(login text) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
 DECLARE r pg_roles%ROWTYPE;
 BEGIN
@@ -112,7 +132,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION thuiszit_login_zetten(login text, verificatie text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
@@ -141,7 +161,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_rol(login text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION thuiszit_login_rol(login text, nieuwe_rol text) RETURNS void LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
@@ -162,7 +182,7 @@ BEGIN
   END IF;
 END
 $$;;
-CREATE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION thuiszit_login_uit(login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public AS $$
 BEGIN
   PERFORM thuiszit_login_controle(login);
@@ -182,7 +202,7 @@ REVOKE ALL ON FUNCTION thuiszit_login_controle(text), thuiszit_login_zetten(text
 # (vertrouwelijk) is only in zorgcoördinators' slots: the DBA, who can read every table, still cannot read
 # confidential text, which is encrypted on the client (db/vertrouwelijk.py).
 _SLEUTELS = """
-CREATE TABLE "sleutel_slot" ("naam_sleutel" TEXT NOT NULL PRIMARY KEY, "slot" TEXT NOT NULL);;
+CREATE TABLE IF NOT EXISTS "sleutel_slot" ("naam_sleutel" TEXT NOT NULL PRIMARY KEY, "slot" TEXT NOT NULL);;
 ALTER TABLE "sleutel_slot" ENABLE ROW LEVEL SECURITY;;
 GRANT SELECT ON "schema_versie" TO thuiszit_zorgcoordinator, thuiszit_mentor, thuiszit_lezer;;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "sleutel_slot" TO thuiszit_zorgcoordinator;;
@@ -193,12 +213,71 @@ CREATE POLICY eigen ON "sleutel_slot" TO thuiszit_mentor, thuiszit_lezer
   USING ("naam_sleutel" = session_user::text) WITH CHECK ("naam_sleutel" = session_user::text);;
 """
 
+# Run again by every `server bijwerken` (db/server.py): the rights are the program's current rules, so what was
+# granted or allowed before is taken away first, and every function and view is replaced.
+_OPNIEUW = f"""
+DO $$
+DECLARE p record;
+BEGIN
+  FOR p IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP POLICY %I ON %I', p.policyname, p.tablename);
+  END LOOP;
+END
+$$;;
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {ZORGCOORDINATOR}, {MENTOR}, {LEZER};;
+"""
+
+# After a zorgcoördinator was revoked the confidential key is new (services/sleutels.py `roteren_op_server`).
+# A colleague's session opened before that still holds the old key: what it would encrypt now, the revoked
+# person could read and the others could not. So the server refuses a new envelope unless the session says it
+# holds the current key: the client sets `thuiszit.sleutel_id` (a one-way hash of its key, db/server.py) on
+# every connection; the trigger compares it with the id the rotation wrote. No id yet: never rotated.
+_SLEUTEL_CONTROLE = f"""
+CREATE TABLE IF NOT EXISTS "sleutel_versie" ("id" TEXT NOT NULL);;
+ALTER TABLE "sleutel_versie" ENABLE ROW LEVEL SECURITY;;
+GRANT SELECT, INSERT, UPDATE, DELETE ON "sleutel_versie" TO {ZORGCOORDINATOR};;
+CREATE POLICY zorg ON "sleutel_versie" TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;
+CREATE OR REPLACE FUNCTION thuiszit_sleutel_controle() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $$
+DECLARE
+  huidig text := (SELECT "id" FROM "sleutel_versie" LIMIT 1);
+  kolom text;
+  nieuw text;
+BEGIN
+  IF huidig IS NULL OR current_setting('thuiszit.sleutel_id', true) IS NOT DISTINCT FROM huidig THEN
+    RETURN NEW;
+  END IF;
+  FOREACH kolom IN ARRAY TG_ARGV LOOP
+    nieuw := to_jsonb(NEW) ->> kolom;
+    IF nieuw LIKE 'tzv1:%' AND (TG_OP = 'INSERT' OR nieuw IS DISTINCT FROM to_jsonb(OLD) ->> kolom) THEN
+      RAISE EXCEPTION 'vertrouwelijke tekst met een sleutel die niet meer geldt' USING ERRCODE = '{SLEUTEL_VERLOPEN}';
+    END IF;
+  END LOOP;
+  RETURN NEW;
+END
+$$;;
+""" + "".join(f'CREATE OR REPLACE TRIGGER "{tabel}_sleutel_controle" BEFORE INSERT OR UPDATE ON "{tabel}" '
+              f"FOR EACH ROW EXECUTE FUNCTION thuiszit_sleutel_controle({', '.join(repr(k) for k in kolommen)});;\n"
+              for tabel, (kolommen, _waar) in KOLOMMEN.items())
+
+# The alleen-lezen overview (services/lezersoverzicht.py): on a file an encrypted file beside the database, here
+# one row a zorgcoördinator's session writes and alleen-lezen reads – counts for the whole school, no names.
+_LEZER_OVERZICHT = f"""
+CREATE TABLE IF NOT EXISTS "lezer_overzicht" ("id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+  "inhoud" TEXT NOT NULL, "gemaakt" TIMESTAMP NOT NULL);;
+ALTER TABLE "lezer_overzicht" ENABLE ROW LEVEL SECURITY;;
+GRANT SELECT, INSERT, UPDATE ON "lezer_overzicht" TO {ZORGCOORDINATOR};;
+GRANT SELECT ON "lezer_overzicht" TO {LEZER};;
+CREATE POLICY zorg ON "lezer_overzicht" TO {ZORGCOORDINATOR} USING ({_ALS_ZORG}) WITH CHECK ({_ALS_ZORG});;
+CREATE POLICY lezer_lezen ON "lezer_overzicht" FOR SELECT TO {LEZER} USING ({_ALS_LEZER});;
+"""
+
 _LEZER_VIEWS = """
-CREATE VIEW "lezer_leerlingen" AS
+CREATE OR REPLACE VIEW "lezer_leerlingen" AS
   SELECT CASE WHEN count(*) >= 5 THEN count(*) END AS "ingeschreven" FROM "leerling"
   WHERE ("uitschrijfdatum" IS NULL OR "uitschrijfdatum" > current_date)
     AND (SELECT thuiszit_gebruiker_id()) IS NOT NULL;;
-CREATE VIEW "lezer_trajecten" AS
+CREATE OR REPLACE VIEW "lezer_trajecten" AS
   SELECT "categorie", "status", CASE WHEN count(*) >= 5 THEN count(*) END AS "aantal" FROM "traject"
   WHERE (SELECT thuiszit_gebruiker_id()) IS NOT NULL
   GROUP BY "categorie", "status";;
@@ -207,14 +286,15 @@ CREATE VIEW "lezer_trajecten" AS
 
 def script(database: str) -> str:
     """Everything for one school database, statements separated by ";;"; run once by its owner."""
-    delen = [_GROEPEN, _FUNCTIES, _LOGINS, _LEZER_VIEWS, _SLEUTELS]
+    delen = [_GROEPEN, _OPNIEUW, _FUNCTIES, _ANALYSE_INGEVULD, _LOGINS, _LEZER_VIEWS, _SLEUTELS, _SLEUTEL_CONTROLE, _LEZER_OVERZICHT]
     db = '"' + database.replace('"', '""') + '"'
     groepen = f"{ZORGCOORDINATOR}, {MENTOR}, {LEZER}"
     delen.append(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC;;\nGRANT CONNECT ON DATABASE {db} TO {groepen};;\n"
                  f"GRANT USAGE ON SCHEMA public TO {groepen};;\n"
                  f"GRANT TEMPORARY ON DATABASE {db} TO {ZORGCOORDINATOR};;\n"  # the verzuim import's day table
                  "GRANT EXECUTE ON FUNCTION thuiszit_gebruiker_id(), thuiszit_mijn_rol(), thuiszit_mijn_klassen() "
-                 f"TO {groepen};;\n")
+                 f"TO {groepen};;\n"
+                 f"GRANT EXECUTE ON FUNCTION thuiszit_analyse_ingevuld(integer) TO {ZORGCOORDINATOR}, {MENTOR};;\n")
     regels = []
     for tabel in ALLE_TABELLEN:
         t = f'"{tabel}"'
@@ -247,7 +327,14 @@ def script(database: str) -> str:
                 regels.append(f"CREATE POLICY mentor_eigen ON {t} TO {MENTOR} USING ({_EIGEN}) WITH CHECK ({_EIGEN});;")
         elif tabel in _SCOPE:
             scope = _SCOPE[tabel]
-            if tabel in _MENTOR_SCHRIJFT:
+            if tabel == "actiepunt":
+                eigen = f"{scope} AND \"eigenaar_gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
+                regels.append(f"GRANT SELECT, INSERT, UPDATE ON {t} TO {MENTOR};;")
+                regels.append(f"CREATE POLICY mentor_lezen ON {t} FOR SELECT TO {MENTOR} USING ({scope});;")
+                regels.append(f"CREATE POLICY mentor_toevoegen ON {t} FOR INSERT TO {MENTOR} WITH CHECK ({scope});;")
+                regels.append(f"CREATE POLICY mentor_eigen ON {t} FOR UPDATE TO {MENTOR} USING ({eigen}) "
+                              f"WITH CHECK ({eigen});;")
+            elif tabel in _MENTOR_SCHRIJFT:
                 regels.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {MENTOR};;")
                 regels.append(f"CREATE POLICY mentor ON {t} TO {MENTOR} USING ({scope}) WITH CHECK ({scope});;")
             else:

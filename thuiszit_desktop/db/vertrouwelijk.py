@@ -130,15 +130,16 @@ class VertrouwelijkField(pw.TextField):
 
 
 # The confidential columns: (table, column) → how to tell whether a row is confidential (SQL, on that table),
-# for the migration that encrypts what was stored in plain text and for the rotation that re-encrypts.
+# for the migration that encrypts what was stored in plain text and for the rotation that re-encrypts – SQL
+# both stores read (a boolean column on its own, no "= 1": PostgreSQL compares no boolean with a number).
 KOLOMMEN: dict[str, tuple[tuple[str, ...], str]] = {
-    "gesprek": (("samenvatting", "deelnemers"), "vertrouwelijk = 1"),
-    "afspraak": (("tekst",), "gesprek_id IN (SELECT id FROM gesprek WHERE vertrouwelijk = 1)"),
-    "mdo": (("agenda", "verslag"), "vertrouwelijk = 1"),
-    "besluit": (("tekst",), "mdo_id IN (SELECT id FROM mdo WHERE vertrouwelijk = 1)"),
+    "gesprek": (("samenvatting", "deelnemers"), "vertrouwelijk"),
+    "afspraak": (("tekst",), "gesprek_id IN (SELECT id FROM gesprek WHERE vertrouwelijk)"),
+    "mdo": (("agenda", "verslag"), "vertrouwelijk"),
+    "besluit": (("tekst",), "mdo_id IN (SELECT id FROM mdo WHERE vertrouwelijk)"),
     "traject_analyse": (("leerling_risico", "leerling_beschermend", "thuis_risico", "thuis_beschermend",
                          "school_risico", "school_beschermend", "buurt_risico", "buurt_beschermend",
-                         "verzuimtype", "kearney_functie"), "1"),
+                         "verzuimtype", "kearney_functie"), "true"),
     # a zorgcoördinator's drafts may hold what they are writing about a vertrouwelijk gesprek or an MDO
     "concept": (("velden",), "gebruiker_id IN (SELECT id FROM gebruiker WHERE rol = 'zorgcoordinator')"),
 }

@@ -123,16 +123,24 @@ class BackupService:
 
     # --- the folder ---
 
+    def _alleen_bestand(self) -> None:
+        """The program keeps backups of a file only: a server's are the ICT's."""
+        if self.ctx.store.op_server:
+            raise DatabaseFout(SERVER_BACKUP)
+
     def map(self) -> Path:
+        self._alleen_bestand()
         with self.ctx.action():
             gekozen = instellingen.lees(SETTING_MAP, "")
         return Path(gekozen) if gekozen else self.standaard_map()
 
     def standaard_map(self) -> Path:
+        self._alleen_bestand()
         return self.ctx.store.path.parent / STANDAARD_MAP
 
     def map_instellen(self, map: str | Path | None) -> Path:
         """Choose the folder (None or "": the default). It must exist or be creatable, and be writable."""
+        self._alleen_bestand()
         tekst = str(map or "").strip()
         with self.ctx.action():
             if tekst:
@@ -164,8 +172,7 @@ class BackupService:
 
     def maken(self, naar: Path | None = None, *, nu: datetime | None = None) -> BackupInfo:
         """A backup by hand (zorgcoördinator), into the backup folder or `naar`."""
-        if self.ctx.store.op_server:
-            raise DatabaseFout(SERVER_BACKUP)
+        self._alleen_bestand()
         if naar:
             self._check_map(Path(naar).expanduser())
         folder = Path(naar).expanduser() if naar else self.map()
@@ -177,7 +184,7 @@ class BackupService:
         """The automatic backup (every role: it protects the data, it shows none): when the newest is a
         day old or older, or `altijd` (on close: fast, its check follows at the next start). Before that,
         the backups not yet checked are checked (db/backup.py `controleer`). None when none was needed."""
-        if self.ctx.store.closed or self.ctx.store.op_server:  # after a restore; a server's are `server backup`
+        if self.ctx.store.closed or self.ctx.store.op_server:  # after a restore: nothing left; a server: the ICT's
             return None
         folder = self.map()
         nu = nu or datetime.now()
@@ -200,12 +207,15 @@ class BackupService:
         return apart
 
     def nodig(self, *, nu: datetime | None = None, folder: Path | None = None) -> bool:
+        if self.ctx.store.op_server:
+            return False
         laatste = self.laatste(folder)
         return laatste is None or (nu or datetime.now()) - laatste.gemaakt >= ELKE
 
     def voor_opruimen(self, *, nu: datetime | None = None) -> BackupInfo:
         """The backup before the bewaartermijnen are applied (zorgcoördinator): kept four weeks, so a mistake
         can be undone, and then rotated away like any other (the terms apply to backups too)."""
+        self._alleen_bestand()
         with self.ctx.action():
             pass
         nu = nu or datetime.now()
@@ -232,6 +242,8 @@ class BackupService:
 
     def lijst(self, folder: Path | None = None) -> list[BackupInfo]:
         """The backups of this database in the backup folder (or `folder`), newest first."""
+        if self.ctx.store.op_server:
+            return []
         eigen = self._eigen_id()
         return [_info(b) for b in backup.list_backups(folder or self.map(), self.ctx.store.path.stem)
                 if b.manifest.database_id == eigen]
@@ -243,12 +255,14 @@ class BackupService:
     def voorbeeld(self, bestand: Path) -> BackupInfo:
         """Date, schema version and counts of a backup, after opening its copy with this database's key
         and a full integrity check (BackupFout when it is damaged or of another database)."""
+        self._alleen_bestand()
         manifest = backup.check(Path(bestand), self.ctx.store.key, self._eigen_id(), self.ctx.store.path)
         return BackupInfo(Path(bestand), manifest.gemaakt, Path(bestand).stat().st_size, manifest.schema,
                           manifest.app_versie, dict(manifest.aantallen))
 
     def aantallen(self) -> dict[str, int]:
         """The same counts as in a backup's preview, of the database as it is now (what a restore loses)."""
+        self._alleen_bestand()
         with self.ctx.action():
             return backup.counts(self.ctx.store.db.connection())
 
@@ -258,6 +272,7 @@ class BackupService:
         """Replace the database by backup `bestand` (zorgcoördinator). Checked first, then the current state
         is backed up (kept by rotation: nothing entered since is lost for good); afterwards this bundle of
         services is closed: log in again (with the password you had at the time of the backup)."""
+        self._alleen_bestand()
         bestand = Path(bestand)
         with self.ctx.action():
             pass

@@ -19,6 +19,7 @@ from datetime import datetime
 from ..db import handtekening
 from ..db import models as m
 from ..db.vertrouwelijk import GeenSleutel
+from ..domain.audit import Actie
 from ..domain.errors import InlogFout, InvoerFout, NietGevonden
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.zoeken import sorteersleutel
@@ -105,12 +106,14 @@ class GebruikersService:
                 raise InvoerFout(fouten)
             velden = {"rol": nieuwe_rol.value, "klassen": ",".join(opgeslagen)}
             intrekken = is_intrekking(Rol(row.rol), nieuwe_rol)
-            if self.ctx.store.op_server:  # no key file to rotate: the server's login and the slot change
+            if self.ctx.store.op_server:  # no key file: the server's login, the slots and the confidential key
                 with self._sleutels() as keyring:
                     m.Gebruiker.update(**velden).where(m.Gebruiker.id == row.id).execute()
                     self._teken(row.id)
                     keyring.give(row.naam, self._voor(nieuwe_rol))
                     self._server().login_rol(self.ctx.store.db, row.naam_sleutel, nieuwe_rol.value)
+                    nieuw = self._server_roteren(row, keyring)
+                self._server_nieuwe_sleutels(row, nieuw)
                 intrekken = False
             elif not intrekken:
                 with self._sleutels() as keyring:
@@ -160,6 +163,8 @@ class GebruikersService:
                     self._teken(row.id)
                     keyring.remove_user(row.naam)
                     self._server().login_uit(self.ctx.store.db, row.naam_sleutel)
+                    nieuw = self._server_roteren(row, keyring)
+                self._server_nieuwe_sleutels(row, nieuw)
                 return _rij(m.Gebruiker.get_by_id(row.id))
         rotatie = self._intrekken(row, {"actief": 0}, voortgang, None)
         return replace(_rij(m.Gebruiker.get_by_id(row.id)), rotatie=rotatie)
@@ -203,6 +208,25 @@ class GebruikersService:
         from ..db import server
 
         return server
+
+    def _server_roteren(self, row: m.Gebruiker, keyring):
+        """On the server, inside the action: a zorgcoördinator who loses the role (or is disabled) held the
+        confidential key, so it is replaced for everyone who remains (services/sleutels.py); None otherwise."""
+        if row.rol != Rol.ZORGCOORDINATOR.value:
+            return None
+        nieuw, zonder = sleutels.roteren_op_server(self.ctx.store, keyring)
+        wat = "gebruiker; sleutels vernieuwd"
+        if zonder:  # their slot cannot take a key without their password: a new password from a zorgcoördinator
+            wat += f"; {len(zonder)} zorgcoördinator(en) hebben een nieuw wachtwoord nodig"
+        self.ctx.audit(Actie.GEWIJZIGD, wat=wat)
+        return nieuw
+
+    def _server_nieuwe_sleutels(self, row: m.Gebruiker, nieuw) -> None:
+        """After the commit: this session writes with the new confidential key from now on (unless it was
+        their own role that went)."""
+        if nieuw is not None:
+            self.ctx.store.sleutels = nieuw.voor(row.id != self.ctx.gebruiker.id)
+            self.ctx.store.bind()
 
     def _overzicht(self, keyring, naam: str, rol: Rol | None, wachtwoord: str | None) -> None:
         """The alleen-lezen overview file beside the database; on the server alleen-lezen users read the server's

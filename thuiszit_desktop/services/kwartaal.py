@@ -155,8 +155,8 @@ def _kandidaten(kwartaal: Kwartaal, peildatum: date, leerlingen: dict[int, Leerl
         if absoluut or vijf_a:
             uit.add(i)
     sql = ('SELECT "leerling_id", MAX("datum") FROM (SELECT "leerling_id", "datum" FROM "verzuim" '
-           'WHERE "datum" >= ? AND "datum" <= ? GROUP BY "leerling_id", "datum" HAVING SUM("uren") >= ?) '
-           'GROUP BY "leerling_id" HAVING COUNT(*) >= ?')
+           'WHERE "datum" >= ? AND "datum" <= ? GROUP BY "leerling_id", "datum" HAVING SUM("uren") >= ?) AS "dag" '
+           'GROUP BY "leerling_id" HAVING COUNT(*) >= ?')  # the alias: PostgreSQL 15 requires one
     params = [(kwartaal.van - _RUN_TERUG).isoformat(), peildatum.isoformat(), dagduur - _EPS, _RUN]
     for leerling_id, laatste in m.database.execute_sql(sql, params):
         if leerling_id in leerlingen and date.fromisoformat(str(laatste)[:10]) >= kwartaal.van:

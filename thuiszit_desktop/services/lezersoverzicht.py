@@ -11,6 +11,7 @@ User management (services/gebruikers.py) puts an alleen-lezen user's password he
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import secrets
 from dataclasses import dataclass
@@ -120,18 +121,21 @@ class LezersoverzichtService:
         when something changed in this session (every change writes an audit entry, services/context.py)."""
         if self.ctx.gebruiker.rol != Rol.ZORGCOORDINATOR or self.ctx.store.closed:
             return False
-        conn = self.ctx.store.db.connection()
-        lezers = [naam for (naam,) in conn.execute("SELECT naam FROM gebruiker WHERE rol = ? AND actief",
-                                                   (Rol.ALLEEN_LEZEN.value,))]
+        db = self.ctx.store.db  # execute_sql: raw SQL with "?" on both stores
+        lezers = [naam for (naam,) in db.execute_sql("SELECT naam FROM gebruiker WHERE rol = ? AND actief",
+                                                     (Rol.ALLEEN_LEZEN.value,))]
         if not lezers:
             return False
         if bij_login:  # what this session changes from here on is what the close looks for
-            self._vanaf = conn.execute("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
-        if not pad(self.ctx.store.path).exists() or any(self.ctx.store.keyring.has_user(n) for n in lezers):
+            self._vanaf = db.execute_sql("SELECT coalesce(max(id), 0) FROM audit_regel").fetchone()[0]
+        if self.ctx.store.op_server:  # the overview is a row on the server; lezers keep their own slots there
+            if db.execute_sql('SELECT 1 FROM "lezer_overzicht"').fetchone() is None:
+                return True
+        elif not pad(self.ctx.store.path).exists() or any(self.ctx.store.keyring.has_user(n) for n in lezers):
             return True
         if bij_login:
             return False
-        gewijzigd = conn.execute("SELECT 1 FROM audit_regel WHERE id > ? AND actie IN (?, ?, ?, ?, ?) LIMIT 1",
+        gewijzigd = db.execute_sql("SELECT 1 FROM audit_regel WHERE id > ? AND actie IN (?, ?, ?, ?, ?) LIMIT 1",
                                  (getattr(self, "_vanaf", 0), Actie.TOEGEVOEGD, Actie.GEWIJZIGD, Actie.VERWIJDERD,
                                   Actie.GEIMPORTEERD, Actie.OPGERUIMD)).fetchone()
         return gewijzigd is not None
@@ -149,6 +153,13 @@ class LezersoverzichtService:
         a database key slot over to the overview."""
         overzicht = self.maken(vandaag=vandaag)
         store = self.ctx.store
+        if store.op_server:  # one row alleen-lezen may read (db/server_rechten.py), counts only
+            with self.ctx.action(audit=False):
+                store.db.execute_sql(
+                    'INSERT INTO "lezer_overzicht" ("id", "inhoud", "gemaakt") VALUES (1, ?, ?) ON CONFLICT ("id") '
+                    'DO UPDATE SET "inhoud" = excluded."inhoud", "gemaakt" = excluded."gemaakt"',
+                    (json.dumps(overzicht.to_dict()), overzicht.gemaakt))
+            return overzicht
         with self.ctx.action(audit=False):
             bestand = _bestand(self.ctx)
             sleutel = _sleutel()
@@ -209,6 +220,46 @@ class Lezersessie:
 
     def close(self) -> None:
         self._sleutel = secrets.token_bytes(0)
+
+
+class ServerLezersessie(Lezersessie):
+    """An alleen-lezen user on the shared school database: their own login role, which the server lets read
+    only the overview row a zorgcoördinator's session writes and the count views (db/server_rechten.py)."""
+
+    def __init__(self, store, gebruiker: Gebruiker):
+        super().__init__(None, gebruiker, b"")  # no folder: the server
+        self.store = store
+
+    def overzicht(self) -> lo.Lezersoverzicht:
+        rij = self.store.db.execute_sql('SELECT "inhoud" FROM "lezer_overzicht"').fetchone()
+        if rij is None:
+            raise InvoerFout("Het overzicht is er (nog) niet. Vraag de zorgcoördinator om in te loggen.")
+        return lo.Lezersoverzicht.from_dict(json.loads(rij[0]))
+
+    def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:
+        """Their own login's password and key slot, as for everyone on the server (services/gebruikers.py)."""
+        from ..db import server
+
+        naam = self.gebruiker.naam
+        try:
+            self.store.keyring.unlock(naam, oud)
+        except InlogFout:
+            raise InvoerFout({"oud": "Uw huidige wachtwoord klopt niet. Typ het opnieuw."}) from None
+        check_nieuwe_gebruiker(naam, nieuw, herhaling)
+        if nieuw == oud:
+            raise InvoerFout({"wachtwoord": "Kies een ander wachtwoord dan het huidige."})
+        voor = dict(self.store.keyring.slots)
+        try:
+            with self.store.db.atomic():
+                self.store.keyring.set_user(naam, nieuw, self.store.sleutels)
+                self.store.keyring.save()
+                server.eigen_wachtwoord(self.store.db, nieuw)
+        except BaseException:
+            self.store.keyring.slots = voor
+            raise
+
+    def close(self) -> None:
+        self.store.close()
 
 
 def lezer_inloggen(path: Path, naam: str, wachtwoord: str) -> Lezersessie | None:

@@ -7,8 +7,9 @@ The server store itself is db/server.py; who may see what there is db/server_rec
 from __future__ import annotations
 
 import json
+import secrets
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,11 +38,62 @@ def inrichten(dsn: str, eigenaar_wachtwoord: str, school: School, naam: str, wac
     return adres.als(naam_sleutel(naam))
 
 
-def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wachtwoord: str) -> dict[str, int]:
+# What the ICT puts in postgresql.conf so the server itself slows down every wrong password (README).
+AUTH_DELAY_REGELS = ("shared_preload_libraries = 'auth_delay'", "auth_delay.milliseconds = 1000")
+
+
+def vertraagt_inloggen(dsn: str, eigenaar_wachtwoord: str) -> bool:
+    """Whether the server slows down wrong passwords itself (db/server.py), checked as the owner."""
+    db = server.verbind(server.lees_adres(dsn), eigenaar_wachtwoord)
+    try:
+        return server.vertraagt_inloggen(db)
+    finally:
+        db.close()
+
+
+def bijwerken(dsn: str, eigenaar_wachtwoord: str) -> tuple[int, int, bool]:
+    """`server bijwerken`: the schema steps the school database lacks and the rights of this version, as the
+    database's owner, all or nothing (db/server.py). (old version, new version, whether the server slows down
+    wrong passwords itself)."""
+    db = server.verbind(server.lees_adres(dsn), eigenaar_wachtwoord)
+    try:
+        oud, nieuw = server.bijwerken(db)
+        return oud, nieuw, server.vertraagt_inloggen(db)
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class Overgezet:
+    """What a move to the server did: rows per table, and the one-time password of every other active user
+    (name -> password), to hand over in person; each chooses their own at their first login (`eenmalig`)."""
+
+    aantallen: dict[str, int]
+    wachtwoorden: dict[str, str]
+
+
+def eenmalig_wachtwoord(naam: str) -> str:
+    """A password to hand over once (three groups of four, no look-alike characters), strong enough for
+    check_nieuwe_gebruiker."""
+    while True:
+        wachtwoord = "-".join("".join(secrets.choice(_TEKENS) for _ in range(4)) for _ in range(3))
+        try:
+            if any(c.isdigit() for c in wachtwoord) and any(c.isalpha() for c in wachtwoord):
+                check_nieuwe_gebruiker(naam, wachtwoord, wachtwoord)
+                return wachtwoord
+        except InvoerFout:
+            pass
+
+
+_TEKENS = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wachtwoord: str) -> Overgezet:
     """`server overzetten`: the single-file database at `path` into the empty database of `dsn`, all or nothing
     – every table with its ids, the audit chain verified (db/overzetten.py) – with the zorgcoördinator `naam`
-    as its first login and key slot, with the password they gave. The file stays as it is; the other users get
-    a login from a zorgcoördinator (a new password: their file password never leaves their key slot)."""
+    as its first login and key slot, with the password they gave. Every other active user gets a login and a key
+    slot too, with a one-time password (their file password never leaves their key slot, so it cannot be
+    moved): the program asks them for a password of their own at their first login. The file stays as it is."""
     services = session.login(path, naam, wachtwoord, lezend=True)  # the file stays locked while it is copied
     try:
         return _naar_server(services, naam, wachtwoord, dsn, eigenaar_wachtwoord)
@@ -50,7 +102,7 @@ def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wacht
 
 
 def overzetten_naar_server(services: session.Services, wachtwoord: str, dsn: str,
-                           eigenaar_wachtwoord: str) -> dict[str, int]:
+                           eigenaar_wachtwoord: str) -> Overgezet:
     """`naar_server` from the program's open session (Instellingen › Opslag): the zorgcoördinator's own password
     is asked again – it becomes their password on the server."""
     if services.ctx.store.op_server:
@@ -60,10 +112,14 @@ def overzetten_naar_server(services: session.Services, wachtwoord: str, dsn: str
 
 
 def _naar_server(services: session.Services, naam: str, wachtwoord: str, dsn: str,
-                 eigenaar_wachtwoord: str) -> dict[str, int]:
+                 eigenaar_wachtwoord: str) -> Overgezet:
     adres = server.lees_adres(dsn)
     if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
         raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")
+    sleutels = services.ctx.store.sleutels
+    if not sleutels.zorg:
+        raise GeenToegang("Uw sleutel geeft nog geen toegang tot de vertrouwelijke gegevens, dus overzetten kan "
+                          "niet. Vraag een andere zorgcoördinator om uw wachtwoord opnieuw in te stellen.")
     db = server.verbind(adres, eigenaar_wachtwoord)
     try:
         server.leeg(db)
@@ -74,14 +130,20 @@ def _naar_server(services: session.Services, naam: str, wachtwoord: str, dsn: st
             # Their key slot with the file's keys: the copied signatures and vertrouwelijk envelopes stay
             # valid and readable, so the program logs in on the server as it does on the file.
             ring = server.ServerKeyRing.laad(db)
-            ring.set_user(naam, wachtwoord, services.ctx.store.sleutels)
+            ring.set_user(naam, wachtwoord, sleutels)
+            wachtwoorden = {}
+            for ander, rol in db.execute_sql('SELECT "naam", "rol" FROM "gebruiker" WHERE "actief" '
+                                             'AND "naam_sleutel" <> %s ORDER BY "naam"', [naam_sleutel(naam)]):
+                wachtwoorden[ander] = eenmalig = eenmalig_wachtwoord(ander)
+                server.maak_login(db, naam_sleutel(ander), eenmalig, rol)
+                ring.set_user(ander, eenmalig, sleutels.voor(rol == Rol.ZORGCOORDINATOR.value), eenmalig=True)
             ring.save()
         # Statistics for the planner at once, not when autovacuum gets round to it: without them the first
         # signals runs sort the whole year's verzuim on disk (1.6 × slower at 2,000 students).
         db.execute_sql("ANALYZE")
     finally:
         db.close()
-    return aantallen
+    return Overgezet(aantallen, wachtwoorden)
 
 
 def naar_bestand(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str, path: Path,

@@ -20,12 +20,12 @@ from ..db import models as m
 from ..db.audit import schrijf
 from ..domain import formaat
 from ..domain.audit import Actie
-from ..domain.errors import DatabaseBeschadigd, DatabaseFout, GeenToegang, InlogFout, TeVeelPogingen
+from ..domain.errors import DatabaseBeschadigd, DatabaseFout, InlogFout, TeVeelPogingen
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import instellingen, sleutels
 from .context import Context
-from .lezersoverzicht import Lezersessie, lezer_inloggen
+from .lezersoverzicht import Lezersessie, ServerLezersessie, lezer_inloggen
 from .school import SWV
 from .toegang import beveilig
 
@@ -175,8 +175,11 @@ class Services:
         self.ctx.store.db.close()
 
     def close(self) -> None:
-        if self.ctx.store.op_server:  # the server: no files beside it to keep up
-            self.ctx.store.close()
+        if self.ctx.store.op_server:  # the server: no files beside it to keep up, only the lezers' overview row
+            try:
+                self.lezersoverzicht._bijwerken_als_nodig()
+            finally:
+                self.ctx.store.close()
             return
         if self.beschadigd:
             self.ctx.store.close()
@@ -324,22 +327,28 @@ def _inloggen(store: connection.Store, path: Path, naam: str, wachtwoord: str, l
     return services
 
 
-def login_server(dsn: str, naam: str, wachtwoord: str) -> Services:
+def login_server(dsn: str, naam: str, wachtwoord: str) -> Services | Lezersessie:
     """Log in on the school's shared database (db/server.py) as the user's own login role, with their own
     password; the server keeps their klas scope (db/server_rechten.py), the program keeps it as well.
 
     On the server the password is checked (and wrong ones slowed down) by PostgreSQL itself, and the audit
     trail is kept by the server (append-only, chained by a trigger), so the files the single-file mode keeps
-    beside the database – attempts, anchor, the alleen-lezen overview – are not used. Alleen-lezen users
-    read the server's count views (lezer_*) only: they have no session with the services."""
+    beside the database – attempts, anchor – are not used. An alleen-lezen user gets a `ServerLezersessie`
+    (as a `Lezersessie` on a file): the server lets their role read only the overview of counts a
+    zorgcoördinator's session writes there, and the count views."""
     from ..db import server  # psycopg only for a school that has a server
 
     store = server.open_store(server.lees_adres(dsn, naam_sleutel(naam)), naam, wachtwoord)
     try:
+        rol, gebruiker_id = store.db.execute_sql("SELECT thuiszit_mijn_rol(), thuiszit_gebruiker_id()").fetchone()
+        if rol == Rol.ALLEEN_LEZEN.value:  # the server knows their role: no gebruiker row to read for them
+            lezer = Gebruiker(gebruiker_id, " ".join(naam.split()), Rol.ALLEEN_LEZEN)
+            with store.db.atomic():
+                schrijf(store.db, lezer, Actie.INGELOGD)
+            return ServerLezersessie(store, lezer)
         row = m.Gebruiker.get_or_none(m.Gebruiker.naam_sleutel == naam_sleutel(naam))
         if row is None or not row.actief:
-            raise GeenToegang("Met uw rol kunt u in de gedeelde schooldatabase alleen aantallen zien; dat kan in "
-                              "dit programma nog niet. Vraag het de zorgcoördinator.")
+            raise InlogFout()  # a login role without an active user here: the same neutral refusal
         # The row the server gives is the one the program signed: a role or klas set by hand (by the DBA,
         # say) does not become this user's role in the program.
         if store.sleutels.controle is None or not handtekening.klopt(store.sleutels.controle, row):
@@ -354,10 +363,20 @@ def login_server(dsn: str, naam: str, wachtwoord: str) -> Services:
         services.audit.bij_start()  # the caller shows `services.audit.uitslag` when it is not in order
         with services.ctx.action():
             services.ctx.audit(Actie.INGELOGD)
+        services.lezersoverzicht._bijwerken_als_nodig(bij_login=True)  # a zorgcoördinator's, when there is none
     except BaseException:
         services.close()
         raise
     return services
+
+
+def eigen_wachtwoord_nodig(services: Services | Lezersessie) -> bool:
+    """On the server: the user logged in with the one-time password a zorgcoördinator handed them (`server
+    overzetten`); they choose their own first (`wachtwoord_wijzigen`), before anything else."""
+    if isinstance(services, Lezersessie):
+        return isinstance(services, ServerLezersessie) and services.store.keyring.eenmalig(services.gebruiker.naam)
+    store = services.ctx.store
+    return bool(store.op_server and store.keyring.eenmalig(services.gebruiker.naam))  # type: ignore[attr-defined]
 
 
 def login_vastleggen(services: Services) -> None:

@@ -265,6 +265,34 @@ def roteren(store: Store, gebruiker_id: int, velden: dict, door, backup_map: Pat
     return Rotatie(oude_backups, zonder, oud, nieuw, ring, store.path)
 
 
+def roteren_op_server(store, keyring: KeyRing) -> tuple[Sleutels, list[str]]:
+    """The server's counterpart of `roteren`, inside the caller's transaction, after the gebruiker row that
+    revokes a zorgcoördinator was written (disabled, or another role): a new confidential key, every envelope
+    re-encrypted under it, and the slots of the zorgcoördinators who remain given it (sealed to each slot's
+    X25519 key: no passwords needed). The revoked user's slot and login are the caller's. A copy of their old
+    slot opens only the old key, which reads nothing written from now on; the server refuses envelopes from
+    sessions that still hold the old key (server_rechten: _SLEUTEL_CONTROLE). There is no database key to
+    rotate (the server's rights, not a key, keep the data) and the signing key stays, as on the file
+    (docs/BEVEILIGING.md). Returns the new keys and the zorgcoördinators whose slot could not be given them."""
+    from ..db import server
+
+    oud = store.sleutels
+    if not oud.zorg:
+        raise vertrouwelijk.GeenSleutel()
+    nieuw = replace(oud, vertrouwelijk=keys.new_database_key())
+    db = store.db
+    nieuw_id = server.sleutel_id(nieuw.vertrouwelijk)
+    server.zet_sleutel_id(db.connection(), nieuw_id)  # undone with the transaction if it fails
+    db.execute_sql('DELETE FROM "sleutel_versie"')
+    db.execute_sql('INSERT INTO "sleutel_versie" ("id") VALUES (?)', [nieuw_id])
+    vertrouwelijk.herversleutel_alles(db.cursor(), oud.vertrouwelijk, nieuw.vertrouwelijk)
+    zonder = []
+    for (naam,) in db.execute_sql("SELECT naam FROM gebruiker WHERE actief AND rol = ?", [Rol.ZORGCOORDINATOR.value]):
+        if not keyring.give(naam, nieuw):
+            zonder.append(naam)
+    return nieuw, zonder
+
+
 def _anker_opnieuw(store: Store, oud: Sleutels, nieuw: Sleutels) -> None:
     """The audit trail's anchor (db/anker.py) is sealed with a key derived from the signing key
     (services/audit.py `audit_sleutel`): sealed again with the new one when that changed – and only when it held

@@ -12,13 +12,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Final, TypeVar
 
 import peewee as pw
 
 from ..db import models as m
+from ..db import vertrouwelijk
 from ..db.vertrouwelijk import Versleuteld
 from ..domain import formaat
 from ..domain.actiepunt import Actiepunt
@@ -269,7 +270,13 @@ def lees_bewijs(row: m.Traject) -> dict[str, Bewijs]:
                                                   & (m.PlanVanAanpak.status == "vastgesteld")))
     evaluaties = (m.PlanEvaluatie.select(m.PlanEvaluatie.datum).join(m.PlanDoel).join(m.PlanVanAanpak)
                   .where(m.PlanVanAanpak.traject == row.id).tuples())
-    a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
+    if getattr(m.database.obj, "op_server", False) and vertrouwelijk.sleutel() is None:
+        # a mentor on the server may not read the analysis itself (db/server_rechten.py): only whether and when
+        gewijzigd = m.database.execute_sql("SELECT thuiszit_analyse_ingevuld(?)", [row.id]).fetchone()[0]
+        analyse_ingevuld = datetime.fromisoformat(str(gewijzigd)).date() if gewijzigd else None
+    else:
+        a = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
+        analyse_ingevuld = a.gewijzigd.date() if a is not None and lees_analyse(a).ingevuld else None
     return automatisch(Dossierfeiten(
         traject_id=row.id, geopend=row.geopend, signaal_datum=row.signaal_datum, gesloten=row.gesloten,
         meldingen=tuple(MeldingFeit(i, d, k) for i, d, k in m.Verzuimmelding.select(
@@ -281,7 +288,7 @@ def lees_bewijs(row: m.Traject) -> dict[str, Bewijs]:
         toestemmingen=tuple(ToestemmingFeit(o, bool(g), d) for o, g, d in m.Toestemming.select(
             m.Toestemming.organisatie, m.Toestemming.gegeven, m.Toestemming.datum)
             .where(m.Toestemming.traject == row.id).tuples()),
-        analyse_ingevuld=a.gewijzigd.date() if a is not None and lees_analyse(a).ingevuld else None,
+        analyse_ingevuld=analyse_ingevuld,
         nazorg=tuple(m.NazorgMoment.select(m.NazorgMoment.id, m.NazorgMoment.datum)
                      .where(m.NazorgMoment.traject == row.id).tuples()),
         plannen=tuple(PlanFeit(p.versie, p.vastgesteld_op or p.gewijzigd.date(), p.analyse,

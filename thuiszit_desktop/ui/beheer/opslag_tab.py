@@ -100,11 +100,19 @@ class OpslagTab(QWidget):
         if dialog.exec() != OverzettenDialog.DialogCode.Accepted:
             return
         onthouden.onthoud_server(self.settings, {**dialog.velden, "school": self.services.school.get().naam})
-        self._klaar(f"De schooldatabase staat nu op de server ({_aantallen(dialog.waarde)}); het auditlog is "
+        gedaan = dialog.waarde  # schoolserver.Overgezet
+        if gedaan.wachtwoorden:  # shown this once: kept nowhere
+            anderen = ("• De andere gebruikers hebben daar een login met een eenmalig wachtwoord. Geef het ieder "
+                       "persoonlijk; het wordt nergens bewaard en niet nog eens getoond:\n"
+                       + "".join(f"      {naam}: {ww}\n" for naam, ww in gedaan.wachtwoorden.items())
+                       + "  Vraag hen na de eerste keer inloggen meteen een eigen wachtwoord te kiezen (Bestand › "
+                         "Wachtwoord wijzigen…). Kwijt? Geef in Bestand › Gebruikers een nieuw wachtwoord.")
+        else:
+            anderen = "• Een nieuwe collega krijgt in Bestand › Gebruikers een login met een nieuw wachtwoord."
+        self._klaar(f"De schooldatabase staat nu op de server ({_aantallen(gedaan.aantallen)}); het auditlog is "
                     "gecontroleerd.\n\nWat nu:\n"
                     "• U logt straks in op de schooldatabase, met uw naam en hetzelfde wachtwoord.\n"
-                    "• De andere gebruikers hebben daar nog geen login: geef ze in Bestand › Gebruikers een nieuw "
-                    "wachtwoord. Zij kiezen bij de eerste start 'Gedeelde schooldatabase' en vullen in: server "
+                    f"{anderen} Iedereen kiest bij de eerste start 'Gedeelde schooldatabase' en vult in: server "
                     f"{dialog.velden['host']}, poort {dialog.velden['poort']}, database {dialog.velden['database']}"
                     " en het CA-certificaat van de school.\n"
                     "• Het bestand op deze computer is niet veranderd. Bewaar het (met het sleutelbestand) voor de weg "
