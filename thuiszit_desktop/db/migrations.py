@@ -352,6 +352,12 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
+# 12: the analysis of a traject is checked the same way (step 11 left it out).
+def _v12_rijversie_analyse(db: pw.Database) -> None:
+    if "rijversie" not in {k.name for k in db.get_columns("traject_analyse")}:
+        db.execute_sql('ALTER TABLE "traject_analyse" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -365,6 +371,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
+    _v12_rijversie_analyse,
 ]
 LATEST = len(STEPS)
 

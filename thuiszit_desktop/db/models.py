@@ -250,6 +250,7 @@ class TrajectAnalyse(BaseModel):
     kearney_functie = VertrouwelijkField(default="")
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     gewijzigd = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
 
 
 class NazorgMoment(BaseModel):

@@ -124,8 +124,9 @@ class Conflict(GebruikersFout):
     services/versies.py). Nothing of theirs is saved; `anders` holds what is there now, field by field, so the
     screen can show the other change beside the user's own text (which it keeps)."""
 
-    def __init__(self, wat: str, anders: dict[str, object]) -> None:
-        self.wat, self.anders = wat, dict(anders)
+    def __init__(self, wat: str, anders: dict[str, object], mijn: dict[str, object] | None = None) -> None:
+        # mijn: what this user tried to save, the same fields – shown beside theirs (ui/common/form.py)
+        self.wat, self.anders, self.mijn = wat, dict(anders), dict(mijn or {})
         super().__init__(f"Iemand anders heeft {wat} gewijzigd nadat u het opende. Uw wijziging is "
                          "niet opgeslagen, zodat niets verloren gaat: bekijk de andere wijziging, neem over wat u "
                          "wilt houden en sla opnieuw op.")
