@@ -11,8 +11,9 @@ from __future__ import annotations
 import peewee as pw
 
 from ..db import models as m
-from ..db.vertrouwelijk import Versleuteld
+from ..db.vertrouwelijk import Versleuteld, is_envelop
 from ..domain.errors import Conflict, NietGevonden
+from .traject_gedeeld import VERTROUWELIJK
 
 # What a conflict shows of another change: the fields a user edits, not keys or timestamps.
 _VERBORGEN = {"id", "rijversie", "aangemaakt", "gewijzigd", "door", "traject"}
@@ -52,7 +53,9 @@ def _leesbaar(model: type[m.BaseModel], veld: str, waarde):
     if isinstance(soort, pw.ForeignKeyField) and waarde is not None:
         rij = soort.rel_model.get_or_none(soort.rel_model.id == waarde)
         return getattr(rij, "naam", waarde) if rij is not None else None
-    return str(waarde) if isinstance(waarde, str) and not isinstance(waarde, Versleuteld) else waarde
+    if isinstance(waarde, Versleuteld) or (isinstance(waarde, str) and is_envelop(waarde)):
+        return VERTROUWELIJK
+    return str(waarde) if isinstance(waarde, str) else waarde
 
 
 def versie(model: type[m.BaseModel], row_id: int) -> int:

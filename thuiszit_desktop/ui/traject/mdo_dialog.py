@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import Conflict, InvoerFout
 from ...domain.mdo import (
     Mdo,
     MdoDeelnemer,
@@ -394,6 +394,8 @@ class MdoDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
+        except Conflict as exc:
+            return self.save() if self.conflict(exc) else False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
@@ -426,7 +428,17 @@ class MdoDialog(FormDialog):
                          agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
                          vertrouwelijk=self.vertrouwelijk.isChecked(), verslaglegger=self.verslaglegger.text(),
                          volgend_overleg=self.volgend_overleg.value(),
-                         verzenden_aan=self.verzenden_aan.toPlainText().splitlines())
+                         verzenden_aan=self.verzenden_aan.toPlainText().splitlines(), versie=self.mdo.rijversie)
+        try:
+            self._lijsten_bijwerken()
+        finally:  # its besluiten and actiepunten raise the MDO's version: a second save measures against this
+            self.conflict_gezien(None)
+
+    def conflict_gezien(self, exc) -> None:
+        if self.mdo is not None:
+            self.mdo = replace(self.mdo, rijversie=self.services.mdo.mdo(self.mdo.id).rijversie)
+
+    def _lijsten_bijwerken(self) -> None:
         for r in self.toestemmingen.rows:
             if r.te_bewaren():
                 t = r.value()
@@ -450,7 +462,7 @@ class MdoDialog(FormDialog):
                     r.mark_saved(self.services.mdo.mdo_actiepunt(self.mdo.id, r.wat.text(), r.wie.value(), r.uiterlijk.value()))
                 elif r.gewijzigd():
                     r.mark_saved(self.services.actiepunten.actiepunt_wijzigen(r.actiepunt.id, wat=r.wat.text(), wie=r.wie.value(),
-                                                       uiterlijk=r.uiterlijk.value()))
+                                                       uiterlijk=r.uiterlijk.value(), versie=r.actiepunt.rijversie))
             except InvoerFout as exc:
                 raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
 
