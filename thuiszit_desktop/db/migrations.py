@@ -358,6 +358,45 @@ def _v12_rijversie_analyse(db: pw.Database) -> None:
         db.execute_sql('ALTER TABLE "traject_analyse" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
+# 13: on a server, every change to student data is announced (NOTIFY) so that the other users' open screens
+# refresh (db/meldingen.py). The payload is the table and, for the rows users edit, the row's id – never a
+# name or a note: a mentor's connection hears of changes to rows it may not read, so it must learn nothing
+# from it but that something changed. The edited tables notify per row; the rest (verzuim imports of
+# thousands of rows) once per statement, with the table only. The file has one writer: nothing to do there.
+MELDKANAAL = "thuiszit"
+_NIET_MELDEN = {"audit_regel", "concept", "signaal_cache", "schema_versie", "sleutel_slot"}
+
+
+def _v13_meldingen(db: pw.Database) -> None:
+    if not _op_server(db):
+        return
+    db.execute_sql(f'''CREATE OR REPLACE FUNCTION "thuiszit_gewijzigd"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_LEVEL = 'ROW' THEN
+    PERFORM pg_notify('{MELDKANAAL}', TG_TABLE_NAME || ':'
+                      || (CASE WHEN TG_OP = 'DELETE' THEN OLD."id" ELSE NEW."id" END)::text);
+  ELSE
+    PERFORM pg_notify('{MELDKANAAL}', TG_TABLE_NAME);
+  END IF;
+  RETURN NULL;
+END
+$$''')
+    per_rij = {*VERSIE_TABELLEN, "traject_analyse"}
+    tabellen = [r[0] for r in db.execute_sql(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname").fetchall()]
+    for tabel in tabellen:
+        if tabel in _NIET_MELDEN:
+            continue
+        if tabel in per_rij:
+            wanneer, niveau = "INSERT OR UPDATE OR DELETE", "ROW"
+        else:
+            wanneer, niveau = "INSERT OR UPDATE OR DELETE OR TRUNCATE", "STATEMENT"
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{tabel}_melden" ON "{tabel}"')
+        db.execute_sql(f'CREATE TRIGGER "{tabel}_melden" AFTER {wanneer} ON "{tabel}" FOR EACH {niveau} '
+                       'EXECUTE FUNCTION "thuiszit_gewijzigd"()')
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -372,6 +411,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v10_signaal_cache,
     _v11_rijversie,
     _v12_rijversie_analyse,
+    _v13_meldingen,
 ]
 LATEST = len(STEPS)
 

@@ -1,0 +1,51 @@
+"""Other users' changes and the server connection, brought to the GUI thread (services/wijzigingen.py hears
+them in a background thread; a Qt signal crosses to this object's thread).
+
+`vernieuwen` comes once after a burst of changes (a colleague saving a form changes several rows), with the
+tables that changed, so the open screens read again once instead of per row; `verbinding` says when the
+school database went away and came back. On the file nothing is heard and nothing is emitted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...services import wijzigingen
+from ...services.session import Services
+
+RUST_MS = 400  # after the last change of a burst
+
+
+class Wijzigingen(QObject):
+    vernieuwen = Signal(object)  # frozenset of table names
+    verbinding = Signal(bool)
+    _gehoord = Signal(str)  # from the listener's thread
+    _verbinding = Signal(bool)
+
+    def __init__(self, services: Services, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tabellen: set[str] = set()
+        self._rust = QTimer(self, singleShot=True, interval=RUST_MS)
+        self._rust.timeout.connect(self._klaar)
+        self._gehoord.connect(self._ontvangen)
+        self._verbinding.connect(self.verbinding)
+        self._luisteraar = wijzigingen.volgen(services, lambda tabel, _id: self._gehoord.emit(tabel),
+                                              self._verbinding.emit)
+        self.destroyed.connect(lambda *_: self.stop())
+
+    @property
+    def actief(self) -> bool:
+        return self._luisteraar is not None
+
+    def stop(self) -> None:
+        if self._luisteraar is not None:
+            self._luisteraar.stop()
+            self._luisteraar = None
+
+    def _ontvangen(self, tabel: str) -> None:
+        self._tabellen.add(tabel)
+        self._rust.start()  # restarted by every change: one refresh after the burst
+
+    def _klaar(self) -> None:
+        tabellen, self._tabellen = frozenset(self._tabellen), set()
+        self.vernieuwen.emit(tabellen)
