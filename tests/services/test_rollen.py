@@ -118,6 +118,8 @@ MATRIX: dict[str, Geval] = {
                               IEDEREEN),
     "concepten.verwijder": Geval(lambda s, x: s.concepten.verwijder("gesprek", x.nummer), IEDEREEN),
     "concepten.opruimen": Geval(lambda s, x: s.concepten.opruimen(), IEDEREEN),
+    "concepten.wachtend": Geval(lambda s, x: s.concepten.wachtend(), IEDEREEN),
+    "concepten.naar_server": Geval(lambda s, x: s.concepten.naar_server(), IEDEREEN),
     # --- the register ---
     "leerlingen.lijst": Geval(lambda s, x: s.leerlingen.lijst(VANDAAG), LIJST, nrs),
     "leerlingen.get": Geval(lambda s, x: s.leerlingen.get(x.nummer), EIGEN_KLAS),

@@ -43,6 +43,11 @@ class DatabaseFout(GebruikersFout, RuntimeError):
     """The database cannot be opened; the message says why and what to do."""
 
 
+class VerbindingWeg(DatabaseFout):
+    """The shared school database cannot be reached (now): the network, or the server is down. Nothing of the
+    action was saved (its transaction went with the connection); typed text stays as a local draft."""
+
+
 class DatabaseInGebruik(DatabaseFout):
     def __init__(self) -> None:
         super().__init__("Deze database is al geopend, in een ander venster of door een ander programma. "

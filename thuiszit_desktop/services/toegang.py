@@ -228,7 +228,8 @@ REGELS: dict[str, dict[str, Regel]] = {
     },
     "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG), "kolommen": alleen(*ZORG)},
     # Drafts belong to the user who typed them (the table has a gebruiker column).
-    "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen()},
+    "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen(),
+                  "wachtend": iedereen(), "naar_server": iedereen()},
     "kalender": {
         "calendar": iedereen(), "jaar": iedereen(), "vrije_dagen": iedereen(), "aangepaste_vakanties": iedereen(),
         "officiele_vakanties": iedereen(),

@@ -4,8 +4,10 @@ listener watches): only on the shared school database – on the file there is o
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .session import Services
+if TYPE_CHECKING:
+    from .session import Services
 
 
 def volgen(services: Services, bij_wijziging: Callable[[str, int | None], None],

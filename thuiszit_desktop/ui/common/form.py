@@ -18,6 +18,8 @@ Two ways to use it:
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -30,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from . import conflict as conflict_keuze
 from . import errors
 from .concept import ConceptKeeper, MemoryConceptStore
 from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
+from .wijzigingen import meldpunt
 
 KEEP_EDITING, KEEP_DRAFT, DISCARD = 0, 1, 2  # the answers to "Wijzigingen weggooien?" when there is a draft
 
@@ -144,6 +147,29 @@ class FormDialog(QDialog):
             self._initial = self._snapshot()
         return False
 
+    def niet_bereikbaar(self, exc: VerbindingWeg) -> None:
+        """The school database went away: nothing was saved (not even half). The form stays open with what was
+        typed, its draft is kept on this computer (encrypted, services/concepten.py), and when the connection
+        is back the form offers to save."""
+        if self.concept is not None:
+            with contextlib.suppress(errors.GebruikersFout):  # no personal key (an old slot): the form keeps it
+                self.concept.bewaar()
+        if not getattr(self, "_wacht_op_verbinding", False):
+            self._wacht_op_verbinding = True
+            meldpunt().verbinding.connect(self._verbinding_terug)
+        errors.show_error(self, f"{exc}\n\nEr is niets opgeslagen, ook niet half. Uw tekst blijft in dit venster"
+                                + (" en is als concept op deze computer bewaard (versleuteld)" if self.concept else "")
+                                + ". Zodra de verbinding terug is, vraagt het programma of u wilt opslaan.")
+
+    def _verbinding_terug(self, verbonden: bool) -> None:
+        if not verbonden or not self._wacht_op_verbinding or self.result() or not self.isVisible():
+            return
+        self._wacht_op_verbinding = False
+        meldpunt().verbinding.disconnect(self._verbinding_terug)
+        if errors.ask(self, "De verbinding met de schooldatabase is terug. Wilt u nu opslaan?",
+                      yes="Nu opslaan", no="Later"):
+            self.save()
+
     def _eigen_tekst_tonen(self, tekst: str) -> None:
         """This user's unsaved text above the fields, read-only and selectable, after keeping theirs."""
         if getattr(self, "eigen_tekst", None) is None:
@@ -178,6 +204,9 @@ class FormDialog(QDialog):
             return False
         except Conflict as exc:  # someone else saved first: theirs beside mine, and the user chooses
             return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False

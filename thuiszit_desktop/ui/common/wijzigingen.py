@@ -8,12 +8,32 @@ school database went away and came back. On the file nothing is heard and nothin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...services import wijzigingen
-from ...services.session import Services
+
+if TYPE_CHECKING:
+    from ...services.session import Services
 
 RUST_MS = 400  # after the last change of a burst
+
+
+class _Meldpunt(QObject):
+    """Where any window hears that the connection came or went (a form waiting to save, say)."""
+
+    verbinding = Signal(bool)
+
+
+_meldpunt: _Meldpunt | None = None
+
+
+def meldpunt() -> _Meldpunt:
+    global _meldpunt
+    if _meldpunt is None:
+        _meldpunt = _Meldpunt()
+    return _meldpunt
 
 
 class Wijzigingen(QObject):
@@ -29,6 +49,7 @@ class Wijzigingen(QObject):
         self._rust.timeout.connect(self._klaar)
         self._gehoord.connect(self._ontvangen)
         self._verbinding.connect(self.verbinding)
+        self.verbinding.connect(meldpunt().verbinding)
         self._luisteraar = wijzigingen.volgen(services, lambda tabel, _id: self._gehoord.emit(tabel),
                                               self._verbinding.emit)
         self.destroyed.connect(lambda *_: self.stop())

@@ -575,7 +575,14 @@ class MainWindow(QMainWindow, Menus):
         elif self._verbinding_weg:
             self._verbinding_weg = False
             self.verbinding_label.hide()
-            self.statusBar().showMessage("De verbinding met de schooldatabase is terug.", 15_000)
+            try:  # drafts kept here meanwhile go back into the database, where their forms find them
+                terug = self.services.concepten.naar_server()
+            except errors.GebruikersFout:
+                terug = 0  # gone again already: the next "terug" tries once more
+            self.statusBar().showMessage(
+                "De verbinding met de schooldatabase is terug." + (
+                    f" {terug} concept{'en' if terug > 1 else ''} van toen staa{'n' if terug > 1 else 't'} klaar: "
+                    "open het formulier opnieuw en sla op." if terug else ""), 30_000)
             self._anderen_wijzigden(frozenset())
 
     # --- geometry and closing --------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.traject import Analyse, Domein, Factoren, KearneyFunctie, Verzuimtype
 from ...services.session import Services
 from ..common import errors
@@ -116,6 +116,9 @@ class AnalyseDialog(FormDialog):
             return False
         except Conflict as exc:
             return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.gebruiker import Rol
 from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType
@@ -225,6 +225,9 @@ class GesprekDialog(FormDialog):
             return False
         except Conflict as exc:  # as FormDialog.save: theirs beside mine, the user chooses
             return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.mdo import (
     Mdo,
     MdoDeelnemer,
@@ -396,6 +396,9 @@ class MdoDialog(FormDialog):
             return False
         except Conflict as exc:
             return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, GebruikersFout, InvoerFout
+from ...domain.errors import Conflict, GebruikersFout, InvoerFout, VerbindingWeg
 from ...domain.gebruiker import Rol
 from ...domain.gewone_woorden import factoren_voor_ouders, in_gewone_woorden, vakwoorden
 from ...domain.plan import (
@@ -511,6 +511,9 @@ class PlanDialog(FormDialog):
             return False
         except Conflict as exc:
             return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except GebruikersFout as exc:
             self.errors.show({"": str(exc)})
             return False
