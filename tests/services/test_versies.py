@@ -13,6 +13,7 @@ from tests.db.test_overzetten import op
 from thuiszit_desktop import demo
 from thuiszit_desktop.db import migrations, overzetten, server
 from thuiszit_desktop.db import models as m
+from thuiszit_desktop.domain import formaat
 from thuiszit_desktop.domain.errors import Conflict
 from thuiszit_desktop.domain.gesprek import GesprekType
 from thuiszit_desktop.domain.leerling import Leerling
@@ -156,6 +157,9 @@ def _geweigerd(doe, wat: str, veld: str, hun, mijn) -> Conflict:
         doe()
     assert f"Iemand anders heeft {wat} gewijzigd" in str(fout.value)
     assert fout.value.anders[veld] == hun and fout.value.mijn[veld] == mijn  # theirs beside mine
+    # who saved theirs and when (here the same user in another screen)
+    assert fout.value.wie == "Anna de Vries" and fout.value.wanneer is not None
+    assert f"nadat u het opende (Anna de Vries, {formaat.tijdstip(fout.value.wanneer)})." in str(fout.value)
     return fout.value
 
 

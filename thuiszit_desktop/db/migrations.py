@@ -352,10 +352,19 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
-# 12: the analysis of a traject is checked the same way (step 11 left it out).
-def _v12_rijversie_analyse(db: pw.Database) -> None:
-    if "rijversie" not in {k.name for k in db.get_columns("traject_analyse")}:
-        db.execute_sql('ALTER TABLE "traject_analyse" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
+# 12: the analysis of a traject is checked the same way (step 11 left it out), and every row users edit
+# records who saved its version and when, so that a conflict can name the other change's author (the id of
+# a gebruiker, no foreign key: a version outlives nothing it needs).
+def _v12_versies(db: pw.Database) -> None:
+    tijd = "TIMESTAMP" if _op_server(db) else "DATETIME"
+    for tabel in (*VERSIE_TABELLEN, "traject_analyse"):
+        kolommen = {k.name for k in db.get_columns(tabel)}
+        if "rijversie" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
+        if "versie_door" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "versie_door" INTEGER')
+        if "versie_op" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "versie_op" {tijd}')
 
 
 # 13: on a server, every change to student data is announced (NOTIFY) so that the other users' open screens
@@ -410,7 +419,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
-    _v12_rijversie_analyse,
+    _v12_versies,
     _v13_meldingen,
 ]
 LATEST = len(STEPS)

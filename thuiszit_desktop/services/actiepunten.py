@@ -71,7 +71,7 @@ class ActiepuntService:
             if wie is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(wie)
             if velden or versie is not None:
-                versies.opslaan(m.Actiepunt, row.id, velden, versie, "dit actiepunt")
+                versies.opslaan(m.Actiepunt, row.id, velden, versie, "dit actiepunt", door=self.ctx.gebruiker.id)
         return self.actiepunt(row.id)
 
     def actiepunt_status(self, actiepunt_id: int, status: ActiepuntStatus | str, *, datum: date | None = None,
@@ -85,7 +85,7 @@ class ActiepuntService:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         with self.ctx.action():
             versies.opslaan(m.Actiepunt, row.id, {"status": status.value, "afgerond": afgerond}, versie,
-                            "dit actiepunt")
+                            "dit actiepunt", door=self.ctx.gebruiker.id)
         return self.actiepunt(row.id)
 
     def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:

@@ -111,15 +111,16 @@ class LeerlingenService:
         version someone else changed since `leerling.rijversie` raises `Conflict` (services/versies.py)."""
         leerling = validate_leerling(leerling, vandaag or date.today())
         with self.ctx.action():
-            opgeslagen = write_leerling(leerling)
+            opgeslagen = write_leerling(leerling, door=self.ctx.gebruiker.id)
             self.ctx.audit(Actie.TOEGEVOEGD if leerling.id is None else Actie.GEWIJZIGD, opgeslagen.id, "leerling")
             return replace(opgeslagen, rijversie=versies.versie(m.Leerling, opgeslagen.id))
 
 
 # --- shared with the importer --------------------------------------------------------------------
 
-def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) -> Leerling:
-    """Insert (id None) or update (by id) one validated student; call inside a transaction."""
+def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None, door: int | None = None) -> Leerling:
+    """Insert (id None) or update (by id) one validated student; call inside a transaction. `door`: the user
+    who changes it (shown to another user whose change it refuses, services/versies.py)."""
     clash = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerling.leerlingnummer)
     if clash is not None and clash.id != leerling.id and leerling.id is not None:
         raise InvoerFout({"leerlingnummer": f"Leerlingnummer {leerling.leerlingnummer} is al in gebruik "
@@ -139,7 +140,7 @@ def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) ->
         leerling_id = m.Leerling.insert(**fields).execute()
     else:
         # leerling.rijversie: as the user read it (None from an import or script: no check)
-        versies.opslaan(m.Leerling, leerling.id, fields, leerling.rijversie, "deze leerling")
+        versies.opslaan(m.Leerling, leerling.id, fields, leerling.rijversie, "deze leerling", door=door)
         leerling_id = leerling.id
         m.Ouder.delete().where(m.Ouder.leerling == leerling_id).execute()
         m.Vrijstelling.delete().where(m.Vrijstelling.leerling == leerling_id).execute()

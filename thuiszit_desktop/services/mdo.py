@@ -156,7 +156,7 @@ class MdoService:
         for veld in ("agenda", "verslag"):
             velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
         with self.ctx.action():
-            versies.opslaan(m.Mdo, mdo.id, velden, versie, "dit MDO")  # first: a conflict changes nothing
+            versies.opslaan(m.Mdo, mdo.id, velden, versie, "dit MDO", door=self.ctx.gebruiker.id)  # first: a conflict changes nothing
             if geheim_nu != mdo.vertrouwelijk:
                 for b in m.Besluit.select().where(m.Besluit.mdo == mdo.id):
                     m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()
@@ -196,7 +196,7 @@ class MdoService:
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
             row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
-            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO")  # its lists are part of it: open forms see it
+            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)  # its lists are part of it: open forms see it
         return Besluit(row.id, mdo.id, nummer, tekst.strip())
 
     def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
@@ -205,7 +205,7 @@ class MdoService:
         row = rij_of_fout(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action():
             m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
-            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO")
+            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
@@ -220,7 +220,7 @@ class MdoService:
             for b in list(later):
                 m.Besluit.update(nummer=b.nummer - 1).where(m.Besluit.id == b.id).execute()
                 opname.wijziging(m.Besluit, b.id, {"nummer": b.nummer}, {"nummer": b.nummer - 1})
-            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO")
+            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return opname.klaar()
 
     def toestemming_vastleggen(self, traject_id: int, organisatie: str, gegeven: bool,
@@ -267,5 +267,5 @@ class MdoService:
         with self.ctx.action():
             actiepunt_id = actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
                                             mdo.datum, uiterlijk)
-            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO")
+            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return lees_actiepunt(actiepunt_id)

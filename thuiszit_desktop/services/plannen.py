@@ -146,7 +146,7 @@ class PlanService:
             versies.opslaan(m.PlanVanAanpak, plan_id, dict(
                 status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum, akkoord_naam=akkoord.naam,
                 akkoord_datum=akkoord.datum, akkoord_rol=akkoord.rol.value, vastgesteld_op=akkoord.datum,
-                door=self.ctx.gebruiker.id), versie, "dit plan van aanpak")
+                door=self.ctx.gebruiker.id), versie, "dit plan van aanpak", door=self.ctx.gebruiker.id)
             (m.ChecklistAfvinking.insert(traject=plan.traject_id, item=CHECKLIST_ITEM, datum=akkoord.datum,
                                          notitie=f"Plan van aanpak versie {plan.versie} vastgesteld",
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
@@ -288,7 +288,7 @@ def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None, gezien: int |
     if plan_id is None:
         plan_id = m.PlanVanAanpak.insert(**velden).execute()
     else:
-        versies.opslaan(m.PlanVanAanpak, plan_id, velden, gezien, "dit plan van aanpak")
+        versies.opslaan(m.PlanVanAanpak, plan_id, velden, gezien, "dit plan van aanpak", door=door)
     # Keep the rows of doelen that stay (their evaluations refer to them): by id, as the editor sends them.
     # A call that sends no ids at all (a script, the demo) keeps them by position.
     bestaand = list(m.PlanDoel.select().where(m.PlanDoel.plan == plan_id).order_by(m.PlanDoel.volgorde, m.PlanDoel.id))

@@ -197,7 +197,7 @@ class TrajectService:
             if eigenaar is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(eigenaar)
             if velden:
-                versies.opslaan(m.Traject, row.id, velden, versie, "dit traject")
+                versies.opslaan(m.Traject, row.id, velden, versie, "dit traject", door=self.ctx.gebruiker.id)
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject")
         return self.get(row.id)
 
@@ -219,7 +219,7 @@ class TrajectService:
             with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
-                m.Traject.update(stap=int(stap), rijversie=m.Traject.rijversie + 1).where(m.Traject.id == row.id).execute()
+                m.Traject.update(stap=int(stap), **versies.nieuw(m.Traject, self.ctx.gebruiker.id)).where(m.Traject.id == row.id).execute()
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject-stap")
         return self.get(row.id)
 
@@ -238,7 +238,7 @@ class TrajectService:
         for _, o in momenten:
             check_nazorg(o)
         with self.ctx.action():
-            m.Traject.update(rijversie=m.Traject.rijversie + 1, status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
+            m.Traject.update(**versies.nieuw(m.Traject, self.ctx.gebruiker.id), status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
             self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
             if momenten:
@@ -375,7 +375,7 @@ class TrajectService:
             if bestaand is not None:
                 versies.opslaan(m.TrajectAnalyse, bestaand.id, {**velden, "door": self.ctx.gebruiker.id,
                                                                 "gewijzigd": gewijzigd},
-                                analyse.rijversie, "de analyse")
+                                analyse.rijversie, "de analyse", door=self.ctx.gebruiker.id)
             else:
                 try:  # two users adding the first analysis at once: the second is told, as for an edit
                     m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd,

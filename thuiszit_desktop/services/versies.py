@@ -16,16 +16,22 @@ from ..domain.errors import Conflict, NietGevonden
 from .traject_gedeeld import VERTROUWELIJK
 
 # What a conflict shows of another change: the fields a user edits, not keys or timestamps.
-_VERBORGEN = {"id", "rijversie", "aangemaakt", "gewijzigd", "door", "traject"}
+_VERBORGEN = {"id", "rijversie", "versie_door", "versie_op", "aangemaakt", "gewijzigd", "door", "traject"}
 
 
-def opslaan(model: type[m.BaseModel], row_id: int, velden: dict, gezien: int | None, wat: str) -> None:
+def nieuw(model: type[m.BaseModel], door: int | None) -> dict:
+    """The columns of a new version, for an UPDATE that changes a row users edit: the number, who, when."""
+    return {"rijversie": model.rijversie + 1, "versie_door": door, "versie_op": m.now()}
+
+
+def opslaan(model: type[m.BaseModel], row_id: int, velden: dict, gezien: int | None, wat: str, *,
+            door: int | None = None) -> None:
     """UPDATE `velden` of row `row_id` if its version is still `gezien` (None: no check), raising the version;
     `Conflict` with the row as it is now – and what this user tried to save – when someone else changed it
     meanwhile; `NietGevonden` when someone else deleted it. In the caller's action, before anything else it
     writes, so a refusal leaves nothing half-written. Empty `velden`: only the version goes up (a change to
     what belongs to the row, such as an MDO's besluiten)."""
-    query = model.update(**velden, rijversie=model.rijversie + 1).where(model.id == row_id)
+    query = model.update(**velden, **nieuw(model, door)).where(model.id == row_id)
     if gezien is not None:
         query = query.where(model.rijversie == gezien)
     if query.execute() == 0:
@@ -34,9 +40,11 @@ def opslaan(model: type[m.BaseModel], row_id: int, velden: dict, gezien: int | N
             raise NietGevonden(f"{wat[0].upper()}{wat[1:]} bestaat niet meer: iemand anders heeft het net "
                                "verwijderd. Uw tekst staat nog in het venster; kopieer wat u wilt bewaren.")
         zichtbaar = [v for v in velden if v not in _VERBORGEN and v in model._meta.fields]
+        wie = m.Gebruiker.get_or_none(m.Gebruiker.id == nu.versie_door) if nu.versie_door else None
         raise Conflict(wat, {v: _leesbaar(model, v, getattr(nu, f"{v}_id", None) or getattr(nu, v))
                              for v in zichtbaar},
-                       {v: _leesbaar(model, v, velden[v]) for v in zichtbaar})
+                       {v: _leesbaar(model, v, velden[v]) for v in zichtbaar},
+                       wie=wie.naam if wie else None, wanneer=nu.versie_op)
 
 
 def controleer(model: type[m.BaseModel], row_id: int, gezien: int | None, wat: str) -> None:
