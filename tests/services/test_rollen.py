@@ -227,6 +227,8 @@ MATRIX: dict[str, Geval] = {
                                                                                 vandaag=VANDAAG), ALLEEN_ZORG),
     "mdo.mdo_vastleggen": Geval(lambda s, x: s.mdo.mdo_vastleggen(x.traject, d(10, 12)), ALLEEN_ZORG),
     "mdo.mdo_bijwerken": Geval(lambda s, x: s.mdo.mdo_bijwerken(x.mdo, verslag="Aangevuld"), ALLEEN_ZORG),
+    "mdo.mdo_opslaan": Geval(lambda s, x: s.mdo.mdo_opslaan(x.mdo, verslag="Aangevuld", besluiten=[(None, "Erbij")]),
+                             ALLEEN_ZORG),
     "mdo.mdo_verwijderen": Geval(lambda s, x: s.mdo.mdo_verwijderen(x.mdo), ALLEEN_ZORG),
     "mdo.besluit_toevoegen": Geval(lambda s, x: s.mdo.besluit_toevoegen(x.mdo, "Nog een besluit"),
                                          ALLEEN_ZORG),

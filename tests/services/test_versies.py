@@ -316,3 +316,31 @@ def test_verwijderen_op_de_server_bewaart_de_nieuwste_versie_voor_ongedaan_maken
         draad.join()
     (tabel, rij), *_ = uitkomst[0].rijen
     assert tabel == "gesprek" and rij["deelnemers"] == "Een"
+
+
+@pytest.mark.beide_stores
+def test_het_mdo_formulier_slaat_alles_of_niets_op(met_traject):
+    """mdo_opslaan: the MDO's fields, its besluiten and actiepunten in one transaction – a refused row (or a
+    stale version) leaves the verslag and the new besluit unsaved too."""
+    from thuiszit_desktop.domain.errors import InvoerFout
+
+    services, traject = met_traject
+    mdo = services.mdo.mdo_vastleggen(traject.id, VANDAAG - dt.timedelta(2), agenda="Agenda",
+                                      besluiten=["Jeugdarts erbij"], vandaag=VANDAAG)
+    (besluit,) = mdo.besluiten
+    with pytest.raises(InvoerFout) as fout:
+        services.mdo.mdo_opslaan(mdo.id, versie=mdo.rijversie, verslag="Verslag",
+                                 besluiten=[None, (None, "Evaluatie in december")],
+                                 actiepunten=[(None, "", "Anna de Vries", VANDAAG + dt.timedelta(3), None)])
+    assert list(fout.value.fouten) == ["actiepunt1.wat"]
+    with pytest.raises(Conflict):
+        services.mdo.mdo_opslaan(mdo.id, versie=mdo.rijversie - 1, verslag="Verslag", besluiten_weg=[besluit.id])
+    nu = services.mdo.mdo(mdo.id)
+    assert (nu.verslag, [b.tekst for b in nu.besluiten], nu.actiepunten, nu.rijversie) == (
+        "", ["Jeugdarts erbij"], (), mdo.rijversie)
+    nu = services.mdo.mdo_opslaan(mdo.id, versie=mdo.rijversie, verslag="Verslag",
+                                  besluiten=[(besluit.id, "Jeugdarts en leerplicht erbij"), (None, "Evaluatie")],
+                                  actiepunten=[(None, "Jeugdarts bellen", "Anna de Vries",
+                                                VANDAAG + dt.timedelta(3), None)])
+    assert (nu.verslag, [b.tekst for b in nu.besluiten], [a.wat for a in nu.actiepunten]) == (
+        "Verslag", ["Jeugdarts en leerplicht erbij", "Evaluatie"], ["Jeugdarts bellen"])

@@ -165,6 +165,49 @@ class MdoService:
                 deelnemers_schrijven(mdo.id, list(deelnemers))
         return self.mdo(mdo.id)
 
+    def mdo_opslaan(self, mdo_id: int, *, versie: int | None = None, toestemmingen: Iterable[Toestemming] = (),
+                    besluiten_weg: Iterable[int] = (), besluiten: Iterable[tuple[int | None, str] | None] = (),
+                    actiepunten: Iterable[tuple[int | None, str, Persoon | str | None, date | None, int | None]
+                                          | None] = (),
+                    vandaag: date | None = None, **velden) -> Mdo:
+        """Everything the MDO form changes, in one transaction – all of it or nothing: the MDO's own fields
+        (`velden`, as `mdo_bijwerken`, checked against `versie`), consent recorded at it, the besluiten removed,
+        the besluiten as (id or None for a new one, tekst) and the actiepunten as (id or None, wat, wie,
+        uiterlijk, the version read). A row given as None is unchanged; a message about row n (counted from 1,
+        None rows included) comes as "besluit<n>" or "actiepunt<n>.<veld>"."""
+        from .actiepunten import ActiepuntService  # a sibling service on the same context, for its checks
+
+        with self.ctx.action():
+            mdo = self.mdo_bijwerken(mdo_id, versie=versie, **velden)
+            for t in toestemmingen:
+                self.toestemming_vastleggen(mdo.traject_id, t.organisatie, t.gegeven, t.datum, mdo_id=mdo_id,
+                                            vandaag=vandaag)
+            for besluit_id in besluiten_weg:
+                self.besluit_verwijderen(besluit_id)
+            for n, rij in enumerate(besluiten, 1):
+                if rij is None:
+                    continue
+                try:
+                    if rij[0] is None:
+                        self.besluit_toevoegen(mdo_id, rij[1])
+                    else:
+                        self.besluit_wijzigen(rij[0], rij[1])
+                except InvoerFout as exc:
+                    raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
+            acties = ActiepuntService(self.ctx)
+            for n, rij in enumerate(actiepunten, 1):
+                if rij is None:
+                    continue
+                actiepunt_id, wat, wie, uiterlijk, gezien = rij
+                try:
+                    if actiepunt_id is None:
+                        self.mdo_actiepunt(mdo_id, wat, wie, uiterlijk)
+                    else:
+                        acties.actiepunt_wijzigen(actiepunt_id, wat=wat, wie=wie, uiterlijk=uiterlijk, versie=gezien)
+                except InvoerFout as exc:
+                    raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
+        return self.mdo(mdo_id)
+
     def mdo_verwijderen(self, mdo_id: int) -> Verwijderd:
         """Remove an MDO entered by mistake (e.g. planned twice), with its deelnemers, besluiten and
         actiepunten; consent given at it stays. Not on a closed traject. Undo with the result."""

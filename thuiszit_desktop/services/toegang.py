@@ -276,7 +276,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         "mdo": leerling("mdo_id"), "mdos": leerling("traject_id"), "toestemmingen": leerling("traject_id"),
         "agenda_voorstel": leerling("traject_id", ZORG),
         **{naam: alleen(*ZORG) for naam in (
-            "mdo_vastleggen", "mdo_bijwerken", "mdo_verwijderen", "besluit_toevoegen", "besluit_wijzigen",
+            "mdo_vastleggen", "mdo_bijwerken", "mdo_opslaan", "mdo_verwijderen", "besluit_toevoegen", "besluit_wijzigen",
             "besluit_verwijderen", "toestemming_vastleggen", "mdo_actiepunt")},
     },
     "actiepunten": {
