@@ -89,7 +89,8 @@ class PlanService:
                     contactpersonen=_mentor(self._leerling_row(traject_id).mentor))
         with self.ctx.action():
             plan_id = _schrijf(plan, self.ctx.gebruiker.id)
-            m.Traject.update(evaluatiedatum=None).where(m.Traject.id == traject_id).execute()
+            m.Traject.update(evaluatiedatum=None, **versies.nieuw(m.Traject, self.ctx.gebruiker.id)).where(
+                m.Traject.id == traject_id).execute()
         return self.get(plan_id)
 
     def opslaan(self, plan: Plan, *, vandaag: date | None = None) -> Plan:
