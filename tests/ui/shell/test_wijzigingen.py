@@ -52,3 +52,16 @@ def test_de_statusbalk_zegt_dat_de_verbinding_weg_is_en_terug(qtbot, services, s
     window.wijzigingen.verbinding.emit(True)
     assert window.verbinding_label.isHidden()
     assert "terug" in window.statusBar().currentMessage()
+
+
+def test_een_reeks_wijzigingen_geeft_een_keer_vernieuwen(qtbot, services):
+    from thuiszit_desktop.ui.common.wijzigingen import Wijzigingen
+
+    w = Wijzigingen(services)
+    gezien = []
+    w.vernieuwen.connect(gezien.append)
+    with qtbot.waitSignal(w.vernieuwen, timeout=20_000):
+        for tabel in ("gesprek", "afspraak", "actiepunt", "gesprek"):
+            w._gehoord.emit(tabel)  # as the listener's thread does
+    assert gezien == [frozenset({"gesprek", "afspraak", "actiepunt"})]
+    w.stop()
