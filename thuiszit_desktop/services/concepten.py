@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,9 @@ from ..domain.errors import VerbindingWeg
 from .context import Context
 
 BEWAARDAGEN = 30  # an unsaved draft older than this is forgotten
+# After the school database was found out of reach, drafts go straight to this computer for a while: each try
+# to connect may take the connection timeout (seconds), and autosaving while typing must not freeze the form.
+NIET_PROBEREN_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class ConceptService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.lokale_map = paths.data_dir() / "concepten"  # for the server's drafts while it is out of reach
+        self._weg_tot = 0.0  # time.monotonic() until which the server is not tried for a draft
 
     def _lokaal(self) -> LokaleConcepten | None:
         """This user's local drafts of this school database (the server only; None without a personal key)."""
@@ -114,6 +119,7 @@ class ConceptService:
     def naar_server(self) -> int:
         """The connection is back: the drafts kept here go into the database (one transaction), where the forms
         find them; how many. They stay here when it fails again."""
+        self._weg_tot = 0.0
         lokaal = self._lokaal()
         concepten = lokaal.alle() if lokaal is not None else {}
         if not concepten:
@@ -144,12 +150,16 @@ class ConceptService:
         if self.ctx.store.closed:  # an autosave timer that fired after logging out: nothing to keep it in
             return
         lokaal = self._lokaal()
+        if lokaal is not None and time.monotonic() < self._weg_tot:
+            lokaal.bewaar(soort, sleutel, velden)
+            return
         try:
             with self.ctx.action(audit=False):  # drafts: bookkeeping, not a change to log
                 self._in_database(soort, sleutel, velden)
         except VerbindingWeg:
             if lokaal is None:
                 raise
+            self._weg_tot = time.monotonic() + NIET_PROBEREN_S
             lokaal.bewaar(soort, sleutel, velden)  # kept here until the server is back
             return
         if lokaal is not None:
