@@ -192,7 +192,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
         super().init(database, **kwargs)
         self._teller = threading.local()  # rows changed, per thread like peewee's connections
         self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
-        self.eigen_pids: set[int] = set()  # this program's sessions: db/meldingen.py skips their own changes
+        self.eigen_pids = set()  # this program's sessions: db/meldingen.py skips their own changes
 
     def __init__(self, adres: ServerAdres, wachtwoord: str):
         opties = {"sslrootcert": adres.sslrootcert} if adres.sslrootcert else {}

@@ -195,10 +195,10 @@ class MdoService:
                 except InvoerFout as exc:
                     raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
             acties = ActiepuntService(self.ctx)
-            for n, rij in enumerate(actiepunten, 1):
-                if rij is None:
+            for n, actie in enumerate(actiepunten, 1):
+                if actie is None:
                     continue
-                actiepunt_id, wat, wie, uiterlijk, gezien = rij
+                actiepunt_id, wat, wie, uiterlijk, gezien = actie
                 try:
                     if actiepunt_id is None:
                         self.mdo_actiepunt(mdo_id, wat, wie, uiterlijk)
