@@ -28,6 +28,7 @@ from thuiszit_desktop.ui.beheer.backup_dialog import BackupDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.bewaren_dialog import BewaarDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog  # noqa: E402
+from thuiszit_desktop.ui.beheer.opslag_tab import OverzettenDialog  # noqa: E402
 from thuiszit_desktop.ui.common import theme  # noqa: E402
 from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
@@ -39,6 +40,7 @@ from thuiszit_desktop.ui.shell.herstel_dialog import KiesBackupDialog  # noqa: E
 from thuiszit_desktop.ui.shell.login import LoginDialog  # noqa: E402
 from thuiszit_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from thuiszit_desktop.ui.shell.startup import create_application  # noqa: E402
+from thuiszit_desktop.ui.shell.verbinding_dialog import VerbindingDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -121,6 +123,25 @@ def main() -> int:
         save(login, "inloggen", app)
         login.close()
 
+        # The shared school database (issue 18): the connection dialog and the login on a remembered server,
+        # filled in as a mentor would (the screenshots have no server: nothing is tried).
+        wizard = FirstRunWizard(session.database_path(Path(tmp) / "nieuw"), settings=settings)
+        wizard.welcome_page.gedeeld.setChecked(True)
+        wizard.show()
+        save(wizard, "welkom-schooldatabase", app)
+        wizard.close()
+        ca = Path(tmp) / "school-ca.crt"
+        server = {"host": "db.wilgenlanden.nl", "poort": "5432", "database": "thuiszit", "naam": "Bram Visser",
+                  "sslmode": "verify-full", "sslrootcert": str(ca), "school": "Het Wilgenlanden College"}
+        verbinding = VerbindingDialog(velden=server)
+        verbinding.show()
+        save(verbinding, "verbinding", app)
+        verbinding.close()
+        login = LoginDialog(None, settings=settings, school=server["school"], server=server)
+        login.show()
+        save(login, "inloggen-schooldatabase", app)
+        login.close()
+
         services = session.login(path, "demo", "demo")
         window = MainWindow(services, settings=settings)
         window.resize(*SIZE)
@@ -184,6 +205,13 @@ def main() -> int:
         save(instellingen, "instellingen", app)
         instellingen.tabs.setCurrentWidget(instellingen.lesuur_tab)
         save(instellingen, "instellingen-lesuurtijden", app)
+        instellingen.tabs.setCurrentWidget(instellingen.opslag_tab)
+        save(instellingen, "instellingen-opslag", app)
+        overzetten = OverzettenDialog(services, instellingen, velden={**server, "host": "", "database": "",
+                                                                      "sslrootcert": ""})
+        overzetten.show()
+        save(overzetten, "overzetten-naar-schooldatabase", app)
+        overzetten.close()
         instellingen.close()
 
         # The import wizards' column page with exports as they come from Magister and Somtoday.

@@ -43,6 +43,13 @@ def pg_cluster():
     yield from pgcluster.pg_cluster_fixture()
 
 
+@pytest.fixture(scope="session")
+def pg_cluster_tls():
+    """A second throwaway cluster with TLS on (ssl = on, a certificate for 127.0.0.1 signed by `ca`), for the
+    connection's certificate checks (verify-full)."""
+    yield from pgcluster.pg_cluster_fixture(tls=True)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return session.database_path(tmp_path / "data")

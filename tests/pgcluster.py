@@ -61,6 +61,9 @@ class PgCluster:
     wachtwoord: str
     als_postgres: bool
     _teller: int = field(default=0)
+    tls: bool = False  # ssl = on with a certificate for 127.0.0.1 signed by `ca` (see `_tls_bestanden`)
+    ca: Path | None = None
+    vreemde_ca: Path | None = None  # a CA that did not sign the server's certificate
 
     host = "127.0.0.1"
 
@@ -77,6 +80,9 @@ class PgCluster:
         pwfile.unlink()
         # A test server: no fsync, nothing but loopback, the socket in our own folder.
         opties = f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off"
+        if self.tls:
+            self.ca, self.vreemde_ca = _tls_bestanden(self.map, self.als_postgres)
+            opties += f" -c ssl=on -c ssl_cert_file={self.map / 'server.crt'} -c ssl_key_file={self.map / 'server.key'}"
         self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-o", opties, "-l", str(self.map / "log"),
                   "-w", "start")
 
@@ -126,7 +132,56 @@ def database_weg(cluster: PgCluster, database: str, eigenaar: str) -> None:
     logins_weg(cluster, namen)
 
 
-def pg_cluster_fixture() -> Iterator[PgCluster]:
+def _tls_bestanden(map_: Path, als_postgres: bool) -> tuple[Path, Path]:
+    """A school's CA and the server's certificate for 127.0.0.1 signed by it (server.crt/server.key in `map_`, the
+    key readable by the server only), and a second CA that signed nothing of this server: (ca, vreemde_ca)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    nu = dt.datetime.now(dt.UTC)
+
+    def naam(tekst: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, tekst)])
+
+    def ca_maken(tekst: str):
+        sleutel = ec.generate_private_key(ec.SECP256R1())
+        cert = (x509.CertificateBuilder().subject_name(naam(tekst)).issuer_name(naam(tekst))
+                .public_key(sleutel.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(nu - dt.timedelta(days=1)).not_valid_after(nu + dt.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                .sign(sleutel, hashes.SHA256()))
+        return sleutel, cert
+
+    ca_sleutel, ca = ca_maken("Testschool CA")
+    _vreemd, vreemd = ca_maken("Andere CA")
+    sleutel = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder().subject_name(naam("127.0.0.1")).issuer_name(ca.subject)
+            .public_key(sleutel.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(nu - dt.timedelta(days=1)).not_valid_after(nu + dt.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(ca_sleutel, hashes.SHA256()))
+    pem = serialization.Encoding.PEM
+    (map_ / "server.crt").write_bytes(cert.public_bytes(pem))
+    sleutel_pad = map_ / "server.key"
+    sleutel_pad.write_bytes(sleutel.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
+    sleutel_pad.chmod(0o600)
+    if als_postgres:
+        for pad in (map_ / "server.crt", sleutel_pad):
+            shutil.chown(pad, "postgres", "postgres")
+    paden = (map_ / "school-ca.crt", map_ / "andere-ca.crt")
+    for pad, c in zip(paden, (ca, vreemd), strict=True):
+        pad.write_bytes(c.public_bytes(pem))
+    return paden
+
+
+def pg_cluster_fixture(*, tls: bool = False) -> Iterator[PgCluster]:
     bin_dir = _bin_dir()
     if bin_dir is None:
         pytest.skip(f"PostgreSQL {MIN_VERSIE} of nieuwer is niet geïnstalleerd; de servertests lopen niet. "
@@ -135,7 +190,7 @@ def pg_cluster_fixture() -> Iterator[PgCluster]:
     map_ = Path(tempfile.mkdtemp(prefix="thuiszit-pg-"))
     if als_postgres:
         shutil.chown(map_, "postgres", "postgres")
-    cluster = PgCluster(bin_dir, map_, _vrije_poort(), secrets.token_urlsafe(16), als_postgres)
+    cluster = PgCluster(bin_dir, map_, _vrije_poort(), secrets.token_urlsafe(16), als_postgres, tls=tls)
     try:
         cluster.start()
     except subprocess.CalledProcessError as exc:

@@ -96,7 +96,7 @@ def test_the_gui_starts_in_documents(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # restored afterwards
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documenten))
     started_in = []
-    monkeypatch.setattr(startup, "run_gui", lambda data_dir, smoke_test=False: started_in.append(os.getcwd()) or 0)
+    monkeypatch.setattr(startup, "run_gui", lambda data_dir, smoke_test=False, server=None: started_in.append(os.getcwd()) or 0)
     root = logging.getLogger()
     handlers = root.handlers[:]
     try:
@@ -116,7 +116,7 @@ def test_the_command_line_keeps_its_working_folder(tmp_path, monkeypatch, argv):
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: pytest.fail("not for the command line"))
-    monkeypatch.setattr(startup, "run_gui", lambda data_dir, smoke_test=False: 0)
+    monkeypatch.setattr(startup, "run_gui", lambda data_dir, smoke_test=False, server=None: 0)
     with contextlib.suppress(SystemExit):  # --help exits
         app.main(argv)
     assert Path(os.getcwd()).resolve() == tmp_path.resolve()

@@ -69,18 +69,24 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:  # Ctrl+C at a question: no traceback
             print("\nAfgebroken.", file=sys.stderr)
             return 130
-    if args.server:  # the window does not log in on a server yet: say so rather than open the folder
-        print("Het venster werkt nog niet met de gedeelde schooldatabase. Gebruik de opdrachten met --server "
-              "(zie 'thuiszit-desktop --help').", file=sys.stderr)
-        return 2
     from .ui.shell.startup import run_gui  # Qt is only loaded for the GUI
 
     if args.smoke_test:
         return run_gui(None, smoke_test=True)
+    server = None
+    if dsn := args.server or os.environ.get(cli.parser.SERVER):  # the login for that school database
+        from .domain.errors import InvoerFout
+        from .ui.shell.verbinding_dialog import velden_uit
+
+        try:
+            server = velden_uit(dsn)
+        except InvoerFout as exc:
+            print(exc, file=sys.stderr)
+            return 2
     data_dir = paths.data_dir(args.data_dir)
     setup_logging(data_dir)
     start_in_documents()
-    return run_gui(data_dir)
+    return run_gui(data_dir, server=server)
 
 
 if __name__ == "__main__":

@@ -77,5 +77,15 @@ def test_commands_for_the_file_only_say_so(school, capsys):
     assert _cli(school, "bewaartermijnen", "--opruimen") == 1
     assert "pg_dump" in capsys.readouterr().err
     assert _cli(school, "bewaartermijnen") == 0  # only listing what has expired works on the server
-    assert app.main(["--server", school]) == 2  # the window does not work on a server yet
-    assert "venster" in capsys.readouterr().err
+
+
+def test_the_window_with_server_logs_in_on_that_school_database(school, monkeypatch, capsys):
+    from thuiszit_desktop.ui.shell import startup
+
+    gestart = []
+    monkeypatch.setattr(startup, "run_gui", lambda data_dir, server=None: gestart.append(server) or 0)
+    assert app.main(["--server", school]) == 0
+    assert gestart[0]["host"] == "127.0.0.1" and gestart[0]["sslmode"] == "disable"
+    assert gestart[0]["naam"] == "anna de vries"  # the name in the address, filled in at the login
+    assert app.main(["--server", "postgresql://db.school.nl/thuiszit?sslmode=disable"]) == 2
+    assert "Zonder versleuteling" in capsys.readouterr().err

@@ -20,7 +20,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import peewee as pw
 import psycopg
@@ -65,6 +65,14 @@ class ServerAdres:
 
     def __str__(self) -> str:
         return f"postgresql://{self.gebruiker}@{self.host}:{self.poort}/{self.database}"
+
+    @property
+    def dsn(self) -> str:
+        """The whole address as `lees_adres` reads it back, TLS settings included (never a password)."""
+        opties = {"sslmode": self.sslmode, **({"sslrootcert": self.sslrootcert} if self.sslrootcert else {})}
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
+        return (f"postgresql://{quote(self.gebruiker, safe='')}@{host}:{self.poort}/"
+                f"{quote(self.database, safe='')}?{urlencode(opties)}")
 
 
 def _fout(tekst: str) -> InvoerFout:
@@ -278,6 +286,12 @@ def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
                             "regel in pg_hba.conf voor deze database (hostssl … scram-sha-256).")
     if "does not exist" in tekst and "database" in tekst:
         return DatabaseFout(f"Op {waar} is geen database '{adres.database}'. Controleer het serveradres.")
+    if "does not support SSL" in tekst:
+        return DatabaseFout(f"De server {waar} biedt geen beveiligde verbinding (TLS) aan. Vraag de ICT TLS aan te "
+                            "zetten (ssl = on, met een certificaat voor deze servernaam).")
+    if "root certificate file" in tekst:
+        return DatabaseFout(f"Het CA-certificaat ({adres.sslrootcert or 'root.crt'}) kon niet worden gelezen. Kies "
+                            "het .crt- of .pem-bestand dat u van de ICT heeft gekregen.")
     if "certificate" in tekst or "SSL" in tekst or "root.crt" in tekst:
         return DatabaseFout(f"De beveiligde verbinding met {waar} kon niet worden gecontroleerd: het certificaat "
                             "van de server is niet ondertekend door het CA-certificaat van de school of hoort "

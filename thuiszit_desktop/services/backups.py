@@ -18,7 +18,7 @@ from pathlib import Path
 from ..db import anker, backup, identity
 from ..db.backup import SETTING_MAP, STANDAARD_MAP
 from ..domain.audit import Actie
-from ..domain.errors import GeenToegang, InvoerFout
+from ..domain.errors import DatabaseFout, GeenToegang, InvoerFout
 from ..domain.gebruiker import Rol, naam_sleutel
 from . import audit, instellingen, uitvoer
 from .context import Context
@@ -109,6 +109,11 @@ def sleutels_terugzetten_bij_start(bestand: Path, database: Path, naam: str, wac
                                Path(bestand).stat().st_size))
 
 
+SERVER_BACKUP = ("Van de gedeelde schooldatabase maakt het programma zelf geen back-up: dat doet de ICT van school "
+                 "(pg_dump), en een zorgcoördinator maakt de gewone versleutelde back-up met het commando "
+                 "'thuiszit-desktop-cli server backup' (zie de handleiding). Er is niets veranderd.")
+
+
 class BackupService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -159,6 +164,8 @@ class BackupService:
 
     def maken(self, naar: Path | None = None, *, nu: datetime | None = None) -> BackupInfo:
         """A backup by hand (zorgcoördinator), into the backup folder or `naar`."""
+        if self.ctx.store.op_server:
+            raise DatabaseFout(SERVER_BACKUP)
         if naar:
             self._check_map(Path(naar).expanduser())
         folder = Path(naar).expanduser() if naar else self.map()
@@ -170,7 +177,7 @@ class BackupService:
         """The automatic backup (every role: it protects the data, it shows none): when the newest is a
         day old or older, or `altijd` (on close: fast, its check follows at the next start). Before that,
         the backups not yet checked are checked (db/backup.py `controleer`). None when none was needed."""
-        if self.ctx.store.closed:  # e.g. after a restore: nothing (left) to back up
+        if self.ctx.store.closed or self.ctx.store.op_server:  # after a restore; a server's are `server backup`
             return None
         folder = self.map()
         nu = nu or datetime.now()
@@ -207,6 +214,8 @@ class BackupService:
     def _maken(self, folder: Path, nu: datetime | None, *, reden: str = "", bewaren_tot: date | None = None,
                snel: bool = False) -> BackupInfo:
         store = self.ctx.store
+        if store.op_server:
+            raise DatabaseFout(SERVER_BACKUP)
         return _info(backup.make(store.path, store.key, folder, nu=nu, reden=reden, bewaren_tot=bewaren_tot,
                                  anker=lambda kopie: anker.stand(kopie).to_dict(),  # the audit trail's head
                                  rotate_after=reden != backup.VOOR_TERUGZETTEN, snel=snel))

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..db import backup, connection, handtekening, identity, migrations, overzetten, server
-from ..domain.errors import DatabaseFout, GeenToegang
+from ..domain.errors import DatabaseFout, GeenToegang, InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker, naam_sleutel
 from ..domain.school import School
 from . import session
@@ -42,27 +42,42 @@ def naar_server(path: Path, naam: str, wachtwoord: str, dsn: str, eigenaar_wacht
     – every table with its ids, the audit chain verified (db/overzetten.py) – with the zorgcoördinator `naam`
     as its first login and key slot, with the password they gave. The file stays as it is; the other users get
     a login from a zorgcoördinator (a new password: their file password never leaves their key slot)."""
-    adres = server.lees_adres(dsn)
     services = session.login(path, naam, wachtwoord, lezend=True)  # the file stays locked while it is copied
     try:
-        if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
-            raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")
-        db = server.verbind(adres, eigenaar_wachtwoord)
-        try:
-            server.leeg(db)
-            with db.atomic():
-                server.schema_en_rechten(db)
-                aantallen = overzetten.naar_server(services.ctx.store.db, db)
-                server.maak_login(db, naam_sleutel(naam), wachtwoord, Rol.ZORGCOORDINATOR.value)
-                # Their key slot with the file's keys: the copied signatures and vertrouwelijk envelopes stay
-                # valid and readable, so the program logs in on the server as it does on the file.
-                ring = server.ServerKeyRing.laad(db)
-                ring.set_user(naam, wachtwoord, services.ctx.store.sleutels)
-                ring.save()
-        finally:
-            db.close()
+        return _naar_server(services, naam, wachtwoord, dsn, eigenaar_wachtwoord)
     finally:
         services.close()
+
+
+def overzetten_naar_server(services: session.Services, wachtwoord: str, dsn: str,
+                           eigenaar_wachtwoord: str) -> dict[str, int]:
+    """`naar_server` from the program's open session (Instellingen › Opslag): the zorgcoördinator's own password
+    is asked again – it becomes their password on the server."""
+    if services.ctx.store.op_server:
+        raise DatabaseFout("Deze database staat al op een server.")
+    services.vergrendeling.controleer_wachtwoord(wachtwoord)
+    return _naar_server(services, services.gebruiker.naam, wachtwoord, dsn, eigenaar_wachtwoord)
+
+
+def _naar_server(services: session.Services, naam: str, wachtwoord: str, dsn: str,
+                 eigenaar_wachtwoord: str) -> dict[str, int]:
+    adres = server.lees_adres(dsn)
+    if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
+        raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")
+    db = server.verbind(adres, eigenaar_wachtwoord)
+    try:
+        server.leeg(db)
+        with db.atomic():
+            server.schema_en_rechten(db)
+            aantallen = overzetten.naar_server(services.ctx.store.db, db)
+            server.maak_login(db, naam_sleutel(naam), wachtwoord, Rol.ZORGCOORDINATOR.value)
+            # Their key slot with the file's keys: the copied signatures and vertrouwelijk envelopes stay
+            # valid and readable, so the program logs in on the server as it does on the file.
+            ring = server.ServerKeyRing.laad(db)
+            ring.set_user(naam, wachtwoord, services.ctx.store.sleutels)
+            ring.save()
+    finally:
+        db.close()
     return aantallen
 
 
@@ -77,6 +92,32 @@ def naar_bestand(dsn: str, eigenaar_wachtwoord: str, naam: str, wachtwoord: str,
     every one of them."""
     adres = server.lees_adres(dsn)
     vertrouwelijk_sleutel = _als_zorgcoordinator(adres, naam, wachtwoord, sleutels_van)
+    return _naar_bestand(adres, eigenaar_wachtwoord, naam, wachtwoord, path, vertrouwelijk_sleutel)
+
+
+def overzetten_naar_bestand(services: session.Services, wachtwoord: str, eigenaar: str, eigenaar_wachtwoord: str,
+                            path: Path) -> dict[str, int]:
+    """`naar_bestand` from the program's session on the server (Instellingen › Opslag). The confidential key is
+    the one this session holds (from the zorgcoördinator's key slot on the server), so no old file is needed.
+    While the file is made the models are bound to it; the session's own binding comes back afterwards."""
+    store = services.ctx.store
+    if not isinstance(store, server.ServerStore):
+        raise DatabaseFout("Deze database staat al in een bestand op deze computer.")
+    if services.gebruiker.rol is not Rol.ZORGCOORDINATOR:
+        raise GeenToegang("Alleen een zorgcoördinator kan de database overzetten.")
+    if session.database_exists(path):
+        raise InvoerFout({"map": f"In {path.parent} staat al een database. Kies een lege map; zo blijft die bewaard."})
+    naam = services.gebruiker.naam
+    server.verbind(store.adres.als(naam_sleutel(naam)), wachtwoord).close()  # their own password, checked there
+    try:
+        return _naar_bestand(store.adres.als(eigenaar.strip()), eigenaar_wachtwoord, naam, wachtwoord, path,
+                             store.sleutels.vertrouwelijk)
+    finally:
+        store.bind()
+
+
+def _naar_bestand(adres: server.ServerAdres, eigenaar_wachtwoord: str, naam: str, wachtwoord: str, path: Path,
+                  vertrouwelijk_sleutel: bytes | None) -> dict[str, int]:
     db = server.verbind(adres, eigenaar_wachtwoord)
     try:
         if migrations.schema_version(db) == 0:
@@ -176,3 +217,74 @@ def _als_zorgcoordinator(adres: server.ServerAdres, naam: str, wachtwoord: str,
         return None
     ring = connection.KeyRing.load(connection.KeyRing.for_database(session.database_path(sleutels_van)))
     return ring.open(naam, wachtwoord).vertrouwelijk
+
+
+# --- the connection of the program itself (the connection dialog) --------------------------------------------
+
+ServerAdres = server.ServerAdres
+lees_adres = server.lees_adres
+STANDAARD_POORT = server.STANDAARD_POORT
+
+
+def adres_van(host: str, poort: int, database: str, naam: str, ca_certificaat: str, *,
+              zonder_tls: bool = False) -> server.ServerAdres:
+    """The school database of the connection dialog, checked field by field (InvoerFout: host, poort, database,
+    naam, ca, tls). TLS with the server's certificate checked against the school's CA (verify-full) unless
+    `zonder_tls`, which only a server on this computer itself may be (db/server.py)."""
+    host, database, ca = host.strip(), database.strip(), ca_certificaat.strip()
+    fouten = {}
+    if not host:
+        fouten["host"] = "Vul de naam van de server in, bijvoorbeeld db.school.nl (de ICT weet hem)."
+    elif any(c in host for c in " /@?#"):
+        fouten["host"] = "Vul alleen de naam van de server in, zonder postgresql://, poort of database."
+    if not 1 <= poort <= 65535:
+        fouten["poort"] = "De poort is een getal van 1 tot 65535; meestal 5432."
+    if not database:
+        fouten["database"] = "Vul de naam van de database in (de ICT weet hem), bijvoorbeeld thuiszit."
+    if not naam.strip():
+        fouten["naam"] = "Vul uw naam in."
+    if zonder_tls:
+        if host and host not in server.LOKAAL:
+            fouten["tls"] = ("Zonder versleuteling kan alleen een server op deze computer zelf. Zet de versleuteling "
+                             "aan en kies het CA-certificaat van de school.")
+    elif not ca:
+        fouten["ca"] = "Kies het CA-certificaat van de school: een .crt- of .pem-bestand dat u van de ICT krijgt."
+    elif not Path(ca).expanduser().is_file():
+        fouten["ca"] = f"Het bestand {ca} is er niet (meer). Kies het CA-certificaat opnieuw."
+    if fouten:
+        raise InvoerFout(fouten)
+    return server.ServerAdres(naam_sleutel(naam), host, database, poort, "disable" if zonder_tls else
+                              server.TLS_STANDAARD, "" if zonder_tls else str(Path(ca).expanduser().resolve()))
+
+
+def verbinding_testen(adres: server.ServerAdres, naam: str, wachtwoord: str) -> str:
+    """"Verbinding testen": log in on the server as `naam`'s own login role and check that the database is a
+    school database of this program's version; the school's name. Nothing is written. A Dutch reason otherwise:
+    InlogFout for a wrong name or password, DatabaseFout for the rest (unreachable, certificate, no such
+    database, not a school database)."""
+    db = server.verbind(adres.als(naam_sleutel(naam)), wachtwoord)
+    try:
+        versie = migrations.schema_version(db)
+        if versie == 0:
+            raise DatabaseFout(f"De database '{adres.database}' op {adres.host} is geen schooldatabase van Thuiszit "
+                               "Desktop (nog leeg of iets anders). Controleer de naam van de database, of vraag de ICT "
+                               "hem in te richten (server init).")
+        if versie != migrations.LATEST:
+            raise DatabaseFout(f"De schooldatabase op {adres.host} heeft schemaversie {versie}, dit programma versie "
+                               f"{migrations.LATEST}. Vraag de ICT de database bij te werken, of gebruik dezelfde "
+                               "versie van het programma als de school.")
+        rij = db.execute_sql('SELECT "naam" FROM "school"').fetchone()
+    finally:
+        db.close()
+    return rij[0] if rij else adres.database
+
+
+def lege_database_testen(adres: server.ServerAdres, eigenaar_wachtwoord: str) -> str:
+    """Before `overzetten_naar_server`: the owner logs in and the database is still empty (else a Dutch reason);
+    its name. Nothing is written."""
+    db = server.verbind(adres, eigenaar_wachtwoord)
+    try:
+        server.leeg(db)
+    finally:
+        db.close()
+    return adres.database

@@ -79,7 +79,10 @@ def uitvoerpad(pad: str | Path, *, extensies: Iterable[str], beschermd: Iterable
 
 
 def beschermde_mappen(services) -> list[Path]:
-    """The data folder of the open database and its backup folder (a `Services` bundle)."""
+    """The data folder of the open database and its backup folder (a `Services` bundle); none for the shared
+    school database, which has no folder on this computer."""
+    if getattr(getattr(getattr(services, "ctx", None), "store", None), "op_server", False):
+        return []
     mappen = [services.database_path.parent]
     with contextlib.suppress(Exception):  # a closed session: the data folder is still known
         mappen.append(services.backups.map())

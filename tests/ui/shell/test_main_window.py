@@ -288,7 +288,7 @@ def test_settings_that_changed_refresh_the_signals(qtbot, window, monkeypatch):
     results = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
 
     class FakeInstellingenDialog(QObject):
-        def __init__(self, services_, parent):
+        def __init__(self, services_, parent, settings=None):
             super().__init__(parent)
 
         def exec(self):

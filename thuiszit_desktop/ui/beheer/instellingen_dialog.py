@@ -9,7 +9,7 @@ something was saved, so the caller knows to recompute signals and levels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,7 @@ from .backup_dialog import BackupTab
 from .bewaren_dialog import BewaarTab
 from .interventies_tab import InterventiesTab
 from .lesuurtijden_tab import LesuurtijdenTab
+from .opslag_tab import OpslagTab
 from .school_velden import swv_hint, swv_veld
 from .verzuimcodes_tab import VerzuimcodesTab, zonder_redenen
 
@@ -55,9 +56,10 @@ REGIO_HINTS = {
 class InstellingenDialog(FormDialog):
     """A large form that lays itself out: a FieldErrors per tab, its own `save()` per part."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, settings: QSettings | None = None):
         super().__init__("Instellingen", parent)
         self.services = services
+        self.opslag_gewisseld = False  # Opslag switched to another store: this session is over
         self.saved_something = False
         self._school: School | None = None
 
@@ -71,11 +73,17 @@ class InstellingenDialog(FormDialog):
         self.tabs.addTab(self.interventies_tab, "Interventies")
         self.lesuur_tab = LesuurtijdenTab(services)  # saved with Opslaan below, like the other tabs
         self.tabs.addTab(self.lesuur_tab, "Lesuurtijden")
-        self.backup_tab = BackupTab(services)  # acts at once; a restore closes the dialog (and the session)
-        self.backup_tab.restored.connect(lambda _info: QDialog.done(self, QDialog.DialogCode.Rejected))
-        self.tabs.addTab(self.backup_tab, "Back-ups")
+        self.backup_tab = None
+        if not services.ctx.store.op_server:  # a file's backups (the server's are `server backup`)
+            self.backup_tab = BackupTab(services)  # acts at once; a restore closes the dialog (and the session)
+            self.backup_tab.restored.connect(lambda _info: QDialog.done(self, QDialog.DialogCode.Rejected))
+            self.tabs.addTab(self.backup_tab, "Back-ups")
         self.bewaar_tab = BewaarTab(services)  # saved with Opslaan below, like the other tabs
         self.tabs.addTab(self.bewaar_tab, "Bewaartermijnen")
+        # acts at once; a switch closes the dialog and the session (changes on the other tabs: asked first)
+        self.opslag_tab = OpslagTab(services, settings, mag_wisselen=lambda: not self.has_changes() or ask_discard(self))
+        self.opslag_tab.gewisseld.connect(self._opslag_gewisseld)
+        self.tabs.addTab(self.opslag_tab, "Opslag")
         outer.addWidget(self.tabs, 1)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -87,6 +95,10 @@ class InstellingenDialog(FormDialog):
 
         self._load()
         fit_to_screen(self, 760, 600)
+
+    def _opslag_gewisseld(self, _tekst: str) -> None:
+        self.opslag_gewisseld = True
+        QDialog.done(self, QDialog.DialogCode.Rejected)
 
     # --- School ----------------------------------------------------------------------------------
 

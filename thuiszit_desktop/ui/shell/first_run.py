@@ -1,4 +1,5 @@
-"""The welcome wizard on first start: the school, then the first zorgcoördinator's account."""
+"""The welcome wizard on first start: one laptop (the school, then the first zorgcoördinator's account) or the
+school's shared database on a server (the connection dialog)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,7 +33,7 @@ from ..beheer.school_velden import swv_hint, swv_veld
 from ..common import errors
 from ..common.widgets import ErrorLabel, FieldErrors, fit_to_screen, hint, link_label, with_error
 from .login import choose_database_file
-from .onthouden import onthoud_naam
+from .onthouden import onthoud_naam, onthoud_server, server_velden
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class FirstRunOutcome(Enum):
     CREATED = "created"
     CANCELLED = "cancelled"
     OPEN_EXISTING = "open existing"  # the user chose an existing database file: `chosen_path`
+    SERVER = "server"  # connected and logged in on the shared school database: `services`
 
 
 def password_hint(naam: str, wachtwoord: str, herhaling: str) -> tuple[str, bool]:
@@ -67,27 +71,60 @@ def password_hint(naam: str, wachtwoord: str, herhaling: str) -> tuple[str, bool
 
 
 class WelcomePage(QWizardPage):
+    """Where the data will be: one encrypted file on this laptop (the default), or the school's shared database on
+    a server – which opens the connection dialog instead of the next steps."""
+
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()
+        self.wizard_ = wizard
         self.setTitle("Welkom bij Thuiszit Desktop")
         self.setSubTitle("Thuiszitters en dreigende thuiszitters in beeld houden, en samen weer naar school helpen.")
         layout = QVBoxLayout(self)
-        text = QLabel(
-            "We richten het programma in twee stappen in:\n\n"
-            "1.  De gegevens van uw school.\n"
-            "2.  Uw eigen account als zorgcoördinator.\n\n"
-            "Alles blijft op deze computer, in één versleuteld bestand. Zonder uw wachtwoord kan niemand het "
-            "openen – ook de leverancier niet. Onthoud uw wachtwoord dus goed.")
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        layout.addSpacing(12)
-        self.where = hint(f"De database komt in: {wizard.path}")
+        layout.addWidget(QLabel("Waar komen de gegevens te staan?"))
+        self.een_laptop = QRadioButton("Eén laptop")
+        self.een_laptop.setChecked(True)
+        self.gedeeld = QRadioButton("Gedeelde schooldatabase")
+        self.keuze = QButtonGroup(self)
+        for knop in (self.een_laptop, self.gedeeld):
+            self.keuze.addButton(knop)
+            knop.setFont(bold(knop.font()))
+        layout.addWidget(self.een_laptop)
+        layout.addWidget(indented(hint(
+            "Alles staat in één versleuteld bestand op deze computer. Zonder uw wachtwoord kan niemand het openen "
+            "– ook de leverancier niet. U richt het hier in twee stappen in: uw school en uw eigen account.")))
+        self.where = indented(hint(f"De database komt in: {wizard.path}"))
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
+        layout.addWidget(self.gedeeld)
+        layout.addWidget(indented(hint(
+            "Mentoren en collega's werken op hun eigen laptop in dezelfde database, op een server die de ICT van "
+            "school al heeft ingericht. U maakt verbinding met de gegevens die u van de ICT krijgt.")))
+        self.volgende = wizard.buttonText(QWizard.WizardButton.NextButton)
+        self.gedeeld.toggled.connect(lambda gedeeld: self.setButtonText(
+            QWizard.WizardButton.NextButton, "Verbinden…" if gedeeld else self.volgende))
         layout.addStretch(1)
-        layout.addWidget(QLabel("Heeft u al een database, bijvoorbeeld van een andere computer?"))
+        layout.addWidget(QLabel("Heeft u al een databasebestand, bijvoorbeeld van een andere computer?"))
         self.open_link = link_label("Bestaand bestand openen…", wizard.open_existing)
         layout.addWidget(self.open_link)
+
+    def validatePage(self) -> bool:
+        if self.wizard_.outcome is FirstRunOutcome.SERVER:  # QWizard asks again when it closes as accepted
+            return True
+        if self.gedeeld.isChecked():
+            self.wizard_.verbinden()
+            return False  # no next page: the wizard closes once connected
+        return True
+
+
+def bold(font: QFont) -> QFont:
+    font.setBold(True)
+    return font
+
+
+def indented(widget: QWidget) -> QWidget:
+    """The explanation under a choice, lined up with the choice's text."""
+    widget.setContentsMargins(24, 0, 0, 6)
+    return widget
 
 
 class SchoolPage(QWizardPage):
@@ -263,6 +300,19 @@ class FirstRunWizard(QWizard):
         onthoud_naam(self.settings, self.path, self.services.gebruiker.naam)
         self.outcome = FirstRunOutcome.CREATED
         return True
+
+    def verbinden(self) -> None:
+        """"Gedeelde schooldatabase": the connection dialog; once logged in there, the wizard is done."""
+        from .verbinding_dialog import VerbindingDialog
+
+        dialog = VerbindingDialog(self, velden=server_velden(self.settings))
+        if dialog.exec() != VerbindingDialog.DialogCode.Accepted or dialog.services is None:
+            return
+        onthoud_server(self.settings, {**dialog.velden, "school": dialog.services.school.get().naam})
+        self.services = dialog.services
+        self.outcome = FirstRunOutcome.SERVER
+        # closed once the click on "Verbinden…" is handled (QWizard is still inside validatePage now)
+        QTimer.singleShot(0, lambda: self.done(QWizard.DialogCode.Accepted))
 
     def open_existing(self) -> None:
         path = choose_database_file(self, self.path.parent)

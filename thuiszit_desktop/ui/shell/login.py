@@ -1,4 +1,4 @@
-"""Logging in: name and password, for one database file."""
+"""Logging in: name and password, for one database file or for the shared school database on a server."""
 
 from __future__ import annotations
 
@@ -33,15 +33,17 @@ class LoginOutcome(Enum):
     LOGGED_IN = "logged in"
     CANCELLED = "cancelled"
     PROBLEM = "problem"  # the database could not be opened: `problem` says why
+    FILE = "file"  # on the server's login: "Eén laptop" – open the database file on this computer instead
 
 
 class LoginDialog(QDialog):
     """After `exec()`: `outcome`, and `services` when logged in or `problem` (a DatabaseFout)."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *, settings: QSettings | None = None,
-                 school: str = ""):
+    def __init__(self, path: Path | None, parent: QWidget | None = None, *, settings: QSettings | None = None,
+                 school: str = "", server: dict[str, str] | None = None):
         super().__init__(parent)
         self.path = path
+        self.server = server  # the remembered school database (onthouden.laatste_server), instead of `path`
         self.settings = settings if settings is not None else QSettings()
         self.services: Services | Lezersessie | None = None
         self.problem: DatabaseFout | None = None
@@ -69,13 +71,23 @@ class LoginDialog(QDialog):
         self.error = ErrorLabel()
         layout.addWidget(self.error)
 
-        where = hint(f"Database: {path}")
+        if server is not None:
+            from .verbinding_dialog import beschrijving
+
+            where = hint(f"Schooldatabase: {beschrijving(server)}")
+            self.other_link = link_label("Verbinding wijzigen…", self.change_connection)
+            self.file_link = link_label("Eén laptop: het databasebestand op deze computer openen…",
+                                        self.choose_file_mode)
+        else:
+            where = hint(f"Database: {path}")
+            where.setToolTip(str(path))
+            self.other_link = link_label("Ander bestand…", self.choose_other_file)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setToolTip(str(path))
         self.path_label = where
         layout.addWidget(where)
-        self.other_link = link_label("Ander bestand…", self.choose_other_file)
         layout.addWidget(self.other_link)
+        if server is not None:
+            layout.addWidget(self.file_link)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -92,11 +104,13 @@ class LoginDialog(QDialog):
         self.wachttijd.bericht.connect(self.error.set_error)
         self.wachttijd.voorbij.connect(self._opnieuw)
 
+        self.loader = None  # the server's login runs in the background (a server may be slow to answer)
+        self._afgebroken = False
         self._vul_naam()
 
     def _vul_naam(self) -> None:
         """The name last used with this database, or an empty field."""
-        last = laatste_naam(self.settings, self.path)
+        last = self.server.get("naam", "") if self.server is not None else laatste_naam(self.settings, self.path)
         self.naam.setText(last)
         (self.wachtwoord if last else self.naam).setFocus()
 
@@ -109,6 +123,9 @@ class LoginDialog(QDialog):
         if not wachtwoord:
             self._fail("Vul uw wachtwoord in.", self.wachtwoord)
             return False
+        if self.server is not None:
+            self._server_login(naam, wachtwoord)
+            return False  # logged in when the server has answered
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             services = session.aanmelden(self.path, naam, wachtwoord)  # alleen-lezen: only the overview
@@ -132,6 +149,55 @@ class LoginDialog(QDialog):
         onthoud_naam(self.settings, self.path, services.gebruiker.naam)
         self.accept()
         return True
+
+    def _server_login(self, naam: str, wachtwoord: str) -> None:
+        from ..common.worker import Loader
+        from .verbinding_dialog import adres_uit, inloggen_op_server
+
+        if self.loader is None:
+            self.loader = Loader(None, self)
+            self.loader.finished.connect(self._server_logged_in)
+            self.loader.failed.connect(self._server_failed)
+            self.loader.crashed.connect(lambda _exc: self._server_failed("Er ging iets mis bij het inloggen."))
+        naam = " ".join(naam.split())  # the spelling of the key slot
+        adres = adres_uit(self.server, naam)
+        self.login_button.setEnabled(False)
+        self.error.set_error("")
+        self.intro.setText("Bezig met inloggen op de schooldatabase…")
+        self.loader.start(lambda _p: inloggen_op_server(adres, naam, wachtwoord))
+
+    def _server_logged_in(self, services) -> None:
+        if self._afgebroken:  # closed while the server answered
+            services.close()
+            return
+        self.services = services
+        self.outcome = LoginOutcome.LOGGED_IN
+        self.server = {**self.server, "naam": services.gebruiker.naam}
+        self.accept()
+
+    def _server_failed(self, melding: str) -> None:
+        """A wrong name or password, or what to fix about the connection (the server says which)."""
+        self.login_button.setEnabled(True)
+        self.intro.setText("Log in met uw eigen naam en wachtwoord.")
+        self._fail(melding, self.wachtwoord)
+
+    def change_connection(self) -> None:
+        """"Verbinding wijzigen…": the connection dialog; logging in there logs in here."""
+        from .verbinding_dialog import VerbindingDialog
+
+        dialog = VerbindingDialog(self, velden={**self.server, "naam": self.naam.text() or self.server.get("naam", "")})
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.services is not None:
+            self.services, self.server = dialog.services, dialog.velden
+            self.outcome = LoginOutcome.LOGGED_IN
+            self.accept()
+
+    def reject(self) -> None:
+        self._afgebroken = self.loader is not None and self.loader.busy
+        super().reject()
+
+    def choose_file_mode(self) -> None:
+        self.outcome = LoginOutcome.FILE
+        self.done(QDialog.DialogCode.Rejected)
 
     def _fail(self, message: str, focus: QLineEdit) -> None:
         self.error.set_error(message)

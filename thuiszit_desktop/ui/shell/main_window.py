@@ -457,6 +457,12 @@ class MainWindow(QMainWindow, Menus):
         self.verbinding_label.hide()
         self.statusBar().addPermanentWidget(self.verbinding_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        if self.services.ctx.store.op_server:  # which school database this window works in (issue 18)
+            adres = self.services.ctx.store.adres
+            self.opslag_label = QLabel(f"Schooldatabase: {adres.database} op {adres.host}")
+            self.opslag_label.setToolTip(f"{adres.host}:{adres.poort}, database {adres.database}, als {adres.gebruiker}"
+                                         f" ({'versleuteld, verify-full' if adres.sslmode != 'disable' else 'zonder versleuteling'})")
+            self.statusBar().addPermanentWidget(self.opslag_label)
         self.statusBar().setSizeGripEnabled(True)
 
     def _new_leerling(self) -> None:
@@ -512,8 +518,11 @@ class MainWindow(QMainWindow, Menus):
             log.warning("settings dialog not available")
             errors.show_error(self, "Instellingen zijn in deze versie nog niet beschikbaar.")
             return
-        dialog = InstellingenDialog(self.services, self)
+        dialog = InstellingenDialog(self.services, self, settings=self.settings)
         resultaat = dialog.exec()
+        if getattr(dialog, "opslag_gewisseld", False):  # Opslag: another store from now on – log in there (as with "Afmelden")
+            self.afmelden()
+            return
         teruggezet = getattr(getattr(dialog, "backup_tab", None), "teruggezet", None)
         if teruggezet is not None:  # the "Back-ups" tab put a backup back: this session is over
             self._after_restore(teruggezet)

@@ -98,9 +98,9 @@ class Menus:
         self.action_backup.triggered.connect(self.backups_make_now)
         self.action_restore = QAction("Back-up &terugzetten…", self)
         self.action_restore.triggered.connect(self.restore_backup)
-        for action in (self.action_backup, self.action_restore):
-            action.setEnabled(can_edit)
-            action.setVisible(can_edit)
+        for action in (self.action_backup, self.action_restore):  # a file's backups (a server's: `server backup`)
+            action.setEnabled(can_edit and not self.services.ctx.store.op_server)
+            action.setVisible(can_edit and not self.services.ctx.store.op_server)
             bestand.addAction(action)
         bestand.addSeparator()
         self.action_afmelden = QAction("Af&melden", self)
@@ -270,11 +270,18 @@ class Menus:
         if WachtwoordDialog(self.services, self).exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage("Uw wachtwoord is gewijzigd.", 8_000)
 
+    def _waar_de_gegevens_staan(self) -> str:
+        store = self.services.ctx.store
+        if store.op_server:
+            return ("<p>De gegevens staan in de gedeelde schooldatabase:<br>"
+                    f"<small>{html.escape(store.adres.database)} op {html.escape(store.adres.host)}</small></p>")
+        return ("<p>Alle gegevens blijven op deze computer, in een versleuteld bestand:<br>"
+                f"<small>{html.escape(str(self.services.database_path))}</small></p>")
+
     def show_about(self) -> None:
         version = app_version()
         text = (f"<h3>{APP_NAME}{' ' + version if version else ''}</h3>"
                 "<p>Voor de zorgcoördinator: leerlingen die thuiszitten of dreigen thuis te zitten in beeld "
                 "houden, en samen met ouders en partners weer naar school helpen.</p>"
-                "<p>Alle gegevens blijven op deze computer, in een versleuteld bestand:<br>"
-                f"<small>{html.escape(str(self.services.database_path))}</small></p>")
+                + self._waar_de_gegevens_staan())
         QMessageBox.about(self, f"Over {APP_NAME}", text)

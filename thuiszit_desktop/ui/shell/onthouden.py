@@ -31,3 +31,34 @@ def laatste_naam(settings: QSettings, path: Path) -> str:
 
 def onthoud_naam(settings: QSettings, path: Path, naam: str) -> None:
     settings.setValue(SETTING_NAME_PER_DATABASE.format(sleutel=_sleutel(path)), naam)
+
+
+# The shared school database (issue 18): where it is and who logged in last – never a password. While
+# "actief", the next start shows the login for that server instead of the file's.
+SETTING_SERVER = "schooldatabase/{veld}"
+SERVER_VELDEN = ("host", "poort", "database", "sslmode", "sslrootcert", "naam", "school")
+
+
+def server_velden(settings: QSettings) -> dict[str, str]:
+    """The school database remembered last (also after switching back to one laptop: to fill in the dialog)."""
+    return {veld: settings.value(SETTING_SERVER.format(veld=veld), "", type=str) for veld in SERVER_VELDEN}
+
+
+def laatste_server(settings: QSettings) -> dict[str, str] | None:
+    """The school database the program works with, or None when it works with a file."""
+    if not settings.value(SETTING_SERVER.format(veld="actief"), False, type=bool):
+        return None
+    velden = server_velden(settings)
+    return velden if velden["host"] and velden["database"] else None
+
+
+def onthoud_server(settings: QSettings, velden: dict[str, str | int]) -> None:
+    """From now on the program starts with the login for this school database."""
+    for veld in SERVER_VELDEN:
+        settings.setValue(SETTING_SERVER.format(veld=veld), str(velden.get(veld, "")))
+    settings.setValue(SETTING_SERVER.format(veld="actief"), True)
+
+
+def vergeet_server(settings: QSettings) -> None:
+    """Back to the file: the next start opens the database file again (the address stays, for the dialog)."""
+    settings.setValue(SETTING_SERVER.format(veld="actief"), False)

@@ -72,7 +72,9 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
+def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, str] | None = None) -> int:
+    """`server`: the school database of `--server DSN` (verbinding_dialog.velden_uit) instead of the one
+    remembered."""
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -87,7 +89,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False) -> int:
     errors.install_excepthook()
     while True:  # "Afmelden" on the lock screen closes the window and shows the login again
         app.setQuitOnLastWindowClosed(False)  # the dialogs before the main window must not end the app
-        services = StartupFlow(data_dir or paths.data_dir()).run()
+        services = StartupFlow(data_dir or paths.data_dir(), server=server).run()
         if services is None:
             return 0
         if isinstance(services, Lezersessie):  # alleen-lezen: the overview of counts, no database
@@ -148,10 +150,11 @@ def _auditlog_tekst(services: Services, uitslag) -> str:
 class StartupFlow:
     """Welcome wizard when there is no database, otherwise login; a way out of every database problem."""
 
-    def __init__(self, data_dir: Path, settings=None):
+    def __init__(self, data_dir: Path, settings=None, *, server: dict[str, str] | None = None):
         from PySide6.QtCore import QSettings
 
         self.data_dir = data_dir
+        self.server = server  # --server DSN: this school database, whatever is remembered
         self.settings = settings if settings is not None else QSettings()
         self.network_ok: set[Path] = set()  # network paths the user chose to open anyway
 
@@ -168,6 +171,10 @@ class StartupFlow:
         from .first_run import FirstRunOutcome, FirstRunWizard
         from .login import LoginDialog, LoginOutcome
 
+        if path is None:
+            gedaan, services = self.server_start()
+            if gedaan:
+                return services
         path = path or self.initial_path()
         while True:
             if (other := self.network_check(path)) != path:
@@ -180,6 +187,8 @@ class StartupFlow:
                 wizard.exec()
                 if wizard.outcome is FirstRunOutcome.CREATED and wizard.services is not None:
                     self.remember(path, wizard.services)
+                    return wizard.services
+                if wizard.outcome is FirstRunOutcome.SERVER:
                     return wizard.services
                 if wizard.outcome is FirstRunOutcome.OPEN_EXISTING and wizard.chosen_path is not None:
                     path = wizard.chosen_path
@@ -201,6 +210,30 @@ class StartupFlow:
                 path = new_path
                 continue
             return None
+
+    def server_start(self) -> tuple[bool, Services | None]:
+        """The login on the shared school database the program works with (issue 18): (done, services). Not done
+        when it works with a file (or a data folder was asked for), or the user chose "Eén laptop" there."""
+        from .login import LoginDialog, LoginOutcome
+        from .onthouden import laatste_server, onthoud_server, vergeet_server
+
+        explicit = bool(os.environ.get("THUISZIT_DATA_DIR")) or self.data_dir != paths.data_dir()
+        velden = self.server or (None if explicit else laatste_server(self.settings))
+        if velden is None:
+            return False, None
+        dialog = LoginDialog(None, settings=self.settings, school=velden.get("school", ""), server=velden)
+        dialog.exec()
+        if dialog.outcome is LoginOutcome.FILE:
+            vergeet_server(self.settings)
+            return False, None
+        if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
+            school = velden.get("school", "")
+            if not isinstance(dialog.services, Lezersessie):  # (an alleen-lezen user reads counts only)
+                with contextlib.suppress(DatabaseFout):
+                    school = dialog.services.school.get().naam
+            onthoud_server(self.settings, {**dialog.server, "school": school})
+            return True, dialog.services
+        return True, None
 
     def network_check(self, path: Path) -> Path | None:
         """A database on a network folder: warn once, then go on, choose another file, or stop (None)."""

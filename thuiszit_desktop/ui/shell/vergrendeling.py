@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InlogFout
+from ...domain.errors import DatabaseFout, InlogFout
 from ...domain.vergrendeling import STANDAARD_MINUTEN
 from ...services.session import Services
 from ..common import errors, theme
@@ -133,6 +133,9 @@ class Vergrendelscherm(QDialog):
             self.services.vergrendeling.controleer_wachtwoord(wachtwoord)
         except InlogFout:
             self._mislukt()
+            return
+        except DatabaseFout as exc:  # the shared school database does not answer: the screen stays locked
+            self.melding.setText(str(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()
