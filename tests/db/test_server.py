@@ -125,9 +125,10 @@ def _server_schema(db) -> dict:
     for t, i, uniek, partieel, kolommen in db.execute_sql(
             "SELECT c.relname, ic.relname, x.indisunique, x.indpred IS NOT NULL, "
             "  array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(n, o) "
-            "        JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o) "
+            "        LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o) "
             "FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class ic ON ic.oid = x.indexrelid "
             "JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'public' AND NOT x.indisprimary"):
+        # (an expression's column has no name: None, as SQLite's index_info gives it)
         uit[t]["indexen"][i] = (uniek, partieel, list(kolommen))
     for t, doel, van, naar, actie in db.execute_sql(
             "SELECT c.relname, d.relname, a.attname, b.attname, f.confdeltype FROM pg_constraint f "

@@ -352,10 +352,15 @@ def _v11_rijversie(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
 
 
-# 12: the analysis of a traject is checked the same way (step 11 left it out), and every row users edit
+# 12: the index the server's row-level security needs for a mentor's klassen (models.py, below Leerling). The same
+# SQL on both stores, so their schemas stay the models'.
+_V12 = 'CREATE INDEX IF NOT EXISTS "leerling_klas_lower" ON "leerling" (lower("klas"))'
+
+
+# 13: the analysis of a traject is checked the same way (step 11 left it out), and every row users edit
 # records who saved its version and when, so that a conflict can name the other change's author (the id of
 # a gebruiker, no foreign key: a version outlives nothing it needs).
-def _v12_versies(db: pw.Database) -> None:
+def _v13_versies(db: pw.Database) -> None:
     tijd = "TIMESTAMP" if _op_server(db) else "DATETIME"
     for tabel in (*VERSIE_TABELLEN, "traject_analyse"):
         kolommen = {k.name for k in db.get_columns(tabel)}
@@ -367,7 +372,7 @@ def _v12_versies(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "versie_op" {tijd}')
 
 
-# 13: on a server, every change to student data is announced (NOTIFY) so that the other users' open screens
+# 14: on a server, every change to student data is announced (NOTIFY) so that the other users' open screens
 # refresh (db/meldingen.py). The payload is the table and, for the rows users edit, the row's id – never a
 # name or a note: a mentor's connection hears of changes to rows it may not read, so it must learn nothing
 # from it but that something changed. The edited tables notify per row; the rest (verzuim imports of
@@ -376,7 +381,7 @@ MELDKANAAL = "thuiszit"
 _NIET_MELDEN = {"audit_regel", "concept", "signaal_cache", "schema_versie", "sleutel_slot"}
 
 
-def _v13_meldingen(db: pw.Database) -> None:
+def _v14_meldingen(db: pw.Database) -> None:
     if not _op_server(db):
         return
     db.execute_sql(f'''CREATE OR REPLACE FUNCTION "thuiszit_gewijzigd"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -419,8 +424,9 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V9),
     _v10_signaal_cache,
     _v11_rijversie,
-    _v12_versies,
-    _v13_meldingen,
+    _sql(_V12),
+    _v13_versies,
+    _v14_meldingen,
 ]
 LATEST = len(STEPS)
 

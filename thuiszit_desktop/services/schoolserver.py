@@ -76,6 +76,9 @@ def _naar_server(services: session.Services, naam: str, wachtwoord: str, dsn: st
             ring = server.ServerKeyRing.laad(db)
             ring.set_user(naam, wachtwoord, services.ctx.store.sleutels)
             ring.save()
+        # Statistics for the planner at once, not when autovacuum gets round to it: without them the first
+        # signals runs sort the whole year's verzuim on disk (1.6 × slower at 2,000 students).
+        db.execute_sql("ANALYZE")
     finally:
         db.close()
     return aantallen
