@@ -160,6 +160,10 @@ def _als_oudere_versie(pg_cluster, naam: str, versie: int) -> None:
         admin.execute('DROP INDEX "leerling_klas_lower"')  # step 12
         admin.execute("DROP FUNCTION thuiszit_sleutel_controle() CASCADE")  # step 13: its triggers go with it
         admin.execute('DROP TABLE "sleutel_versie", "lezer_overzicht"')
+        for tabel in (*migrations.VERSIE_TABELLEN, "traject_analyse"):  # step 14
+            admin.execute(f'ALTER TABLE "{tabel}" DROP COLUMN "versie_door", DROP COLUMN "versie_op"')
+        admin.execute('ALTER TABLE "traject_analyse" DROP COLUMN "rijversie"')
+        admin.execute("DROP FUNCTION thuiszit_gewijzigd() CASCADE")  # step 15: its triggers go with it
         admin.execute(f'UPDATE "schema_versie" SET "versie" = {versie}')
 
 

@@ -40,8 +40,11 @@ def school(services):
 
 
 def alles() -> dict[str, list[dict]]:
-    """Every row of every table (the drafts and the append-only audit log aside), to compare before and after."""
-    return {model._meta.table_name: list(model.select().order_by(model._meta.primary_key).dicts())
+    """Every row of every table (the drafts and the append-only audit log aside), to compare before and after;
+    without the row versions (and who saved them when), which only go up (a besluit's removal and its undo both
+    change the MDO)."""
+    return {model._meta.table_name: [{k: v for k, v in r.items() if k not in ("rijversie", "versie_door", "versie_op")}
+                                     for r in model.select().order_by(model._meta.primary_key).dicts()]
             for model in m.MODELS if model not in (m.Concept, m.AuditRegel)}
 
 

@@ -118,6 +118,8 @@ MATRIX: dict[str, Geval] = {
                               IEDEREEN),
     "concepten.verwijder": Geval(lambda s, x: s.concepten.verwijder("gesprek", x.nummer), IEDEREEN),
     "concepten.opruimen": Geval(lambda s, x: s.concepten.opruimen(), IEDEREEN),
+    "concepten.wachtend": Geval(lambda s, x: s.concepten.wachtend(), IEDEREEN),
+    "concepten.naar_server": Geval(lambda s, x: s.concepten.naar_server(), IEDEREEN),
     # --- the register ---
     "leerlingen.lijst": Geval(lambda s, x: s.leerlingen.lijst(VANDAAG), LIJST, nrs),
     "leerlingen.get": Geval(lambda s, x: s.leerlingen.get(x.nummer), EIGEN_KLAS),
@@ -225,6 +227,8 @@ MATRIX: dict[str, Geval] = {
                                                                                 vandaag=VANDAAG), ALLEEN_ZORG),
     "mdo.mdo_vastleggen": Geval(lambda s, x: s.mdo.mdo_vastleggen(x.traject, d(10, 12)), ALLEEN_ZORG),
     "mdo.mdo_bijwerken": Geval(lambda s, x: s.mdo.mdo_bijwerken(x.mdo, verslag="Aangevuld"), ALLEEN_ZORG),
+    "mdo.mdo_opslaan": Geval(lambda s, x: s.mdo.mdo_opslaan(x.mdo, verslag="Aangevuld", besluiten=[(None, "Erbij")]),
+                             ALLEEN_ZORG),
     "mdo.mdo_verwijderen": Geval(lambda s, x: s.mdo.mdo_verwijderen(x.mdo), ALLEEN_ZORG),
     "mdo.besluit_toevoegen": Geval(lambda s, x: s.mdo.besluit_toevoegen(x.mdo, "Nog een besluit"),
                                          ALLEEN_ZORG),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from thuiszit_desktop.ui.common import errors, form
+from thuiszit_desktop.ui.common import conflict, errors, form
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +18,21 @@ def no_modal_boxes(monkeypatch):
     monkeypatch.setattr(errors, "choose", lambda *args, **kw: form.KEEP_DRAFT)
     monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: pytest.fail(f"message box: {text}"))
     monkeypatch.setattr(errors, "show_crash", lambda parent, details: pytest.fail(f"crash: {details}"))
+    monkeypatch.setattr(conflict.ConflictDialog, "exec", lambda self: pytest.fail(f"conflict: {self.exc}"))
+
+
+def antwoord_bij_conflict(monkeypatch, knop: str) -> list:
+    """The conflict dialog (ui/common/conflict.py) opens and `knop` ("mijn_knop", "hun_knop", "verder_knop") is
+    clicked on it; the list gets each dialog shown, to look at what it showed."""
+    getoond: list = []
+
+    def exec_(self):
+        getoond.append(self)
+        getattr(self, knop).click()
+        return self.result()
+
+    monkeypatch.setattr(conflict.ConflictDialog, "exec", exec_)
+    return getoond
 
 
 @pytest.fixture

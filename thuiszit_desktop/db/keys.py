@@ -25,7 +25,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,10 @@ class Sleutels:
     vertrouwelijk: bytes | None = None
     ondertekenen: bytes | None = None
     controle: bytes | None = None
+    # Only this user has it, and only after unlocking their slot with their password (derived from the slot's
+    # private key, never stored): what this user keeps on this computer alone is encrypted with it – their
+    # drafts while the school database could not be reached (services/concepten.py). None for format 1.
+    persoonlijk: bytes | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def nieuw(cls, database: bytes | None = None, ondertekenen: bytes | None = None) -> Sleutels:
@@ -234,7 +238,9 @@ class KeyRing:
             return Sleutels(bytes.fromhex(payload["database"]),
                             bytes.fromhex(vertrouwelijk) if vertrouwelijk else None,
                             bytes.fromhex(ondertekenen) if ondertekenen else None,
-                            bytes.fromhex(slot["controle"]))
+                            bytes.fromhex(slot["controle"]),
+                            HKDF(hashes.SHA256(), KEY_BYTES, salt=None,
+                                 info=b"thuiszit-desktop persoonlijke sleutel").derive(x_raw))
         except (InvalidTag, ValueError, KeyError, TypeError):
             raise DatabaseOnleesbaar(f"uw sleutel in het sleutelbestand {self.path.name} is beschadigd") from None
 

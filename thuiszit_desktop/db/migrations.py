@@ -364,6 +364,60 @@ def _v13_server_rechten(db: pw.Database) -> None:
     pass
 
 
+# 14: the analysis of a traject is checked the same way (step 11 left it out), and every row users edit
+# records who saved its version and when, so that a conflict can name the other change's author (the id of
+# a gebruiker, no foreign key: a version outlives nothing it needs).
+def _v14_versies(db: pw.Database) -> None:
+    tijd = "TIMESTAMP" if _op_server(db) else "DATETIME"
+    for tabel in (*VERSIE_TABELLEN, "traject_analyse"):
+        kolommen = {k.name for k in db.get_columns(tabel)}
+        if "rijversie" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "rijversie" INTEGER NOT NULL DEFAULT 1')
+        if "versie_door" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "versie_door" INTEGER')
+        if "versie_op" not in kolommen:
+            db.execute_sql(f'ALTER TABLE "{tabel}" ADD COLUMN "versie_op" {tijd}')
+
+
+# 15: on a server, every change to student data is announced (NOTIFY) so that the other users' open screens
+# refresh (db/meldingen.py). The payload is the table and, for the rows users edit, the row's id – never a
+# name or a note: a mentor's connection hears of changes to rows it may not read, so it must learn nothing
+# from it but that something changed. The edited tables notify per row; the rest (verzuim imports of
+# thousands of rows) once per statement, with the table only. The file has one writer: nothing to do there.
+MELDKANAAL = "thuiszit"
+_NIET_MELDEN = {"audit_regel", "concept", "signaal_cache", "schema_versie", "sleutel_slot"}
+
+
+def _v15_meldingen(db: pw.Database) -> None:
+    if not _op_server(db):
+        return
+    db.execute_sql(f'''CREATE OR REPLACE FUNCTION "thuiszit_gewijzigd"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_LEVEL = 'ROW' THEN
+    PERFORM pg_notify('{MELDKANAAL}', TG_TABLE_NAME || ':'
+                      || (CASE WHEN TG_OP = 'DELETE' THEN OLD."id" ELSE NEW."id" END)::text);
+  ELSE
+    PERFORM pg_notify('{MELDKANAAL}', TG_TABLE_NAME);
+  END IF;
+  RETURN NULL;
+END
+$$''')
+    per_rij = {*VERSIE_TABELLEN, "traject_analyse"}
+    tabellen = [r[0] for r in db.execute_sql(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname").fetchall()]
+    for tabel in tabellen:
+        if tabel in _NIET_MELDEN:
+            continue
+        if tabel in per_rij:
+            wanneer, niveau = "INSERT OR UPDATE OR DELETE", "ROW"
+        else:
+            wanneer, niveau = "INSERT OR UPDATE OR DELETE OR TRUNCATE", "STATEMENT"
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{tabel}_melden" ON "{tabel}"')
+        db.execute_sql(f'CREATE TRIGGER "{tabel}_melden" AFTER {wanneer} ON "{tabel}" FOR EACH {niveau} '
+                       'EXECUTE FUNCTION "thuiszit_gewijzigd"()')
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -379,6 +433,8 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v11_rijversie,
     _sql(_V12),
     _v13_server_rechten,
+    _v14_versies,
+    _v15_meldingen,
 ]
 LATEST = len(STEPS)
 

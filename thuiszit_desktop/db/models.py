@@ -93,6 +93,8 @@ class Leerling(BaseModel):
     onderwijsnummer = pw.TextField(default="")
     gewijzigd = pw.DateTimeField(default=now)
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
     @property
     def naam(self) -> str:
@@ -209,6 +211,8 @@ class Traject(BaseModel):
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
 
 Traject.add_index(pw.ModelIndex(Traject, (Traject.leerling,), unique=True, name="traject_een_open_per_leerling",
@@ -256,6 +260,9 @@ class TrajectAnalyse(BaseModel):
     kearney_functie = VertrouwelijkField(default="")
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     gewijzigd = pw.DateTimeField(default=now)
+    rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
 
 class NazorgMoment(BaseModel):
@@ -282,6 +289,8 @@ class Gesprek(BaseModel):
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
 
 class Mdo(BaseModel):
@@ -298,6 +307,8 @@ class Mdo(BaseModel):
     volgend_overleg = pw.DateField(null=True)
     verzenden_aan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])  # one recipient per line
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
 
 class MdoDeelnemer(BaseModel):
@@ -352,6 +363,8 @@ class Actiepunt(BaseModel):
     door = pw.ForeignKeyField(Gebruiker, null=True, on_delete="SET NULL", backref="+")
     aangemaakt = pw.DateTimeField(default=now)
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
 
 class Afspraak(BaseModel):
@@ -407,6 +420,8 @@ class PlanVanAanpak(BaseModel):
     # have only the free text `analyse`.
     factoren = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])
     rijversie = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])  # optimistic locking: services/versies.py
+    versie_door = pw.IntegerField(null=True)  # who saved this version (a gebruiker id): services/versies.py
+    versie_op = pw.DateTimeField(null=True)  # and when
 
     class Meta:
         indexes = ((("traject", "versie"), True),)

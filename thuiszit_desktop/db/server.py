@@ -31,7 +31,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.types.json import Json, Jsonb
 from psycopg.types.string import TextLoader
 
-from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout
+from ..domain.errors import DatabaseFout, GeenToegang, InlogFout, InvoerFout, VerbindingWeg
 from ..domain.gebruiker import naam_sleutel as sleutel_van
 from . import handtekening, migrations, server_rechten, vertrouwelijk
 from .keys import KeyRing, Sleutels, slot_id
@@ -165,13 +165,45 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def cursor(self, named_cursor=None):
         """The services' raw cursors (bulk writes with executemany) speak SQLite's "?" too."""
+        self._weer_verbinden()
         return _Cursor(super().cursor(named_cursor), self)
+
+    def _weer_verbinden(self) -> None:
+        """A connection the server dropped (a restart, the network gone) is replaced by a new one, outside a
+        transaction only: a transaction that lost its connection was rolled back by the server, and the action
+        it belonged to fails as a whole (nothing half-written); the next one starts on a new connection."""
+        conn = self._state.conn
+        if conn is not None and conn.closed and not self._state.transactions:
+            self._state.reset()
+            self.connect()
+
+    def connect(self, reuse_if_open=False):
+        """Also every new connection during a session (peewee connects on first use): a Dutch reason why not."""
+        try:
+            return super().connect(reuse_if_open)
+        except pw.OperationalError as exc:
+            if not self.is_closed():  # "already opened": the program's own mistake, not the server's
+                raise
+            raise _vertaal(exc, self.adres) from None
+
+    def begin(self, *args, **kwargs):
+        try:
+            return super().begin(*args, **kwargs)
+        except pw.OperationalError:  # the first word after the connection dropped: once on a new one
+            if self._state.conn is None or not self._state.conn.closed:
+                raise
+            self._weer_verbinden()
+            try:
+                return super().begin(*args, **kwargs)
+            except pw.OperationalError as opnieuw:
+                raise _vertaal(opnieuw, self.adres) from None
 
     def init(self, database, **kwargs):
         super().init(database, **kwargs)
         self._teller = threading.local()  # rows changed, per thread like peewee's connections
         self.sleutel_id = ""  # which confidential key this session holds (server_rechten: _SLEUTEL_CONTROLE)
         self._adapter = _Psycopg3()  # whether or not peewee found psycopg itself
+        self.eigen_pids = set()  # this program's sessions: db/meldingen.py skips their own changes
 
     def __init__(self, adres: ServerAdres, wachtwoord: str):
         opties = {"sslrootcert": adres.sslrootcert} if adres.sslrootcert else {}
@@ -187,11 +219,13 @@ class ServerDatabase(pw.PostgresqlDatabase):
             conn.adapters.register_loader(soort, TextLoader)
         if self.sleutel_id:
             zet_sleutel_id(conn, self.sleutel_id)
+        self.eigen_pids.add(conn.info.backend_pid)
         return conn
 
     def execute_sql(self, sql, params=None):
         # Raw SQL written for SQLite (see the module's docstring); psycopg reads "%" as a placeholder even
         # without parameters, so a literal one is escaped whenever there are none of its own.
+        origineel = sql
         if "?" in sql or not params:
             sql = sql.replace("%", "%%").replace("?", "%s")
         try:
@@ -206,6 +240,12 @@ class ServerDatabase(pw.PostgresqlDatabase):
             raise
         except pw.OperationalError as exc:
             if self.is_closed() or self.connection().closed:
+                if not self._state.transactions and not getattr(self._teller, "opnieuw", False):
+                    self._teller.opnieuw = True  # a read outside a transaction: once more, on a new connection
+                    try:
+                        return self.execute_sql(origineel, params)
+                    finally:
+                        self._teller.opnieuw = False
                 raise _vertaal(exc, self.adres) from None
             raise
         except pw.DatabaseError as exc:
@@ -291,8 +331,8 @@ def _vertaal(exc: Exception, adres: ServerAdres) -> Exception:
         return DatabaseFout(f"De beveiligde verbinding met {waar} kon niet worden gecontroleerd: het certificaat "
                             "van de server is niet ondertekend door het CA-certificaat van de school of hoort "
                             "niet bij deze servernaam. Vraag de ICT om het juiste CA-certificaat (sslrootcert).")
-    return DatabaseFout(f"De schooldatabase op {waar} is niet bereikbaar. Controleer de netwerkverbinding en het "
-                        "serveradres, of vraag de ICT of de server aan staat.")
+    return VerbindingWeg(f"De schooldatabase op {waar} is niet bereikbaar. Controleer de netwerkverbinding en het "
+                         "serveradres, of vraag de ICT of de server aan staat.")
 
 
 def verbind(adres: ServerAdres, wachtwoord: str) -> ServerDatabase:

@@ -22,6 +22,7 @@ class Actiepunt:
     traject_id: int | None = None
     mdo_id: int | None = None
     gesprek_id: int | None = None
+    rijversie: int | None = None  # the version it was read at: give it back when saving a change (services/versies.py)
 
     def te_laat(self, vandaag: date) -> bool:
         return self.status is ActiepuntStatus.OPEN and self.uiterlijk < vandaag

@@ -1,5 +1,11 @@
 """Errors the user can fix: each carries a Dutch message that says what to do."""
 
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import formaat
+
 
 class GebruikersFout(Exception):
     """The base of every error the user can act on: its text is a Dutch message that says what to do. The GUI,
@@ -41,6 +47,11 @@ class TeVeelPogingen(InlogFout):
 
 class DatabaseFout(GebruikersFout, RuntimeError):
     """The database cannot be opened; the message says why and what to do."""
+
+
+class VerbindingWeg(DatabaseFout):
+    """The shared school database cannot be reached (now): the network, or the server is down. Nothing of the
+    action was saved (its transaction went with the connection); typed text stays as a local draft."""
 
 
 class DatabaseInGebruik(DatabaseFout):
@@ -124,8 +135,12 @@ class Conflict(GebruikersFout):
     services/versies.py). Nothing of theirs is saved; `anders` holds what is there now, field by field, so the
     screen can show the other change beside the user's own text (which it keeps)."""
 
-    def __init__(self, wat: str, anders: dict[str, object]) -> None:
-        self.wat, self.anders = wat, dict(anders)
-        super().__init__(f"Iemand anders heeft {wat} gewijzigd nadat u het opende. Uw wijziging is "
+    def __init__(self, wat: str, anders: dict[str, object], mijn: dict[str, object] | None = None, *,
+                 wie: str | None = None, wanneer: datetime | None = None) -> None:
+        # mijn: what this user tried to save, the same fields – shown beside theirs (ui/common/form.py);
+        # wie/wanneer: who saved the version now there, and when (None: not known, e.g. before schema step 13)
+        self.wat, self.anders, self.mijn, self.wie, self.wanneer = wat, dict(anders), dict(mijn or {}), wie, wanneer
+        door = f" ({wie}{', ' + formaat.tijdstip(wanneer) if wanneer else ''})" if wie else ""
+        super().__init__(f"Iemand anders heeft {wat} gewijzigd nadat u het opende{door}. Uw wijziging is "
                          "niet opgeslagen, zodat niets verloren gaat: bekijk de andere wijziging, neem over wat u "
                          "wilt houden en sla opnieuw op.")

@@ -88,6 +88,7 @@ class Leerling:
     vrijstellingen: tuple[Vrijstelling, ...] = ()
     ouders: tuple[Ouder, ...] = ()
     id: int | None = field(default=None, compare=False)
+    rijversie: int | None = field(default=None, compare=False)  # the version it was read at: give it back when saving a change (services/versies.py)
 
     @property
     def naam(self) -> str:

@@ -155,6 +155,7 @@ class Mdo:
     verslaglegger: str = ""
     volgend_overleg: date | None = None
     verzenden_aan: tuple[str, ...] = ()  # who else receives the verslag, besides the deelnemers marked so
+    rijversie: int | None = None  # the version it was read at: give it back when saving a change (services/versies.py)
 
     @property
     def aanwezig(self) -> tuple[MdoDeelnemer, ...]:

@@ -159,6 +159,7 @@ class Plan:
     vastgesteld_op: date | None = None
     gewijzigd: date | None = None
     id: int | None = field(default=None, compare=False)
+    rijversie: int | None = field(default=None, compare=False)  # the version it was read at: give it back when saving a change (services/versies.py)
 
     @property
     def is_vastgesteld(self) -> bool:

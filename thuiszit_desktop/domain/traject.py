@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar as _stdcal
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
@@ -285,10 +285,12 @@ class Analyse:
     factoren: Mapping[Domein, Factoren]
     verzuimtype: Verzuimtype | None = None
     kearney_functie: KearneyFunctie | None = None
+    # the version it was read at (0: there was none yet); give it back when saving (services/versies.py)
+    rijversie: int | None = field(default=None, compare=False)
 
     @classmethod
     def leeg(cls) -> Analyse:
-        return cls({d: Factoren() for d in Domein})
+        return cls({d: Factoren() for d in Domein}, rijversie=0)
 
     @property
     def ingevuld(self) -> bool:

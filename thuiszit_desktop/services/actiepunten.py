@@ -16,6 +16,7 @@ from ..domain.traject import (
     check_actiepunt,
 )
 from ..domain.zoeken import sorteersleutel
+from . import versies
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
@@ -55,7 +56,9 @@ class ActiepuntService:
 
     def actiepunt_wijzigen(self, actiepunt_id: int, *, wat: str | Ongewijzigd = ONGEWIJZIGD,
                            wie: Persoon | str | Ongewijzigd = ONGEWIJZIGD,
-                           uiterlijk: date | Ongewijzigd = ONGEWIJZIGD) -> Actiepunt:
+                           uiterlijk: date | Ongewijzigd = ONGEWIJZIGD, versie: int | None = None) -> Actiepunt:
+        """Change what is given. `versie`: the actiepunt's `rijversie` as the user saw it; `Conflict` when
+        someone else changed it since (services/versies.py)."""
         row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
         check_actiepunt(row.wat if wat is ONGEWIJZIGD else wat, wie is ONGEWIJZIGD or heeft_naam(wie),
                         row.uiterlijk if uiterlijk is ONGEWIJZIGD else uiterlijk)
@@ -67,13 +70,13 @@ class ActiepuntService:
         with self.ctx.action():
             if wie is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(wie)
-            if velden:
-                m.Actiepunt.update(**velden, rijversie=m.Actiepunt.rijversie + 1).where(m.Actiepunt.id == row.id).execute()
+            if velden or versie is not None:
+                versies.opslaan(m.Actiepunt, row.id, velden, versie, "dit actiepunt", door=self.ctx.gebruiker.id)
         return self.actiepunt(row.id)
 
     def actiepunt_status(self, actiepunt_id: int, status: ActiepuntStatus | str, *, datum: date | None = None,
-                         vandaag: date | None = None) -> Actiepunt:
-        """Open, gedaan (afgerond on `datum`, default today) or vervallen."""
+                         vandaag: date | None = None, versie: int | None = None) -> Actiepunt:
+        """Open, gedaan (afgerond on `datum`, default today) or vervallen. `versie` as in `actiepunt_wijzigen`."""
         vandaag = vandaag or date.today()
         status = als_enum(ActiepuntStatus, status, "status", "Kies open, gedaan of vervallen.")
         row = rij_of_fout(m.Actiepunt, actiepunt_id, "Dit actiepunt bestaat niet meer.")
@@ -81,7 +84,8 @@ class ActiepuntService:
         if afgerond is not None and afgerond > vandaag:
             raise InvoerFout({"datum": "De datum kan niet in de toekomst liggen."})
         with self.ctx.action():
-            m.Actiepunt.update(status=status.value, afgerond=afgerond, rijversie=m.Actiepunt.rijversie + 1).where(m.Actiepunt.id == row.id).execute()
+            versies.opslaan(m.Actiepunt, row.id, {"status": status.value, "afgerond": afgerond}, versie,
+                            "dit actiepunt", door=self.ctx.gebruiker.id)
         return self.actiepunt(row.id)
 
     def actiepunt_verwijderen(self, actiepunt_id: int) -> Verwijderd:

@@ -143,9 +143,9 @@ class GesprekService:
                 traject = traject_op(row.leerling_id, datum)
                 velden["datum"] = datum
                 velden["traject"] = traject.id if traject else None
-            versies.opslaan(m.Gesprek, row.id, velden, versie, "dit gesprek")  # first: a conflict changes nothing
+            versies.opslaan(m.Gesprek, row.id, velden, versie, "dit gesprek", door=self.ctx.gebruiker.id)  # first: a conflict changes nothing
             if "datum" in velden:
-                m.Actiepunt.update(datum=datum, traject=velden["traject"]).where(
+                m.Actiepunt.update(datum=datum, traject=velden["traject"], **versies.nieuw(m.Actiepunt, self.ctx.gebruiker.id)).where(
                     m.Actiepunt.gesprek == row.id).execute()
             if geheim_nu != row.vertrouwelijk:
                 for a in m.Afspraak.select().where(m.Afspraak.gesprek == row.id):

@@ -35,7 +35,7 @@ from ..importers.leerlingen import (
     verschillen,
 )
 from ..importers.tabular import RijFout
-from . import importkolommen, leerlingnummers
+from . import importkolommen, leerlingnummers, versies
 from .context import Context
 from .importkolommen import KolomVoorstel
 from .leerlingen import mentor_id
@@ -166,7 +166,7 @@ class ImportService:
             plan = self._plan(path, vandaag or date.today(), stappen, kolommen)
             if plan.fouten and not sla_foute_regels_over:
                 raise ImportFout(plan.fouten)
-            _schrijf(plan, stappen.fase(_VERGELIJKEN, 100))
+            _schrijf(plan, stappen.fase(_VERGELIJKEN, 100), self.ctx.gebruiker.id)
             importkolommen.onthoud("leerlingen", plan.koppeling)
             self.ctx.audit(Actie.GEIMPORTEERD,  # how many, never who
                            wat=f"leerlingen: {len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd")
@@ -250,7 +250,7 @@ _VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "klas", "
            "uitschrijfdatum", "bestemming", "startkwalificatie", "bsn", "onderwijsnummer")
 
 
-def _schrijf(plan: _Plan, voortgang: Voortgang) -> None:
+def _schrijf(plan: _Plan, voortgang: Voortgang, door: int) -> None:
     """Insert the new students and update the changed ones; call inside the transaction."""
     mentors = dict(m.Contact.select(m.Contact.naam, m.Contact.id).where(m.Contact.rol == "mentor").tuples())
     totaal = max(1, len(plan.nieuw) + len(plan.gewijzigd))
@@ -274,7 +274,7 @@ def _schrijf(plan: _Plan, voortgang: Voortgang) -> None:
         velden = {veld: getattr(lln, veld) for veld in _VELDEN if getattr(oud, veld) != getattr(lln, veld)}
         if oud.mentor != lln.mentor:
             velden["mentor"] = mentor_id(lln.mentor, mentors)
-        m.Leerling.update(gewijzigd=nu, rijversie=m.Leerling.rijversie + 1, **velden).where(m.Leerling.id == oud.id).execute()
+        m.Leerling.update(gewijzigd=nu, **versies.nieuw(m.Leerling, door), **velden).where(m.Leerling.id == oud.id).execute()
         if oud.vrijstellingen != lln.vrijstellingen:
             m.Vrijstelling.delete().where(m.Vrijstelling.leerling == oud.id).execute()
             _voeg_vrijstellingen_toe([(oud.id, v) for v in lln.vrijstellingen])

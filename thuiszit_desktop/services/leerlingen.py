@@ -22,7 +22,7 @@ from ..domain.leerling import (
     validate_leerling,
 )
 from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel, sorteersleutel
-from . import leerlingnummers
+from . import leerlingnummers, versies
 from .context import Context
 
 
@@ -109,18 +109,20 @@ class LeerlingenService:
     # --- writing ---------------------------------------------------------------------------------
 
     def opslaan(self, leerling: Leerling, vandaag: date | None = None) -> Leerling:
-        """Add (id None) or change a student with ouders and vrijstellingen, in one transaction."""
+        """Add (id None) or change a student with ouders and vrijstellingen, in one transaction; a change of a
+        version someone else changed since `leerling.rijversie` raises `Conflict` (services/versies.py)."""
         leerling = validate_leerling(leerling, vandaag or date.today())
         with self.ctx.action():
-            opgeslagen = write_leerling(leerling)
+            opgeslagen = write_leerling(leerling, door=self.ctx.gebruiker.id)
             self.ctx.audit(Actie.TOEGEVOEGD if leerling.id is None else Actie.GEWIJZIGD, opgeslagen.id, "leerling")
-            return opgeslagen
+            return replace(opgeslagen, rijversie=versies.versie(m.Leerling, opgeslagen.id))
 
 
 # --- shared with the importer --------------------------------------------------------------------
 
-def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) -> Leerling:
-    """Insert (id None) or update (by id) one validated student; call inside a transaction."""
+def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None, door: int | None = None) -> Leerling:
+    """Insert (id None) or update (by id) one validated student; call inside a transaction. `door`: the user
+    who changes it (shown to another user whose change it refuses, services/versies.py)."""
     clash = m.Leerling.get_or_none(m.Leerling.leerlingnummer == leerling.leerlingnummer)
     if clash is not None and clash.id != leerling.id and leerling.id is not None:
         raise InvoerFout({"leerlingnummer": f"Leerlingnummer {leerling.leerlingnummer} is al in gebruik "
@@ -139,8 +141,8 @@ def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) ->
     if leerling.id is None:
         leerling_id = m.Leerling.insert(**fields).execute()
     else:
-        if m.Leerling.update(**fields, rijversie=m.Leerling.rijversie + 1).where(m.Leerling.id == leerling.id).execute() == 0:
-            raise NietGevonden("Deze leerling bestaat niet meer; misschien is hij net verwijderd.")
+        # leerling.rijversie: as the user read it (None from an import or script: no check)
+        versies.opslaan(m.Leerling, leerling.id, fields, leerling.rijversie, "deze leerling", door=door)
         leerling_id = leerling.id
         m.Ouder.delete().where(m.Ouder.leerling == leerling_id).execute()
         m.Vrijstelling.delete().where(m.Vrijstelling.leerling == leerling_id).execute()
@@ -152,7 +154,7 @@ def write_leerling(leerling: Leerling, mentors: dict[str, int] | None = None) ->
     if leerling.vrijstellingen:
         m.Vrijstelling.insert_many([dict(leerling=leerling_id, type=v.type.value, van=v.van, tot=v.tot)
                                     for v in leerling.vrijstellingen]).execute()
-    return replace(leerling, id=leerling_id)
+    return replace(leerling, id=leerling_id, rijversie=None)
 
 
 def mentor_id(naam: str, cache: dict[str, int] | None = None) -> int | None:
@@ -179,7 +181,8 @@ def _to_domain(row: m.Leerling) -> Leerling:
         inschrijfdatum=row.inschrijfdatum, voornaam=row.voornaam, tussenvoegsel=row.tussenvoegsel,
         klas=row.klas, mentor=row.mentor.naam if row.mentor_id else "", uitschrijfdatum=row.uitschrijfdatum,
         bestemming=row.bestemming, startkwalificatie=row.startkwalificatie, bsn=row.bsn,
-        onderwijsnummer=row.onderwijsnummer, vrijstellingen=vrijstellingen, ouders=ouders, id=row.id)
+        onderwijsnummer=row.onderwijsnummer, vrijstellingen=vrijstellingen, ouders=ouders, id=row.id,
+        rijversie=row.rijversie)
 
 
 def load_all() -> list[Leerling]:

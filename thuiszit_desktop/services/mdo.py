@@ -21,6 +21,7 @@ from ..domain.traject import (
     volgend_besluitnummer,
 )
 from ..domain.zoeken import sorteersleutel
+from . import versies
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .profielen import profiel
@@ -127,8 +128,10 @@ class MdoService:
                       vertrouwelijk: bool | Ongewijzigd = ONGEWIJZIGD,
                       verslaglegger: str | Ongewijzigd = ONGEWIJZIGD,
                       volgend_overleg: date | None | Ongewijzigd = ONGEWIJZIGD,
-                      verzenden_aan: Iterable[str] | Ongewijzigd = ONGEWIJZIGD) -> Mdo:
-        """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced."""
+                      verzenden_aan: Iterable[str] | Ongewijzigd = ONGEWIJZIGD, versie: int | None = None) -> Mdo:
+        """Change what is given (e.g. write the verslag after the meeting); deelnemers are replaced.
+        `versie`: the MDO's `rijversie` as the user read it; `Conflict` when someone else changed it – or its
+        besluiten or actiepunten, which raise it too – since (services/versies.py)."""
         mdo = rij_of_fout(m.Mdo, mdo_id, "Dit MDO bestaat niet meer.")
         velden: dict = {}
         if datum is not ONGEWIJZIGD:
@@ -153,8 +156,7 @@ class MdoService:
         for veld in ("agenda", "verslag"):
             velden[veld] = geheim(velden.get(veld, getattr(mdo, veld)), geheim_nu)
         with self.ctx.action():
-            if velden:
-                m.Mdo.update(**velden, rijversie=m.Mdo.rijversie + 1).where(m.Mdo.id == mdo.id).execute()
+            versies.opslaan(m.Mdo, mdo.id, velden, versie, "dit MDO", door=self.ctx.gebruiker.id)  # first: a conflict changes nothing
             if geheim_nu != mdo.vertrouwelijk:
                 for b in m.Besluit.select().where(m.Besluit.mdo == mdo.id):
                     m.Besluit.update(tekst=geheim(b.tekst, geheim_nu)).where(m.Besluit.id == b.id).execute()
@@ -162,6 +164,49 @@ class MdoService:
                 m.MdoDeelnemer.delete().where(m.MdoDeelnemer.mdo == mdo.id).execute()
                 deelnemers_schrijven(mdo.id, list(deelnemers))
         return self.mdo(mdo.id)
+
+    def mdo_opslaan(self, mdo_id: int, *, versie: int | None = None, toestemmingen: Iterable[Toestemming] = (),
+                    besluiten_weg: Iterable[int] = (), besluiten: Iterable[tuple[int | None, str] | None] = (),
+                    actiepunten: Iterable[tuple[int | None, str, Persoon | str | None, date | None, int | None]
+                                          | None] = (),
+                    vandaag: date | None = None, **velden) -> Mdo:
+        """Everything the MDO form changes, in one transaction – all of it or nothing: the MDO's own fields
+        (`velden`, as `mdo_bijwerken`, checked against `versie`), consent recorded at it, the besluiten removed,
+        the besluiten as (id or None for a new one, tekst) and the actiepunten as (id or None, wat, wie,
+        uiterlijk, the version read). A row given as None is unchanged; a message about row n (counted from 1,
+        None rows included) comes as "besluit<n>" or "actiepunt<n>.<veld>"."""
+        from .actiepunten import ActiepuntService  # a sibling service on the same context, for its checks
+
+        with self.ctx.action():
+            mdo = self.mdo_bijwerken(mdo_id, versie=versie, **velden)
+            for t in toestemmingen:
+                self.toestemming_vastleggen(mdo.traject_id, t.organisatie, t.gegeven, t.datum, mdo_id=mdo_id,
+                                            vandaag=vandaag)
+            for besluit_id in besluiten_weg:
+                self.besluit_verwijderen(besluit_id)
+            for n, rij in enumerate(besluiten, 1):
+                if rij is None:
+                    continue
+                try:
+                    if rij[0] is None:
+                        self.besluit_toevoegen(mdo_id, rij[1])
+                    else:
+                        self.besluit_wijzigen(rij[0], rij[1])
+                except InvoerFout as exc:
+                    raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
+            acties = ActiepuntService(self.ctx)
+            for n, actie in enumerate(actiepunten, 1):
+                if actie is None:
+                    continue
+                actiepunt_id, wat, wie, uiterlijk, gezien = actie
+                try:
+                    if actiepunt_id is None:
+                        self.mdo_actiepunt(mdo_id, wat, wie, uiterlijk)
+                    else:
+                        acties.actiepunt_wijzigen(actiepunt_id, wat=wat, wie=wie, uiterlijk=uiterlijk, versie=gezien)
+                except InvoerFout as exc:
+                    raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
+        return self.mdo(mdo_id)
 
     def mdo_verwijderen(self, mdo_id: int) -> Verwijderd:
         """Remove an MDO entered by mistake (e.g. planned twice), with its deelnemers, besluiten and
@@ -194,6 +239,7 @@ class MdoService:
             nummer = volgend_besluitnummer(
                 n for (n,) in m.Besluit.select(m.Besluit.nummer).where(m.Besluit.mdo == mdo.id).tuples())
             row = m.Besluit.create(mdo=mdo.id, nummer=nummer, tekst=geheim(tekst.strip(), mdo.vertrouwelijk))
+            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)  # its lists are part of it: open forms see it
         return Besluit(row.id, mdo.id, nummer, tekst.strip())
 
     def besluit_wijzigen(self, besluit_id: int, tekst: str) -> Besluit:
@@ -202,6 +248,7 @@ class MdoService:
         row = rij_of_fout(m.Besluit, besluit_id, "Dit besluit bestaat niet meer.")
         with self.ctx.action():
             m.Besluit.update(tekst=geheim(tekst.strip(), row.mdo.vertrouwelijk)).where(m.Besluit.id == row.id).execute()
+            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return Besluit(row.id, row.mdo_id, row.nummer, tekst.strip())
 
     def besluit_verwijderen(self, besluit_id: int) -> Verwijderd:
@@ -216,6 +263,7 @@ class MdoService:
             for b in list(later):
                 m.Besluit.update(nummer=b.nummer - 1).where(m.Besluit.id == b.id).execute()
                 opname.wijziging(m.Besluit, b.id, {"nummer": b.nummer}, {"nummer": b.nummer - 1})
+            versies.opslaan(m.Mdo, row.mdo_id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return opname.klaar()
 
     def toestemming_vastleggen(self, traject_id: int, organisatie: str, gegeven: bool,
@@ -262,4 +310,5 @@ class MdoService:
         with self.ctx.action():
             actiepunt_id = actiepunt_maken(self.ctx, traject.leerling_id, traject.id, mdo.id, None, wat, wie,
                                             mdo.datum, uiterlijk)
+            versies.opslaan(m.Mdo, mdo.id, {}, None, "dit MDO", door=self.ctx.gebruiker.id)
         return lees_actiepunt(actiepunt_id)

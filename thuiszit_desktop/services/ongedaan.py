@@ -8,6 +8,10 @@ Other changes the delete makes (a besluit's renumbering, a JSON setting) are rec
 and re-links what was linked, all in one transaction; if something changed in between so that this no
 longer fits (a unique key, a parent that is gone, a `botsing` the service named) it refuses with a Dutch
 message and nothing is restored.
+
+Never an older version over a newer change: on a server the recorded rows are locked (FOR UPDATE) as they
+are read, so a change another user commits meanwhile is in the snapshot, not lost under it; a row that is
+back by the time of the undo is refused, saying so; a link is only put back where it is still empty.
 """
 
 from __future__ import annotations
@@ -64,7 +68,10 @@ class Opname:
     def rijen(self, model: type[m.BaseModel], where) -> int:
         """Record the rows of `model` matching `where` and all that goes with them; how many rows matched."""
         tabel, pk = model._meta.table_name, model._meta.primary_key.name
-        rows = [r for r in model.select().where(where).dicts() if (tabel, r[pk]) not in self._gezien]
+        query = model.select().where(where)
+        if isinstance(model._meta.database.obj, pw.PostgresqlDatabase):  # others may write meanwhile
+            query = query.for_update()
+        rows = [r for r in query.dicts() if (tabel, r[pk]) not in self._gezien]
         if not rows:
             return 0
         self._gezien.update((tabel, r[pk]) for r in rows)
@@ -126,7 +133,12 @@ class OngedaanService:
                 # is also the student's) may have been recorded before its other parent
                 volgorde = {model._meta.table_name: i for i, model in enumerate(m.MODELS)}
                 for tabel, row in sorted(snapshot.rijen, key=lambda r: volgorde[r[0]]):
-                    _model(tabel).insert(row).execute()
+                    model = _model(tabel)
+                    if "rijversie" in model._meta.fields and model.get_or_none(model.id == row["id"]) is not None:
+                        raise InvoerFout(f"{snapshot.wat} kan niet meer terug: iemand anders heeft het intussen "
+                                         "teruggezet of opnieuw opgeslagen. Bekijk die versie; er is niets "
+                                         "overschreven.")
+                    model.insert(row).execute()
                 for tabel, cid, kolom, waarde in snapshot.koppelingen:
                     # a row unlinked by the delete and deleted or linked elsewhere since stays as it is now
                     model = _model(tabel)

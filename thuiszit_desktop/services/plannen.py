@@ -37,7 +37,7 @@ from ..domain.plan import (
     ondertekenaars,
 )
 from ..domain.traject import Domein, Factoren
-from . import instellingen
+from . import instellingen, versies
 from .context import Context
 from .leerlingen import LeerlingenService
 from .ongedaan import Opname, Verwijderd
@@ -89,12 +89,14 @@ class PlanService:
                     contactpersonen=_mentor(self._leerling_row(traject_id).mentor))
         with self.ctx.action():
             plan_id = _schrijf(plan, self.ctx.gebruiker.id)
-            m.Traject.update(evaluatiedatum=None).where(m.Traject.id == traject_id).execute()
+            m.Traject.update(evaluatiedatum=None, **versies.nieuw(m.Traject, self.ctx.gebruiker.id)).where(
+                m.Traject.id == traject_id).execute()
         return self.get(plan_id)
 
     def opslaan(self, plan: Plan, *, vandaag: date | None = None) -> Plan:
         """Save the sections of a version. A concept is changed in place; a vastgesteld version stays as it
-        was and the change becomes a new concept version (only from the newest version)."""
+        was and the change becomes a new concept version (only from the newest version). `plan.rijversie`:
+        the version as the user read it; `Conflict` when someone else changed it since (services/versies.py)."""
         vandaag = vandaag or date.today()
         if plan.id is None:
             raise InvoerFout("Maak eerst een plan met 'nieuw'.")
@@ -105,10 +107,12 @@ class PlanService:
                 laatste = self._laatste_versie(oud.traject_id)
                 if laatste != oud.versie:
                     raise InvoerFout(f"Er is al een nieuwere versie ({laatste}). Pas die aan.")
+                versies.controleer(m.PlanVanAanpak, oud.id, plan.rijversie, "dit plan van aanpak")
                 nieuw = nieuwe_versie(replace(plan, versie=oud.versie, status=oud.status), vandaag)
                 return self.get(_schrijf(nieuw, self.ctx.gebruiker.id))
             _schrijf(replace(plan, versie=oud.versie, status=PlanStatus.CONCEPT, overleg_datum=None, akkoord=None,
-                             vastgesteld_op=None, gewijzigd=vandaag), self.ctx.gebruiker.id, plan_id=oud.id)
+                             vastgesteld_op=None, gewijzigd=vandaag), self.ctx.gebruiker.id, plan_id=oud.id,
+                    gezien=plan.rijversie)
         return self.get(oud.id)
 
     def concept_verwijderen(self, plan_id: int) -> Verwijderd:
@@ -127,11 +131,12 @@ class PlanService:
         return opname.klaar()
 
     def vaststellen(self, plan_id: int, overleg_datum: date, akkoord: Akkoord, *,
-                    vandaag: date | None = None) -> Plan:
+                    vandaag: date | None = None, versie: int | None = None) -> Plan:
         """After the overleg with the ouders: the akkoord (name, date; a student of 16+ agrees for themself)
         makes the version read-only. Ouders must be able to reach the casusregisseur and every contact, and
         you sign for the school with the full name and function of your profile (InvoerFout names what is
-        missing). Also ticks "plan van aanpak" on the traject's checklist."""
+        missing). Also ticks "plan van aanpak" on the traject's checklist. `versie`: the plan's `rijversie`
+        as the user read it (`Conflict` when someone else changed it since)."""
         vandaag = vandaag or date.today()
         plan = self.get(plan_id)
         leerling = self._leerling_row(plan.traject_id)
@@ -139,10 +144,10 @@ class PlanService:
                                     casusregisseur=self.trajecten.casusregisseur(plan.traject_id),
                                     ondertekenaar=profiel(self.ctx.gebruiker.id))
         with self.ctx.action():
-            m.PlanVanAanpak.update(rijversie=m.PlanVanAanpak.rijversie + 1, status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum,
-                                   akkoord_naam=akkoord.naam, akkoord_datum=akkoord.datum,
-                                   akkoord_rol=akkoord.rol.value, vastgesteld_op=akkoord.datum,
-                                   door=self.ctx.gebruiker.id).where(m.PlanVanAanpak.id == plan_id).execute()
+            versies.opslaan(m.PlanVanAanpak, plan_id, dict(
+                status=PlanStatus.VASTGESTELD.value, overleg_datum=overleg_datum, akkoord_naam=akkoord.naam,
+                akkoord_datum=akkoord.datum, akkoord_rol=akkoord.rol.value, vastgesteld_op=akkoord.datum,
+                door=self.ctx.gebruiker.id), versie, "dit plan van aanpak", door=self.ctx.gebruiker.id)
             (m.ChecklistAfvinking.insert(traject=plan.traject_id, item=CHECKLIST_ITEM, datum=akkoord.datum,
                                          notitie=f"Plan van aanpak versie {plan.versie} vastgesteld",
                                          door=self.ctx.gebruiker.id, aangemaakt=m.now())
@@ -264,8 +269,9 @@ def _p(x: str | None) -> date | None:
     return date.fromisoformat(x) if x else None
 
 
-def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None) -> int:
-    """Insert a version (plan_id None) or replace a concept's sections and doelen; returns the id."""
+def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None, gezien: int | None = None) -> int:
+    """Insert a version (plan_id None) or replace a concept's sections and doelen (if still at version
+    `gezien`, before anything else is written); returns the id."""
     velden = dict(
         traject=plan.traject_id, versie=plan.versie, status=plan.status.value, aanleiding=plan.aanleiding,
         analyse=plan.analyse, leerling_wil=plan.leerling_wil, ouders_willen=plan.ouders_willen,
@@ -283,7 +289,7 @@ def _schrijf(plan: Plan, door: int, *, plan_id: int | None = None) -> int:
     if plan_id is None:
         plan_id = m.PlanVanAanpak.insert(**velden).execute()
     else:
-        m.PlanVanAanpak.update(**velden, rijversie=m.PlanVanAanpak.rijversie + 1).where(m.PlanVanAanpak.id == plan_id).execute()
+        versies.opslaan(m.PlanVanAanpak, plan_id, velden, gezien, "dit plan van aanpak", door=door)
     # Keep the rows of doelen that stay (their evaluations refer to them): by id, as the editor sends them.
     # A call that sends no ids at all (a script, the demo) keeps them by position.
     bestaand = list(m.PlanDoel.select().where(m.PlanDoel.plan == plan_id).order_by(m.PlanDoel.volgorde, m.PlanDoel.id))
@@ -343,6 +349,7 @@ def _plan(row: m.PlanVanAanpak) -> Plan:
         contactpersonen=tuple(Contactpersoon(c["naam"], c["rol"], c["telefoon"], c["email"])
                               for c in json.loads(row.contactpersonen)),
         factoren={Domein(k): Factoren(*v) for k, v in json.loads(row.factoren or "{}").items()},
+        rijversie=row.rijversie,
         overleg_datum=row.overleg_datum, akkoord=akkoord, vastgesteld_op=row.vastgesteld_op,
         gewijzigd=row.gewijzigd.date() if isinstance(row.gewijzigd, datetime) else row.gewijzigd, id=row.id,
     )

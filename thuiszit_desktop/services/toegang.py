@@ -233,7 +233,8 @@ REGELS: dict[str, dict[str, Regel]] = {
     },
     "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG), "kolommen": alleen(*ZORG)},
     # Drafts belong to the user who typed them (the table has a gebruiker column).
-    "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen()},
+    "concepten": {"lees": iedereen(), "bewaar": iedereen(), "verwijder": iedereen(), "opruimen": iedereen(),
+                  "wachtend": iedereen(), "naar_server": iedereen()},
     "kalender": {
         "calendar": iedereen(), "jaar": iedereen(), "vrije_dagen": iedereen(), "aangepaste_vakanties": iedereen(),
         "officiele_vakanties": iedereen(),
@@ -280,7 +281,7 @@ REGELS: dict[str, dict[str, Regel]] = {
         "mdo": leerling("mdo_id"), "mdos": leerling("traject_id"), "toestemmingen": leerling("traject_id"),
         "agenda_voorstel": leerling("traject_id", ZORG),
         **{naam: alleen(*ZORG) for naam in (
-            "mdo_vastleggen", "mdo_bijwerken", "mdo_verwijderen", "besluit_toevoegen", "besluit_wijzigen",
+            "mdo_vastleggen", "mdo_bijwerken", "mdo_opslaan", "mdo_verwijderen", "besluit_toevoegen", "besluit_wijzigen",
             "besluit_verwijderen", "toestemming_vastleggen", "mdo_actiepunt")},
     },
     "actiepunten": {

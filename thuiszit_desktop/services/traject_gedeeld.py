@@ -252,7 +252,7 @@ def lees_analyse(a: m.TrajectAnalyse) -> Analyse:
     factoren = {d: Factoren(getattr(a, f"{d.value}_risico"), getattr(a, f"{d.value}_beschermend")) for d in Domein}
     leesbaar = not isinstance(a.verzuimtype, Versleuteld) and not isinstance(a.kearney_functie, Versleuteld)
     return Analyse(factoren, Verzuimtype(a.verzuimtype) if a.verzuimtype and leesbaar else None,
-                   KearneyFunctie(a.kearney_functie) if a.kearney_functie and leesbaar else None)
+                   KearneyFunctie(a.kearney_functie) if a.kearney_functie and leesbaar else None, a.rijversie)
 
 
 def lees_bewijs(row: m.Traject) -> dict[str, Bewijs]:
@@ -333,7 +333,7 @@ def lees_mdos(rows: list[m.Mdo], namen: Namen, leerlingnummer: str | None = None
     return [Mdo(r.id, r.traject_id, leerlingnummer or nummers[r.traject_id], r.datum, r.agenda, r.verslag,
                 r.vertrouwelijk, tuple(deelnemers[r.id]), tuple(besluiten[r.id]), tuple(acties[r.id]),
                 tuple(toestemmingen[r.id]), r.verslaglegger, r.volgend_overleg,
-                tuple(x for x in r.verzenden_aan.splitlines() if x.strip()))
+                tuple(x for x in r.verzenden_aan.splitlines() if x.strip()), r.rijversie)
             for r in rows]
 
 
@@ -343,7 +343,7 @@ def lees_actiepunten(query, namen: Namen, leerlingnummer: str | None = None) -> 
     return [Actiepunt(a.id, leerlingnummer or a.leerling.leerlingnummer, a.leerling.naam, a.wat,
                       namen.persoon(a.eigenaar_gebruiker_id, a.eigenaar_contact_id) or Persoon(""),
                       a.datum, a.uiterlijk, ActiepuntStatus(a.status), a.afgerond, a.traject_id, a.mdo_id,
-                      a.gesprek_id)
+                      a.gesprek_id, a.rijversie)
             for a in rows]
 
 

@@ -18,7 +18,7 @@ from ..db import models as m
 from ..db.vertrouwelijk import Geheim
 from ..domain import formaat
 from ..domain.audit import Actie
-from ..domain.errors import InvoerFout, NietGevonden
+from ..domain.errors import Conflict, InvoerFout, NietGevonden
 from ..domain.plan import Contactpersoon
 from ..domain.signalen import SignaalSoort
 from ..domain.traject import (
@@ -197,7 +197,7 @@ class TrajectService:
             if eigenaar is not ONGEWIJZIGD:
                 velden["eigenaar_gebruiker"], velden["eigenaar_contact"] = persoon_ids(eigenaar)
             if velden:
-                versies.opslaan(m.Traject, row.id, velden, versie, "dit traject")
+                versies.opslaan(m.Traject, row.id, velden, versie, "dit traject", door=self.ctx.gebruiker.id)
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject")
         return self.get(row.id)
 
@@ -219,7 +219,7 @@ class TrajectService:
             with self.ctx.action():
                 m.StapWissel.create(traject=row.id, van_stap=row.stap, naar_stap=int(stap), datum=datum,
                                     door=self.ctx.gebruiker.id)
-                m.Traject.update(stap=int(stap), rijversie=m.Traject.rijversie + 1).where(m.Traject.id == row.id).execute()
+                m.Traject.update(stap=int(stap), **versies.nieuw(m.Traject, self.ctx.gebruiker.id)).where(m.Traject.id == row.id).execute()
                 self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject-stap")
         return self.get(row.id)
 
@@ -238,7 +238,7 @@ class TrajectService:
         for _, o in momenten:
             check_nazorg(o)
         with self.ctx.action():
-            m.Traject.update(rijversie=m.Traject.rijversie + 1, status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
+            m.Traject.update(**versies.nieuw(m.Traject, self.ctx.gebruiker.id), status=TrajectStatus.GESLOTEN.value, gesloten=datum, sluitreden=reden.value,
                              sluittoelichting=toelichting.strip()).where(m.Traject.id == row.id).execute()
             self.ctx.audit(Actie.GEWIJZIGD, row.leerling_id, "traject gesloten")
             if momenten:
@@ -349,7 +349,8 @@ class TrajectService:
                         vandaag: date | None = None) -> Analyse:
         """Risk and protective factors per domain (leerling, thuis, school, buurt/vrije tijd), the
         verzuimtype and, optionally, Kearney's function. `datum`: the day the analysis was made (default:
-        now); it dates the automatic tick of the checklist item."""
+        now); it dates the automatic tick of the checklist item. `analyse.rijversie`: the version the user
+        read (0: there was none yet); `Conflict` when someone else saved one since (services/versies.py)."""
         vandaag = vandaag or date.today()
         row = traject_row(traject_id)
         if datum is not None:
@@ -370,8 +371,15 @@ class TrajectService:
                                      if analyse.kearney_functie else "")
         velden = {k: Geheim(v) if v else v for k, v in velden.items()}  # the analysis is the zorgcoördinator's
         with self.ctx.action():
-            (m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd, **velden)
-             .on_conflict(conflict_target=[m.TrajectAnalyse.traject],
-                          update={**velden, "door": self.ctx.gebruiker.id, "gewijzigd": gewijzigd})
-             .execute())
+            bestaand = m.TrajectAnalyse.get_or_none(m.TrajectAnalyse.traject == row.id)
+            if bestaand is not None:
+                versies.opslaan(m.TrajectAnalyse, bestaand.id, {**velden, "door": self.ctx.gebruiker.id,
+                                                                "gewijzigd": gewijzigd},
+                                analyse.rijversie, "de analyse", door=self.ctx.gebruiker.id)
+            else:
+                try:  # two users adding the first analysis at once: the second is told, as for an edit
+                    m.TrajectAnalyse.insert(traject=row.id, door=self.ctx.gebruiker.id, gewijzigd=gewijzigd,
+                                            **velden).execute()
+                except pw.IntegrityError:
+                    raise Conflict("de analyse", {}) from None
         return self.analyse(row.id)

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QLabel
 
+from tests.ui.conftest import antwoord_bij_conflict
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import Categorie, GesprekType
 from thuiszit_desktop.ui.common import concept, errors, form
@@ -326,20 +328,60 @@ def test_closing_without_changes_asks_nothing(qtbot, school, monkeypatch):
     assert d.result() == 0
 
 
-def test_een_conflict_toont_de_andere_wijziging_en_houdt_de_eigen_tekst(qtbot, school, monkeypatch):
-    """Someone else saved the gesprek after this dialog opened: the save is refused with their change shown,
-    the typed text stays, and saving again puts it in on purpose (services/versies.py)."""
+def _conflict(qtbot, school):
+    """A gesprek this dialog opened, then saved by someone else; the dialog has "Mijn eigen verslag" typed."""
     g = school.gesprekken.gesprek_vastleggen("1001", GesprekType.GESPREK_OUDERS, VANDAAG, "Eerste verslag",
                                              vandaag=VANDAAG)
     d = dialog(qtbot, school, gesprek=g)
     school.gesprekken.gesprek_bijwerken(g.id, samenvatting="Aangevuld door de mentor", vandaag=VANDAAG)
-    getoond = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, tekst: getoond.append(tekst))
     d.samenvatting.setPlainText("Mijn eigen verslag")
-    assert not d.save()
-    assert len(getoond) == 1 and "Iemand anders heeft dit gesprek gewijzigd" in getoond[0]
-    assert "samenvatting: Aangevuld door de mentor" in getoond[0]
-    assert d.samenvatting.toPlainText() == "Mijn eigen verslag"
-    assert school.gesprekken.gesprek(g.id).samenvatting == "Aangevuld door de mentor"
+    return g, d
+
+
+def _rijen(conflict_dialoog) -> list[tuple[str, str, str]]:
+    t = conflict_dialoog.tabel
+    return [tuple(t.item(r, k).text() for k in range(3)) for r in range(t.rowCount())]
+
+
+def test_een_conflict_toont_hun_en_mijn_versie_en_mijn_versie_opslaan(qtbot, school, monkeypatch):
+    """Someone else saved the gesprek after this dialog opened: theirs beside mine, and "Mijn versie opslaan"
+    puts mine on top of theirs, knowingly (services/versies.py)."""
+    g, d = _conflict(qtbot, school)
+    getoond = antwoord_bij_conflict(monkeypatch, "mijn_knop")
     assert d.save()
+    assert len(getoond) == 1 and "Iemand anders heeft dit gesprek gewijzigd" in getoond[0].findChild(QLabel).text()
+    assert _rijen(getoond[0]) == [("Samenvatting", "Aangevuld door de mentor", "Mijn eigen verslag")]
     assert school.gesprekken.gesprek(g.id).samenvatting == "Mijn eigen verslag"
+
+
+def test_hun_versie_houden_toont_de_hunne_en_laat_mijn_tekst_staan_om_te_kopieren(qtbot, school, monkeypatch):
+    g, d = _conflict(qtbot, school)
+    antwoord_bij_conflict(monkeypatch, "hun_knop")
+    assert not d.save()
+    assert d.samenvatting.toPlainText() == "Aangevuld door de mentor"
+    assert d.eigen_tekst.isReadOnly() and "Mijn eigen verslag" in d.eigen_tekst.toPlainText()
+    assert not d.has_changes()  # nothing of mine is in the fields any more
+    assert school.gesprekken.gesprek(g.id).samenvatting == "Aangevuld door de mentor"
+    d.deelnemers.setText("Moeder")  # editing on from theirs saves without a new conflict
+    assert d.save()
+    assert (school.gesprekken.gesprek(g.id).samenvatting, school.gesprekken.gesprek(g.id).deelnemers) == (
+        "Aangevuld door de mentor", "Moeder")
+
+
+def test_verder_bewerken_slaat_niets_op_en_vraagt_het_bij_opnieuw_opslaan_weer(qtbot, school, monkeypatch):
+    g, d = _conflict(qtbot, school)
+    getoond = antwoord_bij_conflict(monkeypatch, "verder_knop")
+    assert not d.save()
+    assert d.samenvatting.toPlainText() == "Mijn eigen verslag"
+    assert not d.save() and len(getoond) == 2  # never silently over theirs
+    assert school.gesprekken.gesprek(g.id).samenvatting == "Aangevuld door de mentor"
+
+
+def test_mijn_tekst_kopieren(qtbot, school, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    _g, d = _conflict(qtbot, school)
+    getoond = antwoord_bij_conflict(monkeypatch, "verder_knop")
+    d.save()
+    getoond[0].kopieer.click()
+    assert QGuiApplication.clipboard().text() == "Samenvatting:\nMijn eigen verslag"

@@ -7,6 +7,10 @@ Two ways to use it:
   field (lines above the form with `self.add_above(widget)`), then `self.finish(width)`. Implement
   `_snapshot()` (everything the form holds, comparable) and `_do_save()` (call the service, return what it
   returns: it lands in `self.value`; an `InvoerFout` shows its messages next to the fields).
+- Editing something others may edit too (services/versies.py): pass the version read to the service, and
+  implement `conflict_gezien()` (read the version now saved) and, when the form can show the other version,
+  `herladen()` with `kan_herladen = True`. A `Conflict` then offers "Mijn versie opslaan" / "Hun versie
+  houden" / "Verder bewerken" (`conflict.py`); a large form's own `save()` calls `self.conflict(exc)`.
 - A large form that lays itself out: build on `self.general_error` / `self.field_errors`, call
   `_setup_concept(services, soort, sleutel)`, register long texts on `self.concept`, call
   `_restore_concept()` when loaded, and `_saved()` after saving in its own `save()`.
@@ -14,16 +18,26 @@ Two ways to use it:
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...domain import formaat
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
+from . import conflict as conflict_keuze
 from . import errors
 from .concept import ConceptKeeper, MemoryConceptStore
 from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
+from .wijzigingen import meldpunt
 
 KEEP_EDITING, KEEP_DRAFT, DISCARD = 0, 1, 2  # the answers to "Wijzigingen weggooien?" when there is a draft
 
@@ -38,6 +52,7 @@ class FormDialog(QDialog):
     """A form dialog that asks before throwing changes away and, with a `ConceptKeeper`, keeps drafts."""
 
     value = None  # what `_do_save()` returned (a class default: a form may have a `value()` method instead)
+    kan_herladen = False  # True when `herladen()` can show what is saved now (after "Hun versie houden")
 
     def __init__(self, title: str = "", parent: QWidget | None = None, *, save_text: str = "Opslaan"):
         super().__init__(parent)
@@ -101,8 +116,72 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def conflict_gezien(self, exc: Conflict) -> None:
-        """After a conflict was shown: take the version now saved as the one seen (the typed text stays), so
-        saving again is a deliberate choice for what is in the form (services/versies.py)."""
+        """Take the version now saved as the one seen (the typed text stays): after "Mijn versie opslaan" the
+        next save goes on top of it, deliberately (services/versies.py)."""
+
+    def herladen(self) -> None:
+        """Fill the fields with what is saved now (after `conflict_gezien`); forms that can set `kan_herladen`."""
+
+    def conflict(self, exc: Conflict) -> bool:
+        """Someone else saved first: show their change beside this user's, and let them choose. True: save
+        again now (theirs seen, mine on top); False: the form stays as it is, or shows theirs with this
+        user's text below it to copy, or – a form that cannot reload – closes with that text on the clipboard."""
+        keuze = conflict_keuze.kies(self, exc, kan_herladen=self.kan_herladen)
+        if keuze == conflict_keuze.MIJN_VERSIE:
+            self.conflict_gezien(exc)
+            return True
+        if keuze == conflict_keuze.HUN_VERSIE:
+            mijn = conflict_keuze.mijn_tekst(exc)
+            if not self.kan_herladen:
+                QGuiApplication.clipboard().setText(mijn)
+                if self.concept is not None:  # the draft would put the old text back over theirs next time
+                    self.concept.verwijder()
+                    self.concept.stop()
+                QDialog.reject(self)  # theirs is what the screen behind shows; no "weggooien?" question
+                return False
+            self.conflict_gezien(exc)
+            self.herladen()
+            self._eigen_tekst_tonen(mijn)
+            if self.concept is not None:
+                self.concept.mark_clean()
+            self._initial = self._snapshot()
+        return False
+
+    def niet_bereikbaar(self, exc: VerbindingWeg) -> None:
+        """The school database went away: nothing was saved (not even half). The form stays open with what was
+        typed, its draft is kept on this computer (encrypted, services/concepten.py), and when the connection
+        is back the form offers to save."""
+        if self.concept is not None:
+            with contextlib.suppress(errors.GebruikersFout):  # no personal key (an old slot): the form keeps it
+                self.concept.bewaar()
+        if not getattr(self, "_wacht_op_verbinding", False):
+            self._wacht_op_verbinding = True
+            meldpunt().verbinding.connect(self._verbinding_terug)
+        errors.show_error(self, f"{exc}\n\nEr is niets opgeslagen, ook niet half. Uw tekst blijft in dit venster"
+                                + (" en is als concept op deze computer bewaard (versleuteld)" if self.concept else "")
+                                + ". Zodra de verbinding terug is, vraagt het programma of u wilt opslaan.")
+
+    def _verbinding_terug(self, verbonden: bool) -> None:
+        if not verbonden or not self._wacht_op_verbinding or self.result() or not self.isVisible():
+            return
+        self._wacht_op_verbinding = False
+        meldpunt().verbinding.disconnect(self._verbinding_terug)
+        if errors.ask(self, "De verbinding met de schooldatabase is terug. Wilt u nu opslaan?",
+                      yes="Nu opslaan", no="Later"):
+            self.save()
+
+    def _eigen_tekst_tonen(self, tekst: str) -> None:
+        """This user's unsaved text above the fields, read-only and selectable, after keeping theirs."""
+        if getattr(self, "eigen_tekst", None) is None:
+            titel = QLabel("Uw tekst (niet opgeslagen) – kopieer wat u wilt houden:")
+            self.eigen_tekst = QPlainTextEdit()
+            self.eigen_tekst.setReadOnly(True)
+            self.eigen_tekst.setMaximumHeight(120)
+            layout = self._outer if self._outer is not None else self.layout()
+            plek = max(0, layout.indexOf(self.general_error))
+            layout.insertWidget(plek, self.eigen_tekst)
+            layout.insertWidget(plek, titel)
+        self.eigen_tekst.setPlainText(tekst)
 
     def map_errors(self, fouten: dict[str, str]) -> dict[str, str]:
         """The service's field names → this form's (one date field for "van" and "tot", say)."""
@@ -123,9 +202,10 @@ class FormDialog(QDialog):
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        except Conflict as exc:  # someone else saved first: show theirs, keep what was typed here
-            errors.show_error(self, conflict_tekst(exc))
-            self.conflict_gezien(exc)
+        except Conflict as exc:  # someone else saved first: theirs beside mine, and the user chooses
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
             return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
@@ -189,15 +269,3 @@ class FormDialog(QDialog):
             self.concept.stop()
         super().reject()
 
-
-def conflict_tekst(exc: Conflict) -> str:
-    """The conflict's message with what the other change saved, field by field."""
-    regels = []
-    for veld, waarde in exc.anders.items():
-        if isinstance(waarde, dt.date):
-            waarde = formaat.datum(waarde)
-        elif isinstance(waarde, bool):
-            waarde = "ja" if waarde else "nee"
-        regels.append(f"• {veld.replace('_', ' ')}: {waarde if waarde not in (None, '') else '(leeg)'}")
-    anders = "\n\nNu opgeslagen:\n" + "\n".join(regels) if regels else ""
-    return f"{exc}{anders}\n\nUw tekst staat nog in het venster. Slaat u opnieuw op, dan vervangt die de andere."

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.leerling import (
     Contactvoorkeur,
     Leerling,
@@ -416,6 +416,11 @@ class LeerlingDialog(FormDialog):
             self.vrijstellingen.add(vrijstelling)
         self._update_plicht()
 
+    def conflict_gezien(self, exc) -> None:
+        if self.original is not None and self.original.id is not None:
+            nu = self.services.leerlingen.get(self.original.leerlingnummer)
+            self.original = replace(self.original, rijversie=nu.rijversie)
+
     def leerling(self) -> Leerling:
         """The student as the form shows it now (not yet checked). An empty birth date is 1-1-1900."""
         base = self.original or Leerling("", "", _PLACEHOLDER_BIRTH, self.vandaag)
@@ -463,6 +468,11 @@ class LeerlingDialog(FormDialog):
             saved = self.services.leerlingen.opslaan(leerling, vandaag=self.vandaag)
         except InvoerFout as exc:
             self.show_errors(exc.fouten)
+            return False
+        except Conflict as exc:
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
             return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)

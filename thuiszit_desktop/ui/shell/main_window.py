@@ -32,6 +32,7 @@ from ...services.session import Services
 from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
+from ..common.wijzigingen import Wijzigingen
 from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow, Menus):
         self.backups.made.connect(lambda info: self.statusBar().showMessage(
             f"Back-up gemaakt ({tijdstip(info.gemaakt)}).", 8_000))
         self.backups.failed.connect(lambda melding: errors.show_error(self, melding))
+        self._volg_anderen()
         self._restore_geometry()
         self._remember_layout()
         self.stack.currentChanged.connect(self._remember_layout)  # views built later get theirs when shown
@@ -454,6 +456,10 @@ class MainWindow(QMainWindow, Menus):
     def _build_status_bar(self) -> None:
         gebruiker = self.services.gebruiker
         self.user_label = QLabel(f"Ingelogd als {gebruiker.naam} ({gebruiker.rol.label})")
+        self.verbinding_label = QLabel()  # shown while the school database cannot be reached
+        self.verbinding_label.setObjectName("verbinding")
+        self.verbinding_label.hide()
+        self.statusBar().addPermanentWidget(self.verbinding_label)
         self.statusBar().addPermanentWidget(self.user_label)
         if self.services.ctx.store.op_server:  # which school database this window works in (issue 18)
             adres = self.services.ctx.store.adres
@@ -551,6 +557,47 @@ class MainWindow(QMainWindow, Menus):
         self.afgemeld = True
         self.close()
 
+    # --- other users (the shared school database) ------------------------------------------------
+
+    def _volg_anderen(self) -> None:
+        """On a server: screens read again when a colleague changes what they show, and the status bar says
+        when the school database is gone and back (ui/common/wijzigingen.py)."""
+        self.wijzigingen = Wijzigingen(self.services, self)
+        self.wijzigingen.vernieuwen.connect(self._anderen_wijzigden)
+        self.wijzigingen.verbinding.connect(self._verbinding_gewijzigd)
+        self._verbinding_weg = False
+
+    def _anderen_wijzigden(self, _tabellen) -> None:
+        """Read the open list, student page and trajecten again (built areas only: one built later reads fresh)."""
+        if self._closed:
+            return
+        if (leerlingen := self._built("Leerlingen")) is not None:
+            leerlingen.refresh()
+        if (trajecten := self._built("Trajecten")) is not None:
+            trajecten.refresh()
+        self.refresh_signals()
+
+    def _verbinding_gewijzigd(self, verbonden: bool) -> None:
+        if not verbonden:
+            self._verbinding_weg = True
+            self.verbinding_label.setText("Geen verbinding met de schooldatabase – opnieuw proberen…")
+            self.verbinding_label.show()
+            self.statusBar().showMessage("De schooldatabase is niet bereikbaar. Wat u typt blijft bewaard als "
+                                         "concept op deze computer (versleuteld); het programma probeert "
+                                         "steeds opnieuw te verbinden.", 30_000)
+        elif self._verbinding_weg:
+            self._verbinding_weg = False
+            self.verbinding_label.hide()
+            try:  # drafts kept here meanwhile go back into the database, where their forms find them
+                terug = self.services.concepten.naar_server()
+            except errors.GebruikersFout:
+                terug = 0  # gone again already: the next "terug" tries once more
+            self.statusBar().showMessage(
+                "De verbinding met de schooldatabase is terug." + (
+                    f" {terug} concept{'en' if terug > 1 else ''} van toen staa{'n' if terug > 1 else 't'} klaar: "
+                    "open het formulier opnieuw en sla op." if terug else ""), 30_000)
+            self._anderen_wijzigden(frozenset())
+
     # --- geometry and closing --------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -584,6 +631,7 @@ class MainWindow(QMainWindow, Menus):
         if not self._closed:
             self._closed = True
             self.vergrendeling.stop()
+            self.wijzigingen.stop()
             self.signalen_loader.wait()  # a background computation still reads the database
             if (overzichten := self._built("Overzichten")) is not None:
                 overzichten.wait()

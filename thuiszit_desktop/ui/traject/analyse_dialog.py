@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.traject import Analyse, Domein, Factoren, KearneyFunctie, Verzuimtype
 from ...services.session import Services
 from ..common import errors
@@ -70,13 +70,8 @@ class AnalyseDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        a = services.trajecten.analyse(traject_id)
-        for d in Domein:
-            f = a.factoren.get(d, Factoren())
-            self.velden[(d, "risico")].setPlainText(f.risico)
-            self.velden[(d, "beschermend")].setPlainText(f.beschermend)
-        self.verzuimtype.setCurrentIndex(max(self.verzuimtype.findData(a.verzuimtype.value if a.verzuimtype else ""), 0))
-        self.kearney.setCurrentIndex(max(self.kearney.findData(a.kearney_functie.value if a.kearney_functie else ""), 0))
+        self.conflict_gezien(None)
+        self.herladen()
         self._setup_concept(services, "analyse", f"traject:{traject_id}")
         for (d, soort), edit in self.velden.items():
             self.concept.veld(f"{d.value}_{soort}", edit)
@@ -87,11 +82,26 @@ class AnalyseDialog(FormDialog):
             g = screen.availableGeometry()
             self.resize(min(980, g.width() - 40), min(640, g.height() - 60))
 
+    kan_herladen = True
+
+    def conflict_gezien(self, exc) -> None:
+        self._opgeslagen = self.services.trajecten.analyse(self.traject_id)  # with the version saving checks
+
+    def herladen(self) -> None:
+        a = self._opgeslagen
+        for d in Domein:
+            f = a.factoren.get(d, Factoren())
+            self.velden[(d, "risico")].setPlainText(f.risico)
+            self.velden[(d, "beschermend")].setPlainText(f.beschermend)
+        self.verzuimtype.setCurrentIndex(max(self.verzuimtype.findData(a.verzuimtype.value if a.verzuimtype else ""), 0))
+        self.kearney.setCurrentIndex(max(self.kearney.findData(a.kearney_functie.value if a.kearney_functie else ""), 0))
+
     def analyse(self) -> Analyse:
         factoren = {d: Factoren(self.velden[(d, "risico")].toPlainText(), self.velden[(d, "beschermend")].toPlainText())
                     for d in Domein}
         return Analyse(factoren, Verzuimtype(self.verzuimtype.currentData()) if self.verzuimtype.currentData() else None,
-                       KearneyFunctie(self.kearney.currentData()) if self.kearney.currentData() else None)
+                       KearneyFunctie(self.kearney.currentData()) if self.kearney.currentData() else None,
+                       self._opgeslagen.rijversie)
 
     def _snapshot(self):
         return (tuple(e.toPlainText() for e in self.velden.values()), self.verzuimtype.currentData(),
@@ -103,6 +113,11 @@ class AnalyseDialog(FormDialog):
             self.saved = self.services.trajecten.analyse_opslaan(self.traject_id, self.analyse())
         except InvoerFout as exc:
             self.field_errors.show(exc.fouten)
+            return False
+        except Conflict as exc:
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
             return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)

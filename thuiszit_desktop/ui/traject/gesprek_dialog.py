@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.gebruiker import Rol
 from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType
 from ...services.session import Services
 from ..common import errors
 from ..common.blocks import text_edit
-from ..common.form import FormDialog, conflict_tekst
+from ..common.form import FormDialog
 from ..common.widgets import DateEdit, form_layout, format_date, hint, with_error
 from .afspraken import AfsprakenList
 
@@ -223,9 +223,10 @@ class GesprekDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
-        except Conflict as exc:  # as FormDialog.save: theirs shown, what was typed here stays
-            errors.show_error(self, conflict_tekst(exc))
-            self.conflict_gezien(exc)
+        except Conflict as exc:  # as FormDialog.save: theirs beside mine, the user chooses
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
             return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
@@ -271,9 +272,20 @@ class GesprekDialog(FormDialog):
             row.actiepunt.hide()
         return self.services.gesprekken.gesprek(g.id)
 
+    kan_herladen = True
+
     def conflict_gezien(self, exc) -> None:
         if self.gesprek is not None:  # the fields keep what was typed; the next save is measured against this
             self.gesprek = self.services.gesprekken.gesprek(self.gesprek.id)
+
+    def herladen(self) -> None:
+        """The gesprek's own fields as saved now (its afspraken are not edited here)."""
+        g = self.gesprek
+        self.type.setCurrentIndex(self.type.findData(g.type.value))
+        self.datum.set_value(g.datum)
+        self.deelnemers.setText(g.deelnemers)
+        self.samenvatting.setPlainText(g.samenvatting)
+        self.vertrouwelijk.setChecked(g.vertrouwelijk)
 
     def _show(self, fouten: dict[str, str]) -> None:
         """Each message beside its field; "afspraak<n>.<veld>" beside afspraak n."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import InvoerFout
+from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.mdo import (
     Mdo,
     MdoDeelnemer,
@@ -394,6 +394,11 @@ class MdoDialog(FormDialog):
         except InvoerFout as exc:
             self._show(exc.fouten)
             return False
+        except Conflict as exc:
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
+            return False
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
@@ -420,39 +425,29 @@ class MdoDialog(FormDialog):
             verzenden_aan=self.verzenden_aan.toPlainText().splitlines(), vandaag=self.vandaag)
 
     def _bijwerken(self) -> None:
-        """Changing a recorded MDO: the service has no single call for it, so what changed goes one call at
-        a time; what is stored is marked, so saving again after a refusal does nothing twice."""
-        self.services.mdo.mdo_bijwerken(self.mdo.id, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
-                         agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
-                         vertrouwelijk=self.vertrouwelijk.isChecked(), verslaglegger=self.verslaglegger.text(),
-                         volgend_overleg=self.volgend_overleg.value(),
-                         verzenden_aan=self.verzenden_aan.toPlainText().splitlines())
-        for r in self.toestemmingen.rows:
-            if r.te_bewaren():
-                t = r.value()
-                r.mark_saved(self.services.mdo.toestemming_vastleggen(self.traject_id, t.organisatie, t.gegeven, t.datum,
-                                                       mdo_id=self.mdo.id, vandaag=self.vandaag))
-        for b in list(self.besluiten.verwijderd):
-            self.services.mdo.besluit_verwijderen(b.id)
-            self.besluiten.verwijderd.remove(b)
-        for n, r in enumerate(self._besluit_rows(), 1):
+        """Changing a recorded MDO: one call, one transaction – what it changes is saved whole or not at all
+        (a refusal, a conflict or the connection gone leave nothing half-saved to mark or to skip later)."""
+        besluiten = []
+        for r in self._besluit_rows():
             tekst = r.tekst.toPlainText().strip()
-            try:
-                if r.besluit is None:
-                    r.besluit = self.services.mdo.besluit_toevoegen(self.mdo.id, tekst)
-                elif tekst != r.besluit.tekst:
-                    r.besluit = self.services.mdo.besluit_wijzigen(r.besluit.id, tekst)
-            except InvoerFout as exc:
-                raise InvoerFout({f"besluit{n}": " ".join(exc.fouten.values())}) from None
-        for n, r in enumerate(self._actie_rows(), 1):
-            try:
-                if r.actiepunt is None:
-                    r.mark_saved(self.services.mdo.mdo_actiepunt(self.mdo.id, r.wat.text(), r.wie.value(), r.uiterlijk.value()))
-                elif r.gewijzigd():
-                    r.mark_saved(self.services.actiepunten.actiepunt_wijzigen(r.actiepunt.id, wat=r.wat.text(), wie=r.wie.value(),
-                                                       uiterlijk=r.uiterlijk.value()))
-            except InvoerFout as exc:
-                raise InvoerFout({f"actiepunt{n}.{k or 'wat'}": v for k, v in exc.fouten.items()}) from None
+            besluiten.append(None if r.besluit is not None and tekst == r.besluit.tekst else
+                             (r.besluit.id if r.besluit else None, tekst))
+        acties = [None if r.actiepunt is not None and not r.gewijzigd() else
+                  (r.actiepunt.id if r.actiepunt else None, r.wat.text(), r.wie.value(), r.uiterlijk.value(),
+                   r.actiepunt.rijversie if r.actiepunt else None)
+                  for r in self._actie_rows()]
+        self.services.mdo.mdo_opslaan(
+            self.mdo.id, versie=self.mdo.rijversie, datum=self.datum.value(), deelnemers=self.deelnemers.values(),
+            agenda=self.agenda.toPlainText(), verslag=self.verslag.toPlainText(),
+            vertrouwelijk=self.vertrouwelijk.isChecked(), verslaglegger=self.verslaglegger.text(),
+            volgend_overleg=self.volgend_overleg.value(), verzenden_aan=self.verzenden_aan.toPlainText().splitlines(),
+            toestemmingen=[r.value() for r in self.toestemmingen.rows if r.te_bewaren()],
+            besluiten_weg=[b.id for b in self.besluiten.verwijderd], besluiten=besluiten, actiepunten=acties,
+            vandaag=self.vandaag)
+
+    def conflict_gezien(self, exc) -> None:
+        if self.mdo is not None:
+            self.mdo = replace(self.mdo, rijversie=self.services.mdo.mdo(self.mdo.id).rijversie)
 
     def _show(self, fouten: dict[str, str]) -> None:
         """Each message beside its field; "besluit<n>" and "actiepunt<n>.<veld>" beside row n of the

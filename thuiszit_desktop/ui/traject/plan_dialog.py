@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import GebruikersFout, InvoerFout
+from ...domain.errors import Conflict, GebruikersFout, InvoerFout, VerbindingWeg
 from ...domain.gebruiker import Rol
 from ...domain.gewone_woorden import factoren_voor_ouders, in_gewone_woorden, vakwoorden
 from ...domain.plan import (
@@ -283,6 +283,15 @@ class PlanDialog(FormDialog):
             self.versie_combo.addItem(f"Versie {p.versie} · {wanneer}{nieuwste}", p.versie)
         self.versie_combo.setEnabled(len(self.versies) > 1)
 
+    kan_herladen = True
+
+    def conflict_gezien(self, exc) -> None:
+        self._opgeslagen = self.services.plannen.get(self.plan.id)
+        self.plan = replace(self.plan, rijversie=self._opgeslagen.rijversie)
+
+    def herladen(self) -> None:
+        self._show(self._opgeslagen)
+
     def _show(self, plan: Plan) -> None:
         """Fill the form with `plan`; the newest concept is editable, everything else read-only."""
         self.concept.enabled = False
@@ -499,6 +508,11 @@ class PlanDialog(FormDialog):
                 self.scroll.ensureWidgetVisible(first)
                 first.setFocus()
             self.status.setText("Niet opgeslagen: verbeter wat hierboven in rood staat.")
+            return False
+        except Conflict as exc:
+            return self.save() if self.conflict(exc) else False
+        except VerbindingWeg as exc:
+            self.niet_bereikbaar(exc)
             return False
         except GebruikersFout as exc:
             self.errors.show({"": str(exc)})

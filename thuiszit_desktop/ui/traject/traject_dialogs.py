@@ -87,9 +87,18 @@ class TrajectDialog(FormDialog):
         return (self.categorie.currentData(), self.aanleiding.toPlainText(), self.eigenaar.currentText(),
                 self.evaluatiedatum.value(), self.geopend.value() if self.geopend else None)
 
+    kan_herladen = True
+
     def conflict_gezien(self, exc) -> None:
         if self.traject is not None:  # the form keeps what was typed; saving again puts it over the new version
             self.traject = self.services.trajecten.get(self.traject.id)
+
+    def herladen(self) -> None:
+        t = self.traject
+        self.categorie.setCurrentIndex(self.categorie.findData(t.categorie.value))
+        self.aanleiding.setPlainText(t.aanleiding)
+        self.eigenaar.set_value(t.eigenaar)
+        self.evaluatiedatum.set_value(t.evaluatiedatum)
 
     def _do_save(self) -> Traject:
         tr = self.services.trajecten

@@ -312,7 +312,7 @@ class TrajectenView(QWidget):
         if a is None:
             return False
         try:
-            self.services.actiepunten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast)
+            self.services.actiepunten.actiepunt_status(a.id, status, vandaag=self.vandaag_vast, versie=a.rijversie)
         except errors.GebruikersFout as exc:
             errors.show_user_error(self, exc)
             return False
