@@ -195,6 +195,29 @@ def _auditlog_tekst(services: Services, uitslag) -> str:
     return f"{uitslag.melding}\n\n{wat}"
 
 
+EIGEN_WACHTWOORD = ("Kies uw eigen wachtwoord. Het tijdelijke wachtwoord van de ICT of de zorgcoördinator werkt "
+                    "daarna niet meer.")
+
+
+def eigen_wachtwoord_kiezen(services: Services | Lezersessie, eenmalig: str) -> bool:
+    """On the server, after a login with the one-time password handed over after `server overzetten`: the user
+    chooses their own before anything opens (session.eigen_wachtwoord_nodig). False when they cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from ...domain.gebruiker import MIN_WACHTWOORD
+    from ..beheer.gebruikers_dialog import NieuwWachtwoordDialog
+
+    if not session.eigen_wachtwoord_nodig(services):
+        return True
+    wijzigen = (services.wachtwoord_wijzigen if isinstance(services, Lezersessie)
+                else services.gebruikers.wachtwoord_wijzigen)
+    uitleg = (f"{EIGEN_WACHTWOORD}\n\nU bent ingelogd als {services.gebruiker.naam}. Uw wachtwoord heeft minstens "
+              f"{MIN_WACHTWOORD} tekens, met letters én cijfers of leestekens.")
+    dialog = NieuwWachtwoordDialog("Eigen wachtwoord kiezen", uitleg,
+                                   lambda nieuw, herhaling: wijzigen(eenmalig, nieuw, herhaling))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 class StartupFlow:
     """Welcome wizard when there is no database, otherwise login; a way out of every database problem."""
 
@@ -280,6 +303,9 @@ class StartupFlow:
             vergeet_server(self.settings)
             return False, None
         if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
+            if not eigen_wachtwoord_kiezen(dialog.services, dialog.wachtwoord.text()):
+                dialog.services.close()  # cancelled: logged out, nothing opens
+                return True, None
             school = velden.get("school", "")
             if not isinstance(dialog.services, Lezersessie):  # (an alleen-lezen user reads counts only)
                 with contextlib.suppress(DatabaseFout):
