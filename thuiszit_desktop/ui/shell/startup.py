@@ -204,18 +204,23 @@ def eigen_wachtwoord_kiezen(services: Services | Lezersessie, eenmalig: str) -> 
     chooses their own before anything opens (session.eigen_wachtwoord_nodig). False when they cancelled."""
     from PySide6.QtWidgets import QDialog
 
-    from ...domain.gebruiker import MIN_WACHTWOORD
-    from ..beheer.gebruikers_dialog import NieuwWachtwoordDialog
-
     if not session.eigen_wachtwoord_nodig(services):
         return True
     wijzigen = (services.wachtwoord_wijzigen if isinstance(services, Lezersessie)
                 else services.gebruikers.wachtwoord_wijzigen)
-    uitleg = (f"{EIGEN_WACHTWOORD}\n\nU bent ingelogd als {services.gebruiker.naam}. Uw wachtwoord heeft minstens "
-              f"{MIN_WACHTWOORD} tekens, met letters én cijfers of leestekens.")
-    dialog = NieuwWachtwoordDialog("Eigen wachtwoord kiezen", uitleg,
-                                   lambda nieuw, herhaling: wijzigen(eenmalig, nieuw, herhaling))
+    dialog = eigen_wachtwoord_dialog(services.gebruiker.naam,
+                                     lambda nieuw, herhaling: wijzigen(eenmalig, nieuw, herhaling))
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def eigen_wachtwoord_dialog(naam: str, zetten):
+    """The new password twice (the same rules as everywhere: `zetten` checks them), with why it is asked."""
+    from ...domain.gebruiker import MIN_WACHTWOORD
+    from ..beheer.gebruikers_dialog import NieuwWachtwoordDialog
+
+    uitleg = (f"{EIGEN_WACHTWOORD}\n\nU bent ingelogd als {naam}. Uw wachtwoord heeft minstens {MIN_WACHTWOORD} "
+              "tekens, met letters én cijfers of leestekens.")
+    return NieuwWachtwoordDialog("Eigen wachtwoord kiezen", uitleg, zetten)
 
 
 class StartupFlow:
