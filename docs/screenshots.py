@@ -37,12 +37,13 @@ from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard  # noqa: E
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer  # noqa: E402
+from thuiszit_desktop.ui.shell import eigen_wachtwoord  # noqa: E402
 from thuiszit_desktop.ui.shell.first_run import FirstRunWizard  # noqa: E402
 from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog  # noqa: E402
 from thuiszit_desktop.ui.shell.herstel_dialog import KiesBackupDialog  # noqa: E402
 from thuiszit_desktop.ui.shell.login import LoginDialog  # noqa: E402
 from thuiszit_desktop.ui.shell.main_window import MainWindow  # noqa: E402
-from thuiszit_desktop.ui.shell.startup import create_application, eigen_wachtwoord_dialog  # noqa: E402
+from thuiszit_desktop.ui.shell.startup import create_application  # noqa: E402
 from thuiszit_desktop.ui.shell.verbinding_dialog import VerbindingDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -211,7 +212,7 @@ def main() -> int:
         conflict.show()
         save(conflict, "conflict", app)
         conflict.close()
-        eigen = eigen_wachtwoord_dialog("Bram Visser", lambda _nieuw, _herhaling: None)  # after a one-time password
+        eigen = eigen_wachtwoord.dialoog("Bram Visser", lambda _nieuw, _herhaling: None)  # after a one-time password
         eigen.show()
         save(eigen, "eigen-wachtwoord", app)
         eigen.close()

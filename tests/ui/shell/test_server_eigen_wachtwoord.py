@@ -18,7 +18,7 @@ from thuiszit_desktop.domain.gebruiker import naam_sleutel
 from thuiszit_desktop.services import schoolserver, session
 from thuiszit_desktop.services.lezersoverzicht import Lezersessie
 from thuiszit_desktop.ui.beheer.gebruikers_dialog import NieuwWachtwoordDialog
-from thuiszit_desktop.ui.shell import onthouden, startup
+from thuiszit_desktop.ui.shell import eigen_wachtwoord, onthouden
 from thuiszit_desktop.ui.shell.first_run import FirstRunOutcome, FirstRunWizard
 from thuiszit_desktop.ui.shell.lezer_window import LezerWindow
 from thuiszit_desktop.ui.shell.login import LoginDialog
@@ -66,7 +66,7 @@ def test_a_one_time_password_asks_for_ones_own_before_the_window_opens(qtbot, se
     script_exec(monkeypatch, LoginDialog, [log_in(qtbot, demo.DEMO_MENTOR, eenmalig)])
     script_exec(monkeypatch, NieuwWachtwoordDialog, [kies(None, gezien)])
     assert StartupFlow(paths.data_dir(), settings).run() is None  # Annuleren: logged out, nothing opens
-    assert gezien[0].startswith("Eigen wachtwoord kiezen | ") and startup.EIGEN_WACHTWOORD in gezien[0]
+    assert gezien[0].startswith("Eigen wachtwoord kiezen | ") and eigen_wachtwoord.EIGEN_WACHTWOORD in gezien[0]
 
     zwak: list[str] = []
 

@@ -309,9 +309,9 @@ class FirstRunWizard(QWizard):
         dialog = VerbindingDialog(self, velden=server_velden(self.settings))
         if dialog.exec() != VerbindingDialog.DialogCode.Accepted or dialog.services is None:
             return
-        from .startup import eigen_wachtwoord_kiezen
+        from . import eigen_wachtwoord
 
-        if not eigen_wachtwoord_kiezen(dialog.services, dialog.wachtwoord.text()):
+        if not eigen_wachtwoord.kiezen(dialog.services, dialog.wachtwoord.text()):
             dialog.services.close()  # cancelled: logged out again, the wizard stays
             return
         lezer = isinstance(dialog.services, Lezersessie)  # alleen-lezen reads the overview only

@@ -35,6 +35,7 @@ from ...services.backups import (
 )
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
+from . import eigen_wachtwoord
 from .onthouden import SETTING_LAST_DATABASE
 
 log = logging.getLogger(__name__)
@@ -195,34 +196,6 @@ def _auditlog_tekst(services: Services, uitslag) -> str:
     return f"{uitslag.melding}\n\n{wat}"
 
 
-EIGEN_WACHTWOORD = ("Kies uw eigen wachtwoord. Het tijdelijke wachtwoord van de ICT of de zorgcoördinator werkt "
-                    "daarna niet meer.")
-
-
-def eigen_wachtwoord_kiezen(services: Services | Lezersessie, eenmalig: str) -> bool:
-    """On the server, after a login with the one-time password handed over after `server overzetten`: the user
-    chooses their own before anything opens (session.eigen_wachtwoord_nodig). False when they cancelled."""
-    from PySide6.QtWidgets import QDialog
-
-    if not session.eigen_wachtwoord_nodig(services):
-        return True
-    wijzigen = (services.wachtwoord_wijzigen if isinstance(services, Lezersessie)
-                else services.gebruikers.wachtwoord_wijzigen)
-    dialog = eigen_wachtwoord_dialog(services.gebruiker.naam,
-                                     lambda nieuw, herhaling: wijzigen(eenmalig, nieuw, herhaling))
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def eigen_wachtwoord_dialog(naam: str, zetten):
-    """The new password twice (the same rules as everywhere: `zetten` checks them), with why it is asked."""
-    from ...domain.gebruiker import MIN_WACHTWOORD
-    from ..beheer.gebruikers_dialog import NieuwWachtwoordDialog
-
-    uitleg = (f"{EIGEN_WACHTWOORD}\n\nU bent ingelogd als {naam}. Uw wachtwoord heeft minstens {MIN_WACHTWOORD} "
-              "tekens, met letters én cijfers of leestekens.")
-    return NieuwWachtwoordDialog("Eigen wachtwoord kiezen", uitleg, zetten)
-
-
 class StartupFlow:
     """Welcome wizard when there is no database, otherwise login; a way out of every database problem."""
 
@@ -308,7 +281,7 @@ class StartupFlow:
             vergeet_server(self.settings)
             return False, None
         if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
-            if not eigen_wachtwoord_kiezen(dialog.services, dialog.wachtwoord.text()):
+            if not eigen_wachtwoord.kiezen(dialog.services, dialog.wachtwoord.text()):
                 dialog.services.close()  # cancelled: logged out, nothing opens
                 return True, None
             school = velden.get("school", "")
