@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import logging
 import logging.handlers
@@ -56,9 +57,15 @@ def start_in_documents() -> None:
             os.chdir(documents)
 
 
+# What the parser gives for no arguments at all, the usual start (a shortcut, a double-click): the GUI starts
+# without building every command's parser first (issue 16). tests/test_app.py keeps the two the same.
+GEEN_ARGUMENTEN = argparse.Namespace(opdracht=None, data_dir=None, server=None, smoke_test=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     safe_output()
-    args = cli.build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = cli.build_parser().parse_args(argv) if argv else GEEN_ARGUMENTEN
     if args.opdracht:
         data_dir = paths.data_dir(args.data_dir)
         setup_logging(data_dir)

@@ -8,7 +8,14 @@ signalen, overzicht, trajecten, rapport, backup, gebruikers, audit, bewaren), `t
 `wachtwoord` (the one password prompt), `runner` (login and errors), `common` (what the commands share).
 """
 
+import argparse
+
 from .parser import build_parser
-from .runner import run
 
 __all__ = ["build_parser", "run"]
+
+
+def run(args: argparse.Namespace) -> int:
+    from .runner import run  # its login imports the services; the GUI start needs only the parser
+
+    return run(args)

@@ -9,6 +9,7 @@ from ..domain.gebruiker import Rol
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from .common import print_json
+from .parser import OUDE_BACKUPS
 from .wachtwoord import vraag_nieuw_wachtwoord, vraag_wachtwoord
 
 
@@ -48,9 +49,6 @@ def wachtwoord_resetten(args: argparse.Namespace, services: Services) -> int:
     print(f"{rij.naam} heeft een nieuw wachtwoord. Geef het persoonlijk door; {rij.naam} kan het daarna zelf "
           "wijzigen (gebruiker wachtwoord).")
     return 0
-
-
-OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")
 
 
 def uitschakelen(args: argparse.Namespace, services: Services) -> int:

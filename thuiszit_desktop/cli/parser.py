@@ -1,31 +1,26 @@
-"""The command line's parser: every command, its options and the checks on their values."""
+"""The command line's parser: every command, its options and the checks on their values.
+
+A command names its function as "module:function" (a module of this package), imported by the runner only
+when that command runs: the GUI start and `--help` import no command module (issue 16). PyInstaller still
+bundles them: build.spec collects every submodule of thuiszit_desktop."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..argparse_nl import DutchArgumentParser
 from ..domain.errors import InvoerFout
 from ..domain.gebruiker import Rol
-from ..domain.kwartaal import Kwartaal
-from . import (
-    audit,
-    backup,
-    bewaren,
-    gebruikers,
-    importeren,
-    overzicht,
-    rapport,
-    school,
-    server,
-    signalen,
-    trajecten,
-)
+
+if TYPE_CHECKING:
+    from ..domain.kwartaal import Kwartaal
 
 SERVER = "THUISZIT_SERVER"  # the shared school database, as --server
 _BACKUP_SERVER = "back-ups van de gedeelde schooldatabase maakt de ICT op de server (pg_dump)"
+OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")  # `gebruiker uitschakelen --oude-backups`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,11 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--swv", default="", metavar="NAAM",
                    help="het samenwerkingsverband (naam of code), voor het kwartaaloverzicht")
     p.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
-    p.set_defaults(run=school.init, alleen_bestand="een nieuwe schooldatabase op de server maakt de ICT met "
+    p.set_defaults(run="school:init", alleen_bestand="een nieuwe schooldatabase op de server maakt de ICT met "
                                                   "'thuiszit-desktop server init'")
 
     p = sub.add_parser("demo", parents=[common], help="maak een fictieve demoschool (gebruiker 'demo')")
-    p.set_defaults(run=school.demo, alleen_bestand="de demoschool is een bestand op deze computer")
+    p.set_defaults(run="school:demo", alleen_bestand="de demoschool is een bestand op deze computer")
 
     p = sub.add_parser("import", parents=[common, user], help="importeer een CSV- of XLSX-bestand")
     p.add_argument("soort", choices=["leerlingen", "verzuim", "vrije-dagen"])
@@ -81,10 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kolom", action="append", default=[], metavar="BRON=VELD",
                    help="kolom BRON van het bestand is VELD (of 'niet'); herhaalbaar. Bekende kolomnamen "
                         "(Magister, Somtoday) en eerdere keuzes gaan vanzelf")
-    p.set_defaults(run=importeren.importeren, needs_login=True)
+    p.set_defaults(run="importeren:importeren", needs_login=True)
 
-    for naam, hulp, run in (("signalen", "de signalen van SIGNALEN.md per leerling", signalen.signalen),
-                            ("niveaus", "het niveau (Kearney) en verzuimpercentage per leerling", signalen.niveaus)):
+    for naam, hulp, run in (("signalen", "de signalen van SIGNALEN.md per leerling", "signalen:signalen"),
+                            ("niveaus", "het niveau (Kearney) en verzuimpercentage per leerling", "signalen:niveaus")):
         p = sub.add_parser(naam, parents=[common, user], help=hulp)
         p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD",
                        help="standaard: de datum tot waar het verzuim is bijgewerkt")
@@ -94,36 +89,36 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("overzicht", parents=[common, user],
                        help="de aantallen voor de hele school: wat de rol alleen-lezen ziet, zonder namen")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=overzicht.overzicht, needs_login=True, lezend=True, lezer=True)
+    p.set_defaults(run="overzicht:overzicht", needs_login=True, lezend=True, lezer=True)
 
     p = sub.add_parser("trajecten", parents=[common, user], help="de open trajecten (praktijkkaart) per leerling")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=trajecten.lijst, needs_login=True, lezend=True)
+    p.set_defaults(run="trajecten:lijst", needs_login=True, lezend=True)
 
     p = sub.add_parser("dossier", parents=[common, user],
                        help="het hele dossier van één leerling (bijvoorbeeld voor een inzageverzoek)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("--json", action="store_true", help="als JSON (voor scripts)")
-    p.set_defaults(run=trajecten.dossier, needs_login=True, lezend=True)
+    p.set_defaults(run="trajecten:dossier", needs_login=True, lezend=True)
 
     p = sub.add_parser("mdo-pdf", parents=[common, user, uit], help="het verslag van een MDO als PDF, voor de deelnemers")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="het MDO van deze datum (standaard: het laatste)")
-    p.set_defaults(run=trajecten.mdo_pdf, needs_login=True)
+    p.set_defaults(run="trajecten:mdo_pdf", needs_login=True)
 
     p = sub.add_parser("dossier-pdf", parents=[common, user, uit],
                        help="het hele dossier van één leerling als PDF, voor een inzageverzoek (AVG)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
-    p.set_defaults(run=trajecten.dossier_pdf, needs_login=True)
+    p.set_defaults(run="trajecten:dossier_pdf", needs_login=True)
 
     p = sub.add_parser("plan-pdf", parents=[common, user, uit],
                        help="het plan van aanpak van één leerling als PDF (om te printen en te ondertekenen)")
     p.add_argument("leerlingnummer", metavar="LEERLINGNUMMER")
     p.add_argument("uit", type=Path, metavar="UIT.pdf")
     p.add_argument("--versie", type=_versie, metavar="N", help="een eerdere versie (standaard: de nieuwste)")
-    p.set_defaults(run=trajecten.plan_pdf, needs_login=True)
+    p.set_defaults(run="trajecten:plan_pdf", needs_login=True)
 
     # "rapport SOORT …": one subcommand per report (other reports add their own parser to `rapporten`).
     p = sub.add_parser("rapport", parents=[common], help="een rapport als bestand (jaar, lijstbespreking, kwartaal)")
@@ -132,25 +127,25 @@ def build_parser() -> argparse.ArgumentParser:
                              help="het jaaroverzicht (trends en 'werkt het?') van een schooljaar als PDF")
     r.add_argument("schooljaar", type=_schooljaar, metavar="JJJJ", help="het jaar waarin het schooljaar begint")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
-    r.set_defaults(run=rapport.jaar, needs_login=True)
+    r.set_defaults(run="rapport:jaar", needs_login=True)
     r = rapporten.add_parser("lijstbespreking", parents=[common, user, uit],
                              help="alle leerlingen met een open traject, voor de lijstbespreking (PDF)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND.pdf")
-    r.set_defaults(run=rapport.lijstbespreking, needs_login=True)
+    r.set_defaults(run="rapport:lijstbespreking", needs_login=True)
     r = rapporten.add_parser("kwartaal", parents=[common, user, uit],
                              help="het gepseudonimiseerde kwartaaloverzicht thuiszitters voor het SWV (.xlsx, .csv of .pdf)")
     r.add_argument("kwartaal", type=_kwartaal, metavar="JJJJ-Qn", help="bijvoorbeeld 2026-Q3 (Q1 = jan–mrt)")
     r.add_argument("--uit", type=Path, required=True, metavar="BESTAND",
                    help="het soort bestand volgt uit de extensie: .xlsx, .csv of .pdf")
-    r.set_defaults(run=rapport.kwartaal, needs_login=True)
+    r.set_defaults(run="rapport:kwartaal", needs_login=True)
 
     p = sub.add_parser("backup", parents=[common, user], help="maak nu een versleutelde back-up")
     p.add_argument("--naar", type=Path, metavar="MAP", help="in deze map (standaard: de map uit de instellingen)")
-    p.set_defaults(run=backup.maken, needs_login=True, alleen_bestand=_BACKUP_SERVER)
+    p.set_defaults(run="backup:maken", needs_login=True, alleen_bestand=_BACKUP_SERVER)
     p = sub.add_parser("restore", parents=[common, user], help="zet een back-up terug (vervangt de database)")
     p.add_argument("bestand", type=Path, metavar="BESTAND")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
-    p.set_defaults(run=backup.terugzetten, alleen_bestand=_BACKUP_SERVER)
+    p.set_defaults(run="backup:terugzetten", alleen_bestand=_BACKUP_SERVER)
 
     # "gebruiker …": user management (zorgcoördinator) and one's own password.
     p = sub.add_parser("gebruiker", parents=[common], help="gebruikers: toevoegen, lijst, wachtwoord, uitschakelen")
@@ -161,37 +156,37 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("naam", metavar="NAAM")
     g.add_argument("--rol", required=True, choices=[r.value for r in Rol])
     g.add_argument("--klassen", default="", metavar="3A,3B", help="de klassen van een mentor, met komma's")
-    g.set_defaults(run=gebruikers.toevoegen, needs_login=True)
+    g.set_defaults(run="gebruikers:toevoegen", needs_login=True)
     g = gebruiker_opdrachten.add_parser("lijst", parents=[common, user], help="alle gebruikers met rol, klassen en status")
     g.add_argument("--json", action="store_true")
-    g.set_defaults(run=gebruikers.lijst, needs_login=True, lezend=True)
+    g.set_defaults(run="gebruikers:lijst", needs_login=True, lezend=True)
     g = gebruiker_opdrachten.add_parser("wachtwoord", parents=[common, user],
                               help="uw eigen wachtwoord wijzigen (nieuw uit THUISZIT_NIEUW_WACHTWOORD of een vraag)")
-    g.set_defaults(run=gebruikers.wachtwoord_wijzigen, needs_login=True, lezer=True, eigen_wachtwoord=True)
+    g.set_defaults(run="gebruikers:wachtwoord_wijzigen", needs_login=True, lezer=True, eigen_wachtwoord=True)
     g = gebruiker_opdrachten.add_parser("wachtwoord-resetten", parents=[common, user],
                               help="een nieuw wachtwoord voor iemand die het zijne kwijt is (uit "
                                    "THUISZIT_NIEUW_WACHTWOORD of een vraag)")
     g.add_argument("naam", metavar="NAAM")
-    g.set_defaults(run=gebruikers.wachtwoord_resetten, needs_login=True)
+    g.set_defaults(run="gebruikers:wachtwoord_resetten", needs_login=True)
     g = gebruiker_opdrachten.add_parser("uitschakelen", parents=[common, user],
                               help="iemand kan niet meer inloggen (de database krijgt nieuwe sleutels)")
     g.add_argument("naam", metavar="NAAM")
-    g.add_argument("--oude-backups", choices=gebruikers.OUDE_BACKUPS, default=None,
+    g.add_argument("--oude-backups", choices=OUDE_BACKUPS, default=None,
                    help="wat er gebeurt met back-ups van vóór de nieuwe sleutels (die gaan nog open met de oude "
                         "wachtwoorden): opnieuw versleutelen, verwijderen of laten staan; zonder deze optie wordt "
                         "het gevraagd")
-    g.set_defaults(run=gebruikers.uitschakelen, needs_login=True)
+    g.set_defaults(run="gebruikers:uitschakelen", needs_login=True)
 
     # "audit …": the audit trail (zorgcoördinator); "bewaartermijnen": what has expired, and removing it.
     p = sub.add_parser("audit", parents=[common], help="het auditlog: controleren of bekijken")
     audit_opdrachten = p.add_subparsers(dest="audit_opdracht", metavar="OPDRACHT",
                              required=True)
     a = audit_opdrachten.add_parser("verify", parents=[common, user], help="controleer of het auditlog ongeschonden is")
-    a.set_defaults(run=audit.verify, needs_login=True, lezend=True, zegt_auditlog=True)
+    a.set_defaults(run="audit:verify", needs_login=True, lezend=True, zegt_auditlog=True)
     a = audit_opdrachten.add_parser("verzegelen", parents=[common, user],
                          help="na een melding: leg vast wat er is gevonden en neem het log zoals het nu is als "
                               "nieuw ijkpunt")
-    a.set_defaults(run=audit.verzegelen, needs_login=True, zegt_auditlog=True,
+    a.set_defaults(run="audit:verzegelen", needs_login=True, zegt_auditlog=True,
                    alleen_bestand="het auditlog op de server houdt de server zelf bij; er is niets te verzegelen")
     a = audit_opdrachten.add_parser("lijst", parents=[common, user], help="wie wat bekeek of wijzigde, nieuwste eerst")
     a.add_argument("--leerling", metavar="LEERLINGNUMMER")
@@ -199,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--van", type=_datum, metavar="JJJJ-MM-DD")
     a.add_argument("--tot", type=_datum, metavar="JJJJ-MM-DD", help="tot en met deze dag")
     a.add_argument("--json", action="store_true")
-    a.set_defaults(run=audit.lijst, needs_login=True, lezend=True)
+    a.set_defaults(run="audit:lijst", needs_login=True, lezend=True)
     p = sub.add_parser("bewaartermijnen", parents=[common, user],
                        help="wat over de bewaartermijn is; met --opruimen wordt het definitief verwijderd")
     p.add_argument("--peildatum", type=_datum, metavar="JJJJ-MM-DD")
@@ -207,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="verwijder het definitief, na een back-up (vraagt eerst om bevestiging)")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor scripts)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=bewaren.bewaartermijnen, needs_login=True, lezend=True)  # unless --opruimen
+    p.set_defaults(run="bewaren:bewaartermijnen", needs_login=True, lezend=True)  # unless --opruimen
 
     p = sub.add_parser("server", help="de gedeelde schooldatabase op een PostgreSQL-server (voor de ICT)")
     opdrachten = p.add_subparsers(dest="server_opdracht", metavar="OPDRACHT", required=True)
@@ -224,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--schooltype", default="vo", choices=["po", "vo", "so/vso", "mbo"])
     s.add_argument("--uren-per-lesdag", type=_decimal, default=6.0, metavar="UREN")
     s.add_argument("--gebruiker", required=True, metavar="NAAM", help="de eerste zorgcoördinator")
-    s.set_defaults(run=server.init)
+    s.set_defaults(run="server:init")
     s = opdrachten.add_parser(
         "bijwerken", help="werk de schooldatabase op de server bij naar de versie van dit programma (schema en "
                           "rechten), na het installeren van een nieuwe versie",
@@ -235,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Een schooldatabase van een nieuwere versie blijft zoals ze is.")
     s.add_argument("--server", required=True, metavar="DSN",
                    help="bijvoorbeeld postgresql://eigenaar@server.school.nl:5432/thuiszit")
-    s.set_defaults(run=server.bijwerken)
+    s.set_defaults(run="server:bijwerken")
     s = opdrachten.add_parser(
         "overzetten", parents=[map_, user],
         help="zet een database van één bestand over naar een lege database op de server (of met --terug weer "
@@ -249,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sleutels-van", type=Path, metavar="MAP",
                    help="bij --terug: de map van het bestand van vóór het overzetten, voor de sleutel van de "
                         "vertrouwelijke teksten")
-    s.set_defaults(run=server.overzetten)
+    s.set_defaults(run="server:overzetten")
     s = opdrachten.add_parser(
         "backup", parents=[user],
         help="een versleutelde back-up (.tzbackup) van de schooldatabase op de server, terug te zetten als altijd",
@@ -261,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sleutels-van", type=Path, metavar="MAP",
                    help="de map van het bestand van vóór het overzetten, voor de sleutel van de vertrouwelijke "
                         "teksten (nodig zodra er vertrouwelijke teksten zijn)")
-    s.set_defaults(run=server.backup)
+    s.set_defaults(run="server:backup")
     _opties_vastleggen(parser)
     return parser
 
@@ -278,6 +273,8 @@ def _opties_vastleggen(parser: argparse.ArgumentParser) -> None:
 
 
 def _kwartaal(text: str) -> Kwartaal:
+    from ..domain.kwartaal import Kwartaal  # only for `rapport kwartaal`: it is slow to import
+
     try:
         return Kwartaal.parse(text)
     except InvoerFout:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -65,8 +66,14 @@ def _login_vastleggen(services: Services) -> None:
         print(f"Let op: deze aanmelding kon niet in het auditlog worden gezet. {exc}", file=sys.stderr)
 
 
+def _command(args: argparse.Namespace) -> Callable:
+    """The command's function from its "module:function" (cli/parser.py): its module is imported only now."""
+    module, _, name = args.run.partition(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+
+
 def run(args: argparse.Namespace) -> int:
-    command: Callable = args.run
+    command = _command(args)
     try:
         if server_dsn(args) and getattr(args, "opruimen", False):  # the clean-up makes a backup of the file first
             args.alleen_bestand = "opruimen begint met een back-up, en die maakt op de server de ICT (pg_dump)"

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from stdnum.nl import bsn as stdnum_bsn
-from stdnum.nl import onderwijsnummer as stdnum_onderwijsnummer
-
 from . import formaat
 from .errors import InvoerFout
 
@@ -228,6 +225,10 @@ def validate_leerling(leerling: Leerling, vandaag: date) -> Leerling:
         fouten["uitschrijfdatum"] = "De uitschrijfdatum moet na de inschrijfdatum liggen."
     if leerling.inschrijfdatum < g:
         fouten["inschrijfdatum"] = "De inschrijfdatum ligt vóór de geboortedatum. Controleer de datum."
+    # Imported only here, when a leerling is checked: stdnum is slow to import and the start needs none of it.
+    from stdnum.nl import bsn as stdnum_bsn
+    from stdnum.nl import onderwijsnummer as stdnum_onderwijsnummer
+
     # compact() also restores the leading zero that Excel drops from a BSN.
     bsn = stdnum_bsn.compact(leerling.bsn) if leerling.bsn.strip() else ""
     if bsn and not stdnum_bsn.is_valid(bsn):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stdnum.nl import brin as stdnum_brin
-
 from .errors import InvoerFout
 
 MAX_SWV = 80
@@ -43,6 +41,9 @@ class School:
 
     def validated(self) -> School:
         """The same school with tidied fields, or InvoerFout naming every field to fix."""
+        # Imported only here, when a school is saved: stdnum is slow to import and the start needs none of it.
+        from stdnum.nl import brin as stdnum_brin
+
         fouten: dict[str, str] = {}
         naam = self.naam.strip()
         if not naam:
