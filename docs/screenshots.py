@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from thuiszit_desktop import demo  # noqa: E402
+from thuiszit_desktop.domain.errors import Conflict  # noqa: E402
 from thuiszit_desktop.domain.school import Regio, School, Schooltype  # noqa: E402
 from thuiszit_desktop.services import session  # noqa: E402
 from thuiszit_desktop.services.backups import backups_van  # noqa: E402
@@ -30,10 +32,12 @@ from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog  # noq
 from thuiszit_desktop.ui.beheer.instellingen_dialog import InstellingenDialog  # noqa: E402
 from thuiszit_desktop.ui.beheer.opslag_tab import OverzettenDialog  # noqa: E402
 from thuiszit_desktop.ui.common import theme  # noqa: E402
+from thuiszit_desktop.ui.common.conflict import ConflictDialog  # noqa: E402
 from thuiszit_desktop.ui.importeren.import_wizard import ImportWizard  # noqa: E402
 from thuiszit_desktop.ui.importeren.verzuim_import_wizard import VerzuimImportWizard  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerling_dialog import LeerlingDialog  # noqa: E402
 from thuiszit_desktop.ui.leerlingen.leerling_kiezer import LeerlingKiezer  # noqa: E402
+from thuiszit_desktop.ui.shell import eigen_wachtwoord  # noqa: E402
 from thuiszit_desktop.ui.shell.first_run import FirstRunWizard  # noqa: E402
 from thuiszit_desktop.ui.shell.help_dialog import SneltoetsenDialog  # noqa: E402
 from thuiszit_desktop.ui.shell.herstel_dialog import KiesBackupDialog  # noqa: E402
@@ -196,6 +200,22 @@ def main() -> int:
         dialog.show()
         save(dialog, "leerling-bewerken", app)
         dialog.close()
+
+        # On the shared school database: someone else saved the same gesprek first (services/versies.py).
+        conflict = ConflictDialog(Conflict(
+            "dit gesprek",
+            {"type": "gesprek_ouders", "samenvatting": "Moeder belde: Omer slaapt slecht en wil maandag alleen het "
+             "eerste uur komen. Afgesproken: mentor haalt hem op bij de ingang.", "deelnemers": "moeder, mentor"},
+            {"type": "telefonisch", "samenvatting": "Moeder gebeld: Omer komt maandag het eerste uur.",
+             "deelnemers": "moeder, mentor"},
+            wie="Bram Visser", wanneer=datetime(2026, 11, 23, 10, 14)), window)
+        conflict.show()
+        save(conflict, "conflict", app)
+        conflict.close()
+        eigen = eigen_wachtwoord.dialoog("Bram Visser", lambda _nieuw, _herhaling: None)  # after a one-time password
+        eigen.show()
+        save(eigen, "eigen-wachtwoord", app)
+        eigen.close()
 
         window.show_area("Schoolkalender")
         save(window, "schoolkalender", app)

@@ -258,6 +258,10 @@ class ServerLezersessie(Lezersessie):
             self.store.keyring.slots = voor
             raise
 
+    def end_thread(self) -> None:
+        """Close the calling worker thread's own connection (peewee keeps one per thread), as Services does."""
+        self.store.db.close()
+
     def close(self) -> None:
         self.store.close()
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import antwoord_bij_conflict
 from thuiszit_desktop.domain.leerling import Leerling
@@ -63,3 +64,24 @@ def test_mijn_versie_opslaan_op_een_formulier_met_eigen_opslaan(qtbot, school, m
     antwoord_bij_conflict(monkeypatch, "mijn_knop")
     assert d.save()
     assert school.leerlingen.get("1001").klas == "2C"
+
+
+def test_de_keuze_en_de_namen_zoals_in_het_formulier(qtbot):
+    """A gesprek's soort as the form names it (not the stored word), and who saved first in plain words."""
+    from datetime import datetime
+
+    from thuiszit_desktop.domain.errors import Conflict
+    from thuiszit_desktop.ui.common.conflict import ConflictDialog
+
+    exc = Conflict("dit gesprek", {"type": "gesprek_ouders", "deelnemers": "moeder"},
+                   {"type": "telefonisch", "deelnemers": "moeder"}, wie="Bram Visser",
+                   wanneer=datetime(2026, 11, 23, 10, 14))
+    d = ConflictDialog(exc)
+    qtbot.addWidget(d)
+    assert d.tabel.rowCount() == 1  # only what differs
+    assert [d.tabel.item(0, k).text() for k in range(3)] == ["Soort contact", "Gesprek met de ouders",
+                                                              "Telefonisch contact"]
+    assert d.tabel.horizontalHeaderItem(1).text() == "Opgeslagen door Bram Visser"
+    uitleg = d.findChild(QLabel).text()
+    assert uitleg.startswith("Bram Visser heeft dit gesprek op 23-11-2026 10:14 gewijzigd")
+    assert "Er gaat niets verloren." in uitleg

@@ -4,6 +4,7 @@ text stays to copy) or "Verder bewerken". `FormDialog.conflict` (form.py) asks i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -23,14 +24,25 @@ from PySide6.QtWidgets import (
 
 from ...domain import formaat
 from ...domain.errors import Conflict
+from ...domain.traject import ActiepuntStatus, GesprekType
 
 MIJN_VERSIE, HUN_VERSIE, VERDER = 0, 1, 2
 
 
-def waarde(w: object) -> str:
+# The column names a form's labels call otherwise (services/versies.py hands over the columns of the row).
+VELDNAMEN = {"type": "Soort contact", "eigenaar_gebruiker": "Wie", "eigenaar_contact": "Wie (contact)",
+             "uiterlijk": "Uiterlijk klaar", "afgerond": "Afgerond op", "status": "Status"}
+# Columns that hold a choice: its text in the form, not the stored word (gesprek_ouders).
+KEUZES = {"type": GesprekType, "status": ActiepuntStatus}
+
+
+def waarde(w: object, veld: str = "") -> str:
     """A stored or typed value as a person reads it."""
     if w is None or w == "":
         return "(leeg)"
+    if veld in KEUZES and isinstance(w, str):
+        with contextlib.suppress(ValueError):
+            return KEUZES[veld](w).label
     if isinstance(w, bool):
         return "ja" if w else "nee"
     if isinstance(w, dt.datetime):
@@ -41,14 +53,22 @@ def waarde(w: object) -> str:
 
 
 def veldnaam(veld: str) -> str:
-    return veld.replace("_", " ").capitalize()
+    return VELDNAMEN.get(veld) or veld.replace("_", " ").capitalize()
 
 
 def mijn_tekst(exc: Conflict) -> str:
     """What this user tried to save where it differs from theirs, field by field: to copy back in after
     keeping theirs."""
-    return "\n\n".join(f"{veldnaam(v)}:\n{waarde(w)}" for v, w in exc.mijn.items()
+    return "\n\n".join(f"{veldnaam(v)}:\n{waarde(w, v)}" for v, w in exc.mijn.items()
                        if v not in exc.anders or exc.anders[v] != w)
+
+
+def uitleg_tekst(exc: Conflict) -> str:
+    """What happened, in short sentences (B1): who saved first and when, and that nothing is lost."""
+    wanneer = f" op {formaat.tijdstip(exc.wanneer)}" if exc.wanneer else ""
+    return (f"{exc.wie or 'Iemand anders'} heeft {exc.wat}{wanneer} gewijzigd, terwijl u het open had. Uw wijziging "
+            "is nog niet opgeslagen. Er gaat niets verloren.\n\nHieronder ziet u de verschillen. Kies daarna wat u "
+            "wilt doen.")
 
 
 class ConflictDialog(QDialog):
@@ -59,19 +79,21 @@ class ConflictDialog(QDialog):
         self.setWindowTitle("Iemand anders was u voor")
         self.exc, self.keuze = exc, VERDER
         layout = QVBoxLayout(self)
-        uitleg = QLabel(str(exc))
+        uitleg = QLabel(uitleg_tekst(exc))
         uitleg.setWordWrap(True)
         layout.addWidget(uitleg)
         verschil = [(v, w, exc.mijn.get(v)) for v, w in exc.anders.items() if w != exc.mijn.get(v)]
         self.tabel = QTableWidget(len(verschil), 3)
-        self.tabel.setHorizontalHeaderLabels(["", "Nu opgeslagen (door de ander)", "Uw versie"])
+        self.tabel.setHorizontalHeaderLabels(["", f"Opgeslagen door {exc.wie}" if exc.wie else
+                                              "Nu opgeslagen (door de ander)", "Uw versie (niet opgeslagen)"])
         self.tabel.verticalHeader().hide()
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.setWordWrap(True)
         for rij, (veld, hun, mijn) in enumerate(verschil):
-            for kolom, tekst in enumerate((veldnaam(veld), waarde(hun), waarde(mijn))):
+            for kolom, tekst in enumerate((veldnaam(veld), waarde(hun, veld), waarde(mijn, veld))):
                 item = QTableWidgetItem(tekst)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # long and short side by side
                 self.tabel.setItem(rij, kolom, item)
         kop = self.tabel.horizontalHeader()
         kop.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

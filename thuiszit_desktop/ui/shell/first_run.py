@@ -28,6 +28,7 @@ from ...domain.errors import DatabaseFout, InvoerFout
 from ...domain.gebruiker import MIN_WACHTWOORD, check_nieuwe_gebruiker
 from ...domain.school import Regio, School, Schooltype
 from ...services import session
+from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
 from ..beheer.school_velden import swv_hint, swv_veld
 from ..common import errors
@@ -308,7 +309,13 @@ class FirstRunWizard(QWizard):
         dialog = VerbindingDialog(self, velden=server_velden(self.settings))
         if dialog.exec() != VerbindingDialog.DialogCode.Accepted or dialog.services is None:
             return
-        onthoud_server(self.settings, {**dialog.velden, "school": dialog.services.school.get().naam})
+        from . import eigen_wachtwoord
+
+        if not eigen_wachtwoord.kiezen(dialog.services, dialog.wachtwoord.text()):
+            dialog.services.close()  # cancelled: logged out again, the wizard stays
+            return
+        lezer = isinstance(dialog.services, Lezersessie)  # alleen-lezen reads the overview only
+        onthoud_server(self.settings, {**dialog.velden, "school": "" if lezer else dialog.services.school.get().naam})
         self.services = dialog.services
         self.outcome = FirstRunOutcome.SERVER
         # closed once the click on "Verbinden…" is handled (QWizard is still inside validatePage now)

@@ -35,6 +35,7 @@ from ...services.backups import (
 )
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
+from . import eigen_wachtwoord
 from .onthouden import SETTING_LAST_DATABASE
 
 log = logging.getLogger(__name__)
@@ -280,6 +281,9 @@ class StartupFlow:
             vergeet_server(self.settings)
             return False, None
         if dialog.outcome is LoginOutcome.LOGGED_IN and dialog.services is not None:
+            if not eigen_wachtwoord.kiezen(dialog.services, dialog.wachtwoord.text()):
+                dialog.services.close()  # cancelled: logged out, nothing opens
+                return True, None
             school = velden.get("school", "")
             if not isinstance(dialog.services, Lezersessie):  # (an alleen-lezen user reads counts only)
                 with contextlib.suppress(DatabaseFout):
