@@ -44,11 +44,13 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
         return None
     inhoud = json.loads(rij[0])
     del rij  # (the text is megabytes at 20,000 students: gone before the objects are made)
-    datums: dict[str | None, date | None] = {None: None, "": None}  # a few hundred dates, shared
+    datums: dict[str, date] = {}  # a few hundred dates, shared
 
     def datum(tekst: str | None) -> date | None:
-        if (d := datums.get(tekst, False)) is False:
-            d = datums[tekst] = date.fromisoformat(tekst)  # type: ignore[arg-type]
+        if not tekst:
+            return None
+        if (d := datums.get(tekst)) is None:
+            d = datums[tekst] = date.fromisoformat(tekst)
         return d
 
     signalen = [Signaal(nr, SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk), uitleg)
