@@ -137,7 +137,6 @@ CREATE OR REPLACE FUNCTION thuiszit_login_zetten(login text, verificatie text, n
 DECLARE
   groep text := CASE nieuwe_rol WHEN 'zorgcoordinator' THEN 'thuiszit_zorgcoordinator' WHEN 'mentor' THEN 'thuiszit_mentor'
                          WHEN 'alleen-lezen' THEN 'thuiszit_lezer' END;
-  andere text;
 BEGIN
   PERFORM thuiszit_login_controle(login);
   IF groep IS NULL THEN
@@ -148,14 +147,7 @@ BEGIN
   END IF;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
     EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', login, verificatie);
-    FOREACH andere IN ARRAY ARRAY['thuiszit_zorgcoordinator', 'thuiszit_mentor', 'thuiszit_lezer'] LOOP
-      IF andere <> groep AND pg_has_role(login, andere, 'MEMBER') THEN
-        EXECUTE format('REVOKE %I FROM %I', andere, login);
-      END IF;
-    END LOOP;
-    IF NOT pg_has_role(login, groep, 'MEMBER') THEN
-      EXECUTE format('GRANT %I TO %I', groep, login);
-    END IF;
+    PERFORM thuiszit_login_rol(login, nieuwe_rol);  -- the one place that moves a login between the groups
   ELSE
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, verificatie, groep);
   END IF;
