@@ -48,7 +48,7 @@ import sqlcipher3
 from ..domain import rotatie
 from ..domain.errors import DatabaseFout, GeenToegang, InlogFout
 from . import faults, files, identity, migrations, swap
-from .connection import _lock, exists
+from .connection import EEN_KEER_CACHE, _lock, exists
 from .keys import KeyRing, sqlcipher_passphrase
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     conn.execute(f'PRAGMA key = "{sqlcipher_passphrase(key)}"')
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA cache_size = {EEN_KEER_CACHE}")  # a backup or its check reads every page once
     return conn
 
 
