@@ -27,7 +27,8 @@ folder). What each clock covers:
   with the data as it is (the first, uncounted launch computes them and keeps them in the file,
   db/signaal_cache.py). Its floor is the 2 s of the issue, so the ratio is the time over 2 s.
 - rss_20000: peak resident memory (bytes) of the app process of langste_blokkade_20000, against the peak of
-  the start_20000 floor process.
+  the start_20000 floor process. Each step's line of that child also carries the resident memory after it and
+  the peak so far (rss_mb, piek_mb), so a peak can be traced to the step that made it.
 """
 
 from __future__ import annotations
