@@ -102,6 +102,9 @@ class JaarRaster(QWidget):
         self._kleinfont = QFont(self.font())
         self._kleinfont.setPointSizeF(max(self.font().pointSizeF() - 1.5, 6.5))
         self._cache: QPixmap | None = None
+        self._koppen: tuple[tuple, QPixmap] | None = None  # (what it was drawn for, the titles and weekday letters)
+        self._getallen: dict[tuple, QPixmap] = {}  # (colour, day, cell size, dpr) → the day number
+        self._plekken_van: tuple[tuple, list] | None = None  # (year, cell, columns) and `_plekken` for them
         self._cel = min_cel
 
     # --- content ---
@@ -237,6 +240,8 @@ class JaarRaster(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._koppen = None
+            self._getallen.clear()
             self._invalidate()
         super().changeEvent(event)
 
@@ -256,51 +261,27 @@ class JaarRaster(QWidget):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         cel = self.cel()
-        tekst = self.palette().color(self.foregroundRole())
+        koppen = [self._blok_oorsprong(index, cel) for index in range(12)]
+        painter.drawPixmap(0, 0, self._koppen_laag(koppen, cel, dpr))
 
-        # titles and weekday letters
-        painter.setFont(self._titelfont)
-        painter.setPen(tekst)
-        koppen: list[QPoint] = []
-        for index, (y, m) in enumerate(self.maanden()):
-            o = self._blok_oorsprong(index, cel)
-            koppen.append(o)
-            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
-            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
-                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
-            painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
-        painter.setFont(self._kleinfont)
-        painter.setPen(theme.color("muted"))
-        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
-        for o in koppen:
-            for k, naam in enumerate(WEEKDAGEN):
-                painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
-                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
-
-        # the cells, grouped by how they look (positions as in `cel_rect`, worked out per month: this runs when
-        # a student is opened)
+        # the cells, grouped by how they look; their places are the same for every student (`_plekken`)
         groepen: dict[tuple, list[QRect]] = defaultdict(list)
-        getallen: dict[str, list[tuple[QRect, str]]] = defaultdict(list)
-        tekstkleuren: dict[tuple[int, bool], str] = {}
+        getallen: list[tuple[QPoint, QPixmap]] = []
+        soorten: dict[tuple, tuple[tuple, str]] = {}  # how a style is drawn: (its group, the number's colour)
         aanwezig = theme.kalender_color("aanwezig")
-        boven = self._titel_hoogte() + self._kop_hoogte()
-        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
-            eerste = date(y, m, 1)
-            lege = eerste.weekday()
-            for dag in range(1, _dagen_in(y, m) + 1):
-                plek = lege + dag - 1
-                rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
-                stijl = self.stijlen.get(eerste.replace(day=dag))
-                vulling = stijl.vulling if stijl else aanwezig
-                rand = stijl.rand.name() if stijl and stijl.rand is not None else ""
-                sleutel = (vulling.rgba(), rand, bool(stijl and stijl.gestippeld))
-                groepen[sleutel].append(rect.adjusted(1, 1, -2, -2) if rand else rect.adjusted(1, 1, -1, -1))
-                gedimd = stijl.gedimd if stijl else False
-                kleur = tekstkleuren.get((vulling.rgba(), gedimd))
-                if kleur is None:
-                    kleur = tekstkleuren[(vulling.rgba(), gedimd)] = _tekstkleur(vulling, gedimd).name()
-                getallen[kleur].append((rect, str(dag)))
+        standaard = DagStijl(aanwezig, "")
+        stijlen = self.stijlen
+        for d, binnen, binnen_rand, punt, dag in self._plekken(koppen, cel):
+            stijl = stijlen.get(d, standaard)
+            # by identity: heatmap_stijlen shares one QColor between the days that look alike
+            soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
+            if (gevonden := soorten.get(soort)) is None:
+                rand = stijl.rand.name() if stijl.rand is not None else ""
+                gevonden = soorten[soort] = ((stijl.vulling.rgba(), rand, stijl.gestippeld),
+                                             _tekstkleur(stijl.vulling, stijl.gedimd).name())
+            groep, kleur = gevonden
+            groepen[groep].append(binnen_rand if groep[1] else binnen)
+            getallen.append((punt, self._getal(kleur, dag, cel, dpr)))
         for (vulling, rand, gestippeld), rects in groepen.items():
             painter.setBrush(QColor.fromRgba(vulling))
             if rand:
@@ -315,15 +296,79 @@ class JaarRaster(QWidget):
             painter.setPen(QPen(theme.kalender_color("vandaag"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
-        getalfont = QFont(self._kleinfont)
-        getalfont.setPixelSize(max(7, int(cel * 0.42)))
-        painter.setFont(getalfont)
-        for kleur, items in getallen.items():
-            painter.setPen(QColor.fromString(kleur))
-            for rect, tekst_dag in items:
-                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), tekst_dag)
+        # The day numbers as small pixmaps drawn once per colour and size: a drawText per day (366 text layouts)
+        # was most of the time it takes to show a student's year.
+        for punt, getal in getallen:
+            painter.drawPixmap(punt, getal)
         painter.end()
         return pixmap
+
+    def _plekken(self, koppen: list[QPoint], cel: int) -> list[tuple[date, QRect, QRect, QPoint, int]]:
+        """Every day of the school year with where it is drawn (as in `cel_rect`): the cell less its gap, the
+        same for a cell with an outline, the corner for its number, and the day number."""
+        sleutel = (self.start_year, cel, self.kolommen)
+        if self._plekken_van is not None and self._plekken_van[0] == sleutel:
+            return self._plekken_van[1]
+        plekken = []
+        boven = self._titel_hoogte() + self._kop_hoogte()
+        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
+            lege = date(y, m, 1).weekday()
+            for dag in range(1, _dagen_in(y, m) + 1):
+                plek = lege + dag - 1
+                rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
+                plekken.append((date(y, m, dag), rect.adjusted(1, 1, -1, -1), rect.adjusted(1, 1, -2, -2),
+                                rect.topLeft(), dag))
+        self._plekken_van = (sleutel, plekken)
+        return plekken
+
+    def _koppen_laag(self, koppen: list[QPoint], cel: int, dpr: float) -> QPixmap:
+        """The month titles and weekday letters: the same for every student, so drawn once per year and size."""
+        sleutel = (self.start_year, self.width(), self.height(), cel, self.kolommen, dpr,
+                   self.palette().color(self.foregroundRole()).rgba(), theme.color("muted").rgba())
+        if self._koppen is not None and self._koppen[0] == sleutel:
+            return self._koppen[1]
+        laag = QPixmap(int(self.width() * dpr), int(self.height() * dpr))
+        laag.setDevicePixelRatio(dpr)
+        laag.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(laag)
+        painter.setFont(self._titelfont)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
+            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
+            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
+                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
+            painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
+        painter.setFont(self._kleinfont)
+        painter.setPen(theme.color("muted"))
+        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
+        for o in koppen:
+            for k, naam in enumerate(WEEKDAGEN):
+                painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
+                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
+        painter.end()
+        self._koppen = (sleutel, laag)
+        return laag
+
+    def _getal(self, kleur: str, dag: int, cel: int, dpr: float) -> QPixmap:
+        """Day number `dag` centred in a transparent cell, in `kleur`."""
+        sleutel = (kleur, dag, cel, dpr)
+        getal = self._getallen.get(sleutel)
+        if getal is None:
+            getal = QPixmap(int(cel * dpr), int(cel * dpr))
+            getal.setDevicePixelRatio(dpr)
+            getal.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(getal)
+            font = QFont(self._kleinfont)
+            font.setPixelSize(max(7, int(cel * 0.42)))
+            painter.setFont(font)
+            painter.setPen(QColor.fromString(kleur))
+            painter.drawText(QRect(0, 0, cel, cel), int(Qt.AlignmentFlag.AlignCenter), str(dag))
+            painter.end()
+            if len(self._getallen) > 1000:  # sizes of a window resized many times: start again
+                self._getallen.clear()
+            self._getallen[sleutel] = getal
+        return getal
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -53,10 +53,14 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
                     bijgewerkt_tot: date | None) -> dict[date, DagStijl]:
     """How each day of the school year looks in the heat map, with its tooltip."""
     per_dag = {d.datum: d.uren for d in dagen}
+    kleur = theme.kalender_color  # looked up once: this runs for every day of the year when a student is opened
+    weekend, geen_lesdag, aanwezig = kleur("weekend"), kleur("geen_lesdag"), kleur("aanwezig")
+    onbekend, rand, rand_sterk = kleur("onbekend"), kleur("rand"), kleur("rand_sterk")
+    nog_niet = f"nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})" if bijgewerkt_tot else ""
     stijlen: dict[date, DagStijl] = {}
     for dag in jaar.dagen:
         d = dag.datum
-        uren = {r: u for r, u in per_dag.get(d, {}).items() if u > 0}
+        uren = {r: u for r, u in per_dag[d].items() if u > 0} if d in per_dag else {}
         kop = dag_tekst(d)
         if dag.soort != "lesdag":
             wat = {"weekend": "weekend", "feestdag": dag.omschrijving, "vakantie": dag.omschrijving.lower(),
@@ -64,8 +68,7 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
             tekst = f"{kop}: {wat}, geen lesdag"
             if uren:
                 tekst += f" – {uren_per_reden(uren)} geregistreerd; telt niet mee"
-            kleur = theme.kalender_color("weekend" if dag.soort == "weekend" else "geen_lesdag")
-            stijlen[d] = DagStijl(kleur, tekst, gedimd=True)
+            stijlen[d] = DagStijl(weekend if dag.soort == "weekend" else geen_lesdag, tekst, gedimd=True)
         elif uren:
             reden = hoofdreden(uren)
             tekst = f"{kop}: {uren_per_reden(uren)}"
@@ -76,10 +79,8 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
             if bijgewerkt_tot is None:
                 tekst = f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
             else:
-                tekst = f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
-            stijlen[d] = DagStijl(theme.kalender_color("onbekend"), tekst, rand=theme.kalender_color("rand_sterk"),
-                                  gestippeld=True)
+                tekst = f"{kop}: {nog_niet}"
+            stijlen[d] = DagStijl(onbekend, tekst, rand=rand_sterk, gestippeld=True)
         else:
-            stijlen[d] = DagStijl(theme.kalender_color("aanwezig"), f"{kop}: geen verzuim",
-                                  rand=theme.kalender_color("rand"))
+            stijlen[d] = DagStijl(aanwezig, f"{kop}: geen verzuim", rand=rand)
     return stijlen
