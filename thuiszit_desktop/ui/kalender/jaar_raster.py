@@ -70,6 +70,13 @@ def _tekstkleur(achtergrond: QColor, gedimd: bool) -> QColor:
                       key=lambda tekst: theme.contrast(tekst, achtergrond.name())))
 
 
+def _bewaar(cache: dict, sleutel: tuple, waarde, hoogstens: int = 4) -> None:
+    """Keep `waarde` under `sleutel`, forgetting the oldest beyond `hoogstens`."""
+    cache[sleutel] = waarde
+    while len(cache) > hoogstens:
+        del cache[next(iter(cache))]
+
+
 class JaarRaster(QWidget):
     """Twelve small month grids of a school year (August–July; weeks start on Monday).
 
@@ -102,9 +109,11 @@ class JaarRaster(QWidget):
         self._kleinfont = QFont(self.font())
         self._kleinfont.setPointSizeF(max(self.font().pointSizeF() - 1.5, 6.5))
         self._cache: QPixmap | None = None
-        self._koppen: tuple[tuple, QPixmap] | None = None  # (what it was drawn for, the titles and weekday letters)
+        # Kept for the last few sizes: the student page's width moves with its scroll bar, which comes and
+        # goes with the number of signals of the student opened.
+        self._koppen: dict[tuple, QPixmap] = {}  # what it was drawn for → the titles and weekday letters
         self._getallen: dict[tuple, QPixmap] = {}  # (colour, day, cell size, dpr) → the day number
-        self._plekken_van: tuple[tuple, list] | None = None  # (year, cell, columns) and `_plekken` for them
+        self._plekken: dict[tuple, list] = {}  # (year, cell, columns) → `_plekken_voor` for them
         self._cel = min_cel
 
     # --- content ---
@@ -240,7 +249,7 @@ class JaarRaster(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            self._koppen = None
+            self._koppen.clear()
             self._getallen.clear()
             self._invalidate()
         super().changeEvent(event)
@@ -264,14 +273,14 @@ class JaarRaster(QWidget):
         koppen = [self._blok_oorsprong(index, cel) for index in range(12)]
         painter.drawPixmap(0, 0, self._koppen_laag(koppen, cel, dpr))
 
-        # the cells, grouped by how they look; their places are the same for every student (`_plekken`)
+        # the cells, grouped by how they look; their places are the same for every student (`_plekken_voor`)
         groepen: dict[tuple, list[QRect]] = defaultdict(list)
         getallen: list[tuple[QPoint, QPixmap]] = []
         soorten: dict[tuple, tuple[tuple, str]] = {}  # how a style is drawn: (its group, the number's colour)
         aanwezig = theme.kalender_color("aanwezig")
         standaard = DagStijl(aanwezig, "")
         stijlen = self.stijlen
-        for d, binnen, binnen_rand, punt, dag in self._plekken(koppen, cel):
+        for d, binnen, binnen_rand, punt, dag in self._plekken_voor(koppen, cel):
             stijl = stijlen.get(d, standaard)
             # by identity: heatmap_stijlen shares one QColor between the days that look alike
             soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
@@ -303,12 +312,12 @@ class JaarRaster(QWidget):
         painter.end()
         return pixmap
 
-    def _plekken(self, koppen: list[QPoint], cel: int) -> list[tuple[date, QRect, QRect, QPoint, int]]:
+    def _plekken_voor(self, koppen: list[QPoint], cel: int) -> list[tuple[date, QRect, QRect, QPoint, int]]:
         """Every day of the school year with where it is drawn (as in `cel_rect`): the cell less its gap, the
         same for a cell with an outline, the corner for its number, and the day number."""
         sleutel = (self.start_year, cel, self.kolommen)
-        if self._plekken_van is not None and self._plekken_van[0] == sleutel:
-            return self._plekken_van[1]
+        if (plekken := self._plekken.get(sleutel)) is not None:
+            return plekken
         plekken = []
         boven = self._titel_hoogte() + self._kop_hoogte()
         for o, (y, m) in zip(koppen, self.maanden(), strict=True):
@@ -318,15 +327,15 @@ class JaarRaster(QWidget):
                 rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
                 plekken.append((date(y, m, dag), rect.adjusted(1, 1, -1, -1), rect.adjusted(1, 1, -2, -2),
                                 rect.topLeft(), dag))
-        self._plekken_van = (sleutel, plekken)
+        _bewaar(self._plekken, sleutel, plekken)
         return plekken
 
     def _koppen_laag(self, koppen: list[QPoint], cel: int, dpr: float) -> QPixmap:
         """The month titles and weekday letters: the same for every student, so drawn once per year and size."""
         sleutel = (self.start_year, self.width(), self.height(), cel, self.kolommen, dpr,
                    self.palette().color(self.foregroundRole()).rgba(), theme.color("muted").rgba())
-        if self._koppen is not None and self._koppen[0] == sleutel:
-            return self._koppen[1]
+        if (laag := self._koppen.get(sleutel)) is not None:
+            return laag
         laag = QPixmap(int(self.width() * dpr), int(self.height() * dpr))
         laag.setDevicePixelRatio(dpr)
         laag.fill(Qt.GlobalColor.transparent)
@@ -347,7 +356,7 @@ class JaarRaster(QWidget):
                 painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
                                  int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
         painter.end()
-        self._koppen = (sleutel, laag)
+        _bewaar(self._koppen, sleutel, laag)
         return laag
 
     def _getal(self, kleur: str, dag: int, cel: int, dpr: float) -> QPixmap:

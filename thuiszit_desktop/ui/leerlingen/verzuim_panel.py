@@ -32,7 +32,7 @@ from ...domain.afhandeling import MELDING_VOOR
 from ...domain.gebruiker import Rol
 from ...domain.kalender import schooljaar_label
 from ...domain.leerling import schooljaar_start
-from ...domain.signalen import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import Niveau, Signaal, SignaalInstellingen, SignaalSoort
 from ...domain.verzuim import MeldingSoort, Reden
 from ...services.ongedaan import samen
 from ...services.session import Services
@@ -105,6 +105,7 @@ class VerzuimPanel(QWidget):
         self.naam = ""
         self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
         self.overzicht: Overzicht | None = None
+        self._instellingen: SignaalInstellingen | None = None  # the lesdag's hours and the level thresholds
         self.signalen: list[Signaal] = []
         self.kaarten: list[SignaalKaart] = []  # one per signal shown
         self._kaarten: list[SignaalKaart] = []  # … and the spare ones, hidden
@@ -292,6 +293,7 @@ class VerzuimPanel(QWidget):
         self._geladen_op = time.monotonic()
         nr = self.leerlingnummer
         self.overzicht = self.services.signalen.overzicht(leerlingnummer=nr)
+        self._instellingen = self.services.signalen.instellingen()
         self.signalen = sorted(self.overzicht.signalen, key=lambda s: (VOLGORDE.index(s.soort), s.datum))
         self._toon_signalen(self.overzicht)
         huidig = schooljaar_start(self.overzicht.peildatum).year
@@ -376,7 +378,7 @@ class VerzuimPanel(QWidget):
         van, tot = date(start_year, 8, 1), date(start_year + 1, 7, 31)
         jaar = self.services.kalender.jaar(start_year)
         dagen = self.services.verzuim.dagen(nr, van, tot)
-        dagduur = self.services.school.get().uren_per_lesdag
+        dagduur = (self._instellingen or self.services.signalen.instellingen()).uren_per_lesdag
         bijgewerkt = self.overzicht.bijgewerkt_tot if self.overzicht else None
         self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag)
         self.verzuim_box.setTitle(f"Verzuim per dag in schooljaar {schooljaar_label(start_year)}")
@@ -433,7 +435,7 @@ class VerzuimPanel(QWidget):
             self.percentage_label.setToolTip("")
             return
         self.niveau_stip.setPixmap(niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
-        drempels = self.services.signalen.instellingen()
+        drempels = self._instellingen or self.services.signalen.instellingen()
         uitleg = niveau_uitleg(niveau.niveau, (drempels.niveau2_pct, drempels.niveau3_pct))
         self.percentage_label.setText(
             f"Verzuim {procent(niveau.verzuimpercentage)} van de lestijd t/m {format_date(tot)} – "
