@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import formaat
 from ...domain.vergrendeling import wachttijd
 from . import theme
+from .blocks import WrappingLabel
 
 DATE_FORMAT = "dd-MM-yyyy"
 ERROR_COLOR = theme.LIGHT.danger  # for tests and old callers; painting uses theme.color("danger")
@@ -180,7 +181,7 @@ class OptionalDateEdit(QWidget):
         self.changed.emit()
 
 
-class WrapLabel(QLabel):
+class WrapLabel(WrappingLabel):
     """A word-wrapping label that claims the height its lines need.
 
     Some layouts (QWizard pages, forms inside forms) ignore height-for-width and clip the second line.

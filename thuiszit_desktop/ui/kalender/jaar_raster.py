@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -99,6 +100,7 @@ class JaarRaster(QWidget):
         self.hoogte_volgt_breedte = hoogte_volgt_breedte
         self.start_year: int | None = None
         self.stijlen: dict[date, DagStijl] = {}
+        self._tooltips: Callable[[date], str] | None = None
         self.vandaag: date | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred,
                              QSizePolicy.Policy.Preferred if hoogte_volgt_breedte else QSizePolicy.Policy.Expanding)
@@ -118,9 +120,12 @@ class JaarRaster(QWidget):
 
     # --- content ---
 
-    def set_jaar(self, start_year: int, stijlen: dict[date, DagStijl], vandaag: date | None = None) -> None:
+    def set_jaar(self, start_year: int, stijlen: dict[date, DagStijl], vandaag: date | None = None, *,
+                 tooltips: Callable[[date], str] | None = None) -> None:
+        """`tooltips`: a day's tooltip when its style has none (made when pointed at, not for every day)."""
         self.start_year = start_year
         self.stijlen = dict(stijlen)
+        self._tooltips = tooltips
         self.vandaag = vandaag
         self._invalidate()
         self.updateGeometry()
@@ -133,6 +138,8 @@ class JaarRaster(QWidget):
 
     def tooltip(self, d: date) -> str:
         stijl = self.stijlen.get(d)
+        if stijl is not None and not stijl.tooltip and self._tooltips is not None:
+            return self._tooltips(d)
         return stijl.tooltip if stijl else dag_tekst(d)
 
     # --- geometry ---
@@ -282,7 +289,7 @@ class JaarRaster(QWidget):
         stijlen = self.stijlen
         for d, binnen, binnen_rand, punt, dag in self._plekken_voor(koppen, cel):
             stijl = stijlen.get(d, standaard)
-            # by identity: heatmap_stijlen shares one QColor between the days that look alike
+            # by identity: heatmap_stijlen shares one DagStijl between the days that look alike
             soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
             if (gevonden := soorten.get(soort)) is None:
                 rand = stijl.rand.name() if stijl.rand is not None else ""

@@ -46,7 +46,7 @@ from ..overzichten.werkt_het_view import LeerlingEffectPanel
 from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
 from .signaal_kaart import SignaalKaart
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
-from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen
+from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen, heatmap_tooltips
 
 # The most urgent first: what the law asks the school to do, then what may grow into it.
 VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER,
@@ -380,7 +380,8 @@ class VerzuimPanel(QWidget):
         dagen = self.services.verzuim.dagen(nr, van, tot)
         dagduur = (self._instellingen or self.services.signalen.instellingen()).uren_per_lesdag
         bijgewerkt = self.overzicht.bijgewerkt_tot if self.overzicht else None
-        self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag)
+        self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag,
+                              tooltips=heatmap_tooltips(jaar, dagen, bijgewerkt))
         self.verzuim_box.setTitle(f"Verzuim per dag in schooljaar {schooljaar_label(start_year)}")
 
         # totals per reden (lesdagen only: the rules ignore the rest)
