@@ -25,14 +25,14 @@ class WrappingLabel(QLabel):
 
     While a page is laid out its layouts ask every label the same question again and again (some 200 times for
     the ten of a student's Verzuim tab, 40 different ones), and QLabel lays its text out anew for each answer:
-    most of the time it took to open a student."""
+    the larger part of laying that page out."""
 
-    _HERMETEN = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange,
+    _OPNIEUW_METEN = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange,
                  QEvent.Type.LayoutDirectionChange)
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
-        self._hoogtes: dict[tuple[int, int], int] = {}
+        self._hoogtes: dict[tuple[int, int, bool], int] = {}
         self._hoogtes_van = text  # the text they were measured for
 
     def heightForWidth(self, width: int) -> int:
@@ -40,14 +40,15 @@ class WrappingLabel(QLabel):
         if tekst != self._hoogtes_van:
             self._hoogtes.clear()
             self._hoogtes_van = tekst
-        sleutel = (width, self.minimumHeight())  # (QLabel never answers less than its minimum height)
+        # (QLabel never answers less than its minimum height, and only wrapped text depends on the width)
+        sleutel = (width, self.minimumHeight(), self.wordWrap())
         hoogte = self._hoogtes.get(sleutel)
         if hoogte is None:
             hoogte = self._hoogtes[sleutel] = super().heightForWidth(width)
         return hoogte
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in self._HERMETEN:
+        if event.type() in self._OPNIEUW_METEN:
             self._hoogtes.clear()
         super().changeEvent(event)
 

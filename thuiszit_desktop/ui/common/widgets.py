@@ -268,7 +268,8 @@ class FieldErrors:
 
 
 def heading(text: str, size_delta: float = theme.FONT_TITLE, bold: bool = True) -> QLabel:
-    label = QLabel(text)
+    """A title in a larger font (a WrappingLabel: a student's long name may wrap)."""
+    label = WrappingLabel(text)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() + size_delta)
     font.setBold(bold)

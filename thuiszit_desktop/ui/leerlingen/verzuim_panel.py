@@ -38,6 +38,7 @@ from ...services.ongedaan import samen
 from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common import errors, theme
+from ..common.blocks import WrappingLabel
 from ..common.blocks import text_label as _label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
@@ -159,7 +160,7 @@ class VerzuimPanel(QWidget):
         kop.addSpacing(16)
         self.niveau_stip = QLabel()
         kop.addWidget(self.niveau_stip)
-        self.percentage_label = QLabel()
+        self.percentage_label = WrappingLabel()
         self.percentage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.percentage_label.setWordWrap(True)
         kop.addWidget(self.percentage_label, 1)
