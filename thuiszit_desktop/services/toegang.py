@@ -229,7 +229,7 @@ REGELS: dict[str, dict[str, Regel]] = {
                "logo_verwijderen": alleen(*ZORG), "lesuurtijden": iedereen(), "lesuurtijden_opslaan": alleen(*ZORG)},
     "leerlingen": {
         "lijst": gefilterd(), "get": leerling(), "klassen": gefilterd(na=_klassen), "mentoren": alleen(*TEAM),
-        "opslaan": alleen(*ZORG),
+        "opslaan": alleen(*ZORG), "bewaren": iedereen(),  # (keeps the list for the next start; returns no rows)
     },
     "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG), "kolommen": alleen(*ZORG)},
     # Drafts belong to the user who typed them (the table has a gebruiker column).
