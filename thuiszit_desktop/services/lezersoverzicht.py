@@ -23,14 +23,13 @@ from ..db import identity
 from ..db import models as m
 from ..db.keys import KeyRing, slot_id
 from ..db.overzicht import Overzichtbestand, nieuwe_sleutel, pad
-from ..domain import lezersoverzicht as lo
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout, InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker
-from ..domain.kwartaal import Kwartaal
 from . import instellingen
 
 if TYPE_CHECKING:
+    from ..domain import lezersoverzicht as lo
     from .context import Context
     from .kwartaal import KwartaalService
     from .overzichten import OverzichtenService
@@ -101,6 +100,11 @@ class LezersoverzichtService:
 
     def maken(self, *, vandaag: date | None = None) -> lo.Lezersoverzicht:
         """The overview as it is now: the counts the screens show an alleen-lezen user."""
+        # imported here, as in the sessions below: the login imports this module, the window's start needs none
+        # of the overview's tables (issue 16)
+        from ..domain import lezersoverzicht as lo
+        from ..domain.kwartaal import Kwartaal
+
         vandaag = vandaag or date.today()
         with self.ctx.action(audit=False):
             o = self.signalen.overzicht()
@@ -201,6 +205,8 @@ class Lezersessie:
         bestand = Overzichtbestand.load(pad(self.path))
         if bestand is None:
             raise InvoerFout("Het overzicht is er (nog) niet. Vraag de zorgcoördinator om in te loggen.")
+        from ..domain import lezersoverzicht as lo
+
         return lo.Lezersoverzicht.from_dict(bestand.lees(self._sleutel))
 
     def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:
@@ -234,6 +240,8 @@ class ServerLezersessie(Lezersessie):
         rij = self.store.db.execute_sql('SELECT "inhoud" FROM "lezer_overzicht"').fetchone()
         if rij is None:
             raise InvoerFout("Het overzicht is er (nog) niet. Vraag de zorgcoördinator om in te loggen.")
+        from ..domain import lezersoverzicht as lo
+
         return lo.Lezersoverzicht.from_dict(json.loads(rij[0]))
 
     def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:
