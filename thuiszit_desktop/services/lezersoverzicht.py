@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..db import identity
 from ..db import models as m
@@ -31,10 +31,6 @@ from . import instellingen
 if TYPE_CHECKING:
     from ..domain import lezersoverzicht as lo
     from .context import Context
-    from .kwartaal import KwartaalService
-    from .overzichten import OverzichtenService
-    from .school import SchoolService
-    from .signalen import SignalenService
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +89,11 @@ def _overzetten(bestand: Overzichtbestand, keyring: KeyRing, naam: str, db_key: 
 class LezersoverzichtService:
     """Making and writing the overview (zorgcoördinator)."""
 
-    def __init__(self, ctx: Context, signalen: SignalenService, overzichten: OverzichtenService,
-                 kwartaal: KwartaalService, school: SchoolService):
+    def __init__(self, ctx: Context, diensten: Any):  # session.Services (which imports this module)
         self.ctx = ctx
-        self.signalen, self.overzichten, self.kwartaal, self.school = signalen, overzichten, kwartaal, school
+        # The services an overview is made from, taken from the bundle when one is made: every login and close
+        # asks whether one is needed (`_bijwerken_als_nodig`), and mostly none is (issue 16: not their imports).
+        self._diensten = diensten
 
     def maken(self, *, vandaag: date | None = None) -> lo.Lezersoverzicht:
         """The overview as it is now: the counts the screens show an alleen-lezen user."""
@@ -107,16 +104,17 @@ class LezersoverzichtService:
 
         vandaag = vandaag or date.today()
         with self.ctx.action(audit=False):
-            o = self.signalen.overzicht()
+            d = self._diensten
+            o = d.signalen.overzicht()
             tabellen = [lo.niveaus_tabel(o.peildatum, o.per_getoond_niveau(), o.zonder_verzuim(), o.per_signaal())]
             kwartaal = Kwartaal.van_datum(o.bijgewerkt_tot or vandaag)
             for k in (kwartaal, kwartaal.vorige()):
                 with contextlib.suppress(InvoerFout):  # a quarter without verzuim: nothing to count
-                    tabellen.append(lo.kwartaal_tabel(self.kwartaal.overzicht(k, vandaag=vandaag)))
+                    tabellen.append(lo.kwartaal_tabel(d.kwartaal.overzicht(k, vandaag=vandaag)))
             if o.bijgewerkt_tot is not None:
-                tabellen.append(lo.trends_tabel(self.overzichten.trends(vandaag=vandaag)))
-            tabellen.append(lo.effecten_tabel(self.overzichten.effecten(vandaag=vandaag).per_soort))
-            school = self.school.get().naam
+                tabellen.append(lo.trends_tabel(d.overzichten.trends(vandaag=vandaag)))
+            tabellen.append(lo.effecten_tabel(d.overzichten.effecten(vandaag=vandaag).per_soort))
+            school = d.school.get().naam
         return lo.Lezersoverzicht(school, datetime.now().replace(microsecond=0), tuple(tabellen))
 
     def _nodig(self, *, bij_login: bool) -> bool:
