@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
@@ -41,16 +42,22 @@ class LeerlingRij(NamedTuple):
     mentor: str
     geboortedatum: date
     ingeschreven: bool
-    sleutel: str = ""  # how lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first)
+    # How lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first), then the leerlingnummer (`sleutel`)
+    sleutel: str = ""
 
     @property
     def sorteer(self) -> str:
-        return self.sleutel or naam_sorteersleutel(self.sorteernaam)
+        return self.sleutel or rij_sleutel(naam_sorteersleutel(self.sorteernaam), self.leerlingnummer)
+
+
+def rij_sleutel(naam: str, leerlingnummer: str) -> str:
+    """A student's sort key from the key of their name: the same names in leerlingnummer order."""
+    return f"{naam}\x00{natuurlijke_sleutel(leerlingnummer)}"
 
 
 # The rows kept in the file (db/lijst_cache.py) by this program version and form: the form one higher when a
 # row's fields, or how a name or sort key is made, change – so rows kept by an earlier form are read afresh.
-_LIJST_VORM = 1
+_LIJST_VORM = 2
 _BEWAAR_SLEUTEL = f"{__version__}|{_LIJST_VORM}"
 
 
@@ -138,8 +145,8 @@ class LeerlingenService:
             rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
             rijen.append((id_, nummer, formaat.naam(voornaam, tussenvoegsel, achternaam),
                           f"{achternaam}, {rest}" if rest else achternaam, klas, mentor or "", geboren, in_, uit,
-                          naam_sorteersleutel(achternaam, voornaam, tussenvoegsel)))
-        rijen.sort(key=lambda r: (r[9], natuurlijke_sleutel(r[1])))
+                          rij_sleutel(naam_sorteersleutel(achternaam, voornaam, tussenvoegsel), nummer)))
+        rijen.sort(key=operator.itemgetter(9))
         return rijen
 
     def get(self, leerlingnummer: str) -> Leerling:

@@ -176,6 +176,7 @@ class LeerlingenModel(QAbstractTableModel):
         # search comes first. None: not made yet.
         self._zoek: list[str | None] = []
         self._zoek_vanaf = 0  # the slices go on from here (back to 0 after a reorder)
+        self._zoek_wacht = True  # no slices before the first paint (`zoek_in_stukken`)
         self._zoek_timer = QTimer(self)
         self._zoek_timer.setInterval(0)
         self._zoek_timer.timeout.connect(self._zoek_stap)
@@ -226,8 +227,9 @@ class LeerlingenModel(QAbstractTableModel):
     @property
     def search_text(self) -> list[str]:
         """Every row's folded search text (what has not been made in the slices yet is made now)."""
-        if self._zoek_timer.isActive():
+        if self._zoek_vanaf < len(self._rows):  # (also before the slices began: see `zoek_in_stukken`)
             self._zoek_maken(0, len(self._rows))
+            self._zoek_vanaf = len(self._rows)
             self._zoek_timer.stop()
         return self._zoek  # type: ignore[return-value]  # (no None left)
 
@@ -244,12 +246,23 @@ class LeerlingenModel(QAbstractTableModel):
         if self._zoek_vanaf >= len(self._rows):
             self._zoek_timer.stop()
 
+    def zoek_in_stukken(self) -> None:
+        """Make the search texts in slices from now on: the view calls this once its rows have been painted,
+        so the slices (each one ahead of a paint in the event queue) do not hold up the first paint."""
+        self._zoek_wacht = False
+        if self._zoek_vanaf < len(self._rows):
+            self._zoek_timer.start()
+
     def _precompute(self) -> None:
         self._zoek = [None] * len(self._rows)
         self._zoek_vanaf = 0
-        self._zoek_timer.start()
-        self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
-        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
+        if not self._zoek_wacht:
+            self._zoek_timer.start()
+        self._sort_naam = [r.sorteer for r in self._rows]
+        if self._klaar is None and not self._niveaus and not self._signalen:  # nothing merged yet: all alike
+            self.extra = [_GEEN] * len(self._rows)
+        else:
+            self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [None] * len(self._rows)
 
     def _extra_van(self, nr: str) -> _Extra:
@@ -259,9 +272,14 @@ class LeerlingenModel(QAbstractTableModel):
 
     def _sort_rows(self) -> list[int]:
         """Order the rows by the current sort column; returns the old row of each new row."""
-        keys = [self._sort_value(i, r, self._sort_column) for i, r in enumerate(self._rows)]
+        if self._sort_column == COL_NAAM:
+            keys = self._sort_naam
+        else:
+            keys = [self._sort_value(i, r, self._sort_column) for i, r in enumerate(self._rows)]
         order = sorted(range(len(self._rows)), key=keys.__getitem__,
                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        if order == list(range(len(order))):  # in order already (the list from the service, by name)
+            return order
         self._rows = [self._rows[i] for i in order]
         self._zoek = [self._zoek[i] for i in order]
         self._zoek_vanaf = 0  # (rows not made yet may have moved before the slices' position)

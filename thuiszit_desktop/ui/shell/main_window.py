@@ -35,6 +35,7 @@ from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
 from ..common.worker import Loader
 from ..leerlingen.leerling_basis import TAB_TRAJECT
+from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
 from ..vandaag.stand import SignalenLoader, Stand
 from .menus import APP_NAME, Menus
@@ -408,8 +409,6 @@ class MainWindow(QMainWindow, Menus):
         elif self.stack.currentWidget() is self._built("Vandaag"):
             nummer = self.dashboard.gekozen_leerling()
         if nummer is None:  # nobody shown or selected: ask who, with a quick search
-            from ..leerlingen.leerling_kiezer import kies_leerling  # (not needed to open the window)
-
             nummer = kies_leerling(self.services, self, "Contactmoment: welke leerling?")
             if nummer is None:
                 return
