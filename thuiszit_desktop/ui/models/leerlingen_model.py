@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication
 from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
-from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoektekst, zoektermen
 from ...services.leerlingen import LeerlingRij
 from ...services.signalen import Overzicht
@@ -155,6 +154,8 @@ def _niveau_tip(extra: _Extra) -> str | None:
 def _signalen_tip(extra: _Extra) -> str | None:
     if not extra.signalen:
         return None
+    from ...domain.uitleg import signaal_tooltip  # (with the traject's domain: a tooltip's, not the start's)
+
     def tip(s: Signaal) -> str:
         tekst = signaal_tooltip(s)  # per signal: the rule and the numbers that made it fire
         a = extra.afhandeling.get(s.soort)
