@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 NAAM = "Anna de Vries"  # the zorgcoördinator bench_verzuim.maak_school creates, with its password
 WACHTWOORD = "Bench-mark-2026!"  # (the children of bench_gui.py import this module: it must stay light)
-VERSIE = "v3-s15"  # raise when what is built changes (an old cached school is then built again), and the
+VERSIE = "v3-s16"  # raise when what is built changes (an old cached school is then built again), and the
 # schema version after "s": a school one branch migrated is refused by an older program on another branch
 MAP = Path(tempfile.gettempdir()) / "thuiszit-bench"
 

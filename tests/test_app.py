@@ -11,7 +11,7 @@ def test_no_arguments_is_what_the_parser_gives():
 
 
 def test_no_arguments_starts_the_gui_without_the_parser(monkeypatch, tmp_path):
-    monkeypatch.setattr(app.cli, "build_parser", lambda: (_ for _ in ()).throw(AssertionError("parser built")))
+    monkeypatch.setattr(cli, "build_parser", lambda: (_ for _ in ()).throw(AssertionError("parser built")))
     gestart = {}
 
     def run_gui(data_dir, server=None, smoke_test=False):

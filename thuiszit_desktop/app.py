@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import logging
 import logging.handlers
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import platformdirs
 
-from . import cli, paths
+from . import paths
 from .services import session
 
 
@@ -59,20 +59,25 @@ def start_in_documents() -> None:
 
 # What the parser gives for no arguments at all, the usual start (a shortcut, a double-click): the GUI starts
 # without building every command's parser first (issue 16). tests/test_app.py keeps the two the same.
-GEEN_ARGUMENTEN = argparse.Namespace(opdracht=None, data_dir=None, server=None, smoke_test=False)
+GEEN_ARGUMENTEN = SimpleNamespace(opdracht=None, data_dir=None, server=None, smoke_test=False)
 
 
 def main(argv: list[str] | None = None) -> int:
     safe_output()
     argv = sys.argv[1:] if argv is None else argv
-    args = cli.build_parser().parse_args(argv) if argv else GEEN_ARGUMENTEN
+    if argv:
+        from . import cli  # the command line's modules: not for the usual start, the GUI without arguments
+
+        args = cli.build_parser().parse_args(argv)
+    else:
+        args = GEEN_ARGUMENTEN
     if args.opdracht:
         data_dir = paths.data_dir(args.data_dir)
         setup_logging(data_dir)
         if waarschuwing := paths.network_warning(session.database_path(data_dir)):
             print(f"Let op: {waarschuwing}", file=sys.stderr)
         try:
-            return cli.run(args)
+            return cli.run(args)  # (imported above: a command has arguments)
         except KeyboardInterrupt:  # Ctrl+C at a question: no traceback
             print("\nAfgebroken.", file=sys.stderr)
             return 130
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test:
         return run_gui(None, smoke_test=True)
     server = None
-    if dsn := args.server or os.environ.get(cli.parser.SERVER):  # the login for that school database
+    if dsn := args.server or os.environ.get(paths.SERVER):  # the login for that school database
         from .domain.errors import InvoerFout
         from .ui.shell.verbinding_dialog import velden_uit
 

@@ -4,6 +4,7 @@ a folder is on another computer or synchronised with one."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from pathlib import Path, PureWindowsPath
@@ -11,8 +12,10 @@ from pathlib import Path, PureWindowsPath
 import platformdirs
 
 APP_NAME = "Thuiszit Desktop"
+SERVER = "THUISZIT_SERVER"  # the environment variable of the shared school database, as --server
 
 
+@functools.cache  # (resolving walks the folders: once, not for every icon the window loads)
 def resources_dir() -> Path:
     """`resources/` beside the package, or inside the PyInstaller bundle when frozen."""
     if getattr(sys, "frozen", False):

@@ -204,7 +204,7 @@ def test_auditlog_kan_ook_door_de_eigenaar_niet_gewijzigd(eigenaar_db, sql):
 def test_het_programma_start_zonder_psycopg(eigenaar_db):
     """psycopg is loaded only for a server (db/__init__.py), and the server store does not need
     peewee to have found it."""
-    code = ("import sys, thuiszit_desktop.app, peewee; thuiszit_desktop.app.cli.build_parser(); "
+    code = ("import sys, thuiszit_desktop.app, thuiszit_desktop.cli, peewee; thuiszit_desktop.cli.build_parser(); "
             "print('psycopg' in sys.modules, peewee.psycopg)")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uit.split() == ["False", "None"]

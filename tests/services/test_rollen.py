@@ -126,6 +126,7 @@ MATRIX: dict[str, Geval] = {
     "leerlingen.klassen": Geval(lambda s, x: s.leerlingen.klassen(), IEDEREEN),
     "leerlingen.mentoren": Geval(lambda s, x: s.leerlingen.mentoren(), TEAM),
     "leerlingen.opslaan": Geval(lambda s, x: s.leerlingen.opslaan(x.leerling, VANDAAG), ALLEEN_ZORG),
+    "leerlingen.bewaren": Geval(lambda s, x: s.leerlingen.bewaren(), IEDEREEN),
     "importeren.kolommen": Geval(lambda s, x: s.importeren.kolommen(GEEN, "leerlingen"), ALLEEN_ZORG, fout_ok=True),
     "importeren.leerlingen": Geval(lambda s, x: s.importeren.leerlingen(GEEN), ALLEEN_ZORG, fout_ok=True),
     "importeren.leerlingen_voorbeeld": Geval(lambda s, x: s.importeren.leerlingen_voorbeeld(GEEN), ALLEEN_ZORG,

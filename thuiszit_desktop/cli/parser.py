@@ -18,7 +18,6 @@ from ..domain.gebruiker import Rol
 if TYPE_CHECKING:
     from ..domain.kwartaal import Kwartaal
 
-SERVER = "THUISZIT_SERVER"  # the shared school database, as --server
 _BACKUP_SERVER = "back-ups van de gedeelde schooldatabase maakt de ICT op de server (pg_dump)"
 OUDE_BACKUPS = ("opnieuw-versleutelen", "verwijderen", "laten-staan")  # `gebruiker uitschakelen --oude-backups`
 

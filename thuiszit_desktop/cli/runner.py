@@ -15,13 +15,12 @@ from ..services import fouten, session
 from ..services.lezersoverzicht import Lezersessie
 from ..services.session import Services
 from .common import CliFout
-from .parser import SERVER
 from .wachtwoord import vraag_wachtwoord
 
 
 def server_dsn(args: argparse.Namespace) -> str | None:
     """--server, else THUISZIT_SERVER: the shared school database instead of the data folder."""
-    return getattr(args, "server", None) or os.environ.get(SERVER) or None
+    return getattr(args, "server", None) or os.environ.get(paths.SERVER) or None
 
 
 def _login(args: argparse.Namespace, lezend: bool = False) -> Services | Lezersessie:
@@ -79,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             args.alleen_bestand = "opruimen begint met een back-up, en die maakt op de server de ICT (pg_dump)"
         if server_dsn(args) and (waarom := getattr(args, "alleen_bestand", "")):
             raise CliFout(f"Deze opdracht werkt alleen met de database in een map, niet met de gedeelde "
-                          f"schooldatabase ({SERVER} of --server): {waarom}.")
+                          f"schooldatabase ({paths.SERVER} of --server): {waarom}.")
         if getattr(args, "needs_login", False):
             # A command that only reads starts even while another program holds the database's write lock.
             lezend = getattr(args, "lezend", False) and not getattr(args, "opruimen", False)

@@ -332,7 +332,7 @@ def _v10_signaal_cache(db: pw.Database) -> None:
     tabellen = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
                                              "AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()]
     for tabel in tabellen:
-        if tabel in ("audit_regel", "concept", "signaal_cache"):
+        if tabel in ("audit_regel", "concept", "signaal_cache", "lijst_cache"):  # (the last from step 16 on)
             continue
         for wijziging in ("INSERT", "UPDATE", "DELETE"):
             db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{tabel}_{wijziging.lower()}_signaal_cache" '
@@ -418,6 +418,20 @@ $$''')
                        'EXECUTE FUNCTION "thuiszit_gewijzigd"()')
 
 
+# 16: the student list's rows between sessions (db/lijst_cache.py), the same table on both stores; on a file the
+# tables the list reads (lijst_cache.GEVOLGD) empty it on every change, as in step 10. A later step that makes
+# the list read another table adds its three triggers the same way (tests/db/test_lijst_cache.py checks).
+def _v16_lijst_cache(db: pw.Database) -> None:
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "lijst_cache" ("sleutel" TEXT NOT NULL PRIMARY KEY, "inhoud" TEXT)')
+    if _op_server(db):
+        return
+    for tabel in ("leerling", "contact"):
+        for wijziging in ("INSERT", "UPDATE", "DELETE"):
+            db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{tabel}_{wijziging.lower()}_lijst_cache" '
+                           f'AFTER {wijziging} ON "{tabel}" WHEN EXISTS (SELECT 1 FROM "lijst_cache") '
+                           'BEGIN DELETE FROM "lijst_cache"; END')
+
+
 # STEPS[i] migrates version i to version i + 1.
 STEPS: list[Callable[[pw.Database], None]] = [
     _sql(_V1),
@@ -435,6 +449,7 @@ STEPS: list[Callable[[pw.Database], None]] = [
     _v13_server_rechten,
     _v14_versies,
     _v15_meldingen,
+    _v16_lijst_cache,
 ]
 LATEST = len(STEPS)
 

@@ -477,8 +477,15 @@ class SignaalCache(BaseModel):
     inhoud = pw.TextField(null=True)  # JSON; NULL while the result is being computed
 
 
+class LijstCache(BaseModel):
+    """The student list's rows, between sessions (db/lijst_cache.py: emptied by triggers on the tables it reads)."""
+
+    sleutel = pw.TextField(primary_key=True)
+    inhoud = pw.TextField(null=True)  # JSON; NULL while the rows are being read
+
+
 MODELS = [School, Instelling, Gebruiker, Profiel, Contact, Leerling, Ouder, Vrijstelling,
           VrijeDag, Verzuim, Verzuimmelding, MazlActie, SignaalBespreking,
           Traject, StapWissel, ChecklistAfvinking, TrajectAnalyse, NazorgMoment, Gesprek, Mdo, MdoDeelnemer,
           Besluit, Toestemming, Actiepunt, Afspraak, Concept, PlanVanAanpak, PlanDoel, PlanEvaluatie,
-          AuditRegel, SignaalCache]
+          AuditRegel, SignaalCache, LijstCache]

@@ -21,11 +21,14 @@ import peewee as pw
 from ..domain.errors import DatabaseFout
 from . import migrations
 from .identity import SETTING_ID
-from .models import MODELS, AuditRegel, Instelling
+from .models import MODELS, AuditRegel, Instelling, LijstCache, SignaalCache
 from .server import ServerDatabase
 from .vertrouwelijk import VertrouwelijkField, is_envelop, ontsleutel
 
 _PARTIJ = 5000  # rows per read: five years of verzuim need not be in memory at once
+# What a file keeps for its next start (db/signaal_cache.py, db/lijst_cache.py) does not move: a server never
+# keeps it up to date, so a copy that came back in a new file would show the data as it was when it left.
+_BEWAARD = (SignaalCache, LijstCache)
 _AUDIT_EIGEN = ("tijd", "gebruiker_id", "gebruiker_naam", "actie", "leerling_id", "wat")
 
 
@@ -59,7 +62,7 @@ def naar_server(bron: pw.Database, doel: ServerDatabase) -> dict[str, int]:
     aantallen: dict[str, int] = {}
     with bron.atomic(), doel.atomic():  # one snapshot of the file; all or nothing on the server
         for model in MODELS:
-            if model is AuditRegel:
+            if model is AuditRegel or model in _BEWAARD:
                 continue
             tabel, kolommen = model._meta.table_name, _kolommen(model)
             booleans = [i for i, f in enumerate(model._meta.sorted_fields) if isinstance(f, pw.BooleanField)]
@@ -107,6 +110,8 @@ def naar_bestand(bron: ServerDatabase, doel: pw.Database, *, zelfde_id: bool = F
     with bron.atomic():  # one snapshot of the server (REPEATABLE READ is not needed: nothing moves rows back)
         bron.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         for model in MODELS:
+            if model in _BEWAARD:
+                continue
             tabel, kolommen = model._meta.table_name, _kolommen(model)
             invoegen = (f'INSERT INTO "{tabel}" ({", ".join(chr(34) + k + chr(34) for k in kolommen)}) '
                         f'VALUES ({", ".join(["?"] * len(kolommen))})')

@@ -53,8 +53,9 @@ _EIGEN = "\"gebruiker_id\" = (SELECT thuiszit_gebruiker_id())"
 _ALS_ZORG = "(SELECT thuiszit_mijn_rol()) = 'zorgcoordinator'"
 _ALS_MENTOR = "(SELECT thuiszit_mijn_rol()) = 'mentor'"
 _ALS_LEZER = "(SELECT thuiszit_mijn_rol()) = 'alleen-lezen'"
+# The caches are never read on a server (db/signaal_cache.py, db/lijst_cache.py): the zorgcoördinator's only.
 ALLE_TABELLEN = (*_SCOPE, "traject_analyse", *_SCHOOLBREED, "concept", "audit_regel",
-                 "signaal_cache")  # never read on a server (db/signaal_cache.py): the zorgcoördinator's only
+                 "signaal_cache", "lijst_cache")
 
 _GROEPEN = f"""
 DO $$

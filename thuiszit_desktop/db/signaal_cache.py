@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 TABEL = "signaal_cache"
 # Tables whose changes cannot change a signal or level, so they have no such trigger (db/migrations.py step
-# 10): the audit trail (written on every view), a user's unsaved drafts (written while typing), the cache.
-NIET_GEVOLGD = frozenset({"audit_regel", "concept", TABEL})
+# 10): the audit trail (written on every view), a user's unsaved drafts (written while typing), the caches.
+NIET_GEVOLGD = frozenset({"audit_regel", "concept", TABEL, "lijst_cache"})
 
 
 def _op_server(db: pw.Database) -> bool:

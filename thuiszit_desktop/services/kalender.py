@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..db import models as m
@@ -22,12 +23,14 @@ from ..domain.kalender import (
 )
 from ..domain.leerling import schooljaar_start
 from ..domain.school import Regio
-from ..importers.tabular import RijFout
-from ..importers.vrije_dagen import VrijeDagenBestand, lees_vrije_dagen
 from . import instellingen
 from .context import Context
 from .ongedaan import Opname, Verwijderd
 from .toegang import ZORG
+
+if TYPE_CHECKING:  # (the importers are loaded when a file is read, not at every start)
+    from ..importers.tabular import RijFout
+    from ..importers.vrije_dagen import VrijeDagenBestand
 
 _AANPASSINGEN = "vakantie_aanpassingen"  # the school's own dates for herfst/voorjaar
 _EIGEN = "eigen_vakanties"  # vacations the school entered for a year the shipped data does not cover
@@ -202,6 +205,8 @@ class KalenderService:
 
     def vrije_dagen_voorbeeld(self, path: str | Path, *, vandaag: date | None = None) -> VrijeDagenImport:
         """What importing this file of vrije dagen would do; writes nothing."""
+        from ..importers.vrije_dagen import lees_vrije_dagen
+
         return self._vrije_dagen_plan(lees_vrije_dagen(path, vandaag))
 
     def vrije_dagen_importeren(self, path: str | Path, *, sla_foute_regels_over: bool = False,
@@ -216,6 +221,8 @@ class KalenderService:
         """Import a file of vrije dagen, all or nothing: VrijeDagenFout when a row has an error, unless
         `sla_foute_regels_over` (then the good rows go in and the report lists the bad ones). Existing
         vrije dagen stay; a day in the file gets the file's omschrijving."""
+        from ..importers.vrije_dagen import lees_vrije_dagen
+
         bestand = lees_vrije_dagen(path, vandaag)
         if bestand.fouten and (not sla_foute_regels_over or not bestand.perioden):
             raise VrijeDagenFout(bestand.fouten)

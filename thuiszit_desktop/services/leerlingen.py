@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
 import peewee as pw
 
+from .. import __version__
+from ..db import lijst_cache
 from ..db import models as m
 from ..domain import formaat
 from ..domain.audit import Actie
@@ -39,11 +42,37 @@ class LeerlingRij(NamedTuple):
     mentor: str
     geboortedatum: date
     ingeschreven: bool
-    sleutel: str = ""  # how lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first)
+    # How lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first), then the leerlingnummer (`sleutel`)
+    sleutel: str = ""
 
     @property
     def sorteer(self) -> str:
-        return self.sleutel or naam_sorteersleutel(self.sorteernaam)
+        return self.sleutel or rij_sleutel(naam_sorteersleutel(self.sorteernaam), self.leerlingnummer)
+
+
+def rij_sleutel(naam: str, leerlingnummer: str) -> str:
+    """A student's sort key from the key of their name: the same names in leerlingnummer order."""
+    return f"{naam}\x00{natuurlijke_sleutel(leerlingnummer)}"
+
+
+# The rows kept in the file (db/lijst_cache.py) by this program version and form: the form one higher when a
+# row's fields, or how a name or sort key is made, change – so rows kept by an earlier form are read afresh.
+_LIJST_VORM = 2
+_BEWAAR_SLEUTEL = f"{__version__}|{_LIJST_VORM}"
+
+
+def _als_rijen(rijen: list, peildatum: date) -> list[LeerlingRij]:
+    """`LeerlingenService._rijen_lezen`'s rows (or those kept in the file) as the list's, `ingeschreven` as on
+    `peildatum`."""
+    peil = peildatum.isoformat()
+    datums: dict[str, date] = {}  # a few thousand birthdays, shared
+    uit = []
+    for id_, nummer, naam, sorteernaam, klas, mentor, geboren, in_, weg, sleutel in rijen:
+        if (geboortedatum := datums.get(geboren)) is None:
+            geboortedatum = datums[geboren] = date.fromisoformat(geboren)
+        uit.append(LeerlingRij(id_, nummer, naam, sorteernaam, klas, mentor, geboortedatum,
+                               in_ <= peil and (weg is None or peil < weg), sleutel))
+    return uit
 
 
 class LeerlingenService:
@@ -52,6 +81,7 @@ class LeerlingenService:
         # The last list per (peildatum, data version): the student list makes it at start and the signals'
         # worker needs it again right after (0.3 s at 20,000 students); any committed write moves the version.
         self._lijst: tuple[tuple[date, int], list[LeerlingRij]] | None = None
+        self._te_bewaren = False  # the rows were read, not found kept in the file: `bewaren` keeps them
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -63,10 +93,43 @@ class LeerlingenService:
         sleutel = (peildatum, self.ctx.store.versie)  # read before the data: a write during the read moves it on
         cache = self._lijst
         if cache is None or cache[0] != sleutel:
-            cache = self._lijst = (sleutel, self._lijst_lezen(peildatum))
+            cache = self._lijst = (sleutel, self._bewaard_of_gelezen(peildatum))
         return list(cache[1])
 
+    def _bewaard_of_gelezen(self, peildatum: date) -> list[LeerlingRij]:
+        """The rows as kept in the file at an earlier start while no write emptied them (db/lijst_cache.py), or
+        read – and then kept by `bewaren`."""
+        bewaard = lijst_cache.lees(self.ctx.store.db, _BEWAAR_SLEUTEL)
+        if bewaard is None:
+            self._te_bewaren = True
+            return self._lijst_lezen(peildatum)
+        return _als_rijen(bewaard, peildatum)
+
+    def bewaren(self) -> bool:
+        """Keep the rows in the file for the next start, when this session had to read them (the window runs
+        this in the background once its first signals are in). True when they were kept. A write: only into a
+        file that passed its check, and never in the way of a user's action (Context.stil)."""
+        if not self._te_bewaren:
+            return False
+        self._te_bewaren = False
+        db = self.ctx.store.db
+        self.ctx.gecontroleerd()
+        with self.ctx.stil() as stil:
+            gereserveerd = stil and lijst_cache.reserveer(db, _BEWAAR_SLEUTEL)  # before reading: a write voids it
+        if not gereserveerd:
+            return False
+        rijen = self._rijen_lezen()
+        with self.ctx.stil() as stil:
+            return stil and lijst_cache.bewaar(db, _BEWAAR_SLEUTEL, rijen)
+
     def _lijst_lezen(self, peildatum: date) -> list[LeerlingRij]:
+        return _als_rijen(self._rijen_lezen(), peildatum)
+
+    @staticmethod
+    def _rijen_lezen() -> list[tuple]:
+        """The list's rows as kept in the file, sorted: (id, leerlingnummer, naam, sorteernaam, klas, mentor,
+        geboortedatum, inschrijfdatum, uitschrijfdatum, sorteersleutel), dates as ISO text – the same on any
+        peildatum (`_als_rijen` makes `ingeschreven`)."""
         query = (m.Leerling
                  .select(m.Leerling.id, m.Leerling.leerlingnummer, m.Leerling.voornaam, m.Leerling.tussenvoegsel,
                          m.Leerling.achternaam, m.Leerling.klas, m.Leerling.geboortedatum,
@@ -76,19 +139,15 @@ class LeerlingenService:
         # The rows straight from the cursor: peewee's conversion of each value costs more than the rest of
         # the list at 20,000 students. Dates are stored as ISO text.
         sql, params = query.sql()
-        peil = peildatum.isoformat()
-        datum = date.fromisoformat
-        rows = []
+        rijen = []
         for (id_, nummer, voornaam, tussenvoegsel, achternaam, klas, geboren, in_, uit, mentor) in (
                 m.database.execute_sql(sql, params)):
-            naam = formaat.naam(voornaam, tussenvoegsel, achternaam)
             rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
-            rows.append(LeerlingRij(id_, nummer, naam, f"{achternaam}, {rest}" if rest else achternaam,
-                                    klas, mentor or "", datum(geboren),
-                                    in_ <= peil and (uit is None or peil < uit),
-                                    naam_sorteersleutel(achternaam, voornaam, tussenvoegsel)))
-        rows.sort(key=lambda r: (r.sleutel, natuurlijke_sleutel(r.leerlingnummer)))
-        return rows
+            rijen.append((id_, nummer, formaat.naam(voornaam, tussenvoegsel, achternaam),
+                          f"{achternaam}, {rest}" if rest else achternaam, klas, mentor or "", geboren, in_, uit,
+                          rij_sleutel(naam_sorteersleutel(achternaam, voornaam, tussenvoegsel), nummer)))
+        rijen.sort(key=operator.itemgetter(9))
+        return rijen
 
     def get(self, leerlingnummer: str) -> Leerling:
         row = leerlingnummers.zoek(leerlingnummer)

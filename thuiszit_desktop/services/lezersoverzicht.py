@@ -17,25 +17,20 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..db import identity
 from ..db import models as m
 from ..db.keys import KeyRing, slot_id
 from ..db.overzicht import Overzichtbestand, nieuwe_sleutel, pad
-from ..domain import lezersoverzicht as lo
 from ..domain.audit import Actie
 from ..domain.errors import InlogFout, InvoerFout
 from ..domain.gebruiker import Gebruiker, Rol, check_nieuwe_gebruiker
-from ..domain.kwartaal import Kwartaal
 from . import instellingen
 
 if TYPE_CHECKING:
+    from ..domain import lezersoverzicht as lo
     from .context import Context
-    from .kwartaal import KwartaalService
-    from .overzichten import OverzichtenService
-    from .school import SchoolService
-    from .signalen import SignalenService
 
 log = logging.getLogger(__name__)
 
@@ -94,25 +89,32 @@ def _overzetten(bestand: Overzichtbestand, keyring: KeyRing, naam: str, db_key: 
 class LezersoverzichtService:
     """Making and writing the overview (zorgcoördinator)."""
 
-    def __init__(self, ctx: Context, signalen: SignalenService, overzichten: OverzichtenService,
-                 kwartaal: KwartaalService, school: SchoolService):
+    def __init__(self, ctx: Context, diensten: Any):  # session.Services (which imports this module)
         self.ctx = ctx
-        self.signalen, self.overzichten, self.kwartaal, self.school = signalen, overzichten, kwartaal, school
+        # The services an overview is made from, taken from the bundle when one is made: every login and close
+        # asks whether one is needed (`_bijwerken_als_nodig`), and mostly none is (issue 16: not their imports).
+        self._diensten = diensten
 
     def maken(self, *, vandaag: date | None = None) -> lo.Lezersoverzicht:
         """The overview as it is now: the counts the screens show an alleen-lezen user."""
+        # imported here, as in the sessions below: the login imports this module, the window's start needs none
+        # of the overview's tables (issue 16)
+        from ..domain import lezersoverzicht as lo
+        from ..domain.kwartaal import Kwartaal
+
         vandaag = vandaag or date.today()
         with self.ctx.action(audit=False):
-            o = self.signalen.overzicht()
+            d = self._diensten
+            o = d.signalen.overzicht()
             tabellen = [lo.niveaus_tabel(o.peildatum, o.per_getoond_niveau(), o.zonder_verzuim(), o.per_signaal())]
             kwartaal = Kwartaal.van_datum(o.bijgewerkt_tot or vandaag)
             for k in (kwartaal, kwartaal.vorige()):
                 with contextlib.suppress(InvoerFout):  # a quarter without verzuim: nothing to count
-                    tabellen.append(lo.kwartaal_tabel(self.kwartaal.overzicht(k, vandaag=vandaag)))
+                    tabellen.append(lo.kwartaal_tabel(d.kwartaal.overzicht(k, vandaag=vandaag)))
             if o.bijgewerkt_tot is not None:
-                tabellen.append(lo.trends_tabel(self.overzichten.trends(vandaag=vandaag)))
-            tabellen.append(lo.effecten_tabel(self.overzichten.effecten(vandaag=vandaag).per_soort))
-            school = self.school.get().naam
+                tabellen.append(lo.trends_tabel(d.overzichten.trends(vandaag=vandaag)))
+            tabellen.append(lo.effecten_tabel(d.overzichten.effecten(vandaag=vandaag).per_soort))
+            school = d.school.get().naam
         return lo.Lezersoverzicht(school, datetime.now().replace(microsecond=0), tuple(tabellen))
 
     def _nodig(self, *, bij_login: bool) -> bool:
@@ -201,6 +203,8 @@ class Lezersessie:
         bestand = Overzichtbestand.load(pad(self.path))
         if bestand is None:
             raise InvoerFout("Het overzicht is er (nog) niet. Vraag de zorgcoördinator om in te loggen.")
+        from ..domain import lezersoverzicht as lo
+
         return lo.Lezersoverzicht.from_dict(bestand.lees(self._sleutel))
 
     def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:
@@ -234,6 +238,8 @@ class ServerLezersessie(Lezersessie):
         rij = self.store.db.execute_sql('SELECT "inhoud" FROM "lezer_overzicht"').fetchone()
         if rij is None:
             raise InvoerFout("Het overzicht is er (nog) niet. Vraag de zorgcoördinator om in te loggen.")
+        from ..domain import lezersoverzicht as lo
+
         return lo.Lezersoverzicht.from_dict(json.loads(rij[0]))
 
     def wachtwoord_wijzigen(self, oud: str, nieuw: str, herhaling: str) -> None:

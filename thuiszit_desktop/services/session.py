@@ -60,8 +60,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Every service: its module, its class and what its constructor takes after the context (other services, or
-# an attribute of one). A service is built the first time it is asked for, so a start imports and wraps only
+# Every service: its module, its class and what its constructor takes after the context (other services, an
+# attribute of one, or "*": the bundle itself). A service is built the first time it is asked for, so a start imports and wraps only
 # the ones it uses (issue 16: the traject, plan and PDF services are most of the import time).
 DIENSTEN: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "school": ("school", "SchoolService", ()),
@@ -91,7 +91,7 @@ DIENSTEN: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "inzage": ("inzage", "InzageService", ("trajecten", "gesprekken", "mdo", "actiepunten", "signalen", "verzuim",
                                           "plannen", "bewaren")),
     "afdrukken": ("afdrukken", "AfdrukService", ("trajecten", "mdo", "school", "inzage")),
-    "lezersoverzicht": ("lezersoverzicht", "LezersoverzichtService", ("signalen", "overzichten", "kwartaal", "school")),
+    "lezersoverzicht": ("lezersoverzicht", "LezersoverzichtService", ("*",)),  # (the bundle: see there)
 }
 
 class Services:
@@ -138,7 +138,7 @@ class Services:
             if naam not in self.__dict__:
                 module, klasse, nodig = DIENSTEN[naam]
                 cls = getattr(importlib.import_module(f".{module}", __package__), klasse)
-                service = cls(self.ctx, *(operator.attrgetter(n)(self) for n in nodig))
+                service = cls(self.ctx, *(self if n == "*" else operator.attrgetter(n)(self) for n in nodig))
                 # with its rules from toegang.REGELS: roles and, for a mentor, only the students of their
                 # klassen (a method without a rule is for the zorgcoördinator only)
                 self.__dict__[naam] = beveilig(self.ctx, naam, service)

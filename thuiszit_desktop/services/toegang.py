@@ -34,7 +34,6 @@ from ..db.audit import schrijf
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol, naam_sleutel
-from ..domain.plan import PlanStatus
 from . import leerlingnummers
 from .context import Context
 
@@ -143,9 +142,16 @@ def _overzicht(ctx: Context, o, _service=None, args: dict | None = None):
                       for veld in ("meldingen", "trajecten", "mdos")})
 
 
+def _is_vastgesteld(plan) -> bool:
+    # imported here: the plan's domain (and the traject's under it) is not needed before the window shows
+    from ..domain.plan import PlanStatus
+
+    return plan.status is PlanStatus.VASTGESTELD
+
+
 def _vastgesteld(ctx: Context, plan, *_):
     """Only the zorgcoördinator sees a plan van aanpak while it is a concept."""
-    if plan is None or ctx.gebruiker.rol == Rol.ZORGCOORDINATOR or plan.status is PlanStatus.VASTGESTELD:
+    if plan is None or ctx.gebruiker.rol == Rol.ZORGCOORDINATOR or _is_vastgesteld(plan):
         return plan
     raise GeenToegang("Dit plan van aanpak is nog een concept: alleen de zorgcoördinator kan het inzien.")
 
@@ -153,7 +159,7 @@ def _vastgesteld(ctx: Context, plan, *_):
 def _nieuwste_vastgesteld(ctx: Context, plan, plannen, args: dict):
     """"The newest plan" for someone else than the zorgcoördinator: the newest vastgesteld version (a
     concept above it stays hidden); a concept asked for by its number is refused."""
-    if plan is None or ctx.gebruiker.rol == Rol.ZORGCOORDINATOR or plan.status is PlanStatus.VASTGESTELD:
+    if plan is None or ctx.gebruiker.rol == Rol.ZORGCOORDINATOR or _is_vastgesteld(plan):
         return plan
     if args.get("versie") is not None:
         return _vastgesteld(ctx, plan)
@@ -172,7 +178,7 @@ def _nieuwste_vastgesteld_of_fout(ctx: Context, plan, plannen, args: dict):
 def _alleen_vastgesteld(ctx: Context, plannen, *_):
     if ctx.gebruiker.rol == Rol.ZORGCOORDINATOR:
         return plannen
-    return [p for p in plannen if p.status is PlanStatus.VASTGESTELD]
+    return [p for p in plannen if _is_vastgesteld(p)]
 
 
 def _eigen_actiepunt(ctx: Context, args: dict) -> None:
@@ -229,7 +235,7 @@ REGELS: dict[str, dict[str, Regel]] = {
                "logo_verwijderen": alleen(*ZORG), "lesuurtijden": iedereen(), "lesuurtijden_opslaan": alleen(*ZORG)},
     "leerlingen": {
         "lijst": gefilterd(), "get": leerling(), "klassen": gefilterd(na=_klassen), "mentoren": alleen(*TEAM),
-        "opslaan": alleen(*ZORG),
+        "opslaan": alleen(*ZORG), "bewaren": iedereen(),  # (keeps the list for the next start; returns no rows)
     },
     "importeren": {"leerlingen": alleen(*ZORG), "leerlingen_voorbeeld": alleen(*ZORG), "kolommen": alleen(*ZORG)},
     # Drafts belong to the user who typed them (the table has a gebruiker column).

@@ -13,7 +13,6 @@ import peewee as pw
 from ..db import models as m
 from ..db.vertrouwelijk import Versleuteld, is_envelop
 from ..domain.errors import Conflict, NietGevonden
-from .traject_gedeeld import VERTROUWELIJK
 
 # What a conflict shows of another change: the fields a user edits, not keys or timestamps.
 _VERBORGEN = {"id", "rijversie", "versie_door", "versie_op", "aangemaakt", "gewijzigd", "door", "traject"}
@@ -62,6 +61,9 @@ def _leesbaar(model: type[m.BaseModel], veld: str, waarde):
         rij = soort.rel_model.get_or_none(soort.rel_model.id == waarde)
         return getattr(rij, "naam", waarde) if rij is not None else None
     if isinstance(waarde, Versleuteld) or (isinstance(waarde, str) and is_envelop(waarde)):
+        # imported here: traject_gedeeld brings the traject's domain, not needed before the window shows
+        from .traject_gedeeld import VERTROUWELIJK
+
         return VERTROUWELIJK
     return str(waarde) if isinstance(waarde, str) else waarde
 

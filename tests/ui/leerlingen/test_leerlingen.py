@@ -279,6 +279,30 @@ def test_the_list_starts_sorted_by_name_without_uitgeschreven(view):
     assert view.search.placeholderText() == SEARCH_PLACEHOLDER
 
 
+def test_the_search_texts_are_made_after_the_first_paint_of_the_rows(qtbot, services, monkeypatch):
+    """(issue 16) Before the paint none is made, so the rows show first; after it, in slices, all of them."""
+    monkeypatch.setattr("thuiszit_desktop.ui.models.leerlingen_model._ZOEK_PER_KEER", 2)
+    add_students(services)
+    view = LeerlingenView(services)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    assert view.model._zoek == [None] * 5 and not view.model._zoek_timer.isActive()
+    with qtbot.waitSignal(view.table.rijen_geschilderd):
+        view.show()
+    qtbot.waitUntil(lambda: None not in view.model._zoek)
+    assert not view.model._zoek_timer.isActive()
+    assert "bakker" in view.model._zoek[1]
+
+
+def test_a_search_before_the_first_paint_makes_every_search_text_at_once(qtbot, services):
+    add_students(services)
+    view = LeerlingenView(services)
+    qtbot.addWidget(view)
+    view.proxy.set_search("çelik")
+    assert [r.naam for r in view.visible_rows()] == ["Mehmet Çelik"]
+    assert None not in view.model._zoek
+
+
 def test_typing_in_the_search_field_filters(qtbot, view):
     qtbot.keyClicks(view.search, "zoe")
     assert visible_names(view) == ["Bakker, Zoë"]

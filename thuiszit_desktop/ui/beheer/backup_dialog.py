@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import formaat
-from ...services.backups import BackupInfo, samenvatting
 from ...services.session import Services
 from ..common import errors
 from ..common.bestanden import BACKUP, bestand_openen, map_kiezen
 from ..common.widgets import ErrorLabel, WrapLabel, fit_to_screen, heading, hint
 from ..common.worker import Loader
+
+if TYPE_CHECKING:  # (the main window's schedule is made at every start; the backups' code when one is made)
+    from ...services.backups import BackupInfo
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +190,8 @@ class BackupDialog(QDialog):
         info = self.voorbeeld
         if info is None:
             return
+        from ...services.backups import samenvatting
+
         nu = samenvatting(self.services.backups.aantallen())
         if not errors.ask(self, f"De back-up van {tijdstip(info.gemaakt)} terugzetten?",
                           detail=f"Alles wat na {tijdstip(info.gemaakt)} is ingevoerd of gewijzigd, staat niet "

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QApplication
 from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
-from ...domain.uitleg import signaal_tooltip
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoektekst, zoektermen
 from ...services.leerlingen import LeerlingRij
 from ...services.signalen import Overzicht
@@ -167,6 +166,8 @@ def _niveau_tip(extra: _Extra) -> str | None:
 def _signalen_tip(extra: _Extra) -> str | None:
     if not extra.signalen:
         return None
+    from ...domain.uitleg import signaal_tooltip  # (with the traject's domain: a tooltip's, not the start's)
+
     def tip(s: Signaal) -> str:
         tekst = signaal_tooltip(s)  # per signal: the rule and the numbers that made it fire
         a = extra.afhandeling.get(s.soort)
@@ -188,6 +189,7 @@ class LeerlingenModel(QAbstractTableModel):
         # search comes first. None: not made yet.
         self._zoek: list[str | None] = []
         self._zoek_vanaf = 0  # the slices go on from here (back to 0 after a reorder)
+        self._zoek_wacht = True  # no slices before the first paint (`zoek_in_stukken`)
         self._zoek_timer = QTimer(self)
         self._zoek_timer.setInterval(0)
         self._zoek_timer.timeout.connect(self._zoek_stap)
@@ -238,8 +240,9 @@ class LeerlingenModel(QAbstractTableModel):
     @property
     def search_text(self) -> list[str]:
         """Every row's folded search text (what has not been made in the slices yet is made now)."""
-        if self._zoek_timer.isActive():
+        if self._zoek_vanaf < len(self._rows):  # (also before the slices began: see `zoek_in_stukken`)
             self._zoek_maken(0, len(self._rows))
+            self._zoek_vanaf = len(self._rows)
             self._zoek_timer.stop()
         return self._zoek  # type: ignore[return-value]  # (no None left)
 
@@ -256,12 +259,23 @@ class LeerlingenModel(QAbstractTableModel):
         if self._zoek_vanaf >= len(self._rows):
             self._zoek_timer.stop()
 
+    def zoek_in_stukken(self) -> None:
+        """Make the search texts in slices from now on: the view calls this once its rows have been painted,
+        so the slices (each one ahead of a paint in the event queue) do not hold up the first paint."""
+        self._zoek_wacht = False
+        if self._zoek_vanaf < len(self._rows):
+            self._zoek_timer.start()
+
     def _precompute(self) -> None:
         self._zoek = [None] * len(self._rows)
         self._zoek_vanaf = 0
-        self._zoek_timer.start()
-        self._sort_naam = [f"{r.sorteer}\x00{natuurlijke_sleutel(r.leerlingnummer)}" for r in self._rows]
-        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
+        if not self._zoek_wacht:
+            self._zoek_timer.start()
+        self._sort_naam = [r.sorteer for r in self._rows]
+        if self._klaar is None and not self._niveaus and not self._signalen:  # nothing merged yet: all alike
+            self.extra = [_GEEN] * len(self._rows)
+        else:
+            self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [None] * len(self._rows)
 
     def _extra_van(self, nr: str) -> _Extra:
@@ -271,9 +285,14 @@ class LeerlingenModel(QAbstractTableModel):
 
     def _sort_rows(self) -> list[int]:
         """Order the rows by the current sort column; returns the old row of each new row."""
-        keys = [self._sort_value(i, r, self._sort_column) for i, r in enumerate(self._rows)]
+        if self._sort_column == COL_NAAM:
+            keys = self._sort_naam
+        else:
+            keys = [self._sort_value(i, r, self._sort_column) for i, r in enumerate(self._rows)]
         order = sorted(range(len(self._rows)), key=keys.__getitem__,
                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        if order == list(range(len(order))):  # in order already (the list from the service, by name)
+            return order
         self._rows = [self._rows[i] for i in order]
         self._zoek = [self._zoek[i] for i in order]
         self._zoek_vanaf = 0  # (rows not made yet may have moved before the slices' position)

@@ -33,6 +33,7 @@ from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
+from ..common.worker import Loader
 from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow, Menus):
 
         # Signals and levels: computed in the background, shared by the dashboard and the list.
         self.signalen_loader = SignalenLoader(services, self)
+        # The list's rows kept in the file for the next start (services.leerlingen.bewaren), once the first
+        # signals are in: not in the way of the first paint or of the signals. Once a session: after a change
+        # the next start reads the rows and keeps them. A failure only means they are read again.
+        self.lijst_bewaren = Loader(services, self, report=False)
+        self.lijst_bewaren.crashed.connect(lambda exc: log.warning("list not kept: %s", type(exc).__name__))
 
         # The areas that work, in the order of the navigation. Adding an area is one line here. Each is built
         # the first time it is shown or asked for (`self.trajecten` …), so the window opens without building
@@ -347,7 +353,9 @@ class MainWindow(QMainWindow, Menus):
         # collection walks them all (0.3 s at 20,000 students) at moments no one chooses, in the middle of a
         # click. Frozen, they are left out of those walks; what they free is still freed by reference counting.
         gc.freeze()
-        if not self._herinneringen_gemeld:  # at start: a short notice, no popup
+        if not self._herinneringen_gemeld:  # the first signals of the session
+            self.lijst_bewaren.start(lambda _progress: self.services.leerlingen.bewaren())
+            # at start: a short notice, no popup
             self._herinneringen_gemeld = True
             te_laat = sum(h.te_laat for h in stand.herinneringen)
             if te_laat:
@@ -543,6 +551,7 @@ class MainWindow(QMainWindow, Menus):
 
     def restore_backup(self) -> None:
         self.signalen_loader.wait()  # background reads of the database must be done before it is replaced
+        self.lijst_bewaren.wait()
         if (overzichten := self._built("Overzichten")) is not None:
             overzichten.wait()
         dialog = BackupDialog(self.services, self)
@@ -633,6 +642,7 @@ class MainWindow(QMainWindow, Menus):
             self.vergrendeling.stop()
             self.wijzigingen.stop()
             self.signalen_loader.wait()  # a background computation still reads the database
+            self.lijst_bewaren.wait()
             if (overzichten := self._built("Overzichten")) is not None:
                 overzichten.wait()
             self.backups.on_close()  # the backup on close, before the database closes

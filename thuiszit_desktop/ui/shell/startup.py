@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ... import paths
 from ...domain import formaat
@@ -26,17 +27,13 @@ from ...domain.errors import (
 )
 from ...domain.gebruiker import Rol
 from ...services import session
-from ...services.backups import (
-    STANDAARD_MAP,
-    BackupInfo,
-    backups_van,
-    sleutels_terugzetten_bij_start,
-    terugzetten_bij_start,
-)
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
 from . import eigen_wachtwoord
 from .onthouden import SETTING_LAST_DATABASE
+
+if TYPE_CHECKING:  # (the backups are needed to restore one, not to start)
+    from ...services.backups import BackupInfo
 
 log = logging.getLogger(__name__)
 
@@ -400,6 +397,8 @@ class StartupFlow:
     def matched_backups(self, path: Path, inlog: tuple[str, str] | None) -> list[BackupInfo]:
         """The backups of `path` – by its id, never by file name alone – in its `backups` folder and the
         folder set last, newest first."""
+        from ...services.backups import STANDAARD_MAP, backups_van
+
         folders = [path.parent / STANDAARD_MAP]
         if gekozen := self.settings.value(SETTING_BACKUP_MAP, "", type=str):
             folders.append(Path(gekozen))
@@ -411,6 +410,7 @@ class StartupFlow:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
+        from ...services.backups import sleutels_terugzetten_bij_start, terugzetten_bij_start
         from ..common import errors
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

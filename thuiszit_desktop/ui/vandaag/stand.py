@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ...domain.herinneringen import Herinnering
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common.worker import Loader
 from ..models.leerlingen_model import regel_extras
-from ..models.signalen_model import SignaalRegel, signaal_regels
+
+if TYPE_CHECKING:  # (Vandaag's lines are made in the worker: their modules are not needed to open the window)
+    from ...domain.herinneringen import Herinnering
+    from ..models.signalen_model import SignaalRegel
 
 
 def _vandaag() -> date:
@@ -47,6 +49,8 @@ class Stand:
 
 def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     """The overzicht at the default peildatum and the reminders of `vandaag` (runs in a worker thread)."""
+    from ..models.signalen_model import signaal_regels
+
     overzicht = services.signalen.overzicht()
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
