@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSizePolicy,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -76,8 +76,11 @@ class HerinneringenModel(QAbstractTableModel):
         return None
 
 
-class HerinneringenLijst(QTreeView):
-    """Reminders: date, student, what; overdue in red. Enter or a double-click opens the student."""
+class HerinneringenLijst(QTableView):
+    """Reminders: date, student, what; overdue in red. Enter or a double-click opens the student.
+
+    A table without grid or row numbers, so it looks like a list; not a tree view, which asks the model about
+    every line whenever it is filled."""
 
     open_requested = Signal(object)  # Herinnering
 
@@ -87,15 +90,21 @@ class HerinneringenLijst(QTreeView):
         self.herinneringen.bold = QFont(self.font())
         self.herinneringen.bold.setBold(True)
         self.setModel(self.herinneringen)
-        self.setRootIsDecorated(False)
-        self.setIndentation(0)
-        self.setUniformRowHeights(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as in the other lists
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Herinneringen")
-        header = self.header()
+        rijen = self.verticalHeader()
+        rijen.hide()
+        rijen.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rijen.setDefaultSectionSize(max(self.fontMetrics().height(), QFontMetrics(self.herinneringen.bold).height()))
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths from the font, not "resize to contents": that asks up to a thousand lines for their size.
@@ -128,8 +137,7 @@ class HerinneringenLijst(QTreeView):
 
     def fit_height(self) -> None:
         """As high as its lines, up to HERINNERINGEN_MAX_REGELS."""
-        n = self.herinneringen.rowCount()
-        rows = min(max(n, 1), HERINNERINGEN_MAX_REGELS)
-        row = self.sizeHintForRow(0) if n else self.fontMetrics().height() + 6
-        self.setFixedHeight(self.header().sizeHint().height() + rows * row + 2 * self.frameWidth())
+        rows = min(max(self.herinneringen.rowCount(), 1), HERINNERINGEN_MAX_REGELS)
+        row = self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows * row + 2 * self.frameWidth())
 
