@@ -153,12 +153,8 @@ class KalenderView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bouw_vakanties(), "Vakanties")
-        # The vrije dagen (a table and a form) are built when their tab is first shown: opening the calendar
-        # held up the window building them (issue 16). The tab's title counts them from the start.
-        self._vrije_dagen: list = []
-        self.vrije_tabel: QTableWidget | None = None
-        self.tabs.addTab(QWidget(), "Vrije dagen")
-        self.tabs.currentChanged.connect(lambda i: self.vrije_dagen_pagina() if i == 1 else None)
+        # (built with the rest, though hidden: its form sets the side's width, which a later build would change)
+        self.tabs.addTab(self._bouw_vrije_dagen(), "Vrije dagen")
         zijkant.addWidget(self.tabs, 1)
         zijwidget = QWidget()
         zijwidget.setLayout(zijkant)
@@ -230,22 +226,6 @@ class KalenderView(QWidget):
                                    "liggen vast.")
         layout.addWidget(self.verschuif_hint)
         return pagina
-
-    def vrije_dagen_pagina(self) -> QWidget:
-        """The tab of the vrije dagen, built now if it was not yet."""
-        if self.vrije_tabel is None:
-            huidig = self.tabs.currentIndex()
-            tekst, placeholder = self.tabs.tabText(1), self.tabs.widget(1)
-            self.tabs.blockSignals(True)
-            try:
-                self.tabs.removeTab(1)
-                self.tabs.insertTab(1, self._bouw_vrije_dagen(), tekst)
-                self.tabs.setCurrentIndex(huidig)
-            finally:
-                self.tabs.blockSignals(False)
-            placeholder.deleteLater()
-            self._vul_vrije_tabel()
-        return self.tabs.widget(1)
 
     def _bouw_vrije_dagen(self) -> QWidget:
         pagina = QWidget()
@@ -444,10 +424,6 @@ class KalenderView(QWidget):
         van, tot = date(jaar.start_year, 8, 1), date(jaar.start_year + 1, 7, 31)
         self._vrije_dagen = [v for v in alle if van <= v.datum <= tot]
         self.tabs.setTabText(1, f"Vrije dagen ({len(self._vrije_dagen)})")
-        if self.vrije_tabel is not None:
-            self._vul_vrije_tabel()
-
-    def _vul_vrije_tabel(self) -> None:
         tabel = self.vrije_tabel
         tabel.setRowCount(0)
         for v in self._vrije_dagen:
