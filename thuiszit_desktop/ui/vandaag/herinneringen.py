@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSizePolicy,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -101,14 +102,17 @@ class HerinneringenLijst(QTableView):
         rijen = self.verticalHeader()
         rijen.hide()
         rijen.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rijen.setDefaultSectionSize(max(self.fontMetrics().height(), QFontMetrics(self.herinneringen.bold).height()))
+        hoogte = max(self.fontMetrics().height(), QFontMetrics(self.herinneringen.bold).height())  # as a list's line
+        rijen.setMinimumSectionSize(hoogte)
+        rijen.setDefaultSectionSize(hoogte)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths from the font, not "resize to contents": that asks up to a thousand lines for their size.
-        self.setColumnWidth(0, QFontMetrics(self.herinneringen.bold).horizontalAdvance("00-00-0000") + 16)
+        marge = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)  # a cell's
+        self.setColumnWidth(0, QFontMetrics(self.herinneringen.bold).horizontalAdvance("00-00-0000") + marge)
         self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("Fatima el Amrani-Jansen") + 16)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long texts elide (tooltip)
