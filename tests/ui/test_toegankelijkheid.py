@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QScrollArea,
@@ -139,6 +140,9 @@ def test_every_control_of_the_main_dialogs_has_a_name(qtbot, window, school, db_
     for titel, dialog in _dialogs(school, window, db_path):
         qtbot.addWidget(dialog)
         dialog.show()
+        # The fields are named when the focus first enters the window, before a screen reader hears of it.
+        qtbot.waitUntil(lambda d=dialog: QApplication.focusWidget() is not None
+                        and QApplication.focusWidget().window() is d)
         gevonden: list[str] = []
         if isinstance(dialog, QWizard):
             for page_id in dialog.pageIds():

@@ -174,6 +174,8 @@ def test_several_vrije_dagen_go_and_come_back_in_one_undo(qtbot, school, monkeyp
     school.kalender.vrije_dagen_toevoegen(date(2026, 11, 11), date(2026, 11, 13), "Studiedagen")
     view = KalenderView(school, vandaag=VANDAAG)
     window = in_venster(qtbot, view)
+    assert view.tabs.tabText(1) == "Vrije dagen (3)"
+    view.tabs.setCurrentIndex(1)
     view.vrije_tabel.selectAll()
     vraag = Antwoord(monkeypatch, True)
     view.vrij_verwijderen_button.click()

@@ -128,6 +128,7 @@ def test_vrije_dagen_from_a_file_lists_the_errors(qtbot, view, services, tmp_pat
     monkeypatch.setattr(bestanden, "_kies", lambda dialog: [str(pad)])
     gevraagd = []
     monkeypatch.setattr(errors, "ask", lambda parent, vraag, **k: gevraagd.append(vraag) or False)
+    view.tabs.setCurrentIndex(1)
     view.vrij_import_button.click()
     assert gevraagd and "regel 3" in view.vrij_import_fouten.text()
     assert services.kalender.vrije_dagen() == []

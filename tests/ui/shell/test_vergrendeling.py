@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from tests.conftest import WACHTWOORD
@@ -142,8 +144,15 @@ def test_idle_time_locks_and_input_resets_the_timer(qtbot, window):
     assert not vergrendeling.timer.isActive()
     vergrendeling.timer.setInterval(50)  # stand-in for minutes
     vergrendeling.minuten = 1
-    qtbot.keyClick(window.leerlingen.list.search, Qt.Key.Key_A)  # input (re)starts the timer
-    assert vergrendeling.timer.isActive()
+    # Input as the platform delivers it – to the window, which hands it to the focused field – (re)starts the
+    # timer; each kind on its own (the lock watches the window's input, not every event of the application).
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    for invoer in (lambda: QTest.keyClick(window.windowHandle(), Qt.Key.Key_A),
+                   lambda: QTest.mouseMove(window.windowHandle(), QPoint(300, 200)),
+                   lambda: QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(310, 210))):
+        vergrendeling.timer.stop()
+        invoer()
+        assert vergrendeling.timer.isActive()
     with qtbot.waitSignal(vergrendeling.vergrendeld, timeout=5_000):
         pass
     assert vergrendeling.is_vergrendeld and visible_names() == []
@@ -201,7 +210,10 @@ def test_ctrl_l_also_locks_from_inside_a_dialog(qtbot, window, services):
     @closes(dialog)
     def press_ctrl_l():
         qtbot.waitExposed(dialog)
-        qtbot.keyClick(dialog.leerlingnummer, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        # The key as the platform delivers it: to the dialog's window, which hands it to the focused field.
+        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+        assert dialog.focusWidget() is dialog.leerlingnummer
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         result.append(window.vergrendeling.is_vergrendeld)
         window.vergrendeling.scherm.wachtwoord.setText(WACHTWOORD)
         window.vergrendeling.scherm.ontgrendel()

@@ -88,8 +88,11 @@ def open_traject(view, monkeypatch, qtbot, nr="1001"):
 
 
 def test_empty_state_explains_the_praktijkkaart_and_opens_a_traject(qtbot, view, school, monkeypatch):
+    tab_gezien = []
+    view.tabs.currentChanged.connect(tab_gezien.append)  # (the student page follows the traject's tabs)
     view.show_leerling("1001")
     assert view.pages.currentWidget() is view.empty_page
+    assert view.traject_page is None and view.pages.count() == 1  # built when a traject is first shown
     assert view.empty_title.text() == "Nog geen open traject voor Zoë Bakker"
     assert "vijf stappen van de praktijkkaart" in view.empty_text.text()
     assert view.open_button.isVisible()
@@ -114,6 +117,7 @@ def test_empty_state_explains_the_praktijkkaart_and_opens_a_traject(qtbot, view,
     t = school.trajecten.open_traject("1001")
     assert t.aanleiding == "Sinds de herfstvakantie niet op school" and t.evaluatiedatum == date(2026, 12, 14)
     assert view.pages.currentWidget() is view.traject_page
+    assert view.tabs.isVisible() and view.tabs.count() == 4 and tab_gezien
     assert view.title.text() == "Traject: Dreigend thuiszitter"
     meta = view.meta.text()
     assert "Geopend 23-11-2026" in meta and "Casusregisseur: Anna de Vries" in meta and "Stap 1 van 5" in meta

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -79,6 +80,25 @@ def test_it_can_be_hidden_for_good(qtbot, services, tmp_path):
     assert not kaart.isVisible()
     assert services.aan_de_slag.stand().verborgen
     assert not AanDeSlagKaart(services).stand.tonen  # also after a restart
+
+
+def test_its_steps_come_with_the_signals_computed_in_the_background(qtbot, services, tmp_path, monkeypatch):
+    """Opening Vandaag reads nothing for the card: its steps were read with the signals, off the GUI thread. A
+    stand computed before the card was hidden does not bring it back."""
+    window = open_window(qtbot, services, tmp_path)
+    gelezen: list[bool] = []  # per read: on the GUI thread?
+    lees = services.aan_de_slag.stand
+    monkeypatch.setattr(services.aan_de_slag, "stand",
+                        lambda: gelezen.append(threading.current_thread() is threading.main_thread()) or lees())
+    with qtbot.waitSignal(window.signalen_loader.loaded, timeout=20_000):
+        window.signalen_loader.start()
+    stand = window.signalen_loader.stand
+    kaart = window.dashboard.aan_de_slag
+    assert gelezen == [False] and kaart.stand == stand.aan_de_slag and kaart.isVisible()
+    monkeypatch.undo()
+    kaart.verberg_knop.click()
+    kaart.refresh(stand.aan_de_slag)  # (computed before "Verbergen")
+    assert not kaart.isVisible()
 
 
 def test_only_the_zorgcoordinator_sees_it(qtbot, services):

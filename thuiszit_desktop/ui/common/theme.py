@@ -313,21 +313,34 @@ class _SvgIconEngine(QIconEngine):
         super().__init__()
         self._svg = svg
 
+    def _kleur(self, mode: QIcon.Mode) -> str:
+        return getattr(_current, {QIcon.Mode.Disabled: "muted", QIcon.Mode.Selected: "on_accent"}.get(mode, "text"))
+
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
-        role = {QIcon.Mode.Disabled: "muted", QIcon.Mode.Selected: "on_accent"}.get(mode, "text")
-        data = self._svg.replace("currentColor", getattr(_current, role))
-        return QSvgRenderer(QByteArray(data.encode()))
+        sleutel = (self._svg, self._kleur(mode))
+        if (renderer := _renderers.get(sleutel)) is None:
+            renderer = _renderers[sleutel] = QSvgRenderer(QByteArray(self._svg.replace("currentColor", sleutel[1])
+                                                                      .encode()))
+        return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        # The drawn pixmap, not the SVG: the navigation repaints its icons with every change of area, and
+        # parsing and drawing the SVG each time froze the window for milliseconds (issue 16).
+        device = painter.device()
+        schaal = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, schaal))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
-        painter.end()
-        return pixmap
+        """Drawn once per size and colour."""
+        sleutel = (self._svg, self._kleur(mode), size.width(), size.height())
+        if (pixmap := _pixmaps.get(sleutel)) is None:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self._renderer(mode).render(painter, QRectF(0, 0, size.width(), size.height()))
+            painter.end()
+            _pixmaps[sleutel] = pixmap
+        return QPixmap(pixmap)  # (a copy shares the pixels; the caller may set its own pixel ratio)
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
         pixmap = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state)
@@ -346,6 +359,8 @@ class _SvgIconEngine(QIconEngine):
 
 
 _svg_cache: dict[str, str] = {}
+_renderers: dict[tuple[str, str], QSvgRenderer] = {}  # (svg, colour): parsed once
+_pixmaps: dict[tuple[str, str, int, int], QPixmap] = {}  # (svg, colour, width, height): drawn once
 
 
 def icon(name: str) -> QIcon:

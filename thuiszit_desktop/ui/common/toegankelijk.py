@@ -1,9 +1,9 @@
 """Names for screen readers that follow from the form itself.
 
 A form row is usually `form.addRow("Naam:", with_error(field, …))`: the label's buddy is then the
-container around the field, so Alt+letter and a screen reader miss the field itself. When a window is
-shown, `benoem_velden` points such labels at the field inside and gives the field the label's text as
-its accessible name (unless it has one). The application installs this once for every window.
+container around the field, so Alt+letter and a screen reader miss the field itself. When a window
+first gets the focus, `benoem_velden` points such labels at the field inside and gives the field the label's
+text as its accessible name (unless it has one). The application installs this once for every window.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 _NAAM_GEZET = "toegankelijk_naam"
@@ -58,16 +58,24 @@ def benoem_velden(root: QWidget) -> None:
             veld.setProperty(_NAAM_GEZET, True)  # ours: follows the label if it changes
 
 
-class _Filter(QObject):
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
-            benoem_velden(obj)
-        return False
+_BENOEMD = "toegankelijk_benoemd"
+
+
+def _focus_naar(_oud: QWidget | None, nieuw: QWidget | None) -> None:
+    """The focus moved: the first time it enters a window, that window's fields get their names.
+
+    Qt emits focusChanged before it tells a screen reader which control has the focus, so the first field
+    spoken already has its name. (An application-wide event filter that waited for windows to be shown ran
+    Python for every event of the application – each paint, timer and polish – and doubled the time the
+    window froze while a screen was built: issue 16.)"""
+    venster = nieuw.window() if nieuw is not None else None
+    if venster is not None and not venster.property(_BENOEMD):
+        venster.setProperty(_BENOEMD, True)
+        benoem_velden(venster)
 
 
 def installeer(app: QApplication) -> None:
-    """Once per application: name the fields of every window when it is shown."""
-    if app.findChild(_Filter, "toegankelijk") is None:
-        f = _Filter(app)
-        f.setObjectName("toegankelijk")
-        app.installEventFilter(f)
+    """Once per application: name the fields of every window when it first gets the focus."""
+    if not app.property("toegankelijk"):
+        app.setProperty("toegankelijk", True)
+        app.focusChanged.connect(_focus_naar)

@@ -153,6 +153,7 @@ class KalenderView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bouw_vakanties(), "Vakanties")
+        # (built with the rest, though hidden: its form sets the side's width, which a later build would change)
         self.tabs.addTab(self._bouw_vrije_dagen(), "Vrije dagen")
         zijkant.addWidget(self.tabs, 1)
         zijwidget = QWidget()
@@ -310,7 +311,8 @@ class KalenderView(QWidget):
         self.regio = self.services.school.get().regio
         jaar = self.jaar = self.services.kalender.jaar(start_year)
         label = schooljaar_label(start_year)
-        vrije_dagen = {v.datum: v.omschrijving for v in self.services.kalender.vrije_dagen()}
+        alle_vrije_dagen = self.services.kalender.vrije_dagen()
+        vrije_dagen = {v.datum: v.omschrijving for v in alle_vrije_dagen}
         aangepast = self.services.kalender.aangepaste_vakanties()
         officieel = {(v.schooljaar, v.soort): v for v in self.services.kalender.officiele_vakanties()}
         self._officieel = officieel
@@ -342,7 +344,7 @@ class KalenderView(QWidget):
         self.lesdagen_label.setText(f"{jaar.lesdagen} lesdagen in schooljaar {label}  ·  {regio_tekst}")
         self._toon_dekking(jaar)
         self._vul_vakanties(jaar, aangepast)
-        self._vul_vrije_dagen(jaar)
+        self._vul_vrije_dagen(jaar, alle_vrije_dagen)
 
     def _toon_dekking(self, jaar: Jaaroverzicht) -> None:
         label = schooljaar_label(jaar.start_year)
@@ -418,9 +420,10 @@ class KalenderView(QWidget):
             w.setVisible(self._officieel_bekend)
         self._update_vakantie_knoppen()
 
-    def _vul_vrije_dagen(self, jaar: Jaaroverzicht) -> None:
+    def _vul_vrije_dagen(self, jaar: Jaaroverzicht, alle: list) -> None:
         van, tot = date(jaar.start_year, 8, 1), date(jaar.start_year + 1, 7, 31)
-        self._vrije_dagen = [v for v in self.services.kalender.vrije_dagen() if van <= v.datum <= tot]
+        self._vrije_dagen = [v for v in alle if van <= v.datum <= tot]
+        self.tabs.setTabText(1, f"Vrije dagen ({len(self._vrije_dagen)})")
         tabel = self.vrije_tabel
         tabel.setRowCount(0)
         for v in self._vrije_dagen:
@@ -431,7 +434,6 @@ class KalenderView(QWidget):
             tabel.setItem(r, 0, item)
             tabel.setItem(r, 1, QTableWidgetItem(v.omschrijving))
         tabel.resizeColumnToContents(0)
-        self.tabs.setTabText(1, f"Vrije dagen ({len(self._vrije_dagen)})")
         self.vrij_verwijderen_button.setEnabled(False)
 
     # --- vacations ---

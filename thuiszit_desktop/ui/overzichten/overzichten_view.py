@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -46,13 +47,16 @@ from ...paths import safe_file_name
 from ...services.session import Services
 from ..common.bestanden import EXPORT, bestand_opslaan
 from ..common.opslaan import opslaan
-from ..common.pdf_preview import PdfPreviewDialog
 from ..common.widgets import ErrorLabel, WrapLabel, heading, hint
 from ..common.worker import Loader
 from ..models.kwartaal_model import SORT_ROLE, KwartaalModel
-from .lijstbespreking_view import LijstbesprekingView
-from .trends_view import TrendsView
-from .werkt_het_view import WerktHetView
+
+if TYPE_CHECKING:  # each tab's module is imported when the tab is built (the PDF preview's when it opens):
+    # together they held up the first showing of Overzichten (Qt's PDF and printing modules alone ~20 ms)
+    from ..common.pdf_preview import PdfPreviewDialog
+    from .lijstbespreking_view import LijstbesprekingView
+    from .trends_view import TrendsView
+    from .werkt_het_view import WerktHetView
 
 KOLOM_INTERVENTIES = 8  # "Aanbod/interventies": the long one
 RUIMTE_IN_CEL = 16  # more than a cell's margins: a text this much narrower than its column fits on one line
@@ -89,8 +93,8 @@ class OverzichtenView(QTabWidget):
             self._later("Kwartaaloverzicht", lambda: KwartaalTab(services, vandaag=vandaag))
         # Trends and "werkt het?" are counts (alleen-lezen too); the lijstbespreking names students.
         if rol in (Rol.ZORGCOORDINATOR, Rol.ALLEEN_LEZEN):
-            self._later("Trends", lambda: TrendsView(services))
-            self._later("Werkt het?", lambda: WerktHetView(services))
+            self._later("Trends", lambda: _trends(services))
+            self._later("Werkt het?", lambda: _werkt_het(services))
         if rol == Rol.ZORGCOORDINATOR:
             self._later("Lijstbespreking", self._bouw_lijstbespreking(services, vandaag))
         self.currentChanged.connect(lambda i: self._tab(self.tabText(i)) if i >= 0 else None)
@@ -99,6 +103,8 @@ class OverzichtenView(QTabWidget):
 
     def _bouw_lijstbespreking(self, services: Services, vandaag: date | None) -> Callable[[], QWidget]:
         def bouw() -> QWidget:
+            from .lijstbespreking_view import LijstbesprekingView
+
             view = LijstbesprekingView(services, vandaag=vandaag)
             view.open_leerling.connect(self.open_leerling)
             return view
@@ -167,6 +173,8 @@ class KwartaalTab(QWidget):
         self.services = services
         self.vandaag = vandaag or date.today()
         self.overzicht: KwartaalOverzicht | None = None
+        self._interventies: list[int] = []  # see `_fit_columns`
+        self._hoog: set[int] = set()
         # one quarter at a time; picked again while busy: the newest pick is computed after it
         self.loader = Loader(services, self, crash_message="Het overzicht kon niet worden gemaakt.")
         self.loader.finished.connect(self._finished)
@@ -219,6 +227,8 @@ class KwartaalTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.table.viewport().installEventFilter(self)
+        # sorted by a header: the long interventies are on other rows now
+        self.proxy.layoutChanged.connect(lambda *_: self._fit_columns() if self.model.rijen else None)
         layout.addWidget(self.table, 1)
 
         self.totalen = WrapLabel("")
@@ -283,38 +293,51 @@ class KwartaalTab(QWidget):
 
         Qt's resizeColumnsToContents and resizeRowsToContents ask every cell about a dozen roles, each a call
         into Python through the proxy – at a big school a third of a second with the window frozen. Here the
-        widest text of each column is found with the font (in C++), and Qt measures only that cell; every row
-        gets the height of one line, and only a row whose interventies are wider than their column is
-        measured by Qt."""
-        header, vertical = self.table.horizontalHeader(), self.table.verticalHeader()
+        widest text of each column is found with the font (in C++), and Qt measures only that cell. This runs
+        once per overview; a resize of the table fits only the interventies (`_fit_interventies`)."""
+        header = self.table.horizontalHeader()
         rijen = self.proxy.rowCount()
         teksten = [self.model.teksten[self.proxy.mapToSource(self.proxy.index(r, 0)).row()] for r in range(rijen)]
         fm = self.table.fontMetrics()
         rasterlijn = 1 if self.table.showGrid() else 0
         for kolom in range(self.model.columnCount()):
+            if kolom == KOLOM_INTERVENTIES:
+                continue
             breedte = header.sectionSizeHint(kolom)
             if rijen:
                 rij = max(range(rijen), key=lambda r, k=kolom: fm.horizontalAdvance(teksten[r][k]))
                 breedte = max(breedte, self.table.sizeHintForIndex(self.proxy.index(rij, kolom)).width() + rasterlijn)
             header.resizeSection(kolom, breedte)
+        # per row (as shown) the width of its interventies on one line
+        self._interventies = [fm.horizontalAdvance(t[KOLOM_INTERVENTIES]) for t in teksten]
+        self._hoog: set[int] = set()  # rows made higher than one line
+        self._fit_interventies()
+
+    def _fit_interventies(self) -> None:
+        """The interventies take the width the other columns leave; a row whose interventies do not fit on one
+        line is as high as they need, every other row one line."""
+        header, vertical = self.table.horizontalHeader(), self.table.verticalHeader()
+        fm = self.table.fontMetrics()
         rest = self.table.viewport().width() - sum(header.sectionSize(i) for i in range(header.count())
                                                    if i != KOLOM_INTERVENTIES)
         minimum = fm.horizontalAdvance("Aangepast rooster, M@zl") + 12
         header.resizeSection(KOLOM_INTERVENTIES, max(rest, minimum))
-        if not rijen:
+        if not self._interventies:
             return
         past = header.sectionSize(KOLOM_INTERVENTIES) - RUIMTE_IN_CEL
-        lang = [r for r in range(rijen) if fm.horizontalAdvance(teksten[r][KOLOM_INTERVENTIES]) > past]
-        lange = set(lang)
-        kort = next((r for r in range(rijen) if r not in lange), None)
-        if kort is not None:
+        lang = {r for r, breedte in enumerate(self._interventies) if breedte > past}
+        kort = next((r for r in range(len(self._interventies)) if r not in lang), None)
+        if kort is not None and not self._hoog:
             vertical.setDefaultSectionSize(self.table.sizeHintForRow(kort))  # one line, every row
+        for rij in self._hoog - lang:
+            vertical.resizeSection(rij, vertical.defaultSectionSize())
         for rij in lang:
             self.table.resizeRowToContents(rij)
+        self._hoog = lang
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.model.rijen:
-            self._fit_columns()
+            self._fit_interventies()
         return super().eventFilter(watched, event)
 
     def _failed(self, melding: str) -> None:
@@ -354,12 +377,26 @@ class KwartaalTab(QWidget):
     def bekijk_pdf(self) -> PdfPreviewDialog | None:
         if self.overzicht is None:
             return None
+        from ..common.pdf_preview import PdfPreviewDialog
+
         overzicht, services = self.overzicht, self.services
         dialog = PdfPreviewDialog(self.window(), f"Kwartaaloverzicht {overzicht.kwartaal}",
                                   lambda: services.kwartaal.export(overzicht, ".pdf"), self.bestandsnaam(".pdf"),
                                   services=services)
         dialog.open()
         return dialog
+
+
+def _trends(services: Services) -> TrendsView:
+    from .trends_view import TrendsView
+
+    return TrendsView(services)
+
+
+def _werkt_het(services: Services) -> WerktHetView:
+    from .werkt_het_view import WerktHetView
+
+    return WerktHetView(services)
 
 
 def _totalen_html(o: KwartaalOverzicht) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -183,7 +183,7 @@ class Vergrendelscherm(QDialog):
 
 
 class Vergrendeling(QObject):
-    """The idle timer (an app-wide event filter on input) and locking/unlocking the windows."""
+    """The idle timer (an event filter on each window's input) and locking/unlocking the windows."""
 
     vergrendeld = Signal()
     ontgrendeld = Signal()
@@ -201,7 +201,15 @@ class Vergrendeling(QObject):
         self.timer.timeout.connect(self.vergrendel)
         self.minuten = 0
         self._actief = True
-        QApplication.instance().installEventFilter(self)
+        # Input is watched on each window's QWindow, where the platform delivers every key, click and mouse move
+        # before Qt hands it to a widget – not with an application-wide filter: that ran Python for every event of
+        # the application (paints, timers, each widget's polish while an area is built), which doubled the time
+        # the window froze while building a screen (issue 16). A window is watched from when it first gets the
+        # focus (installing twice is harmless); while locked the application filter is back, for windows that
+        # open meanwhile (see `vergrendel`).
+        app = QApplication.instance()
+        app.focusWindowChanged.connect(self._volg)
+        self._volg(app.focusWindow())
         self.set_minuten(minuten)
 
     @property
@@ -228,8 +236,12 @@ class Vergrendeling(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
+    def _volg(self, venster: QWindow | None) -> None:
+        if venster is not None and self._actief:
+            venster.installEventFilter(self)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        soort = event.type()  # (once: every event of the application passes here, thousands a second)
+        soort = event.type()  # (once: every event of a watched window passes here)
         if (soort == QEvent.Type.Show and self.scherm is not None and isinstance(obj, QWidget)
                 and obj.isWindow() and not self._van_scherm(obj)):
             self._verberg(obj)  # a window that opens while locked (a message from a background job)
@@ -238,8 +250,8 @@ class Vergrendeling(QObject):
             if self.minuten:
                 self.timer.start()  # restarts the countdown
             # Ctrl+L in an open dialog too (the main window's action only works in the main window).
-            if (soort == QEvent.Type.KeyPress and self._actief and isinstance(obj, QWidget)
-                    and obj.window() is not self.venster
+            if (soort == QEvent.Type.KeyPress and self._actief and isinstance(obj, QWindow)
+                    and obj is not self.venster.windowHandle()
                     and QKeySequence(event.keyCombination()) == QKeySequence(SNELTOETS)):
                 self.vergrendel()
                 return True
@@ -255,6 +267,7 @@ class Vergrendeling(QObject):
         QToolTip.hideText()
         self._focus = app.focusWidget()
         self.scherm = Vergrendelscherm(self.services, self.venster)
+        app.installEventFilter(self)  # while locked: a window that opens is hidden too (until `_sluit_scherm`)
         for w in app.topLevelWidgets():
             if w is self.scherm or not w.isVisible():
                 continue
@@ -313,6 +326,9 @@ class Vergrendeling(QObject):
 
     def _sluit_scherm(self) -> None:
         scherm, self.scherm = self.scherm, None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         if scherm is not None:
             scherm.wachttijd.timer.stop()
             scherm.setProperty("mag_sluiten", True)

@@ -88,7 +88,12 @@ class TrajectView(TrajectTabs, QWidget):
         self.pages = QStackedWidget()
         layout.addWidget(self.pages)
         self._build_empty()
-        self._build_traject()
+        # The page of one traject (its steps, checklist and four tabs) is built when a traject is first shown:
+        # most students have none, and building it held up opening the tab (issue 16). Its tab widget exists
+        # from the start, for those who follow which tab is shown.
+        self.tabs = QTabWidget()
+        self.tabs.setMinimumHeight(380)
+        self.traject_page: QScrollArea | None = None
 
     @property
     def vandaag(self) -> date:
@@ -97,6 +102,10 @@ class TrajectView(TrajectTabs, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The step beside the tabs when there is room; above them on a narrow screen (1366×768 at 150 %)."""
         super().resizeEvent(event)
+        if self.traject_page is not None:
+            self._kolommen()
+
+    def _kolommen(self) -> None:
         naast = self.step_box.minimumSizeHint().width() + self.tabs.minimumSizeHint().width() + 40 <= self.width()
         self.columns.setDirection(QBoxLayout.Direction.LeftToRight if naast else QBoxLayout.Direction.TopToBottom)
 
@@ -146,6 +155,8 @@ class TrajectView(TrajectTabs, QWidget):
     # --- building: one traject -------------------------------------------------------------------------
 
     def _build_traject(self) -> None:
+        if self.traject_page is not None:
+            return
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 8, 8, 8)
@@ -225,8 +236,6 @@ class TrajectView(TrajectTabs, QWidget):
         columns.addWidget(self.step_box, 5)
 
         # right: gesprekken, MDO's, actiepunten, nazorg
-        self.tabs = QTabWidget()
-        self.tabs.setMinimumHeight(380)
         self._build_gesprekken_tab()
         self._build_mdo_tab()
         self._build_actiepunten_tab()
@@ -240,6 +249,7 @@ class TrajectView(TrajectTabs, QWidget):
         layout.addWidget(self.status_label)
         self.traject_page = self._scroll(body)
         self.pages.addWidget(self.traject_page)
+        self._kolommen()
 
     # --- showing ---------------------------------------------------------------------------------------
 
@@ -249,7 +259,8 @@ class TrajectView(TrajectTabs, QWidget):
             self.selected = None  # the current step of the new student's traject
             self.tabs.setCurrentIndex(0)
             for page in (self.empty_page, self.traject_page):
-                page.verticalScrollBar().setValue(0)
+                if page is not None:
+                    page.verticalScrollBar().setValue(0)
         self.leerlingnummer = leerlingnummer
         self.naam = self.services.leerlingen.get(leerlingnummer).naam
         self.trajecten = self.services.trajecten.trajecten(leerlingnummer)
@@ -269,6 +280,7 @@ class TrajectView(TrajectTabs, QWidget):
             self.naam = t.naam
             self.trajecten = self.services.trajecten.trajecten(t.leerlingnummer)
         self.selected = None
+        self._build_traject()
         self.traject_page.verticalScrollBar().setValue(0)
         self._show(t, read_only=not t.is_open)
 
@@ -290,6 +302,7 @@ class TrajectView(TrajectTabs, QWidget):
         self.changed.emit()
 
     def _show(self, t: Traject, *, read_only: bool) -> None:
+        self._build_traject()
         self.traject = t
         self.read_only = read_only
         tr = self.services.trajecten

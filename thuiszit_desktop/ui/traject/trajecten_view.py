@@ -50,6 +50,7 @@ from ..models.trajecten_model import (
 )
 
 ALLE = "__alle__"
+RIJEN_VOOR_BREEDTE = 50  # lines (besides those on screen) that column widths are fitted to
 IK = "__ik__"
 
 
@@ -132,6 +133,9 @@ class TrajectenView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Column widths from the lines on screen and a sample below them, not every line: each cell asked is a
+        # dozen calls into Python, and a school with hundreds of trajecten froze the window fitting them.
+        header.setResizeContentsPrecision(RIJEN_VOOR_BREEDTE)
         self.table.doubleClicked.connect(lambda index: self._open_row(index))
         self.table.enter_pressed.connect(lambda: self._open_row(self.table.currentIndex()))
         self.leeg = hint("")
@@ -173,6 +177,7 @@ class TrajectenView(QWidget):
         tree.setUniformRowHeights(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.header().setStretchLastSection(True)
+        tree.header().setResizeContentsPrecision(RIJEN_VOOR_BREEDTE)
         tree.itemDoubleClicked.connect(lambda item, _c: self._open_actie(item))
         tree.enter_pressed.connect(lambda t=tree: self._open_actie(t.currentItem()))
         tree.itemSelectionChanged.connect(self._update_buttons)
@@ -273,7 +278,7 @@ class TrajectenView(QWidget):
                     item.setForeground(c, theme.color("danger"))
             tree.addTopLevelItem(item)
         for c in (0, 1):
-            tree.resizeColumnToContents(c)
+            tree.resizeColumnToContents(c)  # (a sample of lines: see __init__)
         tree.setColumnWidth(2, max(tree.columnWidth(2), 320))
         i = self.tabs.indexOf(tree.parentWidget())
         extra = f", {te_laat} te laat" if te_laat else ""

@@ -40,7 +40,7 @@ class AanDeSlagKaart(QFrame):
 
     stap_gekozen = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, stand: AanDeSlag | None = None):
         super().__init__(parent)
         self.services = services
         self.voor_deze_gebruiker = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -51,7 +51,7 @@ class AanDeSlagKaart(QFrame):
 
         self.vinkjes: dict[str, QLabel] = {}
         self.knoppen: dict[str, QPushButton] = {}
-        self.refresh()
+        self.refresh(stand)
 
     def _bouw(self) -> None:
         """The title, the steps and their buttons: built when the card is first shown (an established school
@@ -92,13 +92,16 @@ class AanDeSlagKaart(QFrame):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
 
-    def refresh(self) -> None:
+    def refresh(self, stand: AanDeSlag | None = None) -> None:
+        """Show the steps of `stand` (computed in the background with the signals), or as they are now."""
         if not self.voor_deze_gebruiker:
             self.hide()
             return
-        if self.services.ctx.store.closed:  # a computation that ends after the window closed
+        if stand is None and self.services.ctx.store.closed:  # a computation that ends after the window closed
             return
-        self.stand = self.services.aan_de_slag.stand()
+        if stand is not None and self.stand is not None and self.stand.verborgen and not stand.verborgen:
+            stand = None  # hidden while that stand was being computed: as it is now
+        self.stand = stand or self.services.aan_de_slag.stand()
         if not self.stand.tonen:
             self.hide()
             return

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from ..common.widgets import format_date, heading, hint
 from ..models.signalen_model import GROEPEN, SignaalRegel, signaal_regels
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
-from .herinneringen import HERINNERING_ROLE, HerinneringenLijst
+from .herinneringen import HerinneringenLijst
 from .piramide import Piramide
 from .stand import SignalenLoader, Stand, _vandaag
 from .vandaag_signalen import SignalenLijst
@@ -58,7 +57,6 @@ _GEEN_LEERLINGEN_UITLEG = ("Begin met de leerlingen: maak in Magister of Somtoda
                            "of Excel) en importeer die hier. Daarna importeert u het verzuim; dan ziet u elke ochtend "
                            "wie gemeld moet worden en wie dreigt thuis te zitten.")
 OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to import again
-HERINNERINGEN_PER_KEER = 150  # reminder lines added per turn of the event loop
 
 
 # --- the dashboard ---------------------------------------------------------------------------------
@@ -83,7 +81,6 @@ class Dashboard(QWidget):
         self.stand: Stand | None = None
         self._today = today or _vandaag
         self._groepen: list[list[SignaalRegel]] = []
-        self._herinneringen_te_doen: tuple[Stand, list[Herinnering]] | None = None  # lines not added yet
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.can_traject = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -93,7 +90,8 @@ class Dashboard(QWidget):
         layout.addLayout(self._build_top())
         self.banner = self._build_banner()
         layout.addWidget(self.banner)
-        self.aan_de_slag = AanDeSlagKaart(services)  # a new school's first steps; gone when done
+        # A new school's first steps; gone when done. Its steps come with the computed stand when there is one.
+        self.aan_de_slag = AanDeSlagKaart(services, stand=loader.stand.aan_de_slag if loader.stand else None)
         layout.addWidget(self.aan_de_slag)
 
         body = QHBoxLayout()
@@ -113,7 +111,7 @@ class Dashboard(QWidget):
 
         loader.started.connect(self._busy)
         loader.loaded.connect(self.show_stand)
-        loader.loaded.connect(lambda _stand: self.aan_de_slag.refresh())
+        loader.loaded.connect(lambda stand: self.aan_de_slag.refresh(stand.aan_de_slag))
         loader.failed.connect(self._failed)
         if loader.stand is not None:
             self.show_stand(loader.stand)
@@ -304,42 +302,9 @@ class Dashboard(QWidget):
         return box
 
     def _fill_herinneringen(self, stand: Stand) -> None:
-        """The reminder lines: the first ones now, the rest a slice per turn of the event loop (a big school has
-        two thousand; the list shows six at a time)."""
-        self.herinneringen_lijst.clear()
-        self._herinneringen_te_doen = (stand, list(stand.herinneringen))
-        self._herinneringen_deel(HERINNERINGEN_PER_KEER)
+        """The reminder lines (a model: a line's texts are made when it is shown) and the count above them."""
+        self.herinneringen_lijst.herinneringen.set_herinneringen(stand.herinneringen, stand.leerlingen)
         self._herinneringen_kop(stand)
-
-    def _herinneringen_deel(self, aantal: int | None) -> None:
-        """Add the next `aantal` reminder lines (None: all that are left); the rest follows on the next turn."""
-        if self._herinneringen_te_doen is None:
-            return
-        stand, rest = self._herinneringen_te_doen
-        deel, rest = (rest, []) if aantal is None else (rest[:aantal], rest[aantal:])
-        lijst = self.herinneringen_lijst
-        rood = theme.color("danger")
-        bold = QFont(lijst.font())
-        bold.setBold(True)
-        items = []
-        for h in deel:
-            rij = stand.leerlingen.get(h.leerlingnummer)
-            naam = rij.naam if rij else f"Leerling {h.leerlingnummer}"
-            datum = format_date(h.datum)
-            item = QTreeWidgetItem([datum, naam, h.tekst])
-            item.setData(0, HERINNERING_ROLE, h)
-            item.setToolTip(2, h.tekst)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                         f"{'Over tijd: ' if h.te_laat else ''}{datum}, {naam}: {h.tekst}")
-            if h.te_laat:
-                for col in range(3):
-                    item.setForeground(col, rood)
-                item.setFont(0, bold)
-            items.append(item)
-        lijst.addTopLevelItems(items)
-        self._herinneringen_te_doen = (stand, rest) if rest else None
-        if rest:
-            QTimer.singleShot(0, self, lambda: self._herinneringen_deel(HERINNERINGEN_PER_KEER))
 
     def _herinneringen_kop(self, stand: Stand) -> None:
         """The count above the reminders, the link to every actiepunt, the list's height."""
@@ -359,9 +324,7 @@ class Dashboard(QWidget):
 
     def herinneringen(self) -> list[Herinnering]:
         """The reminder lines, in display order."""
-        self._herinneringen_deel(None)  # (all of them)
-        lijst = self.herinneringen_lijst
-        return [lijst.topLevelItem(i).data(0, HERINNERING_ROLE) for i in range(lijst.topLevelItemCount())]
+        return list(self.herinneringen_lijst.herinneringen.regels)
 
     def _build_side(self) -> QWidget:
         side = QWidget()
@@ -474,8 +437,9 @@ class Dashboard(QWidget):
                 self.geen_signalen_title.setText(f"Aantallen op {format_date(o.peildatum)}")
                 self.geen_signalen_uitleg.setText("Met uw rol ziet u alleen aantallen: rechts de verzuimniveaus en de "
                                                   "signalen. Namen en dossiers zijn voor de zorgcoördinator en mentoren.")
-        self.piramide.set_counts(o.per_getoond_niveau(), stand.drempels, zonder_verzuim=o.zonder_verzuim())
-        per = o.per_signaal()
+        per_niveau, zonder_verzuim, per = stand.tellingen or (o.per_getoond_niveau(), o.zonder_verzuim(),
+                                                               o.per_signaal())
+        self.piramide.set_counts(per_niveau, stand.drempels, zonder_verzuim=zonder_verzuim)
         for soort in SIGNAAL_VOLGORDE:
             n = per.get(soort, 0)
             link, count = self.count_links[soort], self.count_labels[soort]
@@ -535,8 +499,7 @@ class Dashboard(QWidget):
         index = self.lijst.currentIndex()
         signaal = (self.lijst.current_regel() if index.isValid() and self.lijst.selectionModel().isSelected(index)
                    else None)
-        item = self.herinneringen_lijst.currentItem()
-        herinnering = self.herinneringen_lijst.current_herinnering() if item is not None and item.isSelected() else None
+        herinnering = self.herinneringen_lijst.gekozen()
         if herinnering is not None and (signaal is None or self.herinneringen_lijst.hasFocus()):
             return herinnering.leerlingnummer
         return signaal.leerlingnummer if signaal is not None else None

@@ -6,6 +6,7 @@ waits for it. Its computation runs in a worker thread (`bereken_stand`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ...domain.gebruiker import Rol
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
@@ -21,6 +23,7 @@ from ..models.leerlingen_model import regel_extras
 
 if TYPE_CHECKING:  # (Vandaag's lines are made in the worker: their modules are not needed to open the window)
     from ...domain.herinneringen import Herinnering
+    from ...services.aan_de_slag import AanDeSlag
     from ..models.signalen_model import SignaalRegel
 
 
@@ -40,6 +43,10 @@ class Stand:
     lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
     regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (signalen_model.signaal_regels)
     vandaag: date | None = None  # the day `regels` were made for (overdue deadlines depend on it)
+    # Counted in the background too, so showing them holds nothing up: the pyramid's students per level and
+    # those without verzuim, students per signal; and the "Aan de slag" card's steps (zorgcoördinator only).
+    tellingen: tuple[Counter, int, Counter] | None = None
+    aan_de_slag: AanDeSlag | None = None
 
     @property
     def te_laat(self) -> int:
@@ -56,10 +63,12 @@ def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
     instellingen = services.signalen.instellingen()
     herinneringen = services.tijdlijn.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
     services.overzichten.eerste_verzuimdatum()  # kept for Overzichten' school years: a full read, here not there
+    aan_de_slag = services.aan_de_slag.stand() if services.gebruiker.rol == Rol.ZORGCOORDINATOR else None
     return Stand(overzicht, leerlingen, (instellingen.niveau2_pct, instellingen.niveau3_pct),
                  tuple(sorted(herinneringen, key=lambda h: not h.te_laat)),  # stable: overdue first, by date
                  len(services.actiepunten.open_actiepunten()), regel_extras(overzicht),
-                 signaal_regels(overzicht, leerlingen, vandaag or date.today()), vandaag or date.today())
+                 signaal_regels(overzicht, leerlingen, vandaag or date.today()), vandaag or date.today(),
+                 (overzicht.per_getoond_niveau(), overzicht.zonder_verzuim(), overzicht.per_signaal()), aan_de_slag)
 
 
 class SignalenLoader(QObject):
