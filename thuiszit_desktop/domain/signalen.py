@@ -21,7 +21,7 @@ import functools
 import itertools
 import math
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,6 +61,7 @@ def _hele_dagen_rond(i: int, uren: Callable[[int], float], drempel: float, laats
 _MAZL_ZIEK_LESDAGEN = 7
 _MAZL_MELDINGEN = 4
 _MAZL_LESWEKEN = 12
+_PLUS_EEN = (1).__add__  # i ↦ i + 1 in C, for `map`
 # Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
 # making the calendar precompute a thousand years.
 GESCHIEDENIS_JAREN = 25
@@ -137,6 +138,16 @@ class SignaalInstellingen:
     def decimalen(self) -> tuple[Decimal, Decimal, Decimal]:
         """Dagduur and the two level thresholds as decimals (once per setting, not once per leerling)."""
         return _decimaal(self.uren_per_lesdag), _decimaal(self.niveau2_pct), _decimaal(self.niveau3_pct)
+
+    @functools.cached_property
+    def tienden(self) -> tuple[float, int, int] | None:
+        """What `_kearney`'s float path needs: dagduur as its decimal has it, and the least verzuimpercentage in
+        tenths that reaches level 2 and 3 (a percentage of one decimal is k/10: k/10 ≥ T exactly when k ≥ ⌈10T⌉).
+        None for settings the float path does not take on (no positive dagduur, a threshold that is no number)."""
+        dagduur_d, niveau2, niveau3 = self.decimalen
+        if not (dagduur_d > 0 and niveau2.is_finite() and niveau3.is_finite()):
+            return None
+        return float(dagduur_d), math.ceil(niveau2 * 10), math.ceil(niveau3 * 10)
 
 
 @dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
@@ -217,6 +228,7 @@ def _plus_maanden(d: date, maanden: int) -> date:
     return date(year, month, min(d.day, _stdcal.monthrange(year, month)[1]))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred days in thousands of explanations
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
     return formaat.korte_datum(d) if _jaarstart(d) == _jaarstart(peildatum) else formaat.datum(d)
@@ -261,9 +273,12 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
         start = max(start, max(gemeld) + _DAG)
     t = p.tabel
     eerste = t.positie_vanaf(start)
-    dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
-    if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
-        return None
+    if eerste <= min(ong) and max(ong) <= p.laatste and min(ong.values()) > 0:  # the usual case: every day counts
+        dagen = sorted(ong)
+    else:
+        dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
+        if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
+            return None
     weken = t.weken
     venster: deque[int] = deque()
     lopend = 0.0
@@ -359,10 +374,15 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
         start = max(start, max(acties) + _DAG)
     t = p.tabel
     laatste = p.laatste
-    ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}  # records are ≤ P so runs end by P
+    ziek: Set[int] = p.ziek.keys()  # records are ≤ P so runs end by P
+    if not (max(ziek) <= laatste and min(p.ziek.values()) > 0):
+        ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}
     eerste = t.positie_vanaf(start)
-    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without.
-    ziekmeldingen = sorted(i for i in ziek if i >= eerste and i - 1 not in ziek)
+    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without (a set
+    # difference: no Python step per day).
+    ziekmeldingen = sorted(ziek - set(map(_PLUS_EEN, ziek)))
+    if ziekmeldingen and ziekmeldingen[0] < eerste:
+        ziekmeldingen = [i for i in ziekmeldingen if i >= eerste]
 
     # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
     a = next((i for i in ziekmeldingen if i + _MAZL_ZIEK_LESDAGEN - 1 in ziek
@@ -403,6 +423,9 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
         return []
     t = p.tabel
     drempel = inst.uren_per_lesdag - _EPS
+    posities = _vakantieposities(cal, t, peildatum)
+    if drempel > 0 and posities.isdisjoint(p.ong) and posities.isdisjoint(p.ziek):  # most students: no hours there
+        return []
     ong_get, ziek_get = p.ong.get, p.ziek.get
 
     def uren(i: int) -> float:
@@ -422,6 +445,11 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
                   f"de {v.soort}")
         gevonden[d] = Signaal(leerling.leerlingnummer, SignaalSoort.LUXE_VERZUIM, d, d, None, uitleg)
     return list(gevonden.values())
+
+
+@functools.lru_cache(maxsize=32)
+def _vakantieposities(cal: SchoolCalendar, t: LesdagTabel, peildatum: date) -> frozenset[int]:
+    return frozenset(i for i, _, _ in _vakantiegrenzen(cal, t, peildatum))
 
 
 @functools.lru_cache(maxsize=32)
@@ -474,7 +502,8 @@ def _signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling
         *_luxe_verzuim(cal, inst, leerling, p, peildatum),
         _absoluut_verzuim(leerling, peildatum),
     ]
-    return _sorteer([s for s in uit if s is not None])
+    gevonden = [s for s in uit if s is not None]
+    return _sorteer(gevonden) if len(gevonden) > 1 else gevonden
 
 
 def signalen_op(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, tabel: LesdagTabel,
@@ -492,6 +521,9 @@ def signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
     """All signals of one leerling at peildatum P, sorted by soort, then datum."""
     p = _profiel(cal, verzuim, peildatum)
     return _signalen(cal, inst, leerling, p, meldingen, mazl_acties, peildatum)
+
+
+_NIVEAU_DRIE = frozenset({SignaalSoort.THUISZITTER, SignaalSoort.ABSOLUUT_VERZUIM})  # level 3 whatever the %
 
 
 def _rond_af(x: Decimal) -> Decimal:
@@ -519,13 +551,34 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
             som = math.fsum(map(min, alle.values(), itertools.repeat(dagduur)))
         else:
             som = math.fsum(min(u, dagduur) for i, u in alle.items() if lo <= i <= hi)
-    soorten = {s.soort for s in signalen if s.leerlingnummer == leerling.leerlingnummer}
-    return _kearney(inst, leerling.leerlingnummer, som, n,
-                    SignaalSoort.THUISZITTER in soorten or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
+    nr = leerling.leerlingnummer
+    return _kearney(inst, nr, som, n, any(s.soort in _NIVEAU_DRIE and s.leerlingnummer == nr for s in signalen))
+
+
+def _tienden(inst: SignaalInstellingen, som: float, n: int) -> int | None:
+    """`_kearney`'s percentage in tenths (100 × som / (n × dagduur), one decimal, halves away from zero) from
+    floats – a few roundings off the exact quotient, far less than `_BIJNA` – or None when that could tip it: the
+    quotient near a half tenth, or anything unusual. Then the decimals decide (a Decimal per student is slow)."""
+    if not som or n <= 0:
+        return 0
+    tienden = inst.tienden
+    if tienden is None or som < 0:
+        return None
+    x = 1000 * round(som, 9) / (n * tienden[0]) + 0.5
+    if not x < 1e5:  # (also NaN)
+        return None
+    k = math.floor(x)
+    if x - k < _BIJNA or k + 1 - x < _BIJNA:
+        return None
+    return k
 
 
 def _kearney(inst: SignaalInstellingen, leerlingnummer: str, som: float, n: int, drie: bool) -> Niveau:
     """The level from Σ min(u(d), dagduur) over N lesdagen; `drie`: a thuiszitter or absoluut_verzuim signal."""
+    k = _tienden(inst, som, n)
+    if k is not None and (tienden := inst.tienden) is not None:
+        niveau = 3 if drie or k >= tienden[2] else 2 if k >= tienden[1] else 1
+        return Niveau(leerlingnummer, niveau, k / 10)  # k / 10 is the float of the decimal k/10, as float(pct)
     dagduur_d, niveau2, niveau3 = inst.decimalen
     pct = _rond_af(Decimal(100) * _decimaal(som) / (n * dagduur_d)) if som and n > 0 else Decimal("0.0")
     if pct >= niveau3 or drie:
