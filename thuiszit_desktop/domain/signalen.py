@@ -423,9 +423,6 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
         return []
     t = p.tabel
     drempel = inst.uren_per_lesdag - _EPS
-    posities = _vakantieposities(cal, t, peildatum)
-    if drempel > 0 and posities.isdisjoint(p.ong) and posities.isdisjoint(p.ziek):  # most students: no hours there
-        return []
     ong_get, ziek_get = p.ong.get, p.ziek.get
 
     def uren(i: int) -> float:
@@ -445,11 +442,6 @@ def _luxe_verzuim(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leer
                   f"de {v.soort}")
         gevonden[d] = Signaal(leerling.leerlingnummer, SignaalSoort.LUXE_VERZUIM, d, d, None, uitleg)
     return list(gevonden.values())
-
-
-@functools.lru_cache(maxsize=32)
-def _vakantieposities(cal: SchoolCalendar, t: LesdagTabel, peildatum: date) -> frozenset[int]:
-    return frozenset(i for i, _, _ in _vakantiegrenzen(cal, t, peildatum))
 
 
 @functools.lru_cache(maxsize=32)
@@ -492,16 +484,17 @@ def _sorteer(signalen: list[Signaal]) -> list[Signaal]:
 def _signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
               meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
               peildatum: date) -> list[Signaal]:
-    thuiszitter = _thuiszitter(inst, leerling, p, peildatum)
-    uit = [
-        _meldplicht_16u(cal, leerling, p, meldingen, peildatum),
-        thuiszitter,
-        _thuiszitter_3mnd(thuiszitter, peildatum),
-        _langdurig_afwezig(inst, leerling, p, peildatum, thuiszitter),
-        _mazl(leerling, p, mazl_acties, peildatum),
-        *_luxe_verzuim(cal, inst, leerling, p, peildatum),
-        _absoluut_verzuim(leerling, peildatum),
-    ]
+    uit: list[Signaal | None] = [_meldplicht_16u(cal, leerling, p, meldingen, peildatum)]
+    # The runs of rules 2–4 end at the last lesdag ≤ P: without a whole day on it (most students), none holds.
+    heel = inst.uren_per_lesdag - _EPS * 2
+    if p.ong.get(p.laatste, 0.0) >= heel or p.alle.get(p.laatste, 0.0) >= heel:
+        thuiszitter = _thuiszitter(inst, leerling, p, peildatum)
+        uit += (thuiszitter, _thuiszitter_3mnd(thuiszitter, peildatum),
+                _langdurig_afwezig(inst, leerling, p, peildatum, thuiszitter))
+    uit.append(_mazl(leerling, p, mazl_acties, peildatum))
+    uit += _luxe_verzuim(cal, inst, leerling, p, peildatum)
+    if leerling.uitschrijfdatum is not None:  # rule 7 is about uitgeschreven students only
+        uit.append(_absoluut_verzuim(leerling, peildatum))
     gevonden = [s for s in uit if s is not None]
     return _sorteer(gevonden) if len(gevonden) > 1 else gevonden
 
@@ -548,7 +541,8 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
     if n > 0 and alle:
         dagduur = inst.uren_per_lesdag
         if lo <= min(alle) and max(alle) <= hi:  # the usual case: every day counts
-            som = math.fsum(map(min, alle.values(), itertools.repeat(dagduur)))
+            uren = alle.values()  # and mostly none above dagduur: then no min() per day
+            som = math.fsum(uren if max(uren) <= dagduur else map(min, uren, itertools.repeat(dagduur)))
         else:
             som = math.fsum(min(u, dagduur) for i, u in alle.items() if lo <= i <= hi)
     nr = leerling.leerlingnummer
