@@ -62,6 +62,7 @@ _MAZL_ZIEK_LESDAGEN = 7
 _MAZL_MELDINGEN = 4
 _MAZL_LESWEKEN = 12
 _PLUS_EEN = (1).__add__  # i ↦ i + 1 in C, for `map`
+_PLUS_ZES = (_MAZL_ZIEK_LESDAGEN - 1).__add__
 # Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
 # making the calendar precompute a thousand years.
 GESCHIEDENIS_JAREN = 25
@@ -384,9 +385,11 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
     if ziekmeldingen and ziekmeldingen[0] < eerste:
         ziekmeldingen = [i for i in ziekmeldingen if i >= eerste]
 
-    # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
-    a = next((i for i in ziekmeldingen if i + _MAZL_ZIEK_LESDAGEN - 1 in ziek
-              and all(i + k in ziek for k in range(1, _MAZL_ZIEK_LESDAGEN))), None)
+    # Runs are disjoint and in order, so the first long one also reaches its 7th day first. Only a ziekmelding
+    # with ziek hours 6 lesdagen on can be one (a set intersection picks those, mostly none).
+    lang = sorted(set(map(_PLUS_ZES, ziekmeldingen)).intersection(ziek)) if len(ziek) >= _MAZL_ZIEK_LESDAGEN else []
+    zes = _MAZL_ZIEK_LESDAGEN - 1
+    a = next((i - zes for i in lang if set(range(i - zes + 1, i)) <= ziek), None)
     b: tuple[int, int] | None = None
     weken = t.weken
     stap = _MAZL_MELDINGEN - 1

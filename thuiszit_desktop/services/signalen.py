@@ -403,8 +403,9 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
         # Whole days or ziek hours on one of `grenzen` (in the table: a row before it was never watched)
         index, heel = tabel.iso_index(), dagduur - _EPS
         posities = [i for i in (index.get(g.isoformat()) for g in grenzen) if i is not None]
-        over = {nr for nr, (_, ziek, alle) in per.items()
-                if any(alle.get(i, 0.0) >= heel or i in ziek for i in posities)}
+        over: set[str] = set()
+        for i in posities:
+            over.update(nr for nr, (_, ziek, alle) in per.items() if alle.get(i, 0.0) >= heel or i in ziek)
         verder = sorted(i for i, nr in nummer.items() if nr in over)
         for ids in _batches(verder):
             lees(_DAGEN_SQL.format(waar=f'AND "datum" < ? AND "leerling_id" IN ({", ".join("?" * len(ids))})'),
