@@ -14,7 +14,7 @@ from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie, Vrijstelling, VrijstellingType
 from thuiszit_desktop.domain.mdo import MdoDeelnemer, Toestemming
 from thuiszit_desktop.domain.traject import Analyse, Domein, Factoren, MdoRol, Verzuimtype
-from thuiszit_desktop.domain.verzuim import MeldingSoort
+from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.pdf.dossier import SECTIES
 from thuiszit_desktop.services.session import Services
 
@@ -128,3 +128,12 @@ def test_the_traject_shows_the_one_evaluation_date_the_app_shows(zoe):
     zoe.plannen.opslaan(replace(plan, evaluatiemomenten=(date(volgend_jaar, 2, 1),)), vandaag=VANDAAG)
     t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     assert f"Evaluatie 01-02-{volgend_jaar}" in t
+
+
+def test_hours_per_day_read_as_everywhere_else(zoe):
+    """A 50-minute lesuur is 0,83 uur on the screen and in every other PDF: the dossier shows the same figure,
+    not Python's 0,833333."""
+    zoe.verzuim.invoeren("1001", date(2026, 11, 16), None, Reden.ZIEK, uren=50 / 60, vandaag=VANDAAG)
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    assert "0,83" in t
+    assert "0,833" not in t

@@ -319,7 +319,7 @@ def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> byt
     if dossier.verzuimregels:
         story += [kleine_kop(doc, "Verzuim per dag, zoals vastgelegd"),
                   splitsbaar(doc.tabel([["Datum", "Uren", "Reden", "Code", "Opmerking"],
-                                        *[[d(r.datum), f"{r.uren:g}".replace(".", ","), r.reden.label, r.code or "–",
+                                        *[[d(r.datum), formaat.uren(r.uren), r.reden.label, r.code or "–",
                                            r.opmerking or ("met de hand ingevoerd" if r.bron == "hand" else "–")]
                                           for r in dossier.verzuimregels]], [0.14, 0.09, 0.22, 0.12, 0.43]))]
     story += _nazorg(doc, dossier.trajecten)
