@@ -20,7 +20,6 @@ import calendar as _stdcal
 import functools
 import itertools
 import math
-from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -280,25 +279,26 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
         dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
         if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
             return None
-    weken = t.weken
-    venster: deque[int] = deque()
+    weken = list(map(t.weken.__getitem__, dagen))
+    uren = list(map(ong.__getitem__, dagen))
+    eerst = 0  # W(d) is dagen[eerst:k + 1]
     lopend = 0.0
     # The sum over W(d) only rises on a day with hours, so d* is one of those days.
-    for i in dagen:
-        grens = weken[i] - (_VENSTER_LESWEKEN - 1)
-        while venster and weken[venster[0]] < grens:
-            lopend -= ong[venster.popleft()]
-        venster.append(i)
-        lopend += ong[i]
+    for k, (week, u) in enumerate(zip(weken, uren, strict=True)):
+        grens = week - (_VENSTER_LESWEKEN - 1)
+        while weken[eerst] < grens:
+            lopend -= uren[eerst]
+            eerst += 1
+        lopend += u
         if lopend < MELDGRENS_UREN - _BIJNA:
             continue
-        totaal = math.fsum(ong[j] for j in venster)
+        totaal = math.fsum(uren[eerst:k + 1])
         if totaal < MELDGRENS_UREN - _EPS:
             continue
-        d = t.dagen[i]
+        d = t.dagen[dagen[k]]
         if not is_ingeschreven(leerling, d) or _vrij_van_plicht(leerling, d):
             return None
-        sinds = t.dagen[venster[0]]
+        sinds = t.dagen[dagen[eerst]]
         uiterlijk = cal.werkdag_na(d, 5)
         uitleg = (f"{formaat.uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
                   f"{_dm(d, peildatum)}; melden uiterlijk {_dm(uiterlijk, peildatum)}")
