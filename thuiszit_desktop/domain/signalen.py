@@ -646,6 +646,9 @@ def dagen_per_leerling(cal: SchoolCalendar, verzuim_per_leerling: Mapping[str, I
     return tabel, uit
 
 
+_GEEN: frozenset[SignaalSoort] = frozenset()  # most students at most month ends: one shared empty set
+
+
 @dataclass(frozen=True, slots=True)
 class Stand:
     """One leerling at one peildatum, as the trends count it."""
@@ -698,12 +701,15 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
     waarden = list(map(min, map(alle.__getitem__, posities), itertools.repeat(dagduur)))
     van = bisect.bisect_left(posities, lo)
 
+    melding_op = melding.datum if melding is not None else None
+    mazl_op = mazl.datum if mazl is not None else None
+    ingeschreven, uitgeschreven = leerling.inschrijfdatum, leerling.uitschrijfdatum
     uit = []
     for p, hoogste in zip(peildata, laatsten, strict=True):
         soorten: set[SignaalSoort] = set()
-        if melding is not None and melding.datum <= p:
+        if melding_op is not None and melding_op <= p:
             soorten.add(SignaalSoort.MELDPLICHT_16U)
-        if mazl is not None and mazl.datum <= p:
+        if mazl_op is not None and mazl_op <= p:
             soorten.add(SignaalSoort.MAZL)
         thuis = None
         if alle.get(hoogste, 0.0) >= drempel:  # a run of whole days up to P (ongeoorloofd ≤ all)
@@ -717,18 +723,27 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
             elif _langdurig_afwezig(inst, leerling, prof, p, None) is not None:
                 soorten.add(SignaalSoort.LANGDURIG_AFWEZIG)
         # rule 6 as `_luxe_verzuim` at P: a day ≤ P whose run of such days, cut off at P, is 10 lesdagen at most
-        if any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
+        if luxe and any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
             soorten.add(SignaalSoort.LUXE_VERZUIM)
-        if leerling.uitschrijfdatum is not None and _absoluut_verzuim(leerling, p) is not None:
+        if uitgeschreven is not None and _absoluut_verzuim(leerling, p) is not None:
             soorten.add(SignaalSoort.ABSOLUUT_VERZUIM)
         niveau = None
-        if is_ingeschreven(leerling, p):
+        if ingeschreven <= p and (uitgeschreven is None or p < uitgeschreven):  # is_ingeschreven, inline
             n = hoogste - lo + 1
             som = math.fsum(waarden[van:bisect.bisect_right(posities, hoogste)]) if n > 0 else 0.0
-            niveau = _niveau_getal(inst, som, n, SignaalSoort.THUISZITTER in soorten
-                                   or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
-        uit.append(Stand(frozenset(soorten), thuis, niveau))
+            niveau = _niveau_getal(inst, som, n, not _NIVEAU_DRIE.isdisjoint(soorten))
+        if thuis is None:  # the usual stand: one shared object per (soorten, niveau), not one per month and student
+            sleutel = (frozenset(soorten) if soorten else _GEEN, niveau)
+            stand = _STANDEN.get(sleutel)
+            if stand is None:
+                stand = _STANDEN[sleutel] = Stand(sleutel[0], None, niveau)
+            uit.append(stand)
+        else:
+            uit.append(Stand(frozenset(soorten), thuis, niveau))
     return uit
+
+
+_STANDEN: dict[tuple[frozenset[SignaalSoort], int | None], Stand] = {}  # at most 2⁷ × 4: the sets of soorten, levels
 
 
 def _luxe_runs(leerling: Leerling, p: _Profiel, grenzen: Sequence[tuple[int, str, object]],
