@@ -27,7 +27,8 @@ folder). What each clock covers:
   with the data as it is (the first, uncounted launch computes them and keeps them in the file,
   db/signaal_cache.py). Its floor is the 2 s of the issue, so the ratio is the time over 2 s.
 - rss_20000: peak resident memory (bytes) of the app process of langste_blokkade_20000, against the peak of
-  the start_20000 floor process.
+  the start_20000 floor process. Each step's line of that child also carries the resident memory after it and
+  the peak so far (rss_mb, piek_mb), so a peak can be traced to the step that made it.
 """
 
 from __future__ import annotations
@@ -173,6 +174,16 @@ def _rss_piek() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
+def _geheugen() -> dict:
+    """Resident memory now and its peak so far, in MB (Linux; elsewhere nothing): where a peak comes from."""
+    try:
+        regels = Path("/proc/self/status").read_text().splitlines()
+    except OSError:
+        return {}
+    velden = {r.split(":")[0]: int(r.split()[1]) for r in regels if r.startswith(("VmRSS:", "VmHWM:"))}
+    return {"rss_mb": round(velden["VmRSS"] / 1024, 1), "piek_mb": round(velden["VmHWM"] / 1024, 1)}
+
+
 def _wacht_op_paint(app, widget, klaar=lambda: True) -> None:
     """Process events until `widget` has been painted while `klaar()` holds."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject
@@ -255,7 +266,7 @@ def kind_app(pad: Path, alles: bool, signalen: bool = False) -> None:
     window.show()
     area = window.leerlingen
     _wacht_op_paint(app, area.list.table.viewport(), lambda: area.list.table.model().rowCount() > 0)
-    _meld(stap="lijst", rijen=area.list.table.model().rowCount())
+    _meld(stap="lijst", rijen=area.list.table.model().rowCount(), **_geheugen())
     if signalen:
         from PySide6.QtCore import QEventLoop
 
@@ -309,7 +320,7 @@ def _blokkades(app, window) -> None:
         begin = time.perf_counter()
         QTimer.singleShot(0, actie)
         draai(seconden, tot)
-        _meld(stap=naam, blokkade_s=round(klok.max, 4), duur_s=round(time.perf_counter() - begin, 2))
+        _meld(stap=naam, blokkade_s=round(klok.max, 4), duur_s=round(time.perf_counter() - begin, 2), **_geheugen())
 
     lijst = window.leerlingen.list
     for tekst in ("b", "ba", "bak", "ba", "b", ""):

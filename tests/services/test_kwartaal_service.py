@@ -94,6 +94,7 @@ def _rijen(overzicht):
     return {r.pseudoniem: r for r in overzicht.rijen}
 
 
+@pytest.mark.beide_stores  # its queries must run on PostgreSQL too
 def test_the_overview_of_a_quarter_by_hand(school):
     o = school.kwartaal.overzicht("2026-Q4", vandaag=NA_Q4)
     assert (o.kwartaal, o.peildatum, o.school, o.volledig) == (Q4, date(2026, 12, 31), "Het Baken", True)

@@ -48,3 +48,73 @@ def test_role_groups_are_defined_once():
             if isinstance(node, ast.Assign) and "Rol." in ast.unparse(node.value) and isinstance(node.value, ast.Tuple):
                 elders.append(f"{pad.name}:{node.lineno}: {ast.unparse(node)}")
     assert elders == []
+
+
+def _leerling_lezingen(monkeypatch) -> list[str]:
+    """Every read of a student row by number (leerlingnummers.zoek's query), by the number asked for."""
+    from thuiszit_desktop.db import models as m
+
+    gelezen: list[str] = []
+    echt = m.Leerling.get_or_none.__func__
+
+    def get_or_none(cls, *query, **filters):
+        gelezen.append(str(query[0].rhs) if query else "")
+        return echt(cls, *query, **filters)
+
+    monkeypatch.setattr(m.Leerling, "get_or_none", classmethod(get_or_none))
+    return gelezen
+
+
+def _leerling(services, nummer: str, klas: str) -> None:
+    from datetime import date
+
+    from thuiszit_desktop.domain.leerling import Leerling
+
+    services.leerlingen.opslaan(Leerling(nummer, "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë",
+                                         klas=klas), vandaag=date(2026, 11, 23))
+
+
+def test_one_service_call_reads_its_student_once(services, monkeypatch):
+    """The role check, the audit entry and the method itself ask for the same student: read once per call."""
+    _leerling(services, "1001", "2B")
+    gelezen = _leerling_lezingen(monkeypatch)
+    assert services.leerlingen.get("1001").leerlingnummer == "1001"
+    assert gelezen == ["1001"]
+    services.verzuim.meldingen("1001")
+    assert gelezen == ["1001", "1001"]  # the next call reads again: the student may have changed meanwhile
+
+
+def test_a_mentor_is_still_refused_another_klas_with_the_student_read_once(services, monkeypatch):
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.errors import GeenToegang
+
+    _leerling(services, "1001", "2B")
+    _leerling(services, "1002", "3H")
+    services.ctx.gebruiker = replace(services.ctx.gebruiker, rol=Rol.MENTOR, klassen=("2B",))
+    gelezen = _leerling_lezingen(monkeypatch)
+    assert services.verzuim.dagen("1001", *_jaar()) == []
+    assert gelezen == ["1001"]
+    with pytest.raises(GeenToegang):
+        services.verzuim.dagen("1002", *_jaar())
+
+
+def _jaar():
+    from datetime import date
+
+    return date(2026, 8, 1), date(2027, 7, 31)
+
+
+def test_within_a_call_a_write_makes_the_student_read_again(services):
+    """What a call wrote may have changed the student (their number, their klas): the next lookup reads again."""
+    from thuiszit_desktop.db import models as m
+    from thuiszit_desktop.services import leerlingnummers
+
+    _leerling(services, "1001", "2B")
+    with services.ctx.action(naam="test"), leerlingnummers.onthouden(services.ctx.store.wijzigingen):
+        assert leerlingnummers.zoek("1001").klas == "2B"
+        m.Leerling.update(klas="3H").where(m.Leerling.leerlingnummer == "1001").execute()
+        assert leerlingnummers.zoek("1001").klas == "3H"
+        m.Leerling.update(leerlingnummer="2001").where(m.Leerling.leerlingnummer == "1001").execute()
+        assert leerlingnummers.zoek("1001") is None
+    assert leerlingnummers.zoek("2001").klas == "3H"  # outside a call: read as always

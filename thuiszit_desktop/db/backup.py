@@ -48,7 +48,7 @@ import sqlcipher3
 from ..domain import rotatie
 from ..domain.errors import DatabaseFout, GeenToegang, InlogFout
 from . import faults, files, identity, migrations, swap
-from .connection import _lock, exists
+from .connection import EEN_KEER_CACHE, _lock, exists
 from .keys import KeyRing, sqlcipher_passphrase
 
 log = logging.getLogger(__name__)
@@ -113,9 +113,16 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     return conn
 
 
+def _een_keer(conn) -> None:
+    """A small page cache for a connection that reads every page once (a copy, a check): see EEN_KEER_CACHE.
+    Not in `connect`: it reads the file, and a wrong key must fail where the caller asks, not there."""
+    conn.execute(f"PRAGMA cache_size = {EEN_KEER_CACHE}")
+
+
 def integrity_ok(conn, *, quick: bool = False) -> bool:
     """PRAGMA integrity_check (or quick_check) says "ok"; a page SQLCipher cannot decrypt is damage too."""
     try:
+        _een_keer(conn)
         rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
         if faults.is_full(exc):
@@ -182,6 +189,8 @@ def _make(db_path: Path, key: bytes, folder: Path, nu: datetime, reden: str, bew
         try:
             target = connect(copy, key)
             try:
+                _een_keer(source)
+                _een_keer(target)
                 source.backup(target)  # one consistent snapshot, even while the app writes
                 target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal
                 if not integrity_ok(target, quick=True):  # the full check runs before a restore

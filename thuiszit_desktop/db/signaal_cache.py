@@ -53,9 +53,11 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
             d = datums[tekst] = date.fromisoformat(tekst)
         return d
 
-    signalen = [Signaal(nr, SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk), uitleg)
-                for nr, soort, sinds, dag, uiterlijk, uitleg in inhoud.pop("signalen")]
-    niveaus = [Niveau(nr, niveau, pct, bool(zonder)) for nr, niveau, pct, zonder in inhoud.pop("niveaus")]
+    nummers: dict[str, str] = {}  # one text per leerlingnummer, not one per signal and level (1 MB at 20,000)
+    signalen = [Signaal(nummers.setdefault(nr, nr), SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk),
+                        uitleg) for nr, soort, sinds, dag, uiterlijk, uitleg in inhoud.pop("signalen")]
+    niveaus = [Niveau(nummers.setdefault(nr, nr), niveau, pct, bool(zonder))
+               for nr, niveau, pct, zonder in inhoud.pop("niveaus")]
     return signalen, niveaus
 
 

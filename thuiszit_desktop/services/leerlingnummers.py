@@ -10,11 +10,32 @@ Call inside a service method.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..db import models as m
 from ..domain.errors import InvoerFout
 from ..domain.leerling import normaliseer_leerlingnummer
+
+_binnen_aanroep = threading.local()  # `rijen`: number → (changes counter, row), within one service call
+
+
+@contextmanager
+def onthouden(wijzigingen: Callable[[], int]) -> Iterator[None]:
+    """Within one service call (services/toegang.py wraps each): the student is read once, though the role
+    check, the audit entry and the method itself each look them up. Forgotten when the call ends, and as soon
+    as it has written anything (`wijzigingen()`, the connection's count of changed rows, moved): a number or
+    klas may have changed. A nested call shares the outer one's."""
+    if getattr(_binnen_aanroep, "rijen", None) is not None:
+        yield
+        return
+    _binnen_aanroep.rijen, _binnen_aanroep.wijzigingen = {}, wijzigingen
+    try:
+        yield
+    finally:
+        _binnen_aanroep.rijen = None
 
 
 def zoek(nummer: object) -> m.Leerling | None:
@@ -22,9 +43,16 @@ def zoek(nummer: object) -> m.Leerling | None:
     tekst = str(nummer).strip()
     if not tekst:
         return None
+    rijen = getattr(_binnen_aanroep, "rijen", None)
+    if rijen is not None:
+        teller = _binnen_aanroep.wijzigingen()
+        if (gevonden := rijen.get(tekst)) is not None and gevonden[0] == teller:
+            return gevonden[1]
     row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == tekst)
     if row is None and (norm := normaliseer_leerlingnummer(tekst)) != tekst:
         row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == norm)
+    if rijen is not None and row is not None:
+        rijen[tekst] = (teller, row)
     return row
 
 

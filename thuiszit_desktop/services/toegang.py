@@ -379,7 +379,11 @@ def check(ctx: Context, r: Regel, args: dict, zoek: Callable[[str], int | None] 
     if r.leerling is not None and ctx.klassen_filter() is not None:
         waarde = args.get(r.leerling)
         if waarde is not None:
-            klas = _klas_van(zoek(r.leerling) if zoek is not None else SLEUTELS[r.leerling](waarde))
+            if r.leerling == "leerlingnummer":  # the student's row, read once for the whole call: its klas too
+                row = leerlingnummers.zoek(waarde)
+                klas = None if row is None else row.klas
+            else:
+                klas = _klas_van(zoek(r.leerling) if zoek is not None else SLEUTELS[r.leerling](waarde))
             if klas is not None:
                 ctx.check_klas(klas)
     if r.voor is not None:
@@ -413,9 +417,10 @@ def _bewaakt(ctx: Context, r: Regel, methode, wat: str, naam: str):
             return gevonden[sleutel]
 
         try:
-            check(ctx, r, gebonden, zoek)
-            with ctx.aanroep(naam, lambda: leerling_van(gebonden, zoek)):
-                resultaat = methode(*args, **kwargs)
+            with leerlingnummers.onthouden(ctx.store.wijzigingen):  # the student read once for all of the call
+                check(ctx, r, gebonden, zoek)
+                with ctx.aanroep(naam, lambda: leerling_van(gebonden, zoek)):
+                    resultaat = methode(*args, **kwargs)
         except GeenToegang as exc:
             _weigering_vastleggen(ctx, exc, wat, gebonden)
             raise

@@ -1,7 +1,11 @@
 """The background worker hands every GebruikersFout to the screen as its Dutch message – InlogFout too; a screen's
 Loader runs one job at a time and delivers only the outcome that still counts."""
 
+import platform
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +103,42 @@ def test_a_bug_goes_to_the_error_dialog_and_arrives_as_the_crash_message(qtbot, 
     with qtbot.waitSignal(stil.crashed, timeout=10_000) as fout:
         stil.start(lambda progress: {}["bug"])
     assert isinstance(fout.args[0], KeyError) and len(gerapporteerd) == 1
+
+
+# --- one malloc arena (glibc): freed memory of one thread is usable by the others -------------------
+
+_ARENAS = """
+import ctypes, sys, tempfile, threading
+from thuiszit_desktop.ui.common.worker import een_malloc_arena
+if sys.argv[1] == "een":
+    een_malloc_arena()
+samen = threading.Barrier(5)
+def werk():
+    blokken = [bytes(200) for _ in range(1_000)]  # malloc'd while the other threads are alive too
+    samen.wait()
+threads = [threading.Thread(target=werk) for _ in range(4)]
+for t in threads:
+    t.start()
+samen.wait()
+libc = ctypes.CDLL(None)
+libc.fopen.restype = ctypes.c_void_p
+with tempfile.NamedTemporaryFile("r") as uit:
+    fp = ctypes.c_void_p(libc.fopen(uit.name.encode(), b"w"))
+    libc.malloc_info(0, fp)
+    libc.fclose(fp)
+    print(uit.read().count("<heap nr="))
+for t in threads:
+    t.join()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                    reason="a glibc setting")
+def test_the_threads_share_one_malloc_arena():
+    def heaps(keuze: str) -> int:
+        uit = subprocess.run([sys.executable, "-c", _ARENAS, keuze], capture_output=True, text=True, check=True,
+                             cwd=Path(__file__).parents[3])  # the checkout, where the package is
+        return int(uit.stdout)
+
+    assert heaps("standaard") > 1  # glibc's default: an arena per thread (this test would see no difference)
+    assert heaps("een") == 1

@@ -476,3 +476,121 @@ def test_the_signal_cards_are_filled_again_for_the_next_student(qtbot, panel, sc
     k = kaart(panel, SignaalSoort.MELDPLICHT_16U)
     assert k.actie_button is not None and k.actie_button.isVisibleTo(panel)
     assert k.te_laat is not None and "meldtermijn is voorbij" in k.te_laat.text()
+
+
+def _teksten_op_scherm(page) -> list[str]:
+    """Every text the page shows: labels, buttons, box titles, tabs, table cells (of what is on screen)."""
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTableWidget, QTabWidget
+
+    QApplication.processEvents()
+    teksten: list[str] = []
+    for w in page.findChildren(QLabel):
+        if w.isVisibleTo(page):
+            teksten.append(w.text())
+    for w in page.findChildren(QAbstractButton):
+        if w.isVisibleTo(page):
+            teksten += [w.text(), w.toolTip()]
+    teksten += [w.title() for w in page.findChildren(QGroupBox) if w.isVisibleTo(page)]
+    for tabs in page.findChildren(QTabWidget):
+        teksten += [tabs.tabText(i) for i in range(tabs.count())]
+    for tabel in page.findChildren(QTableWidget):
+        if tabel.isVisibleTo(page):
+            teksten += [tabel.item(r, c).text() for r in range(tabel.rowCount()) for c in range(tabel.columnCount())
+                        if tabel.item(r, c) is not None]
+    return teksten
+
+
+def test_the_kept_page_shows_the_next_student_and_nothing_of_the_previous_one(qtbot, school):
+    """The page is made once and filled again for every student opened (student after student stays quick):
+    a privacy point – from the first paint on, nothing of the student before may show, on any tab."""
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.leerling import Ouder, Relatie
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_GEGEVENS, TAB_VERZUIM
+
+    zoe = school.leerlingen.get("1001")
+    school.leerlingen.opslaan(replace(zoe, bsn="123456782", mentor="Daniël de Jong",
+                                      ouders=(Ouder("Mirjam Bakker", Relatie.MOEDER, telefoon="0612345678"),)),
+                              vandaag=VANDAAG)
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 18), Reden.ONGEOORLOOFD, vandaag=VANDAAG,
+                            opmerking="Spijbelen bij de sporthal")
+    school.verzuim.melding_registreren("1001", date(2026, 9, 2), date(2026, 9, 1), MeldingSoort.ZESTIEN_UUR,
+                                       kenmerk="DUO-1001")  # an earlier one: the meldplicht stands again
+    school.verzuim.mazl_registreren("1001", date(2026, 9, 22), "Jeugdarts gebeld", vandaag=VANDAAG)
+    page = LeerlingPage(school)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.show_leerling("1001")
+    page.verzuim.vandaag = VANDAAG
+    page.show_tab(TAB_GEGEVENS)
+    page.show_tab(TAB_VERZUIM)
+    qtbot.waitUntil(lambda: page.verzuim.registraties_van == "1001")
+    page.verzuim.registraties.setCurrentIndex(2)  # Zelf ingevoerd: the opmerking
+    van_zoe = ("Zoë", "Bakker", "1001", "DUO-1001", "Jeugdarts gebeld", "Spijbelen", "Mirjam", "782", "Daniël")
+    gezien = " | ".join(_teksten_op_scherm(page))
+    assert all(t in gezien for t in ("Zoë Bakker", "Leerlingnummer 1001", "Spijbelen bij de sporthal")), gezien
+    assert page.verzuim.kaarten and "ongeoorloofd" in page.verzuim.heatmap.tooltip(date(2026, 9, 15))
+
+    page.show_leerling("1002")  # Mehmet: no verzuim, no meldingen, no ouders
+    for moment in ("before the first paint", "after it"):
+        gezien = " | ".join(_teksten_op_scherm(page))
+        assert "Mehmet Çelik" in gezien and "Leerlingnummer 1002" in gezien, moment
+        assert [t for t in van_zoe if t in gezien] == [], (moment, gezien)
+        assert page.verzuim.kaarten == [] and page.verzuim.heatmap.tooltip(date(2026, 9, 15)).endswith("geen verzuim")
+        qtbot.waitUntil(lambda: page.verzuim.registraties_van == "1002")
+    page.show_tab(TAB_GEGEVENS)
+    gezien = " | ".join(_teksten_op_scherm(page))
+    assert "Geen ouders of verzorgers vastgelegd." in gezien
+    assert [t for t in van_zoe if t in gezien] == [], gezien
+
+
+def test_a_signal_card_shows_how_urgent_it_is_in_its_bar_and_changes_with_the_next_signal(qtbot):
+    """The card paints its border itself: a red bar for what the law asks now, orange for what may grow into it –
+    and the kept card changes colour when it shows another student's signal."""
+    from thuiszit_desktop.domain.signalen import Signaal
+    from thuiszit_desktop.ui.common import theme
+    from thuiszit_desktop.ui.leerlingen.signaal_kaart import SignaalKaart
+
+    meldplicht = Signaal("1001", SignaalSoort.MELDPLICHT_16U, date(2026, 9, 14), date(2026, 9, 16),
+                         uiterlijk=date(2026, 9, 23), uitleg="16 uur ongeoorloofd in 4 weken")
+    luxe = Signaal("1002", SignaalSoort.LUXE_VERZUIM, date(2026, 10, 9), date(2026, 10, 9), uitleg="Vrijdag voor de vakantie")
+    kaart = SignaalKaart(meldplicht, None, vandaag=VANDAAG, can_edit=True, can_bespreken=True)
+    qtbot.addWidget(kaart)
+    kaart.resize(600, 140)
+
+    def balk() -> str:
+        beeld = kaart.grab().toImage()
+        return beeld.pixelColor(2, beeld.height() // 2).name()
+
+    def rand() -> str:
+        beeld = kaart.grab().toImage()
+        return beeld.pixelColor(beeld.width() // 2, 0).name()
+
+    assert balk() == theme.color("danger").name() and rand() == theme.color("border").name()
+    kaart.toon(luxe, None, vandaag=VANDAAG, can_edit=True, can_bespreken=True)
+    assert balk() == theme.color("warning").name() and kaart.titel.text() == SignaalSoort.LUXE_VERZUIM.label
+
+
+def test_opening_a_student_lays_the_page_out_before_its_first_paint(qtbot, school):
+    """The page's sizes are final when it is first painted: otherwise it is painted twice, the second time with
+    the scroll area fitted to the new student (a bar's width narrower or wider)."""
+    from PySide6.QtWidgets import QApplication
+
+    from thuiszit_desktop.ui.leerlingen.leerling_basis import TAB_VERZUIM
+    from thuiszit_desktop.ui.leerlingen.leerlingen_area import LeerlingenArea
+
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
+    area = LeerlingenArea(school)
+    qtbot.addWidget(area)
+    area.resize(1200, 700)
+    area.show()
+    for nummer in ("1001", "1002", "1001", "1003"):
+        area.show_list()
+        QApplication.processEvents()
+        assert area.open_leerling(nummer, TAB_VERZUIM)
+        panel = area.page.verzuim
+        voor = (panel.geometry(), panel.heatmap.geometry(), area.page.verzuim_scroll.verticalScrollBar().isVisible())
+        QApplication.processEvents()  # the first paint, and whatever the event loop had waiting
+        assert (panel.geometry(), panel.heatmap.geometry(),
+                area.page.verzuim_scroll.verticalScrollBar().isVisible()) == voor, nummer

@@ -4,7 +4,7 @@ again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,15 +14,49 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
+    QWidget,
 )
 
 from . import theme
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapping label that remembers its height per width until its text, font or style changes.
+
+    While a page is laid out its layouts ask every label the same question again and again (some 200 times for
+    the ten of a student's Verzuim tab, 40 different ones), and QLabel lays its text out anew for each answer:
+    the larger part of laying that page out."""
+
+    _OPNIEUW_METEN = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange,
+                 QEvent.Type.LayoutDirectionChange)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._hoogtes: dict[tuple[int, int, bool], int] = {}
+        self._hoogtes_van = text  # the text they were measured for
+
+    def heightForWidth(self, width: int) -> int:
+        tekst = self.text()
+        if tekst != self._hoogtes_van:
+            self._hoogtes.clear()
+            self._hoogtes_van = tekst
+        # (QLabel never answers less than its minimum height, and only wrapped text depends on the width)
+        sleutel = (width, self.minimumHeight(), self.wordWrap())
+        hoogte = self._hoogtes.get(sleutel)
+        if hoogte is None:
+            hoogte = self._hoogtes[sleutel] = super().heightForWidth(width)
+        return hoogte
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in self._OPNIEUW_METEN:
+            self._hoogtes.clear()
+        super().changeEvent(event)
+
+
 def text_label(text: str = "", *, bold: bool = False, muted: bool = False, color: str = "",
                selectable: bool = True) -> QLabel:
     """Plain text that wraps (and can be selected, to copy); `color` is a theme role: "danger", "success"…"""
-    label = QLabel(text)
+    label = WrappingLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if selectable:

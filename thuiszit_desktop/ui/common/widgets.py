@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import formaat
 from ...domain.vergrendeling import wachttijd
 from . import theme
+from .blocks import WrappingLabel
 
 DATE_FORMAT = "dd-MM-yyyy"
 ERROR_COLOR = theme.LIGHT.danger  # for tests and old callers; painting uses theme.color("danger")
@@ -180,7 +181,7 @@ class OptionalDateEdit(QWidget):
         self.changed.emit()
 
 
-class WrapLabel(QLabel):
+class WrapLabel(WrappingLabel):
     """A word-wrapping label that claims the height its lines need.
 
     Some layouts (QWizard pages, forms inside forms) ignore height-for-width and clip the second line.
@@ -267,7 +268,8 @@ class FieldErrors:
 
 
 def heading(text: str, size_delta: float = theme.FONT_TITLE, bold: bool = True) -> QLabel:
-    label = QLabel(text)
+    """A title in a larger font (a WrappingLabel: a student's long name may wrap)."""
+    label = WrappingLabel(text)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() + size_delta)
     font.setBold(bold)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -70,6 +71,13 @@ def _tekstkleur(achtergrond: QColor, gedimd: bool) -> QColor:
                       key=lambda tekst: theme.contrast(tekst, achtergrond.name())))
 
 
+def _bewaar(cache: dict, sleutel: tuple, waarde, hoogstens: int = 4) -> None:
+    """Keep `waarde` under `sleutel`, forgetting the oldest beyond `hoogstens`."""
+    cache[sleutel] = waarde
+    while len(cache) > hoogstens:
+        del cache[next(iter(cache))]
+
+
 class JaarRaster(QWidget):
     """Twelve small month grids of a school year (August–July; weeks start on Monday).
 
@@ -92,6 +100,7 @@ class JaarRaster(QWidget):
         self.hoogte_volgt_breedte = hoogte_volgt_breedte
         self.start_year: int | None = None
         self.stijlen: dict[date, DagStijl] = {}
+        self._tooltips: Callable[[date], str] | None = None
         self.vandaag: date | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred,
                              QSizePolicy.Policy.Preferred if hoogte_volgt_breedte else QSizePolicy.Policy.Expanding)
@@ -102,13 +111,21 @@ class JaarRaster(QWidget):
         self._kleinfont = QFont(self.font())
         self._kleinfont.setPointSizeF(max(self.font().pointSizeF() - 1.5, 6.5))
         self._cache: QPixmap | None = None
+        # Kept for the last few sizes: the student page's width moves with its scroll bar, which comes and
+        # goes with the number of signals of the student opened.
+        self._koppen: dict[tuple, QPixmap] = {}  # what it was drawn for → the titles and weekday letters
+        self._getallen: dict[tuple, QPixmap] = {}  # (colour, day, cell size, dpr) → the day number
+        self._plekken: dict[tuple, list] = {}  # (year, cell, columns) → `_plekken_voor` for them
         self._cel = min_cel
 
     # --- content ---
 
-    def set_jaar(self, start_year: int, stijlen: dict[date, DagStijl], vandaag: date | None = None) -> None:
+    def set_jaar(self, start_year: int, stijlen: dict[date, DagStijl], vandaag: date | None = None, *,
+                 tooltips: Callable[[date], str] | None = None) -> None:
+        """`tooltips`: a day's tooltip when its style has none (made when pointed at, not for every day)."""
         self.start_year = start_year
         self.stijlen = dict(stijlen)
+        self._tooltips = tooltips
         self.vandaag = vandaag
         self._invalidate()
         self.updateGeometry()
@@ -121,6 +138,8 @@ class JaarRaster(QWidget):
 
     def tooltip(self, d: date) -> str:
         stijl = self.stijlen.get(d)
+        if stijl is not None and not stijl.tooltip and self._tooltips is not None:
+            return self._tooltips(d)
         return stijl.tooltip if stijl else dag_tekst(d)
 
     # --- geometry ---
@@ -237,6 +256,8 @@ class JaarRaster(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._koppen.clear()
+            self._getallen.clear()
             self._invalidate()
         super().changeEvent(event)
 
@@ -256,51 +277,27 @@ class JaarRaster(QWidget):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         cel = self.cel()
-        tekst = self.palette().color(self.foregroundRole())
+        koppen = [self._blok_oorsprong(index, cel) for index in range(12)]
+        painter.drawPixmap(0, 0, self._koppen_laag(koppen, cel, dpr))
 
-        # titles and weekday letters
-        painter.setFont(self._titelfont)
-        painter.setPen(tekst)
-        koppen: list[QPoint] = []
-        for index, (y, m) in enumerate(self.maanden()):
-            o = self._blok_oorsprong(index, cel)
-            koppen.append(o)
-            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
-            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
-                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
-            painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
-        painter.setFont(self._kleinfont)
-        painter.setPen(theme.color("muted"))
-        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
-        for o in koppen:
-            for k, naam in enumerate(WEEKDAGEN):
-                painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
-                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
-
-        # the cells, grouped by how they look (positions as in `cel_rect`, worked out per month: this runs when
-        # a student is opened)
+        # the cells, grouped by how they look; their places are the same for every student (`_plekken_voor`)
         groepen: dict[tuple, list[QRect]] = defaultdict(list)
-        getallen: dict[str, list[tuple[QRect, str]]] = defaultdict(list)
-        tekstkleuren: dict[tuple[int, bool], str] = {}
+        getallen: list[tuple[QPoint, QPixmap]] = []
+        soorten: dict[tuple, tuple[tuple, str]] = {}  # how a style is drawn: (its group, the number's colour)
         aanwezig = theme.kalender_color("aanwezig")
-        boven = self._titel_hoogte() + self._kop_hoogte()
-        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
-            eerste = date(y, m, 1)
-            lege = eerste.weekday()
-            for dag in range(1, _dagen_in(y, m) + 1):
-                plek = lege + dag - 1
-                rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
-                stijl = self.stijlen.get(eerste.replace(day=dag))
-                vulling = stijl.vulling if stijl else aanwezig
-                rand = stijl.rand.name() if stijl and stijl.rand is not None else ""
-                sleutel = (vulling.rgba(), rand, bool(stijl and stijl.gestippeld))
-                groepen[sleutel].append(rect.adjusted(1, 1, -2, -2) if rand else rect.adjusted(1, 1, -1, -1))
-                gedimd = stijl.gedimd if stijl else False
-                kleur = tekstkleuren.get((vulling.rgba(), gedimd))
-                if kleur is None:
-                    kleur = tekstkleuren[(vulling.rgba(), gedimd)] = _tekstkleur(vulling, gedimd).name()
-                getallen[kleur].append((rect, str(dag)))
+        standaard = DagStijl(aanwezig, "")
+        stijlen = self.stijlen
+        for d, binnen, binnen_rand, punt, dag in self._plekken_voor(koppen, cel):
+            stijl = stijlen.get(d, standaard)
+            # by identity: heatmap_stijlen shares one DagStijl between the days that look alike
+            soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
+            if (gevonden := soorten.get(soort)) is None:
+                rand = stijl.rand.name() if stijl.rand is not None else ""
+                gevonden = soorten[soort] = ((stijl.vulling.rgba(), rand, stijl.gestippeld),
+                                             _tekstkleur(stijl.vulling, stijl.gedimd).name())
+            groep, kleur = gevonden
+            groepen[groep].append(binnen_rand if groep[1] else binnen)
+            getallen.append((punt, self._getal(kleur, dag, cel, dpr)))
         for (vulling, rand, gestippeld), rects in groepen.items():
             painter.setBrush(QColor.fromRgba(vulling))
             if rand:
@@ -315,15 +312,79 @@ class JaarRaster(QWidget):
             painter.setPen(QPen(theme.kalender_color("vandaag"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
-        getalfont = QFont(self._kleinfont)
-        getalfont.setPixelSize(max(7, int(cel * 0.42)))
-        painter.setFont(getalfont)
-        for kleur, items in getallen.items():
-            painter.setPen(QColor.fromString(kleur))
-            for rect, tekst_dag in items:
-                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), tekst_dag)
+        # The day numbers as small pixmaps drawn once per colour and size: a drawText per day (366 text layouts)
+        # was most of the time it takes to show a student's year.
+        for punt, getal in getallen:
+            painter.drawPixmap(punt, getal)
         painter.end()
         return pixmap
+
+    def _plekken_voor(self, koppen: list[QPoint], cel: int) -> list[tuple[date, QRect, QRect, QPoint, int]]:
+        """Every day of the school year with where it is drawn (as in `cel_rect`): the cell less its gap, the
+        same for a cell with an outline, the corner for its number, and the day number."""
+        sleutel = (self.start_year, cel, self.kolommen)
+        if (plekken := self._plekken.get(sleutel)) is not None:
+            return plekken
+        plekken = []
+        boven = self._titel_hoogte() + self._kop_hoogte()
+        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
+            lege = date(y, m, 1).weekday()
+            for dag in range(1, _dagen_in(y, m) + 1):
+                plek = lege + dag - 1
+                rect = QRect(o.x() + (plek % 7) * cel, o.y() + boven + (plek // 7) * cel, cel, cel)
+                plekken.append((date(y, m, dag), rect.adjusted(1, 1, -1, -1), rect.adjusted(1, 1, -2, -2),
+                                rect.topLeft(), dag))
+        _bewaar(self._plekken, sleutel, plekken)
+        return plekken
+
+    def _koppen_laag(self, koppen: list[QPoint], cel: int, dpr: float) -> QPixmap:
+        """The month titles and weekday letters: the same for every student, so drawn once per year and size."""
+        sleutel = (self.start_year, self.width(), self.height(), cel, self.kolommen, dpr,
+                   self.palette().color(self.foregroundRole()).rgba(), theme.color("muted").rgba())
+        if (laag := self._koppen.get(sleutel)) is not None:
+            return laag
+        laag = QPixmap(int(self.width() * dpr), int(self.height() * dpr))
+        laag.setDevicePixelRatio(dpr)
+        laag.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(laag)
+        painter.setFont(self._titelfont)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        for o, (y, m) in zip(koppen, self.maanden(), strict=True):
+            titel = f"{MAANDEN[m - 1].capitalize()} {y}"
+            if painter.fontMetrics().horizontalAdvance(titel) > 7 * cel:  # small cells: "Sep 2026"
+                titel = f"{MAANDEN[m - 1][:3].capitalize()} {y}"
+            painter.drawText(QRect(o.x(), o.y(), 7 * cel, self._titel_hoogte()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), titel)
+        painter.setFont(self._kleinfont)
+        painter.setPen(theme.color("muted"))
+        kort = painter.fontMetrics().horizontalAdvance("wo") > cel  # small cells: "m d w d v z z"
+        for o in koppen:
+            for k, naam in enumerate(WEEKDAGEN):
+                painter.drawText(QRect(o.x() + k * cel, o.y() + self._titel_hoogte(), cel, self._kop_hoogte()),
+                                 int(Qt.AlignmentFlag.AlignCenter), naam[0] if kort else naam)
+        painter.end()
+        _bewaar(self._koppen, sleutel, laag)
+        return laag
+
+    def _getal(self, kleur: str, dag: int, cel: int, dpr: float) -> QPixmap:
+        """Day number `dag` centred in a transparent cell, in `kleur`."""
+        sleutel = (kleur, dag, cel, dpr)
+        getal = self._getallen.get(sleutel)
+        if getal is None:
+            getal = QPixmap(int(cel * dpr), int(cel * dpr))
+            getal.setDevicePixelRatio(dpr)
+            getal.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(getal)
+            font = QFont(self._kleinfont)
+            font.setPixelSize(max(7, int(cel * 0.42)))
+            painter.setFont(font)
+            painter.setPen(QColor.fromString(kleur))
+            painter.drawText(QRect(0, 0, cel, cel), int(Qt.AlignmentFlag.AlignCenter), str(dag))
+            painter.end()
+            if len(self._getallen) > 1000:  # sizes of a window resized many times: start again
+                self._getallen.clear()
+            self._getallen[sleutel] = getal
+        return getal
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

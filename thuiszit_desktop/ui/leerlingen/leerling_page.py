@@ -7,7 +7,7 @@ import contextlib
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -250,6 +250,14 @@ class LeerlingPage(QWidget):
             self._vul(view)
 
     # --- showing ---------------------------------------------------------------------------------
+
+    def schikken(self) -> None:
+        """Lay the page out now, before its first paint. Left to the event loop, the scroll area fits the new
+        student's content only after that paint (its layout request comes after the paint request), and the page
+        is painted twice: first with the previous student's sizes, then – a scroll bar's width narrower or
+        wider – again."""
+        for _ in range(3):  # a layout that changes a size asks once more (the scroll area after its content)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def show_leerling(self, leerlingnummer: str) -> Leerling:
         """Read the student fresh from the database and show them."""

@@ -64,6 +64,7 @@ class LeerlingenArea(QStackedWidget):
         if tab is not None:
             self.page.show_tab(tab)
         self.setCurrentWidget(self.page)
+        self.page.schikken()
         self.page.back_button.setFocus()
         return True
 

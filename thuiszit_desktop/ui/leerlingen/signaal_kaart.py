@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.afhandeling import MELDING_VOOR, Afhandeling
@@ -22,7 +23,8 @@ class SignaalKaart(QFrame):
     """One signal: what it is, why it fired (its uitleg), the dates, and whether it was discussed.
 
     Made once and filled again (`toon`) for the next student's signals: opening a student then changes texts
-    instead of building a card of a dozen widgets per signal."""
+    instead of building a card of a dozen widgets per signal. It paints its own border (a red or orange bar on
+    the left): a style sheet per card cost ~2 ms each time a card turned from one colour to the other."""
 
     bespreken = Signal(object)  # the Signaal
     actie = Signal(object)  # the Signaal: register the melding or M@zl-actie it asks for
@@ -32,9 +34,10 @@ class SignaalKaart(QFrame):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("signaalkaart")
-        self._ernstig: bool | None = None  # which border colour the style sheet has
+        self.ernstig = False  # the bar on the left in the danger colour (otherwise the warning colour)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 8, 6)
+        # inside the border painted in paintEvent: 4 px bar on the left, 1 px elsewhere
+        layout.setContentsMargins(10 + 4, 6 + 1, 8 + 1, 6 + 1)
         tekst = QVBoxLayout()
         tekst.setSpacing(2)
         self.titel = _label("", bold=True)
@@ -73,11 +76,9 @@ class SignaalKaart(QFrame):
         self.signaal = signaal
         ernstig = signaal.soort in (SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER,
                                     SignaalSoort.THUISZITTER_3MND, SignaalSoort.ABSOLUUT_VERZUIM)
-        if ernstig != self._ernstig:
-            self._ernstig = ernstig
-            kleur = "{danger}" if ernstig else "{warning}"
-            theme.style(self, "QFrame#signaalkaart {{ border: 1px solid {border}; border-left: 4px solid " + kleur
-                        + "; border-radius: 3px; background: palette(base); }}")
+        if ernstig != self.ernstig:
+            self.ernstig = ernstig
+            self.update()
         self.titel.setText(signaal.soort.label)
         self.uitleg.setText(signaal_waarom(signaal))
         self.regel.setText(f"Regel: {signaal_regel(signaal.soort)}")
@@ -118,6 +119,22 @@ class SignaalKaart(QFrame):
         self._actie_button.setEnabled(can_edit)
         self.besproken_button.setText("Notitie aanpassen…" if bespreking is not None else "Besproken…")
         self.besproken_button.setEnabled(can_bespreken)
+
+    def paintEvent(self, event) -> None:
+        """A rounded card in the base colour with a 1 px border and a 4 px bar on the left (danger or warning)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rand = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(theme.color("border"), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rand, 3, 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.color("danger" if self.ernstig else "warning"))
+        pad = QPainterPath()
+        pad.addRoundedRect(QRectF(self.rect()), 3, 3)
+        painter.setClipPath(pad)
+        painter.drawRect(QRectF(0, 0, 4, self.height()))
+        painter.end()
 
     @property
     def te_laat(self) -> QLabel | None:

@@ -3,6 +3,7 @@ fewer hours, with a tooltip that says what was registered."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QColor
@@ -51,35 +52,57 @@ def uren_per_reden(uren: dict[Reden, float]) -> str:
 
 def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float,
                     bijgewerkt_tot: date | None) -> dict[date, DagStijl]:
-    """How each day of the school year looks in the heat map, with its tooltip."""
+    """How each day of the school year looks in the heat map. Days that look alike share one DagStijl, and the
+    tooltips are made when asked for (`heatmap_tooltips`): this runs for every day of the year when a student is
+    opened."""
     per_dag = {d.datum: d.uren for d in dagen}
+    kleur = theme.kalender_color
+    weekend = DagStijl(kleur("weekend"), "", gedimd=True)
+    geen_lesdag = DagStijl(kleur("geen_lesdag"), "", gedimd=True)
+    onbekend = DagStijl(kleur("onbekend"), "", rand=kleur("rand_sterk"), gestippeld=True)
+    aanwezig = DagStijl(kleur("aanwezig"), "", rand=kleur("rand"))
     stijlen: dict[date, DagStijl] = {}
     for dag in jaar.dagen:
         d = dag.datum
-        uren = {r: u for r, u in per_dag.get(d, {}).items() if u > 0}
+        if dag.soort != "lesdag":
+            stijlen[d] = weekend if dag.soort == "weekend" else geen_lesdag
+        elif d in per_dag and (uren := {r: u for r, u in per_dag[d].items() if u > 0}):
+            stijlen[d] = DagStijl(tint(REDEN_KLEUR[hoofdreden(uren)], sum(uren.values()) / dagduur), "")
+        elif bijgewerkt_tot is None or d > bijgewerkt_tot:
+            stijlen[d] = onbekend
+        else:
+            stijlen[d] = aanwezig
+    return stijlen
+
+
+def heatmap_tooltips(jaar: Jaaroverzicht, dagen: list[VerzuimDag],
+                     bijgewerkt_tot: date | None) -> Callable[[date], str]:
+    """What a day of the heat map says when pointed at (what was registered, or why it does not count)."""
+    per_dag = {d.datum: d.uren for d in dagen}
+    kalender = {dag.datum: dag for dag in jaar.dagen}
+
+    def tooltip(d: date) -> str:
         kop = dag_tekst(d)
+        dag = kalender.get(d)
+        if dag is None:
+            return kop
+        uren = {r: u for r, u in per_dag.get(d, {}).items() if u > 0}
         if dag.soort != "lesdag":
             wat = {"weekend": "weekend", "feestdag": dag.omschrijving, "vakantie": dag.omschrijving.lower(),
                    "vrije_dag": f"vrije dag ({dag.omschrijving})"}.get(dag.soort, dag.omschrijving)
             tekst = f"{kop}: {wat}, geen lesdag"
             if uren:
                 tekst += f" – {uren_per_reden(uren)} geregistreerd; telt niet mee"
-            kleur = theme.kalender_color("weekend" if dag.soort == "weekend" else "geen_lesdag")
-            stijlen[d] = DagStijl(kleur, tekst, gedimd=True)
-        elif uren:
-            reden = hoofdreden(uren)
+            return tekst
+        if uren:
             tekst = f"{kop}: {uren_per_reden(uren)}"
             if bijgewerkt_tot is not None and d > bijgewerkt_tot:
                 tekst += " (na 'verzuim bijgewerkt t/m'; telt nog niet mee in de signalen)"
-            stijlen[d] = DagStijl(tint(REDEN_KLEUR[reden], sum(uren.values()) / dagduur), tekst)
-        elif bijgewerkt_tot is None or d > bijgewerkt_tot:
-            if bijgewerkt_tot is None:
-                tekst = f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
-            else:
-                tekst = f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
-            stijlen[d] = DagStijl(theme.kalender_color("onbekend"), tekst, rand=theme.kalender_color("rand_sterk"),
-                                  gestippeld=True)
-        else:
-            stijlen[d] = DagStijl(theme.kalender_color("aanwezig"), f"{kop}: geen verzuim",
-                                  rand=theme.kalender_color("rand"))
-    return stijlen
+            return tekst
+        if bijgewerkt_tot is None:
+            return f"{kop}: geen verzuim bekend (er is nog geen verzuim geïmporteerd)"
+        if d > bijgewerkt_tot:
+            return f"{kop}: nog niet bijgewerkt (verzuim bijgewerkt t/m {format_date(bijgewerkt_tot)})"
+        return f"{kop}: geen verzuim"
+
+    return tooltip

@@ -32,12 +32,13 @@ from ...domain.afhandeling import MELDING_VOOR
 from ...domain.gebruiker import Rol
 from ...domain.kalender import schooljaar_label
 from ...domain.leerling import schooljaar_start
-from ...domain.signalen import Niveau, Signaal, SignaalSoort
+from ...domain.signalen import Niveau, Signaal, SignaalInstellingen, SignaalSoort
 from ...domain.verzuim import MeldingSoort, Reden
 from ...services.ongedaan import samen
 from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common import errors, theme
+from ..common.blocks import WrappingLabel
 from ..common.blocks import text_label as _label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
@@ -46,7 +47,7 @@ from ..overzichten.werkt_het_view import LeerlingEffectPanel
 from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
 from .signaal_kaart import SignaalKaart
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
-from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen
+from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen, heatmap_tooltips
 
 # The most urgent first: what the law asks the school to do, then what may grow into it.
 VOLGORDE = [SignaalSoort.MELDPLICHT_16U, SignaalSoort.THUISZITTER_3MND, SignaalSoort.THUISZITTER,
@@ -105,6 +106,7 @@ class VerzuimPanel(QWidget):
         self.naam = ""
         self.registraties_van: str | None = None  # whose meldingen, M@zl-acties and hand entries the tables show
         self.overzicht: Overzicht | None = None
+        self._instellingen: SignaalInstellingen | None = None  # the lesdag's hours and the level thresholds
         self.signalen: list[Signaal] = []
         self.kaarten: list[SignaalKaart] = []  # one per signal shown
         self._kaarten: list[SignaalKaart] = []  # … and the spare ones, hidden
@@ -158,7 +160,7 @@ class VerzuimPanel(QWidget):
         kop.addSpacing(16)
         self.niveau_stip = QLabel()
         kop.addWidget(self.niveau_stip)
-        self.percentage_label = QLabel()
+        self.percentage_label = WrappingLabel()
         self.percentage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.percentage_label.setWordWrap(True)
         kop.addWidget(self.percentage_label, 1)
@@ -292,6 +294,7 @@ class VerzuimPanel(QWidget):
         self._geladen_op = time.monotonic()
         nr = self.leerlingnummer
         self.overzicht = self.services.signalen.overzicht(leerlingnummer=nr)
+        self._instellingen = self.services.signalen.instellingen()
         self.signalen = sorted(self.overzicht.signalen, key=lambda s: (VOLGORDE.index(s.soort), s.datum))
         self._toon_signalen(self.overzicht)
         huidig = schooljaar_start(self.overzicht.peildatum).year
@@ -376,9 +379,10 @@ class VerzuimPanel(QWidget):
         van, tot = date(start_year, 8, 1), date(start_year + 1, 7, 31)
         jaar = self.services.kalender.jaar(start_year)
         dagen = self.services.verzuim.dagen(nr, van, tot)
-        dagduur = self.services.school.get().uren_per_lesdag
+        dagduur = (self._instellingen or self.services.signalen.instellingen()).uren_per_lesdag
         bijgewerkt = self.overzicht.bijgewerkt_tot if self.overzicht else None
-        self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag)
+        self.heatmap.set_jaar(start_year, heatmap_stijlen(jaar, dagen, dagduur, bijgewerkt), self.vandaag,
+                              tooltips=heatmap_tooltips(jaar, dagen, bijgewerkt))
         self.verzuim_box.setTitle(f"Verzuim per dag in schooljaar {schooljaar_label(start_year)}")
 
         # totals per reden (lesdagen only: the rules ignore the rest)
@@ -433,7 +437,7 @@ class VerzuimPanel(QWidget):
             self.percentage_label.setToolTip("")
             return
         self.niveau_stip.setPixmap(niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
-        drempels = self.services.signalen.instellingen()
+        drempels = self._instellingen or self.services.signalen.instellingen()
         uitleg = niveau_uitleg(niveau.niveau, (drempels.niveau2_pct, drempels.niveau3_pct))
         self.percentage_label.setText(
             f"Verzuim {procent(niveau.verzuimpercentage)} van de lestijd t/m {format_date(tot)} – "

@@ -51,6 +51,9 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ..common.worker import een_malloc_arena
+
+    een_malloc_arena()  # before Qt starts threads: their freed memory stays usable by the rest (issue 16)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(ORGANISATION)
