@@ -20,8 +20,7 @@ import calendar as _stdcal
 import functools
 import itertools
 import math
-from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,6 +60,8 @@ def _hele_dagen_rond(i: int, uren: Callable[[int], float], drempel: float, laats
 _MAZL_ZIEK_LESDAGEN = 7
 _MAZL_MELDINGEN = 4
 _MAZL_LESWEKEN = 12
+_PLUS_EEN = (1).__add__  # i ↦ i + 1 in C, for `map`
+_PLUS_ZES = (_MAZL_ZIEK_LESDAGEN - 1).__add__
 # Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
 # making the calendar precompute a thousand years.
 GESCHIEDENIS_JAREN = 25
@@ -137,6 +138,16 @@ class SignaalInstellingen:
     def decimalen(self) -> tuple[Decimal, Decimal, Decimal]:
         """Dagduur and the two level thresholds as decimals (once per setting, not once per leerling)."""
         return _decimaal(self.uren_per_lesdag), _decimaal(self.niveau2_pct), _decimaal(self.niveau3_pct)
+
+    @functools.cached_property
+    def tienden(self) -> tuple[float, int, int] | None:
+        """What `_kearney`'s float path needs: dagduur as its decimal has it, and the least verzuimpercentage in
+        tenths that reaches level 2 and 3 (a percentage of one decimal is k/10: k/10 ≥ T exactly when k ≥ ⌈10T⌉).
+        None for settings the float path does not take on (no positive dagduur, a threshold that is no number)."""
+        dagduur_d, niveau2, niveau3 = self.decimalen
+        if not (dagduur_d > 0 and niveau2.is_finite() and niveau3.is_finite()):
+            return None
+        return float(dagduur_d), math.ceil(niveau2 * 10), math.ceil(niveau3 * 10)
 
 
 @dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each
@@ -217,6 +228,7 @@ def _plus_maanden(d: date, maanden: int) -> date:
     return date(year, month, min(d.day, _stdcal.monthrange(year, month)[1]))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred days in thousands of explanations
 def _dm(d: date, peildatum: date) -> str:
     """dd-mm, with the year when d lies outside the school year of P."""
     return formaat.korte_datum(d) if _jaarstart(d) == _jaarstart(peildatum) else formaat.datum(d)
@@ -261,28 +273,32 @@ def _meldplicht_16u(cal: SchoolCalendar, leerling: Leerling, p: _Profiel,
         start = max(start, max(gemeld) + _DAG)
     t = p.tabel
     eerste = t.positie_vanaf(start)
-    dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
-    if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
-        return None
-    weken = t.weken
-    venster: deque[int] = deque()
+    if eerste <= min(ong) and max(ong) <= p.laatste and min(ong.values()) > 0:  # the usual case: every day counts
+        dagen = sorted(ong)
+    else:
+        dagen = sorted(i for i, u in ong.items() if u > 0 and eerste <= i <= p.laatste)
+        if sum(ong[i] for i in dagen) < MELDGRENS_UREN - _BIJNA:
+            return None
+    weken = list(map(t.weken.__getitem__, dagen))
+    uren = list(map(ong.__getitem__, dagen))
+    eerst = 0  # W(d) is dagen[eerst:k + 1]
     lopend = 0.0
     # The sum over W(d) only rises on a day with hours, so d* is one of those days.
-    for i in dagen:
-        grens = weken[i] - (_VENSTER_LESWEKEN - 1)
-        while venster and weken[venster[0]] < grens:
-            lopend -= ong[venster.popleft()]
-        venster.append(i)
-        lopend += ong[i]
+    for k, (week, u) in enumerate(zip(weken, uren, strict=True)):
+        grens = week - (_VENSTER_LESWEKEN - 1)
+        while weken[eerst] < grens:
+            lopend -= uren[eerst]
+            eerst += 1
+        lopend += u
         if lopend < MELDGRENS_UREN - _BIJNA:
             continue
-        totaal = math.fsum(ong[j] for j in venster)
+        totaal = math.fsum(uren[eerst:k + 1])
         if totaal < MELDGRENS_UREN - _EPS:
             continue
-        d = t.dagen[i]
+        d = t.dagen[dagen[k]]
         if not is_ingeschreven(leerling, d) or _vrij_van_plicht(leerling, d):
             return None
-        sinds = t.dagen[venster[0]]
+        sinds = t.dagen[dagen[eerst]]
         uiterlijk = cal.werkdag_na(d, 5)
         uitleg = (f"{formaat.uren(totaal)} uur ongeoorloofd verzuim tussen {_dm(sinds, peildatum)} en "
                   f"{_dm(d, peildatum)}; melden uiterlijk {_dm(uiterlijk, peildatum)}")
@@ -359,14 +375,21 @@ def _mazl(leerling: Leerling, p: _Profiel, mazl_acties: Iterable[MazlActie],
         start = max(start, max(acties) + _DAG)
     t = p.tabel
     laatste = p.laatste
-    ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}  # records are ≤ P so runs end by P
+    ziek: Set[int] = p.ziek.keys()  # records are ≤ P so runs end by P
+    if not (max(ziek) <= laatste and min(p.ziek.values()) > 0):
+        ziek = {i for i, u in p.ziek.items() if u > 0 and i <= laatste}
     eerste = t.positie_vanaf(start)
-    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without.
-    ziekmeldingen = sorted(i for i in ziek if i >= eerste and i - 1 not in ziek)
+    # The first day of each ziekmelding that counts: a day with ziek hours after a lesdag without (a set
+    # difference: no Python step per day).
+    ziekmeldingen = sorted(ziek - set(map(_PLUS_EEN, ziek)))
+    if ziekmeldingen and ziekmeldingen[0] < eerste:
+        ziekmeldingen = [i for i in ziekmeldingen if i >= eerste]
 
-    # Runs are disjoint and in order, so the first long one also reaches its 7th day first.
-    a = next((i for i in ziekmeldingen if i + _MAZL_ZIEK_LESDAGEN - 1 in ziek
-              and all(i + k in ziek for k in range(1, _MAZL_ZIEK_LESDAGEN))), None)
+    # Runs are disjoint and in order, so the first long one also reaches its 7th day first. Only a ziekmelding
+    # with ziek hours 6 lesdagen on can be one (a set intersection picks those, mostly none).
+    lang = sorted(set(map(_PLUS_ZES, ziekmeldingen)).intersection(ziek)) if len(ziek) >= _MAZL_ZIEK_LESDAGEN else []
+    zes = _MAZL_ZIEK_LESDAGEN - 1
+    a = next((i - zes for i in lang if set(range(i - zes + 1, i)) <= ziek), None)
     b: tuple[int, int] | None = None
     weken = t.weken
     stap = _MAZL_MELDINGEN - 1
@@ -464,17 +487,19 @@ def _sorteer(signalen: list[Signaal]) -> list[Signaal]:
 def _signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, p: _Profiel,
               meldingen: Iterable[Verzuimmelding], mazl_acties: Iterable[MazlActie],
               peildatum: date) -> list[Signaal]:
-    thuiszitter = _thuiszitter(inst, leerling, p, peildatum)
-    uit = [
-        _meldplicht_16u(cal, leerling, p, meldingen, peildatum),
-        thuiszitter,
-        _thuiszitter_3mnd(thuiszitter, peildatum),
-        _langdurig_afwezig(inst, leerling, p, peildatum, thuiszitter),
-        _mazl(leerling, p, mazl_acties, peildatum),
-        *_luxe_verzuim(cal, inst, leerling, p, peildatum),
-        _absoluut_verzuim(leerling, peildatum),
-    ]
-    return _sorteer([s for s in uit if s is not None])
+    uit: list[Signaal | None] = [_meldplicht_16u(cal, leerling, p, meldingen, peildatum)]
+    # The runs of rules 2–4 end at the last lesdag ≤ P: without a whole day on it (most students), none holds.
+    heel = inst.uren_per_lesdag - _EPS * 2
+    if p.ong.get(p.laatste, 0.0) >= heel or p.alle.get(p.laatste, 0.0) >= heel:
+        thuiszitter = _thuiszitter(inst, leerling, p, peildatum)
+        uit += (thuiszitter, _thuiszitter_3mnd(thuiszitter, peildatum),
+                _langdurig_afwezig(inst, leerling, p, peildatum, thuiszitter))
+    uit.append(_mazl(leerling, p, mazl_acties, peildatum))
+    uit += _luxe_verzuim(cal, inst, leerling, p, peildatum)
+    if leerling.uitschrijfdatum is not None:  # rule 7 is about uitgeschreven students only
+        uit.append(_absoluut_verzuim(leerling, peildatum))
+    gevonden = [s for s in uit if s is not None]
+    return _sorteer(gevonden) if len(gevonden) > 1 else gevonden
 
 
 def signalen_op(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, tabel: LesdagTabel,
@@ -492,6 +517,9 @@ def signalen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling,
     """All signals of one leerling at peildatum P, sorted by soort, then datum."""
     p = _profiel(cal, verzuim, peildatum)
     return _signalen(cal, inst, leerling, p, meldingen, mazl_acties, peildatum)
+
+
+_NIVEAU_DRIE = frozenset({SignaalSoort.THUISZITTER, SignaalSoort.ABSOLUUT_VERZUIM})  # level 3 whatever the %
 
 
 def _rond_af(x: Decimal) -> Decimal:
@@ -516,16 +544,38 @@ def _niveau(inst: SignaalInstellingen, leerling: Leerling, p: _Profiel, signalen
     if n > 0 and alle:
         dagduur = inst.uren_per_lesdag
         if lo <= min(alle) and max(alle) <= hi:  # the usual case: every day counts
-            som = math.fsum(map(min, alle.values(), itertools.repeat(dagduur)))
+            uren = alle.values()  # and mostly none above dagduur: then no min() per day
+            som = math.fsum(uren if max(uren) <= dagduur else map(min, uren, itertools.repeat(dagduur)))
         else:
             som = math.fsum(min(u, dagduur) for i, u in alle.items() if lo <= i <= hi)
-    soorten = {s.soort for s in signalen if s.leerlingnummer == leerling.leerlingnummer}
-    return _kearney(inst, leerling.leerlingnummer, som, n,
-                    SignaalSoort.THUISZITTER in soorten or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
+    nr = leerling.leerlingnummer
+    return _kearney(inst, nr, som, n, any(s.soort in _NIVEAU_DRIE and s.leerlingnummer == nr for s in signalen))
+
+
+def _tienden(inst: SignaalInstellingen, som: float, n: int) -> int | None:
+    """`_kearney`'s percentage in tenths (100 × som / (n × dagduur), one decimal, halves away from zero) from
+    floats – a few roundings off the exact quotient, far less than `_BIJNA` – or None when that could tip it: the
+    quotient near a half tenth, or anything unusual. Then the decimals decide (a Decimal per student is slow)."""
+    if not som or n <= 0:
+        return 0
+    tienden = inst.tienden
+    if tienden is None or som < 0:
+        return None
+    x = 1000 * round(som, 9) / (n * tienden[0]) + 0.5
+    if not x < 1e5:  # (also NaN)
+        return None
+    k = math.floor(x)
+    if x - k < _BIJNA or k + 1 - x < _BIJNA:
+        return None
+    return k
 
 
 def _kearney(inst: SignaalInstellingen, leerlingnummer: str, som: float, n: int, drie: bool) -> Niveau:
     """The level from Σ min(u(d), dagduur) over N lesdagen; `drie`: a thuiszitter or absoluut_verzuim signal."""
+    k = _tienden(inst, som, n)
+    if k is not None and (tienden := inst.tienden) is not None:
+        niveau = 3 if drie or k >= tienden[2] else 2 if k >= tienden[1] else 1
+        return Niveau(leerlingnummer, niveau, k / 10)  # k / 10 is the float of the decimal k/10, as float(pct)
     dagduur_d, niveau2, niveau3 = inst.decimalen
     pct = _rond_af(Decimal(100) * _decimaal(som) / (n * dagduur_d)) if som and n > 0 else Decimal("0.0")
     if pct >= niveau3 or drie:
@@ -596,6 +646,9 @@ def dagen_per_leerling(cal: SchoolCalendar, verzuim_per_leerling: Mapping[str, I
     return tabel, uit
 
 
+_GEEN: frozenset[SignaalSoort] = frozenset()  # most students at most month ends: one shared empty set
+
+
 @dataclass(frozen=True, slots=True)
 class Stand:
     """One leerling at one peildatum, as the trends count it."""
@@ -648,12 +701,15 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
     waarden = list(map(min, map(alle.__getitem__, posities), itertools.repeat(dagduur)))
     van = bisect.bisect_left(posities, lo)
 
+    melding_op = melding.datum if melding is not None else None
+    mazl_op = mazl.datum if mazl is not None else None
+    ingeschreven, uitgeschreven = leerling.inschrijfdatum, leerling.uitschrijfdatum
     uit = []
     for p, hoogste in zip(peildata, laatsten, strict=True):
         soorten: set[SignaalSoort] = set()
-        if melding is not None and melding.datum <= p:
+        if melding_op is not None and melding_op <= p:
             soorten.add(SignaalSoort.MELDPLICHT_16U)
-        if mazl is not None and mazl.datum <= p:
+        if mazl_op is not None and mazl_op <= p:
             soorten.add(SignaalSoort.MAZL)
         thuis = None
         if alle.get(hoogste, 0.0) >= drempel:  # a run of whole days up to P (ongeoorloofd ≤ all)
@@ -667,18 +723,27 @@ def standen(cal: SchoolCalendar, inst: SignaalInstellingen, leerling: Leerling, 
             elif _langdurig_afwezig(inst, leerling, prof, p, None) is not None:
                 soorten.add(SignaalSoort.LANGDURIG_AFWEZIG)
         # rule 6 as `_luxe_verzuim` at P: a day ≤ P whose run of such days, cut off at P, is 10 lesdagen at most
-        if any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
+        if luxe and any(i <= hoogste and min(e, hoogste) - b < _LUXE_MAX_RUN for i, b, e in luxe):
             soorten.add(SignaalSoort.LUXE_VERZUIM)
-        if leerling.uitschrijfdatum is not None and _absoluut_verzuim(leerling, p) is not None:
+        if uitgeschreven is not None and _absoluut_verzuim(leerling, p) is not None:
             soorten.add(SignaalSoort.ABSOLUUT_VERZUIM)
         niveau = None
-        if is_ingeschreven(leerling, p):
+        if ingeschreven <= p and (uitgeschreven is None or p < uitgeschreven):  # is_ingeschreven, inline
             n = hoogste - lo + 1
             som = math.fsum(waarden[van:bisect.bisect_right(posities, hoogste)]) if n > 0 else 0.0
-            niveau = _niveau_getal(inst, som, n, SignaalSoort.THUISZITTER in soorten
-                                   or SignaalSoort.ABSOLUUT_VERZUIM in soorten)
-        uit.append(Stand(frozenset(soorten), thuis, niveau))
+            niveau = _niveau_getal(inst, som, n, not _NIVEAU_DRIE.isdisjoint(soorten))
+        if thuis is None:  # the usual stand: one shared object per (soorten, niveau), not one per month and student
+            sleutel = (frozenset(soorten) if soorten else _GEEN, niveau)
+            stand = _STANDEN.get(sleutel)
+            if stand is None:
+                stand = _STANDEN[sleutel] = Stand(sleutel[0], None, niveau)
+            uit.append(stand)
+        else:
+            uit.append(Stand(frozenset(soorten), thuis, niveau))
     return uit
+
+
+_STANDEN: dict[tuple[frozenset[SignaalSoort], int | None], Stand] = {}  # at most 2⁷ × 4: the sets of soorten, levels
 
 
 def _luxe_runs(leerling: Leerling, p: _Profiel, grenzen: Sequence[tuple[int, str, object]],

@@ -202,9 +202,7 @@ class SignalenService:
                                               peildatum)
         bijgewerkt = self.bijgewerkt_tot()
         if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
-            # Only the students asked for: one student's page must not read the whole school's verzuim.
-            met = {nummer[i] for (i,) in _where(m.Verzuim.select(m.Verzuim.leerling).distinct(), m.Verzuim.leerling,
-                                                 only).tuples() if i in nummer}
+            met = _met_verzuim(nummer, dagen, {n.leerlingnummer for n in niveaus if n.niveau == 1})
             niveaus = [replace(n, zonder_verzuim=True) if n.niveau == 1 and n.leerlingnummer not in met else n
                        for n in niveaus]
         met_signaal = {s.leerlingnummer for s in signalen}
@@ -349,17 +347,16 @@ def _verzuim(cal: SchoolCalendar, nummer: dict[int, str], peildatum: date, only:
     return per
 
 
-_DAGEN_SQL = ('SELECT "leerling_id", "datum", SUM("uren"), SUM(CASE WHEN "reden" = \'ongeoorloofd\' THEN "uren" END), '
-              'SUM(CASE WHEN "reden" = \'ziek\' THEN "uren" END) FROM "verzuim" WHERE "datum" <= ? {waar} '
-              'GROUP BY "leerling_id", "datum"')
+_DAGEN_SQL = 'SELECT "leerling_id", "datum", "uren", "reden" FROM "verzuim" WHERE "datum" <= ? {waar}'
+_ONG, _ZIEK = Reden.ONGEOORLOOFD.value, Reden.ZIEK.value
 
 
 def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[int] | None, dagduur: float,
            grenzen: list[date]) -> tuple[LesdagTabel, dict[str, Dagen]]:
     """The hours per lesdag (ongeoorloofd, ziek, all) ≤ `tot` per leerlingnummer, as positions of the table.
 
-    SQLite sums the rows per student and day (one GROUP BY pass through the (leerling_id, datum) index), so
-    Python sees one row per day with absence and keeps it in three dicts – no object per verzuim row.
+    Python sums the rows per student and day into three dicts as they come – no object per verzuim row. (Not
+    SQLite's GROUP BY: its three sums per day cost more than adding the few days with more than one row here.)
     With `only`, a few students: all their verzuim. Otherwise the verzuim from the earliest of `grenzen`
     (lesdagen, see `_grens`) for everyone, and the earlier verzuim only of the students absent the whole day,
     or ill, on one of those days: only their runs reach back across it.
@@ -367,18 +364,17 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
     tabel = cal.tabel(schooljaar_start(tot), tot)
     per: dict[str, Dagen] = {}
     vroeger: list[tuple] = []  # rows before the table (rare: older than the vacation data), placed at the end
-    grens_uren: dict[int, list[tuple[float, float | None]]] = defaultdict(list)
-    bewaak = {g.isoformat() for g in grenzen} if only is None else set()
 
     def lees(sql: str, params: list) -> None:
         index, lo = tabel.iso_index(), tabel.lo.isoformat()
         huidig = None
         ong = ziek = alle = None
-        for leerling_id, datum, uren, u_ong, u_ziek in m.database.execute_sql(sql, params):
+        for rij in m.database.execute_sql(sql, params):
+            leerling_id, datum, uren, reden = rij
             i = index.get(datum)
             if i is None:  # not a lesdag (ignored by every rule), or before the table
                 if datum < lo:
-                    vroeger.append((leerling_id, datum, uren, u_ong, u_ziek))
+                    vroeger.append(rij)
                 continue
             if leerling_id != huidig:
                 huidig = leerling_id
@@ -389,13 +385,11 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
                 ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
             elif ong is None:
                 continue
-            alle[i] = uren
-            if u_ong:
-                ong[i] = u_ong
-            if u_ziek:
-                ziek[i] = u_ziek
-            if datum in bewaak:
-                grens_uren[leerling_id].append((uren, u_ziek))
+            alle[i] = alle[i] + uren if i in alle else uren
+            if reden == _ONG:
+                ong[i] = ong[i] + uren if i in ong else uren
+            elif reden == _ZIEK:
+                ziek[i] = ziek[i] + uren if i in ziek else uren
 
     p = tot.isoformat()
     if only is not None:  # a few students: all their verzuim, through the index
@@ -408,8 +402,13 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
         # Through the (leerling_id, datum) index, one date range per student: unlike a scan of the whole
         # table, this does not slow down as the years of history grow.
         lees(_DAGEN_SQL.format(waar='AND "datum" >= ? AND "leerling_id" IN (SELECT "id" FROM "leerling")'), [p, van])
-        verder = sorted(i for i, dagen in grens_uren.items()
-                        if any(uren >= dagduur - _EPS or u_ziek for uren, u_ziek in dagen))
+        # Whole days or ziek hours on one of `grenzen` (in the table: a row before it was never watched)
+        index, heel = tabel.iso_index(), dagduur - _EPS
+        posities = [i for i in (index.get(g.isoformat()) for g in grenzen) if i is not None]
+        over: set[str] = set()
+        for i in posities:
+            over.update(nr for nr, (_, ziek, alle) in per.items() if alle.get(i, 0.0) >= heel or i in ziek)
+        verder = sorted(i for i, nr in nummer.items() if nr in over)
         for ids in _batches(verder):
             lees(_DAGEN_SQL.format(waar=f'AND "datum" < ? AND "leerling_id" IN ({", ".join("?" * len(ids))})'),
                  [p, van, *ids])
@@ -428,17 +427,29 @@ def _groter(cal: SchoolCalendar, tabel: LesdagTabel, per: dict[str, Dagen], vroe
     per = {nr: tuple({i + schuif: u for i, u in d.items()} for d in dagen)  # type: ignore[misc]  # 3 in, 3 out
            for nr, dagen in per.items()}
     index = nieuw.iso_index()
-    for leerling_id, datum, uren, u_ong, u_ziek in vroeger:
+    for leerling_id, datum, uren, reden in vroeger:
         i, nr = index.get(datum), nummer.get(leerling_id)
         if i is None or nr is None:
             continue
         ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
-        alle[i] = uren
-        if u_ong:
-            ong[i] = u_ong
-        if u_ziek:
-            ziek[i] = u_ziek
+        alle[i] = alle.get(i, 0.0) + uren
+        if reden == _ONG:
+            ong[i] = ong.get(i, 0.0) + uren
+        elif reden == _ZIEK:
+            ziek[i] = ziek.get(i, 0.0) + uren
     return nieuw, per
+
+
+def _met_verzuim(nummer: dict[int, str], dagen: dict[str, Dagen], vraag: set[str]) -> set[str]:
+    """Which of the leerlingnummers `vraag` have any verzuim at all (any date): those with hours on a lesdag in
+    `dagen` surely, the others looked up through the index – only the students asked about, never the whole
+    table (one student's page must not read the school's verzuim, nor the school's run every row again)."""
+    met = {nr for nr in vraag if nr in dagen}
+    rest = sorted(i for i, nr in nummer.items() if nr in vraag and nr not in met)
+    for ids in _batches(rest):
+        met.update(nummer[i] for (i,) in m.database.execute_sql(
+            f'SELECT DISTINCT "leerling_id" FROM "verzuim" WHERE "leerling_id" IN ({", ".join("?" * len(ids))})', ids))
+    return met
 
 
 def _batches(ids: list[int]):
