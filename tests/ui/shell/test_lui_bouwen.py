@@ -133,3 +133,46 @@ def test_the_timeline_shows_a_contactmoment_made_while_it_was_hidden(qtbot, serv
     page.show_tab(TAB_TIJDLIJN)
     assert len(page.tijdlijn.alle) == voor + 1
     assert any("Moeder gebeld" in (g.detail or "") + g.titel for g in page.tijdlijn.alle)
+
+
+def test_the_areas_modules_are_imported_in_idle_time_after_the_signals(qtbot, services, settings, monkeypatch):
+    import importlib
+
+    from thuiszit_desktop.ui.shell import main_window
+
+    geimporteerd: list[str] = []
+    echte = importlib.import_module
+
+    def import_module(naam, package=None):
+        if package == main_window.__package__:
+            geimporteerd.append(naam)
+        return echte(naam, package)
+
+    monkeypatch.setattr(importlib, "import_module", import_module)
+    window = MainWindow(services, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert geimporteerd == []  # not before the signals are in
+    qtbot.waitUntil(lambda: len(geimporteerd) == 3, timeout=TIMEOUT)
+    assert not window.signalen_loader.busy
+    # one module per turn of the event loop, not the area already built (Vandaag)
+    assert geimporteerd == [main_window.AREA_MODULES[t] for t in ("Trajecten", "Overzichten", "Schoolkalender")]
+    assert [t for t in ("Trajecten", "Overzichten", "Schoolkalender") if window._built(t)] == []  # imported only
+
+
+def test_a_built_area_gets_its_remembered_layout_walking_only_that_area_once(qtbot, services, settings,
+                                                                               monkeypatch):
+    from thuiszit_desktop.ui.shell import main_window
+
+    window = open_window(qtbot, services, settings)
+    gelopen: list[object] = []
+    echte = main_window.remember_layout
+    monkeypatch.setattr(main_window, "remember_layout",
+                        lambda root, prefix, instellingen, binnen=None: (gelopen.append(binnen),
+                                                                         echte(root, prefix, instellingen, binnen))[1])
+    window.show_area("Trajecten")
+    assert gelopen == [window.trajecten]  # once, and not the whole window with every area built
+    assert window.trajecten.table.horizontalHeader().property("indelingOnthouden")  # widths come back after a restart
+    window.show_area("Overzichten")
+    assert gelopen[1:] == [window.overzichten]
+    assert window.overzichten.kwartaal.table.horizontalHeader().property("indelingOnthouden")

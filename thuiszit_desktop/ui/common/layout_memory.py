@@ -113,12 +113,16 @@ def _internal(widget: QWidget, root: QWidget) -> bool:
     return False
 
 
-def remember_layout(root: QWidget, prefix: str, settings: QSettings) -> int:
-    """Remember every splitter and horizontal table header under `root` not done yet; how many were new."""
+def remember_layout(root: QWidget, prefix: str, settings: QSettings, binnen: QWidget | None = None) -> int:
+    """Remember every splitter and horizontal table header under `root` not done yet; how many were new.
+
+    `binnen`: only those under this part of `root` (e.g. the area just shown), with the same keys – walking
+    a whole window of built areas on every switch cost milliseconds of the click (issue 16)."""
     new = 0
-    widgets: list[QWidget] = [*root.findChildren(QSplitter), *root.findChildren(QHeaderView)]
-    if isinstance(root, QSplitter | QHeaderView):
-        widgets.insert(0, root)
+    deel = binnen if binnen is not None else root
+    widgets: list[QWidget] = [*deel.findChildren(QSplitter), *deel.findChildren(QHeaderView)]
+    if isinstance(deel, QSplitter | QHeaderView):
+        widgets.insert(0, deel)
     seen: dict[str, int] = {}  # places shared by several widgets are numbered in the order Qt lists them
     for widget in widgets:
         if _internal(widget, root) or (isinstance(widget, QHeaderView)

@@ -50,6 +50,10 @@ log = logging.getLogger(__name__)
 
 SETTING_GEOMETRY = "hoofdvenster/geometrie"
 SETTING_STATE = "hoofdvenster/staat"
+# The module of each area built on its first showing (see the _build_… methods), imported ahead in idle time.
+AREA_MODULES = {"Vandaag": "..vandaag.dashboard", "Trajecten": "..traject.trajecten_view",
+                "Overzichten": "..overzichten.overzichten_view", "Schoolkalender": "..kalender.kalender_view"}
+VOORAF_WACHT_MS = 200  # while the signals are computed, the imports wait (they would slow them down)
 
 
 @dataclass
@@ -142,7 +146,8 @@ class MainWindow(QMainWindow, Menus):
         self._volg_anderen()
         self._restore_geometry()
         self._remember_layout()
-        self.stack.currentChanged.connect(self._remember_layout)  # views built later get theirs when shown
+        # views built later get theirs when shown; only the area shown is walked (once per switch)
+        self.stack.currentChanged.connect(lambda _i: self._remember_layout(binnen=self.stack.currentWidget()))
         # Signals and levels are computed once the window has been painted: the worker would compete with the
         # first paint for the two cores (and for Python's lock). A window never shown (a test) starts at once.
         self.signalen_loader.plan()
@@ -162,6 +167,24 @@ class MainWindow(QMainWindow, Menus):
             self._geschilderd = True
             QTimer.singleShot(0, self._first_signals)
             QTimer.singleShot(0, self.geschilderd.emit)
+            QTimer.singleShot(0, self, self._importeer_vooraf)
+
+    def _importeer_vooraf(self, namen: list[str] | None = None) -> None:
+        """Import the modules of the areas not built yet, one per turn of the event loop once the signals are
+        in: the first click on an area then pays no imports (Vandaag's were 6–15 ms of it; issue 16)."""
+        if self._closed:
+            return
+        if self.signalen_loader.busy:
+            QTimer.singleShot(VOORAF_WACHT_MS, self, lambda: self._importeer_vooraf(namen))
+            return
+        if namen is None:
+            namen = [AREA_MODULES[t] for t in self.area_titles() if t in AREA_MODULES and self._built(t) is None]
+        if namen:
+            try:
+                importlib.import_module(namen[0], __package__)
+            except ImportError:  # the area says so when it is shown (see _build_kalender)
+                log.warning("area module %s not importable", namen[0])
+            QTimer.singleShot(0, self, lambda: self._importeer_vooraf(namen[1:]))  # the next one in the next turn
 
     def _first_signals(self) -> None:
         if not self._closed and self.signalen_loader.gepland and (self._geschilderd or not self.isVisible()):
@@ -195,8 +218,9 @@ class MainWindow(QMainWindow, Menus):
         lazy = self._lazy.get(title)
         return lazy.widget if lazy is not None else None
 
-    def _area(self, title: str) -> QWidget:
-        """The area's widget, built now if it was not yet; it takes the place of its placeholder in the stack."""
+    def _area(self, title: str, *, getoond: bool = False) -> QWidget:
+        """The area's widget, built now if it was not yet; it takes the place of its placeholder in the stack.
+        `getoond`: the stack is about to show it (then its listener restores the layout, not this)."""
         lazy = self._lazy[title]
         if lazy.widget is None:
             widget = lazy.widget = lazy.build()
@@ -213,16 +237,17 @@ class MainWindow(QMainWindow, Menus):
             lazy.placeholder.deleteLater()
             if isinstance(widget, QTabWidget):  # an area with tabs: Ctrl+P follows its tab
                 widget.currentChanged.connect(self._update_print_action)
-            self._remember_layout()  # its splitters and columns as the user left them
-            if current:
+            if current:  # its splitters and columns as the user left them: by the stack's listener
                 self.stack.currentChanged.emit(index)
+            elif not getoond:
+                self._remember_layout(binnen=widget)
         return lazy.widget
 
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
         if item is not None and item.text() in self._lazy and not self._uitgesteld:
             nieuw = self._built(item.text()) is None
-            widget = self._area(item.text())
+            widget = self._area(item.text(), getoond=True)
             self._net_gebouwd = widget if nieuw else None
         try:
             self.stack.setCurrentIndex(row)
@@ -273,7 +298,7 @@ class MainWindow(QMainWindow, Menus):
         area.changed.connect(self.refresh_signals)
         area.contactmoment_opgeslagen.connect(self._contactmoment_opgeslagen)
         area.list.find_shortcut.setEnabled(False)  # Ctrl+F is the window's (action_find), from every area
-        area.currentChanged.connect(self._remember_layout)
+        area.currentChanged.connect(lambda _i: self._remember_layout(binnen=area))
         area.currentChanged.connect(self._update_print_action)
         area.page_built.connect(self._page_built)
         loader = self.signalen_loader
@@ -284,7 +309,7 @@ class MainWindow(QMainWindow, Menus):
         return area
 
     def _page_built(self, page) -> None:
-        self._remember_layout()
+        self._remember_layout(binnen=page)
         for signal in (page.tabs.currentChanged, page.traject_weergave):
             signal.connect(self._update_print_action)
 
@@ -379,9 +404,9 @@ class MainWindow(QMainWindow, Menus):
         if trajecten is not None and self.stack.currentWidget() is trajecten and trajecten is not self._net_gebouwd:
             trajecten.refresh()
 
-    def _remember_layout(self, *_args) -> None:
-        """Splitters and table columns as the user left them, also after a restart."""
-        remember_layout(self, "indeling", self.settings)
+    def _remember_layout(self, *_args, binnen: QWidget | None = None) -> None:
+        """Splitters and table columns as the user left them, also after a restart (`binnen`: only there)."""
+        remember_layout(self, "indeling", self.settings, binnen)
 
     def childEvent(self, event: QChildEvent) -> None:
         """A dialog of this window, built and about to show: its splitters and table columns come back too."""
