@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
+from functools import cache
 from types import MappingProxyType
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
@@ -192,6 +193,7 @@ def mix(kleur: QColor, achtergrond: QColor, t: float) -> QColor:
 
 # --- contrast (WCAG 2) ----------------------------------------------------------------------------------
 
+@cache  # a few dozen colours, asked for per cell of a year grid (the calendar's first paint)
 def luminance(hex_color: str) -> float:
     """The relative luminance of "#rrggbb" (WCAG 2)."""
     value = hex_color.lstrip("#")

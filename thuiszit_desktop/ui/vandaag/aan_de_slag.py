@@ -46,7 +46,6 @@ class AanDeSlagKaart(QFrame):
         self.voor_deze_gebruiker = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.stand: AanDeSlag | None = None
         self.setObjectName("aandeslag")
-        self.setStyleSheet("QFrame#aandeslag { border: 1px solid #9cc3e6; border-radius: 4px; background: #f1f7fd; }")
         self.setAccessibleName("Aan de slag")
 
         self.vinkjes: dict[str, QLabel] = {}
@@ -58,6 +57,8 @@ class AanDeSlagKaart(QFrame):
         never sees it, and opening Vandaag stays quick)."""
         if self.vinkjes:
             return
+        # (a widget's own style sheet costs milliseconds to apply: not for a card that stays hidden)
+        self.setStyleSheet("QFrame#aandeslag { border: 1px solid #9cc3e6; border-radius: 4px; background: #f1f7fd; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         kop = QHBoxLayout()
