@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -52,8 +53,13 @@ class KwartaalService:
         """The last complete quarter."""
         return Kwartaal.laatste_volledige(vandaag or date.today())
 
-    def overzicht(self, kwartaal: Kwartaal | str, *, vandaag: date | None = None) -> KwartaalOverzicht:
+    def overzicht(self, kwartaal: Kwartaal | str, *, vandaag: date | None = None,
+                  tussendoor: Callable[[], None] | None = None) -> KwartaalOverzicht:
         """The pseudonymised overview of `kwartaal` (a Kwartaal or "2026-Q3").
+
+        `tussendoor` is called before each student's days are evaluated (the pure-Python part): the window
+        runs this in a background thread and passes a short pause there, so its own thread gets Python's
+        lock while it builds a screen (issue 16).
 
         The peildatum is the end of the quarter, or the day up to which verzuim is registered when that is
         earlier: after it every student would seem to be back at school. A quarter without any verzuim is
@@ -92,6 +98,8 @@ class KwartaalService:
 
             feiten = []
             for i in sorted(kandidaten):
+                if tussendoor is not None:
+                    tussendoor()
                 leerling = leerlingen[i]
                 records = verzuim.get(leerling.leerlingnummer, [])
                 afwezig: dict[date, float] = defaultdict(float)

@@ -319,6 +319,8 @@ class KalenderView(QWidget):
         self._officieel_bekend = any(sj == label for sj, _ in officieel)
 
         stijlen: dict[date, DagStijl] = {}
+        # one colour object per kind of day: the grid draws the days that share one together (jaar_raster)
+        kleuren = {soort: SOORT_KLEUR[soort] for soort in SOORT_KLEUR}
         for dag in jaar.dagen:
             tekst = f"{dag_tekst(dag.datum)}: "
             if dag.soort == "lesdag":
@@ -336,8 +338,8 @@ class KalenderView(QWidget):
                     tekst += " (door de school ingevuld)"
             else:
                 tekst += f"{dag.omschrijving} (feestdag)"
-            stijlen[dag.datum] = DagStijl(SOORT_KLEUR.get(dag.soort, SOORT_KLEUR["weekend"]), tekst,
-                                          gedimd=dag.soort == "weekend")
+            soort = dag.soort if dag.soort in kleuren else "weekend"
+            stijlen[dag.datum] = DagStijl(kleuren[soort], tekst, gedimd=dag.soort == "weekend")
         self.raster.set_jaar(start_year, stijlen, self.vandaag)
 
         regio_tekst = f"Regio {self.regio.value}"
