@@ -186,6 +186,7 @@ class LeerlingenModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[LeerlingRij] = []
         self.search_text: list[str] = []  # LeerlingRij.zoektekst per row
+        self._ingeschreven: list[bool] | None = None  # `ingeschreven()`
         self.extra: list[_Extra] = []  # level and signals per row
         # The display text of each column per row, made when the row is first painted (None until then): a
         # school of 20,000 shows a few dozen rows, and making all of them held up the start (issue 16).
@@ -226,15 +227,27 @@ class LeerlingenModel(QAbstractTableModel):
         self._relayout(self._merge)
 
     def _merge(self) -> list[int]:
-        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
+        if self._klaar is not None:  # (the loop in C: this runs in the GUI thread when the signals arrive)
+            self.extra = list(map(self._klaar.get, map(_NUMMER, self._rows), repeat(_GEEN)))
+        else:
+            self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [None] * len(self._rows)  # (level and signals are in them: made again when painted)
+        if self._sort_column not in (COL_NIVEAU, COL_SIGNALEN):
+            return list(range(len(self._rows)))  # the order does not depend on them: no sort of 20,000 keys
         return self._sort_rows()
+
+    def ingeschreven(self) -> list[bool]:
+        """LeerlingRij.ingeschreven per row (made once per order: the filter needs it on every keystroke)."""
+        if self._ingeschreven is None:
+            self._ingeschreven = list(map(_INGESCHREVEN, self._rows))
+        return self._ingeschreven
 
     def _precompute(self) -> None:
         zoek = [r.zoek for r in self._rows]
         if not all(zoek):  # rows not from the service (which keeps them with the texts): made here, all at once
             zoek = zoekteksten([zoekbron(r.naam, r.sorteernaam, r.leerlingnummer, r.klas) for r in self._rows])
         self.search_text = zoek
+        self._ingeschreven = None
         self._sort_naam = [r.sorteer for r in self._rows]
         if self._klaar is None and not self._niveaus and not self._signalen:  # nothing merged yet: all alike
             self.extra = [_GEEN] * len(self._rows)
@@ -259,6 +272,7 @@ class LeerlingenModel(QAbstractTableModel):
             return order
         self._rows = [self._rows[i] for i in order]
         self.search_text = [self.search_text[i] for i in order]
+        self._ingeschreven = None
         self._sort_naam = [self._sort_naam[i] for i in order]
         self.extra = [self.extra[i] for i in order]
         self._cells = [self._cells[i] for i in order]
@@ -386,6 +400,8 @@ def _cells(row: LeerlingRij, extra: _Extra) -> tuple[str, ...]:
 
 
 _NIVEAU_TEKST = ("", "1", "2", "3")
+_NUMMER = operator.attrgetter("leerlingnummer")
+_INGESCHREVEN = operator.attrgetter("ingeschreven")
 
 
 class LeerlingenFilter(QAbstractProxyModel):
@@ -500,7 +516,7 @@ class LeerlingenFilter(QAbstractProxyModel):
         niveau, signaal = self._niveau, self._signaal
         mentor_value = "" if mentor == GEEN_MENTOR else mentor
         if signaal is None:
-            accepted = [uit or r.ingeschreven for r in model._rows]
+            accepted = [True] * model.rowCount() if uit else list(model.ingeschreven())
         else:
             if signaal == MET_SIGNAAL:
                 accepted = [bool(e.soorten) for e in model.extra]
