@@ -68,7 +68,7 @@ def rij_sleutel(naam: str, leerlingnummer: str) -> str:
 
 # The rows kept in the file (db/lijst_cache.py) by this program version and form: the form one higher when a
 # row's fields, or how a name or sort key is made, change – so rows kept by an earlier form are read afresh.
-_LIJST_VORM = 3  # 3: with the search text
+_LIJST_VORM = 4  # 3: with the search text; 4: compressed
 _BEWAAR_SLEUTEL = f"{__version__}|{_LIJST_VORM}"
 
 
