@@ -561,3 +561,17 @@ def test_overdue_reminders_at_start_are_a_status_bar_notice(qtbot, services, set
     window = open_window(qtbot, services, settings)
     assert window.statusBar().currentMessage() == "2 herinneringen over tijd – zie Vandaag"
     assert [h.tekst.startswith("Actiepunt") or h.te_laat for h in window.dashboard.herinneringen()] == [True, True]
+
+
+def test_signals_that_arrive_after_closing_start_nothing(qtbot, services, settings):
+    """The first signals of a session start keeping the list's rows in the file. When they arrive after the
+    window closed (closing waits for the computation, but its result is delivered later), the database is
+    gone: nothing may start on it (the smoke test crashed in a background job this way)."""
+    eerste = open_window(qtbot, services, settings)
+    stand = eerste.signalen_loader.stand
+    eerste.lijst_bewaren.wait()
+    laat = MainWindow(services, settings=settings)
+    qtbot.addWidget(laat)
+    laat.close_services()
+    laat._signals_loaded(stand)
+    assert not laat.lijst_bewaren.busy

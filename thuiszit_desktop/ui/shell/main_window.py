@@ -347,6 +347,8 @@ class MainWindow(QMainWindow, Menus):
             area.list.set_signalen_loading(False)
 
     def _signals_loaded(self, stand: Stand) -> None:
+        if self._closed:  # a result delivered after the window closed: the database is gone, nothing to start
+            return
         if (area := self._built("Leerlingen")) is not None:  # a list built later takes the stand then
             area.list.set_overzicht(stand.overzicht, stand.lijst_regels)
         # A large school's overzicht is a few hundred thousand long-lived objects; Python's full garbage
