@@ -13,6 +13,7 @@ from thuiszit_desktop.domain.zoeken import (
     zoek_in,
     zoeksleutel,
     zoektekst,
+    zoekteksten,
     zoektermen,
 )
 
@@ -100,6 +101,14 @@ def test_the_keys_are_folded_and_stable(tekst):
 def test_the_text_folded_word_by_word_is_the_text_folded_whole(delen):
     tekst = "".join(delen) if isinstance(delen, list) else delen
     assert zoektekst(tekst) == zoeksleutel(tekst)
+
+
+@given(st.lists(st.lists(st.sampled_from(["Ömer", "kılıç", "d`Arc", "van", "a¨b", "¨", "\x01", "\x00", "Straße", "2B", " ",
+                                          "  ", "\u00a0", "\u2028", "\x85", "ﬁ", "Ⅻ", "e\u0301", "İ", "`"]),
+                         max_size=6).map("".join) | st.text(max_size=20), max_size=12))
+def test_the_texts_folded_together_are_each_text_folded(teksten):
+    """(issue 16) zoekteksten – all texts of a list at once – gives what zoektekst gives for each."""
+    assert zoekteksten(teksten) == [zoektekst(t) for t in teksten]
 
 
 _NAAMDEEL = st.lists(st.sampled_from(["van", "de", " ", "Berg", "Öz", "e\u0301", "\u0301", "ß", "\x01", "\u00a0", "ﬁ",

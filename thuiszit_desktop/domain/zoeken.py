@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Letters without a Unicode decomposition, as they are written without the mark (DIN 5007-2 / ICU's Latin-ASCII
@@ -54,6 +55,48 @@ def zoektekst(tekst: str) -> str:
     # (an ASCII word in a text with accents gets the letter table too, as in the whole text: ` → ')
     return " ".join(w for w in (zoeksleutel(woord) if not woord.isascii() else
                                 _plat(woord.translate(_LETTERS)).casefold() for woord in tekst.split()) if w)
+
+
+def zoekteksten(teksten: Sequence[str]) -> list[str]:
+    """`zoektekst` of each text, made over all of them at once with str methods that run in C: a list of 20,000
+    students folds its search texts in a few milliseconds instead of a tenth of a second (issue 16)."""
+    uit = list(teksten)
+    plain: list[int] = []
+    andere: list[int] = []
+    for i, tekst in enumerate(uit):
+        if _SCHEIDER in tekst:  # (never in a name; then the way of one text)
+            uit[i] = zoektekst(tekst)
+        else:
+            (plain if tekst.isascii() else andere).append(i)
+    if plain:
+        for i, tekst in zip(plain, _ascii_samen(_SCHEIDER.join([uit[i] for i in plain])).split(_SCHEIDER),
+                            strict=True):
+            uit[i] = tekst
+    if andere:  # word by word, as zoektekst does: each different word folded once
+        woorden = f" {_SCHEIDER} ".join([uit[i] for i in andere]).split()
+        uniek = set(woorden)
+        uniek.discard(_SCHEIDER)
+        los = [w for w in uniek if w.isascii()]
+        # (in a text with other letters, an ASCII word gets the letter table too; ` is its only ASCII letter)
+        gevouwen = dict(zip(los, _ascii_samen(_SCHEIDER.join(los).replace("`", "'")).split(_SCHEIDER), strict=False))
+        gevouwen.update((w, zoeksleutel(w)) for w in uniek if not w.isascii())
+        gevouwen[_SCHEIDER] = _SCHEIDER
+        stukken = " ".join(filter(None, map(gevouwen.__getitem__, woorden))).split(_SCHEIDER)
+        for i, tekst in zip(andere, map(str.strip, stukken), strict=True):
+            uit[i] = tekst
+    return uit
+
+
+def _ascii_samen(samen: str) -> str:
+    """`zoektekst` of each ASCII text in `samen` (joined by _SCHEIDER), over the whole: control characters to
+    spaces, runs of spaces to one, none at either end, lower case."""
+    samen = _SPATIES.sub(" ", samen.translate(_STUUR_BEHALVE_SCHEIDER))
+    return samen.replace(" " + _SCHEIDER, _SCHEIDER).replace(_SCHEIDER + " ", _SCHEIDER).strip(" ").lower()
+
+
+_SCHEIDER = "\x00"
+_STUUR_BEHALVE_SCHEIDER = {i: " " for i in (*range(1, 0x20), 0x7F)}
+_SPATIES = re.compile(" {2,}")
 
 
 def zoektermen(zoekopdracht: str) -> tuple[str, ...]:
@@ -136,4 +179,4 @@ def _zonder_tussenvoegsel(achternaam: str) -> tuple[str, str]:
 
 
 __all__ = ["naam_sorteersleutel", "natuurlijke_sleutel", "sorteersleutel", "zoek_in", "zoeksleutel", "zoektekst",
-           "zoektermen"]
+           "zoekteksten", "zoektermen"]

@@ -24,7 +24,7 @@ from ..domain.leerling import (
     VrijstellingType,
     validate_leerling,
 )
-from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel, sorteersleutel
+from ..domain.zoeken import naam_sorteersleutel, natuurlijke_sleutel, sorteersleutel, zoektekst, zoekteksten
 from . import leerlingnummers, versies
 from .context import Context
 
@@ -44,10 +44,21 @@ class LeerlingRij(NamedTuple):
     ingeschreven: bool
     # How lists sort it: domain.zoeken.naam_sorteersleutel (achternaam first), then the leerlingnummer (`sleutel`)
     sleutel: str = ""
+    zoek: str = ""  # what a search looks in, folded (`zoektekst`): kept with the row, so typing never waits for it
 
     @property
     def sorteer(self) -> str:
         return self.sleutel or rij_sleutel(naam_sorteersleutel(self.sorteernaam), self.leerlingnummer)
+
+    @property
+    def zoektekst(self) -> str:
+        """Naam, sorteernaam, leerlingnummer and klas folded for searching (domain/zoeken.py)."""
+        return self.zoek or zoektekst(zoekbron(self.naam, self.sorteernaam, self.leerlingnummer, self.klas))
+
+
+def zoekbron(naam: str, sorteernaam: str, leerlingnummer: str, klas: str) -> str:
+    """The text a search of the list looks in, before folding."""
+    return f"{naam} {sorteernaam} {leerlingnummer} {klas}"
 
 
 def rij_sleutel(naam: str, leerlingnummer: str) -> str:
@@ -57,7 +68,7 @@ def rij_sleutel(naam: str, leerlingnummer: str) -> str:
 
 # The rows kept in the file (db/lijst_cache.py) by this program version and form: the form one higher when a
 # row's fields, or how a name or sort key is made, change – so rows kept by an earlier form are read afresh.
-_LIJST_VORM = 2
+_LIJST_VORM = 4  # 3: with the search text; 4: compressed
 _BEWAAR_SLEUTEL = f"{__version__}|{_LIJST_VORM}"
 
 
@@ -67,11 +78,11 @@ def _als_rijen(rijen: list, peildatum: date) -> list[LeerlingRij]:
     peil = peildatum.isoformat()
     datums: dict[str, date] = {}  # a few thousand birthdays, shared
     uit = []
-    for id_, nummer, naam, sorteernaam, klas, mentor, geboren, in_, weg, sleutel in rijen:
+    for id_, nummer, naam, sorteernaam, klas, mentor, geboren, in_, weg, sleutel, zoek in rijen:
         if (geboortedatum := datums.get(geboren)) is None:
             geboortedatum = datums[geboren] = date.fromisoformat(geboren)
         uit.append(LeerlingRij(id_, nummer, naam, sorteernaam, klas, mentor, geboortedatum,
-                               in_ <= peil and (weg is None or peil < weg), sleutel))
+                               in_ <= peil and (weg is None or peil < weg), sleutel, zoek))
     return uit
 
 
@@ -128,8 +139,8 @@ class LeerlingenService:
     @staticmethod
     def _rijen_lezen() -> list[tuple]:
         """The list's rows as kept in the file, sorted: (id, leerlingnummer, naam, sorteernaam, klas, mentor,
-        geboortedatum, inschrijfdatum, uitschrijfdatum, sorteersleutel), dates as ISO text – the same on any
-        peildatum (`_als_rijen` makes `ingeschreven`)."""
+        geboortedatum, inschrijfdatum, uitschrijfdatum, sorteersleutel, zoektekst), dates as ISO text – the same
+        on any peildatum (`_als_rijen` makes `ingeschreven`)."""
         query = (m.Leerling
                  .select(m.Leerling.id, m.Leerling.leerlingnummer, m.Leerling.voornaam, m.Leerling.tussenvoegsel,
                          m.Leerling.achternaam, m.Leerling.klas, m.Leerling.geboortedatum,
@@ -147,7 +158,8 @@ class LeerlingenService:
                           f"{achternaam}, {rest}" if rest else achternaam, klas, mentor or "", geboren, in_, uit,
                           rij_sleutel(naam_sorteersleutel(achternaam, voornaam, tussenvoegsel), nummer)))
         rijen.sort(key=operator.itemgetter(9))
-        return rijen
+        zoek = zoekteksten([zoekbron(r[2], r[3], r[1], r[4]) for r in rijen])  # (all at once: faster)
+        return [(*r, z) for r, z in zip(rijen, zoek, strict=True)]
 
     def get(self, leerlingnummer: str) -> Leerling:
         row = leerlingnummers.zoek(leerlingnummer)

@@ -6,7 +6,7 @@ overzicht as the dashboard) and merged with `set_overzicht` when they are ready.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,23 +59,12 @@ class LeerlingenTable(QTableView):
     """The table; Enter or Return opens the current student (as a double-click does)."""
 
     open_requested = Signal(QModelIndex)
-    rijen_geschilderd = Signal()  # once, after the first paint that showed rows
-
-    def __init__(self):
-        super().__init__()
-        self._geschilderd = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self._geschilderd and (model := self.model()) is not None and model.rowCount():
-            self._geschilderd = True
-            QTimer.singleShot(0, self.rijen_geschilderd.emit)  # after this paint has reached the screen
 
 
 class SearchField(QLineEdit):
@@ -200,7 +189,6 @@ class LeerlingenView(QWidget):
         self.table = LeerlingenTable()
         self.table.setAccessibleName("Leerlingen")
         self.table.setModel(self.proxy)
-        self.table.rijen_geschilderd.connect(self.model.zoek_in_stukken)  # the search texts after the rows
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

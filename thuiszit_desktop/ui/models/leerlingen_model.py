@@ -1,7 +1,8 @@
 """The student list as a Qt table model, and the proxy that searches, filters and sorts it.
 
-Search-as-you-type stays fast with thousands of rows: the model folds each row's searchable text
-once with the app's one search key (domain/zoeken.py: "Ömer Kılıç" → "omer kilic"), the proxy evaluates a new filter in one pass over
+Search-as-you-type stays fast with thousands of rows: each row comes with its searchable text folded
+with the app's one search key (domain/zoeken.py: "Ömer Kılıç" → "omer kilic"; kept in the file with the rows, so
+typing never waits for 20,000 of them to be made), the proxy evaluates a new filter in one pass over
 those strings, and keeps the list of rows it shows. Sorting happens in the source model
 with Python's sort over precomputed keys (the proxy forwards `sort`); a proxy that sorts itself would
 call back into Python for every comparison, which is slow when a filter brings rows back. The text of
@@ -15,7 +16,9 @@ with `set_signalen`, a layout change that keeps the selection and re-evaluates t
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress, repeat
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -25,7 +28,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -33,8 +35,8 @@ from PySide6.QtWidgets import QApplication
 from ...domain import formaat
 from ...domain.afhandeling import Afhandeling
 from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
-from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoektekst, zoektermen
-from ...services.leerlingen import LeerlingRij
+from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoekteksten, zoektermen
+from ...services.leerlingen import LeerlingRij, zoekbron
 from ...services.signalen import Overzicht
 from ..vandaag.piramide import niveau_stip, procent
 
@@ -51,7 +53,6 @@ MET_OPEN_SIGNAAL = "\x00open"  # … with a signal that is not handled yet (doma
 AFGEHANDELD = " ✓"  # after the short label of a handled signal
 
 _RANG = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
-_ZOEK_PER_KEER = 1000  # search texts per slice: ~5 ms
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -184,15 +185,8 @@ class LeerlingenModel(QAbstractTableModel):
     def __init__(self, rows: Sequence[LeerlingRij] = (), parent=None):
         super().__init__(parent)
         self._rows: list[LeerlingRij] = []
-        # The folded "naam sorteernaam leerlingnummer klas" per row (`search_text`), made in slices once the
-        # rows are shown (0.1 s at 20,000 students, not in the way of the first paint), or all at once when a
-        # search comes first. None: not made yet.
-        self._zoek: list[str | None] = []
-        self._zoek_vanaf = 0  # the slices go on from here (back to 0 after a reorder)
-        self._zoek_wacht = True  # no slices before the first paint (`zoek_in_stukken`)
-        self._zoek_timer = QTimer(self)
-        self._zoek_timer.setInterval(0)
-        self._zoek_timer.timeout.connect(self._zoek_stap)
+        self.search_text: list[str] = []  # LeerlingRij.zoektekst per row
+        self._ingeschreven: list[bool] | None = None  # `ingeschreven()`
         self.extra: list[_Extra] = []  # level and signals per row
         # The display text of each column per row, made when the row is first painted (None until then): a
         # school of 20,000 shows a few dozen rows, and making all of them held up the start (issue 16).
@@ -233,44 +227,27 @@ class LeerlingenModel(QAbstractTableModel):
         self._relayout(self._merge)
 
     def _merge(self) -> list[int]:
-        self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
+        if self._klaar is not None:  # (the loop in C: this runs in the GUI thread when the signals arrive)
+            self.extra = list(map(self._klaar.get, map(_NUMMER, self._rows), repeat(_GEEN)))
+        else:
+            self.extra = [self._extra_van(r.leerlingnummer) for r in self._rows]
         self._cells = [None] * len(self._rows)  # (level and signals are in them: made again when painted)
+        if self._sort_column not in (COL_NIVEAU, COL_SIGNALEN):
+            return list(range(len(self._rows)))  # the order does not depend on them: no sort of 20,000 keys
         return self._sort_rows()
 
-    @property
-    def search_text(self) -> list[str]:
-        """Every row's folded search text (what has not been made in the slices yet is made now)."""
-        if self._zoek_vanaf < len(self._rows):  # (also before the slices began: see `zoek_in_stukken`)
-            self._zoek_maken(0, len(self._rows))
-            self._zoek_vanaf = len(self._rows)
-            self._zoek_timer.stop()
-        return self._zoek  # type: ignore[return-value]  # (no None left)
-
-    def _zoek_maken(self, van: int, tot: int) -> None:
-        zoek, rows = self._zoek, self._rows
-        for i in range(van, min(tot, len(rows))):
-            if zoek[i] is None:
-                r = rows[i]
-                zoek[i] = zoektekst(f"{r.naam} {r.sorteernaam} {r.leerlingnummer} {r.klas}")
-
-    def _zoek_stap(self) -> None:
-        self._zoek_maken(self._zoek_vanaf, self._zoek_vanaf + _ZOEK_PER_KEER)
-        self._zoek_vanaf += _ZOEK_PER_KEER
-        if self._zoek_vanaf >= len(self._rows):
-            self._zoek_timer.stop()
-
-    def zoek_in_stukken(self) -> None:
-        """Make the search texts in slices from now on: the view calls this once its rows have been painted,
-        so the slices (each one ahead of a paint in the event queue) do not hold up the first paint."""
-        self._zoek_wacht = False
-        if self._zoek_vanaf < len(self._rows):
-            self._zoek_timer.start()
+    def ingeschreven(self) -> list[bool]:
+        """LeerlingRij.ingeschreven per row (made once per order: the filter needs it on every keystroke)."""
+        if self._ingeschreven is None:
+            self._ingeschreven = list(map(_INGESCHREVEN, self._rows))
+        return self._ingeschreven
 
     def _precompute(self) -> None:
-        self._zoek = [None] * len(self._rows)
-        self._zoek_vanaf = 0
-        if not self._zoek_wacht:
-            self._zoek_timer.start()
+        zoek = [r.zoek for r in self._rows]
+        if not all(zoek):  # rows not from the service (which keeps them with the texts): made here, all at once
+            zoek = zoekteksten([zoekbron(r.naam, r.sorteernaam, r.leerlingnummer, r.klas) for r in self._rows])
+        self.search_text = zoek
+        self._ingeschreven = None
         self._sort_naam = [r.sorteer for r in self._rows]
         if self._klaar is None and not self._niveaus and not self._signalen:  # nothing merged yet: all alike
             self.extra = [_GEEN] * len(self._rows)
@@ -294,8 +271,8 @@ class LeerlingenModel(QAbstractTableModel):
         if order == list(range(len(order))):  # in order already (the list from the service, by name)
             return order
         self._rows = [self._rows[i] for i in order]
-        self._zoek = [self._zoek[i] for i in order]
-        self._zoek_vanaf = 0  # (rows not made yet may have moved before the slices' position)
+        self.search_text = [self.search_text[i] for i in order]
+        self._ingeschreven = None
         self._sort_naam = [self._sort_naam[i] for i in order]
         self.extra = [self.extra[i] for i in order]
         self._cells = [self._cells[i] for i in order]
@@ -423,6 +400,8 @@ def _cells(row: LeerlingRij, extra: _Extra) -> tuple[str, ...]:
 
 
 _NIVEAU_TEKST = ("", "1", "2", "3")
+_NUMMER = operator.attrgetter("leerlingnummer")
+_INGESCHREVEN = operator.attrgetter("ingeschreven")
 
 
 class LeerlingenFilter(QAbstractProxyModel):
@@ -526,8 +505,8 @@ class LeerlingenFilter(QAbstractProxyModel):
 
     def _store(self, accepted: list[bool]) -> None:
         self._accepted = accepted
-        self._shown = [i for i, a in enumerate(accepted) if a]
-        self._proxy_row = {bron: rij for rij, bron in enumerate(self._shown)}
+        self._shown = list(compress(range(len(accepted)), accepted))
+        self._proxy_row = dict(zip(self._shown, range(len(self._shown)), strict=True))
 
     def _evaluate(self) -> None:
         self._store(self._accept(self._model) if self._model is not None else [])
@@ -537,7 +516,7 @@ class LeerlingenFilter(QAbstractProxyModel):
         niveau, signaal = self._niveau, self._signaal
         mentor_value = "" if mentor == GEEN_MENTOR else mentor
         if signaal is None:
-            accepted = [uit or r.ingeschreven for r in model._rows]
+            accepted = [True] * model.rowCount() if uit else list(model.ingeschreven())
         else:
             if signaal == MET_SIGNAAL:
                 accepted = [bool(e.soorten) for e in model.extra]
@@ -550,8 +529,8 @@ class LeerlingenFilter(QAbstractProxyModel):
         if klas is not None or mentor is not None:
             accepted = [a and (klas is None or r.klas == klas) and (mentor is None or r.mentor == mentor_value)
                         for a, r in zip(accepted, model._rows, strict=True)]
-        for term in terms:  # one cheap `in` per row and term: this runs on every keystroke
-            accepted = [a and term in text for a, text in zip(accepted, model.search_text, strict=True)]
+        for term in terms:  # this runs on every keystroke: `in` per row and term, the loops in C
+            accepted = list(map(operator.and_, accepted, map(operator.contains, model.search_text, repeat(term))))
         return accepted
 
     # --- following the source model --------------------------------------------------------------
