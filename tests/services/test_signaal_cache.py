@@ -166,3 +166,27 @@ def test_keeping_the_result_never_gets_in_the_way_of_a_users_save(school):
     assert bewaard(school) == 0  # not kept this time; the next run keeps it
     school.signalen.overzicht()
     assert bewaard(school) == 1
+
+
+def test_what_is_kept_reads_back_the_same_also_odd_texts_and_none_at_all(school):
+    """Line by line (db/signaal_cache.py): an explanation with a line break or quotes, a whole percentage,
+    no signals or no levels at all – each comes back as it went in, shared values and all."""
+    from thuiszit_desktop.domain.signalen import Niveau, Signaal, SignaalSoort
+
+    db = school.ctx.store.db
+    signalen = [Signaal("1001", SignaalSoort.MAZL, d(1, 9), d(9, 9), None, 'Ziek op 1-9\nen "9-9"'),
+                Signaal("1002", SignaalSoort.MELDPLICHT_16U, d(1, 9), d(9, 9), d(16, 9), 'Ziek op 1-9\nen "9-9"')]
+    niveaus = [Niveau("1001", 2, 5.0), Niveau("1003", 1, 0.0), Niveau("1002", 1, 0, True)]
+    for s, n in ((signalen, niveaus), ([], niveaus), (signalen, []), ([], [])):
+        assert signaal_cache.reserveer(db, "sleutel") and signaal_cache.bewaar(db, "sleutel", s, n)
+        gelezen = signaal_cache.lees(db, "sleutel")
+        assert gelezen == (s, n)
+        assert [type(x.verzuimpercentage) for x in gelezen[1]] == [type(x.verzuimpercentage) for x in n]
+
+
+def test_a_result_kept_in_the_earlier_form_is_not_read(school):
+    """One JSON object for everything, before the line-by-line form: not found, so computed anew."""
+    db = school.ctx.store.db
+    db.execute_sql('INSERT INTO "signaal_cache" ("sleutel", "inhoud") VALUES (?, ?)',
+                   ("sleutel", '{"signalen":[],"niveaus":[]}'))
+    assert signaal_cache.lees(db, "sleutel") is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from datetime import date
 
 import peewee as pw
@@ -28,6 +29,10 @@ TABEL = "signaal_cache"
 # Tables whose changes cannot change a signal or level, so they have no such trigger (db/migrations.py step
 # 10): the audit trail (written on every view), a user's unsaved drafts (written while typing), the caches.
 NIET_GEVOLGD = frozenset({"audit_regel", "concept", TABEL, "lijst_cache"})
+# How `inhoud` is written, in front of every stored key: a result kept in another form (an earlier version of
+# this module) is then simply not found, and computed anew. The form: the number of signals, then one JSON
+# array per line – the signals, then the levels.
+_FORMAAT = "regels|"
 
 
 def _op_server(db: pw.Database) -> bool:
@@ -39,11 +44,11 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
     if _op_server(db):
         return None
     rij = db.execute_sql(f'SELECT "inhoud" FROM "{TABEL}" WHERE "sleutel" = ? AND "inhoud" IS NOT NULL',
-                         (sleutel,)).fetchone()
+                         (_FORMAAT + sleutel,)).fetchone()
     if rij is None:
         return None
-    inhoud = json.loads(rij[0])
-    del rij  # (the text is megabytes at 20,000 students: gone before the objects are made)
+    tekst: str = rij[0]
+    del rij
     datums: dict[str, date] = {}  # a few hundred dates, shared
 
     def datum(tekst: str | None) -> date | None:
@@ -53,12 +58,34 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
             d = datums[tekst] = date.fromisoformat(tekst)
         return d
 
-    nummers: dict[str, str] = {}  # one text per leerlingnummer, not one per signal and level (1 MB at 20,000)
-    signalen = [Signaal(nummers.setdefault(nr, nr), SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk),
-                        uitleg) for nr, soort, sinds, dag, uiterlijk, uitleg in inhoud.pop("signalen")]
-    niveaus = [Niveau(nummers.setdefault(nr, nr), niveau, pct, bool(zonder))
-               for nr, niveau, pct, zonder in inhoud.pop("niveaus")]
+    # One line at a time: parsing the whole text at once made 14 MB of short-lived lists and strings at 20,000
+    # students, interleaved with the objects that stay – memory Python could not give back (issue 16, peak RSS).
+    # One object per distinct value, not one per signal and level: a leerlingnummer (1 MB at 20,000 students),
+    # an explanation (half of them are another's word for word: M@zl, luxe verzuim), a percentage.
+    gedeeld: dict = {}
+    deel = gedeeld.setdefault
+    regels = _regels(tekst)
+    signalen = []
+    for _ in range(int(next(regels))):
+        nr, soort, sinds, dag, uiterlijk, uitleg = json.loads(next(regels))
+        signalen.append(Signaal(deel(nr, nr), SignaalSoort(soort), datum(sinds), datum(dag), datum(uiterlijk),
+                                deel(uitleg, uitleg)))
+    niveaus = []
+    for regel in regels:
+        nr, niveau, pct, zonder = json.loads(regel)
+        niveaus.append(Niveau(deel(nr, nr), niveau, deel((type(pct), pct), pct), bool(zonder)))  # (not 0 for 0.0)
     return signalen, niveaus
+
+
+def _regels(tekst: str) -> Iterator[str]:
+    """The lines of `tekst`, one by one (not all of them as a list at once)."""
+    begin = 0
+    while begin < len(tekst):
+        eind = tekst.find("\n", begin)
+        if eind < 0:
+            eind = len(tekst)
+        yield tekst[begin:eind]
+        begin = eind + 1
 
 
 def reserveer(db: pw.Database, sleutel: str) -> bool:
@@ -69,7 +96,7 @@ def reserveer(db: pw.Database, sleutel: str) -> bool:
     try:
         with db.atomic("IMMEDIATE"):
             db.execute_sql(f'DELETE FROM "{TABEL}"')
-            db.execute_sql(f'INSERT INTO "{TABEL}" ("sleutel", "inhoud") VALUES (?, NULL)', (sleutel,))
+            db.execute_sql(f'INSERT INTO "{TABEL}" ("sleutel", "inhoud") VALUES (?, NULL)', (_FORMAAT + sleutel,))
     except pw.DatabaseError as exc:  # the result is still computed and shown; only not kept
         log.info("signal cache not reserved: %s", type(exc).__name__)
         return False
@@ -83,15 +110,18 @@ def legen(db: pw.Database) -> None:
 
 def bewaar(db: pw.Database, sleutel: str, signalen: list[Signaal], niveaus: list[Niveau]) -> bool:
     """Store the result computed after `reserveer(sleutel)`, unless a write emptied the table meanwhile."""
-    inhoud = json.dumps({
-        "signalen": [[s.leerlingnummer, s.soort.value, s.sinds.isoformat(), s.datum.isoformat(),
-                      s.uiterlijk.isoformat() if s.uiterlijk else None, s.uitleg] for s in signalen],
-        "niveaus": [[n.leerlingnummer, n.niveau, n.verzuimpercentage, n.zonder_verzuim] for n in niveaus],
-    }, separators=(",", ":"))
+    regels = [str(len(signalen))]
+    regels += (json.dumps([s.leerlingnummer, s.soort.value, s.sinds.isoformat(), s.datum.isoformat(),
+                           s.uiterlijk.isoformat() if s.uiterlijk else None, s.uitleg], separators=(",", ":"))
+               for s in signalen)
+    regels += (json.dumps([n.leerlingnummer, n.niveau, n.verzuimpercentage, n.zonder_verzuim], separators=(",", ":"))
+               for n in niveaus)
+    inhoud = "\n".join(regels)
+    del regels
     try:
         with db.atomic("IMMEDIATE"):
             cursor = db.execute_sql(f'UPDATE "{TABEL}" SET "inhoud" = ? WHERE "sleutel" = ? AND "inhoud" IS NULL',
-                                    (inhoud, sleutel))
+                                    (inhoud, _FORMAAT + sleutel))
             return cursor.rowcount == 1
     except pw.DatabaseError as exc:
         log.info("signal cache not stored: %s", type(exc).__name__)
