@@ -207,6 +207,13 @@ def test_the_level_thresholds_are_a_school_setting(school, niveau2, niveau3, zoe
     assert school.signalen.overzicht().niveau_van()["1001"].niveau == zoe
 
 
+def test_the_thresholds_read_before_a_change_are_not_kept_after_it(school):
+    """instellingen() is kept between calls (opening a student asks three times): a write makes it read again."""
+    assert school.signalen.instellingen().niveau2_pct == 5.0
+    school.signalen.drempels_opslaan(7.0, 12.0)
+    assert (school.signalen.instellingen().niveau2_pct, school.signalen.instellingen().niveau3_pct) == (7.0, 12.0)
+
+
 @pytest.mark.parametrize("niveau2, niveau3", [(10, 5), (0, 10), (5, 101)])
 def test_impossible_thresholds(school, niveau2, niveau3):
     with pytest.raises(InvoerFout):

@@ -115,19 +115,33 @@ class SignalenService:
         # The whole school's overzicht per (peildatum, data version): Vandaag, the list and the overviews ask
         # for it again and again, and it only changes when something is written (db/connection.py `versie`).
         self._cache: tuple[tuple[date, int], Overzicht] | None = None
+        self._vast_cache: tuple[object, tuple[date | None, SignaalInstellingen]] | None = None  # see _vast
 
     def bijgewerkt_tot(self) -> date | None:
-        waarde = instellingen.lees(BIJGEWERKT_TOT)
-        return date.fromisoformat(waarde) if waarde else None
+        return self._vast()[0]
 
     def standaard_peildatum(self) -> date:
         """SIGNALEN.md: the date up to which verzuim is registered; today while nothing is imported."""
         return self.bijgewerkt_tot() or date.today()
 
     def instellingen(self) -> SignaalInstellingen:
+        return self._vast()[1]
+
+    def _vast(self) -> tuple[date | None, SignaalInstellingen]:
+        """The verzuim's last day and the settings, read again only after a write (the data version, as for the
+        overzicht): opening a student asks for them three times."""
+        in_transactie = self.ctx.store.db.in_transaction()  # its own uncommitted writes: read them
+        sleutel = None if in_transactie else self.ctx.store.versie
+        if sleutel is not None and self._vast_cache is not None and self._vast_cache[0] == sleutel:
+            return self._vast_cache[1]
+        waarde = instellingen.lees(BIJGEWERKT_TOT)
         drempels = instellingen.lees(DREMPELS, {})
-        return SignaalInstellingen(uren_per_lesdag=m.School.get().uren_per_lesdag,
-                                   niveau2_pct=drempels.get("niveau2", 5.0), niveau3_pct=drempels.get("niveau3", 10.0))
+        vast = (date.fromisoformat(waarde) if waarde else None,
+                SignaalInstellingen(uren_per_lesdag=m.School.get().uren_per_lesdag,
+                                    niveau2_pct=drempels.get("niveau2", 5.0), niveau3_pct=drempels.get("niveau3", 10.0)))
+        if sleutel is not None:
+            self._vast_cache = (sleutel, vast)
+        return vast
 
     def drempels_opslaan(self, niveau2: float, niveau3: float) -> None:
         if not 0 < niveau2 < niveau3 <= 100:

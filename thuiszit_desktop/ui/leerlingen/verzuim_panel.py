@@ -274,10 +274,13 @@ class VerzuimPanel(QWidget):
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         # The registrations and the chart (below the calendar) are read once the tab is on screen: a moment
-        # after this paint, so that the paint of a just opened student is never held up by them.
+        # after this paint, so that the paint of a just opened student is never held up by them. The panel is
+        # painted before its children (the calendar, the cards): the moment counts from the end of the whole
+        # paint (the zero timer runs once it is done), else under load it ran out while the calendar was drawn.
         if self._na_paint is not None:
             nr, self._na_paint = self._na_paint, None
-            QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self, lambda: self._na_de_paint(nr))
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(REGISTRATIES_NA_PAINT_MS, self,
+                                                                 lambda: self._na_de_paint(nr)))
 
     def _na_de_paint(self, nr: str) -> None:
         if self.isVisible():
