@@ -372,8 +372,6 @@ class MainWindow(QMainWindow, Menus):
             area.list.set_signalen_loading(False)
 
     def _signals_loaded(self, stand: Stand) -> None:
-        if self._closed:  # a result delivered after the window closed: the database is gone, nothing to start
-            return
         if (area := self._built("Leerlingen")) is not None:  # a list built later takes the stand then
             area.list.set_overzicht(stand.overzicht, stand.lijst_regels)
         # A large school's overzicht is a few hundred thousand long-lived objects; Python's full garbage
@@ -668,8 +666,11 @@ class MainWindow(QMainWindow, Menus):
             self._closed = True
             self.vergrendeling.stop()
             self.wijzigingen.stop()
-            self.signalen_loader.wait()  # a background computation still reads the database
-            self.lijst_bewaren.wait()
+            # A background job still reads the database: wait for it, and forget it, so that its outcome (queued
+            # for this thread) does not arrive – and start more work – once the database is closed.
+            for loader in (self.signalen_loader, self.lijst_bewaren):
+                loader.stop()
+                loader.wait()
             if (overzichten := self._built("Overzichten")) is not None:
                 overzichten.wait()
             self.backups.on_close()  # the backup on close, before the database closes

@@ -104,6 +104,11 @@ class SignalenLoader(QObject):
         # asked again while busy: the running job may have read the database before the change
         self._loader.start(lambda _progress: bereken_stand(services, vandaag))
 
+    def stop(self) -> None:
+        """Nothing of a running or planned computation arrives any more (the database is about to close)."""
+        self.gepland = False
+        self._loader.stop()
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the running job (if any) has left its thread; before closing the database."""
         return self._loader.wait(timeout)
