@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QToolTip
 
 from thuiszit_desktop import paths
 from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
@@ -100,6 +100,21 @@ def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     assert theme.LIGHT.danger in label.styleSheet()
     assert icon_colours() == {theme.LIGHT.text}
     assert theme.color("danger").name() == theme.LIGHT.danger
+
+
+def test_tooltips_and_dialog_buttons_without_an_app_wide_stylesheet(app_theme, qtbot):
+    """An app-wide stylesheet puts every widget through Qt's style-sheet machinery (issue 16): tooltips take
+    the theme from their palette and dialog buttons stay without the platform's icons all the same."""
+    for scheme, p in ((Qt.ColorScheme.Dark, theme.DARK), (Qt.ColorScheme.Light, theme.LIGHT)):
+        theme.apply_theme(app_theme, scheme)
+        tips = QToolTip.palette()
+        assert tips.color(QPalette.ColorRole.ToolTipBase).name() == p.surface
+        assert tips.color(QPalette.ColorRole.ToolTipText).name() == p.text
+        knoppen = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(knoppen)
+        assert all(knop.icon().isNull() for knop in knoppen.buttons())
+    if not theme._knopiconen:  # a platform whose dialog buttons have no icons: no sheet for the whole app
+        assert app_theme.styleSheet() == ""
 
 
 def test_theme_follows_the_system_colour_scheme(app_theme):
