@@ -78,7 +78,10 @@ def test_heat_map_timeline_and_calendar_colours(p: theme.Palette):
 def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     label = QLabel("Te laat")
     qtbot.addWidget(label)
-    theme.style(label, "color: {danger};")
+    theme.style(label, "color: {danger};")  # a colour alone: in the palette (no stylesheet machinery)
+    kader = QLabel("Let op")
+    qtbot.addWidget(kader)
+    theme.style(kader, "color: {warning}; border: 1px solid {warning_border};")
     icon = theme.icon("afdrukken")
 
     def icon_colours() -> set[str]:
@@ -90,14 +93,16 @@ def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     assert theme.current() is theme.DARK
     assert app_theme.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.background
     assert app_theme.palette().color(QPalette.ColorRole.Text).name() == theme.DARK.text
-    assert theme.DARK.danger in label.styleSheet()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.DARK.danger
+    assert theme.DARK.warning in kader.styleSheet()  # more than a colour: a stylesheet
     assert icon_colours() == {theme.DARK.text}
     assert theme.NIVEAU_KLEUR[3].name() == theme.DARK.niveau[3]
     assert theme.REDEN_KLEUR[Reden.ZIEK].name() == theme.DARK.reden["ziek"]
 
     theme.apply_theme(app_theme, Qt.ColorScheme.Light)
     assert app_theme.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.background
-    assert theme.LIGHT.danger in label.styleSheet()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.LIGHT.danger
+    assert theme.LIGHT.warning in kader.styleSheet()
     assert icon_colours() == {theme.LIGHT.text}
     assert theme.color("danger").name() == theme.LIGHT.danger
 

@@ -11,6 +11,7 @@ tests/ui/common/test_theme.py checks the WCAG contrast of every text/background 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
@@ -272,7 +273,7 @@ def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Pale
     for widget in app.allWidgets():  # stylesheets with theme colours, and custom painting
         template = widget.property(_STYLE_PROPERTY)
         if template:
-            widget.setStyleSheet(template.format(**_current.roles()))
+            _toepassen(widget, template)
         widget.update()
     if not app.property("themaVolgtSysteem"):
         app.setProperty("themaVolgtSysteem", True)
@@ -297,8 +298,25 @@ def reset_theme(app: QApplication) -> None:
 def style(widget: QWidget, template: str) -> QWidget:
     """A stylesheet with theme colours ("color: {danger};") that follows light/dark; returns the widget."""
     widget.setProperty(_STYLE_PROPERTY, template)
-    widget.setStyleSheet(template.format(**_current.roles()))
+    _toepassen(widget, template)
     return widget
+
+
+_ALLEEN_KLEUR = re.compile(r"color: \{(\w+)\};")
+
+
+def _toepassen(widget: QWidget, template: str) -> None:
+    """A text colour alone goes into the widget's palette: a widget with a stylesheet of its own is polished
+    by Qt's style-sheet machinery, which costs milliseconds per widget (the hints of every screen; issue 16)."""
+    if kleur := _ALLEEN_KLEUR.fullmatch(template):
+        if widget.styleSheet():  # (one it had before)
+            widget.setStyleSheet("")
+        palette = widget.palette()
+        for rol in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(rol, QColor(getattr(_current, kleur.group(1))))
+        widget.setPalette(palette)
+    else:
+        widget.setStyleSheet(template.format(**_current.roles()))
 
 
 def css(role: str) -> str:
