@@ -257,7 +257,9 @@ class MainWindow(QMainWindow, Menus):
 
     @property
     def dashboard(self) -> Dashboard:
-        return self._area("Vandaag")
+        dashboard = self._area("Vandaag")
+        dashboard.af()  # asked for: whole (shown, its side may come a turn after its first paint)
+        return dashboard
 
     @property
     def leerlingen(self) -> LeerlingenArea:
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow, Menus):
     def _build_dashboard(self) -> Dashboard:
         from ..vandaag.dashboard import Dashboard
 
-        dashboard = Dashboard(self.services, self.signalen_loader, settings=self.settings)
+        dashboard = Dashboard(self.services, self.signalen_loader, settings=self.settings, in_delen=True)
         dashboard.open_leerling.connect(self.open_leerling)
         dashboard.herinnering_activated.connect(self.open_herinnering)
         dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
