@@ -267,7 +267,9 @@ class MainWindow(QMainWindow, Menus):
 
     @property
     def trajecten(self) -> TrajectenView:
-        return self._area("Trajecten")
+        view = self._area("Trajecten")
+        view.af()  # asked for: with its lines (shown, they may come a turn after its first paint)
+        return view
 
     @property
     def overzichten(self) -> OverzichtenView:
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow, Menus):
     def _build_trajecten(self) -> TrajectenView:
         from ..traject.trajecten_view import TrajectenView
 
-        view = TrajectenView(self.services)
+        view = TrajectenView(self.services, in_delen=True)
         view.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
         view.changed.connect(self.refresh_signals)
         view.signalen_requested.connect(lambda: self.show_area("Vandaag"))
