@@ -278,7 +278,12 @@ class MainWindow(QMainWindow, Menus):
     @property
     def kalender(self) -> QWidget | None:
         """The school calendar, or None when this version does not have it."""
-        return self._area("Schoolkalender") if "Schoolkalender" in self._lazy else None
+        if "Schoolkalender" not in self._lazy:
+            return None
+        view = self._area("Schoolkalender")
+        if hasattr(view, "af"):  # (a label when this version cannot show it)
+            view.af()  # asked for: with its year (shown, it may come a turn after its first paint)
+        return view
 
     def _build_dashboard(self) -> Dashboard:
         from ..vandaag.dashboard import Dashboard
@@ -355,7 +360,7 @@ class MainWindow(QMainWindow, Menus):
             log.warning("school calendar not available", exc_info=True)
             return QLabel("De schoolkalender is in deze versie niet beschikbaar.")
 
-        view = KalenderView(self.services)
+        view = KalenderView(self.services, in_delen=True)
         for name in ("changed", "imported"):  # vrije dagen change the lesdagen, so the signals
             signal = getattr(view, name, None)
             if isinstance(signal, SignalInstance):
