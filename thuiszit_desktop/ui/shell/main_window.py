@@ -33,7 +33,7 @@ from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
-from ..common.worker import Loader
+from ..common.worker import Loader, voorrang
 from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow, Menus):
         return lazy.widget
 
     def _show_row(self, row: int) -> None:
+        voorrang()  # background jobs wait while the area is built and painted
         item = self.nav.item(row)
         if item is not None and item.text() in self._lazy and not self._uitgesteld:
             nieuw = self._built(item.text()) is None
@@ -425,6 +426,7 @@ class MainWindow(QMainWindow, Menus):
             remember_layout(dialog, f"dialoog/{type(dialog).__name__}", self.settings)
 
     def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> None:
+        voorrang()  # background jobs wait while the page is built and painted
         self.show_area("Leerlingen")
         self.leerlingen.open_leerling(leerlingnummer, tab)
 
