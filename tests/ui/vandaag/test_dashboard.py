@@ -433,8 +433,9 @@ def _focus_chain(view: Dashboard) -> list[str]:
 
 
 def test_built_in_parts_ends_as_one_built_whole(qtbot, services, tmp_path):
-    """The main window builds Vandaag in parts: the signals first, the pyramid and the counts in the turn after
-    its first paint – same content, same widths, same Tab order, and nothing moves when the side arrives."""
+    """The main window builds Vandaag in parts: the page first, the signal lines and then the pyramid and the
+    counts in the turns after its first paint – same content, same widths, same Tab order, and nothing moves
+    when the side arrives."""
     build_school(services, tmp_path)
     heel = make_dashboard(qtbot, services)
     loader = SignalenLoader(services)
@@ -445,6 +446,9 @@ def test_built_in_parts_ends_as_one_built_whole(qtbot, services, tmp_path):
     delen.resize(1200, 700)
     assert delen.piramide is None  # not yet: after the first paint
     delen.show()
+    assert not delen.regels()  # the lines too come after the first paint, on the page they will be on
+    assert delen.stack.currentIndex() == heel.stack.currentIndex()
+    assert delen.peildatum_label.text() == heel.peildatum_label.text()
     qtbot.waitUntil(lambda: delen.piramide is not None)
     assert delen.side.width() == heel.side.width()
     assert (delen.side.minimumWidth(), delen.side.maximumWidth()) == (heel.side.minimumWidth(),

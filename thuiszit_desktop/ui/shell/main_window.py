@@ -259,7 +259,7 @@ class MainWindow(QMainWindow, Menus):
     @property
     def dashboard(self) -> Dashboard:
         dashboard = self._area("Vandaag")
-        dashboard.af()  # asked for: whole (shown, its side may come a turn after its first paint)
+        dashboard.af()  # asked for: whole (shown, its lines and side may come in the turns after its first paint)
         return dashboard
 
     @property

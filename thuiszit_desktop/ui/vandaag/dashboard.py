@@ -87,9 +87,10 @@ class Dashboard(QWidget):
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None, settings: QSettings | None = None,
                  in_delen: bool = False):
-        """`in_delen`: built to be shown at once (the main window): the pyramid and the counts come in the turn
-        of the event loop after the first paint (`af`), so no single turn blocks the window for long (issue 16).
-        Their column keeps its width meanwhile: nothing moves when they appear."""
+        """`in_delen`: built to be shown at once (the main window): the page comes in three turns of the event
+        loop, so no single one blocks the window for long (issue 16) – first everything but the signal lines
+        and the side, after that first paint the lines, then the pyramid and the counts (`af`: all at once).
+        The side's column keeps its width meanwhile: nothing moves when they appear."""
         super().__init__(parent)
         self.services = services
         self.loader = loader
@@ -125,10 +126,12 @@ class Dashboard(QWidget):
         self.side = self._build_side_kolom()
         body.addWidget(self.side)
         layout.addLayout(body, 1)
-        self.piramide: Piramide | None = None  # the side's content (`af`)
+        self.piramide: Piramide | None = None  # the side's content (`_bouw_side`)
         self._in_delen = in_delen
+        self._lijst_later = in_delen  # the signal lines wait for the first paint (`_vul_lijst_later`)
+        self._later: list[Callable[[], None]] = [self._vul_lijst_later, self._bouw_side] if in_delen else []
         if not in_delen:
-            self.af()
+            self._bouw_side()
 
         loader.started.connect(self._busy)
         loader.loaded.connect(self.show_stand)
@@ -367,9 +370,24 @@ class Dashboard(QWidget):
         return scroll
 
     def af(self) -> None:
-        """The pyramid and the counts, when they are not there yet (see `in_delen`); filled with the stand."""
-        if self.piramide is not None:
-            return
+        """Whatever of the page waits for a later turn (see `in_delen`), now."""
+        while self._later:
+            self._later.pop(0)()
+
+    def _volgende_deel(self) -> None:
+        """One waiting part, and the next in the turn after it."""
+        if self._later:
+            self._later.pop(0)()
+        if self._later:
+            QTimer.singleShot(1, self, self._volgende_deel)
+
+    def _vul_lijst_later(self) -> None:
+        self._lijst_later = False
+        if self.stand is not None:
+            self._fill_list()
+
+    def _bouw_side(self) -> None:
+        """The pyramid and the counts, filled with the stand."""
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -413,9 +431,9 @@ class Dashboard(QWidget):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._in_delen:  # painted without the side: it comes in the next turn of the event loop
+        if self._in_delen:  # painted without its lines and side: they come in the next turns of the event loop
             self._in_delen = False
-            QTimer.singleShot(1, self, self.af)
+            QTimer.singleShot(1, self, self._volgende_deel)
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -466,7 +484,8 @@ class Dashboard(QWidget):
             self._groepen = stand.regels
         else:
             self._groepen = signaal_regels(o, stand.leerlingen, self._today())
-        self._fill_list()
+        if not self._lijst_later:
+            self._fill_list()
         self._fill_herinneringen(stand)
         self.herinneringen_box.setVisible(not alleen_tellen)
         has_signals = any(self._groepen)
