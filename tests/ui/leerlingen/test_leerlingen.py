@@ -106,6 +106,17 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester, proxy):
     qtmodeltester.check(proxy)
 
 
+def test_the_proxy_maps_each_row_shown_to_its_source_row_and_back(proxy):
+    model = proxy.sourceModel()
+    proxy.set_klas("2B")  # Bakker and Visser, with Çelik and de Jong between them in the source
+    shown = [proxy.mapToSource(proxy.index(r, COL_KLAS)).row() for r in range(proxy.rowCount())]
+    assert [model.row_at(r).sorteernaam for r in shown] == ["Bakker, Zoë", "Visser, Lars"]
+    for r in range(model.rowCount()):
+        back = proxy.mapFromSource(model.index(r, COL_KLAS))
+        assert back.row() == (shown.index(r) if r in shown else -1) and back.isValid() == (r in shown)
+        assert not back.isValid() or back.column() == COL_KLAS
+
+
 def test_model_tester_on_an_empty_model(qtmodeltester, qapp):
     model = LeerlingenModel([])
     proxy = LeerlingenFilter()
