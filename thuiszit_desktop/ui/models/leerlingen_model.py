@@ -314,10 +314,14 @@ class LeerlingenModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.leerlingnummer == leerlingnummer), None)
 
     def klassen(self) -> list[str]:
-        return sorted({r.klas for r in self._rows if r.klas}, key=natuurlijke_sleutel)
+        return sorted(set(map(_KLAS, self._rows)) - {""}, key=natuurlijke_sleutel)
 
     def mentoren(self) -> list[str]:
-        return sorted({r.mentor for r in self._rows if r.mentor}, key=sorteersleutel)
+        return sorted(set(map(_MENTOR, self._rows)) - {""}, key=sorteersleutel)
+
+    def zonder_mentor(self) -> bool:
+        """Whether a row has no mentor."""
+        return "" in map(_MENTOR, self._rows)
 
     # --- Qt's interface --------------------------------------------------------------------------
 
@@ -407,6 +411,8 @@ _NIVEAU_TEKST = ("", "1", "2", "3")
 _NUMMER = operator.attrgetter("leerlingnummer")
 _INGESCHREVEN = operator.attrgetter("ingeschreven")
 _ZOEK = operator.attrgetter("zoek")
+_KLAS = operator.attrgetter("klas")
+_MENTOR = operator.attrgetter("mentor")
 _SLEUTEL = operator.attrgetter("sleutel")
 
 
