@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from thuiszit_desktop.domain.leerling import (
     Contactvoorkeur,
@@ -115,6 +116,15 @@ def test_the_proxy_maps_each_row_shown_to_its_source_row_and_back(proxy):
         back = proxy.mapFromSource(model.index(r, COL_KLAS))
         assert back.row() == (shown.index(r) if r in shown else -1) and back.isValid() == (r in shown)
         assert not back.isValid() or back.column() == COL_KLAS
+
+
+def test_an_uitgeschreven_row_is_in_the_disabled_text_colour(proxy):
+    model = proxy.sourceModel()
+    kleur = {model.row_at(r).sorteernaam: model.index(r, COL_NAAM).data(Qt.ItemDataRole.ForegroundRole)
+             for r in range(model.rowCount())}
+    assert kleur.pop("Visser, Lars").color() == QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                                             QPalette.ColorRole.Text)
+    assert set(kleur.values()) == {None}
 
 
 def test_model_tester_on_an_empty_model(qtmodeltester, qapp):

@@ -201,7 +201,7 @@ class LeerlingenModel(QAbstractTableModel):
         self._afhandeling: dict[str, dict[SignaalSoort, Afhandeling]] = {}
         self.has_signalen = False  # whether levels and signals were merged
         self._klaar: Mapping[str, _Extra] | None = None
-        self._muted = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        self._muted: QBrush | None = None  # the text of an uitgeschreven row (made when first shown: `_gedempt`)
         ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
         self._dots = {n: niveau_stip(n, 10, ratio) for n in (1, 2, 3)}
         self.set_rows(rows)
@@ -363,7 +363,7 @@ class LeerlingenModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == _FOREGROUND:
-            return None if row.ingeschreven else self._muted
+            return None if row.ingeschreven else self._gedempt()
         if role == _TOOLTIP:
             if col == COL_STATUS and not row.ingeschreven:
                 return "Niet (meer) ingeschreven op deze school"
@@ -375,6 +375,13 @@ class LeerlingenModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def _gedempt(self) -> QBrush:
+        """The disabled text colour: only for uitgeschreven rows, hidden at start (2 ms less before the list
+        is painted)."""
+        if self._muted is None:
+            self._muted = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        return self._muted
 
     def _sort_value(self, i: int, row: LeerlingRij, col: int) -> str:
         if col == COL_NAAM:
