@@ -81,7 +81,7 @@ def _als_rijen(kolommen: list[list], peildatum: date) -> list[LeerlingRij]:
     ids, nummers, namen, sorteernamen, klassen, mentoren, geboren, in_, weg, sleutels, zoek = kolommen
     peil = peildatum.isoformat()
     datums = {d: date.fromisoformat(d) for d in set(geboren)}  # a few thousand birthdays, shared
-    ingeschreven = map(operator.and_, map(peil.__ge__, in_), map(peil.__lt__, weg))
+    ingeschreven = map(operator.and_, map(operator.le, in_, repeat(peil)), map(operator.lt, repeat(peil), weg))
     return list(map(tuple.__new__, repeat(LeerlingRij), zip(
         ids, nummers, namen, sorteernamen, klassen, mentoren, map(datums.__getitem__, geboren), ingeschreven,
         sleutels, zoek, strict=True)))
