@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QToolTip, QWidget
 
 from thuiszit_desktop import paths
 from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
@@ -100,6 +100,33 @@ def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     assert theme.LIGHT.danger in label.styleSheet()
     assert icon_colours() == {theme.LIGHT.text}
     assert theme.color("danger").name() == theme.LIGHT.danger
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # (the offscreen platform: the tooltip raises itself)
+def test_tooltips_and_dialog_buttons_are_styled_without_an_app_wide_style_sheet(app_theme, qtbot):
+    """Issue 16: an application style sheet makes Qt keep style rules for every widget (5.5 MB in a large
+    school's window); the tooltip label and dialog button boxes get theirs when Qt polishes them."""
+    theme.apply_theme(app_theme, Qt.ColorScheme.Dark)
+    assert app_theme.styleSheet() == ""
+    assert app_theme.style().baseStyle().name() == "fusion"
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    QToolTip.showText(widget.mapToGlobal(QPoint(5, 5)), "Een uitleg", widget)
+    tip = next(w for w in QApplication.topLevelWidgets() if w.metaObject().className() == "QTipLabel")
+    assert f"border: 1px solid {theme.DARK.border}" in tip.styleSheet()
+    assert f"background: {theme.DARK.surface}" in tip.styleSheet()
+    assert tip.contentsMargins() == QMargins(5, 5, 5, 5)  # its 1 px border and 4 px padding, as before
+    QToolTip.hideText()
+
+    knoppen = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(knoppen.Ok | knoppen.Cancel)
+    qtbot.addWidget(box)
+    box.button(knoppen.Ok).setIcon(theme.icon("afdrukken"))  # as a platform that gives its own icons does
+    box.show()
+    assert [b.icon().isNull() for b in box.buttons()] == [True, True]
+    box.addButton(knoppen.Help)
+    assert box.style().styleHint(box.style().StyleHint.SH_DialogButtonBox_ButtonsHaveIcons, None, box) == 0
 
 
 def test_theme_follows_the_system_colour_scheme(app_theme):

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProxyStyle, QStyleFactory, QWidget
 
 from ... import paths
 
@@ -216,15 +216,38 @@ def contrast(a: str, b: str) -> float:
 _before: tuple[str, QPalette, str] | None = None  # the app's style, palette and stylesheet before the theme
 _STYLE_PROPERTY = "themaStijl"  # the template of a widget's theme-aware stylesheet
 
-# App-wide: only what the palette cannot say. Dialog buttons without the platform's own icons (one icon set);
-# the navigation as rounded items on the window's background.
-_APP_STYLESHEET = """
-QToolTip {{ color: {text}; background: {surface}; border: 1px solid {border}; padding: 4px; }}
-QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+# Only what the palette cannot say, each on the widgets it is about and not app-wide: an application style sheet
+# makes Qt keep style rules for every widget (5.5 MB at the ~700 widgets of a 20,000-student window, issue 16).
+# Tooltips framed on the surface colour; dialog buttons without the platform's own icons (one icon set); the
+# navigation as rounded items on the window's background (main_window.py, through `style`).
+_TOOLTIP_STYLESHEET = "QToolTip {{ color: {text}; background: {surface}; border: 1px solid {border}; padding: 4px; }}"
+_KNOPPEN_STYLESHEET = "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
+NAVIGATIE_STYLESHEET = """
 QListWidget#navigatie {{ background: transparent; }}
 QListWidget#navigatie::item {{ padding: 4px; border-radius: 4px; }}
 QListWidget#navigatie::item:selected {{ background: {accent}; color: {on_accent}; }}
 """
+
+
+class _Stijl(QProxyStyle):
+    """Fusion, giving the tooltip label and dialog button boxes their style sheet when Qt polishes them (once per
+    widget; the calls Qt makes while painting stay in C++)."""
+
+    def polish(self, arg):
+        if isinstance(arg, QWidget):
+            klasse = arg.metaObject().className()
+            if klasse == "QTipLabel":  # made anew for a tooltip, and given "/* */" by Qt: ours again then
+                sheet = _TOOLTIP_STYLESHEET.format(**_current.roles())
+                if arg.styleSheet() != sheet:
+                    arg.setStyleSheet(sheet)  # polishes it again, with this sheet
+                    return None
+            elif klasse == "QDialogButtonBox" and arg.styleSheet() != _KNOPPEN_STYLESHEET:
+                arg.setStyleSheet(_KNOPPEN_STYLESHEET)  # for buttons added from now on
+                for knop in arg.buttons():  # those made before: with the platform's icon
+                    if arg.standardButton(knop) != QDialogButtonBox.StandardButton.NoButton:
+                        knop.setIcon(QIcon())
+                return None
+        return super().polish(arg)
 
 
 def palette_for(scheme: Qt.ColorScheme | None) -> Palette:
@@ -257,9 +280,8 @@ def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Pale
     _current = palette_for(scheme)
     if _before is None:  # the first time: Fusion (built into Qt) draws with any palette
         _before = (app.style().name(), QPalette(app.palette()), app.styleSheet())
-        app.setStyle("Fusion")
+        app.setStyle(_Stijl(QStyleFactory.create("Fusion")))
     app.setPalette(qpalette(_current))
-    app.setStyleSheet(_APP_STYLESHEET.format(**_current.roles()))
     for widget in app.allWidgets():  # stylesheets with theme colours, and custom painting
         template = widget.property(_STYLE_PROPERTY)
         if template:

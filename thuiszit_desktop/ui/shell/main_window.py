@@ -77,6 +77,7 @@ class MainWindow(QMainWindow, Menus):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigatie")
+        theme.style(self.nav, theme.NAVIGATIE_STYLESHEET)
         self.nav.setAccessibleName("Navigatie")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
