@@ -11,7 +11,7 @@ this dashboard and the student list; the window never waits for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -97,7 +97,7 @@ class Dashboard(QWidget):
         self.settings = settings  # remembers "afgehandelde verbergen" (None: not remembered)
         self.stand: Stand | None = None
         self._today = today or _vandaag
-        self._groepen: list[list[SignaalRegel]] = []
+        self._groepen: list[Sequence[SignaalRegel]] = []
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.can_traject = services.gebruiker.rol == Rol.ZORGCOORDINATOR
