@@ -58,7 +58,7 @@ def test_an_area_built_late_shows_what_is_there_then(qtbot, services, settings):
 
     window.show_area("Trajecten")
     assert window.stack.currentWidget() is window.trajecten
-    assert [r.rij.leerlingnummer for r in window.trajecten.model.regels] == ["1001"]
+    assert [r.rij.leerlingnummer for r in window.trajecten.model.rijen] == ["1001"]
 
 
 def test_trajecten_reads_once_when_first_shown_and_again_each_time_after(qtbot, services, settings, monkeypatch):
@@ -73,12 +73,12 @@ def test_trajecten_reads_once_when_first_shown_and_again_each_time_after(qtbot, 
     qtbot.waitUntil(lambda: len(gelezen) == 1)  # built for this showing: read after its first paint (issue 16)
     qtbot.wait(50)
     assert len(gelezen) == 1  # once, not again by the showing
-    assert [r.rij.leerlingnummer for r in window.trajecten.model.regels] == ["1001"]
+    assert [r.rij.leerlingnummer for r in window.trajecten.model.rijen] == ["1001"]
     window.show_area("Vandaag")
     services.trajecten.openen("1002", "dreigend_thuiszitter", "Al drie weken thuis")  # meanwhile, elsewhere
     window.show_area("Trajecten")
     assert len(gelezen) == 2
-    assert sorted(r.rij.leerlingnummer for r in window.trajecten.model.regels) == ["1001", "1002"]
+    assert sorted(r.rij.leerlingnummer for r in window.trajecten.model.rijen) == ["1001", "1002"]
 
 
 def test_a_student_page_reads_the_other_tabs_when_they_are_shown(qtbot, services, settings, monkeypatch):

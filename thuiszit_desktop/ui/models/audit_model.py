@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...domain import formaat
 from ...services.audit import AuditRij
+from .tabel import Tabelmodel
 
 HEADERS = ["Tijd", "Gebruiker", "Actie", "Leerling", "Wat"]
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(Tabelmodel):
+    koppen = HEADERS
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rijen: list[AuditRij] = []
@@ -21,17 +24,6 @@ class AuditModel(QAbstractTableModel):
         self.beginResetModel()
         self.rijen = rijen
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rijen)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.kwartaal import CATEGORIEEN, KOLOMMEN, STATUSSEN, Duur, KwartaalRij, als_tekst
 from ...domain.zoeken import sorteersleutel
+from .tabel import Tabelmodel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class KwartaalModel(QAbstractTableModel):
+class KwartaalModel(Tabelmodel):
+    koppen = tuple(kop for kop, _ in KOLOMMEN)
+    tips = tuple(tip for _, tip in KOLOMMEN)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rijen: list[KwartaalRij] = []
@@ -24,20 +28,6 @@ class KwartaalModel(QAbstractTableModel):
         self.rijen = list(rijen)
         self.teksten = [als_tekst(r) for r in self.rijen]
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rijen)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(KOLOMMEN)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(KOLOMMEN):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return KOLOMMEN[section][0]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return KOLOMMEN[section][1]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rijen):

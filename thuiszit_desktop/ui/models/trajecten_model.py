@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ...domain.actiepunt import Actiepunt
 from ...domain.traject import Stap, TrajectRij
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoek_in, zoeksleutel, zoektermen
 from ..common import theme
 from ..common.widgets import format_date
+from .tabel import Tabelmodel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,32 +51,23 @@ def trajectregels(rijen: list[TrajectRij], open_acties: list[Actiepunt], vandaag
     return uit
 
 
-class TrajectenModel(QAbstractTableModel):
+class TrajectenModel(Tabelmodel):
+    koppen = HEADERS
+
     def __init__(self, parent=None, *, vandaag: date | None = None):
         super().__init__(parent)
-        self.regels: list[TrajectRegel] = []
+        self.rijen: list[TrajectRegel] = []
         self.vandaag = vandaag or date.today()
 
     def set_regels(self, regels: list[TrajectRegel]) -> None:
         self.beginResetModel()
-        self.regels = list(regels)
+        self.rijen = list(regels)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.regels)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.regels):
+        if not index.isValid() or not 0 <= index.row() < len(self.rijen):
             return None
-        regel = self.regels[index.row()]
+        regel = self.rijen[index.row()]
         r = regel.rij
         c = index.column()
         if role == ROW_ROLE:
@@ -129,7 +121,7 @@ class TrajectenFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        regel: TrajectRegel = self.sourceModel().regels[source_row]
+        regel: TrajectRegel = self.sourceModel().rijen[source_row]
         r = regel.rij
         if self.stap is not None and int(r.stap) != self.stap:
             return False

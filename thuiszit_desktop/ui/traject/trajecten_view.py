@@ -257,7 +257,7 @@ class TrajectenView(QWidget):
 
     def _fill_eigenaren(self) -> None:
         huidig = self.eigenaar.currentData()
-        namen = sorted({r.rij.eigenaar for r in self.model.regels if r.rij.eigenaar}, key=sorteersleutel)
+        namen = sorted({r.rij.eigenaar for r in self.model.rijen if r.rij.eigenaar}, key=sorteersleutel)
         self.eigenaar.blockSignals(True)
         self.eigenaar.clear()
         self.eigenaar.addItem("Iedereen", ALLE)

@@ -348,7 +348,7 @@ class Dashboard(QWidget):
 
     def herinneringen(self) -> list[Herinnering]:
         """The reminder lines, in display order."""
-        return list(self.herinneringen_lijst.herinneringen.regels)
+        return list(self.herinneringen_lijst.herinneringen.rijen)
 
     def _side_maten(self) -> tuple[int, int, int]:
         """The side's least, preferred and largest width: as wide as the pyramid likes, narrower on a small

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,36 +23,28 @@ from PySide6.QtWidgets import (
 from ...domain.herinneringen import Herinnering
 from ..common import theme
 from ..common.widgets import format_date
+from ..models.tabel import Tabelmodel
 
 HERINNERING_ROLE = Qt.ItemDataRole.UserRole + 5  # the Herinnering of a reminder line
 HERINNERINGEN_MAX_REGELS = 6  # more scroll
 KOPPEN = ("Datum", "Leerling", "Wat")
 
 
-class HerinneringenModel(QAbstractTableModel):
+class HerinneringenModel(Tabelmodel):
     """Date, student, what; `namen` gives the student's name by leerlingnummer."""
+
+    koppen = KOPPEN
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.regels: Sequence[Herinnering] = ()
+        self.rijen: Sequence[Herinnering] = ()
         self.namen: Mapping[str, Any] = {}  # leerlingnummer → a row with `.naam`
         self.bold = QFont()
 
     def set_herinneringen(self, regels: Sequence[Herinnering], namen: Mapping[str, Any]) -> None:
         self.beginResetModel()
-        self.regels, self.namen = regels, namen
+        self.rijen, self.namen = regels, namen
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.regels)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(KOPPEN)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return KOPPEN[section]
-        return None
 
     def naam(self, h: Herinnering) -> str:
         rij = self.namen.get(h.leerlingnummer)
@@ -61,7 +53,7 @@ class HerinneringenModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        h, kolom = self.regels[index.row()], index.column()
+        h, kolom = self.rijen[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (format_date(h.datum), self.naam(h), h.tekst)[kolom]
         if role == HERINNERING_ROLE:
