@@ -24,7 +24,7 @@ from ...domain import formaat
 from ...domain.errors import NietGevonden
 from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
-from ..common.blocks import Kader, ScrollBar
+from ..common.blocks import ScrollBar
 from ..common.widgets import form_layout, format_date, heading, hint, link_label
 from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
@@ -129,11 +129,11 @@ class LeerlingPage(QWidget):
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 8, 8, 8)
         columns.setSpacing(16)
-        self.gegevens = Kader("Gegevens")
-        self.inschrijving = Kader("Inschrijving")
-        self.leerplicht = Kader("Leerplicht")
-        self.ouders = Kader("Ouders/verzorgers")
-        self.vrijstellingen = Kader("Vrijstellingen")
+        self.gegevens = QGroupBox("Gegevens")
+        self.inschrijving = QGroupBox("Inschrijving")
+        self.leerplicht = QGroupBox("Leerplicht")
+        self.ouders = QGroupBox("Ouders/verzorgers")
+        self.vrijstellingen = QGroupBox("Vrijstellingen")
         for boxes in ((self.gegevens, self.inschrijving, self.leerplicht), (self.ouders, self.vrijstellingen)):
             column = QVBoxLayout()
             column.setSpacing(12)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -137,7 +138,7 @@ class VerzuimPanel(QWidget):
         layout.addLayout(acties)
 
         # signals
-        self.signalen_box = Kader("Signalen")
+        self.signalen_box = QGroupBox("Signalen")  # (its height changes with the signals: no Kader)
         signalen_layout = QVBoxLayout(self.signalen_box)
         self.bijgewerkt_label = _label("", muted=True)
         signalen_layout.addWidget(self.bijgewerkt_label)
