@@ -66,9 +66,10 @@ class Kader(QGroupBox):
     for a box across the student page, at every paint – a tenth of painting a just opened student (issue 16).
     The copy is drawn on the window's background colour (what is under the box on a page), so it is opaque: a
     plain copy, and Qt need not paint what is under it either. What is drawn is QGroupBox's own paintEvent (the
-    style's CC_GroupBox with the same option), so it looks the same."""
+    style's CC_GroupBox with the same option), so it looks the same. Only for a box that keeps its size from
+    one student to the next: at a new size it draws the whole frame, more than Fusion's clipped paint."""
 
-    _BEWAARD = 4  # sizes kept: the signals box changes height with the student's number of signals
+    _BEWAARD = 4  # sizes kept (the window resized back and forth)
 
     def __init__(self, title: str = "", parent: QWidget | None = None):
         super().__init__(title, parent)
