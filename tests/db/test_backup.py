@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import thuiszit_desktop
 from tests.conftest import WACHTWOORD
 from thuiszit_desktop.db import backup, identity
 from thuiszit_desktop.db.keys import KeyRing
@@ -72,6 +73,7 @@ def test_a_backup_is_one_encrypted_file_with_key_slots_and_a_manifest(services, 
     assert readable(db_bytes) == []
     assert len(db_bytes) % PAGE == 0 and len(db_bytes) >= 4 * PAGE
     assert manifest["gemaakt"] == "2026-11-23T17:30:05"
+    assert manifest["app_versie"] == thuiszit_desktop.__version__  # (also in a bundle or a checkout)
     assert manifest["aantallen"]["leerlingen"] == 1 and manifest["aantallen"]["gebruikers"] == 1
     assert NAAM not in json.dumps(manifest) and "Anna" not in json.dumps(manifest)
     assert made.manifest.schema == manifest["schema"] > 0

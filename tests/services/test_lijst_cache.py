@@ -4,6 +4,7 @@ removed, a mentor renamed – voids them, so the list after a restart is always 
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import replace
 from datetime import date
 
@@ -149,3 +150,23 @@ def test_rows_kept_by_another_program_version_are_read_afresh(bewaarde_school, m
     assert bewaarde_school.leerlingen.bewaren()
     sleutels = bewaarde_school.ctx.store.db.execute_sql('SELECT "sleutel" FROM "lijst_cache"').fetchall()
     assert sleutels == [("0.0.9|1",)]  # in place of the other
+
+
+def test_kept_content_of_another_form_is_read_afresh_and_kept_again(bewaarde_school):
+    db = bewaarde_school.ctx.store.db
+    with db.atomic():  # e.g. the JSON of an earlier form under this key
+        db.execute_sql('UPDATE "lijst_cache" SET "inhoud" = ?', (zlib.compress(b'[[1, "1001"]]'),))
+    assert bewaarde_school.leerlingen.lijst() == gelezen(bewaarde_school)
+    assert bewaarde_school.leerlingen.bewaren()
+
+
+@pytest.mark.parametrize("uit_bestand", [False, True])
+def test_a_klas_many_students_share_is_one_text(bewaarde_school, monkeypatch, uit_bestand):
+    if uit_bestand:
+        niet_lezen(monkeypatch)
+        rijen = bewaarde_school.leerlingen.lijst()
+    else:
+        rijen = gelezen(bewaarde_school)
+    zoe, anna = (next(r for r in rijen if r.leerlingnummer == n) for n in ("1001", "1003"))
+    assert zoe.klas == anna.klas == "2A" and zoe.klas is anna.klas
+    assert zoe.mentor is anna.mentor and zoe.geboortedatum is anna.geboortedatum

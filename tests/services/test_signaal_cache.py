@@ -182,6 +182,12 @@ def test_what_is_kept_reads_back_the_same_also_odd_texts_and_none_at_all(school)
         gelezen = signaal_cache.lees(db, "sleutel")
         assert gelezen == (s, n)
         assert [type(x.verzuimpercentage) for x in gelezen[1]] == [type(x.verzuimpercentage) for x in n]
+    # A caller's own dict of shared values: it holds the very leerlingnummer objects (services/signalen.py)
+    assert signaal_cache.reserveer(db, "sleutel") and signaal_cache.bewaar(db, "sleutel", signalen, niveaus)
+    gedeeld: dict = {}
+    gelezen = signaal_cache.lees(db, "sleutel", gedeeld)
+    assert gelezen == (signalen, niveaus)
+    assert all(gedeeld["1001"] is x.leerlingnummer for x in (*gelezen[0], *gelezen[1]) if x.leerlingnummer == "1001")
 
 
 def test_a_result_kept_in_the_earlier_form_is_not_read(school):

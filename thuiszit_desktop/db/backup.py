@@ -145,12 +145,12 @@ def _fsync_file(path: Path) -> None:
 
 
 def _app_version() -> str:
-    try:
-        from importlib.metadata import version
+    """The program's own version (what the kept caches are keyed on too). Not the installed package's metadata:
+    reading that imports the e-mail parser and scans every installed package – 1 MB of memory at the first
+    backup of a session (issue 16) – and a bundle or a checkout has none."""
+    from .. import __version__
 
-        return version("thuiszit-desktop")
-    except Exception:  # running from a checkout that is not installed
-        return ""
+    return __version__
 
 
 # --- making a backup ------------------------------------------------------------------------------

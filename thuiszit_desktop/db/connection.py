@@ -42,6 +42,21 @@ PRAGMAS = {
 # page cache this small (KiB) instead of SQLCipher's 8 MB per connection, which such a run fills – beside the
 # session's and the background jobs' own caches (issue 16: 8 MB each at the peak of a 20,000-student window).
 EEN_KEER_CACHE = -256
+# A connection opened on another thread than the main one serves one background job (ui/common/worker.py
+# closes it when the job ends), so its cache only lives for that job: whole-table reads (the oldest verzuim
+# date after the signals, the kwartaal) filled its 8 MB, freed again when the job ended – a transient that
+# set the peak resident memory of a 20,000-student window when it ran beside building an area (issue 16).
+# 2 MB (KiB here) still holds every page such a job reads twice (the indexes' upper levels).
+JOB_CACHE = -2048
+
+
+class _Database(SqlCipherDatabase):
+    """The session's database: its connections on background threads get the small cache of JOB_CACHE."""
+
+    def _set_pragmas(self, conn) -> None:
+        super()._set_pragmas(conn)
+        if threading.current_thread() is not threading.main_thread():
+            conn.execute(f"PRAGMA cache_size = {JOB_CACHE}")
 
 
 @dataclass
@@ -114,7 +129,7 @@ def _lock(path: Path) -> filelock.BaseFileLock:
 
 
 def _connect(path: Path, key: bytes) -> SqlCipherDatabase:
-    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS)
+    db = _Database(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS)
     try:
         db.connect()
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()

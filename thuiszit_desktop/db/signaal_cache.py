@@ -39,8 +39,9 @@ def _op_server(db: pw.Database) -> bool:
     return isinstance(db, pw.PostgresqlDatabase)
 
 
-def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | None:
-    """The stored result for `sleutel`, or None (nothing stored, or a write emptied it since)."""
+def lees(db: pw.Database, sleutel: str, gedeeld: dict | None = None) -> tuple[list[Signaal], list[Niveau]] | None:
+    """The stored result for `sleutel`, or None (nothing stored, or a write emptied it since). `gedeeld`: where
+    the one object per distinct value goes (below), for a caller that shares them further (a leerlingnummer)."""
     if _op_server(db):
         return None
     rij = db.execute_sql(f'SELECT "inhoud" FROM "{TABEL}" WHERE "sleutel" = ? AND "inhoud" IS NOT NULL',
@@ -62,7 +63,7 @@ def lees(db: pw.Database, sleutel: str) -> tuple[list[Signaal], list[Niveau]] | 
     # students, interleaved with the objects that stay – memory Python could not give back (issue 16, peak RSS).
     # One object per distinct value, not one per signal and level: a leerlingnummer (1 MB at 20,000 students),
     # an explanation (half of them are another's word for word: M@zl, luxe verzuim), a percentage.
-    gedeeld: dict = {}
+    gedeeld = {} if gedeeld is None else gedeeld
     deel = gedeeld.setdefault
     regels = _regels(tekst)
     signalen = []

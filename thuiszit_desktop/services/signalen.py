@@ -176,7 +176,8 @@ class SignalenService:
         if peildatum != self.standaard_peildatum():
             return self._overzicht(peildatum, None)
         db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
-        bewaard = signaal_cache.lees(db, sleutel)
+        gedeeld: dict = {}
+        bewaard = signaal_cache.lees(db, sleutel, gedeeld)
         if bewaard is None:
             self.ctx.gecontroleerd()  # keeping a result is a write: only into a file that passed the check
             with self.ctx.stil() as stil:  # never in the way of a user's action in another thread
@@ -189,7 +190,9 @@ class SignalenService:
             return o
         signalen, niveaus = bewaard
         leerlingen = m.database.execute(m.Leerling.select(m.Leerling.id, m.Leerling.leerlingnummer))
-        nummer = dict(leerlingen)
+        # the signals' own leerlingnummer objects: 20,000 more strings read here were the peak of this (issue 16)
+        nummer = {lid: gedeeld.get(nr, nr) for lid, nr in leerlingen}
+        del gedeeld
         met_signaal = {s.leerlingnummer for s in signalen}
         meldingen = _meldingen(nummer, None)
         return Overzicht(peildatum, self.bijgewerkt_tot(), signalen, niveaus, _besprekingen(nummer, None),

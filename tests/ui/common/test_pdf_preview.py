@@ -75,3 +75,16 @@ def test_service_error_is_a_dutch_message(qtbot):
     assert "nog geen MDO" in d.error.text()
     assert not d.save_button.isEnabled() and not d.print_button.isEnabled()
     assert d.bestandsnaam == "MDO-verslag.pdf"
+
+
+def test_the_screens_that_offer_a_preview_load_qt_s_pdf_and_print_modules_only_when_it_opens():
+    """Issue 16: QtPdf, QtPrintSupport and the network library they pull in were 2–3 MB of a large school's
+    window that never previewed, loaded with the student's Traject tab."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import thuiszit_desktop.ui.traject.traject_view, thuiszit_desktop.ui.traject.plan_dialog, "
+            "thuiszit_desktop.ui.overzichten.trends_view, thuiszit_desktop.ui.common.pdf_preview; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6.QtPdf', 'PySide6.QtPrintSupport'))))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.strip() == "[]"

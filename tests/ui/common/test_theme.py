@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QToolTip
 
 from thuiszit_desktop import paths
 from thuiszit_desktop.domain.tijdlijn import Tijdlijnsoort
@@ -78,7 +78,10 @@ def test_heat_map_timeline_and_calendar_colours(p: theme.Palette):
 def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     label = QLabel("Te laat")
     qtbot.addWidget(label)
-    theme.style(label, "color: {danger};")
+    theme.style(label, "color: {danger};")  # a colour alone: in the palette (no stylesheet machinery)
+    kader = QLabel("Let op")
+    qtbot.addWidget(kader)
+    theme.style(kader, "color: {warning}; border: 1px solid {warning_border};")
     icon = theme.icon("afdrukken")
 
     def icon_colours() -> set[str]:
@@ -90,16 +93,33 @@ def test_apply_theme_switches_palette_stylesheets_and_icons(app_theme, qtbot):
     assert theme.current() is theme.DARK
     assert app_theme.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.background
     assert app_theme.palette().color(QPalette.ColorRole.Text).name() == theme.DARK.text
-    assert theme.DARK.danger in label.styleSheet()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.DARK.danger
+    assert theme.DARK.warning in kader.styleSheet()  # more than a colour: a stylesheet
     assert icon_colours() == {theme.DARK.text}
     assert theme.NIVEAU_KLEUR[3].name() == theme.DARK.niveau[3]
     assert theme.REDEN_KLEUR[Reden.ZIEK].name() == theme.DARK.reden["ziek"]
 
     theme.apply_theme(app_theme, Qt.ColorScheme.Light)
     assert app_theme.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.background
-    assert theme.LIGHT.danger in label.styleSheet()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.LIGHT.danger
+    assert theme.LIGHT.warning in kader.styleSheet()
     assert icon_colours() == {theme.LIGHT.text}
     assert theme.color("danger").name() == theme.LIGHT.danger
+
+
+def test_tooltips_and_dialog_buttons_without_an_app_wide_stylesheet(app_theme, qtbot):
+    """An app-wide stylesheet puts every widget through Qt's style-sheet machinery (issue 16): tooltips take
+    the theme from their palette and dialog buttons stay without the platform's icons all the same."""
+    for scheme, p in ((Qt.ColorScheme.Dark, theme.DARK), (Qt.ColorScheme.Light, theme.LIGHT)):
+        theme.apply_theme(app_theme, scheme)
+        tips = QToolTip.palette()
+        assert tips.color(QPalette.ColorRole.ToolTipBase).name() == p.surface
+        assert tips.color(QPalette.ColorRole.ToolTipText).name() == p.text
+        knoppen = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(knoppen)
+        assert all(knop.icon().isNull() for knop in knoppen.buttons())
+    if not theme._knopiconen:  # a platform whose dialog buttons have no icons: no sheet for the whole app
+        assert app_theme.styleSheet() == ""
 
 
 def test_theme_follows_the_system_colour_scheme(app_theme):

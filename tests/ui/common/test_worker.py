@@ -142,3 +142,39 @@ def test_the_threads_share_one_malloc_arena():
 
     assert heaps("standaard") > 1  # glibc's default: an arena per thread (this test would see no difference)
     assert heaps("een") == 1
+
+
+def test_jobs_wait_at_their_yield_points_while_the_window_builds_a_screen(monkeypatch):
+    """`geef_voorrang()` between two pieces of a job: a moment for the GUI thread, and after `voorrang()` (a
+    screen asked for) a pause until it is built – at most the window's length. The clock is the test's."""
+    from thuiszit_desktop.ui.common import worker
+
+    nu = [1000.0]
+    slapen: list[float] = []
+    monkeypatch.setattr(worker.time, "monotonic", lambda: nu[0])
+    monkeypatch.setattr(worker.time, "sleep", slapen.append)
+    monkeypatch.setattr(worker, "_voorrang_tot", 0.0)
+    worker.geef_voorrang()
+    assert slapen == [worker.VOORRANG_S]  # nothing asked for: only a moment
+    worker.voorrang()
+    nu[0] += 0.03
+    worker.geef_voorrang()
+    assert slapen[-1] == pytest.approx(worker.VOORRANG_VENSTER_S - 0.03)  # until the screen is built
+    worker.voorrang(5.0)  # however long it is asked for: never more than the window at a time
+    worker.geef_voorrang()
+    assert slapen[-1] == worker.VOORRANG_VENSTER_S
+    nu[0] += 6.0
+    worker.geef_voorrang()
+    assert slapen[-1] == worker.VOORRANG_S
+
+
+def test_showing_an_area_or_a_student_asks_the_jobs_to_wait(qtbot, services, settings, monkeypatch):
+    from thuiszit_desktop.ui.shell import main_window
+
+    gevraagd: list[str] = []
+    monkeypatch.setattr(main_window, "voorrang", lambda: gevraagd.append("voorrang"))
+    window = main_window.MainWindow(services, settings=settings)
+    qtbot.addWidget(window)
+    gevraagd.clear()
+    window.show_area("Trajecten")
+    assert gevraagd == ["voorrang"]

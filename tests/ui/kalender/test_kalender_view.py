@@ -184,3 +184,20 @@ def test_the_grid_fits_its_size(view):
     assert raster.cel() >= raster.min_cel
     laatste = raster.cel_rect(date(2027, 7, 31))
     assert laatste is not None and laatste.bottom() <= raster.height() and laatste.right() <= raster.width()
+
+
+def test_built_in_parts_draws_its_year_after_the_first_paint_without_moving(qtbot, services, view):
+    """The main window builds the calendar in parts (issue 16): the first paint has the page without the year,
+    the turn after it the same year as a view built whole – and the grid and the side keep their places."""
+    delen = KalenderView(services, vandaag=VANDAAG, in_delen=True)
+    qtbot.addWidget(delen)
+    delen.resize(1180, 680)
+    delen.show()
+    assert delen.jaar is None  # not read in the showing itself
+    vorm = delen.raster.geometry(), delen.tabs.geometry()  # as first painted
+    qtbot.waitUntil(lambda: delen.jaar is not None)
+    assert delen.lesdagen_label.text() == view.lesdagen_label.text()
+    assert delen.raster.stijlen == view.raster.stijlen
+    assert delen.vakanties_tabel.rowCount() == view.vakanties_tabel.rowCount() == 5
+    qtbot.wait(20)
+    assert (delen.raster.geometry(), delen.tabs.geometry()) == vorm == (view.raster.geometry(), view.tabs.geometry())

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from thuiszit_desktop.domain.leerling import (
     Contactvoorkeur,
@@ -104,6 +105,26 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester, proxy):
     proxy.sort(COL_KLAS, Qt.SortOrder.AscendingOrder)
     proxy.sourceModel().set_rows(ROWS[:2])
     qtmodeltester.check(proxy)
+
+
+def test_the_proxy_maps_each_row_shown_to_its_source_row_and_back(proxy):
+    model = proxy.sourceModel()
+    proxy.set_klas("2B")  # Bakker and Visser, with Çelik and de Jong between them in the source
+    shown = [proxy.mapToSource(proxy.index(r, COL_KLAS)).row() for r in range(proxy.rowCount())]
+    assert [model.row_at(r).sorteernaam for r in shown] == ["Bakker, Zoë", "Visser, Lars"]
+    for r in range(model.rowCount()):
+        back = proxy.mapFromSource(model.index(r, COL_KLAS))
+        assert back.row() == (shown.index(r) if r in shown else -1) and back.isValid() == (r in shown)
+        assert not back.isValid() or back.column() == COL_KLAS
+
+
+def test_an_uitgeschreven_row_is_in_the_disabled_text_colour(proxy):
+    model = proxy.sourceModel()
+    kleur = {model.row_at(r).sorteernaam: model.index(r, COL_NAAM).data(Qt.ItemDataRole.ForegroundRole)
+             for r in range(model.rowCount())}
+    assert kleur.pop("Visser, Lars").color() == QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                                             QPalette.ColorRole.Text)
+    assert set(kleur.values()) == {None}
 
 
 def test_model_tester_on_an_empty_model(qtmodeltester, qapp):

@@ -142,3 +142,21 @@ def test_empty_school(qtbot, services):
     qtbot.addWidget(v)
     assert v.count_label.text() == "0 open trajecten"
     assert "Er zijn nog geen open trajecten" in v.leeg.text()
+
+
+def test_built_in_parts_reads_its_lines_after_the_first_paint(qtbot, school, view):
+    """The main window builds Trajecten in parts (issue 16): the first paint has no lines and says nothing about
+    there being none; the turn after it has the same lines, counts and actiepunten as a view built whole."""
+    delen = TrajectenView(school, vandaag=VANDAAG, in_delen=True)
+    qtbot.addWidget(delen)
+    delen.resize(1140, 700)
+    assert delen.model.rowCount() == 0
+    delen.show()
+    assert not delen.leeg.isVisible() and not delen.leeg_knop.isVisible()  # not "no trajecten"
+    qtbot.waitUntil(lambda: delen.model.rowCount() == 2)
+    assert [r.naam for r in delen.rows()] == [r.naam for r in view.rows()]
+    assert delen.count_label.text() == view.count_label.text() == "2 open trajecten"
+    assert ([delen.tabs.tabText(i) for i in range(delen.tabs.count())]
+            == [view.tabs.tabText(i) for i in range(view.tabs.count())])
+    assert delen.alle.topLevelItemCount() == view.alle.topLevelItemCount() == 2
+    assert not delen.leeg_knop.isVisible()

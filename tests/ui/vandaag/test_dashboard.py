@@ -416,3 +416,51 @@ def test_many_reminders_are_lines_of_a_model_painted_when_shown(qtbot, services,
         loader.start()
     assert lijst.model().rowCount() == alle
     assert view.herinneringen() == list(loader.stand.herinneringen)
+
+
+# --- built in parts (issue 16) ------------------------------------------------------------------------
+
+def _focus_chain(view: Dashboard) -> list[str]:
+    """The accessible names / texts of the widgets Tab visits, from the first one on."""
+    namen, widget = [], view.nextInFocusChain()
+    for _ in range(500):
+        if widget is view:
+            break
+        if view.isAncestorOf(widget) and widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            namen.append(f"{type(widget).__name__}:{widget.accessibleName() or getattr(widget, 'text', str)()}")
+        widget = widget.nextInFocusChain()
+    return namen
+
+
+def test_built_in_parts_ends_as_one_built_whole(qtbot, services, tmp_path):
+    """The main window builds Vandaag in parts: the page first, the signal lines and then the pyramid and the
+    counts in the turns after its first paint – same content, same widths, same Tab order, and nothing moves
+    when the side arrives."""
+    build_school(services, tmp_path)
+    heel = make_dashboard(qtbot, services)
+    loader = SignalenLoader(services)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        loader.start()
+    delen = Dashboard(services, loader, today=lambda: VANDAAG, in_delen=True)
+    qtbot.addWidget(delen)
+    delen.resize(1200, 700)
+    assert delen.piramide is None  # not yet: after the first paint
+    delen.show()
+    assert not delen.regels()  # the lines too come after the first paint, on the page they will be on
+    assert delen.stack.currentIndex() == heel.stack.currentIndex()
+    assert delen.peildatum_label.text() == heel.peildatum_label.text()
+    qtbot.waitUntil(lambda: delen.piramide is not None)
+    assert delen.side.width() == heel.side.width()
+    assert (delen.side.minimumWidth(), delen.side.maximumWidth()) == (heel.side.minimumWidth(),
+                                                                      heel.side.maximumWidth())
+    assert lines(delen) == lines(heel)
+    assert [delen.piramide.count(n) for n in (1, 2, 3)] == [heel.piramide.count(n) for n in (1, 2, 3)]
+    assert ({s: (delen.count_labels[s].text(), delen.count_links[s].text(), delen.count_links[s].isEnabled())
+             for s in delen.count_labels}
+            == {s: (heel.count_labels[s].text(), heel.count_links[s].text(), heel.count_links[s].isEnabled())
+                for s in heel.count_labels})
+    qtbot.wait(50)
+    assert _focus_chain(delen) == _focus_chain(heel)
+    with qtbot.waitSignal(delen.signaal_clicked) as klik:  # the counts' links work
+        delen.count_links[SignaalSoort.MELDPLICHT_16U].linkActivated.emit("#")
+    assert klik.args == [SignaalSoort.MELDPLICHT_16U]

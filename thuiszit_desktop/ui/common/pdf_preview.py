@@ -11,12 +11,10 @@ Tests replace `choose_printer` and `save_file_name` (module functions) instead o
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +33,11 @@ from .opslaan import opslaan, services_van
 from .widgets import ErrorLabel, fit_to_screen, hint
 from .worker import Loader
 
+# Qt's PDF and print modules are imported when a preview opens, not with the screens that offer one: loading
+# them (with Qt's network library) was 2–3 MB of a large school's window that never previewed (issue 16).
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 PRINT_DPI = 300  # enough for text on paper, without a 1200 dpi image per page
 
 
@@ -42,6 +45,8 @@ PRINT_DPI = 300  # enough for text on paper, without a 1200 dpi image per page
 
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The print dialog; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
     return dialog.exec() == QDialog.DialogCode.Accepted
@@ -56,6 +61,9 @@ def save_file_name(parent: QWidget | None, voorstel: str) -> str:
 class PdfPreviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, titel: str, maak_pdf: Callable[[], bytes], bestandsnaam: str, *,
                  services=None):
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
         super().__init__(parent)
         self.setWindowTitle(titel)
         self.bestandsnaam = safe_file_name(bestandsnaam if bestandsnaam.lower().endswith(".pdf")
@@ -116,7 +124,7 @@ class PdfPreviewDialog(QDialog):
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        if self.document.error() not in (QPdfDocument.Error.None_,) or self.document.pageCount() == 0:
+        if self.document.error() not in (self.document.Error.None_,) or self.document.pageCount() == 0:
             # the service made it, so this is not the user's doing; still: say it plainly
             self._failed("De PDF kon niet worden getoond. U kunt hem wel opslaan en in een ander programma openen.")
             self.save_button.setEnabled(True)
@@ -149,6 +157,8 @@ class PdfPreviewDialog(QDialog):
     def afdrukken(self) -> bool:
         if self.document.pageCount() == 0:
             return False
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.bestandsnaam.removesuffix(".pdf"))
         printer.setFromTo(1, self.document.pageCount())
@@ -160,7 +170,7 @@ class PdfPreviewDialog(QDialog):
         """Render every chosen page as an image on `printer`, scaled to fit the page."""
         n = self.document.pageCount()
         eerste, laatste = 1, n
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        if printer.printRange() == printer.PrintRange.PageRange and printer.fromPage() > 0:
             eerste, laatste = max(1, printer.fromPage()), min(n, printer.toPage() or n)
         painter = QPainter()
         if not painter.begin(printer):

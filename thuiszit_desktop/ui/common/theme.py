@@ -11,6 +11,7 @@ tests/ui/common/test_theme.py checks the WCAG contrast of every text/background 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
@@ -19,7 +20,7 @@ from types import MappingProxyType
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from ... import paths
 
@@ -213,17 +214,22 @@ def contrast(a: str, b: str) -> float:
 
 # --- applying ---------------------------------------------------------------------------------------------
 
-_before: tuple[str, QPalette, str] | None = None  # the app's style, palette and stylesheet before the theme
+_before: tuple[str, QPalette, str, QPalette] | None = None  # style, palette, stylesheet, tooltips' palette
 _STYLE_PROPERTY = "themaStijl"  # the template of a widget's theme-aware stylesheet
 
-# App-wide: only what the palette cannot say. Dialog buttons without the platform's own icons (one icon set);
-# the navigation as rounded items on the window's background.
-_APP_STYLESHEET = """
-QToolTip {{ color: {text}; background: {surface}; border: 1px solid {border}; padding: 4px; }}
-QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
-QListWidget#navigatie {{ background: transparent; }}
-QListWidget#navigatie::item {{ padding: 4px; border-radius: 4px; }}
-QListWidget#navigatie::item:selected {{ background: {accent}; color: {on_accent}; }}
+# No app-wide stylesheet where it is not needed: with one, Qt puts every widget of the program through its
+# style-sheet machinery when it is polished – 30–50 % of building an area the first time it is shown, at 20,000
+# students the longest stall (issue 16). Tooltips take their colours from their palette (`QToolTip.setPalette`),
+# the navigation has a sheet of its own (NAVIGATIE_STIJL). Dialog buttons come without the platform's icons
+# (one icon set); only a platform whose style gives them icons needs this sheet for the whole app.
+_GEEN_KNOPICONEN = "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
+_knopiconen: bool | None = None  # whether Fusion on this platform gives dialog buttons icons (asked once)
+
+# The navigation as rounded items on the window's background (a template for `style`).
+NAVIGATIE_STIJL = """
+QListWidget {{ background: transparent; }}
+QListWidget::item {{ padding: 4px; border-radius: 4px; }}
+QListWidget::item:selected {{ background: {accent}; color: {on_accent}; }}
 """
 
 
@@ -251,19 +257,23 @@ def qpalette(p: Palette) -> QPalette:
 
 def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:
     """Fusion with the palette of `scheme` (None: the system's), and follow the system from now on."""
-    global _current, _before
+    global _current, _before, _knopiconen
     if scheme is None:
         scheme = app.styleHints().colorScheme()
     _current = palette_for(scheme)
     if _before is None:  # the first time: Fusion (built into Qt) draws with any palette
-        _before = (app.style().name(), QPalette(app.palette()), app.styleSheet())
+        _before = (app.style().name(), QPalette(app.palette()), app.styleSheet(), QToolTip.palette())
         app.setStyle("Fusion")
-    app.setPalette(qpalette(_current))
-    app.setStyleSheet(_APP_STYLESHEET.format(**_current.roles()))
+    if _knopiconen is None:  # before any sheet of ours: asked of the style itself
+        _knopiconen = bool(app.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons))
+    palette = qpalette(_current)
+    app.setPalette(palette)
+    QToolTip.setPalette(palette)
+    app.setStyleSheet(_GEEN_KNOPICONEN if _knopiconen else "")
     for widget in app.allWidgets():  # stylesheets with theme colours, and custom painting
         template = widget.property(_STYLE_PROPERTY)
         if template:
-            widget.setStyleSheet(template.format(**_current.roles()))
+            _toepassen(widget, template)
         widget.update()
     if not app.property("themaVolgtSysteem"):
         app.setProperty("themaVolgtSysteem", True)
@@ -276,10 +286,11 @@ def reset_theme(app: QApplication) -> None:
     global _current, _before
     _current = LIGHT
     if _before is not None:
-        name, palette, sheet = _before
+        name, palette, sheet, tips = _before
         _before = None
         app.setStyleSheet(sheet)
         app.setPalette(palette)
+        QToolTip.setPalette(tips)
         if name:
             app.setStyle(name)
 
@@ -287,8 +298,25 @@ def reset_theme(app: QApplication) -> None:
 def style(widget: QWidget, template: str) -> QWidget:
     """A stylesheet with theme colours ("color: {danger};") that follows light/dark; returns the widget."""
     widget.setProperty(_STYLE_PROPERTY, template)
-    widget.setStyleSheet(template.format(**_current.roles()))
+    _toepassen(widget, template)
     return widget
+
+
+_ALLEEN_KLEUR = re.compile(r"color: \{(\w+)\};")
+
+
+def _toepassen(widget: QWidget, template: str) -> None:
+    """A text colour alone goes into the widget's palette: a widget with a stylesheet of its own is polished
+    by Qt's style-sheet machinery, which costs milliseconds per widget (the hints of every screen; issue 16)."""
+    if kleur := _ALLEEN_KLEUR.fullmatch(template):
+        if widget.styleSheet():  # (one it had before)
+            widget.setStyleSheet("")
+        palette = widget.palette()
+        for rol in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(rol, QColor(getattr(_current, kleur.group(1))))
+        widget.setPalette(palette)
+    else:
+        widget.setStyleSheet(template.format(**_current.roles()))
 
 
 def css(role: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -82,12 +82,16 @@ class KalenderView(QWidget):
 
     changed = Signal()  # the calendar changed (vacations or vrije dagen): lesdagen and signals move
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None,
+                 in_delen: bool = False):
+        """`in_delen`: built to be shown at once (the main window): the year is read and drawn in the turn of the
+        event loop after the first paint (`af`), so no single turn blocks the window for long (issue 16)."""
         super().__init__(parent)
         self.services = services
         self.vandaag = vandaag or date.today()
         self.jaar: Jaaroverzicht | None = None
         self._geladen = False
+        self._in_delen = in_delen
         huidig = schooljaar_start(self.vandaag).year
 
         outer = QVBoxLayout(self)
@@ -131,6 +135,7 @@ class KalenderView(QWidget):
         self.ongedekt_label.setFont(font)
         ongedekt_layout.addWidget(self.ongedekt_label)
         self._ongedekt_layout = ongedekt_layout
+        self.ongedekt.setVisible(not in_delen)  # (refresh shows it for a year the data does not cover: rare)
         self.eigen_editor: QWidget | None = None  # built for the first year the data does not cover (rare)
         self.eigen_rijen: dict[str, _EigenVakantieRij] = {}
         outer.addWidget(self.ongedekt)
@@ -284,9 +289,20 @@ class KalenderView(QWidget):
     def showEvent(self, event) -> None:
         # Every time the area is opened (not when the window is restored): settings or an import may have
         # changed the region or the vrije dagen meanwhile.
-        if not self._geladen or not event.spontaneous():
+        if (not self._geladen and not self._in_delen) or (self._geladen and not event.spontaneous()):
             self.refresh()
         super().showEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._in_delen:  # painted without its year: that comes in the next turn of the event loop
+            self._in_delen = False
+            QTimer.singleShot(1, self, self.af)
+
+    def af(self) -> None:
+        """The year, when it was not read yet (see `in_delen`)."""
+        if not self._geladen:
+            self.refresh()
 
     def start_year(self) -> int:
         return int(self.jaar_combo.currentData())

@@ -273,11 +273,11 @@ class LeerlingenView(QWidget):
         """Read the list again (after an import, an edit or a new student)."""
         selected = self.current_leerlingnummer()
         rows = self.services.leerlingen.lijst()
-        self._uitgeschreven = sum(not r.ingeschreven for r in rows)
         self.model.set_rows(rows)
+        self._uitgeschreven = self.model.ingeschreven().count(False)  # (the loops in C: 20,000 rows at start)
         self._fill_combo(self.klas_combo, "Alle klassen", [(k, k) for k in self.model.klassen()])
         mentors = [(m, m) for m in self.model.mentoren()]
-        if mentors and any(not r.mentor for r in rows):
+        if mentors and self.model.zonder_mentor():
             mentors.append(("Zonder mentor", GEEN_MENTOR))
         self._fill_combo(self.mentor_combo, "Alle mentoren", mentors)
         self.stack.setCurrentIndex(0 if rows else 1)

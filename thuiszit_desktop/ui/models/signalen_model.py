@@ -8,8 +8,13 @@ besproken; domain/afhandeling.py). Handled signals can be hidden.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
+from typing import overload
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -109,8 +114,75 @@ class SignaalRegel:
         return tekst
 
 
+_AFGEHANDELD, _TE_LAAT = 1, 2  # Regels' flags per line
+
+
+class Regels(Sequence[SignaalRegel]):
+    """One group's lines in display order, each made the first time it is asked for – the rows on screen – and
+    kept, so a line is the same object every time. A SignaalRegel for every signal was 2 MB of a 20,000-student
+    window (issue 16); here a line not looked at costs a reference and two bytes. Whether it is handled (to hide
+    it) and overdue (to count it) are known without making it."""
+
+    __slots__ = ("_signalen", "_niveaus", "_vlaggen", "_overzicht", "_leerlingen", "_gemaakt")
+
+    def __init__(self, signalen: list[Signaal], niveaus: bytes, vlaggen: bytes, overzicht: Overzicht,
+                 leerlingen: dict[str, LeerlingRij]):
+        self._signalen, self._niveaus, self._vlaggen = signalen, niveaus, vlaggen
+        self._overzicht, self._leerlingen = overzicht, leerlingen
+        self._gemaakt: dict[int, SignaalRegel] = {}
+
+    def __len__(self) -> int:
+        return len(self._signalen)
+
+    @overload
+    def __getitem__(self, i: int) -> SignaalRegel: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[SignaalRegel]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        if (regel := self._gemaakt.get(i)) is None:
+            regel = self._gemaakt[i] = self._maak(i)
+        return regel
+
+    def __iter__(self) -> Iterator[SignaalRegel]:
+        """Every line, without keeping those not made yet (a walk over all of them keeps nothing new)."""
+        for i in range(len(self)):
+            yield self._gemaakt.get(i) or self._maak(i)
+
+    def _maak(self, i: int) -> SignaalRegel:
+        s, o = self._signalen[i], self._overzicht
+        rij = self._leerlingen.get(s.leerlingnummer)
+        return SignaalRegel(s.leerlingnummer, rij.naam if rij else f"Leerling {s.leerlingnummer}",
+                            rij.klas if rij else "", self._niveaus[i], s, o.besproken(s),
+                            bool(self._vlaggen[i] & _TE_LAAT), o.afhandeling(s))
+
+    def signaal(self, i: int) -> Signaal:
+        return self._signalen[i]
+
+    def afgehandeld(self, i: int) -> bool:
+        return bool(self._vlaggen[i] & _AFGEHANDELD)
+
+    def te_laat(self, i: int) -> bool:
+        return bool(self._vlaggen[i] & _TE_LAAT)
+
+    # Over all lines at once, in C (the GUI thread fills the list with these; 20,000 lines at a large school):
+    def open_rijen(self) -> array:
+        """The places of the lines not handled."""
+        return array("l", compress(range(len(self)), self._vlaggen.translate(_OPEN)))
+
+    def te_laat_aantal(self, *, alleen_open: bool = False) -> int:
+        return self._vlaggen.count(_TE_LAAT) + (0 if alleen_open else self._vlaggen.count(_TE_LAAT | _AFGEHANDELD))
+
+
+_OPEN = bytes(0 if v & _AFGEHANDELD else 1 for v in range(256))  # (a table for bytes.translate)
+
+
 def signaal_regels(overzicht: Overzicht, leerlingen: dict[str, LeerlingRij],
-                   today: date) -> list[list[SignaalRegel]]:
+                   today: date) -> list[Sequence[SignaalRegel]]:
     """The lines of every group in GROEPEN, in display order.
 
     A thuiszitter of more than 3 months has both `thuiszitter` and `thuiszitter_3mnd`: one line (the
@@ -119,22 +191,55 @@ def signaal_regels(overzicht: Overzicht, leerlingen: dict[str, LeerlingRij],
     o = overzicht
     niveau = o.niveau_van()
     lang = {s.leerlingnummer for s in o.signalen if s.soort == SignaalSoort.THUISZITTER_3MND}
-    groepen: list[list[SignaalRegel]] = [[] for _ in GROEPEN]
+    volgorde = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
+    # Per group side by side (one sort key each, no tuple around it): what is made here only to sort is the
+    # peak of Python's memory while the stand is computed (issue 16).
+    signalen: list[list[Signaal]] = [[] for _ in GROEPEN]
+    sleutels: list[list[tuple]] = [[] for _ in GROEPEN]
+    niveaus, vlaggen = [bytearray() for _ in GROEPEN], [bytearray() for _ in GROEPEN]
     for s in o.signalen:
         if s.soort == SignaalSoort.THUISZITTER and s.leerlingnummer in lang:
             continue
+        g = _GROEP_VAN[s.soort]
         rij = leerlingen.get(s.leerlingnummer)
         n = niveau.get(s.leerlingnummer)
-        groepen[_GROEP_VAN[s.soort]].append(SignaalRegel(
-            s.leerlingnummer, rij.naam if rij else f"Leerling {s.leerlingnummer}", rij.klas if rij else "",
-            n.niveau if n else 0, s, o.besproken(s), s.uiterlijk is not None and s.uiterlijk < today,
-            o.afhandeling(s)))
-    volgorde = {soort: i for i, soort in enumerate(SIGNAAL_VOLGORDE)}
-    for groep in groepen:
-        groep.sort(key=lambda r: (volgorde[r.soort], r.signaal.uiterlijk or r.signaal.sinds, r.signaal.sinds,
-                                  leerlingen[r.leerlingnummer].sorteer if r.leerlingnummer in leerlingen
-                                  else sorteersleutel(r.naam)))
-    return groepen
+        signalen[g].append(s)
+        sleutels[g].append((volgorde[s.soort], s.uiterlijk or s.sinds, s.sinds,
+                            rij.sorteer if rij else sorteersleutel(f"Leerling {s.leerlingnummer}")))
+        niveaus[g].append(n.niveau if n else 0)
+        vlaggen[g].append((_AFGEHANDELD if o.afhandeling(s).afgehandeld else 0)
+                          | (_TE_LAAT if s.uiterlijk is not None and s.uiterlijk < today else 0))
+    uit: list[Sequence[SignaalRegel]] = []
+    for g in range(len(GROEPEN)):
+        volgorde_g = sorted(range(len(signalen[g])), key=sleutels[g].__getitem__)  # stable, as before
+        sleutels[g] = []
+        uit.append(Regels([signalen[g][i] for i in volgorde_g], bytes(niveaus[g][i] for i in volgorde_g),
+                          bytes(vlaggen[g][i] for i in volgorde_g), o, leerlingen))
+    return uit
+
+
+def _signaal(regels: Sequence[SignaalRegel], i: int) -> Signaal:
+    return regels.signaal(i) if isinstance(regels, Regels | _Getoond) else regels[i].signaal
+
+
+class _Getoond(Sequence[SignaalRegel]):
+    """The lines of a group that are not hidden (their positions in it)."""
+
+    __slots__ = ("_regels", "_rijen")
+
+    def __init__(self, regels: Regels, rijen: array):
+        self._regels, self._rijen = regels, rijen
+
+    def __len__(self) -> int:
+        return len(self._rijen)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._regels[j] for j in self._rijen[i]]
+        return self._regels[self._rijen[i]]
+
+    def signaal(self, i: int) -> Signaal:
+        return self._regels.signaal(self._rijen[i])
 
 
 # --- the model ---------------------------------------------------------------------------------------
@@ -143,7 +248,7 @@ def signaal_regels(overzicht: Overzicht, leerlingen: dict[str, LeerlingRij],
 class _Groep:
     titel: str
     uitleg: str
-    regels: tuple[SignaalRegel, ...]  # shown
+    regels: Sequence[SignaalRegel]  # shown
     verborgen: int  # handled lines left out
     te_laat: int
 
@@ -172,21 +277,34 @@ class SignalenModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groepen: list[_Groep] = []
-        self._regels: list[_Groep | SignaalRegel] = []  # what each row shows
+        self._begin: list[int] = []  # the row of each group's title line; its signal lines follow it
+        self._rijen = 0
 
-    def set_regels(self, groepen: list[list[SignaalRegel]], *, verberg_afgehandeld: bool = False) -> None:
+    def set_regels(self, groepen: Sequence[Sequence[SignaalRegel]], *, verberg_afgehandeld: bool = False) -> None:
         self.beginResetModel()
-        self._groepen = []
-        self._regels = []
+        self._groepen, self._begin, self._rijen = [], [], 0
         for (titel, uitleg, _soorten), regels in zip(GROEPEN, groepen, strict=True):
-            getoond = (tuple(r for r in regels if not r.afhandeling.afgehandeld) if verberg_afgehandeld
-                       else tuple(regels))
+            getoond: Sequence[SignaalRegel]
+            if isinstance(regels, Regels):  # (made in the background: nothing here walks over every line)
+                rijen = regels.open_rijen() if verberg_afgehandeld else None
+                getoond = _Getoond(regels, rijen) if rijen is not None and len(rijen) < len(regels) else regels
+                te_laat = regels.te_laat_aantal(alleen_open=getoond is not regels)
+            else:
+                getoond = (tuple(r for r in regels if not r.afhandeling.afgehandeld) if verberg_afgehandeld
+                           else tuple(regels))
+                te_laat = sum(r.te_laat for r in getoond)
             if getoond or len(getoond) < len(regels):
-                groep = _Groep(titel, uitleg, getoond, len(regels) - len(getoond), sum(r.te_laat for r in getoond))
-                self._groepen.append(groep)
-                self._regels.append(groep)
-                self._regels.extend(getoond)
+                self._groepen.append(_Groep(titel, uitleg, getoond, len(regels) - len(getoond), te_laat))
+                self._begin.append(self._rijen)
+                self._rijen += 1 + len(getoond)
         self.endResetModel()
+
+    def _item(self, rij: int) -> _Groep | SignaalRegel | None:
+        if not 0 <= rij < self._rijen:
+            return None
+        g = bisect_right(self._begin, rij) - 1
+        groep = self._groepen[g]
+        return groep if rij == self._begin[g] else groep.regels[rij - self._begin[g] - 1]
 
     def regels(self) -> list[SignaalRegel]:
         return [r for g in self._groepen for r in g.regels]
@@ -195,37 +313,36 @@ class SignalenModel(QAbstractListModel):
         return [g.kop for g in self._groepen]
 
     def index_of(self, leerlingnummer: str, soort: SignaalSoort) -> QModelIndex:
-        for rij, regel in enumerate(self._regels):
-            if (isinstance(regel, SignaalRegel) and regel.leerlingnummer == leerlingnummer
-                    and regel.soort == soort):
-                return self.index(rij, 0)
+        for begin, groep in zip(self._begin, self._groepen, strict=True):
+            for i in range(len(groep.regels)):
+                s = _signaal(groep.regels, i)
+                if s.leerlingnummer == leerlingnummer and s.soort == soort:
+                    return self.index(begin + 1 + i, 0)
         return QModelIndex()
 
     def eerste_signaal(self) -> QModelIndex:
         """The first signal line (where the keyboard starts), or an invalid index."""
-        rij = next((i for i, r in enumerate(self._regels) if isinstance(r, SignaalRegel)), None)
+        rij = next((begin + 1 for begin, g in zip(self._begin, self._groepen, strict=True) if g.regels), None)
         return self.index(rij, 0) if rij is not None else QModelIndex()
 
     def regel(self, index: Index) -> SignaalRegel | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._regels):
-            return None
-        regel = self._regels[index.row()]
+        regel = self._item(index.row()) if index.isValid() else None
         return regel if isinstance(regel, SignaalRegel) else None
 
     # --- Qt's interface ---
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._regels)
+        return 0 if parent.isValid() else self._rijen
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid() or not 0 <= index.row() < len(self._regels):
+        if not index.isValid() or not 0 <= index.row() < self._rijen:
             return Qt.ItemFlag.NoItemFlags
-        return _FLAGS_SIGNAAL if isinstance(self._regels[index.row()], SignaalRegel) else _FLAGS_GROEP
+        return _FLAGS_GROEP if index.row() in self._begin else _FLAGS_SIGNAAL
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._regels):
+        regel = self._item(index.row()) if index.isValid() else None
+        if regel is None:
             return None
-        regel = self._regels[index.row()]
         if isinstance(regel, _Groep):
             groep = regel
             if role == Qt.ItemDataRole.DisplayRole:

@@ -12,7 +12,6 @@ PDF preview. A mentor does not get this tab (the service refuses it too).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -49,7 +48,7 @@ from ...services.session import Services
 from ..common.bestanden import EXPORT, bestand_opslaan
 from ..common.opslaan import opslaan
 from ..common.widgets import ErrorLabel, WrapLabel, heading, hint
-from ..common.worker import Loader
+from ..common.worker import Loader, geef_voorrang
 from ..models.kwartaal_model import SORT_ROLE, KwartaalModel
 
 if TYPE_CHECKING:  # each tab's module is imported when the tab is built (the PDF preview's when it opens):
@@ -61,20 +60,12 @@ if TYPE_CHECKING:  # each tab's module is imported when the tab is built (the PD
 
 KOLOM_INTERVENTIES = 8  # "Aanbod/interventies": the long one
 RUIMTE_IN_CEL = 16  # more than a cell's margins: a text this much narrower than its column fits on one line
-VOORRANG_S = 0.0002  # ~400 students at 20,000: the overview is ready ~0.1 s later, the window stays quick
 KWARTALEN_TERUG = 12  # the picker offers the running quarter and the 12 before it
 FORMATEN = {  # extension → (button text, file filter)
     ".xlsx": ("Exporteren als Excel…", "Excel-bestanden (*.xlsx)"),
     ".csv": ("Exporteren als CSV…", "CSV-bestanden (*.csv)"),
     ".pdf": ("Exporteren als PDF…", "PDF-bestanden (*.pdf)"),
 }
-
-
-def geef_voorrang() -> None:
-    """Between two students of a computation in the background: a short sleep hands Python's lock to the GUI
-    thread when it waits for it. Otherwise it waits up to the switch interval (5 ms) at each of its calls into
-    Qt: a calendar opened while the kwartaal was computed took 0.15–0.4 s instead of 50 ms (issue 16)."""
-    time.sleep(VOORRANG_S)
 
 
 def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:

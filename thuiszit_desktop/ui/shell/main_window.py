@@ -33,7 +33,7 @@ from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
-from ..common.worker import Loader
+from ..common.worker import Loader, voorrang
 from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow, Menus):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigatie")
+        theme.style(self.nav, theme.NAVIGATIE_STIJL)
         self.nav.setAccessibleName("Navigatie")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow, Menus):
         return lazy.widget
 
     def _show_row(self, row: int) -> None:
+        voorrang()  # background jobs wait while the area is built and painted
         item = self.nav.item(row)
         if item is not None and item.text() in self._lazy and not self._uitgesteld:
             nieuw = self._built(item.text()) is None
@@ -256,7 +258,9 @@ class MainWindow(QMainWindow, Menus):
 
     @property
     def dashboard(self) -> Dashboard:
-        return self._area("Vandaag")
+        dashboard = self._area("Vandaag")
+        dashboard.af()  # asked for: whole (shown, its lines and side may come in the turns after its first paint)
+        return dashboard
 
     @property
     def leerlingen(self) -> LeerlingenArea:
@@ -264,7 +268,9 @@ class MainWindow(QMainWindow, Menus):
 
     @property
     def trajecten(self) -> TrajectenView:
-        return self._area("Trajecten")
+        view = self._area("Trajecten")
+        view.af()  # asked for: with its lines (shown, they may come a turn after its first paint)
+        return view
 
     @property
     def overzichten(self) -> OverzichtenView:
@@ -273,12 +279,17 @@ class MainWindow(QMainWindow, Menus):
     @property
     def kalender(self) -> QWidget | None:
         """The school calendar, or None when this version does not have it."""
-        return self._area("Schoolkalender") if "Schoolkalender" in self._lazy else None
+        if "Schoolkalender" not in self._lazy:
+            return None
+        view = self._area("Schoolkalender")
+        if hasattr(view, "af"):  # (a label when this version cannot show it)
+            view.af()  # asked for: with its year (shown, it may come a turn after its first paint)
+        return view
 
     def _build_dashboard(self) -> Dashboard:
         from ..vandaag.dashboard import Dashboard
 
-        dashboard = Dashboard(self.services, self.signalen_loader, settings=self.settings)
+        dashboard = Dashboard(self.services, self.signalen_loader, settings=self.settings, in_delen=True)
         dashboard.open_leerling.connect(self.open_leerling)
         dashboard.herinnering_activated.connect(self.open_herinnering)
         dashboard.actiepunten_requested.connect(lambda: self.show_area("Trajecten"))
@@ -316,7 +327,7 @@ class MainWindow(QMainWindow, Menus):
     def _build_trajecten(self) -> TrajectenView:
         from ..traject.trajecten_view import TrajectenView
 
-        view = TrajectenView(self.services)
+        view = TrajectenView(self.services, in_delen=True)
         view.open_leerling.connect(lambda nummer: self.open_leerling(nummer, TAB_TRAJECT))
         view.changed.connect(self.refresh_signals)
         view.signalen_requested.connect(lambda: self.show_area("Vandaag"))
@@ -350,7 +361,7 @@ class MainWindow(QMainWindow, Menus):
             log.warning("school calendar not available", exc_info=True)
             return QLabel("De schoolkalender is in deze versie niet beschikbaar.")
 
-        view = KalenderView(self.services)
+        view = KalenderView(self.services, in_delen=True)
         for name in ("changed", "imported"):  # vrije dagen change the lesdagen, so the signals
             signal = getattr(view, name, None)
             if isinstance(signal, SignalInstance):
@@ -415,6 +426,7 @@ class MainWindow(QMainWindow, Menus):
             remember_layout(dialog, f"dialoog/{type(dialog).__name__}", self.settings)
 
     def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> None:
+        voorrang()  # background jobs wait while the page is built and painted
         self.show_area("Leerlingen")
         self.leerlingen.open_leerling(leerlingnummer, tab)
 

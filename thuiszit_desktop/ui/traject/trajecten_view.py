@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -79,9 +80,15 @@ class TrajectenView(QWidget):
     changed = Signal()
     signalen_requested = Signal()  # the empty state's button: the signals, where a traject starts
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, vandaag: date | None = None,
+                 in_delen: bool = False):
+        """`in_delen`: built to be shown at once (the main window): the trajecten and actiepunten are read in
+        the turn of the event loop after the first paint (`af`), so no single turn blocks the window for long
+        (issue 16)."""
         super().__init__(parent)
         self.services = services
+        self._gelezen = False  # refresh() has run
+        self._in_delen = in_delen
         self.vandaag_vast = vandaag
         self.can_status = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
 
@@ -162,7 +169,23 @@ class TrajectenView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
-        self.refresh()
+        if in_delen:  # the filters as they will be; nothing that says "no trajecten" before they are read
+            self._fill_eigenaren()
+            self.leeg.hide()
+            self.leeg_knop.hide()
+        else:
+            self.refresh()
+
+    def af(self) -> None:
+        """The trajecten and actiepunten, when they were not read yet (see `in_delen`)."""
+        if not self._gelezen:
+            self.refresh()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._in_delen:  # painted without its lines: they come in the next turn of the event loop
+            self._in_delen = False
+            QTimer.singleShot(1, self, self.af)
 
     @property
     def vandaag(self) -> date:
@@ -220,6 +243,7 @@ class TrajectenView(QWidget):
                          f"Lijstbespreking {format_date(vandaag)}.pdf", services=services).exec()
 
     def refresh(self) -> None:
+        self._gelezen = True
         tr = self.services.trajecten
         self.model.vandaag = self.vandaag
         open_acties = self.services.actiepunten.open_actiepunten()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.gebruiker import Rol
@@ -35,6 +36,10 @@ STAPPEN = (
 )
 
 
+_RAND, _ACHTERGROND = "#9cc3e6", "#f1f7fd"  # the card
+_GEDAAN, _TE_DOEN = "#2e7d32", "#777777"  # a step's tick
+
+
 class AanDeSlagKaart(QFrame):
     """`stap_gekozen(veld)` when a step's button is pressed; the main window does the step."""
 
@@ -57,8 +62,7 @@ class AanDeSlagKaart(QFrame):
         never sees it, and opening Vandaag stays quick)."""
         if self.vinkjes:
             return
-        # (a widget's own style sheet costs milliseconds to apply: not for a card that stays hidden)
-        self.setStyleSheet("QFrame#aandeslag { border: 1px solid #9cc3e6; border-radius: 4px; background: #f1f7fd; }")
+        self.setContentsMargins(1, 1, 1, 1)  # the painted border (paintEvent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         kop = QHBoxLayout()
@@ -111,12 +115,28 @@ class AanDeSlagKaart(QFrame):
         for stap in STAPPEN:
             gedaan = bool(getattr(self.stand, stap.veld))
             klaar += gedaan
-            self.vinkjes[stap.veld].setText("✓" if gedaan else "○")
-            self.vinkjes[stap.veld].setStyleSheet("color: #2e7d32; font-weight: bold;" if gedaan else "color: #777;")
+            vinkje = self.vinkjes[stap.veld]
+            vinkje.setText("✓" if gedaan else "○")
+            palette = vinkje.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(_GEDAAN if gedaan else _TE_DOEN))
+            vinkje.setPalette(palette)
+            font = vinkje.font()
+            font.setBold(gedaan)
+            vinkje.setFont(font)
             self.vinkjes[stap.veld].setAccessibleName("gedaan" if gedaan else "nog te doen")
             self.knoppen[stap.veld].setEnabled(not gedaan or stap.veld == "school_ingesteld")
         self.voortgang.setText(f"{klaar} van {len(STAPPEN)} gedaan")
         self.show()
+
+    def paintEvent(self, event) -> None:
+        """A light blue card with a rounded border, painted: a style sheet would put the card and everything
+        in it through Qt's style-sheet machinery, milliseconds when Vandaag is first shown (issue 16)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(_RAND), 1))
+        painter.setBrush(QColor(_ACHTERGROND))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.end()
 
     def verbergen(self) -> None:
         self.services.aan_de_slag.verbergen()

@@ -11,11 +11,11 @@ this dashboard and the student list; the window never waits for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +44,7 @@ from ..models.signalen_model import GROEPEN, SignaalRegel, signaal_regels
 from .aan_de_slag import AanDeSlagKaart
 from .bespreken import vraag_notitie
 from .herinneringen import HerinneringenLijst
-from .piramide import Piramide
+from .piramide import BREEDSTE_UITLEG, Piramide
 from .stand import SignalenLoader, Stand, _vandaag
 from .vandaag_signalen import SignalenLijst
 
@@ -61,6 +61,18 @@ OUD_NA_DAGEN = 7  # verzuim imported longer ago than this gets a reminder to imp
 
 # --- the dashboard ---------------------------------------------------------------------------------
 
+class _Kolom(QScrollArea):
+    """The side column: as wide as the pyramid's bands like (the widest thing in it), also while its content
+    is not there yet – so nothing moves when it arrives (Dashboard.af)."""
+
+    def __init__(self, breedte: int):
+        super().__init__()
+        self._breedte = breedte
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._breedte + 2 * self.frameWidth(), super().sizeHint().height())
+
+
 class Dashboard(QWidget):
     open_leerling = Signal(str)
     level_clicked = Signal(int)
@@ -73,14 +85,19 @@ class Dashboard(QWidget):
     traject_geopend = Signal(str)  # a traject was opened from a signal here
 
     def __init__(self, services: Services, loader: SignalenLoader, parent: QWidget | None = None, *,
-                 today: Callable[[], date] | None = None, settings: QSettings | None = None):
+                 today: Callable[[], date] | None = None, settings: QSettings | None = None,
+                 in_delen: bool = False):
+        """`in_delen`: built to be shown at once (the main window): the page comes in three turns of the event
+        loop, so no single one blocks the window for long (issue 16) – first everything but the signal lines
+        and the side, after that first paint the lines, then the pyramid and the counts (`af`: all at once).
+        The side's column keeps its width meanwhile: nothing moves when they appear."""
         super().__init__(parent)
         self.services = services
         self.loader = loader
         self.settings = settings  # remembers "afgehandelde verbergen" (None: not remembered)
         self.stand: Stand | None = None
         self._today = today or _vandaag
-        self._groepen: list[list[SignaalRegel]] = []
+        self._groepen: list[Sequence[SignaalRegel]] = []
         self.can_bespreken = services.gebruiker.rol in (Rol.ZORGCOORDINATOR, Rol.MENTOR)
         self.can_import = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.can_traject = services.gebruiker.rol == Rol.ZORGCOORDINATOR
@@ -106,8 +123,15 @@ class Dashboard(QWidget):
         left.addWidget(self._build_herinneringen())
         left.addWidget(self.stack, 1)
         body.addLayout(left, 1)
-        body.addWidget(self._build_side())
+        self.side = self._build_side_kolom()
+        body.addWidget(self.side)
         layout.addLayout(body, 1)
+        self.piramide: Piramide | None = None  # the side's content (`_bouw_side`)
+        self._in_delen = in_delen
+        self._lijst_later = in_delen  # the signal lines wait for the first paint (`_vul_lijst_later`)
+        self._later: list[Callable[[], None]] = [self._vul_lijst_later, self._bouw_side] if in_delen else []
+        if not in_delen:
+            self._bouw_side()
 
         loader.started.connect(self._busy)
         loader.loaded.connect(self.show_stand)
@@ -326,7 +350,44 @@ class Dashboard(QWidget):
         """The reminder lines, in display order."""
         return list(self.herinneringen_lijst.herinneringen.regels)
 
-    def _build_side(self) -> QWidget:
+    def _side_maten(self) -> tuple[int, int, int]:
+        """The side's least, preferred and largest width: as wide as the pyramid likes, narrower on a small
+        screen (1366×768 at 150 %) so nothing falls off – PiramideBand's size hints, without building it."""
+        band = self.fontMetrics().horizontalAdvance(BREEDSTE_UITLEG) * 2
+        return band * 3 // 4, band, max(band, 360)
+
+    def _build_side_kolom(self) -> QScrollArea:
+        """The right-hand column, its width fixed before its content is there (`af` fills it)."""
+        minimum, band, breed = self._side_maten()
+        scroll = _Kolom(band)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rand = scroll.verticalScrollBar().sizeHint().width() + 2
+        scroll.setMinimumWidth(minimum + rand)
+        scroll.setMaximumWidth(breed + rand)
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        return scroll
+
+    def af(self) -> None:
+        """Whatever of the page waits for a later turn (see `in_delen`), now."""
+        while self._later:
+            self._later.pop(0)()
+
+    def _volgende_deel(self) -> None:
+        """One waiting part, and the next in the turn after it."""
+        if self._later:
+            self._later.pop(0)()
+        if self._later:
+            QTimer.singleShot(1, self, self._volgende_deel)
+
+    def _vul_lijst_later(self) -> None:
+        self._lijst_later = False
+        if self.stand is not None:
+            self._fill_list()
+
+    def _bouw_side(self) -> None:
+        """The pyramid and the counts, filled with the stand."""
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -359,20 +420,20 @@ class Dashboard(QWidget):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
-        # As wide as the pyramid likes, narrower on a small screen (1366×768 at 150 %) so nothing falls off.
-        breed = max(self.piramide.sizeHint().width(), 360)
-        side.setMinimumWidth(min(breed, self.piramide.minimumSizeHint().width()))
+        minimum, _band, breed = self._side_maten()
+        side.setMinimumWidth(minimum)
         side.setMaximumWidth(breed)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rand = scroll.verticalScrollBar().sizeHint().width() + 2
-        scroll.setMinimumWidth(side.minimumWidth() + rand)
-        scroll.setMaximumWidth(breed + rand)
-        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        return scroll
+        self.side.setWidget(side)
+        if self.stand is not None:
+            self._fill_side(self.stand)
+        else:
+            self.piramide.set_counts(None)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._in_delen:  # painted without its lines and side: they come in the next turns of the event loop
+            self._in_delen = False
+            QTimer.singleShot(1, self, self._volgende_deel)
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -384,7 +445,8 @@ class Dashboard(QWidget):
             self.busy_page_bar.show()
             self.busy_page_label.setText("Signalen en niveaus worden berekend…")
             self.stack.setCurrentIndex(0)
-            self.piramide.set_counts(None)
+            if self.piramide is not None:
+                self.piramide.set_counts(None)
 
     def _failed(self, melding: str) -> None:
         self.busy_bar.hide()
@@ -422,7 +484,8 @@ class Dashboard(QWidget):
             self._groepen = stand.regels
         else:
             self._groepen = signaal_regels(o, stand.leerlingen, self._today())
-        self._fill_list()
+        if not self._lijst_later:
+            self._fill_list()
         self._fill_herinneringen(stand)
         self.herinneringen_box.setVisible(not alleen_tellen)
         has_signals = any(self._groepen)
@@ -437,6 +500,13 @@ class Dashboard(QWidget):
                 self.geen_signalen_title.setText(f"Aantallen op {format_date(o.peildatum)}")
                 self.geen_signalen_uitleg.setText("Met uw rol ziet u alleen aantallen: rechts de verzuimniveaus en de "
                                                   "signalen. Namen en dossiers zijn voor de zorgcoördinator en mentoren.")
+        if self.piramide is not None:
+            self._fill_side(stand)
+
+    def _fill_side(self, stand: Stand) -> None:
+        """The pyramid and the number of students per signal."""
+        o = stand.overzicht
+        alleen_tellen = self.services.gebruiker.rol == Rol.ALLEEN_LEZEN
         per_niveau, zonder_verzuim, per = stand.tellingen or (o.per_getoond_niveau(), o.zonder_verzuim(),
                                                                o.per_signaal())
         self.piramide.set_counts(per_niveau, stand.drempels, zonder_verzuim=zonder_verzuim)

@@ -25,7 +25,8 @@ NIVEAU_NAAM = {1: "Komt naar school", 2: "Beginnend verzuim", 3: "Ernstig verzui
 
 # The width of the pyramid at the top of each band and at the bottom (fractions of the full base).
 _BREEDTE = {3: (0.16, 0.44), 2: (0.44, 0.72), 1: (0.72, 1.0)}
-_PIRAMIDE_DEEL = 0.44  # the part of a band's width the pyramid takes; the text is to its right
+_PIRAMIDE_DEEL = 0.44
+BREEDSTE_UITLEG = "10% of meer, of thuiszitter"  # the band's width: twice this text (its side the text)  # the part of a band's width the pyramid takes; the text is to its right
 
 
 def procent(x: float) -> str:
@@ -96,7 +97,7 @@ class PiramideBand(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance("10% of meer, of thuiszitter") * 2, max(56, fm.height() * 3 + 14))
+        return QSize(fm.horizontalAdvance(BREEDSTE_UITLEG) * 2, max(56, fm.height() * 3 + 14))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width() * 3 // 4, self.sizeHint().height())

@@ -7,7 +7,7 @@ waits for it. Its computation runs in a worker thread (`bereken_stand`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -41,7 +41,7 @@ class Stand:
     herinneringen: tuple[Herinnering, ...] = ()  # overdue and the coming 7 days, sorted by date
     open_actiepunten: int = 0  # all of them, also those due later: they stay in view until done
     lijst_regels: Mapping[str, Any] | None = None  # the student list's part (leerlingen_model.regel_extras)
-    regels: list[list[SignaalRegel]] | None = None  # Vandaag's lines per group (signalen_model.signaal_regels)
+    regels: list[Sequence[SignaalRegel]] | None = None  # Vandaag's lines per group (signalen_model.signaal_regels)
     vandaag: date | None = None  # the day `regels` were made for (overdue deadlines depend on it)
     # Counted in the background too, so showing them holds nothing up: the pyramid's students per level and
     # those without verzuim, students per signal; and the "Aan de slag" card's steps (zorgcoördinator only).
