@@ -98,6 +98,9 @@ def test_hand_entry_shows_in_the_heat_map_and_fires_the_meldplicht(qtbot, panel,
     assert panel.heatmap.stijlen[date(2026, 9, 14)].vulling == REDEN_KLEUR[Reden.ONGEOORLOOFD]
     assert panel.heatmap.tooltip(date(2026, 9, 21)) == "ma 21-09-2026: 3 uur ongeoorloofd, 1 uur ziek"
     assert panel.heatmap.stijlen[date(2026, 9, 21)].vulling == tint(REDEN_KLEUR[Reden.ONGEOORLOOFD], 4 / 6)
+    # days that look alike share one look (made once, drawn together), other hours get their own
+    assert panel.heatmap.stijlen[date(2026, 9, 15)] is panel.heatmap.stijlen[date(2026, 9, 14)]
+    assert panel.heatmap.stijlen[date(2026, 9, 21)] is not panel.heatmap.stijlen[date(2026, 9, 14)]
     assert panel.heatmap.tooltip(date(2026, 9, 19)) == "za 19-09-2026: weekend, geen lesdag"
     assert "herfstvakantie, geen lesdag" in panel.heatmap.tooltip(date(2026, 10, 19))
     assert "nog niet bijgewerkt" in panel.heatmap.tooltip(date(2026, 11, 24))

@@ -24,6 +24,7 @@ from ...domain import formaat
 from ...domain.errors import NietGevonden
 from ...domain.leerling import Leerling, is_ingeschreven, plicht_status
 from ...services.session import Services
+from ..common.blocks import ScrollBar
 from ..common.widgets import form_layout, format_date, heading, hint, link_label
 from .leerling_basis import (
     CONTACTMOMENT_SHORTCUT,
@@ -110,6 +111,7 @@ class LeerlingPage(QWidget):
         # A melding or M@zl-actie ticks (or unticks) checklist items and shows on the timeline: both follow.
         self.verzuim.changed.connect(self.refresh_traject)
         self.verzuim_scroll = verzuim_scroll = QScrollArea()
+        verzuim_scroll.setVerticalScrollBar(ScrollBar())  # (painted at every opening: its groove is kept)
         verzuim_scroll.setWidgetResizable(True)
         verzuim_scroll.setFrameShape(QFrame.Shape.NoFrame)
         verzuim_body = QWidget()
@@ -120,6 +122,7 @@ class LeerlingPage(QWidget):
         self.tabs.addTab(verzuim_scroll, TAB_VERZUIM)
 
         scroll = QScrollArea()
+        scroll.setVerticalScrollBar(ScrollBar())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()

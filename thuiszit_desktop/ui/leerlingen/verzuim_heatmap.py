@@ -62,12 +62,16 @@ def heatmap_stijlen(jaar: Jaaroverzicht, dagen: list[VerzuimDag], dagduur: float
     onbekend = DagStijl(kleur("onbekend"), "", rand=kleur("rand_sterk"), gestippeld=True)
     aanwezig = DagStijl(kleur("aanwezig"), "", rand=kleur("rand"))
     stijlen: dict[date, DagStijl] = {}
+    verzuimd: dict[tuple[Reden, float], DagStijl] = {}  # (main reden, hours): a few looks for the whole year
     for dag in jaar.dagen:
         d = dag.datum
         if dag.soort != "lesdag":
             stijlen[d] = weekend if dag.soort == "weekend" else geen_lesdag
         elif d in per_dag and (uren := {r: u for r, u in per_dag[d].items() if u > 0}):
-            stijlen[d] = DagStijl(tint(REDEN_KLEUR[hoofdreden(uren)], sum(uren.values()) / dagduur), "")
+            soort = (hoofdreden(uren), sum(uren.values()))
+            if (stijl := verzuimd.get(soort)) is None:
+                stijl = verzuimd[soort] = DagStijl(tint(REDEN_KLEUR[soort[0]], soort[1] / dagduur), "")
+            stijlen[d] = stijl
         elif bijgewerkt_tot is None or d > bijgewerkt_tot:
             stijlen[d] = onbekend
         else:

@@ -38,7 +38,7 @@ from ...services.ongedaan import samen
 from ...services.session import Services
 from ...services.signalen import Overzicht
 from ..common import errors, theme
-from ..common.blocks import WrappingLabel
+from ..common.blocks import Kader, WrappingLabel
 from ..common.blocks import text_label as _label
 from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
@@ -138,7 +138,7 @@ class VerzuimPanel(QWidget):
         layout.addLayout(acties)
 
         # signals
-        self.signalen_box = QGroupBox("Signalen")
+        self.signalen_box = QGroupBox("Signalen")  # (its height changes with the signals: no Kader)
         signalen_layout = QVBoxLayout(self.signalen_box)
         self.bijgewerkt_label = _label("", muted=True)
         signalen_layout.addWidget(self.bijgewerkt_label)
@@ -150,7 +150,7 @@ class VerzuimPanel(QWidget):
         layout.addWidget(self.signalen_box)
 
         # the heat map
-        self.verzuim_box = QGroupBox("Verzuim per dag")
+        self.verzuim_box = Kader("Verzuim per dag")
         verzuim_layout = QVBoxLayout(self.verzuim_box)
         kop = QHBoxLayout()
         kop.addWidget(QLabel("Schooljaar:"))
@@ -199,7 +199,7 @@ class VerzuimPanel(QWidget):
         self._effect_panel: LeerlingEffectPanel | None = None
         self._effect_van: str | None = None  # whose weeks the chart shows
         if services.gebruiker.rol == Rol.ZORGCOORDINATOR:
-            self.effect_box = QGroupBox("Verzuim per lesweek en interventies")
+            self.effect_box = Kader("Verzuim per lesweek en interventies")
             self._effect_panel = LeerlingEffectPanel(services)
             QVBoxLayout(self.effect_box).addWidget(self._effect_panel)
             layout.addWidget(self.effect_box)
