@@ -5,11 +5,13 @@ import platform
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from thuiszit_desktop.domain.errors import GeenToegang, InlogFout, InvoerFout
+from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.common.worker import Job, Loader
 
@@ -168,9 +170,25 @@ def test_jobs_wait_at_their_yield_points_while_the_window_builds_a_screen(monkey
     assert slapen[-1] == worker.VOORRANG_S
 
 
+def test_idle_work_sees_how_long_the_screen_asked_for_is_still_built(monkeypatch):
+    from thuiszit_desktop.ui.common import worker
+
+    nu = [1000.0]
+    monkeypatch.setattr(worker.time, "monotonic", lambda: nu[0])
+    monkeypatch.setattr(worker, "_voorrang_tot", 0.0)
+    assert worker.voorrang_over() == 0.0
+    worker.voorrang()
+    nu[0] += 0.03
+    assert worker.voorrang_over() == pytest.approx(worker.VOORRANG_VENSTER_S - 0.03)
+    nu[0] += 1.0
+    assert worker.voorrang_over() == 0.0  # over: never negative
+
+
 def test_showing_an_area_or_a_student_asks_the_jobs_to_wait(qtbot, services, settings, monkeypatch):
+    from thuiszit_desktop.ui.leerlingen import leerlingen_area
     from thuiszit_desktop.ui.shell import main_window
 
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 3), date(2024, 8, 1), voornaam="Zoë"))
     gevraagd: list[str] = []
     monkeypatch.setattr(main_window, "voorrang", lambda: gevraagd.append("voorrang"))
     window = main_window.MainWindow(services, settings=settings)
@@ -178,3 +196,9 @@ def test_showing_an_area_or_a_student_asks_the_jobs_to_wait(qtbot, services, set
     gevraagd.clear()
     window.show_area("Trajecten")
     assert gevraagd == ["voorrang"]
+    window.show_area("Leerlingen")
+    gevraagd.clear()
+    monkeypatch.setattr(leerlingen_area, "voorrang", lambda: gevraagd.append("voorrang"))
+    window.leerlingen.list.open_leerling.emit("1001")  # a double click in the list
+    assert gevraagd == ["voorrang"]
+    assert window.leerlingen.page_shown()

@@ -162,6 +162,27 @@ def test_the_areas_modules_are_imported_in_idle_time_after_the_signals(qtbot, se
     assert [t for t in ("Trajecten", "Overzichten", "Schoolkalender") if window._built(t)] == []  # imported only
 
 
+def test_the_idle_imports_wait_while_the_user_has_just_asked_for_a_screen(qtbot, services, settings, monkeypatch):
+    """No import in the moment after a click (worker.voorrang): it would hold up the screen asked for."""
+    import importlib
+
+    from thuiszit_desktop.ui.shell import main_window
+
+    geimporteerd: list[str] = []
+    echte = importlib.import_module
+    monkeypatch.setattr(importlib, "import_module", lambda naam, package=None: (
+        geimporteerd.append(naam) if package == main_window.__package__ else None, echte(naam, package))[1])
+    over = [0.05]  # the user keeps clicking: there is always a screen being built
+    gevraagd: list[float] = []
+    monkeypatch.setattr(main_window, "voorrang_over", lambda: (gevraagd.append(over[0]), over[0])[1])
+    open_window(qtbot, services, settings)
+    qtbot.waitUntil(lambda: len(gevraagd) >= 3, timeout=TIMEOUT)  # it looked again, after a while, each time
+    assert geimporteerd == []
+    over[0] = 0.0  # the user stopped: the imports follow
+    qtbot.waitUntil(lambda: len(geimporteerd) == 3, timeout=TIMEOUT)
+    assert geimporteerd == [main_window.AREA_MODULES[t] for t in ("Trajecten", "Overzichten", "Schoolkalender")]
+
+
 def test_a_built_area_gets_its_remembered_layout_walking_only_that_area_once(qtbot, services, settings,
                                                                                monkeypatch):
     from thuiszit_desktop.ui.shell import main_window

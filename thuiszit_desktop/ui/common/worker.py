@@ -77,6 +77,12 @@ def voorrang(seconden: float = VOORRANG_VENSTER_S) -> None:
     _voorrang_tot = max(_voorrang_tot, time.monotonic() + seconden)
 
 
+def voorrang_over() -> float:
+    """Seconds the window still builds and paints the screen last asked for (0.0 when none): work of the GUI
+    thread's idle time waits that long too (ui/shell/main_window.py)."""
+    return max(0.0, _voorrang_tot - time.monotonic())
+
+
 def geef_voorrang() -> None:
     """Between two pieces of a job's work: a short sleep hands Python's lock to the GUI thread if it waits for
     it; a longer one while it builds a screen (`voorrang`)."""

@@ -10,6 +10,7 @@ from ...domain.gebruiker import Rol
 from ...domain.leerling import Leerling
 from ...services.session import Services
 from ..common import errors
+from ..common.worker import voorrang
 from .leerling_basis import contactmoment_vastleggen, kan_contactmoment
 from .leerlingen_view import LeerlingenView
 
@@ -55,6 +56,7 @@ class LeerlingenArea(QStackedWidget):
 
     def open_leerling(self, leerlingnummer: str, tab: str | None = None) -> bool:
         """Show the student's page (on `tab`, e.g. "Traject", when given); False when they are gone."""
+        voorrang()  # background jobs and idle work wait while the page is built and painted (from the list too)
         try:
             self.page.show_leerling(leerlingnummer)
         except (NietGevonden, GeenToegang) as exc:  # GeenToegang: a mentor, for a student of another klas

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import importlib.util
 import logging
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
 from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
-from ..common.worker import Loader, voorrang
+from ..common.worker import Loader, voorrang, voorrang_over
 from ..leerlingen.leerling_basis import TAB_TRAJECT
 from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
@@ -172,11 +173,16 @@ class MainWindow(QMainWindow, Menus):
 
     def _importeer_vooraf(self, namen: list[str] | None = None) -> None:
         """Import the modules of the areas not built yet, one per turn of the event loop once the signals are
-        in: the first click on an area then pays no imports (Vandaag's were 6–15 ms of it; issue 16)."""
+        in: the first click on an area then pays no imports (Vandaag's were 6–15 ms of it; issue 16). Right after
+        the user asked for a screen (`voorrang`) the next import waits until it is built and painted: an import
+        in between made the user's first openings of a student 6–15 ms slower."""
         if self._closed:
             return
         if self.signalen_loader.busy:
             QTimer.singleShot(VOORAF_WACHT_MS, self, lambda: self._importeer_vooraf(namen))
+            return
+        if (rest := voorrang_over()) > 0:
+            QTimer.singleShot(math.ceil(rest * 1000), self, lambda: self._importeer_vooraf(namen))
             return
         if namen is None:
             namen = [AREA_MODULES[t] for t in self.area_titles() if t in AREA_MODULES and self._built(t) is None]
