@@ -302,3 +302,24 @@ def test_a_write_from_another_thread_is_seen(school):
     t.start()
     t.join()
     assert school.signalen.overzicht(P) is not eerst
+
+
+def test_a_background_run_pauses_between_pieces_and_gives_the_same_answer(school, monkeypatch):
+    """`tussendoor` (the window's pause for its own thread) between every few rows read and every few students
+    judged: nothing of the answer changes, and an answer at hand is not computed, so nothing pauses."""
+    from thuiszit_desktop.domain import signalen as regels_module
+
+    zonder = school.signalen.overzicht(P)
+    school.signalen._cache_legen()
+    monkeypatch.setattr(signalen_service, "_TUSSENDOOR_RIJEN", 3)
+    monkeypatch.setattr(regels_module, "TUSSENDOOR_LEERLINGEN", 2)
+    gelezen = m.Verzuim.select().where(m.Verzuim.datum <= P).count()
+    pauzes: list[None] = []
+    met = school.signalen.overzicht(P, tussendoor=lambda: pauzes.append(None))
+    assert als_tupels(met.signalen) == als_tupels(zonder.signalen) and met.niveaus == zonder.niveaus
+    # at most every 3 rows (of those the rules need: this school year's, and a few students' before it) and
+    # every 2 of the 7 students
+    assert len(LEERLINGEN) // 2 + 10 < len(pauzes) <= gelezen // 3 + 2 + (len(LEERLINGEN) + 1) // 2
+    pauzes.clear()
+    assert school.signalen.overzicht(P, tussendoor=lambda: pauzes.append(None)) is met
+    assert pauzes == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -149,11 +150,15 @@ class SignalenService:
         with self.ctx.action():
             instellingen.schrijf(DREMPELS, {"niveau2": niveau2, "niveau3": niveau3})
 
-    def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None) -> Overzicht:
+    def overzicht(self, peildatum: date | None = None, leerlingnummer: str | None = None, *,
+                  tussendoor: Callable[[], None] | None = None) -> Overzicht:
         """Signals and levels of every student (or one) at `peildatum` (default: standaard_peildatum).
 
         The whole school's comes from the cache while nothing was written since it was computed – not inside a
-        transaction, whose own uncommitted writes the cache does not know (and which may yet be rolled back)."""
+        transaction, whose own uncommitted writes the cache does not know (and which may yet be rolled back).
+        `tussendoor` is called between two pieces of a computation of the whole school (every ~5 ms of Python):
+        the window runs it in a background thread and passes a short pause there, so that its own thread gets
+        Python's lock while it builds a screen (issue 16)."""
         peildatum = peildatum or self.standaard_peildatum()
         if self.ctx.store.db.in_transaction():
             return self._overzicht(peildatum, leerlingnummer)
@@ -165,16 +170,16 @@ class SignalenService:
             return self._overzicht(peildatum, leerlingnummer)
         if cache is not None and cache[0] == sleutel:
             return cache[1]
-        o = self._bewaard_of_berekend(peildatum)
+        o = self._bewaard_of_berekend(peildatum, tussendoor)
         self._cache = (sleutel, o)
         return o
 
-    def _bewaard_of_berekend(self, peildatum: date) -> Overzicht:
+    def _bewaard_of_berekend(self, peildatum: date, tussendoor: Callable[[], None] | None) -> Overzicht:
         """The whole school's: the signals and levels kept in the file from an earlier session while no write
         emptied them (db/signaal_cache.py), or computed – and then kept. Only at the default peildatum, the one
         Vandaag and the list show after login. What the lines' afhandeling needs is read fresh either way."""
         if peildatum != self.standaard_peildatum():
-            return self._overzicht(peildatum, None)
+            return self._overzicht(peildatum, None, tussendoor)
         db, sleutel = self.ctx.store.db, f"{__version__}|{_REGELS}|{peildatum.isoformat()}"
         gedeeld: dict = {}
         bewaard = signaal_cache.lees(db, sleutel, gedeeld)
@@ -182,7 +187,7 @@ class SignalenService:
             self.ctx.gecontroleerd()  # keeping a result is a write: only into a file that passed the check
             with self.ctx.stil() as stil:  # never in the way of a user's action in another thread
                 gereserveerd = stil and signaal_cache.reserveer(db, sleutel)  # before reading: a write voids it
-            o = self._overzicht(peildatum, None)
+            o = self._overzicht(peildatum, None, tussendoor)
             if gereserveerd:
                 with self.ctx.stil() as stil:
                     if stil:
@@ -204,7 +209,8 @@ class SignalenService:
         self._cache = None
         signaal_cache.legen(self.ctx.store.db)
 
-    def _overzicht(self, peildatum: date, leerlingnummer: str | None) -> Overzicht:
+    def _overzicht(self, peildatum: date, leerlingnummer: str | None,
+                   tussendoor: Callable[[], None] | None = None) -> Overzicht:
         leerlingen = _leerlingen(leerlingnummer)
         if leerlingnummer is not None and not leerlingen:
             raise NietGevonden(f"Er is geen leerling met leerlingnummer {leerlingnummer}.")
@@ -214,9 +220,10 @@ class SignalenService:
         inst = self.instellingen()
         meldingen = _meldingen(nummer, only)
         grens = _grens(cal, peildatum)
-        tabel, dagen = _dagen(cal, nummer, peildatum, only, inst.uren_per_lesdag, [grens] if grens else [])
+        tabel, dagen = _dagen(cal, nummer, peildatum, only, inst.uren_per_lesdag, [grens] if grens else [],
+                              tussendoor)
         signalen, niveaus = schoolbreed_dagen(cal, inst, leerlingen, tabel, dagen, meldingen, _mazl(nummer, only),
-                                              peildatum)
+                                              peildatum, tussendoor)
         bijgewerkt = self.bijgewerkt_tot()
         if bijgewerkt is None:  # nothing imported: a level 1 without any verzuim entered is no level yet
             met = _met_verzuim(nummer, dagen, {n.leerlingnummer for n in niveaus if n.niveau == 1})
@@ -369,7 +376,7 @@ _ONG, _ZIEK = Reden.ONGEOORLOOFD.value, Reden.ZIEK.value
 
 
 def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[int] | None, dagduur: float,
-           grenzen: list[date]) -> tuple[LesdagTabel, dict[str, Dagen]]:
+           grenzen: list[date], tussendoor: Callable[[], None] | None = None) -> tuple[LesdagTabel, dict[str, Dagen]]:
     """The hours per lesdag (ongeoorloofd, ziek, all) ≤ `tot` per leerlingnummer, as positions of the table.
 
     Python sums the rows per student and day into three dicts as they come – no object per verzuim row. (Not
@@ -386,7 +393,8 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
         index, lo = tabel.iso_index(), tabel.lo.isoformat()
         huidig = None
         ong = ziek = alle = None
-        for rij in m.database.execute_sql(sql, params):
+        rijen = m.database.execute_sql(sql, params)
+        for rij in (rijen if tussendoor is None else _met_tussendoor(rijen, tussendoor)):
             leerling_id, datum, uren, reden = rij
             i = index.get(datum)
             if i is None:  # not a lesdag (ignored by every rule), or before the table
@@ -432,6 +440,17 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
     if vroeger:
         tabel, per = _groter(cal, tabel, per, vroeger, nummer, tot)
     return tabel, per
+
+
+_TUSSENDOOR_RIJEN = 5_000  # ~5 ms of `_dagen`'s loop (as domain/signalen.py TUSSENDOOR_LEERLINGEN)
+
+
+def _met_tussendoor(rijen, tussendoor: Callable[[], None]):
+    """The rows, with `tussendoor()` before every `_TUSSENDOOR_RIJEN`: fetched a batch at a time, so the loop
+    over them is as tight as without."""
+    while batch := rijen.fetchmany(_TUSSENDOOR_RIJEN):
+        tussendoor()
+        yield from batch
 
 
 def _groter(cal: SchoolCalendar, tabel: LesdagTabel, per: dict[str, Dagen], vroeger: list[tuple],

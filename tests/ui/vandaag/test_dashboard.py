@@ -210,6 +210,20 @@ def test_busy_while_computing_then_the_result(qtbot, services, tmp_path):
     assert not view.busy_bar.isVisibleTo(view)
 
 
+def test_the_background_computation_pauses_for_the_window(qtbot, services, tmp_path, monkeypatch):
+    """The school's run in the worker hands Python's lock to the window between its pieces (worker.py)."""
+    from thuiszit_desktop.ui.vandaag import stand
+
+    build_school(services, tmp_path)
+    pauzes: list[None] = []
+    monkeypatch.setattr(stand, "geef_voorrang", lambda: pauzes.append(None))
+    loader = SignalenLoader(services)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        loader.start()
+    assert pauzes  # (from the worker thread: a list's append is safe)
+    assert loader.stand.overzicht.signalen
+
+
 def test_nothing_imported_yet(qtbot, services):
     for leerling in LEERLINGEN[:4]:
         services.leerlingen.opslaan(leerling, vandaag=VANDAAG)

@@ -18,7 +18,7 @@ from ...domain.gebruiker import Rol
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ...services.signalen import Overzicht
-from ..common.worker import Loader
+from ..common.worker import Loader, geef_voorrang
 from ..models.leerlingen_model import regel_extras
 
 if TYPE_CHECKING:  # (Vandaag's lines are made in the worker: their modules are not needed to open the window)
@@ -54,11 +54,13 @@ class Stand:
         return sum(h.te_laat for h in self.herinneringen)
 
 
-def bereken_stand(services: Services, vandaag: date | None = None) -> Stand:
-    """The overzicht at the default peildatum and the reminders of `vandaag` (runs in a worker thread)."""
+def bereken_stand(services: Services, vandaag: date | None = None,
+                  tussendoor: Callable[[], None] | None = None) -> Stand:
+    """The overzicht at the default peildatum and the reminders of `vandaag` (runs in a worker thread, which
+    passes `geef_voorrang` as the overzicht's `tussendoor`)."""
     from ..models.signalen_model import signaal_regels
 
-    overzicht = services.signalen.overzicht()
+    overzicht = services.signalen.overzicht(tussendoor=tussendoor)
     leerlingen = {r.leerlingnummer: r for r in services.leerlingen.lijst()}
     instellingen = services.signalen.instellingen()
     herinneringen = services.tijdlijn.herinneringen(vandaag=vandaag, signalen=overzicht.signalen)
@@ -102,7 +104,7 @@ class SignalenLoader(QObject):
         self.gepland = False
         services, vandaag = self.services, self._today()
         # asked again while busy: the running job may have read the database before the change
-        self._loader.start(lambda _progress: bereken_stand(services, vandaag))
+        self._loader.start(lambda _progress: bereken_stand(services, vandaag, geef_voorrang))
 
     def stop(self) -> None:
         """Nothing of a running or planned computation arrives any more (the database is about to close)."""
