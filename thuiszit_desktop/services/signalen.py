@@ -393,28 +393,28 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
         index, lo = tabel.iso_index(), tabel.lo.isoformat()
         huidig = None
         ong = ziek = alle = None
-        rijen = m.database.execute_sql(sql, params)
-        for rij in (rijen if tussendoor is None else _met_tussendoor(rijen, tussendoor)):
-            leerling_id, datum, uren, reden = rij
-            i = index.get(datum)
-            if i is None:  # not a lesdag (ignored by every rule), or before the table
-                if datum < lo:
-                    vroeger.append(rij)
-                continue
-            if leerling_id != huidig:
-                huidig = leerling_id
-                nr = nummer.get(leerling_id)
-                if nr is None:
-                    ong = None
+        for stuk in _stukken(m.database.execute_sql(sql, params), tussendoor):
+            for rij in stuk:
+                leerling_id, datum, uren, reden = rij
+                i = index.get(datum)
+                if i is None:  # not a lesdag (ignored by every rule), or before the table
+                    if datum < lo:
+                        vroeger.append(rij)
                     continue
-                ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
-            elif ong is None:
-                continue
-            alle[i] = alle[i] + uren if i in alle else uren
-            if reden == _ONG:
-                ong[i] = ong[i] + uren if i in ong else uren
-            elif reden == _ZIEK:
-                ziek[i] = ziek[i] + uren if i in ziek else uren
+                if leerling_id != huidig:
+                    huidig = leerling_id
+                    nr = nummer.get(leerling_id)
+                    if nr is None:
+                        ong = None
+                        continue
+                    ong, ziek, alle = per.get(nr) or per.setdefault(nr, ({}, {}, {}))
+                elif ong is None:
+                    continue
+                alle[i] = alle[i] + uren if i in alle else uren
+                if reden == _ONG:
+                    ong[i] = ong[i] + uren if i in ong else uren
+                elif reden == _ZIEK:
+                    ziek[i] = ziek[i] + uren if i in ziek else uren
 
     p = tot.isoformat()
     if only is not None:  # a few students: all their verzuim, through the index
@@ -445,12 +445,15 @@ def _dagen(cal: SchoolCalendar, nummer: dict[int, str], tot: date, only: list[in
 _TUSSENDOOR_RIJEN = 5_000  # ~5 ms of `_dagen`'s loop (as domain/signalen.py TUSSENDOOR_LEERLINGEN)
 
 
-def _met_tussendoor(rijen, tussendoor: Callable[[], None]):
-    """The rows, with `tussendoor()` before every `_TUSSENDOOR_RIJEN`: fetched a batch at a time, so the loop
-    over them is as tight as without."""
-    while batch := rijen.fetchmany(_TUSSENDOOR_RIJEN):
+def _stukken(rijen, tussendoor: Callable[[], None] | None):
+    """The cursor's rows in pieces of `_TUSSENDOOR_RIJEN` with `tussendoor()` before each; without `tussendoor`
+    the cursor itself, in one piece. (Not row by row through a generator: that made the run 14 % slower.)"""
+    if tussendoor is None:
+        yield rijen
+        return
+    while stuk := rijen.fetchmany(_TUSSENDOOR_RIJEN):
         tussendoor()
-        yield from batch
+        yield stuk
 
 
 def _groter(cal: SchoolCalendar, tabel: LesdagTabel, per: dict[str, Dagen], vroeger: list[tuple],
