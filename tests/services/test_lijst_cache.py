@@ -170,3 +170,25 @@ def test_a_klas_many_students_share_is_one_text(bewaarde_school, monkeypatch, ui
     zoe, anna = (next(r for r in rijen if r.leerlingnummer == n) for n in ("1001", "1003"))
     assert zoe.klas == anna.klas == "2A" and zoe.klas is anna.klas
     assert zoe.mentor is anna.mentor and zoe.geboortedatum is anna.geboortedatum
+
+
+@pytest.mark.parametrize("inhoud", [
+    b"\xe3" + b"\x00" * 40,  # what marshal makes of code: never loaded as such
+    b"\x80\x04\x95\x15\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x8c\x06system\x93.",  # pickle of os.system
+    b"2\x1e1\x1f2\x1e1001",  # text, but a column shorter than the count says
+])
+def test_content_written_with_the_database_key_is_only_ever_read_as_text(bewaarde_school, inhoud):
+    """Anyone with a password holds the database key and can write the kept rows (docs/BEVEILIGING.md): what a
+    mentor puts there must do no more in a zorgcoördinator's session than any other bad content – read afresh."""
+    db = bewaarde_school.ctx.store.db
+    with db.atomic():
+        db.execute_sql('UPDATE "lijst_cache" SET "inhoud" = ?', (zlib.compress(inhoud),))
+    assert bewaarde_school.leerlingen.lijst() == gelezen(bewaarde_school)
+
+
+def test_a_name_with_a_separator_in_it_is_listed_but_not_kept(school):
+    school.leerlingen.opslaan(Leerling(leerlingnummer="1006", voornaam="Ti\x1fm", achternaam="Dekker", klas="1A",
+                                       geboortedatum=date(2012, 3, 5), inschrijfdatum=date(2024, 8, 1)), VANDAAG)
+    assert any(r.leerlingnummer == "1006" for r in school.leerlingen.lijst())
+    assert not school.leerlingen.bewaren()
+    assert bewaard(school) == 0

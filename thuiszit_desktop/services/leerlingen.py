@@ -72,7 +72,7 @@ def rij_sleutel(naam: str, leerlingnummer: str) -> str:
 _LIJST_VORM = 5  # 3: with the search text; 4: compressed; 5: as columns
 _BEWAAR_SLEUTEL = f"{__version__}|{_LIJST_VORM}|{lijst_cache.VORM}"
 _VELDEN = 11  # the columns of `_rijen_lezen`
-_NOOIT = "\uffff"  # the uitschrijfdatum of who has none: after every date, so `ingeschreven` is two comparisons
+_NOOIT = "~"  # the uitschrijfdatum of who has none: after every ISO date, so `ingeschreven` is two comparisons
 
 
 def _als_rijen(kolommen: list[list], peildatum: date) -> list[LeerlingRij]:
@@ -87,12 +87,23 @@ def _als_rijen(kolommen: list[list], peildatum: date) -> list[LeerlingRij]:
         sleutels, zoek, strict=True)))
 
 
-def _kolommen(bewaard: object) -> list[list] | None:
-    """What the file kept, when it has the form of `_rijen_lezen`'s columns."""
-    if not (isinstance(bewaard, list) and len(bewaard) == _VELDEN and all(isinstance(k, list) for k in bewaard)
-            and len({len(k) for k in bewaard}) == 1):
+def _kolommen(bewaard: list[list[str]] | None) -> list[list] | None:
+    """What the file kept (columns of text), as `_rijen_lezen` gives it: the ids as numbers, a klas, mentor or
+    date that many rows share as one object again."""
+    if bewaard is None or len(bewaard) != _VELDEN:
         return None
-    return bewaard
+    try:
+        ids = list(map(int, bewaard[0]))
+    except ValueError:
+        return None
+    gedeeld: dict[str, str] = {}
+    een = gedeeld.setdefault
+    return [ids, *bewaard[1:4], *(list(map(een, k, k)) for k in bewaard[4:9]), *bewaard[9:]]
+
+
+def _als_teksten(kolommen: list[list]) -> list[list[str]]:
+    """`_rijen_lezen`'s columns as the file keeps them (db/lijst_cache.py: text only)."""
+    return [list(map(str, kolommen[0])), *kolommen[1:]]
 
 
 class LeerlingenService:
@@ -140,7 +151,7 @@ class LeerlingenService:
             return False
         rijen = self._rijen_lezen()
         with self.ctx.stil() as stil:
-            return stil and lijst_cache.bewaar(db, _BEWAAR_SLEUTEL, rijen)
+            return stil and lijst_cache.bewaar(db, _BEWAAR_SLEUTEL, _als_teksten(rijen))
 
     def _lijst_lezen(self, peildatum: date) -> list[LeerlingRij]:
         return _als_rijen(self._rijen_lezen(), peildatum)
