@@ -116,3 +116,13 @@ def test_the_icons_hold_every_size(tmp_path, qapp):
             reader.jumpToImage(i)
             found.append(reader.read().width())
         assert sorted(found) == sorted(sizes), path.name
+
+
+def test_the_program_knows_the_version_it_is_installed_as():
+    """The backup manifest and the kept caches carry `__version__` (db/backup.py), the installer pyproject.toml's:
+    one number, or a backup would claim another version than the program that made it."""
+    import tomllib
+
+    import thuiszit_desktop
+
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"] == thuiszit_desktop.__version__
