@@ -192,3 +192,11 @@ def test_a_name_with_a_separator_in_it_is_listed_but_not_kept(school):
     assert any(r.leerlingnummer == "1006" for r in school.leerlingen.lijst())
     assert not school.leerlingen.bewaren()
     assert bewaard(school) == 0
+
+
+def test_the_kept_rows_are_plain_text(bewaarde_school):
+    """Read back with split alone: nothing in them is ever loaded as Python objects (marshal, pickle)."""
+    (inhoud,) = bewaarde_school.ctx.store.db.execute_sql('SELECT "inhoud" FROM "lijst_cache"').fetchone()
+    aantal, *kolommen = zlib.decompress(inhoud).decode().split("\x1e")
+    assert aantal == "5" and len(kolommen) == 11
+    assert kolommen[1].split("\x1f") == ["1001", "1003", "1005", "1004", "1002"]  # Bakker, Berg, Jansen, Vries, Yılmaz
