@@ -10,7 +10,8 @@ Two ways to use it:
 - Editing something others may edit too (services/versies.py): pass the version read to the service, and
   implement `conflict_gezien()` (read the version now saved) and, when the form can show the other version,
   `herladen()` with `kan_herladen = True`. A `Conflict` then offers "Mijn versie opslaan" / "Hun versie
-  houden" / "Verder bewerken" (`conflict.py`); a large form's own `save()` calls `self.conflict(exc)`.
+  houden" / "Verder bewerken" (`conflict.py`). A large form's own `save()` runs its service call through
+  `self.via_service(…)`, which answers a conflict, a lost connection and bad input alike in every form.
 - A large form that lays itself out: build on `self.general_error` / `self.field_errors`, call
   `_setup_concept(services, soort, sleutel)`, register long texts on `self.concept`, call
   `_restore_concept()` when loaded, and `_saved()` after saving in its own `save()`.
