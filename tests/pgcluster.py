@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL cluster for the server tests: initdb in a temporary folder, listening on
-127.0.0.1 on a free port only, stopped and removed at the end of the test session.
+127.0.0.1 on a free port only, stopped and removed at the end of the test session – under pytest-xdist one
+cluster per worker (each is a session of its own), removed when that worker ends, also when it crashes.
 
 Debian's `postgresql` package puts the server programs in /usr/lib/postgresql/<versie>/bin (not on PATH).
 initdb refuses to run as root, so as root the cluster runs as the package's `postgres` user. Without
@@ -18,6 +19,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ INSTALLEREN = "apt-get install -y postgresql"  # what ./test runs as root (.ci/s
 MIN_VERSIE = 15
 SUPERUSER = "tzadmin"
 AUTH_DELAY_MS = 200  # enough to see it is on, short for the tests that type a wrong password
+START_POGINGEN = 5
 
 
 def _bin_dir() -> Path | None:
@@ -43,6 +46,28 @@ def _bin_dir() -> Path | None:
     if initdb and shutil.which("pg_ctl"):
         return Path(initdb).resolve().parent
     return None
+
+
+def _run(map_: Path, als_postgres: bool, *cmd: str) -> subprocess.CompletedProcess:
+    kwargs = {"user": "postgres", "group": "postgres"} if als_postgres else {}
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=map_, **kwargs)
+
+
+def _opruimen(bin_dir: Path, map_: Path, als_postgres: bool) -> None:
+    """Stop the cluster in `map_` (if it runs) and remove the folder."""
+    if (map_ / "data" / "postmaster.pid").exists():
+        with contextlib.suppress(subprocess.CalledProcessError):
+            _run(map_, als_postgres, str(bin_dir / "pg_ctl"), "-D", str(map_ / "data"), "-m", "fast", "-w", "stop")
+    shutil.rmtree(map_, ignore_errors=True)
+
+
+def _opruimer(bin_dir: Path, map_: Path, als_postgres: bool) -> subprocess.Popen:
+    """A small process that runs `_opruimen` as soon as this one ends, however it ends: it waits for the end of
+    its stdin, which only this process holds open. A pytest-xdist worker that crashes (a segfault, a kill) runs
+    no `finally`, and its cluster would keep running with 40 MB in the temporary folder. Its own session, so
+    Ctrl-C in the terminal does not stop it before it has done its work."""
+    return subprocess.Popen([sys.executable, __file__, str(bin_dir), str(map_), str(int(als_postgres))],
+                            stdin=subprocess.PIPE, start_new_session=True)
 
 
 def _vrije_poort() -> int:
@@ -74,8 +99,7 @@ class PgCluster:
         return (self.bin_dir.parent / "lib" / "auth_delay.so").exists()
 
     def _run(self, *cmd: str) -> subprocess.CompletedProcess:
-        kwargs = {"user": "postgres", "group": "postgres"} if self.als_postgres else {}
-        return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=self.map, **kwargs)
+        return _run(self.map, self.als_postgres, *cmd)
 
     def start(self) -> None:
         data = self.map / "data"
@@ -87,18 +111,25 @@ class PgCluster:
         # A test server: no fsync, nothing but loopback, the socket in our own folder; no autovacuum, whose
         # ANALYZE takes a transaction id and so moves the server's data version under a test that checks a
         # cache (services/signalen.py on ServerStore.versie).
-        opties = f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off"
+        opties = f"-k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off"
         if self.auth_delay:  # as README asks of a school's server: every wrong password slowed down
             opties += f" -c shared_preload_libraries=auth_delay -c auth_delay.milliseconds={AUTH_DELAY_MS}"
         if self.tls:
             self.ca, self.vreemde_ca = _tls_bestanden(self.map, self.als_postgres)
             opties += f" -c ssl=on -c ssl_cert_file={self.map / 'server.crt'} -c ssl_key_file={self.map / 'server.key'}"
-        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-o", opties, "-l", str(self.map / "log"),
-                  "-w", "start")
-
-    def stop(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.map / "data"), "-m", "fast", "-w", "stop")
+        log = self.map / "log"
+        for poging in range(1, START_POGINGEN + 1):
+            log.unlink(missing_ok=True)
+            try:
+                self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-o", f"-p {self.poort} {opties}",
+                          "-l", str(log), "-w", "start")
+                return
+            except subprocess.CalledProcessError:
+                # The port was free when asked, but another cluster took it before ours listened (another
+                # pytest-xdist worker's, a test run in another checkout): another port.
+                if poging == START_POGINGEN or "Address already in use" not in log.read_text(errors="replace"):
+                    raise
+                self.poort = _vrije_poort()
 
     def dsn(self, gebruiker: str, database: str) -> str:
         return f"postgresql://{gebruiker}@{self.host}:{self.poort}/{database}?sslmode=disable"
@@ -200,16 +231,21 @@ def pg_cluster_fixture(*, tls: bool = False) -> Iterator[PgCluster]:
     map_ = Path(tempfile.mkdtemp(prefix="thuiszit-pg-"))
     if als_postgres:
         shutil.chown(map_, "postgres", "postgres")
-    cluster = PgCluster(bin_dir, map_, _vrije_poort(), secrets.token_urlsafe(16), als_postgres, tls=tls)
+    opruimer = _opruimer(bin_dir, map_, als_postgres)
     try:
-        cluster.start()
-    except subprocess.CalledProcessError as exc:
-        log = map_ / "log"
-        details = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-        shutil.rmtree(map_, ignore_errors=True)
-        pytest.fail(f"De test-PostgreSQL start niet: {exc.stderr or exc}\n{details}")
-    try:
+        cluster = PgCluster(bin_dir, map_, _vrije_poort(), secrets.token_urlsafe(16), als_postgres, tls=tls)
+        try:
+            cluster.start()
+        except subprocess.CalledProcessError as exc:
+            log = map_ / "log"
+            details = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            pytest.fail(f"De test-PostgreSQL start niet: {exc.stderr or exc}\n{details}")
         yield cluster
     finally:
-        cluster.stop()
-        shutil.rmtree(map_, ignore_errors=True)
+        opruimer.stdin.close()
+        opruimer.wait()
+
+
+if __name__ == "__main__":  # the process of `_opruimer`
+    sys.stdin.buffer.read()
+    _opruimen(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1")
