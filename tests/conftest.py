@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
-# QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile.
-os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
+# QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile;
+# a folder per process (each pytest-xdist worker), removed at its end (pytest_unconfigure).
+os.environ["XDG_CONFIG_HOME"] = CONFIG_MAP = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
 
 import inspect
 import io
 import logging
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +26,10 @@ from thuiszit_desktop.services import schoolserver, session
 
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(CONFIG_MAP, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
