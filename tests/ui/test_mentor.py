@@ -21,7 +21,6 @@ from thuiszit_desktop.services import session
 from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen import leerlingen_area
-from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
@@ -125,7 +124,8 @@ def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot
     dashboard = window.dashboard
     dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
     gevraagd, vastgelegd = [], []
-    monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
+    monkeypatch.setattr("thuiszit_desktop.ui.leerlingen.leerling_kiezer.kies_leerling",
+                        lambda *a, **k: gevraagd.append(a) or None)
     monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen",
                         lambda services, nummer, parent: vastgelegd.append(nummer) or True)
     QTest.keySequence(window, "Ctrl+N")
