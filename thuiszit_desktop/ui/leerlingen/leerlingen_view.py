@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import formaat
-from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
+from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
 from ..common.widgets import heading, hint

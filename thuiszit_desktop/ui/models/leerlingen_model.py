@@ -35,13 +35,14 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain import formaat
-from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
+from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoekteksten, zoektermen
 from ...services.leerlingen import LeerlingRij, zoekbron
 from ..vandaag.piramide import niveau_stip, procent
 
 if TYPE_CHECKING:  # (the signals' service is the worker's: not imported before the list is painted)
     from ...domain.afhandeling import Afhandeling
+    from ...domain.signalen import Niveau, Signaal
     from ...services.signalen import Overzicht
 
 (COL_NAAM, COL_LEERLINGNUMMER, COL_KLAS, COL_NIVEAU, COL_SIGNALEN, COL_MENTOR, COL_GEBOORTEDATUM,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import GeenToegang, NietGevonden
 from ...domain.gebruiker import Rol
-from ...domain.signalen import SignaalSoort
+from ...domain.signaalsoort import SignaalSoort
 from ...services.session import Services
 from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
