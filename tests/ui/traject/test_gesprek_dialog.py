@@ -386,3 +386,37 @@ def test_mijn_tekst_kopieren(qtbot, school, monkeypatch):
     d.save()
     getoond[0].kopieer.click()
     assert QGuiApplication.clipboard().text() == "Samenvatting:\nMijn eigen verslag"
+
+
+def test_contactmoment_without_a_connection_keeps_the_text_and_saves_when_it_is_back(qtbot, school, monkeypatch):
+    """A mentor on the shared server whose Wi-Fi drops while saving: nothing saved, the text stays in the dialog
+    and as a draft, and when the connection is back the dialog offers to save (as every form does)."""
+    from thuiszit_desktop.domain.errors import VerbindingWeg
+    from thuiszit_desktop.ui.common.wijzigingen import meldpunt
+
+    meldingen, vragen = [], []
+    monkeypatch.setattr(errors, "show_error", lambda parent, text, **kw: meldingen.append(text))
+    monkeypatch.setattr(errors, "ask", lambda parent, text, **kw: vragen.append(text) or True)
+    echt = school.gesprekken.contactmoment
+
+    def weg(*args, **kwargs):
+        raise VerbindingWeg("De schooldatabase is niet bereikbaar.")
+
+    monkeypatch.setattr(school.gesprekken, "contactmoment", weg)
+    d = ContactmomentDialog(school, "1002", None, vandaag=VANDAAG)
+    qtbot.addWidget(d)
+    d.show()
+    d.samenvatting.setPlainText("Vader gebeld: Mehmet komt morgen weer.")
+    assert not d.save()
+    assert len(meldingen) == 1 and "Er is niets opgeslagen" in meldingen[0] and "concept" in meldingen[0]
+    assert d.samenvatting.toPlainText() == "Vader gebeld: Mehmet komt morgen weer."
+    assert school.concepten.lees("contactmoment", "1002").velden == {
+        "samenvatting": "Vader gebeld: Mehmet komt morgen weer."}
+    assert school.gesprekken.gesprekken("1002") == []
+
+    monkeypatch.setattr(school.gesprekken, "contactmoment", echt)
+    with qtbot.waitSignal(d.accepted):
+        meldpunt().verbinding.emit(True)
+    assert vragen == ["De verbinding met de schooldatabase is terug. Wilt u nu opslaan?"]
+    assert [g.samenvatting for g in school.gesprekken.gesprekken("1002")] == ["Vader gebeld: Mehmet komt morgen weer."]
+    assert school.concepten.lees("contactmoment", "1002") is None

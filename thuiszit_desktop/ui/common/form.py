@@ -10,7 +10,8 @@ Two ways to use it:
 - Editing something others may edit too (services/versies.py): pass the version read to the service, and
   implement `conflict_gezien()` (read the version now saved) and, when the form can show the other version,
   `herladen()` with `kan_herladen = True`. A `Conflict` then offers "Mijn versie opslaan" / "Hun versie
-  houden" / "Verder bewerken" (`conflict.py`); a large form's own `save()` calls `self.conflict(exc)`.
+  houden" / "Verder bewerken" (`conflict.py`). A large form's own `save()` runs its service call through
+  `self.via_service(…)`, which answers a conflict, a lost connection and bad input alike in every form.
 - A large form that lays itself out: build on `self.general_error` / `self.field_errors`, call
   `_setup_concept(services, soort, sleutel)`, register long texts on `self.concept`, call
   `_restore_concept()` when loaded, and `_saved()` after saving in its own `save()`.
@@ -19,6 +20,8 @@ Two ways to use it:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -38,6 +41,11 @@ from . import errors
 from .concept import ConceptKeeper, MemoryConceptStore
 from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
 from .wijzigingen import meldpunt
+
+T = TypeVar("T")
+
+
+NIET_OPGESLAGEN = object()  # what `FormDialog.via_service` returns when nothing was saved
 
 KEEP_EDITING, KEEP_DRAFT, DISCARD = 0, 1, 2  # the answers to "Wijzigingen weggooien?" when there is a draft
 
@@ -193,23 +201,37 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return self._snapshot() != self._initial
 
+    def via_service(self, opslaan: Callable[[], T], fouten_tonen: Callable[[dict[str, str]], object]) -> T | object:
+        """One save through a service, with every way it can fail answered alike in every form: field messages
+        (`fouten_tonen`); someone else saved first (theirs beside mine; "Mijn versie opslaan" runs `opslaan`
+        again, so it must read the form afresh); the school database gone (the text stays, a draft is kept);
+        any other message for the user. What `opslaan` returned, or NIET_OPGESLAGEN."""
+        while True:
+            try:
+                return opslaan()
+            except InvoerFout as exc:
+                fouten_tonen(exc.fouten)
+            except Conflict as exc:
+                if self.conflict(exc):
+                    continue
+            except VerbindingWeg as exc:
+                self.niet_bereikbaar(exc)
+            except errors.GebruikersFout as exc:
+                errors.show_user_error(self, exc)
+            return NIET_OPGESLAGEN
+
+    def show_field_errors(self, fouten: dict[str, str]) -> None:
+        """Each message beside its field (through `map_errors`); the first of them gets the focus."""
+        first = self.field_errors.show(self.map_errors(fouten))
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def save(self) -> bool:
         self.field_errors.clear()
-        try:
-            self.value = self._do_save()
-        except InvoerFout as exc:
-            first = self.field_errors.show(self.map_errors(exc.fouten))
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        value = self.via_service(self._do_save, self.show_field_errors)
+        if value is NIET_OPGESLAGEN:
             return False
-        except Conflict as exc:  # someone else saved first: theirs beside mine, and the user chooses
-            return self.save() if self.conflict(exc) else False
-        except VerbindingWeg as exc:
-            self.niet_bereikbaar(exc)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
-            return False
+        self.value = value
         if self.concept is not None:
             self._saved()
         else:

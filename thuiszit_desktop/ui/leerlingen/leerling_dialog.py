@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
+from ...domain.errors import InvoerFout
 from ...domain.leerling import (
     Contactvoorkeur,
     Leerling,
@@ -37,7 +37,7 @@ from ...domain.leerling import (
 )
 from ...services.session import Services
 from ..common import errors
-from ..common.form import FormDialog
+from ..common.form import NIET_OPGESLAGEN, FormDialog
 from ..common.widgets import (
     DateEdit,
     ErrorLabel,
@@ -461,26 +461,19 @@ class LeerlingDialog(FormDialog):
         self.field_errors.clear()
         self.ouders.clear_errors()
         self.vrijstellingen.clear_errors()
-        leerling = self.leerling()
-        try:
-            if self.geboortedatum.is_blank():
-                self._check_without_birth_date(leerling)
-            saved = self.services.leerlingen.opslaan(leerling, vandaag=self.vandaag)
-        except InvoerFout as exc:
-            self.show_errors(exc.fouten)
-            return False
-        except Conflict as exc:
-            return self.save() if self.conflict(exc) else False
-        except VerbindingWeg as exc:
-            self.niet_bereikbaar(exc)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
+        saved = self.via_service(self._opslaan, self.show_errors)
+        if saved is NIET_OPGESLAGEN:
             return False
         self.saved = saved
         self._initial = self._snapshot()
         self.accept()
         return True
+
+    def _opslaan(self) -> Leerling:
+        leerling = self.leerling()  # afresh each time: after "Mijn versie opslaan" with the version now seen
+        if self.geboortedatum.is_blank():
+            self._check_without_birth_date(leerling)
+        return self.services.leerlingen.opslaan(leerling, vandaag=self.vandaag)
 
     def _check_without_birth_date(self, leerling: Leerling) -> None:
         fouten = {"geboortedatum": "Vul de geboortedatum in."}

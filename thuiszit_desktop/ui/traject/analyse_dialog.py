@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
-from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.traject import Analyse, Domein, Factoren, KearneyFunctie, Verzuimtype
 from ...services.session import Services
-from ..common import errors
 from ..common.blocks import smaller, text_edit, text_label
-from ..common.form import FormDialog
+from ..common.form import NIET_OPGESLAGEN, FormDialog
 from ..common.widgets import form_layout, hint, with_error
 
 
@@ -109,19 +107,11 @@ class AnalyseDialog(FormDialog):
 
     def save(self) -> bool:
         self.field_errors.clear()
-        try:
-            self.saved = self.services.trajecten.analyse_opslaan(self.traject_id, self.analyse())
-        except InvoerFout as exc:
-            self.field_errors.show(exc.fouten)
+        saved = self.via_service(lambda: self.services.trajecten.analyse_opslaan(self.traject_id, self.analyse()),
+                                 self.field_errors.show)
+        if saved is NIET_OPGESLAGEN:
             return False
-        except Conflict as exc:
-            return self.save() if self.conflict(exc) else False
-        except VerbindingWeg as exc:
-            self.niet_bereikbaar(exc)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
-            return False
+        self.saved = saved
         self._saved()
         self.accept()
         return True

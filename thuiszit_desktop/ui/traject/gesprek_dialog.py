@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
+from ...domain.errors import InvoerFout
 from ...domain.gebruiker import Rol
 from ...domain.gesprek import Gesprek
 from ...domain.traject import GesprekType
 from ...services.session import Services
-from ..common import errors
 from ..common.blocks import text_edit
-from ..common.form import FormDialog
+from ..common.form import NIET_OPGESLAGEN, FormDialog
 from ..common.widgets import DateEdit, form_layout, format_date, hint, with_error
 from .afspraken import AfsprakenList
 
@@ -218,20 +217,11 @@ class GesprekDialog(FormDialog):
         self.field_errors.clear()
         for row in self.afspraken.rows:
             row.clear_errors()
-        try:
-            self.gesprek = self._vastleggen() if self.gesprek is None else self._bijwerken()
-        except InvoerFout as exc:
-            self._show(exc.fouten)
+        gesprek = self.via_service(lambda: self._vastleggen() if self.gesprek is None else self._bijwerken(),
+                                   self._show)
+        if gesprek is NIET_OPGESLAGEN:
             return False
-        except Conflict as exc:  # as FormDialog.save: theirs beside mine, the user chooses
-            return self.save() if self.conflict(exc) else False
-        except VerbindingWeg as exc:
-            self.niet_bereikbaar(exc)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
-            return False
-        self.saved = self.gesprek
+        self.saved = self.gesprek = gesprek
         self._saved()
         self.accept()
         return True
@@ -366,18 +356,12 @@ class ContactmomentDialog(FormDialog):
 
     def save(self) -> bool:
         self.field_errors.clear()
-        try:
-            self.saved = self.services.gesprekken.contactmoment(
-                self.leerlingnummer, self.type.currentData(), self.samenvatting.toPlainText(), self.datum.value(),
-                vandaag=self.vandaag)
-        except InvoerFout as exc:
-            first = self.field_errors.show(exc.fouten)
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        saved = self.via_service(lambda: self.services.gesprekken.contactmoment(
+            self.leerlingnummer, self.type.currentData(), self.samenvatting.toPlainText(), self.datum.value(),
+            vandaag=self.vandaag), self.show_field_errors)
+        if saved is NIET_OPGESLAGEN:
             return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
-            return False
+        self.saved = saved
         self._saved()
         self.accept()
         return True

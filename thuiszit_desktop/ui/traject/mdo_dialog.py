@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import Conflict, InvoerFout, VerbindingWeg
 from ...domain.mdo import (
     Mdo,
     MdoDeelnemer,
@@ -44,9 +43,8 @@ from ...domain.mdo import (
 )
 from ...domain.traject import MdoRol, Persoon
 from ...services.session import Services
-from ..common import errors
 from ..common.blocks import text_edit
-from ..common.form import FormDialog
+from ..common.form import NIET_OPGESLAGEN, FormDialog
 from ..common.lesdag import LesdagWaarschuwing
 from ..common.widgets import DateEdit, ErrorLabel, format_date, hint, with_error
 from .mdo_lijsten import (
@@ -386,21 +384,7 @@ class MdoDialog(FormDialog):
         """A new MDO is one `mdo_vastleggen` call with its besluiten and actiepunten: the service checks
         everything and writes all or nothing; its messages appear beside their field or row."""
         self._clear_errors()
-        try:
-            if self.mdo is None:
-                self._vastleggen()
-            else:
-                self._bijwerken()
-        except InvoerFout as exc:
-            self._show(exc.fouten)
-            return False
-        except Conflict as exc:
-            return self.save() if self.conflict(exc) else False
-        except VerbindingWeg as exc:
-            self.niet_bereikbaar(exc)
-            return False
-        except errors.GebruikersFout as exc:
-            errors.show_user_error(self, exc)
+        if self.via_service(self._vastleggen if self.mdo is None else self._bijwerken, self._show) is NIET_OPGESLAGEN:
             return False
         self.saved = self.services.mdo.mdo(self.mdo.id)
         self._saved()
