@@ -52,16 +52,16 @@ def test_role_groups_are_defined_once():
 
 def _leerling_lezingen(monkeypatch) -> list[str]:
     """Every read of a student row by number (leerlingnummers.zoek's query), by the number asked for."""
-    from thuiszit_desktop.db import models as m
+    from thuiszit_desktop.services import leerlingnummers
 
     gelezen: list[str] = []
-    echt = m.Leerling.get_or_none.__func__
+    echt = leerlingnummers._met_nummer
 
-    def get_or_none(cls, *query, **filters):
-        gelezen.append(str(query[0].rhs) if query else "")
-        return echt(cls, *query, **filters)
+    def met_nummer(nummer: str):
+        gelezen.append(nummer)
+        return echt(nummer)
 
-    monkeypatch.setattr(m.Leerling, "get_or_none", classmethod(get_or_none))
+    monkeypatch.setattr(leerlingnummers, "_met_nummer", met_nummer)
     return gelezen
 
 

@@ -21,7 +21,6 @@ from thuiszit_desktop.services import session
 from thuiszit_desktop.services.traject_gedeeld import VERTROUWELIJK
 from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen import leerlingen_area
-from thuiszit_desktop.ui.shell import main_window
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.gesprek_dialog import GesprekDialog
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
@@ -125,7 +124,8 @@ def test_a_contactmoment_from_vandaag_for_the_selected_signal_is_confirmed(qtbot
     dashboard = window.dashboard
     dashboard.lijst.setCurrentIndex(dashboard.item_of("1001", dashboard.regels()[0].soort))  # as a click does
     gevraagd, vastgelegd = [], []
-    monkeypatch.setattr(main_window, "kies_leerling", lambda *a, **k: gevraagd.append(a) or None)
+    monkeypatch.setattr("thuiszit_desktop.ui.leerlingen.leerling_kiezer.kies_leerling",
+                        lambda *a, **k: gevraagd.append(a) or None)
     monkeypatch.setattr(leerlingen_area, "contactmoment_vastleggen",
                         lambda services, nummer, parent: vastgelegd.append(nummer) or True)
     QTest.keySequence(window, "Ctrl+N")
@@ -149,3 +149,39 @@ def test_leerlingen_in_the_navigation_returns_from_a_student_to_the_list(qtbot, 
     assert window.stack.currentWidget() is area and area.currentWidget() is area.page
     QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert area.currentWidget() is area.list
+
+
+# --- opening a student again after a change -----------------------------------------------------------
+
+def test_a_student_opened_again_shows_what_changed_and_a_moved_student_is_refused_to_the_mentor(qtbot, school,
+                                                                                                 bram, tmp_path):
+    """Opening a student reads their number through a SELECT kept between openings and their part of the school's
+    signals through an index kept with that run (issue 16): neither may show the data as it was."""
+    from dataclasses import replace
+
+    from thuiszit_desktop.domain.errors import GeenToegang
+
+    window = open_window(qtbot, school, tmp_path)
+    area = window.leerlingen
+    assert area.open_leerling("1001")
+    panel = area.page.verzuim
+    dag = date(2026, 11, 19)
+    voor = (panel.totaal_label.text(), panel.percentage_label.text(), panel.heatmap.stijlen[dag])
+    assert bram.leerlingen.get("1001").klas == "3A"  # Bram mentors 3A: his to see
+
+    school.verzuim.invoeren("1001", dag, None, Reden.ZIEK, vandaag=VANDAAG)
+    school.signalen.overzicht()  # the school's run again (as the window's worker does): the page takes its part
+    area.show_list()
+    assert area.open_leerling("1001")
+    na = (panel.totaal_label.text(), panel.percentage_label.text(), panel.heatmap.stijlen[dag])
+    assert [a != b for a, b in zip(voor, na, strict=True)] == [True, True, True]
+
+    zoe = school.leerlingen.get("1001")
+    school.leerlingen.opslaan(replace(zoe, klas="3B"), vandaag=VANDAAG)
+    with pytest.raises(GeenToegang):
+        bram.leerlingen.get("1001")
+    with pytest.raises(GeenToegang):
+        bram.verzuim.dagen("1001", date(2026, 8, 1), date(2027, 7, 31))
+    area.show_list()
+    assert area.open_leerling("1001")
+    assert "Klas 3B" in area.page.subtitle.text()

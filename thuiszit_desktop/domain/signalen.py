@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 
 from . import formaat
 from .kalender import LesdagTabel, SchoolCalendar, Vakantie
@@ -37,6 +36,7 @@ from .leerling import (
     is_plichtig,
     schooljaar_start,
 )
+from .signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort  # noqa: F401  (re-exported)
 from .verzuim import MazlActie, Reden, Verzuimmelding, VerzuimRecord
 
 _DAG = timedelta(days=1)
@@ -65,50 +65,6 @@ _PLUS_ZES = (_MAZL_ZIEK_LESDAGEN - 1).__add__
 # Records this long before P can no longer matter; it keeps a typo in an import (year 1026) from
 # making the calendar precompute a thousand years.
 GESCHIEDENIS_JAREN = 25
-
-
-class SignaalSoort(StrEnum):
-    MELDPLICHT_16U = "meldplicht_16u"
-    THUISZITTER = "thuiszitter"
-    THUISZITTER_3MND = "thuiszitter_3mnd"
-    LANGDURIG_AFWEZIG = "langdurig_afwezig"
-    MAZL = "mazl"
-    LUXE_VERZUIM = "luxe_verzuim"
-    ABSOLUUT_VERZUIM = "absoluut_verzuim"
-
-    @property
-    def label(self) -> str:
-        return {
-            "meldplicht_16u": "Meldplicht: 16 uur ongeoorloofd verzuim",
-            "thuiszitter": "Thuiszitter (langdurig relatief verzuim)",
-            "thuiszitter_3mnd": "Thuiszitter langer dan 3 maanden",
-            "langdurig_afwezig": "Langdurig afwezig (dreigend thuiszitter)",
-            "mazl": "M@zl: zorgwekkend ziekteverzuim",
-            "luxe_verzuim": "Mogelijk luxe verzuim",
-            "absoluut_verzuim": "Absoluut verzuim",
-        }[self.value]
-
-
-# The signals from most to least urgent: the order of Vandaag, the student list and its filter; and the
-# short name the student list and Vandaag show.
-SIGNAAL_VOLGORDE = (
-    SignaalSoort.MELDPLICHT_16U,
-    SignaalSoort.THUISZITTER_3MND,
-    SignaalSoort.THUISZITTER,
-    SignaalSoort.ABSOLUUT_VERZUIM,
-    SignaalSoort.MAZL,
-    SignaalSoort.LANGDURIG_AFWEZIG,
-    SignaalSoort.LUXE_VERZUIM,
-)
-SIGNAAL_KORT = {
-    SignaalSoort.MELDPLICHT_16U: "16 uur",
-    SignaalSoort.THUISZITTER_3MND: "Thuiszitter >3 mnd",
-    SignaalSoort.THUISZITTER: "Thuiszitter",
-    SignaalSoort.ABSOLUUT_VERZUIM: "Absoluut verzuim",
-    SignaalSoort.MAZL: "M@zl",
-    SignaalSoort.LANGDURIG_AFWEZIG: "Langdurig afwezig",
-    SignaalSoort.LUXE_VERZUIM: "Luxe verzuim?",
-}
 
 
 @dataclass(frozen=True, slots=True)  # thousands at a large school: no __dict__ each

@@ -136,7 +136,10 @@ class KalenderService:
 
     @staticmethod
     def _regio_nu() -> Regio:
-        return Regio(m.School.select(m.School.regio).scalar())
+        # Raw SQL: asked at every opening of a student (twice), where peewee's building of it cost more than the
+        # read itself (issue 16).
+        rij = m.database.execute_sql('SELECT "regio" FROM "school" LIMIT 1').fetchone()
+        return Regio(rij[0] if rij else None)
 
     @staticmethod
     def _officieel(regio: Regio) -> list[Vakantie]:

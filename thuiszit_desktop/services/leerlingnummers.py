@@ -48,12 +48,26 @@ def zoek(nummer: object) -> m.Leerling | None:
         teller = _binnen_aanroep.wijzigingen()
         if (gevonden := rijen.get(tekst)) is not None and gevonden[0] == teller:
             return gevonden[1]
-    row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == tekst)
+    row = _met_nummer(tekst)
     if row is None and (norm := normaliseer_leerlingnummer(tekst)) != tekst:
-        row = m.Leerling.get_or_none(m.Leerling.leerlingnummer == norm)
+        row = _met_nummer(norm)
     if rijen is not None and row is not None:
         rijen[tekst] = (teller, row)
     return row
+
+
+_ZOEK_SQL: dict[type, str] = {}  # per kind of database (the file, a server): the SELECT of `_met_nummer`
+
+
+def _met_nummer(nummer: str) -> m.Leerling | None:
+    """The student stored with exactly this number. The SELECT is built once: peewee takes some 0.25 ms to
+    build it, and opening a student looks a number up three times – a third of the service time of opening
+    (issue 16). The same query as `get_or_none(leerlingnummer == nummer)`, rows read the same way."""
+    soort = type(m.database.obj)
+    sql = _ZOEK_SQL.get(soort)
+    if sql is None:
+        sql = _ZOEK_SQL[soort] = m.Leerling.select().where(m.Leerling.leerlingnummer == "").limit(1).sql()[0]
+    return next(iter(m.Leerling.raw(sql, nummer, 1)), None)
 
 
 def id_van(nummer: object) -> int | None:

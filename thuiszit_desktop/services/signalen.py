@@ -68,12 +68,24 @@ class Overzicht:
         """One student's part: what `overzicht(leerlingnummer=…)` computes for them on its own (every rule is
         per student), taken from the whole school's."""
         nr = leerlingnummer
-        return Overzicht(self.peildatum, self.bijgewerkt_tot, [s for s in self.signalen if s.leerlingnummer == nr],
-                         [n for n in self.niveaus if n.leerlingnummer == nr],
+        signalen, niveaus = self._per_leerling.get(nr, ((), ()))
+        return Overzicht(self.peildatum, self.bijgewerkt_tot, list(signalen), list(niveaus),
                          {k: b for k, b in self.besprekingen.items() if k[0] == nr},
                          {k: v for k, v in self.meldingen.items() if k == nr},
                          {k: v for k, v in self.trajecten.items() if k == nr},
                          {k: v for k, v in self.mdos.items() if k == nr})
+
+    @cached_property
+    def _per_leerling(self) -> dict[str, tuple[list[Signaal], list[Niveau]]]:
+        """The signals and levels per student, in their order, for `van`: a student's page asks for its part at
+        every opening, and a pass over the whole school's lists each time cost ~0.2 ms at 2,000 students (ten
+        times that at 20,000). Kept with this overzicht: a change of the data makes a new one."""
+        per: dict[str, tuple[list[Signaal], list[Niveau]]] = {}
+        for s in self.signalen:
+            per.setdefault(s.leerlingnummer, ([], []))[0].append(s)
+        for n in self.niveaus:
+            per.setdefault(n.leerlingnummer, ([], []))[1].append(n)
+        return per
 
     def niveau_van(self) -> dict[str, Niveau]:
         return {n.leerlingnummer: n for n in self.niveaus}

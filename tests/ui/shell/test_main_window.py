@@ -509,8 +509,7 @@ def test_contactmoment_from_the_page_shows_in_the_timeline(qtbot, window, servic
 
 
 def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, services, monkeypatch):
-    from thuiszit_desktop.ui.leerlingen import leerling_page, leerlingen_area
-    from thuiszit_desktop.ui.shell import main_window as main_window_module
+    from thuiszit_desktop.ui.leerlingen import leerling_kiezer, leerling_page, leerlingen_area
 
     calls: list[str] = []
     fake = _fake_contactmoment(services, "Gesprek met Zoë in de pauze", calls)
@@ -521,7 +520,7 @@ def test_ctrl_shift_n_and_the_list_open_the_contactmoment(qtbot, window, service
 
     # Nobody chosen yet: a quick search asks who; cancelled, nothing happens.
     asked: list[str] = []
-    monkeypatch.setattr(main_window_module, "kies_leerling", lambda _s, _p, titel: asked.append(titel))
+    monkeypatch.setattr(leerling_kiezer, "kies_leerling", lambda _s, _p, titel: asked.append(titel))
     window.action_contactmoment.trigger()
     assert calls == [] and asked == ["Contactmoment: welke leerling?"]
 

@@ -192,7 +192,7 @@ def test_every_area_and_a_students_page_open_on_the_server(qtbot, school, window
     qtbot.waitUntil(lambda: window.leerlingen.page_shown(), timeout=10_000)
     assert "Mila" in window.leerlingen.page.leerling.voornaam
     gemeld = []
-    monkeypatch.setattr("thuiszit_desktop.ui.shell.menus.QMessageBox.about", lambda _p, _t, text: gemeld.append(text))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.about", lambda _p, _t, text: gemeld.append(text))
     window.show_about()
     assert "gedeelde schooldatabase" in gemeld[0] and school["database"] in gemeld[0]
 

@@ -135,7 +135,7 @@ def test_ctrl_n_without_a_student_asks_who_with_a_quick_search(qtbot, window, se
         qtbot.keyClick(dialog.zoek, Qt.Key.Key_Return)
         return dialog.gekozen
 
-    monkeypatch.setattr(main_window_module, "kies_leerling", kies)
+    monkeypatch.setattr("thuiszit_desktop.ui.leerlingen.leerling_kiezer.kies_leerling", kies)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert gekozen == ["1002"]
 

@@ -22,22 +22,8 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import GebruikersFout, InvoerFout
 from ...services import fouten
@@ -47,14 +33,21 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Thuiszit Desktop"
 
 # --- the message helpers (monkeypatch these in tests) -------------------------------------------------
+# _qt_later: the Qt classes of the boxes below are imported in the function that shows one. PySide makes a
+# class's Python type and its enums when it is first imported (QMessageBox, QDialogButtonBox, the text edits and
+# QFontDatabase together ~5 ms), and none of them is on screen before the window's first paint (issue 16).
 
 def show_error(parent: QWidget | None, text: str, title: str = APP_TITLE) -> None:
     """A problem the user can do something about, in plain Dutch."""
+    from PySide6.QtWidgets import QMessageBox  # (see _qt_later)
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str = APP_TITLE) -> None:
+    from PySide6.QtWidgets import QMessageBox  # (see _qt_later)
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
@@ -62,6 +55,8 @@ def show_info(parent: QWidget | None, text: str, title: str = APP_TITLE) -> None
 def ask(parent: QWidget | None, question: str, *, title: str = APP_TITLE, detail: str = "",
         yes: str = "Ja", no: str = "Nee") -> bool:
     """A yes/no question; True for `yes`. The `no` button is the safe default (Escape)."""
+    from PySide6.QtWidgets import QMessageBox  # (see _qt_later)
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     if detail:
         box.setInformativeText(detail)
@@ -81,6 +76,8 @@ def bevestig_verwijderen(parent: QWidget | None, wat: str, detail: str = "") -> 
 
 
 def _getypt(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QAbstractSpinBox, QPlainTextEdit, QTextEdit  # (see _qt_later)
+
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
@@ -105,6 +102,8 @@ def choose(parent: QWidget | None, text: str, options: list[str], *, title: str 
 
     `escape` is the index Escape or closing the box means (None: the box returns None then).
     """
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # (see _qt_later)
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
         box.setInformativeText(detail)
@@ -153,6 +152,9 @@ class ErrorDialog(QDialog):
     """"Er ging iets mis" with a short explanation and a read-only, copyable details box."""
 
     def __init__(self, details: str, parent: QWidget | None = None):
+        from PySide6.QtGui import QFontDatabase  # (see _qt_later)
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QStyle
+
         super().__init__(parent)
         self.setWindowTitle(f"Er ging iets mis – {APP_TITLE}")
         self.setMinimumWidth(560)

@@ -8,7 +8,6 @@ text as its accessible name (unless it has one). The application installs this o
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import Qt
@@ -21,6 +20,8 @@ def label_tekst(label: QLabel) -> str:
     """The label as spoken: without the & of a mnemonic, markup or the trailing colon."""
     tekst = label.text()
     if "<" in tekst:  # rich text: the words only
+        import html  # (rich-text labels only: not needed to open the window)
+
         tekst = html.unescape(re.sub(r"<[^>]+>", " ", tekst))
     tekst = tekst.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return " ".join(tekst.split()).rstrip(":").strip()

@@ -6,7 +6,6 @@ tooltip), its colour swatches (`Kleurvak`) and `Legenda`, and the day and year t
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -114,7 +113,7 @@ class JaarRaster(QWidget):
         # Kept for the last few sizes: the student page's width moves with its scroll bar, which comes and
         # goes with the number of signals of the student opened.
         self._koppen: dict[tuple, QPixmap] = {}  # what it was drawn for → the titles and weekday letters
-        self._getallen: dict[tuple, QPixmap] = {}  # (colour, day, cell size, dpr) → the day number
+        self._getallen: dict[tuple, list[QPixmap | None]] = {}  # (colour, cell size, dpr) → the numbers by day
         self._plekken: dict[tuple, list] = {}  # (year, cell, columns) → `_plekken_voor` for them
         self._cel = min_cel
 
@@ -281,23 +280,30 @@ class JaarRaster(QWidget):
         painter.drawPixmap(0, 0, self._koppen_laag(koppen, cel, dpr))
 
         # the cells, grouped by how they look; their places are the same for every student (`_plekken_voor`)
-        groepen: dict[tuple, list[QRect]] = defaultdict(list)
+        groepen: dict[tuple, list[QRect]] = {}
         getallen: list[tuple[QPoint, QPixmap]] = []
-        soorten: dict[tuple, tuple[tuple, str]] = {}  # how a style is drawn: (its group, the number's colour)
+        # how a look is drawn: (its group's cells, with an outline, the numbers' colour, the numbers by day)
+        soorten: dict[tuple, tuple[list[QRect], bool, str, list[QPixmap | None]]] = {}
+        per_stijl: dict[int, tuple[list[QRect], bool, str, list[QPixmap | None]]] = {}  # the same by id(DagStijl)
         aanwezig = theme.kalender_color("aanwezig")
         standaard = DagStijl(aanwezig, "")
         stijlen = self.stijlen
         for d, binnen, binnen_rand, punt, dag in self._plekken_voor(koppen, cel):
             stijl = stijlen.get(d, standaard)
-            # by identity: heatmap_stijlen shares one DagStijl between the days that look alike
-            soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
-            if (gevonden := soorten.get(soort)) is None:
-                rand = stijl.rand.name() if stijl.rand is not None else ""
-                gevonden = soorten[soort] = ((stijl.vulling.rgba(), rand, stijl.gestippeld),
-                                             _tekstkleur(stijl.vulling, stijl.gedimd).name())
-            groep, kleur = gevonden
-            groepen[groep].append(binnen_rand if groep[1] else binnen)
-            getallen.append((punt, self._getal(kleur, dag, cel, dpr)))
+            # by identity: heatmap_stijlen shares one DagStijl between the days that look alike (a dict lookup per
+            # day instead of building its look: this loop runs for every day of the year at every opening)
+            if (gevonden := per_stijl.get(id(stijl))) is None:
+                soort = (id(stijl.vulling), id(stijl.rand), stijl.gestippeld, stijl.gedimd)
+                if (gevonden := soorten.get(soort)) is None:
+                    rand = stijl.rand.name() if stijl.rand is not None else ""
+                    groep = (stijl.vulling.rgba(), rand, stijl.gestippeld)
+                    kleur = _tekstkleur(stijl.vulling, stijl.gedimd).name()
+                    gevonden = soorten[soort] = (groepen.setdefault(groep, []), bool(rand), kleur,
+                                                 self._getallen_in(kleur, cel, dpr))
+                per_stijl[id(stijl)] = gevonden
+            rects, met_rand, kleur, cijfers = gevonden
+            rects.append(binnen_rand if met_rand else binnen)
+            getallen.append((punt, cijfers[dag] or self._getal(cijfers, kleur, dag, cel, dpr)))
         for (vulling, rand, gestippeld), rects in groepen.items():
             painter.setBrush(QColor.fromRgba(vulling))
             if rand:
@@ -366,24 +372,29 @@ class JaarRaster(QWidget):
         _bewaar(self._koppen, sleutel, laag)
         return laag
 
-    def _getal(self, kleur: str, dag: int, cel: int, dpr: float) -> QPixmap:
-        """Day number `dag` centred in a transparent cell, in `kleur`."""
-        sleutel = (kleur, dag, cel, dpr)
-        getal = self._getallen.get(sleutel)
-        if getal is None:
-            getal = QPixmap(int(cel * dpr), int(cel * dpr))
-            getal.setDevicePixelRatio(dpr)
-            getal.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(getal)
-            font = QFont(self._kleinfont)
-            font.setPixelSize(max(7, int(cel * 0.42)))
-            painter.setFont(font)
-            painter.setPen(QColor.fromString(kleur))
-            painter.drawText(QRect(0, 0, cel, cel), int(Qt.AlignmentFlag.AlignCenter), str(dag))
-            painter.end()
-            if len(self._getallen) > 1000:  # sizes of a window resized many times: start again
+    def _getallen_in(self, kleur: str, cel: int, dpr: float) -> list[QPixmap | None]:
+        """The day numbers (by day, 1–31) in `kleur` for this cell size, each drawn when first asked for (`_getal`)."""
+        sleutel = (kleur, cel, dpr)
+        cijfers = self._getallen.get(sleutel)
+        if cijfers is None:
+            if len(self._getallen) > 30:  # sizes of a window resized many times: start again
                 self._getallen.clear()
-            self._getallen[sleutel] = getal
+            cijfers = self._getallen[sleutel] = [None] * 32
+        return cijfers
+
+    def _getal(self, cijfers: list[QPixmap | None], kleur: str, dag: int, cel: int, dpr: float) -> QPixmap:
+        """Day number `dag` centred in a transparent cell, in `kleur`; kept in `cijfers` (`_getallen_in`)."""
+        getal = QPixmap(int(cel * dpr), int(cel * dpr))
+        getal.setDevicePixelRatio(dpr)
+        getal.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(getal)
+        font = QFont(self._kleinfont)
+        font.setPixelSize(max(7, int(cel * 0.42)))
+        painter.setFont(font)
+        painter.setPen(QColor.fromString(kleur))
+        painter.drawText(QRect(0, 0, cel, cel), int(Qt.AlignmentFlag.AlignCenter), str(dag))
+        painter.end()
+        cijfers[dag] = getal
         return getal
 
     def event(self, event: QEvent) -> bool:

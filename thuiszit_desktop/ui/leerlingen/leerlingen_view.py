@@ -6,6 +6,8 @@ overzicht as the dashboard) and merged with `set_overzicht` when they are ready.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import formaat
-from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
+from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
-from ...services.signalen import Overzicht
 from ..common.widgets import heading, hint
 from ..models.leerlingen_model import (
     COL_GEBOORTEDATUM,
@@ -47,6 +48,9 @@ from ..models.leerlingen_model import (
     afhandeling_per_leerling,
 )
 from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip
+
+if TYPE_CHECKING:  # (the signals' service is the worker's: not imported before the list is painted)
+    from ...services.signalen import Overzicht
 
 SEARCH_PLACEHOLDER = "Zoek op naam, leerlingnummer of klas"
 

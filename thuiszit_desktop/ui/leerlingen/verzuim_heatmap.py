@@ -37,16 +37,17 @@ def tint(kleur: QColor, fractie: float) -> QColor:
     return theme.mix(kleur, theme.kalender_color("aanwezig"), 0.3 + 0.7 * max(0.0, min(fractie, 1.0)))
 
 
+_VOLGORDE = {r: i for i, r in enumerate(Reden)}  # Reden's order (its place, without a list's .index per day)
+
+
 def hoofdreden(uren: dict[Reden, float]) -> Reden:
     """The reden with the most hours (on a tie the first in Reden's order: ongeoorloofd first)."""
-    volgorde = list(Reden)
-    return max(uren, key=lambda r: (uren[r], -volgorde.index(r)))
+    return max(uren, key=lambda r: (uren[r], -_VOLGORDE[r]))
 
 
 def uren_per_reden(uren: dict[Reden, float]) -> str:
     """"3 uur ongeoorloofd, 1 uur ziek" (most hours first)."""
-    volgorde = list(Reden)
-    delen = sorted((r for r, u in uren.items() if u > 0), key=lambda r: (-uren[r], volgorde.index(r)))
+    delen = sorted((r for r, u in uren.items() if u > 0), key=lambda r: (-uren[r], _VOLGORDE[r]))
     return ", ".join(f"{uren_tekst(uren[r])} uur {reden_tekst(r)}" for r in delen)
 
 

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -35,12 +35,15 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain import formaat
-from ...domain.afhandeling import Afhandeling
-from ...domain.signalen import SIGNAAL_KORT, SIGNAAL_VOLGORDE, Niveau, Signaal, SignaalSoort
+from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoekteksten, zoektermen
 from ...services.leerlingen import LeerlingRij, zoekbron
-from ...services.signalen import Overzicht
 from ..vandaag.piramide import niveau_stip, procent
+
+if TYPE_CHECKING:  # (the signals' service is the worker's: not imported before the list is painted)
+    from ...domain.afhandeling import Afhandeling
+    from ...domain.signalen import Niveau, Signaal
+    from ...services.signalen import Overzicht
 
 (COL_NAAM, COL_LEERLINGNUMMER, COL_KLAS, COL_NIVEAU, COL_SIGNALEN, COL_MENTOR, COL_GEBOORTEDATUM,
  COL_STATUS) = range(8)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import GeenToegang, NietGevonden
 from ...domain.gebruiker import Rol
-from ...domain.signalen import SignaalSoort
+from ...domain.signaalsoort import SignaalSoort
 from ...services.session import Services
 from ..beheer.backup_dialog import BackupDialog, BackupSchedule, tijdstip
 from ..common import concept, errors, theme
@@ -36,7 +36,6 @@ from ..common.layout_memory import remember_layout
 from ..common.wijzigingen import Wijzigingen
 from ..common.worker import Loader, voorrang, voorrang_over
 from ..leerlingen.leerling_basis import TAB_TRAJECT
-from ..leerlingen.leerling_kiezer import kies_leerling
 from ..leerlingen.leerlingen_area import LeerlingenArea
 from ..vandaag.stand import SignalenLoader, Stand
 from .menus import APP_NAME, Menus
@@ -54,6 +53,8 @@ SETTING_STATE = "hoofdvenster/staat"
 # The module of each area built on its first showing (see the _build_… methods), imported ahead in idle time.
 AREA_MODULES = {"Vandaag": "..vandaag.dashboard", "Trajecten": "..traject.trajecten_view",
                 "Overzichten": "..overzichten.overzichten_view", "Schoolkalender": "..kalender.kalender_view"}
+# What else a first action needs that the window's first paint does not, imported ahead after the areas' modules.
+VOORAF_MODULES = ("..leerlingen.leerling_kiezer",)
 VOORAF_WACHT_MS = 200  # while the signals are computed, the imports wait (they would slow them down)
 
 
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow, Menus):
             return
         if namen is None:
             namen = [AREA_MODULES[t] for t in self.area_titles() if t in AREA_MODULES and self._built(t) is None]
+            namen += VOORAF_MODULES
         if namen:
             try:
                 importlib.import_module(namen[0], __package__)
@@ -452,6 +454,8 @@ class MainWindow(QMainWindow, Menus):
         elif self.stack.currentWidget() is self._built("Vandaag"):
             nummer = self.dashboard.gekozen_leerling()
         if nummer is None:  # nobody shown or selected: ask who, with a quick search
+            from ..leerlingen.leerling_kiezer import kies_leerling  # (imported ahead in idle time)
+
             nummer = kies_leerling(self.services, self, "Contactmoment: welke leerling?")
             if nummer is None:
                 return

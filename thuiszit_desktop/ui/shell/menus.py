@@ -3,11 +3,9 @@ on screen) and the dialogs the menus open. `MainWindow` takes these methods from
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QMenu, QTabWidget
 
 from ...domain.gebruiker import Rol
 from ..common import theme
@@ -271,6 +269,8 @@ class Menus:
             self.statusBar().showMessage("Uw wachtwoord is gewijzigd.", 8_000)
 
     def _waar_de_gegevens_staan(self) -> str:
+        import html  # (the about box's: not the start's)
+
         store = self.services.ctx.store
         if store.op_server:
             return ("<p>De gegevens staan in de gedeelde schooldatabase:<br>"
@@ -284,4 +284,6 @@ class Menus:
                 "<p>Voor de zorgcoördinator: leerlingen die thuiszitten of dreigen thuis te zitten in beeld "
                 "houden, en samen met ouders en partners weer naar school helpen.</p>"
                 + self._waar_de_gegevens_staan())
+        from PySide6.QtWidgets import QMessageBox  # (made when first used, see errors._qt_later)
+
         QMessageBox.about(self, f"Over {APP_NAME}", text)

@@ -17,13 +17,13 @@ from PySide6.QtCore import QObject, Signal
 from ...domain.gebruiker import Rol
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
-from ...services.signalen import Overzicht
 from ..common.worker import Loader, geef_voorrang
 from ..models.leerlingen_model import regel_extras
 
-if TYPE_CHECKING:  # (Vandaag's lines are made in the worker: their modules are not needed to open the window)
+if TYPE_CHECKING:  # (the signals and Vandaag's lines are made in the worker: not needed to open the window)
     from ...domain.herinneringen import Herinnering
     from ...services.aan_de_slag import AanDeSlag
+    from ...services.signalen import Overzicht
     from ..models.signalen_model import SignaalRegel
 
 
