@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -44,7 +44,6 @@ KEY_BYTES = 32
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 FORMAT_VERSION = 2
 SLOT_VERSION = 2
-_RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
 
 
 def new_database_key() -> bytes:
@@ -57,7 +56,7 @@ def sqlcipher_passphrase(key: bytes) -> str:
 
 
 def public_key(ondertekenen: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(ondertekenen).public_key().public_bytes(*_RAW)
+    return Ed25519PrivateKey.from_private_bytes(ondertekenen).public_key().public_bytes_raw()
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ def _seal_inhoud(slot: dict, sleutels: Sleutels) -> str:
     if sleutels.zorg:
         payload.update(vertrouwelijk=sleutels.vertrouwelijk.hex(), ondertekenen=sleutels.ondertekenen.hex())
     eph = X25519PrivateKey.generate()
-    eph_pub = eph.public_key().public_bytes(*_RAW)
+    eph_pub = eph.public_key().public_bytes_raw()
     key = _inhoud_key(eph.exchange(X25519PublicKey.from_public_bytes(bytes.fromhex(slot["x25519"]))), slot["id"])
     nonce = secrets.token_bytes(12)
     ct = AESGCM(key).encrypt(nonce, json.dumps(payload).encode(), slot["id"].encode() + eph_pub)
@@ -263,7 +262,7 @@ class KeyRing:
         slot: dict[str, Any] = {
             "id": _slot_id(naam), "versie": SLOT_VERSION, "salt": secrets.token_hex(16),
             "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
-            "x25519": x_priv.public_key().public_bytes(*_RAW).hex(), "controle": sleutels.controle.hex()}
+            "x25519": x_priv.public_key().public_bytes_raw().hex(), "controle": sleutels.controle.hex()}
         kek = _scrypt(wachtwoord, bytes.fromhex(slot["salt"]), SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_BYTES)
         nonce = secrets.token_bytes(12)
         slot["prive"] = (nonce + AESGCM(kek).encrypt(nonce, x_priv.private_bytes_raw(), _header(slot))).hex()
