@@ -131,6 +131,11 @@ class PgCluster:
                     raise
                 self.poort = _vrije_poort()
 
+    def stop(self) -> None:
+        """Stop the server and keep its folder (benchmarks/servercluster.py keeps a built cluster between runs)."""
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.map / "data"), "-m", "fast", "-w", "stop")
+
     def dsn(self, gebruiker: str, database: str) -> str:
         return f"postgresql://{gebruiker}@{self.host}:{self.poort}/{database}?sslmode=disable"
 
