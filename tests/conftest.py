@@ -6,9 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 # QSettings() without an explicit file (remembered folders, the last user name) must not touch the real profile;
-# a folder per process (each pytest-xdist worker), removed at its end (pytest_unconfigure).
+# a folder per process, removed when it ends: each pytest-xdist worker, and each process a test spawns that
+# imports this module again (multiprocessing's "spawn" imports the test module, which imports this one).
 os.environ["XDG_CONFIG_HOME"] = CONFIG_MAP = __import__("tempfile").mkdtemp(prefix="thuiszit-test-config-")
 
+import atexit
 import inspect
 import io
 import logging
@@ -24,12 +26,10 @@ from thuiszit_desktop.db import keys
 from thuiszit_desktop.domain.school import School
 from thuiszit_desktop.services import schoolserver, session
 
+atexit.register(shutil.rmtree, CONFIG_MAP, ignore_errors=True)
+
 WACHTWOORD = "Zorg-en-2026!"
 SCHOOL = School("Het Baken", "12AB", "midden", "vo", 6.0)
-
-
-def pytest_unconfigure(config):
-    shutil.rmtree(CONFIG_MAP, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
