@@ -11,7 +11,6 @@ Prints "klaar" once logged in, then loops, printing "gedaan" after each action. 
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,16 +35,19 @@ def main(mode: str, db_path: Path, run: int) -> None:
             i += 1
     elif mode == "import":
         nummers = [r.leerlingnummer for r in services.leerlingen.lijst()]
-        with tempfile.TemporaryDirectory() as tmp:
-            while True:
-                dag = EERSTE_DAG + timedelta(days=run * 40 + i)
-                csv = Path(tmp) / f"verzuim-{i}.csv"
-                csv.write_text("leerlingnummer;datum;lesuur;reden\n" + "".join(
-                    f"{nr};{dag:%d-%m-%Y};{uur};ongeoorloofd\n" for nr in nummers for uur in (1, 2, 3)),
-                    encoding="utf-8")
-                services.verzuim.importeren(csv, sla_foute_regels_over=True, vandaag=date(2026, 7, 31))
-                print("gedaan", flush=True)
-                i += 1
+        # beside the test's database (its tmp_path), not in a temporary folder: this process is killed, and
+        # a killed process removes nothing
+        bestanden = db_path.parent / f"verzuim-{run}"
+        bestanden.mkdir()
+        while True:
+            dag = EERSTE_DAG + timedelta(days=run * 40 + i)
+            csv = bestanden / f"verzuim-{i}.csv"
+            csv.write_text("leerlingnummer;datum;lesuur;reden\n" + "".join(
+                f"{nr};{dag:%d-%m-%Y};{uur};ongeoorloofd\n" for nr in nummers for uur in (1, 2, 3)),
+                encoding="utf-8")
+            services.verzuim.importeren(csv, sla_foute_regels_over=True, vandaag=date(2026, 7, 31))
+            print("gedaan", flush=True)
+            i += 1
     elif mode == "backup":
         store = services.ctx.store
         while True:
