@@ -89,8 +89,8 @@ def _als_rijen(kolommen: list[list], peildatum: date) -> list[LeerlingRij]:
 
 def _kolommen(bewaard: list[list[str]] | None) -> list[list] | None:
     """What the file kept (columns of text), as `_rijen_lezen` gives it: the ids as numbers, a klas or mentor
-    that many rows share as one object again. (The dates are not kept in the rows as text: `_als_rijen` makes
-    one date per day and `ingeschreven` of them, so sharing those texts only cost time: 2–3 ms, issue 16.)"""
+    that many rows share as one object again. (Not the date texts: `_als_rijen` turns them into one date per
+    day and a bool, and does not keep them, so sharing them only cost time: 2–3 ms, issue 16.)"""
     if bewaard is None or len(bewaard) != _VELDEN:
         return None
     try:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -41,9 +41,6 @@ from . import errors
 from .concept import ConceptKeeper, MemoryConceptStore
 from .widgets import ErrorLabel, FieldErrors, form_layout, with_error
 from .wijzigingen import meldpunt
-
-T = TypeVar("T")
-
 
 NIET_OPGESLAGEN = object()  # what `FormDialog.via_service` returns when nothing was saved
 
@@ -201,7 +198,7 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return self._snapshot() != self._initial
 
-    def via_service(self, opslaan: Callable[[], T], fouten_tonen: Callable[[dict[str, str]], object]) -> T | object:
+    def via_service(self, opslaan: Callable[[], Any], fouten_tonen: Callable[[dict[str, str]], object]) -> Any:
         """One save through a service, with every way it can fail answered alike in every form: field messages
         (`fouten_tonen`); someone else saved first (theirs beside mine; "Mijn versie opslaan" runs `opslaan`
         again, so it must read the form afresh); the school database gone (the text stays, a draft is kept);
