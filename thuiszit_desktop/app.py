@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import logging.handlers
 import os
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = GEEN_ARGUMENTEN
     if args.opdracht:
+        gc.enable()  # __main__.py starts without it (for the GUI's start): a command may run long
         data_dir = paths.data_dir(args.data_dir)
         setup_logging(data_dir)
         if waarschuwing := paths.network_warning(session.database_path(data_dir)):

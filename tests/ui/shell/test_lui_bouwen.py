@@ -3,10 +3,16 @@ run after the first paint. What is built late must show what is true then, not w
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
+import pytest
+from PySide6.QtWidgets import QApplication
+
 from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.ui.common import errors
 from thuiszit_desktop.ui.leerlingen.leerling_page import TAB_TIJDLIJN, TAB_TRAJECT, TAB_VERZUIM
+from thuiszit_desktop.ui.shell import startup
 from thuiszit_desktop.ui.shell.main_window import MainWindow
 from thuiszit_desktop.ui.traject.traject_view import TrajectView
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
@@ -200,3 +206,24 @@ def test_a_built_area_gets_its_remembered_layout_walking_only_that_area_once(qtb
     window.show_area("Overzichten")
     assert gelopen[1:] == [window.overzichten]
     assert window.overzichten.kwartaal.table.horizontalHeader().property("indelingOnthouden")
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # (the offscreen platform; run_gui raises its window)
+def test_the_collector_of_cycles_is_on_once_the_first_window_is_shown(qtbot, services, settings, monkeypatch):
+    """__main__.py starts without Python's collector of reference cycles (the start's objects live as long as the
+    program); run_gui turns it on with the window shown, the start's objects frozen: a session without it would
+    keep every cycle of garbage it makes."""
+    shown = []
+    monkeypatch.setattr(startup.StartupFlow, "run", lambda self, path=None: None if shown else services)
+    monkeypatch.setattr(QApplication, "exec", lambda self: shown.append((gc.isenabled(), gc.get_freeze_count())) or 0)
+    monkeypatch.setattr(MainWindow, "_restore_geometry", lambda self: None)
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)  # (global: not for the tests after this one)
+    gc.disable()  # as __main__.py
+    try:
+        assert startup.run_gui(services.database_path.parent) == 0
+    finally:
+        gc.enable()
+    assert len(shown) == 1
+    aan, bevroren = shown[0]
+    assert aan and bevroren > 0
+    assert gc.get_freeze_count() == 0  # the window's close let them be collected again

@@ -82,9 +82,12 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
+    from ..common.worker import gc_na_de_start
+
     if smoke_test:
         from .smoke_test import run_smoke_test
 
+        gc_na_de_start()
         return run_smoke_test(app)
 
     from ..common import errors
@@ -107,6 +110,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
         else:
             window = MainWindow(services)
         window.show()
+        gc_na_de_start()  # the first screen is built (once a session: a second login finds it on)
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
         if not isinstance(services, Lezersessie):
