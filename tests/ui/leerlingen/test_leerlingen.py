@@ -362,6 +362,20 @@ def test_klas_and_mentor_filters_and_uitgeschreven(qtbot, view):
     assert visible_names(view) == ["Amrani, Fatima el"]
 
 
+def test_filters_that_leave_nobody_say_so_and_one_click_clears_them(qtbot, view):
+    """A klas with a mentor of another klas: not a blank table, but a message and "Filters wissen"."""
+    assert not view.wis_filters_button.isEnabled() and view.table.leeg_tekst == ""
+    view.klas_combo.setCurrentIndex(view.klas_combo.findData("1A"))
+    view.mentor_combo.setCurrentIndex(view.mentor_combo.findData("Samira Haddou"))
+    assert visible_names(view) == []
+    assert view.table.leeg_tekst.startswith("Geen leerlingen met deze zoekterm of filters.")
+    assert view.wis_filters_button.isVisible() and view.wis_filters_button.isEnabled()
+    qtbot.mouseClick(view.wis_filters_button, Qt.MouseButton.LeftButton)
+    assert visible_names(view) == ["Amrani, Fatima el", "Bakker, Zoë", "Çelik, Mehmet", "Jong, Daniël de"]
+    assert (view.klas_combo.currentText(), view.mentor_combo.currentText()) == ("Alle klassen", "Alle mentoren")
+    assert not view.wis_filters_button.isEnabled() and view.table.leeg_tekst == ""
+
+
 def add_verzuim(services, tmp_path) -> None:
     """Zoë: 16 uur in September; Mehmet: thuiszitter since 12-10; verzuim imported up to 20-11-2026."""
     services.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,6 +63,15 @@ class LeerlingenTable(QTableView):
     """The table; Enter or Return opens the current student (as a double-click does)."""
 
     open_requested = Signal(QModelIndex)
+    leeg_tekst = ""  # shown in the middle of the table while no row is shown (set by the view)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.leeg_tekst and self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.leeg_tekst)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -187,6 +196,11 @@ class LeerlingenView(QWidget):
         self.signaal_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_signaal(self.signaal_combo.currentData()))
         filters.addWidget(self.signaal_combo)
+        # A klas and a mentor that do not go together leave an empty table: one click shows everyone again.
+        self.wis_filters_button = QPushButton("Filters wissen")
+        self.wis_filters_button.setToolTip("Zoekterm, klas, mentor, niveau en signaal weer op 'alle'")
+        self.wis_filters_button.clicked.connect(self.clear_filters)
+        filters.addWidget(self.wis_filters_button)
         filters.addStretch(1)
         layout.addLayout(filters)
 
@@ -373,6 +387,10 @@ class LeerlingenView(QWidget):
         if self._bijgewerkt:
             text += f" · {self._bijgewerkt}"
         self.count_label.setText(text)
+        self.wis_filters_button.setEnabled(self.proxy.narrows())
+        self.table.leeg_tekst = ("Geen leerlingen met deze zoekterm of filters. Kies 'Filters wissen' om iedereen "
+                                 "weer te zien." if shown == 0 and self.proxy.narrows() else "")
+        self.table.viewport().update()
 
     # --- selection and opening -------------------------------------------------------------------
 
