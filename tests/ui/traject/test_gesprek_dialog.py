@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QLabel
 
@@ -420,3 +421,10 @@ def test_contactmoment_without_a_connection_keeps_the_text_and_saves_when_it_is_
     assert vragen == ["De verbinding met de schooldatabase is terug. Wilt u nu opslaan?"]
     assert [g.samenvatting for g in school.gesprekken.gesprekken("1002")] == ["Vader gebeld: Mehmet komt morgen weer."]
     assert school.concepten.lees("contactmoment", "1002") is None
+
+
+def test_the_dialog_opens_on_its_first_field_and_the_scroll_area_is_no_tab_stop(qtbot, school):
+    """Opened from the keyboard, typing goes into a field at once – not into the (invisible) scroll area."""
+    d = dialog(qtbot, school)
+    assert d.focusWidget() is d.type
+    assert d.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
 from thuiszit_desktop.domain.mdo import Partner
@@ -321,3 +322,10 @@ def test_from_16_the_consent_is_the_students(qtbot, school, traject):
     assert d.toestemming_box.title() == "Toestemming van ouders"
     d.datum.set_value(date(2026, 11, 20))
     assert d.toestemming_box.title() == "Toestemming van de leerling"
+
+
+def test_the_dialog_opens_on_the_date_and_the_scroll_area_is_no_tab_stop(qtbot, school, traject):
+    """Opened from the keyboard, the date can be typed at once – not lost in the (invisible) scroll area."""
+    d = new_dialog(qtbot, school, traject)
+    assert d.focusWidget() is d.datum
+    assert d.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

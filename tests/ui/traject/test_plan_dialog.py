@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from thuiszit_desktop.domain.gebruiker import Profiel
 from thuiszit_desktop.domain.leerling import Leerling, Ouder, Relatie
@@ -213,3 +214,10 @@ def test_a_contact_without_phone_or_email_stops_vaststellen_at_its_row(qtbot, se
     assert not d.vaststellen()
     assert "Vul een telefoonnummer of e-mailadres in van Maarten Brink" in d.error_text("contactpersoon 1")
     assert d.status.text().startswith("Vaststellen kan nog niet")
+
+
+def test_the_plan_opens_on_the_aanleiding_and_the_scroll_area_is_no_tab_stop(qtbot, services, traject_id):
+    """Opened from the keyboard, typing goes into the first text at once – not into the scroll area."""
+    d = new_dialog(qtbot, services, traject_id)
+    assert d.focusWidget() is d.texts["aanleiding"]
+    assert d.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

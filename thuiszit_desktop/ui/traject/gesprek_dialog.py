@@ -79,6 +79,7 @@ class GesprekDialog(FormDialog):
         outer.addWidget(self.concept_note)
         outer.addWidget(self.general_error)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: the dialog opens on its first field
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -119,6 +120,7 @@ class GesprekDialog(FormDialog):
         layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.type.setFocus()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -81,6 +81,7 @@ class MdoDialog(FormDialog):
                             + f" – {self.traject.naam}")
         self.setSizeGripEnabled(True)
         self._build()
+        self.datum.setFocus()
         self._setup_concept(services, "mdo", f"mdo:{mdo.id}" if mdo else f"traject:{traject_id}")
         self.concept.veld("verslag", self.verslag)
         self.concept.veld("agenda", self.agenda)
@@ -112,6 +113,7 @@ class MdoDialog(FormDialog):
         outer.addWidget(self.concept_note)
         outer.addWidget(self.general_error)
         self.scroll = QScrollArea()
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: the dialog opens on its first field
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()

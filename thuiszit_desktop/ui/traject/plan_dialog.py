@@ -107,6 +107,7 @@ class PlanDialog(FormDialog):
             self._set_editable(False)
             self.concept.mark_clean()
             self._initial = self._snapshot()
+        self.texts["aanleiding"].setFocus()  # (after the version is shown: making fields editable moves focus)
 
     @property
     def vandaag(self) -> date:
@@ -214,6 +215,7 @@ class PlanDialog(FormDialog):
         form.addStretch(1)
 
         self.scroll = QScrollArea()
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: the dialog opens on its first field
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(body)
