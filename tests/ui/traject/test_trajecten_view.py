@@ -8,9 +8,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, Persoon
+from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
 from thuiszit_desktop.ui.models.trajecten_model import COL_LEERLING, COL_STAP, COL_TERMIJN, trajectregels
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
@@ -160,3 +163,18 @@ def test_built_in_parts_reads_its_lines_after_the_first_paint(qtbot, school, vie
             == [view.tabs.tabText(i) for i in range(view.tabs.count())])
     assert delen.alle.topLevelItemCount() == view.alle.topLevelItemCount() == 2
     assert not delen.leeg_knop.isVisible()
+
+
+def test_a_mentor_reads_about_their_own_klassen_and_is_not_told_to_open_a_traject(qtbot, services):
+    """A mentor sees only the trajecten of their klassen and cannot open one: the texts say so."""
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="2B"), vandaag=VANDAAG)
+    rij = services.gebruikers.toevoegen("Bram Visser", "mentor", ["2B"], "Mentor-test-2026!", "Mentor-test-2026!")
+    mentor = session.Services(services.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+    v = TrajectenView(mentor, vandaag=VANDAAG)
+    qtbot.addWidget(v)
+    teksten = [label.text() for label in v.findChildren(QLabel)]
+    assert any(t.startswith("Alle open trajecten van leerlingen uit uw klassen.") for t in teksten)
+    assert not any("van de school" in t for t in teksten)
+    assert v.leeg.text() == ("Er zijn nog geen open trajecten voor leerlingen uit uw klassen. Een traject opent de "
+                             "zorgcoördinator.")

@@ -95,7 +95,10 @@ class TrajectenView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Trajecten", 6))
-        layout.addWidget(hint("Alle open trajecten van de school. Dubbelklik op een regel (of druk op Enter) om de "
+        # A mentor sees the trajecten of their own klassen only, and cannot open one (the zorgcoördinator does).
+        self.mentor = services.gebruiker.rol == Rol.MENTOR
+        wiens = "van leerlingen uit uw klassen" if self.mentor else "van de school"
+        layout.addWidget(hint(f"Alle open trajecten {wiens}. Dubbelklik op een regel (of druk op Enter) om de "
                               "leerling te openen."))
         filters = QHBoxLayout()
         self.zoek = QLineEdit()
@@ -280,7 +283,10 @@ class TrajectenView(QWidget):
                                  f"{totaal} open traject{'en' if totaal != 1 else ''}")
         if totaal == 0:
             self.leeg.setText("Er zijn nog geen open trajecten. Open een traject op de pagina van een leerling, "
-                              "op het tabblad Traject.")
+                              "op het tabblad Traject." if self.services.gebruiker.rol == Rol.ZORGCOORDINATOR else
+                              "Er zijn nog geen open trajecten"
+                              + (" voor leerlingen uit uw klassen" if self.mentor else "")
+                              + ". Een traject opent de zorgcoördinator.")
         elif n == 0:
             self.leeg.setText("Geen trajecten met deze filters.")
         self.leeg.setVisible(n == 0)
