@@ -349,6 +349,7 @@ def test_a_mentor_cannot_edit(qtbot, services, settings, monkeypatch):
     assert not window.action_settings.isEnabled()
     assert not window.dashboard.empty_import_button.isEnabled()
     assert not window.leerlingen.page.edit_button.isEnabled()
+    assert window.leerlingen.page.edit_button.isHidden()  # not a grey button that never works
     assert window.user_label.text() == "Ingelogd als Anna de Vries (Mentor)"
 
 

@@ -92,6 +92,7 @@ class LeerlingPage(QWidget):
         self.edit_button.setShortcut("Ctrl+E")
         self.edit_button.setToolTip("Gegevens van de leerling bewerken (Ctrl+E)")
         self.edit_button.setEnabled(can_edit)
+        self.edit_button.setVisible(can_edit)  # a mentor: not a button that never works (as "Nieuwe leerling")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.leerling))
         top.addWidget(self.edit_button)
         layout.addLayout(top)
