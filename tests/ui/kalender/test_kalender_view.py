@@ -7,8 +7,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from thuiszit_desktop import paths
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.domain.leerling import Leerling
+from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import bestanden, errors
 from thuiszit_desktop.ui.kalender.kalender_view import SOORT_KLEUR, KalenderView
 from thuiszit_desktop.ui.kalender.vakantie_dialog import VakantieAanpassenDialog
@@ -201,3 +205,32 @@ def test_built_in_parts_draws_its_year_after_the_first_paint_without_moving(qtbo
     assert delen.vakanties_tabel.rowCount() == view.vakanties_tabel.rowCount() == 5
     qtbot.wait(20)
     assert (delen.raster.geometry(), delen.tabs.geometry()) == vorm == (view.raster.geometry(), view.tabs.geometry())
+
+
+def test_a_mentor_sees_the_calendar_without_buttons_that_would_be_refused(qtbot, services):
+    """Only the zorgcoördinator changes vacations and vrije dagen: a mentor is not offered what the service
+    refuses (after typing a whole vrije dag), but is told who does it."""
+    services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
+                                         klas="2B"), vandaag=VANDAAG)
+    rij = services.gebruikers.toevoegen("Bram Visser", "mentor", ["2B"], "Mentor-test-2026!", "Mentor-test-2026!")
+    mentor = session.Services(services.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+    v = KalenderView(mentor, vandaag=VANDAAG)
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    assert v.vakanties_tabel.rowCount() == 5  # the calendar itself, as for everyone
+    for knop in (v.aanpassen_button, v.herstellen_button, v.verschuif_hint, v.vrij_verwijderen_button,
+                 v.vrij_import_button, v.vrij_toevoegen_button.parentWidget()):
+        assert knop.isHidden()  # (not isVisible: the second tab is not shown)
+    v.tabs.setCurrentIndex(1)
+    assert any(label.text() == "Vrije dagen (zoals studiedagen) voert de zorgcoördinator in."
+               for label in v.findChildren(QLabel) if label.isVisible())
+    v.set_jaar(2031)  # a year without official data: no editor either
+    assert v.ongedekt.isVisible() and (v.eigen_editor is None or not v.eigen_editor.isVisible())
+    assert "De zorgcoördinator kan ze invullen" in v.ongedekt_label.text()
+
+
+def test_the_zorgcoordinator_gets_the_buttons(view):
+    assert view.aanpassen_button.isVisible() and view.herstellen_button.isVisibleTo(view)
+    for knop in (view.vrij_import_button, view.vrij_toevoegen_button.parentWidget(), view.vrij_verwijderen_button):
+        assert not knop.isHidden()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InvoerFout
+from ...domain.gebruiker import Rol
 from ...domain.kalender import Vakantie, schooljaar_label
 from ...domain.leerling import schooljaar_start
 from ...services.kalender import SOORTEN, Jaaroverzicht
@@ -88,6 +89,9 @@ class KalenderView(QWidget):
         event loop after the first paint (`af`), so no single turn blocks the window for long (issue 16)."""
         super().__init__(parent)
         self.services = services
+        # Only the zorgcoördinator changes vacations and vrije dagen (the service refuses anyone else): a mentor
+        # sees the calendar without buttons that would only end in a refusal.
+        self.mag_wijzigen = services.gebruiker.rol == Rol.ZORGCOORDINATOR
         self.vandaag = vandaag or date.today()
         self.jaar: Jaaroverzicht | None = None
         self._geladen = False
@@ -282,6 +286,10 @@ class KalenderView(QWidget):
         form.addRow("Omschrijving:", omschrijving)
         form.addRow(self.vrij_errors.general)
         layout.addWidget(toevoegen)
+        for w in (self.vrij_verwijderen_button, self.vrij_import_button, toevoegen):
+            w.setVisible(self.mag_wijzigen)
+        if not self.mag_wijzigen:
+            layout.addWidget(hint("Vrije dagen (zoals studiedagen) voert de zorgcoördinator in."))
         return pagina
 
     # --- loading ---
@@ -371,6 +379,10 @@ class KalenderView(QWidget):
             self.ongedekt.hide()
             return
         self.ongedekt.show()
+        if not self.mag_wijzigen:
+            self.ongedekt_label.setText(f"De schoolvakanties van {label} zijn niet (helemaal) bekend in dit programma. "
+                                        "De zorgcoördinator kan ze invullen; tot dan tellen die weken als lesdagen.")
+            return
         if self._officieel_bekend:
             # The year itself is known; the previous zomervakantie (early August) is not.
             self.ongedekt_label.setText(
@@ -435,7 +447,7 @@ class KalenderView(QWidget):
                 "Officiële data voor regio " + self.regio.value
                 + (f"; de school heeft eigen data voor de {' en de '.join(eigen)}." if eigen else "."))
         for w in (self.aanpassen_button, self.herstellen_button, self.verschuif_hint):
-            w.setVisible(self._officieel_bekend)
+            w.setVisible(self._officieel_bekend and self.mag_wijzigen)
         self._update_vakantie_knoppen()
 
     def _vul_vrije_dagen(self, jaar: Jaaroverzicht, alle: list) -> None:
