@@ -70,6 +70,12 @@ def test_a_mentor_sees_their_klas_and_can_add_a_contactmoment(qtbot, school, set
     assert not acties & {"&Nieuwe leerling…", "Leerlingen &importeren…", "&Verzuim importeren…", "Instellin&gen…",
                          "Back-up &terugzetten…", "&Gebruikers…"}
     assert "&Wachtwoord wijzigen…" in acties
+    # Overzichten has no tab for a mentor (all about the whole school): not an empty page in the navigation
+    assert window.area_titles() == ["Vandaag", "Leerlingen", "Trajecten", "Schoolkalender"]
+    assert [a.text() for a in window.area_actions] == ["&1 Vandaag", "&2 Leerlingen", "&3 Trajecten",
+                                                        "&4 Schoolkalender"]  # Ga naar
+    window.show_area("Overzichten")
+    assert window.current_area_title() == "Vandaag"
     lijst = window.leerlingen.list
     assert [r.leerlingnummer for r in lijst.model.rows()] == ["1001"]
     regels = window.dashboard.regels()

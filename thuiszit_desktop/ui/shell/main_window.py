@@ -202,12 +202,13 @@ class MainWindow(QMainWindow, Menus):
     # --- areas -----------------------------------------------------------------------------------
 
     def _apply_role(self) -> None:
-        """Alleen-lezen sees counts and overviews, no students: those areas are not offered (the
-        services refuse or return nothing anyway, see services/toegang.py)."""
-        if self.services.gebruiker.rol == Rol.ALLEEN_LEZEN:
-            for title in ("Leerlingen", "Trajecten"):
-                for item in self.nav.findItems(title, Qt.MatchFlag.MatchExactly):
-                    item.setHidden(True)
+        """Alleen-lezen sees counts and overviews, no students; a mentor gets no overview (every tab of
+        Overzichten is about the whole school): those areas are not offered (the services refuse or return
+        nothing anyway, see services/toegang.py)."""
+        verborgen = {Rol.ALLEEN_LEZEN: ("Leerlingen", "Trajecten"), Rol.MENTOR: ("Overzichten",)}
+        for title in verborgen.get(self.services.gebruiker.rol, ()):
+            for item in self.nav.findItems(title, Qt.MatchFlag.MatchExactly):
+                item.setHidden(True)
 
     def add_area(self, title: str, widget: QWidget) -> QWidget:
         item = QListWidgetItem(title)
