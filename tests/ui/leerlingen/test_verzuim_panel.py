@@ -310,12 +310,19 @@ def test_a_mentor_sees_but_does_not_register(qtbot, school):
 
     from thuiszit_desktop.domain.gebruiker import Rol
 
+    school.verzuim.invoeren("1001", date(2026, 9, 14), date(2026, 9, 16), Reden.ONGEOORLOOFD, vandaag=VANDAAG)
     school.ctx.gebruiker = replace(school.ctx.gebruiker, rol=Rol.MENTOR, klassen=("2B",))
     p = VerzuimPanel(school, can_edit=False, vandaag=VANDAAG)
     qtbot.addWidget(p)
     p.set_leerling("1003", "Daniël de Jong")
     assert not p.invoeren_button.isEnabled() and not p.melding_button.isEnabled()
     assert not p.mazl_button.isEnabled()
+    # not even shown: grey buttons that never work only puzzle a mentor
+    assert p.invoeren_button.isHidden() and p.melding_button.isHidden() and p.mazl_button.isHidden()
+    p.set_leerling("1001", "Zoë Bakker")
+    p.refresh()
+    k = kaart(p, SignaalSoort.MELDPLICHT_16U)  # the signal itself, as for the zorgcoördinator
+    assert k.actie_button is not None and k.actie_button.isHidden() and not k.besproken_button.isHidden()
 
 
 def test_the_panel_reads_again_when_shown_later(qtbot, panel, school):

@@ -115,7 +115,7 @@ class SignaalKaart(QFrame):
             self._actie_button.setText("M@zl-actie registreren…")
             self._actie_button.setToolTip("Vastleggen dat de jeugdarts is ingeschakeld")
         self._heeft_actie = melding is not None or signaal.soort == SignaalSoort.MAZL
-        self._actie_button.setVisible(self._heeft_actie)
+        self._actie_button.setVisible(self._heeft_actie and can_edit)  # a mentor: not a grey button
         self._actie_button.setEnabled(can_edit)
         self.besproken_button.setText("Notitie aanpassen…" if bespreking is not None else "Besproken…")
         self.besproken_button.setEnabled(can_bespreken)

@@ -131,6 +131,7 @@ class VerzuimPanel(QWidget):
         self.mazl_button.clicked.connect(lambda: self.mazl_registreren())
         for button in (self.invoeren_button, self.melding_button, self.mazl_button):
             button.setEnabled(can_edit)
+            button.setVisible(can_edit)  # a mentor: no grey buttons that never work (registering is the zorg's)
             acties.addWidget(button)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -241,6 +242,7 @@ class VerzuimPanel(QWidget):
             rij = QHBoxLayout()
             rij.addStretch(1)
             knop.setEnabled(False)
+            knop.setVisible(self.can_edit)
             knop.clicked.connect(verwijder)
             tabel.itemSelectionChanged.connect(
                 lambda t=tabel, k=knop: k.setEnabled(self.can_edit and bool(t.selectedIndexes())))
