@@ -261,3 +261,27 @@ def test_tab_walks_login_first_run_and_lock_screen(qtbot, window, school, db_pat
     walk = tab_walk(qtbot, lock, lock.wachtwoord)
     assert walk == [lock.wachtwoord, lock.ontgrendel_knop, lock.afmelden_knop]
     lock.setProperty("mag_sluiten", True)
+
+
+def test_tab_leaves_the_tables_and_skips_the_scroll_areas_of_the_areas(qtbot, window, school):
+    """Monday with the keyboard: Tab goes from the trajecten table on to the actiepunten (a read-only table does
+    not keep Tab for its cells), the student page has no invisible stop on its scroll area, and the signal cards'
+    buttons come right after the actions above them – not after the year grid and the tables below."""
+    window.show_area("Trajecten")
+    trajecten = window.trajecten
+    walk = tab_walk(qtbot, window, trajecten.zoek)
+    assert walk.count(trajecten.table) == 1
+    assert_in_order(walk, trajecten.zoek, trajecten.table, trajecten.mijn)
+
+    window.show_area("Vandaag")
+    walk = tab_walk(qtbot, window, window.dashboard.lijst)
+    assert not [w for w in walk if isinstance(w, QScrollArea)]
+
+    window.open_leerling("1001")
+    page = window.leerlingen.page
+    v = page.verzuim
+    walk = tab_walk(qtbot, window, page.back_button)
+    assert not [w for w in walk if isinstance(w, QScrollArea)]
+    kaart = v.kaarten[0]
+    assert_in_order(walk, v.mazl_button, kaart.actie_button, kaart.besproken_button, v.jaar_combo, v.meldingen_tabel)
+    assert walk.count(v.meldingen_tabel) == 1

@@ -636,6 +636,7 @@ class KalenderView(QWidget):
 
 def _tabel(koppen: list[str]) -> QTableWidget:
     tabel = QTableWidget(0, len(koppen))
+    tabel.setTabKeyNavigation(False)  # Tab leaves the table (it is read-only), as in the other lists
     tabel.setHorizontalHeaderLabels(koppen)
     tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

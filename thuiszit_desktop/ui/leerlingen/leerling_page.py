@@ -114,6 +114,7 @@ class LeerlingPage(QWidget):
         self.verzuim_scroll = verzuim_scroll = QScrollArea()
         verzuim_scroll.setVerticalScrollBar(ScrollBar())  # (painted at every opening: its groove is kept)
         verzuim_scroll.setWidgetResizable(True)
+        verzuim_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop: Tab goes to its buttons
         verzuim_scroll.setFrameShape(QFrame.Shape.NoFrame)
         verzuim_body = QWidget()
         verzuim_layout = QVBoxLayout(verzuim_body)
@@ -125,6 +126,7 @@ class LeerlingPage(QWidget):
         scroll = QScrollArea()
         scroll.setVerticalScrollBar(ScrollBar())
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         columns = QHBoxLayout(body)

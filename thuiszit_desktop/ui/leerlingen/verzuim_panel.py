@@ -64,6 +64,7 @@ def _tabel(koppen: list[str]) -> QTableWidget:
     tabel.setAlternatingRowColors(True)
     tabel.verticalHeader().hide()
     tabel.setWordWrap(False)
+    tabel.setTabKeyNavigation(False)  # Tab leaves the table (it is read-only), as in the other lists
     kop = tabel.horizontalHeader()
     kop.setStretchLastSection(True)
     kop.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -368,6 +369,13 @@ class VerzuimPanel(QWidget):
                 self._kaarten.append(kaart)
         for i, kaart in enumerate(self._kaarten):
             kaart.setVisible(i < len(self.signalen))
+        # Tab as the eye reads: the cards' buttons right after the actions above them (cards made later would
+        # otherwise come last, after the year grid and the tables below them).
+        vorige = self.mazl_button
+        for kaart in self._kaarten:
+            for knop in (kaart._actie_button, kaart.besproken_button):
+                QWidget.setTabOrder(vorige, knop)
+                vorige = knop
         self.kaarten = self._kaarten[:len(self.signalen)]
         self.geen_signalen.setVisible(not self.signalen)
         self.signalen_box.setTitle(f"Signalen ({len(self.signalen)})" if self.signalen else "Signalen")

@@ -58,6 +58,10 @@ IK = "__ik__"
 class TrajectenTable(QTableView):
     enter_pressed = Signal()
 
+    def __init__(self):
+        super().__init__()
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the actiepunten, as in the other lists
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.enter_pressed.emit()

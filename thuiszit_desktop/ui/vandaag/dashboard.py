@@ -68,6 +68,7 @@ class _Kolom(QScrollArea):
     def __init__(self, breedte: int):
         super().__init__()
         self._breedte = breedte
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop: Tab goes to the pyramid's bands
 
     def sizeHint(self) -> QSize:
         return QSize(self._breedte + 2 * self.frameWidth(), super().sizeHint().height())
