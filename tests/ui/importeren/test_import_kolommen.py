@@ -144,3 +144,20 @@ def test_a_somtoday_period_export_through_the_verzuim_wizard(qtbot, maak, servic
         w.button(QWizard.WizardButton.CommitButton).click()
     assert services.verzuim.dagen("412", date(2026, 10, 1), date(2026, 10, 31)) == [
         VerzuimDag(date(2026, 10, 2), {Reden.ZIEK: 4.0}), VerzuimDag(date(2026, 10, 5), {Reden.ZIEK: 4.0})]
+
+
+def test_a_file_that_cannot_be_read_shows_its_reason_right_under_the_message(qtbot, maak, services, tmp_path):
+    """Not the message in the middle of the page and the reason far below it: one block at the top."""
+    pad = tmp_path / "verzuim.csv"
+    pad.write_text("leerlingnummer;datum;uren;reden\n", encoding="utf-8")
+    w = maak(VerzuimImportWizard, services, vandaag=VANDAAG)
+    w.resize(800, 600)
+    pagina = naar_kolommen(qtbot, w, pad)
+    assert pagina.melding.text() == "Het bestand verzuim.csv heeft alleen een kopregel en verder geen gegevens."
+    assert not volgende(w).isEnabled()
+    pagina.layout().activate()  # (the geometry as it is painted)
+    assert pagina.height() > 300
+    # each text as high as its lines (a label stretched over half the page shows its text in the middle of it)
+    for label in (pagina.status, pagina.melding):
+        assert label.height() <= label.sizeHint().height() + 10
+    assert pagina.melding.geometry().top() - pagina.status.geometry().bottom() < 30

@@ -62,6 +62,9 @@ class KolommenPage(_LeesPage):
         self.onthouden = hint("Uw keuze wordt onthouden: bij de volgende import van dit soort bestand staat ze al "
                               "klaar. Kolommen die u niet gebruikt, worden overgeslagen.")
         layout.addWidget(self.onthouden)
+        # While the table is hidden (a file that cannot be read): the reason right under the message, not both
+        # spread over the page. (Stretch 0: the table, with 1, takes the room when it is shown.)
+        layout.addStretch(0)
         self._combos: list[QComboBox] = []
         self._uitkomst = [self.tabel, self.onthouden, self.ontbreekt, self.waarschuwing]
 
