@@ -353,11 +353,13 @@ def traject_gebeurtenissen(t: m.Traject, namen: Namen) -> list[Gebeurtenis]:
     delen = []
     if t.signaal:
         delen.append(f"Vanuit signaal '{SignaalSoort(t.signaal).label}' van {formaat.datum(t.signaal_datum)}")
-    if t.aanleiding:
-        delen.append(t.aanleiding)
+    if t.aanleiding and t.aanleiding.strip():
+        delen.append(t.aanleiding.strip())
     if eigenaar:
-        delen.append(f"casusregisseur {eigenaar.naam}")
-    uit = [Gebeurtenis(t.geopend, Tijdlijnsoort.TRAJECT, f"Traject geopend: {categorie.label}", "; ".join(delen),
+        delen.append(f"Casusregisseur: {eigenaar.naam}")
+    # Sentences, as the traject's header reads: an aanleiding typed with its full stop gave "liggen.; casusregisseur"
+    detail = " ".join(d if d[-1] in ".?!" else f"{d}." for d in delen)
+    uit = [Gebeurtenis(t.geopend, Tijdlijnsoort.TRAJECT, f"Traject geopend: {categorie.label}", detail,
                        f"traject:{t.id}")]
     if t.gesloten is not None:
         reden = Sluitreden(t.sluitreden)

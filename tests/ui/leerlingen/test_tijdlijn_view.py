@@ -135,3 +135,16 @@ def test_a_mentor_sees_that_something_is_confidential_not_what(qtbot, school):
     assert item.data(COL_WAT, Qt.ItemDataRole.AccessibleTextRole).endswith(". Vertrouwelijk")
     assert "spanning" not in item.toolTip(COL_WAT)
 
+
+
+def test_the_opened_traject_reads_as_sentences_whatever_the_aanleiding_ends_with(qtbot, school):
+    """An aanleiding typed with its full stop gave "… liggen.; casusregisseur Anna"; now sentences."""
+    school.trajecten.openen("1002", Categorie.THUISZITTER, "De melding van 16 uur is blijven liggen.",
+                            geopend=date(2026, 11, 2), vandaag=VANDAAG)
+    v = TijdlijnView(school)
+    qtbot.addWidget(v)
+    v.show_leerling("1002", peildatum=VANDAAG)
+    g = next(g for g in v.getoond if g.titel == "Traject geopend: Thuiszitter")
+    assert g.detail == f"De melding van 16 uur is blijven liggen. Casusregisseur: {school.gebruiker.naam}."
+    item = v.tree.topLevelItem(v.getoond.index(g))
+    assert ".;" not in item.data(COL_WAT, Qt.ItemDataRole.AccessibleTextRole)
