@@ -323,6 +323,8 @@ def test_a_mentor_sees_but_does_not_register(qtbot, school):
     p.refresh()
     k = kaart(p, SignaalSoort.MELDPLICHT_16U)  # the signal itself, as for the zorgcoördinator
     assert k.actie_button is not None and k.actie_button.isHidden() and not k.besproken_button.isHidden()
+    assert k.te_laat is not None and k.te_laat.text().endswith(  # not "registreer de melding hier"
+        "De zorgcoördinator meldt bij DUO; bespreek het met hem of haar.")
 
 
 def test_the_panel_reads_again_when_shown_later(qtbot, panel, school):

@@ -90,8 +90,10 @@ class SignaalKaart(QFrame):
         meta = " · ".join(datums)
         self.datums.setText(meta[:1].upper() + meta[1:])
         te_laat = signaal.uiterlijk is not None and signaal.uiterlijk < vandaag
-        self._te_laat.setText(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). Meld zo snel "
-                              "mogelijk bij DUO en registreer de melding hier." if te_laat else "")
+        wie = ("Meld zo snel mogelijk bij DUO en registreer de melding hier." if can_edit else
+               "De zorgcoördinator meldt bij DUO; bespreek het met hem of haar.")  # a mentor has no button here
+        self._te_laat.setText(f"De meldtermijn is voorbij ({format_date(signaal.uiterlijk)}). {wie}" if te_laat
+                              else "")
         self._te_laat.setVisible(te_laat)
         if bespreking is not None:
             besproken = f"✓ Besproken op {format_date(bespreking.op)}"
