@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
@@ -363,6 +363,15 @@ def test_a_mentor_records_contact_but_does_not_run_the_traject(qtbot, school, mo
     assert not v.move_button.isVisible() and not v.mdo_button.isVisible()
     assert v.contact_button.isVisible() and v.gesprek_button.isVisible()
     assert not v.actie_add_button.isHidden()  # (on a tab not shown right now)
+    v.select_step(Stap.INTERVENTIE)  # no plan yet: not told to make one (there is no button for it)
+    def plan_box():
+        return next((b for b in v.findChildren(QGroupBox) if b.title() == "Plan van aanpak" and b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: plan_box() is not None)  # (a widget added to a layout shows in the next event turn)
+    plan = plan_box()
+    teksten = [label.text() for label in plan.findChildren(QLabel)]
+    assert teksten == ["Nog geen plan van aanpak. De zorgcoördinator maakt het, samen met de leerling en ouders."]
+    assert not [b for b in plan.findChildren(QPushButton)]
 
 
 def test_fits_a_1366_by_768_screen(qtbot, view, school, monkeypatch):

@@ -504,7 +504,8 @@ class TrajectView(TrajectTabs, QWidget):
         layout = QHBoxLayout(box)
         if plan is None:
             tekst = ("Nog geen plan van aanpak. Leg samen met de leerling en ouders doelen, interventies en "
-                     "afspraken vast.")
+                     "afspraken vast." if self.can_edit else  # (a mentor has no button for it)
+                     "Nog geen plan van aanpak. De zorgcoördinator maakt het, samen met de leerling en ouders.")
         elif plan.is_vastgesteld:
             tekst = f"Versie {plan.versie}, vastgesteld op {format_date(plan.vastgesteld_op)}."
             volgende = plan.volgende_evaluatie(self.vandaag)
