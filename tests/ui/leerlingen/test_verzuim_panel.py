@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signalen import SignaalSoort
@@ -323,6 +323,8 @@ def test_a_mentor_sees_but_does_not_register(qtbot, school):
     p.refresh()
     k = kaart(p, SignaalSoort.MELDPLICHT_16U)  # the signal itself, as for the zorgcoördinator
     assert k.actie_button is not None and k.actie_button.isHidden() and not k.besproken_button.isHidden()
+    uitleg = [label.text() for label in p.registraties.findChildren(QLabel)]
+    assert "Verzuim dat hier is ingevoerd (niet uit de import)." in uitleg  # not "verwijder ze": no button
     assert k.te_laat is not None and k.te_laat.text().endswith(  # not "registreer de melding hier"
         "De zorgcoördinator meldt bij DUO; bespreek het met hem of haar.")
 

@@ -224,8 +224,8 @@ class VerzuimPanel(QWidget):
         uitleg = {
             "melding": "Meldingen bij DUO. Na een melding van 16 uur begint de telling opnieuw.",
             "mazl": "Wanneer de jeugdarts is ingeschakeld. Ziekmeldingen tellen daarna opnieuw.",
-            "hand": "Verzuim dat hier is ingevoerd (niet uit de import). Kies regels en verwijder ze als "
-                    "ze niet kloppen.",
+            "hand": "Verzuim dat hier is ingevoerd (niet uit de import)."
+                    + (" Kies regels en verwijder ze als ze niet kloppen." if self.can_edit else ""),
         }
         for soort, tabel, knop, titel, verwijder in (
                 ("melding", self.meldingen_tabel, self.melding_verwijderen, REGISTRATIE_TITELS[0],
