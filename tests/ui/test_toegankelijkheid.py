@@ -285,3 +285,23 @@ def test_tab_leaves_the_tables_and_skips_the_scroll_areas_of_the_areas(qtbot, wi
     kaart = v.kaarten[0]
     assert_in_order(walk, v.mazl_button, kaart.actie_button, kaart.besproken_button, v.jaar_combo, v.meldingen_tabel)
     assert walk.count(v.meldingen_tabel) == 1
+
+
+def test_tab_leaves_the_tables_of_the_adresboek_and_the_users(qtbot, window, school):
+    """Making a mentor account or a partner with the keyboard: Tab goes from the list on to its buttons."""
+    from thuiszit_desktop.domain.mdo import Partner
+    from thuiszit_desktop.domain.traject import MdoRol
+    from thuiszit_desktop.ui.beheer.gebruikers_dialog import GebruikersDialog
+    from thuiszit_desktop.ui.traject.partners_dialog import PartnersDialog
+
+    school.gebruikers.toevoegen("Bram Visser", "mentor", ["2B"], "Mentor-test-2026!", "Mentor-test-2026!")
+    g = GebruikersDialog(school, window)
+    qtbot.addWidget(g)
+    walk = tab_walk(qtbot, g, g.tabel)
+    assert walk.count(g.tabel) == 1 and g.toevoegen_knop in walk
+    g.hide()
+    school.partners.partner_opslaan(Partner("Mehmet Çelik", MdoRol.JEUGDARTS, "GGD regio Utrecht"))
+    p = PartnersDialog(school, window)
+    qtbot.addWidget(p)
+    walk = tab_walk(qtbot, p, p.table)
+    assert walk.count(p.table) == 1 and p.new_button in walk

@@ -174,6 +174,7 @@ class GebruikersDialog(QDialog):
         self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.setTabKeyNavigation(False)  # Tab leaves the (read-only) table for the buttons
         self.tabel.verticalHeader().hide()
         self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tabel.horizontalHeader().setStretchLastSection(True)
