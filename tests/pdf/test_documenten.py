@@ -117,3 +117,22 @@ def test_no_widows_or_orphans_and_an_agenda_stays_together():
     lang = "\n".join(f"{n}. Punt {n}\n   - toelichting {n}" for n in range(1, 12))
     punten = tekstblok(doc, lang, bij_elkaar=True)
     assert len(punten) == 11 and all(isinstance(p, KeepTogether) for p in punten)  # an item with its lines
+
+
+def test_a_heading_never_stays_behind_alone_when_a_block_kept_together_follows():
+    """reportlab keeps a heading with what follows, but not when that is a KeepTogether (a doel of the plan, an
+    agenda): the heading "Onze doelen" stood alone at the bottom of page 1 of a demo plan. Whatever comes
+    before it, the heading is on the page of its first block."""
+    from reportlab.platypus import KeepTogether
+
+    from thuiszit_desktop.pdf.common import Document
+
+    for voor in range(20, 60):
+        doc = Document(titel="Proef", auteur="Het Baken")
+        story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+        story += [doc.kop("Onze doelen"),
+                  KeepTogether([doc.tekst("Doel 1. Naar school."), doc.tekst("Wanneer: uiterlijk 1 maart")]),
+                  doc.tekst("Daarna.")]
+        for pagina in lezer(doc.bouw(story)).pages:
+            tekst = pagina_tekst(pagina)
+            assert ("Onze doelen" in tekst) == ("Doel 1." in tekst), (voor, tekst[-80:])

@@ -338,8 +338,21 @@ class Document:
             band = self.band
             bovenregel = self.bovenregel
 
-        template.build(story, canvasmaker=Canvas)
+        template.build(_kop_in_blok(story), canvasmaker=Canvas)
         return buffer.getvalue()
+
+
+def _kop_in_blok(story: list[Flowable]) -> list[Flowable]:
+    """A heading (keepWithNext) moved inside the KeepTogether that follows it. reportlab keeps a heading with
+    the next flowable, but not with a KeepTogether (a doel, an agenda), so the heading could stay behind alone
+    at the bottom of a page. From the end, so a kop and a subkop before one block both go in."""
+    uit: list[Flowable] = []
+    for f in reversed(story):
+        if uit and isinstance(uit[-1], KeepTogether) and f.getKeepWithNext():
+            blok = uit.pop()
+            f = KeepTogether([f, *blok._content], blok._maxHeight)
+        uit.append(f)
+    return uit[::-1]
 
 
 def _met_bladwijzer(p: Paragraph, niveau: int) -> Paragraph:
