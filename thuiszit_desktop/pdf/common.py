@@ -305,10 +305,11 @@ class Document:
             naam, *rest = tekst.split("\n")
             return Paragraph("<br/>".join([f"<b>{tekst_xml(naam)}</b>", *map(tekst_xml, rest)]), self.st["cel"])
 
-        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])]
-                 for naam in wie]
-        tabel = Table(rijen, colWidths=[0.4 * self.breedte, 0.2 * self.breedte, 0.4 * self.breedte],
-                      rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
+        # room to sign under "Handtekening:", and more when a long name takes more lines (a fixed row height
+        # let the name run over the line to sign on)
+        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]),
+                  [Paragraph("Handtekening:", self.st["cel"]), Spacer(1, 11 * mm)]] for naam in wie]
+        tabel = Table(rijen, colWidths=[0.4 * self.breedte, 0.2 * self.breedte, 0.4 * self.breedte], hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]))
         return KeepTogether([*erbij, self.kop("Handtekeningen"), *uitleg, tabel])
