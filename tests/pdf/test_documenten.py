@@ -136,3 +136,34 @@ def test_a_heading_never_stays_behind_alone_when_a_block_kept_together_follows()
         for pagina in lezer(doc.bouw(story)).pages:
             tekst = pagina_tekst(pagina)
             assert ("Onze doelen" in tekst) == ("Doel 1." in tekst), (voor, tekst[-80:])
+
+
+@pytest.mark.parametrize("leerling", ["Maximiliaan-Alexander Jean-Baptiste van der Heijden-Oudshoorn-Vermeulen",
+                                      "Zoë " + "Heel-Lange-Achternaam-" * 8 + "Bakker"])
+def test_a_long_name_in_the_footer_never_runs_into_the_page_number(leerling):
+    """The first footer line (what, whom, "Vertrouwelijk") shares its height with "pagina X van Y": a long name
+    ran into the page number. It is printed smaller (and only past that shortened), ending before the number;
+    the second line stays inside the margin."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from thuiszit_desktop.pdf.common import FONT, FONT_BOLD, MARGE, Document
+
+    doc = Document(titel="Proef", auteur="Het Wilgenlanden College", soort="Dossier (inzage AVG)", leerling=leerling,
+                   vertrouwelijk=True, voettekst="gemaakt 07-12-2026 om 16:34")
+    pagina = lezer(doc.bouw([doc.tekst("Tekst.")])).pages[0]
+    regels: dict[str, tuple[float, float, str]] = {}
+
+    def kijk(tekst, cm, tm, font, grootte):
+        if tekst.strip():
+            regels[tekst.strip()] = (tm[4], grootte, "Bold" in str(font.get("/BaseFont", "")))
+
+    pagina.extract_text(visitor_text=kijk)
+    eerste = next(t for t in regels if t.startswith("Dossier (inzage AVG)"))
+    tweede = next(t for t in regels if t.startswith("Het Wilgenlanden College"))
+    nummer_x = regels["pagina 1 van 1"][0]
+    x, grootte, vet = regels[eerste]
+    assert x + stringWidth(eerste, FONT_BOLD if vet else FONT, grootte) <= nummer_x - 6, eerste
+    x, grootte, _ = regels[tweede]
+    assert x + stringWidth(tweede, FONT, grootte) <= float(pagina.mediabox.width) - MARGE
+    if len(leerling) < 80:
+        assert eerste.endswith(f"{leerling} · Vertrouwelijk")

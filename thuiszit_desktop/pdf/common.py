@@ -154,15 +154,32 @@ class _GenummerdCanvas(canvas.Canvas):
             self.line(MARGE, 14.5 * mm, breedte - MARGE, 14.5 * mm)
             self.setFillColor(KLEUR_GRIJS)
             regels = self.voettekst.split("\n")
+            nummer = f"pagina {self._pageNumber} van {totaal}"
             for i, regel in enumerate(regels[:2]):
-                self.setFont(FONT_BOLD if i == 0 and len(regels) > 1 else FONT, 8)
+                font = FONT_BOLD if i == 0 and len(regels) > 1 else FONT
+                # the first line shares its height with "pagina X van Y": a long name must not run into it
+                ruimte = breedte - 2 * MARGE - (self.stringWidth(nummer, FONT, 8) + 4 * mm if i == 0 else 0)
+                regel, grootte = _passend(regel, font, ruimte)
+                self.setFont(font, grootte)
                 self.drawString(MARGE, (11 - 3.8 * i) * mm, regel)
             self.setFont(FONT, 8)
-            self.drawRightString(breedte - MARGE, 11 * mm, f"pagina {self._pageNumber} van {totaal}")
+            self.drawRightString(breedte - MARGE, 11 * mm, nummer)
             canvas.Canvas.showPage(self)  # the real page break, past the deferring one
         if outline:
             self.showOutline()
         canvas.Canvas.save(self)
+
+
+def _passend(regel: str, font: str, breedte: float, grootte: float = 8, kleinste: float = 6) -> tuple[str, float]:
+    """A footer line that fits `breedte`: in a smaller letter (down to `kleinste`), and only when even that is
+    too wide cut short with "…"."""
+    breed = pdfmetrics.stringWidth(regel, font, grootte)
+    if breed <= breedte:
+        return regel, grootte
+    grootte = max(kleinste, grootte * breedte / breed)
+    while len(regel) > 1 and pdfmetrics.stringWidth(regel, font, grootte) > breedte:
+        regel = regel[:-2].rstrip() + "…"
+    return regel, grootte
 
 
 class _Tabel(Table):
