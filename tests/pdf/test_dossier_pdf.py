@@ -137,3 +137,22 @@ def test_hours_per_day_read_as_everywhere_else(zoe):
     t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     assert "0,83" in t
     assert "0,833" not in t
+
+
+def test_users_by_the_full_name_of_their_profile(zoe):
+    """Who wrote what, who is casusregisseur, who was at the MDO: the full name of the user's profile, as in the
+    MDO-verslag of the same meeting – the demo's dossier said "demo" (a login name) where the verslag said
+    "Marieke Jansen"."""
+    from thuiszit_desktop.domain.gebruiker import Profiel
+
+    zoe.profielen.opslaan(Profiel("Johanna Visser", "zorgcoördinator", "030-1234567"))  # logs in as Anna de Vries
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    for wat in ("Casusregisseur Johanna Visser", "01-10-2026 1 3 Johanna Visser",
+                "Samenwerkingsverband geïnformeerd 20-09-2026, Johanna Visser: Gebeld met het SWV",
+                "Vastgelegd door Johanna Visser", "Johanna Visser Zorgcoördinator Het Baken",
+                "Ouders bellen Johanna Visser", "• Johanna Visser (zorgcoördinator, Het Baken)"):
+        assert wat in t, wat
+    assert t.index("Wie het dossier heeft gebruikt Wie Wat Aantal Wanneer Johanna Visser") > 0
+    assert t.count("Anna de Vries") == 1 and "Verslaglegger Anna de Vries" in t  # a text, kept as it was typed
+    verslag = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Johanna Visser Zorgcoördinator Het Baken" in verslag
