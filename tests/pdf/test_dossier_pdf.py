@@ -156,3 +156,24 @@ def test_users_by_the_full_name_of_their_profile(zoe):
     assert t.count("Anna de Vries") == 1 and "Verslaglegger Anna de Vries" in t  # a text, kept as it was typed
     verslag = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
     assert "Johanna Visser Zorgcoördinator Het Baken" in verslag
+
+
+def test_who_used_the_dossier_in_plain_words(zoe):
+    """The audit trail's kinds are the program's words ("afgedrukt mdo-pdf", "gewijzigd traject: analyse_opslaan"):
+    an ouder reads what was done with what, and two kinds that read the same are one row."""
+    from thuiszit_desktop.pdf.dossier import gebruikt_tekst
+
+    zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG)
+    zoe.afdrukken.dossier_pdf("1001")
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    gebruikt = t[t.index("Wie het dossier heeft gebruikt Wie Wat"):]
+    for wat in ("Het dossier bekeken", "Het dossier afgedrukt 1", "Het verslag van een overleg (MDO) afgedrukt",
+                "De gegevens van de leerling toegevoegd", "De begeleiding gewijzigd", "Een gesprek toegevoegd",
+                "De stap van de begeleiding gewijzigd", "De afwezigheid gewijzigd"):
+        assert wat in gebruikt, wat
+    for code in ("-pdf", "_", "traject:", "verzuim:"):
+        assert code not in gebruikt, code
+    assert gebruikt.count("De begeleiding gewijzigd") == 1  # afvinken, analyse_opslaan, nazorg_toevoegen: one row
+    assert gebruikt_tekst("geweigerd", "trajecten: get") == "De begeleiding gevraagd, maar niet toegestaan"
+    assert gebruikt_tekst("gewijzigd", "traject gesloten") == "De begeleiding afgesloten"
+    assert gebruikt_tekst("toegevoegd", "ongedaan maken: gesprek") == "Iets wat verwijderd was, teruggezet"

@@ -252,12 +252,43 @@ def _signaalnotities(doc: Document, notities: Sequence[SignaalNotitie], namen: M
                                     for n in notities]], [0.3, 0.13, 0.37, 0.2]))]
 
 
+# The audit trail's short kinds ("plan-pdf", "traject: afvinken", "trajecten: get") in words an ouder reads.
+GEBRUIKT_WAT = {
+    "dossier": "het dossier", "dossier-pdf": "het dossier", "inzage": "het dossier",
+    "leerling": "de gegevens van de leerling", "leerlingen": "de gegevens van de leerling",
+    "plan": "het plan van aanpak", "plannen": "het plan van aanpak", "plan-pdf": "het plan van aanpak",
+    "mdo": "een overleg (MDO)", "mdo-pdf": "het verslag van een overleg (MDO)", "afdrukken": "een afdruk",
+    "traject": "de begeleiding", "trajecten": "de begeleiding", "traject-stap": "de stap van de begeleiding",
+    "traject gesloten": "de begeleiding afgesloten", "gesprek": "een gesprek", "gesprekken": "een gesprek",
+    "actiepunt": "een actiepunt", "actiepunten": "een actiepunt", "verzuim": "de afwezigheid",
+    "signalen": "de signalen", "tijdlijn": "de tijdlijn", "ongedaan maken": "iets wat verwijderd was, teruggezet",
+}
+_AL_EEN_ZIN = {"traject gesloten", "ongedaan maken"}  # the words say what happened; no actie after them
+
+
+def gebruikt_tekst(actie: str, wat: str) -> str:
+    """"Het plan van aanpak afgedrukt" for ("afgedrukt", "plan-pdf"); the method after a colon ("traject:
+    analyse_opslaan") is left out – it is the program's name for it, not the ouder's."""
+    soort = wat.split(":")[0].strip()
+    woorden = GEBRUIKT_WAT.get(soort, soort.replace("_", " "))
+    if soort in _AL_EEN_ZIN:
+        tekst = woorden
+    else:
+        tekst = f"{woorden} {'gevraagd, maar niet toegestaan' if actie == 'geweigerd' else actie}".strip()
+    return tekst[:1].upper() + tekst[1:]
+
+
 def _gebruik(doc: Document, gebruik: Sequence[Gebruik], namen: Mapping[str, str]) -> list[Flowable]:
+    per: dict[tuple[str, str], list[Gebruik]] = {}  # two kinds that read the same are one row
+    for g in gebruik:
+        per.setdefault((_naam(namen, g.wie), gebruikt_tekst(g.actie, g.wat)), []).append(g)
+    rijen = []
+    for (wie, tekst), gs in per.items():
+        eerste, laatste = min(g.eerste for g in gs), max(g.laatste for g in gs)
+        rijen.append([wie, tekst, str(sum(g.aantal for g in gs)),
+                      d(eerste) if eerste == laatste else f"{d(eerste)} – {d(laatste)}"])
     return _tabel_of_geen(doc, "Wie het dossier heeft gebruikt", "Niemand heeft het dossier gebruikt.",
-                          [["Wie", "Wat", "Aantal", "Wanneer"],
-                           *[[_naam(namen, g.wie), f"{g.actie} {g.wat}".strip(), str(g.aantal),
-                              d(g.eerste) if g.eerste == g.laatste else f"{d(g.eerste)} – {d(g.laatste)}"]
-                             for g in gebruik]], [0.22, 0.38, 0.1, 0.3])
+                          [["Wie", "Wat", "Aantal", "Wanneer"], *rijen], [0.22, 0.38, 0.1, 0.3])
 
 
 def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flowable]:
