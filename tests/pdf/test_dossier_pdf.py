@@ -177,3 +177,13 @@ def test_who_used_the_dossier_in_plain_words(zoe):
     assert gebruikt_tekst("geweigerd", "trajecten: get") == "De begeleiding gevraagd, maar niet toegestaan"
     assert gebruikt_tekst("gewijzigd", "traject gesloten") == "De begeleiding afgesloten"
     assert gebruikt_tekst("toegevoegd", "ongedaan maken: gesprek") == "Iets wat verwijderd was, teruggezet"
+
+
+def test_the_date_of_a_discussed_signal_is_not_broken_over_two_lines(zoe):
+    """The column "Van" of "Besproken signalen" was narrower than a date: "05-09-202" with the "6" under it."""
+    from thuiszit_desktop.domain.signalen import SignaalSoort
+
+    zoe.signalen.bespreken("1001", SignaalSoort.MELDPLICHT_16U, date(2026, 9, 17), "Besproken met moeder")
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    assert "Besproken signalen Signaal Van Notitie Door, op" in t
+    assert "17-09-2026 Besproken met moeder" in t
