@@ -10,8 +10,9 @@ folder). What each clock covers:
 - start_2000 / start_20000: from launching the process to the student list painted with all its rows. The
   child imports what `python -m thuiszit_desktop` imports (with Python's collector of cycles off until the window
   is shown, as __main__.py and run_gui), makes the QApplication, logs in with the password
-  (`session.login` as the login dialog calls it once the password is typed: the deliberate scrypt,
-  SQLCipher, the audit entry; the typing itself is not counted), builds the main window, opens it on
+  (`session.aanmelden` as the login dialog calls it once the password is typed: the deliberate scrypt – the
+  main window's modules imported meanwhile, as the dialog has them –, SQLCipher, the audit entry; the typing
+  itself is not counted), builds the main window, opens it on
   Leerlingen and waits for the table's first paint – after a session that ended with the data as it is,
   which kept the list's rows in the file (db/lijst_cache.py; the first, uncounted launch is that session: it
   waits until its rows are kept). The quick_check of every page runs after that paint,
@@ -25,7 +26,7 @@ folder). What each clock covers:
   the longest gap; its floor is the 50 ms of the issue.
 - leerling_openen: a student with five years of verzuim (2,000 students), from "open" to the first tab
   painted; the floor is the SELECT of that student's verzuim rows. Students alternate, each opened afresh.
-- signalen_na_login_20000: in the start_20000 app runs, from the password typed (`session.login` begins) to
+- signalen_na_login_20000: in the start_20000 app runs, from the password typed (`session.aanmelden` begins) to
   the signals and levels in the GUI (the list has them, Vandaag can show them) – after a session that ended
   with the data as it is (the first, uncounted launch computes them and keeps them in the file,
   db/signaal_cache.py). Its floor is the 2 s of the issue, so the ratio is the time over 2 s.
@@ -258,15 +259,18 @@ def kind_app(pad: Path, alles: bool, signalen: bool = False, bewaren: bool = Fal
     from thuiszit_desktop.ui.shell.startup import controle_na_eerste_paint, create_application
     from thuiszit_desktop.ui.common import errors
     from thuiszit_desktop.ui.common.worker import gc_na_de_start
-    from thuiszit_desktop.ui.shell.main_window import MainWindow
+    from thuiszit_desktop.ui.shell.login import hoofdvenster_laden  # the login dialog's module, as the flow's
     from PySide6.QtCore import QSettings  # (imported by the app already)
     from scholen import NAAM, WACHTWOORD
 
     app = create_application(["bench"])
     errors.install_excepthook()
     login = time.perf_counter()
-    # what the login dialog does once the password is typed; the check of every page runs after the paint
-    services = session.login(pad, NAAM, WACHTWOORD, controle_later=True)
+    # what the login dialog does once the password is typed (LoginDialog.try_login: the main window's modules
+    # are imported while the keys are derived); the check of every page runs after the paint
+    services = session.aanmelden(pad, NAAM, WACHTWOORD, controle_later=True, intussen=hoofdvenster_laden)
+    from thuiszit_desktop.ui.shell.main_window import MainWindow  # (as run_gui: imported by then)
+
     settings = QSettings(str(pad.parent / "instellingen.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, settings=settings)
     controle_na_eerste_paint(window, services, (NAAM, WACHTWOORD))

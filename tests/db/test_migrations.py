@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import peewee as pw
@@ -233,6 +234,36 @@ def test_key_round_trip(keyring):
     assert loaded.unlock("  ANNA de vries ", WACHTWOORD) == key  # names are case- and space-insensitive
     assert loaded.has_user("anna de vries") and not loaded.has_user("Bram")
     assert len(key) == keys.KEY_BYTES and keys.sqlcipher_passphrase(key) == f"x'{key.hex()}'"
+
+
+def test_work_given_to_the_unlock_runs_on_this_thread_while_the_keys_are_derived_on_another(keyring, monkeypatch):
+    """KeyRing.open(intussen=…): the GUI imports its main window during scrypt's 0.1 s (issue 16). The derivation
+    is under way while the work runs, the outcome is the same as without, and what either raises is raised."""
+    ring, key = keyring
+    afleiden = keys._scrypt
+    bezig = threading.Event()
+    draden = {}
+
+    def scrypt(*args):
+        draden["scrypt"] = threading.get_ident()
+        bezig.set()
+        return afleiden(*args)
+
+    def intussen():
+        draden["intussen"] = threading.get_ident()
+        assert bezig.wait(10)  # the keys are being derived meanwhile, not before or after
+
+    monkeypatch.setattr(keys, "_scrypt", scrypt)
+    assert ring.open("Anna de Vries", WACHTWOORD, intussen).database == key
+    assert draden["intussen"] == threading.get_ident() != draden["scrypt"]
+    gedaan = []
+    with pytest.raises(InlogFout):  # a wrong password or an unknown name: refused, after the work ran
+        ring.open("Anna de Vries", "niet-het-goede-1", lambda: gedaan.append(1))
+    with pytest.raises(InlogFout):
+        ring.open("Onbekende Naam", WACHTWOORD, lambda: gedaan.append(2))
+    assert gedaan == [1, 2]
+    with pytest.raises(ImportError):  # the work's own failure is not swallowed
+        ring.open("Anna de Vries", WACHTWOORD, lambda: (_ for _ in ()).throw(ImportError("main_window")))
 
 
 def test_two_users_unlock_the_same_key_each_with_their_own_password(keyring):

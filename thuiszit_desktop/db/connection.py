@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,11 +230,13 @@ def create_store(path: Path) -> Store:
         raise
 
 
-def open_store(path: Path, naam: str, wachtwoord: str, *, controle: bool = True) -> Store:
+def open_store(path: Path, naam: str, wachtwoord: str, *, controle: bool = True,
+               intussen: Callable[[], object] | None = None) -> Store:
     """Unlock with one user's own password, migrate forward if needed, and bind the models to it.
 
     `controle=False` leaves out the check of every page (the caller runs a `Controle` later); damage that
-    the migration or the identity check runs into is DatabaseBeschadigd all the same."""
+    the migration or the identity check runs into is DatabaseBeschadigd all the same. `intussen`: what this
+    thread does while the keys are derived from the password (KeyRing.open)."""
     if not exists(path) and not swap.pending(path):
         raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
     lock = _lock(path)
@@ -242,7 +245,7 @@ def open_store(path: Path, naam: str, wachtwoord: str, *, controle: bool = True)
         if not exists(path):
             raise DatabaseOnleesbaar(f"er is geen database in {path.parent}")
         keyring = KeyRing.load(KeyRing.for_database(path))
-        sleutels = keyring.open(naam, wachtwoord)
+        sleutels = keyring.open(naam, wachtwoord, intussen)
         key = sleutels.database
         db = _connect(path, key)
         try:

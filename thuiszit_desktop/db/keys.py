@@ -25,6 +25,8 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -210,8 +212,20 @@ class KeyRing:
     def is_current(self) -> bool:
         return all(s.get("versie", 1) == SLOT_VERSION for s in self.slots.values())
 
-    def open(self, naam: str, wachtwoord: str) -> Sleutels:
-        """The keys this user's slot holds, or InlogFout for an unknown name or a wrong password alike."""
+    def open(self, naam: str, wachtwoord: str, intussen: Callable[[], object] | None = None) -> Sleutels:
+        """The keys this user's slot holds, or InlogFout for an unknown name or a wrong password alike.
+
+        `intussen`: work for the calling thread while the keys are derived from the password in a thread of its
+        own – scrypt's 0.1 s run without Python's lock, so the two share nothing but the wait (the GUI imports
+        its main window then, issue 16). It runs whatever the outcome; what it raises is raised."""
+        if intussen is None:
+            return self._open(naam, wachtwoord)
+        with ThreadPoolExecutor(1, thread_name_prefix="sleutels") as pool:
+            sleutels = pool.submit(self._open, naam, wachtwoord)
+            intussen()
+            return sleutels.result()
+
+    def _open(self, naam: str, wachtwoord: str) -> Sleutels:
         slot = self.slots.get(_slot_id(naam))
         if slot is None:
             # Spend the same effort as for a known name, so timing does not reveal which names exist.

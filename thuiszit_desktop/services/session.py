@@ -7,6 +7,7 @@ import importlib
 import logging
 import operator
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -238,8 +239,8 @@ def remove_database(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
-              controle_later: bool = False) -> Services | Lezersessie:
+def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False, controle_later: bool = False,
+              intussen: Callable[[], object] | None = None) -> Services | Lezersessie:
     """The login of the GUI and the CLI: the database (`login`), or for an alleen-lezen user only the overview
     of counts (services/lezersoverzicht.py) – they have no key for the database."""
     mislukt, wachten = pogingen.wachten(path, naam)
@@ -251,13 +252,13 @@ def aanmelden(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
         exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
         raise
     if lezer is None:
-        return login(path, naam, wachtwoord, lezend=lezend, controle_later=controle_later)
+        return login(path, naam, wachtwoord, lezend=lezend, controle_later=controle_later, intussen=intussen)
     pogingen.gelukt(path, naam)
     return lezer
 
 
-def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
-          controle_later: bool = False) -> Services:
+def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False, controle_later: bool = False,
+          intussen: Callable[[], object] | None = None) -> Services:
     """Open the database with this user's own password; InlogFout (one neutral message) otherwise.
 
     `lezend`: for a command that only reads – it writes nothing at login (no housekeeping, and its login
@@ -266,12 +267,15 @@ def login(path: Path, naam: str, wachtwoord: str, *, lezend: bool = False,
 
     `controle_later` (the GUI): the check of every page is not part of the login but `services.controle()`,
     run in the background once the window is there; the user's actions wait for it (services/context.py).
-    A damaged page that the login's own reads and writes run into is DatabaseBeschadigd, as from the check."""
+    A damaged page that the login's own reads and writes run into is DatabaseBeschadigd, as from the check.
+
+    `intussen`: what this thread does while the keys are derived from the password (db/keys.py KeyRing.open):
+    the GUI imports its main window then (ui/shell/login.py hoofdvenster_laden)."""
     mislukt, wachten = pogingen.wachten(path, naam)
     if wachten:  # wrong passwords in a row for this name, in this program or another: not even tried
         raise TeVeelPogingen(mislukt, wachten)
     try:
-        store = connection.open_store(path, naam, wachtwoord, controle=not controle_later)
+        store = connection.open_store(path, naam, wachtwoord, controle=not controle_later, intussen=intussen)
     except InlogFout as exc:
         exc.mislukt, exc.wachten = pogingen.mislukt(path, naam)
         raise

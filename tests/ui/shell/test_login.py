@@ -53,6 +53,17 @@ def test_right_password_logs_in_with_enter(qtbot, dialog, settings):
     assert onthouden.laatste_naam(settings, dialog.path) == "Anna de Vries"
 
 
+def test_the_login_imports_the_main_window_while_the_keys_are_derived(qtbot, dialog, monkeypatch):
+    """Issue 16: the main window's modules come in during scrypt's wait (login.hoofdvenster_laden), not before
+    the dialog is shown nor after the password."""
+    geladen = []
+    monkeypatch.setattr(login, "hoofdvenster_laden", lambda: geladen.append(1))
+    dialog.naam.setText("Anna de Vries")
+    dialog.wachtwoord.setText(WACHTWOORD)
+    assert dialog.try_login()
+    assert geladen == [1]
+
+
 def test_wrong_password_gets_one_neutral_message(qtbot, dialog):
     dialog.naam.setText("Anna de Vries")
     qtbot.keyClicks(dialog.wachtwoord, "niet-het-goede-1")

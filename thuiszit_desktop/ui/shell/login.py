@@ -29,6 +29,14 @@ from .onthouden import laatste_naam, onthoud_naam
 
 log = logging.getLogger(__name__)
 
+
+def hoofdvenster_laden() -> None:
+    """The main window's modules, imported while the keys are derived from the password (services.session.login's
+    `intussen`): the 0.1 s of scrypt run in a thread of their own without Python's lock, so the window after the
+    login no longer waits for these imports, nor the login dialog before it (issue 16)."""
+    from . import main_window  # noqa: F401
+
+
 class LoginOutcome(Enum):
     LOGGED_IN = "logged in"
     CANCELLED = "cancelled"
@@ -129,7 +137,8 @@ class LoginDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # alleen-lezen: only the overview; the check of every page runs after the window's first paint
-            services = session.aanmelden(self.path, naam, wachtwoord, controle_later=True)
+            services = session.aanmelden(self.path, naam, wachtwoord, controle_later=True,
+                                         intussen=hoofdvenster_laden)
         except InlogFout as exc:
             log.info("login refused")
             self._fail(str(exc), self.wachtwoord)

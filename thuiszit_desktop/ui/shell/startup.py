@@ -91,7 +91,6 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
         return run_smoke_test(app)
 
     from ..common import errors
-    from .main_window import MainWindow
 
     errors.install_excepthook()
     path: Path | None = None
@@ -108,6 +107,8 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
 
             window = LezerWindow(services)
         else:
+            from .main_window import MainWindow  # (imported at the login already: login.hoofdvenster_laden)
+
             window = MainWindow(services)
         window.show()
         gc_na_de_start()  # the first screen is built (once a session: a second login finds it on)
