@@ -272,3 +272,13 @@ def test_the_analysis_reaches_ouders_without_jargon(services):
     for gewoon in ("wat het moeilijk maakt", "wat helpt", "niet naar school kunnen gaan", "de jeugdarts",
                    "aanwezigheidslijst", "waarin zoë beoordeeld wordt", "wil graag tekenen"):
         assert gewoon in tekst, gewoon
+
+
+def test_a_long_double_first_name_breaks_after_its_hyphen_in_the_analysis():
+    """The first column of "Wat het moeilijk maakt en wat helpt" is narrow: "Maximiliaan-Alexander zelf" was
+    broken inside the name ("Maximiliaan-Alex" and "ander" under it)."""
+    max_ = Leerling("1004", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Maximiliaan-Alexander",
+                    klas="2B", ouders=ZOE.ouders)
+    tekst = pdf_tekst(plan_pdf(afdruk(leerling=max_)))
+    assert "Maximiliaan- Alexander zelf Grote groepen zijn moeilijk." in tekst
+    assert "Alex ander" not in tekst
