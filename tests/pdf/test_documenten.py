@@ -165,5 +165,4 @@ def test_a_long_name_in_the_footer_never_runs_into_the_page_number(leerling):
     assert x + stringWidth(eerste, FONT_BOLD if vet else FONT, grootte) <= nummer_x - 6, eerste
     x, grootte, _ = regels[tweede]
     assert x + stringWidth(tweede, FONT, grootte) <= float(pagina.mediabox.width) - MARGE
-    if len(leerling) < 80:
-        assert eerste.endswith(f"{leerling} · Vertrouwelijk")
+    assert eerste.endswith(f"{leerling} · Vertrouwelijk" if len(leerling) < 80 else "… · Vertrouwelijk"), eerste

@@ -172,13 +172,17 @@ class _GenummerdCanvas(canvas.Canvas):
 
 def _passend(regel: str, font: str, breedte: float, grootte: float = 8, kleinste: float = 6) -> tuple[str, float]:
     """A footer line that fits `breedte`: in a smaller letter (down to `kleinste`), and only when even that is
-    too wide cut short with "…"."""
+    too wide cut short with "…" before its last part ("Vertrouwelijk", the print date), which always stays."""
     breed = pdfmetrics.stringWidth(regel, font, grootte)
     if breed <= breedte:
         return regel, grootte
     grootte = max(kleinste, grootte * breedte / breed)
-    while len(regel) > 1 and pdfmetrics.stringWidth(regel, font, grootte) > breedte:
-        regel = regel[:-2].rstrip() + "…"
+    voor, scheiding, laatste = regel.rpartition(" · ")
+    if not scheiding:
+        voor, laatste = regel, ""
+    while len(voor) > 1 and pdfmetrics.stringWidth(regel, font, grootte) > breedte:
+        voor = voor[:-1].rstrip()
+        regel = f"{voor}…{scheiding}{laatste}"
     return regel, grootte
 
 
