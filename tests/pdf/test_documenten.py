@@ -166,3 +166,19 @@ def test_a_long_name_in_the_footer_never_runs_into_the_page_number(leerling):
     x, grootte, _ = regels[tweede]
     assert x + stringWidth(tweede, FONT, grootte) <= float(pagina.mediabox.width) - MARGE
     assert eerste.endswith(f"{leerling} · Vertrouwelijk" if len(leerling) < 80 else "… · Vertrouwelijk"), eerste
+
+
+def test_a_numbered_list_never_leaves_one_item_alone_at_a_page_break():
+    """The besluiten of an MDO: "3." stood alone at the top of page 2 of a demo verslag. Whatever comes before,
+    a page break leaves at least two items on each side (or none)."""
+    from thuiszit_desktop.pdf.common import Document
+    from thuiszit_desktop.pdf.mdo import genummerd
+
+    for n in (3, 5):
+        for voor in range(25, 40):
+            doc = Document(titel="Proef", auteur="Het Baken")
+            story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+            story += [doc.kop("Besluiten"), *genummerd(doc, [(f"{i}.", f"Besluit-{i} over de week.")
+                                                              for i in range(1, n + 1)])]
+            per_pagina = [p.extract_text().count("Besluit-") for p in lezer(doc.bouw(story)).pages]
+            assert sum(per_pagina) == n and 1 not in per_pagina, (n, voor, per_pagina)
