@@ -102,7 +102,7 @@ IMPORTS = all_imports()
 
 
 def layer(module: str) -> str:
-    """"ui", "services", "db", … for a module of the package; "app"/"cli"/"paths" for the top files;
+    """"ui", "services", "db", "cli", … for a module of the package; "app"/"paths"/"argparse_nl" for the top files;
     the top-level distribution name ("peewee", "PySide6") for anything else."""
     parts = module.split(".")
     if parts[0] != PACKAGE:
@@ -152,8 +152,8 @@ RULES = {
         dict(source_layers={"db"}, forbidden={"services", "ui", "cli", "app", "importers", "pdf", "demo"}),
     "demo/ sits beside ui/ and cli: it builds the demo school through services/, never through a screen":
         dict(source_layers={"demo"}, forbidden={"ui", "cli", "app", "importers", "pdf"}),
-    "ui/ and cli reach the database only through services/":
-        dict(source_layers={"ui", "cli"}, forbidden={"db"}),
+    "ui/ and cli reach the database, the PDFs and the imports only through services/":
+        dict(source_layers={"ui", "cli"}, forbidden={"db", "pdf", "importers"}),
     "app.py loads the GUI lazily, so the command line starts without Qt":
         dict(source_layers={"app"}, forbidden={"ui"}, allow_lazy_in={"app"}),
 }

@@ -4,8 +4,8 @@ Exit status 0 on success, 1 on an error (one Dutch line on stderr, plus the row 
 import), 2 on wrong usage.
 
 The package: `parser` (every command and option), one module per area with its commands (school, importeren,
-signalen, overzicht, trajecten, rapport, backup, gebruikers, audit, bewaren), `tekst` (the dossier as text),
-`wachtwoord` (the one password prompt), `runner` (login and errors), `common` (what the commands share).
+signalen, overzicht, trajecten, rapport, backup, gebruikers, audit, bewaren, server), `tekst` (the dossier as
+text), `wachtwoord` (the one password prompt), `runner` (login and errors), `common` (what the commands share).
 """
 
 import argparse

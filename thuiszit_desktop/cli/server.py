@@ -1,4 +1,5 @@
-"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`, `server overzetten`, `server backup`."""
+"""The shared school database on a PostgreSQL server, for the school's ICT: `server init`, `server bijwerken`,
+`server overzetten`, `server backup`."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Hearing the other users' changes on the shared school database: LISTEN on a connection of its own, in a
-background thread, for what migrations step 14 announces (the table, and the id of a row users edit).
+background thread, for what migrations step 15 announces (the table, and the id of a row users edit).
 
 The same connection tells when the server went away and when it is back: it reconnects by itself, waiting a
 little longer each time, and reports both, so the program can say so and offer what was kept meanwhile

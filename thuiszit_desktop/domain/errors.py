@@ -138,7 +138,8 @@ class Conflict(GebruikersFout):
     def __init__(self, wat: str, anders: dict[str, object], mijn: dict[str, object] | None = None, *,
                  wie: str | None = None, wanneer: datetime | None = None) -> None:
         # mijn: what this user tried to save, the same fields – shown beside theirs (ui/common/form.py);
-        # wie/wanneer: who saved the version now there, and when (None: not known, e.g. before schema step 13)
+        # wie/wanneer: who saved the version now there, and when (None: not known, e.g. a row saved before
+        # schema step 14)
         self.wat, self.anders, self.mijn, self.wie, self.wanneer = wat, dict(anders), dict(mijn or {}), wie, wanneer
         door = f" ({wie}{', ' + formaat.tijdstip(wanneer) if wanneer else ''})" if wie else ""
         super().__init__(f"Iemand anders heeft {wat} gewijzigd nadat u het opende{door}. Uw wijziging is "

@@ -1,8 +1,8 @@
 """Reminders for the zorgcoördinator: what is overdue and what comes up in the next days.
 
 One pure function over plain inputs; services/tijdlijn.py gathers them from the database. Anything
-with a date that has to happen (an actiepunt's deadline, an evaluatie, a nazorg moment – and later the
-evaluations of a plan van aanpak) comes in as a `Termijn`, so new kinds plug in without new rules.
+with a date that has to happen (an actiepunt's deadline, a traject's evaluatie or the evaluatiemomenten of its
+plan van aanpak, a nazorg moment) comes in as a `Termijn`, so new kinds plug in without new rules.
 """
 
 from __future__ import annotations

@@ -226,9 +226,6 @@ class SchoolCalendar:
             dagen = self._feestdagen[year] = feestdagen(year)
         return dagen
 
-    def feestdag(self, d: date) -> str | None:
-        return self.feestdagen(d.year).get(d)
-
     def vakantie(self, d: date) -> Vakantie | None:
         return self._vakantie_op.get(d)
 

@@ -1,9 +1,8 @@
 """Trends over a school year, month by month, from the signal rules of SIGNALEN.md.
 
-The rules are evaluated at each month end (not per day) – in one pass per student (`signals.standen`): for each
-month of the school year
-(August–July, up to the month of `tot`, "verzuim bijgewerkt t/m") the peildatum is the last day of the
-month, or `tot` for the last month. Per month:
+The rules are evaluated at each month end (not per day) – in one pass per student (`signalen.standen`): for
+each month of the school year (August–July, up to the month of `tot`, "verzuim bijgewerkt t/m") the peildatum
+is the last day of the month, or `tot` for the last month. Per month:
 
 - per level: the students at each Kearney level on that peildatum;
 - per signal: the students for whom that signal holds on that peildatum (the month's end);

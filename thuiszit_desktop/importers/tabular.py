@@ -30,7 +30,6 @@ from ..domain.errors import InvoerFout
 
 log = logging.getLogger(__name__)
 
-CSV_EXTENSIES = (".csv", ".txt", ".tsv")
 XLSX_EXTENSIES = (".xlsx", ".xlsm")
 SCHEIDINGSTEKENS = (";", "\t", ",")  # in order of preference when counts are equal
 

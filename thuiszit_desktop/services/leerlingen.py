@@ -289,19 +289,3 @@ def _to_domain(row: m.Leerling) -> Leerling:
         bestemming=row.bestemming, startkwalificatie=row.startkwalificatie, bsn=row.bsn,
         onderwijsnummer=row.onderwijsnummer, vrijstellingen=vrijstellingen, ouders=ouders, id=row.id,
         rijversie=row.rijversie)
-
-
-def load_all() -> list[Leerling]:
-    """Every student with vrijstellingen (not ouders), in two queries: for whole-school computations."""
-    vrijstellingen: dict[int, list[Vrijstelling]] = {}
-    for leerling_id, type_, van, tot in (m.Vrijstelling.select(m.Vrijstelling.leerling, m.Vrijstelling.type,
-                                                                 m.Vrijstelling.van, m.Vrijstelling.tot)
-                                         .order_by(m.Vrijstelling.van).tuples()):
-        vrijstellingen.setdefault(leerling_id, []).append(Vrijstelling(VrijstellingType(type_), van, tot))
-    return [
-        Leerling(leerlingnummer=r.leerlingnummer, achternaam=r.achternaam, geboortedatum=r.geboortedatum,
-                 inschrijfdatum=r.inschrijfdatum, voornaam=r.voornaam, tussenvoegsel=r.tussenvoegsel, klas=r.klas,
-                 uitschrijfdatum=r.uitschrijfdatum, bestemming=r.bestemming,
-                 startkwalificatie=r.startkwalificatie, vrijstellingen=tuple(vrijstellingen.get(r.id, ())), id=r.id)
-        for r in m.Leerling.select()
-    ]

@@ -1,5 +1,6 @@
-"""The shared school database on a PostgreSQL server: setting it up (`server init`, for the school's ICT) and
-moving a school's database there and back (`server overzetten`).
+"""The shared school database on a PostgreSQL server: setting it up (`server init`, for the school's ICT),
+bringing it to this version (`server bijwerken`), moving a school's database there and back (`server
+overzetten`, Instellingen › Opslag), its encrypted backup (`server backup`) and testing a connection.
 
 The server store itself is db/server.py; who may see what there is db/server_rechten.py.
 """

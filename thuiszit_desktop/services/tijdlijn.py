@@ -1,5 +1,6 @@
 """A student's timeline (everything that happened, in order) and the reminders of what is due
-(evaluaties, nazorg, actiepunten, MDO's, meldingen).
+(actiepunten, evaluaties of a traject or its plan van aanpak, nazorg, the meldplicht's deadline, 5a
+vrijstellingen to renew: domain/herinneringen.py).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Settings: the school, the absence codes of the administration system, the level thresholds and the
-catalogue of interventies for the plan van aanpak.
+"""Settings, one tab each: the school, the absence codes of the administration system, the level thresholds,
+the catalogue of interventies for the plan van aanpak, the lesuurtijden, the back-ups (not on a server), the
+bewaartermijnen and where the data is (Opslag).
 
-One Opslaan saves each part that changed with its own service call (one transaction each). When a part
-has an error, its message stands next to the field, that tab comes to the front and the dialog stays
-open with everything as typed; parts saved before it stay saved. `exec()` returns Accepted when
-something was saved, so the caller knows to recompute signals and levels.
+The back-ups and Opslag tabs act at once; for the others one Opslaan saves each part that changed with its
+own service call (one transaction each). When a part has an error, its message stands next to the field, that
+tab comes to the front and the dialog stays open with everything as typed; parts saved before it stay saved.
+`exec()` returns Accepted when something was saved, so the caller knows to recompute signals and levels.
 """
 
 from __future__ import annotations

@@ -262,8 +262,3 @@ def install_excepthook() -> None:
         _relay.raised.connect(handle_exception, Qt.ConnectionType.QueuedConnection)
     sys.excepthook = handle_exception
     threading.excepthook = _thread_excepthook
-
-
-def uninstall_excepthook() -> None:
-    sys.excepthook = sys.__excepthook__
-    threading.excepthook = threading.__excepthook__

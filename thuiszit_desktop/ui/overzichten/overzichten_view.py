@@ -1,7 +1,6 @@
-"""The area "Overzichten": overviews over the whole school, one tab each (the quarterly overview first).
-
-    view = OverzichtenView(services)
-    view.add_tab("Trends", TrendsWidget(services))   # other overviews add themselves
+"""The area "Overzichten": overviews over the whole school, one tab each (the quarterly overview first), as the
+user's role allows: Kwartaaloverzicht, Trends and Werkt het? (zorgcoördinator and alleen-lezen), Lijstbespreking
+(zorgcoördinator only).
 
 Each tab is built the first time it is shown or asked for (`view.trends`).
 
@@ -75,7 +74,7 @@ def save_file_name(parent: QWidget | None, voorstel: str, filter_: str) -> str:
 
 
 class OverzichtenView(QTabWidget):
-    """A tab widget; other overviews add themselves with `add_tab(title, widget)`.
+    """A tab widget with one tab per overview this user may see.
 
     The tab on screen is built at once, the others when first shown or asked for (`view.trends` …): each
     reads data as it is built, and together they held the window up (issue 16)."""
@@ -110,11 +109,6 @@ class OverzichtenView(QTabWidget):
             return view
 
         return bouw
-
-    def add_tab(self, title: str, widget: QWidget) -> QWidget:
-        self.addTab(widget, title)
-        self._tabs[title] = widget
-        return widget
 
     def _later(self, title: str, bouw: Callable[[], QWidget]) -> None:
         self._bouw[title] = bouw

@@ -1,4 +1,4 @@
-"""The main window's menu bar and shortcuts: Bestand, Beheer, Ga naar and Help, printing (Ctrl+P follows what is
+"""The main window's menu bar and shortcuts: Bestand, Ga naar and Help, printing (Ctrl+P follows what is
 on screen) and the dialogs the menus open. `MainWindow` takes these methods from `Menus`."""
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
 
             window = MainWindow(services)
         window.show()
-        gc_na_de_start()  # the first screen is built (once a session: a second login finds it on)
+        gc_na_de_start()  # the first screen is built: the collector on again, what the start made frozen
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
         if not isinstance(services, Lezersessie):

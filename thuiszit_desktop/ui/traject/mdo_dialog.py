@@ -41,7 +41,7 @@ from ...domain.mdo import (
     toestemming_door_leerling,
     zonder_toestemming,
 )
-from ...domain.traject import MdoRol, Persoon
+from ...domain.traject import MdoRol
 from ...services.session import Services
 from ..common.blocks import text_edit
 from ..common.form import NIET_OPGESLAGEN, FormDialog
@@ -59,7 +59,7 @@ from .mdo_lijsten import (
     mdo_rol,
     plain_button,
 )
-from .personen import PersoonCombo, persoon_tekst
+from .personen import PersoonCombo
 
 
 class MdoDialog(FormDialog):
@@ -476,11 +476,3 @@ class MdoDialog(FormDialog):
         self.save_button.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sluiten")
         self._initial = self._snapshot()
-
-
-def mdo_samenvatting(m: Mdo) -> str:
-    """One line about an MDO: its participants."""
-    return ", ".join(persoon_tekst(Persoon(d.naam, rol=d.rol.value, organisatie=d.organisatie))
-                     for d in m.deelnemers)
-
-

@@ -1,4 +1,5 @@
-"""Vandaag's reminders: actiepunten, evaluations and appointments due, overdue ones in red.
+"""Vandaag's reminders: actiepunten, evaluations, nazorg moments, the meldplicht's deadline and 5a vrijstellingen
+to renew (domain/herinneringen.py), overdue ones in red.
 
 A view over a model: a big school has two thousand reminders and the list shows six at a time, so a line's
 texts are made only when it is painted or asked for (one item per reminder froze the window: issue 16).
