@@ -189,6 +189,11 @@ V1 = Plan(1, versie=1, status=PlanStatus.VASTGESTELD, doelen=(
       "Nieuw moment om te kijken hoe het gaat: 13 januari 2027",
       "Vervallen moment om te kijken hoe het gaat: 18 november 2026"]),
     (replace(nieuwe_versie(V1, _d(20, 11)), interventies=()), ["Gestopt: Verzuimcoach", "Gestopt: Aangepast rooster"]),
+    # a catalogue interventie in the words ouders read under "Wat we doen", not the school's own word
+    (replace(nieuwe_versie(V1, _d(20, 11)), interventies=(*V1.interventies, Interventie("Bovenschoolse voorziening"),
+                                                          Interventie("M@zl / jeugdarts"))),
+     ["Nieuw ingezet: Tijdelijk les op een andere plek, buiten de eigen school",
+      "Nieuw ingezet: Gesprek met de jeugdarts"]),
 ])
 def test_wijzigingen(nieuw, verwacht):
     assert wijzigingen(V1, nieuw) == verwacht

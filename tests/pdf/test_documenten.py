@@ -117,3 +117,68 @@ def test_no_widows_or_orphans_and_an_agenda_stays_together():
     lang = "\n".join(f"{n}. Punt {n}\n   - toelichting {n}" for n in range(1, 12))
     punten = tekstblok(doc, lang, bij_elkaar=True)
     assert len(punten) == 11 and all(isinstance(p, KeepTogether) for p in punten)  # an item with its lines
+
+
+def test_a_heading_never_stays_behind_alone_when_a_block_kept_together_follows():
+    """reportlab keeps a heading with what follows, but not when that is a KeepTogether (a doel of the plan, an
+    agenda): the heading "Onze doelen" stood alone at the bottom of page 1 of a demo plan. Whatever comes
+    before it, the heading is on the page of its first block."""
+    from reportlab.platypus import KeepTogether
+
+    from thuiszit_desktop.pdf.common import Document
+
+    for voor in range(20, 60):
+        doc = Document(titel="Proef", auteur="Het Baken")
+        story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+        story += [doc.kop("Onze doelen"),
+                  KeepTogether([doc.tekst("Doel 1. Naar school."), doc.tekst("Wanneer: uiterlijk 1 maart")]),
+                  doc.tekst("Daarna.")]
+        for pagina in lezer(doc.bouw(story)).pages:
+            tekst = pagina_tekst(pagina)
+            assert ("Onze doelen" in tekst) == ("Doel 1." in tekst), (voor, tekst[-80:])
+
+
+@pytest.mark.parametrize("leerling", ["Maximiliaan-Alexander Jean-Baptiste van der Heijden-Oudshoorn-Vermeulen",
+                                      "Zoë " + "Heel-Lange-Achternaam-" * 8 + "Bakker"])
+def test_a_long_name_in_the_footer_never_runs_into_the_page_number(leerling):
+    """The first footer line (what, whom, "Vertrouwelijk") shares its height with "pagina X van Y": a long name
+    ran into the page number. It is printed smaller (and only past that shortened), ending before the number;
+    the second line stays inside the margin."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from thuiszit_desktop.pdf.common import FONT, FONT_BOLD, MARGE, Document
+
+    doc = Document(titel="Proef", auteur="Het Wilgenlanden College", soort="Dossier (inzage AVG)", leerling=leerling,
+                   vertrouwelijk=True, voettekst="gemaakt 07-12-2026 om 16:34")
+    pagina = lezer(doc.bouw([doc.tekst("Tekst.")])).pages[0]
+    regels: dict[str, tuple[float, float, str]] = {}
+
+    def kijk(tekst, cm, tm, font, grootte):
+        if tekst.strip():
+            regels[tekst.strip()] = (tm[4], grootte, "Bold" in str(font.get("/BaseFont", "")))
+
+    pagina.extract_text(visitor_text=kijk)
+    eerste = next(t for t in regels if t.startswith("Dossier (inzage AVG)"))
+    tweede = next(t for t in regels if t.startswith("Het Wilgenlanden College"))
+    nummer_x = regels["pagina 1 van 1"][0]
+    x, grootte, vet = regels[eerste]
+    assert x + stringWidth(eerste, FONT_BOLD if vet else FONT, grootte) <= nummer_x - 6, eerste
+    x, grootte, _ = regels[tweede]
+    assert x + stringWidth(tweede, FONT, grootte) <= float(pagina.mediabox.width) - MARGE
+    assert eerste.endswith(f"{leerling} · Vertrouwelijk" if len(leerling) < 80 else "… · Vertrouwelijk"), eerste
+
+
+def test_a_numbered_list_never_leaves_one_item_alone_at_a_page_break():
+    """The besluiten of an MDO: "3." stood alone at the top of page 2 of a demo verslag. Whatever comes before,
+    a page break leaves at least two items on each side (or none)."""
+    from thuiszit_desktop.pdf.common import Document
+    from thuiszit_desktop.pdf.mdo import genummerd
+
+    for n in (3, 5):
+        for voor in range(25, 40):
+            doc = Document(titel="Proef", auteur="Het Baken")
+            story = [doc.tekst(f"Regel {i} ervoor.") for i in range(voor)]
+            story += [doc.kop("Besluiten"), *genummerd(doc, [(f"{i}.", f"Besluit-{i} over de week.")
+                                                              for i in range(1, n + 1)])]
+            per_pagina = [p.extract_text().count("Besluit-") for p in lezer(doc.bouw(story)).pages]
+            assert sum(per_pagina) == n and 1 not in per_pagina, (n, voor, per_pagina)

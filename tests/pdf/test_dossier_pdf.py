@@ -137,3 +137,53 @@ def test_hours_per_day_read_as_everywhere_else(zoe):
     t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
     assert "0,83" in t
     assert "0,833" not in t
+
+
+def test_users_by_the_full_name_of_their_profile(zoe):
+    """Who wrote what, who is casusregisseur, who was at the MDO: the full name of the user's profile, as in the
+    MDO-verslag of the same meeting – the demo's dossier said "demo" (a login name) where the verslag said
+    "Marieke Jansen"."""
+    from thuiszit_desktop.domain.gebruiker import Profiel
+
+    zoe.profielen.opslaan(Profiel("Johanna Visser", "zorgcoördinator", "030-1234567"))  # logs in as Anna de Vries
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    for wat in ("Casusregisseur Johanna Visser", "01-10-2026 1 3 Johanna Visser",
+                "Samenwerkingsverband geïnformeerd 20-09-2026, Johanna Visser: Gebeld met het SWV",
+                "Vastgelegd door Johanna Visser", "Johanna Visser Zorgcoördinator Het Baken",
+                "Ouders bellen Johanna Visser", "• Johanna Visser (zorgcoördinator, Het Baken)"):
+        assert wat in t, wat
+    assert t.index("Wie het dossier heeft gebruikt Wie Wat Aantal Wanneer Johanna Visser") > 0
+    assert t.count("Anna de Vries") == 1 and "Verslaglegger Anna de Vries" in t  # a text, kept as it was typed
+    verslag = pdf_tekst(zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG))
+    assert "Johanna Visser Zorgcoördinator Het Baken" in verslag
+
+
+def test_who_used_the_dossier_in_plain_words(zoe):
+    """The audit trail's kinds are the program's words ("afgedrukt mdo-pdf", "gewijzigd traject: analyse_opslaan"):
+    an ouder reads what was done with what, and two kinds that read the same are one row."""
+    from thuiszit_desktop.pdf.dossier import gebruikt_tekst
+
+    zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG)
+    zoe.afdrukken.dossier_pdf("1001")
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    gebruikt = t[t.index("Wie het dossier heeft gebruikt Wie Wat"):]
+    for wat in ("Het dossier bekeken", "Het dossier afgedrukt 1", "Het verslag van een overleg (MDO) afgedrukt",
+                "De gegevens van de leerling toegevoegd", "De begeleiding gewijzigd", "Een gesprek toegevoegd",
+                "De stap van de begeleiding gewijzigd", "De afwezigheid gewijzigd"):
+        assert wat in gebruikt, wat
+    for code in ("-pdf", "_", "traject:", "verzuim:"):
+        assert code not in gebruikt, code
+    assert gebruikt.count("De begeleiding gewijzigd") == 1  # afvinken, analyse_opslaan, nazorg_toevoegen: one row
+    assert gebruikt_tekst("geweigerd", "trajecten: get") == "De begeleiding gevraagd, maar niet toegestaan"
+    assert gebruikt_tekst("gewijzigd", "traject gesloten") == "De begeleiding afgesloten"
+    assert gebruikt_tekst("toegevoegd", "ongedaan maken: gesprek") == "Iets wat verwijderd was, teruggezet"
+
+
+def test_the_date_of_a_discussed_signal_is_not_broken_over_two_lines(zoe):
+    """The column "Van" of "Besproken signalen" was narrower than a date: "05-09-202" with the "6" under it."""
+    from thuiszit_desktop.domain.signalen import SignaalSoort
+
+    zoe.signalen.bespreken("1001", SignaalSoort.MELDPLICHT_16U, date(2026, 9, 17), "Besproken met moeder")
+    t = pdf_tekst(zoe.afdrukken.dossier_pdf("1001"))
+    assert "Besproken signalen Signaal Van Notitie Door, op" in t
+    assert "17-09-2026 Besproken met moeder" in t

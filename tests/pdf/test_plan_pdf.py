@@ -112,6 +112,26 @@ def test_the_signature_block_never_stands_alone_and_every_page_names_the_student
             assert "Plan van aanpak · Zoë Bakker" in pagina_tekst(pagina)
 
 
+def test_a_long_name_in_the_signature_block_never_runs_over_the_line_to_sign_on():
+    """A name over three lines (and "leerling" under it) made its row taller than the fixed 17 mm: the last line
+    was printed over the line to sign on and against the next name. Each row is as tall as its name, and never
+    less than 17 mm, so there is always room to sign."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table
+
+    from thuiszit_desktop.pdf.common import Document
+
+    doc = Document(titel="Proef", auteur="Het Baken")
+    blok = doc.handtekeningen(["Maximiliaan-Alexander Jean-Baptiste van der Heijden-Oudshoorn-Vermeulen\nleerling",
+                               "Anna de Vries\nzorgcoördinator, namens Het Baken"])
+    tabel = next(f for f in blok._content if isinstance(f, Table))
+    tabel.wrap(doc.breedte, 800)
+    for rij, hoogte in zip(tabel._cellvalues, tabel._rowHeights, strict=True):
+        cel = rij[0][0] if isinstance(rij[0], tuple) else rij[0]  # reportlab keeps a cell's flowables in a tuple
+        _, naam = cel.wrap(tabel._colWidths[0] - 12, 800)  # less the cell's padding left and right
+        assert hoogte >= naam + 6 and hoogte >= 17 * mm, (cel.getPlainText(), hoogte, naam)
+
+
 def test_metadata_and_only_embedded_dejavu():
     reader = lezer(plan_pdf(afdruk()))
     assert reader.metadata.title == "Plan van aanpak – Zoë Bakker"
@@ -252,3 +272,13 @@ def test_the_analysis_reaches_ouders_without_jargon(services):
     for gewoon in ("wat het moeilijk maakt", "wat helpt", "niet naar school kunnen gaan", "de jeugdarts",
                    "aanwezigheidslijst", "waarin zoë beoordeeld wordt", "wil graag tekenen"):
         assert gewoon in tekst, gewoon
+
+
+def test_a_long_double_first_name_breaks_after_its_hyphen_in_the_analysis():
+    """The first column of "Wat het moeilijk maakt en wat helpt" is narrow: "Maximiliaan-Alexander zelf" was
+    broken inside the name ("Maximiliaan-Alex" and "ander" under it)."""
+    max_ = Leerling("1004", "Bakker", date(2012, 3, 5), date(2024, 8, 1), voornaam="Maximiliaan-Alexander",
+                    klas="2B", ouders=ZOE.ouders)
+    tekst = pdf_tekst(plan_pdf(afdruk(leerling=max_)))
+    assert "Maximiliaan- Alexander zelf Grote groepen zijn moeilijk." in tekst
+    assert "Alex ander" not in tekst

@@ -43,7 +43,7 @@ MERKEN = {
     "traject_analyse": "Analysemerk", "nazorg_moment": "Nazorgmerk", "gesprek": "Gesprekmerk",
     "afspraak": "Afspraakmerk", "mdo": "Mdomerk", "mdo_deelnemer": "Deelnemermerk", "besluit": "Besluitmerk",
     "toestemming": "Toestemmingmerk", "actiepunt": "Actiepuntmerk", "plan_van_aanpak": "Planmerk",
-    "plan_doel": "Doelmerk", "plan_evaluatie": "Evaluatiemerk", "audit_regel": "dossier-pdf",
+    "plan_doel": "Doelmerk", "plan_evaluatie": "Evaluatiemerk", "audit_regel": ("Het dossier afgedrukt", "dossier-pdf"),
     "stap_wissel": ("Wisselingen van stap Datum Van stap Naar stap Door 14-10-2026 1 3", '"van": 1, "naar": 3'),
 }
 

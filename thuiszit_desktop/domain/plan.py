@@ -20,6 +20,7 @@ from typing import Protocol
 from .errors import InvoerFout
 from .formaat import lange_datum
 from .gebruiker import Profiel, bereikbaarheid_fouten
+from .gewone_woorden import interventie_voor_ouders
 from .leerling import Leerling, add_years
 from .traject import Domein, Factoren
 
@@ -338,7 +339,8 @@ def ondertekenaars(leerling: Leerling, peildatum: date, school: Ondertekenaar) -
 
 def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     """What changed from `oud` to `nieuw`, in plain sentences: doelen added, ended, reworded or with a new
-    date; interventies started, ended or with new dates; evaluation moments added or dropped.
+    date; interventies started, ended or with new dates (named as in "Wat we doen" of the PDF, in the words
+    ouders read); evaluation moments added or dropped.
 
     A doel of the new version is the same doel when it continues the old one (`herkomst`), or – for
     versions without that link – when it has the same text."""
@@ -368,13 +370,13 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     for sleutel, i in nieuwe_iv.items():
         vorige_iv = oude_iv.get(sleutel)
         if vorige_iv is None:
-            uit.append(f"Nieuw ingezet: {i.soort}")
+            uit.append(f"Nieuw ingezet: {interventie_voor_ouders(i.soort)}")
         elif (vorige_iv.van, vorige_iv.tot) != (i.van, i.tot):
-            uit.append(f"Andere datums voor ‘{i.soort}’: {_periode(i.van, i.tot)} "
+            uit.append(f"Andere datums voor ‘{interventie_voor_ouders(i.soort)}’: {_periode(i.van, i.tot)} "
                        f"(was {_periode(vorige_iv.van, vorige_iv.tot)})")
     for sleutel, i in oude_iv.items():
         if sleutel not in nieuwe_iv:
-            uit.append(f"Gestopt: {i.soort}")
+            uit.append(f"Gestopt: {interventie_voor_ouders(i.soort)}")
     erbij = sorted(set(nieuw.evaluatiemomenten) - set(oud.evaluatiemomenten))
     eraf = sorted(set(oud.evaluatiemomenten) - set(nieuw.evaluatiemomenten))
     if erbij:

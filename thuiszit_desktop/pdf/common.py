@@ -154,15 +154,36 @@ class _GenummerdCanvas(canvas.Canvas):
             self.line(MARGE, 14.5 * mm, breedte - MARGE, 14.5 * mm)
             self.setFillColor(KLEUR_GRIJS)
             regels = self.voettekst.split("\n")
+            nummer = f"pagina {self._pageNumber} van {totaal}"
             for i, regel in enumerate(regels[:2]):
-                self.setFont(FONT_BOLD if i == 0 and len(regels) > 1 else FONT, 8)
+                font = FONT_BOLD if i == 0 and len(regels) > 1 else FONT
+                # the first line shares its height with "pagina X van Y": a long name must not run into it
+                ruimte = breedte - 2 * MARGE - (self.stringWidth(nummer, FONT, 8) + 4 * mm if i == 0 else 0)
+                regel, grootte = _passend(regel, font, ruimte)
+                self.setFont(font, grootte)
                 self.drawString(MARGE, (11 - 3.8 * i) * mm, regel)
             self.setFont(FONT, 8)
-            self.drawRightString(breedte - MARGE, 11 * mm, f"pagina {self._pageNumber} van {totaal}")
+            self.drawRightString(breedte - MARGE, 11 * mm, nummer)
             canvas.Canvas.showPage(self)  # the real page break, past the deferring one
         if outline:
             self.showOutline()
         canvas.Canvas.save(self)
+
+
+def _passend(regel: str, font: str, breedte: float, grootte: float = 8, kleinste: float = 6) -> tuple[str, float]:
+    """A footer line that fits `breedte`: in a smaller letter (down to `kleinste`), and only when even that is
+    too wide cut short with "…" before its last part ("Vertrouwelijk", the print date), which always stays."""
+    breed = pdfmetrics.stringWidth(regel, font, grootte)
+    if breed <= breedte:
+        return regel, grootte
+    grootte = max(kleinste, grootte * breedte / breed)
+    voor, scheiding, laatste = regel.rpartition(" · ")
+    if not scheiding:
+        voor, laatste = regel, ""
+    while len(voor) > 1 and pdfmetrics.stringWidth(regel, font, grootte) > breedte:
+        voor = voor[:-1].rstrip()
+        regel = f"{voor}…{scheiding}{laatste}"
+    return regel, grootte
 
 
 class _Tabel(Table):
@@ -305,10 +326,11 @@ class Document:
             naam, *rest = tekst.split("\n")
             return Paragraph("<br/>".join([f"<b>{tekst_xml(naam)}</b>", *map(tekst_xml, rest)]), self.st["cel"])
 
-        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]), Paragraph("Handtekening:", self.st["cel"])]
-                 for naam in wie]
-        tabel = Table(rijen, colWidths=[0.4 * self.breedte, 0.2 * self.breedte, 0.4 * self.breedte],
-                      rowHeights=[17 * mm] * len(rijen), hAlign="LEFT")
+        # room to sign under "Handtekening:", and more when a long name takes more lines (a fixed row height
+        # let the name run over the line to sign on)
+        rijen = [[naamcel(naam), Paragraph("Datum:", self.st["cel"]),
+                  [Paragraph("Handtekening:", self.st["cel"]), Spacer(1, 11 * mm)]] for naam in wie]
+        tabel = Table(rijen, colWidths=[0.4 * self.breedte, 0.2 * self.breedte, 0.4 * self.breedte], hAlign="LEFT")
         tabel.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]))
         return KeepTogether([*erbij, self.kop("Handtekeningen"), *uitleg, tabel])
@@ -338,8 +360,21 @@ class Document:
             band = self.band
             bovenregel = self.bovenregel
 
-        template.build(story, canvasmaker=Canvas)
+        template.build(_kop_in_blok(story), canvasmaker=Canvas)
         return buffer.getvalue()
+
+
+def _kop_in_blok(story: list[Flowable]) -> list[Flowable]:
+    """A heading (keepWithNext) moved inside the KeepTogether that follows it. reportlab keeps a heading with
+    the next flowable, but not with a KeepTogether (a doel, an agenda), so the heading could stay behind alone
+    at the bottom of a page. From the end, so a kop and a subkop before one block both go in."""
+    uit: list[Flowable] = []
+    for f in reversed(story):
+        if uit and isinstance(uit[-1], KeepTogether) and f.getKeepWithNext():
+            blok = uit.pop()
+            f = KeepTogether([f, *blok._content], blok._maxHeight)
+        uit.append(f)
+    return uit[::-1]
 
 
 def _met_bladwijzer(p: Paragraph, niveau: int) -> Paragraph:

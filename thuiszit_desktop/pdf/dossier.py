@@ -8,7 +8,7 @@ table without a section of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether
@@ -27,6 +27,11 @@ from .mdo import d, geen, genummerd, kleine_kop, mdo_onderdelen, splitsbaar, tek
 SECTIES = ("Wat de school met deze gegevens doet", "Leerling", "Ouders en verzorgers", "Vrijstellingen", "Trajecten",
            "Gesprekken", "MDO's", "Overige actiepunten", "Signalen", "Verzuimmeldingen bij DUO", "M@zl-acties",
            "Verzuim", "Nazorg", "Wie het dossier heeft gebruikt")
+
+
+def _naam(namen: Mapping[str, str], login: str) -> str:
+    """A user by the full name of their profile; anyone else as written."""
+    return namen.get(login, login)
 
 
 def _ja(x: bool) -> str:
@@ -63,11 +68,11 @@ def _vrijstellingen(doc: Document, vrijstellingen: Sequence[Vrijstelling]) -> li
                                           for v in vrijstellingen]], [0.6, 0.2, 0.2]))]
 
 
-def _traject(doc: Document, td: TrajectDossier, gedrukt: date) -> list[Flowable]:
+def _traject(doc: Document, td: TrajectDossier, gedrukt: date, namen: Mapping[str, str]) -> list[Flowable]:
     t = td.traject
     status = "open" if t.is_open else f"gesloten op {d(t.gesloten)}"
     velden = [("Soort", t.categorie.label), ("Status", status), ("Huidige stap", f"{int(t.stap)}. {t.stap.titel}"),
-              ("Geopend", d(t.geopend)), ("Casusregisseur", t.eigenaar.naam if t.eigenaar else "–")]
+              ("Geopend", d(t.geopend)), ("Casusregisseur", _naam(namen, t.eigenaar.naam) if t.eigenaar else "–")]
     if t.signaal:
         velden.append(("Vanuit signaal", f"{t.signaal.label} ({d(t.signaal_datum)})"))
     velden.append(("Aanleiding", t.aanleiding or "–"))
@@ -82,7 +87,7 @@ def _traject(doc: Document, td: TrajectDossier, gedrukt: date) -> list[Flowable]
     if t.stapwissels:
         uit.append(kleine_kop(doc, "Wisselingen van stap"))
         uit.append(splitsbaar(doc.tabel([["Datum", "Van stap", "Naar stap", "Door"],
-                                         *[[d(w.datum), str(int(w.van)), str(int(w.naar)), w.door or "–"]
+                                         *[[d(w.datum), str(int(w.van)), str(int(w.naar)), _naam(namen, w.door) or "–"]
                                            for w in t.stapwissels]], [0.2, 0.15, 0.15, 0.5])))
     for stap in td.stappen:
         titel = f"Stap {int(stap.stap)}: {stap.titel}" + (" (huidige stap)" if stap.huidig else "")
@@ -91,7 +96,7 @@ def _traject(doc: Document, td: TrajectDossier, gedrukt: date) -> list[Flowable]
             if r.automatisch:
                 toelichting = f"{r.bewijs} (automatisch uit het dossier)"
             elif r.gedaan:
-                toelichting = ", ".join(x for x in (d(r.datum), r.door) if x and x != "–")
+                toelichting = ", ".join(x for x in (d(r.datum), _naam(namen, r.door)) if x and x != "–")
                 toelichting += f": {r.notitie}" if r.notitie else ""
             else:
                 toelichting = "nog open"
@@ -176,13 +181,13 @@ def _analyse(doc: Document, a: Analyse) -> list[Flowable]:
     return uit
 
 
-def _gesprekken(doc: Document, gesprekken: Sequence[Gesprek]) -> list[Flowable]:
+def _gesprekken(doc: Document, gesprekken: Sequence[Gesprek], namen: Mapping[str, str]) -> list[Flowable]:
     uit: list[Flowable] = [doc.kop("Gesprekken")]
     if not gesprekken:
         return [*uit, geen(doc, "Er zijn geen gesprekken vastgelegd.")]
     for g in gesprekken:
         uit.append(doc.subkop(f"{d(g.datum)} · {g.type.label}" + (" (vertrouwelijk)" if g.vertrouwelijk else "")))
-        velden = [("Vastgelegd door", g.door or "–")]
+        velden = [("Vastgelegd door", _naam(namen, g.door) or "–")]
         if g.deelnemers:
             velden.append(("Wie waren erbij", g.deelnemers))
         uit.append(doc.velden(velden))
@@ -238,21 +243,52 @@ def _avg(doc: Document, onderdelen: Sequence[Onderdeel]) -> list[Flowable]:
     return uit
 
 
-def _signaalnotities(doc: Document, notities: Sequence[SignaalNotitie]) -> list[Flowable]:
+def _signaalnotities(doc: Document, notities: Sequence[SignaalNotitie], namen: Mapping[str, str]) -> list[Flowable]:
     if not notities:
         return []
     return [kleine_kop(doc, "Besproken signalen"),
             splitsbaar(doc.tabel([["Signaal", "Van", "Notitie", "Door, op"],
-                                  *[[n.soort.label, d(n.datum), n.notitie or "–", f"{n.door or '–'}, {d(n.op)}"]
-                                    for n in notities]], [0.3, 0.13, 0.37, 0.2]))]
+                                  *[[n.soort.label, d(n.datum), n.notitie or "–", f"{_naam(namen, n.door) or '–'}, {d(n.op)}"]
+                                    for n in notities]], [0.27, 0.16, 0.37, 0.2]))]  # a date fits its column
 
 
-def _gebruik(doc: Document, gebruik: Sequence[Gebruik]) -> list[Flowable]:
+# The audit trail's short kinds ("plan-pdf", "traject: afvinken", "trajecten: get") in words an ouder reads.
+GEBRUIKT_WAT = {
+    "dossier": "het dossier", "dossier-pdf": "het dossier", "inzage": "het dossier",
+    "leerling": "de gegevens van de leerling", "leerlingen": "de gegevens van de leerling",
+    "plan": "het plan van aanpak", "plannen": "het plan van aanpak", "plan-pdf": "het plan van aanpak",
+    "mdo": "een overleg (MDO)", "mdo-pdf": "het verslag van een overleg (MDO)", "afdrukken": "een afdruk",
+    "traject": "de begeleiding", "trajecten": "de begeleiding", "traject-stap": "de stap van de begeleiding",
+    "traject gesloten": "de begeleiding afgesloten", "gesprek": "een gesprek", "gesprekken": "een gesprek",
+    "actiepunt": "een actiepunt", "actiepunten": "een actiepunt", "verzuim": "de afwezigheid",
+    "signalen": "de signalen", "tijdlijn": "de tijdlijn", "ongedaan maken": "iets wat verwijderd was, teruggezet",
+}
+_AL_EEN_ZIN = {"traject gesloten", "ongedaan maken"}  # the words say what happened; no actie after them
+
+
+def gebruikt_tekst(actie: str, wat: str) -> str:
+    """"Het plan van aanpak afgedrukt" for ("afgedrukt", "plan-pdf"); the method after a colon ("traject:
+    analyse_opslaan") is left out – it is the program's name for it, not the ouder's."""
+    soort = wat.split(":")[0].strip()
+    woorden = GEBRUIKT_WAT.get(soort, soort.replace("_", " "))
+    if soort in _AL_EEN_ZIN:
+        tekst = woorden
+    else:
+        tekst = f"{woorden} {'gevraagd, maar niet toegestaan' if actie == 'geweigerd' else actie}".strip()
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _gebruik(doc: Document, gebruik: Sequence[Gebruik], namen: Mapping[str, str]) -> list[Flowable]:
+    per: dict[tuple[str, str], list[Gebruik]] = {}  # two kinds that read the same are one row
+    for g in gebruik:
+        per.setdefault((_naam(namen, g.wie), gebruikt_tekst(g.actie, g.wat)), []).append(g)
+    rijen = []
+    for (wie, tekst), gs in per.items():
+        eerste, laatste = min(g.eerste for g in gs), max(g.laatste for g in gs)
+        rijen.append([wie, tekst, str(sum(g.aantal for g in gs)),
+                      d(eerste) if eerste == laatste else f"{d(eerste)} – {d(laatste)}"])
     return _tabel_of_geen(doc, "Wie het dossier heeft gebruikt", "Niemand heeft het dossier gebruikt.",
-                          [["Wie", "Wat", "Aantal", "Wanneer"],
-                           *[[g.wie, f"{g.actie} {g.wat}".strip(), str(g.aantal),
-                              d(g.eerste) if g.eerste == g.laatste else f"{d(g.eerste)} – {d(g.laatste)}"]
-                             for g in gebruik]], [0.22, 0.38, 0.1, 0.3])
+                          [["Wie", "Wat", "Aantal", "Wanneer"], *rijen], [0.22, 0.38, 0.1, 0.3])
 
 
 def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flowable]:
@@ -268,8 +304,10 @@ def _overig(doc: Document, overig: dict[str, list[dict[str, str]]]) -> list[Flow
     return uit
 
 
-def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> bytes:
-    """The whole dossier (an inzage.Dossier) of one student, with the school as author."""
+def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None, namen: Mapping[str, str] | None = None) -> bytes:
+    """The whole dossier (an inzage.Dossier) of one student, with the school as author. `namen`: users' login
+    names → the full name of their profile (services/profielen.py), for who wrote what."""
+    namen = namen or {}
     ll = dossier.leerling
     gemaakt = dossier.gemaakt
     doc = Document(titel=f"Dossier – {ll.naam}", auteur=school, soort="Dossier (inzage AVG)", leerling=ll.naam,
@@ -293,8 +331,8 @@ def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> byt
     if not dossier.trajecten:
         story.append(geen(doc, "Er zijn geen trajecten geweest."))
     for td in dossier.trajecten:
-        story += _traject(doc, td, gemaakt.date())
-    story += _gesprekken(doc, dossier.gesprekken)
+        story += _traject(doc, td, gemaakt.date(), namen)
+    story += _gesprekken(doc, dossier.gesprekken, namen)
     story += _mdos(doc, dossier, school)
     overig = [a for a in dossier.actiepunten if a.mdo_id is None]
     story += _tabel_of_geen(doc, "Overige actiepunten", "Er zijn geen andere actiepunten.",
@@ -305,7 +343,7 @@ def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> byt
                             [["Datum", "Signaal", "Uitleg"],
                              *[[d(s.datum), s.soort.label, s.uitleg or "–"] for s in dossier.signalen]],
                             [0.15, 0.3, 0.55])
-    story += _signaalnotities(doc, dossier.signaalnotities)
+    story += _signaalnotities(doc, dossier.signaalnotities, namen)
     story += _tabel_of_geen(doc, "Verzuimmeldingen bij DUO", "Er zijn geen verzuimmeldingen gedaan.",
                             [["Datum", "Soort melding", "Verzuim tot en met", "Kenmerk"],
                              *[[d(x.datum), x.soort.label, d(x.einddatum), x.kenmerk or "–"]
@@ -323,6 +361,6 @@ def dossier_pdf(dossier: Dossier, school: str, logo: bytes | None = None) -> byt
                                            r.opmerking or ("met de hand ingevoerd" if r.bron == "hand" else "–")]
                                           for r in dossier.verzuimregels]], [0.14, 0.09, 0.22, 0.12, 0.43]))]
     story += _nazorg(doc, dossier.trajecten)
-    story += _gebruik(doc, dossier.gebruik)
+    story += _gebruik(doc, dossier.gebruik, namen)
     story += _overig(doc, dossier.overig)
     return doc.bouw(story)

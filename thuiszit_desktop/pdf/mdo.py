@@ -82,10 +82,14 @@ def tekstblok(doc: Document, text: str, *, bij_elkaar: bool = False) -> list[Flo
 
 
 def genummerd(doc: Document, teksten: Sequence[tuple[str, str]]) -> list[Flowable]:
-    """(nummer, tekst) as a numbered list with a hanging indent (the number in the embedded font)."""
+    """(nummer, tekst) as a numbered list with a hanging indent (the number in the embedded font). Like a
+    table, it never leaves one item alone at a page break: the first two and the last two stay together."""
     stijl = ParagraphStyle("genummerd", parent=doc.st["tekst"], leftIndent=20, bulletIndent=0,
                            bulletFontName=FONT, bulletFontSize=doc.st["tekst"].fontSize)
-    return [Paragraph(tekst_xml(tekst), stijl, bulletText=nummer) for nummer, tekst in teksten]
+    punten: list[Flowable] = [Paragraph(tekst_xml(tekst), stijl, bulletText=nummer) for nummer, tekst in teksten]
+    if len(punten) <= 3:
+        return [KeepTogether(punten)] if len(punten) > 1 else punten
+    return [KeepTogether(punten[:2]), *punten[2:-2], KeepTogether(punten[-2:])]
 
 
 def kleine_kop(doc: Document, text: str) -> Paragraph:

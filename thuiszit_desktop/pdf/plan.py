@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ..domain import formaat
 from ..domain.formaat import lange_datum
@@ -128,7 +129,9 @@ def _versie_tekst(plan: Plan) -> str:
 def _analyse(doc: Document, plan: Plan, voornaam: str) -> list[Flowable]:
     """The analysis as ouders read it: per domain what makes it hard and what helps; a version from before
     the table keeps its free text."""
-    rijen = [[domein_voor_ouders(d, voornaam), f.risico or "–", f.beschermend or "–"]
+    # "Maximiliaan-Alexander zelf" in a narrow column breaks after a hyphen, not inside the name ("…-Alex" "ander")
+    naam = ParagraphStyle("domein", parent=doc.st["cel"], embeddedHyphenation=1)
+    rijen = [[Paragraph(tekst_xml(domein_voor_ouders(d, voornaam)), naam), f.risico or "–", f.beschermend or "–"]
              for d in Domein if (f := plan.factoren.get(d)) is not None]
     if not rijen and not plan.analyse.strip():
         return []

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..domain import formaat
+from ..domain.actiepunt import Actiepunt
 from ..domain.audit import Actie
 from ..domain.errors import GeenToegang, NietGevonden
 from ..domain.gebruiker import Rol
@@ -18,7 +19,7 @@ from .context import Context
 from .inzage import InzageService
 from .leerlingen import LeerlingenService
 from .mdo import MdoService
-from .profielen import namen_op_papier
+from .profielen import loginnamen_op_papier, namen_op_papier
 from .school import SchoolService
 from .trajecten import TrajectService
 
@@ -84,7 +85,11 @@ class AfdrukService:
         from ..pdf import dossier as dossier_pdf  # reportlab is imported when a PDF is made, not at start
 
         dossier = self.inzage.dossier(leerlingnummer)
-        pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo())
+        # users by their full name, as in the MDO-verslag of the same meeting (not "demo" or "avries")
+        namen = namen_op_papier()
+        dossier = replace(dossier, mdos=tuple(_op_papier(x, namen) for x in dossier.mdos),
+                          actiepunten=tuple(_wie_op_papier(a, namen) for a in dossier.actiepunten))
+        pdf = dossier_pdf.dossier_pdf(dossier, self.school.get().naam, self.school.logo(), loginnamen_op_papier())
         self._gedrukt(dossier.leerling.id, "dossier-pdf")
         return pdf
 
@@ -94,9 +99,12 @@ class AfdrukService:
             self.ctx.audit(Actie.AFGEDRUKT, leerling_id, wat)
 
 
-def _op_papier(mdo: Mdo) -> Mdo:
+def _op_papier(mdo: Mdo, namen: dict[int, str] | None = None) -> Mdo:
     """The MDO with the users among the deelnemers and owners of actiepunten by their full name."""
-    namen = namen_op_papier()
+    namen = namen_op_papier() if namen is None else namen
     return replace(mdo, deelnemers=tuple(replace(d, naam=namen.get(d.gebruiker_id, d.naam)) for d in mdo.deelnemers),
-                   actiepunten=tuple(replace(a, wie=replace(a.wie, naam=namen.get(a.wie.gebruiker_id, a.wie.naam)))
-                                     for a in mdo.actiepunten))
+                   actiepunten=tuple(_wie_op_papier(a, namen) for a in mdo.actiepunten))
+
+
+def _wie_op_papier(a: Actiepunt, namen: dict[int, str]) -> Actiepunt:
+    return replace(a, wie=replace(a.wie, naam=namen.get(a.wie.gebruiker_id, a.wie.naam)))

@@ -47,3 +47,11 @@ def namen_op_papier() -> dict[int, str]:
     """Users by id → the full name of their profile, for documents that leave the school (a login name such
     as "demo" or "avries" means nothing to a partner); users without one keep their login name."""
     return {g: n for g, n in m.Profiel.select(m.Profiel.gebruiker, m.Profiel.volledige_naam).tuples() if n.strip()}
+
+
+def loginnamen_op_papier() -> dict[str, str]:
+    """The same by login name, for what a record keeps as the name it was written by ("door": a stap, a
+    checklist tick, a gesprek; the audit trail)."""
+    query = (m.Profiel.select(m.Gebruiker.naam, m.Profiel.volledige_naam).join(m.Gebruiker)
+             .where(m.Profiel.volledige_naam != ""))
+    return {login: naam for login, naam in query.tuples() if naam.strip()}
