@@ -258,7 +258,7 @@ def kind_app(pad: Path, alles: bool, signalen: bool = False, bewaren: bool = Fal
     from thuiszit_desktop.services import session
     from thuiszit_desktop.ui.shell.startup import controle_na_eerste_paint, create_application
     from thuiszit_desktop.ui.common import errors
-    from thuiszit_desktop.ui.common.worker import gc_na_de_start
+    from thuiszit_desktop.services import geheugen
     from thuiszit_desktop.ui.shell.login import hoofdvenster_laden  # the login dialog's module, as the flow's
     from PySide6.QtCore import QSettings  # (imported by the app already)
     from scholen import NAAM, WACHTWOORD
@@ -277,7 +277,7 @@ def kind_app(pad: Path, alles: bool, signalen: bool = False, bewaren: bool = Fal
     window.resize(BREED, HOOG)
     window.show_area("Leerlingen")
     window.show()
-    gc_na_de_start()  # as run_gui
+    geheugen.na_de_start()  # as run_gui
     area = window.leerlingen
     _wacht_op_paint(app, area.list.table.viewport(), lambda: area.list.table.model().rowCount() > 0)
     _meld(stap="lijst", rijen=area.list.table.model().rowCount(), **_geheugen())

@@ -2,8 +2,8 @@
 import gc
 import sys
 
-# Python's collector of reference cycles off until the first window is shown (ui/common/worker.py
-# gc_na_de_start) or a command starts (app.main): what the imports and the first screen make lives as long as
+# Python's collector of reference cycles off until the first window is shown (services/geheugen.py
+# na_de_start) or a command starts (app.main): what the imports and the first screen make lives as long as
 # the program, and walking it cost ~15 ms of every start (issue 16).
 gc.disable()
 

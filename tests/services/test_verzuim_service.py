@@ -3,6 +3,7 @@ DUO meldingen and M@zl-acties, and how the signals react to them."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.signalen import SignaalSoort
 from thuiszit_desktop.domain.verzuim import MeldingSoort, Reden
 from thuiszit_desktop.domain.verzuimcodes import STANDAARD
+from thuiszit_desktop.services import verzuim as verzuim_service
 from thuiszit_desktop.services.context import Context
 from thuiszit_desktop.services.toegang import beveilig
 from thuiszit_desktop.services.verzuim import VerzuimImportFout, VerzuimService
@@ -64,6 +66,18 @@ def inhoud() -> list[tuple]:
 
 
 # --- import -----------------------------------------------------------------------------------------
+
+def test_the_file_is_read_with_the_collector_of_cycles_off_and_it_is_on_again_after(school, tmp_path, monkeypatch):
+    """Issue 16: its collections walked the import's rows again and again (services/geheugen.py)."""
+    lezen, aan = verzuim_service.lees_verzuim, []
+    monkeypatch.setattr(verzuim_service, "lees_verzuim", lambda *a, **kw: aan.append(gc.isenabled()) or lezen(*a, **kw))
+    pad = csv(tmp_path, "1001;14-09-2026;2;ziek")
+    school.verzuim.voorbeeld(pad, vandaag=VANDAAG)
+    importeer(school, pad)
+    with pytest.raises(VerzuimImportFout):  # a file with an error: nothing written, and on again all the same
+        importeer(school, csv(tmp_path, "9999;14-09-2026;2;ziek", naam="fout.csv"))
+    assert aan == [False, False, False] and gc.isenabled()
+
 
 def test_the_preview_counts_and_writes_nothing(school, tmp_path):
     pad = csv(tmp_path, "1001;14-09-2026;2;ziek", "1001;14-09-2026;1;ongeoorloofd", "1002;15-09-2026;6;verlof",

@@ -23,7 +23,7 @@ from ..importers.verzuim import (
     lees_verzuim,
     plausibele_periode,
 )
-from . import importkolommen, instellingen, leerlingnummers
+from . import geheugen, importkolommen, instellingen, leerlingnummers
 from .context import Context
 from .kalender import KalenderService
 from .ongedaan import Opname, Verwijderd
@@ -170,7 +170,7 @@ class VerzuimService:
         """What importing this file would do; writes nothing. `kolommen`: the user's choice of field per
         column (normalised header → field, "" = not used); other columns as remembered or recognised."""
         vandaag = vandaag or date.today()
-        with self.ctx.action():
+        with self.ctx.action(), geheugen.zonder():  # (as `importeren`)
             bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             return self._plan(bestand, ids, _check_tot(tot, vandaag)).voorbeeld
 
@@ -188,7 +188,7 @@ class VerzuimService:
         """
         vandaag = vandaag or date.today()
         tot = _check_tot(tot, vandaag)
-        with self.ctx.action():
+        with self.ctx.action(), geheugen.zonder():  # (its rows by the hundred thousand: services/geheugen.py)
             bestand, ids = self._lees(Path(path), progress, vandaag, kolommen)
             if bestand.fouten and (not sla_foute_regels_over or not bestand.dagen):
                 raise VerzuimImportFout(bestand.fouten)

@@ -16,7 +16,6 @@ The function receives a `progress(done, total)` callback; calling it from the wo
 from __future__ import annotations
 
 import ctypes
-import gc
 import sys
 import threading
 import time
@@ -27,26 +26,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...domain.errors import GebruikersFout
 from . import errors
-
-# Python's collector of reference cycles walks the objects of a generation holding Python's lock. A big
-# school's signals computation (a worker thread) makes about a million objects, and with the default thresholds
-# its collections froze the window for 0.15–0.4 s at a time (measured beside the computation: longest pauses
-# 390/210/190 ms with the defaults, 156 ms once and then under 60 ms with these). Young objects are collected
-# less often; reference counting frees everything else at once as before.
-GC_DREMPELS = (20_000, 20, 20)
-
-
-def minder_gc_pauzes() -> None:
-    """Once, when the GUI starts (see GC_DREMPELS)."""
-    gc.set_threshold(*GC_DREMPELS)
-
-
-def gc_na_de_start() -> None:
-    """Once the first window is shown: the collector on again (__main__.py starts without it), the objects of the
-    start frozen – they live as long as the program, and a walk of them all was ~15 ms of every start."""
-    gc.freeze()
-    gc.enable()
-
 
 # glibc gives every thread that allocates while another holds the lock an arena of its own (up to 8 per core),
 # and memory freed in one arena is never reused by another thread nor given back: the background jobs' arenas

@@ -26,7 +26,7 @@ from ...domain.errors import (
     SchijfVol,
 )
 from ...domain.gebruiker import Rol
-from ...services import session
+from ...services import geheugen, session
 from ...services.lezersoverzicht import Lezersessie
 from ...services.session import Services
 from . import eigen_wachtwoord
@@ -62,9 +62,8 @@ def create_application(argv: list[str] | None = None):
     from ..common.theme import apply_theme
 
     apply_theme(app)  # Fusion with the light or dark palette of the system, following it when it changes
-    from ..common.worker import minder_gc_pauzes
 
-    minder_gc_pauzes()  # background work must not hold up the window (issue 16)
+    geheugen.minder_pauzes()  # background work must not hold up the window (issue 16)
     if app.findChild(QTranslator, "qtbase_nl") is None:
         translator = QTranslator(app)
         translator.setObjectName("qtbase_nl")
@@ -82,12 +81,10 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
-    from ..common.worker import gc_na_de_start
-
     if smoke_test:
         from .smoke_test import run_smoke_test
 
-        gc_na_de_start()
+        geheugen.na_de_start()
         return run_smoke_test(app)
 
     from ..common import errors
@@ -111,7 +108,7 @@ def run_gui(data_dir: Path | None, smoke_test: bool = False, server: dict[str, s
 
             window = MainWindow(services)
         window.show()
-        gc_na_de_start()  # the first screen is built: the collector on again, what the start made frozen
+        geheugen.na_de_start()  # the first screen is built: the collector on again, what the start made frozen
         window.raise_()
         window.activateWindow()  # the login dialog had the focus; give it to the window
         if not isinstance(services, Lezersessie):
