@@ -158,7 +158,7 @@ def metingen(snel: bool) -> list[dict]:
     meet(["start_2000"], lambda: start(2_000, starts, 2.0))
     meet(["start_20000", "signalen_na_login_20000"], lambda: start(20_000, starts, 1.5, rss_vloer))
     meet(["langste_blokkade_20000", "rss_20000"], lambda: blokkade_en_rss(1 if snel else 3, rss_vloer))
-    meet(["leerling_openen"], lambda: leerling_openen(5 if snel else 15))
+    meet(["leerling_openen"], lambda: leerling_openen(15))  # (five opens: one slow minute decided it)
     return uit
 
 
