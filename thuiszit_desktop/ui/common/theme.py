@@ -24,19 +24,11 @@ from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from ... import paths
 
-# --- spacing and type ---------------------------------------------------------------------------------
+# --- type ---------------------------------------------------------------------------------------------
 
-SPACING = 8  # the base unit between related widgets
-SPACING_SMALL = 4  # within a group (a field and its error)
-SPACING_LARGE = 16  # between sections
-MARGIN = 12  # around a page or a card
-RADIUS = 4  # the corners of cards, banners and badges
-
-# Font sizes relative to the system's base size (in points), so 150 % scaling and a user's larger
-# system font keep working: a page title, a section heading, small print.
+# A page title's size relative to the system's base size (in points), so 150 % scaling and a user's larger
+# system font keep working.
 FONT_TITLE = 4
-FONT_HEADING = 2
-FONT_SMALL = -1
 
 
 # --- palettes -----------------------------------------------------------------------------------------
@@ -66,7 +58,6 @@ class Palette:
     reden: Mapping[str, str]  # a full day of verzuim per Reden (value), lighter for part of a day
     kalender: Mapping[str, str]  # day kinds in the calendars
     tijdlijn: Mapping[str, str]  # badge per Tijdlijnsoort (value); white letters on it
-    series: tuple[str, ...] = ()  # lines and bars of a chart that are not levels, in this order
 
     def color(self, role: str) -> QColor:
         return QColor(getattr(self, role))
@@ -101,7 +92,6 @@ LIGHT = Palette(
                       "onbekend": "#fafafa", "rand": "#b9bec5", "rand_sterk": "#8c939c", "vandaag": "#1d1d1d",
                       "dag_tekst": "#111111", "dag_tekst_licht": "#ffffff", "dag_gedimd": "#555a60"}),
     tijdlijn=_TIJDLIJN,
-    series=("#b3261e", "#6a1b9a", "#1d5fb8", "#b35c00", "#00796b", "#6d4c41", "#455a64"),
 )
 
 DARK = Palette(
@@ -118,7 +108,6 @@ DARK = Palette(
                       "onbekend": "#25272b", "rand": "#5a5f67", "rand_sterk": "#8c939c", "vandaag": "#f0f0f0",
                       "dag_tekst": "#111111", "dag_tekst_licht": "#f0f0f0", "dag_gedimd": "#a8b0b9"}),
     tijdlijn=_TIJDLIJN,
-    series=("#f28b82", "#c58af9", "#7aa7e8", "#f0a050", "#4db6ac", "#bcaaa4", "#90a4ae"),
 )
 
 _current: Palette = LIGHT
@@ -138,25 +127,12 @@ def niveau_color(niveau: int) -> QColor:
     return QColor(_current.niveau[niveau])
 
 
-def on_niveau_color(niveau: int) -> QColor:
-    return QColor(_current.on_niveau[niveau])
-
-
-def reden_color(reden: str) -> QColor:
-    return QColor(_current.reden[str(reden)])
-
-
 def kalender_color(soort: str) -> QColor:
     return QColor(_current.kalender[soort])
 
 
 def tijdlijn_color(soort: str) -> QColor:
     return QColor(_current.tijdlijn[str(soort)])
-
-
-def series_color(index: int) -> QColor:
-    """The colour of the index-th series in a chart (repeats after the last)."""
-    return QColor(_current.series[index % len(_current.series)])
 
 
 class _Live(Mapping):
