@@ -181,10 +181,7 @@ MODELS = f"{PACKAGE}.ui.models"
 # What a table model may take from QtWidgets: the application object (for its palette), never a widget.
 MODEL_QT_WIDGETS = {"QApplication"}
 # ui/models imports from ui/ only ui/models and ui/common; what is listed here is a known exception.
-MODEL_UI_IMPORTS_ALLOWED = {
-    # the pyramid's level dot and percentage text live in the Vandaag view module for now (issue 17)
-    (f"{MODELS}.leerlingen_model", f"{PACKAGE}.ui.vandaag.piramide"),
-}
+MODEL_UI_IMPORTS_ALLOWED: set[tuple[str, str]] = set()
 
 
 def widget_imports(path: Path) -> list[str]:

@@ -61,6 +61,11 @@ def uren(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def procent(x: float) -> str:
+    """7.5 → "7,5%", 10.0 → "10%"."""
+    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
 def naam(voornaam: str | None, tussenvoegsel: str | None, achternaam: str | None) -> str:
     return " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
 

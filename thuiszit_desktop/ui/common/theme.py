@@ -127,6 +127,21 @@ def niveau_color(niveau: int) -> QColor:
     return QColor(_current.niveau[niveau])
 
 
+def niveau_stip(niveau: int, size: int = 10, ratio: float = 1.0) -> QPixmap:
+    """A round dot in the level's colour (item views, the level filter, a student's page)."""
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(niveau_color(niveau))
+    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+    painter.end()
+    return pixmap
+
+
 def kalender_color(soort: str) -> QColor:
     return QColor(_current.kalender[soort])
 

@@ -30,6 +30,7 @@ from ...domain import formaat
 from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...services.leerlingen import LeerlingRij
 from ...services.session import Services
+from ..common.theme import niveau_stip
 from ..common.widgets import heading, hint
 from ..models.leerlingen_model import (
     COL_GEBOORTEDATUM,
@@ -47,7 +48,7 @@ from ..models.leerlingen_model import (
     LeerlingenModel,
     afhandeling_per_leerling,
 )
-from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip
+from ..vandaag.piramide import NIVEAU_NAAM
 
 if TYPE_CHECKING:  # (the signals' service is the worker's: not imported before the list is painted)
     from ...services.signalen import Overzicht

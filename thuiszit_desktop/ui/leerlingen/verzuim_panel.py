@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.afhandeling import MELDING_VOOR
+from ...domain.formaat import procent
 from ...domain.gebruiker import Rol
 from ...domain.kalender import schooljaar_label
 from ...domain.leerling import schooljaar_start
@@ -44,7 +45,7 @@ from ..common.ongedaan_bar import toon_ongedaan
 from ..common.widgets import format_date, hint
 from ..kalender.jaar_raster import JaarRaster, Kleurvak, Legenda, dag_tekst, vul_jaar_combo
 from ..overzichten.werkt_het_view import LeerlingEffectPanel
-from ..vandaag.piramide import NIVEAU_NAAM, niveau_stip, niveau_uitleg, procent
+from ..vandaag.piramide import NIVEAU_NAAM, niveau_uitleg
 from .signaal_kaart import SignaalKaart
 from .verzuim_dialogs import BesprokenDialog, MazlDialog, MeldingDialog, VerzuimInvoerenDialog, uren_tekst
 from .verzuim_heatmap import REDEN_KLEUR, dagen_tekst, heatmap_stijlen, heatmap_tooltips
@@ -449,7 +450,7 @@ class VerzuimPanel(QWidget):
             self.percentage_label.setText("Nog geen verzuim geïmporteerd of ingevoerd: nog geen verzuimniveau.")
             self.percentage_label.setToolTip("")
             return
-        self.niveau_stip.setPixmap(niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
+        self.niveau_stip.setPixmap(theme.niveau_stip(niveau.niveau, 14, self.devicePixelRatioF()))
         drempels = self._instellingen or self.services.signalen.instellingen()
         uitleg = niveau_uitleg(niveau.niveau, (drempels.niveau2_pct, drempels.niveau3_pct))
         self.percentage_label.setText(

@@ -38,7 +38,7 @@ from ...domain import formaat
 from ...domain.signaalsoort import SIGNAAL_KORT, SIGNAAL_VOLGORDE, SignaalSoort
 from ...domain.zoeken import natuurlijke_sleutel, sorteersleutel, zoekteksten, zoektermen
 from ...services.leerlingen import LeerlingRij, zoekbron
-from ..vandaag.piramide import niveau_stip, procent
+from ..common.theme import niveau_stip
 
 if TYPE_CHECKING:  # (the signals' service is the worker's: not imported before the list is painted)
     from ...domain.afhandeling import Afhandeling
@@ -166,7 +166,7 @@ def _niveau_tip(extra: _Extra) -> str | None:
         return "Nog geen verzuim geïmporteerd of ingevoerd: nog geen niveau"
     if not extra.niveau:
         return None
-    return f"Niveau {extra.niveau}: {procent(extra.pct)} verzuim dit schooljaar"
+    return f"Niveau {extra.niveau}: {formaat.procent(extra.pct)} verzuim dit schooljaar"
 
 
 def _signalen_tip(extra: _Extra) -> str | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ...domain.formaat import procent
 from ..common import theme
 from ..common.widgets import WrapLabel
 
@@ -25,13 +26,8 @@ NIVEAU_NAAM = {1: "Komt naar school", 2: "Beginnend verzuim", 3: "Ernstig verzui
 
 # The width of the pyramid at the top of each band and at the bottom (fractions of the full base).
 _BREEDTE = {3: (0.16, 0.44), 2: (0.44, 0.72), 1: (0.72, 1.0)}
-_PIRAMIDE_DEEL = 0.44
-BREEDSTE_UITLEG = "10% of meer, of thuiszitter"  # the band's width: twice this text (its side the text)  # the part of a band's width the pyramid takes; the text is to its right
-
-
-def procent(x: float) -> str:
-    """7.5 → "7,5%", 10.0 → "10%"."""
-    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+_PIRAMIDE_DEEL = 0.44  # the part of a band's width the pyramid takes; the text is to its right
+BREEDSTE_UITLEG = "10% of meer, of thuiszitter"  # the band's width: twice this text (its side the text)
 
 
 def niveau_uitleg(niveau: int, drempels: tuple[float, float] = (5.0, 10.0)) -> str:
@@ -42,21 +38,6 @@ def niveau_uitleg(niveau: int, drempels: tuple[float, float] = (5.0, 10.0)) -> s
     if niveau == 2:
         return f"{procent(laag)} tot {procent(hoog)} verzuim"
     return f"{procent(hoog)} of meer, of thuiszitter"
-
-
-def niveau_stip(niveau: int, size: int = 10, ratio: float = 1.0) -> QPixmap:
-    """A round dot in the level's colour (for item views)."""
-    pixels = max(1, round(size * ratio))
-    pixmap = QPixmap(pixels, pixels)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(NIVEAU_KLEUR[niveau])
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
-    painter.end()
-    return pixmap
 
 
 def aantal_leerlingen(n: int) -> str:
