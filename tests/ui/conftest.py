@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import conflict, errors, form
 
 
@@ -33,6 +35,13 @@ def antwoord_bij_conflict(monkeypatch, knop: str) -> list:
 
     monkeypatch.setattr(conflict.ConflictDialog, "exec", exec_)
     return getoond
+
+
+def als_mentor(services, *klassen: str, naam: str = "Bram Visser",
+               wachtwoord: str = "Mentor-test-2026!") -> session.Services:
+    """A mentor of `klassen`, added through the service, and their session on the same database."""
+    rij = services.gebruikers.toevoegen(naam, "mentor", list(klassen), wachtwoord, wachtwoord)
+    return session.Services(services.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 
+from tests.ui.conftest import als_mentor
 from thuiszit_desktop.db import models as m
 from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
@@ -41,8 +42,7 @@ def school(services):
 
 @pytest.fixture
 def bram(school):
-    rij = school.gebruikers.toevoegen("Bram Visser", "mentor", ["3A"], WW, WW)
-    return session.Services(school.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+    return als_mentor(school, "3A", wachtwoord=WW)
 
 
 def open_window(qtbot, services, tmp_path: Path) -> MainWindow:

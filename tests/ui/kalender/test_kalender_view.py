@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from tests.ui.conftest import als_mentor
 from thuiszit_desktop import paths
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
 from thuiszit_desktop.domain.leerling import Leerling
-from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common import bestanden, errors
 from thuiszit_desktop.ui.kalender.kalender_view import SOORT_KLEUR, KalenderView
 from thuiszit_desktop.ui.kalender.vakantie_dialog import VakantieAanpassenDialog
@@ -212,8 +211,7 @@ def test_a_mentor_sees_the_calendar_without_buttons_that_would_be_refused(qtbot,
     refuses (after typing a whole vrije dag), but is told who does it."""
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
                                          klas="2B"), vandaag=VANDAAG)
-    rij = services.gebruikers.toevoegen("Bram Visser", "mentor", ["2B"], "Mentor-test-2026!", "Mentor-test-2026!")
-    mentor = session.Services(services.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+    mentor = als_mentor(services, "2B")
     v = KalenderView(mentor, vandaag=VANDAAG)
     qtbot.addWidget(v)
     v.show()

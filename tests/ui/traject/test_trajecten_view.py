@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from thuiszit_desktop.domain.gebruiker import Gebruiker, Rol
+from tests.ui.conftest import als_mentor
 from thuiszit_desktop.domain.leerling import Leerling
 from thuiszit_desktop.domain.traject import ActiepuntStatus, Categorie, Persoon
-from thuiszit_desktop.services import session
 from thuiszit_desktop.ui.common.widgets import ERROR_COLOR
 from thuiszit_desktop.ui.models.trajecten_model import COL_LEERLING, COL_STAP, COL_TERMIJN, trajectregels
 from thuiszit_desktop.ui.traject.trajecten_view import TrajectenView
@@ -169,8 +168,7 @@ def test_a_mentor_reads_about_their_own_klassen_and_is_not_told_to_open_a_trajec
     """A mentor sees only the trajecten of their klassen and cannot open one: the texts say so."""
     services.leerlingen.opslaan(Leerling("1001", "Bakker", date(2012, 5, 14), date(2024, 8, 1), voornaam="Zoë",
                                          klas="2B"), vandaag=VANDAAG)
-    rij = services.gebruikers.toevoegen("Bram Visser", "mentor", ["2B"], "Mentor-test-2026!", "Mentor-test-2026!")
-    mentor = session.Services(services.ctx.store, Gebruiker(rij.id, rij.naam, Rol.MENTOR, rij.klassen))
+    mentor = als_mentor(services, "2B")
     v = TrajectenView(mentor, vandaag=VANDAAG)
     qtbot.addWidget(v)
     teksten = [label.text() for label in v.findChildren(QLabel)]
