@@ -174,5 +174,5 @@ def test_a_mentor_reads_about_their_own_klassen_and_is_not_told_to_open_a_trajec
     teksten = [label.text() for label in v.findChildren(QLabel)]
     assert any(t.startswith("Alle open trajecten van leerlingen uit uw klassen.") for t in teksten)
     assert not any("van de school" in t for t in teksten)
-    assert v.leeg.text() == ("Er zijn nog geen open trajecten voor leerlingen uit uw klassen. Een traject opent de "
-                             "zorgcoördinator.")
+    assert v.leeg.text() == ("Er zijn nog geen open trajecten voor leerlingen uit uw klassen. Alleen de "
+                             "zorgcoördinator kan een traject openen.")

@@ -286,11 +286,10 @@ class TrajectenView(QWidget):
         self.count_label.setText(f"{n} van {totaal} trajecten" if n != totaal else
                                  f"{totaal} open traject{'en' if totaal != 1 else ''}")
         if totaal == 0:
-            self.leeg.setText("Er zijn nog geen open trajecten. Open een traject op de pagina van een leerling, "
-                              "op het tabblad Traject." if self.services.gebruiker.rol == Rol.ZORGCOORDINATOR else
-                              "Er zijn nog geen open trajecten"
-                              + (" voor leerlingen uit uw klassen" if self.mentor else "")
-                              + ". Een traject opent de zorgcoördinator.")
+            self.leeg.setText("Er zijn nog geen open trajecten voor leerlingen uit uw klassen. Alleen de "
+                              "zorgcoördinator kan een traject openen." if self.mentor else
+                              "Er zijn nog geen open trajecten. Open een traject op de pagina van een leerling, "
+                              "op het tabblad Traject.")
         elif n == 0:
             self.leeg.setText("Geen trajecten met deze filters.")
         self.leeg.setVisible(n == 0)
