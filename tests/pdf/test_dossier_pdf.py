@@ -161,7 +161,7 @@ def test_users_by_the_full_name_of_their_profile(zoe):
 def test_who_used_the_dossier_in_plain_words(zoe):
     """The audit trail's kinds are the program's words ("afgedrukt mdo-pdf", "gewijzigd traject: analyse_opslaan"):
     an ouder reads what was done with what, and two kinds that read the same are one row."""
-    from thuiszit_desktop.pdf.dossier import gebruikt_tekst
+    from thuiszit_desktop.domain.gewone_woorden import gebruik_voor_ouders
 
     zoe.afdrukken.mdo_pdf("1001", date(2026, 10, 1), vandaag=VANDAAG)
     zoe.afdrukken.dossier_pdf("1001")
@@ -174,9 +174,9 @@ def test_who_used_the_dossier_in_plain_words(zoe):
     for code in ("-pdf", "_", "traject:", "verzuim:"):
         assert code not in gebruikt, code
     assert gebruikt.count("De begeleiding gewijzigd") == 1  # afvinken, analyse_opslaan, nazorg_toevoegen: one row
-    assert gebruikt_tekst("geweigerd", "trajecten: get") == "De begeleiding gevraagd, maar niet toegestaan"
-    assert gebruikt_tekst("gewijzigd", "traject gesloten") == "De begeleiding afgesloten"
-    assert gebruikt_tekst("toegevoegd", "ongedaan maken: gesprek") == "Iets wat verwijderd was, teruggezet"
+    assert gebruik_voor_ouders("geweigerd", "trajecten: get") == "De begeleiding gevraagd, maar niet toegestaan"
+    assert gebruik_voor_ouders("gewijzigd", "traject gesloten") == "De begeleiding afgesloten"
+    assert gebruik_voor_ouders("toegevoegd", "ongedaan maken: gesprek") == "Iets wat verwijderd was, teruggezet"
 
 
 def test_the_date_of_a_discussed_signal_is_not_broken_over_two_lines(zoe):

@@ -9,7 +9,8 @@ place for that mapping:
   per domain, with the verzuimtype and Kearney's function described in plain sentences;
 - `vakwoorden(tekst)`: the professional words in a text with what to say instead (the plan editor shows
   them while the text is written); `in_gewone_woorden(tekst)` replaces them;
-- `interventie_voor_ouders(soort)`: the catalogue's names of interventions as ouders read them.
+- `interventie_voor_ouders(soort)`: the catalogue's names of interventions as ouders read them;
+- `gebruik_voor_ouders(actie, wat)`: a line of the audit trail as the dossier's "Wie het dossier heeft gebruikt".
 Pure: no database, no Qt.
 """
 
@@ -169,3 +170,29 @@ def domein_voor_ouders(domein: Domein, naam: str) -> str:
 def interventie_voor_ouders(soort: str) -> str:
     """A catalogue intervention as ouders read it; free text the school typed is kept as it is."""
     return INTERVENTIE_VOOR_OUDERS.get(" ".join(soort.split()), soort)
+
+
+# The audit trail's short kinds ("plan-pdf", "traject: afvinken", "trajecten: get") in words an ouder reads.
+GEBRUIKT_WAT = {
+    "dossier": "het dossier", "dossier-pdf": "het dossier", "inzage": "het dossier",
+    "leerling": "de gegevens van de leerling", "leerlingen": "de gegevens van de leerling",
+    "plan": "het plan van aanpak", "plannen": "het plan van aanpak", "plan-pdf": "het plan van aanpak",
+    "mdo": "een overleg (MDO)", "mdo-pdf": "het verslag van een overleg (MDO)", "afdrukken": "een afdruk",
+    "traject": "de begeleiding", "trajecten": "de begeleiding", "traject-stap": "de stap van de begeleiding",
+    "traject gesloten": "de begeleiding afgesloten", "gesprek": "een gesprek", "gesprekken": "een gesprek",
+    "actiepunt": "een actiepunt", "actiepunten": "een actiepunt", "verzuim": "de afwezigheid",
+    "signalen": "de signalen", "tijdlijn": "de tijdlijn", "ongedaan maken": "iets wat verwijderd was, teruggezet",
+}
+_AL_EEN_ZIN = {"traject gesloten", "ongedaan maken"}  # the words say what happened; no actie after them
+
+
+def gebruik_voor_ouders(actie: str, wat: str) -> str:
+    """"Het plan van aanpak afgedrukt" for ("afgedrukt", "plan-pdf"); the method after a colon ("traject:
+    analyse_opslaan") is left out – it is the program's name for it, not the ouder's."""
+    soort = wat.split(":")[0].strip()
+    woorden = GEBRUIKT_WAT.get(soort, soort.replace("_", " "))
+    if soort in _AL_EEN_ZIN:
+        tekst = woorden
+    else:
+        tekst = f"{woorden} {'gevraagd, maar niet toegestaan' if actie == 'geweigerd' else actie}".strip()
+    return tekst[:1].upper() + tekst[1:]

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from ..domain import formaat
 from ..domain.dossier import Dossier, Gebruik, SignaalNotitie, TrajectDossier
 from ..domain.gesprek import Gesprek
+from ..domain.gewone_woorden import gebruik_voor_ouders
 from ..domain.inzage import Onderdeel
 from ..domain.leerling import Leerling, Ouder, Vrijstelling
 from ..domain.mdo import geldende_toestemmingen, toestemming_door_leerling
@@ -252,36 +253,10 @@ def _signaalnotities(doc: Document, notities: Sequence[SignaalNotitie], namen: M
                                     for n in notities]], [0.27, 0.16, 0.37, 0.2]))]  # a date fits its column
 
 
-# The audit trail's short kinds ("plan-pdf", "traject: afvinken", "trajecten: get") in words an ouder reads.
-GEBRUIKT_WAT = {
-    "dossier": "het dossier", "dossier-pdf": "het dossier", "inzage": "het dossier",
-    "leerling": "de gegevens van de leerling", "leerlingen": "de gegevens van de leerling",
-    "plan": "het plan van aanpak", "plannen": "het plan van aanpak", "plan-pdf": "het plan van aanpak",
-    "mdo": "een overleg (MDO)", "mdo-pdf": "het verslag van een overleg (MDO)", "afdrukken": "een afdruk",
-    "traject": "de begeleiding", "trajecten": "de begeleiding", "traject-stap": "de stap van de begeleiding",
-    "traject gesloten": "de begeleiding afgesloten", "gesprek": "een gesprek", "gesprekken": "een gesprek",
-    "actiepunt": "een actiepunt", "actiepunten": "een actiepunt", "verzuim": "de afwezigheid",
-    "signalen": "de signalen", "tijdlijn": "de tijdlijn", "ongedaan maken": "iets wat verwijderd was, teruggezet",
-}
-_AL_EEN_ZIN = {"traject gesloten", "ongedaan maken"}  # the words say what happened; no actie after them
-
-
-def gebruikt_tekst(actie: str, wat: str) -> str:
-    """"Het plan van aanpak afgedrukt" for ("afgedrukt", "plan-pdf"); the method after a colon ("traject:
-    analyse_opslaan") is left out – it is the program's name for it, not the ouder's."""
-    soort = wat.split(":")[0].strip()
-    woorden = GEBRUIKT_WAT.get(soort, soort.replace("_", " "))
-    if soort in _AL_EEN_ZIN:
-        tekst = woorden
-    else:
-        tekst = f"{woorden} {'gevraagd, maar niet toegestaan' if actie == 'geweigerd' else actie}".strip()
-    return tekst[:1].upper() + tekst[1:]
-
-
 def _gebruik(doc: Document, gebruik: Sequence[Gebruik], namen: Mapping[str, str]) -> list[Flowable]:
     per: dict[tuple[str, str], list[Gebruik]] = {}  # two kinds that read the same are one row
     for g in gebruik:
-        per.setdefault((_naam(namen, g.wie), gebruikt_tekst(g.actie, g.wat)), []).append(g)
+        per.setdefault((_naam(namen, g.wie), gebruik_voor_ouders(g.actie, g.wat)), []).append(g)
     rijen = []
     for (wie, tekst), gs in per.items():
         eerste, laatste = min(g.eerste for g in gs), max(g.laatste for g in gs)
