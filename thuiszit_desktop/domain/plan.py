@@ -372,8 +372,8 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
         if vorige_iv is None:
             uit.append(f"Nieuw ingezet: {interventie_voor_ouders(i.soort)}")
         elif (vorige_iv.van, vorige_iv.tot) != (i.van, i.tot):
-            uit.append(f"Andere datums voor ‘{interventie_voor_ouders(i.soort)}’: {_periode(i.van, i.tot)} "
-                       f"(was {_periode(vorige_iv.van, vorige_iv.tot)})")
+            uit.append(f"Andere datums voor ‘{interventie_voor_ouders(i.soort)}’: {periode(i.van, i.tot)} "
+                       f"(was {periode(vorige_iv.van, vorige_iv.tot)})")
     for sleutel, i in oude_iv.items():
         if sleutel not in nieuwe_iv:
             uit.append(f"Gestopt: {interventie_voor_ouders(i.soort)}")
@@ -386,14 +386,15 @@ def wijzigingen(oud: Plan, nieuw: Plan) -> list[str]:
     return uit
 
 
-def _periode(van: date | None, tot: date | None) -> str:
+def periode(van: date | None, tot: date | None, zonder: str = "geen datum") -> str:
+    """"1 september 2026 tot 1 november 2026", "vanaf …", "tot …", or `zonder` for no dates."""
     if van and tot:
         return f"{lange_datum(van)} tot {lange_datum(tot)}"
     if van:
         return f"vanaf {lange_datum(van)}"
     if tot:
         return f"tot {lange_datum(tot)}"
-    return "geen datum"
+    return zonder
 
 
 # --- dates to check before a version goes out ----------------------------------------------------------

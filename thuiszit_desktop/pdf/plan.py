@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from ..domain import formaat
 from ..domain.formaat import lange_datum
 from ..domain.gewone_woorden import domein_voor_ouders, interventie_voor_ouders
-from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, zelf_akkoord
+from ..domain.plan import AkkoordRol, Contactpersoon, Plan, PlanAfdruk, periode, zelf_akkoord
 from ..domain.traject import Domein
 from .common import Document, tekst_xml
 
@@ -84,7 +84,7 @@ def plan_pdf(afdruk: PlanAfdruk) -> bytes:
     story.append(doc.kop("Wat we doen"))
     if plan.interventies:
         story.append(_tabel(doc, [["Wat", "Wie", "Wanneer"]]
-                            + [[interventie_voor_ouders(i.soort), i.wie or "–", _periode(i.van, i.tot)]
+                            + [[interventie_voor_ouders(i.soort), i.wie or "–", periode(i.van, i.tot, "–")]
                                for i in plan.interventies],
                             [0.42, 0.30, 0.28]))
     else:
@@ -141,16 +141,6 @@ def _analyse(doc: Document, plan: Plan, voornaam: str) -> list[Flowable]:
     if plan.analyse.strip():
         uit.append(doc.tekst(plan.analyse))
     return uit
-
-
-def _periode(van: date | None, tot: date | None) -> str:
-    if van and tot:
-        return f"{lange_datum(van)} tot {lange_datum(tot)}"
-    if van:
-        return f"vanaf {lange_datum(van)}"
-    if tot:
-        return f"tot {lange_datum(tot)}"
-    return "–"
 
 
 def _tabel(doc: Document, rijen: list[list[str]], breedtes: list[float]) -> Table:
